@@ -1,0 +1,54 @@
+"""``dragoman eval``: score dragoman against annotated sets."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from dragoman.cli.options import clean_errors, dump_json
+from dragoman.evaluation import SUITES, run
+
+DEFAULT_DATA = os.environ.get("DRAGOMAN_EVAL_DATA", "../shared/eval")
+
+
+@click.command("eval")
+@click.argument("suites", nargs=-1, required=True, type=click.Choice(sorted(SUITES) + ["all"]))
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA, show_default=True,
+              help="The folder holding the evaluation sets ($DRAGOMAN_EVAL_DATA).")
+@click.option("--limit", type=int, help="Score only the first N records (quick look; not comparable to baselines).")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A baseline JSON file: exit 1 when a score is below its pin.")
+@clean_errors
+def evaluate(suites: tuple[str, ...], data: Path, limit: int | None, as_json: bool, baseline: Path | None) -> None:
+    """Score dragoman on SUITES (seed, seed-actors, plover, plover-actors, conflibert, re3d-entities,
+    timebank, polnear, places, or all), computed as the evaluation README defines them."""
+    from dragoman.pipeline import Pipeline
+
+    names = sorted(SUITES) if "all" in suites else list(suites)
+    pipe = Pipeline()
+    pins = json.loads(baseline.read_text()) if baseline else {}
+    failed = False
+    for name in names:
+        report = run(name, data, pipe, limit)
+        if as_json:
+            click.echo(dump_json(report.to_dict()))
+        else:
+            click.echo(f"{name}  ({sum(report.counts.values()) if report.counts else ''} items, {report.seconds:.1f}s)")
+            for k, v in report.metrics.items():
+                click.echo(f"  {k:<28} {v:.3f}")
+            for row in report.table:
+                click.echo("    " + "  ".join(f"{k}={v}" for k, v in row.items()))
+        for metric, floor in (pins.get(name) or {}).items():
+            got = report.metrics.get(metric)
+            if got is None or got + 1e-9 < floor:
+                failed = True
+                click.echo(f"REGRESSION {name}.{metric}: {got} < pinned {floor}", err=True)
+    if failed:
+        raise SystemExit(1)
+
+
+COMMANDS = [evaluate]

@@ -1,0 +1,41 @@
+"""Shared option decorators and output helpers (sqlite-utils habit)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from typing import Any, Callable
+
+import click
+
+from dragoman.errors import DragomanError
+from dragoman.settings import Settings
+
+
+def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    fn = click.option("--settings", "settings_file", type=click.Path(dir_okay=False), help="A TOML settings file; it overrides only what it sets.")(fn)
+    fn = click.option("--actors", "actors_file", type=click.Path(dir_okay=False), help="Your actor dictionary (YAML or CSV): overrides the built-in lexicons.")(fn)
+    return fn
+
+
+def load_settings(settings_file: str | None, **overrides: Any) -> Settings:
+    return Settings.load(settings_file, **overrides)
+
+
+def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a DragomanError into one line on stderr and exit code 1 (or 2 for usage-like errors)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DragomanError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def dump_json(obj: Any, pretty: bool = False) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None, default=str)

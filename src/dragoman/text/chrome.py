@@ -1,0 +1,148 @@
+"""Recognise page chrome in plain text and report it as spans.
+
+* masthead: a short line before the story holding a full date (the day the page was rendered);
+  it becomes the reference date with ``source="page"`` and ``trusted=False`` unless a trusted
+  date was given.  A line that labels its date ("Published: 3 May 2021") is the text's own claim
+  and becomes ``source="text"``, still untrusted.
+* title: the first headline-like line (and ``title_repeat`` where the page repeats it);
+* dateline: ``KABUL -`` / ``WASHINGTON (Reuters) —`` / ``Kabul, Oct 27 (AP) -`` → the place;
+* agency: the credit at the end, ``(ATN)``, or the one inside the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dragoman.model import Article, ReferenceDate
+from dragoman.text.dates import FULL_DATE, match_to_date
+
+_LINE = re.compile(r"[^\n]*")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+_PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|updated|first published)\b", re.I)
+_DATELINE = re.compile(
+    r"""^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})        # KABUL, NEW YORK, ST. PETERSBURG
+        (?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}))?  # , Pakistan / , Calif.
+        (?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}))?                      # , Oct 27
+        \s*(?:\((?P<agency>[A-Za-z][\w .&’'\-]{0,24})\))?                   # (Reuters)
+        \s*[-–—:]{1,2}\s+""",
+    re.X,
+)
+_DATELINE_MIXED = re.compile(
+    r"""^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})
+        (?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?
+        (?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}))?
+        \s*\((?P<agency>[A-Za-z][\w .&’'\-]{0,24})\)
+        \s*[-–—:]{1,2}\s+""",
+    re.X,
+)
+_AGENCY_END = re.compile(r"\(\s*(?P<agency>[A-Z][A-Za-z&.’'\- ]{0,24}?)\s*\)\s*$")
+_AGENCY_LINE = re.compile(r"^\s*(?:[-–—]\s*)?(?P<agency>(?:[A-Z]{2,8}|Reuters|Agence France-Presse|Associated Press))\s*$")
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() == m.end() and m.start() == len(text):
+            break
+        line = m.group()
+        if line.strip():
+            s = m.start() + (len(line) - len(line.lstrip()))
+            e = m.start() + len(line.rstrip())
+            out.append((s, e, text[s:e]))
+    return out
+
+
+def _is_body(line: str) -> bool:
+    return len(line) >= 100 and bool(_SENTENCE_END.search(line)) or bool(_DATELINE.match(line))
+
+
+def annotate(article: Article) -> Article:
+    text = article.text
+    lines = _lines(text)
+    chrome: dict[str, tuple[int, int]] = dict(article.chrome)
+    ref = article.reference_date
+    title = article.title
+    dateline = article.dateline
+    agency = article.agency
+
+    # the lines before the first body paragraph are candidates for masthead and title
+    head: list[tuple[int, int, str]] = []
+    first_body = len(lines)
+    for idx, (s, e, line) in enumerate(lines):
+        if _is_body(line):
+            first_body = idx
+            break
+        head.append((s, e, line))
+        if len(head) >= 6:
+            first_body = idx + 1
+            break
+
+    # masthead date
+    for s, e, line in head:
+        if "masthead" in chrome or len(line) > 160:
+            continue
+        m = FULL_DATE.search(line)
+        if not m or _SENTENCE_END.search(line) and len(line) > 80:
+            continue
+        day = match_to_date(m)
+        if day is None:
+            continue
+        chrome["masthead"] = (s, e)
+        chrome["masthead_date"] = (s + m.start(), s + m.end())
+        if not ref.trusted:
+            source = "text" if _PUBLISHED_LABEL.match(line) else "page"
+            ref = ReferenceDate(day.isoformat(), source, False)
+        break
+
+    # title: the first headline-like line that is not the masthead; its repeats
+    body_lines = lines[first_body:] if first_body < len(lines) else []
+    for s, e, line in head:
+        if chrome.get("masthead") == (s, e):
+            continue
+        if len(line) < 12 or len(line) > 250 or len(lines) < 2:
+            continue
+        if title and line.strip() != title.strip() and "title" not in chrome:
+            # a title given as metadata: find it in the text if it is there
+            continue
+        chrome["title"] = (s, e)
+        title = title or line
+        break
+    if title and "title" not in chrome:
+        idx = text.find(title.strip())
+        if 0 <= idx < len(text) // 2 + 1:
+            chrome["title"] = (idx, idx + len(title.strip()))
+    if "title" in chrome:
+        ts, te = chrome["title"]
+        tline = text[ts:te]
+        for s, e, line in lines:
+            if s > ts and line == tline:
+                chrome["title_repeat"] = (s, e)
+                break
+
+    # dateline at the start of the first body paragraph
+    if body_lines:
+        s, e, line = body_lines[0]
+        m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
+        if m and len(m.group("place")) <= 40:
+            chrome["dateline"] = (s + m.start("place"), s + m.end("place"))
+            dateline = dateline or m.group("place")
+            if m.group("agency"):
+                chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
+                agency = agency or m.group("agency").strip()
+
+    # agency credit at the end
+    if lines and "agency" not in chrome:
+        s, e, line = lines[-1]
+        m = _AGENCY_END.search(line)
+        if m and (len(line) > len(m.group()) or len(lines) > 1):
+            chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
+            chrome["agency_line"] = (s + m.start(), s + m.end())
+            agency = agency or m.group("agency")
+        else:
+            m = _AGENCY_LINE.match(line)
+            if m and len(lines) > 2:
+                chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
+                chrome["agency_line"] = (s, e)
+                agency = agency or m.group("agency")
+
+    return article.replace(chrome=chrome, reference_date=ref, title=title, dateline=dateline, agency=agency)
