@@ -18,8 +18,8 @@ from dragoman.errors import EvalError
 
 #: suite name → (module:function, the file or folder it reads inside --data)
 SUITES: dict[str, tuple[str, str]] = {
-    "seed-actors": ("dragoman.evaluation.seed:run_actors", "../samples/seed"),
-    "seed": ("dragoman.evaluation.seed:run_events", "../samples/seed"),
+    "seed-actors": ("dragoman.evaluation.actors:run_seed_actors", "../samples/seed"),
+    "seed": ("dragoman.evaluation.events:run_seed", "../samples/seed"),
     "plover-actors": ("dragoman.evaluation.actors:run_plover_actors", "plover_gsr.jsonl"),
     "re3d-entities": ("dragoman.evaluation.actors:run_re3d", "re3d.jsonl"),
     "plover": ("dragoman.evaluation.events:run_plover", "plover_gsr.jsonl"),

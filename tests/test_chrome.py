@@ -1,0 +1,65 @@
+"""Page chrome in plain text (no model needed): title once, dateline, agency, masthead date untrusted."""
+
+from __future__ import annotations
+
+from dragoman.model import Article, ReferenceDate
+from dragoman.text.chrome import annotate
+
+PAGE = """The Daily Ledger | Monday, 3 March 2025 | Subscribe
+
+Ministers Agree to Reopen Border Crossing
+
+Ministers Agree to Reopen Border Crossing
+
+NAIROBI (AFP) — The foreign ministers of Kenya and Ethiopia agreed on Sunday to reopen the main border crossing between the two countries, officials said.
+The decision followed two days of talks in the Ethiopian capital, the ministers said in a joint statement.
+"We have turned a page," the Kenyan minister told reporters. (AFP)
+"""
+
+
+def chrome_text(article: Article, key: str) -> str:
+    s, e = article.chrome[key]
+    return article.text[s:e]
+
+
+def test_title_dateline_agency_and_masthead():
+    art = annotate(Article(id="t", text=PAGE))
+    assert art.title == "Ministers Agree to Reopen Border Crossing"
+    assert chrome_text(art, "title") == art.title
+    # the repeated title is reported once as title, the repeat separately (and not parsed)
+    assert art.chrome["title_repeat"][0] > art.chrome["title"][0]
+    assert art.dateline == "NAIROBI" and chrome_text(art, "dateline") == "NAIROBI"
+    assert art.agency == "AFP"
+    assert art.reference_date == ReferenceDate("2025-03-03", "page", False)
+    assert "Monday, 3 March 2025" == chrome_text(art, "masthead_date")
+    assert art.text == PAGE  # nothing is cut out
+
+
+def test_trusted_date_is_not_overridden_by_masthead():
+    art = annotate(Article(id="t", text=PAGE, reference_date=ReferenceDate("2025-03-04", "user", True)))
+    assert art.reference_date == ReferenceDate("2025-03-04", "user", True)
+    assert "masthead" in art.chrome
+
+
+def test_agency_credit_at_the_end_and_upper_case_dateline():
+    text = "Rebels Seize Town\n\nGOMA - Rebels seized the town of Rutshuru on Friday after heavy fighting with government troops, residents said. (Reuters)"
+    art = annotate(Article(id="t", text=text))
+    assert art.dateline == "GOMA"
+    assert art.agency == "Reuters"
+    assert art.reference_date.source == "none" and art.reference_date.date is None
+    assert art.title == "Rebels Seize Town"
+
+
+def test_plain_sentence_has_no_chrome():
+    text = "The two presidents met in Geneva on Tuesday to discuss arms control and agreed to meet again next year."
+    art = annotate(Article(id="t", text=text))
+    assert art.title is None and art.dateline is None and art.agency is None
+    assert "masthead" not in art.chrome
+
+
+def test_sentence_with_a_date_is_not_a_masthead():
+    text = ("On 4 May 2021 the parliament of Peru voted to remove the interior minister after weeks of protests.\n"
+            "The vote passed with a large majority, according to the speaker of the house.")
+    art = annotate(Article(id="t", text=text))
+    assert "masthead" not in art.chrome
+    assert art.reference_date.date is None
