@@ -302,6 +302,7 @@ class Article:
     events: tuple[Event, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    places: tuple[Location, ...] = ()  # every place mention, resolved (filled by when_where)
 
     # -- convenience ---------------------------------------------------------------------------
 
@@ -366,6 +367,7 @@ class Article:
             "events": [e.to_dict() for e in self.events],
             "times": [t.to_dict() for t in self.times],
             "quotes": [q.to_dict() for q in self.quotes],
+            "places": [p.to_dict() for p in self.places],
             "meta": dict(self.meta),
         }
         if nlp:
@@ -443,6 +445,7 @@ class Article:
             events=events,
             times=times,
             quotes=quotes,
+            places=tuple(Location(**p) for p in rec.get("places", ())),
         )
         if "tokens" in rec:
             kwargs["tokens"] = tuple(Token(**t) for t in rec["tokens"])

@@ -1,18 +1,51 @@
 """Actors: find the participants in the parse and code them offline (country, org, sector, role).
 
-OWNER: the actors work (issue 2). ``make(settings)`` returns the stage callable.
+``make(settings)`` loads the lexicons (and the user's dictionary, ``settings.actors_file``) once and
+returns the stage: ``Article`` with tokens/entities/noun chunks → ``Article`` with ``actors``.
+See :mod:`dragoman.actors.resolver` for the steps and :mod:`dragoman.actors.coref` for how
+mentions are gathered into actors.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
+from dragoman.actors.lexicon import Lexicon, default_lexicon
 from dragoman.model import Article
 from dragoman.settings import Settings
 
+__all__ = ["make", "resolve", "load_lexicon"]
+
+
+def load_lexicon(settings: Settings | None = None) -> Lexicon:
+    """The built-in lexicons, with the user's dictionary on top when ``settings.actors_file`` is set."""
+    if settings is not None and settings.actors_file:
+        from dragoman.actors.dictionary import load_dictionary
+
+        return Lexicon(load_dictionary(settings.actors_file))
+    return default_lexicon()
+
+
+def resolve(article: Article, lexicon: Lexicon | None = None) -> Article:
+    """Find and code the actors of one parsed article."""
+    from dragoman.actors import coref, resolver
+
+    lex = lexicon or default_lexicon()
+    if not article.tokens:
+        return article.replace(actors=())
+    ctx = resolver.Context(article, lex)
+    units = resolver.find_names(ctx)
+    resolver.titles(ctx, units)
+    grp = resolver.groups(ctx, units)
+    resolver.appositions(ctx, units, grp)
+    kept = resolver.standalone(ctx, units) + [g for g in grp if not g.used]
+    return article.replace(actors=coref.build(ctx, kept))
+
 
 def make(settings: Settings) -> Callable[[Article], Article]:
-    def resolve(article: Article) -> Article:
-        return article
+    lex = load_lexicon(settings)
 
-    return resolve
+    def stage(article: Article) -> Article:
+        return resolve(article, lex)
+
+    return stage

@@ -1,6 +1,10 @@
 """Events: triggers → PLOVER type/mode/context + CAMEO, who acts on whom, auxiliary modes, merging.
 
-OWNER: the event-coding work (issue 3).
+``make(settings)`` builds the coder stage (lexicons compiled once), ``make_merge(settings)`` the
+stage that folds an event told several times into one.  The data lives in ``events/data``:
+``plover.yaml`` (types), ``cameo.tsv`` (codes, Goldstein weights, CAMEO→PLOVER crosswalk),
+``triggers.tsv`` (the trigger lexicon), ``refine.yaml`` (how governing and governed actions combine,
+and the auxiliary-mode words).
 """
 
 from __future__ import annotations
@@ -12,14 +16,12 @@ from dragoman.settings import Settings
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
-    def code(article: Article) -> Article:
-        return article
+    from dragoman.events.coder import Coder
 
-    return code
+    return Coder(min_confidence=settings.min_confidence)
 
 
 def make_merge(settings: Settings) -> Callable[[Article], Article]:
-    def merge(article: Article) -> Article:
-        return article
+    from dragoman.events.merge import merge_events
 
-    return merge
+    return merge_events

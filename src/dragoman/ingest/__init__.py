@@ -1,7 +1,12 @@
 """Sources → input ``Article`` records (or ``Failure`` records naming the input and the problem).
 
-``read_inputs(["a.txt", "b.jsonl", "-", "https://…"], settings)`` recognises each input by
-extension and content and yields articles lazily, so a batch of any size streams.
+``read_inputs(["a.txt", "b.jsonl", "page.html", "crawl.warc.gz", "feed.xml", "-", "https://…"],
+settings)`` recognises each input by its form (URL, ``-``, directory), extension and content, and
+yields articles lazily, so a batch of any size streams.  A failing input (or entry, or record)
+becomes one ``Failure`` and the batch goes on; what was already yielded stays yielded.
+
+Modules: ``files`` (text, JSONL, stdin), ``html`` (web pages), ``charset`` (decoding pages), ``language``,
+``fetch`` (safe HTTP), ``feeds`` (RSS/Atom), ``warc`` (web archives), ``dedup`` (near-duplicates).
 """
 
 from __future__ import annotations
@@ -9,26 +14,147 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from dragoman.errors import DragomanError, InputError
-from dragoman.ingest.files import failure, read_path, read_stdin, walk
+from dragoman.errors import DragomanError, FormatError, InputError
+from dragoman.ingest.files import (
+    JSONL_EXTENSIONS,
+    decode,
+    failure,
+    read_bytes,
+    read_path,
+    read_stdin,
+    text_article,
+    walk,
+)
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
+FEED_EXTENSIONS = {".rss", ".atom", ".xml", ".rdf"}
 
-def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *, encoding: str | None = None) -> Iterator[Article | Failure]:
-    settings = settings or Settings()
-    for item in inputs:
+__all__ = ["read_inputs", "is_url"]
+
+
+def is_url(item: str) -> bool:
+    return "://" in item[:16] and item.split("://", 1)[0].isalpha()
+
+
+class _Sources:
+    """The per-batch state: one safe ``Fetcher`` (created on first use), shared by all inputs."""
+
+    def __init__(self, settings: Settings, encoding: str | None):
+        self.settings = settings
+        self.encoding = encoding
+        self._fetcher = None
+
+    @property
+    def fetcher(self):
+        if self._fetcher is None:
+            from dragoman.ingest.fetch import Fetcher
+
+            self._fetcher = Fetcher(self.settings.fetch)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+            self._fetcher = None
+
+    def fetch_page(self, url: str, source: str) -> tuple[bytes, str | None, str, str | None]:
+        from dragoman.ingest.fetch import HTML_TYPES
+
+        got = self.fetcher.get(url, accept=HTML_TYPES, source=source)
+        return got.body, got.charset, got.url, got.headers.get("content-language")
+
+    # -- inputs --------------------------------------------------------------------------------
+
+    def url(self, url: str) -> Iterator[Article | Failure]:
+        from dragoman.ingest.feeds import looks_like_feed, read_feed
+        from dragoman.ingest.fetch import FEED_TYPES, HTML_TYPES, TEXT_TYPES
+        from dragoman.ingest.html import looks_like_html, page_article
+
+        if not url.lower().startswith(("http://", "https://")):
+            raise InputError(f"cannot fetch a '{url.split('://', 1)[0]}:' URL", source=url,
+                             hint="only http and https URLs are fetched; give local files as paths")
+        got = self.fetcher.get(url, accept=HTML_TYPES + FEED_TYPES + TEXT_TYPES, source=url)
+        head = got.body[:4096]
+        lang = got.headers.get("content-language")
+        if got.content_type in FEED_TYPES or (not got.content_type and looks_like_feed(head)):
+            yield from read_feed(got.body, url, self.settings, self.fetch_page)
+        elif got.content_type in TEXT_TYPES and not looks_like_html(head.decode("latin-1")):
+            text = decode(got.body, url, got.charset or self.encoding)
+            yield text_article(text, url, self.settings).replace(url=got.url)
+        else:
+            yield page_article(got.body, url, self.settings, url=got.url, charset=got.charset or self.encoding,
+                               content_language=lang, meta={"format": "html", "source": url})
+
+    def file(self, path: Path) -> Iterator[Article | Failure]:
+        from dragoman.ingest.feeds import looks_like_feed, read_feed
+        from dragoman.ingest.html import looks_like_html, page_article
+        from dragoman.ingest.warc import is_warc_name, looks_like_warc, read_warc
+
+        source = str(path)
+        suffix = path.suffix.lower()
+        if is_warc_name(path):
+            yield from read_warc(path, self.settings)
+            return
+        if suffix in JSONL_EXTENSIONS:
+            yield from read_path(path, self.settings, self.encoding)
+            return
         try:
-            if item == "-":
-                yield from read_stdin(settings, encoding)
-                continue
-            path = Path(item)
-            if path.is_dir():
-                for p in walk(path):
-                    yield from read_path(p, settings, encoding)
-                continue
-            yield from read_path(path, settings, encoding)
-        except DragomanError as e:
-            yield failure(e, item)
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
         except OSError as e:
-            yield failure(InputError(f"cannot read: {e}", source=item), item)
+            raise InputError(f"cannot read: {e.strerror or e}", source=source, hint="check the path") from e
+        if looks_like_warc(head):
+            yield from read_warc(path, self.settings)
+            return
+        text_head = head.decode("utf-8", errors="replace")
+        if suffix in FEED_EXTENSIONS or (suffix not in HTML_EXTENSIONS and looks_like_feed(head)):
+            data = read_bytes(path, self.settings)
+            yield from read_feed(data, source, self.settings, self.fetch_page)
+            return
+        if suffix in HTML_EXTENSIONS or looks_like_html(text_head):
+            data = read_bytes(path, self.settings)
+            yield page_article(data, source, self.settings, charset=self.encoding)
+            return
+        yield from read_path(path, self.settings, self.encoding)
+
+
+def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *,
+                encoding: str | None = None) -> Iterator[Article | Failure]:
+    """Yield an input ``Article`` or a ``Failure`` for every article in ``inputs``, lazily.
+
+    An input is a path (text, JSONL, HTML, RSS/Atom, WARC/ARC), a directory (its files, sorted),
+    ``-`` (standard input) or an http(s) URL (fetched safely: see ``dragoman.ingest.fetch``).
+    """
+    settings = settings or Settings()
+    sources = _Sources(settings, encoding)
+    try:
+        for item in inputs:
+            try:
+                if item == "-":
+                    yield from read_stdin(settings, encoding)
+                    continue
+                if is_url(item):
+                    yield from sources.url(item)
+                    continue
+                path = Path(item)
+                if path.is_dir():
+                    for p in walk(path):
+                        try:
+                            yield from sources.file(p)
+                        except DragomanError as e:
+                            yield failure(e, str(p))
+                        except OSError as e:
+                            yield failure(InputError(f"cannot read: {e}", source=str(p)), str(p))
+                    continue
+                yield from sources.file(path)
+            except DragomanError as e:
+                yield failure(e, item)
+            except OSError as e:
+                yield failure(InputError(f"cannot read: {e}", source=item), item)
+            except (RecursionError, MemoryError) as e:
+                yield failure(FormatError(f"the input is too deeply nested or too large to read: {type(e).__name__}",
+                                          source=item), item)
+    finally:
+        sources.close()

@@ -58,7 +58,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from e
 
 
-def _read_bytes(path: Path, settings: Settings) -> bytes:
+def read_bytes(path: Path, settings: Settings) -> bytes:
+    """A whole file's bytes, refused when over ``max_input_bytes`` (one article's limit)."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -158,7 +159,7 @@ def read_path(path: Path, settings: Settings, encoding: str | None = None) -> It
                 except UnicodeDecodeError as e:
                     raise EncodingError(f"not UTF-8: {e.reason}", source=source, hint="convert the file to UTF-8") from e
             return
-        data = _read_bytes(path, settings)
+        data = read_bytes(path, settings)
         text = decode(data, source, encoding)
         if looks_like_jsonl(text):
             yield from iter_jsonl(io.StringIO(text), source, settings)
@@ -173,6 +174,11 @@ def read_stdin(settings: Settings, encoding: str | None = None) -> Iterator[Arti
     try:
         if len(data) > settings.max_input_bytes:
             raise TooLargeError("standard input is over the size limit", source="stdin", hint="use a JSONL file")
+        from dragoman.ingest.html import looks_like_html, page_article
+
+        if looks_like_html(data[:4096].decode("utf-8", errors="replace")):
+            yield page_article(data, "stdin", settings, charset=encoding)
+            return
         text = decode(data, "stdin", encoding)
         if looks_like_jsonl(text):
             yield from iter_jsonl(io.StringIO(text), "stdin", settings)

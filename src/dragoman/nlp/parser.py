@@ -99,12 +99,27 @@ def load_model(name: str, disable: tuple[str, ...] = ()) -> Any:
 
 
 class Parser:
-    """Parses articles with spaCy, paragraph by paragraph, and converts the result to plain data."""
+    """Parses articles with spaCy, paragraph by paragraph, and converts the result to plain data.
+
+    spaCy's vocabulary keeps every new string it meets, so a process coding millions of articles
+    would grow without end; once it holds ``max_new_strings`` more strings than when the model was
+    loaded, the model is loaded afresh (the same weights: the output does not change).
+    """
+
+    #: strings the vocabulary may gain before the model is reloaded (bounded memory per worker)
+    max_new_strings = 1_000_000
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
+        self._load()
+
+    def _load(self, fresh: bool = False) -> None:
+        if fresh:
+            load_model.cache_clear()
         self.nlp = load_model(self.settings.model)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_text_chars + 1)
+        self._strings = _Strings(self.nlp.vocab.strings)
+        self._n_strings = len(self.nlp.vocab.strings)
 
     def parse(self, articles: Sequence[Article], batch_size: int | None = None) -> list[Article]:
         items: list[tuple[str, tuple[int, int]]] = []
@@ -115,45 +130,69 @@ class Parser:
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]
         for doc, (ai, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
             parsed[ai].append((offset, doc))
-        return [_convert(art, docs) for art, docs in zip(articles, parsed)]
+        out = [_convert(art, docs, self._strings) for art, docs in zip(articles, parsed)]
+        if len(self.nlp.vocab.strings) - self._n_strings > self.max_new_strings:
+            self._load(fresh=True)
+        return out
 
 
-def _convert(article: Article, docs: Iterable[tuple[int, Any]]) -> Article:
+#: token attributes read in one call per paragraph (``Doc.to_array``), not token by token
+_ATTRS = ("IDX", "LENGTH", "HEAD", "LEMMA", "POS", "TAG", "DEP", "ENT_IOB", "ENT_TYPE", "MORPH", "SPACY")
+_IOB = ("", "I", "O", "B")
+
+
+class _Strings(dict):
+    """Hash → string through the vocab's StringStore, cached (and so shared between tokens)."""
+
+    def __init__(self, store: Any):
+        super().__init__({0: ""})
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > 500_000:  # bounded: a long batch meets ever new lemmas
+            self.clear()
+            self[0] = ""
+        value = self[key] = self.store[key]
+        return value
+
+
+def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: "_Strings | None" = None) -> Article:
+    """spaCy docs (one per paragraph, with its character offset) → plain-data tokens and spans.
+
+    Token attributes come from one ``Doc.to_array`` call per paragraph and a cached hash → string
+    map: the same values as reading ``token.lemma_`` and friends one by one, several times faster.
+    """
+    from spacy.attrs import IDS
+
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     entities: list[Span] = []
     chunks: list[Span] = []
     text = article.text
+    attr_ids = [IDS[a] for a in _ATTRS]
     for para, (offset, doc) in enumerate(docs):
+        if strings is None:
+            strings = _Strings(doc.vocab.strings)
         base = len(tokens)
-        sent_of: dict[int, int] = {}
+        sent_of: list[int] = []
         for sent in doc.sents:
             si = len(sentences)
             s0 = offset + sent.start_char
             s1 = offset + sent.end_char
             sentences.append(Sentence(si, s0, s1, text[s0:s1], base + sent.start, base + sent.end, para))
-            for i in range(sent.start, sent.end):
-                sent_of[i] = si
-        for t in doc:
-            start = offset + t.idx
-            tokens.append(
-                Token(
-                    i=base + t.i,
-                    start=start,
-                    end=start + len(t.text),
-                    text=t.text,
-                    lemma=t.lemma_,
-                    pos=t.pos_,
-                    tag=t.tag_,
-                    dep=t.dep_,
-                    head=base + t.head.i,
-                    sent=sent_of[t.i],
-                    ent_iob=t.ent_iob_,
-                    ent_type=t.ent_type_,
-                    morph=str(t.morph),
-                    space=bool(t.whitespace_),
+            sent_of.extend([si] * (sent.end - sent.start))
+        if len(doc):
+            arr = doc.to_array(attr_ids)  # uint64; HEAD is a signed offset stored unsigned
+            heads = arr[:, 2].astype("int64").tolist()
+            tok = Token
+            st = strings
+            for i, (idx, length, _, lemma, pos, tag, dep, iob, etype, morph, space) in enumerate(arr.tolist()):
+                start = offset + idx
+                m = st[morph]
+                tokens.append(
+                    tok(base + i, start, start + length, text[start : start + length], st[lemma], st[pos], st[tag],
+                        st[dep], base + i + heads[i], sent_of[i], _IOB[iob], st[etype], "" if m == "_" else m, space == 1)
                 )
-            )
         for ent in doc.ents:
             s0 = offset + ent.start_char
             s1 = offset + ent.end_char

@@ -1,6 +1,11 @@
 """When and where: time expressions and event dates; event places from an offline gazetteer.
 
-OWNER: the dates/places/quotes work (issue 4).
+OWNER: the dates/places work (issue 4).
+
+* ``make_times(settings)`` — the ``times`` stage (``dragoman.when_where.times``): every time
+  expression → ``Article.times``; each event's date, precision, text and trust.
+* ``make_places(settings)`` — the ``places`` stage (``dragoman.when_where.places``): every place
+  mention → ``Article.places``; each event's ``location``.
 """
 
 from __future__ import annotations
@@ -12,14 +17,12 @@ from dragoman.settings import Settings
 
 
 def make_times(settings: Settings) -> Callable[[Article], Article]:
-    def resolve_times(article: Article) -> Article:
-        return article
+    from dragoman.when_where.times import TimeResolver
 
-    return resolve_times
+    return TimeResolver(settings)
 
 
 def make_places(settings: Settings) -> Callable[[Article], Article]:
-    def locate(article: Article) -> Article:
-        return article
+    from dragoman.when_where.places import PlaceResolver
 
-    return locate
+    return PlaceResolver(settings)

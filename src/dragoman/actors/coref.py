@@ -1,0 +1,266 @@
+"""Coreference inside one article, and the final actors.
+
+Mentions of one participant are gathered into one :class:`~dragoman.model.Actor`:
+
+* the same name again, or a later **surname** ("Khalilzad") — including where spaCy took the bare
+  surname for a place or an organisation;
+* an **acronym** defined in parentheses ("Inter-Services Public Relations (ISPR)") and used later;
+* a **title** ("the envoy", "the minister", "Pakistan's envoy") → the person holding a role of the same
+  class (and country, when the title names one): the nearest before it, else the first after it;
+* a **pronoun** subject ("he said") → the nearest person named before it, in the same or the two
+  previous sentences;
+* a bare country next to its government actor ("Afghanistan" beside "the Afghan government").
+
+Ids are "a1", "a2", … in order of first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dragoman.actors.resolver import Context, Unit
+from dragoman.model import Actor, Mention
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
+#: a pronoun looks this many sentences back for its person
+PRONOUN_WINDOW = 2
+#: add the whole descriptive phrase ("Pakistan's Army Chief of Staff General Qamar Javed Bajwa") as a mention
+DESCRIPTIVE_MENTIONS = True
+
+
+@dataclass
+class Group:
+    """Mentions of one actor being gathered."""
+
+    unit: Unit
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token ranges
+    names: list[str] = field(default_factory=list)
+
+
+def _key(u: Unit) -> tuple[str, ...]:
+    if u.kind == "person":
+        return ("person", u.name.lower())
+    if u.entry is not None and u.kind in ("organisation", "group", "actor"):
+        return ("entry", u.entry.name)
+    if u.kind in ("country", "code"):
+        return ("country", u.country or u.name)
+    if u.kind == "place":
+        return ("place", u.name.lower(), u.country or "")
+    if u.kind == "government":
+        return ("government", u.country or u.name)
+    if u.kind == "demonym":
+        return ("demonym", u.country or u.name, u.sector or "")
+    return (u.kind, re.sub(r"\W+", " ", u.name.lower()).strip(), u.country or "")
+
+
+def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> None:
+    """Pronouns → actors: "he"/"she" to the nearest person named before, "they" to the nearest group,
+    organisation or country, "I"/"we" to the speaker (the subject of the reporting verb of the sentence,
+    else the last actor reported as saying something)."""
+    toks = ctx.toks
+    kinds = ctx.lex.pronouns
+    if not order or not any(t.text.lower() in kinds for t in toks):
+        return
+    at: dict[int, Group] = {}
+    for g in order:
+        for s, e, k in g.mentions:
+            if k != "descriptive":
+                for i in range(s, e):
+                    at.setdefault(i, g)
+    firsts = sorted(((s, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
+    verbs = ctx.lex.reporting_verbs
+
+    def speaker_of(sent: int, exclude: int) -> Group | None:
+        s = ctx.article.sentences[sent]
+        for i in range(s.tok_start, s.tok_end):
+            t = toks[i]
+            if t.dep in ("nsubj", "nsubjpass") and i != exclude and toks[t.head].lemma.lower() in verbs and i in at:
+                return at[i]
+        return None
+
+    last_speaker: Group | None = None
+    last_speaker_sent = -10
+    for t in toks:
+        low = t.text.lower()
+        kind = kinds.get(low)
+        if t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in verbs and t.i in at:
+            last_speaker, last_speaker_sent = at[t.i], t.sent
+        if kind is None or t.i in covered or ctx.in_chrome(t.start, t.end):
+            continue
+        target: Group | None = None
+        if kind == "person":
+            prev = [g for i, g in firsts if i < t.i and t.sent - toks[i].sent <= PRONOUN_WINDOW and g.unit.kind == "person"]
+            target = prev[-1] if prev else None
+        elif kind == "plural":
+            prev = [g for i, g in firsts if i < t.i and t.sent - toks[i].sent <= PRONOUN_WINDOW
+                    and g.unit.kind != "person" and (g.unit.plural or g.unit.kind in ("organisation", "group", "actor",
+                                                                                      "government", "country", "code"))]
+            target = prev[-1] if prev else None
+        else:  # speaker
+            target = speaker_of(t.sent, t.i) or last_speaker
+        if target is not None:
+            target.mentions.append((t.i, t.i + 1, "pronoun"))
+            covered.add(t.i)
+
+
+def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
+    toks = ctx.toks
+    groups: dict[tuple[str, ...], Group] = {}
+    order: list[Group] = []
+    covered: set[int] = set()
+
+    def add(u: Unit, g: Group | None = None, kind: str = "name") -> Group:
+        if g is None:
+            k = _key(u)
+            g = groups.get(k)
+            if g is None:
+                g = groups[k] = Group(u)
+                order.append(g)
+        g.mentions.append((u.ts, u.te, kind))
+        g.names.append(u.name)
+        covered.update(range(u.ts, u.te))
+        # a later mention can complete what an earlier one did not say
+        for attr in ("country", "org", "sector", "role", "role_cls"):
+            if getattr(g.unit, attr) is None and getattr(u, attr) is not None:
+                if attr == "org" and g.unit.country is not None and g.unit.country != u.country:
+                    continue
+                setattr(g.unit, attr, getattr(u, attr))
+        return g
+
+    people = [u for u in kept if u.kind == "person"]
+    # full names first, so that a bare surname before the full name still finds it
+    full = {}
+    for u in sorted(people, key=lambda u: -(u.te - u.ts)):
+        words = u.name.split()
+        if len(words) > 1:
+            full.setdefault(u.name.lower(), u)
+    parts: dict[str, Unit | None] = {}
+    for name, u in full.items():
+        for w in {u.name.split()[-1], u.name.split()[0]}:
+            w = w.strip(".,")
+            if len(w) > 2 and w[0].isupper():
+                if w in parts and parts[w] is not None and parts[w].name.lower() != name:
+                    parts[w] = None  # two people share it: ambiguous
+                else:
+                    parts.setdefault(w, u)
+    for u in sorted(people, key=lambda u: -(u.te - u.ts)):
+        if len(u.name.split()) == 1 and parts.get(u.name) is not None:
+            target = groups.get(("person", parts[u.name].name.lower()))  # type: ignore[union-attr]
+            if target is None:
+                target = add(parts[u.name])  # type: ignore[arg-type]
+                target.mentions.clear()
+                target.names.clear()
+            add(u, target, "surname")
+
+    titles_pending: list[Unit] = []
+    acronyms: dict[str, Group] = {}
+    for u in sorted(kept, key=lambda u: u.ts):
+        if u.kind == "person" and any(m[0] == u.ts for g in order for m in g.mentions):
+            continue
+        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None:
+            titles_pending.append(u)
+            continue
+        if u.kind in ("organisation", "actor", "unknown") and u.entry is None and parts.get(u.name) is not None:
+            # spaCy took a bare surname for an organisation
+            target = groups.get(("person", parts[u.name].name.lower()))  # type: ignore[union-attr]
+            if target is not None:
+                add(u, target, "surname")
+                continue
+        if u.kind in ("organisation", "actor", "unknown", "group") and u.name in acronyms:
+            add(u, acronyms[u.name], "acronym")
+            continue
+        g = add(u)
+        for ts, te, kind in u.extra:
+            if kind != "title":
+                g.mentions.append((ts, te, kind))
+                covered.update(range(ts, te))
+            elif DESCRIPTIVE_MENTIONS:
+                g.mentions.append((ts, te, "descriptive"))
+        # "Inter-Services Public Relations (ISPR)"
+        te = u.te
+        if te + 2 < len(toks) and toks[te].text == "(" and toks[te + 2].text == ")" and _ACRONYM.match(toks[te + 1].text):
+            acronyms[toks[te + 1].text] = g
+            g.mentions.append((te + 1, te + 2, "acronym"))
+            covered.add(te + 1)
+
+    # later uses of a defined acronym or surname the NER did not tag as a name
+    for t in toks:
+        if t.i in covered or ctx.in_chrome(t.start, t.end):
+            continue
+        if t.text in acronyms:
+            acronyms[t.text].mentions.append((t.i, t.i + 1, "acronym"))
+            covered.add(t.i)
+        elif parts.get(t.text) is not None and t.pos == "PROPN" or (parts.get(t.text) is not None and t.text[0].isupper()
+                                                                   and t.pos in ("NOUN", "PROPN", "ADJ")):
+            g = groups.get(("person", parts[t.text].name.lower()))  # type: ignore[union-attr]
+            if g is not None:
+                g.mentions.append((t.i, t.i + 1, "surname"))
+                covered.add(t.i)
+
+    person_groups = [g for g in order if g.unit.kind == "person"]
+
+    # titles: "the envoy" → the person holding such a role
+    for u in titles_pending:
+        classes = set((u.role_cls or "").split(","))
+        cands = [g for g in person_groups if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
+                 and (u.country is None or g.unit.country == u.country)]
+        before = [g for g in cands if min(m[0] for m in g.mentions) < u.ts]
+        after = [g for g in cands if min(m[0] for m in g.mentions) > u.ts]
+        target = None
+        if before:
+            target = max(before, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts))
+        elif after and len(after) == 1:
+            target = after[0]
+        if target is not None and (u.country is not None or toks[u.ts - 1].text.lower() == "the" if u.ts else False):
+            target.mentions.append((u.ts, u.te, "title"))
+        else:
+            add(u)
+
+    resolve_pronouns(ctx, order, covered)
+
+    # a bare country beside its government
+    govs = {g.unit.country: g for g in order if g.unit.kind == "group" and g.unit.sector == "GOV"
+            and "government" in (g.unit.role_cls or "").split(",") and g.unit.country}
+    final: list[Group] = []
+    for g in order:
+        if g.unit.kind in ("country", "code") and g.unit.country in govs:
+            govs[g.unit.country].mentions.extend(g.mentions)
+            continue
+        final.append(g)
+
+    actors = []
+    for g in final:
+        if not g.mentions:
+            continue
+        if g.unit.kind != "person":
+            # "the UN", "the Taliban": the article belongs to the mention of a name (as annotators mark it)
+            g.mentions = [(s - 1, e, k) if k in ("name", "acronym") and s > 0 and toks[s - 1].text.lower() == "the"
+                          and toks[s - 1].sent == toks[s].sent and toks[e - 1].dep not in ("amod", "compound", "poss", "nmod")
+                          else (s, e, k) for s, e, k in g.mentions]
+        ms = sorted(set(g.mentions))
+        mentions = tuple(
+            Mention(toks[s].start, toks[e - 1].end, ctx.article.text[toks[s].start : toks[e - 1].end], k, toks[s].sent)
+            for s, e, k in ms
+        )
+        u = g.unit
+        name = max(g.names, key=len) if u.kind == "person" and g.names else u.name
+        if u.kind == "person" and u.entry is not None and len(u.entry.name) >= len(name):
+            name = u.entry.name
+        if u.entry is not None and u.kind in ("country", "code", "organisation", "group", "actor", "government"):
+            name = u.entry.name
+        if u.kind == "government" and u.entry is not None and u.entry.kind == "capital":
+            name = f"{u.entry.name} (government)"
+        actors.append((mentions[0].start, Actor(
+            id="",
+            name=name,
+            country=u.country,
+            org=u.org,
+            sector=u.sector,
+            role=u.role,
+            kind={"code": "country", "demonym": "group", "actor": "organisation", "unknown": "organisation"}.get(u.kind, u.kind),
+            mentions=mentions,
+            rule=u.rule or None,
+        )))
+    actors.sort(key=lambda x: x[0])
+    return tuple(a.__class__(**{**{f: getattr(a, f) for f in a.__slots__}, "id": f"a{n}"}) for n, (_, a) in enumerate(actors, 1))

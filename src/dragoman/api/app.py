@@ -1,0 +1,342 @@
+"""The FastAPI application: the store's queries over HTTP, extraction, authenticated ingest, the dashboard.
+
+    app = create_app("dragoman.duckdb", token="s3cret")      # then run it with uvicorn
+
+Read endpoints take the filters of ``dragoman events`` as query parameters.  Every error is a JSON
+body ``{"error", "detail"}`` (see ``dragoman.api.errors``).  Handlers are plain ``def`` functions:
+they run in the server's thread pool, each thread reading the store through its own cursor.
+"""
+
+import csv
+import io
+import json
+import logging
+from collections import Counter, defaultdict
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, FastAPI, Query, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials
+from fastapi.staticfiles import StaticFiles
+
+from dragoman import __version__
+from dragoman.api import auth, errors
+from dragoman.api.access import StoreAccess
+from dragoman.api.extraction import Coder, body_items, record_article
+from dragoman.api.limits import BodyLimit, Limits
+from dragoman.api.schemas import ArticleIn, ExtractIn, Order, SortKey
+from dragoman.errors import DragomanError, FormatError, NotFoundError
+from dragoman.model import Article, Failure
+from dragoman.settings import Settings
+
+log = logging.getLogger("dragoman.api")
+
+WRITE_PATHS = frozenset({"/api/ingest"})
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+
+DESCRIPTION = """Political event data coded by dragoman: who did what to whom, when and where, each event tied to
+the sentences it came from.  Read endpoints take the filters of `dragoman events`.  Writes
+(`POST /api/ingest`) need `Authorization: Bearer TOKEN`.  Errors are JSON `{"error", "detail"}`."""
+
+
+class JSONBody(Response):
+    """JSON via the standard library, dates as ISO strings, non-ASCII kept (faster than FastAPI's encoder)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=_default).encode("utf-8")
+
+
+def _default(obj: Any) -> Any:
+    if isinstance(obj, (date, datetime)):
+        return obj.isoformat()
+    if isinstance(obj, (set, tuple)):
+        return list(obj)
+    if isinstance(obj, bytes):
+        return obj.hex()
+    return str(obj)
+
+
+# -- the filters, shared by every read endpoint ------------------------------------------------
+
+Text200 = Annotated[str | None, Query(max_length=200)]
+
+
+class Filters:
+    """Query parameters → ``EventQuery`` (one dependency, so every endpoint documents the same filters)."""
+
+    def __init__(
+        self,
+        actor: Annotated[str | None, Query(max_length=200, description="Actor name (part of it), id, country or IGO code, or country+sector (PAKGOV).")] = None,
+        country: Annotated[str | None, Query(max_length=20, description="A participant's or the place's country code (ISO3 or IGO).")] = None,
+        sector: Annotated[str | None, Query(max_length=20, description="A participant's sector (GOV, MIL, REB, ...).")] = None,
+        type: Annotated[str | None, Query(max_length=200, description="PLOVER type(s), comma-separated.")] = None,
+        quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")] = None,
+        since: Annotated[date | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
+        until: Annotated[date | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
+        place: Annotated[str | None, Query(max_length=200, description="Part of the place name, or its country code.")] = None,
+        text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
+        include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
+        include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
+    ):
+        from dragoman.store import EventQuery
+
+        if since and until and since > until:
+            raise FormatError(f"since {since} is after until {until}", source="since", hint="swap the two dates")
+        self.query = EventQuery(
+            actor=_clean(actor), country=_clean(country), sector=_clean(sector), type=_clean(type), quad=quad,
+            since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+            place=_clean(place), text=_clean(text), include_negated=include_negated,
+            include_hypothetical=include_hypothetical,
+        )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.replace("\x00", "").strip()
+    return value or None
+
+
+# -- the app ----------------------------------------------------------------------------------
+
+
+def create_app(db: str | Path, *, token: str | None = None, limits: Limits | None = None,
+               settings: Settings | None = None, access: StoreAccess | None = None, pipeline: Any = None) -> FastAPI:
+    """Build the app over the store at ``db`` (opened now, closed when the app shuts down).
+
+    ``token``: the bearer token for writes (None: ``$DRAGOMAN_API_TOKEN``, else writes are off).
+    ``pipeline``: an already-loaded ``Pipeline`` to code with (else one is built on first use).
+    """
+    from contextlib import asynccontextmanager
+
+    limits = limits or Limits()
+    settings = settings or Settings()
+    store = access or StoreAccess(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  default_response_class=JSONBody, docs_url=None, redoc_url=None)
+    app.state.token = auth.configured_token(token)
+    app.state.limits = limits
+    app.state.store = store
+    app.state.coder = Coder(settings, pipeline)
+    app.state.settings = settings
+    app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    errors.install(app)
+    app.add_middleware(BodyLimit, max_body=limits.max_body)
+    app.add_middleware(auth.TokenGuard, paths=WRITE_PATHS, token=app.state.token)  # outermost: before the body
+
+    page_q = Query(ge=1, le=limits.max_page_size, description=f"Rows per page (at most {limits.max_page_size}).")
+    offset_q = Query(ge=0, le=limits.max_offset, description="Rows to skip.")
+
+    # -- the dashboard ------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    # -- reads --------------------------------------------------------------------------------
+
+    @app.get("/api/health", tags=["status"], summary="Is the server up")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/api/stats", tags=["status"], summary="What the store holds")
+    def stats() -> dict[str, Any]:
+        c = store.read(lambda s: s.counts())
+        return {"articles": c.get("articles", 0), "events": c.get("events", 0),
+                "article_events": c.get("article_events", 0), "failures": c.get("failures", 0),
+                "version": __version__, "writes": app.state.token is not None,
+                "model_loaded": app.state.coder.loaded, "started": app.state.started}
+
+    @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
+    def events(
+        f: Annotated[Filters, Depends()],
+        limit: Annotated[int, page_q] = limits.page_size,
+        offset: Annotated[int, offset_q] = 0,
+        sort: Annotated[SortKey, Query(description="The column to sort by.")] = "date",
+        order: Annotated[Order, Query(description="asc or desc.")] = "desc",
+    ) -> JSONBody:
+        rows, total = store.read(lambda s: s.query_events(f.query, limit=limit, offset=offset, sort=sort,
+                                                          descending=order == "desc"))
+        return JSONBody({"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order,
+                         "events": rows})
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions and evidence")
+    def event(event_id: str) -> JSONBody:
+        row = store.read(lambda s: s.get_event(event_id))
+        if row is None:
+            raise NotFoundError(f"no event with id '{event_id}'", hint="list ids with GET /api/events")
+        return JSONBody(row)
+
+    @app.get("/api/actors", tags=["actors"], summary="The most active actors among the matching events")
+    def actors(f: Annotated[Filters, Depends()],
+               limit: Annotated[int, Query(ge=1, le=limits.max_page_size)] = limits.page_size) -> JSONBody:
+        return JSONBody({"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))})
+
+    @app.get("/api/timeline", tags=["events"], summary="Events per day, by quad class")
+    def timeline(f: Annotated[Filters, Depends()]) -> JSONBody:
+        rows = store.read(lambda s: s.timeline(f.query))
+        days: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            d = days.setdefault(r["date"], {"date": r["date"], "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
+            q = r.get("quad_class")
+            if q in (1, 2, 3, 4):
+                d[f"q{q}"] += r["count"]
+            d["total"] += r["count"]
+        return JSONBody({"days": list(days.values())})
+
+    @app.get("/api/network", tags=["actors"], summary="Who deals with whom: actors and dyads")
+    def network(f: Annotated[Filters, Depends()],
+                nodes: Annotated[int, Query(ge=1, le=200, description="Most actors to return.")] = 40) -> JSONBody:
+        rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
+        return JSONBody({**dyads(rows, nodes), "events_read": len(rows), "total": total})
+
+    @app.get("/api/places", tags=["events"], summary="Located events, grouped by place")
+    def places(f: Annotated[Filters, Depends()]) -> JSONBody:
+        rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
+        return JSONBody({"places": group_places(rows), "events_read": len(rows), "total": total})
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="A stored article record")
+    def article(article_id: str) -> JSONBody:
+        rec = store.read(lambda s: s.get_article(article_id))
+        if rec is None:
+            raise NotFoundError(f"no article with id '{article_id}'", hint="article ids are in each event's article_ids")
+        return JSONBody(rec)
+
+    @app.get("/api/failures", tags=["status"], summary="Inputs that could not be processed")
+    def failures(limit: Annotated[int, page_q] = limits.page_size,
+                 offset: Annotated[int, offset_q] = 0) -> JSONBody:
+        rows = store.read(lambda s: s.failures())
+        return JSONBody({"total": len(rows), "failures": rows[offset:offset + limit]})
+
+    @app.get("/api/export", tags=["events"], summary="Download the matching events as CSV or JSON",
+             responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
+    def export(
+        f: Annotated[Filters, Depends()],
+        format: Annotated[str, Query(pattern="^(csv|json|plover)$", description="csv, json (event rows) or plover (JSONL).")] = "csv",
+        sort: SortKey = "date",
+        order: Order = "desc",
+        limit: Annotated[int, Query(ge=1, le=limits.max_export)] = limits.max_export,
+    ) -> Response:
+        from dragoman.store.export import CSV_COLUMNS, csv_row, plover_record
+
+        rows, _ = store.read(lambda s: s.query_events(f.query, limit=limit, sort=sort, descending=order == "desc"))
+        if format == "csv":
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+            w.writeheader()
+            for r in rows:
+                w.writerow(csv_row(r))
+            return Response(buf.getvalue(), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": 'attachment; filename="dragoman-events.csv"'})
+        if format == "plover":
+            body = "".join(json.dumps(plover_record(r), ensure_ascii=False, default=_default) + "\n" for r in rows)
+            return Response(body, media_type="application/x-ndjson",
+                            headers={"Content-Disposition": 'attachment; filename="dragoman-events.jsonl"'})
+        return JSONBody(rows, headers={"Content-Disposition": 'attachment; filename="dragoman-events.json"'})
+
+    # -- coding -------------------------------------------------------------------------------
+
+    @app.post("/api/extract", tags=["coding"], summary="Code one article; nothing is stored")
+    def extract(body: Annotated[ExtractIn, Body()]) -> JSONBody:
+        rec = body.model_dump(exclude_none=True)
+        if rec.get("text") is None and rec.get("html") is None:
+            raise FormatError("send the article in 'text' (plain text or an HTML page) or 'html'", source="request",
+                              hint='for example {"text": "KABUL - ...", "published": "2020-10-27"}')
+        art = record_article(rec, "request", settings)
+        return JSONBody(app.state.coder.code_one(art).to_dict())
+
+    @app.post("/api/ingest", tags=["coding"], summary="Code and store articles (needs the bearer token)",
+              responses={401: {"description": "no or wrong token"}, 403: {"description": "writes are off"},
+                         413: {"description": "body too large"}})
+    def ingest(
+        request: Request,
+        body: Annotated[ArticleIn | list[ArticleIn], Body()],
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(auth.bearer)] = None,
+    ) -> JSONBody:
+        auth.check(request, credentials)
+        raw: Any = ([b.model_dump(exclude_none=True) for b in body] if isinstance(body, list)
+                    else body.model_dump(exclude_none=True))
+        items = body_items(raw, settings, limits.max_batch)
+        coded = app.state.coder.code_many(items)
+        if not isinstance(body, list) and len(coded) == 1 and isinstance(coded[0], Failure):
+            f0 = coded[0]
+            err = DragomanError(f0.message, source=f0.source)
+            err.code = f0.code  # type: ignore[misc]
+            raise err
+        counts = store.write(lambda s: s.ingest(coded))
+        return JSONBody({
+            "counts": counts,
+            "articles": [{"id": a.id, "title": a.title, "events": len(a.events)} for a in coded if isinstance(a, Article)],
+            "failures": [x.to_dict() for x in coded if isinstance(x, Failure)],
+        })
+
+    return app
+
+
+# -- aggregations for the dashboard (bounded: at most Limits.network_events rows) --------------
+
+
+def dyads(rows: list[dict[str, Any]], max_nodes: int = 40, max_edges: int = 200) -> dict[str, Any]:
+    """Actors and source→target pairs of the given events, counted as cooperation (quad 1–2) or conflict (3–4)."""
+    names: dict[str, dict[str, Any]] = {}
+    n_events: Counter[str] = Counter()
+    pairs: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"count": 0, "coop": 0, "conflict": 0})
+    for r in rows:
+        srcs = [a for a in r.get("sources") or [] if a.get("id")]
+        tgts = [a for a in r.get("targets") or [] if a.get("id")]
+        for a in srcs + tgts:
+            names.setdefault(a["id"], {"id": a["id"], "name": a.get("name") or a["id"], "country": a.get("country"),
+                                       "sector": a.get("sector")})
+        for aid in {a["id"] for a in srcs + tgts}:
+            n_events[aid] += 1
+        q = r.get("quad_class")
+        for s in srcs:
+            for t in tgts:
+                if s["id"] == t["id"]:
+                    continue
+                key = (s["id"], t["id"]) if s["id"] < t["id"] else (t["id"], s["id"])
+                p = pairs[key]
+                p["count"] += 1
+                if q in (1, 2):
+                    p["coop"] += 1
+                elif q in (3, 4):
+                    p["conflict"] += 1
+    linked = Counter()
+    for (a, b), p in pairs.items():
+        linked[a] += p["count"]
+        linked[b] += p["count"]
+    keep = [aid for aid, _ in sorted(linked.items(), key=lambda kv: (-n_events[kv[0]], -kv[1], kv[0]))[:max_nodes]]
+    kept = set(keep)
+    edges = [{"source": a, "target": b, **p} for (a, b), p in pairs.items() if a in kept and b in kept]
+    edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
+    return {"nodes": [{**names[a], "events": n_events[a]} for a in keep], "edges": edges[:max_edges]}
+
+
+def group_places(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Located events grouped by place (name, country, coordinates), with counts per quad class."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rows:
+        lat, lon = r.get("lat"), r.get("lon")
+        if lat is None or lon is None:
+            continue
+        key = (r.get("place"), r.get("place_country"), round(lat, 3), round(lon, 3))
+        g = groups.setdefault(key, {"name": r.get("place") or f"{lat:.2f}, {lon:.2f}", "country": r.get("place_country"),
+                                    "lat": lat, "lon": lon, "precision": r.get("place_precision"), "events": 0,
+                                    "quads": {"1": 0, "2": 0, "3": 0, "4": 0}})
+        g["events"] += 1
+        q = r.get("quad_class")
+        if q in (1, 2, 3, 4):
+            g["quads"][str(q)] += 1
+    return sorted(groups.values(), key=lambda g: (-g["events"], g["name"]))

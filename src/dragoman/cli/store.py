@@ -1,0 +1,412 @@
+"""Store commands: ``ingest``, ``events``, ``actors``, ``timeline``, ``show``, ``export``, ``failures``.
+
+Thin commands over ``dragoman.store.Store``.  The store is ``./dragoman.duckdb`` unless
+``$DRAGOMAN_DB`` or ``--db`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import click
+
+from dragoman.cli.options import clean_errors, dump_json, load_settings, settings_options
+from dragoman.errors import DragomanError, FormatError, InputError
+from dragoman.model import Article, Failure, ReferenceDate
+
+_LINE_SOURCE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
+
+
+# -- shared options ---------------------------------------------------------------------------
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", type=click.Path(dir_okay=False), default=None,
+                        help="The DuckDB store (default: $DRAGOMAN_DB, else ./dragoman.duckdb).")(fn)
+
+
+def filter_options(actor: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        opts = [
+            click.option("--include-hypothetical", is_flag=True, help="Also events that might happen (could, would, if...)."),
+            click.option("--include-negated", is_flag=True, help="Also events reported as not having happened."),
+            click.option("--text", help="Words in an evidence sentence."),
+            click.option("--place", help="Part of the place name, or its country code."),
+            click.option("--until", help="Events on or before this day (YYYY-MM-DD)."),
+            click.option("--since", help="Events on or after this day (YYYY-MM-DD)."),
+            click.option("--quad", type=click.IntRange(1, 4), help="Quad class: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict."),
+            click.option("--type", "type_", help="PLOVER type(s), comma-separated (CONSULT,AGREE)."),
+            click.option("--sector", help="A participant's sector code (GOV, MIL, REB...)."),
+            click.option("--country", help="A participant's or the place's country code (ISO alpha-3, or IGO...)."),
+        ]
+        if actor:
+            opts.append(click.option("--actor", help="An actor's name (or part of it), id, or code (PAK, NATO, PAKGOV)."))
+        for o in opts:
+            fn = o(fn)
+        return fn
+
+    return deco
+
+
+def make_query(actor: str | None = None, **kw: Any):
+    from dragoman.store import EventQuery
+
+    return EventQuery(actor=actor, country=kw.get("country"), sector=kw.get("sector"), type=kw.get("type_"),
+                      quad=kw.get("quad"), since=kw.get("since"), until=kw.get("until"), place=kw.get("place"),
+                      text=kw.get("text"), include_negated=bool(kw.get("include_negated")),
+                      include_hypothetical=bool(kw.get("include_hypothetical")))
+
+
+def db_path(db: str | None) -> str:
+    from dragoman.settings import Settings
+
+    return db or Settings.load().db
+
+
+def open_store(db: str | None, read_only: bool = True):
+    from dragoman.store import Store
+
+    return Store.open(db_path(db), read_only=read_only)
+
+
+def fmt_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+                        help="table (for people), json (a JSON array) or csv.")(fn)
+
+
+# -- ingest -----------------------------------------------------------------------------------
+
+
+def _coded_jsonl(path: Path) -> bool:
+    """Is this a JSONL file of coded records (``dragoman extract --jsonl`` output)?"""
+    if path.suffix.lower() not in (".jsonl", ".ndjson", ".json") or not path.is_file():
+        return False
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    return isinstance(rec, dict) and "dragoman_version" in rec and "events" in rec
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return False
+
+
+def read_coded(path: Path) -> Iterator[Article | Failure]:
+    """Coded records → Articles, without running the model again."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            src = f"{path}:{n}"
+            try:
+                art = Article.from_dict(json.loads(line))
+                yield art.replace(meta={**dict(art.meta), "source": src})
+            except (ValueError, KeyError, TypeError) as e:
+                err = FormatError(f"not a dragoman record: {e}", source=src, hint="give records written by dragoman extract --jsonl")
+                yield Failure(source=src, code=err.code, message=str(err.message) + f" ({err.hint})")
+
+
+def _batch_dir(path: Path) -> bool:
+    return path.is_dir() and (path / "manifest.json").exists()
+
+
+def _read_batch(path: Path) -> Iterator[Article | Failure]:
+    try:
+        from dragoman.scale import read_batch_output  # type: ignore[attr-defined]
+    except ImportError:
+        yield Failure(source=str(path), code="input",
+                      message="this is a batch output folder, but this dragoman cannot read it yet (dragoman.scale.read_batch_output is missing)")
+        return
+    yield from read_batch_output(path)
+
+
+def _items(inputs: Iterable[str], settings, store, encoding: str | None, published: str | None,
+           processes: int, keep: set[str] | None = None) -> Iterator[Article | Failure]:
+    """Coded inputs as they are; raw inputs through the pipeline (skipping articles already stored)."""
+    from dragoman.text.dates import parse_published
+
+    raw: list[str] = []
+    for inp in inputs:
+        p = Path(inp)
+        if _batch_dir(p):
+            yield from _keep(_read_batch(p), keep)
+        elif _coded_jsonl(p):
+            yield from _keep(read_coded(p), keep)
+        else:
+            raw.append(inp)
+    if not raw:
+        return
+    from dragoman.ingest import read_inputs
+    from dragoman.runner import run
+
+    day = parse_published(published, source="--published") if published else None
+
+    def inputs_() -> Iterator[Article | Failure]:
+        for item in _keep(read_inputs(raw, settings, encoding=encoding), keep):
+            if day and isinstance(item, Article):
+                item = item.replace(published=published, reference_date=ReferenceDate(day, "user", True))
+            yield item
+
+    yield from run(store.filter_new(inputs_()), settings, processes)
+
+
+def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator[Article | Failure]:
+    if keep is None:
+        yield from items
+        return
+    for it in items:
+        src = it.source if isinstance(it, Failure) else str(it.meta.get("source") or "")
+        if src in keep:
+            yield it
+
+
+@click.command()
+@click.argument("inputs", nargs=-1)
+@db_option
+@click.option("--retry-failures", is_flag=True, help="Try the stored failures again (their inputs must still be there).")
+@click.option("--published", help="The publication date (YYYY-MM-DD) of every raw input: a trusted reference date.")
+@click.option("--encoding", help="Decode text inputs with this encoding instead of UTF-8.")
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for coding.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles per transaction.")
+@click.option("--progress", is_flag=True, help="Print a line on stderr after each committed batch.")
+@settings_options
+@clean_errors
+def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, published: str | None, encoding: str | None,
+           processes: int, batch_size: int, progress: bool, settings_file: str | None, actors_file: str | None) -> None:
+    """Code INPUTS (files, folders, JSONL, coded JSONL from `dragoman extract --jsonl`, Dask batch
+    output folders) and store articles, actors, events, mentions, quotes, times and failures.
+
+    Ingesting an article again changes nothing; one real-world event reported by several
+    articles becomes one event with its mentions counted. Each batch is one transaction.
+    """
+    if not inputs and not retry_failures:
+        raise click.UsageError("give INPUT files or folders, or --retry-failures")
+    settings = load_settings(settings_file, actors_file=actors_file, n_process=processes, db=db)
+    from dragoman.store import Store
+
+    with Store.open(db_path(db) if db else settings.db) as store:
+        keep = None
+        todo = list(inputs)
+        if retry_failures:
+            fails = store.failures()
+            keep = {f["source"] for f in fails}
+            for f in fails:
+                m = _LINE_SOURCE.match(f["source"])
+                path = m.group("path") if m and Path(m.group("path")).exists() else f["source"]
+                if path not in todo:
+                    todo.append(path)
+            if not todo:
+                click.echo("no failures to retry", err=True)
+                return
+            # retried inputs that are now stored (or skipped as known) are no longer failures
+            keep_all = keep
+            keep = None if inputs else keep_all
+        def report(c: dict[str, int]) -> None:
+            click.echo(f"committed: {c['articles']} new articles, {c['skipped']} already there, {c['failures']} failures", err=True)
+
+        counts = store.ingest(_items(todo, settings, store, encoding, published, processes, keep), batch_size=batch_size,
+                              on_batch=report if progress else None)
+        if retry_failures:
+            stored = {r[0] for r in store.con.execute("SELECT source FROM articles WHERE source IS NOT NULL").fetchall()}
+            store.remove_failures([s for s in (keep_all or ()) if s in stored])
+        total = store.counts()
+    click.echo(
+        f"{counts['articles']} articles stored ({counts['replaced']} replaced, {counts['skipped']} already there, "
+        f"{counts['near_duplicates']} near-duplicates), {counts['events']} article events "
+        f"({counts['merged']} merged into events other articles reported), {counts['failures']} failures; "
+        f"the store now holds {total['articles']} articles and {total['events']} events",
+        err=True,
+    )
+
+
+# -- queries ----------------------------------------------------------------------------------
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str]], title: str) -> None:
+    if fmt == "json":
+        click.echo(dump_json(rows, pretty=True))
+        return
+    if fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=[c for c, _ in columns], extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: _cell(r.get(c)) for c, _ in columns})
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for _, label in columns:
+        table.add_column(label, overflow="fold")
+    for r in rows:
+        table.add_row(*[_cell(r.get(c), 90) for c, _ in columns])
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+def _cell(v: Any, width: int | None = None) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        v = "; ".join(str(x.get("name") if isinstance(x, dict) else x) for x in v)
+    s = str(v)
+    if width and len(s) > width:
+        s = s[: width - 1] + "…"
+    return s
+
+
+EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("type", "type"), ("cameo", "cameo"), ("source_names", "source"),
+                 ("target_names", "target"), ("place", "place"), ("num_mentions", "mentions"), ("num_sources", "sources"),
+                 ("evidence_text", "evidence")]
+
+
+def event_csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from dragoman.store.export import csv_row
+
+    return [csv_row(r) for r in rows]
+
+
+@click.command()
+@db_option
+@filter_options()
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many events.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
+@click.option("--sort", type=click.Choice(["date", "num_mentions", "num_sources", "confidence", "type", "id"]), default="date", show_default=True)
+@click.option("--asc", is_flag=True, help="Ascending order (default: descending).")
+@fmt_option
+@clean_errors
+def events(db: str | None, limit: int, offset: int, sort: str, asc: bool, fmt: str, actor: str | None, **kw: Any) -> None:
+    """List stored events (one per real-world event), newest first, with filters."""
+    with open_store(db) as store:
+        rows, total = store.query_events(make_query(actor, **kw), limit=limit, offset=offset, sort=sort, descending=not asc)
+    if fmt == "csv":
+        from dragoman.store.export import CSV_COLUMNS
+
+        _print_rows(event_csv_rows(rows), "csv", [(c, c) for c in CSV_COLUMNS], "")
+        return
+    _print_rows(rows, fmt, EVENT_COLUMNS, f"{len(rows)} of {total} events")
+
+
+@click.command()
+@db_option
+@filter_options()
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
+@fmt_option
+@clean_errors
+def actors(db: str | None, limit: int, fmt: str, actor: str | None, **kw: Any) -> None:
+    """The most active actors (in the events matching the filters), with their codes."""
+    with open_store(db) as store:
+        rows = store.top_actors(make_query(actor, **kw), limit=limit)
+    cols = [("name", "name"), ("country", "country"), ("org", "org"), ("sector", "sector"), ("events", "events"),
+            ("as_source", "as source"), ("as_target", "as target"), ("id", "id")]
+    _print_rows(rows, fmt, cols, "most active actors")
+
+
+@click.command()
+@click.argument("actor")
+@db_option
+@filter_options(actor=False)
+@fmt_option
+@clean_errors
+def timeline(actor: str, db: str | None, fmt: str, **kw: Any) -> None:
+    """Events per day involving ACTOR (a name, id or code), by quad class."""
+    with open_store(db) as store:
+        rows = store.timeline(make_query(actor, **kw))
+    days: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        d = days.setdefault(r["date"], {"date": r["date"], "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
+        if r["quad_class"] in (1, 2, 3, 4):
+            d[f"q{r['quad_class']}"] += r["count"]
+        d["total"] += r["count"]
+    cols = [("date", "date"), ("q1", "verbal coop."), ("q2", "material coop."), ("q3", "verbal conflict"),
+            ("q4", "material conflict"), ("total", "events")]
+    _print_rows(list(days.values()), fmt, cols, f"events per day: {actor}")
+
+
+@click.command()
+@click.argument("ident")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@clean_errors
+def show(ident: str, db: str | None, fmt: str) -> None:
+    """Show an event (its mentions, evidence marked) or an article (its text, evidence marked)."""
+    from dragoman.errors import NotFoundError
+
+    with open_store(db) as store:
+        ev = store.get_event(ident)
+        art = None if ev else store.get_article(ident)
+    if ev is None and art is None:
+        raise NotFoundError(f"no event or article with id '{ident}'", hint="list ids with: dragoman events --format json")
+    if fmt == "json":
+        click.echo(dump_json(ev or art, pretty=True))
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    con = Console(width=None if sys.stdout.isatty() else 200)
+    if ev:
+        con.print(f"[bold]{ev['id']}[/bold]  {ev['type']}{'/' + ev['mode'] if ev['mode'] else ''}  cameo {ev['cameo'] or '-'}  "
+                  f"quad {ev['quad_class'] or '-'}  date {ev['date'] or '?'} ({ev['date_precision']})  place {ev['place'] or '-'}")
+        con.print(f"source: {escape(ev['source_names'] or '-')}   target: {escape(ev['target_names'] or '-')}")
+        flags = [k for k in ("negated", "hypothetical", "future", "historical") if ev.get(k)]
+        con.print(f"{ev['num_mentions']} mentions, {ev['num_sources']} sources" + (f"; {', '.join(flags)}" if flags else ""))
+        for m in ev["mentions"]:
+            con.print(f"\n[dim]{escape(m['article_id'])}[/dim] {escape(m.get('title') or '')} {escape(m.get('url') or '')}"
+                      + (f" [dim](copy of {escape(m['duplicate_of'])})[/dim]" if m.get("duplicate_of") else ""))
+            s, (ts, te) = m["start"], m["trigger"]
+            sent = m["sentence"] or ""
+            a, b = max(0, ts - s), max(0, te - s)
+            con.print("  " + escape(sent[:a]) + "[bold reverse]" + escape(sent[a:b]) + "[/bold reverse]" + escape(sent[b:]))
+        return
+    text = art["text"]
+    marks: list[tuple[int, int, str]] = []
+    for e in art.get("events", []):
+        for v in e.get("evidence", []):
+            marks.append((v["trigger"][0], v["trigger"][1], e["type"]))
+    con.print(f"[bold]{escape(art['id'])}[/bold] {escape(art.get('title') or '')} {escape(art.get('url') or '')}")
+    out, pos = [], 0
+    for s, e, t in sorted(marks):
+        if s < pos:
+            continue
+        out.append(escape(text[pos:s]) + f"[bold reverse]{escape(text[s:e])}[/bold reverse][dim]⟨{t}⟩[/dim]")
+        pos = e
+    out.append(escape(text[pos:]))
+    con.print("".join(out))
+    for e in art.get("events", []):
+        con.print(f"- {e['type']} {e.get('cameo') or ''} → event {e.get('event_id')} "
+                  f"({e.get('num_mentions')} mentions, {e.get('num_sources')} sources)")
+
+
+@click.command()
+@db_option
+@filter_options()
+@click.option("--format", "fmt", type=click.Choice(["plover", "csv", "parquet", "gdelt"]), required=True,
+              help="plover (JSONL), csv, parquet, or gdelt (GDELT 2.0 events TSV, never negated/hypothetical).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The file to write.")
+@clean_errors
+def export(db: str | None, fmt: str, output: str, actor: str | None, **kw: Any) -> None:
+    """Export events (the same filters and defaults as `dragoman events`)."""
+    with open_store(db) as store:
+        n = store.export(make_query(actor, **kw), fmt, output)
+    click.echo(f"{n} events written to {output}", err=True)
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@clean_errors
+def failures(db: str | None, fmt: str) -> None:
+    """Inputs that could not be processed, with the reason (retry: dragoman ingest --retry-failures)."""
+    with open_store(db) as store:
+        rows = store.failures()
+    cols = [("source", "input"), ("code", "code"), ("stage", "stage"), ("message", "reason"), ("attempts", "attempts"),
+            ("last_seen", "last tried")]
+    _print_rows(rows, fmt, cols, f"{len(rows)} failures")
+
+
+COMMANDS = [ingest, events, actors, timeline, show, export, failures]

@@ -1,0 +1,215 @@
+"""Navigation over the dependency parse (plain ``Token`` data) and who-acts-on-whom.
+
+``View`` indexes one article once: children of every token, the actors whose mentions cover each
+token.  The attribution functions find a clause's subject (through control verbs, conjunctions,
+relative clauses and participles), its object and prepositional targets, handle the passive
+("was attacked by"), and return actor ids in text order, so compound subjects become lists.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Sequence
+
+from dragoman.model import Article, Token
+
+#: dependents that start a nested clause: their words are not the participant's own words
+CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+
+
+class View:
+    """One article's parse, indexed for the event stage."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.toks: Sequence[Token] = article.tokens
+        n = len(self.toks)
+        self.starts: list[int] = [t.start for t in self.toks]
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for t in self.toks:
+            if t.head != t.i:
+                self.children[t.head].append(t.i)
+        # actor ids whose mentions overlap each token
+        self.tok_actors: dict[int, list[str]] = {}
+        if article.actors and n:
+            starts = [t.start for t in self.toks]
+            ends = [t.end for t in self.toks]
+            for a in article.actors:
+                for m in a.mentions:
+                    lo = bisect_right(ends, m.start)  # first token ending after the mention starts
+                    hi = bisect_left(starts, m.end)  # tokens starting before the mention ends
+                    for i in range(lo, hi):
+                        lst = self.tok_actors.setdefault(i, [])
+                        if a.id not in lst:
+                            lst.append(a.id)
+
+    # -- tree helpers -----------------------------------------------------------------------
+
+    def kids(self, i: int, *deps: str) -> list[int]:
+        ch = self.children[i]
+        return [c for c in ch if self.toks[c].dep in deps] if deps else list(ch)
+
+    def kid(self, i: int, *deps: str) -> int | None:
+        for c in self.children[i]:
+            if self.toks[c].dep in deps:
+                return c
+        return None
+
+    def subtree(self, i: int, stop: frozenset[str] = CLAUSAL) -> list[int]:
+        """Tokens of ``i``'s subtree, not descending into nested clauses."""
+        out = [i]
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                if self.toks[c].dep in stop:
+                    continue
+                out.append(c)
+                stack.append(c)
+        out.sort()
+        return out
+
+    def ancestors(self, i: int) -> Iterable[int]:
+        t = self.toks[i]
+        seen = 0
+        while t.head != t.i and seen < 64:
+            t = self.toks[t.head]
+            seen += 1
+            yield t.i
+
+    def depth(self, i: int) -> int:
+        return sum(1 for _ in self.ancestors(i))
+
+    def is_ancestor(self, a: int, b: int) -> bool:
+        return any(x == a for x in self.ancestors(b))
+
+    def lemma(self, i: int) -> str:
+        return self.toks[i].lemma.lower()
+
+    def text_of(self, idx: Sequence[int]) -> str:
+        if not idx:
+            return ""
+        return self.article.text[self.toks[min(idx)].start : self.toks[max(idx)].end]
+
+    # -- actors ------------------------------------------------------------------------------
+
+    def actors_in(self, idx: Iterable[int]) -> list[str]:
+        out: list[str] = []
+        for i in sorted(idx):
+            for a in self.tok_actors.get(i, ()):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def phrase_actors(self, i: int) -> list[str]:
+        """Actors named by the noun phrase headed by ``i``.
+
+        The head's own actor first ("Pakistan's envoy Mohammad Sadiq, ... for Afghanistan": Sadiq),
+        each conjunct's too ("X and Y"); when the head names no actor, its modifiers ("Israeli
+        troops"), and failing that anything in the phrase ("teams from Afghanistan and the Taliban").
+        """
+        heads = [i]
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                if self.toks[c].dep == "conj":
+                    heads.append(c)
+                    stack.append(c)
+        out: list[str] = []
+        rest: list[int] = []
+        for h in heads:
+            own = self._core_actors(h)
+            if own:
+                out.extend(a for a in own if a not in out)
+            else:
+                rest.append(h)
+        for h in rest:
+            for a in self.actors_in(self.subtree(h, CLAUSAL - {"acl"})):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _core_actors(self, h: int) -> list[str]:
+        if self.tok_actors.get(h):
+            return list(self.tok_actors[h])
+        mods = [c for c in self.children[h] if self.toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
+        return self.actors_in(j for c in mods for j in self.subtree(c))
+
+    # -- clause structure ----------------------------------------------------------------------
+
+    def subject(self, v: int, _depth: int = 0) -> tuple[int | None, bool]:
+        """The subject token of verb ``v`` and whether the clause is passive.
+
+        Follows control ("agreed to meet": the subject of agreed), conjoined verbs, participles
+        ("..., killing five"), relative clauses ("the army, which shelled ...": the army) and
+        predicative adjectives ("ready to talk").
+        """
+        if _depth > 6:
+            return None, False
+        passive = any(self.toks[c].dep == "auxpass" for c in self.children[v])
+        subs = [c for c in self.children[v] if self.toks[c].dep in ("nsubj", "csubj")]
+        if len(subs) > 1:  # "which the Taliban want": the relative pronoun is really the object
+            subs = [c for c in subs if self.lemma(c) not in REL_PRONOUNS] or subs
+            return subs[0], passive
+        for c in self.children[v]:
+            d = self.toks[c].dep
+            if d == "nsubjpass":
+                return self._resolve_rel(v, c), True
+            if d in ("nsubj", "csubj"):
+                return self._resolve_rel(v, c), passive
+        t = self.toks[v]
+        if t.head == v:
+            return None, passive
+        h = t.head
+        if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "dobj":
+            # "X issued a statement demanding ...": X
+            s, _ = self.subject(self.toks[h].head, _depth + 1)
+            return s, passive
+        if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
+            if t.dep == "xcomp" and self.kid(h, "dobj") is not None and self.lemma(h) not in ("promise", "vow", "pledge"):
+                # object control: "urged X to leave" → X
+                return self.kid(h, "dobj"), passive
+            if self.toks[h].pos in ("VERB", "AUX", "ADJ"):
+                s, _ = self.subject(h, _depth + 1)
+                return s, passive
+        if t.dep == "acomp" or self.toks[h].pos == "ADJ":
+            s, _ = self.subject(h, _depth + 1)
+            return s, passive
+        return None, passive
+
+    def _resolve_rel(self, v: int, s: int) -> int:
+        """A relative pronoun subject stands for the noun the relative clause modifies."""
+        if self.lemma(s) in REL_PRONOUNS and self.toks[v].dep == "relcl":
+            return self.toks[v].head
+        return s
+
+    def agent(self, v: int) -> int | None:
+        """The "by" phrase of a passive verb."""
+        for c in self.children[v]:
+            if self.toks[c].dep == "agent":
+                p = self.kid(c, "pobj")
+                if p is not None:
+                    return p
+        return None
+
+    def speech_governor(self, v: int) -> int | None:
+        """The reporting verb whose content clause holds ``v`` ("officials said the army shelled")."""
+        from dragoman.events.lexicon import load
+
+        speech = load().modes["speech_verbs"]
+        cur = v
+        for _ in range(8):
+            t = self.toks[cur]
+            if t.head == cur:
+                return None
+            h = t.head
+            if t.dep in ("ccomp", "parataxis", "xcomp", "conj", "pcomp") and self.lemma(h) in speech:
+                return h
+            if t.dep not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "acomp", "pcomp", "prep"):
+                return None
+            cur = h
+        return None

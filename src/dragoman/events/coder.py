@@ -1,0 +1,659 @@
+"""The event coder: triggers over the dependency parse → PLOVER events with CAMEO codes.
+
+Per sentence: every token is looked up once by lemma in the compiled trigger lexicon; the first
+lexicon line whose conditions hold on the token's dependents (particle, preposition, object,
+modifier) makes it a candidate.  Candidates are taken from the top of the tree down: a trigger
+that takes a complement ("refused to sign", "agreed to hold talks", "accused X of shelling")
+absorbs the triggers inside it and refines its CAMEO code with them, so one clause gives one
+event.  Then who acts on whom (``clauses``), the auxiliary modes (``modes``), and CAMEO's
+conventions for announced intentions (a promised visit is AGREE, a promised attack THREATEN).
+Each event records the lexicon line (``rule``) and a confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dragoman.events.clauses import PRONOUNS, View
+from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
+from dragoman.events.modes import Modes, clause_modes
+from dragoman.ids import event_id
+from dragoman.model import Article, Aux, Event, Evidence, Sentence
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
+OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+COMP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "oprd", "attr", "advcl", "conj", "nsubjpass"})
+REFINE_ROOTS = frozenset({"03", "12", "10", "02", "13"})
+
+
+@dataclass
+class Cand:
+    tok: int
+    entry: Entry
+    obj: int | None
+    depth: int
+    clause: int  # the verb whose clause the event is told in (the trigger itself for verbs)
+    penalty: float = 0.0
+    ref: bool = False  # "that meeting": refers back to an event told before
+    governed: list["Cand"] = field(default_factory=list)
+
+
+class Coder:
+    """The ``events`` stage callable (built once by ``make``)."""
+
+    def __init__(self, min_confidence: float = 0.0):
+        self.lex: Lexicon = load()
+        self.tax = self.lex.taxonomy
+        self.min_confidence = min_confidence
+        m = self.lex.modes
+        self.happen = m["happen_verbs"]
+        self.light = m["light_verbs"]
+        self.event_preps = m["event_preps"]
+        self.speech = m["speech_verbs"]
+
+    def __call__(self, article: Article) -> Article:
+        if not article.tokens:
+            return article
+        view = View(article)
+        events: list[Event] = []
+        for sent in article.sentences:
+            events.extend(self.sentence(view, sent))
+        return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
+
+    # -- candidates ----------------------------------------------------------------------------
+
+    def _entries(self, view: View, i: int) -> tuple[Entry, ...]:
+        t = view.toks[i]
+        by = self.lex.by_lemma
+        got = by.get(t.lemma.lower())
+        if got:
+            return got
+        w = t.text.lower()
+        got = by.get(w)
+        if got or t.pos not in ("VERB", "NOUN"):
+            return got or ()
+        # the lemmatiser's misses ("staged" → "stag"): undo the regular inflections
+        for cut in ((w[:-1] if w.endswith(("ed", "es", "s")) else None), (w[:-2] if w.endswith(("ed", "es")) else None),
+                    (w[:-3] + "e" if w.endswith("ing") else None), (w[:-3] if w.endswith("ing") else None)):
+            if cut and cut in by:
+                return by[cut]
+        return ()
+
+    def _match(self, view: View, i: int, e: Entry) -> tuple[bool, int | None]:
+        toks = view.toks
+        t = toks[i]
+        if e.pos and t.pos not in e.pos:
+            return False, None
+        ch = view.children[i]
+        if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt for c in ch):
+            return False, None
+        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep for c in ch):
+            return False, None
+        if e.noobj and any(toks[c].dep == "dobj" for c in ch):
+            return False, None
+        if e.nocomp and any(toks[c].dep in ("xcomp",) for c in ch):
+            return False, None
+        if e.cmp and not any(toks[c].dep in ("compound", "amod", "nmod") and view.lemma(c) in e.cmp for c in ch):
+            return False, None
+        if e.subj:
+            s, _ = view.subject(i)
+            if s is None or not (view.lemma(s) in e.subj or any(view.lemma(x) in e.subj for x in view.kids(s, "compound", "amod"))):
+                return False, None
+        if "othercomp" in e.flags and not (
+            any(toks[c].dep == "dobj" for c in ch)
+            or (t.dep == "relcl" and sum(toks[c].dep in ("nsubj", "dobj") for c in ch) > 1)
+            or any(toks[c].dep in ("ccomp", "xcomp") and view.kid(c, "nsubj", "nsubjpass") is not None for c in ch)
+        ):
+            return False, None
+        obj = None
+        if e.obj:
+            obj = self._find_obj(view, i, e.obj, bool(e.prep or e.prt))
+            if obj is None:
+                return False, None
+        return True, obj
+
+    def _find_obj(self, view: View, i: int, wanted: frozenset[str], via_prep: bool = False) -> int | None:
+        toks = view.toks
+        if "*" in wanted:
+            return next((c for c in view.children[i] if toks[c].dep == "dobj"), None)
+        cands: list[int] = []
+        for c in view.children[i]:
+            d = toks[c].dep
+            if d in OBJ_DEPS:
+                cands.append(c)
+            elif d in ("prep", "prt", "dative") and (via_prep or d == "dative"):
+                cands.extend(view.kids(c, "pobj"))
+            elif d == "xcomp":
+                cands.extend(view.kids(c, "dobj"))
+        if toks[i].dep in ("acl", "relcl") and toks[i].head != i:
+            cands.append(toks[i].head)
+        more = []
+        for c in cands:
+            more.extend(view.kids(c, "conj"))
+            for p in view.kids(c, "prep"):
+                if view.lemma(p) == "of":
+                    more.extend(view.kids(p, "pobj"))
+        for c in cands + more:
+            if view.lemma(c) in wanted or toks[c].text.lower() in wanted:
+                return c
+        # "mediation efforts", "aid deliveries", "peacekeeping force": the modifier names the thing
+        for c in cands:
+            for m in view.kids(c, "compound", "amod", "nmod"):
+                if view.lemma(m) in wanted or toks[m].text.lower() in wanted:
+                    return c
+        return None
+
+    def _noun_position(self, view: View, i: int) -> tuple[bool, int, float]:
+        """Is this event noun told as something that happened (not a topic)? → (ok, clause verb, penalty)."""
+        toks = view.toks
+        t = toks[i]
+        for _ in range(3):
+            if t.dep != "conj":
+                break
+            t = toks[t.head]
+        d, h = t.dep, t.head
+        if d == "ROOT":
+            return True, i, 0.05
+        if d in ("nsubj", "nsubjpass") and (view.lemma(h) in self.happen or self._entries(view, h)):
+            return True, h, 0.05
+        if d == "dobj" and view.lemma(h) in self.light:
+            return True, h, 0.0
+        if d == "pobj" and view.lemma(h) in self.event_preps:
+            return True, i, 0.2
+        return False, i, 0.0
+
+    def candidates(self, view: View, sent: Sentence) -> list[Cand]:
+        out: list[Cand] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.toks[i].dep == "amod" and view.toks[i].pos == "VERB":
+                continue  # "the alleged violations": a participle used as an adjective
+            for e in self._entries(view, i):
+                ok, obj = self._match(view, i, e)
+                if not ok:
+                    continue
+                clause, pen = i, 0.0
+                if "topic" in e.flags:
+                    good, clause, pen = self._noun_position(view, i)
+                    if not good:
+                        break
+                out.append(Cand(i, e, obj, view.depth(i), clause, pen))
+                break
+        return out
+
+    # -- one sentence --------------------------------------------------------------------------
+
+    def sentence(self, view: View, sent: Sentence) -> list[Event]:
+        toks = view.toks
+        cands = self.candidates(view, sent)
+        if not cands and _is_headline(view, sent):
+            ev = self._headline(view, sent)
+            return [ev] if ev else []
+        objs = {c.obj for c in cands if c.obj is not None}
+        cands = [c for c in cands if c.tok not in objs]
+        cands.sort(key=lambda c: (c.depth, c.tok))
+        consumed: set[int] = set()
+        kept: list[Cand] = []
+        by_tok = {c.tok: c for c in cands}
+        for c in cands:
+            if c.tok in consumed:
+                continue
+            if c.entry.type != NONE:
+                kept.append(c)
+            if "comp" in c.entry.flags or c.entry.type == NONE:
+                inside: set[int] = set()
+                for ch in view.children[c.tok]:
+                    if toks[ch].dep in COMP_DEPS and not (toks[ch].dep == "conj" and toks[ch].pos in ("VERB", "AUX")):
+                        if toks[ch].dep == "advcl" and view.kids(ch, "mark"):
+                            continue
+                        inside.update(_descendants(view, ch))
+                gov = [by_tok[j] for j in sorted(inside, key=lambda j: by_tok[j].depth if j in by_tok else 99) if j in by_tok]
+                if c.entry.type == NONE and c.obj is not None and view.lemma(c.obj) in self.lex.modes["hypothetical_governors"]:
+                    # "voiced hope that X can reach a deal": the hope's topic nouns are not events, but the
+                    # clause that says what is hoped for is (its modes mark it hypothetical)
+                    gov = [g for g in gov if g.entry.is_noun or not _in_clause(view, g.tok, c.obj)]
+                for g in gov:
+                    consumed.add(g.tok)
+                c.governed = gov
+                if gov and gov[0].entry.type == NONE and c in kept:
+                    kept.remove(c)  # "declined to comment": a statement
+        taken: set[int] = set()
+        events = self._obligations(view, sent, by_tok, taken)
+        events.extend(self._event(view, sent, c) for c in kept if c.tok not in taken)
+        return _dedupe(view, [e for e in events if e is not None])
+
+    def _obligations(self, view: View, sent: Sentence, by_tok: dict[int, Cand], taken: set[int]) -> list[Event]:
+        """"X said Y must do Z": a demand by X on Y."""
+        toks = view.toks
+        out: list[Event] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
+                continue
+            for c in view.kids(i, "ccomp"):
+                modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
+                if modal is None:
+                    continue
+                s_sub, _ = view.subject(i)
+                c_sub, _ = view.subject(c)
+                if c_sub is None or (s_sub is not None and view.lemma(c_sub) in ("we", "i")):
+                    continue
+                inside = [j for j in _descendants(view, c) if j in by_tok]
+                inside.sort(key=lambda j: by_tok[j].depth)
+                inner = by_tok[inside[0]] if inside else None
+                taken.update(inside)
+                table = "demand" if view.lemma(modal) == "must" else "appeal"
+                code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else ("100" if table == "demand" else "020")
+                sources = view.phrase_actors(s_sub) if s_sub is not None else []
+                targets = [a for a in view.phrase_actors(c_sub) if a not in sources]
+                span = (toks[modal].start, toks[modal].end)
+                conf = 0.94 - min(0.25, 0.05 * view.depth(i)) + (0.04 if sources else 0.0)
+                out.append(
+                    self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
+                                f"request/{view.lemma(modal)}-in-speech")
+                )
+        return out
+
+    # -- one event -----------------------------------------------------------------------------
+
+    def _event(self, view: View, sent: Sentence, c: Cand) -> Event | None:
+        toks = view.toks
+        e = c.entry
+        code, ptype = e.cameo, e.type
+        rule = e.rule
+        if c.governed and code[:2] in REFINE_ROOTS and not (code[:2] == "11" and code != "112"):
+            g = c.governed[0]
+            new = self.lex.refined(code, g.entry.cameo, g.entry.type)
+            if code[:2] == "03" and g.entry.type in MATERIAL_CONFLICT and toks[g.tok].head == c.tok:
+                new = lookup(self.lex.refine["intent_conflict"], g.entry.cameo, g.entry.type)  # "vowed to fight"
+            if new:
+                code = new
+                ptype = self.tax.plover_of(code) or ptype
+                rule += f"<{g.entry.lemma}"
+        elif c.governed and code == "112":
+            new = self.lex.refined(code, c.governed[0].entry.cameo, c.governed[0].entry.type)
+            if new:
+                code = new
+        noun = e.is_noun
+        # a conditional threat or demand ("... if Israel hits Beirut") is still a threat or demand
+        modes = clause_modes(view, self.lex, c.tok, c.clause)
+        # CAMEO: an announced intention to cooperate is AGREE (03), to use force or pressure a threat (13)
+        if modes.future or modes.intent:
+            if ptype in COOPERATIVE and ptype != "AGREE" or (ptype == "AGREE" and code[:2] != "03"):
+                if modes.negated:
+                    code = lookup(self.lex.refine["reject"], code, ptype)
+                    ptype, modes.negated = "REJECT", False
+                    rule += "+refusal"
+                else:
+                    code = lookup(self.lex.refine["intent_cooperate"], code, ptype)
+                    ptype = "AGREE"
+                    rule += "+intent"
+            elif ptype in MATERIAL_CONFLICT and not modes.negated:
+                code = lookup(self.lex.refine["intent_conflict"], code, ptype)
+                ptype = "THREATEN"
+                rule += "+intent"
+        elif (modes.hypothetical or modes.conditional) and ptype in MATERIAL_CONFLICT and not modes.negated and self._speaker_acts(view, c, modes):
+            code = lookup(self.lex.refine["intent_conflict"], code, ptype)
+            ptype = "THREATEN"
+            modes.hypothetical = modes.conditional = False
+            rule += "+conditional-threat"
+        # a conditional threat, demand or refusal ("... unless X steps down") is still a threat, demand, refusal
+        if modes.conditional and ptype not in ("THREATEN", "REQUEST", "REJECT"):
+            modes.hypothetical = True
+        sources, targets, recip, ref = self._participants(view, c, ptype)
+        if ref:
+            rule += "@ref-latest" if ref == "latest" else "@ref"
+        elif noun and c.clause == c.tok and toks[c.tok].dep == "pobj" and not sources and not targets:
+            return None  # "after consensus ...": a passing mention with nobody named
+        conf = 0.86 if not noun else (0.84 if c.clause != c.tok and view.toks[c.tok].dep == "dobj" else 0.74)
+        if "weak" in e.flags:
+            conf -= 0.18
+        conf -= min(0.25, 0.035 * (view.depth(c.clause) if noun and c.clause != c.tok else c.depth)) + c.penalty
+        if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
+            conf -= 0.08
+        elif any(toks[a].dep in ("relcl", "acl") for a in view.ancestors(c.tok)):
+            conf -= 0.1  # told inside a relative clause: background
+        if code[:2] in ("01", "02"):
+            conf -= 0.1  # CAMEO counts appeals among statements: a material event in the sentence outranks them
+        if sources:
+            conf += 0.06
+        if e.obj or e.prep or e.prt:
+            conf += 0.04
+        cc = self.tax.code(code)
+        mode = e.mode if (cc is None or not cc.mode or e.mode) else cc.mode
+        if cc and cc.plover == ptype and cc.mode and code != e.cameo:
+            mode = cc.mode
+        contexts = e.contexts if code == e.cameo else (cc.contexts if cc and cc.contexts else e.contexts)
+        if ptype == "CONSULT" and code[:3] in ("040", "046"):
+            obj = c.obj if c.obj is not None else (c.tok if noun else None)
+            if obj is not None and any(toks[m].text.lower() in self.lex.modes["phone_words"] for m in view.kids(obj, "compound", "amod", "nmod")):
+                code, mode = "041", "phone"  # "held phone talks"
+        if ptype == "CONSULT" and len(set(sources) | set(targets)) > 2:
+            mode = mode or "multilateral"
+        span = (toks[c.tok].start, toks[c.tok].end)
+        if c.obj is not None and abs(c.obj - c.tok) <= 4:
+            a, b = sorted((c.tok, c.obj))
+            span = (toks[a].start, toks[b].end)
+        aux = Aux(modes.negated, modes.hypothetical, modes.future, modes.historical)
+        return self._build(view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule)
+
+    def _build(self, view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule) -> Event:
+        t = self.tax.types[ptype]
+        cc = self.tax.code(code)
+        score = cc.goldstein if cc and cc.plover == ptype else t.score
+        return Event(
+            id=event_id(view.article.id, ptype, span[0], span[1]),
+            type=ptype,
+            mode=mode or None,
+            contexts=tuple(contexts),
+            quad_class=t.quad_class,
+            cameo=code,
+            score=score,
+            sources=tuple(sources),
+            targets=tuple(targets),
+            reciprocal=recip,
+            aux=aux,
+            evidence=(Evidence(sent.start, sent.end, span, sent.i),),
+            confidence=round(max(0.05, min(0.99, conf)), 3),
+            rule=rule,
+        )
+
+    def _headline(self, view: View, sent: Sentence) -> Event | None:
+        """A title-case headline ("X and Y Discuss Peace Talks") that the tagger read as one long name:
+        the first word after a named actor that the lexicon knows as a verb is the trigger; actors
+        before it act, actors after it are acted on."""
+        toks = view.toks
+        seen_actor = False
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.tok_actors.get(i):
+                seen_actor = True
+                continue
+            if not seen_actor or toks[i].pos not in ("PROPN", "NOUN", "VERB"):
+                continue
+            w = toks[i].text.lower()
+            entries = [e for e in self.lex.by_lemma.get(w, ()) + self.lex.by_lemma.get(w.rstrip("s"), ())
+                       if e.pos == ("VERB", "AUX") and e.type != NONE and not (e.prt or e.subj or e.cmp)]
+            if not entries:
+                continue
+            e = entries[-1]  # the lemma's least conditioned line
+            sources = view.actors_in(range(sent.tok_start, i))
+            targets = [a for a in view.actors_in(range(i + 1, sent.tok_end)) if a not in sources]
+            recip = e.type in SYMMETRIC and len(sources) >= 2 and not targets
+            span = (toks[i].start, toks[i].end)
+            return self._build(view, sent, e.type, e.cameo, e.mode, e.contexts, sources, targets, recip, Aux(), span,
+                               0.6, e.rule + "+headline")
+        return None
+
+    def _speaker_acts(self, view: View, c: Cand, modes: Modes) -> bool:
+        """In "X said it may halt mediation if ...", X announces its own conditional action: a threat."""
+        if modes.speech is None or view.kids(c.clause, "mark"):
+            return False
+        if modes.conditional:
+            return True  # "X may halt mediation if ...", as reported by its spokesman
+        s, _ = view.subject(c.clause)
+        sp, _ = view.subject(modes.speech)
+        if s is None or sp is None:
+            return False
+        if view.toks[s].pos == "PRON" or view.lemma(s) in PRONOUNS:
+            return True
+        a, b = set(view.phrase_actors(s)), set(view.phrase_actors(sp))
+        return bool(a & b)
+
+    # -- who acts on whom ------------------------------------------------------------------------
+
+    def _participants(self, view: View, c: Cand, ptype: str) -> tuple[list[str], list[str], bool, bool | str]:
+        toks = view.toks
+        e = c.entry
+        sources: list[str] = []
+        targets: list[str] = []
+        recip = False
+        head_tok = c.clause if e.is_noun else c.tok
+        if e.is_noun:
+            n = c.tok
+            own: list[str] = []
+            for ch in view.children[n]:
+                d = toks[ch].dep
+                if d in ("poss", "compound", "amod", "nmod"):
+                    own.extend(view.phrase_actors(ch))
+                elif d in ("prep", "agent"):
+                    pl = view.lemma(ch)
+                    for p in view.kids(ch, "pobj"):
+                        acts = view.phrase_actors(p)
+                        if pl in ("by", "from"):
+                            sources.extend(acts)
+                        elif pl in ("between", "among"):
+                            sources.extend(acts)
+                            recip = True
+                        elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):
+                            targets.extend(acts)
+                            recip = recip or (pl == "with" and ptype in SYMMETRIC)
+            if c.clause != n and not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+                targets.extend(self._purpose_targets(view, c.clause, ptype, n))
+            if c.clause != n:
+                s, passive = view.subject(c.clause)
+                if s is not None and s != n and not passive:
+                    sources = view.phrase_actors(s) + sources
+                for ch in view.kids(c.clause, "prep"):
+                    if view.lemma(ch) in TARGET_PREPS:
+                        for p in view.kids(ch, "pobj"):
+                            targets.extend(view.phrase_actors(p))
+                            recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
+            elif toks[n].dep == "pobj":
+                # "X was also present at that meeting": X took part
+                p = toks[n].head
+                gov = toks[p].head
+                if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join"):
+                    s, _ = view.subject(gov)
+                    if s is not None:
+                        sources.extend(view.phrase_actors(s))
+            if own:
+                if sources or (ptype not in SYMMETRIC and targets):
+                    targets = own + targets if not sources else targets + own
+                else:
+                    sources = own
+            d = view.kid(n, "det")
+            det = view.lemma(d) if d is not None else ""
+            # "that meeting", "this latest meeting", "the talks" (nobody named): an event told before
+            if det in ("that", "this", "these", "those") or (det == "the" and not sources and not targets):
+                latest = any(toks[m].text.lower() in ("latest", "recent", "current") for m in view.kids(n, "amod"))
+                sources = _uniq(sources)
+                return sources, [a for a in _uniq(targets) if a not in sources], recip, ("latest" if latest else True)
+        else:
+            v = c.tok
+            s, passive = view.subject(v)
+            src_tok, tgt_tok = (view.agent(v), s) if passive else (s, None)
+            if toks[v].dep in ("acl", "relcl") and s is None:
+                head = toks[v].head
+                own = [a for ch in view.children[head] if toks[ch].dep in ("poss", "compound", "amod", "nmod") for a in view.phrase_actors(ch)]
+                src_tok = view.agent(v)
+                if head == c.obj:
+                    sources.extend(own)
+                else:
+                    tgt_tok = head
+            if src_tok is not None:
+                sources.extend(view.phrase_actors(src_tok))
+                if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON"):
+                    sp = view.speech_governor(v)
+                    if sp is not None:
+                        ss, _ = view.subject(sp)
+                        if ss is not None:
+                            sources.extend(view.phrase_actors(ss))
+            if tgt_tok is not None:
+                targets.extend(view.phrase_actors(tgt_tok))
+            t2, s2, r2 = self._clause_targets(view, v, c.obj, ptype, e.mode, _material(e.cameo))
+            targets.extend(t2)
+            sources.extend(s2)
+            recip = recip or r2
+            if "comp" in e.flags or c.governed:
+                # "demanded that X withdraw": X is whom the demand is addressed to
+                for ch in view.kids(v, "ccomp", "xcomp"):
+                    if not targets:
+                        gs, _ = view.subject(ch)
+                        if gs is not None and gs != s and toks[gs].dep != "dobj":
+                            targets.extend(view.phrase_actors(gs))
+            if c.governed:
+                g = c.governed[0]
+                g_src, g_tgt, _, _ = self._participants(view, g, g.entry.type)
+                if not targets:
+                    targets.extend(g_tgt)
+                if not sources and toks[g.tok].dep == "xcomp":
+                    sources.extend(g_src)  # control: "agreed to withdraw" — the same actor
+            if not targets and ("comp" in e.flags or c.governed):
+                for ch in view.kids(v, "ccomp", "xcomp"):
+                    if not targets and toks[ch].pos in ("VERB", "AUX"):
+                        targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
+            if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+                targets.extend(self._purpose_targets(view, v, ptype, c.obj))
+            if _material(e.cameo):
+                # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
+                targets.extend(self._predicate_actors(view, v, s))
+            if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
+                recip = True
+        sources = _uniq(sources)
+        targets = [a for a in _uniq(targets) if a not in sources]
+        if ptype in SYMMETRIC and len(sources) >= 2 and not targets:
+            recip = True
+        return sources, targets, recip, False
+
+
+    def _clause_targets(self, view: View, v: int, obj: int | None, ptype: str, mode: str | None,
+                        material: bool | None = None) -> tuple[list[str], list[str], bool]:
+        """Targets of a clause: objects, recipients, and the persons or places a preposition points at
+        ("with Russia", "to Nakhichevan", "the blockade of Serbia", "the curfew in Abidjan")."""
+        toks = view.toks
+        targets: list[str] = []
+        between: list[str] = []
+        recip = False
+        material = ptype not in VERBAL if material is None else material
+        objs = [c for c in view.children[v] if toks[c].dep in ("dobj", "nsubjpass")]
+        if obj is not None and obj not in objs:
+            objs.append(obj)
+        if obj is not None:
+            targets.extend(view.phrase_actors(obj))  # "summoned the ambassador", "expelled two diplomats"
+        for h in [v] + objs:
+            for ch in view.children[h]:
+                d = toks[ch].dep
+                if h == v and d in ("dobj", "dative", "iobj") and ch != obj:
+                    targets.extend(view.phrase_actors(ch))
+                elif d == "prep":
+                    pl = view.lemma(ch)
+                    if pl in ("on", "over", "about") and not material:
+                        continue  # "talks on trade": the topic, not a participant
+                    if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
+                            or (h != v and pl in ("of", "from", "by"))):
+                        for p in view.kids(ch, "pobj"):
+                            targets.extend(view.phrase_actors(p))
+                            recip = recip or (pl == "with" and ptype in SYMMETRIC)
+                    elif pl in ("between", "among"):
+                        for p in view.kids(ch, "pobj"):
+                            between.extend(view.phrase_actors(p))
+                            recip = True
+        return targets, between, recip
+
+
+    def _predicate_actors(self, view: View, v: int, subj: int | None) -> list[str]:
+        toks = view.toks
+        idx = [j for j in view.subtree(v) if j > v and (subj is None or j not in view.subtree(subj))]
+        return view.actors_in(idx)
+
+    def _purpose_targets(self, view: View, v: int, ptype: str, obj: int | None = None) -> list[str]:
+        """Whom an action is aimed at when the clause itself names nobody: the purpose clause
+        ("staged rallies to demand the resignation of X"), or the condition of a threat or demand
+        ("... unless Israel rescinds")."""
+        toks = view.toks
+        out: list[str] = []
+        clauses = view.kids(v, "advcl", "xcomp") + (view.kids(obj, "acl", "relcl") if obj is not None else [])
+        for x in view.kids(v, "xcomp"):
+            clauses.extend(view.kids(x, "advcl"))
+        for ch in clauses:
+            marks = {view.lemma(m) for m in view.kids(ch, "mark")}
+            if marks & {"if", "unless"}:
+                if ptype in ("THREATEN", "REQUEST", "REJECT"):
+                    gs, _ = view.subject(ch)
+                    if gs is not None:
+                        out.extend(view.phrase_actors(gs))
+                continue
+            if not any(view.lemma(a) == "to" for a in view.kids(ch, "aux")) and toks[ch].tag != "VBG":
+                continue
+            t2, _, _ = self._clause_targets(view, ch, None, ptype, None)
+            out.extend(t2)
+            for d in view.kids(ch, "dobj"):
+                out.extend(view.phrase_actors(d))
+        return out
+
+
+def _is_headline(view: View, sent: Sentence) -> bool:
+    """The article's title, or a sentence in title case without a verb."""
+    span = view.article.chrome.get("title") if view.article.chrome else None
+    if span and span[0] <= sent.start < span[1]:
+        return True
+    words = [t for t in view.toks[sent.tok_start : sent.tok_end] if t.text[:1].isalpha()]
+    if len(words) < 3 or any(t.pos == "VERB" for t in words):
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _material(cameo: str) -> bool:
+    """CAMEO's material roots (06-08 cooperation, 14-20 conflict): their place is a participant."""
+    r = int(cameo[:2]) if cameo[:2].isdigit() else 0
+    return 6 <= r <= 8 or r >= 14 and r != 16
+
+
+def _in_clause(view: View, i: int, top: int) -> bool:
+    """Is token ``i`` inside a finite or infinitive clause below ``top``?"""
+    for a in [i, *view.ancestors(i)]:
+        if a == top:
+            return False
+        if view.toks[a].dep in ("ccomp", "acl", "relcl", "xcomp", "advcl"):
+            return view.toks[a].head == top and view.toks[a].dep in ("ccomp", "acl")
+    return False
+
+
+def _descendants(view: View, i: int) -> list[int]:
+    out = [i]
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        for c in view.children[j]:
+            out.append(c)
+            stack.append(c)
+    return out
+
+
+def _uniq(xs: list[str]) -> list[str]:
+    seen: list[str] = []
+    for x in xs:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+def _dedupe(view: View, events: list[Event]) -> list[Event]:
+    """Within a sentence, an event of the same type told inside another ("struck, killing five") is the same event."""
+    if len(events) < 2:
+        return events
+    keep: list[Event] = []
+    for e in sorted(events, key=lambda x: -x.confidence):
+        ti = _tok_at(view, e.evidence[0].trigger[0])
+        dup = False
+        for k in keep:
+            if k.type != e.type or k.aux != e.aux:
+                continue
+            ki = _tok_at(view, k.evidence[0].trigger[0])
+            if ti is not None and ki is not None and (view.is_ancestor(ki, ti) or view.is_ancestor(ti, ki)):
+                dup = True
+                break
+        if not dup:
+            keep.append(e)
+    keep.sort(key=lambda x: x.evidence[0].trigger[0])
+    return keep
+
+
+def _tok_at(view: View, offset: int) -> int | None:
+    from bisect import bisect_right
+
+    starts = view.starts
+    i = bisect_right(starts, offset) - 1
+    return i if i >= 0 else None

@@ -1,0 +1,155 @@
+"""The trigger lexicon (``data/triggers.tsv``) and the refinement tables (``data/refine.yaml``).
+
+Loaded and compiled once per process into a dict keyed by lemma, so the coder looks each token up
+once instead of looping over the lexicon.  Each entry says which CAMEO code a trigger carries and
+under which conditions on its dependents (particle, preposition, object, compound modifier).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from dragoman.events.taxonomy import DATA, Taxonomy, TaxonomyError, load as load_taxonomy
+
+#: the type column's value for a pattern that is NOT an event (a statement: "declined to comment",
+#: "expressed condolences", "rejected the accusation"); it blocks the token and what it governs
+NONE = "NONE"
+
+_POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "*": ()}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of the trigger lexicon."""
+
+    lemma: str
+    pos: tuple[str, ...]  # universal POS tags accepted (empty = any)
+    prt: frozenset[str]
+    prep: frozenset[str]
+    obj: frozenset[str]
+    cmp: frozenset[str]
+    subj: frozenset[str]
+    noobj: bool
+    nocomp: bool
+    cameo: str
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    flags: frozenset[str]
+    line: int
+
+    @property
+    def rule(self) -> str:
+        extra = "+".join(sorted(self.prt | self.prep)) if self.prt or self.prep else ""
+        obj = "+" + sorted(self.obj)[0] if self.obj else ""
+        return f"{self.type.lower()}/{self.lemma}{('-' + extra) if extra else ''}{obj}"
+
+    @property
+    def is_noun(self) -> bool:
+        return self.pos == _POS["N"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_lemma: dict[str, tuple[Entry, ...]]
+    refine: dict[str, dict[str, str]]  # map name → {key: cameo}
+    by_root: dict[str, str]  # governing CAMEO root → map name
+    modes: dict[str, frozenset[str]]
+    taxonomy: Taxonomy
+
+    def refined(self, governor: str, governed: str, governed_type: str | None) -> str | None:
+        """The CAMEO code for ``governor`` (a code) governing ``governed`` (a code), or None."""
+        name = self.by_root.get(governor[:2])
+        if not name:
+            return None
+        table = self.refine[name]
+        return lookup(table, governed, governed_type)
+
+
+def lookup(table: dict[str, str], code: str, ptype: str | None = None) -> str:
+    for k in (code[:4], code[:3], code[:2]):
+        if k in table:
+            return table[k]
+    if ptype and ptype in table:
+        return table[ptype]
+    return table["*"]
+
+
+def _parse_pattern(text: str, line: int, path: Path) -> tuple[str, tuple[str, ...], dict[str, frozenset[str]], bool]:
+    parts = text.split()
+    lemma, _, pos = parts[0].partition(":")
+    if pos not in _POS:
+        raise TaxonomyError(f"line {line}: POS must be V, N, A or * in '{parts[0]}'", source=str(path))
+    cons: dict[str, frozenset[str]] = {}
+    noobj = False
+    for p in parts[1:]:
+        if p in ("noobj", "nocomp"):
+            cons[p] = frozenset({"1"})
+            noobj = noobj or p == "noobj"
+            continue
+        key, eq, vals = p.partition("=")
+        if not eq or key not in ("prt", "prep", "obj", "cmp", "subj"):
+            raise TaxonomyError(f"line {line}: unknown constraint '{p}'", source=str(path), hint="use prt=, prep=, obj=, cmp=, subj= or noobj")
+        cons[key] = frozenset(v.lower() for v in vals.split("|") if v)
+    return lemma.lower(), _POS[pos], cons, noobj
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Compile the trigger lexicon once."""
+    tax = load_taxonomy()
+    path = DATA / "triggers.tsv"
+    by: dict[str, list[Entry]] = {}
+    header_seen = False
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cols[0] == "pattern":
+                continue
+        cols += [""] * (6 - len(cols))
+        pattern, cameo, typ, mode, ctx, flags = (c.strip() for c in cols[:6])
+        lemma, pos, cons, noobj = _parse_pattern(pattern, n, path)
+        cc = tax.code(cameo)
+        if cc is None:
+            raise TaxonomyError(f"line {n}: unknown CAMEO code {cameo}", source=str(path))
+        ptype = typ or cc.plover
+        if not ptype:
+            raise TaxonomyError(f"line {n}: CAMEO {cameo} has no PLOVER type; name one in the type column", source=str(path))
+        alias_mode = None
+        if ptype != NONE:
+            ptype, alias_mode = tax.normalise(ptype)
+        entry = Entry(
+            lemma=lemma,
+            pos=pos,
+            prt=cons.get("prt", frozenset()),
+            prep=cons.get("prep", frozenset()),
+            obj=cons.get("obj", frozenset()),
+            cmp=cons.get("cmp", frozenset()),
+            subj=cons.get("subj", frozenset()),
+            noobj=noobj,
+            nocomp="nocomp" in cons,
+            cameo=cameo,
+            type=ptype,
+            mode=mode or alias_mode or cc.mode,
+            contexts=tuple(c for c in ctx.split(";") if c) or cc.contexts,
+            flags=frozenset(f.strip() for f in flags.split(",") if f.strip()),
+            line=n,
+        )
+        by.setdefault(lemma, []).append(entry)
+    # lines with conditions are tried before a lemma's unconditional lines (stable otherwise)
+    for lemma, entries in by.items():
+        entries.sort(key=lambda e: -(bool(e.prt) + bool(e.prep) + bool(e.obj) + bool(e.cmp) + bool(e.subj) + e.noobj + e.nocomp))
+    ref = yaml.safe_load((DATA / "refine.yaml").read_text(encoding="utf-8"))
+    tables: dict[str, dict[str, str]] = {}
+    for name in ("intent_cooperate", "intent_conflict", "reject", "demand", "appeal", "accuse"):
+        tables[name] = {str(k): str(v) for k, v in ref[name].items()}
+    tables["threaten"] = tables[ref["threaten"]]
+    modes = {k: frozenset(str(x).lower() for x in v) for k, v in ref["modes"].items()}
+    return Lexicon({k: tuple(v) for k, v in by.items()}, tables, {str(k): v for k, v in ref["by_root"].items()}, modes, tax)

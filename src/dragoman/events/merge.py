@@ -1,0 +1,141 @@
+"""One event told several times is one event.
+
+Headline, lead, a quote and follow-ups ("that meeting", "the talks") restate the same event.  The
+merge stage walks the events in text order and folds an event into an earlier one of the same type
+when (a) it refers back ("that meeting": rule tagged ``@ref``), or (b) its participants are a subset
+of the earlier one's (or the other way round), the auxiliary modes agree, neither is a plural/habitual
+mention, and the two sentences do not carry different time expressions.  The merged event keeps the
+earlier id (deterministic), all evidence spans, and the union of participants.
+
+Afterwards, a request or rejection whose target is implicit and whose source is one of the two
+parties of a negotiation told earlier is addressed to the other party (rule ``+target:counterpart``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from dragoman.model import Article, Event
+
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
+def _date_texts(article: Article) -> dict[int, frozenset[str]]:
+    out: dict[int, set[str]] = {}
+    for ent in article.entities:
+        if ent.label in ("DATE", "TIME"):
+            out.setdefault(ent.sent, set()).add(ent.text.lower().strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def merge_events(article: Article) -> Article:
+    events = sorted(article.events, key=lambda e: (e.evidence[0].start, e.evidence[0].trigger[0]))
+    if not events:
+        return article
+    dates = _date_texts(article)
+    plural = _plural_triggers(article)
+    kept: list[Event] = []
+    for ev in events:
+        target = None
+        is_ref = bool(ev.rule and "@ref" in ev.rule)
+        if ev.rule and ev.rule.endswith("@ref-latest"):
+            # "this latest meeting": the article's own news, i.e. its first event of the type
+            target = next((k for k in kept if k.type == ev.type), None)
+            if target is not None:
+                i = kept.index(target)
+                kept[i] = _fold(target, ev)
+                continue
+        prev = kept[-1] if kept else None
+        if (prev is not None and prev.type == ev.type and not _participants(ev) and not is_ref and prev.aux == ev.aux
+                and ev.evidence[0].sent is not None and prev.evidence[-1].sent is not None
+                and 0 <= ev.evidence[0].sent - prev.evidence[-1].sent <= 1):
+            target = prev  # "Issues ... were discussed": the previous sentence's meeting, elaborated
+        for k in reversed(kept):
+            if target is not None:
+                break
+            if k.type != ev.type:
+                continue
+            if is_ref:
+                target = k
+                break
+            if _same(article, k, ev, dates, plural):
+                target = k
+                break
+        if target is None:
+            kept.append(ev)
+            continue
+        i = kept.index(target)
+        kept[i] = _fold(target, ev)
+    kept = [_counterpart(kept, e) for e in kept]
+    return article.replace(events=tuple(kept))
+
+
+def _plural_triggers(article: Article) -> set[int]:
+    out = set()
+    toks = article.tokens
+    for t in toks:
+        if t.tag in _PLURAL_TAGS and any(
+            toks[c].head == t.i and toks[c].lemma.lower() in ("numerous", "several", "many", "various", "frequent", "regular", "multiple")
+            for c in range(max(0, t.i - 4), t.i)
+        ):
+            out.add(t.start)
+    return out
+
+
+def _participants(e: Event) -> set[str]:
+    return set(e.sources) | set(e.targets)
+
+
+def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]], plural: set[int]) -> bool:
+    if a.aux != b.aux:
+        return False
+    pa, pb = _participants(a), _participants(b)
+    if not pa or not pb or not (pa <= pb or pb <= pa):
+        return False
+    if any(e.evidence[0].trigger[0] in plural for e in (a, b)):
+        return False
+    da = set().union(*(dates.get(ev.sent, frozenset()) for ev in a.evidence if ev.sent is not None))
+    db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
+    if da and db and not (da & db):
+        return False
+    if a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2]:
+        return False
+    return True
+
+
+def _fold(a: Event, b: Event) -> Event:
+    sources = list(a.sources) + [s for s in b.sources if s not in a.sources and s not in a.targets]
+    targets = list(a.targets) + [t for t in b.targets if t not in a.targets and t not in sources]
+    evidence = tuple(sorted(a.evidence + tuple(x for x in b.evidence if x not in a.evidence), key=lambda x: x.start))
+    rule = a.rule or ""
+    if "+merged" not in rule:
+        rule += "+merged"
+    return replace(
+        a,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        reciprocal=a.reciprocal or b.reciprocal or (a.type == "CONSULT" and len(sources) > 1),
+        evidence=evidence,
+        confidence=max(a.confidence, b.confidence),
+        mode=a.mode or b.mode,
+        rule=rule,
+    )
+
+
+def _counterpart(events: list[Event], e: Event) -> Event:
+    if e.type not in ("REQUEST", "REJECT") or e.targets or len(e.sources) != 1:
+        return e
+    src = e.sources[0]
+    for k in reversed([x for x in events if x.evidence[0].start < e.evidence[0].start]):
+        if k.type == "CONSULT" and k.reciprocal:
+            parties = _participants(k)
+            if len(parties) == 2 and src in parties:
+                other = next(iter(parties - {src}))
+                return replace(e, targets=(other,), rule=(e.rule or "") + "+target:counterpart", confidence=round(e.confidence - 0.05, 3))
+            break
+    return e
+
+
+def make_merge_stage() -> Callable[[Article], Article]:
+    return merge_events

@@ -1,0 +1,133 @@
+"""Auxiliary modes: negated, hypothetical, future, historical — read from the parse around a trigger.
+
+``clause_modes`` looks at the trigger's own auxiliaries and negation, then up the chain of verbs
+that govern it ("plans to visit", "hope that ... can", "ready to talk", "if ... then"), and at the
+time words attached to it ("the agreement signed in February").  It also says whether the clause
+is reported speech and whether it states an obligation ("X said Y must ..."), which the coder uses
+to turn announced intentions into AGREE / THREATEN as CAMEO does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dragoman.events.clauses import View
+from dragoman.events.lexicon import Lexicon
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass
+class Modes:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    intent: bool = False  # "ready/willing/plans to", "will": an announced intention
+    would: bool = False  # "would"/"may" (future-in-the-past in reported speech, else conditional)
+    speech: int | None = None  # the reporting verb, when the clause is reported speech
+    obligation: bool = False  # must/should
+    conditional: bool = False  # the clause has an "if/unless" condition (or is one)
+
+
+def clause_modes(view: View, lex: Lexicon, trig: int, clause: int) -> Modes:
+    """Modes of the event whose trigger is ``trig`` and whose clause verb is ``clause``."""
+    m = lex.modes
+    toks = view.toks
+    out = Modes()
+    # a noun trigger: "no talks"
+    if trig != clause:
+        for c in view.children[trig]:
+            if toks[c].dep == "det" and view.lemma(c) == "no":
+                out.negated = True
+    cur = clause
+    hops = 0
+    while cur is not None and hops < 6:
+        hops += 1
+        for c in view.children[cur]:
+            t = toks[c]
+            lem = t.lemma.lower()
+            low = t.text.lower()
+            if t.dep == "neg" or (t.dep == "advmod" and lem == "never"):
+                out.negated = True
+            elif t.dep in ("aux", "auxpass"):
+                if lem in m["future_aux"] or low in m["future_aux"]:
+                    out.future = True
+                    out.intent = True
+                elif lem in m["would"] or low == "would":
+                    out.would = True
+                elif lem in m["hypothetical_aux"] or low in m["hypothetical_aux"]:
+                    out.hypothetical = True
+                elif lem in m["obligation_aux"] or low in m["obligation_aux"]:
+                    out.obligation = True
+            elif t.dep == "mark" and lem in m["conditional_marks"] and hops == 1:
+                out.hypothetical = True  # the condition itself: "if war starts"
+            elif t.dep == "advcl" and any(
+                toks[g].dep == "mark" and view.lemma(g) in m["conditional_marks"] for g in view.children[c]
+            ):
+                out.conditional = True  # the consequent of "if ..."
+        t = toks[cur]
+        if t.head == cur:
+            break
+        h = t.head
+        hl = view.lemma(h)
+        if t.dep == "xcomp":
+            if toks[h].pos == "ADJ" or hl in m["intent_adjectives"]:
+                if hl.startswith("unwill"):
+                    out.negated = True
+                out.intent = True
+                out.future = True
+            elif hl in m["future_governors"]:
+                if hl == "go" and toks[h].tag != "VBG":
+                    break
+                out.future = True
+                out.intent = True
+            elif hl in m["hypothetical_governors"]:
+                out.hypothetical = True
+            cur = h
+            continue
+        if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
+            out.hypothetical = True
+            break
+        if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
+            cur = h if t.dep == "acomp" else None
+            continue
+        break
+    out.speech = view.speech_governor(clause)
+    if out.would:
+        if out.speech is not None:
+            out.future = True
+            out.intent = True
+        else:
+            out.hypothetical = True
+    out.historical = _historical(view, lex, trig, clause)
+    return out
+
+
+def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
+    """Explicitly earlier than the news: a background mention with its own past date."""
+    toks = view.toks
+    m = lex.modes
+    t = toks[clause]
+    background = t.dep in ("acl", "relcl", "amod") or trig != clause or t.tag == "VBN" and t.dep != "ROOT"
+    words: list[str] = []
+    for c in view.children[clause] + ([] if trig == clause else view.children[trig]):
+        d = toks[c].dep
+        if d in ("prep", "npadvmod", "advmod", "tmod", "amod", "nmod"):
+            for j in view.subtree(c):
+                if toks[j].ent_type == "DATE" or d in ("advmod", "amod"):
+                    words.append(toks[j].text.lower())
+    if not words:
+        return False
+    if any(w in m["historical_words"] for w in words):
+        return True
+    has_year = any(_YEAR.fullmatch(w) for w in words)
+    if background and (has_year or any(w in m["months"] for w in words)):
+        return True
+    if has_year and "last" not in words and "this" not in words:
+        ref = view.article.reference_date.date
+        years = [int(w) for w in words if _YEAR.fullmatch(w)]
+        if ref and years and max(years) < int(ref[:4]):
+            return True
+    return False

@@ -1,0 +1,344 @@
+"""Fetch a URL safely: dragoman must never become a hole in the user's network.
+
+* Every address a host name resolves to is vetted, and a private, loopback, link-local,
+  multicast, reserved or otherwise non-global address is refused *before connecting* — for the
+  first URL, after every redirect (redirects are followed here, one hop at a time, at most
+  ``max_redirects``), and at the socket itself: the connection goes to the IP address that was
+  vetted (the ``Host`` header and TLS SNI keep the name), so a DNS answer that changes between the
+  check and the connection (DNS rebinding) cannot slip through.  ``allow_private`` lifts this.
+* Connect and read timeouts, and an overall deadline, so a slow server cannot hold a batch.
+* The body is streamed and stopped at ``max_bytes``: a 200 MB page is never held in memory.
+* Only the expected content types are read; an honest User-Agent; robots.txt respected unless
+  ``respect_robots`` is off; a polite delay between two requests to one host.
+* Environment proxies are ignored (a proxy would connect on our behalf, unchecked).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+import typing
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpcore
+import httpx
+
+from dragoman import __version__
+from dragoman.errors import BlockedAddressError, FetchError, RobotsError, TooLargeError
+from dragoman.ingest.charset import charset_from_content_type
+from dragoman.settings import FetchSettings
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml",
+              "application/feed+json")
+TEXT_TYPES = ("text/plain",)
+ROBOTS_MAX_BYTES = 500_000
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+def blocked_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """Why an address must not be fetched (``None`` for a public address)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        for embedded in (ip.ipv4_mapped, ip.sixtofour, ip.teredo[1] if ip.teredo else None):
+            if embedded is not None and (why := blocked_reason(embedded)):
+                return why
+    checks = (
+        ("loopback", ip.is_loopback),
+        ("private", ip.is_private),
+        ("link-local", ip.is_link_local),
+        ("multicast", ip.is_multicast),
+        ("reserved", ip.is_reserved),
+        ("unspecified", ip.is_unspecified),
+    )
+    for name, hit in checks:
+        if hit:
+            return name
+    if not ip.is_global:
+        return "non-global"
+    return None
+
+
+def resolve(host: str, port: int, source: str) -> list[str]:
+    """All addresses ``host`` resolves to (a literal IP resolves to itself)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as e:
+        raise FetchError(f"cannot resolve host '{host}': {e}", source=source, hint="check the URL") from e
+    out: list[str] = []
+    for info in infos:
+        addr = str(info[4][0]).split("%", 1)[0]
+        if addr not in out:
+            out.append(addr)
+    if not out:
+        raise FetchError(f"host '{host}' has no address", source=source)
+    return out
+
+
+AddressPolicy = typing.Callable[[typing.Union[ipaddress.IPv4Address, ipaddress.IPv6Address]], typing.Optional[str]]
+
+
+def vet_host(host: str, port: int, source: str, allow_private: bool,
+             policy: AddressPolicy = blocked_reason) -> list[str]:
+    """Resolve ``host`` and refuse it if any answer is not a public address; the vetted addresses."""
+    addrs = resolve(host, port, source)
+    if allow_private:
+        return addrs
+    for addr in addrs:
+        why = policy(ipaddress.ip_address(addr))
+        if why:
+            raise BlockedAddressError(
+                f"refused: '{host}' resolves to {addr}, a {why} address",
+                source=source,
+                hint="dragoman does not fetch private or internal addresses; pass --allow-private to allow it",
+            )
+    return addrs
+
+
+class _VettingBackend(httpcore.NetworkBackend):
+    """httpcore's socket layer, resolving and vetting the host itself and connecting to that IP."""
+
+    def __init__(self, allow_private: bool, policy: AddressPolicy):
+        self._inner = httpcore.SyncBackend()
+        self._allow_private = allow_private
+        self._policy = policy
+        self.source = ""
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: typing.Iterable[typing.Any] | None = None) -> httpcore.NetworkStream:
+        addrs = vet_host(host, port, self.source or host, self._allow_private, self._policy)
+        last: Exception | None = None
+        for addr in addrs:
+            try:
+                return self._inner.connect_tcp(addr, port, timeout=timeout, local_address=local_address,
+                                               socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:
+                last = e
+        assert last is not None
+        raise last
+
+    def connect_unix_socket(self, *args: typing.Any, **kwargs: typing.Any) -> httpcore.NetworkStream:
+        raise FetchError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _VettingTransport(httpx.HTTPTransport):
+    def __init__(self, backend: _VettingBackend):
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=10,
+            max_keepalive_connections=5,
+            network_backend=backend,
+        )
+
+
+def _bounded_body(resp: httpx.Response, max_bytes: int, source: str) -> typing.Iterator[bytes]:
+    """The decoded body in chunks, decompressing gzip/deflate ourselves with a bound per step, so a
+    small compressed body cannot expand to gigabytes in one call (a "zip bomb")."""
+    encoding = resp.headers.get("content-encoding", "").strip().lower()
+    if encoding in {"", "identity"}:
+        yield from resp.iter_raw()
+        return
+    if encoding not in {"gzip", "x-gzip", "deflate"}:
+        raise FetchError(f"unsupported content encoding '{encoding}'", source=source,
+                         hint="the server ignored Accept-Encoding: gzip, deflate")
+    d = zlib.decompressobj(47)  # gzip or zlib header, detected
+    first = True
+    for raw in resp.iter_raw():
+        if first and encoding == "deflate" and raw[:1] and (raw[0] & 0x0F) != 8:
+            d = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate without a zlib header
+        first = False
+        data = raw
+        try:
+            while data:
+                out = d.decompress(data, max_bytes + 1)
+                if out:
+                    yield out
+                data = d.unconsumed_tail
+        except zlib.error as e:
+            raise FetchError(f"the compressed body is corrupt: {e}", source=source) from e
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched body: the final URL (after redirects), status, content type, charset, bytes."""
+
+    url: str
+    status: int
+    content_type: str
+    charset: str | None
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    redirects: tuple[str, ...] = ()
+
+
+class Fetcher:
+    """One HTTP client for a batch: per-host politeness and robots.txt are remembered here.
+
+    ``policy`` says why an address is refused (default ``blocked_reason``); tests on loopback pass
+    a policy that treats one loopback address as "public" to exercise redirects to another.
+    """
+
+    def __init__(self, settings: FetchSettings, policy: AddressPolicy = blocked_reason):
+        self.settings = settings
+        self.policy = policy
+        self.user_agent = settings.user_agent.format(version=__version__)
+        self._backend = _VettingBackend(settings.allow_private, policy)
+        self._client = httpx.Client(
+            transport=_VettingTransport(self._backend),
+            follow_redirects=False,
+            trust_env=False,
+            timeout=httpx.Timeout(connect=settings.connect_timeout, read=settings.read_timeout,
+                                  write=settings.read_timeout, pool=settings.connect_timeout),
+            headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
+        )
+        self._last: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser | None] = {}
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- checks ------------------------------------------------------------------------------
+
+    def check_url(self, url: str, source: str) -> tuple[str, str, int]:
+        """Scheme and host are fetchable, and the host resolves to vetted addresses only."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as e:
+            raise FetchError(f"invalid URL: {e}", source=source, hint="check the URL") from e
+        if parts.scheme not in {"http", "https"}:
+            raise FetchError(f"cannot fetch a '{parts.scheme}:' URL", source=source, hint="only http and https URLs are fetched")
+        if not parts.hostname:
+            raise FetchError("the URL has no host", source=source, hint="check the URL")
+        if parts.username or parts.password:
+            raise FetchError("URLs with credentials are not fetched", source=source, hint="remove user:password@")
+        vet_host(parts.hostname, port, source, self.settings.allow_private, self.policy)
+        return parts.scheme, parts.hostname, port
+
+    def _wait_turn(self, hostkey: str) -> None:
+        delay = self.settings.per_host_delay
+        last = self._last.get(hostkey)
+        if last is not None and delay > 0:
+            wait = last + delay - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+        self._last[hostkey] = time.monotonic()
+
+    def _allowed_by_robots(self, url: str, source: str) -> bool:
+        parts = urlsplit(url)
+        key = f"{parts.scheme}://{parts.netloc}"
+        if key not in self._robots:
+            parser: RobotFileParser | None = None
+            try:
+                got = self._get(urljoin(key, "/robots.txt"), source, None, ROBOTS_MAX_BYTES, robots=False, lenient=True)
+                if 200 <= got.status < 300:
+                    parser = RobotFileParser()
+                    parser.parse(got.body.decode("utf-8", errors="replace").splitlines())
+                elif got.status >= 500:
+                    parser = RobotFileParser()
+                    parser.disallow_all = True  # the site is down or refuses: do not crawl it now
+            except (TooLargeError, FetchError) as e:
+                if isinstance(e, BlockedAddressError):
+                    raise
+                parser = None  # no readable robots.txt: everything is allowed
+            self._robots[key] = parser
+        parser = self._robots[key]
+        return parser is None or parser.can_fetch(self.user_agent, url)
+
+    # -- fetching ----------------------------------------------------------------------------
+
+    def get(self, url: str, accept: tuple[str, ...] | None = None, source: str | None = None) -> Fetched:
+        """GET ``url`` following at most ``max_redirects`` redirects, each hop checked."""
+        return self._get(url, source or url, accept, self.settings.max_bytes, robots=self.settings.respect_robots,
+                         lenient=False)
+
+    def _get(self, url: str, source: str, accept: tuple[str, ...] | None, max_bytes: int, robots: bool,
+             lenient: bool) -> Fetched:
+        """``lenient``: return an error status instead of raising (for robots.txt)."""
+        seen: list[str] = []
+        current = url
+        deadline = time.monotonic() + self.settings.connect_timeout + 4 * self.settings.read_timeout
+        while True:
+            scheme, host, port = self.check_url(current, source)
+            if robots and not self._allowed_by_robots(current, source):
+                raise RobotsError(
+                    f"robots.txt of {host} disallows {current}",
+                    source=source,
+                    hint="respect the site's wishes, or pass --no-robots if you have permission",
+                )
+            seen.append(current)
+            self._wait_turn(f"{host}:{port}")
+            self._backend.source = source
+            try:
+                with self._client.stream("GET", current) as resp:
+                    if resp.status_code in _REDIRECTS and resp.headers.get("location"):
+                        nxt = urljoin(current, resp.headers["location"].strip())
+                        if nxt in seen:
+                            raise FetchError(
+                                f"redirect loop: {' -> '.join(seen + [nxt])}", source=source, hint="the site is misconfigured"
+                            )
+                        if len(seen) > self.settings.max_redirects:
+                            raise FetchError(
+                                f"more than {self.settings.max_redirects} redirects (last: {nxt})",
+                                source=source, hint="the site redirects too often",
+                            )
+                        current = nxt
+                        continue
+                    if resp.status_code >= 400:
+                        if lenient:
+                            return Fetched(str(resp.url), resp.status_code, "", None, b"")
+                        raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=source,
+                                         hint="check the URL" if resp.status_code < 500 else "the server failed; try later")
+                    if resp.status_code < 200 or resp.status_code >= 300:
+                        if lenient:
+                            return Fetched(str(resp.url), resp.status_code, "", None, b"")
+                        raise FetchError(f"unexpected HTTP status {resp.status_code}", source=source)
+                    ctype = resp.headers.get("content-type", "")
+                    mime = ctype.split(";", 1)[0].strip().lower()
+                    if accept is not None and mime and mime not in accept:
+                        raise FetchError(
+                            f"unexpected content type '{mime}'",
+                            source=source,
+                            hint="dragoman reads HTML pages, RSS/Atom feeds and plain text",
+                        )
+                    length = resp.headers.get("content-length")
+                    if length and length.isdigit() and int(length) > max_bytes:
+                        raise TooLargeError(
+                            f"the body is {int(length) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit",
+                            source=source, hint="raise fetch.max_bytes in the settings file",
+                        )
+                    body = bytearray()
+                    for chunk in _bounded_body(resp, max_bytes, source):
+                        body += chunk
+                        if len(body) > max_bytes:
+                            raise TooLargeError(
+                                f"the body is over the {max_bytes / 1e6:.1f} MB limit (stopped reading)",
+                                source=source, hint="raise fetch.max_bytes in the settings file",
+                            )
+                        if time.monotonic() > deadline:
+                            raise FetchError("the server is too slow (overall time limit reached)", source=source,
+                                             hint="try later")
+                    return Fetched(
+                        url=str(resp.url), status=resp.status_code, content_type=mime,
+                        charset=charset_from_content_type(ctype), body=bytes(body),
+                        headers={k.lower(): v for k, v in resp.headers.items()}, redirects=tuple(seen[:-1]),
+                    )
+            except httpx.TimeoutException as e:
+                raise FetchError(f"timed out ({type(e).__name__})", source=source, hint="the server is slow; try later") from e
+            except httpx.DecodingError as e:
+                raise FetchError(f"cannot decode the response body: {e}", source=source) from e
+            except httpx.HTTPError as e:
+                raise FetchError(f"{type(e).__name__}: {e}", source=source, hint="check the URL and the network") from e

@@ -1,0 +1,61 @@
+"""The quotes stage's lexicon (``data/speech.yaml``), loaded once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dragoman.errors import DragomanError
+
+
+@dataclass(frozen=True)
+class Channel:
+    pattern: re.Pattern[str]
+    channel: str  # may hold "{org}", filled from the match
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_verbs: dict[str, str | None]  # lemma → the channel the verb implies
+    weak_cue_verbs: frozenset[str]
+    cue_phrases: tuple[str, ...]
+    cue_nouns: frozenset[str]
+    content_deps: frozenset[str]
+    content_preps: frozenset[str]
+    subject_deps: frozenset[str]
+    relative_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    channels: tuple[Channel, ...]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Read ``speech.yaml``; a broken file is a ``DragomanError`` naming it."""
+    path = resources.files("dragoman.quotes") / "data" / "speech.yaml"
+    try:
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        channels = tuple(
+            Channel(re.compile(c["pattern"], re.I), c["channel"])
+            for c in raw.get("channels", ())
+        )
+        return Lexicon(
+            cue_verbs={str(k): v for k, v in (raw.get("cue_verbs") or {}).items()},
+            weak_cue_verbs=frozenset(raw.get("weak_cue_verbs", ())),
+            cue_phrases=tuple(raw.get("cue_phrases", ())),
+            cue_nouns=frozenset(raw.get("cue_nouns", ())),
+            content_deps=frozenset(raw.get("content_deps", ())),
+            content_preps=frozenset(raw.get("content_preps", ())),
+            subject_deps=frozenset(raw.get("subject_deps", ())),
+            relative_pronouns=frozenset(raw.get("relative_pronouns", ())),
+            person_pronouns=frozenset(raw.get("person_pronouns", ())),
+            channels=channels,
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as e:
+        raise DragomanError(
+            f"the quotes lexicon cannot be read: {e}", source=str(path), hint="fix the YAML file or reinstall dragoman"
+        ) from e

@@ -1,0 +1,201 @@
+"""Article → table rows: the flattening the store writes, with the keys it deduplicates and merges on.
+
+Pure functions, no SQL: the store turns the lists of row dicts into Arrow tables and bulk-loads
+them.  Ids are deterministic (``dragoman.ids``): an actor's global id comes from its normalised
+name and codes, an article event's id from its article and trigger, so two users who ingest the
+same articles get the same ids.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import unicodedata
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from dragoman.ids import digest
+from dragoman.model import Actor, Article, Event
+
+_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.I)
+_NONWORD = re.compile(r"[^\w]+", re.UNICODE)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_LEADING = ("the ", "a ", "an ")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL with scheme and host lower-cased, no fragment, no tracking parameters, no trailing slash."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    if not parts.scheme or not parts.netloc:
+        return url.strip()
+    host = parts.netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/") or ""
+    return urlunsplit(("https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower(), host, path, query, ""))
+
+
+def text_hash(text: str) -> str:
+    return digest("text", text, length=32)
+
+
+def norm_name(name: str) -> str:
+    """Lower-cased, accents folded, punctuation to spaces, a leading article dropped."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
+    s = _NONWORD.sub(" ", s.casefold()).strip()
+    for lead in _LEADING:
+        if s.startswith(lead):
+            s = s[len(lead):]
+    s = re.sub(r"\s+s$", "", s)  # "Pakistan's" -> "pakistan"
+    return s
+
+
+def actor_id(name: str, country: str | None, org: str | None) -> str:
+    """The global id of an actor: the same name and codes give the same id in any store."""
+    return "act-" + digest(norm_name(name), country or "", org or "", length=12)
+
+
+def actor_dict(a: Actor) -> dict[str, Any]:
+    return {
+        "id": actor_id(a.name, a.country, a.org),
+        "name": a.name,
+        "country": a.country,
+        "org": a.org,
+        "sector": a.sector,
+        "kind": a.kind,
+        "local": a.id,
+    }
+
+
+def actor_keys(a: dict[str, Any]) -> set[str]:
+    """The keys under which two articles' actors count as the same participant.
+
+    The normalised name; a person's surname (the last word: "Sadiq" and "Mohammad Sadiq"); the
+    country (or IGO organisation) code, so "Pakistan" and "Pakistani officials" overlap.
+    """
+    keys: set[str] = set()
+    n = norm_name(a.get("name") or "")
+    if n:
+        keys.add("n:" + n)
+        if a.get("kind") == "person" and " " in n:
+            keys.add("n:" + n.rsplit(" ", 1)[1])
+    if a.get("country"):
+        keys.add("c:" + a["country"] + ("/" + a["org"] if a.get("org") else ""))
+    return keys
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def interval(d: date | None, precision: str) -> tuple[date | None, date | None]:
+    """The days an event dated ``d`` with ``precision`` may have happened on (None: unknown)."""
+    if d is None or precision == "none":
+        return None, None
+    if precision == "day":
+        return d, d
+    if precision == "week":
+        return d, d + timedelta(days=6)
+    if precision == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if precision == "quarter":
+        q0 = (d.month - 1) // 3 * 3 + 1
+        end_month = q0 + 2
+        return date(d.year, q0, 1), date(d.year, end_month, calendar.monthrange(d.year, end_month)[1])
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    # "article": only the article's date is known; the event was reported then, so it happened shortly before
+    return d - timedelta(days=3), d
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "article": 5, "none": 6}
+PLACE_RANK = {"place": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+def member_id(article: Article, ev: Event) -> str:
+    """The id of an article's event: the coder's ``ev-…`` id, or one derived from the article."""
+    if ev.id.startswith("ev-"):
+        return ev.id
+    trig = ev.evidence[0].trigger if ev.evidence else (0, 0)
+    return "ev-" + digest(article.id, ev.id, ev.type, trig[0], trig[1])
+
+
+def article_rows(article: Article, *, seq: int, source_group: str, duplicate_of: str | None, now: Any,
+                 source: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every row one article contributes, by table (article events carry ``event_id`` None: merge sets it)."""
+    ref = article.reference_date
+    record = article.to_dict()
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("articles", "article_actors", "article_events", "mentions", "times", "quotes")}
+    rows["articles"].append({
+        "id": article.id, "url": article.url, "canonical_url": canonical_url(article.url), "text_hash": text_hash(article.text),
+        "title": article.title, "dateline": article.dateline, "agency": article.agency, "author": article.author,
+        "language": article.language, "published": article.published, "ref_date": parse_date(ref.date),
+        "ref_source": ref.source, "ref_trusted": ref.trusted, "source": source or str(article.meta.get("source") or "") or None,
+        "duplicate_of": duplicate_of, "source_group": source_group, "dragoman_version": article.dragoman_version,
+        "ingested_at": now, "seq": seq, "text": article.text,
+        "record": json.dumps(record, ensure_ascii=False, default=str),
+    })
+    actors = {a.id: a for a in article.actors}
+    for a in article.actors:
+        rows["article_actors"].append({
+            "article_id": article.id, "local_id": a.id, "actor_id": actor_id(a.name, a.country, a.org), "name": a.name,
+            "country": a.country, "org": a.org, "sector": a.sector, "role": a.role, "kind": a.kind, "rule": a.rule,
+            "mentions": json.dumps([m.to_dict() for m in a.mentions], ensure_ascii=False),
+        })
+    for ev in article.events:
+        mid = member_id(article, ev)
+        srcs = [actor_dict(actors[i]) for i in ev.sources if i in actors]
+        tgts = [actor_dict(actors[i]) for i in ev.targets if i in actors]
+        d = parse_date(ev.date)
+        lo, hi = interval(d, ev.date_precision)
+        loc = ev.location
+        ev_text = ""
+        for k, e in enumerate(ev.evidence):
+            text = article.text[e.start:e.end]
+            ev_text = ev_text or text
+            rows["mentions"].append({
+                "article_event_id": mid, "article_id": article.id, "ord": k, "start": e.start, "end": e.end,
+                "trigger_start": e.trigger[0], "trigger_end": e.trigger[1], "text": text,
+            })
+        rows["article_events"].append({
+            "id": mid, "article_id": article.id, "event_id": None, "local_id": ev.id, "type": ev.type, "mode": ev.mode,
+            "contexts": list(ev.contexts), "quad_class": ev.quad_class, "cameo": ev.cameo, "score": ev.score,
+            "date": d, "date_precision": ev.date_precision if d else "none", "date_text": ev.date_text,
+            "date_trusted": ev.date_trusted, "reciprocal": ev.reciprocal, "negated": ev.aux.negated,
+            "hypothetical": ev.aux.hypothetical, "future": ev.aux.future, "historical": ev.aux.historical,
+            "confidence": ev.confidence, "rule": ev.rule, "place": loc.name if loc else None,
+            "place_country": loc.country if loc else None, "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+            "place_precision": loc.precision if loc else None, "sources": json.dumps(srcs, ensure_ascii=False),
+            "targets": json.dumps(tgts, ensure_ascii=False), "source_group": source_group, "url": article.url,
+            "n_evidence": max(1, len(ev.evidence)), "evidence_text": ev_text, "date_lo": lo, "date_hi": hi, "seq": seq,
+        })
+    for k, t in enumerate(article.times):
+        rows["times"].append({
+            "article_id": article.id, "ord": k, "start": t.start, "end": t.end, "text": t.text, "value": t.value,
+            "precision": t.precision, "type": t.type, "trusted": t.trusted, "anchor": t.anchor,
+        })
+    for k, q in enumerate(article.quotes):
+        sp = actors.get(q.speaker) if q.speaker else None
+        rows["quotes"].append({
+            "article_id": article.id, "ord": k, "speaker": q.speaker,
+            "speaker_actor_id": actor_id(sp.name, sp.country, sp.org) if sp else None, "speaker_name": sp.name if sp else None,
+            "speaker_text": q.speaker_text, "start": q.start, "end": q.end, "text": q.text, "direct": q.direct, "cue": q.cue,
+            "channel": q.channel, "events": list(q.events),
+        })
+    return rows

@@ -1,0 +1,116 @@
+"""The store's schema as numbered migrations, applied in order and recorded in ``schema_version``.
+
+A migration is a list of SQL statements.  ``migrate(con)`` applies the ones a store has not had
+yet, each in its own transaction, so an old store file opens with a newer dragoman and is brought
+up to date; a store newer than this dragoman is refused (it might hold columns we would drop).
+
+Tables (no primary-key constraints: uniqueness is kept by the writer, which lets DuckDB bulk-load
+and delete-then-insert inside one transaction without index overhead):
+
+- ``articles``        one row per stored article, with the record JSON and the dedup fields
+- ``article_actors``  the actors an article names (per-article ids ``a1`` → global ``act-…``)
+- ``article_events``  the events one article reports (a *member* of a merged event)
+- ``mentions``        one row per evidence span (article, sentence, trigger) of an article event
+- ``events``          merged real-world events: one row each, with num_mentions / num_sources
+- ``event_actors``    the participants of a merged event (role source|target)
+- ``event_keys``      participant keys of merged events, used to find merge candidates
+- ``times``, ``quotes`` per-article time expressions and quotes
+- ``failures``        inputs that could not be processed, with the reason
+- ``signatures``      MinHash signatures, so near-duplicate detection survives across runs
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from dragoman.errors import StoreError
+
+MIGRATIONS: list[list[str]] = [
+    # 1: the first schema
+    [
+        """CREATE TABLE articles (
+            id VARCHAR, url VARCHAR, canonical_url VARCHAR, text_hash VARCHAR, title VARCHAR,
+            dateline VARCHAR, agency VARCHAR, author VARCHAR, language VARCHAR, published VARCHAR,
+            ref_date DATE, ref_source VARCHAR, ref_trusted BOOLEAN, source VARCHAR,
+            duplicate_of VARCHAR, source_group VARCHAR, dragoman_version VARCHAR,
+            ingested_at TIMESTAMP, seq BIGINT, text VARCHAR, record VARCHAR)""",
+        """CREATE TABLE article_actors (
+            article_id VARCHAR, local_id VARCHAR, actor_id VARCHAR, name VARCHAR, country VARCHAR,
+            org VARCHAR, sector VARCHAR, role VARCHAR, kind VARCHAR, rule VARCHAR, mentions VARCHAR)""",
+        """CREATE TABLE article_events (
+            id VARCHAR, article_id VARCHAR, event_id VARCHAR, local_id VARCHAR, type VARCHAR,
+            mode VARCHAR, contexts VARCHAR[], quad_class INTEGER, cameo VARCHAR, score DOUBLE,
+            date DATE, date_precision VARCHAR, date_text VARCHAR, date_trusted BOOLEAN,
+            reciprocal BOOLEAN, negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN,
+            historical BOOLEAN, confidence DOUBLE, rule VARCHAR, place VARCHAR,
+            place_country VARCHAR, lat DOUBLE, lon DOUBLE, place_precision VARCHAR,
+            sources VARCHAR, targets VARCHAR, source_group VARCHAR, url VARCHAR,
+            n_evidence INTEGER, evidence_text VARCHAR, date_lo DATE, date_hi DATE, seq BIGINT)""",
+        """CREATE TABLE mentions (
+            article_event_id VARCHAR, article_id VARCHAR, ord INTEGER, start INTEGER, "end" INTEGER,
+            trigger_start INTEGER, trigger_end INTEGER, text VARCHAR)""",
+        """CREATE TABLE events (
+            id VARCHAR, type VARCHAR, mode VARCHAR, contexts VARCHAR[], quad_class INTEGER,
+            cameo VARCHAR, score DOUBLE, date DATE, date_precision VARCHAR, date_text VARCHAR,
+            reciprocal BOOLEAN, negated BOOLEAN, hypothetical BOOLEAN, future BOOLEAN,
+            historical BOOLEAN, confidence DOUBLE, rule VARCHAR, place VARCHAR,
+            place_country VARCHAR, lat DOUBLE, lon DOUBLE, place_precision VARCHAR,
+            num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, evidence_text VARCHAR,
+            article_id VARCHAR, source_url VARCHAR, date_lo DATE, date_hi DATE, updated_at TIMESTAMP)""",
+        """CREATE TABLE event_actors (
+            event_id VARCHAR, role VARCHAR, ord INTEGER, actor_id VARCHAR, name VARCHAR,
+            country VARCHAR, org VARCHAR, sector VARCHAR)""",
+        """CREATE TABLE event_keys (
+            event_id VARCHAR, type VARCHAR, key VARCHAR, date_lo DATE, date_hi DATE)""",
+        """CREATE TABLE times (
+            article_id VARCHAR, ord INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, value VARCHAR,
+            precision VARCHAR, type VARCHAR, trusted BOOLEAN, anchor VARCHAR)""",
+        """CREATE TABLE quotes (
+            article_id VARCHAR, ord INTEGER, speaker VARCHAR, speaker_actor_id VARCHAR,
+            speaker_name VARCHAR, speaker_text VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+            direct BOOLEAN, cue VARCHAR, channel VARCHAR, events VARCHAR[])""",
+        """CREATE TABLE failures (
+            id VARCHAR, source VARCHAR, code VARCHAR, message VARCHAR, stage VARCHAR,
+            article_id VARCHAR, dragoman_version VARCHAR, attempts INTEGER,
+            first_seen TIMESTAMP, last_seen TIMESTAMP)""",
+        """CREATE TABLE signatures (article_id VARCHAR, seq BIGINT, sig BLOB)""",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchall()[:1][0][0]
+    if not exists:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchall()[:1][0]
+    return int(row[0] or 0)
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str, version: str) -> int:
+    """Apply the missing migrations (each in one transaction); return the schema version."""
+    have = current_version(con)
+    if have > SCHEMA_VERSION:
+        raise StoreError(
+            f"the store has schema version {have}, newer than this dragoman knows ({SCHEMA_VERSION})",
+            source=path,
+            hint="upgrade dragoman to open it",
+        )
+    for n in range(have + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if n == 1:
+                con.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP, dragoman_version VARCHAR)"
+                )
+            for stmt in MIGRATIONS[n - 1]:
+                con.execute(stmt)
+            con.execute("INSERT INTO schema_version VALUES (?, current_timestamp, ?)", [n, version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION

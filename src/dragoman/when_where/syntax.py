@@ -1,0 +1,168 @@
+"""Reading the dependency parse for dates and places: which tokens a span covers, its head, the
+verb that governs it and that verb's tense, and whether a span is attached to an event trigger.
+
+Works on the plain ``Token`` records of ``dragoman.model`` (no spaCy here).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from dragoman.model import Article, Token
+
+VERBISH = ("VERB", "AUX")
+ARG_DEPS = {"nsubj", "nsubjpass", "csubj", "appos", "poss", "attr"}
+CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp", "ROOT"}
+
+
+class TokenIndex:
+    """Character offset → tokens, for one article."""
+
+    def __init__(self, article: Article):
+        self.tokens: Sequence[Token] = article.tokens
+        self.starts = [t.start for t in self.tokens]
+
+    def covering(self, start: int, end: int) -> list[Token]:
+        """Tokens overlapping [start, end)."""
+        if not self.tokens:
+            return []
+        lo = max(0, bisect_right(self.starts, start) - 1)
+        hi = bisect_left(self.starts, end)
+        return [t for t in self.tokens[lo:hi] if t.start < end and start < t.end]
+
+    def at(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the span [start, end): its token whose head lies outside it."""
+        toks = self.covering(start, end)
+        if not toks:
+            return None
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.head not in ids or t.head == t.i:
+                return t
+        return toks[0]
+
+    def trigger_tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of a trigger span that can carry its time and place: the span's head first,
+        then its other verbs and nouns ("held a virtual conference" → held, conference)."""
+        head = self.at(start, end)
+        if head is None:
+            return []
+        rest = [t for t in self.covering(start, end) if t.i != head.i and t.pos in ("VERB", "NOUN", "PROPN")]
+        return [head] + rest
+
+    def ancestors(self, tok: Token, limit: int = 40) -> list[Token]:
+        """The chain of heads above ``tok`` (closest first), inside its sentence."""
+        out = []
+        cur = tok
+        for _ in range(limit):
+            if cur.head == cur.i:
+                break
+            cur = self.tokens[cur.head]
+            out.append(cur)
+        return out
+
+    def children(self, tok: Token) -> list[Token]:
+        """Children of ``tok`` (scans its sentence)."""
+        return [t for t in self._sentence(tok) if t.head == tok.i and t.i != tok.i]
+
+    def subtree(self, tok: Token) -> set[int]:
+        sent = self._sentence(tok)
+        inside = {tok.i}
+        changed = True
+        while changed:
+            changed = False
+            for t in sent:
+                if t.i not in inside and t.head in inside and t.head != t.i:
+                    inside.add(t.i)
+                    changed = True
+        return inside
+
+    def _sentence(self, tok: Token) -> list[Token]:
+        lo = tok.i
+        while lo > 0 and self.tokens[lo - 1].sent == tok.sent:
+            lo -= 1
+        hi = tok.i
+        while hi + 1 < len(self.tokens) and self.tokens[hi + 1].sent == tok.sent:
+            hi += 1
+        return list(self.tokens[lo : hi + 1])
+
+    def governor(self, tok: Token, skip: set[int] = frozenset()) -> Token | None:  # type: ignore[assignment]
+        """The nearest verb above ``tok`` (``tok`` itself when it is a verb and not skipped)."""
+        if tok.pos in VERBISH and tok.i not in skip:
+            return tok
+        for a in self.ancestors(tok):
+            if a.pos in VERBISH and a.i not in skip:
+                return a
+        return None
+
+    def tense(self, verb: Token | None, future_aux: set[str], future_lemmas: set[str], reporting: set[str]) -> str | None:
+        """past | future | present | None for the verb group headed by ``verb``."""
+        if verb is None:
+            return None
+        kids = self.children(verb)
+        auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
+        for a in auxes:
+            if a.text.lower() in future_aux:
+                return "future"
+            if a.lemma.lower() in ("have",) and a.tag in ("VBD", "VBP", "VBZ"):
+                return "past"
+            if a.tag == "VBD":
+                return "past"
+        # "expected to meet on Friday", "plans to visit in March"
+        if verb.dep == "xcomp" or any(k.dep == "aux" and k.tag == "TO" for k in kids):
+            head = self.tokens[verb.head]
+            if head.lemma.lower() in future_lemmas or head.lemma.lower() == "be" or head.text.lower() in ("due", "set", "scheduled", "expected"):
+                return "future"
+            if head.i != verb.i and head.pos in VERBISH:
+                return self.tense(head, future_aux, future_lemmas, reporting)
+        if verb.tag == "VBD" or "Tense=Past" in verb.morph and verb.tag != "VBN":
+            return "past"
+        if verb.tag == "VBN":
+            if any(a.lemma.lower() == "be" and a.tag in ("VBZ", "VBP") for a in auxes):
+                # "is scheduled for Tuesday", "is expected in December"
+                return "future" if verb.lemma.lower() in future_lemmas or verb.text.lower() in ("due", "set", "slated") else "present"
+            if verb.dep in ("acl", "amod", "relcl"):
+                return "past"
+            return "past" if not any(a.text.lower() in future_aux for a in auxes) else "future"
+        if verb.tag in ("VBZ", "VBP"):
+            if verb.lemma.lower() in reporting:
+                return "past"
+            return "present"
+        if verb.tag == "VBG":
+            aux_be = [a for a in auxes if a.lemma.lower() == "be"]
+            if aux_be and aux_be[0].tag == "VBD":
+                return "past"
+            return "future" if aux_be else None
+        return None
+
+
+def is_attached(index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True) -> int | None:
+    """How many steps up from ``head`` (a time or place phrase) the ``trigger`` is reached without
+    crossing into another clause; ``None`` when it is not attached.
+
+    A phrase attached to the trigger's verb also belongs to a noun trigger that verb governs
+    ("held talks on Tuesday"); a phrase on a participle that modifies a noun trigger belongs to it
+    ("the agreement signed in February").
+    """
+    if head.sent != trigger.sent:
+        return None
+    chain = [head] + index.ancestors(head)
+    trig_gov = index.governor(trigger)
+    for steps, t in enumerate(chain):
+        if t.i == trigger.i:
+            return steps
+        if steps > 0 and t.dep in ARG_DEPS:
+            # inside another participant's noun phrase ("the commander of the mission in X")
+            return None
+        if t.pos in VERBISH and t.i != head.i or t.dep in CLAUSE_DEPS and t.pos in VERBISH:
+            # the first verb on the way up: the phrase's clause
+            if trig_gov is not None and t.i == trig_gov.i and trigger.pos not in VERBISH:
+                return steps + 1
+            if t.dep in ("acl", "relcl") and t.head == trigger.i:
+                return steps + 1
+            if t.pos == "AUX" and t.dep == "ROOT" and trig_gov is not None and trig_gov.i == t.i:
+                return steps + 1
+            if stop_at_clause:
+                return None
+    return None

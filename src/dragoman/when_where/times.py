@@ -1,0 +1,306 @@
+"""The ``times`` stage: every time expression of the article, and a date for every event.
+
+1. Find the expressions (``TimexTagger``) in the parsed sentences and normalise each against the
+   reference date, the tense of its governing verb and the discourse focus.
+2. Date each event with the expression attached to one of its triggers in the parse (the most
+   precise one when a merged event has several).
+3. Resolve expressions anchored on another event ("a day after the talks", "comes a day after the
+   teams met") from that event's date, in both directions.
+4. An event with nothing attached takes the reference date with precision ``article``.
+
+Every value says whether it is trusted: an explicit date ("27 October 2020") is; anything resolved
+against the reference date is exactly as trusted as the reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Callable
+
+from dragoman.model import Article, Event, TimeExpr, Token
+from dragoman.settings import Settings
+from dragoman.when_where.syntax import TokenIndex, is_attached
+from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, _back, words
+
+SKIP_CHROME = ("masthead", "title_repeat", "agency_line")
+#: kinds that read the focus and must not move it
+NO_FOCUS = {"focus", "yearago", "shift", "nextday", "ref"}
+#: verbs that only say when their subject happened ("this meeting comes a day after ...")
+#: determiners and adjectives that make a noun point back at an event already reported
+ANAPHORIC = {"this", "that", "the", "latest", "last", "recent", "these", "those"}
+LIGHT_VERBS = {"come", "follow", "take", "happen", "occur", "be", "precede", "fall"}
+
+
+@dataclass
+class _Item:
+    found: Found
+    value: Value
+    head: Token | None
+    trusted: bool
+    anchor_id: str | None = None
+
+
+@dataclass
+class _Dated:
+    value: str
+    precision: str
+    text: str | None
+    trusted: bool
+    day: date | None
+    how: str  # timex | anchor | article
+
+
+class TimeResolver:
+    """Loads the tagger once; call it on an article."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.tagger = TimexTagger()
+        w = words()
+        self.future_aux = set(w["future_aux"])
+        self.future_lemmas = set(w["future_lemmas"])
+        self.reporting = set(w["reporting_lemmas"])
+        self.event_nouns = set(w["event_nouns"])
+
+    # -- stage ----------------------------------------------------------------------------------
+
+    def __call__(self, article: Article) -> Article:
+        ref_day = _parse_day(article.reference_date.date)
+        ref_trusted = bool(article.reference_date.trusted and ref_day)
+        index = TokenIndex(article)
+        items = self._find(article, index, ref_day, ref_trusted)
+        events, items = self._date_events(article, index, items, ref_day, ref_trusted)
+        times = tuple(
+            TimeExpr(
+                start=it.found.start,
+                end=it.found.end,
+                text=it.found.text,
+                value=it.value.value,
+                precision=it.value.precision if it.value.value else "none",
+                trusted=it.trusted if it.value.value else False,
+                type=it.value.type,
+                anchor=it.anchor_id or ("reference" if it.value.value and not it.value.absolute else None),
+            )
+            for it in items
+        )
+        return article.replace(times=times, events=events)
+
+    # -- 1. find and normalise -------------------------------------------------------------------
+
+    def regions(self, article: Article) -> list[tuple[int, int]]:
+        if article.sentences:
+            return [(s.start, s.end) for s in article.sentences]
+        skip = [v for k, v in article.chrome.items() if k in SKIP_CHROME]
+        spans, pos = [], 0
+        for s, e in sorted(skip):
+            if s > pos:
+                spans.append((pos, s))
+            pos = max(pos, e)
+        spans.append((pos, len(article.text)))
+        return spans
+
+    def _find(self, article: Article, index: TokenIndex, ref: date | None, ref_trusted: bool) -> list[_Item]:
+        items: list[_Item] = []
+        focus: Value | None = None
+        text = article.text
+        for s, e in self.regions(article):
+            for f in self.tagger.find(text[s:e]):
+                f = replace(f, start=f.start + s, end=f.end + s)
+                head = index.at(f.start, f.end)
+                tense = None
+                if head is not None:
+                    span_ids = {t.i for t in index.covering(f.start, f.end)}
+                    gov = index.governor(head, skip=span_ids)
+                    tense = index.tense(gov, self.future_aux, self.future_lemmas, self.reporting)
+                    if head.dep == "poss":  # "Tuesday's declaration": the noun, not the verb, is dated
+                        tense = None
+                v = self.tagger.normalise(f, ref, tense, focus)
+                trusted = v.absolute or ref_trusted
+                items.append(_Item(f, v, head, trusted))
+                if v.value and v.day and f.kind not in NO_FOCUS and v.precision != "ref":
+                    focus = v
+        return items
+
+    # -- 2./3./4. event dates ----------------------------------------------------------------------
+
+    def _date_events(
+        self, article: Article, index: TokenIndex, items: list[_Item], ref: date | None, ref_trusted: bool
+    ) -> tuple[tuple[Event, ...], list[_Item]]:
+        events = article.events
+        if not events:
+            return events, items
+        triggers: dict[str, list[Token]] = {}
+        for ev in events:
+            triggers[ev.id] = [t for e in ev.evidence for t in index.trigger_tokens(*e.trigger)]
+        dated: dict[str, _Dated] = {}
+        plain = [
+            it
+            for it in items
+            if it.value.anchor is None and it.value.value and it.value.type == "DATE" and it.value.precision not in ("ref", "none")
+        ]
+        for ev in events:
+            best: tuple[int, int, _Item] | None = None
+            for trig in triggers[ev.id]:
+                for it in plain:
+                    if it.head is None:
+                        continue
+                    steps = is_attached(index, it.head, trig)
+                    if steps is None:
+                        continue
+                    key = (PRECISION_RANK.get(it.value.precision, 9), steps)
+                    if best is None or key < best[:2]:
+                        best = (key[0], key[1], it)
+            if best is not None:
+                it = best[2]
+                dated[ev.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "timex")
+        # anchored expressions, both directions, two passes
+        anchored = [it for it in items if it.value.anchor is not None and it.head is not None]
+        for _ in range(2):
+            for it in anchored:
+                self._resolve_anchor(article, index, it, events, triggers, dated)
+        out = []
+        for ev in events:
+            d = dated.get(ev.id)
+            if d is not None:
+                out.append(replace(ev, date=d.value, date_precision=d.precision, date_text=d.text, date_trusted=d.trusted))
+            elif ref is not None:
+                out.append(replace(ev, date=ref.isoformat(), date_precision="article", date_text=None, date_trusted=ref_trusted))
+            else:
+                out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
+        return tuple(out), items
+
+    def _resolve_anchor(
+        self,
+        article: Article,
+        index: TokenIndex,
+        it: _Item,
+        events: tuple[Event, ...],
+        triggers: dict[str, list[Token]],
+        dated: dict[str, _Dated],
+    ) -> None:
+        sign, n, unit = it.value.anchor  # type: ignore[misc]
+        toks = index.covering(it.found.start, it.found.end)
+        rel = next((t for t in toks if t.text.lower() in ("after", "before")), None)
+        if rel is None:
+            return
+        # Y: what the expression is anchored on; X: what it dates
+        y_head: Token | None = None
+        x_head: Token | None = None
+        if rel.dep == "mark" or rel.pos == "SCONJ":
+            y_head = index.tokens[rel.head]
+            if y_head.head != y_head.i:
+                x_head = index.tokens[y_head.head]
+        else:
+            objs = [c for c in index.children(rel) if c.dep in ("pobj", "pcomp")]
+            y_head = objs[0] if objs else None
+            up = index.tokens[rel.head]
+            span_ids = {t.i for t in toks}
+            while up.i in span_ids and up.head != up.i:
+                up = index.tokens[up.head]
+            x_head = up if up.i not in span_ids else None
+        if y_head is None:
+            return
+        start = it.found.start
+        y_id = self._event_at(y_head, index, events, triggers, before=start, dated=dated)
+        x_id = self._event_at(x_head, index, events, triggers, before=start, dated=dated, anaphor=True) if x_head else None
+        if x_id == y_id:
+            x_id = None
+        yd = dated.get(y_id) if y_id else None
+        xd = dated.get(x_id) if x_id else None
+        if yd is not None and yd.day is not None and xd is None and x_id:
+            v = _back(yd.day, unit, sign * n, floor=yd.precision)
+            dated[x_id] = _Dated(v.value or "", v.precision, it.found.text, yd.trusted, v.day, "anchor")
+            xd = dated[x_id]
+        elif xd is not None and xd.day is not None and yd is None and y_id:
+            v = _back(xd.day, unit, -sign * n, floor=xd.precision)
+            dated[y_id] = _Dated(v.value or "", v.precision, it.found.text, xd.trusted, v.day, "anchor")
+            yd = dated[y_id]
+        if xd is not None:
+            it.value = Value(xd.value, xd.precision, day=xd.day, anchor=it.value.anchor)
+            it.trusted = xd.trusted
+            it.anchor_id = y_id
+        elif yd is not None and yd.day is not None:
+            v = _back(yd.day, unit, sign * n, floor=yd.precision)
+            it.value = Value(v.value, v.precision, day=v.day, anchor=it.value.anchor)
+            it.trusted = yd.trusted
+            it.anchor_id = y_id
+
+    def _event_at(
+        self,
+        head: Token | None,
+        index: TokenIndex,
+        events: tuple[Event, ...],
+        triggers: dict[str, list[Token]],
+        before: int,
+        dated: dict[str, _Dated],
+        anaphor: bool = False,
+    ) -> str | None:
+        """The event whose trigger is ``head`` (or inside its clause); for a light verb, its
+        subject; for an anaphoric noun ("this latest meeting"), the event it refers back to."""
+        if head is None:
+            return None
+        for ev in events:
+            if any(t.i == head.i for t in triggers[ev.id]):
+                return ev.id
+        noun = head
+        if head.pos in ("VERB", "AUX"):
+            if head.lemma.lower() not in LIGHT_VERBS:
+                inside = index.subtree(head)
+                cands = [ev.id for ev in events for t in triggers[ev.id] if t.i in inside and t.sent == head.sent]
+                if cands:
+                    return cands[0]
+                return None
+            subj = [c for c in index.children(head) if c.dep in ("nsubj", "nsubjpass")]
+            if not subj:
+                return None
+            noun = subj[0]
+            anaphoric = any(c.text.lower() in ANAPHORIC for c in index.children(noun))
+            for ev in events:
+                if any(t.i == noun.i for t in triggers[ev.id]) and (ev.id in dated or not anaphoric):
+                    return ev.id
+        if noun.pos not in ("NOUN", "PROPN"):
+            return None
+        # the thing referred to: an earlier event
+        mods = {c.text.lower() for c in index.children(noun)}
+        lemma = noun.lemma.lower()
+
+        def names(ev: Event) -> bool:
+            """The event's trigger, or its subject, is the noun ("the summit opened")."""
+            for t in triggers[ev.id]:
+                if t.lemma.lower() == lemma:
+                    return True
+                if any(c.dep in ("nsubj", "nsubjpass") and c.lemma.lower() == lemma for c in index.children(t)):
+                    return True
+            return False
+
+        earlier = [
+            ev for ev in events if triggers[ev.id] and min(t.start for t in triggers[ev.id]) < before and ev.id in dated
+        ]
+        same = [ev for ev in earlier if names(ev)]
+        if mods & {"latest", "last", "recent", "most"}:
+            pool = [ev for ev in earlier if dated[ev.id].day is not None]
+            if pool:
+                return max(pool, key=lambda ev: (dated[ev.id].day, -PRECISION_RANK.get(dated[ev.id].precision, 9))).id
+        if same:
+            return same[-1].id
+        if anaphor and noun.lemma.lower() in self.event_nouns and earlier:
+            return earlier[-1].id
+        # "a day after the talks": the talks mentioned later in the article
+        if not anaphor:
+            later = [ev for ev in events if names(ev)]
+            if later:
+                return later[0].id
+        return None
+
+
+def _parse_day(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def make_times(settings: Settings) -> Callable[[Article], Article]:
+    return TimeResolver(settings)

@@ -1,0 +1,67 @@
+"""The parser's fast conversion (``Doc.to_array`` + cached strings) gives exactly what reading
+spaCy's tokens one by one gives: same text, offsets, lemma, tags, heads, entities, morphology."""
+
+from __future__ import annotations
+
+from dragoman.api_public import make_article
+from dragoman.nlp.parser import SKIP_CHROME, paragraphs
+
+TEXT = (
+    "PARIS (AFP) - The French Foreign Minister met  his Turkish counterpart in Ankara on Monday, "
+    "officials said.\n\n"
+    "\u201cWe will not accept this,\u201d she told reporters \u2014 adding that talks on grain exports would resume.\n\n"
+    "Rebels attacked a convoy near Bamako\u00a0late on Thursday, killing 12 soldiers.   Café owners in São Paulo protested.\n"
+    "  \n"
+    "x"
+)
+
+
+def test_tokens_match_spacy_token_attributes(pipeline):
+    parser = pipeline.parser
+    art = make_article(TEXT)
+    parsed = parser.parse([art])[0]
+    skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+    expected = []
+    sents = []
+    for offset_para, (s, e) in enumerate(paragraphs(art.text, skip)):
+        doc = parser.nlp(art.text[s:e])
+        base = len(expected)
+        for sent in doc.sents:
+            sents.append((s + sent.start_char, s + sent.end_char, base + sent.start, base + sent.end))
+        for t in doc:
+            expected.append((base + t.i, s + t.idx, s + t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.tag_, t.dep_,
+                             base + t.head.i, t.ent_iob_, t.ent_type_, str(t.morph), bool(t.whitespace_)))
+    got = [(t.i, t.start, t.end, t.text, t.lemma, t.pos, t.tag, t.dep, t.head, t.ent_iob, t.ent_type, t.morph, t.space)
+           for t in parsed.tokens]
+    assert got == expected
+    assert [(x.start, x.end, x.tok_start, x.tok_end) for x in parsed.sentences] == sents
+    for t in parsed.tokens:
+        assert art.text[t.start:t.end] == t.text
+        sent = parsed.sentences[t.sent]
+        assert sent.tok_start <= t.i < sent.tok_end
+    assert any(e.label == "GPE" for e in parsed.entities)
+    for e in parsed.entities + parsed.noun_chunks:
+        assert art.text[e.start:e.end] == e.text
+
+
+def test_parsing_in_batches_equals_one_by_one(pipeline):
+    parser = pipeline.parser
+    arts = [make_article(TEXT), make_article("The army withdrew from the town.\n\nTalks resumed on Friday."),
+            make_article(TEXT.replace("Monday", "Tuesday"))]
+    together = parser.parse(arts, batch_size=2)
+    alone = [parser.parse([a])[0] for a in arts]
+    assert together == alone
+
+
+def test_reloading_the_model_to_bound_memory_keeps_the_output():
+    from dragoman.nlp.parser import Parser, load_model
+
+    parser = Parser()
+    parser.max_new_strings = 0  # reload after every call
+    arts = [make_article(TEXT), make_article("Zorblax Quintavium met Vexlora Tramundi in Ulvberg on Friday.")]
+    first = parser.parse(arts)
+    nlp_before = parser.nlp
+    second = parser.parse(arts)
+    assert parser.nlp is not nlp_before  # a fresh model was loaded...
+    assert first == second  # ...and it parses exactly as before
+    assert load_model(parser.settings.model) is parser.nlp

@@ -1,0 +1,166 @@
+"""Place mentions, the gazetteer and event places (issue 4, item 4).
+
+The gazetteer tests need no model; the stage tests parse real sentences with the session's
+spaCy model and build the events by hand (so they test the place logic, not the event coder).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dragoman.api_public import make_article
+from dragoman.evaluation.places import BUNDLED
+from dragoman.model import Article, Event, Evidence
+from dragoman.text import annotate
+from dragoman.when_where.gazetteer import gazetteer, key
+from dragoman.when_where.places import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+@pytest.fixture(scope="module")
+def places() -> PlaceResolver:
+    return PlaceResolver()
+
+
+def parsed(pipeline, text: str) -> Article:
+    return pipeline.parser.parse([annotate(make_article(text, published="2020-10-28"))])[0]
+
+
+def event(article: Article, trigger: str, eid: str = "e") -> Event:
+    tok = next(t for t in article.tokens if t.text == trigger)
+    sent = article.sentences[tok.sent]
+    return Event(id=eid, type="CONSULT", evidence=(Evidence(sent.start, sent.end, (tok.start, tok.end)),))
+
+
+def locate(pipeline, places, text: str, trigger: str):
+    art = parsed(pipeline, text)
+    out = places(art.replace(events=(event(art, trigger),)))
+    return out, out.events[0].location
+
+
+# -- gazetteer --------------------------------------------------------------------------------------
+
+
+def test_keys_ignore_case_accents_and_the():
+    assert key("BOGOTÁ") == key("Bogota") == "bogota"
+    assert key("the Netherlands") == "netherlands"
+
+
+@pytest.mark.parametrize(
+    "name,country,precision",
+    [
+        ("KABUL", "AFG", "city"),
+        ("Doha", "QAT", "city"),
+        ("Bogotá", "COL", "city"),
+        ("US", "USA", "country"),
+        ("U.S.", "USA", "country"),
+        ("Britain", "GBR", "country"),
+        ("Burma", "MMR", "country"),
+        ("Kraków", "POL", "city"),
+        ("Helmand", "AFG", "admin1"),
+        ("Texas", "USA", "admin1"),
+    ],
+)
+def test_lookup(gaz, name, country, precision):
+    p = gaz.lookup(name)
+    assert p is not None and (p.country, p.precision) == (country, precision)
+    if precision != "country":
+        assert p.lat is not None and p.lon is not None
+
+
+def test_ambiguous_names_take_the_articles_countries(gaz):
+    assert gaz.lookup("Hyderabad").country == "IND"
+    assert gaz.lookup("Hyderabad", {"PAK"}).country == "PAK"
+
+
+def test_province_demonym_capital_and_unknown(gaz):
+    p = gaz.lookup("Kandahar", admin=True)
+    assert (p.country, p.precision) == ("AFG", "admin1")
+    assert gaz.demonym("Afghan") == "AFG"
+    assert gaz.capital("QAT").name == "Doha"
+    assert gaz.lookup("Xqzzyville") is None
+
+
+# -- the stage --------------------------------------------------------------------------------------
+
+
+def test_met_in_a_city(pipeline, places):
+    _, loc = locate(pipeline, places, "The two delegations met for the first time in weeks in Doha.", "met")
+    assert (loc.name, loc.country, loc.precision) == ("Doha", "QAT", "city")
+    assert loc.start is not None and loc.end - loc.start == 4
+
+
+def test_noun_trigger_with_a_place(pipeline, places):
+    _, loc = locate(pipeline, places, "The talks in Geneva ended without an agreement.", "talks")
+    assert (loc.name, loc.country) == ("Geneva", "CHE")
+
+
+def test_strike_in_a_province(pipeline, places):
+    _, loc = locate(pipeline, places, "A drone strike in Kandahar province killed three fighters.", "strike")
+    assert (loc.country, loc.precision) == ("AFG", "admin1")
+
+
+def test_object_of_a_visit(pipeline, places):
+    _, loc = locate(pipeline, places, "The prime minister visited Srinagar to review security arrangements.", "visited")
+    assert (loc.name, loc.country) == ("Srinagar", "IND")
+
+
+def test_dateline_is_not_the_event_place(pipeline, places):
+    out, loc = locate(pipeline, places, "KABUL - The two envoys held a video conference on Tuesday.", "held")
+    assert loc is None
+    assert not any(p.name == "Kabul" for p in out.places)
+
+
+def test_place_inside_a_participant_is_not_the_event_place(pipeline, places):
+    _, loc = locate(pipeline, places, "The commander of the mission in Afghanistan met the army chief.", "met")
+    assert loc is None
+
+
+def test_capital_by_demonym(pipeline, places):
+    _, loc = locate(pipeline, places, "A bomb exploded in the Afghan capital on Thursday.", "exploded")
+    assert (loc.name, loc.country) == ("Kabul", "AFG")
+
+
+def test_context_countries_resolve_ambiguity(pipeline, places):
+    art = parsed(pipeline, "Pakistani police arrested dozens of protesters in Hyderabad on Sunday.")
+    out = places(art)
+    hyd = next(p for p in out.places if p.name == "Hyderabad")
+    assert hyd.country == "PAK"
+
+
+def test_country_named_after_the_place_wins(pipeline, places):
+    art = parsed(pipeline, "Evacuations were ordered across Victoria, Australia.")
+    out = places(art)
+    vic = next(p for p in out.places if out.text[p.start : p.end] == "Victoria")
+    assert vic.country == "AUS"
+
+
+def test_places_are_in_the_record(pipeline, places):
+    art = places(parsed(pipeline, "Protesters marched in São Paulo."))
+    rec = art.to_dict()
+    assert rec["places"] and rec["places"][0]["country"] == "BRA"
+    back = Article.from_dict(rec)
+    assert back.places == art.places
+
+
+def test_bundled_set_is_the_projects_own_and_covers_every_continent():
+    recs = [json.loads(line) for line in BUNDLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(recs) >= 100
+    assert {r["continent"] for r in recs} >= {"af", "as", "eu", "na", "sa", "oc", "an"}
+    for r in recs:
+        assert r["place"] in r["text"] and len(r["country"]) == 3
+
+
+def test_seed_places(seed_article_published):
+    art = seed_article_published
+    ds, de = art.chrome["dateline"]
+    assert not any(p.start is not None and p.start < de and ds < p.end for p in art.places)
+    assert any(p.name == "Doha" and p.country == "QAT" for p in art.places)
+    for e in art.events:
+        assert not (e.location and e.location.name.lower() == "kabul")

@@ -1,0 +1,75 @@
+"""``dragoman extract --processes 2`` gives the very output of ``--processes 1``: same records,
+same order, failures passed through in their place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dragoman.cli import main
+from dragoman.ingest import read_inputs
+from dragoman.model import Article, Failure
+from dragoman.runner import run
+from dragoman.settings import Settings
+
+STORIES = [
+    "The {a} foreign minister met his {b} counterpart in {c} on Monday to discuss border security.",
+    "{a} accused {b} of violating the ceasefire near {c}, the defence ministry said on Tuesday.",
+    "Thousands of protesters marched in {c} on Friday against new taxes, police said.",
+    "\u201cWe will not accept any deal that ignores our farmers,\u201d the {a} president said in {c}.",
+    "{a} pledged $50 million in aid to {b} after floods hit {c} last week.",
+    "The {a} army attacked rebel positions near {c} overnight, killing at least 12 fighters.",
+]
+PLACES = [("French", "Turkish", "Ankara"), ("Kenyan", "Somali", "Nairobi"), ("Brazilian", "Argentine", "Brasilia"),
+          ("Japanese", "Chinese", "Tokyo"), ("Polish", "German", "Warsaw")]
+
+
+def articles(n: int) -> list[dict]:
+    out = []
+    for i in range(n):
+        a, b, c = PLACES[i % len(PLACES)]
+        first = STORIES[i % len(STORIES)].format(a=a, b=b, c=c)
+        second = STORIES[(i + 2) % len(STORIES)].format(a=b, b=a, c=c)
+        out.append({"id": f"t{i:02d}", "published": f"2024-03-{1 + i % 28:02d}", "text": f"{first}\n\n{second}"})
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("runner") / "in.jsonl"
+    lines = [json.dumps(a) for a in articles(11)]
+    lines.insert(4, "{not json")  # an input failure in the middle of the stream
+    lines.insert(8, json.dumps({"id": "empty", "text": "   "}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_processes_2_output_identical_to_processes_1(corpus, tmp_path, pipeline):
+    runner = CliRunner()
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"out{n}.jsonl"
+        res = runner.invoke(main, ["extract", str(corpus), "--jsonl", "-o", str(out), "--processes", str(n)])
+        assert res.exit_code == 1, res.output  # two inputs fail, the others are coded
+        assert "11 articles coded, 2 failed" in res.output
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    recs = [json.loads(line) for line in outs[0].splitlines()]
+    assert [r["id"] for r in recs] == [f"t{i:02d}" for i in range(11)]
+
+
+def test_run_keeps_input_order_and_failures_in_place(corpus):
+    settings = Settings()
+    one = list(run(read_inputs([str(corpus)], settings), settings, processes=1))
+    two = list(run(read_inputs([str(corpus)], settings), settings, processes=2, chunk_size=2))
+
+    def key(x):
+        return ("F", x.source, x.code) if isinstance(x, Failure) else ("A", x.id, json.dumps(x.to_dict(), sort_keys=True))
+
+    assert [key(x) for x in two] == [key(x) for x in one]
+    kinds = ["F" if isinstance(x, Failure) else "A" for x in two]
+    assert kinds.count("F") == 2 and kinds[4] == "F"
+    assert all(not x.tokens for x in two if isinstance(x, Article))  # the NLP layer stays in the workers
+    assert any(x.tokens for x in one if isinstance(x, Article))

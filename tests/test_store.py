@@ -1,0 +1,286 @@
+"""The event store on real DuckDB files, with hand-built coded articles (no model needed)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pyarrow.parquet as pq
+import pytest
+from test_store_data import PEOPLE, generated, report
+
+from dragoman.errors import InputError, StoreError, StoreLockedError
+from dragoman.model import Failure
+from dragoman.store import EventQuery, Store, sidecar_path
+from dragoman.store.export import GDELT_COLUMNS, read_plover
+
+A, B, C = PEOPLE[0], PEOPLE[1], PEOPLE[2]
+
+
+def meeting_reports():
+    """Two outlets report one meeting in their own words; a week later the pair meets again; the
+    same day another pair meets elsewhere; and one wire story is copied by a second site."""
+    return [
+        report("r1", A, B, "CONSULT", "2024-03-05", "Geneva", url="https://alpha.example/1", outlet="Alpha", filler_seed=1),
+        report("r2", B, A, "CONSULT", "2024-03-05", "Geneva", url="https://beta.example/2", outlet="Beta", filler_seed=2),
+        report("r3", A, B, "CONSULT", "2024-03-12", "Geneva", url="https://alpha.example/3", outlet="Alpha", filler_seed=3),
+        report("r4", A, B, "CONSULT", "2024-03-05", "Nairobi", url="https://gamma.example/4", outlet="Gamma", filler_seed=4),
+    ]
+
+
+def wire_copy():
+    orig = report("w1", A, C, "ACCUSE", "2024-04-02", "Vienna", url="https://wire.example/w1", outlet="Wire", filler_seed=9)
+    text = orig.text.replace(" The Wire reported", " The Wire news agency reported", 1)
+    copy = report("w2", A, C, "ACCUSE", "2024-04-02", "Vienna", url="https://copier.example/w2", outlet="Wire", text=text)
+    return orig, copy
+
+
+def all_events(store, **kw):
+    rows, total = store.query_events(EventQuery(**kw), limit=10_000)
+    assert total == len(rows)
+    return rows
+
+
+def test_same_meeting_two_outlets_is_one_event_with_two_sources(db_path):
+    with Store.open(db_path) as s:
+        counts = s.ingest(meeting_reports())
+        assert counts["articles"] == 4 and counts["events"] == 4 and counts["merged"] == 1
+        rows = all_events(s)
+    assert len(rows) == 3  # r1+r2 merged; r3 (a week later) and r4 (another city) stay apart
+    merged = [r for r in rows if r["num_articles"] == 2]
+    assert len(merged) == 1
+    m = merged[0]
+    assert (m["num_mentions"], m["num_sources"]) == (2, 2)
+    assert sorted(m["article_ids"]) == ["r1", "r2"]
+    assert {a["name"] for a in m["sources"] + m["targets"]} == {A[0], B[0]}
+    others = {r["date"]: r for r in rows if r is not m}
+    assert set(others) == {"2024-03-12", "2024-03-05"}
+    assert all(r["num_sources"] == 1 for r in others.values())
+
+
+def test_copied_wire_story_adds_a_mention_not_a_source(db_path):
+    orig, copy = wire_copy()
+    with Store.open(db_path) as s:
+        s.ingest([orig])
+    with Store.open(db_path) as s:  # the signature index survives a reopen
+        counts = s.ingest([copy])
+        assert counts["near_duplicates"] == 1
+        rows = all_events(s)
+        art = s.get_article("w2")
+    assert len(rows) == 1
+    assert (rows[0]["num_mentions"], rows[0]["num_sources"], rows[0]["num_articles"]) == (2, 1, 2)
+    assert art["duplicate_of"] == "w1" and art["source_group"] == "w1"
+
+
+def test_ingest_twice_changes_nothing(db_path):
+    arts = meeting_reports() + list(wire_copy())
+    with Store.open(db_path) as s:
+        s.ingest(arts)
+        before = s.counts()
+        ids = [r["id"] for r in all_events(s)]
+        again = s.ingest(arts)
+        # the same article under another id but the same URL, or the same text without URL
+        same_url = arts[0].replace(id="other-id")
+        same_text = arts[1].replace(id="x", url=None)
+        again2 = s.ingest([same_url, same_text])
+        assert s.counts() == before
+        assert [r["id"] for r in all_events(s)] == ids
+    assert again["articles"] == 0 and again["skipped"] == len(arts)
+    assert again2["skipped"] == 2
+
+
+def test_ids_do_not_depend_on_ingest_order(tmp_path):
+    arts = generated(120, seed=3)
+    results = []
+    for name, order in (("a", arts), ("b", list(reversed(arts)))):
+        with Store.open(tmp_path / f"{name}.duckdb") as s:
+            for k in range(0, len(order), 25):
+                s.ingest(order[k:k + 25])
+            results.append({r["id"]: (r["num_sources"], tuple(r["article_ids"])) for r in all_events(s)})
+    # articles copied from a later one are near-duplicates in one order only; compare the rest
+    assert len(results[0]) == len(results[1])
+    assert set(results[0]) == set(results[1])
+
+
+def test_newer_version_replaces_older_is_ignored(db_path):
+    r1 = report("v1", A, B, "CONSULT", "2024-05-01", "Oslo", url="https://alpha.example/v1", filler_seed=5)
+    with Store.open(db_path) as s:
+        s.ingest([r1])
+        newer = report("v1", A, B, "AGREE", "2024-05-01", "Oslo", url="https://alpha.example/v1", filler_seed=5, version="0.2.0")
+        counts = s.ingest([newer])
+        assert counts["replaced"] == 1
+        rows = all_events(s)
+        assert [r["type"] for r in rows] == ["AGREE"]
+        assert s.get_article("v1")["dragoman_version"] == "0.2.0"
+        assert s.counts()["articles"] == 1 and s.counts()["article_events"] == 1
+        assert s.ingest([r1])["skipped"] == 1  # older again: nothing changes
+        assert [r["type"] for r in all_events(s)] == ["AGREE"]
+
+
+def test_replacing_a_member_keeps_the_other_report(db_path):
+    r1, r2 = meeting_reports()[:2]
+    with Store.open(db_path) as s:
+        s.ingest([r1, r2])
+        assert all_events(s)[0]["num_sources"] == 2
+        s.ingest([report("r1", A, B, "ACCUSE", "2024-03-05", "Geneva", url="https://alpha.example/1", filler_seed=1, version="9.0")])
+        rows = {r["type"]: r for r in all_events(s)}
+    assert set(rows) == {"CONSULT", "ACCUSE"}
+    assert rows["CONSULT"]["article_ids"] == ["r2"] and rows["CONSULT"]["num_sources"] == 1
+
+
+def test_negated_and_hypothetical_are_hidden_and_never_merged(db_path):
+    real = report("n1", A, B, "ASSAULT", "2024-06-01", "Cairo", outlet="One", filler_seed=11)
+    neg = report("n2", A, B, "ASSAULT", "2024-06-01", "Cairo", outlet="Two", filler_seed=12, negated=True)
+    hyp = report("n3", A, B, "ASSAULT", "2024-06-01", "Cairo", outlet="Three", filler_seed=13, hypothetical=True)
+    with Store.open(db_path) as s:
+        s.ingest([real, neg, hyp])
+        assert len(all_events(s)) == 1
+        assert len(all_events(s, include_negated=True)) == 2
+        assert len(all_events(s, include_negated=True, include_hypothetical=True)) == 3
+
+
+def test_query_filters(db_path):
+    arts = meeting_reports() + list(wire_copy())
+    with Store.open(db_path) as s:
+        s.ingest(arts)
+        n = lambda **kw: len(all_events(s, **kw))  # noqa: E731
+        assert n() == 4
+        assert n(actor=A[0].split()[1].lower()) == 4  # part of a name, any case
+        assert n(actor=C[0]) == 1
+        assert n(actor=C[1]) == 1  # a country code
+        assert n(actor=C[1] + C[2]) == 1  # country + sector
+        assert n(country="KEN") == 1  # the Nairobi meeting's place
+        assert n(sector="GOV") == 4
+        assert n(type="accuse") == 1 and n(type="CONSULT,ACCUSE") == 4
+        assert n(quad=3) == 1
+        assert n(since="2024-03-06", until="2024-03-31") == 1
+        assert n(place="gene") == 2
+        assert n(text="accused") == 1
+        page, total = s.query_events(EventQuery(), limit=2, offset=1, sort="date", descending=False)
+        assert total == 4 and [r["date"] for r in page] == ["2024-03-05", "2024-03-12"]
+        with pytest.raises(InputError):
+            s.query_events(EventQuery(since="March"))
+        with pytest.raises(InputError):
+            s.query_events(EventQuery(), sort="nope")
+
+
+def test_event_article_actors_timeline(db_path):
+    with Store.open(db_path) as s:
+        s.ingest(meeting_reports())
+        rows = all_events(s)
+        merged = next(r for r in rows if r["num_articles"] == 2)
+        member = s.get_article("r2")["events"][0]
+        assert member["event_id"] == merged["id"] and member["num_sources"] == 2
+        ev = s.get_event(member["id"] if member["id"].startswith("ev-") else merged["id"])
+        assert ev["id"] == merged["id"] and len(ev["mentions"]) == 2
+        for m in ev["mentions"]:
+            assert m["trigger_text"] == "met" and m["sentence"].startswith(m["sentence"][:5])
+            assert m["url"].startswith("https://")
+        assert s.get_event("ev-nothing") is None and s.get_article("nothing") is None
+        top = s.top_actors()
+        assert {t["name"] for t in top[:2]} == {A[0], B[0]} and top[0]["events"] == 3
+        assert top[0]["country"] in (A[1], B[1])
+        tl = s.timeline(EventQuery(actor=A[0]))
+        assert tl == [{"date": "2024-03-05", "quad_class": 1, "count": 2}, {"date": "2024-03-12", "quad_class": 1, "count": 1}]
+
+
+def test_failures_are_stored_and_cleared(db_path):
+    good = report("f1", A, B, "AID", "2024-07-01", "Lima", filler_seed=21)
+    with Store.open(db_path) as s:
+        s.ingest([Failure("test:f1", "stage", "stage 'events' failed", stage="events"), Failure("bad.txt", "encoding", "not UTF-8")])
+        assert {f["source"] for f in s.failures()} == {"test:f1", "bad.txt"}
+        s.ingest([Failure("bad.txt", "encoding", "not UTF-8")])
+        assert {f["source"]: f["attempts"] for f in s.failures()}["bad.txt"] == 2
+        s.ingest([good])  # the input that failed now works: its failure goes
+        assert [f["source"] for f in s.failures()] == ["bad.txt"]
+
+
+def test_exports_round_trip(db_path, tmp_path):
+    arts = meeting_reports() + list(wire_copy())
+    arts.append(report("z1", A, C, "THREATEN", "2024-08-01", None, filler_seed=31, hypothetical=True))
+    with Store.open(db_path) as s:
+        s.ingest(arts)
+        rows = {r["id"]: r for r in all_events(s)}
+        assert s.export(None, "parquet", tmp_path / "e.parquet") == 4
+        assert s.export(None, "plover", tmp_path / "e.jsonl") == 4
+        assert s.export(None, "csv", tmp_path / "e.csv") == 4
+        assert s.export(EventQuery(include_hypothetical=True), "gdelt", tmp_path / "e.tsv") == 4  # never hypothetical
+        assert s.export(EventQuery(include_hypothetical=True), "plover", tmp_path / "h.jsonl") == 5
+        with pytest.raises(InputError):
+            s.export(None, "xml", tmp_path / "e.xml")
+    back = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert {r["id"] for r in back} == set(rows)
+    for r in back:
+        want = rows[r["id"]]
+        assert (r["type"], r["cameo"], r["num_mentions"], r["num_sources"]) == (want["type"], want["cameo"], want["num_mentions"], want["num_sources"])
+        assert [a["name"] for a in r["sources"]] == [a["name"] for a in want["sources"]]
+        assert r["date"].isoformat() == want["date"]
+    for p in read_plover(tmp_path / "e.jsonl"):
+        want = rows[p["id"]]
+        assert (p["event_type"], p["date"], p["num_sources"], p["cameo"]) == (want["type"], want["date"], want["num_sources"], want["cameo"])
+        assert [a["text"] for a in p["target"]] == [a["name"] for a in want["targets"]]
+    with open(tmp_path / "e.csv", encoding="utf-8") as fh:
+        csv_rows = list(csv.DictReader(fh))
+    assert {r["id"] for r in csv_rows} == set(rows) and all(r["source_codes"] for r in csv_rows)
+    with open(tmp_path / "e.tsv", encoding="utf-8") as fh:
+        lines = [line.rstrip("\n").split("\t") for line in fh]
+    assert len(lines) == 4 and all(len(cols) == 61 == len(GDELT_COLUMNS) for cols in lines)
+    col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+    for cols in lines:
+        int(cols[col["GLOBALEVENTID"]]), int(cols[col["SQLDATE"]]), float(cols[col["GoldsteinScale"]])
+        assert cols[col["EventCode"]] in {"040", "112"}  # leading zero kept
+        assert cols[col["EventRootCode"]] in {"04", "11"}
+        assert cols[col["QuadClass"]] in {"1", "3"} and int(cols[col["NumSources"]]) >= 1
+        assert len(cols[col["ActionGeo_CountryCode"]]) == 2  # FIPS
+        assert cols[col["SOURCEURL"]].startswith("https://")
+        assert len(cols[col["Actor1Code"]]) == 6  # country + sector, e.g. NGAGOV
+
+
+def test_migrations_recorded_once(db_path):
+    import duckdb
+
+    with Store.open(db_path):
+        pass
+    with Store.open(db_path):
+        pass
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+    finally:
+        con.close()
+    with pytest.raises(StoreError):
+        Store.open(db_path.parent / "missing.duckdb", read_only=True)
+
+
+def _hold_lock(path):
+    code = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)"
+    p = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "ready"
+    return p
+
+
+def test_locked_store_names_the_server_or_process(db_path):
+    with Store.open(db_path):
+        pass
+    holder = _hold_lock(db_path)
+    try:
+        with pytest.raises(StoreLockedError) as e:
+            Store.open(db_path)
+        assert str(holder.pid) in str(e.value)
+        side = sidecar_path(db_path)
+        side.write_text(json.dumps({"pid": holder.pid, "url": "http://127.0.0.1:8765", "started": "2024-01-01T00:00:00"}))
+        with pytest.raises(StoreLockedError) as e:
+            Store.open(db_path)
+        msg = str(e.value)
+        assert "http://127.0.0.1:8765" in msg and "server" in msg and "stop" in msg
+    finally:
+        holder.kill()
+        holder.wait()
+    time.sleep(0.1)
+    os.remove(sidecar_path(db_path))
+    with Store.open(db_path) as s:  # free again
+        assert s.counts()["events"] == 0

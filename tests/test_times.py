@@ -1,0 +1,325 @@
+"""Time expressions, event dates and their trust (issue 4, items 1–3).
+
+Unit tests build ``Article`` records by hand (no model); the rest parse real sentences with the
+session's spaCy model and run the ``times`` stage on events built by hand, so they test the date
+logic whatever the event coder finds.  The seed tests check expected.json's date requirements on
+the events the full pipeline codes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from dragoman.api_public import make_article
+from dragoman.model import Article, Event, Evidence, ReferenceDate
+from dragoman.text import annotate
+from dragoman.when_where.places import PlaceResolver
+from dragoman.when_where.times import TimeResolver
+from dragoman.when_where.timex import TimexTagger
+
+
+@pytest.fixture(scope="module")
+def times() -> TimeResolver:
+    return TimeResolver()
+
+
+@pytest.fixture(scope="module")
+def places() -> PlaceResolver:
+    return PlaceResolver()
+
+
+def bare(text: str, ref: str | None = "2020-10-28", trusted: bool = True) -> Article:
+    """An article with no parse: the stage still finds and resolves expressions."""
+    return Article(id="t", text=text, reference_date=ReferenceDate(ref, "user" if trusted else "page", trusted))
+
+
+def values(article: Article) -> dict[str, tuple[str | None, str]]:
+    return {t.text: (t.value, t.precision) for t in article.times}
+
+
+def parsed(pipeline, text: str, published: str | None = "2020-10-28") -> Article:
+    art = annotate(make_article(text, published=published))
+    return pipeline.parser.parse([art])[0]
+
+
+def event(article: Article, trigger: str, nth: int = 0, eid: str | None = None) -> Event:
+    """An event whose trigger is the ``nth`` token ``trigger`` of the article."""
+    toks = [t for t in article.tokens if t.text == trigger]
+    tok = toks[nth]
+    sent = article.sentences[tok.sent]
+    return Event(id=eid or f"{trigger}{nth}", type="CONSULT", evidence=(Evidence(sent.start, sent.end, (tok.start, tok.end)),))
+
+
+def with_events(article: Article, *evs: Event) -> Article:
+    return article.replace(events=tuple(evs))
+
+
+# -- values without a parse ------------------------------------------------------------------------
+
+
+def test_relative_expressions_resolve_against_the_reference(times):
+    out = times(bare("It happened yesterday. Last month they met. Two weeks ago it rained. Earlier this year it snowed."))
+    v = values(out)
+    assert v["yesterday"] == ("2020-10-27", "day")
+    assert v["Last month"] == ("2020-09", "month")
+    assert v["Two weeks ago"] == ("2020-10-14", "day")
+    assert v["Earlier this year"] == ("2020", "year")
+
+
+def test_timex3_shapes(times):
+    out = times(bare("Profit fell in the third quarter of 2019. This week was calm, unlike next week. "
+                     "The fourth quarter looks better. Prices rose in 2018 and in the 1990s."))
+    v = values(out)
+    assert v["the third quarter of 2019"] == ("2019-Q3", "quarter")
+    assert v["This week"] == ("2020-W44", "week")
+    assert v["next week"] == ("2020-W45", "week")
+    assert v["The fourth quarter"] == ("2020-Q4", "quarter")
+    assert v["in 2018"] == ("2018", "year")
+    assert v["the 1990s"][0] == "199"
+
+
+def test_vague_references(times):
+    v = values(times(bare("Now the talks are stalled. They recently resumed and will soon end.")))
+    assert v["Now"][0] == "PRESENT_REF"
+    assert v["recently"][0] == "PAST_REF"
+    assert v["soon"][0] == "FUTURE_REF"
+
+
+def test_explicit_dates_are_trusted_whatever_the_reference(times):
+    out = times(bare("The accord was signed on 27 October 2020. It took effect on November 3.", trusted=False))
+    by = {t.text: t for t in out.times}
+    full = next(t for k, t in by.items() if "27 October 2020" in k)
+    assert full.value == "2020-10-27" and full.trusted
+    partial = next(t for k, t in by.items() if "November 3" in k)
+    assert partial.value == "2020-11-03" and not partial.trusted  # the year came from the reference
+
+
+def test_no_reference_date_leaves_relative_values_empty(times):
+    out = times(bare("They met yesterday, and again on 3 May 2019.", ref=None))
+    v = values(out)
+    assert v["yesterday"] == (None, "none")
+    assert any(val == ("2019-05-03", "day") for val in v.values())
+
+
+def test_month_keeps_month_precision_not_the_reference_day():
+    tagger = TimexTagger()
+    f = next(f for f in tagger.find("It was signed in February.") if "February" in f.text)
+    v = tagger.normalise(f, date(2020, 10, 28), "past", None)
+    assert (v.value, v.precision) == ("2020-02", "month")
+    v = tagger.normalise(f, date(2020, 10, 28), "future", None)
+    assert v.value == "2021-02"
+
+
+def test_modal_may_and_verb_march_are_not_months():
+    tagger = TimexTagger()
+    assert not tagger.find("They may march on the capital. March on, they said.")
+
+
+# -- with the parse: tense, attachment, anchors ------------------------------------------------------
+
+
+def test_weekday_follows_the_tense_of_its_verb(pipeline, times):
+    out = times(parsed(pipeline, "The ministers met on Friday. The ministers will meet again on Friday."))
+    fridays = [t for t in out.times if "Friday" in t.text]
+    assert [t.value for t in fridays] == ["2020-10-23", "2020-10-30"]  # reference: Wednesday 2020-10-28
+
+
+def test_month_in_the_past_and_future_tense(pipeline, times):
+    out = times(parsed(pipeline, "The deal was signed in February. A vote will be held in February."))
+    assert [t.value for t in out.times if "February" in t.text] == ["2020-02", "2021-02"]
+
+
+def test_scheduled_events_are_in_the_future(pipeline, times):
+    out = times(parsed(pipeline, "The vote is scheduled for Tuesday."))
+    assert [t.value for t in out.times if "Tuesday" in t.text] == ["2020-11-03"]
+
+
+def test_durations_are_not_dates(pipeline, times):
+    art = parsed(pipeline, "The army has been fighting for two weeks.")
+    out = times(with_events(art, event(art, "fighting", eid="f")))
+    dur = next(t for t in out.times if "two weeks" in t.text)
+    assert (dur.type, dur.value) == ("DURATION", "P2W")
+    assert out.events[0].date_precision == "article"
+
+
+def test_event_takes_the_expression_attached_to_its_trigger(pipeline, times):
+    art = parsed(pipeline, "Last month the two envoys met in Geneva, and on Tuesday they signed an accord.")
+    out = times(with_events(art, event(art, "met", eid="m"), event(art, "signed", eid="s")))
+    ev = {e.id: e for e in out.events}
+    assert (ev["m"].date, ev["m"].date_precision, ev["m"].date_text) == ("2020-09", "month", "Last month")
+    assert (ev["s"].date, ev["s"].date_precision) == ("2020-10-27", "day")
+    assert ev["m"].date_trusted and ev["s"].date_trusted
+
+
+def test_event_without_a_time_takes_the_reference_with_precision_article(pipeline, times):
+    art = parsed(pipeline, "The two envoys met in Geneva to discuss the ceasefire.")
+    out = times(with_events(art, event(art, "met", eid="m")))
+    e = out.events[0]
+    assert (e.date, e.date_precision, e.date_text, e.date_trusted) == ("2020-10-28", "article", None, True)
+
+
+def test_time_inside_a_participant_is_not_the_event_date(pipeline, times):
+    art = parsed(pipeline, "The envoy who negotiated the 2019 accord met the rebels.")
+    out = times(with_events(art, event(art, "met", eid="m")))
+    assert out.events[0].date_precision == "article"
+
+
+def test_anchored_on_an_earlier_event(pipeline, times):
+    art = parsed(
+        pipeline,
+        "The foreign ministers held talks on Tuesday. This latest meeting comes a day after rebels attacked a convoy.",
+    )
+    out = times(with_events(art, event(art, "held", eid="talks"), event(art, "attacked", eid="attack")))
+    ev = {e.id: e for e in out.events}
+    assert ev["talks"].date == "2020-10-27"
+    assert (ev["attack"].date, ev["attack"].date_precision) == ("2020-10-26", "day")
+    anchored = next(t for t in out.times if t.text.startswith("a day after"))
+    assert anchored.anchor == "attack" and anchored.value == "2020-10-27"
+
+
+def test_anchored_on_a_dated_event_later_in_the_text(pipeline, times):
+    art = parsed(pipeline, "Protesters gathered a day before the summit. The summit opened on Monday in Lima.")
+    out = times(with_events(art, event(art, "gathered", eid="protest"), event(art, "opened", eid="summit")))
+    ev = {e.id: e for e in out.events}
+    assert ev["summit"].date == "2020-10-26"
+    assert ev["protest"].date == "2020-10-25"
+
+
+def test_untrusted_reference_marks_every_relative_date(pipeline, times):
+    art = parsed(pipeline, "Saturday, April 27th, 2024\n\nThe envoys met on Tuesday in Doha.", published=None)
+    assert art.reference_date.trusted is False
+    out = times(with_events(art, event(art, "met", eid="m")))
+    e = out.events[0]
+    assert e.date == "2024-04-23" and e.date_trusted is False
+    assert all(not t.trusted for t in out.times if t.text.endswith("Tuesday"))
+
+
+# -- the seed article (expected.json) ----------------------------------------------------------------
+
+
+def _seed_events_by_hand(article: Article) -> Article:
+    """E1, E5, E6, E9 of expected.json built from their trigger verbs (the event coder is tested elsewhere)."""
+
+    def at(line_no: int, verb: str, eid: str) -> Event:
+        lines = article.text.split("\n")
+        start = sum(len(x) + 1 for x in lines[:line_no])
+        m = re.search(rf"\b{verb}\b", lines[line_no])
+        s = start + m.start()
+        tok = next(t for t in article.tokens if t.start == s)
+        sent = article.sentences[tok.sent]
+        return Event(id=eid, type="CONSULT", evidence=(Evidence(sent.start, sent.end, (tok.start, tok.end)),))
+
+    lines = article.text.split("\n")
+    find = lambda needle: next(i for i, x in enumerate(lines) if needle in x)  # noqa: E731
+    return article.replace(
+        events=(
+            at(find("virtual conference on"), "held", "E1"),
+            at(find("Last month"), "met", "E5"),
+            at(find("a day after"), "met", "E6"),
+            at(find("signed in"), "signed", "E9"),
+        )
+    )
+
+
+def _previous_weekday(ref: date, wd: int) -> date:
+    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+
+
+@pytest.mark.parametrize("which", ["masthead", "published"])
+def test_seed_dates_and_places_on_hand_built_events(which, seed_article, seed_article_published, times, places):
+    art = seed_article if which == "masthead" else seed_article_published
+    ref = date.fromisoformat(art.reference_date.date)
+    trusted = which == "published"
+    assert art.reference_date.trusted is trusted
+    out = places(times(_seed_events_by_hand(art)))
+    ev = {e.id: e for e in out.events}
+    tuesday = _previous_weekday(ref, 1)
+    month_before = date(ref.year, ref.month, 1) - timedelta(days=1)
+    assert (ev["E1"].date, ev["E1"].date_precision) == (tuesday.isoformat(), "day")
+    assert (ev["E5"].date, ev["E5"].date_precision) == (f"{month_before:%Y-%m}", "month")
+    assert (ev["E6"].date, ev["E6"].date_precision) == ((tuesday - timedelta(days=1)).isoformat(), "day")
+    feb_year = ref.year if ref.month >= 2 else ref.year - 1
+    assert (ev["E9"].date, ev["E9"].date_precision) == (f"{feb_year}-02", "month")
+    assert all(e.date_trusted is trusted for e in out.events)
+    if trusted:
+        assert [ev[k].date for k in ("E1", "E5", "E6", "E9")] == ["2020-10-27", "2020-09", "2020-10-26", "2020-02"]
+    for k in ("E6", "E9"):
+        assert ev[k].location is not None and (ev[k].location.name, ev[k].location.country) == ("Doha", "QAT")
+    for k in ("E1", "E5"):
+        assert ev[k].location is None  # the dateline is where the reporter was
+
+
+def test_seed_times_listed(seed_article, seed_article_published):
+    for art, day in ((seed_article, "2024-04-23"), (seed_article_published, "2020-10-27")):
+        tue = [t for t in art.times if t.text.endswith("Tuesday")]
+        assert tue and tue[0].value == day and tue[0].trusted is art.reference_date.trusted
+        feb = [t for t in art.times if t.text.endswith("February")]
+        assert feb and feb[0].precision == "month"
+        assert not any(t.value == art.reference_date.date and t.precision == "day" for t in art.times)
+
+
+def test_seed_pipeline_events_meet_expected_dates(seed_article_published, seed_expected):
+    """Whatever events the full pipeline codes: the ones on expected.json's lines have its dates."""
+    art = seed_article_published
+    if not art.events:
+        pytest.skip("the event coder finds no events yet")
+    line_starts = [0]
+    for line in art.text.split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
+
+    def line_of(offset: int) -> int:
+        return max(i for i, s in enumerate(line_starts) if s <= offset)
+
+    want = {"E1": ("2020-10-27", "day"), "E5": ("2020-09", "month"), "E6": ("2020-10-26", "day"), "E9": ("2020-02", "month")}
+    checked = 0
+    for exp in seed_expected["events"]:
+        if exp["id"] not in want:
+            continue
+        cands = [e for e in art.events if any(line_of(v.trigger[0]) == exp["lines"][0] for v in e.evidence)]
+        cands = [e for e in cands if e.date_precision != "article"] or cands
+        if not cands:
+            continue
+        assert any((e.date, e.date_precision) == want[exp["id"]] for e in cands), (exp["id"], [(e.type, e.date) for e in cands])
+        checked += 1
+    for e in art.events:
+        assert e.date_trusted, e
+        assert not (e.location and e.location.name.lower() == "kabul"), e
+    if not checked:
+        pytest.skip("none of the dated expected events is coded yet")
+
+
+# -- the timebank suite ------------------------------------------------------------------------------
+
+
+def test_timebank_scoring_takes_the_nearest_overlapping_prediction():
+    from dragoman.evaluation.times import score
+    from dragoman.model import TimeExpr
+
+    text = "Profit fell last year. Sales rose on Friday."
+    rec = {"id": "r", "dct": "2020-10-28", "text": text, "timexes": [
+        {"start": 12, "end": 21, "text": "last year", "type": "DATE", "value": "2019"},
+        {"start": 36, "end": 42, "text": "Friday", "type": "DATE", "value": "2020-10-23"},
+        {"start": 0, "end": 6, "text": "Profit", "type": "DURATION", "value": "P1Y"},
+    ]}
+    art = Article(id="r", text=text, times=(
+        TimeExpr(12, 21, "last year", "2019", "year"),
+        TimeExpr(33, 42, "on Friday", "2020-10-30", "day"),
+    ))
+    rep = score([(rec, art)])
+    assert rep.counts == {"dates": 2, "found": 2, "correct": 1}
+    assert rep.metrics["date_value_accuracy"] == 0.5
+
+
+def test_timebank_suite_runs_on_the_shared_data(pipeline):
+    from conftest import EVAL_DIR
+
+    from dragoman.evaluation import run
+
+    if not (EVAL_DIR / "timebank_dates.jsonl").exists():
+        pytest.skip("no shared evaluation data")
+    rep = run("timebank", EVAL_DIR, pipeline, limit=12)
+    assert rep.counts["dates"] > 20
+    assert rep.metrics["date_value_accuracy"] >= 0.7
