@@ -200,3 +200,52 @@ def test_event_ids_are_deterministic(code):
     text = "Morocco cut ties with Iran on Tuesday."
     a, b = code(text, ("Morocco", "Iran")), code(text, ("Morocco", "Iran"))
     assert [e.id for e in a.events] == [e.id for e in b.events] and a.events[0].id.startswith("ev-")
+
+
+# --- more constructions ------------------------------------------------------------------------------
+
+
+def test_must_in_reported_speech_is_a_demand(code):
+    art = code("Beijing said Taipei must stop provoking tensions.", ("Beijing", "Taipei"))
+    ev = top_event(art.events)
+    assert ev.type == "REQUEST" and ev.cameo.startswith("10")
+    assert names(art, ev.sources) == {"Beijing"} and names(art, ev.targets) == {"Taipei"}
+
+
+def test_conditional_threat_is_a_threat_against_the_condition(code):
+    art = code("The rebels threatened to attack the capital unless the government released their leader.",
+               ("rebels", "government"))
+    ev = only(art)
+    assert ev.type == "THREATEN" and ev.cameo == "1384" and not ev.aux.hypothetical
+    assert names(art, ev.sources) == {"rebels"} and names(art, ev.targets) == {"government"}
+
+
+def test_appeal_is_refined_by_what_is_asked_for(code):
+    ev = only(code("The United Nations appealed for humanitarian aid for Sudan.", ("United Nations",)))
+    assert ev.type == "REQUEST" and ev.cameo == "0233"  # an appeal: CAMEO counts it among statements
+
+
+def test_title_case_headline(code):
+    text = "Egypt And Jordan Discuss Water Sharing\n\nThe two ministers met in Amman on Monday."
+    art = code(text, ("Egypt", "Jordan"), chrome={"title": (0, 38)})
+    head = [e for e in art.events if e.evidence[0].start == 0]
+    assert head and head[0].type == "CONSULT" and names(art, head[0].sources) == {"Egypt", "Jordan"}
+    assert "headline" in head[0].rule
+
+
+def test_victims_of_a_participle_join_the_attack(code):
+    art = code("Militants stormed a hotel in the capital, killing twelve guests.", ("Militants", "twelve guests"))
+    ev = only(art)
+    assert ev.type == "ASSAULT" and names(art, ev.targets) == {"twelve guests"}
+
+
+def test_a_lexicon_line_with_an_unknown_condition_is_refused():
+    from pathlib import Path
+
+    from dragoman.errors import DragomanError
+    from dragoman.events.lexicon import _parse_pattern
+
+    with pytest.raises(DragomanError, match="unknown constraint"):
+        _parse_pattern("meet:V with=Iran", 3, Path("triggers.tsv"))
+    with pytest.raises(DragomanError, match="POS must be"):
+        _parse_pattern("meet:X", 4, Path("triggers.tsv"))

@@ -97,3 +97,17 @@ def test_conflibert_scoring_rules():
 
 def test_expected_file_is_read_not_copied():
     assert json.loads((SEED_DIR / "expected.json").read_text(encoding="utf-8"))["events"]
+
+
+@pytest.mark.slow
+def test_plover_gsr_no_shower_of_events(pipeline):
+    """At most 1.3 events per one-event sentence (read from ../shared/eval at test time)."""
+    from conftest import EVAL_DIR
+
+    from dragoman.evaluation import run
+
+    path = EVAL_DIR / "plover_gsr.jsonl"
+    if not path.exists():
+        pytest.skip("the evaluation data is not at ../shared/eval")
+    report = run("plover", EVAL_DIR, pipeline)
+    assert report.metrics["events_per_sentence"] <= 1.3

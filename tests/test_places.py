@@ -164,3 +164,22 @@ def test_seed_places(seed_article_published):
     assert any(p.name == "Doha" and p.country == "QAT" for p in art.places)
     for e in art.events:
         assert not (e.location and e.location.name.lower() == "kabul")
+
+
+def test_upper_case_dateline_not_detected_as_chrome_is_still_not_the_place(pipeline, places):
+    text = (
+        "The campaign entered its final month with both candidates travelling widely across the country this week, "
+        "aides said.\n\n"
+        "DENVER, Colo., Oct. 4 (AP) — The governor criticized the plan on Monday."
+    )
+    out, loc = locate(pipeline, places, text, "criticized")
+    assert "dateline" not in out.chrome  # only the first paragraph's dateline is chrome
+    assert loc is None
+    assert not any(out.text[p.start : p.end] == "DENVER" for p in out.places)
+
+
+def test_place_of_a_noun_deep_inside_the_object_is_not_the_event_place(pipeline, places):
+    _, loc = locate(
+        pipeline, places, "The senator attacked the minister for her support of military action in Libya.", "attacked"
+    )
+    assert loc is None

@@ -123,6 +123,14 @@ def test_quoted_words_in_a_reported_clause_take_the_clause(qpipe):
     assert q.speaker_text.endswith("Officials in Amman") or "Officials" in q.speaker_text
 
 
+def test_two_fragments_of_one_clause_make_one_quote(qpipe):
+    art = run(qpipe, 'The coast guard of Vietnam said in a statement that it had taken "necessary measures" against '
+                     'fishing boats that had "illegally entered" its waters near the islands.')
+    q = only(direct(art))
+    assert "necessary measures" in q.text and "illegally entered" in q.text
+    assert q.channel == "statement" and "coast guard" in q.speaker_text
+
+
 def test_pronoun_speaker_resolved_to_the_person(qpipe):
     text = (
         "Foreign Minister Paul Kagwe of Uganda met the Sudanese envoy in Kampala on Tuesday. "
@@ -268,3 +276,19 @@ def test_polnear_scoring_rules():
     # the first belonging quote's speaker is named by its actor's name as well as its words
     assert (s["speaker_ok"], s["speaker_n"]) == (1, 1)
     assert [e["kind"] for e in s["errors"]] == ["false positive"]
+
+
+def test_marks_never_fail_on_odd_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list('ab .,:\n"“”‘’\'=6-—'))
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(st.text(alphabet=alphabet, max_size=80))
+    def check(text):
+        for m in find_marked(text):
+            assert 0 <= m.open_mark < m.start <= m.end <= len(text)
+            assert text[m.start : m.end].strip() == text[m.start : m.end]
+
+    check()

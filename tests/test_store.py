@@ -17,6 +17,7 @@ from dragoman.errors import InputError, StoreError, StoreLockedError
 from dragoman.model import Failure
 from dragoman.store import EventQuery, Store, sidecar_path
 from dragoman.store.export import GDELT_COLUMNS, read_plover
+from dragoman.store.schema import SCHEMA_VERSION
 
 A, B, C = PEOPLE[0], PEOPLE[1], PEOPLE[2]
 
@@ -249,7 +250,7 @@ def test_migrations_recorded_once(db_path):
         pass
     con = duckdb.connect(str(db_path), read_only=True)
     try:
-        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert con.execute("SELECT version FROM schema_version ORDER BY version").fetchall() == [(n,) for n in range(1, SCHEMA_VERSION + 1)]
     finally:
         con.close()
     with pytest.raises(StoreError):

@@ -323,3 +323,10 @@ def test_timebank_suite_runs_on_the_shared_data(pipeline):
     rep = run("timebank", EVAL_DIR, pipeline, limit=12)
     assert rep.counts["dates"] > 20
     assert rep.metrics["date_value_accuracy"] >= 0.7
+
+
+def test_a_boundary_is_not_the_event_date(pipeline, times):
+    art = parsed(pipeline, "Until Thursday, the company refused to publish the report.")
+    out = times(with_events(art, event(art, "refused", eid="r")))
+    assert any(t.text.startswith("Until") and t.value == "2020-10-22" for t in out.times)
+    assert out.events[0].date_precision == "article"

@@ -34,12 +34,7 @@ def resolve(article: Article, lexicon: Lexicon | None = None) -> Article:
     if not article.tokens:
         return article.replace(actors=())
     ctx = resolver.Context(article, lex)
-    units = resolver.find_names(ctx)
-    resolver.titles(ctx, units)
-    grp = resolver.groups(ctx, units)
-    resolver.appositions(ctx, units, grp)
-    kept = resolver.standalone(ctx, units) + [g for g in grp if not g.used]
-    return article.replace(actors=coref.build(ctx, kept))
+    return article.replace(actors=coref.build(ctx, resolver.resolve_units(ctx)))
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dragoman.actors.resolver import Context, Unit
+from dragoman.actors.context import Context, Unit
 from dragoman.model import Actor, Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
@@ -158,7 +158,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     for u in sorted(kept, key=lambda u: u.ts):
         if u.kind == "person" and any(m[0] == u.ts for g in order for m in g.mentions):
             continue
-        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None:
+        if u.kind == "group" and not u.plural and u.person_role and u.role_cls and u.entry is None:
             titles_pending.append(u)
             continue
         if u.kind in ("organisation", "actor", "unknown") and u.entry is None and parts.get(u.name) is not None:
@@ -235,7 +235,9 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
             continue
         if g.unit.kind != "person":
             # "the UN", "the Taliban": the article belongs to the mention of a name (as annotators mark it)
+            # (only short names need it to be recognised: "the UN", "the EU", "the SDF")
             g.mentions = [(s - 1, e, k) if k in ("name", "acronym") and s > 0 and toks[s - 1].text.lower() == "the"
+                          and toks[e - 1].end - toks[s].start <= 4
                           and toks[s - 1].sent == toks[s].sent and toks[e - 1].dep not in ("amod", "compound", "poss", "nmod")
                           else (s, e, k) for s, e, k in g.mentions]
         ms = sorted(set(g.mentions))

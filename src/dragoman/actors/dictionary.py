@@ -96,8 +96,8 @@ def _yaml_records(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
         loader = loader_cls("")
         try:
             value = loader.construct_document(node)
-        except yaml.YAMLError as e:
-            raise ConfigError(f"line {line}: {e}", source=source) from e
+        except (yaml.YAMLError, ValueError) as e:
+            raise ConfigError(f"line {line}: {e}", source=source, hint="dates are written YYYY-MM-DD") from e
         finally:
             loader.dispose()
         out.append((line, value))

@@ -172,10 +172,10 @@ class Lexicon:
             if capital:
                 self.capitals[capital] = iso3
                 add(capital, Entry(name, iso3, kind="capital"))
-        for fname in ("cities.tsv", "regions.tsv"):
+        for fname, kind in (("cities.tsv", "city"), ("regions.tsv", "region")):
             for _, row in _rows(DATA / fname):
                 if len(row) >= 2 and row[1].strip() in self.country_names:
-                    add(row[0], Entry(row[0].strip(), row[1].strip(), kind="city"))
+                    add(row[0], Entry(row[0].strip(), row[1].strip(), kind=kind))
         for _, row in _rows(DATA / "leaders.tsv"):
             row = (row + [""] * 6)[:6]
             name, aliases, iso3, role, start, end = row

@@ -37,7 +37,8 @@ def evaluate(suites: tuple[str, ...], data: Path, limit: int | None, as_json: bo
         if as_json:
             click.echo(dump_json(report.to_dict()))
         else:
-            click.echo(f"{name}  ({sum(report.counts.values()) if report.counts else ''} items, {report.seconds:.1f}s)")
+            counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+            click.echo(f"{name}  ({counts + '; ' if counts else ''}{report.seconds:.1f}s)")
             for k, v in report.metrics.items():
                 click.echo(f"  {k:<28} {v:.3f}")
             for row in report.table:

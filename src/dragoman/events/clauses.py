@@ -104,12 +104,13 @@ class View:
                     out.append(a)
         return out
 
-    def phrase_actors(self, i: int) -> list[str]:
+    def phrase_actors(self, i: int, strict: bool = False) -> list[str]:
         """Actors named by the noun phrase headed by ``i``.
 
         The head's own actor first ("Pakistan's envoy Mohammad Sadiq, ... for Afghanistan": Sadiq),
         each conjunct's too ("X and Y"); when the head names no actor, its modifiers ("Israeli
-        troops"), and failing that anything in the phrase ("teams from Afghanistan and the Taliban").
+        troops"), and failing that (unless ``strict``) anything in the phrase ("teams from Afghanistan
+        and the Taliban"); ``strict`` is for objects of talk verbs, whose phrase is a topic.
         """
         heads = [i]
         stack = [i]
@@ -127,7 +128,7 @@ class View:
                 out.extend(a for a in own if a not in out)
             else:
                 rest.append(h)
-        for h in rest:
+        for h in ([] if strict else rest):
             for a in self.actors_in(self.subtree(h, CLAUSAL - {"acl"})):
                 if a not in out:
                     out.append(a)
@@ -198,9 +199,7 @@ class View:
 
     def speech_governor(self, v: int) -> int | None:
         """The reporting verb whose content clause holds ``v`` ("officials said the army shelled")."""
-        from dragoman.events.lexicon import load
-
-        speech = load().modes["speech_verbs"]
+        speech = _speech_verbs()
         cur = v
         for _ in range(8):
             t = self.toks[cur]
@@ -213,3 +212,9 @@ class View:
                 return None
             cur = h
         return None
+
+
+def _speech_verbs() -> frozenset[str]:
+    from dragoman.events.lexicon import load  # the lexicon is compiled once per process (lru_cache)
+
+    return load().modes["speech_verbs"]

@@ -3,7 +3,7 @@
 Headline, lead, a quote and follow-ups ("that meeting", "the talks") restate the same event.  The
 merge stage walks the events in text order and folds an event into an earlier one of the same type
 when (a) it refers back ("that meeting": rule tagged ``@ref``), or (b) its participants are a subset
-of the earlier one's (or the other way round), the auxiliary modes agree, neither is a plural/habitual
+of the earlier one's (or the other way round) or share two actors, the auxiliary modes agree, neither is a plural/habitual
 mention, and the two sentences do not carry different time expressions.  The merged event keeps the
 earlier id (deterministic), all evidence spans, and the union of participants.
 
@@ -91,7 +91,7 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
     if a.aux != b.aux:
         return False
     pa, pb = _participants(a), _participants(b)
-    if not pa or not pb or not (pa <= pb or pb <= pa):
+    if not pa or not pb or not (pa <= pb or pb <= pa or len(pa & pb) >= 2):
         return False
     if any(e.evidence[0].trigger[0] in plural for e in (a, b)):
         return False

@@ -87,6 +87,9 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int) -> Modes:
                 out.hypothetical = True
             cur = h
             continue
+        if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
+            cur = h  # a purpose clause shares its head's modes: "will meet ... to negotiate"
+            continue
         if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
             out.hypothetical = True
             break

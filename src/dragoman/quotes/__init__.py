@@ -88,7 +88,7 @@ def _is_whole(article: Article, m: Marked, inside: list[Token]) -> bool:
         return True
     if len(words) < 3:
         return False
-    if any(t.pos in ("VERB", "AUX") for t in words) is False:
+    if not any(t.pos in ("VERB", "AUX") for t in words):
         return False
     before = article.text[: m.open_mark].rstrip(" \t\u00a0")
     lead_in = not before or before[-1] in ".!?:\n—–-" or before.endswith(",") and len(words) >= 4
@@ -138,8 +138,12 @@ def _direct(article: Article, p: Parse, lex: Lexicon) -> list[Quote]:
         start, end = m.start, m.end
         if att is not None and att.content_child is not None and not whole and att.cue is not None:
             start, end = _mixed(p, att, m, start, end)
-        if quotes and quotes[-1].direct and (quotes[-1].start, quotes[-1].end) == (start, end):
-            continue  # two quoted fragments of one reported clause: one quote
+        if quotes and start < quotes[-1].end and quotes[-1].start < end and (start, end) != (m.start, m.end):
+            # a second quoted fragment of a reported clause already taken: one quote over both
+            last = quotes[-1]
+            s, e = min(last.start, start), max(last.end, end)
+            quotes[-1] = replace(last, start=s, end=e, text=article.text[s:e], events=_events(article, s, e))
+            continue
         if att is None:
             q = _continued(article, m, prev, para)
         else:
@@ -227,7 +231,7 @@ def _quote(article: Article, p: Parse, lex: Lexicon, att: Attribution, start: in
         start = _after_dateline(article, start, end)
     att = _outside_dateline(article, att)
     speaker_text = article.text[att.speaker[0] : att.speaker[1]] if att.speaker else None
-    actor = _speaker_actor(article, p, lex, att)
+    actor = _speaker_actor(article, p, lex, att, (start, end))
     cue = att.cue_text.lower() if att.cue_text else None
     return Quote(
         speaker=actor.id if actor else None,
@@ -313,7 +317,7 @@ def _indirect(article: Article, p: Parse, lex: Lexicon, direct: list[Quote]) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-def _speaker_actor(article: Article, p: Parse, lex: Lexicon, att: Attribution) -> Actor | None:
+def _speaker_actor(article: Article, p: Parse, lex: Lexicon, att: Attribution, skip: tuple[int, int]) -> Actor | None:
     """The actor named by the speaker's head, its name words, or what it speaks for ("a
     spokesman for the ministry"); a pronoun goes to the nearest person named before it."""
     head = att.speaker_head
@@ -325,7 +329,7 @@ def _speaker_actor(article: Article, p: Parse, lex: Lexicon, att: Attribution) -
             return actor
     if head.text.lower() in lex.person_pronouns:
         persons = head.text.lower() not in ("they", "them", "we")
-        return _nearest_before(article, head.start, persons)
+        return _nearest_before(article, p, head.start, persons, skip)
     return None
 
 
@@ -340,16 +344,31 @@ def _naming_tokens(p: Parse, head: Token) -> list[Token]:
     return name + spoken_for
 
 
-def _nearest_before(article: Article, offset: int, persons: bool) -> Actor | None:
-    """The actor mentioned last before ``offset``: a person for he/she/I, any other for they/we."""
+def _nearest_before(article: Article, p: Parse, offset: int, persons: bool, skip: tuple[int, int]) -> Actor | None:
+    """The actor a pronoun speaker stands for: a person for he/she/I, any other for they/we.
+
+    Among the mentions before ``offset`` (not inside the quote ``skip``, not pronouns), the last
+    one that is the subject of its sentence wins; failing that, the last one.
+    """
     best: tuple[int, Actor] | None = None
+    best_subject: tuple[int, Actor] | None = None
     for a in article.actors:
         if (a.kind == "person") != persons:
             continue
         for mn in a.mentions:
-            if mn.end <= offset and mn.kind != "pronoun" and (best is None or mn.end > best[0]):
+            if mn.end > offset or mn.kind == "pronoun" or skip[0] <= mn.start < skip[1]:
+                continue
+            if best is None or mn.end > best[0]:
                 best = (mn.end, a)
-    return best[1] if best else None
+            if _is_subject(p, mn.start, mn.end) and (best_subject is None or mn.end > best_subject[0]):
+                best_subject = (mn.end, a)
+    chosen = best_subject or best
+    return chosen[1] if chosen else None
+
+
+def _is_subject(p: Parse, start: int, end: int) -> bool:
+    return any(t.dep in ("nsubj", "nsubjpass") or p.head(t) is not None and p.head(t).dep in ("nsubj", "nsubjpass")
+               and t.dep in ("compound", "flat") for t in p.tokens_in(start, end))
 
 
 def _channel(article: Article, p: Parse, lex: Lexicon, att: Attribution, start: int, end: int) -> str | None:

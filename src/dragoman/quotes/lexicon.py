@@ -25,6 +25,7 @@ class Lexicon:
     weak_cue_verbs: frozenset[str]
     cue_phrases: tuple[str, ...]
     cue_nouns: frozenset[str]
+    speech_artefacts: frozenset[str]
     content_deps: frozenset[str]
     content_preps: frozenset[str]
     subject_deps: frozenset[str]
@@ -48,6 +49,7 @@ def load() -> Lexicon:
             weak_cue_verbs=frozenset(raw.get("weak_cue_verbs", ())),
             cue_phrases=tuple(raw.get("cue_phrases", ())),
             cue_nouns=frozenset(raw.get("cue_nouns", ())),
+            speech_artefacts=frozenset(raw.get("speech_artefacts", ())),
             content_deps=frozenset(raw.get("content_deps", ())),
             content_preps=frozenset(raw.get("content_preps", ())),
             subject_deps=frozenset(raw.get("subject_deps", ())),

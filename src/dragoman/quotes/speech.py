@@ -168,8 +168,24 @@ class Parse:
         content = child if self.that_clause(child) else None
         return Attribution(noun, (noun.start, noun.end), noun.text, span, who, content, "noun")
 
+    def author(self, subj: Token) -> Token:
+        """Who is behind a speaking thing: "his comments said" → his, "a statement from X" → X."""
+        if subj.lemma.lower() not in self.lex.speech_artefacts:
+            return subj
+        for k in self.kids(subj):
+            if k.dep == "poss":
+                return k
+        for prep in self.kids(subj):
+            if prep.dep == "prep" and prep.text.lower() in ("from", "by", "of"):
+                obj = next((k for k in self.kids(prep) if k.dep == "pobj"), None)
+                if obj is not None and obj.pos in ("PROPN", "NOUN", "PRON"):
+                    return obj
+        return subj
+
     def attribution(self, cue: Token, child: Token | None, rule: str, outside: tuple[int, int] | None = None) -> Attribution:
         subj = self.subject(cue, outside)
+        if subj is not None:
+            subj = self.author(subj)
         span = self.phrase(subj) if subj is not None else None
         return Attribution(cue, (cue.start, cue.end), cue.text, span, subj, child, rule)
 

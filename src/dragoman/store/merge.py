@@ -25,7 +25,8 @@ from typing import Any, Iterable
 
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
 
-CITY_KM = 50.0  # two city-level places further apart than this are different places
+CITY_KM = 50.0
+WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket  # two city-level places further apart than this are different places
 
 
 def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
@@ -47,7 +48,7 @@ def member_keys(m: dict[str, Any]) -> list[set[str]]:
     return m["_keys"]
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     members: list[dict[str, Any]]
     old_id: str | None = None  # its id in the store before this batch
@@ -98,6 +99,13 @@ class Cluster:
         return min(placed, key=lambda m: (PLACE_RANK.get(m["place_precision"] or "country", 4), m["id"]))
 
 
+def actor_codes(a: dict[str, Any]) -> str:
+    """The codes an actor filter matches: country, organisation, country+sector, s:SECTOR, id."""
+    c, o, s = a.get("country"), a.get("org"), a.get("sector")
+    parts = [c, o, (c + s) if c and s else None, ("s:" + s) if s else None, a.get("actor_id") or a.get("id")]
+    return "|".join(p for p in parts if p)
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -142,18 +150,44 @@ class Merger:
 
     def __init__(self, clusters: Iterable[Cluster] = ()):
         self.clusters: list[Cluster] = []
-        self._index: dict[tuple[str, str], list[Cluster]] = {}
+        self._known: set[int] = set()
+        self._index: dict[tuple[str, str, Any], dict[int, Cluster]] = {}  # (type, key, day or "wide")
+        self._all: dict[tuple[str, str], dict[int, Cluster]] = {}
         for c in clusters:
             self._register(c)
 
     def _register(self, c: Cluster) -> None:
-        if c not in self.clusters:
+        if id(c) not in self._known:
+            self._known.add(id(c))
             self.clusters.append(c)
-        t = c.members[0]["type"] if c.members else ""
+        if not c.members:
+            return
+        rep = c.rep
+        if rep["date_lo"] is None:
+            return  # undated: only the near-duplicate path can join it
+        t = rep["type"]
+        span = (rep["date_hi"] - rep["date_lo"]).days
+        buckets: list[Any] = ["wide"] if span > WIDE_DAYS else [rep["date_lo"].toordinal() + i for i in range(span + 1)]
         for k in c.keys:
-            lst = self._index.setdefault((t, k), [])
-            if c not in lst:
-                lst.append(c)
+            self._all.setdefault((t, k), {})[id(c)] = c
+            for b in buckets:
+                self._index.setdefault((t, k, b), {})[id(c)] = c
+
+    def _candidates(self, m: dict[str, Any]) -> Iterable[Cluster]:
+        """Clusters of m's type sharing a participant key whose date can be m's (one day of slack)."""
+        if m["date_lo"] is None:
+            return []
+        span = (m["date_hi"] - m["date_lo"]).days
+        found: dict[int, Cluster] = {}
+        for ks in member_keys(m):
+            for k in ks:
+                if span > WIDE_DAYS:
+                    found.update(self._all.get((m["type"], k), {}))
+                    continue
+                lo = m["date_lo"].toordinal()
+                for b in [*range(lo - 1, lo + span + 2), "wide"]:
+                    found.update(self._index.get((m["type"], k, b), {}))
+        return sorted(found.values(), key=lambda c: c.id)
 
     def _same_kind(self, m: dict[str, Any], c: Cluster) -> bool:
         r = c.members[0]
@@ -180,27 +214,20 @@ class Merger:
                 if best is None or score[:3] > best[0][:3] or (score[:3] == best[0][:3] and c.id < best[1].id):
                     best = (score, c)
         if best is None:
-            seen: set[int] = set()
-            for ks in member_keys(m):
-                for k in ks:
-                    for c in self._index.get((m["type"], k), ()):
-                        if id(c) in seen or not c.members:
-                            continue
-                        seen.add(id(c))
-                        if not self._same_kind(m, c):
-                            continue
-                        matched, need = overlap(m, c)
-                        if need == 0 or matched < need:
-                            continue
-                        rep = c.rep
-                        gap = dates_gap(m, rep)
-                        if gap is None or gap > 1:
-                            continue
-                        if not places_compatible(m, c.place_member):
-                            continue
-                        score = (0, matched, -gap, c.id)
-                        if best is None or score[:3] > best[0][:3] or (score[:3] == best[0][:3] and c.id < best[1].id):
-                            best = (score, c)
+            for c in self._candidates(m):
+                if not c.members or not self._same_kind(m, c):
+                    continue
+                matched, need = overlap(m, c)
+                if need == 0 or matched < need:
+                    continue
+                gap = dates_gap(m, c.rep)
+                if gap is None or gap > 1:
+                    continue
+                if not places_compatible(m, c.place_member):
+                    continue
+                score = (0, matched, -gap, c.id)
+                if best is None or score[:3] > best[0][:3] or (score[:3] == best[0][:3] and c.id < best[1].id):
+                    best = (score, c)
         if best is not None:
             c = best[1]
             c.add(m)
@@ -229,7 +256,8 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
             names |= nks
             role = a["role"]
             actors.append({"event_id": eid, "role": role, "ord": counts[role], "actor_id": a["id"], "name": a["name"],
-                           "country": a.get("country"), "org": a.get("org"), "sector": a.get("sector")})
+                           "country": a.get("country"), "org": a.get("org"), "sector": a.get("sector"),
+                           "name_lc": (a["name"] or "").lower()})
             counts[role] += 1
     url = rep.get("url") or next((m["url"] for m in ordered if m.get("url")), None)
     row = {
@@ -245,6 +273,8 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
         "evidence_text": rep["evidence_text"], "article_id": rep["article_id"], "source_url": url,
         "date_lo": rep["date_lo"], "date_hi": rep["date_hi"], "updated_at": now,
     }
+    row["actor_names"] = "|" + "|".join(a["name_lc"] for a in actors) + "|"
+    row["actor_codes"] = "|" + "|".join(actor_codes(a) for a in actors) + "|"
     keys = []
     if rep["date_lo"] is not None:
         keys = [{"event_id": eid, "type": rep["type"], "key": k, "date_lo": rep["date_lo"], "date_hi": rep["date_hi"]}

@@ -80,20 +80,16 @@ def where(q: EventQuery | None, ids: list[str] | None = None) -> tuple[str, list
         if not q.include_hypothetical:
             conds.append("NOT e.hypothetical")
     if q.actor:
-        a = q.actor.strip()
-        up = a.upper()
-        conds.append(
-            "e.id IN (SELECT event_id FROM event_actors WHERE name ILIKE ? OR actor_id = ? OR country = ? "
-            "OR org = ? OR upper(name) = ? OR coalesce(country, '') || coalesce(sector, '') = ?)"
-        )
-        params += [f"%{_like(a)}%", a, up, up, up, up]
+        cond, ps = actor_condition(q.actor)
+        conds.append(cond)
+        params += ps
     if q.country:
         c = q.country.strip().upper()
-        conds.append("(e.place_country = ? OR e.id IN (SELECT event_id FROM event_actors WHERE country = ? OR org = ?))")
-        params += [c, c, c]
+        conds.append("(e.place_country = ? OR contains(e.actor_codes, ?))")
+        params += [c, f"|{c}|"]
     if q.sector:
-        conds.append("e.id IN (SELECT event_id FROM event_actors WHERE sector = ?)")
-        params.append(q.sector.strip().upper())
+        conds.append("contains(e.actor_codes, ?)")
+        params.append(f"|s:{q.sector.strip().upper()}|")
     if q.type:
         types = [t.strip().upper() for t in q.type.split(",") if t.strip()]
         conds.append("list_contains(?, e.type)")
@@ -129,6 +125,21 @@ def where(q: EventQuery | None, ids: list[str] | None = None) -> tuple[str, list
     return (" AND ".join(conds) if conds else "TRUE"), params
 
 
+_CODE = re.compile(r"^[A-Z]{2,6}$")
+
+
+def actor_condition(actor: str) -> tuple[str, list[Any]]:
+    """The condition for ``--actor``: an id (act-…), a code in capitals (PAK, NATO, PAKGOV:
+    country, organisation, or country+sector; also an exact name like "UN"), or else part of a
+    name, any case.  Participants are folded into ``events.actor_names``/``actor_codes``."""
+    a = actor.strip()
+    if a.startswith("act-"):
+        return "contains(e.actor_codes, ?)", [f"|{a}|"]
+    if _CODE.match(a):
+        return "(contains(e.actor_codes, ?) OR contains(e.actor_names, ?))", [f"|{a}|", f"|{a.lower()}|"]
+    return "contains(e.actor_names, ?)", [a.lower()]
+
+
 def _like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -149,35 +160,47 @@ EVENT_COLUMNS = (
 )
 
 
-def select_sql(q: EventQuery | None, *, ids: list[str] | None = None, sort: str = "date", descending: bool = True,
-               limit: int | None = None, offset: int = 0) -> tuple[str, list[Any]]:
-    """One SELECT giving full event rows (participants as lists of structs, article ids)."""
-    w, params = where(q, ids)
+def _details(source: str, order: str) -> str:
+    """Full rows for the events selected by ``source`` (a subquery naming ``id``)."""
     cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-    lim = ""
-    if limit is not None:
-        lim = " LIMIT ? OFFSET ?"
-    order = order_by(sort, descending)
-    sql = f"""
-    WITH sel AS (SELECT {cols} FROM events e WHERE {w} ORDER BY {order}{lim}),
+    return f"""
+    WITH sel AS MATERIALIZED (SELECT {cols} FROM events e WHERE e.id IN ({source})),
     act AS (
         SELECT event_id,
           list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
             FILTER (WHERE role = 'source') AS sources,
           list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
             FILTER (WHERE role = 'target') AS targets
-        FROM event_actors WHERE event_id IN (SELECT id FROM sel) GROUP BY event_id),
+        FROM event_actors WHERE event_id IN ({source}) GROUP BY event_id),
     arts AS (
         SELECT event_id, list(DISTINCT article_id ORDER BY article_id) AS article_ids
-        FROM article_events WHERE event_id IN (SELECT id FROM sel) GROUP BY event_id)
+        FROM article_events WHERE event_id IN ({source}) GROUP BY event_id)
     SELECT sel.*, coalesce(act.sources, []) AS sources, coalesce(act.targets, []) AS targets,
            coalesce(arts.article_ids, []) AS article_ids
     FROM sel LEFT JOIN act ON act.event_id = sel.id LEFT JOIN arts ON arts.event_id = sel.id
     ORDER BY {order.replace('e.', 'sel.')}
     """
-    if limit is not None:
-        params = params + [int(limit), int(offset)]
-    return sql, params
+
+
+def page_sql(q: EventQuery | None, *, sort: str = "date", descending: bool = True, limit: int = 100,
+             offset: int = 0) -> tuple[str, list[Any]]:
+    """The ids of one page of matching events, each row with the total number matching."""
+    w, params = where(q)
+    order = order_by(sort, descending)
+    return (f"SELECT e.id, count(*) OVER () AS total FROM events e WHERE {w} ORDER BY {order} LIMIT ? OFFSET ?",
+            params + [int(limit), int(offset)])
+
+
+def rows_sql(ids: list[str], *, sort: str = "date", descending: bool = True) -> tuple[str, list[Any]]:
+    """Full rows for a short list of ids (an IN list of constants: the scans skip what they can)."""
+    marks = ", ".join("?" for _ in ids) or "NULL"
+    return _details(marks, order_by(sort, descending)), list(ids) * 3
+
+
+def select_sql(q: EventQuery | None, *, sort: str = "date", descending: bool = True) -> tuple[str, list[Any]]:
+    """Full rows of every matching event (for exports)."""
+    w, params = where(q)
+    return _details(f"SELECT e.id FROM events e WHERE {w}", order_by(sort, descending)), params * 3
 
 
 def finish_row(r: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ same articles get the same ids.
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import json
 import re
 import unicodedata
@@ -47,6 +48,7 @@ def text_hash(text: str) -> str:
     return digest("text", text, length=32)
 
 
+@lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
     """Lower-cased, accents folded, punctuation to spaces, a leading article dropped."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
@@ -58,6 +60,7 @@ def norm_name(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def actor_id(name: str, country: str | None, org: str | None) -> str:
     """The global id of an actor: the same name and codes give the same id in any store."""
     return "act-" + digest(norm_name(name), country or "", org or "", length=12)
@@ -75,21 +78,26 @@ def actor_dict(a: Actor) -> dict[str, Any]:
     }
 
 
-def actor_keys(a: dict[str, Any]) -> set[str]:
+def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     """The keys under which two articles' actors count as the same participant.
 
     The normalised name; a person's surname (the last word: "Sadiq" and "Mohammad Sadiq"); the
     country (or IGO organisation) code, so "Pakistan" and "Pakistani officials" overlap.
     """
+    return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"))
+
+
+@lru_cache(maxsize=65536)
+def _keys(name: str, kind: str | None, country: str | None, org: str | None) -> frozenset[str]:
     keys: set[str] = set()
-    n = norm_name(a.get("name") or "")
+    n = norm_name(name)
     if n:
         keys.add("n:" + n)
-        if a.get("kind") == "person" and " " in n:
+        if kind == "person" and " " in n:
             keys.add("n:" + n.rsplit(" ", 1)[1])
-    if a.get("country"):
-        keys.add("c:" + a["country"] + ("/" + a["org"] if a.get("org") else ""))
-    return keys
+    if country:
+        keys.add("c:" + country + ("/" + org if org else ""))
+    return frozenset(keys)
 
 
 def parse_date(value: str | None) -> date | None:
@@ -158,10 +166,11 @@ def article_rows(article: Article, *, seq: int, source_group: str, duplicate_of:
             "country": a.country, "org": a.org, "sector": a.sector, "role": a.role, "kind": a.kind, "rule": a.rule,
             "mentions": json.dumps([m.to_dict() for m in a.mentions], ensure_ascii=False),
         })
+    adicts = {a.id: actor_dict(a) for a in article.actors}
     for ev in article.events:
         mid = member_id(article, ev)
-        srcs = [actor_dict(actors[i]) for i in ev.sources if i in actors]
-        tgts = [actor_dict(actors[i]) for i in ev.targets if i in actors]
+        srcs = [adicts[i] for i in ev.sources if i in adicts]
+        tgts = [adicts[i] for i in ev.targets if i in adicts]
         d = parse_date(ev.date)
         lo, hi = interval(d, ev.date_precision)
         loc = ev.location

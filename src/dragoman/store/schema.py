@@ -75,6 +75,29 @@ MIGRATIONS: list[list[str]] = [
             first_seen TIMESTAMP, last_seen TIMESTAMP)""",
         """CREATE TABLE signatures (article_id VARCHAR, seq BIGINT, sig BLOB)""",
     ],
+    # 2: lower-cased participant names, so name filters need no per-row lower()/ILIKE
+    [
+        "ALTER TABLE event_actors ADD COLUMN name_lc VARCHAR",
+        "UPDATE event_actors SET name_lc = lower(name)",
+    ],
+    # 3: indexes for looking events up by id (pages, show, merges)
+    [
+        "CREATE INDEX IF NOT EXISTS events_id ON events (id)",
+        "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
+        "CREATE INDEX IF NOT EXISTS article_events_event ON article_events (event_id)",
+        "CREATE INDEX IF NOT EXISTS article_events_article ON article_events (article_id)",
+        "CREATE INDEX IF NOT EXISTS articles_id ON articles (id)",
+    ],
+    # 4: participants folded into the event row, so actor/country/sector filters scan one table:
+    #    actor_names "|lower name|…|", actor_codes "|PAK|PAKGOV|NATO|s:GOV|act-…|"
+    [
+        "ALTER TABLE events ADD COLUMN actor_names VARCHAR",
+        "ALTER TABLE events ADD COLUMN actor_codes VARCHAR",
+        """UPDATE events SET actor_names = f.names, actor_codes = f.codes FROM (
+            SELECT event_id, '|' || string_agg(lower(name), '|') || '|' AS names,
+                   '|' || string_agg(concat_ws('|', country, org, country || sector, 's:' || sector, actor_id), '|') || '|' AS codes
+            FROM event_actors GROUP BY event_id) f WHERE f.event_id = events.id""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,8 +12,10 @@ an article coded by a newer dragoman replaces its older records in the same tran
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import threading
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -79,6 +81,18 @@ def _locked_message(path: str, err: Exception) -> StoreLockedError:
     )
 
 
+def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Serialise a method on the store's lock: one DuckDB connection is not safe to share
+    between threads (the API serves requests from a thread pool)."""
+
+    @functools.wraps(fn)
+    def wrapper(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return fn(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Store:
     """A DuckDB event store.  Use ``Store.open(path)`` (a context manager)."""
 
@@ -90,6 +104,7 @@ class Store:
         self._schemas: dict[str, pa.Schema] = {}
         self._columns: dict[str, list[str]] = {}
         self._seq: int | None = None
+        self._lock = threading.RLock()
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -125,6 +140,7 @@ class Store:
             raise
         return cls(con, p, read_only)
 
+    @_locked
     def close(self) -> None:
         if self.con is not None:
             self.con.close()
@@ -163,7 +179,7 @@ class Store:
         if not rows:
             return 0
         schema = self._schema(table)
-        tbl = pa.Table.from_pylist([{k: r.get(k) for k in schema.names} for r in rows], schema=schema)
+        tbl = pa.Table.from_arrays([pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema], schema=schema)
         name = f"_load_{table}"
         self.con.register(name, tbl)
         try:
@@ -211,6 +227,7 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
+    @_locked
     def known(self, article: Article) -> bool:
         """Is this article (same id, canonical URL or text) stored by this or a newer dragoman?"""
         return self._match([article]).get(0, {}).get("skip", False)
@@ -235,6 +252,7 @@ class Store:
         if buf:
             yield from flush()
 
+    @_locked
     def _match(self, arts: list[Article]) -> dict[int, dict[str, Any]]:
         """For each article (by position) the stored article it repeats, and whether to skip it."""
         if not arts:
@@ -301,6 +319,7 @@ class Store:
                 on_batch(dict(counts))
         return counts
 
+    @_locked
     def _ingest_batch(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         try:
             self._ingest_batch_inner(arts, fails, counts)
@@ -491,6 +510,7 @@ class Store:
                         "attempts": (attempts or 0) + 1, "first_seen": first, "last_seen": now})
         return out
 
+    @_locked
     def remove_failures(self, sources: Iterable[str]) -> None:
         self._writable()
         self._sql("BEGIN TRANSACTION")
@@ -499,26 +519,36 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------------
 
+    @_locked
     def counts(self) -> dict[str, int]:
         """Rows per table (for tests, the CLI summary and the API's status)."""
         tables = ("articles", "article_actors", "article_events", "mentions", "events", "event_actors", "times",
                   "quotes", "failures", "signatures")
         return {t: int(self._sql(f"SELECT count(*) FROM {t}").fetchall()[:1][0][0]) for t in tables}
 
+    @_locked
     def query_events(self, q: Q.EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
                      descending: bool = True) -> tuple[list[dict[str, Any]], int]:
         """One page of merged events matching ``q`` and the total number matching."""
-        w, params = Q.where(q)
-        total = int(self._sql(f"SELECT count(*) FROM events e WHERE {w}", params).fetchall()[:1][0][0])
-        sql, params = Q.select_sql(q, sort=sort, descending=descending, limit=max(0, int(limit)), offset=max(0, int(offset)))
-        rows = [Q.finish_row(r) for r in self._dicts(sql, params)]
-        return rows, total
+        sql, params = Q.page_sql(q, sort=sort, descending=descending, limit=max(0, int(limit)), offset=max(0, int(offset)))
+        page = self._sql(sql, params).fetchall()
+        if page:
+            total = int(page[0][1])
+        else:
+            w, wp = Q.where(q)
+            total = int(self._sql(f"SELECT count(*) FROM events e WHERE {w}", wp).fetchall()[0][0])
+        if not page:
+            return [], total
+        sql, params = Q.rows_sql([r[0] for r in page], sort=sort, descending=descending)
+        return [Q.finish_row(r) for r in self._dicts(sql, params)], total
 
+    @_locked
     def event_table(self, q: Q.EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
         """Every matching event as one Arrow table (for exports)."""
         sql, params = Q.select_sql(q, sort=sort, descending=descending)
         return self._arrow(sql, params)
 
+    @_locked
     def resolve_event_id(self, event_id: str) -> str | None:
         row = self._first("SELECT id FROM events WHERE id = ?", [event_id])
         if row:
@@ -526,12 +556,13 @@ class Store:
         row = self._first("SELECT event_id FROM article_events WHERE id = ? OR local_id = ? LIMIT 1", [event_id, event_id])
         return row[0] if row else None
 
+    @_locked
     def get_event(self, event_id: str) -> dict[str, Any] | None:
         """A merged event (by its id or any member's id) with every mention."""
         eid = self.resolve_event_id(event_id)
         if eid is None:
             return None
-        sql, params = Q.select_sql(None, ids=[eid])
+        sql, params = Q.rows_sql([eid])
         rows = self._dicts(sql, params)
         if not rows:
             return None
@@ -550,6 +581,7 @@ class Store:
         row["mentions"] = mentions
         return row
 
+    @_locked
     def top_actors(self, q: Q.EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """The most active actors among the events matching ``q``, with their codes."""
         w, params = Q.where(q)
@@ -560,6 +592,7 @@ class Store:
             f"FROM event_actors WHERE event_id IN (SELECT e.id FROM events e WHERE {w}) "
             f"GROUP BY actor_id, country, org ORDER BY events DESC, name, id LIMIT ?", params + [int(limit)])
 
+    @_locked
     def timeline(self, q: Q.EventQuery | None = None) -> list[dict[str, Any]]:
         """Events per day and quad class: [{date, quad_class, count}]."""
         w, params = Q.where(q)
@@ -570,6 +603,7 @@ class Store:
             r["date"] = r["date"].isoformat()
         return rows
 
+    @_locked
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article record, each event with the merged event it belongs to."""
         row = self._first(
@@ -590,6 +624,7 @@ class Store:
             ev["num_sources"] = link.get("num_sources")
         return rec
 
+    @_locked
     def failures(self) -> list[dict[str, Any]]:
         rows = self._dicts("SELECT * FROM failures ORDER BY last_seen DESC, source")
         for r in rows:
@@ -597,6 +632,7 @@ class Store:
                 r[k] = r[k].isoformat() if r[k] else None
         return rows
 
+    @_locked
     def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str]) -> int:
         """Write the matching events to ``path`` as plover|csv|parquet|gdelt; return the count."""
         from dragoman.store.export import export

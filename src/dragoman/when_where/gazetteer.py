@@ -83,9 +83,10 @@ class Gazetteer:
             p = Place(c["name"], iso, c["latitude"], c["longitude"], "city", int(c.get("population") or 0), "geonames")
             names = {key(c["name"])}
             primary.add((key(c["name"]), id(p)))
-            for alt in c.get("alternatenames") or ():
-                if _LATIN.match(alt):
-                    names.add(key(alt))
+            if p.population >= 100_000:  # a small town's alternate names are mostly noise ("Machado")
+                for alt in c.get("alternatenames") or ():
+                    if _LATIN.match(alt):
+                        names.add(key(alt))
             for n in names:
                 self.cities.setdefault(n, []).append(p)
         for k, lst in self.cities.items():
@@ -111,7 +112,7 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {key(d): iso for d, iso in _tsv("demonyms.tsv")}
         self.states: dict[str, Place] = {}
         for s in gc.get_us_states().values():
-            t = self.table.get(key(s["name"]))
+            t = self.table.get(key(s["name"])) or self.table.get(key(s["name"]) + " state")
             self.states[key(s["name"])] = t or Place(s["name"], "USA", None, None, "admin1")
 
     def _country(self, iso3: str, name: str) -> Place:
@@ -132,6 +133,11 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Place | None:
         return self.capitals.get(iso3)
+
+    @staticmethod
+    def strong(p: Place) -> bool:
+        """Known well enough to override the NER's "organisation": the table, a country, a big city."""
+        return p.source == "table" or p.precision in ("country", "admin1") or p.population >= 1_000_000
 
     def lookup(self, name: str, context: Iterable[str] = (), admin: bool = False) -> Place | None:
         """The place ``name`` most likely means, given the article's countries ``context``.
@@ -161,10 +167,15 @@ class Gazetteer:
                 if alt and alt[0].population >= 50_000:
                     return alt[0]
             return p
+        if k in self.states:
+            us_city = [c for c in cities if c.country == "USA" and c.population >= 100_000]
+            country = self.countries.get(k)
+            if not us_city and "USA" in ctx and (country is None or country.country not in ctx):
+                return self.states[k]  # "Georgia" in an article about the United States
+            if not us_city and country is None and (not cities or cities[0].population < 500_000):
+                return self.states[k]
         if k in self.countries:
             return self.countries[k]
-        if k in self.states and (not cities or "USA" in ctx or cities[0].population < 500_000):
-            return self.states[k]
         if cities:
             inside = [c for c in cities if c.country in ctx]
             if inside:

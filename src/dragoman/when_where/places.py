@@ -67,39 +67,55 @@ class PlaceResolver:
 
     # -- mentions ---------------------------------------------------------------------------------
 
-    def context(self, article: Article) -> set[str]:
-        """The countries the article speaks of: named, by demonym, and the actors'."""
-        ctx: set[str] = set()
+    def context(self, article: Article) -> list[tuple[int, int, str, int]]:
+        """The countries the article speaks of, each with the span that says so and its tier:
+        0 for country names and demonyms in the text, 1 for the countries of its actors (not of
+        actors that are themselves places; actor coding may itself lean on the places)."""
+        ctx: list[tuple[int, int, str, int]] = []
         for e in article.entities:
             if e.label in ("GPE", "NORP", "LOC"):
                 iso = self.gaz.country_of(e.text)
                 if iso:
-                    ctx.add(iso)
+                    ctx.append((e.start, e.end, iso, 0))
         for a in article.actors:
+            if a.kind in ("place", "country"):
+                continue  # derived from the very mentions being resolved
             if a.country and len(a.country) == 3 and a.country not in ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"):
-                ctx.add(a.country)
+                for m in a.mentions:
+                    ctx.append((m.start, m.end, a.country, 1))
         return ctx
 
     def mentions(self, article: Article, index: TokenIndex) -> list[_Mention]:
         text = article.text
         ctx = self.context(article)
         skip = [v for k, v in article.chrome.items() if k in ("dateline", "masthead", "agency_line", "agency")]
-        people = [(m.start, m.end) for a in article.actors if a.kind in ("person", "organisation") for m in a.mentions]
+        people = [(m.start, m.end, a.name.lower()) for a in article.actors if a.kind == "person" for m in a.mentions]
 
         def blocked(s: int, e: int, cued: bool = False) -> bool:
             """Inside the dateline, or a name an actor claims (unless "in/at/to ..." says it is a place)."""
             if any(s < ke and ks < e for ks, ke in skip):
                 return True
-            return not cued and any(ps <= s and e <= pe for ps, pe in people)
+            if cued:
+                return False
+            words = text[s:e].lower().split()
+            # the person's name itself ("Sadiq"), not a country in a title ("Pakistan's envoy")
+            return any(
+                ps <= s and e <= pe and all(w in name.split() for w in words) for ps, pe, name in people
+            )
 
         def cue_before(s: int) -> bool:
             prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, s - 20) : s])
             return bool(prev and prev.group(1).lower() in CUE_PREPS)
 
         spans: list[tuple[int, int, bool]] = []  # start, end, admin
+        strong_only: set[tuple[int, int]] = set()  # taken only when the gazetteer knows it well
         for ent in article.entities:
             if ent.label in PLACE_LABELS:
                 spans.append((ent.start, ent.end, False))
+            elif ent.label == "ORG" and ent.tok_end - ent.tok_start == 1:
+                # the NER often takes a city for an organisation ("retook Omdurman")
+                spans.append((ent.start, ent.end, False))
+                strong_only.add((ent.start, ent.end))
         # capitalised names after a locative preposition, or objects of "visited"/"reached",
         # that the NER missed or took for a person or an organisation
         toks = article.tokens
@@ -110,6 +126,7 @@ class PlaceResolver:
             t = toks[i]
             head = toks[t.head] if toks else t
             start_run = None
+            weak_cue = False
             if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
                 start_run = i + 1
             elif _capital(t) and t.dep in ("dobj", "compound") and i > 0 and not _capital(toks[i - 1]):
@@ -117,13 +134,25 @@ class PlaceResolver:
                 gov = toks[obj.head] if obj.dep == "dobj" else None
                 if gov is not None and gov.lemma.lower() in PLACE_OBJECT_LEMMAS | {"reach"}:
                     start_run = i
+                    weak_cue = True  # "attacked Machado": a person as often as a place
             if start_run is not None:
                 j = start_run
-                while j + 1 < len(toks) and _capital(toks[j + 1]) and toks[j + 1].sent == t.sent and j - start_run < 3:
-                    j += 1
+                while j + 1 < len(toks) and toks[j + 1].sent == t.sent and j - start_run < 4:
+                    nxt = toks[j + 1]
+                    if _capital(nxt):
+                        j += 1
+                    elif nxt.text == "-" and not toks[j].space and j + 2 < len(toks) and _capital(toks[j + 2]):
+                        j += 2  # Nagorno-Karabakh
+                    else:
+                        break
                 s, e = toks[start_run].start, toks[j].end
                 cued_spans.add((s, e))
-                if not any(cs < e and s < ce for cs, ce in covered):
+                if weak_cue and not any(x.label in ("GPE", "LOC") and x.start == s for x in article.entities):
+                    strong_only.add((s, e))
+                else:
+                    strong_only.discard((s, e))
+                if not any(cs < e and s < ce for cs, ce in covered if (cs, ce) not in strong_only):
+                    spans = [x for x in spans if not (x[0] < e and s < x[1])]
                     spans.append((s, e, False))
                     covered.append((s, e))
                 i = j
@@ -131,7 +160,8 @@ class PlaceResolver:
         out: list[_Mention] = []
         seen: set[tuple[int, int]] = set()
         for s, e, admin in sorted(spans):
-            if blocked(s, e, cued=cue_before(s) or (s, e) in cued_spans):
+            cued = cue_before(s) or (s, e) in cued_spans
+            if blocked(s, e, cued=cued):
                 continue
             name = text[s:e]
             name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
@@ -142,18 +172,26 @@ class PlaceResolver:
             m = _ADMIN_BEFORE.search(text[max(0, s - 30) : s])
             if m:
                 s2, admin = s - (len(text[max(0, s - 30) : s]) - m.start()), True
-            local = set(ctx)
+            # what the rest of the article says: the text's own words first, the actors' countries else
+            local = {iso for cs, ce, iso, tier in ctx if tier == 0 and (ce <= s or cs >= e)}
+            local = local or {iso for cs, ce, iso, tier in ctx if ce <= s or cs >= e}
             named: str | None = None  # the country the text names right after the place
             m = _CITY_OF.search(text[max(0, s - 40) : s])
             if m and (iso := self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))):
                 local = {iso}
-            # "Kennebunkport, Maine" / "Hyderabad, Pakistan"
+            # "Kennebunkport, Maine" / "Hyderabad, Pakistan" / "London, Ontario"
             m2 = re.match(r"^,\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)", text[e : e + 30])
-            if m2 and (iso := self.gaz.country_of(m2.group(1))):
-                local, named = {iso}, iso
-            elif m2 and key(m2.group(1)) in self.gaz.states:
-                local = {"USA"}
+            if m2:
+                qual = self.gaz.lookup(m2.group(1))
+                if qual is not None and qual.precision in ("country", "admin1") and qual.country:
+                    local, named = {qual.country}, qual.country
             place = self.gaz.lookup(name, local, admin=admin)
+            if place is not None and (s, e) in strong_only and not self.gaz.strong(place):
+                continue
+            if place is not None and not (cued or named or admin) and _weak(place):
+                continue  # a small town named with no "in"/"at" before it is more often a person ("Machado")
+            if _is_dateline(text, s, e):
+                continue  # "FLINT, Mich. —": where the reporter was
             if named and place is not None and place.country != named:
                 # "Victoria, Australia": the text says the country; the gazetteer's best guess is elsewhere
                 c = self.gaz.countries.get(key(self.gaz.iso3_names.get(named, "")))
@@ -209,11 +247,29 @@ class PlaceResolver:
         if head.dep == "pobj" and up.pos == "ADP":
             prep = up.text.lower()
             if prep in LOC_PREPS:
-                return is_attached(index, up, trig)
+                return is_attached(index, up, trig, max_nouns=1)
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
-                steps = is_attached(index, up, trig)
-                return steps
+                return is_attached(index, up, trig, max_nouns=1)
         return None
+
+
+def _weak(p: Place) -> bool:
+    """A small town known only to geonames: not to be taken from a bare name."""
+    return p.source == "geonames" and p.precision == "city" and p.population < 100_000
+
+
+_DATELINE_AT = re.compile(r"^\s*(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s[A-Z][A-Za-z.]*)?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—:]")
+
+
+def _is_dateline(text: str, s: int, e: int) -> bool:
+    """An upper-case place at the start of a paragraph, followed by a dash: a dateline."""
+    name = text[s:e]
+    if not (name.isupper() and len(name) > 2):
+        return False
+    before = text[max(0, s - 2) : s]
+    if s > 0 and "\n" not in before:
+        return False
+    return bool(_DATELINE_AT.match(text[e : e + 60]))
 
 
 def _capital(t: Token) -> bool:

@@ -137,24 +137,33 @@ class TokenIndex:
         return None
 
 
-def is_attached(index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True) -> int | None:
+def is_attached(
+    index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True, max_nouns: int | None = None
+) -> int | None:
     """How many steps up from ``head`` (a time or place phrase) the ``trigger`` is reached without
     crossing into another clause; ``None`` when it is not attached.
 
     A phrase attached to the trigger's verb also belongs to a noun trigger that verb governs
     ("held talks on Tuesday"); a phrase on a participle that modifies a noun trigger belongs to it
-    ("the agreement signed in February").
+    ("the agreement signed in February").  ``max_nouns`` limits the nouns passed on the way
+    ("action in Iraq" in "attacked X for her support of military action in Iraq" is not where the
+    attack happened).
     """
     if head.sent != trigger.sent:
         return None
     chain = [head] + index.ancestors(head)
     trig_gov = index.governor(trigger)
+    nouns = 0
     for steps, t in enumerate(chain):
         if t.i == trigger.i:
             return steps
         if steps > 0 and t.dep in ARG_DEPS:
             # inside another participant's noun phrase ("the commander of the mission in X")
             return None
+        if steps > 0 and t.pos in ("NOUN", "PROPN"):
+            nouns += 1
+            if max_nouns is not None and nouns > max_nouns:
+                return None
         if t.pos in VERBISH and t.i != head.i or t.dep in CLAUSE_DEPS and t.pos in VERBISH:
             # the first verb on the way up: the phrase's clause
             if trig_gov is not None and t.i == trig_gov.i and trigger.pos not in VERBISH:

@@ -26,6 +26,8 @@ from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value,
 SKIP_CHROME = ("masthead", "title_repeat", "agency_line")
 #: kinds that read the focus and must not move it
 NO_FOCUS = {"focus", "yearago", "shift", "nextday", "ref"}
+#: "until Thursday", "since 2001": a boundary of the event, not its date (still listed in times)
+BOUNDARY_WORDS = {"until", "till", "since", "through", "from", "by", "after", "before"}
 #: verbs that only say when their subject happened ("this meeting comes a day after ...")
 #: determiners and adjectives that make a noun point back at an event already reported
 ANAPHORIC = {"this", "that", "the", "latest", "last", "recent", "these", "those"}
@@ -137,6 +139,7 @@ class TimeResolver:
             it
             for it in items
             if it.value.anchor is None and it.value.value and it.value.type == "DATE" and it.value.precision not in ("ref", "none")
+            and it.found.text.split()[0].lower() not in BOUNDARY_WORDS
         ]
         for ev in events:
             best: tuple[int, int, _Item] | None = None

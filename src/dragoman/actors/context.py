@@ -1,0 +1,155 @@
+"""The working state of actor resolution: candidate units, the token indexes of one article, and the
+parse-tree helpers every step shares (head of a span, left and right edges of a phrase)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dragoman.actors.lexicon import Entry, Lexicon, Role
+from dragoman.model import Article, Token
+
+#: chrome spans whose words are never actors
+CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat")
+#: prepositions after which a country is a place, not an actor
+LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "around", "outside", "into",
+                      "through", "via", "along", "between", "among", "across", "towards", "toward", "beyond"})
+#: prepositions after which a country in a title is not the title-holder's country
+NOT_OWNER = frozenset({"for", "to", "in", "on", "with", "against", "from", "at", "over", "about", "into"})
+#: words that may join the parts of a title
+CONNECTORS = frozenset({"of", "for", "to", "on", "in", "the", "'s", "’s", "-", "and"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                         "some", "several", "many", "other", "all", "both", "any", "each"})
+#: honorifics and ranks left out of the role text when a real role precedes them
+RANKS = frozenset({"general", "gen.", "ambassador", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lt.", "col.",
+                   "maj.", "capt.", "sgt.", "adm.", "brig.", "colonel", "major", "captain", "admiral", "lieutenant",
+                   "sheikh", "excellency", "his", "her", "maulana", "mullah", "sir"})
+SKIP_ENT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+@dataclass
+class Unit:
+    """A candidate actor while the article is being resolved (internal, mutable)."""
+
+    ts: int  # token range of the name: the tight mention
+    te: int
+    kind: str  # person | organisation | country | code | demonym | capital | group | unknown
+    name: str
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    role_cls: str | None = None
+    rule: str = ""
+    entry: Entry | None = None
+    label: str = ""  # spaCy label when it came from the NER
+    used: bool = False  # absorbed into another actor's title or group
+    merged_into: "Unit | None" = None
+    extra: list[tuple[int, int, str]] = field(default_factory=list)  # more mentions (token ranges, kind)
+    plural: bool = False
+    head: int = -1  # the head token of a group phrase
+    person_role: bool = False  # a group phrase headed by a person's title ("the envoy"): may corefer
+
+
+class Context:
+    """Token-level indexes of one article shared by the resolution steps."""
+
+    def __init__(self, article: Article, lexicon: Lexicon):
+        self.article = article
+        self.lex = lexicon
+        self.toks: tuple[Token, ...] = article.tokens
+        self.tok_at_start = {t.start: t.i for t in self.toks}
+        self.tok_at_end = {t.end: t.i for t in self.toks}
+        blocked = [v for k, v in article.chrome.items() if k in CHROME_NOT_ACTORS]
+        self.blocked = blocked
+        starts = frozenset(self.tok_at_start)
+        ends = frozenset(self.tok_at_end)
+        self.name_hits = [m for m in lexicon.find_names(article.text, starts, ends) if not self.in_chrome(m.start, m.end)]
+        self.role_at: dict[int, tuple[int, Role]] = {}  # token → (end token, role) for the hit starting there
+        self.role_of: dict[int, tuple[int, int, Role]] = {}  # every covered token → (ts, te, role)
+        for m in lexicon.find_roles(article.text, starts, ends):
+            ts, te = self.tok_at_start[m.start], self.tok_at_end[m.end] + 1
+            self.role_at[ts] = (te, m.value)  # type: ignore[assignment]
+            for i in range(ts, te):
+                self.role_of[i] = (ts, te, m.value)  # type: ignore[assignment]
+        self.unit_of: dict[int, Unit] = {}
+        self.title_toks: set[int] = set()  # tokens of a person's title: not actors of their own
+        self.inner: dict[int, Unit] = {}  # lexicon hits inside an organisation's name
+        self.children: dict[int, list[int]] = {}
+        for t in self.toks:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t.i)
+        self.sent_caps = [self._shouting(s.tok_start, s.tok_end) for s in article.sentences]
+
+    def _shouting(self, a: int, b: int) -> bool:
+        letters = [c for t in self.toks[a:b] for c in t.text if c.isalpha()]
+        return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+    def in_chrome(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def text(self, ts: int, te: int) -> str:
+        return self.article.text[self.toks[ts].start : self.toks[te - 1].end]
+
+
+def _entry_for(entries: tuple[Entry, ...], date: str | None) -> Entry | None:
+    for e in entries:
+        if e.valid_on(date):
+            return e
+    return None
+
+
+def _strip_det(ctx: Context, ts: int, te: int) -> int:
+    while ts < te - 1 and (ctx.toks[ts].text.lower() in DETERMINERS or ctx.toks[ts].tag in ("DT", "PRP$", "POS")):
+        ts += 1
+    return ts
+
+
+
+def _root(ctx: Context, ts: int, te: int) -> int:
+    for i in range(te - 1, ts - 1, -1):
+        h = ctx.toks[i].head
+        if h < ts or h >= te or h == i:
+            return i
+    return te - 1
+
+
+LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "cc", "conj", "advmod",
+                       "npadvmod", "predet", "punct"})
+
+
+def _left_edge(ctx: Context, head: int) -> int:
+    """The first token of the noun phrase a head noun governs (its left dependents, recursively)."""
+    ts = head
+    for k in ctx.children.get(head, ()):
+        if k < head and ctx.toks[k].dep in LEFT_DEPS and ctx.toks[k].sent == ctx.toks[head].sent:
+            ts = min(ts, _left_edge(ctx, k))
+    while ts < head and ctx.toks[ts].pos == "PUNCT":
+        ts += 1
+    return ts
+
+
+#: prepositions whose object names the owner of a group ("rebels in Darfur", "the government of Iraq")
+OWNER_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside", "within"})
+
+
+def _right_edge(ctx: Context, head: int) -> int:
+    te = head
+    for k in ctx.children.get(head, ()):
+        if k > head:
+            te = max(te, _right_edge(ctx, k))
+    return te
+
+
+def post_owner(ctx: Context, head: int, after: int) -> tuple[Unit, int] | None:
+    """The first country-coded name in a prepositional phrase after ``head`` (and the preposition)."""
+    toks = ctx.toks
+    for k in ctx.children.get(head, ()):
+        if k < after or toks[k].dep != "prep" or toks[k].text.lower() not in OWNER_PREPS:
+            continue
+        for i in range(k + 1, min(_right_edge(ctx, k), k + 8) + 1):
+            for u in (ctx.unit_of.get(i), ctx.inner.get(i)):
+                if u is not None and u.country and u.kind in ("country", "code", "capital", "city", "region", "demonym",
+                                                              "organisation", "group"):
+                    return u, k
+        break
+    return None

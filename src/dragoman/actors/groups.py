@@ -1,0 +1,148 @@
+"""Step 3 of actor resolution: groups — noun phrases headed by a role word are actors without a name
+("rebels", "the Afghan government", "Israeli soldiers"); a name in apposition to one takes its coding."""
+
+from __future__ import annotations
+
+from dragoman.actors.context import Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
+from dragoman.actors.titles import Coding, _trim, apply, code_phrase
+
+def place_of_action(ctx: Context, head: int) -> Unit | None:
+    """The country-coded place where the clause of ``head`` happens: "thousands of people protested in Hong Kong"."""
+    toks = ctx.toks
+    h, steps = head, 0
+    while toks[h].pos not in ("VERB", "AUX") and toks[h].head != h and steps < 4:
+        h, steps = toks[h].head, steps + 1
+    if toks[h].pos not in ("VERB", "AUX"):
+        return None
+    for k in ctx.children.get(h, ()):
+        if toks[k].dep == "prep" and toks[k].text.lower() in ("in", "at", "across", "throughout", "inside"):
+            for i in range(k + 1, min(_right_edge(ctx, k), k + 10) + 1):
+                u = ctx.unit_of.get(i)
+                if u is not None and u.country and u.kind in ("country", "code", "capital", "city", "region"):
+                    return u
+    return None
+
+
+def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """Actors named by a role-word noun phrase: "rebels", "the Afghan government", "Israeli soldiers"."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    done: set[int] = set()
+    for rs, (re_, role) in sorted(ctx.role_at.items()):
+        root = _root(ctx, rs, re_)
+        t = toks[root]
+        if root in done or role.kind == "modifier" or root in ctx.title_toks or ctx.in_chrome(t.start, t.end):
+            continue
+        if t.pos not in ("NOUN", "PROPN"):
+            continue
+        ts, te = _left_edge(ctx, root), root + 1
+        if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
+            if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of:
+                continue  # "police chief": the head phrase is handled on its own
+            # "Israeli army bulldozers": the phrase up to the role word is the actor, when it names a country
+            ts = min(ts, _left_edge(ctx, t.head))
+            if not any((u := ctx.unit_of.get(i)) is not None and u.country for i in range(ts, root)):
+                continue
+        done.add(root)
+        bare = _strip_det(ctx, ts, te)
+        if te - bare == 1 and t.tag in ("NN", "NNP") and (bare == ts or not (role.strong or role.kind == "person")
+                                                          or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
+            continue  # a bare singular noun ("not party to the deal", "a state of emergency") names no one
+        ts = bare
+        named = {id(u): u for i in range(ts, te) if (u := ctx.unit_of.get(i)) is not None}
+        if any(u.ts <= root < u.te for u in named.values()):
+            continue  # the phrase is a name itself (a person before the role only modifies it: "the Assad regime")
+        ts = _strip_det(ctx, ts, te)
+        # "the government of Afghanistan", "rebels in the Ivory Coast": a prepositional phrase names the owner
+        ext, post = te, post_owner(ctx, root, te)
+        if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
+            ext = post[0].te
+        c = code_phrase(ctx, ts, ext, for_person=False)
+        if c.country is None and post is not None:
+            c.country, c.org = post[0].country, post[0].org
+        if c.country is None and role.kind == "group" and role.agent_sector in ("CVL", "REF", "OPP", "LAB", "EDU", "REB"):
+            place = place_of_action(ctx, root)  # people act where they are: "students protested in Jakarta"
+            if place is not None:
+                c.country = place.country
+        role = ctx.role_of[root][2]
+        nations = list({u.country: u for u in c.units if u.country and u.kind in ("country", "code", "demonym")}.values())
+        if len(nations) > 1 and any(toks[i].dep == "conj" or toks[i].text.lower() == "and" for i in range(ts, root)):
+            # "Hungarian and Romanian officials": one actor per country, named by its own word
+            rtext = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
+            for n in nations:
+                g = Unit(n.ts, n.te, "group", ctx.text(n.ts, n.te), n.country, n.org, rule="group+conjunct")
+                g.sector = c.sector or role.agent_sector
+                g.role, g.role_cls, g.plural = rtext, role.cls, True
+                n.used, n.merged_into = True, g
+                out.append(g)
+            continue
+        g = Unit(ts, te if ext == te else ext, "group", ctx.text(ts, te if ext == te else ext), rule="group",
+                 plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
+        g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
+        apply(g, c, "group-modifier")
+        if g.sector is None:
+            g.sector = role.agent_sector
+            if role.pseudo_country and g.country is None:
+                g.country = role.pseudo_country
+        g.role_cls = ",".join(dict.fromkeys([role.cls] + list(c.classes)))
+        g.person_role = role.kind == "person"
+        g.head = root
+        out.append(g)
+    # "Pakistan's envoy" where the parse found no noun phrase (headlines): owner + possessive + role
+    in_group = {i for g in out for i in range(g.ts, g.te)}
+    for rs, (re_, role) in ctx.role_at.items():
+        if role.kind != "person" or rs in ctx.title_toks or rs in in_group or rs < 2:
+            continue
+        if re_ < len(toks) and toks[re_].pos == "PROPN" and toks[re_].text[:1].isupper() and re_ in ctx.unit_of:
+            continue  # a title before a name
+        if not (toks[rs - 1].tag == "POS" or toks[rs - 1].text in ("’s", "'s")):
+            continue
+        owner = ctx.unit_of.get(rs - 2)
+        if owner is None or owner.country is None or owner.kind == "person":
+            continue
+        c = code_phrase(ctx, owner.ts, re_, for_person=True)
+        g = Unit(owner.ts, re_, "group", ctx.text(owner.ts, re_), rule="possessive-title")
+        g.role = ctx.text(rs, re_)
+        apply(g, c, "possessive")
+        g.role_cls = ",".join(c.classes) or role.cls
+        g.person_role = True
+        out.append(g)
+    for g in out:
+        for i in range(g.ts, g.te):
+            ctx.unit_of.setdefault(i, g)
+    return out
+
+
+def appositions(ctx: Context, units: list[Unit], grp: list[Unit]) -> None:
+    """A name in apposition to a group phrase takes its coding and the phrase as its role:
+    "Pakistan's military media unit, Inter-Services Public Relations (ISPR)"."""
+    toks = ctx.toks
+    root_of: dict[int, Unit] = {}
+    for g in grp:
+        root_of[g.head if g.head >= 0 else _root(ctx, g.ts, g.te)] = g
+    for u in units:
+        if u.kind not in ("person", "organisation", "actor", "unknown") or u.used:
+            continue
+        r = _root(ctx, u.ts, u.te)
+        g = None
+        if toks[r].dep == "appos":
+            # the appositive may hang off the group's own modifiers: "the commander of the X mission in Y, General Z"
+            h, steps = toks[r].head, 0
+            while h not in root_of and steps < 4 and toks[h].head != h and toks[h].dep in ("pobj", "prep", "compound"):
+                h, steps = toks[h].head, steps + 1
+            g = root_of.get(h)
+        else:
+            for k in ctx.children.get(r, ()):
+                if toks[k].dep == "appos" and k in root_of:
+                    g = root_of[k]
+                    break
+        if g is None or g.used:
+            continue
+        own = code_phrase(ctx, g.ts, g.te, for_person=False)
+        desc = ctx.text(*_trim(ctx, own.owner_end, g.te)) if own.owner_end > g.ts else ctx.text(g.ts, g.te)
+        c = Coding(g.country, g.org, g.sector, desc,
+                   tuple((g.role_cls or "").split(",")) if g.role_cls else ())
+        apply(u, c, "apposition")
+        g.used = True
+        g.merged_into = u
+

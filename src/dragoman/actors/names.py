@@ -1,0 +1,112 @@
+"""Step 1 of actor resolution: names — lexicon hits and spaCy's named entities, with the NER's known
+mistakes corrected (platforms taken for people, a bare surname for a place, chrome for an organisation)."""
+
+from __future__ import annotations
+
+from dragoman.actors.context import RANKS, Context, Unit, _entry_for
+
+# ---------------------------------------------------------------------------------------------
+# step 1: names
+# ---------------------------------------------------------------------------------------------
+
+
+def find_names(ctx: Context) -> list[Unit]:
+    """Lexicon hits and (corrected) named entities, as non-overlapping units."""
+    art, toks, lex = ctx.article, ctx.toks, ctx.lex
+    date = art.reference_date.date
+    lex_units: dict[int, Unit] = {}
+    for m in ctx.name_hits:
+        ts, te = ctx.tok_at_start[m.start], ctx.tok_at_end[m.end] + 1
+        entry = _entry_for(m.value, date)  # type: ignore[arg-type]
+        if entry is None:
+            continue
+        if (entry.kind == "code" or m.end - m.start <= 3 and art.text[m.start:m.end].isupper()) and ctx.sent_caps[toks[ts].sent]:
+            continue  # an all-capitals headline: "IN", "US", "IS" are words there
+        if entry.kind in ("capital", "city", "region") and toks[ts].ent_type == "PERSON":
+            continue
+        if entry.kind == "person" and not (toks[ts].ent_type == "PERSON" or toks[ts].pos == "PROPN"):
+            continue  # a leader's surname where spaCy sees no name
+        if entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
+            continue  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
+        lex_units[ts] = Unit(ts, te, entry.kind, entry.name if entry.kind != "person" else ctx.text(ts, te),
+                             entry.country, entry.org, entry.sector, role=entry.role,
+                             rule=f"lexicon:{entry.source}:{entry.kind}", entry=entry, plural=entry.plural)
+    covered: dict[int, Unit] = {}
+    for u in lex_units.values():
+        for i in range(u.ts, u.te):
+            covered[i] = u
+
+    units: list[Unit] = []
+    taken: set[int] = set()
+    for ent in art.entities:
+        if ent.label not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
+            continue
+        if ctx.in_chrome(ent.start, ent.end):
+            continue
+        ts, te = ent.tok_start, ent.tok_end
+        # trim a leading determiner and a trailing possessive
+        while ts < te and (toks[ts].tag in ("DT", "POS") or toks[ts].text in ("’s", "'s")):
+            ts += 1
+        while te > ts and (toks[te - 1].tag == "POS" or toks[te - 1].text in ("’s", "'s", "’", "'")):
+            te -= 1
+        if te <= ts:
+            continue
+        text = ctx.text(ts, te)
+        if text in lex.not_actors or (ent.label == "ORG" and toks[te - 1].text.lower() in lex.not_actor_heads):
+            continue
+        inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
+        if inner:
+            whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te
+            if whole or ent.label in ("NORP", "GPE", "LOC", "FAC"):
+                continue  # the lexicon codes it
+            known = next((u for u in inner if u.kind == "person"), None)
+            if ent.label == "PERSON" and known is not None:
+                # a known person inside a longer name ("President Omar al-Bashir"): the entity, coded by the lexicon
+                for u in inner:
+                    u.used = True
+                while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
+                    ts = ctx.role_at[ts][0]
+                pu = Unit(ts, te, "person", ctx.text(ts, te), known.country, known.org, known.sector,
+                          role=known.entry.role if known.entry else None, rule=known.rule, entry=known.entry, label="PERSON")
+                units.append(pu)
+                taken.update(range(ts, te))
+                continue
+            if ent.label == "PERSON":
+                # "Pakistan's Envoy", "NATO chief Jens": the lexicon part is a modifier, not the name
+                last = max(u.te for u in inner)
+                while last < te and (toks[last].tag == "POS" or not toks[last].text[:1].isupper()):
+                    last += 1
+                if te - last < 1 or not any(toks[i].pos == "PROPN" for i in range(last, te)):
+                    continue
+                ts = last
+            else:  # an organisation whose name holds a country or a smaller organisation
+                for u in inner:
+                    u.used = True
+                    u.merged_into = None
+        # strip role words at the start of a person's name ("Ambassador Zalmay Khalilzad")
+        if ent.label == "PERSON":
+            while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
+                ts = ctx.role_at[ts][0]
+            while ts < te - 1 and toks[ts].text.lower().rstrip(".") in {r.rstrip(".") for r in RANKS}:
+                ts += 1
+            if te - ts == 1 and toks[ts].pos != "PROPN":
+                continue
+        kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
+        if ent.label in ("GPE", "LOC", "FAC"):
+            kind = "place"
+        elif ent.label == "NORP":
+            kind = "nationality"
+        u = Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+        units.append(u)
+        taken.update(range(ts, te))
+    for u in lex_units.values():
+        if not u.used and not any(i in taken for i in range(u.ts, u.te)):
+            units.append(u)
+    units.sort(key=lambda u: u.ts)
+    for u in units:
+        for i in range(u.ts, u.te):
+            ctx.unit_of[i] = u
+    # lexicon hits swallowed by an organisation name stay available to code it
+    ctx.inner = {i: u for i, u in covered.items() if u.used}
+    return units
+

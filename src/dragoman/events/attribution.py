@@ -1,0 +1,261 @@
+"""Who acts on whom: sources and targets of an event from the dependency parse.
+
+Subjects (through control, conjunctions, participles, relative clauses; the "by" phrase of a passive),
+objects and the persons or places a preposition points at ("with", "against", "to"; "in"/"from" for
+material actions), compound subjects as lists ("X and Y held talks": one reciprocal event), noun events'
+own modifiers ("Israeli strikes", "the US-Taliban agreement"), reported speech ("officials said the army
+shelled": the army), and the clause a demand or threat is about ("demanded that X release": X).  A target
+that the text does not name is left empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dragoman.events.clauses import PRONOUNS, View
+from dragoman.events.lexicon import Entry, Lexicon
+
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
+
+
+@dataclass
+class Cand:
+    tok: int
+    entry: Entry
+    obj: int | None
+    depth: int
+    clause: int  # the verb whose clause the event is told in (the trigger itself for verbs)
+    penalty: float = 0.0
+    ref: bool = False  # "that meeting": refers back to an event told before
+    latent: bool = False  # a topic noun in no event position: not coded, but it can refine its governor
+    governed: list["Cand"] = field(default_factory=list)
+
+
+
+class Attribution:
+    """Finds an event's participants; built once per coder (holds the lexicon's word lists)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def participants(self, view: View, c: Cand, ptype: str) -> tuple[list[str], list[str], bool, bool | str]:
+        toks = view.toks
+        e = c.entry
+        sources: list[str] = []
+        targets: list[str] = []
+        recip = False
+        head_tok = c.clause if e.is_noun else c.tok
+        if e.is_noun:
+            n = c.tok
+            own: list[str] = []
+            for ch in view.children[n]:
+                d = toks[ch].dep
+                if d in ("poss", "compound", "amod", "nmod"):
+                    own.extend(view.phrase_actors(ch))
+                elif d in ("prep", "agent"):
+                    pl = view.lemma(ch)
+                    for p in view.kids(ch, "pobj"):
+                        acts = view.phrase_actors(p)
+                        if pl in ("by", "from"):
+                            sources.extend(acts)
+                        elif pl in ("between", "among"):
+                            sources.extend(acts)
+                            recip = True
+                        elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):
+                            targets.extend(acts)
+                            recip = recip or (pl == "with" and ptype in SYMMETRIC)
+            if c.clause != n and not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+                targets.extend(self._purpose_targets(view, c.clause, ptype, n))
+            if c.clause != n:
+                s, passive = view.subject(c.clause)
+                if s is not None and s != n and not passive:
+                    sources = view.phrase_actors(s) + sources
+                for ch in view.kids(c.clause, "prep"):
+                    if view.lemma(ch) in TARGET_PREPS:
+                        for p in view.kids(ch, "pobj"):
+                            targets.extend(view.phrase_actors(p))
+                            recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
+            elif toks[n].dep == "pobj":
+                # "X was also present at that meeting": X took part
+                p = toks[n].head
+                gov = toks[p].head
+                if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join"):
+                    s, _ = view.subject(gov)
+                    if s is not None:
+                        sources.extend(view.phrase_actors(s))
+            if own:
+                if sources or (ptype not in SYMMETRIC and targets):
+                    targets = own + targets if not sources else targets + own
+                else:
+                    sources = own
+            d = view.kid(n, "det")
+            det = view.lemma(d) if d is not None else ""
+            # "that meeting", "this latest meeting", "the talks" (nobody named): an event told before
+            if det in ("that", "this", "these", "those") or (det == "the" and not sources and not targets):
+                latest = any(toks[m].text.lower() in ("latest", "recent", "current") for m in view.kids(n, "amod"))
+                sources = uniq(sources)
+                return sources, [a for a in uniq(targets) if a not in sources], recip, ("latest" if latest else True)
+        else:
+            v = c.tok
+            s, passive = view.subject(v)
+            src_tok, tgt_tok = (view.agent(v), s) if passive else (s, None)
+            if toks[v].dep in ("acl", "relcl") and s is None:
+                head = toks[v].head
+                own = [a for ch in view.children[head] if toks[ch].dep in ("poss", "compound", "amod", "nmod") for a in view.phrase_actors(ch)]
+                src_tok = view.agent(v)
+                if head == c.obj:
+                    sources.extend(own)
+                else:
+                    tgt_tok = head
+            if src_tok is not None:
+                sources.extend(view.phrase_actors(src_tok))
+                if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON"):
+                    sp = view.speech_governor(v)
+                    if sp is not None:
+                        ss, _ = view.subject(sp)
+                        if ss is not None:
+                            sources.extend(view.phrase_actors(ss))
+            if tgt_tok is not None:
+                targets.extend(view.phrase_actors(tgt_tok))
+            t2, s2, r2 = self._clause_targets(view, v, c.obj, ptype, e.mode, _material(e.cameo))
+            targets.extend(t2)
+            sources.extend(s2)
+            recip = recip or r2
+            if "comp" in e.flags or c.governed:
+                # "demanded that X withdraw": X is whom the demand is addressed to
+                for ch in view.kids(v, "ccomp", "xcomp"):
+                    if not targets:
+                        gs, _ = view.subject(ch)
+                        if gs is not None and gs != s and toks[gs].dep != "dobj":
+                            targets.extend(view.phrase_actors(gs))
+            if c.governed:
+                g = c.governed[0]
+                g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
+                if not targets:
+                    targets.extend(g_tgt)
+                if not sources and toks[g.tok].dep == "xcomp":
+                    sources.extend(g_src)  # control: "agreed to withdraw" — the same actor
+            if not targets and ("comp" in e.flags or c.governed):
+                for ch in view.kids(v, "ccomp", "xcomp"):
+                    if not targets and toks[ch].pos in ("VERB", "AUX"):
+                        targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
+            if not targets:
+                for cv in view.kids(v, "conj"):  # "established ties with and opened an embassy in X"
+                    if toks[cv].pos in ("VERB", "AUX") and view.kid(cv, "nsubj", "nsubjpass") is None:
+                        targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
+            if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+                targets.extend(self._purpose_targets(view, v, ptype, c.obj))
+            if _material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo)):
+                # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
+                targets.extend(self._predicate_actors(view, v, s))
+            if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
+                recip = True
+        sources = uniq(sources)
+        targets = [a for a in uniq(targets) if a not in sources]
+        if ptype in SYMMETRIC and len(sources) >= 2 and not targets:
+            recip = True
+        return sources, targets, recip, False
+
+
+    def _clause_targets(self, view: View, v: int, obj: int | None, ptype: str, mode: str | None,
+                        material: bool | None = None) -> tuple[list[str], list[str], bool]:
+        """Targets of a clause: objects, recipients, and the persons or places a preposition points at
+        ("with Russia", "to Nakhichevan", "the blockade of Serbia", "the curfew in Abidjan")."""
+        toks = view.toks
+        targets: list[str] = []
+        between: list[str] = []
+        recip = False
+        material = ptype not in VERBAL if material is None else material
+        objs = [c for c in view.children[v] if toks[c].dep in ("dobj", "nsubjpass")]
+        if obj is not None and obj not in objs:
+            objs.append(obj)
+        if obj is not None:
+            targets.extend(view.phrase_actors(obj))  # "summoned the ambassador", "expelled two diplomats"
+        for h in [v] + objs:
+            for ch in view.children[h]:
+                d = toks[ch].dep
+                if h == v and d in ("dobj", "dative", "iobj") and ch != obj:
+                    targets.extend(view.phrase_actors(ch, strict=ptype in VERBAL and d == "dobj"))
+                elif d == "prep":
+                    pl = view.lemma(ch)
+                    if pl in ("on", "over", "about") and not material:
+                        continue  # "talks on trade": the topic, not a participant
+                    if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
+                            or (h != v and pl in ("of", "from", "by"))):
+                        pobjs = view.kids(ch, "pobj")
+                        for p in pobjs:
+                            targets.extend(view.phrase_actors(p))
+                            recip = recip or (pl == "with" and ptype in SYMMETRIC)
+                        if not pobjs:
+                            targets.extend(_dangling(view, ch))  # the parser lost the preposition's object
+                    elif pl in ("between", "among"):
+                        for p in view.kids(ch, "pobj"):
+                            between.extend(view.phrase_actors(p))
+                            recip = True
+        return targets, between, recip
+
+
+    def _predicate_actors(self, view: View, v: int, subj: int | None) -> list[str]:
+        toks = view.toks
+        skip: set[int] = set(view.subtree(subj)) if subj is not None else set()
+        for ch in view.kids(v, "prep", "npadvmod"):
+            if view.lemma(ch) in self.lex.modes["circumstance_preps"] or toks[ch].dep == "npadvmod":
+                skip.update(view.subtree(ch))  # "after talks in Switzerland": circumstances, not participants
+        for ch in view.kids(v, "conj", "cc"):
+            skip.update(view.subtree(ch, frozenset()))  # "..., and recalled its ambassador": another event
+        return view.actors_in(j for j in view.subtree(v) if j > v and j not in skip)
+
+    def _purpose_targets(self, view: View, v: int, ptype: str, obj: int | None = None) -> list[str]:
+        """Whom an action is aimed at when the clause itself names nobody: the purpose clause
+        ("staged rallies to demand the resignation of X"), or the condition of a threat or demand
+        ("... unless Israel rescinds")."""
+        toks = view.toks
+        out: list[str] = []
+        clauses = view.kids(v, "advcl", "xcomp") + (view.kids(obj, "acl", "relcl") if obj is not None else [])
+        for x in view.kids(v, "xcomp"):
+            clauses.extend(view.kids(x, "advcl"))
+        for ch in clauses:
+            marks = {view.lemma(m) for m in view.kids(ch, "mark")}
+            if marks & {"if", "unless"}:
+                if ptype in ("THREATEN", "REQUEST", "REJECT"):
+                    gs, _ = view.subject(ch)
+                    if gs is not None:
+                        out.extend(view.phrase_actors(gs))
+                continue
+            if not any(view.lemma(a) == "to" for a in view.kids(ch, "aux")) and toks[ch].tag != "VBG":
+                continue
+            t2, _, _ = self._clause_targets(view, ch, None, ptype, None)
+            out.extend(t2)
+            for d in view.kids(ch, "dobj"):
+                out.extend(view.actors_in(view.subtree(d)))  # "to show their disapproval of X's policies"
+        return out
+
+
+
+def _dangling(view: View, prep: int) -> list[str]:
+    """Actors in the words right after a preposition that has no object in the parse."""
+    toks = view.toks
+    idx = []
+    j = prep + 1
+    while j < len(toks) and toks[j].sent == toks[prep].sent and toks[j].pos not in ("VERB", "AUX", "PUNCT", "ADP") and len(idx) < 8:
+        idx.append(j)
+        j += 1
+    return view.actors_in(idx)
+
+
+def _material(cameo: str) -> bool:
+    """CAMEO's material roots (06-08 cooperation, 14-20 conflict): their place is a participant."""
+    r = int(cameo[:2]) if cameo[:2].isdigit() else 0
+    return 6 <= r <= 8 or r >= 14 and r != 16
+
+
+def uniq(xs: list[str]) -> list[str]:
+    seen: list[str] = []
+    for x in xs:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+

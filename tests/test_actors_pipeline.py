@@ -1,0 +1,109 @@
+"""The actor stage on real text through the real spaCy model (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dragoman.api_public import extract, make_article
+from dragoman.evaluation.actors import score_seed
+
+
+def actor_of(article, text: str):
+    """The actor holding a mention with exactly ``text`` (the first one)."""
+    for a in article.actors:
+        if any(m.text == text for m in a.mentions):
+            return a
+    raise AssertionError(f"no mention {text!r}: {[(a.name, [m.text for m in a.mentions]) for a in article.actors]}")
+
+
+ARTICLE = (
+    "NAIROBI - Kenya’s Defence Cabinet Secretary Aden Duale met the commander of the African Union mission in "
+    "Somalia, General Sam Okiding, on Monday to discuss attacks by al-Shabaab.\n\n"
+    "Duale said the Kenyan government would send more troops. He added that Somali police had arrested "
+    "two suspects.\n\n"
+    "Ethiopian soldiers and government forces clashed with rebels near the border, officials said. "
+    "Mogadishu rejected the claim."
+)
+
+
+@pytest.fixture(scope="module")
+def article(pipeline):
+    return extract(ARTICLE, pipeline=pipeline)
+
+
+def test_titled_people_are_coded(article):
+    duale = actor_of(article, "Aden Duale")
+    assert (duale.country, duale.sector) == ("KEN", "GOV")
+    assert "Cabinet Secretary" in (duale.role or "")
+    okiding = actor_of(article, "Sam Okiding")
+    assert okiding.sector == "MIL" and okiding.country == "IGO" and okiding.org == "AU"
+
+
+def test_coreference_surname_and_pronoun(article):
+    duale = actor_of(article, "Aden Duale")
+    kinds = {(m.text, m.kind) for m in duale.mentions}
+    assert ("Duale", "surname") in kinds
+    assert ("He", "pronoun") in kinds
+
+
+def test_organisations_groups_and_capitals(article):
+    shabaab = actor_of(article, "al-Shabaab")
+    assert (shabaab.country, shabaab.sector) == ("SOM", "REB")
+    gov = actor_of(article, "Kenyan government")
+    assert (gov.country, gov.sector) == ("KEN", "GOV")
+    police = actor_of(article, "Somali police")
+    assert (police.country, police.sector) == ("SOM", "COP")
+    soldiers = actor_of(article, "Ethiopian soldiers")
+    assert (soldiers.country, soldiers.sector) == ("ETH", "MIL")
+    rebels = actor_of(article, "rebels")
+    assert rebels.country is None  # no country in the phrase: never a guessed code
+    mog = actor_of(article, "Mogadishu")
+    assert (mog.country, mog.sector) == ("SOM", "GOV")
+
+
+def test_dateline_is_not_an_actor(article):
+    assert article.dateline == "NAIROBI"
+    start, end = article.chrome["dateline"]
+    assert article.actor_at(start, end) is None
+
+
+def test_actor_at_maps_tokens_to_actors(article):
+    for a in article.actors:
+        for m in a.mentions:
+            assert article.text[m.start:m.end] == m.text
+    tok = next(t for t in article.tokens if t.text == "Okiding")
+    assert article.actor_at(tok.start, tok.end).name == "Sam Okiding"
+
+
+def test_appositive_and_acronym(pipeline):
+    art = extract(
+        "Nigeria's state oil company, the Nigerian National Petroleum Corporation (NNPC), signed the deal. "
+        "NNPC officials later denied it.",
+        pipeline=pipeline,
+    )
+    nnpc = actor_of(art, "NNPC")
+    assert nnpc.country == "NGA"
+    assert sum(m.kind == "acronym" for m in nnpc.mentions) >= 1
+
+
+def test_user_dictionary_through_the_stage(tmp_path: Path, pipeline):
+    from dragoman.actors import make
+    from dragoman.settings import Settings
+
+    f = tmp_path / "actors.yaml"
+    f.write_text("- name: Aden Duale\n  country: XKX\n  sector: LEG\n", encoding="utf-8")
+    stage = make(Settings(actors_file=str(f)))
+    parsed = pipeline.parser.parse([pipeline._run_stages(pipeline.pre, make_article(ARTICLE))])[0]
+    duale = actor_of(stage(parsed), "Aden Duale")
+    assert (duale.country, duale.sector) == ("XKX", "LEG")
+
+
+def test_seed_article_actors_all_coded(seed_article, seed_expected):
+    report = score_seed(seed_article, seed_expected)
+    assert report.metrics["all_coded"] == 1.0, report.errors
+    # ATN (the agency credit) and the dateline are never actors
+    for key in ("agency", "dateline"):
+        s, e = seed_article.chrome[key]
+        assert seed_article.actor_at(s, e) is None
