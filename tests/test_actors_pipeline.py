@@ -107,3 +107,31 @@ def test_seed_article_actors_all_coded(seed_article, seed_expected):
     for key in ("agency", "dateline"):
         s, e = seed_article.chrome[key]
         assert seed_article.actor_at(s, e) is None
+
+
+def test_unnamed_officials_and_definite_bodies_corefer(pipeline):
+    art = extract(
+        "The African Union special envoy for Sudan arrived in Addis Ababa on Friday. The envoy said both sides "
+        "wanted a truce. Sudan's government welcomed the visit, but the government gave no date for talks.",
+        pipeline=pipeline,
+    )
+    envoy = actor_of(art, "African Union special envoy")
+    assert (envoy.country, envoy.org, envoy.sector) == ("IGO", "AU", "GOV")
+    assert actor_of(art, "envoy") is envoy  # "The envoy" is the same official
+    gov = actor_of(art, "Sudan's government")
+    assert (gov.country, gov.sector) == ("SDN", "GOV")
+    assert actor_of(art, "government") is gov  # "the government" refers back to it
+
+
+def test_known_leaders_and_names_that_only_contain_one(pipeline):
+    art = extract(
+        "Chancellor Angela Merkel met Latin American governments in Berlin. Local official Tariq Merkel Hassan "
+        "was not invited.",
+        pipeline=pipeline,
+    )
+    merkel = actor_of(art, "Angela Merkel")
+    assert (merkel.country, merkel.sector) == ("DEU", "GOV")
+    latin = actor_of(art, "Latin American governments")
+    assert latin.country is None  # "Latin American" is not "American"
+    other = next(a for a in art.actors if a.name == "Tariq Merkel Hassan")
+    assert other.country is None  # a known surname inside someone else's name codes nothing

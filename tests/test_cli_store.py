@@ -23,7 +23,7 @@ from dragoman.cli import main
 from dragoman.store import Store
 
 A, B = PEOPLE[3], PEOPLE[4]
-DRAGOMAN = [sys.executable, "-m", "dragoman.cli"] if False else [str(Path(sys.executable).parent / "dragoman")]
+DRAGOMAN = [str(Path(sys.executable).parent / "dragoman")]  # the installed console script
 
 
 def run(*args: str, env: dict | None = None, ok: bool = True):
@@ -180,3 +180,43 @@ def test_sigkill_during_ingest_then_rerun_equals_clean_run(tmp_path):
     subprocess.run(cmd + [str(killed)], check=True, capture_output=True, timeout=120)
     got = _store_state(killed)
     assert got == want
+
+
+def test_demo_merges_reports_and_counts_copies_once(tmp_path):
+    """The bundled samples through the real pipeline: two outlets' reports of one meeting become
+    one event with two sources; a copied wire story adds mentions, never a source."""
+    db = tmp_path / "demo.duckdb"
+    out = run("demo", "--db", str(db)).output
+    assert "events reported by more than one article" in out
+    with Store.open(db, read_only=True) as s:
+        rows, total = s.query_events(limit=10_000)
+        con = s.con
+        copies = con.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall()
+        assert total > 20 and copies, "the samples hold a copied wire story"
+        groups = dict(con.execute("SELECT id, source_group FROM articles").fetchall())
+        for r in rows:
+            assert r["num_sources"] == len({groups[a] for a in r["article_ids"]})
+        two_outlets = [r for r in rows if r["num_sources"] >= 2 and r["type"] in ("CONSULT", "AGREE")]
+        assert two_outlets, "the two reports of one meeting are one event with two sources"
+        for copy_id, orig_id in copies:
+            shared = [r for r in rows if copy_id in r["article_ids"] and orig_id in r["article_ids"]]
+            assert shared and all(r["num_sources"] == 1 or len(r["article_ids"]) > 2 for r in shared)
+    again = run("demo", "--db", str(db)).output
+    assert "0 articles coded now" in again
+
+
+def test_ingest_reads_dask_batch_output(tmp_path):
+    pytest.importorskip("dask.distributed")
+    src = tmp_path / "raw.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "b1", "text": "Chile and Peru signed a fisheries agreement in Lima on Monday.", "published": "2024-05-06"},
+        {"id": "b2", "text": "Police arrested forty protesters in Quito on Sunday, officials said.", "published": "2024-05-06"},
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    subprocess.run(DRAGOMAN + ["batch", str(src), "--out", str(out), "--workers", "1"], check=True, capture_output=True, timeout=180)
+    assert (out / "manifest.json").exists()
+    db = str(tmp_path / "b.duckdb")
+    assert "2 articles stored" in run("ingest", str(out), "--db", db).output
+    assert "0 articles stored" in run("ingest", str(out), "--db", db).output
+    with Store.open(db, read_only=True) as s:
+        assert {a["id"] for a in (s.get_article("b1"), s.get_article("b2"))} == {"b1", "b2"}

@@ -249,3 +249,24 @@ def test_a_lexicon_line_with_an_unknown_condition_is_refused():
         _parse_pattern("meet:V with=Iran", 3, Path("triggers.tsv"))
     with pytest.raises(DragomanError, match="POS must be"):
         _parse_pattern("meet:X", 4, Path("triggers.tsv"))
+
+
+def test_will_not_accept_is_a_refusal_not_a_negated_agreement(code):
+    art = code("Hungary says it will not accept any more refugees.", ("Hungary",))
+    ev = top_event(art.events)
+    assert ev is not None and ev.type == "REJECT" and not ev.aux.negated
+    assert names(art, ev.sources) == {"Hungary"}
+
+
+def test_willing_to_withdraw_if_is_still_an_offer(code):
+    # naive reading: "if" makes it hypothetical; the offer itself was made
+    art = code("Syria is willing to withdraw its troops from Lebanon if the talks succeed.", ("Syria", "Lebanon"))
+    ev = top_event(art.events)
+    assert ev is not None and ev.type == "AGREE" and ev.cameo == "0356" and ev.aux.future
+    assert names(art, ev.targets) == {"Lebanon"}
+
+
+def test_calling_for_sanctions_against_x_rallies_opposition(code):
+    art = code("The opposition leader called for sanctions against Belarus.", ("Belarus",))
+    ev = top_event(art.events)
+    assert ev.type == "ACCUSE" and ev.cameo == "113"

@@ -183,3 +183,21 @@ def test_place_of_a_noun_deep_inside_the_object_is_not_the_event_place(pipeline,
         pipeline, places, "The senator attacked the minister for her support of military action in Libya.", "attacked"
     )
     assert loc is None
+
+
+def test_a_persons_name_is_not_a_place_but_a_country_in_a_title_is(places):
+    from dragoman.model import Actor, Mention, Span
+
+    text = "Victoria Smith, Pakistan's envoy, arrived. Victoria said the talks failed."
+    s2 = text.rindex("Victoria")
+    art = Article(
+        id="p",
+        text=text,
+        entities=(Span(s2, s2 + 8, "Victoria", "GPE", 0, 1), Span(16, 24, "Pakistan", "GPE", 0, 1)),
+        actors=(
+            Actor(id="a1", name="Victoria Smith", kind="person",
+                  mentions=(Mention(0, 14, "Victoria Smith"), Mention(16, 32, "Pakistan's envoy"), Mention(s2, s2 + 8, "Victoria"))),
+        ),
+    )
+    out = places(art)
+    assert [(p.name, p.country) for p in out.places] == [("Pakistan", "PAK")]

@@ -285,3 +285,23 @@ def test_locked_store_names_the_server_or_process(db_path):
     os.remove(sidecar_path(db_path))
     with Store.open(db_path) as s:  # free again
         assert s.counts()["events"] == 0
+
+
+def test_a_batch_that_fails_midway_leaves_the_store_as_before(db_path):
+    from dragoman.model import Event
+
+    good = meeting_reports()
+    with Store.open(db_path) as s:
+        s.ingest(good[:2])
+        before = s.counts()
+        ids_before = [r["id"] for r in all_events(s)]
+        broken = good[2].replace(events=(Event(**{**{f: getattr(good[2].events[0], f) for f in Event.__dataclass_fields__},
+                                                  "score": "not a number"}),))
+        with pytest.raises(Exception):
+            s.ingest([good[3], broken])  # fails while writing, inside the transaction
+        assert s.counts() == before
+        assert [r["id"] for r in all_events(s)] == ids_before
+        # the store goes on: the same articles, fixed, are added (the dedup index was not left dirty)
+        counts = s.ingest([good[3], good[2]])
+        assert counts["articles"] == 2 and counts["near_duplicates"] == 0
+        assert s.counts()["articles"] == 4

@@ -170,7 +170,7 @@ def test_time_inside_a_participant_is_not_the_event_date(pipeline, times):
 def test_anchored_on_an_earlier_event(pipeline, times):
     art = parsed(
         pipeline,
-        "The foreign ministers held talks on Tuesday. This latest meeting comes a day after rebels attacked a convoy.",
+        "The foreign ministers held talks on Tuesday. The latest round came a day after rebels attacked a convoy.",
     )
     out = times(with_events(art, event(art, "held", eid="talks"), event(art, "attacked", eid="attack")))
     ev = {e.id: e for e in out.events}

@@ -37,7 +37,7 @@ POST_STAGES: tuple[Stage, ...] = (
     Stage("events", "dragoman.events:make", ("tokens", "actors"), ("events",)),
     Stage("merge", "dragoman.events:make_merge", ("events",), ("events",)),
     Stage("times", "dragoman.when_where:make_times", ("tokens", "events", "reference_date"), ("times", "events")),
-    Stage("places", "dragoman.when_where:make_places", ("tokens", "events", "dateline"), ("events",)),
+    Stage("places", "dragoman.when_where:make_places", ("tokens", "events", "dateline"), ("events", "places")),
     Stage("quotes", "dragoman.quotes:make", ("tokens", "actors", "events"), ("quotes",)),
 )
 

@@ -78,14 +78,24 @@ class Context:
         for t in self.toks:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t.i)
-        self.sent_caps = [self._shouting(s.tok_start, s.tok_end) for s in article.sentences]
+        self._caps: dict[int, bool] = {}
+
+    def shouting(self, sent: int) -> bool:
+        """Is the sentence written in capitals (a headline), where "US", "IS", "IN" are ordinary words?"""
+        if sent not in self._caps:
+            s = self.article.sentences[sent] if sent < len(self.article.sentences) else None
+            self._caps[sent] = bool(s) and self._shouting(s.tok_start, s.tok_end)
+        return self._caps[sent]
 
     def _shouting(self, a: int, b: int) -> bool:
         letters = [c for t in self.toks[a:b] for c in t.text if c.isalpha()]
         return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
     def in_chrome(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.blocked)
+        for s, e in self.blocked:
+            if s < end and start < e:
+                return True
+        return False
 
     def text(self, ts: int, te: int) -> str:
         return self.article.text[self.toks[ts].start : self.toks[te - 1].end]

@@ -16,6 +16,7 @@ Ids are "a1", "a2", … in order of first mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,7 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
                 for i in range(s, e):
                     at.setdefault(i, g)
     firsts = sorted(((s, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
+    starts = [i for i, _ in firsts]
     verbs = ctx.lex.reporting_verbs
 
     def speaker_of(sent: int, exclude: int) -> Group | None:
@@ -89,12 +91,13 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         if kind is None or t.i in covered or ctx.in_chrome(t.start, t.end):
             continue
         target: Group | None = None
+        lo = bisect.bisect_left(starts, t.i)
+        window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
         if kind == "person":
-            prev = [g for i, g in firsts if i < t.i and t.sent - toks[i].sent <= PRONOUN_WINDOW and g.unit.kind == "person"]
+            prev = [g for i, g in window if g.unit.kind == "person" or g.unit.person_role and not g.unit.plural]
             target = prev[-1] if prev else None
         elif kind == "plural":
-            prev = [g for i, g in firsts if i < t.i and t.sent - toks[i].sent <= PRONOUN_WINDOW
-                    and g.unit.kind != "person" and (g.unit.plural or g.unit.kind in ("organisation", "group", "actor",
+            prev = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role and (g.unit.plural or g.unit.kind in ("organisation", "group", "actor",
                                                                                       "government", "country", "code"))]
             target = prev[-1] if prev else None
         else:  # speaker
@@ -155,11 +158,14 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
 
     titles_pending: list[Unit] = []
     acronyms: dict[str, Group] = {}
+    person_starts = {m[0] for g in order for m in g.mentions}
     for u in sorted(kept, key=lambda u: u.ts):
-        if u.kind == "person" and any(m[0] == u.ts for g in order for m in g.mentions):
+        if u.kind == "person" and u.ts in person_starts:
             continue
-        if u.kind == "group" and not u.plural and u.person_role and u.role_cls and u.entry is None:
-            titles_pending.append(u)
+        definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
+        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and (
+                u.person_role or definite and u.country is None):
+            titles_pending.append(u)  # "the envoy", "the government": may refer back
             continue
         if u.kind in ("organisation", "actor", "unknown") and u.entry is None and parts.get(u.name) is not None:
             # spaCy took a bare surname for an organisation
@@ -200,22 +206,33 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
 
     person_groups = [g for g in order if g.unit.kind == "person"]
 
-    # titles: "the envoy" → the person holding such a role
+    # titles: "the envoy" → the person (or the unnamed official) holding such a role named before;
+    # "the government" → the government named before
+    titled: list[Group] = []
     for u in titles_pending:
         classes = set((u.role_cls or "").split(","))
-        cands = [g for g in person_groups if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
-                 and (u.country is None or g.unit.country == u.country)]
-        before = [g for g in cands if min(m[0] for m in g.mentions) < u.ts]
-        after = [g for g in cands if min(m[0] for m in g.mentions) > u.ts]
+        if u.person_role:
+            pool = person_groups + titled
+        else:
+            pool = [g for g in order if g.unit.kind in ("group", "organisation") and g.unit.country
+                    and not g.unit.plural and not g.unit.person_role]
+        cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
+                 and (u.country is None or g.unit.country == u.country) and (u.org is None or g.unit.org == u.org)]
+        before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
+        after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
         target = None
         if before:
             target = max(before, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts))
-        elif after and len(after) == 1:
+        elif len(after) == 1:
             target = after[0]
-        if target is not None and (u.country is not None or toks[u.ts - 1].text.lower() == "the" if u.ts else False):
+        definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
+        if target is not None and (u.country is not None or definite):
             target.mentions.append((u.ts, u.te, "title"))
+            covered.update(range(u.ts, u.te))
         else:
-            add(u)
+            g = add(u)
+            if u.person_role and g not in titled:
+                titled.append(g)
 
     resolve_pronouns(ctx, order, covered)
 

@@ -36,8 +36,10 @@ def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
         if t.pos not in ("NOUN", "PROPN"):
             continue
         ts, te = _left_edge(ctx, root), root + 1
+        while ts < root and (ctx.in_chrome(toks[ts].start, toks[ts].end) or toks[ts].pos == "PUNCT"):
+            ts += 1  # the dateline is not part of the phrase ("CARACAS - Venezuelan agents")
         if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
-            if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of:
+            if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of or not role.strong:
                 continue  # "police chief": the head phrase is handled on its own
             # "Israeli army bulldozers": the phrase up to the role word is the actor, when it names a country
             ts = min(ts, _left_edge(ctx, t.head))

@@ -172,6 +172,9 @@ class Lexicon:
             if capital:
                 self.capitals[capital] = iso3
                 add(capital, Entry(name, iso3, kind="capital"))
+        for ln in (DATA / "regional_adjectives.txt").read_text(encoding="utf-8").splitlines():
+            if ln.strip() and not ln.startswith("#"):
+                add(ln.strip(), Entry(ln.strip(), None, kind="demonym"), front=True)
         for fname, kind in (("cities.tsv", "city"), ("regions.tsv", "region")):
             for _, row in _rows(DATA / fname):
                 if len(row) >= 2 and row[1].strip() in self.country_names:

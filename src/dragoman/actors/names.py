@@ -20,10 +20,13 @@ def find_names(ctx: Context) -> list[Unit]:
         entry = _entry_for(m.value, date)  # type: ignore[arg-type]
         if entry is None:
             continue
-        if (entry.kind == "code" or m.end - m.start <= 3 and art.text[m.start:m.end].isupper()) and ctx.sent_caps[toks[ts].sent]:
+        if (entry.kind == "code" or m.end - m.start <= 3 and art.text[m.start:m.end].isupper()) and ctx.shouting(toks[ts].sent):
             continue  # an all-capitals headline: "IN", "US", "IS" are words there
-        if entry.kind in ("capital", "city", "region") and toks[ts].ent_type == "PERSON":
+        if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
             continue
+        if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
+                e.tok_start == ts and e.tok_end == te for e in art.entities):
+            continue  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
         if entry.kind == "person" and not (toks[ts].ent_type == "PERSON" or toks[ts].pos == "PROPN"):
             continue  # a leader's surname where spaCy sees no name
         if entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
@@ -59,7 +62,17 @@ def find_names(ctx: Context) -> list[Unit]:
             whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te
             if whole or ent.label in ("NORP", "GPE", "LOC", "FAC"):
                 continue  # the lexicon codes it
-            known = next((u for u in inner if u.kind == "person"), None)
+            known = next((u for u in inner if u.kind == "person" and u.te == te), None)
+            if known is not None and known.entry is not None:
+                # the whole name must be a form of the known person's name ("Jalil Abbas Khattak" is not "Abbas")
+                allowed = set(known.entry.name.lower().split())
+                roles_end = ts
+                while roles_end < te - 1 and roles_end in ctx.role_at and ctx.role_at[roles_end][0] <= te - 1:
+                    roles_end = ctx.role_at[roles_end][0]
+                words = [toks[i].text.lower() for i in range(roles_end, te)]
+                first = known.entry.name.lower().split()[0]
+                if not (all(w in allowed or w in known.name.lower().split() for w in words) or words[0] == first):
+                    known = None  # (a middle name may differ: "Omar Hassan al-Bashir" is "Omar al-Bashir")
             if ent.label == "PERSON" and known is not None:
                 # a known person inside a longer name ("President Omar al-Bashir"): the entity, coded by the lexicon
                 for u in inner:
@@ -72,6 +85,11 @@ def find_names(ctx: Context) -> list[Unit]:
                 taken.update(range(ts, te))
                 continue
             if ent.label == "PERSON":
+                for u in inner:
+                    if u.kind == "person":
+                        u.used = True  # a known name's word inside someone else's name
+                inner = [u for u in inner if u.kind != "person"]
+            if ent.label == "PERSON" and inner:
                 # "Pakistan's Envoy", "NATO chief Jens": the lexicon part is a modifier, not the name
                 last = max(u.te for u in inner)
                 while last < te and (toks[last].tag == "POS" or not toks[last].text[:1].isupper()):
@@ -79,7 +97,7 @@ def find_names(ctx: Context) -> list[Unit]:
                 if te - last < 1 or not any(toks[i].pos == "PROPN" for i in range(last, te)):
                     continue
                 ts = last
-            else:  # an organisation whose name holds a country or a smaller organisation
+            elif ent.label != "PERSON":  # an organisation whose name holds a country or a smaller organisation
                 for u in inner:
                     u.used = True
                     u.merged_into = None

@@ -66,6 +66,25 @@ def _hyphen_qualifier(ctx: Context, u: Unit) -> bool:
     return (u.te + 1 < len(toks) and toks[u.te].text == "-" and toks[u.te + 1].text.lower() in HYPHEN_QUALIFIERS)
 
 
+def _conjunct_group(ctx: Context, u: Unit, r: int) -> bool:
+    """A demonym joined by "and" to one inside a group phrase takes that group's role and sector."""
+    toks = ctx.toks
+    partners = [k for k in ctx.children.get(r, ()) if toks[k].dep == "conj"]
+    if toks[r].dep == "conj":
+        partners.append(toks[r].head)
+    for k in partners:
+        g = ctx.unit_of.get(k)
+        if g is None or g.kind != "group" or g is u or not g.role:
+            # the partner demonym may be a modifier inside the group phrase
+            g = next((x for x in ctx.unit_of.values() if x.kind == "group" and x.ts <= k < x.te and x.role), None)
+        if g is not None:
+            u.kind, u.sector, u.role, u.plural = "group", g.sector, g.role, g.plural
+            u.name = ctx.text(u.ts, u.te)
+            u.rule += "+conjunct"
+            return True
+    return False
+
+
 def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
     """Names left over after titles and groups: which of them are actors."""
     toks = ctx.toks
@@ -116,6 +135,8 @@ def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
                 if post is not None and post[0].kind in ("country", "code", "region") and post[0].country != u.country:
                     u.country = post[0].country
                     u.rule += "+residence"
+            elif _conjunct_group(ctx, u, r):
+                pass  # "Sierra Leonean and Liberian refugees": the role of the group it is joined to
             elif dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
                 # "an Indian proposal", "Israeli air raids": the country acts through the thing
                 u.kind = "country"

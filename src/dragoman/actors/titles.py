@@ -36,8 +36,8 @@ def _title_ok(ctx: Context, i: int) -> bool:
         return t.text == "-"
     if t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ"):
         return True
-    if t.pos == "ADJ":
-        return True
+    if t.pos == "ADJ" or t.tag in ("VBG", "VBN") and t.text.islower() and t.dep in ("amod", "compound"):
+        return True  # "senior", "visiting", "outgoing"
     return t.pos == "NOUN" and t.dep in ("compound", "amod")
 
 
@@ -62,7 +62,10 @@ def left_title(ctx: Context, u: Unit) -> tuple[int, int] | None:
         if te != u.ts:
             return None
     if not any(j in ctx.role_of for j in range(ts, te)):
-        return None
+        # no role word, but a possessive owner: "Jordan's visiting King Abdullah II", "Iran's Khamenei"
+        owner = ctx.unit_of.get(ts)
+        if owner is None or not owner.country or owner.te >= te or ctx.toks[owner.te].tag != "POS":
+            return None
     return ts, te
 
 
@@ -186,7 +189,8 @@ def apply(u: Unit, c: Coding, rule: str, overwrite: bool = False) -> None:
         return
     if c.country and (overwrite or u.country is None):
         u.country, u.org = c.country, c.org
-    if c.sector and (overwrite or u.sector is None or c.sector == "ELI"):
+    from_leaders = u.entry is not None and u.entry.source == "leaders"
+    if c.sector and (overwrite or u.sector is None or c.sector == "ELI" or from_leaders):
         u.sector = c.sector  # a "former"/"ousted" title makes even a known leader an elite
     if c.role and u.role is None:
         u.role = c.role
@@ -220,7 +224,8 @@ def titles(ctx: Context, units: list[Unit]) -> None:
                 c = code_phrase(ctx, span[0], u.te, for_person=False)
                 c.role = None
             apply(u, c, "title")
-            u.extra.append((span[0], u.te, "title"))
+            if u.kind == "person":
+                u.extra.append((span[0], u.te, "title"))
         if u.kind == "person" and u.country is None and u.te < len(ctx.toks) and ctx.toks[u.te].text == "of":
             post = post_owner(ctx, _root(ctx, u.ts, u.te), u.te)
             if post is not None and post[0].kind != "group":

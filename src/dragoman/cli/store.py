@@ -123,7 +123,10 @@ def _read_batch(path: Path) -> Iterator[Article | Failure]:
         yield Failure(source=str(path), code="input",
                       message="this is a batch output folder, but this dragoman cannot read it yet (dragoman.scale.read_batch_output is missing)")
         return
-    yield from read_batch_output(path)
+    try:
+        yield from read_batch_output(path)
+    except DragomanError as e:
+        yield Failure(source=e.source or str(path), code=e.code, message=e.message + (f" ({e.hint})" if e.hint else ""))
 
 
 def _items(inputs: Iterable[str], settings, store, encoding: str | None, published: str | None,
@@ -347,6 +350,7 @@ def show(ident: str, db: str | None, fmt: str) -> None:
         return
     from rich.console import Console
     from rich.markup import escape
+    from rich.text import Text
 
     con = Console(width=None if sys.stdout.isatty() else 200)
     if ev:
@@ -361,7 +365,7 @@ def show(ident: str, db: str | None, fmt: str) -> None:
             s, (ts, te) = m["start"], m["trigger"]
             sent = m["sentence"] or ""
             a, b = max(0, ts - s), max(0, te - s)
-            con.print("  " + escape(sent[:a]) + "[bold reverse]" + escape(sent[a:b]) + "[/bold reverse]" + escape(sent[b:]))
+            con.print(Text("  ").append(sent[:a]).append(f"⟦{sent[a:b]}⟧", style="bold reverse").append(sent[b:]))
         return
     text = art["text"]
     marks: list[tuple[int, int, str]] = []
@@ -369,14 +373,14 @@ def show(ident: str, db: str | None, fmt: str) -> None:
         for v in e.get("evidence", []):
             marks.append((v["trigger"][0], v["trigger"][1], e["type"]))
     con.print(f"[bold]{escape(art['id'])}[/bold] {escape(art.get('title') or '')} {escape(art.get('url') or '')}")
-    out, pos = [], 0
+    out, pos = Text(), 0
     for s, e, t in sorted(marks):
         if s < pos:
             continue
-        out.append(escape(text[pos:s]) + f"[bold reverse]{escape(text[s:e])}[/bold reverse][dim]⟨{t}⟩[/dim]")
+        out.append(text[pos:s]).append(f"⟦{text[s:e]}⟧", style="bold reverse").append(f"⟨{t}⟩", style="dim")
         pos = e
-    out.append(escape(text[pos:]))
-    con.print("".join(out))
+    out.append(text[pos:])
+    con.print(out)
     for e in art.get("events", []):
         con.print(f"- {e['type']} {e.get('cameo') or ''} → event {e.get('event_id')} "
                   f"({e.get('num_mentions')} mentions, {e.get('num_sources')} sources)")

@@ -81,7 +81,7 @@ class Attribution:
                 # "X was also present at that meeting": X took part
                 p = toks[n].head
                 gov = toks[p].head
-                if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join"):
+                if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join", "engage", "involve"):
                     s, _ = view.subject(gov)
                     if s is not None:
                         sources.extend(view.phrase_actors(s))

@@ -88,7 +88,8 @@ class Coder:
             return False, None
         if e.subj:
             s, _ = view.subject(i)
-            if s is None or not (view.lemma(s) in e.subj or any(view.lemma(x) in e.subj for x in view.kids(s, "compound", "amod"))):
+            heads = [s] + [p for q in view.kids(s, "prep") if view.lemma(q) == "of" for p in view.kids(q, "pobj")] if s is not None else []
+            if not any(view.lemma(h) in e.subj or any(view.lemma(x) in e.subj for x in view.kids(h, "compound", "amod")) for h in heads):
                 return False, None
         if "othercomp" in e.flags and not (
             any(toks[c].dep == "dobj" for c in ch)
@@ -149,7 +150,7 @@ class Coder:
             return True, h, 0.05
         if d == "dobj" and view.lemma(h) in self.light:
             return True, h, 0.0
-        if d == "pobj" and view.lemma(h) in self.event_preps:
+        if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
         return False, i, 0.0
 
@@ -254,6 +255,9 @@ class Coder:
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
             if code[:2] == "03" and g.entry.type in MATERIAL_CONFLICT and toks[g.tok].head == c.tok:
                 new = lookup(self.lex.refine["intent_conflict"], g.entry.cameo, g.entry.type)  # "vowed to fight"
+            elif code[:2] in ("02", "10") and g.entry.type in MATERIAL_CONFLICT and (
+                    g.entry.is_noun or any(view.lemma(p) == "against" for p in view.kids(g.tok, "prep"))):
+                new, ptype = "113", "ACCUSE"  # "called for sanctions against X": rallying opposition against X
             if new:
                 code = new
                 ptype = self.tax.plover_of(code) or ptype
@@ -262,12 +266,18 @@ class Coder:
             new = self.lex.refined(code, c.governed[0].entry.cameo, c.governed[0].entry.type)
             if new:
                 code = new
+        if code[:2] == "15" and any(view.lemma(j) in self.lex.modes["peacekeeping_words"] for j in view.subtree(c.tok)):
+            code, ptype = "074", "AID"  # troops sent to a peacekeeping mission: CAMEO 074
+            rule += "+peacekeeping"
         noun = e.is_noun
-        # a conditional threat or demand ("... if Israel hits Beirut") is still a threat or demand
         modes = clause_modes(view, self.lex, c.tok, c.clause)
         # CAMEO: an announced intention to cooperate is AGREE (03), to use force or pressure a threat (13)
         if modes.future or modes.intent:
-            if ptype in COOPERATIVE and ptype != "AGREE" or (ptype == "AGREE" and code[:2] != "03"):
+            if ptype == "AGREE" and code[:2] == "03" and modes.negated:
+                code = lookup(self.lex.refine["reject"], code, ptype)  # "will not accept": a refusal
+                ptype, modes.negated = "REJECT", False
+                rule += "+refusal"
+            elif ptype in COOPERATIVE and ptype != "AGREE" or (ptype == "AGREE" and code[:2] != "03"):
                 if modes.negated:
                     code = lookup(self.lex.refine["reject"], code, ptype)
                     ptype, modes.negated = "REJECT", False
@@ -286,7 +296,7 @@ class Coder:
             modes.hypothetical = modes.conditional = False
             rule += "+conditional-threat"
         # a conditional threat, demand or refusal ("... unless X steps down") is still a threat, demand, refusal
-        if modes.conditional and ptype not in ("THREATEN", "REQUEST", "REJECT"):
+        if modes.conditional and ptype not in ("THREATEN", "REQUEST", "REJECT") and not modes.intent:
             modes.hypothetical = True
         sources, targets, recip, ref = self.who.participants(view, c, ptype)
         if ref:
@@ -388,6 +398,11 @@ class Coder:
         return bool(a & b)
 
     # -- who acts on whom ------------------------------------------------------------------------
+
+def e_mode_visit(coder: "Coder", view: View, i: int) -> bool:
+    """"on a visit to X", "on a trip": travel nouns are told with "on"."""
+    return any(e.mode == "visit" for e in coder._entries(view, i))
+
 
 def _is_headline(view: View, sent: Sentence) -> bool:
     """The article's title, or a sentence in title case without a verb."""

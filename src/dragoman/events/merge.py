@@ -111,14 +111,19 @@ def _fold(a: Event, b: Event) -> Event:
     rule = a.rule or ""
     if "+merged" not in rule:
         rule += "+merged"
+    # the better-told version names the kind of event (a headline's "discuss" vs the lead's "phone talks")
+    best = b if b.confidence > a.confidence and b.cameo else a
     return replace(
         a,
+        cameo=best.cameo,
+        score=best.score,
+        contexts=best.contexts or a.contexts,
         sources=tuple(sources),
         targets=tuple(targets),
         reciprocal=a.reciprocal or b.reciprocal or (a.type == "CONSULT" and len(sources) > 1),
         evidence=evidence,
         confidence=max(a.confidence, b.confidence),
-        mode=a.mode or b.mode,
+        mode=best.mode or a.mode or b.mode,
         rule=rule,
     )
 

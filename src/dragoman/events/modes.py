@@ -99,11 +99,10 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int) -> Modes:
         break
     out.speech = view.speech_governor(clause)
     if out.would:
-        if out.speech is not None:
-            out.future = True
-            out.intent = True
-        else:
-            out.hypothetical = True
+        # news "would" is mostly the future of reported speech ("said it would withdraw"); a condition
+        # ("would ... if") is caught as such
+        out.future = True
+        out.intent = True
     out.historical = _historical(view, lex, trig, clause)
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,12 +20,12 @@ import pyarrow.parquet as pq
 
 from dragoman.errors import InputError, StoreError
 from dragoman.store.query import EventQuery, finish_row
+from dragoman.store.records import PSEUDO_COUNTRIES, actor_code
 
 if TYPE_CHECKING:
     from dragoman.store.store import Store
 
 FORMATS = ("plover", "csv", "parquet", "gdelt")
-PSEUDO_COUNTRIES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 #: GDELT 2.0 event table, in order (GDELT-Event_Codebook-V2.0): 61 columns
 GDELT_COLUMNS = [
@@ -55,13 +55,6 @@ CSV_COLUMNS = [
     "place", "place_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "confidence", "rule",
     "evidence_text", "source_url", "article_ids",
 ]
-
-
-def actor_code(a: dict[str, Any]) -> str:
-    """A CAMEO-style actor code: country (or the IGO/NGO itself) followed by the sector: PAKGOV, NATO."""
-    country, org, sector = a.get("country") or "", a.get("org") or "", a.get("sector") or ""
-    base = org if (country in PSEUDO_COUNTRIES and org) else country
-    return (base + sector) if base else sector
 
 
 def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLike[str]) -> int:
@@ -166,7 +159,9 @@ def gdelt_row(r: dict[str, Any]) -> list[Any] | None:
         geo = [gtype, r["place"], fips, fips, "", "" if r.get("lat") is None else r["lat"],
                "" if r.get("lon") is None else r["lon"], ""]
     updated = r.get("updated_at")
-    added = updated.strftime("%Y%m%d%H%M%S") if isinstance(updated, datetime) else datetime.utcnow().strftime("%Y%m%d%H%M%S")
+    if isinstance(updated, str):
+        updated = datetime.fromisoformat(updated)
+    added = (updated or datetime.now(timezone.utc)).strftime("%Y%m%d%H%M%S")
     frac = round(d.year + (d.timetuple().tm_yday - 1) / 365.0, 4)
     return [
         _gdelt_id(r["id"]), d.strftime("%Y%m%d"), d.strftime("%Y%m"), d.year, frac,

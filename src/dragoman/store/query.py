@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from dragoman.errors import InputError
+from dragoman.store.records import actor_code
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -207,10 +208,14 @@ def finish_row(r: dict[str, Any]) -> dict[str, Any]:
     """An Arrow row → the public event row (ISO date strings, joined names for display)."""
     if isinstance(r.get("date"), date):
         r["date"] = r["date"].isoformat()
+    if isinstance(r.get("updated_at"), datetime):
+        r["updated_at"] = r["updated_at"].isoformat()
     r["sources"] = [dict(a) for a in (r.get("sources") or [])]
     r["targets"] = [dict(a) for a in (r.get("targets") or [])]
     r["contexts"] = list(r.get("contexts") or [])
     r["article_ids"] = list(r.get("article_ids") or [])
     r["source_names"] = "; ".join(a["name"] for a in r["sources"])
     r["target_names"] = "; ".join(a["name"] for a in r["targets"])
+    r["source_codes"] = "; ".join(actor_code(a) for a in r["sources"])
+    r["target_codes"] = "; ".join(actor_code(a) for a in r["targets"])
     return r

@@ -78,6 +78,16 @@ def actor_dict(a: Actor) -> dict[str, Any]:
     }
 
 
+PSEUDO_COUNTRIES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+
+
+def actor_code(a: dict[str, Any]) -> str:
+    """A CAMEO-style actor code: country (or the IGO/NGO itself) followed by the sector: PAKGOV, NATO."""
+    country, org, sector = a.get("country") or "", a.get("org") or "", a.get("sector") or ""
+    base = org if (country in PSEUDO_COUNTRIES and org) else country
+    return (base + sector) if base else sector
+
+
 def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     """The keys under which two articles' actors count as the same participant.
 

@@ -57,12 +57,24 @@ def sidecar_path(path: str | os.PathLike[str]) -> Path:
     return Path(str(path) + ".server.json")
 
 
+def _alive(pid: Any) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except PermissionError:
+        return True
+    except (OSError, TypeError, ValueError):
+        return False
+    return True
+
+
 def _locked_message(path: str, err: Exception) -> StoreLockedError:
     side = sidecar_path(path)
     holder = None
     if side.exists():
         try:
             info = json.loads(side.read_text(encoding="utf-8"))
+            if not _alive(info.get("pid")):
+                raise ValueError("stale sidecar: its server is gone")
             holder = f"a dragoman server (pid {info.get('pid')}, {info.get('url')}, started {info.get('started')})"
         except (OSError, ValueError):
             holder = None
@@ -70,7 +82,7 @@ def _locked_message(path: str, err: Exception) -> StoreLockedError:
         return StoreLockedError(
             f"the store is in use by {holder}",
             source=path,
-            hint=f"write through its API ({json.loads(side.read_text())['url']}) or stop the server first",
+            hint=f"write and query through its API ({info.get('url')}) or stop the server first",
         )
     m = _PID.search(str(err))
     who = f"process {m.group(1)}" if m else "another process"
@@ -124,6 +136,9 @@ class Store:
                 raise _locked_message(p, e) from e
             raise StoreError(f"cannot open the store: {e}", source=p, hint="check the path and permissions") from e
         except duckdb.Error as e:
+            if "different configuration" in str(e):
+                raise StoreError("this process already has the store open in another mode (read-only or writing)", source=p,
+                                 hint="close the other Store first, or open both the same way") from e
             raise StoreError(f"cannot open the store: {e}", source=p, hint="is this a DuckDB file?") from e
         try:
             if read_only:

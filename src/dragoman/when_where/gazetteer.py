@@ -83,7 +83,7 @@ class Gazetteer:
             p = Place(c["name"], iso, c["latitude"], c["longitude"], "city", int(c.get("population") or 0), "geonames")
             names = {key(c["name"])}
             primary.add((key(c["name"]), id(p)))
-            if p.population >= 100_000:  # a small town's alternate names are mostly noise ("Machado")
+            if p.population >= 100_000:  # a small town's alternate names are mostly noise (surnames, phrases)
                 for alt in c.get("alternatenames") or ():
                     if _LATIN.match(alt):
                         names.add(key(alt))
@@ -113,7 +113,7 @@ class Gazetteer:
         self.states: dict[str, Place] = {}
         for s in gc.get_us_states().values():
             t = self.table.get(key(s["name"])) or self.table.get(key(s["name"]) + " state")
-            self.states[key(s["name"])] = t or Place(s["name"], "USA", None, None, "admin1")
+            self.states[key(s["name"])] = Place(s["name"], "USA", t.lat if t else None, t.lon if t else None, "admin1")
 
     def _country(self, iso3: str, name: str) -> Place:
         cap = self.capitals.get(iso3)

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
+
+import yaml
 
 from dragoman.model import Article, Event, Location, Token
 from dragoman.settings import Settings
@@ -24,18 +27,24 @@ from dragoman.when_where.gazetteer import PRECISION_ORDER, Gazetteer, Place, gaz
 from dragoman.when_where.syntax import TokenIndex, is_attached
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into", "off", "along"}
+
+
+def _words() -> dict[str, list[str]]:
+    with open(Path(__file__).parent / "data" / "places.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+_W = _words()
+LOC_PREPS = frozenset(_W["locative_prepositions"])
+CUE_PREPS = LOC_PREPS | frozenset(_W["cue_prepositions"])
 #: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv")
-PLACE_OBJECT_LEMMAS = {
-    "visit", "tour", "enter", "invade", "attack", "bomb", "shell", "strike", "raid", "storm", "capture", "seize",
-    "occupy", "hit", "target", "besiege", "overrun", "liberate", "recapture", "retake", "blockade",
-}
+PLACE_OBJECT_LEMMAS = frozenset(_W["place_object_lemmas"])
 #: triggers whose "to" phrase is where they happened ("a visit to Beijing", "travelled to Doha")
-DESTINATION_LEMMAS = {"visit", "trip", "travel", "fly", "go", "come", "arrive", "journey", "deploy", "send", "mission", "tour"}
-CUE_PREPS = LOC_PREPS | {"to", "from", "toward", "towards", "via"}
-ADMIN_WORDS = ("province", "region", "state", "district", "governorate", "oblast", "county", "prefecture")
-_ADMIN_AFTER = re.compile(r"^\s+(province|region|state|district|governorate|oblast|prefecture)\b", re.I)
-_ADMIN_BEFORE = re.compile(r"\b(province|region|state|governorate|district)\s+of\s+$", re.I)
+DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
+#: words that make a name a province or region ("Kandahar province", "the province of Idlib")
+ADMIN_WORDS = frozenset(_W["admin_words"])
+_ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.I)
+_ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.I)
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital(?:\s+city)?\b")
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
 
@@ -98,7 +107,7 @@ class PlaceResolver:
             if cued:
                 return False
             words = text[s:e].lower().split()
-            # the person's name itself ("Sadiq"), not a country in a title ("Pakistan's envoy")
+            # the person's name itself ("Jordan" in "Jordan said"), not a country in a title ("Pakistan's envoy")
             return any(
                 ps <= s and e <= pe and all(w in name.split() for w in words) for ps, pe, name in people
             )
@@ -134,7 +143,7 @@ class PlaceResolver:
                 gov = toks[obj.head] if obj.dep == "dobj" else None
                 if gov is not None and gov.lemma.lower() in PLACE_OBJECT_LEMMAS | {"reach"}:
                     start_run = i
-                    weak_cue = True  # "attacked Machado": a person as often as a place
+                    weak_cue = True  # "attacked Jordan": a person as often as a place
             if start_run is not None:
                 j = start_run
                 while j + 1 < len(toks) and toks[j + 1].sent == t.sent and j - start_run < 4:
@@ -189,9 +198,9 @@ class PlaceResolver:
             if place is not None and (s, e) in strong_only and not self.gaz.strong(place):
                 continue
             if place is not None and not (cued or named or admin) and _weak(place):
-                continue  # a small town named with no "in"/"at" before it is more often a person ("Machado")
+                continue  # a small town named with no "in"/"at" before it is more often a person
             if _is_dateline(text, s, e):
-                continue  # "FLINT, Mich. —": where the reporter was
+                continue  # "DENVER, Colo. —": where the reporter was
             if named and place is not None and place.country != named:
                 # "Victoria, Australia": the text says the country; the gazetteer's best guess is elsewhere
                 c = self.gaz.countries.get(key(self.gaz.iso3_names.get(named, "")))

@@ -4,8 +4,8 @@
    reference date, the tense of its governing verb and the discourse focus.
 2. Date each event with the expression attached to one of its triggers in the parse (the most
    precise one when a merged event has several).
-3. Resolve expressions anchored on another event ("a day after the talks", "comes a day after the
-   teams met") from that event's date, in both directions.
+3. Resolve expressions anchored on another event ("a day after the talks", "the vote came a day
+   after rebels attacked") from that event's date, in both directions.
 4. An event with nothing attached takes the reference date with precision ``article``.
 
 Every value says whether it is trusted: an explicit date ("27 October 2020") is; anything resolved
@@ -21,18 +21,18 @@ from typing import Callable
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
 from dragoman.when_where.syntax import TokenIndex, is_attached
-from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, _back, words
+from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, move, words
 
 SKIP_CHROME = ("masthead", "title_repeat", "agency_line")
 #: kinds that read the focus and must not move it
 NO_FOCUS = {"focus", "yearago", "shift", "nextday", "ref"}
+_W = words()
 #: "until Thursday", "since 2001": a boundary of the event, not its date (still listed in times)
-BOUNDARY_WORDS = {"until", "till", "since", "through", "from", "by", "after", "before"}
-#: verbs that only say when their subject happened ("this meeting comes a day after ...")
+BOUNDARY_WORDS = frozenset(_W["boundary_words"])
 #: determiners and adjectives that make a noun point back at an event already reported
-ANAPHORIC = {"this", "that", "the", "latest", "last", "recent", "these", "those"}
-LIGHT_VERBS = {"come", "follow", "take", "happen", "occur", "be", "precede", "fall"}
-
+ANAPHORIC = frozenset(_W["anaphoric"])
+#: verbs that only say when their subject happened ("the vote came a day after ...")
+LIGHT_VERBS = frozenset(_W["light_verbs"])
 
 @dataclass
 class _Item:
@@ -211,11 +211,11 @@ class TimeResolver:
         yd = dated.get(y_id) if y_id else None
         xd = dated.get(x_id) if x_id else None
         if yd is not None and yd.day is not None and xd is None and x_id:
-            v = _back(yd.day, unit, sign * n, floor=yd.precision)
+            v = move(yd.day, unit, sign * n, floor=yd.precision)
             dated[x_id] = _Dated(v.value or "", v.precision, it.found.text, yd.trusted, v.day, "anchor")
             xd = dated[x_id]
         elif xd is not None and xd.day is not None and yd is None and y_id:
-            v = _back(xd.day, unit, -sign * n, floor=xd.precision)
+            v = move(xd.day, unit, -sign * n, floor=xd.precision)
             dated[y_id] = _Dated(v.value or "", v.precision, it.found.text, xd.trusted, v.day, "anchor")
             yd = dated[y_id]
         if xd is not None:
@@ -223,7 +223,7 @@ class TimeResolver:
             it.trusted = xd.trusted
             it.anchor_id = y_id
         elif yd is not None and yd.day is not None:
-            v = _back(yd.day, unit, sign * n, floor=yd.precision)
+            v = move(yd.day, unit, sign * n, floor=yd.precision)
             it.value = Value(v.value, v.precision, day=v.day, anchor=it.value.anchor)
             it.trusted = yd.trusted
             it.anchor_id = y_id
@@ -239,7 +239,7 @@ class TimeResolver:
         anaphor: bool = False,
     ) -> str | None:
         """The event whose trigger is ``head`` (or inside its clause); for a light verb, its
-        subject; for an anaphoric noun ("this latest meeting"), the event it refers back to."""
+        subject; for an anaphoric noun ("the latest round"), the event it refers back to."""
         if head is None:
             return None
         for ev in events:

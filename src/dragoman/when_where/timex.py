@@ -396,7 +396,7 @@ class TimexTagger:
                 unit = g["unit"].lower().rstrip("s")
                 if n is None:
                     return Value("PAST_REF", "ref")
-                return _back(ref, unit, -n)
+                return move(ref, unit, -n)
             if k in ("shift", "nextday"):
                 unit = g["unit"].lower().rstrip("s")
                 d = g["dir"].lower()
@@ -415,7 +415,7 @@ class TimexTagger:
                 if unit == "year" and base.precision == "quarter" and base.value and "-Q" in base.value:
                     y, q = base.value.split("-Q")
                     return _quarter(int(y) + sign * n, int(q))
-                return _back(base.day, unit, sign * n, floor=base.precision)
+                return move(base.day, unit, sign * n, floor=base.precision)
             if k == "duration":
                 n = self._number(g["n"])
                 unit = g["unit"].lower().rstrip("s")
@@ -426,7 +426,7 @@ class TimexTagger:
                     return Value("FUTURE_REF", "ref")
                 if tense == "future" and ref is not None and n is not None:
                     if (g.get("prep") or "").lower() == "in" and not d:
-                        return _back(ref, unit, n)  # "will be redeemed in five years"
+                        return move(ref, unit, n)  # "will be redeemed in five years"
                     if low == "one day":
                         return Value("FUTURE_REF", "ref")
                 code = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "quarter": "Q"}[unit]
@@ -513,7 +513,7 @@ def _shifted(ref: date, unit: str, shift: int) -> Value:
     return _year(ref.year + shift)
 
 
-def _back(base: date, unit: str, n: int, floor: str = "day") -> Value:
+def move(base: date, unit: str, n: int, floor: str = "day") -> Value:
     """``base`` moved by ``n`` units, at the unit's precision ("two weeks ago" is a day)."""
     if unit in ("day",):
         v = _day(base + timedelta(days=n))
