@@ -83,6 +83,9 @@ def throughput(corpus: Path, size: dict[str, Any], processes: list[int]) -> list
             "spacy_articles_per_s": round(size["articles"] / base.seconds, 2),
             "spacy_words_per_s": round(size["words"] / base.seconds),
             "ratio": round(base.seconds / full.seconds, 3),
+            "dragoman_cpu_seconds": round(full.cpu_seconds, 1),
+            "spacy_cpu_seconds": round(base.cpu_seconds, 1),
+            "cpu_ratio": round(base.cpu_seconds / full.cpu_seconds, 3) if full.cpu_seconds else None,
             "spacy_paragraphs_seconds": round(para.seconds, 2) if para else None,
             "spacy_paragraphs_words_per_s": round(size["words"] / para.seconds) if para else None,
             "ratio_vs_paragraphs": round(para.seconds / full.seconds, 3) if para else None,
@@ -98,6 +101,7 @@ def throughput(corpus: Path, size: dict[str, Any], processes: list[int]) -> list
             f"RATIO {row['ratio']:.2f}"
             + (f" (vs spaCy fed paragraphs, {row['spacy_paragraphs_words_per_s']:,} words/s: {row['ratio_vs_paragraphs']:.2f})"
                if para else "")
+            + f" | CPU-time ratio {row['cpu_ratio']} ({full.cpu_seconds:.0f} s vs {base.cpu_seconds:.0f} s)"
             + f" | peak RSS per worker {row['dragoman_peak_rss_mb_per_worker']} MB "
             f"(spaCy alone {row['spacy_peak_rss_mb_per_worker']} MB) | load {row['load_after']}",
             flush=True,
@@ -146,8 +150,14 @@ def batch(corpus: Path, size: dict[str, Any], workers: int, partition_size: int 
     return res
 
 
+_MARK = "@@bench-result@@"
+
+
 def others(skip: bool) -> dict[str, Any]:
-    """bench/store.py, bench/api.py, bench/warc.py: each ``main() -> dict``, each in a try."""
+    """bench/store.py, bench/api.py, bench/warc.py: each ``main() -> dict``, each in a try, each in
+    a fresh Python process (so one's memory does not show in the next one's peak RSS)."""
+    import subprocess
+
     res: dict[str, Any] = {}
     if skip:
         return res
@@ -156,17 +166,23 @@ def others(skip: bool) -> dict[str, Any]:
             continue
         print(f"\n{name}:", flush=True)
         t = time.perf_counter()
+        code = (f"import json; from bench import {name} as m; r = m.main(); "
+                f"print({_MARK!r} + json.dumps(r, default=str))")
         try:
-            fig = importlib.import_module(f"bench.{name}").main()
-            res[name] = fig
-            for k, v in (fig or {}).items():
-                print(f"  {k}: {v}")
+            proc = subprocess.run([sys.executable, "-c", code], cwd=HERE.parent, capture_output=True, text=True)
+            lines = proc.stdout.splitlines()
+            for line in lines:
+                if not line.startswith(_MARK):
+                    print(f"  {line}")
+            found = [line[len(_MARK):] for line in lines if line.startswith(_MARK)]
+            if proc.returncode != 0 or not found:
+                raise RuntimeError(f"exit {proc.returncode}: {proc.stderr.strip()[-400:]}")
+            fig = json.loads(found[-1])
+            res[name] = fig if isinstance(fig, dict) else {"result": fig}
         except Exception as e:  # noqa: BLE001 - one benchmark failing does not stop the others
             res[name] = {"error": f"{type(e).__name__}: {e}"}
             print(f"  failed: {type(e).__name__}: {e}")
-        res.setdefault(name, {})
-        if isinstance(res[name], dict):
-            res[name]["bench_seconds"] = round(time.perf_counter() - t, 1)
+        res[name]["bench_seconds"] = round(time.perf_counter() - t, 1)
     return res
 
 

@@ -135,3 +135,37 @@ def test_known_leaders_and_names_that_only_contain_one(pipeline):
     assert latin.country is None  # "Latin American" is not "American"
     other = next(a for a in art.actors if a.name == "Tariq Merkel Hassan")
     assert other.country is None  # a known surname inside someone else's name codes nothing
+
+
+def test_peoples_conjuncts_and_words_that_deny_a_country(pipeline):
+    art = extract(
+        "Ethnic Uzbeks in Kyrgyzstan staged a protest on Friday. Hungarian and Slovak officials met in Vienna, "
+        "while pro-Russian separatists shelled the town.",
+        pipeline=pipeline,
+    )
+    uzbeks = actor_of(art, "Uzbeks")
+    assert (uzbeks.country, uzbeks.sector) == ("KGZ", "CVL")  # where they live, not a guessed "Uzbekistan"
+    hun, svk = actor_of(art, "Hungarian"), actor_of(art, "Slovak")
+    assert hun is not svk and (hun.country, hun.sector) == ("HUN", "GOV") and svk.country == "SVK"
+    sep = actor_of(art, "pro-Russian separatists")
+    assert sep.country is None and sep.sector == "REB"  # "pro-Russian" does not make them Russian
+
+
+def test_user_dictionary_invented_country_and_person(tmp_path: Path, pipeline):
+    from dragoman.actors import make
+    from dragoman.settings import Settings
+
+    f = tmp_path / "actors.csv"
+    f.write_text("name,aliases,country,sector\nFreedonia,Freedonian,FRE,\nRufus T. Firefly,Firefly,FRE,GOV\n",
+                 encoding="utf-8")
+    stage = make(Settings(actors_file=str(f)))
+    text = ("Rufus T. Firefly, the leader of Freedonia, warned Sylvania on Monday. Firefly said he would not "
+            "retreat. Freedonian troops massed on the border.")
+    parsed = pipeline.parser.parse([pipeline._run_stages(pipeline.pre, make_article(text))])[0]
+    art = stage(parsed)
+    firefly = actor_of(art, "Rufus T. Firefly")
+    assert (firefly.country, firefly.sector, firefly.kind) == ("FRE", "GOV", "person")
+    kinds = {(m.text, m.kind) for m in firefly.mentions}
+    assert ("Firefly", "name") in kinds and ("he", "pronoun") in kinds
+    troops = actor_of(art, "Freedonian troops")
+    assert (troops.country, troops.sector) == ("FRE", "MIL")

@@ -240,19 +240,26 @@ def test_ingest_stores_and_readers_see_whole_batches(writable):
         s = STORIES[i % len(STORIES)]
         articles.append({"id": f"batch-{i}", "text": s["text"] + f" This is report number {i}.",
                          "title": s["title"], "published": s["published"]})
-    seen: list[tuple[int, int]] = []
+    seen: list[tuple[int, int, int]] = []
     problems: list[str] = []
     stop = threading.Event()
 
+    params = {"limit": 1000, "include_negated": True, "include_hypothetical": True}
+    cached_before = writable.get("/api/events", params=params).json()  # now in the response cache
+    assert cached_before["total"] == 0
+
     def reader():
         with httpx.Client(base_url=str(writable.base_url), timeout=60) as c:
+            k = 0
             while not stop.is_set():
-                r = c.get("/api/events", params={"limit": 1000, "include_negated": True, "include_hypothetical": True})
+                k += 1  # a new page size each time: past the response cache, into DuckDB
+                limit = 500 + k % 400
+                r = c.get("/api/events", params={**params, "limit": limit})
                 if r.status_code != 200:
                     problems.append(r.text)
                     continue
                 body = r.json()
-                seen.append((body["total"], len(body["events"])))
+                seen.append((body["total"], len(body["events"]), limit))
 
     threads = [threading.Thread(target=reader) for _ in range(3)]
     for t in threads:
@@ -266,12 +273,13 @@ def test_ingest_stores_and_readers_see_whole_batches(writable):
     assert r.status_code == 200, r.text
     out = r.json()
     assert out["counts"]["articles"] == 30 and not out["failures"]
-    after = writable.get("/api/events", params={"limit": 1000, "include_negated": True, "include_hypothetical": True}).json()
+    after = writable.get("/api/events", params=params).json()  # the write emptied the cache
+    assert after["total"] > 0
     assert not problems
     assert seen, "the readers made no request"
     # every read saw one consistent snapshot: the count matches the rows, and the batch is all or nothing
-    assert all(total == n for total, n in seen)
-    assert {total for total, _ in seen} <= {0, after["total"]}
+    assert all(n == min(total, limit) for total, n, limit in seen)
+    assert {total for total, _, _ in seen} <= {0, after["total"]}
     assert writable.get("/api/stats").json()["articles"] == 30
     art = writable.get("/api/articles/batch-3").json()
     assert art["id"] == "batch-3" and art["title"] == STORIES[3]["title"]

@@ -88,12 +88,12 @@ def test_failures_and_retry(tmp_path):
     lines = [json.dumps(good[0].to_dict()), '{"id": "g2", "broken', ""]
     path.write_text("\n".join(lines), encoding="utf-8")
     db = str(tmp_path / "f.duckdb")
-    res = run("ingest", str(path), "--db", db)
-    assert "1 failures" in res.output
+    res = run("ingest", str(path), "--db", db, ok=False)
+    assert res.exit_code == 1 and "1 failures" in res.output
     fails = json.loads(run("failures", "--db", db, "--format", "json").output)
     assert [f["source"] for f in fails] == [f"{path}:2"] and fails[0]["code"] == "format"
     # nothing fixed yet: the retry fails again and counts the attempt
-    run("ingest", "--retry-failures", "--db", db)
+    assert run("ingest", "--retry-failures", "--db", db, ok=False).exit_code == 1
     assert json.loads(run("failures", "--db", db, "--format", "json").output)[0]["attempts"] == 2
     lines[1] = json.dumps(good[1].to_dict())
     path.write_text("\n".join(lines), encoding="utf-8")

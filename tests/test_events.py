@@ -270,3 +270,26 @@ def test_calling_for_sanctions_against_x_rallies_opposition(code):
     art = code("The opposition leader called for sanctions against Belarus.", ("Belarus",))
     ev = top_event(art.events)
     assert ev.type == "ACCUSE" and ev.cameo == "113"
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Thailand and Cambodia agreed to reopen their border crossings.", "AGREE"),
+        ("Protesters torched police cars in Nairobi on Tuesday.", "COERCE"),
+        ("The army deployed tanks along the northern frontier.", "MOBILIZE"),
+        ("Germany pledged 500 million euros in reconstruction aid to Ukraine.", "AGREE"),
+        ("Saudi Arabia restored diplomatic relations with Iran.", "SUPPORT"),
+        ("Chile recalled its ambassador from Israel.", "SANCTION"),
+        ("Militants ambushed a military convoy, killing eight soldiers.", "ASSAULT"),
+        ("Farmers blocked highways across France to protest fuel prices.", "PROTEST"),
+        ("Serbia rejected Kosovo's proposal for direct talks.", "REJECT"),
+        ("North Korea warned it would respond with force to any provocation.", "THREATEN"),
+        ("Kenya sent 1,000 police officers to Haiti.", "MOBILIZE"),
+        ("The EU froze the assets of ten officials.", "SANCTION"),
+        ("The minister resigned after the scandal.", "RETREAT"),
+    ],
+)
+def test_top_event_type(code, text, type_):
+    ev = top_event(code(text).events)
+    assert ev is not None and ev.type == type_, (text, ev and (ev.type, ev.rule))

@@ -57,3 +57,13 @@ def test_processes_2_output_identical_to_processes_1(corpus, tmp_path, pipeline)
     recs = [json.loads(line) for line in outs[0].splitlines()]
     assert [r["id"] for r in recs] == [f"t{i:02d}" for i in range(40)]
     assert sum(len(r["actors"]) for r in recs) > 40  # really coded
+
+
+def test_a_worker_that_cannot_load_the_pipeline_stops_the_run_with_the_reason(corpus, tmp_path):
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("actors:\n  - {name: [unclosed\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(corpus), "--jsonl", "-o", str(tmp_path / "o.jsonl"),
+                                    "--processes", "2", "--actors", str(bad)])
+    assert res.exit_code == 1
+    assert "actors.yaml" in res.output and "YAML" in res.output
+    assert "coded" not in res.output  # not one "worker failed" line per article

@@ -11,6 +11,8 @@ import time
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_store_data import PEOPLE, generated, report
 
 from dragoman.errors import InputError, StoreError, StoreLockedError
@@ -305,3 +307,33 @@ def test_a_batch_that_fails_midway_leaves_the_store_as_before(db_path):
         counts = s.ingest([good[3], good[2]])
         assert counts["articles"] == 2 and counts["near_duplicates"] == 0
         assert s.counts()["articles"] == 4
+
+
+POOL = generated(40, seed=17, stories=8)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=60),
+       batch=st.integers(1, 25))
+def test_any_sequence_of_ingests_keeps_the_invariants(tmp_path, order, batch):
+    """Repeats, any batch size: the store equals one clean ingest of the distinct articles in
+    first-seen order, and its counts agree with its rows."""
+    seen: dict[int, None] = dict.fromkeys(order)
+    path_a, path_b = tmp_path / f"a{len(order)}-{batch}.duckdb", tmp_path / f"b{len(order)}-{batch}.duckdb"
+    for p in (path_a, path_b):
+        if p.exists():
+            p.unlink()
+    with Store.open(path_a) as s:
+        s.ingest([POOL[i] for i in order], batch_size=batch)
+        got = {r["id"]: (r["num_mentions"], r["num_sources"], tuple(r["article_ids"])) for r in all_events(s)}
+        con = s.con
+        assert con.execute("SELECT count(*) FROM article_events WHERE event_id NOT IN (SELECT id FROM events)").fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == len(seen)
+        bad = con.execute("""SELECT e.id FROM events e JOIN article_events ae ON ae.event_id = e.id
+                             JOIN articles a ON a.id = ae.article_id GROUP BY e.id, e.num_sources, e.num_mentions
+                             HAVING e.num_sources <> count(DISTINCT a.source_group) OR e.num_mentions <> sum(ae.n_evidence)""").fetchall()
+        assert bad == []
+    with Store.open(path_b) as s:
+        s.ingest([POOL[i] for i in seen])
+        want = {r["id"]: (r["num_mentions"], r["num_sources"], tuple(r["article_ids"])) for r in all_events(s)}
+    assert got == want

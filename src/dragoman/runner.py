@@ -67,17 +67,28 @@ def default_processes() -> int:
 
 _PIPELINE = None
 _KEEP_NLP = False
+_INIT_ERROR: tuple[str, str] | None = None
+
+
+class WorkerInitError(Exception):
+    """A worker could not load the pipeline (missing model, bad actors file...): (code, message)."""
 
 
 def _init_worker(settings: Settings, keep_nlp: bool) -> None:
-    global _PIPELINE, _KEEP_NLP
+    global _PIPELINE, _KEEP_NLP, _INIT_ERROR
+    from dragoman.errors import DragomanError
     from dragoman.pipeline import Pipeline
 
-    _PIPELINE = Pipeline(settings)
     _KEEP_NLP = keep_nlp
+    try:
+        _PIPELINE = Pipeline(settings)
+    except DragomanError as e:  # reported to the parent with the first chunk, not a dead pool
+        _INIT_ERROR = (e.code, str(e))
 
 
 def _work(chunk: list[Item]) -> list[Item]:
+    if _INIT_ERROR is not None:
+        raise WorkerInitError(*_INIT_ERROR)
     assert _PIPELINE is not None, "worker not initialised"
     out = list(_PIPELINE.run_many(chunk))
     return out if _KEEP_NLP else [strip_nlp(x) for x in out]
@@ -169,6 +180,12 @@ def _run_parallel(items: Iterable[Item], settings: Settings, processes: int, chu
                     yield from _dead_worker(chunk, e)
                 pending = retry
                 continue
+            except WorkerInitError as e:
+                from dragoman.errors import DragomanError
+
+                err = DragomanError(e.args[1])
+                err.code = e.args[0]  # type: ignore[misc]
+                raise err from None
             except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be sent back: recorded
                 pending.popleft()
                 yield from _dead_worker(chunk, e)

@@ -63,7 +63,8 @@ class Context:
         self.blocked = blocked
         starts = frozenset(self.tok_at_start)
         ends = frozenset(self.tok_at_end)
-        self.name_hits = [m for m in lexicon.find_names(article.text, starts, ends) if not self.in_chrome(m.start, m.end)]
+        self.name_hits = [m for m in lexicon.find_names(article.text, starts, ends)
+                          if not self.in_chrome(m.start, m.end)]
         self.role_at: dict[int, tuple[int, Role]] = {}  # token → (end token, role) for the hit starting there
         self.role_of: dict[int, tuple[int, int, Role]] = {}  # every covered token → (ts, te, role)
         for m in lexicon.find_roles(article.text, starts, ends):

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import Context, Unit
 from dragoman.model import Actor, Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
+#: what "they" may refer to
+PLURAL_REFERENTS = frozenset({"organisation", "group", "actor", "government", "country", "code"})
+#: resolver unit kinds → Actor.kind
+ACTOR_KINDS = {"code": "country", "demonym": "group", "actor": "organisation", "unknown": "organisation"}
 #: a pronoun looks this many sentences back for its person
 PRONOUN_WINDOW = 2
 #: add the whole descriptive phrase ("Pakistan's Army Chief of Staff General Qamar Javed Bajwa") as a mention
@@ -40,6 +44,8 @@ class Group:
 
 
 def _key(u: Unit) -> tuple[str, ...]:
+    if u.entry is not None and u.entry.kind in ("person", "actor") and u.kind in ("person", "actor"):
+        return ("person", u.entry.name.lower())  # every alias of one dictionary entry is one actor
     if u.kind == "person":
         return ("person", u.name.lower())
     if u.entry is not None and u.kind in ("organisation", "group", "actor"):
@@ -97,8 +103,8 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             prev = [g for i, g in window if g.unit.kind == "person" or g.unit.person_role and not g.unit.plural]
             target = prev[-1] if prev else None
         elif kind == "plural":
-            prev = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role and (g.unit.plural or g.unit.kind in ("organisation", "group", "actor",
-                                                                                      "government", "country", "code"))]
+            prev = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role
+                    and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
             target = prev[-1] if prev else None
         else:  # speaker
             target = speaker_of(t.sent, t.i) or last_speaker
@@ -185,7 +191,8 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
                 g.mentions.append((ts, te, "descriptive"))
         # "Inter-Services Public Relations (ISPR)"
         te = u.te
-        if te + 2 < len(toks) and toks[te].text == "(" and toks[te + 2].text == ")" and _ACRONYM.match(toks[te + 1].text):
+        if (te + 2 < len(toks) and toks[te].text == "(" and toks[te + 2].text == ")"
+                and _ACRONYM.match(toks[te + 1].text)):
             acronyms[toks[te + 1].text] = g
             g.mentions.append((te + 1, te + 2, "acronym"))
             covered.add(te + 1)
@@ -197,8 +204,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
         if t.text in acronyms:
             acronyms[t.text].mentions.append((t.i, t.i + 1, "acronym"))
             covered.add(t.i)
-        elif parts.get(t.text) is not None and t.pos == "PROPN" or (parts.get(t.text) is not None and t.text[0].isupper()
-                                                                   and t.pos in ("NOUN", "PROPN", "ADJ")):
+        elif parts.get(t.text) is not None and t.text[0].isupper() and t.pos in ("NOUN", "PROPN", "ADJ"):
             g = groups.get(("person", parts[t.text].name.lower()))  # type: ignore[union-attr]
             if g is not None:
                 g.mentions.append((t.i, t.i + 1, "surname"))
@@ -255,7 +261,8 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
             # (only short names need it to be recognised: "the UN", "the EU", "the SDF")
             g.mentions = [(s - 1, e, k) if k in ("name", "acronym") and s > 0 and toks[s - 1].text.lower() == "the"
                           and toks[e - 1].end - toks[s].start <= 4
-                          and toks[s - 1].sent == toks[s].sent and toks[e - 1].dep not in ("amod", "compound", "poss", "nmod")
+                          and toks[s - 1].sent == toks[s].sent
+                          and toks[e - 1].dep not in ("amod", "compound", "poss", "nmod")
                           else (s, e, k) for s, e, k in g.mentions]
         ms = sorted(set(g.mentions))
         mentions = tuple(
@@ -268,6 +275,8 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
             name = u.entry.name
         if u.entry is not None and u.kind in ("country", "code", "organisation", "group", "actor", "government"):
             name = u.entry.name
+        if u.entry is not None and u.entry.kind == "demonym" and u.kind == "group":
+            name = ctx.article.text[toks[u.ts].start:toks[u.te - 1].end]  # "Bosnian Serbs", "Afghans"
         if u.kind == "government" and u.entry is not None and u.entry.kind == "capital":
             name = f"{u.entry.name} (government)"
         actors.append((mentions[0].start, Actor(
@@ -277,9 +286,9 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
             org=u.org,
             sector=u.sector,
             role=u.role,
-            kind={"code": "country", "demonym": "group", "actor": "organisation", "unknown": "organisation"}.get(u.kind, u.kind),
+            kind=ACTOR_KINDS.get(u.kind, u.kind),
             mentions=mentions,
             rule=u.rule or None,
         )))
     actors.sort(key=lambda x: x[0])
-    return tuple(a.__class__(**{**{f: getattr(a, f) for f in a.__slots__}, "id": f"a{n}"}) for n, (_, a) in enumerate(actors, 1))
+    return tuple(replace(a, id=f"a{n}") for n, (_, a) in enumerate(actors, 1))

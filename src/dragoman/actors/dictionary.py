@@ -74,7 +74,8 @@ def _yaml_records(text: str, source: str) -> list[tuple[int, dict[str, Any]]]:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ConfigError(f"{where}invalid YAML: {getattr(e, 'problem', e)}", source=source, hint="fix the syntax") from e
+        raise ConfigError(f"{where}invalid YAML: {getattr(e, 'problem', e)}", source=source,
+                          hint="fix the syntax") from e
     if root is None:
         return []
     if isinstance(root, yaml.MappingNode):

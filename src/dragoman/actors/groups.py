@@ -6,6 +6,10 @@ from __future__ import annotations
 from dragoman.actors.context import Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase
 
+#: groups of people whose country may come from where they act
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REB"})
+
+
 def place_of_action(ctx: Context, head: int) -> Unit | None:
     """The country-coded place where the clause of ``head`` happens: "thousands of people protested in Hong Kong"."""
     toks = ctx.toks
@@ -47,8 +51,9 @@ def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
                 continue
         done.add(root)
         bare = _strip_det(ctx, ts, te)
-        if te - bare == 1 and t.tag in ("NN", "NNP") and (bare == ts or not (role.strong or role.kind == "person")
-                                                          or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
+        if te - bare == 1 and t.tag in ("NN", "NNP") and (
+                bare == ts or not (role.strong or role.kind == "person")
+                or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
             continue  # a bare singular noun ("not party to the deal", "a state of emergency") names no one
         ts = bare
         named = {id(u): u for i in range(ts, te) if (u := ctx.unit_of.get(i)) is not None}
@@ -62,12 +67,13 @@ def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
         c = code_phrase(ctx, ts, ext, for_person=False)
         if c.country is None and post is not None:
             c.country, c.org = post[0].country, post[0].org
-        if c.country is None and role.kind == "group" and role.agent_sector in ("CVL", "REF", "OPP", "LAB", "EDU", "REB"):
+        if c.country is None and role.kind == "group" and role.agent_sector in PEOPLE_SECTORS:
             place = place_of_action(ctx, root)  # people act where they are: "students protested in Jakarta"
             if place is not None:
                 c.country = place.country
         role = ctx.role_of[root][2]
-        nations = list({u.country: u for u in c.units if u.country and u.kind in ("country", "code", "demonym")}.values())
+        nations = list({u.country: u for u in c.units
+                        if u.country and u.kind in ("country", "code", "demonym")}.values())
         if len(nations) > 1 and any(toks[i].dep == "conj" or toks[i].text.lower() == "and" for i in range(ts, root)):
             # "Hungarian and Romanian officials": one actor per country, named by its own word
             rtext = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
@@ -143,7 +149,7 @@ def appositions(ctx: Context, units: list[Unit], grp: list[Unit]) -> None:
         own = code_phrase(ctx, g.ts, g.te, for_person=False)
         desc = ctx.text(*_trim(ctx, own.owner_end, g.te)) if own.owner_end > g.ts else ctx.text(g.ts, g.te)
         c = Coding(g.country, g.org, g.sector, desc,
-                   tuple((g.role_cls or "").split(",")) if g.role_cls else ())
+                   tuple((g.role_cls or "").split(",")) if g.role_cls else (), own.units)
         apply(u, c, "apposition")
         g.used = True
         g.merged_into = u

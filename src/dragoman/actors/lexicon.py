@@ -111,9 +111,11 @@ def _split(cell: str) -> list[str]:
 
 
 def _plural(adj: str) -> str | None:
-    if adj.endswith(("an", "i", "ian")) and " " not in adj:
-        return adj + "s"
-    return None
+    """The plural of a demonym used as a noun ("Afghans", "Iraqis", "Uzbeks", "Czechs"); None where English
+    has no -s plural ("the British", "the French", "the Chinese", "the Swiss")."""
+    if " " in adj or adj.endswith(("ese", "sh", "ss", "s", "x", "z")) or adj.endswith("ch") and adj != "Czech":
+        return None
+    return adj + "s"
 
 
 class Lexicon:
@@ -196,10 +198,8 @@ class Lexicon:
             for a in _split(aliases):
                 add(a, e, front=True)
         # the user's dictionary overrides everything else under the same key
-        self.user_people: dict[str, list[Entry]] = {}
         for key, e in user_entries:
             add(key, e, front=True)
-            self.user_people.setdefault(key.lower(), []).insert(0, e)
 
         self.names = names
         self._name_ac = ahocorasick.Automaton()

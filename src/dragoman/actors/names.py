@@ -10,6 +10,10 @@ from dragoman.actors.context import RANKS, Context, Unit, _entry_for
 # ---------------------------------------------------------------------------------------------
 
 
+#: what a user-dictionary name is, by spaCy's entity label
+USER_KINDS = {"PERSON": "person", "GPE": "country", "LOC": "country", "NORP": "demonym"}
+
+
 def find_names(ctx: Context) -> list[Unit]:
     """Lexicon hits and (corrected) named entities, as non-overlapping units."""
     art, toks, lex = ctx.article, ctx.toks, ctx.lex
@@ -20,7 +24,8 @@ def find_names(ctx: Context) -> list[Unit]:
         entry = _entry_for(m.value, date)  # type: ignore[arg-type]
         if entry is None:
             continue
-        if (entry.kind == "code" or m.end - m.start <= 3 and art.text[m.start:m.end].isupper()) and ctx.shouting(toks[ts].sent):
+        short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
+        if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
             continue  # an all-capitals headline: "IN", "US", "IS" are words there
         if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
             continue
@@ -31,7 +36,10 @@ def find_names(ctx: Context) -> list[Unit]:
             continue  # a leader's surname where spaCy sees no name
         if entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
             continue  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
-        lex_units[ts] = Unit(ts, te, entry.kind, entry.name if entry.kind != "person" else ctx.text(ts, te),
+        kind = entry.kind
+        if kind == "actor":  # a user's entry: what it is, the NER says (a person gets surnames and pronouns)
+            kind = USER_KINDS.get(toks[ts].ent_type, "actor")
+        lex_units[ts] = Unit(ts, te, kind, entry.name if entry.kind != "person" else ctx.text(ts, te),
                              entry.country, entry.org, entry.sector, role=entry.role,
                              rule=f"lexicon:{entry.source}:{entry.kind}", entry=entry, plural=entry.plural)
     covered: dict[int, Unit] = {}
@@ -80,7 +88,8 @@ def find_names(ctx: Context) -> list[Unit]:
                 while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
                     ts = ctx.role_at[ts][0]
                 pu = Unit(ts, te, "person", ctx.text(ts, te), known.country, known.org, known.sector,
-                          role=known.entry.role if known.entry else None, rule=known.rule, entry=known.entry, label="PERSON")
+                          role=known.entry.role if known.entry else None, rule=known.rule, entry=known.entry,
+                          label="PERSON")
                 units.append(pu)
                 taken.update(range(ts, te))
                 continue

@@ -49,7 +49,8 @@ def _locative(ctx: Context, u: Unit) -> bool:
     if t.dep == "pobj" and toks[t.head].text.lower() in LOCATIVE:
         return True
     # "in Kabul, Afghanistan": a country in apposition/conjunction to a place
-    if t.dep in ("appos", "conj", "npadvmod") and toks[t.head].ent_type in ("GPE", "LOC") and toks[t.head].dep == "pobj":
+    h = toks[t.head]
+    if t.dep in ("appos", "conj", "npadvmod") and h.ent_type in ("GPE", "LOC") and h.dep == "pobj":
         return toks[toks[t.head].head].text.lower() in LOCATIVE
     return False
 
@@ -135,6 +136,17 @@ def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
                 if post is not None and post[0].kind in ("country", "code", "region") and post[0].country != u.country:
                     u.country = post[0].country
                     u.rule += "+residence"
+            elif dep in ("amod", "compound") and toks[r].head == u.te and toks[u.te].tag in ("NNS", "NNPS") and (
+                    toks[u.te].ent_type == "NORP" or (ctx.unit_of.get(u.te) is not None
+                                                      and ctx.unit_of[u.te].kind in ("demonym", "nationality"))):
+                # "Bosnian Serbs", "Iraqi Kurds": a people of that country
+                head = ctx.unit_of.get(u.te)
+                if head is not None:
+                    head.used = True
+                u.te += 1
+                u.kind, u.sector, u.plural = "group", "CVL", True
+                u.name = ctx.text(u.ts, u.te)
+                u.rule += "+people"
             elif _conjunct_group(ctx, u, r):
                 pass  # "Sierra Leonean and Liberian refugees": the role of the group it is joined to
             elif dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":

@@ -32,19 +32,22 @@ def _title_ok(ctx: Context, i: int) -> bool:
     low = t.text.lower()
     if low in CONNECTORS and low != "and":
         return True
+    if t.tag in ("VBG", "VBN") and t.text.islower() and t.dep in ("amod", "compound"):
+        return True  # "visiting", "outgoing", "ousted"
     if t.ent_type in SKIP_ENT or t.pos in ("VERB", "AUX", "PRON", "PUNCT", "NUM", "ADV", "ADP", "CCONJ", "SCONJ"):
         return t.text == "-"
     if t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ"):
         return True
-    if t.pos == "ADJ" or t.tag in ("VBG", "VBN") and t.text.islower() and t.dep in ("amod", "compound"):
-        return True  # "senior", "visiting", "outgoing"
+    if t.pos == "ADJ":
+        return True  # "senior", "top"
     return t.pos == "NOUN" and t.dep in ("compound", "amod")
 
 
 def _trim(ctx: Context, ts: int, te: int) -> tuple[int, int]:
     """Trim connectors and determiners at both ends of a phrase."""
     toks = ctx.toks
-    while ts < te and (toks[ts].text.lower() in CONNECTORS or toks[ts].text.lower() in DETERMINERS or toks[ts].tag == "POS"):
+    while ts < te and (toks[ts].text.lower() in CONNECTORS or toks[ts].text.lower() in DETERMINERS
+                       or toks[ts].tag == "POS"):
         ts += 1
     while te > ts and (toks[te - 1].text.lower() in CONNECTORS or toks[te - 1].text.lower() in DETERMINERS):
         te -= 1
@@ -133,7 +136,8 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Codi
             continue
         prev = toks[u.ts - 1].text.lower() if u.ts - 1 >= ts else None
         poss = u.te < len(toks) and (toks[u.te].tag == "POS" or toks[u.te].text in ("’s", "'s"))
-        rank = 1 if poss else (2 if prev is None or prev not in (NOT_OWNER if for_person else NOT_OWNER - {"in", "from"}) else 9)
+        blocked = NOT_OWNER if for_person else NOT_OWNER - {"in", "from"}
+        rank = 1 if poss else (2 if prev is None or prev not in blocked else 9)
         if rank < owner_rank:
             owner, owner_rank = u, rank
     roles: list[tuple[int, int, Role]] = []
@@ -182,22 +186,20 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Codi
 
 
 def apply(u: Unit, c: Coding, rule: str, overwrite: bool = False) -> None:
-    """Give a unit the coding of a phrase (what the unit's own lexicon entry says wins)."""
-    if u.entry is not None and u.entry.source.startswith("user:") and not overwrite:
-        if u.role is None:
-            u.role = c.role
-        return
-    if c.country and (overwrite or u.country is None):
-        u.country, u.org = c.country, c.org
-    from_leaders = u.entry is not None and u.entry.source == "leaders"
-    if c.sector and (overwrite or u.sector is None or c.sector == "ELI" or from_leaders):
-        u.sector = c.sector  # a "former"/"ousted" title makes even a known leader an elite
+    """Give a unit the coding of a phrase (what the user's dictionary says about the unit wins)."""
+    if not (u.entry is not None and u.entry.source.startswith("user:") and not overwrite):
+        if c.country and (overwrite or u.country is None):
+            u.country, u.org = c.country, c.org
+        from_leaders = u.entry is not None and u.entry.source == "leaders"
+        if c.sector and (overwrite or u.sector is None or c.sector == "ELI" or from_leaders):
+            u.sector = c.sector  # a "former"/"ousted" title makes even a known leader an elite
+        if c.country or c.sector:
+            u.rule = (u.rule + "+" if u.rule else "") + rule
     if c.role and u.role is None:
         u.role = c.role
     if c.classes:
         u.role_cls = ",".join(dict.fromkeys(((u.role_cls or "").split(",") if u.role_cls else []) + list(c.classes)))
-    if c.country or c.sector:
-        u.rule = (u.rule + "+" if u.rule else "") + rule
+    # the names inside the phrase belong to it: "Pakistan" in "Pakistan's Army Chief of Staff General ..."
     for x in c.units:
         if x is not u and x.kind != "person":
             x.used = True

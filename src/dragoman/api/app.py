@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from dragoman import __version__
 from dragoman.api import auth, errors
 from dragoman.api.access import StoreAccess
+from dragoman.api.cache import ResponseCache
 from dragoman.api.extraction import Coder, body_items, record_article
 from dragoman.api.limits import BodyLimit, Limits
 from dragoman.api.schemas import ArticleIn, ExtractIn, Order, SortKey
@@ -34,7 +35,7 @@ from dragoman.settings import Settings
 log = logging.getLogger("dragoman.api")
 
 WRITE_PATHS = frozenset({"/api/ingest"})
-STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+from dragoman.web import STATIC  # noqa: E402 - the dashboard's files
 
 DESCRIPTION = """Political event data coded by dragoman: who did what to whom, when and where, each event tied to
 the sentences it came from.  Read endpoints take the filters of `dragoman events`.  Writes
@@ -62,7 +63,14 @@ def _default(obj: Any) -> Any:
 
 # -- the filters, shared by every read endpoint ------------------------------------------------
 
-Text200 = Annotated[str | None, Query(max_length=200)]
+HELP = {
+    "actor": "Actor name (part of it), id, country or IGO code, or country+sector (PAKGOV).",
+    "country": "A participant's or the place's country code (ISO3 or IGO).",
+    "sector": "A participant's sector (GOV, MIL, REB, ...).",
+    "type": "PLOVER type(s), comma-separated.",
+    "quad": "Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.",
+    "place": "Part of the place name, or its country code.",
+}
 
 
 class Filters:
@@ -70,14 +78,14 @@ class Filters:
 
     def __init__(
         self,
-        actor: Annotated[str | None, Query(max_length=200, description="Actor name (part of it), id, country or IGO code, or country+sector (PAKGOV).")] = None,
-        country: Annotated[str | None, Query(max_length=20, description="A participant's or the place's country code (ISO3 or IGO).")] = None,
-        sector: Annotated[str | None, Query(max_length=20, description="A participant's sector (GOV, MIL, REB, ...).")] = None,
-        type: Annotated[str | None, Query(max_length=200, description="PLOVER type(s), comma-separated.")] = None,
-        quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")] = None,
+        actor: Annotated[str | None, Query(max_length=200, description=HELP["actor"])] = None,
+        country: Annotated[str | None, Query(max_length=20, description=HELP["country"])] = None,
+        sector: Annotated[str | None, Query(max_length=20, description=HELP["sector"])] = None,
+        type: Annotated[str | None, Query(max_length=200, description=HELP["type"])] = None,
+        quad: Annotated[int | None, Query(ge=1, le=4, description=HELP["quad"])] = None,
         since: Annotated[date | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
         until: Annotated[date | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
-        place: Annotated[str | None, Query(max_length=200, description="Part of the place name, or its country code.")] = None,
+        place: Annotated[str | None, Query(max_length=200, description=HELP["place"])] = None,
         text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
         include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
         include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
@@ -130,6 +138,18 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.state.coder = Coder(settings, pipeline)
     app.state.settings = settings
     app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    cache = app.state.cache = ResponseCache(limits.cache_entries)
+
+    def cached(request: Request, make: Any) -> Response:
+        """The JSON answer of ``make()``, from the cache when this exact request was answered since the last write."""
+        key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
+        body = cache.get(key)
+        if body is not None:
+            return Response(body, media_type="application/json", headers={"X-Cache": "hit"})
+        generation = cache.generation
+        body = JSONBody(make()).body
+        cache.put(key, body, generation)
+        return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
     errors.install(app)
     app.add_middleware(BodyLimit, max_body=limits.max_body)
     app.add_middleware(auth.TokenGuard, paths=WRITE_PATHS, token=app.state.token)  # outermost: before the body
@@ -161,32 +181,40 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
 
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
     def events(
+        request: Request,
         f: Annotated[Filters, Depends()],
         limit: Annotated[int, page_q] = limits.page_size,
         offset: Annotated[int, offset_q] = 0,
         sort: Annotated[SortKey, Query(description="The column to sort by.")] = "date",
         order: Annotated[Order, Query(description="asc or desc.")] = "desc",
     ) -> JSONBody:
-        rows, total = store.read(lambda s: s.query_events(f.query, limit=limit, offset=offset, sort=sort,
-                                                          descending=order == "desc"))
-        return JSONBody({"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order,
-                         "events": rows})
+        def make() -> dict[str, Any]:
+            rows, total = store.read(lambda s: s.query_events(f.query, limit=limit, offset=offset, sort=sort,
+                                                              descending=order == "desc"))
+            return {"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order, "events": rows}
+
+        return cached(request, make)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions and evidence")
-    def event(event_id: str) -> JSONBody:
-        row = store.read(lambda s: s.get_event(event_id))
-        if row is None:
-            raise NotFoundError(f"no event with id '{event_id}'", hint="list ids with GET /api/events")
-        return JSONBody(row)
+    def event(request: Request, event_id: str) -> Response:
+        def make() -> dict[str, Any]:
+            row = store.read(lambda s: s.get_event(event_id))
+            if row is None:
+                raise NotFoundError(f"no event with id '{event_id}'", hint="list ids with GET /api/events")
+            return row
+
+        return cached(request, make)
 
     @app.get("/api/actors", tags=["actors"], summary="The most active actors among the matching events")
-    def actors(f: Annotated[Filters, Depends()],
-               limit: Annotated[int, Query(ge=1, le=limits.max_page_size)] = limits.page_size) -> JSONBody:
-        return JSONBody({"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))})
+    def actors(request: Request, f: Annotated[Filters, Depends()],
+               limit: Annotated[int, Query(ge=1, le=limits.max_page_size)] = limits.page_size) -> Response:
+        return cached(request, lambda: {"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))})
 
     @app.get("/api/timeline", tags=["events"], summary="Events per day, by quad class")
-    def timeline(f: Annotated[Filters, Depends()]) -> JSONBody:
-        rows = store.read(lambda s: s.timeline(f.query))
+    def timeline(request: Request, f: Annotated[Filters, Depends()]) -> Response:
+        return cached(request, lambda: days_of(store.read(lambda s: s.timeline(f.query))))
+
+    def days_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
         days: dict[str, dict[str, Any]] = {}
         for r in rows:
             d = days.setdefault(r["date"], {"date": r["date"], "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
@@ -194,25 +222,34 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
             if q in (1, 2, 3, 4):
                 d[f"q{q}"] += r["count"]
             d["total"] += r["count"]
-        return JSONBody({"days": list(days.values())})
+        return {"days": list(days.values())}
 
     @app.get("/api/network", tags=["actors"], summary="Who deals with whom: actors and dyads")
-    def network(f: Annotated[Filters, Depends()],
-                nodes: Annotated[int, Query(ge=1, le=200, description="Most actors to return.")] = 40) -> JSONBody:
-        rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
-        return JSONBody({**dyads(rows, nodes), "events_read": len(rows), "total": total})
+    def network(request: Request, f: Annotated[Filters, Depends()],
+                nodes: Annotated[int, Query(ge=1, le=200, description="Most actors to return.")] = 40) -> Response:
+        def make() -> dict[str, Any]:
+            rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
+            return {**dyads(rows, nodes), "events_read": len(rows), "total": total}
+
+        return cached(request, make)
 
     @app.get("/api/places", tags=["events"], summary="Located events, grouped by place")
-    def places(f: Annotated[Filters, Depends()]) -> JSONBody:
-        rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
-        return JSONBody({"places": group_places(rows), "events_read": len(rows), "total": total})
+    def places(request: Request, f: Annotated[Filters, Depends()]) -> Response:
+        def make() -> dict[str, Any]:
+            rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
+            return {"places": group_places(rows), "events_read": len(rows), "total": total}
+
+        return cached(request, make)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="A stored article record")
-    def article(article_id: str) -> JSONBody:
-        rec = store.read(lambda s: s.get_article(article_id))
-        if rec is None:
-            raise NotFoundError(f"no article with id '{article_id}'", hint="article ids are in each event's article_ids")
-        return JSONBody(rec)
+    def article(request: Request, article_id: str) -> Response:
+        def make() -> dict[str, Any]:
+            rec = store.read(lambda s: s.get_article(article_id))
+            if rec is None:
+                raise NotFoundError(f"no article with id '{article_id}'", hint="article ids are in each event's article_ids")
+            return rec
+
+        return cached(request, make)
 
     @app.get("/api/failures", tags=["status"], summary="Inputs that could not be processed")
     def failures(limit: Annotated[int, page_q] = limits.page_size,
@@ -275,7 +312,10 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
             err = DragomanError(f0.message, source=f0.source)
             err.code = f0.code  # type: ignore[misc]
             raise err
-        counts = store.write(lambda s: s.ingest(coded))
+        try:
+            counts = store.write(lambda s: s.ingest(coded))
+        finally:
+            cache.invalidate()
         return JSONBody({
             "counts": counts,
             "articles": [{"id": a.id, "title": a.title, "events": len(a.events)} for a in coded if isinstance(a, Article)],

@@ -32,6 +32,7 @@ class Limits:
     max_export: int = 100_000  # most rows one CSV/JSON download holds
     max_batch: int = 1000  # most articles one POST /api/ingest may carry
     network_events: int = 5000  # events read to draw the actor network and the map
+    cache_entries: int = 2048  # read answers kept until the next write (0: no cache)
 
 
 async def _send_413(send: Send, limit: int) -> None:

@@ -187,6 +187,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
 
     Ingesting an article again changes nothing; one real-world event reported by several
     articles becomes one event with its mentions counted. Each batch is one transaction.
+    Failed inputs are stored (see `dragoman failures`); the exit code is 1 when any failed.
     """
     if not inputs and not retry_failures:
         raise click.UsageError("give INPUT files or folders, or --retry-failures")
@@ -226,6 +227,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
         f"the store now holds {total['articles']} articles and {total['events']} events",
         err=True,
     )
+    if counts["failures"]:
+        click.echo("error: some inputs failed; see them with: dragoman failures (retry: dragoman ingest --retry-failures)", err=True)
+        sys.exit(1)
 
 
 # -- queries ----------------------------------------------------------------------------------

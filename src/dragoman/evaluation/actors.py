@@ -202,7 +202,8 @@ def score_seed(art: Article, expected: dict[str, Any]) -> Report:
         ok_country += c_ok
         ok_sector += s_ok
         ok_both += c_ok and s_ok
-        table.append({"expected": g["name"], "country": g.get("country"), "org": g.get("org"), "sector": g.get("sector"),
+        table.append({"expected": g["name"], "country": g.get("country"), "org": g.get("org"),
+                      "sector": g.get("sector"),
                       "predicted": None if a is None else {"id": a.id, "name": a.name, "country": a.country,
                                                            "org": a.org, "sector": a.sector, "role": a.role},
                       "ok": bool(c_ok and s_ok)})

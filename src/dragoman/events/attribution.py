@@ -154,7 +154,7 @@ class Attribution:
                 recip = True
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
-        if ptype in SYMMETRIC and len(sources) >= 2 and not targets:
+        if (ptype in SYMMETRIC or e.cameo == "057") and len(sources) >= 2 and not targets:
             recip = True
         return sources, targets, recip, False
 

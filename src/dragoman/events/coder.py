@@ -12,8 +12,6 @@ Each event records the lexicon line (``rule``) and a confidence.
 
 from __future__ import annotations
 
-
-
 from dragoman.events.attribution import SYMMETRIC, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
@@ -245,11 +243,13 @@ class Coder:
 
     # -- one event -----------------------------------------------------------------------------
 
-    def _event(self, view: View, sent: Sentence, c: Cand) -> Event | None:
+    def _classify(self, view: View, c: Cand) -> tuple[str, str, str, Modes]:
+        """PLOVER type, CAMEO code, rule and modes of a candidate: the lexicon line, refined by what it
+        governs, then CAMEO's conventions for intentions, refusals and conditional threats."""
         toks = view.toks
         e = c.entry
         code, ptype = e.cameo, e.type
-        rule = e.rule
+        rule = e.rule if c.obj is None else e.rule.replace("#", f"+{view.lemma(c.obj)}#", 1)
         if c.governed and code[:2] in REFINE_ROOTS and not (code[:2] == "11" and code != "112"):
             g = c.governed[0]
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
@@ -269,8 +269,7 @@ class Coder:
         if code[:2] == "15" and any(view.lemma(j) in self.lex.modes["peacekeeping_words"] for j in view.subtree(c.tok)):
             code, ptype = "074", "AID"  # troops sent to a peacekeeping mission: CAMEO 074
             rule += "+peacekeeping"
-        noun = e.is_noun
-        modes = clause_modes(view, self.lex, c.tok, c.clause)
+        modes = clause_modes(view, self.lex, c.tok, c.clause, c.obj)
         # CAMEO: an announced intention to cooperate is AGREE (03), to use force or pressure a threat (13)
         if modes.future or modes.intent:
             if ptype == "AGREE" and code[:2] == "03" and modes.negated:
@@ -298,25 +297,19 @@ class Coder:
         # a conditional threat, demand or refusal ("... unless X steps down") is still a threat, demand, refusal
         if modes.conditional and ptype not in ("THREATEN", "REQUEST", "REJECT") and not modes.intent:
             modes.hypothetical = True
+        return ptype, code, rule, modes
+
+    def _event(self, view: View, sent: Sentence, c: Cand) -> Event | None:
+        toks = view.toks
+        e = c.entry
+        noun = e.is_noun
+        ptype, code, rule, modes = self._classify(view, c)
         sources, targets, recip, ref = self.who.participants(view, c, ptype)
         if ref:
             rule += "@ref-latest" if ref == "latest" else "@ref"
         elif noun and c.clause == c.tok and toks[c.tok].dep == "pobj" and not sources and not targets:
             return None  # "after consensus ...": a passing mention with nobody named
-        conf = 0.86 if not noun else (0.84 if c.clause != c.tok and view.toks[c.tok].dep == "dobj" else 0.74)
-        if "weak" in e.flags:
-            conf -= 0.18
-        conf -= min(0.25, 0.035 * (view.depth(c.clause) if noun and c.clause != c.tok else c.depth)) + c.penalty
-        if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
-            conf -= 0.08
-        elif any(toks[a].dep in ("relcl", "acl") for a in view.ancestors(c.tok)):
-            conf -= 0.1  # told inside a relative clause: background
-        if code[:2] in ("01", "02"):
-            conf -= 0.1  # CAMEO counts appeals among statements: a material event in the sentence outranks them
-        if sources:
-            conf += 0.06
-        if e.obj or e.prep or e.prt:
-            conf += 0.04
+        conf = self._confidence(view, c, code, bool(sources))
         cc = self.tax.code(code)
         mode = e.mode if (cc is None or not cc.mode or e.mode) else cc.mode
         if cc and cc.plover == ptype and cc.mode and code != e.cameo:
@@ -334,6 +327,28 @@ class Coder:
             span = (toks[a].start, toks[b].end)
         aux = Aux(modes.negated, modes.hypothetical, modes.future, modes.historical)
         return self._build(view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule)
+
+    def _confidence(self, view: View, c: Cand, code: str, has_source: bool) -> float:
+        """How sure the coder is, and which event of a sentence is its main one: verbs over nouns, the
+        main clause over nested ones, conditioned lexicon lines over bare lemmas, a named actor."""
+        toks = view.toks
+        e = c.entry
+        noun = e.is_noun
+        conf = 0.86 if not noun else (0.84 if c.clause != c.tok and view.toks[c.tok].dep == "dobj" else 0.74)
+        if "weak" in e.flags:
+            conf -= 0.18
+        conf -= min(0.25, 0.035 * (view.depth(c.clause) if noun and c.clause != c.tok else c.depth)) + c.penalty
+        if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
+            conf -= 0.08
+        elif any(toks[a].dep in ("relcl", "acl") for a in view.ancestors(c.tok)):
+            conf -= 0.1  # told inside a relative clause: background
+        if code[:2] in ("01", "02"):
+            conf -= 0.1  # CAMEO counts appeals among statements: a material event in the sentence outranks them
+        if has_source:
+            conf += 0.06
+        if e.obj or e.prep or e.prt:
+            conf += 0.04
+        return conf
 
     def _build(self, view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule) -> Event:
         t = self.tax.types[ptype]

@@ -44,9 +44,9 @@ class Entry:
 
     @property
     def rule(self) -> str:
-        extra = "+".join(sorted(self.prt | self.prep)) if self.prt or self.prep else ""
-        obj = "+" + sorted(self.obj)[0] if self.obj else ""
-        return f"{self.type.lower()}/{self.lemma}{('-' + extra) if extra else ''}{obj}"
+        """The rule name events carry: type/lemma[-particle or preposition], then the lexicon line."""
+        extra = "|".join(sorted(self.prt | self.prep))
+        return f"{self.type.lower()}/{self.lemma}{('-' + extra) if extra else ''}#{self.line}"
 
     @property
     def is_noun(self) -> bool:

@@ -31,16 +31,19 @@ class Modes:
     conditional: bool = False  # the clause has an "if/unless" condition (or is one)
 
 
-def clause_modes(view: View, lex: Lexicon, trig: int, clause: int) -> Modes:
-    """Modes of the event whose trigger is ``trig`` and whose clause verb is ``clause``."""
+def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | None = None) -> Modes:
+    """Modes of the event whose trigger is ``trig`` (object ``obj``) and whose clause verb is ``clause``."""
     m = lex.modes
     toks = view.toks
     out = Modes()
     # a noun trigger: "no talks"
-    if trig != clause:
-        for c in view.children[trig]:
-            if toks[c].dep == "det" and view.lemma(c) == "no":
-                out.negated = True
+    def _no(n: int) -> bool:
+        return any(toks[c].dep == "det" and view.lemma(c) == "no" for c in view.children[n])
+
+    if trig != clause and _no(trig):
+        out.negated = True  # "no talks were held"
+    if obj is not None and _no(obj):
+        out.negated = True
     cur = clause
     hops = 0
     while cur is not None and hops < 6:

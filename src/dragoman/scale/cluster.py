@@ -87,8 +87,8 @@ def run_batch(
     from dragoman.runner import default_processes
 
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     parts = plan(inputs, partition_size)
+    out.mkdir(parents=True, exist_ok=True)
     old = read_manifest(out)
     if old is not None and [p["id"] for p in old.get("partitions", ())] != [p.id for p in parts]:
         raise InputError(

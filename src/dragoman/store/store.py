@@ -170,6 +170,8 @@ class Store:
     # -- helpers -------------------------------------------------------------------------------
 
     def _sql(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
         return self.con.execute(sql, params or [])
 
     def _first(self, sql: str, params: list[Any] | None = None) -> tuple | None:
@@ -177,6 +179,8 @@ class Store:
         return rows[0] if rows else None
 
     def _arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        if self.con is None:
+            raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
         return self.con.sql(sql, params=params or None).to_arrow_table()
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -568,7 +572,7 @@ class Store:
         row = self._first("SELECT id FROM events WHERE id = ?", [event_id])
         if row:
             return row[0]
-        row = self._first("SELECT event_id FROM article_events WHERE id = ? OR local_id = ? LIMIT 1", [event_id, event_id])
+        row = self._first("SELECT event_id FROM article_events WHERE id = ? LIMIT 1", [event_id])
         return row[0] if row else None
 
     @_locked

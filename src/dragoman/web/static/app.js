@@ -86,9 +86,7 @@ function readHash() {
 function writeHash() {
   const h = qs({ ...state.filters, sort: state.sort !== "date" ? state.sort : "", order: state.order !== "desc" ? state.order : "",
                  offset: state.offset || "", event: state.event || "" });
-  const target = h ? "#" + h : " ";
   if (location.hash !== (h ? "#" + h : "")) history.replaceState(null, "", h ? "#" + h : location.pathname);
-  return target;
 }
 
 function setFilters(change) {
