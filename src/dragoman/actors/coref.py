@@ -61,6 +61,34 @@ def _key(u: Unit) -> tuple[str, ...]:
     return (u.kind, re.sub(r"\W+", " ", u.name.lower()).strip(), u.country or "")
 
 
+def _role_in_sentence(toks, i: int) -> str:
+    """The grammatical role of the phrase whose token ``i`` is part of: walk up compounds,
+    appositions, flat names and prepositional modifiers to the phrase head."""
+    seen = 0
+    t = toks[i]
+    while t.dep in ("compound", "flat", "appos", "amod", "poss", "pobj", "prep", "nmod", "case") and seen < 6:
+        if t.head == t.i:
+            break
+        t = toks[t.head]
+        seen += 1
+    return t.dep
+
+
+def _salient(cands: list) -> "Group":
+    """Centering: among the persons of the latest sentence that has one, prefer the subject, then a
+    named person over a bare title, then the nearest."""
+    last_sent = max(toks_sent for toks_sent, _, _ in cands)
+    best = None
+    best_key = None
+    for n, (sent, role, g) in enumerate(cands):
+        if sent != last_sent:
+            continue
+        key = (role in ("nsubj", "nsubjpass"), g.unit.kind == "person", n)
+        if best_key is None or key > best_key:
+            best, best_key = g, key
+    return best
+
+
 def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> None:
     """Pronouns → actors: "he"/"she" to the nearest person named before, "they" to the nearest group,
     organisation or country, "I"/"we" to the speaker (the subject of the reporting verb of the sentence,
@@ -100,8 +128,9 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         lo = bisect.bisect_left(starts, t.i)
         window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
         if kind == "person":
-            prev = [g for i, g in window if g.unit.kind == "person" or g.unit.person_role and not g.unit.plural]
-            target = prev[-1] if prev else None
+            prev = [(i, g) for i, g in window
+                    if g.unit.kind == "person" or g.unit.person_role and not g.unit.plural]
+            target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g) for i, g in prev]) if prev else None
         elif kind == "plural":
             prev = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role
                     and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
