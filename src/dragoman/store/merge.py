@@ -275,6 +275,11 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
     }
     row["actor_names"] = "|" + "|".join(a["name_lc"] for a in actors) + "|"
     row["actor_codes"] = "|" + "|".join(actor_codes(a) for a in actors) + "|"
+    # denormalised for pages of events (schema 5): the event_actors rows and the members' articles
+    for role, col in (("source", "sources"), ("target", "targets")):
+        row[col] = [{"id": a["actor_id"], "name": a["name"], "country": a["country"], "org": a["org"],
+                     "sector": a["sector"]} for a in actors if a["role"] == role]
+    row["article_ids"] = sorted({m["article_id"] for m in c.members if m.get("article_id")})
     keys = []
     if rep["date_lo"] is not None:
         keys = [{"event_id": eid, "type": rep["type"], "key": k, "date_lo": rep["date_lo"], "date_hi": rep["date_hi"]}

@@ -157,51 +157,84 @@ EVENT_COLUMNS = (
     "id", "type", "mode", "contexts", "cameo", "quad_class", "score", "date", "date_precision", "date_text",
     "reciprocal", "negated", "hypothetical", "future", "historical", "confidence", "rule", "place", "place_country",
     "lat", "lon", "place_precision", "num_mentions", "num_sources", "num_articles", "evidence_text", "article_id",
-    "source_url", "updated_at",
+    "source_url", "updated_at", "sources", "targets", "article_ids",
 )
 
+#: the columns of an event row, as selected from ``events e``
+ROW = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
 
-def _details(source: str, order: str) -> str:
-    """Full rows for the events selected by ``source`` (a subquery naming ``id``)."""
-    cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-    return f"""
-    WITH sel AS MATERIALIZED (SELECT {cols} FROM events e WHERE e.id IN ({source})),
-    act AS (
-        SELECT event_id,
-          list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
-            FILTER (WHERE role = 'source') AS sources,
-          list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
-            FILTER (WHERE role = 'target') AS targets
-        FROM event_actors WHERE event_id IN ({source}) GROUP BY event_id),
-    arts AS (
-        SELECT event_id, list(DISTINCT article_id ORDER BY article_id) AS article_ids
-        FROM article_events WHERE event_id IN ({source}) GROUP BY event_id)
-    SELECT sel.*, coalesce(act.sources, []) AS sources, coalesce(act.targets, []) AS targets,
-           coalesce(arts.article_ids, []) AS article_ids
-    FROM sel LEFT JOIN act ON act.event_id = sel.id LEFT JOIN arts ON arts.event_id = sel.id
-    ORDER BY {order.replace('e.', 'sel.')}
+#: sort keys with few distinct values, paged through their histogram (see ``page_window``);
+#: ``id`` is unique per row, so it is paged by a plain ORDER BY … LIMIT
+WINDOWED = frozenset(SORTS) - {"id"}
+
+
+def histogram_sql(q: EventQuery | None, sort: str) -> tuple[str, list[Any]]:
+    """How many matching events have each value of the sort column: ``[(value, count)]``."""
+    w, params = where(q)
+    col = SORTS[sort]
+    return f"SELECT {col}, count(*) FROM events e WHERE {w} GROUP BY ALL", params
+
+
+def page_window(hist: list[tuple[Any, int]], offset: int, limit: int, descending: bool) -> tuple[Any, Any, int, bool] | None:
+    """The sort-key values a page spans, from the histogram of the matching events.
+
+    Returns ``(first, last, before, nulls)``: the page's rows have keys from ``first`` to ``last``
+    (in page order; NULL keys come last, ``nulls`` says the page reaches them) and ``before``
+    events precede the first key.  None when the page is past the end.
     """
+    keyed = sorted((kv for kv in hist if kv[0] is not None), key=lambda kv: kv[0], reverse=descending)
+    keyed += [kv for kv in hist if kv[0] is None]
+    before, i = 0, 0
+    while i < len(keyed) and before + keyed[i][1] <= offset:
+        before += keyed[i][1]
+        i += 1
+    if i == len(keyed):
+        return None
+    j, seen = i, before + keyed[i][1]
+    while seen < offset + limit and j + 1 < len(keyed):
+        j += 1
+        seen += keyed[j][1]
+    first, last = keyed[i][0], keyed[j][0]
+    return first, last, before, last is None
+
+
+def window_condition(sort: str, first: Any, last: Any, descending: bool) -> tuple[str, list[Any]]:
+    """The condition selecting the rows whose sort key lies between ``first`` and ``last`` (page order)."""
+    col = SORTS[sort]
+    if first is None:
+        return f"{col} IS NULL", []
+    lo_op, hi_op = ("<=", ">=") if descending else (">=", "<=")
+    if last is None:
+        return f"({col} {lo_op} ? OR {col} IS NULL)", [first]
+    return f"{col} {lo_op} ? AND {col} {hi_op} ?", [first, last]
 
 
 def page_sql(q: EventQuery | None, *, sort: str = "date", descending: bool = True, limit: int = 100,
-             offset: int = 0) -> tuple[str, list[Any]]:
-    """The ids of one page of matching events, each row with the total number matching."""
+             offset: int = 0, window: tuple[str, list[Any]] | None = None) -> tuple[str, list[Any]]:
+    """One page of full event rows (``window``: an extra condition on the sort key, from ``page_window``)."""
     w, params = where(q)
     order = order_by(sort, descending)
-    return (f"SELECT e.id, count(*) OVER () AS total FROM events e WHERE {w} ORDER BY {order} LIMIT ? OFFSET ?",
-            params + [int(limit), int(offset)])
+    if window is not None:
+        w = f"{w} AND {window[0]}"
+        params = params + window[1]
+    return f"SELECT {ROW} FROM events e WHERE {w} ORDER BY {order} LIMIT ? OFFSET ?", params + [int(limit), int(offset)]
+
+
+def count_sql(q: EventQuery | None) -> tuple[str, list[Any]]:
+    w, params = where(q)
+    return f"SELECT count(*) FROM events e WHERE {w}", params
 
 
 def rows_sql(ids: list[str], *, sort: str = "date", descending: bool = True) -> tuple[str, list[Any]]:
-    """Full rows for a short list of ids (an IN list of constants: the scans skip what they can)."""
+    """Full rows for a short list of ids."""
     marks = ", ".join("?" for _ in ids) or "NULL"
-    return _details(marks, order_by(sort, descending)), list(ids) * 3
+    return f"SELECT {ROW} FROM events e WHERE e.id IN ({marks}) ORDER BY {order_by(sort, descending)}", list(ids)
 
 
 def select_sql(q: EventQuery | None, *, sort: str = "date", descending: bool = True) -> tuple[str, list[Any]]:
     """Full rows of every matching event (for exports)."""
     w, params = where(q)
-    return _details(f"SELECT e.id FROM events e WHERE {w}", order_by(sort, descending)), params * 3
+    return f"SELECT {ROW} FROM events e WHERE {w} ORDER BY {order_by(sort, descending)}", params
 
 
 def finish_row(r: dict[str, Any]) -> dict[str, Any]:

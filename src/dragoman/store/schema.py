@@ -11,8 +11,11 @@ and delete-then-insert inside one transaction without index overhead):
 - ``article_actors``  the actors an article names (per-article ids ``a1`` → global ``act-…``)
 - ``article_events``  the events one article reports (a *member* of a merged event)
 - ``mentions``        one row per evidence span (article, sentence, trigger) of an article event
-- ``events``          merged real-world events: one row each, with num_mentions / num_sources
-- ``event_actors``    the participants of a merged event (role source|target)
+- ``events``          merged real-world events: one row each, with num_mentions / num_sources, and
+                      (denormalised, so a page of events is one scan of one table) the
+                      participants ``sources``/``targets``, ``article_ids``, ``actor_names``/``actor_codes``
+- ``event_actors``    the participants of a merged event (role source|target), one row each: the
+                      actor list and the actor filters' semi-joins read it
 - ``event_keys``      participant keys of merged events, used to find merge candidates
 - ``times``, ``quotes`` per-article time expressions and quotes
 - ``failures``        inputs that could not be processed, with the reason
@@ -24,6 +27,9 @@ from __future__ import annotations
 import duckdb
 
 from dragoman.errors import StoreError
+
+#: the type of ``events.sources`` / ``events.targets``: the participants, in order
+PARTICIPANTS = "STRUCT(id VARCHAR, name VARCHAR, country VARCHAR, org VARCHAR, sector VARCHAR)[]"
 
 MIGRATIONS: list[list[str]] = [
     # 1: the first schema
@@ -97,6 +103,30 @@ MIGRATIONS: list[list[str]] = [
             SELECT event_id, '|' || string_agg(lower(name), '|') || '|' AS names,
                    '|' || string_agg(concat_ws('|', country, org, country || sector, 's:' || sector, actor_id), '|') || '|' AS codes
             FROM event_actors GROUP BY event_id) f WHERE f.event_id = events.id""",
+    ],
+    # 5: participants and article ids stored in the event row, so a page of events (the API's
+    #    GET /api/events) reads one table: no join with event_actors (2 rows an event) or
+    #    article_events.  The table is rebuilt in date order (zone maps then skip row groups
+    #    for date filters); its index on id is rebuilt with it.
+    [
+        "DROP INDEX IF EXISTS events_id",
+        f"""CREATE TABLE events_v5 AS SELECT e.*,
+            CAST(coalesce(act.sources, []) AS {PARTICIPANTS}) AS sources,
+            CAST(coalesce(act.targets, []) AS {PARTICIPANTS}) AS targets,
+            CAST(coalesce(arts.article_ids, []) AS VARCHAR[]) AS article_ids
+          FROM events e
+          LEFT JOIN (SELECT event_id,
+              list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
+                FILTER (WHERE role = 'source') AS sources,
+              list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
+                FILTER (WHERE role = 'target') AS targets
+            FROM event_actors GROUP BY event_id) act ON act.event_id = e.id
+          LEFT JOIN (SELECT event_id, list(DISTINCT article_id ORDER BY article_id) AS article_ids
+            FROM article_events GROUP BY event_id) arts ON arts.event_id = e.id
+          ORDER BY e.date NULLS LAST, e.id""",
+        "DROP TABLE events",
+        "ALTER TABLE events_v5 RENAME TO events",
+        "CREATE INDEX events_id ON events (id)",
     ],
 ]
 

@@ -190,7 +190,10 @@ class Store:
         if table not in self._schemas:
             cols = self._sql(f"DESCRIBE {table}").fetchall()
             self._columns[table] = [c[0] for c in cols]
-            self._schemas[table] = pa.schema([(c[0], _ARROW[c[1]]) for c in cols])
+            if all(c[1] in _ARROW for c in cols):
+                self._schemas[table] = pa.schema([(c[0], _ARROW[c[1]]) for c in cols])
+            else:  # nested columns (events.sources: a list of structs): DuckDB's own Arrow types
+                self._schemas[table] = self._sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
         return self._schemas[table]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
@@ -548,18 +551,52 @@ class Store:
     @_locked
     def query_events(self, q: Q.EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
                      descending: bool = True) -> tuple[list[dict[str, Any]], int]:
-        """One page of merged events matching ``q`` and the total number matching."""
-        sql, params = Q.page_sql(q, sort=sort, descending=descending, limit=max(0, int(limit)), offset=max(0, int(offset)))
-        page = self._sql(sql, params).fetchall()
-        if page:
-            total = int(page[0][1])
-        else:
-            w, wp = Q.where(q)
-            total = int(self._sql(f"SELECT count(*) FROM events e WHERE {w}", wp).fetchall()[0][0])
-        if not page:
+        """One page of merged events matching ``q`` and the total number matching.
+
+        One table is read (participants and article ids live in the event row).  For every sort
+        but ``id`` the matching events are first counted per value of the sort column (one
+        GROUP BY: it gives the total too); the page is then read among the rows whose key lies
+        in the span the page covers, so a page 200 deep costs about what the first one does.
+        With ``self.key_counts`` set (the API server sets it), those counts are kept per filter
+        until the next write.
+        """
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        Q.order_by(sort, descending)  # an unknown sort key is an InputError
+        if sort not in Q.WINDOWED:
+            total = int(self._first(*Q.count_sql(q))[0])
+            if limit == 0 or offset >= total:
+                return [], total
+            return self._event_rows(*Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset)), total
+        hist = self._histogram(q, sort)
+        total = sum(n for _, n in hist)
+        span = Q.page_window(hist, offset, limit, descending) if limit else None
+        if span is None:
             return [], total
-        sql, params = Q.rows_sql([r[0] for r in page], sort=sort, descending=descending)
-        return [Q.finish_row(r) for r in self._dicts(sql, params)], total
+        first, last, before, _ = span
+        window = Q.window_condition(sort, first, last, descending)
+        sql, params = Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset - before, window=window)
+        return self._event_rows(sql, params), total
+
+    #: a shared cache of histograms (``get(key)``/``put(key, value)``), valid for this reader's snapshot
+    key_counts: Any = None
+
+    def _histogram(self, q: Q.EventQuery | None, sort: str) -> list[tuple[Any, int]]:
+        sql, params = Q.histogram_sql(q, sort)
+        cache = self.key_counts
+        key = (sql, repr(params)) if cache is not None else None
+        if cache is not None:
+            hit = cache.get(key)
+            if hit is not None:
+                return hit
+        hist = [(r[0], int(r[1])) for r in self._sql(sql, params).fetchall()]
+        if cache is not None:
+            cache.put(key, hist)
+        return hist
+
+    def _event_rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self._sql(sql, params)
+        names = [d[0] for d in cur.description]
+        return [Q.finish_row(dict(zip(names, r))) for r in cur.fetchall()]
 
     @_locked
     def event_table(self, q: Q.EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
@@ -581,11 +618,10 @@ class Store:
         eid = self.resolve_event_id(event_id)
         if eid is None:
             return None
-        sql, params = Q.rows_sql([eid])
-        rows = self._dicts(sql, params)
+        rows = self._event_rows(*Q.rows_sql([eid]))
         if not rows:
             return None
-        row = Q.finish_row(rows[0])
+        row = rows[0]
         mentions = self._dicts(
             "SELECT ae.article_id, ae.id AS article_event_id, a.url, a.title, a.published, a.source_group, a.duplicate_of, "
             "m.text AS sentence, m.start, m.\"end\", m.trigger_start, m.trigger_end "
