@@ -71,6 +71,7 @@ def build_store(path: Path, events: int, per_article: int = 20, chunk_articles: 
             rows = article_rows(art, seq=seq, source_group=art.id, duplicate_of=None, now=now)
             for mem in rows["article_events"]:
                 ev, acts, keys = merged_rows(Cluster([mem]), now)
+                store.number_event(ev, acts)
                 mem["event_id"] = ev["id"]
                 batch["events"].append(ev)
                 batch["event_actors"] += acts
@@ -91,7 +92,7 @@ def ensure_store(events: int) -> tuple[Path, dict[str, Any]]:
         from dragoman.store import Store
 
         try:
-            with Store.open(path, read_only=True) as store:
+            with Store.open(path) as store:  # opened for writing: a store of an older schema is migrated
                 n = store.counts()["events"]
             if n >= events:
                 return path, {"events": n, "reused": True}

@@ -107,18 +107,25 @@ def bulk_events(store: Any, n: int, seed: int = 2, n_actors: int = 5000, days: i
         (hash(i, 4) % {n_actors})::INT AS a, ((hash(i, 4) % {n_actors}) + 1 + hash(i, 5) % {n_actors - 1})::INT % {n_actors} AS b,
         1 + (hash(i, 6) % 3)::INT AS nm
         FROM range({n}) r(i)""")
-    con.execute("""INSERT INTO events SELECT g.id, t.type, NULL, []::VARCHAR[], t.quad, t.cameo, t.score, g.d, 'day', NULL,
-        false, false, false, false, false, 0.7, 'bench', c.name, c.country, c.lat, c.lon, 'city', g.nm, g.nm, g.nm,
-        pa.name || ' and ' || pb.name || ' were reported in a ' || lower(t.type) || ' event.', g.article_id,
-        'https://bench.example/' || g.article_id, g.d, g.d, now()::TIMESTAMP,
-        '|' || lower(pa.name) || '|' || lower(pb.name) || '|',
-        '|' || concat_ws('|', pa.country, pa.country || pa.sector, 's:' || pa.sector, pa.actor_id,
-                              pb.country, pb.country || pb.sector, 's:' || pb.sector, pb.actor_id) || '|'
+    ek0 = int(con.execute("SELECT coalesce(max(ek), 0) FROM events").fetchall()[0][0])
+    con.execute(f"""INSERT INTO events BY NAME SELECT g.id, t.type AS type, NULL AS mode, []::VARCHAR[] AS contexts,
+        t.quad AS quad_class, t.cameo, t.score, g.d AS date, 'day' AS date_precision, NULL AS date_text,
+        false AS reciprocal, false AS negated, false AS hypothetical, false AS future, false AS historical,
+        0.7 AS confidence, 'bench' AS rule, c.name AS place, c.country AS place_country, c.lat, c.lon,
+        'city' AS place_precision, g.nm AS num_mentions, g.nm AS num_sources, g.nm AS num_articles,
+        pa.name || ' and ' || pb.name || ' were reported in a ' || lower(t.type) || ' event.' AS evidence_text,
+        g.article_id, 'https://bench.example/' || g.article_id AS source_url, g.d AS date_lo, g.d AS date_hi,
+        now()::TIMESTAMP AS updated_at,
+        [{{'id': pa.actor_id, 'name': pa.name, 'country': pa.country, 'org': NULL, 'sector': pa.sector}}] AS sources,
+        [{{'id': pb.actor_id, 'name': pb.name, 'country': pb.country, 'org': NULL, 'sector': pb.sector}}] AS targets,
+        [g.article_id] AS article_ids, {ek0} + 1 + g.i AS ek
         FROM _g g JOIN _types t ON t.k = g.t JOIN _cities c ON c.k = g.c JOIN _people pa ON pa.k = g.a JOIN _people pb ON pb.k = g.b""")
-    con.execute("""INSERT INTO event_actors
-        SELECT g.id, 'source', 0, p.actor_id, p.name, p.country, NULL, p.sector, lower(p.name) FROM _g g JOIN _people p ON p.k = g.a
+    con.execute(f"""INSERT INTO event_actors BY NAME
+        SELECT g.id AS event_id, 'source' AS role, 0 AS ord, p.actor_id, p.name, p.country, NULL AS org, p.sector,
+               lower(p.name) AS name_lc, {ek0} + 1 + g.i AS ek FROM _g g JOIN _people p ON p.k = g.a
         UNION ALL
-        SELECT g.id, 'target', 0, p.actor_id, p.name, p.country, NULL, p.sector, lower(p.name) FROM _g g JOIN _people p ON p.k = g.b""")
+        SELECT g.id, 'target', 0, p.actor_id, p.name, p.country, NULL, p.sector, lower(p.name), {ek0} + 1 + g.i
+        FROM _g g JOIN _people p ON p.k = g.b""")
     con.execute("""INSERT INTO article_events (id, article_id, event_id, local_id, type, quad_class, cameo, score, date,
         date_precision, negated, hypothetical, future, historical, n_evidence, evidence_text, date_lo, date_hi, seq)
         SELECT g.id, g.article_id, g.id, 'e' || g.i, t.type, t.quad, t.cameo, t.score, g.d, 'day', false, false, false,

@@ -4,7 +4,8 @@ DuckDB allows one process to write a file; while ``dragoman serve`` runs, this p
 Readers run in the server's thread pool; each thread reads through its own read-only ``Store`` on
 a DuckDB cursor of the one connection (cursors may run in parallel), each read inside one snapshot
 transaction.  Writes (ingest) take the write lock, so two ingests never interleave, and readers
-see a batch either whole or not at all (the store commits a batch in one transaction).
+see a batch either whole or not at all (the store commits a batch in one transaction).  Readers
+share a ``SnapshotCache`` of per-filter counts (``Store.key_counts``), emptied by every write.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 from typing import Any, Callable, TypeVar
+
+from dragoman.api.cache import SnapshotCache
 
 T = TypeVar("T")
 
@@ -30,6 +33,7 @@ class StoreAccess:
         self._local = threading.local()
         self._readers: list[Any] = []
         self._reader_factory = self._find_reader_factory()
+        self.snapshots = SnapshotCache()  # per-filter counts behind pages and totals, until the next write
 
     def _find_reader_factory(self) -> Callable[[], Any] | None:
         """Per-thread read-only Stores on DuckDB cursors of the one connection (same database)."""
@@ -60,10 +64,17 @@ class StoreAccess:
                 return fn(self.store)
         reader = self._reader()
         con = reader.con
+        view = self.snapshots.view()  # before the snapshot begins: see SnapshotCache
+        reader.key_counts = view
         con.execute("BEGIN TRANSACTION")
         try:
-            return fn(reader)
+            out = fn(reader)
+            if view is not None and not view.settle():
+                reader.key_counts = None  # a write ran meanwhile: read again without the cache, same snapshot
+                out = fn(reader)
+            return out
         finally:
+            reader.key_counts = None
             try:
                 con.execute("ROLLBACK")
             except Exception:  # noqa: BLE001 - a failed statement may have ended the transaction already
@@ -72,10 +83,14 @@ class StoreAccess:
     def write(self, fn: Callable[[Any], T]) -> T:
         """Run ``fn(store)`` for a write; one at a time (readers go on meanwhile)."""
         with self._write_lock:
-            if self._reader_factory is not None:
-                return fn(self.store)
-            with self._read_lock:
-                return fn(self.store)
+            self.snapshots.begin_write()
+            try:
+                if self._reader_factory is not None:
+                    return fn(self.store)
+                with self._read_lock:
+                    return fn(self.store)
+            finally:
+                self.snapshots.end_write()
 
     def close(self) -> None:
         for r in self._readers:

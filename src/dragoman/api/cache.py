@@ -48,3 +48,78 @@ class ResponseCache:
         with self._lock:
             self.generation += 1
             self._data.clear()
+
+
+class SnapshotCache:
+    """Values computed from the store (the per-filter histograms behind ``GET /api/events``' totals
+    and pages), kept until the next write and used only by reads that saw no write.
+
+    A read takes a ``view()`` before its snapshot transaction begins and ``settle()``s it at the
+    end.  Writes call ``begin_write()``/``end_write()``, each bumping the generation.  DuckDB takes
+    a transaction's snapshot lazily, so a read cannot know which generation its snapshot shows
+    until it is over: if no write began or ran during the read, its snapshot is that of its
+    generation and what it computed is kept; otherwise ``settle()`` returns False when it used a
+    cached value (the caller then reads again, uncached, in the same snapshot) and drops what it
+    computed.
+    """
+
+    def __init__(self, max_entries: int = 4096):
+        self.max_entries = max_entries
+        self.generation = 0
+        self.writing = 0
+        self._data: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def begin_write(self) -> None:
+        with self._lock:
+            self.writing += 1
+            self.generation += 1
+            self._data.clear()
+
+    def end_write(self) -> None:
+        with self._lock:
+            self.writing -= 1
+            self.generation += 1
+            self._data.clear()
+
+    def view(self) -> "CacheView | None":
+        with self._lock:
+            return None if self.writing or self.max_entries <= 0 else CacheView(self, self.generation)
+
+
+class CacheView:
+    """One read's window on a ``SnapshotCache`` (``get``/``put`` as a Store expects)."""
+
+    def __init__(self, cache: SnapshotCache, generation: int):
+        self.cache = cache
+        self.generation = generation
+        self.used = False
+        self._pending: list[tuple[tuple, object]] = []
+
+    def get(self, key: tuple) -> object | None:
+        c = self.cache
+        with c._lock:
+            if c.generation != self.generation:
+                return None
+            value = c._data.get(key)
+            if value is not None:
+                c._data.move_to_end(key)
+                self.used = True
+            return value
+
+    def put(self, key: tuple, value: object) -> None:
+        self._pending.append((key, value))
+
+    def settle(self) -> bool:
+        """True when the read's results stand; False when it used a value its snapshot may not match."""
+        c = self.cache
+        with c._lock:
+            clean = c.generation == self.generation and not c.writing
+            if clean:
+                for key, value in self._pending:
+                    c._data[key] = value
+                    c._data.move_to_end(key)
+                while len(c._data) > c.max_entries:
+                    c._data.popitem(last=False)
+        self._pending.clear()
+        return clean or not self.used

@@ -273,8 +273,6 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
         "evidence_text": rep["evidence_text"], "article_id": rep["article_id"], "source_url": url,
         "date_lo": rep["date_lo"], "date_hi": rep["date_hi"], "updated_at": now,
     }
-    row["actor_names"] = "|" + "|".join(a["name_lc"] for a in actors) + "|"
-    row["actor_codes"] = "|" + "|".join(actor_codes(a) for a in actors) + "|"
     # denormalised for pages of events (schema 5): the event_actors rows and the members' articles
     for role, col in (("source", "sources"), ("target", "targets")):
         row[col] = [{"id": a["actor_id"], "name": a["name"], "country": a["country"], "org": a["org"],

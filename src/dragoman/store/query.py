@@ -86,11 +86,11 @@ def where(q: EventQuery | None, ids: list[str] | None = None) -> tuple[str, list
         params += ps
     if q.country:
         c = q.country.strip().upper()
-        conds.append("(e.place_country = ? OR contains(e.actor_codes, ?))")
-        params += [c, f"|{c}|"]
+        conds.append(f"(e.place_country = ? OR {_participants(_CODE_MATCH)})")
+        params += [c] + [c] * _CODE_MATCH.count("?")
     if q.sector:
-        conds.append("contains(e.actor_codes, ?)")
-        params.append(f"|s:{q.sector.strip().upper()}|")
+        conds.append(_participants("sector = ?"))
+        params.append(q.sector.strip().upper())
     if q.type:
         types = [t.strip().upper() for t in q.type.split(",") if t.strip()]
         conds.append("list_contains(?, e.type)")
@@ -129,16 +129,26 @@ def where(q: EventQuery | None, ids: list[str] | None = None) -> tuple[str, list
 _CODE = re.compile(r"^[A-Z]{2,6}$")
 
 
+#: a participant with this code: country, organisation, country+sector or actor id
+_CODE_MATCH = "(country = ? OR org = ? OR country || sector = ? OR actor_id = ?)"
+
+
+def _participants(cond: str) -> str:
+    """Events with a participant (an ``event_actors`` row) matching ``cond``: an integer semi-join on ``ek``."""
+    return f"e.ek IN (SELECT ek FROM event_actors WHERE {cond})"
+
+
 def actor_condition(actor: str) -> tuple[str, list[Any]]:
     """The condition for ``--actor``: an id (act-…), a code in capitals (PAK, NATO, PAKGOV:
     country, organisation, or country+sector; also an exact name like "UN"), or else part of a
-    name, any case.  Participants are folded into ``events.actor_names``/``actor_codes``."""
+    name, any case.  Matched against the participants (``event_actors``, names lower-cased in
+    ``name_lc``), joined to the event by its integer key ``ek``."""
     a = actor.strip()
     if a.startswith("act-"):
-        return "contains(e.actor_codes, ?)", [f"|{a}|"]
+        return _participants("actor_id = ?"), [a]
     if _CODE.match(a):
-        return "(contains(e.actor_codes, ?) OR contains(e.actor_names, ?))", [f"|{a}|", f"|{a.lower()}|"]
-    return "contains(e.actor_names, ?)", [a.lower()]
+        return _participants(_CODE_MATCH[:-1] + " OR name_lc = ?)"), [a] * _CODE_MATCH.count("?") + [a.lower()]
+    return _participants("contains(name_lc, ?)"), [a.lower()]
 
 
 def _like(s: str) -> str:
@@ -158,7 +168,7 @@ EVENT_COLUMNS = (
     "reciprocal", "negated", "hypothetical", "future", "historical", "confidence", "rule", "place", "place_country",
     "lat", "lon", "place_precision", "num_mentions", "num_sources", "num_articles", "evidence_text", "article_id",
     "source_url", "updated_at", "sources", "targets", "article_ids",
-)
+)  # and ``ek``, the row's integer key (internal, not returned)
 
 #: the columns of an event row, as selected from ``events e``
 ROW = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)

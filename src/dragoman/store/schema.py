@@ -106,14 +106,19 @@ MIGRATIONS: list[list[str]] = [
     ],
     # 5: participants and article ids stored in the event row, so a page of events (the API's
     #    GET /api/events) reads one table: no join with event_actors (2 rows an event) or
-    #    article_events.  The table is rebuilt in date order (zone maps then skip row groups
-    #    for date filters); its index on id is rebuilt with it.
+    #    article_events; and ``ek``, an integer key per event row (also on its event_actors
+    #    rows), so actor/country/sector filters are an integer semi-join on event_actors instead
+    #    of a substring scan of every event.  Both tables are rebuilt (events in date order, so
+    #    zone maps skip row groups for date filters), their indexes with them; the folded
+    #    actor_names/actor_codes strings of migration 4 are dropped (the semi-join replaces them).
     [
         "DROP INDEX IF EXISTS events_id",
-        f"""CREATE TABLE events_v5 AS SELECT e.*,
+        "DROP INDEX IF EXISTS event_actors_event",
+        f"""CREATE TABLE events_v5 AS SELECT e.* EXCLUDE (actor_names, actor_codes),
             CAST(coalesce(act.sources, []) AS {PARTICIPANTS}) AS sources,
             CAST(coalesce(act.targets, []) AS {PARTICIPANTS}) AS targets,
-            CAST(coalesce(arts.article_ids, []) AS VARCHAR[]) AS article_ids
+            CAST(coalesce(arts.article_ids, []) AS VARCHAR[]) AS article_ids,
+            CAST(row_number() OVER (ORDER BY e.date NULLS LAST, e.id) AS BIGINT) AS ek
           FROM events e
           LEFT JOIN (SELECT event_id,
               list({{'id': actor_id, 'name': name, 'country': country, 'org': org, 'sector': sector}} ORDER BY ord)
@@ -127,6 +132,11 @@ MIGRATIONS: list[list[str]] = [
         "DROP TABLE events",
         "ALTER TABLE events_v5 RENAME TO events",
         "CREATE INDEX events_id ON events (id)",
+        """CREATE TABLE event_actors_v5 AS SELECT a.*, e.ek FROM event_actors a LEFT JOIN events e ON e.id = a.event_id
+          ORDER BY e.ek, a.role DESC, a.ord""",
+        "DROP TABLE event_actors",
+        "ALTER TABLE event_actors_v5 RENAME TO event_actors",
+        "CREATE INDEX event_actors_event ON event_actors (event_id)",
     ],
 ]
 

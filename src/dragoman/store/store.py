@@ -116,6 +116,7 @@ class Store:
         self._schemas: dict[str, pa.Schema] = {}
         self._columns: dict[str, list[str]] = {}
         self._seq: int | None = None
+        self._ek: int | None = None  # the next events.ek (set from the store on first write)
         self._lock = threading.RLock()
 
     # -- opening -------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ class Store:
             if all(c[1] in _ARROW for c in cols):
                 self._schemas[table] = pa.schema([(c[0], _ARROW[c[1]]) for c in cols])
             else:  # nested columns (events.sources: a list of structs): DuckDB's own Arrow types
-                self._schemas[table] = self._sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+                self._schemas[table] = self.con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
         return self._schemas[table]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
@@ -236,6 +237,15 @@ class Store:
         s = self._seq
         self._seq += 1
         return s
+
+    def number_event(self, row: dict[str, Any], actors: list[dict[str, Any]]) -> None:
+        """Give a new ``events`` row its integer key ``ek``, and its ``event_actors`` rows the same."""
+        if self._ek is None:
+            self._ek = int(self._sql("SELECT coalesce(max(ek), 0) FROM events").fetchall()[:1][0][0]) + 1
+        row["ek"] = self._ek
+        for a in actors:
+            a["ek"] = self._ek
+        self._ek += 1
 
     def _dedup(self):
         if self._index is None:
@@ -348,6 +358,7 @@ class Store:
         except BaseException:
             self._index = None  # the in-memory index may hold articles the rollback dropped
             self._seq = None
+            self._ek = None
             raise
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
@@ -422,6 +433,7 @@ class Store:
             if not c.members:
                 continue
             row, acts, keys = merged_rows(c, now)
+            self.number_event(row, acts)
             ev_rows.append(row)
             actor_rows += acts
             key_rows += keys
@@ -644,7 +656,7 @@ class Store:
             f"SELECT actor_id AS id, mode(name) AS name, country, org, mode(sector) AS sector, "
             f"count(DISTINCT event_id) AS events, count(*) FILTER (WHERE role = 'source') AS as_source, "
             f"count(*) FILTER (WHERE role = 'target') AS as_target "
-            f"FROM event_actors WHERE event_id IN (SELECT e.id FROM events e WHERE {w}) "
+            f"FROM event_actors WHERE ek IN (SELECT e.ek FROM events e WHERE {w}) "
             f"GROUP BY actor_id, country, org ORDER BY events DESC, name, id LIMIT ?", params + [int(limit)])
 
     @_locked
