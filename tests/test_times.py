@@ -330,3 +330,22 @@ def test_a_boundary_is_not_the_event_date(pipeline, times):
     out = times(with_events(art, event(art, "refused", eid="r")))
     assert any(t.text.startswith("Until") and t.value == "2020-10-22" for t in out.times)
     assert out.events[0].date_precision == "article"
+
+
+def test_cue_words_never_hide_an_expression():
+    """The literal cue test before the regexes only skips patterns that cannot match."""
+    from dragoman.when_where.timex import words
+
+    gated, plain = TimexTagger(), TimexTagger()
+    plain.cues = {}  # only the regex gates, as before the cue words
+    w = words()
+    keys = [k for part in ("months", "weekdays", "seasons", "refs", "decades", "numbers", "ordinals") for k in w[part]]
+    texts = []
+    for k in keys:
+        for form in (k, k.upper(), k.title(), k.replace(" ", "\n  ")):
+            texts += [f"It happened {form}.", f"On {form} 3, 2020 and {form} 2019", f"the {form} quarter of last year",
+                      f"{form} days ago", f"three {form} later", f"late {form}"]
+    texts += ["Talks resumed on 2020-10-27 and 10/27/2020.", "In the 1990s and the ’80s, the twentieth century",
+              "ſeptember 3, 2020 and İn the paſt", "the day before yesterday", "a fortnight earlier", "MAY 1999"]
+    for text in texts:
+        assert gated.find(text) == plain.find(text), text

@@ -107,7 +107,7 @@ class TimeResolver:
         text = article.text
         for s, e in self.regions(article):
             for f in self.tagger.find(text[s:e]):
-                f = replace(f, start=f.start + s, end=f.end + s)
+                f = Found(f.start + s, f.end + s, f.text, f.kind, f.g)
                 head = index.at(f.start, f.end)
                 tense = None
                 if head is not None:

@@ -59,6 +59,18 @@ def _alt(keys: Any) -> str:
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
 
 
+#: letters that match an ASCII letter when case is ignored but do not lower-case to one
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
+
+
+def _cover(keys: Any) -> tuple[str, ...]:
+    """Lower-case literals, one of which is inside any case-blind match of any of ``keys``: the
+    longest word of each key (a space in a key matches any run of white space), minus those that
+    hold another."""
+    words = {max(k.lower().split(), key=len) for k in keys}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 class TimexTagger:
     """Compiled patterns for English time expressions (build once, reuse)."""
 
@@ -129,16 +141,50 @@ class TimexTagger:
             "duration": units + "s?",
         }
         self.need = {k: re.compile(v, re.IGNORECASE) for k, v in need.items()}
+        # cheaper still, tried first: literal pieces of which the lower-cased text holds one
+        # whenever the gate above (for "ref", which has none, the pattern itself) can match, so a
+        # sentence without any skips the regexes; where one is there the gate decides, as before
+        month_cues = _cover(self.months)
+        unit_cues = ("day", "week", "fortnight", "month", "year", "decade", "quarter", "period", "half")
+        cues: dict[str, tuple[str, ...]] = {
+            "iso": ("-",), "slash": ("/",), "mdy": month_cues, "dmy": month_cues, "my": month_cues,
+            "mon_rel": month_cues, "mon": month_cues, "decade": ("0", "ties"), "century": ("century",),
+            "quarter": ("quarter",), "half": ("half",), "focus": ("quarter", "period", "year"), "fiscalyear": ("year",),
+            "spelled": ("nineteen", "eighteen", "twenty"), "thousand": ("thousand",), "yearago": ("year",),
+            "relday": ("today", "tonight", "yesterday", "tomorrow"),
+            "thisday": ("morning", "afternoon", "evening", "night", "day"), "weekday": _cover(self.weekdays),
+            "relunit": unit_cues + ("century",), "season": _cover(self.seasons), "weekend": ("weekend",),
+            "ago": ("ago",), "shift": ("earlier", "later", "before", "after", "previously"),
+            "nextday": ("following", "next", "previous", "preceding", "prior"), "duration": unit_cues,
+            "ref": _cover(self.refs),
+        }  # "year" and "yearperiod" (four digits, any script) have none: their gate is cheap
+        self.cues = {k: frozenset(v) for k, v in cues.items()}
+        self._all_cues = tuple(sorted(set().union(*self.cues.values())))
 
     # -- finding --------------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Found]:
         """All expressions of ``text``, longest first, without overlaps, in text order."""
         cands: list[Found] = []
+        # the cue words present (not when the text holds a letter that matches an ASCII letter
+        # without case but does not lower-case to it: then only the regex gates decide)
+        present = None
+        if not _ODD_CASE.search(text):
+            low = text.lower()
+            present = {c for c in self._all_cues if c in low}
+        gates: dict[str, bool] = {}  # a gate several patterns share is tried once
         for kind, rx in self.patterns:
+            if present is not None:
+                cues = self.cues.get(kind)
+                if cues is not None and cues.isdisjoint(present):
+                    continue
             need = self.need.get(kind)
-            if need is not None and not need.search(text):
-                continue
+            if need is not None:
+                ok = gates.get(need.pattern)
+                if ok is None:
+                    ok = gates[need.pattern] = need.search(text) is not None
+                if not ok:
+                    continue
             for m in rx.finditer(text):
                 if m.end() == m.start():
                     continue
