@@ -63,3 +63,25 @@ def test_sentence_with_a_date_is_not_a_masthead():
     art = annotate(Article(id="t", text=text))
     assert "masthead" not in art.chrome
     assert art.reference_date.date is None
+
+
+def test_a_short_lead_sentence_with_a_date_is_story_not_masthead():
+    # a news brief whose first sentence is short and holds a full date: no masthead, no title, nothing hidden
+    for text in (
+        "Sweden joined the alliance on 7 March 2024.",
+        "Brazil and Argentina signed the accord on March 26, 1991.\nThe treaty created a customs union.",
+    ):
+        art = annotate(Article(id="t", text=text))
+        assert "masthead" not in art.chrome, text
+        assert "title" not in art.chrome, text
+        assert art.reference_date.date is None
+
+
+def test_labelled_and_separated_mastheads_are_still_mastheads():
+    art = annotate(Article(id="t", text="Last updated on Saturday, April 27th, 2024.\nEnvoys Meet in Doha\n"
+                                         "DOHA - Envoys met on Friday to discuss a ceasefire."))
+    assert art.reference_date == ReferenceDate("2024-04-27", "text", False)
+    assert chrome_text(art, "title") == "Envoys Meet in Doha"
+    art = annotate(Article(id="t", text="Kabul Times | Tuesday, 27 October 2020 | 10:32 am\nEnvoys Meet in Doha\n"
+                                         "KABUL - Envoys met on Monday."))
+    assert art.reference_date == ReferenceDate("2020-10-27", "page", False)

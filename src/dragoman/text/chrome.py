@@ -18,7 +18,8 @@ from dragoman.text.dates import FULL_DATE, match_to_date
 
 _LINE = re.compile(r"[^\n]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
-_PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|updated|first published)\b", re.I)
+_PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|(?:last\s+)?updated|first published)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
 _DATELINE = re.compile(
     r"""^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})        # KABUL, NEW YORK, ST. PETERSBURG
         (?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}))?  # , Pakistan / , Calif.
@@ -52,6 +53,17 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _is_sentence(line: str, date: re.Match) -> bool:
+    """A line of the story that happens to hold a date ("Sweden joined NATO on 7 March 2024."), not a
+    masthead: outside the date it has the lower-case words of prose (a masthead has a weekday, a site
+    name, a time, a label)."""
+    if _PUBLISHED_LABEL.match(line):
+        return False
+    rest = line[: date.start()] + " " + line[date.end():]
+    lower = [w for w in _WORD.findall(rest) if w.islower() and w not in ("am", "pm", "st", "nd", "rd", "th")]
+    return len(lower) >= 4 or len(lower) >= 2 and bool(_SENTENCE_END.search(line))
+
+
 def _is_body(line: str) -> bool:
     return len(line) >= 100 and bool(_SENTENCE_END.search(line)) or bool(_DATELINE.match(line))
 
@@ -82,7 +94,7 @@ def annotate(article: Article) -> Article:
         if "masthead" in chrome or len(line) > 160:
             continue
         m = FULL_DATE.search(line)
-        if not m or _SENTENCE_END.search(line) and len(line) > 80:
+        if not m or _SENTENCE_END.search(line) and len(line) > 80 or _is_sentence(line, m):
             continue
         day = match_to_date(m)
         if day is None:
@@ -101,6 +113,8 @@ def annotate(article: Article) -> Article:
             continue
         if len(line) < 12 or len(line) > 250 or len(lines) < 2:
             continue
+        if line.endswith(".") and sum(w.islower() for w in _WORD.findall(line)) >= 4:
+            continue  # the story's first sentence, not a headline
         if title and line.strip() != title.strip() and "title" not in chrome:
             # a title given as metadata: find it in the text if it is there
             continue
