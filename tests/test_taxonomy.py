@@ -86,3 +86,23 @@ def test_trigger_lexicon_is_compiled_by_lemma():
     assert any(e.prep == {"for"} and e.type == "REQUEST" for e in calls)
     assert lexicon.lookup(lex.refine["reject"], "057") == "127"
     assert lexicon.lookup(lex.refine["intent_conflict"], "1723") == "1323"
+
+
+def test_every_trigger_line_has_a_valid_mode_and_contexts():
+    tax = taxonomy.load()
+    lex = lexicon.load()  # raises TaxonomyError on a mode of another type or an unknown context
+    for entries in lex.by_lemma.values():
+        for e in entries:
+            if e.type == lexicon.NONE:
+                continue
+            mode, contexts = tax.split_mode(e.type, e.mode, e.contexts)
+            assert set(contexts) <= set(tax.contexts), (e.line, contexts)
+            assert mode is None or mode in tax.types[e.type].modes, (e.line, mode)
+
+
+def test_a_context_in_the_crosswalks_mode_column_moves_to_the_contexts():
+    tax = taxonomy.load()
+    assert tax.code("175").mode == "pro_autocracy"  # as published
+    assert tax.split_mode("ASSAULT", "pro_autocracy", ("military",)) == (None, ("military", "pro_autocracy"))
+    assert tax.split_mode("COERCE", "destroy", ()) == (None, ())
+    assert tax.split_mode("CONSULT", "visit", ("diplomatic",)) == ("visit", ("diplomatic",))

@@ -354,6 +354,7 @@ class Coder:
         t = self.tax.types[ptype]
         cc = self.tax.code(code)
         score = cc.goldstein if cc and cc.plover == ptype else t.score
+        mode, contexts = self.tax.split_mode(ptype, mode, tuple(contexts))
         return Event(
             id=event_id(view.article.id, ptype, span[0], span[1]),
             type=ptype,

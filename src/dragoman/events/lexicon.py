@@ -125,6 +125,13 @@ def load() -> Lexicon:
         alias_mode = None
         if ptype != NONE:
             ptype, alias_mode = tax.normalise(ptype)
+            if mode and mode not in tax.types[ptype].modes:
+                raise TaxonomyError(f"line {n}: '{mode}' is not a mode of {ptype}", source=str(path),
+                                    hint=f"use one of: {', '.join(tax.types[ptype].modes) or '(none: leave the column empty)'}")
+        for c in (c for c in ctx.split(";") if c):
+            if c not in tax.contexts:
+                raise TaxonomyError(f"line {n}: unknown context '{c}'", source=str(path),
+                                    hint="contexts are listed in plover.yaml; flags (weak, comp, topic) go in the last column")
         entry = Entry(
             lemma=lemma,
             pos=pos,

@@ -61,6 +61,17 @@ class Taxonomy:
             hint="use one of " + ", ".join(self.types) + " (or DEMAND, DISAPPROVE, INVESTIGATE, FIGHT)",
         )
 
+    def split_mode(self, ptype: str, mode: str | None, contexts: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+        """Keep ``mode`` only when it is one of ``ptype``'s PLOVER modes.  The published crosswalk puts
+        a context in the mode column for a few codes (175: ``pro_autocracy``): that moves to the
+        contexts; anything else is dropped."""
+        t = self.types.get(ptype)
+        if not mode or t is None or mode in t.modes:
+            return mode or None, contexts
+        if mode in self.contexts and mode not in contexts:
+            return None, (*contexts, mode)
+        return None, contexts
+
     def code(self, code: str) -> CameoCode | None:
         """The CAMEO code, or its nearest listed parent (``0213`` → ``021``)."""
         c = code
