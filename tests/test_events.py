@@ -293,3 +293,33 @@ def test_calling_for_sanctions_against_x_rallies_opposition(code):
 def test_top_event_type(code, text, type_):
     ev = top_event(code(text).events)
     assert ev is not None and ev.type == type_, (text, ev and (ev.type, ev.rule))
+
+
+# --- the place of a meeting is where it happened, not whom it met (the full pipeline, real actors) ----------
+
+
+@pytest.mark.parametrize(
+    "text, sources, targets, place",
+    [
+        ("Chile and Argentina held talks in Santiago on Monday.", {"Chile", "Argentina"}, set(), "Santiago"),
+        ("Oman has held direct talks with the Houthis in Muscat and Sanaa.", {"Oman"}, {"Houthis"}, "Muscat"),
+        ("Armenia and Azerbaijan held talks in Washington on Sunday.", {"Armenia", "Azerbaijan"}, set(), "Washington"),
+    ],
+)
+def test_a_meetings_place_is_not_its_target(pipeline, text, sources, targets, place):
+    from dragoman import extract
+
+    art = extract(text, published="2024-03-12", pipeline=pipeline)
+    ev = only(art, "CONSULT")
+    assert names(art, ev.sources) == sources
+    assert names(art, ev.targets) == targets
+    assert ev.reciprocal  # "X and Y held talks", "X held talks with Y": both sides talked
+    assert ev.location is not None and ev.location.name == place
+
+
+def test_the_place_of_an_attack_stays_its_target(pipeline):
+    from dragoman import extract
+
+    art = extract("Rebels attacked a police station in Kandahar.", published="2024-03-12", pipeline=pipeline)
+    ev = only(art, "ASSAULT")
+    assert names(art, ev.targets) == {"Kandahar"}  # PLOVER codes the place of an attack as its target

@@ -154,6 +154,10 @@ class Attribution:
                 recip = True
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
+        if ptype == "CONSULT" and e.mode != "visit":
+            # a meeting's place is where it happened, not whom it met ("talks in Doha"); other types keep
+            # it, as PLOVER does: the place of an attack, a curfew or a threatened strike is its target
+            targets = [a for a in targets if not view.only_where(a, c.tok)]
         if (ptype in SYMMETRIC or e.cameo == "057") and len(sources) >= 2 and not targets:
             recip = True
         return sources, targets, recip, False

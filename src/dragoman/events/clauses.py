@@ -18,6 +18,10 @@ CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "cs
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+#: prepositions that say where something happened ("talks in Doha"), not to whom
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
+#: inside a noun phrase or a coordination: walk up these to the phrase's head
+_NP_DEPS = frozenset({"conj", "compound", "flat", "appos", "amod", "nmod", "poss", "det", "cc"})
 
 
 class View:
@@ -45,6 +49,35 @@ class View:
                         lst = self.tok_actors.setdefault(i, [])
                         if a.id not in lst:
                             lst.append(a.id)
+
+        self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
+
+    def only_where(self, actor: str, trigger: int) -> bool:
+        """True when every mention of place or country ``actor`` in ``trigger``'s sentence says where
+        something happened ("held talks in Doha", "came to Geneva ready to ..."), so that it is the
+        event's place rather than a participant."""
+        if actor not in self.place_ids:
+            return False
+        sent = self.article.sentences[self.toks[trigger].sent]
+        idx = [i for i in range(sent.tok_start, sent.tok_end) if actor in self.tok_actors.get(i, ())]
+        return bool(idx) and all(self._locative(i, trigger) for i in idx)
+
+    def _locative(self, i: int, trigger: int) -> bool:
+        t = self.toks[i]
+        for _ in range(8):
+            if t.head == t.i or t.i == trigger:
+                return False
+            if t.dep == "pobj":
+                p = self.toks[t.head]
+                lem = p.lemma.lower()
+                if lem in LOCATIVE_PREPS:
+                    return True
+                # a destination of another verb: "called on them to come to Geneva"
+                return lem in ("to", "into") and p.head != trigger and self.toks[p.head].pos in ("VERB", "AUX")
+            if t.dep not in _NP_DEPS:
+                return False
+            t = self.toks[t.head]
+        return False
 
     # -- tree helpers -----------------------------------------------------------------------
 
