@@ -331,3 +331,30 @@ def test_serve_owns_the_store_and_announces_itself(tmp_path):
     assert not side.exists()
     with Store.open(db) as store:  # released
         assert store.counts()["articles"] == 1
+
+
+def test_snapshot_cache_keeps_only_what_a_write_did_not_touch():
+    """Histograms shared between reads: kept when no write ran during the read; a read that used a
+    cached value while a write ran is told to read again; writes empty the cache."""
+    from dragoman.api.cache import SnapshotCache
+
+    c = SnapshotCache()
+    v = c.view()
+    assert v.get(("k",)) is None
+    v.put(("k",), [1])
+    assert v.settle()  # no write: the value is kept
+    v2 = c.view()
+    assert v2.get(("k",)) == [1] and v2.settle()
+    v3 = c.view()
+    assert v3.get(("k",)) == [1]
+    c.begin_write()
+    assert c.view() is None  # no cache while a write runs
+    c.end_write()
+    assert not v3.settle()  # it used a value from before the write: read again
+    v4 = c.view()
+    assert v4.get(("k",)) is None  # the write emptied the cache
+    v4.put(("k",), [2])
+    c.begin_write()
+    c.end_write()
+    assert v4.settle()  # computed fresh from its own snapshot: it stands, but is not kept
+    assert c.view().get(("k",)) is None

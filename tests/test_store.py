@@ -333,7 +333,91 @@ def test_any_sequence_of_ingests_keeps_the_invariants(tmp_path, order, batch):
                              JOIN articles a ON a.id = ae.article_id GROUP BY e.id, e.num_sources, e.num_mentions
                              HAVING e.num_sources <> count(DISTINCT a.source_group) OR e.num_mentions <> sum(ae.n_evidence)""").fetchall()
         assert bad == []
+        # the event row's copies (schema 5) agree with the tables they copy
+        assert con.execute("""SELECT count(*) FROM events e WHERE e.article_ids IS DISTINCT FROM
+                              (SELECT list(DISTINCT article_id ORDER BY article_id) FROM article_events WHERE event_id = e.id)
+                              OR len(e.sources) + len(e.targets) <> (SELECT count(*) FROM event_actors a WHERE a.event_id = e.id)
+                           """).fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) - count(DISTINCT ek) FROM events").fetchall()[0][0] == 0
+        assert con.execute("SELECT count(*) FROM event_actors a JOIN events e ON e.id = a.event_id "
+                           "WHERE a.ek IS DISTINCT FROM e.ek").fetchall()[0][0] == 0
     with Store.open(path_b) as s:
         s.ingest([POOL[i] for i in seen])
         want = {r["id"]: (r["num_mentions"], r["num_sources"], tuple(r["article_ids"])) for r in all_events(s)}
     assert got == want
+
+
+def test_pages_agree_with_one_sorted_list(tmp_path):
+    """Pages are read through the sort key's histogram; every sort, order and offset must give the
+    slice of the whole list sorted by (key, id), NULL keys last."""
+    from dragoman.store.query import SORTS
+
+    with Store.open(tmp_path / "pages.duckdb") as s:
+        s.ingest(generated(60, seed=5, stories=25))
+        s.con.execute("UPDATE events SET date = NULL, confidence = NULL WHERE id IN (SELECT id FROM events ORDER BY id LIMIT 3)")
+        rows, total = s.query_events(EventQuery(), limit=10_000, sort="id")
+        assert total == len(rows) > 15
+        for sort in SORTS:
+            for desc in (True, False):
+                def key(r, sort=sort, desc=desc):
+                    v = r[sort]
+                    return (v is None, v if v is None or not desc else _neg(v), r["id"])
+                want = [r["id"] for r in sorted(rows, key=key)]
+                for offset, limit in ((0, 5), (3, 7), (total - 4, 10), (total, 5), (0, total + 3), (11, 1)):
+                    page, n = s.query_events(EventQuery(), limit=limit, offset=offset, sort=sort, descending=desc)
+                    assert n == total
+                    assert [r["id"] for r in page] == want[offset:offset + limit], (sort, desc, offset, limit)
+        some = s.query_events(EventQuery(actor=A[0]), limit=3, offset=1, sort="confidence")
+        assert some[1] == len(all_events(s, actor=A[0])) and len(some[0]) == min(3, some[1] - 1)
+
+
+def _neg(v):
+    """A key that sorts ``v`` descending: numbers and dates negate, strings invert their code points."""
+    from datetime import date
+
+    if isinstance(v, (int, float)):
+        return -v
+    if isinstance(v, date):
+        return -v.toordinal()
+    if isinstance(v, str):
+        return tuple(-ord(ch) for ch in v) + (1,)
+    raise TypeError(v)
+
+
+def test_a_schema_4_store_is_migrated_on_open(tmp_path):
+    """A store written by the previous schema (participants only in event_actors, no ``ek``) is
+    brought to the current one when opened for writing, and answers as a fresh store does; opened
+    read-only it is refused with the fix."""
+    import duckdb
+
+    from dragoman.store.schema import MIGRATIONS
+
+    arts = meeting_reports() + list(wire_copy())
+    fresh = tmp_path / "fresh.duckdb"
+    with Store.open(fresh) as s:
+        s.ingest(arts)
+        want = all_events(s, include_negated=True)
+        want_actors = s.top_actors()
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP, dragoman_version VARCHAR)")
+    for n, stmts in enumerate(MIGRATIONS[:4], start=1):
+        for stmt in stmts:
+            con.execute(stmt)
+        con.execute("INSERT INTO schema_version VALUES (?, current_timestamp, 'old')", [n])
+    con.execute(f"ATTACH '{fresh}' AS f (READ_ONLY)")
+    for table in ("articles", "article_actors", "article_events", "mentions", "event_keys", "times", "quotes",
+                  "failures", "signatures"):
+        con.execute(f"INSERT INTO {table} SELECT * FROM f.{table}")
+    con.execute("INSERT INTO event_actors SELECT * EXCLUDE (ek) FROM f.event_actors")
+    con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (sources, targets, article_ids, ek) FROM f.events")
+    con.execute("DETACH f")
+    con.close()
+    with pytest.raises(StoreError, match="open it once for writing"):
+        Store.open(old, read_only=True)
+    with Store.open(old) as s:
+        assert all_events(s, include_negated=True) == want
+        assert s.top_actors() == want_actors
+        assert len(all_events(s, actor=A[0])) == len(all_events(s, actor=A[0].split()[1].lower())) > 0
+        s.ingest([report("m1", A, C, "AID", "2024-05-01", "Lima", filler_seed=31)])  # writes go on after the migration
+        assert len(all_events(s, include_negated=True)) == len(want) + 1

@@ -67,9 +67,36 @@ def _day(value: str, name: str) -> date:
         raise InputError(f"'{value}' is not a valid date: {e}", source=name, hint="write YYYY-MM-DD") from e
 
 
-def where(q: EventQuery | None, ids: list[str] | None = None) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``events e``) and its parameters."""
+def participant_filters(q: EventQuery | None) -> list[tuple[str, str, list[Any]]]:
+    """The filters on participants, ``(name, condition over event_actors, params)``: actor, country, sector."""
     q = q or EventQuery()
+    out: list[tuple[str, str, list[Any]]] = []
+    if q.actor:
+        out.append(("actor", *actor_match(q.actor)))
+    if q.country:
+        c = q.country.strip().upper()
+        out.append(("country", *code_match(c)))
+    if q.sector:
+        out.append(("sector", "sector = ?", [q.sector.strip().upper()]))
+    return out
+
+
+def where(q: EventQuery | None, ids: list[str] | None = None,
+          eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``events e``) and its parameters.
+
+    ``eks``: the participant filters already resolved to event keys (``participant_filters``
+    run against event_actors), so the clause holds the key lists instead of the semi-joins.
+    """
+    q = q or EventQuery()
+    parts = {name: (cond, ps) for name, cond, ps in participant_filters(q)}
+
+    def participants(name: str) -> tuple[str, list[Any]]:
+        if eks is not None and name in eks:
+            return "e.ek IN (SELECT unnest(?::BIGINT[]))", [eks[name]]
+        cond, ps = parts[name]
+        return _participants(cond), list(ps)
+
     conds: list[str] = []
     params: list[Any] = []
     if ids is not None:
@@ -81,16 +108,17 @@ def where(q: EventQuery | None, ids: list[str] | None = None) -> tuple[str, list
         if not q.include_hypothetical:
             conds.append("NOT e.hypothetical")
     if q.actor:
-        cond, ps = actor_condition(q.actor)
+        cond, ps = participants("actor")
         conds.append(cond)
         params += ps
     if q.country:
-        c = q.country.strip().upper()
-        conds.append(f"(e.place_country = ? OR {_participants(_CODE_MATCH)})")
-        params += [c] + [c] * _CODE_MATCH.count("?")
+        cond, ps = participants("country")
+        conds.append(f"(e.place_country = ? OR {cond})")
+        params += [q.country.strip().upper()] + ps
     if q.sector:
-        conds.append(_participants("sector = ?"))
-        params.append(q.sector.strip().upper())
+        cond, ps = participants("sector")
+        conds.append(cond)
+        params += ps
     if q.type:
         types = [t.strip().upper() for t in q.type.split(",") if t.strip()]
         conds.append("list_contains(?, e.type)")
@@ -133,22 +161,40 @@ _CODE = re.compile(r"^[A-Z]{2,6}$")
 _CODE_MATCH = "(country = ? OR org = ? OR country || sector = ? OR actor_id = ?)"
 
 
+def code_match(code: str) -> tuple[str, list[Any]]:
+    """``_CODE_MATCH`` for one code, with country+sector written as the code's splits
+    (``country = 'PAK' AND sector = 'GOV'``): equalities on dictionary-encoded columns, no
+    concatenation of every row."""
+    conds, params = ["country = ?", "org = ?", "actor_id = ?"], [code, code, code]
+    for i in range(1, len(code)):
+        conds.append("(country = ? AND sector = ?)")
+        params += [code[:i], code[i:]]
+    return "(" + " OR ".join(conds) + ")", params
+
+
 def _participants(cond: str) -> str:
     """Events with a participant (an ``event_actors`` row) matching ``cond``: an integer semi-join on ``ek``."""
     return f"e.ek IN (SELECT ek FROM event_actors WHERE {cond})"
 
 
-def actor_condition(actor: str) -> tuple[str, list[Any]]:
-    """The condition for ``--actor``: an id (act-…), a code in capitals (PAK, NATO, PAKGOV:
-    country, organisation, or country+sector; also an exact name like "UN"), or else part of a
-    name, any case.  Matched against the participants (``event_actors``, names lower-cased in
-    ``name_lc``), joined to the event by its integer key ``ek``."""
+def actor_match(actor: str) -> tuple[str, list[Any]]:
+    """The condition over ``event_actors`` for ``--actor``: an id (act-…), a code in capitals
+    (PAK, NATO, PAKGOV: country, organisation, or country+sector; also an exact name like "UN"),
+    or else part of a name, any case (names are lower-cased in ``name_lc``)."""
     a = actor.strip()
     if a.startswith("act-"):
-        return _participants("actor_id = ?"), [a]
+        return "actor_id = ?", [a]
     if _CODE.match(a):
-        return _participants(_CODE_MATCH[:-1] + " OR name_lc = ?)"), [a] * _CODE_MATCH.count("?") + [a.lower()]
-    return _participants("contains(name_lc, ?)"), [a.lower()]
+        cond, params = code_match(a)
+        return cond[:-1] + " OR name_lc = ?)", params + [a.lower()]
+    return "contains(name_lc, ?)", [a.lower()]
+
+
+def actor_condition(actor: str) -> tuple[str, list[Any]]:
+    """The condition over ``events e`` for ``--actor``: the events with a participant matching
+    ``actor_match``, joined to the event by its integer key ``ek``."""
+    cond, params = actor_match(actor)
+    return _participants(cond), params
 
 
 def _like(s: str) -> str:
@@ -178,9 +224,9 @@ ROW = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
 WINDOWED = frozenset(SORTS) - {"id"}
 
 
-def histogram_sql(q: EventQuery | None, sort: str) -> tuple[str, list[Any]]:
+def histogram_sql(q: EventQuery | None, sort: str, eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
     """How many matching events have each value of the sort column: ``[(value, count)]``."""
-    w, params = where(q)
+    w, params = where(q, eks=eks)
     col = SORTS[sort]
     return f"SELECT {col}, count(*) FROM events e WHERE {w} GROUP BY ALL", params
 
@@ -220,9 +266,10 @@ def window_condition(sort: str, first: Any, last: Any, descending: bool) -> tupl
 
 
 def page_sql(q: EventQuery | None, *, sort: str = "date", descending: bool = True, limit: int = 100,
-             offset: int = 0, window: tuple[str, list[Any]] | None = None) -> tuple[str, list[Any]]:
+             offset: int = 0, window: tuple[str, list[Any]] | None = None,
+             eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
     """One page of full event rows (``window``: an extra condition on the sort key, from ``page_window``)."""
-    w, params = where(q)
+    w, params = where(q, eks=eks)
     order = order_by(sort, descending)
     if window is not None:
         w = f"{w} AND {window[0]}"
@@ -230,8 +277,8 @@ def page_sql(q: EventQuery | None, *, sort: str = "date", descending: bool = Tru
     return f"SELECT {ROW} FROM events e WHERE {w} ORDER BY {order} LIMIT ? OFFSET ?", params + [int(limit), int(offset)]
 
 
-def count_sql(q: EventQuery | None) -> tuple[str, list[Any]]:
-    w, params = where(q)
+def count_sql(q: EventQuery | None, eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
+    w, params = where(q, eks=eks)
     return f"SELECT count(*) FROM events e WHERE {w}", params
 
 

@@ -574,36 +574,58 @@ class Store:
         """
         limit, offset = max(0, int(limit)), max(0, int(offset))
         Q.order_by(sort, descending)  # an unknown sort key is an InputError
+        eks = self._event_keys(q)
         if sort not in Q.WINDOWED:
-            total = int(self._first(*Q.count_sql(q))[0])
+            total = int(self._first(*Q.count_sql(q, eks))[0])
             if limit == 0 or offset >= total:
                 return [], total
-            return self._event_rows(*Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset)), total
-        hist = self._histogram(q, sort)
+            return self._event_rows(*Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset,
+                                                eks=eks)), total
+        hist = self._cached(("histogram", sort, repr(q)), lambda: [
+            (r[0], int(r[1])) for r in self._sql(*Q.histogram_sql(q, sort, eks)).fetchall()])
         total = sum(n for _, n in hist)
         span = Q.page_window(hist, offset, limit, descending) if limit else None
         if span is None:
             return [], total
         first, last, before, _ = span
         window = Q.window_condition(sort, first, last, descending)
-        sql, params = Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset - before, window=window)
+        sql, params = Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset - before,
+                                 window=window, eks=eks)
         return self._event_rows(sql, params), total
 
-    #: a shared cache of histograms (``get(key)``/``put(key, value)``), valid for this reader's snapshot
+    #: a shared cache (``get(key)``/``put(key, value)``) valid for this reader's snapshot: the API
+    #: server sets it (``dragoman.api.cache.SnapshotCache``); None: nothing is kept
     key_counts: Any = None
 
-    def _histogram(self, q: Q.EventQuery | None, sort: str) -> list[tuple[Any, int]]:
-        sql, params = Q.histogram_sql(q, sort)
+    def _cached(self, key: tuple, make: Callable[[], Any]) -> Any:
         cache = self.key_counts
-        key = (sql, repr(params)) if cache is not None else None
-        if cache is not None:
-            hit = cache.get(key)
-            if hit is not None:
-                return hit
-        hist = [(r[0], int(r[1])) for r in self._sql(sql, params).fetchall()]
-        if cache is not None:
-            cache.put(key, hist)
-        return hist
+        if cache is None:
+            return make()
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        value = make()
+        cache.put(key, value)
+        return value
+
+    #: participant filters matching more events than this stay semi-joins in the SQL
+    EK_LIST_MAX = 10_000
+
+    def _event_keys(self, q: Q.EventQuery | None) -> dict[str, list[int]]:
+        """The participant filters (actor, country, sector) resolved to the keys (``ek``) of the
+        events they match, when they match few (one scan of event_actors; the event queries then
+        carry the list instead of a semi-join each).  Broad ones (a country code) are left out."""
+        out = {}
+        for name, cond, params in Q.participant_filters(q):
+            def resolve(cond: str = cond, params: list[Any] = params) -> list[int] | bool:
+                keys = [r[0] for r in self._sql(f"SELECT DISTINCT ek FROM event_actors WHERE {cond} LIMIT ?",
+                                                 params + [self.EK_LIST_MAX + 1]).fetchall()]
+                return False if len(keys) > self.EK_LIST_MAX else sorted(keys)
+
+            keys = self._cached(("ek", cond, repr(params)), resolve)
+            if keys is not False:
+                out[name] = keys
+        return out
 
     def _event_rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cur = self._sql(sql, params)
