@@ -323,3 +323,11 @@ def test_the_place_of_an_attack_stays_its_target(pipeline):
     art = extract("Rebels attacked a police station in Kandahar.", published="2024-03-12", pipeline=pipeline)
     ev = only(art, "ASSAULT")
     assert names(art, ev.targets) == {"Kandahar"}  # PLOVER codes the place of an attack as its target
+
+
+@pytest.mark.parametrize("text", ["Turkey will impose sanctions on Syria.", "Turkey plans to impose sanctions on Syria."])
+def test_threatened_sanctions_keep_their_target(code, text):
+    art = code(text, ("Turkey", "Syria"))
+    ev = only(art)
+    assert ev.type == "THREATEN" and ev.aux.future
+    assert names(art, ev.sources) == {"Turkey"} and names(art, ev.targets) == {"Syria"}

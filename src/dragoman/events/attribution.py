@@ -119,7 +119,10 @@ class Attribution:
                             sources.extend(view.phrase_actors(ss))
             if tgt_tok is not None:
                 targets.extend(view.phrase_actors(tgt_tok))
-            t2, s2, r2 = self._clause_targets(view, v, c.obj, ptype, e.mode, _material(e.cameo))
+            # the action's own type decides what its words point at: "will impose sanctions on X" is a
+            # THREATEN, but X is still the target of the sanctions
+            own_type = e.type if e.type in self.lex.taxonomy.types else ptype
+            t2, s2, r2 = self._clause_targets(view, v, c.obj, own_type, e.mode, _material(e.cameo))
             targets.extend(t2)
             sources.extend(s2)
             recip = recip or r2
@@ -184,8 +187,8 @@ class Attribution:
                     targets.extend(view.phrase_actors(ch, strict=ptype in VERBAL and d == "dobj"))
                 elif d == "prep":
                     pl = view.lemma(ch)
-                    if pl in ("on", "over", "about") and not material:
-                        continue  # "talks on trade": the topic, not a participant
+                    if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
+                        continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
                             or (h != v and pl in ("of", "from", "by"))):
                         pobjs = view.kids(ch, "pobj")
