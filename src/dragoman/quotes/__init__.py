@@ -22,7 +22,9 @@ The stage runs last (after events, merge, times and places) and fills ``Article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import accumulate
 from typing import Callable
 
 from dragoman.model import Actor, Article, Quote, Token
@@ -255,14 +257,21 @@ def _quote(article: Article, p: Parse, lex: Lexicon, att: Attribution, start: in
 
 def _indirect(article: Article, p: Parse, lex: Lexicon, direct: list[Quote]) -> list[Quote]:
     """"X said (that) …", "…, X said, …" and "according to X, …" outside direct quotes."""
-    taken = [(q.start, q.end) for q in direct]
+    taken = sorted((q.start, q.end) for q in direct)
     cues = {q.cue_span for q in direct if q.cue_span}
+    # the direct quotes by start, with the furthest end reached so far: a span overlaps one of
+    # them when the quotes starting before its end reach past its start
+    starts = [qs for qs, _ in taken]
+    reach = list(accumulate((qe for _, qe in taken), max))
 
     def overlaps(s: int, e: int) -> bool:
-        return any(s < qe and qs < e for qs, qe in taken)
+        k = bisect_left(starts, e)
+        return k > 0 and reach[k - 1] > s
 
     out: list[Quote] = []
     for t in p.toks:
+        if t.pos not in ("VERB", "AUX") and t.dep != "prep":
+            continue  # neither a speech verb nor "according to"
         if (t.start, t.end) in cues or overlaps(t.start, t.end):
             continue
         if p.is_cue(t) and t.dep == "parataxis" and p.reported_clause(t) is None:

@@ -22,6 +22,8 @@ CLOSE_CURLY = "”»"
 STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
 _INCH = re.compile(r"\d['’]\d{1,2}$")
+#: the characters the pairing acts on (every other character is skipped over)
+_MARK = re.compile(f"[{re.escape(OPEN_CURLY + CLOSE_CURLY + STRAIGHT)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,10 @@ def find_marked(text: str) -> list[Marked]:
             stack.append("“")
             i = lead + 1
         while i < pe:
+            mark = _MARK.search(text, i, pe)
+            if mark is None:
+                break
+            i = mark.start()
             ch = text[i]
             if ch in OPEN_CURLY:
                 if not stack:
