@@ -49,6 +49,9 @@ def test_ingest_query_show_export(coded, tmp_path):
     assert "3 articles stored" in first.output
     again = run("ingest", str(coded), "--db", db)
     assert "0 articles stored" in again.output and "3 already there" in again.output
+    before = run("events", "--db", db, "--format", "json").output
+    run("ingest", "--optimize", "--db", db)  # alone: rewrite the events in date order, same answers
+    assert run("events", "--db", db, "--format", "json").output == before
     rows = json.loads(run("events", "--db", db, "--format", "json").output)
     assert len(rows) == 2
     meeting = next(r for r in rows if r["type"] == "CONSULT")

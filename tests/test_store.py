@@ -421,3 +421,21 @@ def test_a_schema_4_store_is_migrated_on_open(tmp_path):
         assert len(all_events(s, actor=A[0])) == len(all_events(s, actor=A[0].split()[1].lower())) > 0
         s.ingest([report("m1", A, C, "AID", "2024-05-01", "Lima", filler_seed=31)])  # writes go on after the migration
         assert len(all_events(s, include_negated=True)) == len(want) + 1
+
+
+def test_optimize_rewrites_in_date_order_and_changes_no_answer(tmp_path):
+    from test_store_data import generated as gen
+
+    with Store.open(tmp_path / "opt.duckdb") as s:
+        s.ingest(gen(30, seed=3, stories=12))
+        before = {sort: s.query_events(EventQuery(), limit=1000, sort=sort)[0] for sort in ("date", "confidence", "id")}
+        by_actor = all_events(s, actor=A[0])
+        counts = s.counts()
+        s.optimize()
+        assert s.counts() == counts
+        assert {sort: s.query_events(EventQuery(), limit=1000, sort=sort)[0] for sort in before} == before
+        assert all_events(s, actor=A[0]) == by_actor
+        dates = [r[0] for r in s.con.execute("SELECT date FROM events").fetchall()]
+        assert dates == sorted(dates, key=lambda d: (d is None, d))
+        s.ingest(gen(40, seed=3, stories=12)[30:])  # writes go on: new keys continue after the old ones
+        assert s.con.execute("SELECT count(*) - count(DISTINCT ek) FROM events").fetchall()[0][0] == 0

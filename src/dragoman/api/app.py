@@ -3,8 +3,9 @@
     app = create_app("dragoman.duckdb", token="s3cret")      # then run it with uvicorn
 
 Read endpoints take the filters of ``dragoman events`` as query parameters.  Every error is a JSON
-body ``{"error", "detail"}`` (see ``dragoman.api.errors``).  Handlers are plain ``def`` functions:
-they run in the server's thread pool, each thread reading the store through its own cursor.
+body ``{"error", "detail"}`` (see ``dragoman.api.errors``).  The cached read endpoints are ``async``:
+a response-cache hit is answered on the event loop, a miss reads the store in the server's thread
+pool, each thread through its own cursor; the other handlers are plain ``def`` functions (thread pool).
 """
 
 import csv
@@ -20,6 +21,7 @@ from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from dragoman import __version__
 from dragoman.api import auth, errors
@@ -102,6 +104,24 @@ class Filters:
         )
 
 
+async def filters(
+    actor: Annotated[str | None, Query(max_length=200, description=HELP["actor"])] = None,
+    country: Annotated[str | None, Query(max_length=20, description=HELP["country"])] = None,
+    sector: Annotated[str | None, Query(max_length=20, description=HELP["sector"])] = None,
+    type: Annotated[str | None, Query(max_length=200, description=HELP["type"])] = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description=HELP["quad"])] = None,
+    since: Annotated[date | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
+    until: Annotated[date | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
+    place: Annotated[str | None, Query(max_length=200, description=HELP["place"])] = None,
+    text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
+    include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
+    include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
+) -> Filters:
+    """``Filters`` as an async dependency: FastAPI runs a plain class dependency in its thread pool,
+    a hop per request that costs more than building the query does."""
+    return Filters(actor, country, sector, type, quad, since, until, place, text, include_negated, include_hypothetical)
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
@@ -140,16 +160,19 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     cache = app.state.cache = ResponseCache(limits.cache_entries)
 
-    def cached(request: Request, make: Any) -> Response:
-        """The JSON answer of ``make()``, from the cache when this exact request was answered since the last write."""
+    async def cached(request: Request, make: Any) -> Response:
+        """The JSON answer of ``make()``, from the cache when this exact request was answered since the last write.
+
+        The lookup runs on the event loop; only a miss goes to the thread pool (where ``make`` reads the store)."""
         key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
         body = cache.get(key)
         if body is not None:
             return Response(body, media_type="application/json", headers={"X-Cache": "hit"})
         generation = cache.generation
-        body = JSONBody(make()).body
+        body = await run_in_threadpool(lambda: JSONBody(make()).body)
         cache.put(key, body, generation)
         return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
+
     errors.install(app)
     app.add_middleware(BodyLimit, max_body=limits.max_body)
     app.add_middleware(auth.TokenGuard, paths=WRITE_PATHS, token=app.state.token)  # outermost: before the body
@@ -180,9 +203,9 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                 "model_loaded": app.state.coder.loaded, "started": app.state.started}
 
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
-    def events(
+    async def events(
         request: Request,
-        f: Annotated[Filters, Depends()],
+        f: Annotated[Filters, Depends(filters)],
         limit: Annotated[int, page_q] = limits.page_size,
         offset: Annotated[int, offset_q] = 0,
         sort: Annotated[SortKey, Query(description="The column to sort by.")] = "date",
@@ -193,26 +216,26 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                                                               descending=order == "desc"))
             return {"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order, "events": rows}
 
-        return cached(request, make)
+        return await cached(request, make)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions and evidence")
-    def event(request: Request, event_id: str) -> Response:
+    async def event(request: Request, event_id: str) -> Response:
         def make() -> dict[str, Any]:
             row = store.read(lambda s: s.get_event(event_id))
             if row is None:
                 raise NotFoundError(f"no event with id '{event_id}'", hint="list ids with GET /api/events")
             return row
 
-        return cached(request, make)
+        return await cached(request, make)
 
     @app.get("/api/actors", tags=["actors"], summary="The most active actors among the matching events")
-    def actors(request: Request, f: Annotated[Filters, Depends()],
+    async def actors(request: Request, f: Annotated[Filters, Depends(filters)],
                limit: Annotated[int, Query(ge=1, le=limits.max_page_size)] = limits.page_size) -> Response:
-        return cached(request, lambda: {"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))})
+        return await cached(request, lambda: {"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))})
 
     @app.get("/api/timeline", tags=["events"], summary="Events per day, by quad class")
-    def timeline(request: Request, f: Annotated[Filters, Depends()]) -> Response:
-        return cached(request, lambda: days_of(store.read(lambda s: s.timeline(f.query))))
+    async def timeline(request: Request, f: Annotated[Filters, Depends(filters)]) -> Response:
+        return await cached(request, lambda: days_of(store.read(lambda s: s.timeline(f.query))))
 
     def days_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
         days: dict[str, dict[str, Any]] = {}
@@ -225,31 +248,31 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
         return {"days": list(days.values())}
 
     @app.get("/api/network", tags=["actors"], summary="Who deals with whom: actors and dyads")
-    def network(request: Request, f: Annotated[Filters, Depends()],
+    async def network(request: Request, f: Annotated[Filters, Depends(filters)],
                 nodes: Annotated[int, Query(ge=1, le=200, description="Most actors to return.")] = 40) -> Response:
         def make() -> dict[str, Any]:
             rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
             return {**dyads(rows, nodes), "events_read": len(rows), "total": total}
 
-        return cached(request, make)
+        return await cached(request, make)
 
     @app.get("/api/places", tags=["events"], summary="Located events, grouped by place")
-    def places(request: Request, f: Annotated[Filters, Depends()]) -> Response:
+    async def places(request: Request, f: Annotated[Filters, Depends(filters)]) -> Response:
         def make() -> dict[str, Any]:
             rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
             return {"places": group_places(rows), "events_read": len(rows), "total": total}
 
-        return cached(request, make)
+        return await cached(request, make)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], summary="A stored article record")
-    def article(request: Request, article_id: str) -> Response:
+    async def article(request: Request, article_id: str) -> Response:
         def make() -> dict[str, Any]:
             rec = store.read(lambda s: s.get_article(article_id))
             if rec is None:
                 raise NotFoundError(f"no article with id '{article_id}'", hint="article ids are in each event's article_ids")
             return rec
 
-        return cached(request, make)
+        return await cached(request, make)
 
     @app.get("/api/failures", tags=["status"], summary="Inputs that could not be processed")
     def failures(limit: Annotated[int, page_q] = limits.page_size,
@@ -260,7 +283,7 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     @app.get("/api/export", tags=["events"], summary="Download the matching events as CSV or JSON",
              responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
     def export(
-        f: Annotated[Filters, Depends()],
+        f: Annotated[Filters, Depends(filters)],
         format: Annotated[str, Query(pattern="^(csv|json|plover)$", description="csv, json (event rows) or plover (JSONL).")] = "csv",
         sort: SortKey = "date",
         order: Order = "desc",

@@ -178,10 +178,13 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for coding.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles per transaction.")
 @click.option("--progress", is_flag=True, help="Print a line on stderr after each committed batch.")
+@click.option("--optimize", is_flag=True,
+              help="Afterwards rewrite the events in date order (after loading an archive out of date order: pages get fast again).")
 @settings_options
 @clean_errors
 def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, published: str | None, encoding: str | None,
-           processes: int, batch_size: int, progress: bool, settings_file: str | None, actors_file: str | None) -> None:
+           processes: int, batch_size: int, progress: bool, optimize: bool, settings_file: str | None,
+           actors_file: str | None) -> None:
     """Code INPUTS (files, folders, JSONL, coded JSONL from `dragoman extract --jsonl`, Dask batch
     output folders) and store articles, actors, events, mentions, quotes, times and failures.
 
@@ -189,8 +192,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
     articles becomes one event with its mentions counted. Each batch is one transaction.
     Failed inputs are stored (see `dragoman failures`); the exit code is 1 when any failed.
     """
-    if not inputs and not retry_failures:
-        raise click.UsageError("give INPUT files or folders, or --retry-failures")
+    if not inputs and not retry_failures and not optimize:
+        raise click.UsageError("give INPUT files or folders, or --retry-failures (or --optimize alone)")
     settings = load_settings(settings_file, actors_file=actors_file, n_process=processes, db=db)
     from dragoman.store import Store
 
@@ -216,6 +219,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
 
         counts = store.ingest(_items(todo, settings, store, encoding, published, processes, keep), batch_size=batch_size,
                               on_batch=report if progress else None)
+        if optimize:
+            store.optimize()
         if retry_failures:
             stored = {r[0] for r in store.con.execute("SELECT source FROM articles WHERE source IS NOT NULL").fetchall()}
             store.remove_failures([s for s in (keep_all or ()) if s in stored])

@@ -457,7 +457,7 @@ class Store:
             for table in ("articles", "article_actors", "mentions", "times", "quotes"):
                 self._insert(table, rows.get(table, []))
             self._insert("article_events", member_rows)
-            self._insert("events", ev_rows)
+            self._insert("events", sorted(ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
             self._insert("event_actors", actor_rows)
             self._insert("event_keys", key_rows)
             self._insert("signatures", sig_rows)
@@ -543,6 +543,36 @@ class Store:
                         "stage": f.stage, "article_id": f.article_id, "dragoman_version": __version__,
                         "attempts": (attempts or 0) + 1, "first_seen": first, "last_seen": now})
         return out
+
+    @_locked
+    def optimize(self) -> None:
+        """Rewrite ``events`` in date order (and ``event_actors`` in event order), in one transaction.
+
+        A page of events reads whole column vectors around its rows: when the rows of one date
+        lie together (a store ingested in publication order, or optimised), a page costs a few
+        milliseconds; when they are scattered through the table (an archive loaded out of date
+        order) each row costs about a millisecond.  Readers see the old table until the commit.
+        """
+        self._writable()
+        self._sql("BEGIN TRANSACTION")
+        try:
+            for table, order, index in (("events", "date NULLS LAST, id", "CREATE INDEX events_id ON events (id)"),
+                                        ("event_actors", "ek, role DESC, ord",
+                                         "CREATE INDEX event_actors_event ON event_actors (event_id)")):
+                self._sql(f"DROP INDEX IF EXISTS {index.split()[2]}")
+                self._sql(f"CREATE TABLE _{table}_sorted AS SELECT * FROM {table} ORDER BY {order}")
+                self._sql(f"DROP TABLE {table}")
+                self._sql(f"ALTER TABLE _{table}_sorted RENAME TO {table}")
+                self._sql(index)
+            self._sql("COMMIT")
+        except BaseException:
+            try:
+                self._sql("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        self._schemas.clear()
+        self._sql("CHECKPOINT")
 
     @_locked
     def remove_failures(self, sources: Iterable[str]) -> None:
