@@ -66,3 +66,23 @@ def test_reloading_the_model_to_bound_memory_keeps_the_output():
     assert load_model(parser.settings.model) is parser.nlp
     parser.max_new_strings = 10**9
     assert parser.parse(arts) == first  # ...and it parses exactly as before
+
+
+def test_noun_chunks_are_spacys(pipeline):
+    """Noun chunks are read off the converted tokens: the same as spaCy's ``Doc.noun_chunks``."""
+    parser = pipeline.parser
+    texts = [TEXT, "The leaders of France and Germany, and the prime minister of Italy, met him and the envoys.",
+             "Protesters, students and workers marched on the ministry; police fired tear gas at them.",
+             "Who called whom?  It was the president's chief of staff who phoned the Iranian foreign minister."]
+    for text in texts:
+        art = make_article(text)
+        parsed = parser.parse([art])[0]
+        skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+        expected = []
+        base = 0
+        for s, e in paragraphs(art.text, skip):
+            doc = parser.nlp(art.text[s:e])
+            expected += [(s + nc.start_char, s + nc.end_char, base + nc.start, base + nc.end) for nc in doc.noun_chunks]
+            base += len(doc)
+        assert [(c.start, c.end, c.tok_start, c.tok_end) for c in parsed.noun_chunks] == expected
+        assert expected

@@ -181,11 +181,13 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: "_Strin
             s1 = offset + sent.end_char
             sentences.append(Sentence(si, s0, s1, text[s0:s1], base + sent.start, base + sent.end, para))
             sent_of.extend([si] * (sent.end - sent.start))
-        if len(doc):
+        n = len(doc)
+        if n:
             arr = doc.to_array(attr_ids)  # uint64; HEAD is a signed offset stored unsigned
             heads = arr[:, 2].astype("int64").tolist()
             tok = Token
             st = strings
+            first = len(tokens)
             for i, (idx, length, _, lemma, pos, tag, dep, iob, etype, morph, space) in enumerate(arr.tolist()):
                 start = offset + idx
                 m = st[morph]
@@ -193,17 +195,63 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: "_Strin
                     tok(base + i, start, start + length, text[start : start + length], st[lemma], st[pos], st[tag],
                         st[dep], base + i + heads[i], sent_of[i], _IOB[iob], st[etype], "" if m == "_" else m, space == 1)
                 )
+            para_toks = tokens[first:]
         for ent in doc.ents:
             s0 = offset + ent.start_char
             s1 = offset + ent.end_char
             entities.append(Span(s0, s1, text[s0:s1], ent.label_, base + ent.start, base + ent.end, sent_of[ent.start]))
-        try:
-            for nc in doc.noun_chunks:
-                s0 = offset + nc.start_char
-                s1 = offset + nc.end_char
-                chunks.append(Span(s0, s1, text[s0:s1], "NP", base + nc.start, base + nc.end, sent_of[nc.start]))
-        except (ValueError, NotImplementedError):
-            pass
+        if n and doc.noun_chunks_iterator is _english_noun_chunks() and doc.has_annotation("DEP"):
+            # spaCy's English noun chunks, read off the tokens just converted (spaCy's own iterator
+            # builds a Token object for every word): the same chunks, several times faster
+            for ts, te in _noun_chunks(para_toks, base, doc):
+                s0, s1 = para_toks[ts].start, para_toks[te - 1].end
+                chunks.append(Span(s0, s1, text[s0:s1], "NP", base + ts, base + te, sent_of[ts]))
+        else:
+            try:
+                for nc in doc.noun_chunks:
+                    s0 = offset + nc.start_char
+                    s1 = offset + nc.end_char
+                    chunks.append(Span(s0, s1, text[s0:s1], "NP", base + nc.start, base + nc.end, sent_of[nc.start]))
+            except (ValueError, NotImplementedError):
+                pass
     return article.replace(
         tokens=tuple(tokens), sentences=tuple(sentences), entities=tuple(entities), noun_chunks=tuple(chunks)
     )
+
+
+#: spaCy's English noun chunks (``spacy.lang.en.syntax_iterators``): the labels of a chunk's head
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+_NP_POS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@lru_cache(maxsize=1)
+def _english_noun_chunks() -> Any:
+    try:
+        from spacy.lang.en.syntax_iterators import noun_chunks
+    except ImportError:  # pragma: no cover - spaCy without English
+        return None
+    return noun_chunks
+
+
+def _noun_chunks(toks: list[Token], base: int, doc: Any) -> list[tuple[int, int]]:
+    """Token ranges (within ``doc``) of the noun chunks spaCy's English iterator yields, in order:
+    the same tests on the converted tokens; only a chunk's left edge is read from the ``Doc``."""
+    out: list[tuple[int, int]] = []
+    prev_end = -1
+    for i, t in enumerate(toks):
+        if t.pos not in _NP_POS:
+            continue
+        if t.dep not in _NP_DEPS:
+            if t.dep != "conj":
+                continue
+            h = toks[t.head - base]
+            while h.dep == "conj" and h.head < h.i:
+                h = toks[h.head - base]
+            if h.dep not in _NP_DEPS:
+                continue  # not coordinated to a noun phrase
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # nested in the last chunk
+        prev_end = i
+        out.append((left, i + 1))
+    return out

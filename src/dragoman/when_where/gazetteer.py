@@ -45,6 +45,7 @@ class Place:
     source: str = "table"
 
 
+@lru_cache(maxsize=1 << 16)  # the same few hundred names come back in every article
 def key(name: str) -> str:
     """The lookup key of a name: no accents, lower case, one space, no leading "the"."""
     s = unicodedata.normalize("NFKD", name)

@@ -47,6 +47,11 @@ _ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.I)
 _ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.I)
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital(?:\s+city)?\b")
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
+_WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
+_THE = re.compile(r"^(?:the)\s+", re.I)
+_QUALIFIER = re.compile(r"^,\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)")
+#: verbs whose capitalised object may be a place ("visited Kabul", "reached Mosul")
+_REACHED = PLACE_OBJECT_LEMMAS | {"reach"}
 
 
 @dataclass
@@ -113,7 +118,7 @@ class PlaceResolver:
             )
 
         def cue_before(s: int) -> bool:
-            prev = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, s - 20) : s])
+            prev = _WORD_BEFORE.search(text[max(0, s - 20) : s])
             return bool(prev and prev.group(1).lower() in CUE_PREPS)
 
         spans: list[tuple[int, int, bool]] = []  # start, end, admin
@@ -133,15 +138,14 @@ class PlaceResolver:
         i = 0
         while i < len(toks):
             t = toks[i]
-            head = toks[t.head] if toks else t
             start_run = None
             weak_cue = False
             if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
                 start_run = i + 1
-            elif _capital(t) and t.dep in ("dobj", "compound") and i > 0 and not _capital(toks[i - 1]):
-                obj = t if t.dep == "dobj" else head
+            elif t.dep in ("dobj", "compound") and _capital(t) and i > 0 and not _capital(toks[i - 1]):
+                obj = t if t.dep == "dobj" else toks[t.head]
                 gov = toks[obj.head] if obj.dep == "dobj" else None
-                if gov is not None and gov.lemma.lower() in PLACE_OBJECT_LEMMAS | {"reach"}:
+                if gov is not None and gov.lemma.lower() in _REACHED:
                     start_run = i
                     weak_cue = True  # "attacked Jordan": a person as often as a place
             if start_run is not None:
@@ -173,7 +177,7 @@ class PlaceResolver:
             if blocked(s, e, cued=cued):
                 continue
             name = text[s:e]
-            name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
+            name = _THE.sub("", name)
             s2, e2 = s, e
             m = _ADMIN_AFTER.match(text[e : e + 20])
             if m:
@@ -189,7 +193,7 @@ class PlaceResolver:
             if m and (iso := self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))):
                 local = {iso}
             # "Kennebunkport, Maine" / "Hyderabad, Pakistan" / "London, Ontario"
-            m2 = re.match(r"^,\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)", text[e : e + 30])
+            m2 = _QUALIFIER.match(text[e : e + 30])
             if m2:
                 qual = self.gaz.lookup(m2.group(1))
                 if qual is not None and qual.precision in ("country", "admin1") and qual.country:
