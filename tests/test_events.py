@@ -331,3 +331,11 @@ def test_threatened_sanctions_keep_their_target(code, text):
     ev = only(art)
     assert ev.type == "THREATEN" and ev.aux.future
     assert names(art, ev.sources) == {"Turkey"} and names(art, ev.targets) == {"Syria"}
+
+
+def test_a_city_naming_the_talks_is_not_a_party(pipeline):
+    from dragoman import extract
+
+    art = extract("The Lusaka talks ended without a deal on Friday.", published="2024-03-12", pipeline=pipeline)
+    ev = only(art, "CONSULT")
+    assert not ev.sources and not ev.targets  # not Zambia: "Lusaka" names the talks

@@ -53,7 +53,7 @@ class Attribution:
             for ch in view.children[n]:
                 d = toks[ch].dep
                 if d in ("poss", "compound", "amod", "nmod"):
-                    own.extend(view.phrase_actors(ch))
+                    own.extend(a for a in view.phrase_actors(ch) if not view.names_the_event(a, ch))
                 elif d in ("prep", "agent"):
                     pl = view.lemma(ch)
                     for p in view.kids(ch, "pobj"):

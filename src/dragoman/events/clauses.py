@@ -51,6 +51,13 @@ class View:
                             lst.append(a.id)
 
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
+        # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
+        # as its country, "+modifier"), not a party to it
+        self.naming_ids = frozenset(a.id for a in article.actors if (a.rule or "").endswith("capital+modifier"))
+
+    def names_the_event(self, actor: str, tok: int) -> bool:
+        """Is ``actor`` at ``tok`` only a city naming the event noun it modifies ("the Doha talks")?"""
+        return actor in self.naming_ids and self.toks[tok].dep == "compound"
 
     def only_where(self, actor: str, trigger: int) -> bool:
         """True when every mention of place or country ``actor`` in ``trigger``'s sentence says where
