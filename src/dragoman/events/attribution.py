@@ -17,6 +17,8 @@ from dragoman.events.lexicon import Entry, Lexicon
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: talks and agreements named after the city they were held in: "the Doha talks", "the Minsk agreement"
+NAMED_BY_PLACE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
 
 
@@ -53,7 +55,8 @@ class Attribution:
             for ch in view.children[n]:
                 d = toks[ch].dep
                 if d in ("poss", "compound", "amod", "nmod"):
-                    own.extend(a for a in view.phrase_actors(ch) if not view.names_the_event(a, ch))
+                    own.extend(a for a in view.phrase_actors(ch)
+                               if not (ptype in NAMED_BY_PLACE and view.names_the_event(a, ch)))
                 elif d in ("prep", "agent"):
                     pl = view.lemma(ch)
                     for p in view.kids(ch, "pobj"):

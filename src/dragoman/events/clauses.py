@@ -53,11 +53,13 @@ class View:
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
         # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
         # as its country, "+modifier"), not a party to it
-        self.naming_ids = frozenset(a.id for a in article.actors if (a.rule or "").endswith("capital+modifier"))
+        self.naming_ids = frozenset(a.id for a in article.actors
+                                    if (a.rule or "").endswith("capital+modifier") or a.kind == "place")
 
     def names_the_event(self, actor: str, tok: int) -> bool:
-        """Is ``actor`` at ``tok`` only a city naming the event noun it modifies ("the Doha talks")?"""
-        return actor in self.naming_ids and self.toks[tok].dep == "compound"
+        """Is ``actor`` at ``tok`` only a city naming the event noun it modifies ("the Doha talks",
+        "the Lusaka accord")?  (For talks and agreements: "the Aleppo offensive" is aimed at Aleppo.)"""
+        return actor in self.naming_ids and self.toks[tok].dep in ("compound", "amod", "nmod")
 
     def only_where(self, actor: str, trigger: int) -> bool:
         """True when every mention of place or country ``actor`` in ``trigger``'s sentence says where
