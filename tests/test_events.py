@@ -339,3 +339,15 @@ def test_a_city_naming_the_talks_is_not_a_party(pipeline):
     art = extract("The Lusaka talks ended without a deal on Friday.", published="2024-03-12", pipeline=pipeline)
     ev = only(art, "CONSULT")
     assert not ev.sources and not ev.targets  # not Zambia: "Lusaka" names the talks
+
+
+def test_title_case_headline_verb_is_not_a_person_and_names_its_object(pipeline):
+    from dragoman import extract
+
+    text = ("Kenya, Ethiopia Hold Border Talks\n"
+            "Kenya and Ethiopia held border talks in Nairobi on Sunday, officials said.")
+    art = extract(text, published="2024-03-12", pipeline=pipeline)
+    assert "Hold" not in {a.name for a in art.actors}
+    ev = only(art, "CONSULT")  # the headline and the lead: one meeting, where the lead says
+    assert names(art, ev.sources) == {"Kenya", "Ethiopia"} and len(ev.evidence) == 2
+    assert ev.location is not None and ev.location.name == "Nairobi"

@@ -92,6 +92,25 @@ class Context:
         letters = [c for t in self.toks[a:b] for c in t.text if c.isalpha()]
         return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
+    def title_case(self, sent: int) -> bool:
+        """Is the sentence a headline in title case ("Armenia, Azerbaijan Hold Peace Talks"), where a
+        capital letter does not make a name?"""
+        key = -1 - sent
+        if key not in self._caps:
+            s = self.article.sentences[sent] if sent < len(self.article.sentences) else None
+            words = [t.text for t in self.toks[s.tok_start:s.tok_end] if t.text[:1].isalpha()] if s else []
+            long = [w for w in words if len(w) > 3]
+            self._caps[key] = len(long) >= 3 and all(w[0].isupper() for w in long)
+        return self._caps[key]
+
+    def used_as_word(self, i: int) -> bool:
+        """Does the word of token ``i`` (or its lemma) appear in lower case elsewhere in the article
+        ("Hold" in a headline, "held" in the story)?"""
+        if not hasattr(self, "_lower"):
+            self._lower = {w for t in self.toks if t.text.islower() for w in (t.text, t.lemma.lower())}
+        t = self.toks[i]
+        return t.text.lower() in self._lower or t.lemma.lower() in self._lower
+
     def in_chrome(self, start: int, end: int) -> bool:
         for s, e in self.blocked:
             if s < end and start < e:

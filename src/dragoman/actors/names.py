@@ -118,6 +118,8 @@ def find_names(ctx: Context) -> list[Unit]:
                 ts += 1
             if te - ts == 1 and toks[ts].pos != "PROPN":
                 continue
+            if te - ts == 1 and ctx.title_case(toks[ts].sent) and ctx.used_as_word(ts):
+                continue  # "Hold" in "Armenia, Azerbaijan Hold Peace Talks": a verb the story uses
         kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
         if ent.label in ("GPE", "LOC", "FAC"):
             kind = "place"

@@ -389,7 +389,15 @@ class Coder:
                        if e.pos == ("VERB", "AUX") and e.type != NONE and not (e.prt or e.subj or e.cmp)]
             if not entries:
                 continue
-            e = entries[-1]  # the lemma's least conditioned line
+            # the line whose object the headline names ("Hold Peace Talks": hold+talk), else the lemma's
+            # unconditioned line; a verb whose every line needs another object is no trigger here
+            after = {toks[j].text.lower() for j in range(i + 1, sent.tok_end)}
+            after |= {w[:-1] for w in after if w.endswith("s")}
+            with_obj = [x for x in entries if x.obj and x.obj & after and not x.prep]
+            bare = [x for x in entries if not x.obj and not x.prep and not x.noobj]
+            if not with_obj and not bare:
+                continue
+            e = with_obj[0] if with_obj else bare[-1]
             sources = view.actors_in(range(sent.tok_start, i))
             targets = [a for a in view.actors_in(range(i + 1, sent.tok_end)) if a not in sources]
             recip = e.type in SYMMETRIC and len(sources) >= 2 and not targets
