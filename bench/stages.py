@@ -21,6 +21,21 @@ from typing import Any
 
 
 def profile(corpus: str, limit: int = 100, batch: int = 16, cprofile: bool = False, sort: str = "tottime") -> dict[str, Any]:
+    """Time every stage, under the garbage-collector settings of a real run (``runner.coding_gc``)."""
+    import gc
+
+    from dragoman.runner import coding_gc
+
+    with coding_gc():
+        try:
+            return _profile(corpus, limit, batch, cprofile, sort)
+        finally:
+            gc.unfreeze()
+
+
+def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> dict[str, Any]:
+    import gc
+
     from dragoman.ingest import read_inputs
     from dragoman.model import Article
     from dragoman.nlp.parser import SKIP_CHROME, _convert, paragraphs
@@ -31,6 +46,7 @@ def profile(corpus: str, limit: int = 100, batch: int = 16, cprofile: bool = Fal
     t = time.perf_counter()
     pipe = Pipeline(settings)
     load_s = time.perf_counter() - t
+    gc.freeze()  # as the runner does once the pipeline is loaded
     secs: dict[str, float] = {"read": 0.0}
     for name, _ in pipe.pre:
         secs[name] = 0.0
