@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 DATA = Path(__file__).parent / "data"
 PRECISION_ORDER = {"place": 0, "city": 1, "admin1": 2, "country": 3}
@@ -82,9 +83,8 @@ class Gazetteer:
                 self.table.setdefault(key(n), p)
         countries = geo["countries"]  # [iso3, name, capital]
         self.iso3_names: dict[str, str] = {iso3: name for iso3, name, _ in countries}
-        places = [Place(n, iso, lat, lon, "city", pop, "geonames") for n, iso, lat, lon, pop in geo["cities"]]
         #: lookup key → cities, in lookup order (a city's own name first, then by population)
-        self.cities: dict[str, list[Place]] = {k: [places[i] for i in idx] for k, idx in geo["keys"].items()}
+        self.cities = _Cities(geo["keys"], geo["cities"])
         # capitals (coordinates of a country)
         self.capitals: dict[str, Place] = {}
         for iso3, _, cap in countries:
@@ -174,6 +174,48 @@ class Gazetteer:
                 return inside[0]
             return cities[0]
         return None
+
+
+class _Cities(Mapping):
+    """Lookup key → the cities it names, as ``Place`` records made on first use: of 65,000 keys
+    and 34,000 cities an article asks for a handful, so start-up makes none."""
+
+    def __init__(self, keys: dict[str, list[int]], rows: list[list]):
+        self._keys = keys  # key → indices into rows, in lookup order
+        self._rows = rows  # [name, iso3, lat, lon, population]
+        self._places: dict[int, Place] = {}  # one record per city, shared by all its keys
+        self._lists: dict[str, list[Place]] = {}
+
+    def _place(self, i: int) -> Place:
+        p = self._places.get(i)
+        if p is None:
+            n, iso, lat, lon, pop = self._rows[i]
+            p = self._places[i] = Place(n, iso, lat, lon, "city", pop, "geonames")
+        return p
+
+    def get(self, k: str, default: list[Place] | None = None) -> list[Place] | None:  # type: ignore[override]
+        lst = self._lists.get(k)
+        if lst is None:
+            idx = self._keys.get(k)
+            if idx is None:
+                return default
+            lst = self._lists[k] = [self._place(i) for i in idx]
+        return lst
+
+    def __getitem__(self, k: str) -> list[Place]:
+        lst = self.get(k)
+        if lst is None:
+            raise KeyError(k)
+        return lst
+
+    def __contains__(self, k: object) -> bool:
+        return k in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 @lru_cache(maxsize=1)
