@@ -358,3 +358,67 @@ def test_snapshot_cache_keeps_only_what_a_write_did_not_touch():
     c.end_write()
     assert v4.settle()  # computed fresh from its own snapshot: it stands, but is not kept
     assert c.view().get(("k",)) is None
+
+
+class _GatedAccess:
+    """The real ``StoreAccess``, whose reads wait at a gate until the test opens it (and are counted)."""
+
+    def __init__(self, db):
+        from dragoman.api.access import StoreAccess
+
+        self.inner = StoreAccess(db)
+        self.gate = threading.Event()
+        self.reads = 0
+        self.snapshots = self.inner.snapshots
+
+    def read(self, fn):
+        self.reads += 1
+        assert self.gate.wait(30), "the test never opened the gate"
+        return self.inner.read(fn)
+
+    def write(self, fn):
+        return self.inner.write(fn)
+
+    def close(self):
+        self.inner.close()
+
+
+def test_identical_requests_in_flight_share_one_read(tmp_path):
+    """Eight clients asking the same page while it is being read get one read's answer (X-Cache: shared),
+    and so do eight asking for a missing event: each gets the same JSON 404."""
+    db = tmp_path / "shared.duckdb"
+    with Store.open(db) as store:
+        store.ingest(build_articles())
+    access = _GatedAccess(db)
+    app = create_app(db, access=access)
+    with ServerThread(app) as srv:
+        def ask(path: str, out: list, i: int) -> None:
+            with httpx.Client(base_url=srv.url, timeout=30) as c:
+                out[i] = c.get(path, params={"actor": "Kenya", "limit": 7} if path == "/api/events" else None)
+
+        for path, status in (("/api/events", 200), ("/api/events/ev-nothing-here", 404)):
+            access.gate.clear()
+            reads_before = access.reads
+            answers: list = [None] * 8
+            threads = [threading.Thread(target=ask, args=(path, answers, i)) for i in range(8)]
+            threads[0].start()
+            deadline = time.monotonic() + 10
+            while access.reads == reads_before and time.monotonic() < deadline:
+                time.sleep(0.01)  # the first request is inside the store read, held at the gate
+            for t in threads[1:]:
+                t.start()
+            time.sleep(0.5)  # the other seven arrive while the read is held
+            access.gate.set()
+            for t in threads:
+                t.join(30)
+            assert access.reads == reads_before + 1, "one read served all eight"
+            assert [r.status_code for r in answers] == [status] * 8
+            assert len({r.content for r in answers}) == 1
+            if status == 200:
+                kinds = sorted(r.headers["x-cache"] for r in answers)
+                assert kinds == ["miss"] + ["shared"] * 7, kinds
+                assert answers[0].json()["total"] == 3
+                again = httpx.get(srv.url + "/api/events", params={"actor": "Kenya", "limit": 7})
+                assert again.headers["x-cache"] == "hit" and again.content == answers[0].content
+            else:
+                assert set(answers[0].json()) == {"error", "detail"}

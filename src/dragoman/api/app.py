@@ -8,6 +8,7 @@ a response-cache hit is answered on the event loop, a miss reads the store in th
 pool, each thread through its own cursor; the other handlers are plain ``def`` functions (thread pool).
 """
 
+import asyncio
 import csv
 import io
 import json
@@ -160,18 +161,35 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     cache = app.state.cache = ResponseCache(limits.cache_entries)
 
+    flights: dict[tuple, tuple[int, "asyncio.Task[bytes]"]] = {}
+
     async def cached(request: Request, make: Any) -> Response:
         """The JSON answer of ``make()``, from the cache when this exact request was answered since the last write.
 
-        The lookup runs on the event loop; only a miss goes to the thread pool (where ``make`` reads the store)."""
+        The lookup runs on the event loop; only a miss goes to the thread pool (where ``make`` reads the store).
+        Identical requests that arrive while one is being read wait for that read (``X-Cache: shared``) instead
+        of each reading the store: every panel of several dashboards asks for the same first page at once.
+        The read runs in its own task, so a client that hangs up does not cancel it for the others."""
         key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
         body = cache.get(key)
         if body is not None:
             return Response(body, media_type="application/json", headers={"X-Cache": "hit"})
         generation = cache.generation
-        body = await run_in_threadpool(lambda: JSONBody(make()).body)
-        cache.put(key, body, generation)
-        return Response(body, media_type="application/json", headers={"X-Cache": "miss"})
+        flight = flights.get(key)
+        if flight is not None and flight[0] == generation:  # a read begun since the last write: share it
+            return Response(await asyncio.shield(flight[1]), media_type="application/json", headers={"X-Cache": "shared"})
+        task = asyncio.ensure_future(run_in_threadpool(lambda: JSONBody(make()).body))
+        entry = (generation, task)
+        flights[key] = entry
+
+        def landed(t: "asyncio.Task[bytes]") -> None:
+            if flights.get(key) is entry:
+                del flights[key]
+            if not t.cancelled() and t.exception() is None:  # (reading the exception marks it as seen)
+                cache.put(key, t.result(), generation)
+
+        task.add_done_callback(landed)
+        return Response(await asyncio.shield(task), media_type="application/json", headers={"X-Cache": "miss"})
 
     errors.install(app)
     app.add_middleware(BodyLimit, max_body=limits.max_body)
