@@ -115,6 +115,26 @@ def test_strike_in_a_province(pipeline, places):
     assert (loc.country, loc.precision) == ("AFG", "admin1")
 
 
+def test_the_province_of_a_name(pipeline, places):
+    _, loc = locate(pipeline, places, "Government forces shelled several villages in the province of Idlib.", "shelled")
+    assert (loc.country, loc.precision) == ("SYR", "admin1")
+
+
+def test_the_city_of_a_name(pipeline, places):
+    _, loc = locate(pipeline, places, "Protesters gathered in the city of Basra on Friday.", "gathered")
+    assert (loc.name, loc.country) == ("Basra", "IRQ")
+
+
+def test_place_of_a_passive_subject(pipeline, places):
+    _, loc = locate(pipeline, places, "A police station in Mosul was attacked by gunmen overnight.", "attacked")
+    assert (loc.name, loc.country) == ("Mosul", "IRQ")
+
+
+def test_place_of_an_active_subject_is_not_the_event_place(pipeline, places):
+    _, loc = locate(pipeline, places, "The ambassador in Islamabad criticised the new law.", "criticised")
+    assert loc is None
+
+
 def test_object_of_a_visit(pipeline, places):
     _, loc = locate(pipeline, places, "The prime minister visited Srinagar to review security arrangements.", "visited")
     assert (loc.name, loc.country) == ("Srinagar", "IND")

@@ -9,7 +9,8 @@ partition on a worker), ``output`` (Parquet, done markers, manifest), ``cluster`
 
 from __future__ import annotations
 
-from dragoman.scale.output import is_batch_output, read_batch_output, read_manifest
+from typing import Any
+
 from dragoman.scale.partitions import DEFAULT_SIZE, Partition, plan
 
 __all__ = ["DEFAULT_SIZE", "Partition", "is_batch_output", "plan", "read_batch_output", "read_manifest", "run_batch"]
@@ -20,3 +21,13 @@ def run_batch(*args, **kwargs):  # noqa: ANN002, ANN003 - see dragoman.scale.clu
     from dragoman.scale.cluster import run_batch as _run
 
     return _run(*args, **kwargs)
+
+
+def __getattr__(name: str) -> Any:
+    """``is_batch_output``, ``read_batch_output``, ``read_manifest`` from ``dragoman.scale.output``,
+    imported on first use: it needs pyarrow, which the ``dragoman`` command should not load to start."""
+    if name in ("is_batch_output", "read_batch_output", "read_manifest"):
+        from dragoman.scale import output
+
+        return getattr(output, name)
+    raise AttributeError(f"module 'dragoman.scale' has no attribute '{name}'")

@@ -43,6 +43,8 @@ PLACE_OBJECT_LEMMAS = frozenset(_W["place_object_lemmas"])
 DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
 #: words that make a name a province or region ("Kandahar province", "the province of Idlib")
 ADMIN_WORDS = frozenset(_W["admin_words"])
+#: nouns that a following "of NAME" names: "the province of Idlib", "the city of Aleppo"
+ADMIN_NOUNS = ADMIN_WORDS | frozenset(_W["settlement_words"])
 _ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.I)
 _ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.I)
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital(?:\s+city)?\b")
@@ -259,6 +261,18 @@ class PlaceResolver:
             return 0
         if head.dep == "pobj" and up.pos == "ADP":
             prep = up.text.lower()
+            if prep == "of" and up.head != up.i:
+                # "in the province of Idlib" / "in the city of Aleppo": the name stands for the noun before it
+                noun = index.tokens[up.head]
+                if noun.lemma.lower() in ADMIN_NOUNS and noun.dep == "pobj" and noun.head != noun.i:
+                    up, prep = index.tokens[noun.head], index.tokens[noun.head].text.lower()
+                    if up.pos != "ADP":
+                        return None
+            if prep in LOC_PREPS and up.head != up.i:
+                # "a police station in Mosul was attacked": where the passive subject was, it happened
+                noun = index.tokens[up.head]
+                if noun.dep == "nsubjpass" and noun.head == trig.i and noun.pos in ("NOUN", "PROPN"):
+                    return 2
             if prep in LOC_PREPS:
                 return is_attached(index, up, trig, max_nouns=1)
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
