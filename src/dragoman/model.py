@@ -248,7 +248,7 @@ class Quote:
     cue: str | None = None
     channel: str | None = None
     events: tuple[str, ...] = ()
-    speaker_text: str | None = None  # the words naming the speaker ("Sadiq", "he", "officials")
+    speaker_text: str | None = None  # the words naming the speaker ("Kamau", "he", "officials")
     speaker_span: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
 

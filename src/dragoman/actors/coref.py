@@ -2,7 +2,7 @@
 
 Mentions of one participant are gathered into one :class:`~dragoman.model.Actor`:
 
-* the same name again, or a later **surname** ("Khalilzad") — including where spaCy took the bare
+* the same name again, or a later **surname** ("Okonjo") — including where spaCy took the bare
   surname for a place or an organisation;
 * an **acronym** defined in parentheses ("Inter-Services Public Relations (ISPR)") and used later;
 * a **title** ("the envoy", "the minister", "Pakistan's envoy") → the person holding a role of the same
@@ -30,7 +30,7 @@ PLURAL_REFERENTS = frozenset({"organisation", "group", "actor", "government", "c
 ACTOR_KINDS = {"code": "country", "demonym": "group", "actor": "organisation", "unknown": "organisation"}
 #: a pronoun looks this many sentences back for its person
 PRONOUN_WINDOW = 2
-#: add the whole descriptive phrase ("Pakistan's Army Chief of Staff General Qamar Javed Bajwa") as a mention
+#: add the whole descriptive phrase ("Kenya's Chief of Defence Forces General Daniel Kamau") as a mention
 DESCRIPTIVE_MENTIONS = True
 
 

@@ -14,6 +14,8 @@ A user dictionary (:mod:`dragoman.actors.dictionary`) is merged on top and wins 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -181,11 +183,18 @@ class Lexicon:
             for _, row in _rows(DATA / fname):
                 if len(row) >= 2 and row[1].strip() in self.country_names:
                     add(row[0], Entry(row[0].strip(), row[1].strip(), kind=kind))
+        # a leader's sector: that of the non-state group the role names ("Hezbollah leader": REB), else GOV
+        group_sectors: list[tuple[re.Pattern[str], str]] = []
+        for _, row in _rows(DATA / "organisations.tsv"):
+            row = (row + [""] * 6)[:6]
+            if row[5].strip() == "group" and row[4].strip() not in ("", "GOV"):
+                for alias in [row[0], *_split(row[1])]:
+                    if len(alias) > 3:
+                        group_sectors.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), row[4].strip()))
         for _, row in _rows(DATA / "leaders.tsv"):
             row = (row + [""] * 6)[:6]
             name, aliases, iso3, role, start, end = row
-            sector = "INS" if "Taliban" in role else "REB" if any(
-                w in role for w in ("Hezbollah", "Hamas", "al-Qaeda", "Islamic State")) else "GOV"
+            sector = next((sec for pat, sec in group_sectors if pat.search(role)), "GOV")
             e = Entry(name, iso3, "UN" if "UN " in role else "NATO" if "NATO" in role else None, sector, "person",
                       "leaders", start or None, end or None, role=role or None)
             for key in [name, *_split(aliases)]:

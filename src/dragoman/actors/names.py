@@ -110,7 +110,7 @@ def find_names(ctx: Context) -> list[Unit]:
                 for u in inner:
                     u.used = True
                     u.merged_into = None
-        # strip role words at the start of a person's name ("Ambassador Zalmay Khalilzad")
+        # strip role words at the start of a person's name ("Ambassador Ruth Okonjo")
         if ent.label == "PERSON":
             while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
                 ts = ctx.role_at[ts][0]

@@ -73,7 +73,7 @@ def left_title(ctx: Context, u: Unit) -> tuple[int, int] | None:
 
 
 def right_title(ctx: Context, u: Unit) -> tuple[int, int] | None:
-    """An appositive title after a name: "Zalmay Khalilzad, US special envoy for ..." (token range)."""
+    """An appositive title after a name: "Ruth Okonjo, the UN special envoy for ..." (token range)."""
     toks = ctx.toks
     if u.te >= len(toks) or toks[u.te].text != "," or toks[u.te].sent != toks[u.ts].sent:
         return None

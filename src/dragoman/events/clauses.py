@@ -149,7 +149,7 @@ class View:
     def phrase_actors(self, i: int, strict: bool = False) -> list[str]:
         """Actors named by the noun phrase headed by ``i``.
 
-        The head's own actor first ("Pakistan's envoy Mohammad Sadiq, ... for Afghanistan": Sadiq),
+        The head's own actor first ("Kenya's envoy Daniel Kamau, ... for Somalia": Kamau),
         each conjunct's too ("X and Y"); when the head names no actor, its modifiers ("Israeli
         troops"), and failing that (unless ``strict``) anything in the phrase ("teams from Afghanistan
         and the Taliban"); ``strict`` is for objects of talk verbs, whose phrase is a topic.

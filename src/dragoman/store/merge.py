@@ -245,7 +245,7 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
     ordered = [rep] + sorted((m for m in c.members if m is not rep), key=lambda m: m["id"])
     actors: list[dict[str, Any]] = []
     seen: set[str] = set()
-    names: set[tuple[str | None, str]] = set()  # (country, name key): "Sadiq" is "Mohammad Sadiq" of one country
+    names: set[tuple[str | None, str]] = set()  # (country, name key): "Kamau" is "Daniel Kamau" of one country
     counts = {"source": 0, "target": 0}
     for m in ordered:
         for a, ks in zip(parts(m), member_keys(m)):

@@ -91,7 +91,7 @@ def actor_code(a: dict[str, Any]) -> str:
 def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     """The keys under which two articles' actors count as the same participant.
 
-    The normalised name; a person's surname (the last word: "Sadiq" and "Mohammad Sadiq"); the
+    The normalised name; a person's surname (the last word: "Kamau" and "Daniel Kamau"); the
     country (or IGO organisation) code, so "Pakistan" and "Pakistani officials" overlap.
     """
     return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"))
