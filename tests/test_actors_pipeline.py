@@ -169,3 +169,18 @@ def test_user_dictionary_invented_country_and_person(tmp_path: Path, pipeline):
     assert ("Firefly", "name") in kinds and ("he", "pronoun") in kinds
     troops = actor_of(art, "Freedonian troops")
     assert (troops.country, troops.sector) == ("FRE", "MIL")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Congress passed the spending bill on Friday, the White House said.", "USA"),
+    ("Thousands of protesters from mining regions in Peru marched on Congress in Lima on Monday.", None),
+    ("Chile's president met US officials in Washington. Congress must approve the deal, a State Department "
+     "spokesman said.", "USA"),
+])
+def test_a_generic_alias_codes_only_where_the_article_allows(pipeline, text, country):
+    """"Congress" is the US Congress where the story names the United States or no country at all; in a
+    story about Peru it is a legislature (LEG) whose country the text does not give: no guess."""
+    art = extract(text, published="2024-06-10", pipeline=pipeline)
+    congress = actor_of(art, "Congress")
+    assert congress.country == country
+    assert congress.sector == "LEG"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.model import Article, ReferenceDate
 from dragoman.text.chrome import annotate
 
@@ -48,6 +50,20 @@ def test_agency_credit_at_the_end_and_upper_case_dateline():
     assert art.agency == "Reuters"
     assert art.reference_date.source == "none" and art.reference_date.date is None
     assert art.title == "Rebels Seize Town"
+
+
+@pytest.mark.parametrize("lead, place, agency", [
+    ("BRASÍLIA - Brazil's foreign ministry said on Friday that the visit would go ahead as planned.", "BRASÍLIA", None),
+    ("SÃO PAULO, Brazil (Reuters) - Thousands marched through the city on Sunday against the new pension law.",
+     "SÃO PAULO", "Reuters"),
+    ("Brasília (AFP) - The Brazilian president signed the decree on Monday after weeks of negotiation with Congress.",
+     "Brasília", "AFP"),
+    ("ŁÓDŹ - Polish police detained four people after clashes outside the stadium late on Saturday night.", "ŁÓDŹ", None),
+])
+def test_accented_datelines(lead, place, agency):
+    art = annotate(Article(id="t", text="A Headline Here\n\n" + lead))
+    assert art.dateline == place and chrome_text(art, "dateline") == place
+    assert art.agency == agency
 
 
 def test_plain_sentence_has_no_chrome():

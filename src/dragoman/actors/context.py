@@ -81,6 +81,19 @@ class Context:
                 self.children.setdefault(t.head, []).append(t.i)
         self._caps: dict[int, bool] = {}
 
+    def named_countries(self) -> frozenset[str]:
+        """The countries the article names (by name, code, demonym, capital or city), from the lexicon."""
+        if not hasattr(self, "_named_countries"):
+            date = self.article.reference_date.date
+            found = set()
+            for m in self.name_hits:
+                e = _entry_for(m.value, date)  # type: ignore[arg-type]
+                if e is not None and e.country and not e.contextual and e.kind in (
+                        "country", "code", "demonym", "capital", "city", "region"):
+                    found.add(e.country)
+            self._named_countries = frozenset(found)
+        return self._named_countries
+
     def shouting(self, sent: int) -> bool:
         """Is the sentence written in capitals (a headline), where "US", "IS", "IN" are ordinary words?"""
         if sent not in self._caps:

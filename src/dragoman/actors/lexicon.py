@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -63,6 +63,9 @@ class Entry:
     valid_to: str | None = None
     plural: bool = False  # a plural demonym ("Afghans"): a group of people of that country
     role: str | None = None  # a person's office (leaders.tsv)
+    #: a generic alias ("Congress?" in organisations.tsv): this entry only where the article names its
+    #: country or no other country ("Congress" in a story about Peru is not the US Congress)
+    contextual: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if date is None:
@@ -205,7 +208,10 @@ class Lexicon:
             e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
             add(name, e, front=True)
             for a in _split(aliases):
-                add(a, e, front=True)
+                if a.endswith("?"):
+                    add(a[:-1].strip(), replace(e, contextual=True), front=True)
+                else:
+                    add(a, e, front=True)
         # the user's dictionary overrides everything else under the same key
         for key, e in user_entries:
             add(key, e, front=True)

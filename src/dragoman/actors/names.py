@@ -24,6 +24,10 @@ def find_names(ctx: Context) -> list[Unit]:
         entry = _entry_for(m.value, date)  # type: ignore[arg-type]
         if entry is None:
             continue
+        if entry.contextual and entry.country:
+            named = ctx.named_countries()
+            if named and entry.country not in named:
+                continue  # "Congress" in a story about Peru: not the US Congress (the role word may code it)
         short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
         if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
             continue  # an all-capitals headline: "IN", "US", "IS" are words there

@@ -20,20 +20,23 @@ _LINE = re.compile(r"[^\n]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|(?:last\s+)?updated|first published)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
+#: upper- and lower-case letters, with the accented ones of Latin scripts (BRASÍLIA, SÃO PAULO, ŁÓDŹ)
+_UP = "A-Z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).isupper())
+_LO = "a-z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).islower())
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})        # KABUL, NEW YORK, ST. PETERSBURG
-        (?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}))?  # , Pakistan / , Calif.
-        (?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}))?                      # , Oct 27
-        \s*(?:\((?P<agency>[A-Za-z][\w .&’'\-]{0,24})\))?                   # (Reuters)
-        \s*[-–—:]{1,2}\s+""",
+    rf"""^(?P<place>[{_UP}][{_UP}'’.\-]+(?:\s[{_UP}][{_UP}'’.\-]+){{0,3}})        # KABUL, NEW YORK, ST. PETERSBURG
+        (?:,\s*(?P<region>[{_UP}][{_UP}{_LO}.'’\-]+(?:\s[{_UP}][{_UP}{_LO}.'’\-]+){{0,2}}))?  # , Pakistan / , Calif.
+        (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?                      # , Oct 27
+        \s*(?:\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\))?                   # (Reuters)
+        \s*[-–—:]{{1,2}}\s+""",
     re.X,
 )
 _DATELINE_MIXED = re.compile(
-    r"""^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})
-        (?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?
-        (?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s\d{1,2}))?
-        \s*\((?P<agency>[A-Za-z][\w .&’'\-]{0,24})\)
-        \s*[-–—:]{1,2}\s+""",
+    rf"""^(?P<place>[{_UP}][{_LO}]+(?:\s[{_UP}][{_LO}]+){{0,2}})
+        (?:,\s*(?P<region>[{_UP}][{_UP}{_LO}.]+(?:\s[{_UP}][{_UP}{_LO}.]+){{0,2}}))?
+        (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?
+        \s*\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\)
+        \s*[-–—:]{{1,2}}\s+""",
     re.X,
 )
 _AGENCY_END = re.compile(r"\(\s*(?P<agency>[A-Z][A-Za-z&.’'\- ]{0,24}?)\s*\)\s*$")
