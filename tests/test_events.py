@@ -249,6 +249,11 @@ def test_a_lexicon_line_with_an_unknown_condition_is_refused():
         _parse_pattern("meet:V with=Iran", 3, Path("triggers.tsv"))
     with pytest.raises(DragomanError, match="POS must be"):
         _parse_pattern("meet:X", 4, Path("triggers.tsv"))
+    from dragoman.events.lexicon import _parse_flags
+
+    assert _parse_flags("comp, addressee", 5, Path("triggers.tsv")) == {"comp", "addressee"}
+    with pytest.raises(DragomanError, match="unknown flag"):
+        _parse_flags("comp,wek", 6, Path("triggers.tsv"))
 
 
 def test_will_not_accept_is_a_refusal_not_a_negated_agreement(code):
@@ -351,3 +356,19 @@ def test_title_case_headline_verb_is_not_a_person_and_names_its_object(pipeline)
     ev = only(art, "CONSULT")  # the headline and the lead: one meeting, where the lead says
     assert names(art, ev.sources) == {"Kenya", "Ethiopia"} and len(ev.evidence) == 2
     assert ev.location is not None and ev.location.name == "Nairobi"
+
+
+@pytest.mark.parametrize("text, source, targets", [
+    # "on" usually names a topic ("talks on trade"); after "call" it names whom the call is addressed to
+    ('The envoy said: "I call on both parties to come to Geneva ready to close this file."', {"envoy"}, {"parties"}),
+    ("Kenya called on Ethiopia to withdraw its troops from the border.", {"Kenya"}, {"Ethiopia"}),
+    # the parser hangs "called" on "envoy" and makes the noun the root: the envoy is still who called
+    ("The UN envoy called on both parties to come to Geneva.", {"UN envoy"}, {"parties"}),
+])
+def test_called_on_addresses_its_object(pipeline, text, source, targets):
+    from dragoman import extract
+
+    art = extract(text, published="2024-03-12", pipeline=pipeline)
+    ev = only(art, "REQUEST")
+    assert names(art, ev.sources) == source
+    assert names(art, ev.targets) == targets

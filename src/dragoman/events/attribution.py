@@ -104,7 +104,12 @@ class Attribution:
             v = c.tok
             s, passive = view.subject(v)
             src_tok, tgt_tok = (view.agent(v), s) if passive else (s, None)
-            if toks[v].dep in ("acl", "relcl") and s is None:
+            if (toks[v].dep == "acl" and s is None and toks[v].tag == "VBD" and toks[toks[v].head].dep == "ROOT"
+                    and toks[toks[v].head].pos in ("NOUN", "PROPN")):
+                # a finite verb the parser hung on its subject, which it made the root ("The UN envoy
+                # called on both parties to ...": no verb heads the sentence): the noun is the subject
+                src_tok = toks[v].head
+            elif toks[v].dep in ("acl", "relcl") and s is None:
                 head = toks[v].head
                 own = [a for ch in view.children[head] if toks[ch].dep in ("poss", "compound", "amod", "nmod") for a in view.phrase_actors(ch)]
                 src_tok = view.agent(v)
@@ -125,7 +130,8 @@ class Attribution:
             # the action's own type decides what its words point at: "will impose sanctions on X" is a
             # THREATEN, but X is still the target of the sanctions
             own_type = e.type if e.type in self.lex.taxonomy.types else ptype
-            t2, s2, r2 = self._clause_targets(view, v, c.obj, own_type, e.mode, _material(e.cameo))
+            t2, s2, r2 = self._clause_targets(view, v, c.obj, own_type, e.mode, _material(e.cameo),
+                                              addressed=e.prep if "addressee" in e.flags else frozenset())
             targets.extend(t2)
             sources.extend(s2)
             recip = recip or r2
@@ -170,9 +176,11 @@ class Attribution:
 
 
     def _clause_targets(self, view: View, v: int, obj: int | None, ptype: str, mode: str | None,
-                        material: bool | None = None) -> tuple[list[str], list[str], bool]:
+                        material: bool | None = None, addressed: frozenset[str] = frozenset()
+                        ) -> tuple[list[str], list[str], bool]:
         """Targets of a clause: objects, recipients, and the persons or places a preposition points at
-        ("with Russia", "to Nakhichevan", "the blockade of Serbia", "the curfew in Abidjan")."""
+        ("with Russia", "to Nakhichevan", "the blockade of Serbia", "the curfew in Abidjan").
+        ``addressed``: the trigger's own prepositions whose object is the addressee ("called on X")."""
         toks = view.toks
         targets: list[str] = []
         between: list[str] = []
@@ -190,6 +198,10 @@ class Attribution:
                     targets.extend(view.phrase_actors(ch, strict=ptype in VERBAL and d == "dobj"))
                 elif d == "prep":
                     pl = view.lemma(ch)
+                    if h == v and pl in addressed:
+                        for p in view.kids(ch, "pobj"):
+                            targets.extend(view.phrase_actors(p))
+                        continue
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")

@@ -22,6 +22,10 @@ NONE = "NONE"
 _POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "*": ()}
 
 
+#: the flags a trigger line may carry (described in triggers.tsv's header)
+FLAGS = frozenset({"comp", "othercomp", "weak", "topic", "addressee"})
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One line of the trigger lexicon."""
@@ -98,6 +102,14 @@ def _parse_pattern(text: str, line: int, path: Path) -> tuple[str, tuple[str, ..
     return lemma.lower(), _POS[pos], cons, noobj
 
 
+def _parse_flags(text: str, line: int, path: Path) -> frozenset[str]:
+    flags = frozenset(f.strip() for f in text.split(",") if f.strip())
+    if flags - FLAGS:
+        raise TaxonomyError(f"line {line}: unknown flag(s) {', '.join(sorted(flags - FLAGS))}", source=str(path),
+                            hint="flags are: " + ", ".join(sorted(FLAGS)) + " (see the file's header)")
+    return flags
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """Compile the trigger lexicon once."""
@@ -132,6 +144,7 @@ def load() -> Lexicon:
             if c not in tax.contexts:
                 raise TaxonomyError(f"line {n}: unknown context '{c}'", source=str(path),
                                     hint="contexts are listed in plover.yaml; flags (weak, comp, topic) go in the last column")
+        flag_set = _parse_flags(flags, n, path)
         entry = Entry(
             lemma=lemma,
             pos=pos,
@@ -146,7 +159,7 @@ def load() -> Lexicon:
             type=ptype,
             mode=mode or alias_mode or cc.mode,
             contexts=tuple(c for c in ctx.split(";") if c) or cc.contexts,
-            flags=frozenset(f.strip() for f in flags.split(",") if f.strip()),
+            flags=flag_set,
             line=n,
         )
         by.setdefault(lemma, []).append(entry)
