@@ -372,3 +372,22 @@ def test_called_on_addresses_its_object(pipeline, text, source, targets):
     ev = only(art, "REQUEST")
     assert names(art, ev.sources) == source
     assert names(art, ev.targets) == targets
+
+
+@pytest.mark.parametrize("text, sources, targets", [
+    # whose weapon it was: the agent of the participle on an instrument subject
+    ("Artillery shells fired by the paramilitary Rapid Support Forces struck a crowded market in El Fasher on "
+     "Sunday.", {"Rapid Support Forces"}, {"El Fasher"}),
+    ("Missiles launched by Russia hit a power plant near Kharkiv overnight.", {"Russia"}, None),
+    # "according to X" says who reported it, not whom it hit
+    ("The shelling hit the Souq al-Kabir area in the early afternoon, according to the Darfur Medical Network.",
+     set(), set()),
+])
+def test_weapons_users_and_reporters(pipeline, text, sources, targets):
+    from dragoman import extract
+
+    art = extract(text, published="2024-03-12", pipeline=pipeline)
+    ev = only(art, "ASSAULT")
+    assert names(art, ev.sources) == sources
+    if targets is not None:
+        assert names(art, ev.targets) == targets
