@@ -184,3 +184,14 @@ def test_a_generic_alias_codes_only_where_the_article_allows(pipeline, text, cou
     congress = actor_of(art, "Congress")
     assert congress.country == country
     assert congress.sector == "LEG"
+
+
+def test_a_collective_after_the_dateline_is_an_actor(pipeline):
+    """spaCy reads "LIMA - Police" as one organisation; without the dateline, "Police in Peru" is Peru's police."""
+    art = extract("LIMA - Police in Peru arrested at least 47 people on Monday.", published="2024-07-09",
+                  pipeline=pipeline)
+    police = actor_of(art, "Police")
+    assert (police.country, police.sector) == ("PER", "COP")
+    assert art.dateline == "LIMA"
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert ev.sources == (police.id,)

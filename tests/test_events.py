@@ -391,3 +391,14 @@ def test_weapons_users_and_reporters(pipeline, text, sources, targets):
     assert names(art, ev.sources) == sources
     if targets is not None:
         assert names(art, ev.targets) == targets
+
+
+def test_naming_an_attack_is_not_carrying_it_out(pipeline):
+    """"called the attack a war crime": the ministry names the attack; it did not attack (and "call a strike"
+    still makes the callers strike)."""
+    from dragoman import extract
+
+    art = extract("Ukraine's foreign ministry called the attack a war crime.", published="2024-03-12", pipeline=pipeline)
+    assert only(art, "ASSAULT").sources == ()
+    art = extract("The unions called a general strike.", published="2024-03-12", pipeline=pipeline)
+    assert names(art, only(art, "PROTEST").sources) == {"unions"}

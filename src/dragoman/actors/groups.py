@@ -51,10 +51,11 @@ def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
                 continue
         done.add(root)
         bare = _strip_det(ctx, ts, te)
-        if te - bare == 1 and t.tag in ("NN", "NNP") and (
+        if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
                 bare == ts or not (role.strong or role.kind == "person")
                 or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
-            continue  # a bare singular noun ("not party to the deal", "a state of emergency") names no one
+            continue  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
+            # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
         ts = bare
         named = {id(u): u for i in range(ts, te) if (u := ctx.unit_of.get(i)) is not None}
         if any(u.ts <= root < u.te for u in named.values()):

@@ -147,6 +147,10 @@ class Coder:
         if d in ("nsubj", "nsubjpass") and (view.lemma(h) in self.happen or self._entries(view, h)):
             return True, h, 0.05
         if d == "dobj" and view.lemma(h) in self.light:
+            if any(toks[c].dep == "oprd" for c in view.children[h]):
+                # "called the attack a war crime": a verb naming the event, not carrying it out; the
+                # event stands on its own, its agent unknown here
+                return True, i, 0.05
             return True, h, 0.0
         if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
