@@ -195,3 +195,12 @@ def test_a_collective_after_the_dateline_is_an_actor(pipeline):
     assert art.dateline == "LIMA"
     ev = next(e for e in art.events if e.type == "COERCE")
     assert ev.sources == (police.id,)
+
+
+def test_a_bare_country_joins_its_government_not_a_ministry(pipeline):
+    art = extract("Ukraine accused Russia on Sunday of shelling Kharkiv. Russia's defence ministry denied it. "
+                  "The Russian government said Russia would respond.", published="2024-06-10", pipeline=pipeline)
+    russia = actor_of(art, "Russia")
+    assert actor_of(art, "Russian government") is russia  # the country beside its government: one actor
+    assert actor_of(art, "Russia's defence ministry") is not russia
+    assert actor_of(art, "Ukraine").name == "Ukraine"

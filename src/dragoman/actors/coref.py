@@ -273,7 +273,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
 
     # a bare country beside its government
     govs = {g.unit.country: g for g in order if g.unit.kind == "group" and g.unit.sector == "GOV"
-            and "government" in (g.unit.role_cls or "").split(",") and g.unit.country}
+            and "state" in (g.unit.role_cls or "").split(",") and g.unit.country}
     final: list[Group] = []
     for g in order:
         if g.unit.kind in ("country", "code") and g.unit.country in govs:
