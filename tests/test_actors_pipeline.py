@@ -204,3 +204,15 @@ def test_a_bare_country_joins_its_government_not_a_ministry(pipeline):
     assert actor_of(art, "Russian government") is russia  # the country beside its government: one actor
     assert actor_of(art, "Russia's defence ministry") is not russia
     assert actor_of(art, "Ukraine").name == "Ukraine"
+
+
+def test_a_city_the_tagger_took_for_a_person(pipeline):
+    """spaCy's small model calls "Kharkiv" a person; the object of the shelling is the city (UKR), while a
+    surname that is also a city stays the person it names."""
+    art = extract("Ukraine accused Russia on Sunday of shelling Kharkiv overnight.", published="2024-05-26",
+                  pipeline=pipeline)
+    kharkiv = actor_of(art, "Kharkiv")
+    assert (kharkiv.country, kharkiv.kind) == ("UKR", "place")
+    art = extract("Mary Jackson met the governor. Jackson said the talks went well.", published="2024-05-26",
+                  pipeline=pipeline)
+    assert actor_of(art, "Jackson").name == "Mary Jackson"
