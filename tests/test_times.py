@@ -167,6 +167,21 @@ def test_time_inside_a_participant_is_not_the_event_date(pipeline, times):
     assert out.events[0].date_precision == "article"
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a possessive time belongs to its noun: the raids were last month, the investigation is not dated
+    ("Both governments will set up a committee to investigate last month's raids.", "investigate", ("2020-10-28", "article")),
+    ("Last month's talks in Doha ended without a deal.", "talks", ("2020-09", "month")),
+    # a time inside an infinitive that complements the trigger is the time of that action
+    ("The two sides reached an understanding to resume cargo traffic from the beginning of April.", "understanding",
+     ("2020-10-28", "article")),
+    ("The agreement signed in February collapsed.", "agreement", ("2020-02", "month")),
+])
+def test_whose_time_it_is(pipeline, times, text, trigger, expected):
+    art = parsed(pipeline, text)
+    out = times(with_events(art, event(art, trigger, eid="e")))
+    assert (out.events[0].date, out.events[0].date_precision) == expected
+
+
 def test_anchored_on_an_earlier_event(pipeline, times):
     art = parsed(
         pipeline,

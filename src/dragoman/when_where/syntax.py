@@ -151,6 +151,8 @@ def is_attached(
     """
     if head.sent != trigger.sent:
         return None
+    if head.dep == "poss" and head.head != trigger.i:
+        return None  # "investigate last month's raids": the time of the raids, not of the investigation
     chain = [head] + index.ancestors(head)
     trig_gov = index.governor(trigger)
     nouns = 0
@@ -168,7 +170,10 @@ def is_attached(
             # the first verb on the way up: the phrase's clause
             if trig_gov is not None and t.i == trig_gov.i and trigger.pos not in VERBISH:
                 return steps + 1
-            if t.dep in ("acl", "relcl") and t.head == trigger.i:
+            if t.dep in ("acl", "relcl") and t.head == trigger.i and not any(
+                    c.dep == "aux" and c.text.lower() == "to" for c in index.children(t)):
+                # "the agreement signed in February" (not "an understanding to resume traffic from April":
+                # that is when the traffic resumes)
                 return steps + 1
             if t.pos == "AUX" and t.dep == "ROOT" and trig_gov is not None and trig_gov.i == t.i:
                 return steps + 1
