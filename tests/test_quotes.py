@@ -165,6 +165,16 @@ def test_said_as_an_aside(qpipe):
     assert q.speaker_text == "the Bolivian transport minister"
 
 
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(qpipe):
+    """"are accused of": the reporters are the accused, not the accusers; "was quoted as saying" still names
+    who spoke."""
+    art = run(qpipe, 'The reporters are accused of "spreading disinformation" under a 2022 law.')
+    assert all(q.speaker is None and q.speaker_text is None for q in art.quotes)
+    art = run(qpipe, "The minister was quoted as saying that the talks had failed.")
+    q = only(art.quotes)
+    assert q.speaker_text == "The minister" and q.speaker is not None
+
+
 def test_according_to(qpipe):
     art = run(qpipe, "According to the Malian foreign ministry, the ambassador was summoned on Friday.")
     q = only([q for q in art.quotes if not q.direct])

@@ -112,7 +112,11 @@ class Parse:
             if v is None:
                 break
             kids = [k for k in self.kids(v) if out(k)]
-            subj = next((k for k in kids if k.dep in self.lex.subject_deps), None)
+            # the cue itself in the passive ("are accused of ...", "was told that ..."): its subject is
+            # the one spoken to or about; the speaker is the "by" phrase, if any ("X is quoted as saying"
+            # still climbs to X)
+            subj = next((k for k in kids if k.dep in self.lex.subject_deps
+                         and not (v is verb and k.dep == "nsubjpass")), None)
             if subj is None:
                 agent = next((k for k in kids if k.dep == "agent"), None)
                 if agent is not None:
