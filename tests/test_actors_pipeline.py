@@ -216,3 +216,14 @@ def test_a_city_the_tagger_took_for_a_person(pipeline):
     art = extract("Mary Jackson met the governor. Jackson said the talks went well.", published="2024-05-26",
                   pipeline=pipeline)
     assert actor_of(art, "Jackson").name == "Mary Jackson"
+
+
+@pytest.mark.parametrize("text, capital, kind, sector", [
+    ("Bangladesh's foreign secretary thanked Tokyo for the grant.", "Tokyo", "government", "GOV"),
+    ("Tuvalu agreed to consult Canberra before signing any pact.", "Canberra", "government", "GOV"),
+    ("Russian forces shelled Kyiv overnight.", "Kyiv", "place", "CVL"),
+])
+def test_a_capital_as_object_is_its_government_unless_it_is_hit_or_entered(pipeline, text, capital, kind, sector):
+    art = extract(text, published="2024-03-13", pipeline=pipeline)
+    a = actor_of(art, capital)
+    assert (a.kind, a.sector) == (kind, sector)

@@ -24,6 +24,7 @@ from dragoman.actors.context import LOCATIVE, Context, Unit, _root, post_owner
 from dragoman.actors.groups import appositions, groups, place_of_action
 from dragoman.actors.names import find_names
 from dragoman.actors.titles import apply, code_phrase, not_owner, titles
+from dragoman.when_where.places import PLACE_OBJECT_LEMMAS  # "shelled Kyiv": the city; "thanked Tokyo": its government
 
 __all__ = ["Context", "Unit", "find_names", "titles", "groups", "appositions", "standalone", "resolve_units"]
 
@@ -110,14 +111,16 @@ def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
                 u.kind = "country"
                 u.rule += "+modifier"  # "the Doha agreement", "Kabul airport"
             elif _locative(ctx, u) or dep not in ("nsubj", "nsubjpass", "poss") and not (
-                    dep == "pobj" and toks[toks[r].head].text.lower() in ("by", "with", "from")):
+                    dep == "pobj" and toks[toks[r].head].text.lower() in ("by", "with", "from")) and not (
+                    dep == "dobj" and toks[toks[r].head].pos == "VERB"
+                    and toks[toks[r].head].lemma.lower() not in PLACE_OBJECT_LEMMAS):
                 # a city as a place or an object: its people ("curfew in Algiers", "blockade Paris")
                 u.kind = "place"
                 u.sector = "CVL"
                 u.name = ctx.text(u.ts, u.te)
                 u.rule += "+locative" if _locative(ctx, u) else "+object"
             else:
-                u.sector = "GOV"  # "Washington said", "talks with Moscow", "Kabul's decision"
+                u.sector = "GOV"  # "Washington said", "talks with Moscow", "Kabul's decision", "thanked Tokyo"
                 u.kind = "government"
                 u.rule += "+metonymy"
         elif u.kind == "demonym":
