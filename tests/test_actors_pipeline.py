@@ -227,3 +227,18 @@ def test_a_capital_as_object_is_its_government_unless_it_is_hit_or_entered(pipel
     art = extract(text, published="2024-03-13", pipeline=pipeline)
     a = actor_of(art, capital)
     assert (a.kind, a.sector) == (kind, sector)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Congo accuses Rwanda of backing the M23 rebels.", "COD"),
+    ("The Democratic Republic of Congo and Rwanda agreed to a ceasefire. Congo said it would be observed.", "COD"),
+])
+def test_an_ambiguous_country_name(pipeline, text, country):
+    art = extract(text, published="2024-08-01", pipeline=pipeline)
+    assert actor_of(art, "Congo").country == country
+
+
+def test_an_ambiguous_country_name_is_not_coded_against_its_namesake(pipeline):
+    art = extract("Brazzaville hosted the summit. Congo said the talks went well.", published="2024-08-01",
+                  pipeline=pipeline)
+    assert not any(m.text == "Congo" for a in art.actors if a.country == "COD" for m in a.mentions)

@@ -402,3 +402,12 @@ def test_naming_an_attack_is_not_carrying_it_out(pipeline):
     assert only(art, "ASSAULT").sources == ()
     art = extract("The unions called a general strike.", published="2024-03-12", pipeline=pipeline)
     assert names(art, only(art, "PROTEST").sources) == {"unions"}
+
+
+def test_who_did_not_take_part_is_no_participant(pipeline):
+    from dragoman import extract
+
+    art = extract("Kenya and Ethiopia held talks in Nairobi on Tuesday. Somalia did not take part in the talks.",
+                  published="2024-03-13", pipeline=pipeline)
+    ev = only(art, "CONSULT")
+    assert names(art, ev.sources) == {"Kenya", "Ethiopia"}

@@ -168,7 +168,10 @@ class Lexicon:
             self.country_names[iso3] = name
             add(name, Entry(name, iso3, kind="country"))
             for a in _split(aliases):
-                add(a, Entry(name, iso3, kind="country"))
+                if a.endswith("?"):  # ambiguous ("Congo?"): only where the article names this country or none
+                    add(a[:-1].strip(), Entry(name, iso3, kind="country", contextual=True))
+                else:
+                    add(a, Entry(name, iso3, kind="country"))
             for c in _split(codes):
                 add(c, Entry(name, iso3, kind="code"))
             for adj in _split(adjectives):

@@ -36,7 +36,13 @@ def find_names(ctx: Context) -> list[Unit]:
             continue
         if entry.contextual and entry.country:
             named = ctx.named_countries()
-            if named and entry.country not in named:
+            if entry.kind == "country":
+                # an ambiguous country name ("Congo"): not where the article names the other country it may mean
+                word = art.text[m.start:m.end]
+                if any(iso != entry.country and word in cname for iso, cname in lex.country_names.items()
+                       if iso in named):
+                    continue
+            elif named and entry.country not in named:
                 continue  # "Congress" in a story about Peru: not the US Congress (the role word may code it)
         short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
         if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):

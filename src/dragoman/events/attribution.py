@@ -90,6 +90,8 @@ class Attribution:
                 gov = toks[p].head
                 if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join", "engage", "involve"):
                     s, _ = view.subject(gov)
+                    if view.kid(gov, "neg") is not None:
+                        s = None  # "The M23 did not take part in the talks": not a participant
                     if s is not None:
                         sources.extend(view.phrase_actors(s))
             if own:
