@@ -411,3 +411,14 @@ def test_who_did_not_take_part_is_no_participant(pipeline):
                   published="2024-03-13", pipeline=pipeline)
     ev = only(art, "CONSULT")
     assert names(art, ev.sources) == {"Kenya", "Ethiopia"}
+
+
+def test_a_warning_about_ones_own_country_has_no_target(pipeline):
+    from dragoman import extract
+
+    art = extract("Venezuela's defence minister warned that Venezuela would not accept any foreign base in Essequibo.",
+                  published="2024-01-04", pipeline=pipeline)
+    assert only(art, "THREATEN").targets == ()
+    art = extract("Iran's foreign minister warned that Israel would pay a heavy price.", published="2024-01-04",
+                  pipeline=pipeline)
+    assert names(art, only(art, "THREATEN").targets) == {"Israel"}

@@ -154,12 +154,16 @@ class Attribution:
             sources.extend(s2)
             recip = recip or r2
             if "comp" in e.flags or c.governed:
-                # "demanded that X withdraw": X is whom the demand is addressed to
+                # "demanded that X withdraw": X is whom the demand is addressed to (not the speaker's own
+                # country: "Venezuela's minister warned that Venezuela would not accept ...")
+                own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
                 for ch in view.kids(v, "ccomp", "xcomp"):
                     if not targets:
                         gs, _ = view.subject(ch)
                         if gs is not None and gs != s and toks[gs].dep != "dobj":
-                            targets.extend(view.phrase_actors(gs))
+                            targets.extend(x for x in view.phrase_actors(gs)
+                                           if not ((a := view.article.actor(x)) is not None and a.country in own
+                                                   and a.kind in ("country", "government")))
             if c.governed:
                 g = c.governed[0]
                 g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
