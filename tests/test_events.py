@@ -422,3 +422,14 @@ def test_a_warning_about_ones_own_country_has_no_target(pipeline):
     art = extract("Iran's foreign minister warned that Israel would pay a heavy price.", published="2024-01-04",
                   pipeline=pipeline)
     assert names(art, only(art, "THREATEN").targets) == {"Israel"}
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("The two ministers spent about four hours at the foreign ministry discussing border security.", {"two ministers"}),
+    ("Kenya's foreign minister spent the day meeting Ethiopian officials.", {"Kenya's foreign minister"}),
+])
+def test_time_spent_doing_is_not_the_doer(pipeline, text, sources):
+    from dragoman import extract
+
+    art = extract(text, published="2024-03-13", pipeline=pipeline)
+    assert names(art, only(art, "CONSULT").sources) == sources

@@ -213,7 +213,11 @@ class View:
             s, _ = self.subject(self.toks[h].head, _depth + 1)
             return s, passive
         if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
-            if t.dep == "xcomp" and self.kid(h, "dobj") is not None and self.lemma(h) not in ("promise", "vow", "pledge"):
+            obj = self.kid(h, "dobj")
+            if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE") or self.lemma(obj) in (
+                    "hour", "day", "week", "month", "year", "time", "minute", "night", "morning", "afternoon", "evening")):
+                obj = None  # "spent four hours discussing": the time spent is no one
+            if t.dep == "xcomp" and obj is not None and self.lemma(h) not in ("promise", "vow", "pledge"):
                 # object control: "urged X to leave" → X
                 return self.kid(h, "dobj"), passive
             if self.toks[h].pos in ("VERB", "AUX", "ADJ"):
