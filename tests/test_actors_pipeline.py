@@ -242,3 +242,15 @@ def test_an_ambiguous_country_name_is_not_coded_against_its_namesake(pipeline):
     art = extract("Brazzaville hosted the summit. Congo said the talks went well.", published="2024-08-01",
                   pipeline=pipeline)
     assert not any(m.text == "Congo" for a in art.actors if a.country == "COD" for m in a.mentions)
+
+
+def test_a_qualified_title_refers_to_the_actor_named_with_that_word(pipeline):
+    """"the paramilitary force" is the paramilitary force named before, not the latest military actor."""
+    art = extract("Shells fired by the paramilitary Rapid Support Forces hit a market in El Fasher. Sudan's army "
+                  "accused the RSF of targeting civilians. El Fasher has been besieged by the paramilitary force "
+                  "since May.", published="2024-08-18", pipeline=pipeline)
+    assert actor_of(art, "paramilitary force") is actor_of(art, "Rapid Support Forces")
+    assert actor_of(art, "paramilitary force") is not actor_of(art, "Sudan's army")
+    art = extract("The Afghan government rejected the plan. The government said talks would continue.",
+                  published="2024-08-18", pipeline=pipeline)
+    assert actor_of(art, "government") is actor_of(art, "Afghan government")

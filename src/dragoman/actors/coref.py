@@ -260,6 +260,14 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
             target = max(before, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts))
         elif len(after) == 1:
             target = after[0]
+        quals = _qualifiers(ctx, u)
+        if quals and not u.person_role:
+            # "the paramilitary force": the actor named with that word before ("the paramilitary Rapid
+            # Support Forces"), not merely the latest force ("Sudan's army"); none such: no guess
+            marked = [g for g in order if g.unit.kind in ("group", "organisation")
+                      and any(m[0] < u.ts and _carries(ctx, m, quals) for m in g.mentions)
+                      and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
+            target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
         if target is not None and (u.country is not None or definite):
             target.mentions.append((u.ts, u.te, "title"))
@@ -321,3 +329,24 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
         )))
     actors.sort(key=lambda x: x[0])
     return tuple(replace(a, id=f"a{n}") for n, (_, a) in enumerate(actors, 1))
+
+
+#: adjectives that say nothing about which actor a phrase means ("the same ministry", "the new government")
+_BLAND = frozenset({"same", "new", "other", "former", "current", "local", "national", "main", "top", "senior",
+                    "whole", "entire", "own", "latest", "first", "second", "last", "next", "previous", "such", "two",
+                    "both", "several", "many", "official", "foreign", "interim", "transitional"})
+
+
+def _qualifiers(ctx: Context, u: Unit) -> set[str]:
+    """The telling adjectives of a role phrase ("paramilitary" in "the paramilitary force")."""
+    toks = ctx.toks
+    return {toks[i].text.lower() for i in range(u.ts, u.te - 1)
+            if toks[i].pos == "ADJ" and toks[i].dep == "amod" and toks[i].text.lower() not in _BLAND}
+
+
+def _carries(ctx: Context, mention: tuple[int, int, str], quals: set[str]) -> bool:
+    """Does a mention (or the two words before it) hold one of ``quals``?"""
+    toks = ctx.toks
+    s, e = mention[0], mention[1]
+    lo = max(0, s - 2)
+    return any(toks[i].text.lower() in quals and toks[i].sent == toks[s].sent for i in range(lo, e))
