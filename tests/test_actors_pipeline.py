@@ -254,3 +254,9 @@ def test_a_qualified_title_refers_to_the_actor_named_with_that_word(pipeline):
     art = extract("The Afghan government rejected the plan. The government said talks would continue.",
                   published="2024-08-18", pipeline=pipeline)
     assert actor_of(art, "government") is actor_of(art, "Afghan government")
+
+
+def test_a_name_in_a_hyphenated_qualifier_of_time_or_make_is_no_actor(pipeline):
+    art = extract("The sides had agreed to use Soviet-era maps from 1976 as the reference.", published="2024-05-07",
+                  pipeline=pipeline)
+    assert not any(a.country == "RUS" for a in art.actors)

@@ -60,7 +60,8 @@ PLACE_NOUNS = frozenset({"region", "province", "area", "city", "town", "state", 
                          "border", "capital", "village", "zone", "enclave", "territory"})
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = frozenset({"member", "led", "backed", "based", "allied", "run", "controlled", "held", "supported",
-                               "sponsored", "aligned", "funded", "trained", "brokered", "occupied"})
+                               "sponsored", "aligned", "funded", "trained", "brokered", "occupied",
+                               "era", "style", "made", "built", "born", "speaking"})  # "Soviet-era maps", "US-made jets"
 
 
 def _hyphen_qualifier(ctx: Context, u: Unit) -> bool:
