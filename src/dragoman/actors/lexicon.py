@@ -63,8 +63,9 @@ class Entry:
     valid_to: str | None = None
     plural: bool = False  # a plural demonym ("Afghans"): a group of people of that country
     role: str | None = None  # a person's office (leaders.tsv)
-    #: a generic alias ("Congress?" in organisations.tsv): this entry only where the article names its
-    #: country or no other country ("Congress" in a story about Peru is not the US Congress)
+    #: an alias marked "?" in the data: an organisation's generic name ("Congress?") codes only where the
+    #: article names its country or no other; an ambiguous country name ("Congo?") unless the article names
+    #: the other country it may mean (``dragoman.actors.names.find_names`` applies both)
     contextual: bool = False
 
     def valid_on(self, date: str | None) -> bool:
@@ -113,6 +114,11 @@ def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def _split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _alias(cell: str) -> tuple[str, bool]:
+    """An alias and whether it is marked "?" (ambiguous or generic: see ``Entry.contextual``)."""
+    return (cell[:-1].strip(), True) if cell.endswith("?") else (cell, False)
 
 
 def _plural(adj: str) -> str | None:
@@ -167,11 +173,8 @@ class Lexicon:
             iso3, _iso2, name, aliases, adjectives, capital, codes = row
             self.country_names[iso3] = name
             add(name, Entry(name, iso3, kind="country"))
-            for a in _split(aliases):
-                if a.endswith("?"):  # ambiguous ("Congo?"): only where the article names this country or none
-                    add(a[:-1].strip(), Entry(name, iso3, kind="country", contextual=True))
-                else:
-                    add(a, Entry(name, iso3, kind="country"))
+            for a, ambiguous in map(_alias, _split(aliases)):
+                add(a, Entry(name, iso3, kind="country", contextual=ambiguous))
             for c in _split(codes):
                 add(c, Entry(name, iso3, kind="code"))
             for adj in _split(adjectives):
@@ -210,11 +213,8 @@ class Lexicon:
             name, aliases, country, org, sector, kind = row
             e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
             add(name, e, front=True)
-            for a in _split(aliases):
-                if a.endswith("?"):
-                    add(a[:-1].strip(), replace(e, contextual=True), front=True)
-                else:
-                    add(a, e, front=True)
+            for a, generic in map(_alias, _split(aliases)):
+                add(a, replace(e, contextual=True) if generic else e, front=True)
         # the user's dictionary overrides everything else under the same key
         for key, e in user_entries:
             add(key, e, front=True)

@@ -47,18 +47,19 @@ def find_names(ctx: Context) -> list[Unit]:
         short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
         if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
             continue  # an all-capitals headline: "IN", "US", "IS" are words there
-        if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON" and _part_of_a_name(ctx, m.start, m.end):
-            continue  # "Jackson" in "Jackson said", after "Mary Jackson"; a city alone ("shelling Kharkiv") stays
         if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
                 e.tok_start == ts and e.tok_end == te for e in art.entities):
             continue  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
         if entry.kind == "person" and not (toks[ts].ent_type == "PERSON" or toks[ts].pos == "PROPN"):
             continue  # a leader's surname where spaCy sees no name
-        if entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP") and not (
-                toks[ts].ent_type == "PERSON" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj")
-                and not _part_of_a_name(ctx, m.start, m.end)):
-            continue  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words), or where it
-            # took a city for a person but the city is what is acted on ("shelling Kharkiv", "in Kharkiv")
+        if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
+            # spaCy took the place for a person: it is the place only where a one-word city is what is acted
+            # on ("shelling Kharkiv") and no longer person's name holds the word ("Jackson" after "Mary Jackson")
+            if not (entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj")) or _part_of_a_name(
+                    ctx, m.start, m.end):
+                continue
+        elif entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
+            continue  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
         kind = entry.kind
         if kind == "actor":  # a user's entry: what it is, the NER says (a person gets surnames and pronouns)
             kind = USER_KINDS.get(toks[ts].ent_type, "actor")

@@ -18,6 +18,9 @@ CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "cs
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+#: nouns of time spent ("spent the day meeting ..."): never the subject of what is done in it
+DURATIONS = frozenset({"hour", "day", "week", "month", "year", "time", "minute", "night", "morning", "afternoon",
+                       "evening"})
 #: prepositions that say where something happened ("talks in Doha"), not to whom
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
 #: inside a noun phrase or a coordination: walk up these to the phrase's head
@@ -214,12 +217,12 @@ class View:
             return s, passive
         if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
             obj = self.kid(h, "dobj")
-            if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE") or self.lemma(obj) in (
-                    "hour", "day", "week", "month", "year", "time", "minute", "night", "morning", "afternoon", "evening")):
+            if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE")
+                                                       or self.lemma(obj) in DURATIONS):
                 obj = None  # "spent four hours discussing": the time spent is no one
             if t.dep == "xcomp" and obj is not None and self.lemma(h) not in ("promise", "vow", "pledge"):
                 # object control: "urged X to leave" → X
-                return self.kid(h, "dobj"), passive
+                return obj, passive
             if self.toks[h].pos in ("VERB", "AUX", "ADJ"):
                 s, _ = self.subject(h, _depth + 1)
                 return s, passive
