@@ -34,11 +34,13 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--paragraphs", action="store_true", help="pipe paragraphs, as dragoman does, not whole articles")
+    ap.add_argument("--compiled-ruler", action="store_true",
+                    help="with dragoman's compiled attribute ruler (default: the model exactly as spaCy loads it)")
     a = ap.parse_args()
     from dragoman.nlp.parser import load_model
     from dragoman.settings import Settings
 
-    nlp = load_model(Settings().model)
+    nlp = load_model(Settings().model, compiled=a.compiled_ruler)
     n = tokens = 0
     for doc in nlp.pipe(texts(a.corpus, a.paragraphs), n_process=a.processes, batch_size=a.batch_size):
         n += 1

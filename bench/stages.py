@@ -5,7 +5,8 @@
 Reading, the stages before the parse, spaCy itself (``nlp.pipe`` over the paragraphs), turning
 spaCy's docs into plain data, each stage after the parse, and writing the JSON record are timed
 separately on the same articles; ``--cprofile`` adds the functions that cost most in the stages
-after the parse (cProfile, stdlib).
+after the parse (cProfile, stdlib).  ``--components`` times spaCy's components one by one on the
+same paragraphs, for the model as spaCy loads it and as dragoman runs it (compiled attribute ruler).
 """
 
 from __future__ import annotations
@@ -107,13 +108,46 @@ def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> 
     return out
 
 
+def components(corpus: str, limit: int = 100, batch_size: int = 64) -> dict[str, dict[str, float]]:
+    """Seconds (CPU time) per spaCy component over the corpus's paragraphs, stock and compiled."""
+    from dragoman.ingest import read_inputs
+    from dragoman.model import Article
+    from dragoman.nlp.parser import SKIP_CHROME, load_model, paragraphs
+    from dragoman.settings import Settings
+
+    settings = Settings()
+    texts: list[str] = []
+    for art in islice(read_inputs([corpus], settings), limit):
+        if isinstance(art, Article):
+            skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+            texts += [art.text[s:e] for s, e in paragraphs(art.text, skip)]
+    out: dict[str, dict[str, float]] = {}
+    for label, compiled in (("spacy", False), ("dragoman", True)):
+        nlp = load_model(settings.model, compiled=compiled)
+        list(nlp.pipe(texts[:20]))  # warm up
+        t = time.process_time()
+        docs = [nlp.make_doc(x) for x in texts]
+        secs = {"tokenizer": time.process_time() - t}
+        for name, proc in nlp.pipeline:
+            t = time.process_time()
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+            secs[name] = time.process_time() - t
+        secs["total"] = sum(secs.values())
+        out[label] = {k: round(v, 3) for k, v in secs.items()}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="time each pipeline stage")
     ap.add_argument("corpus")
     ap.add_argument("--limit", type=int, default=100)
     ap.add_argument("--cprofile", action="store_true")
     ap.add_argument("--sort", default="tottime", help="cProfile order: tottime or cumulative")
+    ap.add_argument("--components", action="store_true", help="time spaCy's components, stock and as dragoman runs them")
     a = ap.parse_args()
+    if a.components:
+        print(json.dumps(components(a.corpus, a.limit), indent=2))
+        return
     res = profile(a.corpus, a.limit, cprofile=a.cprofile, sort=a.sort)
     cp = res.pop("cprofile", None)
     print(json.dumps(res, indent=2))
