@@ -433,3 +433,20 @@ def test_time_spent_doing_is_not_the_doer(pipeline, text, sources):
 
     art = extract(text, published="2024-03-13", pipeline=pipeline)
     assert names(art, only(art, "CONSULT").sources) == sources
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The strike by dock workers closed the port of Mombasa for a week.", "PROTEST"),
+        ("Teachers ended their strike after the ministry raised wages.", "CONCEDE"),
+        ("Jets from Ruritania took part in the strike on the depot, which killed four guards.", "ASSAULT"),
+        ("The strike hit the depot at dawn; the army said drones were used.", "ASSAULT"),
+    ],
+)
+def test_a_strike_is_a_labour_strike_unless_the_sentence_has_weapons(code, text, type_):
+    art = code(text)
+    evs = [e for e in art.events if "strike" in text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]]]
+    assert [e.type for e in evs] == [type_], [(e.type, e.rule) for e in art.events]
+    if type_ == "ASSAULT":
+        assert evs[0].mode == "aerial" and "near" not in evs[0].rule

@@ -53,11 +53,20 @@ class View:
                         if a.id not in lst:
                             lst.append(a.id)
 
+        self._sent_lemmas: dict[int, frozenset[str]] = {}
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
         # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
         # as its country, "+modifier"), not a party to it
         self.naming_ids = frozenset(a.id for a in article.actors
                                     if (a.rule or "").endswith("capital+modifier") or a.kind == "place")
+
+    def sentence_lemmas(self, sent: int) -> frozenset[str]:
+        """The lemmas (lower case) of sentence ``sent``'s tokens, computed once per sentence."""
+        got = self._sent_lemmas.get(sent)
+        if got is None:
+            s = self.article.sentences[sent]
+            got = self._sent_lemmas[sent] = frozenset(self.lemma(i) for i in range(s.tok_start, s.tok_end))
+        return got
 
     def names_the_event(self, actor: str, tok: int) -> bool:
         """Is ``actor`` at ``tok`` only a city naming the event noun it modifies ("the Doha talks",

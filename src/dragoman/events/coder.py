@@ -89,6 +89,8 @@ class Coder:
             heads = [s] + [p for q in view.kids(s, "prep") if view.lemma(q) == "of" for p in view.kids(q, "pobj")] if s is not None else []
             if not any(view.lemma(h) in e.subj or any(view.lemma(x) in e.subj for x in view.kids(h, "compound", "amod")) for h in heads):
                 return False, None
+        if e.near and e.near.isdisjoint(view.sentence_lemmas(t.sent)):
+            return False, None
         if "othercomp" in e.flags and not (
             any(toks[c].dep == "dobj" for c in ch)
             or (t.dep == "relcl" and sum(toks[c].dep in ("nsubj", "dobj") for c in ch) > 1)

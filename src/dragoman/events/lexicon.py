@@ -37,6 +37,7 @@ class Entry:
     obj: frozenset[str]
     cmp: frozenset[str]
     subj: frozenset[str]
+    near: frozenset[str]
     noobj: bool
     nocomp: bool
     cameo: str
@@ -96,8 +97,9 @@ def _parse_pattern(text: str, line: int, path: Path) -> tuple[str, tuple[str, ..
             noobj = noobj or p == "noobj"
             continue
         key, eq, vals = p.partition("=")
-        if not eq or key not in ("prt", "prep", "obj", "cmp", "subj"):
-            raise TaxonomyError(f"line {line}: unknown constraint '{p}'", source=str(path), hint="use prt=, prep=, obj=, cmp=, subj= or noobj")
+        if not eq or key not in ("prt", "prep", "obj", "cmp", "subj", "near"):
+            raise TaxonomyError(f"line {line}: unknown constraint '{p}'", source=str(path),
+                                hint="use prt=, prep=, obj=, cmp=, subj=, near=, noobj or nocomp")
         cons[key] = frozenset(v.lower() for v in vals.split("|") if v)
     return lemma.lower(), _POS[pos], cons, noobj
 
@@ -153,6 +155,7 @@ def load() -> Lexicon:
             obj=cons.get("obj", frozenset()),
             cmp=cons.get("cmp", frozenset()),
             subj=cons.get("subj", frozenset()),
+            near=cons.get("near", frozenset()),
             noobj=noobj,
             nocomp="nocomp" in cons,
             cameo=cameo,
@@ -165,7 +168,8 @@ def load() -> Lexicon:
         by.setdefault(lemma, []).append(entry)
     # lines with conditions are tried before a lemma's unconditional lines (stable otherwise)
     for lemma, entries in by.items():
-        entries.sort(key=lambda e: -(bool(e.prt) + bool(e.prep) + bool(e.obj) + bool(e.cmp) + bool(e.subj) + e.noobj + e.nocomp))
+        entries.sort(key=lambda e: -(bool(e.prt) + bool(e.prep) + bool(e.obj) + bool(e.cmp) + bool(e.subj) + bool(e.near)
+                                    + e.noobj + e.nocomp))
     ref = yaml.safe_load((DATA / "refine.yaml").read_text(encoding="utf-8"))
     tables: dict[str, dict[str, str]] = {}
     for name in ("intent_cooperate", "intent_conflict", "reject", "demand", "appeal", "accuse"):
