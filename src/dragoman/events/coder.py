@@ -17,7 +17,7 @@ from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.ids import event_id
-from dragoman.model import Article, Aux, Event, Evidence, Sentence
+from dragoman.model import Article, Aux, Event, Evidence, Sentence, Token
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -39,6 +39,7 @@ class Coder:
         self.event_preps = m["event_preps"]
         self.speech = m["speech_verbs"]
         self.who = Attribution(self.lex)
+        self._entry_cache: dict[tuple[str, str, str], tuple[Entry, ...]] = {}
 
     def __call__(self, article: Article) -> Article:
         if not article.tokens:
@@ -53,6 +54,15 @@ class Coder:
 
     def _entries(self, view: View, i: int) -> tuple[Entry, ...]:
         t = view.toks[i]
+        key = (t.lemma, t.text, t.pos)
+        got = self._entry_cache.get(key)
+        if got is None:
+            if len(self._entry_cache) > 200_000:
+                self._entry_cache.clear()
+            got = self._entry_cache[key] = self._lookup_entries(t)
+        return got
+
+    def _lookup_entries(self, t: Token) -> tuple[Entry, ...]:
         by = self.lex.by_lemma
         got = by.get(t.lemma.lower())
         if got:

@@ -386,6 +386,8 @@ def _channel(article: Article, p: Parse, lex: Lexicon, att: Attribution, start: 
         return None
     implied = lex.cue_verbs.get(cue.lemma.lower())
     sent = article.sentences[cue.sent]
+    if not lex.any_channel.search(article.text, sent.start, sent.end):
+        return implied
     best: tuple[int, str] | None = None
     for ch in lex.channels:
         for mt in ch.pattern.finditer(article.text, sent.start, sent.end):

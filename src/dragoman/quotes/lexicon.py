@@ -32,6 +32,13 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     channels: tuple[Channel, ...]
+    any_channel: re.Pattern[str]  # all the channel patterns in one: a sentence it misses has none
+
+
+def _union(channels: tuple[Channel, ...]) -> re.Pattern[str]:
+    """One pattern matching wherever any channel pattern matches (named groups made plain)."""
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", c.pattern.pattern) for c in channels]
+    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +63,7 @@ def load() -> Lexicon:
             relative_pronouns=frozenset(raw.get("relative_pronouns", ())),
             person_pronouns=frozenset(raw.get("person_pronouns", ())),
             channels=channels,
+            any_channel=_union(channels),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as e:
         raise DragomanError(
