@@ -229,6 +229,26 @@ def test_a_capital_as_object_is_its_government_unless_it_is_hit_or_entered(pipel
     assert (a.kind, a.sector) == (kind, sector)
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # the EU named, Belgium not: "Brussels" is the EU, one actor with it
+    ("The EU agreed on Monday to cut grain imports. Brussels said quotas would be set by June.",
+     "European Union", "IGO"),
+    # Belgium named: its capital is its government
+    ("Belgium's parliament and the EU both debated the bill. Brussels said the tax would rise.",
+     "Belgium (government)", "BEL"),
+    # two organisations seated there named: which one is meant is unsaid, the capital stays the government
+    ("NATO and EU envoys met in Latvia. Brussels said the exercise would go ahead.", "Belgium (government)", "BEL"),
+    # no organisation named: the government
+    ("Brussels said it would expel two diplomats.", "Belgium (government)", "BEL"),
+])
+def test_a_capital_that_seats_an_organisation_the_article_names(pipeline, text, name, country):
+    art = extract(text, published="2024-03-13", pipeline=pipeline)
+    a = actor_of(art, "Brussels")
+    assert (a.name, a.country) == (name, country)
+    if country == "IGO":
+        assert actor_of(art, "The EU") is a
+
+
 @pytest.mark.parametrize("text, country", [
     ("Congo accuses Rwanda of backing the M23 rebels.", "COD"),
     ("The Democratic Republic of Congo and Rwanda agreed to a ceasefire. Congo said it would be observed.", "COD"),

@@ -88,6 +88,16 @@ def test_statements_are_not_events(code):
     assert not [e for e in art.events if e.type == "ASSAULT"], "the denied attack is not coded as an attack"
 
 
+@pytest.mark.parametrize("text, consult", [
+    ("Chad hosts nearly a million refugees from Sudan, the agency said.", False),
+    ("Relief workers thanked the villages that host them near the border.", False),
+    ("Oman hosted the talks between the two delegations on Monday.", True),
+    ("Ghana hosted the Togolese foreign minister in Accra.", True),
+])
+def test_hosting_refugees_is_not_hosting_a_visit(code, text, consult):
+    assert any(e.type == "CONSULT" for e in code(text).events) is consult
+
+
 # --- who acts on whom --------------------------------------------------------------------------
 
 

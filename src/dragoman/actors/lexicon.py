@@ -208,10 +208,14 @@ class Lexicon:
                       "leaders", start or None, end or None, role=role or None)
             for key in [name, *_split(aliases)]:
                 add(key, e)
+        #: capital (lower case) → the organisations news names by it ("brussels" → EU, NATO)
+        self.seats: dict[str, list[Entry]] = {}
         for _, row in _rows(DATA / "organisations.tsv"):
-            row = (row + [""] * 6)[:6]
-            name, aliases, country, org, sector, kind = row
+            row = (row + [""] * 7)[:7]
+            name, aliases, country, org, sector, kind, seat = row
             e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
+            if seat.strip():
+                self.seats.setdefault(seat.strip().lower(), []).append(e)
             add(name, e, front=True)
             for a, generic in map(_alias, _split(aliases)):
                 add(a, replace(e, contextual=True) if generic else e, front=True)

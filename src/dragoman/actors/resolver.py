@@ -20,7 +20,8 @@ An actor that cannot be coded keeps its name with country and sector ``None``: n
 
 from __future__ import annotations
 
-from dragoman.actors.context import LOCATIVE, Context, Unit, _root, post_owner
+from dragoman.actors.context import LOCATIVE, Context, Unit, _entry_for, _root, post_owner
+from dragoman.actors.lexicon import Entry
 from dragoman.actors.groups import appositions, groups, place_of_action
 from dragoman.actors.names import find_names
 from dragoman.actors.titles import apply, code_phrase, not_owner, titles
@@ -62,6 +63,26 @@ PLACE_NOUNS = frozenset({"region", "province", "area", "city", "town", "state", 
 HYPHEN_QUALIFIERS = frozenset({"member", "led", "backed", "based", "allied", "run", "controlled", "held", "supported",
                                "sponsored", "aligned", "funded", "trained", "brokered", "occupied",
                                "era", "style", "made", "built", "born", "speaking"})  # "Soviet-era maps", "US-made jets"
+
+
+def _seat(ctx: Context, u: Unit) -> Entry | None:
+    """The organisation a capital acting as an actor stands for: one seated there that the article
+    names (and no other seated there), where the article names the host country by no other word."""
+    seated = ctx.lex.seats.get(ctx.text(u.ts, u.te).lower())
+    if not seated:
+        return None
+    date = ctx.article.reference_date.date
+    named_orgs: set[str] = set()
+    for m in ctx.name_hits:
+        e = _entry_for(m.value, date)  # type: ignore[arg-type]
+        if e is None:
+            continue
+        if e.country == u.country and e.kind in ("country", "code", "demonym"):
+            return None  # "Belgium", "Belgian": the capital may well be its government
+        if e.kind == "organisation" and e.org:
+            named_orgs.add(e.org)
+    found = [e for e in seated if e.org in named_orgs]
+    return found[0] if len(found) == 1 else None
 
 
 def _hyphen_qualifier(ctx: Context, u: Unit) -> bool:
@@ -120,6 +141,11 @@ def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
                 u.sector = "CVL"
                 u.name = ctx.text(u.ts, u.te)
                 u.rule += "+locative" if _locative(ctx, u) else "+object"
+            elif (seat := _seat(ctx, u)) is not None:
+                # "Brussels said" in a story about the EU that does not name Belgium: the EU
+                u.kind, u.entry, u.name = "organisation", seat, seat.name
+                u.country, u.org, u.sector = seat.country, seat.org, seat.sector
+                u.rule += "+seat"
             else:
                 u.sector = "GOV"  # "Washington said", "talks with Moscow", "Kabul's decision", "thanked Tokyo"
                 u.kind = "government"
