@@ -173,17 +173,18 @@ def test_user_dictionary_invented_country_and_person(tmp_path: Path, pipeline):
 
 @pytest.mark.parametrize("text, country", [
     ("Congress passed the spending bill on Friday, the White House said.", "USA"),
-    ("Thousands of protesters from mining regions in Peru marched on Congress in Lima on Monday.", None),
+    ("Thousands of protesters from mining regions in Peru marched on Congress in Lima on Monday.", "PER"),
     ("Chile's president met US officials in Washington. Congress must approve the deal, a State Department "
      "spokesman said.", "USA"),
 ])
 def test_a_generic_alias_codes_only_where_the_article_allows(pipeline, text, country):
     """"Congress" is the US Congress where the story names the United States or no country at all; in a
-    story about Peru it is a legislature (LEG) whose country the text does not give: no guess."""
+    story about Peru it is a legislature (LEG), not the US one: Peru's, by the article's focus."""
     art = extract(text, published="2024-06-10", pipeline=pipeline)
     congress = actor_of(art, "Congress")
     assert congress.country == country
     assert congress.sector == "LEG"
+    assert congress.rule.endswith("+focus") is (country == "PER")
 
 
 def test_a_collective_after_the_dateline_is_an_actor(pipeline):
@@ -280,3 +281,42 @@ def test_a_name_in_a_hyphenated_qualifier_of_time_or_make_is_no_actor(pipeline):
     art = extract("The sides had agreed to use Soviet-era maps from 1976 as the reference.", published="2024-05-07",
                   pipeline=pipeline)
     assert not any(a.country == "RUS" for a in art.actors)
+
+
+FOCUS_TEXT = ("Thousands of protesters marched through Lima on Sunday against the new mining law. Police fired "
+              "tear gas, and the interior minister said officers had been attacked. Foreign diplomats and "
+              "Latin American governments called for calm.")
+
+
+def test_local_actors_take_the_country_the_article_is_about(pipeline):
+    art = extract(FOCUS_TEXT.replace("Lima", "Lima, Peru,"), published="2024-03-13", pipeline=pipeline)
+    police = actor_of(art, "Police")
+    assert (police.country, police.sector) == ("PER", "COP") and police.rule.endswith("+focus")
+    assert actor_of(art, "interior minister").country == "PER"  # a titled person: the article names no other country
+    for text in ("Foreign diplomats", "Latin American governments"):
+        assert actor_of(art, text).country is None, text  # they say they are not of the place
+
+
+def test_no_focus_where_two_countries_are_named_alike_or_it_is_turned_off(pipeline):
+    from dragoman.pipeline import Pipeline
+    from dragoman.settings import Settings
+
+    two = FOCUS_TEXT.replace("through Lima", "in Lima and in La Paz")  # Peru once, Bolivia once
+    assert actor_of(extract(two, published="2024-03-13", pipeline=pipeline), "Police").country is None
+    off = Pipeline(Settings(focus_country=False))
+    assert actor_of(extract(FOCUS_TEXT, published="2024-03-13", pipeline=off), "Police").country is None
+
+
+def test_a_titled_person_takes_the_focus_only_where_no_other_country_is_named(pipeline):
+    text = ("Georgia's parliament passed the bill on Tuesday. Police detained twenty protesters in Tbilisi, and "
+            "Georgian ministers defended the law. Assistant Secretary of State Lena Morrow said the United States "
+            "was reviewing its aid.")
+    art = extract(text, published="2024-05-14", pipeline=pipeline)
+    assert actor_of(art, "Police").country == "GEO"
+    assert actor_of(art, "Lena Morrow").country != "GEO"  # a foreign official in a story about Georgia
+
+
+def test_an_unknown_state_institution_takes_the_focus_a_union_does_not(pipeline):
+    art = extract("LIMA - Congress voted on Tuesday to remove the minister. Police blocked the road to Congress "
+                  "as protesters gathered in Lima, Peru.", published="2024-05-01", pipeline=pipeline)
+    assert actor_of(art, "Congress").country == "PER"

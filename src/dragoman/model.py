@@ -93,7 +93,8 @@ class Actor:
 
     ``country`` is ISO 3166-1 alpha-3 or a PLOVER pseudo-country (IGO, UNO, EUR, NGO, ISM, IMG,
     MNC) with the organisation in ``org``; ``sector`` a PLOVER agent code (GOV, MIL, REB, ...).
-    An actor that cannot be coded keeps its name with country and sector ``None``: never a guess.
+    An actor that cannot be coded keeps its name with country and sector ``None``: never a guess (a
+    local actor given the country the article is about says so: its ``rule`` ends in ``+focus``).
     """
 
     id: str

@@ -41,6 +41,7 @@ class Settings:
     max_input_bytes: int = 50_000_000  # a text input larger than this is refused (per article)
     max_text_chars: int = 1_000_000  # spaCy's own limit per article
     actors_file: str | None = None  # user actor dictionary (YAML or CSV) overriding the lexicons
+    focus_country: bool = True  # uncoded local actors take the country the article is about (rule "+focus")
     db: str = "dragoman.duckdb"  # the store; $DRAGOMAN_DB overrides
     min_confidence: float = 0.0  # events below this are dropped
     fetch: FetchSettings = field(default_factory=FetchSettings)

@@ -26,21 +26,26 @@ def load_lexicon(settings: Settings | None = None) -> Lexicon:
     return default_lexicon()
 
 
-def resolve(article: Article, lexicon: Lexicon | None = None) -> Article:
-    """Find and code the actors of one parsed article."""
+def resolve(article: Article, lexicon: Lexicon | None = None, focus: bool = True) -> Article:
+    """Find and code the actors of one parsed article (``focus``: local actors the text gives no
+    country take the country the article is about, see :mod:`dragoman.actors.focus`)."""
     from dragoman.actors import coref, resolver
+    from dragoman.actors.focus import apply_focus
 
     lex = lexicon or default_lexicon()
     if not article.tokens:
         return article.replace(actors=())
     ctx = resolver.Context(article, lex)
-    return article.replace(actors=coref.build(ctx, resolver.resolve_units(ctx)))
+    actors = coref.build(ctx, resolver.resolve_units(ctx))
+    return article.replace(actors=apply_focus(ctx, actors) if focus else actors)
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
     lex = load_lexicon(settings)
 
+    focus = settings.focus_country
+
     def stage(article: Article) -> Article:
-        return resolve(article, lex)
+        return resolve(article, lex, focus)
 
     return stage

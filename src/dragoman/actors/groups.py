@@ -14,16 +14,20 @@ def place_of_action(ctx: Context, head: int) -> Unit | None:
     """The country-coded place where the clause of ``head`` happens: "thousands of people protested in Hong Kong"."""
     toks = ctx.toks
     h, steps = head, 0
+    path = []  # the nouns between: "the killing of civilians in Ukraine" says where on "killing"
     while toks[h].pos not in ("VERB", "AUX") and toks[h].head != h and steps < 4:
         h, steps = toks[h].head, steps + 1
+        if toks[h].pos == "NOUN":
+            path.append(h)
     if toks[h].pos not in ("VERB", "AUX"):
         return None
-    for k in ctx.children.get(h, ()):
-        if toks[k].dep == "prep" and toks[k].text.lower() in ("in", "at", "across", "throughout", "inside"):
-            for i in range(k + 1, min(_right_edge(ctx, k), k + 10) + 1):
-                u = ctx.unit_of.get(i)
-                if u is not None and u.country and u.kind in ("country", "code", "capital", "city", "region"):
-                    return u
+    for n in (*path, h):
+        for k in ctx.children.get(n, ()):
+            if toks[k].dep == "prep" and toks[k].text.lower() in ("in", "at", "across", "throughout", "inside"):
+                for i in range(k + 1, min(_right_edge(ctx, k), k + 10) + 1):
+                    u = ctx.unit_of.get(i)
+                    if u is not None and u.country and u.kind in ("country", "code", "capital", "city", "region"):
+                        return u
     return None
 
 

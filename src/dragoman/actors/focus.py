@@ -1,0 +1,103 @@
+"""The article's country: the country an uncoded local actor ("police", "the opposition") belongs to.
+
+An actor the text gives no country keeps none, unless the article names one country far more often
+than any other (``data/focus.yaml``: how much more, which sectors, which words say "not local").  Then a
+person or group of a local sector (or an unknown state institution: "Congress") takes that country
+and its ``rule`` ends in ``+focus``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dragoman.actors.context import Context, _entry_for
+from dragoman.actors.lexicon import PSEUDO_COUNTRIES
+from dragoman.errors import ConfigError
+from dragoman.model import Actor
+
+#: the lexicon kinds that name a country (and count towards the article's focus)
+COUNTRY_KINDS = frozenset({"country", "code", "demonym", "capital", "city", "region"})
+
+
+@dataclass(frozen=True)
+class FocusRules:
+    dominance: float
+    person_needs_sole_country: bool
+    sectors: frozenset[str]
+    organisation_sectors: frozenset[str]
+    not_local: frozenset[str]
+    regional: tuple[str, ...]  # lower-case phrases ("latin american")
+
+
+@lru_cache(maxsize=1)
+def rules() -> FocusRules:
+    path = resources.files("dragoman.actors") / "data" / "focus.yaml"
+    try:
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        regional = resources.files("dragoman.actors") / "data" / "regional_adjectives.txt"
+        phrases = tuple(line.strip().lower() for line in regional.read_text(encoding="utf-8").splitlines()
+                        if line.strip() and not line.startswith("#"))
+        return FocusRules(float(raw["dominance"]), bool(raw["person_needs_sole_country"]), frozenset(raw["sectors"]),
+                          frozenset(raw["organisation_sectors"]),
+                          frozenset(str(w).lower() for w in raw["not_local"]), phrases)
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as e:
+        raise ConfigError(f"cannot read the focus rules: {e}", source=str(path), hint="reinstall dragoman") from e
+
+
+def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | None, bool]:
+    """The country the article names far more than any other (outside page chrome), or None; and
+    whether it is the only country the article names."""
+    dominance = rules().dominance if dominance is None else dominance
+    date = ctx.article.reference_date.date
+    counts: Counter[str] = Counter()
+    for m in ctx.name_hits:
+        e = _entry_for(m.value, date)  # type: ignore[arg-type]
+        if (e is not None and e.country and not e.contextual and e.kind in COUNTRY_KINDS
+                and e.country not in PSEUDO_COUNTRIES):
+            counts[e.country] += 1
+    if not counts:
+        return None, False
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return (top if n > second and n >= dominance * second else None), second == 0
+
+
+def apply_focus(ctx: Context, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Give the article's country to the local people and groups it gives none."""
+    r = rules()
+    todo = [a for a in actors if a.country is None and (
+        a.kind in ("person", "group") and a.sector in r.sectors
+        or a.kind == "organisation" and a.sector in r.organisation_sectors)]
+    if not todo:
+        return actors
+    country, sole = focus_country(ctx, r.dominance)
+    if country is None:
+        return actors
+    out = []
+    for a in actors:
+        if a in todo and (sole or a.kind != "person" or not r.person_needs_sole_country) and not _foreign(a, r):
+            a = replace(a, country=country, rule=f"{a.rule or ''}+focus")
+        out.append(a)
+    return tuple(out)
+
+
+def _foreign(a: Actor, r: FocusRules) -> bool:
+    """Does a word of the actor's name or mentions say it is not of the place?"""
+    for text in (a.name, *(m.text for m in a.mentions)):
+        low = text.lower()
+        if any(p in low for p in r.regional):
+            return True
+        for w in low.split():
+            w = w.strip(".,;:'’\"()")
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
+            if w in r.not_local:
+                return True
+    return False
