@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dragoman.actors.lexicon import Entry, Lexicon, Role
+from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
 
 #: chrome spans whose words are never actors
@@ -20,9 +21,7 @@ CONNECTORS = frozenset({"of", "for", "to", "on", "in", "the", "'s", "’s", "-",
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                          "some", "several", "many", "other", "all", "both", "any", "each"})
 #: honorifics and ranks left out of the role text when a real role precedes them
-RANKS = frozenset({"general", "gen.", "ambassador", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "lt.", "col.",
-                   "maj.", "capt.", "sgt.", "adm.", "brig.", "colonel", "major", "captain", "admiral", "lieutenant",
-                   "sheikh", "excellency", "his", "her", "maulana", "mullah", "sir"})
+RANKS = words("ranks")
 SKIP_ENT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import Context, Unit
+from dragoman.actors.vocabulary import words
 from dragoman.model import Actor, Mention
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
@@ -332,9 +333,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
 
 
 #: adjectives that say nothing about which actor a phrase means ("the same ministry", "the new government")
-_BLAND = frozenset({"same", "new", "other", "former", "current", "local", "national", "main", "top", "senior",
-                    "whole", "entire", "own", "latest", "first", "second", "last", "next", "previous", "such", "two",
-                    "both", "several", "many", "official", "foreign", "interim", "transitional"})
+_BLAND = words("bland_adjectives")
 
 
 def _qualifiers(ctx: Context, u: Unit) -> set[str]:

@@ -21,10 +21,11 @@ An actor that cannot be coded keeps its name with country and sector ``None``: n
 from __future__ import annotations
 
 from dragoman.actors.context import LOCATIVE, Context, Unit, _entry_for, _root, post_owner
-from dragoman.actors.lexicon import Entry
 from dragoman.actors.groups import appositions, groups, place_of_action
+from dragoman.actors.lexicon import Entry
 from dragoman.actors.names import find_names
 from dragoman.actors.titles import apply, code_phrase, not_owner, titles
+from dragoman.actors.vocabulary import words
 from dragoman.when_where.places import PLACE_OBJECT_LEMMAS  # "shelled Kyiv": the city; "thanked Tokyo": its government
 
 __all__ = ["Context", "Unit", "find_names", "titles", "groups", "appositions", "standalone", "resolve_units"]
@@ -57,12 +58,9 @@ def _locative(ctx: Context, u: Unit) -> bool:
     return False
 
 
-PLACE_NOUNS = frozenset({"region", "province", "area", "city", "town", "state", "district", "governorate", "valley",
-                         "border", "capital", "village", "zone", "enclave", "territory"})
+PLACE_NOUNS = words("place_nouns")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
-HYPHEN_QUALIFIERS = frozenset({"member", "led", "backed", "based", "allied", "run", "controlled", "held", "supported",
-                               "sponsored", "aligned", "funded", "trained", "brokered", "occupied",
-                               "era", "style", "made", "built", "born", "speaking"})  # "Soviet-era maps", "US-made jets"
+HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 
 
 def _seat(ctx: Context, u: Unit) -> Entry | None:

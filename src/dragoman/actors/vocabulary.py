@@ -1,0 +1,29 @@
+"""The word lists of actor resolution (``data/words.yaml``), read once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dragoman.errors import ConfigError
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    path = resources.files("dragoman.actors") / "data" / "words.yaml"
+    try:
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as e:
+        raise ConfigError(f"cannot read the actor word lists: {e}", source=str(path), hint="reinstall dragoman") from e
+
+
+def words(name: str) -> frozenset[str]:
+    """One list of ``words.yaml`` (``ranks``, ``place_nouns``, ``hyphen_qualifiers``, ``bland_adjectives``)."""
+    try:
+        return _lists()[name]
+    except KeyError:
+        raise ConfigError(f"no word list '{name}' in the actor word lists", hint="reinstall dragoman") from None
