@@ -320,3 +320,21 @@ def test_an_unknown_state_institution_takes_the_focus_a_union_does_not(pipeline)
     art = extract("LIMA - Congress voted on Tuesday to remove the minister. Police blocked the road to Congress "
                   "as protesters gathered in Lima, Peru.", published="2024-05-01", pipeline=pipeline)
     assert actor_of(art, "Congress").country == "PER"
+
+
+@pytest.mark.parametrize("text, word, org", [
+    ("The European Union imposed new tariffs on Monday. The bloc's trade chief said the Union could go further.",
+     "bloc's trade chief", "EU"),
+    ("The European Union imposed new tariffs on Monday. The bloc's trade chief said the Union could go further.",
+     "Union", "EU"),
+    ("The Economic Community of West African States met in Abuja. The bloc suspended Niger.", "The bloc", "ECOWAS"),
+    # two blocs named before: which one is meant is unsaid
+    ("The AU and the EU both sent observers. The bloc said the vote was fair.", "bloc", None),
+    # a compound modifier says it is another bloc; a lower-case union is a trade union
+    ("The EU envoy arrived on Tuesday. The opposition bloc walked out of parliament.", "opposition bloc", None),
+    ("The EU envoy arrived on Tuesday. Workers said the union would strike.", "union", None),
+])
+def test_a_word_that_refers_back_to_a_named_organisation(pipeline, text, word, org):
+    art = extract(text, published="2024-03-13", pipeline=pipeline)
+    found = [a for a in art.actors if any(m.text == word for m in a.mentions)]
+    assert (found[0].org if found else None) == org, [(a.name, a.org, [m.text for m in a.mentions]) for a in art.actors]

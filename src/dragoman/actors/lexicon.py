@@ -23,6 +23,8 @@ from typing import Iterable, Iterator
 
 import ahocorasick
 
+from dragoman.errors import ConfigError
+
 DATA = Path(__file__).resolve().parent / "data"
 
 #: pseudo-countries of PLOVER/CAMEO: the organisation itself goes in ``Actor.org``
@@ -210,12 +212,16 @@ class Lexicon:
                 add(key, e)
         #: capital (lower case) → the organisations news names by it ("brussels" → EU, NATO)
         self.seats: dict[str, list[Entry]] = {}
+        #: org code → its main entry (the first line with that code: "EU" → European Union)
+        self.org_entries: dict[str, Entry] = {}
         for _, row in _rows(DATA / "organisations.tsv"):
             row = (row + [""] * 7)[:7]
             name, aliases, country, org, sector, kind, seat = row
             e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
             if seat.strip():
                 self.seats.setdefault(seat.strip().lower(), []).append(e)
+            if org and org not in self.org_entries:
+                self.org_entries[org] = e
             add(name, e, front=True)
             for a, generic in map(_alias, _split(aliases)):
                 add(a, replace(e, contextual=True) if generic else e, front=True)
@@ -224,6 +230,13 @@ class Lexicon:
             add(key, e, front=True)
 
         self.names = names
+        #: words that refer back to a named organisation ("the bloc"): word → org codes (references.tsv)
+        self.references: dict[str, frozenset[str]] = {}
+        for n, row in _rows(DATA / "references.tsv"):
+            if len(row) < 2 or not row[0].strip():
+                raise ConfigError(f"line {n}: expected a word, a tab and org codes", source=str(DATA / "references.tsv"),
+                                  hint="see the header of references.tsv")
+            self.references[row[0].strip()] = frozenset(_split(row[1]))
         self._name_ac = ahocorasick.Automaton()
         for key, entries in names.items():
             self._name_ac.add_word(key, (len(key), tuple(entries)))

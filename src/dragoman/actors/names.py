@@ -24,6 +24,36 @@ def _part_of_a_name(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
+def _references(ctx: Context, lex_units: dict[int, Unit]) -> None:
+    """"the bloc" after "the European Union", "the alliance" after NATO: a mention of the one organisation
+    of the word's list (``references.tsv``) the article named before it."""
+    refs = ctx.lex.references
+    if not refs:
+        return
+    toks = ctx.toks
+    named = sorted((u.ts, u.entry.org) for u in lex_units.values()
+                   if u.entry is not None and u.entry.kind == "organisation" and u.entry.org)
+    if not named:
+        return
+    taken = {i for u in lex_units.values() for i in range(u.ts, u.te)}
+    for t in toks:
+        if t.i in taken or t.i == 0 or t.pos not in ("NOUN", "PROPN"):
+            continue
+        codes = refs.get(t.text)  # as written: "Union" is the EU's, "union" a trade union
+        if not codes or toks[t.i - 1].text.lower() != "the" or ctx.in_chrome(t.start, t.end):
+            continue
+        if any(toks[c].dep == "compound" and toks[c].head == t.i for c in range(max(0, t.i - 3), t.i)):
+            continue  # "the opposition bloc" is not the EU
+        before = {org for ts, org in named if ts < t.i and org in codes}
+        if len(before) != 1:
+            continue
+        e = ctx.lex.org_entries.get(before.pop())
+        if e is None:
+            continue
+        lex_units[t.i] = Unit(t.i, t.i + 1, "organisation", e.name, e.country, e.org, e.sector,
+                              rule="lexicon:organisations:organisation+reference", entry=e)
+
+
 def find_names(ctx: Context) -> list[Unit]:
     """Lexicon hits and (corrected) named entities, as non-overlapping units."""
     art, toks, lex = ctx.article, ctx.toks, ctx.lex
@@ -66,6 +96,7 @@ def find_names(ctx: Context) -> list[Unit]:
         lex_units[ts] = Unit(ts, te, kind, entry.name if entry.kind != "person" else ctx.text(ts, te),
                              entry.country, entry.org, entry.sector, role=entry.role,
                              rule=f"lexicon:{entry.source}:{entry.kind}", entry=entry, plural=entry.plural)
+    _references(ctx, lex_units)
     covered: dict[int, Unit] = {}
     for u in lex_units.values():
         for i in range(u.ts, u.te):
