@@ -175,6 +175,10 @@ def test_time_inside_a_participant_is_not_the_event_date(pipeline, times):
     ("The two sides reached an understanding to resume cargo traffic from the beginning of April.", "understanding",
      ("2020-10-28", "article")),
     ("The agreement signed in February collapsed.", "agreement", ("2020-02", "month")),
+    # a conjoined verb with no subject or time of its own happens when the first one does
+    ("Police fired tear gas on Tuesday night and detained forty protesters.", "detained", ("2020-10-27", "day")),
+    # with its own subject it is another clause: no date from its neighbour
+    ("Rebels shelled the base on Monday and the army evacuated the town.", "evacuated", ("2020-10-28", "article")),
 ])
 def test_whose_time_it_is(pipeline, times, text, trigger, expected):
     art = parsed(pipeline, text)

@@ -20,7 +20,7 @@ from typing import Callable
 
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
-from dragoman.when_where.syntax import TokenIndex, is_attached
+from dragoman.when_where.syntax import VERBISH, TokenIndex, is_attached
 from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, move, words
 
 SKIP_CHROME = ("masthead", "title_repeat", "agency_line")
@@ -153,6 +153,23 @@ class TimeResolver:
                     key = (PRECISION_RANK.get(it.value.precision, 9), steps)
                     if best is None or key < best[:2]:
                         best = (key[0], key[1], it)
+            if best is None:
+                # "Police used water cannon on Tuesday night and detained 20 people": a conjoined verb
+                # with no subject or time of its own happens when the verb it is conjoined to does
+                for trig in triggers[ev.id]:
+                    if trig.dep != "conj" or trig.pos not in VERBISH or any(
+                            c.dep in ("nsubj", "nsubjpass") for c in index.children(trig)):
+                        continue
+                    first = index.tokens[trig.head]
+                    for it in plain:
+                        if it.head is None or it.head.i > trig.i:
+                            continue
+                        steps = is_attached(index, it.head, first)
+                        if steps is None or it.head.i in index.subtree(trig):
+                            continue
+                        key = (PRECISION_RANK.get(it.value.precision, 9), steps + 1)
+                        if best is None or key < best[:2]:
+                            best = (key[0], key[1], it)
             if best is not None:
                 it = best[2]
                 dated[ev.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "timex")
