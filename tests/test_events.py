@@ -142,6 +142,16 @@ def test_refused_to_sign_is_reject_not_negated_agreement(code):
     assert names(art, ev.sources) == {"Kenya"}
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("\u201cThey can arrest our people,\u201d the opposition leader said.", False),
+    ("Under the new law, police can detain suspects for 48 hours without charge.", False),
+    ("The army cannot attack the town without orders from the capital.", True),
+])
+def test_can_says_what_is_possible_not_what_happened(code, text, negated):
+    evs = [e for e in code(text).events if e.type in ("COERCE", "ASSAULT")]
+    assert evs and all(e.aux.hypothetical and e.aux.negated is negated for e in evs), [(e.type, e.aux) for e in evs]
+
+
 def test_could_reach_a_deal_is_hypothetical(code):
     ev = only(code("Israel and Syria could reach a deal next month.", ("Israel", "Syria")))
     assert ev.type == "AGREE" and ev.aux.hypothetical
