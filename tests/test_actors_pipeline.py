@@ -338,3 +338,13 @@ def test_a_word_that_refers_back_to_a_named_organisation(pipeline, text, word, o
     art = extract(text, published="2024-03-13", pipeline=pipeline)
     found = [a for a in art.actors if any(m.text == word for m in a.mentions)]
     assert (found[0].org if found else None) == org, [(a.name, a.org, [m.text for m in a.mentions]) for a in art.actors]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The government held talks with the opposition in Doha on Monday.", "government"),
+    ("A peace agreement signed in Algiers in 2015 with northern armed groups collapsed this year.",
+     "northern armed groups"),
+])
+def test_a_city_that_is_only_a_venue_gives_no_focus(pipeline, text, who):
+    art = extract(text, published="2024-09-10", pipeline=pipeline)
+    assert actor_of(art, who).country is None

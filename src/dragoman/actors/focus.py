@@ -16,13 +16,15 @@ from typing import Any
 
 import yaml
 
-from dragoman.actors.context import Context, _entry_for
+from dragoman.actors.context import LOCATIVE, Context, _entry_for
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.errors import ConfigError
 from dragoman.model import Actor
 
 #: the lexicon kinds that name a country (and count towards the article's focus)
 COUNTRY_KINDS = frozenset({"country", "code", "demonym", "capital", "city", "region"})
+#: kinds that do not count where a locative preposition introduces them (a venue)
+VENUE_KINDS = frozenset({"capital", "city"})
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,16 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
     dominance = rules().dominance if dominance is None else dominance
     date = ctx.article.reference_date.date
     counts: Counter[str] = Counter()
+    toks = ctx.toks
     for m in ctx.name_hits:
         e = _entry_for(m.value, date)  # type: ignore[arg-type]
         if (e is not None and e.country and not e.contextual and e.kind in COUNTRY_KINDS
                 and e.country not in PSEUDO_COUNTRIES):
+            i = ctx.tok_at_start.get(m.start)
+            if i is None or e.kind in VENUE_KINDS and toks[i].ent_type == "PERSON":
+                continue  # a city's name inside a person's ("Tariq Merkel Hassan")
+            if e.kind in VENUE_KINDS and i and toks[i - 1].text.lower() in LOCATIVE:
+                continue  # "talks with the rebels in Doha": a city may be only where they met
             counts[e.country] += 1
     if not counts:
         return None, False

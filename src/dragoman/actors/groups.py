@@ -72,8 +72,11 @@ def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
         c = code_phrase(ctx, ts, ext, for_person=False)
         if c.country is None and post is not None:
             c.country, c.org = post[0].country, post[0].org
-        if c.country is None and role.kind == "group" and role.agent_sector in PEOPLE_SECTORS:
-            place = place_of_action(ctx, root)  # people act where they are: "students protested in Jakarta"
+        if c.country is None and role.kind == "group" and role.agent_sector in PEOPLE_SECTORS and not (
+                t.dep == "pobj" and toks[t.head].text.lower() == "with"):
+            # people act where they are: "students protested in Jakarta" (but the counterpart of talks or an
+            # agreement "signed in Algiers with northern armed groups" need not be from where they were held)
+            place = place_of_action(ctx, root)
             if place is not None:
                 c.country = place.country
         role = ctx.role_of[root][2]
