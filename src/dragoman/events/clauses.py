@@ -54,6 +54,8 @@ class View:
                             lst.append(a.id)
 
         self._sent_lemmas: dict[int, frozenset[str]] = {}
+        # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
+        self._chrome = [tuple(v) for k, v in (article.chrome or {}).items() if k in ("dateline", "agency", "agency_line")]
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
         # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
         # as its country, "+modifier"), not a party to it
@@ -241,10 +243,20 @@ class View:
         return None, passive
 
     def _resolve_rel(self, v: int, s: int) -> int:
-        """A relative pronoun subject stands for the noun the relative clause modifies."""
+        """A relative pronoun subject stands for the noun the relative clause modifies; a dateline the
+        parser took for the subject ("NAIROBI (AFP) — Al-Shabaab militants stormed ...", the militants in
+        apposition to it) stands for the noun in apposition to it."""
         if self.lemma(s) in REL_PRONOUNS and self.toks[v].dep == "relcl":
             return self.toks[v].head
+        if self._chrome and self._in_chrome(s):
+            app = [c for c in self.children[s] if self.toks[c].dep == "appos" and not self._in_chrome(c)]
+            if app:
+                return app[-1]
         return s
+
+    def _in_chrome(self, i: int) -> bool:
+        t = self.toks[i]
+        return any(a <= t.start and t.end <= b for a, b in self._chrome)
 
     def agent(self, v: int) -> int | None:
         """The "by" phrase of a passive verb."""

@@ -141,7 +141,9 @@ def annotate(article: Article) -> Article:
         s, e, line = body_lines[0]
         m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
         if m and len(m.group("place")) <= 40:
-            chrome["dateline"] = (s + m.start("place"), s + m.end("place"))
+            # "GOMA, Congo (Reuters) -": the country or state after the place is part of the dateline
+            end = m.end("region") if m.groupdict().get("region") else m.end("place")
+            chrome["dateline"] = (s + m.start("place"), s + end)
             dateline = dateline or m.group("place")
             if m.group("agency"):
                 chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
