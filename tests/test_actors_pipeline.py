@@ -348,3 +348,11 @@ def test_a_word_that_refers_back_to_a_named_organisation(pipeline, text, word, o
 def test_a_city_that_is_only_a_venue_gives_no_focus(pipeline, text, who):
     art = extract(text, published="2024-09-10", pipeline=pipeline)
     assert actor_of(art, who).country is None
+
+
+def test_an_ombudsman_is_a_state_official(pipeline):
+    art = extract("The ombudsman's office called on the police to release the detained students in Lima, Peru.",
+                  published="2024-07-09", pipeline=pipeline)
+    office = actor_of(art, "ombudsman's office")
+    assert office.sector == "GOV"
+    assert any(office.id in e.sources for e in art.events if e.type == "REQUEST")
