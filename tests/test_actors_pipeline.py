@@ -318,8 +318,10 @@ def test_a_titled_person_takes_the_focus_only_where_no_other_country_is_named(pi
 
 def test_an_unknown_state_institution_takes_the_focus_a_union_does_not(pipeline):
     art = extract("LIMA - Congress voted on Tuesday to remove the minister. Police blocked the road to Congress "
-                  "as protesters gathered in Lima, Peru.", published="2024-05-01", pipeline=pipeline)
+                  "as protesters gathered in Lima, Peru. The Teachers Union called a strike.", published="2024-05-01",
+                  pipeline=pipeline)
     assert actor_of(art, "Congress").country == "PER"
+    assert actor_of(art, "Teachers Union").country is None  # an organisation of its own, not a state institution
 
 
 @pytest.mark.parametrize("text, word, org", [

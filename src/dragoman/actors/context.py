@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dragoman.actors.lexicon import Entry, Lexicon, Role
+from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
 from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
+from dragoman.text.chrome import CHROME_NOT_ACTORS
 
-#: chrome spans whose words are never actors
-CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat")
 #: prepositions after which a country is a place, not an actor
 LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "around", "outside", "into",
                       "through", "via", "along", "between", "among", "across", "towards", "toward", "beyond"})
@@ -22,6 +21,8 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", 
                          "some", "several", "many", "other", "all", "both", "any", "each"})
 #: honorifics and ranks left out of the role text when a real role precedes them
 RANKS = words("ranks")
+#: the lexicon kinds that name a country
+COUNTRY_KINDS = frozenset({"country", "code", "demonym", "capital", "city", "region"})
 SKIP_ENT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -79,18 +80,22 @@ class Context:
             if t.head != t.i:
                 self.children.setdefault(t.head, []).append(t.i)
         self._caps: dict[int, bool] = {}
+        self._hit_entries: list[tuple[Match, Entry]] | None = None
+        self._named_countries: frozenset[str] | None = None
+
+    def hit_entries(self) -> list[tuple[Match, Entry]]:
+        """The lexicon's name hits with the entry each stands for on the article's date (computed once)."""
+        if self._hit_entries is None:
+            date = self.article.reference_date.date
+            self._hit_entries = [(m, e) for m in self.name_hits
+                                 if (e := _entry_for(m.value, date)) is not None]  # type: ignore[arg-type]
+        return self._hit_entries
 
     def named_countries(self) -> frozenset[str]:
         """The countries the article names (by name, code, demonym, capital or city), from the lexicon."""
-        if not hasattr(self, "_named_countries"):
-            date = self.article.reference_date.date
-            found = set()
-            for m in self.name_hits:
-                e = _entry_for(m.value, date)  # type: ignore[arg-type]
-                if e is not None and e.country and not e.contextual and e.kind in (
-                        "country", "code", "demonym", "capital", "city", "region"):
-                    found.add(e.country)
-            self._named_countries = frozenset(found)
+        if self._named_countries is None:
+            self._named_countries = frozenset(e.country for _, e in self.hit_entries()
+                                              if e.country and not e.contextual and e.kind in COUNTRY_KINDS)
         return self._named_countries
 
     def shouting(self, sent: int) -> bool:

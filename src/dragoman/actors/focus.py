@@ -16,13 +16,11 @@ from typing import Any
 
 import yaml
 
-from dragoman.actors.context import LOCATIVE, Context, _entry_for
+from dragoman.actors.context import COUNTRY_KINDS, LOCATIVE, Context
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.errors import ConfigError
 from dragoman.model import Actor
 
-#: the lexicon kinds that name a country (and count towards the article's focus)
-COUNTRY_KINDS = frozenset({"country", "code", "demonym", "capital", "city", "region"})
 #: kinds that do not count where a locative preposition introduces them (a venue)
 VENUE_KINDS = frozenset({"capital", "city"})
 
@@ -56,13 +54,10 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
     """The country the article names far more than any other (outside page chrome), or None; and
     whether it is the only country the article names."""
     dominance = rules().dominance if dominance is None else dominance
-    date = ctx.article.reference_date.date
     counts: Counter[str] = Counter()
     toks = ctx.toks
-    for m in ctx.name_hits:
-        e = _entry_for(m.value, date)  # type: ignore[arg-type]
-        if (e is not None and e.country and not e.contextual and e.kind in COUNTRY_KINDS
-                and e.country not in PSEUDO_COUNTRIES):
+    for m, e in ctx.hit_entries():
+        if e.country and not e.contextual and e.kind in COUNTRY_KINDS and e.country not in PSEUDO_COUNTRIES:
             i = ctx.tok_at_start.get(m.start)
             if i is None or e.kind in VENUE_KINDS and toks[i].ent_type == "PERSON":
                 continue  # a city's name inside a person's ("Tariq Merkel Hassan")
@@ -80,9 +75,9 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
 def apply_focus(ctx: Context, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """Give the article's country to the local people and groups it gives none."""
     r = rules()
-    todo = [a for a in actors if a.country is None and (
+    todo = {a.id for a in actors if a.country is None and (
         a.kind in ("person", "group") and a.sector in r.sectors
-        or a.kind == "organisation" and a.sector in r.organisation_sectors)]
+        or a.kind == "organisation" and a.sector in r.organisation_sectors)}
     if not todo:
         return actors
     country, sole = focus_country(ctx, r.dominance)
@@ -90,7 +85,7 @@ def apply_focus(ctx: Context, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
         return actors
     out = []
     for a in actors:
-        if a in todo and (sole or a.kind != "person" or not r.person_needs_sole_country) and not _foreign(a, r):
+        if a.id in todo and (sole or a.kind != "person" or not r.person_needs_sole_country) and not _foreign(a, r):
             a = replace(a, country=country, rule=f"{a.rule or ''}+focus")
         out.append(a)
     return tuple(out)

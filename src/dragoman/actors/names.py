@@ -3,7 +3,7 @@ mistakes corrected (platforms taken for people, a bare surname for a place, chro
 
 from __future__ import annotations
 
-from dragoman.actors.context import RANKS, Context, Unit, _entry_for
+from dragoman.actors.context import RANKS, Context, Unit
 
 # ---------------------------------------------------------------------------------------------
 # step 1: names
@@ -57,13 +57,9 @@ def _references(ctx: Context, lex_units: dict[int, Unit]) -> None:
 def find_names(ctx: Context) -> list[Unit]:
     """Lexicon hits and (corrected) named entities, as non-overlapping units."""
     art, toks, lex = ctx.article, ctx.toks, ctx.lex
-    date = art.reference_date.date
     lex_units: dict[int, Unit] = {}
-    for m in ctx.name_hits:
+    for m, entry in ctx.hit_entries():
         ts, te = ctx.tok_at_start[m.start], ctx.tok_at_end[m.end] + 1
-        entry = _entry_for(m.value, date)  # type: ignore[arg-type]
-        if entry is None:
-            continue
         if entry.contextual and entry.country:
             named = ctx.named_countries()
             if entry.kind == "country":

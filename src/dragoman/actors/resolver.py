@@ -20,7 +20,7 @@ An actor that cannot be coded keeps its name with country and sector ``None``: n
 
 from __future__ import annotations
 
-from dragoman.actors.context import LOCATIVE, Context, Unit, _entry_for, _root, post_owner
+from dragoman.actors.context import LOCATIVE, Context, Unit, _root, post_owner
 from dragoman.actors.groups import appositions, groups, place_of_action
 from dragoman.actors.lexicon import Entry
 from dragoman.actors.names import find_names
@@ -69,12 +69,8 @@ def _seat(ctx: Context, u: Unit) -> Entry | None:
     seated = ctx.lex.seats.get(ctx.text(u.ts, u.te).lower())
     if not seated:
         return None
-    date = ctx.article.reference_date.date
     named_orgs: set[str] = set()
-    for m in ctx.name_hits:
-        e = _entry_for(m.value, date)  # type: ignore[arg-type]
-        if e is None:
-            continue
+    for _, e in ctx.hit_entries():
         if e.country == u.country and e.kind in ("country", "code", "demonym"):
             return None  # "Belgium", "Belgian": the capital may well be its government
         if e.kind == "organisation" and e.org:

@@ -16,6 +16,9 @@ import re
 from dragoman.model import Article, ReferenceDate
 from dragoman.text.dates import FULL_DATE, match_to_date
 
+#: chrome spans whose words are never an actor nor a clause's subject (the title and its repeat are story)
+CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat")
+
 _LINE = re.compile(r"[^\n]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|(?:last\s+)?updated|first published)\b", re.I)
