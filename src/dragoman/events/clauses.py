@@ -55,6 +55,7 @@ class View:
                             lst.append(a.id)
 
         self._sent_lemmas: dict[int, frozenset[str]] = {}
+        self._quoted: list[tuple[int, int]] | None = None
         # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
         self._chrome = [tuple(v) for k, v in (article.chrome or {}).items() if k in CHROME_NOT_ACTORS]
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
@@ -254,6 +255,15 @@ class View:
             if app:
                 return app[-1]
         return s
+
+    def quoted(self, i: int) -> bool:
+        """Is token ``i`` between quotation marks (the quotes stage's own pairing of marks)?"""
+        if self._quoted is None:
+            from dragoman.quotes.marks import find_marked
+
+            self._quoted = [(q.start, q.end) for q in find_marked(self.article.text)]
+        t = self.toks[i]
+        return any(a <= t.start and t.end <= b for a, b in self._quoted)
 
     def _in_chrome(self, i: int) -> bool:
         t = self.toks[i]

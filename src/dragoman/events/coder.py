@@ -435,22 +435,11 @@ class Coder:
         if view.toks[s].pos == "PRON" or view.lemma(s) in PRONOUNS:
             # "X said it may halt mediation": the speaker; inside quotation marks only "we" and "I" are
             # ("“They can arrest our people,” the leader said" is no threat by the leader)
-            return view.lemma(s) in ("we", "i") or not _quoted(view, s)
+            return view.lemma(s) in ("we", "i") or not view.quoted(s)
         a, b = set(view.phrase_actors(s)), set(view.phrase_actors(sp))
         return bool(a & b)
 
     # -- who acts on whom ------------------------------------------------------------------------
-
-_QUOTE_MARKS = ('"', "\u201c", "\u201d")
-
-
-def _quoted(view: View, i: int) -> bool:
-    """Is token ``i`` inside quotation marks (an odd number of them before it in its sentence)?"""
-    t = view.toks[i]
-    sent = view.article.sentences[t.sent]
-    before = view.article.text[sent.start:t.start]
-    return sum(before.count(q) for q in _QUOTE_MARKS) % 2 == 1
-
 
 def e_mode_visit(coder: "Coder", view: View, i: int) -> bool:
     """"on a visit to X", "on a trip": travel nouns are told with "on"."""

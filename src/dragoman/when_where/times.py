@@ -141,35 +141,31 @@ class TimeResolver:
             if it.value.anchor is None and it.value.value and it.value.type == "DATE" and it.value.precision not in ("ref", "none")
             and it.found.text.split()[0].lower() not in BOUNDARY_WORDS
         ]
+        def nearest(trig: Token, items_: list[_Item], extra: int = 0) -> tuple[int, int, _Item] | None:
+            """The expression attached to ``trig``: the most precise, then the closest."""
+            found = None
+            for it in items_:
+                steps = is_attached(index, it.head, trig) if it.head is not None else None
+                if steps is not None:
+                    key = (PRECISION_RANK.get(it.value.precision, 9), steps + extra)
+                    if found is None or key < found[:2]:
+                        found = (key[0], key[1], it)
+            return found
+
         for ev in events:
-            best: tuple[int, int, _Item] | None = None
-            for trig in triggers[ev.id]:
-                for it in plain:
-                    if it.head is None:
-                        continue
-                    steps = is_attached(index, it.head, trig)
-                    if steps is None:
-                        continue
-                    key = (PRECISION_RANK.get(it.value.precision, 9), steps)
-                    if best is None or key < best[:2]:
-                        best = (key[0], key[1], it)
-            if best is None:
+            cands = [b for trig in triggers[ev.id] if (b := nearest(trig, plain)) is not None]
+            if not cands:
                 # "Police used water cannon on Tuesday night and detained 20 people": a conjoined verb
                 # with no subject or time of its own happens when the verb it is conjoined to does
                 for trig in triggers[ev.id]:
                     if trig.dep != "conj" or trig.pos not in VERBISH or any(
                             c.dep in ("nsubj", "nsubjpass") for c in index.children(trig)):
                         continue
-                    first = index.tokens[trig.head]
-                    for it in plain:
-                        if it.head is None or it.head.i > trig.i:
-                            continue
-                        steps = is_attached(index, it.head, first)
-                        if steps is None or it.head.i in index.subtree(trig):
-                            continue
-                        key = (PRECISION_RANK.get(it.value.precision, 9), steps + 1)
-                        if best is None or key < best[:2]:
-                            best = (key[0], key[1], it)
+                    own = index.subtree(trig)
+                    earlier = [it for it in plain if it.head is not None and it.head.i <= trig.i and it.head.i not in own]
+                    if (b := nearest(index.tokens[trig.head], earlier, 1)) is not None:
+                        cands.append(b)
+            best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
                 dated[ev.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "timex")
