@@ -27,6 +27,8 @@ SUITES: dict[str, tuple[str, str]] = {
     "timebank": ("dragoman.evaluation.times:run_timebank", "timebank_dates.jsonl"),
     "polnear": ("dragoman.evaluation.quotes:run_polnear", "polnear_dev.jsonl"),
     "places": ("dragoman.evaluation.places:run_places", ""),  # the project's own set, bundled
+    "articles": ("dragoman.evaluation.articles:run_articles", "."),  # gold bundled, texts in --data
+    "offtopic": ("dragoman.evaluation.articles:run_offtopic", "."),
 }
 
 
