@@ -24,6 +24,16 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def unfiltered():
+    """The pipeline without the relevance stage: every event the coder finds, with a participant or not
+    (for tests of who the coder takes as participants, not of which events are kept)."""
+    from dragoman.pipeline import Pipeline
+    from dragoman.settings import Settings
+
+    return Pipeline(Settings(political_only=False))
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return (SEED_DIR / "article.txt").read_text(encoding="utf-8")
 

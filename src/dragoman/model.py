@@ -145,6 +145,19 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    """What the article is about: ``label`` (politics, business, entertainment, sport, tech), the
+    probability that it is political, and what decided it (``words`` or the page's ``url`` section)."""
+
+    label: str
+    political: float
+    source: str = "words"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "political": self.political, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     name: str
     country: str | None = None
@@ -291,6 +304,7 @@ class Article:
     published: str | None = None  # as given by the input, before interpretation
     reference_date: ReferenceDate = field(default_factory=ReferenceDate)
     chrome: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    topic: Topic | None = None  # filled by the topic stage, before the parse
     meta: Mapping[str, Any] = field(default_factory=dict)  # input name, format, duplicate_of, ...
     dragoman_version: str = __version__
     # NLP layer
@@ -364,6 +378,7 @@ class Article:
             "published": self.published,
             "chrome": {k: list(v) for k, v in self.chrome.items()},
             "reference_date": asdict(self.reference_date),
+            "topic": self.topic.to_dict() if self.topic else None,
             "actors": [a.to_dict() for a in self.actors],
             "events": [e.to_dict() for e in self.events],
             "times": [t.to_dict() for t in self.times],
@@ -440,6 +455,7 @@ class Article:
             published=rec.get("published"),
             reference_date=ReferenceDate(rd.get("date"), rd.get("source", "none"), rd.get("trusted", False)),
             chrome={k: tuple(v) for k, v in (rec.get("chrome") or {}).items()},
+            topic=Topic(**rec["topic"]) if rec.get("topic") else None,
             meta=dict(rec.get("meta") or {}),
             dragoman_version=rec.get("dragoman_version", __version__),
             actors=actors,

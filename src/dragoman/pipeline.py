@@ -30,12 +30,14 @@ class Stage:
 #: before the parse
 PRE_STAGES: tuple[Stage, ...] = (
     Stage("text", "dragoman.text:make", ("text",), ("title", "dateline", "agency", "chrome", "reference_date")),
+    Stage("topic", "dragoman.text.topic:make", ("text", "title", "url"), ("topic",)),
 )
 #: after the parse, in order
 POST_STAGES: tuple[Stage, ...] = (
     Stage("actors", "dragoman.actors:make", ("tokens", "entities", "noun_chunks"), ("actors",)),
     Stage("events", "dragoman.events:make", ("tokens", "actors"), ("events",)),
     Stage("merge", "dragoman.events:make_merge", ("events",), ("events",)),
+    Stage("relevance", "dragoman.events:make_relevance", ("events", "actors", "topic"), ("events",)),
     Stage("times", "dragoman.when_where:make_times", ("tokens", "events", "reference_date"), ("times", "events")),
     Stage("places", "dragoman.when_where:make_places", ("tokens", "events", "dateline"), ("events", "places")),
     Stage("quotes", "dragoman.quotes:make", ("tokens", "actors", "events"), ("quotes",)),

@@ -44,6 +44,8 @@ class Settings:
     focus_country: bool = True  # uncoded local actors take the country the article is about (rule "+focus")
     db: str = "dragoman.duckdb"  # the store; $DRAGOMAN_DB overrides
     min_confidence: float = 0.0  # events below this are dropped
+    political_only: bool = True  # an event needs a political actor among its participants (events/relevance.py)
+    topic_gate: bool = True  # in an article that is not political (sport, entertainment, ...) only a state or armed actor makes an event
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
     @classmethod

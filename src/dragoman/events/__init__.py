@@ -25,3 +25,9 @@ def make_merge(settings: Settings) -> Callable[[Article], Article]:
     from dragoman.events.merge import merge_events
 
     return merge_events
+
+
+def make_relevance(settings: Settings) -> Callable[[Article], Article]:
+    from dragoman.events.relevance import make as make_stage
+
+    return make_stage(settings)

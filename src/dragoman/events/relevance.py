@@ -1,0 +1,124 @@
+"""Relevance: a factual event needs a political actor among its participants.
+
+A careful coder codes the acts of political actors (``../shared/eval/ARTICLE-CODING.md``): states and
+their parts, parties and politicians, armed groups, international and non-governmental
+organisations, organised civil society, and ordinary people as collective actors or as the targets
+of violence and coercion.  A clause whose participants are sports teams, players, bands, companies
+competing or nobody is not an event, whatever its verb.  This stage drops such events after the
+restatements are merged (a restatement may add the participant that decides it):
+
+- an event with no participant at all is dropped;
+- in an article whose topic is not politics (``Article.topic``: sport, entertainment, technology,
+  business), an event needs a *state or armed* actor (a government, ministry, military, police, court,
+  legislature, party, rebel or intelligence actor, or an intergovernmental organisation) that the text
+  names as such: from the lexicons or by a strong title ("police chief"), not by a word that clubs and
+  companies use too ("chairman", "director", "captain"), nor a capital standing for its government
+  ("Madrid" in sport is a club); a country named alone counts only in business news (in sport it is a
+  team);
+- in political news, any political actor: those, organised civil society (unions, churches, NGOs,
+  media as actors), a politician named in full, or — for violence, coercion and protest — the people
+  who suffer or carry it out.
+
+The sector lists are data: ``data/relevance.yaml``.  ``political_only = false`` in the settings turns
+the stage off; ``topic_gate = false`` codes every article as political news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from dragoman.model import Actor, Article, Event
+from dragoman.settings import Settings
+
+DATA = Path(__file__).parent / "data" / "relevance.yaml"
+
+
+@dataclass(frozen=True)
+class Rules:
+    state_sectors: frozenset[str]
+    civil_sectors: frozenset[str]
+    state_countries: frozenset[str]  # pseudo-countries of organisations that act as states do (IGO, UNO, ...)
+    civil_countries: frozenset[str]  # NGO
+    people_types: frozenset[str]  # event types in which ordinary people are political participants
+    political_topics: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
+                                              "civil_countries", "people_types", "political_topics")))
+
+
+def state_actor(a: Actor, countries_count: bool) -> bool:
+    """A state or armed actor: by its sector, its organisation, or (where allowed) a country named alone."""
+    r = rules()
+    if a.sector in r.state_sectors or a.country in r.state_countries:
+        return True
+    return countries_count and a.kind in ("country", "government") and a.country is not None
+
+
+@lru_cache(maxsize=4096)
+def strong_role(role: str) -> bool:
+    """Does a title name a state or armed institution by a strong word ("police chief", "army captain"),
+    not only by a weak one that companies and clubs have too ("chairman", "director", "spokesman")?"""
+    from dragoman.actors.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    ws = role.lower().replace("'s", "").split()
+    for n in range(min(4, len(ws)), 0, -1):
+        for i in range(len(ws) - n + 1):
+            r = lex.role(" ".join(ws[i:i + n]))
+            if r is not None and r.strong and r.sector in rules().state_sectors:
+                return True
+    return False
+
+
+def firm_state_actor(a: Actor, countries_count: bool) -> bool:
+    """A state or armed actor the text names as such: from the lexicons (not a capital standing for its
+    government, which in sport is a club) or by a strong title."""
+    if not state_actor(a, countries_count):
+        return False
+    rule = a.rule or ""
+    if rule.startswith("lexicon:") and "metonymy" not in rule:
+        return countries_count or a.kind != "country"  # a country named alone is a team in sport
+    return bool(a.role) and strong_role(a.role or "")
+
+
+def political_actor(a: Actor) -> bool:
+    r = rules()
+    if state_actor(a, countries_count=True) or a.sector in r.civil_sectors or a.country in r.civil_countries:
+        return True
+    # a politician or public figure named in full ("Ben Carson"), not a first name alone
+    return a.kind == "person" and len(a.name.split()) >= 2 and a.name[:1].isupper()
+
+
+def people(a: Actor) -> bool:
+    return a.kind in ("person", "group") or a.sector is not None
+
+
+def keep(event: Event, article: Article) -> bool:
+    actors = [a for a in map(article.actor, (*event.sources, *event.targets)) if a is not None]
+    if not actors:
+        return False
+    topic = article.topic
+    if topic is not None and topic.label not in rules().political_topics:
+        return any(firm_state_actor(a, topic.label == "business") for a in actors)
+    if any(political_actor(a) for a in actors):
+        return True
+    return event.type in rules().people_types and any(people(a) for a in actors)
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    def stage(article: Article) -> Article:
+        if not settings.political_only or not article.events:
+            return article
+        kept = tuple(e for e in article.events if keep(e, article))
+        return article if len(kept) == len(article.events) else article.replace(events=kept)
+
+    return stage
