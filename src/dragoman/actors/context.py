@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
 from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
-from dragoman.text.chrome import CHROME_NOT_ACTORS
+from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 
 #: prepositions after which a country is a place, not an actor
 LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "around", "outside", "into",
@@ -59,7 +59,7 @@ class Context:
         self.toks: tuple[Token, ...] = article.tokens
         self.tok_at_start = {t.start: t.i for t in self.toks}
         self.tok_at_end = {t.end: t.i for t in self.toks}
-        blocked = [v for k, v in article.chrome.items() if k in CHROME_NOT_ACTORS]
+        blocked = spans_of(article.chrome, CHROME_NOT_ACTORS)
         self.blocked = blocked
         starts = frozenset(self.tok_at_start)
         ends = frozenset(self.tok_at_end)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from dragoman.cli.options import clean_errors, dump_json
-from dragoman.evaluation import SUITES, run
+from dragoman.evaluation import SUITES, regressions, run
 
 DEFAULT_DATA = os.environ.get("DRAGOMAN_EVAL_DATA", "../shared/eval")
 
@@ -25,7 +25,7 @@ DEFAULT_DATA = os.environ.get("DRAGOMAN_EVAL_DATA", "../shared/eval")
 @clean_errors
 def evaluate(suites: tuple[str, ...], data: Path, limit: int | None, as_json: bool, baseline: Path | None) -> None:
     """Score dragoman on SUITES (seed, seed-actors, plover, plover-actors, conflibert, re3d-entities,
-    timebank, polnear, places, or all), computed as the evaluation README defines them."""
+    timebank, polnear, places, articles, offtopic, or all), computed as the evaluation README defines them."""
     from dragoman.pipeline import Pipeline
 
     names = sorted(SUITES) if "all" in suites else list(suites)
@@ -43,11 +43,9 @@ def evaluate(suites: tuple[str, ...], data: Path, limit: int | None, as_json: bo
                 click.echo(f"  {k:<28} {v:.3f}")
             for row in report.table:
                 click.echo("    " + "  ".join(f"{k}={v}" for k, v in row.items()))
-        for metric, floor in (pins.get(name) or {}).items():
-            got = report.metrics.get(metric)
-            if got is None or got + 1e-9 < floor:
-                failed = True
-                click.echo(f"REGRESSION {name}.{metric}: {got} < pinned {floor}", err=True)
+        for metric, (got, want) in regressions(report, pins.get(name) or {}).items():
+            failed = True
+            click.echo(f"REGRESSION {name}.{metric}: {got}, pinned {want}", err=True)
     if failed:
         raise SystemExit(1)
 

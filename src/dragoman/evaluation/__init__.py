@@ -52,6 +52,20 @@ class Report:
         }
 
 
+def regressions(report: Report, pins: dict[str, Any]) -> dict[str, tuple[float | None, str]]:
+    """The pinned metrics a report breaks: a number is a floor (higher is better), ``{"max": x}`` a
+    ceiling (false events per 1,000 words: lower is better).  metric → (got, "≥ floor" / "≤ ceiling")."""
+    out: dict[str, tuple[float | None, str]] = {}
+    for metric, pin in pins.items():
+        got = report.metrics.get(metric)
+        if isinstance(pin, dict):
+            if got is None or got - 1e-9 > pin["max"]:
+                out[metric] = (got, f"<= {pin['max']}")
+        elif got is None or got + 1e-9 < pin:
+            out[metric] = (got, f">= {pin}")
+    return out
+
+
 def resolve(name: str, data: Path) -> tuple[Callable[..., Report], Path]:
     if name not in SUITES:
         raise EvalError(f"unknown suite '{name}'", hint="suites: " + ", ".join(SUITES))

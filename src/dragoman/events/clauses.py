@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable, Sequence
 
 from dragoman.model import Article, Token
-from dragoman.text.chrome import CHROME_NOT_ACTORS
+from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 
 #: dependents that start a nested clause: their words are not the participant's own words
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
@@ -57,7 +57,7 @@ class View:
         self._sent_lemmas: dict[int, frozenset[str]] = {}
         self._quoted: list[tuple[int, int]] | None = None
         # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
-        self._chrome = [tuple(v) for k, v in (article.chrome or {}).items() if k in CHROME_NOT_ACTORS]
+        self._chrome = spans_of(article.chrome or {}, CHROME_NOT_ACTORS)
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
         # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
         # as its country, "+modifier"), not a party to it

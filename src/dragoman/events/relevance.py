@@ -46,13 +46,14 @@ class Rules:
     civil_countries: frozenset[str]  # NGO
     people_types: frozenset[str]  # event types in which ordinary people are political participants
     political_topics: frozenset[str]
+    business: frozenset[str]  # sectors and pseudo-countries of companies: not "people" (a firm battling rivals)
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
-                                              "civil_countries", "people_types", "political_topics")))
+                                              "civil_countries", "people_types", "political_topics", "business")))
 
 
 def state_actor(a: Actor, countries_count: bool) -> bool:
@@ -99,6 +100,8 @@ def political_actor(a: Actor) -> bool:
 
 
 def people(a: Actor) -> bool:
+    if a.sector in rules().business or a.country in rules().business:
+        return False
     return a.kind in ("person", "group") or a.sector is not None
 
 

@@ -10,9 +10,10 @@ from typing import Any, Iterable, Sequence
 from dragoman.errors import ModelError
 from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
+from dragoman.text.chrome import NOT_PARSED, spans_of
 
 #: chrome spans that are not part of the story and are not parsed
-SKIP_CHROME = ("masthead", "title_repeat", "agency_line")
+SKIP_CHROME = NOT_PARSED
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
 _LINE = re.compile(r"[^\n]+")
@@ -133,7 +134,7 @@ class Parser:
     def parse(self, articles: Sequence[Article], batch_size: int | None = None) -> list[Article]:
         items: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(articles):
-            skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+            skip = spans_of(art.chrome, SKIP_CHROME)
             for s, e in paragraphs(art.text, skip):
                 items.append((art.text[s:e], (ai, s)))
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]

@@ -6,18 +6,49 @@
   and becomes ``source="text"``, still untrusted.
 * title: the first headline-like line (and ``title_repeat`` where the page repeats it);
 * dateline: ``KABUL -`` / ``WASHINGTON (Reuters) —`` / ``Kabul, Oct 27 (AP) -`` → the place;
-* agency: the credit at the end, ``(ATN)``, or the one inside the dateline.
+* agency: the credit at the end, ``(ATN)``, or the one inside the dateline;
+* boilerplate: whole lines of page furniture that extraction left in the story ("Read more: …",
+  "Click here to subscribe", "Share it with a friend!", image credits), patterns in
+  ``data/boilerplate.txt``; one key per line ("boilerplate", "boilerplate.2", …).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping
 
 from dragoman.model import Article, ReferenceDate
 from dragoman.text.dates import FULL_DATE, match_to_date
 
 #: chrome spans whose words are never an actor nor a clause's subject (the title and its repeat are story)
-CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat")
+CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat", "boilerplate")
+#: kinds of chrome that are never parsed (the NLP stage and the times skip them)
+NOT_PARSED = ("masthead", "title_repeat", "agency_line", "boilerplate")
+
+
+def kind(key: str) -> str:
+    """The kind of a chrome key: several boilerplate lines are "boilerplate", "boilerplate.2", ..."""
+    return key.split(".", 1)[0]
+
+
+def spans_of(chrome: Mapping[str, tuple[int, int]], kinds: Iterable[str]) -> list[tuple[int, int]]:
+    """The chrome spans of the given kinds."""
+    wanted = set(kinds)
+    return [tuple(v) for k, v in chrome.items() if kind(k) in wanted]  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern[str]:
+    rows = [ln.strip() for ln in (Path(__file__).parent / "data" / "boilerplate.txt").read_text(encoding="utf-8").splitlines()]
+    return re.compile("|".join(f"(?:{r})" for r in rows if r and not r.startswith("#")), re.I)
+
+
+def boilerplate_lines(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The lines of page boilerplate (calls to share or subscribe, related headlines, credits)."""
+    pat = _boilerplate()
+    return [(s, e) for s, e, line in lines if len(line.split()) <= 30 and pat.match(line.strip())]
 
 _LINE = re.compile(r"[^\n]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
@@ -112,10 +143,11 @@ def annotate(article: Article) -> Article:
             ref = ReferenceDate(day.isoformat(), source, False)
         break
 
-    # title: the first headline-like line that is not the masthead; its repeats
+    # title: the first headline-like line that is not the masthead nor page furniture; its repeats
+    furniture = boilerplate_lines(lines) if len(lines) > 1 else []
     body_lines = lines[first_body:] if first_body < len(lines) else []
     for s, e, line in head:
-        if chrome.get("masthead") == (s, e):
+        if chrome.get("masthead") == (s, e) or (s, e) in furniture:
             continue
         if len(line) < 12 or len(line) > 250 or len(lines) < 2:
             continue
@@ -166,5 +198,9 @@ def annotate(article: Article) -> Article:
                 chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
                 chrome["agency_line"] = (s, e)
                 agency = agency or m.group("agency")
+
+    taken = set(chrome.values())
+    for n, span in enumerate((sp for sp in furniture if sp not in taken), 1):
+        chrome["boilerplate" if n == 1 else f"boilerplate.{n}"] = span
 
     return article.replace(chrome=chrome, reference_date=ref, title=title, dateline=dateline, agency=agency)

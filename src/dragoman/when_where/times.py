@@ -20,10 +20,11 @@ from typing import Callable
 
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
+from dragoman.text.chrome import NOT_PARSED, spans_of
 from dragoman.when_where.syntax import VERBISH, TokenIndex, is_attached
 from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, move, words
 
-SKIP_CHROME = ("masthead", "title_repeat", "agency_line")
+SKIP_CHROME = NOT_PARSED
 #: kinds that read the focus and must not move it
 NO_FOCUS = {"focus", "yearago", "shift", "nextday", "ref"}
 _W = words()
@@ -92,7 +93,7 @@ class TimeResolver:
     def regions(self, article: Article) -> list[tuple[int, int]]:
         if article.sentences:
             return [(s.start, s.end) for s in article.sentences]
-        skip = [v for k, v in article.chrome.items() if k in SKIP_CHROME]
+        skip = spans_of(article.chrome, SKIP_CHROME)
         spans, pos = [], 0
         for s, e in sorted(skip):
             if s > pos:

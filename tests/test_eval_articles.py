@@ -1,0 +1,77 @@
+"""The whole-article scoring of ARTICLE-CODING.md, on records the project wrote (no model needed)."""
+
+from __future__ import annotations
+
+import json
+
+from dragoman.evaluation.articles import GoldEvent, Locator, Tally, _article_metrics, load_gold, score_article
+from dragoman.model import Actor, Article, Aux, Event, Evidence, Mention
+
+TEXT = ("Police arrested six protesters in Lagos on Monday. The governor criticised the police. "
+        "Talks would resume next week.")
+S1, S2, S3 = (0, 50), (51, 86), (87, 116)
+
+
+def actor(aid: str, name: str) -> Actor:
+    i = TEXT.find(name)
+    return Actor(aid, name, mentions=(Mention(i, i + len(name), name),))
+
+
+ACTORS = (actor("a1", "Police"), actor("a2", "six protesters"), actor("a3", "governor"), actor("a4", "police"))
+
+
+def event(eid: str, type_: str, trigger: str, sources=(), targets=(), **aux) -> Event:
+    i = TEXT.find(trigger)
+    sent = next(s for s in (S1, S2, S3) if s[0] <= i < s[1])
+    return Event(eid, type_, sources=tuple(sources), targets=tuple(targets), aux=Aux(**aux),
+                 evidence=(Evidence(sent[0], sent[1], (i, i + len(trigger))),))
+
+
+def gold(type_: str, sent, sources=(), targets=(), also=(), flags=()) -> GoldEvent:
+    return GoldEvent(type_, tuple(also), tuple(tuple(s) for s in sources), tuple(tuple(t) for t in targets),
+                     sent, sent, frozenset(flags), None, None)
+
+
+def test_precision_recall_strict_and_flags():
+    golds = [
+        gold("COERCE", S1, [["Police"]], [["protesters"]]),
+        gold("ACCUSE", S2, [["governor", "Lagos governor"]], [["police"]]),
+        gold("CONSULT", S3, flags=["future"]),
+    ]
+    events = (
+        event("e1", "COERCE", "arrested", ["a1"], ["a2"]),  # type and strict
+        event("e2", "ACCUSE", "criticised", ["a4"], ["a3"]),  # type only: roles reversed
+        event("e3", "ASSAULT", "arrested", ["a1"], ["a2"]),  # wrong type
+        event("e4", "CONSULT", "resume", future=True),  # flagged, agrees
+        event("e5", "CONSULT", "Talks"),  # factual on a flagged gold event
+    )
+    art = Article(id="t", text=TEXT, actors=ACTORS, events=events)
+    tally = Tally()
+    errors: list = []
+    score_article(art, [g.sentence for g in golds], golds, tally, errors, "t")
+    m = _article_metrics(tally)
+    assert (tally.pred_factual, tally.gold_factual) == (4, 2)
+    assert m["type_precision"] == 0.5 and m["type_recall"] == 1.0
+    assert m["strict_precision"] == 0.25 and m["strict_recall"] == 0.5
+    assert tally.flagged_as_factual == 1 and m["flag_agreement"] == 0.5
+    assert {e["kind"] for e in errors} == {"actors", "false positive", "flagged in gold"}
+
+
+def test_a_gold_sentence_is_found_whatever_the_spacing():
+    loc = Locator("Headline\n\nThe  minister   resigned on\nMonday. Then more.")
+    s, e = loc.find("The minister resigned on Monday.")
+    assert loc.text[s:e] == "The  minister   resigned on\nMonday."
+    assert loc.find("not there") is None
+
+
+def test_the_bundled_gold_is_offsets_only_and_big_enough():
+    golds = load_gold()
+    assert len(golds) >= 40 and sum(len(g.events) for g in golds) >= 400
+    for g in golds:
+        for e in g.events:
+            assert e.sentence[0] <= e.trigger[0] < e.trigger[1] <= e.sentence[1]
+    from dragoman.evaluation.articles import GOLD_DIR
+
+    for p in GOLD_DIR.glob("*.json"):
+        rec = json.loads(p.read_text(encoding="utf-8"))
+        assert "text" not in rec and all(isinstance(e["sentence"], list) for e in rec["events"])

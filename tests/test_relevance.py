@@ -1,0 +1,132 @@
+"""Which clauses are political events: the article's topic, the political-actor requirement, trigger senses
+and page boilerplate. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+SPORT = (
+    "United stormed to the title on Saturday after a 3-1 win over City at a packed stadium. "
+    "The striker's 25-yard strike in the second half sealed it, and the captain said the side had battled "
+    "fierce competition all season. The chairman praised the manager and the coach attacked the referee's "
+    "decisions. Spain beat Germany 2-1 in Madrid in the other match, and the goalkeeper was shot to fame by "
+    "two saves. Fans stormed the pitch at the final whistle as the players celebrated with the trophy."
+)
+
+WAR = (
+    "Rebel fighters attacked an army base near Goma on Tuesday, killing four soldiers, the Congolese army said. "
+    "The government accused Rwanda of backing the rebels and recalled its ambassador from Kigali. "
+    "Rwanda denied the accusation. The United Nations called for an immediate ceasefire and urged both sides "
+    "to return to peace talks in Nairobi, where diplomats had met last month."
+)
+
+
+def types(art):
+    return sorted(e.type for e in art.events)
+
+
+def test_a_sport_report_has_no_political_event(pipeline):
+    from dragoman import extract
+
+    art = extract(SPORT, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "sport", art.topic
+    assert not art.events, [(e.type, e.rule) for e in art.events]
+
+
+def test_the_same_words_in_a_war_report_are_events(pipeline):
+    from dragoman import extract
+
+    art = extract(WAR, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "politics"
+    got = types(art)
+    assert "ASSAULT" in got and "ACCUSE" in got and "REQUEST" in got, got
+
+
+def test_the_topic_gate_can_be_turned_off(pipeline):
+    from dragoman.pipeline import Pipeline
+    from dragoman.settings import Settings
+
+    from dragoman import extract
+
+    off = Pipeline(Settings(topic_gate=False, political_only=False, min_confidence=0.0))
+    art = extract(SPORT, published="2024-05-04", pipeline=off)
+    assert art.topic is None
+    assert art.events, "without the gate the sport report's trigger words are coded"
+
+
+@pytest.mark.parametrize("url, label", [
+    ("https://news.example.org/sport/football/2024/05/04/united-win-title", "sport"),
+    ("https://example.com/entertainment/music/band-tour", "entertainment"),
+    ("https://example.com/politics/2024/05/04/senate-vote", "politics"),
+])
+def test_a_url_section_names_the_topic(url, label):
+    from dragoman.model import Article
+    from dragoman.text.topic import classify
+
+    assert classify(Article(id="x", text=WAR if label != "politics" else SPORT, url=url)).label == label
+
+
+def test_a_short_text_is_too_short_to_tell():
+    from dragoman.model import Article
+    from dragoman.text.topic import classify
+
+    topic = classify(Article(id="x", text="The striker scored twice as United beat City."))
+    assert topic.label == "politics" and topic.source == "too short to tell"
+
+
+@pytest.mark.parametrize("text", [
+    "The band beat the favourites to the top of the charts on Sunday.",
+    "Shares plunged as the firm battled its rivals for customers.",
+    "An earthquake killed eight people in the north of the country on Monday.",
+    "Eight people were killed when a landslide buried their village, officials said.",
+    "A gas tank exploded at the plant on Sunday.",
+])
+def test_no_political_participant_no_event(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert not art.events, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Militants killed eight people in the north of the country on Monday.", "ASSAULT"),
+    ("Police arrested a man over the killing, the interior ministry said.", "COERCE"),
+    ("The opposition leader attacked the government's budget plans as reckless.", "ACCUSE"),
+    ("The foreign ministry denied the accusation.", "REJECT"),
+    ("Prosecutors dropped the investigation into the former minister.", "CONCEDE"),
+    ("Government troops recaptured the town of Kalehe.", "COERCE"),
+    ("The two sides exchanged prisoners on Sunday.", "RETREAT"),
+])
+def test_political_acts_are_coded(pipeline, text, type_):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert type_ in types(art), [(e.type, e.rule) for e in art.events]
+
+
+def test_a_party_is_a_political_actor(pipeline):
+    from dragoman import extract
+
+    art = extract("Labour accused the Tories of wasting money on Monday.", published="2024-05-04", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    src, tgt = art.actor(ev.sources[0]), art.actor(ev.targets[0])
+    assert (src.name, src.sector, src.country) == ("Labour Party", "PTY", "GBR")
+    assert (tgt.name, tgt.sector) == ("Conservative Party", "PTY")
+
+
+def test_boilerplate_lines_are_chrome_and_never_coded(pipeline):
+    from dragoman import extract
+
+    text = ("Police arrested six protesters in the capital on Monday, officials said.\n\n"
+            "Read more: President condemns the violence in the capital\n\n"
+            "Click here to subscribe to our newsletter\n\n"
+            "Share it with a friend!\n\n"
+            "The governor criticised the police for the arrests.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    furniture = sorted(text[s:e] for k, (s, e) in art.chrome.items() if k.split(".")[0] == "boilerplate")
+    assert furniture == ["Click here to subscribe to our newsletter", "Read more: President condemns the violence in "
+                         "the capital", "Share it with a friend!"]
+    for e in art.events:
+        for ev in e.evidence:
+            assert not any(s <= ev.trigger[0] < t for k, (s, t) in art.chrome.items() if k.startswith("boilerplate"))
+    assert types(art) == ["ACCUSE", "COERCE"], [(e.type, e.rule) for e in art.events]
