@@ -224,6 +224,9 @@ def main() -> None:
     ap.add_argument("--stages", type=int, default=0, help="also time each stage on this many articles")
     ap.add_argument("--no-others", action="store_true", help="skip the store, API and WARC benchmarks")
     ap.add_argument("--no-batch", action="store_true", help="skip the Dask batch benchmark")
+    ap.add_argument("--news", default=str(HERE.parent.parent / "shared" / "eval" / "bbc_news" / "dev.jsonl"),
+                    help="real news of every topic (JSONL) for a second throughput figure on one process: the topic "
+                         "gate's share; skipped when the file is not there")
     ap.add_argument("--repeat", type=int, default=1,
                     help="run dragoman and spaCy alone this many times each, alternately, and keep each one's "
                          "fastest run (a steadier ratio on a shared machine)")
@@ -248,6 +251,13 @@ def main() -> None:
         "corpus": size,
         "throughput": rows,
     }
+    news = Path(a.news)
+    if news.is_file():
+        texts = [json.loads(line)["text"] for line in news.read_text(encoding="utf-8").splitlines() if line.strip()]
+        news_size = {"articles": len(texts), "words": sum(corpus_mod.words(t) for t in texts), "path": str(news)}
+        print(f"\nthroughput on real news of every topic ({news}: {news_size['articles']} articles, "
+              f"{news_size['words']:,} words), one process:", flush=True)
+        results["news"] = {"corpus": news_size, "throughput": throughput(news, news_size, [1], a.repeat)}
     if not a.no_batch:
         print("\ndask batch (LocalCluster):", flush=True)
         try:

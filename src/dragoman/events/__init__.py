@@ -18,7 +18,7 @@ from dragoman.settings import Settings
 def make(settings: Settings) -> Callable[[Article], Article]:
     from dragoman.events.coder import Coder
 
-    return Coder(min_confidence=settings.min_confidence)
+    return Coder()  # every candidate: restatements merge first; `min_confidence` is applied by the relevance stage
 
 
 def make_merge(settings: Settings) -> Callable[[Article], Article]:

@@ -19,6 +19,8 @@ restatements are merged (a restatement may add the participant that decides it):
   media as actors), a politician named in full, or — for violence, coercion and protest — the people
   who suffer or carry it out.
 
+Events the coder is less sure of than ``min_confidence`` (settings) are dropped here too, after the
+restatements are merged (a weakly worded restatement still adds its evidence and participants).
 The sector lists are data: ``data/relevance.yaml``.  ``political_only = false`` in the settings turns
 the stage off; ``topic_gate = false`` codes every article as political news.
 """
@@ -118,10 +120,13 @@ def keep(event: Event, article: Article) -> bool:
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
+    floor = settings.min_confidence
+
     def stage(article: Article) -> Article:
-        if not settings.political_only or not article.events:
+        if not article.events:
             return article
-        kept = tuple(e for e in article.events if keep(e, article))
+        kept = tuple(e for e in article.events if e.confidence >= floor
+                     and (not settings.political_only or keep(e, article)))
         return article if len(kept) == len(article.events) else article.replace(events=kept)
 
     return stage
