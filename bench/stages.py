@@ -39,7 +39,8 @@ def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> 
 
     from dragoman.ingest import read_inputs
     from dragoman.model import Article
-    from dragoman.nlp.parser import SKIP_CHROME, _convert, paragraphs
+    from dragoman.nlp.parser import _convert, paragraphs
+    from dragoman.text.chrome import NOT_PARSED, spans_of
     from dragoman.pipeline import Pipeline
     from dragoman.settings import Settings
 
@@ -69,7 +70,7 @@ def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> 
         t = time.perf_counter()
         paras: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(arts):
-            skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+            skip = spans_of(art.chrome, NOT_PARSED)
             paras += [(art.text[s:e], (ai, s)) for s, e in paragraphs(art.text, skip)]
         docs: list[list[tuple[int, Any]]] = [[] for _ in arts]
         for doc, (ai, off) in pipe.parser.nlp.pipe(paras, as_tuples=True, batch_size=settings.batch_size):
@@ -112,14 +113,15 @@ def components(corpus: str, limit: int = 100, batch_size: int = 64) -> dict[str,
     """Seconds (CPU time) per spaCy component over the corpus's paragraphs, stock and compiled."""
     from dragoman.ingest import read_inputs
     from dragoman.model import Article
-    from dragoman.nlp.parser import SKIP_CHROME, load_model, paragraphs
+    from dragoman.nlp.parser import load_model, paragraphs
+    from dragoman.text.chrome import NOT_PARSED, spans_of
     from dragoman.settings import Settings
 
     settings = Settings()
     texts: list[str] = []
     for art in islice(read_inputs([corpus], settings), limit):
         if isinstance(art, Article):
-            skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+            skip = spans_of(art.chrome, NOT_PARSED)
             texts += [art.text[s:e] for s, e in paragraphs(art.text, skip)]
     out: dict[str, dict[str, float]] = {}
     for label, compiled in (("spacy", False), ("dragoman", True)):

@@ -4,7 +4,8 @@ spaCy's tokens one by one gives: same text, offsets, lemma, tags, heads, entitie
 from __future__ import annotations
 
 from dragoman.api_public import make_article
-from dragoman.nlp.parser import SKIP_CHROME, paragraphs
+from dragoman.nlp.parser import paragraphs
+from dragoman.text.chrome import NOT_PARSED, spans_of
 
 TEXT = (
     "PARIS (AFP) - The French Foreign Minister met  his Turkish counterpart in Ankara on Monday, "
@@ -20,7 +21,7 @@ def test_tokens_match_spacy_token_attributes(pipeline):
     parser = pipeline.parser
     art = make_article(TEXT)
     parsed = parser.parse([art])[0]
-    skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+    skip = spans_of(art.chrome, NOT_PARSED)
     expected = []
     sents = []
     for offset_para, (s, e) in enumerate(paragraphs(art.text, skip)):
@@ -77,7 +78,7 @@ def test_noun_chunks_are_spacys(pipeline):
     for text in texts:
         art = make_article(text)
         parsed = parser.parse([art])[0]
-        skip = [v for k, v in art.chrome.items() if k in SKIP_CHROME]
+        skip = spans_of(art.chrome, NOT_PARSED)
         expected = []
         base = 0
         for s, e in paragraphs(art.text, skip):

@@ -12,9 +12,6 @@ from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
 from dragoman.text.chrome import NOT_PARSED, spans_of
 
-#: chrome spans that are not part of the story and are not parsed
-SKIP_CHROME = NOT_PARSED
-
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
 _LINE = re.compile(r"[^\n]+")
 
@@ -134,7 +131,7 @@ class Parser:
     def parse(self, articles: Sequence[Article], batch_size: int | None = None) -> list[Article]:
         items: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(articles):
-            skip = spans_of(art.chrome, SKIP_CHROME)
+            skip = spans_of(art.chrome, NOT_PARSED)
             for s, e in paragraphs(art.text, skip):
                 items.append((art.text[s:e], (ai, s)))
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]

@@ -24,7 +24,6 @@ from dragoman.text.chrome import NOT_PARSED, spans_of
 from dragoman.when_where.syntax import VERBISH, TokenIndex, is_attached
 from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, move, words
 
-SKIP_CHROME = NOT_PARSED
 #: kinds that read the focus and must not move it
 NO_FOCUS = {"focus", "yearago", "shift", "nextday", "ref"}
 _W = words()
@@ -93,7 +92,7 @@ class TimeResolver:
     def regions(self, article: Article) -> list[tuple[int, int]]:
         if article.sentences:
             return [(s.start, s.end) for s in article.sentences]
-        skip = spans_of(article.chrome, SKIP_CHROME)
+        skip = spans_of(article.chrome, NOT_PARSED)
         spans, pos = [], 0
         for s, e in sorted(skip):
             if s > pos:
