@@ -130,3 +130,14 @@ def test_boilerplate_lines_are_chrome_and_never_coded(pipeline):
         for ev in e.evidence:
             assert not any(s <= ev.trigger[0] < t for k, (s, t) in art.chrome.items() if k.startswith("boilerplate"))
     assert types(art) == ["ACCUSE", "COERCE"], [(e.type, e.rule) for e in art.events]
+
+
+def test_quotation_marks_in_boilerplate_are_no_quote(pipeline):
+    from dragoman import extract
+
+    text = ("The minister resigned on Monday after weeks of pressure, officials said.\n\n"
+            "Read more: 'We will not be silenced,' says the opposition leader\n\n"
+            "The opposition welcomed the resignation.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert "boilerplate" in art.chrome
+    assert not any("silenced" in q.text for q in art.quotes), [q.text for q in art.quotes]

@@ -32,10 +32,11 @@ from dragoman.quotes.lexicon import Lexicon, load
 from dragoman.quotes.marks import Marked, find_marked
 from dragoman.quotes.speech import Attribution, Parse
 from dragoman.settings import Settings
+from dragoman.text.chrome import spans_of
 
 _DATELINE_END = re.compile(r"[^-–—:\n]{0,40}?[-–—:]{1,2}\s*")
-#: chrome spans whose quotation marks are not quotes (headlines, mastheads)
-_SKIP_CHROME = ("title", "title_repeat", "masthead")
+#: chrome whose quotation marks are not quotes (headlines, mastheads, page boilerplate)
+_SKIP_CHROME = ("title", "title_repeat", "masthead", "boilerplate")
 #: a quoted fragment smaller than this share of its reported clause becomes a mixed quote (the clause)
 MIXED_SHARE = 0.5
 #: clauses hanging after a quote that are not part of the reported clause
@@ -72,11 +73,7 @@ def find_quotes(article: Article, lex: Lexicon | None = None) -> list[Quote]:
 
 
 def _in_chrome(article: Article, m: Marked) -> bool:
-    for key in _SKIP_CHROME:
-        span = article.chrome.get(key)
-        if span and span[0] <= m.open_mark < span[1]:
-            return True
-    return False
+    return any(s <= m.open_mark < e for s, e in spans_of(article.chrome, _SKIP_CHROME))
 
 
 def _words(toks: list[Token]) -> list[Token]:
