@@ -141,3 +141,40 @@ def test_quotation_marks_in_boilerplate_are_no_quote(pipeline):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert "boilerplate" in art.chrome
     assert not any("silenced" in q.text for q in art.quotes), [q.text for q in art.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "The chancellor set out to slaughter the council tax as an election issue.",
+    "The prime minister shot basketball hoops with pupils at the school.",
+    "The Senate killed the bill on Tuesday.",
+    "The mayor has been fighting dirty air for decades.",
+])
+def test_violence_done_to_no_one_is_figurative(unfiltered, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert "ASSAULT" not in types(art), [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot three policemen in Kano on Monday.",
+    "Rebels attacked the convoy near Goma.",
+    "Troops stormed the building and killed two of the hostage-takers.",
+    "Police beat protesters with batons.",
+])
+def test_violence_done_to_someone_or_somewhere_is_coded(unfiltered, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert "ASSAULT" in types(art), [(e.type, e.rule) for e in art.events]
+
+
+def test_asking_a_question_is_no_request(unfiltered):
+    from dragoman import extract
+
+    art = extract('"How can that be right?" the opposition leader asked.', published="2024-05-04", pipeline=unfiltered)
+    assert "REQUEST" not in types(art)
+    art = extract("The opposition leader asked the minister to resign.", published="2024-05-04", pipeline=unfiltered)
+    assert "REQUEST" in types(art)
+    art = extract("The union asked for talks with the government.", published="2024-05-04", pipeline=unfiltered)
+    assert "REQUEST" in types(art)

@@ -38,6 +38,7 @@ class Coder:
         self.light = m["light_verbs"]
         self.event_preps = m["event_preps"]
         self.speech = m["speech_verbs"]
+        self.physical = frozenset(m["physical_targets"])
         self.who = Attribution(self.lex)
         self._entry_cache: dict[tuple[str, str, str], tuple[Entry, ...]] = {}
 
@@ -112,7 +113,22 @@ class Coder:
             obj = self._find_obj(view, i, e.obj, bool(e.prep or e.prt))
             if obj is None:
                 return False, None
+        if "hurts" in e.flags and not all(self._harmable(view, c) for c in ch if toks[c].dep == "dobj"):
+            return False, None
         return True, obj
+
+    #: named-entity types a violent act may be done to (people, organisations, places, buildings)
+    HARMABLE_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+    def _harmable(self, view: View, d: int) -> bool:
+        """Can violence be done to the object headed by ``d``: an actor, a place or a physical target
+        ("attacked the convoy"), not a plan or a tax ("slaughter the council tax")?"""
+        t = view.toks[d]
+        if view.tok_actors.get(d) or t.ent_type in self.HARMABLE_ENTS or t.pos in ("PRON", "PROPN", "NUM"):
+            return True
+        if view.lemma(d) in self.physical or t.text.lower() in self.physical:
+            return True
+        return bool(view.phrase_actors(d, strict=True))
 
     def _find_obj(self, view: View, i: int, wanted: frozenset[str], via_prep: bool = False) -> int | None:
         toks = view.toks
