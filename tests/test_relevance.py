@@ -178,3 +178,25 @@ def test_asking_a_question_is_no_request(unfiltered):
     assert "REQUEST" in types(art)
     art = extract("The union asked for talks with the government.", published="2024-05-04", pipeline=unfiltered)
     assert "REQUEST" in types(art)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The Tories attacked Gordon Brown over his Budget.", "ACCUSE"),
+    ("Senator Warren attacked the company over its fees.", "ACCUSE"),
+    ("Militants attacked the governor's convoy.", "ASSAULT"),
+    ("The minister was attacked by a man with a knife.", "ASSAULT"),
+    ("Russia attacked Ukraine in February.", "ASSAULT"),
+])
+def test_a_politician_attacking_someone_is_criticism_unless_there_is_a_weapon(unfiltered, text, type_):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert types(art) == [type_], [(e.type, e.rule) for e in art.events]
+
+
+def test_voters_are_whom_a_party_urges(pipeline):
+    from dragoman import extract
+
+    art = extract("Labour urged voters to turn out on Thursday.", published="2024-05-04", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [art.actor(a).name for a in ev.targets] == ["voters"]

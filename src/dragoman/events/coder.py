@@ -12,6 +12,8 @@ Each event records the lexicon line (``rule``) and a confidence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dragoman.events.attribution import SYMMETRIC, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
@@ -49,7 +51,30 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
+        events = [self._verbal(view, e) for e in events]
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
+
+    def _verbal(self, view: View, ev: Event) -> Event:
+        """A politician or party "attacking" another is criticism, not violence ("the Tories attacked Brown",
+        "the senator hit out at the ministry"), unless the sentence names a weapon or a wound."""
+        m = self.lex.modes
+        if ev.type != "ASSAULT" or not ev.sources or not ev.evidence:
+            return ev
+        i = _tok_at(view, ev.evidence[0].trigger[0])
+        if i is None or view.lemma(i) not in m["verbal_attack_verbs"]:
+            return ev
+        art = view.article
+        speakers = [art.actor(a) for a in ev.sources]
+        if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"] and a.kind in ("person", "organisation")
+                   for a in speakers):
+            return ev
+        if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
+            return ev
+        code = "111"
+        t = self.tax.types["ACCUSE"]
+        cc = self.tax.code(code)
+        return replace(ev, type="ACCUSE", mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
+                       score=cc.goldstein if cc else t.score, rule=f"{ev.rule}+verbal")
 
     # -- candidates ----------------------------------------------------------------------------
 
