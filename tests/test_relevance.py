@@ -200,3 +200,13 @@ def test_voters_are_whom_a_party_urges(pipeline):
     art = extract("Labour urged voters to turn out on Thursday.", published="2024-05-04", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert [art.actor(a).name for a in ev.targets] == ["voters"]
+
+
+def test_without_a_date_the_latest_year_named_dates_the_news(pipeline):
+    from dragoman import extract
+
+    art = extract("Britain agreed in 1970 to spend 0.7% of its income on aid, the charity said. "
+                  "In 2005 the chancellor urged them to keep that promise.", pipeline=pipeline)
+    agree = next(e for e in art.events if e.type == "AGREE")
+    request = next(e for e in art.events if e.type == "REQUEST")
+    assert agree.aux.historical and not request.aux.historical

@@ -332,6 +332,8 @@ def _ratio(a: int, b: int) -> float:
 
 
 def run_articles(data: Path, pipeline: Any, limit: int | None, gold_dir: Path = GOLD_DIR) -> Report:
+    from dragoman.api_public import make_article
+
     golds = load_gold(gold_dir)[: limit or None]
     rows: dict[str, dict[str, Any]] = {}
     for name in {g.set for g in golds} - {"real_pages"}:
@@ -345,8 +347,9 @@ def run_articles(data: Path, pipeline: Any, limit: int | None, gold_dir: Path = 
             inputs.append(page_input(data, g.key, pipeline.settings))
         else:
             row = rows.get(g.key) or {}
-            inputs.append(Article(id=g.id, text=str(row.get("text", "")), title=row.get("title"),
-                                  published=row.get("publication_date")))
+            # as a JSONL line with its publication date, when the set has one, would be read
+            inputs.append(make_article(str(row.get("text", "")), id=g.id, title=row.get("title"),
+                                       published=row.get("publication_date"), source=f"{g.set}:{g.key}"))
     todo = [(i, a) for i, a in enumerate(inputs) if isinstance(a, Article) and texts[i] is not None
             and sha1(texts[i] or "") == golds[i].text_sha1]
     outs = pipeline.run_batch([a for _, a in todo])

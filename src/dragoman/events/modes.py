@@ -131,8 +131,22 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
     if background and (has_year or any(w in m["months"] for w in words)):
         return True
     if has_year and "last" not in words and "this" not in words:
-        ref = view.article.reference_date.date
         years = [int(w) for w in words if _YEAR.fullmatch(w)]
-        if ref and years and max(years) < int(ref[:4]):
+        now = news_year(view)
+        if now and years and max(years) < now:
             return True
     return False
+
+
+def news_year(view: View) -> int | None:
+    """The year of the news: the reference date's, or — an article without a date — the latest year the
+    text names (its news is no older than that): "in 1970 the G8 agreed" is background beside a 2005 plan."""
+    ref = view.article.reference_date.date
+    if ref:
+        return int(ref[:4])
+    cached = getattr(view, "_news_year", False)
+    if cached is False:
+        years = [int(t.text) for t in view.toks if t.ent_type == "DATE" and _YEAR.fullmatch(t.text)]
+        cached = max(years) if years else None
+        view._news_year = cached  # type: ignore[attr-defined]
+    return cached
