@@ -406,9 +406,10 @@ def test_a_schema_4_store_is_migrated_on_open(tmp_path):
             con.execute(stmt)
         con.execute("INSERT INTO schema_version VALUES (?, current_timestamp, 'old')", [n])
     con.execute(f"ATTACH '{fresh}' AS f (READ_ONLY)")
-    for table in ("articles", "article_actors", "article_events", "mentions", "event_keys", "times", "quotes",
+    for table in ("articles", "article_actors", "mentions", "event_keys", "times", "quotes",
                   "failures", "signatures"):
         con.execute(f"INSERT INTO {table} SELECT * FROM f.{table}")
+    con.execute("INSERT INTO article_events SELECT * EXCLUDE (merge_reason) FROM f.article_events")  # schema 6
     con.execute("INSERT INTO event_actors SELECT * EXCLUDE (ek) FROM f.event_actors")
     con.execute("INSERT INTO events BY NAME SELECT * EXCLUDE (sources, targets, article_ids, ek) FROM f.events")
     con.execute("DETACH f")

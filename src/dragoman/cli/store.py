@@ -344,18 +344,22 @@ def timeline(actor: str, db: str | None, fmt: str, **kw: Any) -> None:
 @click.argument("ident")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--explain-merge", is_flag=True,
+              help="For an event: every stored event each of its reports was compared with, and why it joined or not.")
 @clean_errors
-def show(ident: str, db: str | None, fmt: str) -> None:
-    """Show an event (its mentions, evidence marked) or an article (its text, evidence marked)."""
+def show(ident: str, db: str | None, fmt: str, explain_merge: bool) -> None:
+    """Show an event (its mentions, evidence marked, why each report joined it) or an article (its text,
+    evidence marked)."""
     from dragoman.errors import NotFoundError
 
     with open_store(db) as store:
         ev = store.get_event(ident)
         art = None if ev else store.get_article(ident)
+        explained = store.explain_merge(ident) if ev and explain_merge else []
     if ev is None and art is None:
         raise NotFoundError(f"no event or article with id '{ident}'", hint="list ids with: dragoman events --format json")
     if fmt == "json":
-        click.echo(dump_json(ev or art, pretty=True))
+        click.echo(dump_json({**ev, "merge_considered": explained} if ev and explain_merge else (ev or art), pretty=True))
         return
     from rich.console import Console
     from rich.markup import escape
@@ -375,6 +379,12 @@ def show(ident: str, db: str | None, fmt: str) -> None:
             sent = m["sentence"] or ""
             a, b = max(0, ts - s), max(0, te - s)
             con.print(Text("  ").append(sent[:a]).append(f"⟦{sent[a:b]}⟧", style="bold reverse").append(sent[b:]))
+            if m.get("merge_reason"):
+                con.print(f"  [dim]joined because: {escape(m['merge_reason'])}[/dim]")
+        for row in explained:
+            verdict = "joined" if row["same_event"] else ("could join" if row["compatible"] else "kept apart")
+            con.print(f"[dim]{escape(row['article_id'])}[/dim] vs {escape(row['candidate'] or '(new)')} "
+                      f"({escape(', '.join(row['candidate_articles']))}): {verdict}: {escape(row['why'])}")
         return
     text = art["text"]
     marks: list[tuple[int, int, str]] = []

@@ -29,6 +29,7 @@ SUITES: dict[str, tuple[str, str]] = {
     "places": ("dragoman.evaluation.places:run_places", ""),  # the project's own set, bundled
     "articles": ("dragoman.evaluation.articles:run_articles", "."),  # gold bundled, texts in --data
     "offtopic": ("dragoman.evaluation.articles:run_offtopic", "."),
+    "merge": ("dragoman.evaluation.merging:run_merge", "."),
 }
 
 

@@ -1,13 +1,25 @@
 """One event per real-world event: grouping article events reported by several articles.
 
-An article event joins an existing merged event (a *cluster*) when they have the same PLOVER type
-and auxiliary modes (negated, hypothetical, future), overlapping participants (by normalised name,
-surname, or country/IGO code: at least two shared when both sides have two), dates that can be
-the same day (intervals from the date precision, one day of slack) and places that do not
-contradict (different countries, or different cities more than 50 km apart, keep events apart).
-An article from a near-duplicate of an earlier article (the same wire story copied) joins the
-events of the article it copies even without dates.  A cluster never holds two events of one
-article: the coder already merged restatements inside an article.
+Two article events are the same happening only on evidence (``compatible``):
+
+- the same PLOVER type, the same CAMEO category (two-digit root: outlets word one act differently,
+  "accused" 112 and "criticised" 111) and the same auxiliary modes (negated, hypothetical, future);
+- roles aligned: sources with sources, targets with targets (either way round only when one of them
+  is reciprocal, or the type is mutual by nature: meetings, agreements, cooperation); at least one *specific* participant shared on an aligned side and none of the
+  aligned sides contradicting (both name specific participants and share none).  Specific: a named
+  person, a named organisation, a country or its government (``records.actor_keys``); a generic group,
+  a bare title or a bare place never is;
+- dates from their own text, compatible at their precision (one day of slack between two days,
+  overlapping intervals otherwise).  An event dated only by its article's date joins another
+  article's event only when the two articles are near-duplicates (the copied wire story) or when the
+  dates are equal and both the source and the target are shared;
+- places that do not contradict (different countries, or cities more than 50 km apart).
+
+No chaining: a candidate must be compatible with *every* member of a cluster, so a cluster never
+widens what it can match as members join.  A cluster never holds two events of one article (the coder
+already merged restatements inside an article).  Every member that joins records why
+(``merge_reason``); ``explain`` says, for a member, which clusters were considered and why each was
+taken or not.
 
 The merged event's id is the smallest id among its members' ids, so it does not depend on the
 order articles were ingested in; any member id still finds it (``Store.get_event``).
@@ -23,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
 
+from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
 
 CITY_KM = 50.0
@@ -138,11 +151,87 @@ def dates_gap(m: dict[str, Any], rep: dict[str, Any]) -> int | None:
     return 0
 
 
-def overlap(m: dict[str, Any], c: Cluster) -> tuple[int, int]:
-    """(participants of ``m`` found in the cluster, how many are needed)."""
-    mk = member_keys(m)
-    matched = sum(1 for ks in mk if ks & c.keys)
-    return matched, min(2, len(mk), len(c.actor_ids))
+def role_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The specific participant keys of a member's sources and of its targets."""
+    if "_roles" not in m:
+        src: set[str] = set()
+        tgt: set[str] = set()
+        for a, ks in zip(parts(m), member_keys(m)):
+            (src if a["role"] == "source" else tgt).update(ks)
+        m["_roles"] = (frozenset(src), frozenset(tgt))
+    return m["_roles"]  # type: ignore[no-any-return]
+
+
+def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str]) -> frozenset[str] | None:
+    """The keys shared on aligned sides, or None when nothing is shared or the sides contradict: both
+    name their sources and share none (different actors acting), or both name their targets, share
+    none, and the sources share no named person or organisation (targets are often a place or a part
+    of a list: "attacked the army post in Djugu" / "attacked soldiers")."""
+    if s1 and s2 and not s1 & s2:
+        return None
+    if t1 and t2 and not t1 & t2 and not any(k.startswith(("n:", "o:")) for k in s1 & s2):
+        return None
+    shared = (s1 & s2) | (t1 & t2)
+    return shared or None
+
+
+def cameo_compatible(a: str | None, b: str | None) -> bool:
+    """The same CAMEO category (its two-digit root): two outlets word one act differently ("accused"
+    112, "criticised" 111; "sanctions" 163, "embargo" 162); the PLOVER type is equal already."""
+    if not a or not b:
+        return True
+    return a[:2] == b[:2]
+
+
+def _key_names(keys: Iterable[str]) -> str:
+    return ", ".join(sorted(k.split(":", 1)[1] for k in keys))
+
+
+def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset()) -> tuple[bool, str]:
+    """Are two article events (of different articles) one happening? → (yes or no, why)."""
+    if m["article_id"] == o["article_id"]:
+        return False, "same article"
+    if m["type"] != o["type"]:
+        return False, f"types differ ({m['type']}, {o['type']})"
+    for flag in ("negated", "hypothetical", "future"):
+        if bool(m[flag]) != bool(o[flag]):
+            return False, f"one is {flag}, the other not"
+    if not cameo_compatible(m.get("cameo"), o.get("cameo")):
+        return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
+    sm, tm = role_keys(m)
+    so, to = role_keys(o)
+    shared = _aligned(sm, tm, so, to)
+    swapped = ""
+    if shared is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
+        shared = _aligned(sm, tm, to, so)
+        swapped = " (reciprocal, either way round)"
+    copy = o["article_id"] in copies
+    if shared is None and not (copy and not (sm | tm | so | to)):
+        return False, "no specific participant shared on aligned sides (sources with sources, targets with targets)"
+    who = f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side"
+    if not places_compatible(m, o):
+        return False, f"places differ ({m.get('place')}, {o.get('place')})"
+    where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
+    if copy:
+        return True, f"near-duplicate article (copied story); same {m['type']}; {who}{where}"
+    own_m = m.get("date_lo") is not None and m.get("date_precision") not in ("article", "none", None)
+    own_o = o.get("date_lo") is not None and o.get("date_precision") not in ("article", "none", None)
+    if not (own_m and own_o):
+        if m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC:
+            # "A met B", "A and B held talks": two of the participants shared, whatever their roles
+            theirs = so | to
+            both = sum(1 for ks in member_keys(m) if ks & theirs) >= 2
+        else:
+            both = bool(sm & so) and bool(tm & to)
+        if m.get("date") is not None and m.get("date") == o.get("date") and both:
+            return True, f"same {m['type']}; same date {m['date']} (the articles' own) and both source and target match: {who}{where}"
+        return False, "dated only by its article's date (no date in its own text), and not both source and target shared"
+    gap = dates_gap(m, o)
+    day = m["date_precision"] == "day" and o["date_precision"] == "day"
+    if gap is None or gap > (1 if day else 0):
+        return False, f"dates differ ({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})"
+    when = f"dates {m.get('date')} ({m['date_precision']}) and {o.get('date')} ({o['date_precision']})"
+    return True, f"same {m['type']}; {who}; {when}{where}"
 
 
 class Merger:
@@ -189,49 +278,49 @@ class Merger:
                     found.update(self._index.get((m["type"], k, b), {}))
         return sorted(found.values(), key=lambda c: c.id)
 
-    def _same_kind(self, m: dict[str, Any], c: Cluster) -> bool:
-        r = c.members[0]
-        return (r["type"] == m["type"] and bool(r["negated"]) == bool(m["negated"])
-                and bool(r["hypothetical"]) == bool(m["hypothetical"]) and bool(r["future"]) == bool(m["future"])
-                and m["article_id"] not in c.articles)
+    def consider(self, m: dict[str, Any], copies: Iterable[str] = ()) -> list[tuple[Cluster, bool, str]]:
+        """Every cluster ``m`` could join, and whether it may (compatible with every member) and why."""
+        copies = set(copies)
+        seen: dict[int, Cluster] = {}
+        if copies:
+            for c in self.clusters:
+                if c.members and c.articles & copies:
+                    seen[id(c)] = c
+        for c in self._candidates(m):
+            seen.setdefault(id(c), c)
+        out = []
+        for c in sorted(seen.values(), key=lambda c: c.id):
+            if not c.members:
+                continue
+            verdicts = [compatible(m, o, copies) for o in c.members]
+            bad = next((why for ok, why in verdicts if not ok), None)
+            out.append((c, bad is None, bad or verdicts[0][1]))
+        return out
 
     def add(self, m: dict[str, Any], copies: Iterable[str] = ()) -> Cluster:
         """Put member ``m`` in the best compatible cluster (or a new one) and return it.
 
         ``copies``: ids of earlier articles this article nearly duplicates; their events are
-        matched first, without needing dates.
+        matched without needing dates.  A cluster is taken only when ``m`` is compatible with every
+        one of its members; among those, the one sharing most participants, then nearest in date.
         """
         copies = set(copies)
-        best: tuple[tuple, Cluster] | None = None
-        if copies:
-            for c in self.clusters:
-                if not c.members or not (c.articles & copies) or not self._same_kind(m, c):
-                    continue
-                matched, need = overlap(m, c)
-                if matched < need or (need == 0 and (member_keys(m) or c.actor_ids)):
-                    continue
-                score = (1, matched, 0, c.id)
-                if best is None or score[:3] > best[0][:3] or (score[:3] == best[0][:3] and c.id < best[1].id):
-                    best = (score, c)
-        if best is None:
-            for c in self._candidates(m):
-                if not c.members or not self._same_kind(m, c):
-                    continue
-                matched, need = overlap(m, c)
-                if need == 0 or matched < need:
-                    continue
-                gap = dates_gap(m, c.rep)
-                if gap is None or gap > 1:
-                    continue
-                if not places_compatible(m, c.place_member):
-                    continue
-                score = (0, matched, -gap, c.id)
-                if best is None or score[:3] > best[0][:3] or (score[:3] == best[0][:3] and c.id < best[1].id):
-                    best = (score, c)
+        best: tuple[tuple, Cluster, str] | None = None
+        for c, ok, why in self.consider(m, copies):
+            if not ok:
+                continue
+            sm, tm = role_keys(m)
+            shared = sum(len((sm | tm) & (role_keys(o)[0] | role_keys(o)[1])) for o in c.members)
+            gap = dates_gap(m, c.rep)
+            score = (bool(c.articles & copies), shared, -(gap or 0))
+            if best is None or score > best[0] or (score == best[0] and c.id < best[1].id):
+                best = (score, c, why)
         if best is not None:
             c = best[1]
+            m["merge_reason"] = best[2]
             c.add(m)
         else:
+            m["merge_reason"] = None
             c = Cluster([m], touched=True)
         self._register(c)
         return c

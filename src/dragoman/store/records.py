@@ -89,24 +89,34 @@ def actor_code(a: dict[str, Any]) -> str:
 
 
 def actor_keys(a: dict[str, Any]) -> frozenset[str]:
-    """The keys under which two articles' actors count as the same participant.
+    """The keys under which two articles' actors count as the same *specific* participant.
 
-    The normalised name; a person's surname (the last word: "Kamau" and "Daniel Kamau"); the
-    country (or IGO organisation) code, so "Pakistan" and "Pakistani officials" overlap.
+    A person named by name (the normalised name and the surname: "Kamau" is "Daniel Kamau"); a named
+    organisation (its name and its code); a country or its government ("c:PAK/state"; another sector
+    named, "c:PAK/MIL"), which a person with that country and sector also stands for. A generic group ("officials", "protesters"), a bare title ("the home secretary") or a
+    place gives no key: sharing one of those, or only a country code, never makes two events one.
     """
-    return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"))
+    return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
 
 
 @lru_cache(maxsize=65536)
-def _keys(name: str, kind: str | None, country: str | None, org: str | None) -> frozenset[str]:
+def _keys(name: str, kind: str | None, country: str | None, org: str | None, sector: str | None = None) -> frozenset[str]:
     keys: set[str] = set()
     n = norm_name(name)
-    if n:
+    named = bool(n) and name[:1].isupper()
+    state = ("c:" + country + "/" + (sector if sector and sector != "GOV" else "state")) if country else None
+    if kind == "person" and state and sector:  # Venezuela's foreign minister, named or not, acts for Venezuela
+        keys.add(state)
+    if kind == "person" and named:
         keys.add("n:" + n)
-        if kind == "person" and " " in n:
+        if " " in n:
             keys.add("n:" + n.rsplit(" ", 1)[1])
-    if country:
-        keys.add("c:" + country + ("/" + org if org else ""))
+    elif kind == "organisation" and named:
+        keys.add("n:" + n)
+        if org:
+            keys.add("o:" + org)
+    elif kind in ("country", "government") and state:
+        keys.add(state)  # Pakistan = its government
     return frozenset(keys)
 
 

@@ -138,6 +138,10 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE event_actors_v5 RENAME TO event_actors",
         "CREATE INDEX event_actors_event ON event_actors (event_id)",
     ],
+    # 6: why an article event joined its merged event (which participants, dates and place matched)
+    [
+        "ALTER TABLE article_events ADD COLUMN merge_reason VARCHAR",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -687,8 +687,8 @@ class Store:
             return None
         row = rows[0]
         mentions = self._dicts(
-            "SELECT ae.article_id, ae.id AS article_event_id, a.url, a.title, a.published, a.source_group, a.duplicate_of, "
-            "m.text AS sentence, m.start, m.\"end\", m.trigger_start, m.trigger_end "
+            "SELECT ae.article_id, ae.id AS article_event_id, ae.merge_reason, a.url, a.title, a.published, a.source_group, "
+            "a.duplicate_of, m.text AS sentence, m.start, m.\"end\", m.trigger_start, m.trigger_end "
             "FROM article_events ae JOIN mentions m ON m.article_event_id = ae.id JOIN articles a ON a.id = ae.article_id "
             "WHERE ae.event_id = ? ORDER BY a.seq, m.ord", [eid])
         texts = dict(self._sql("SELECT id, text FROM articles WHERE list_contains(?, id)",
@@ -699,6 +699,27 @@ class Store:
             m["evidence"] = m["sentence"]
         row["mentions"] = mentions
         return row
+
+    @_locked
+    def explain_merge(self, event_id: str) -> list[dict[str, Any]]:
+        """For each article event of a merged event: every stored event it was compared with, whether it
+        could join it and why (what matched, or the first thing that did not)."""
+        eid = self.resolve_event_id(event_id)
+        if eid is None:
+            return []
+        members = self._dicts("SELECT * FROM article_events WHERE event_id = ? ORDER BY seq, id", [eid])
+        dups = dict(self._sql("SELECT id, duplicate_of FROM articles WHERE list_contains(?, id)",
+                              [sorted({m["article_id"] for m in members})]).fetchall())
+        out: list[dict[str, Any]] = []
+        for m in members:
+            copies = [dups[m["article_id"]]] if dups.get(m["article_id"]) else []
+            clusters = self._load_clusters(set(), [(m, copies)])
+            merger = Merger([Cluster([x for x in c.members if x["id"] != m["id"]], old_id=c.old_id) for c in clusters])
+            for c, ok, why in merger.consider(m, copies):
+                out.append({"article_event_id": m["id"], "article_id": m["article_id"], "candidate": c.old_id,
+                            "same_event": c.old_id == eid, "compatible": ok, "why": why,
+                            "candidate_articles": sorted(c.articles)})
+        return out
 
     @_locked
     def top_actors(self, q: Q.EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:

@@ -1,0 +1,121 @@
+"""The ``merge`` suite: does the store make one event of one happening, and never one of two?
+
+Two measures (``dragoman eval merge``):
+
+- **real pages**: the pages of ``real_pages/`` (nearly every one a different story) coded and ingested
+  into one temporary store.  Pages telling the same story are grouped by hand in
+  ``data/real_pages.yaml`` (``same_story``); a merged event whose articles are not all of one group
+  joins different stories.  ``real_pages_wrong_share`` is their share of the merged events.
+- **written set**: ``data/merge_set.jsonl``, articles written for the project in which some
+  happenings are told by 2–4 differently worded articles and similar-but-different happenings (the
+  same pair meeting a week apart, two attacks in one city on one day, two ministers accusing one
+  country) must stay apart.  Each article names its main happening and its PLOVER type.  Article
+  events are mapped to happenings by (article, type); a pair of articles merged in one event is
+  right when they map to the same happening.  Precision over the merged pairs, recall over the
+  pairs of articles that tell one happening.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from dragoman.evaluation import Report
+from dragoman.evaluation.articles import DATA, pages_list, page_input
+from dragoman.model import Article
+
+MERGE_SET = DATA / "merge_set.jsonl"
+
+
+def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
+    from dragoman.store import EventQuery, Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store.open(Path(tmp) / "merge.duckdb") as store:
+            store.ingest(articles)
+            q = EventQuery(include_negated=True, include_hypothetical=True)
+            rows, _ = store.query_events(q, limit=1_000_000)
+            members = store._dicts("SELECT event_id, article_id, type FROM article_events")  # noqa: SLF001
+    by: dict[str, list[tuple[str, str]]] = {}
+    for m in members:
+        by.setdefault(m["event_id"], []).append((m["article_id"], m["type"]))
+    for r in rows:
+        r["members"] = by.get(r["id"], [])
+    return rows
+
+
+def real_pages(data: Path, pipeline: Any, limit: int | None) -> tuple[dict[str, float], dict[str, int], list[dict[str, Any]]]:
+    truth = json.loads((data / "real_pages" / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)[: limit or None]
+    group_of = {k: g for g, ks in pages_list()["same_story"].items() for k in ks}
+    inputs = [page_input(data, k, pipeline.settings) for k in keys]
+    page_of: dict[str, str] = {}
+    arts: list[Article] = []
+    for k, a in zip(keys, inputs):
+        if isinstance(a, Article):
+            page_of[a.id] = k
+            arts.append(a)
+    coded = [o for o in pipeline.run_batch(arts) if isinstance(o, Article)]
+    rows = _store_events(coded)
+    merged = [r for r in rows if r["num_articles"] > 1]
+    wrong = []
+    for r in merged:
+        groups = {group_of.get(page_of.get(a, a), page_of.get(a, a)) for a in r["article_ids"]}
+        if len(groups) > 1:
+            wrong.append({"event": r["id"], "type": r["type"], "pages": sorted(page_of.get(a, a) for a in r["article_ids"]),
+                          "evidence": r.get("evidence_text")})
+    metrics = {"real_pages_wrong_share": round(len(wrong) / len(merged), 4) if merged else 0.0}
+    counts = {"pages_coded": len(coded), "events": len(rows), "merged_events": len(merged), "merged_wrong": len(wrong)}
+    return metrics, counts, wrong
+
+
+def written_set(pipeline: Any, path: Path = MERGE_SET) -> tuple[dict[str, float], dict[str, int], list[dict[str, Any]]]:
+    from dragoman.api_public import make_article
+
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    arts = [make_article(r["text"], id=r["id"], title=r.get("title"), published=r.get("published"),
+                         source=f"merge_set:{r['id']}") for r in recs]
+    happening = {(r["id"], h["type"]): h["id"] for r in recs for h in r["happenings"]}
+    tells: dict[str, set[str]] = {}
+    for r in recs:
+        for h in r["happenings"]:
+            tells.setdefault(h["id"], set()).add(r["id"])
+    gold_pairs = {tuple(sorted(p)) for ids in tells.values() for p in itertools.combinations(sorted(ids), 2)}
+    coded = [o for o in pipeline.run_batch(arts) if isinstance(o, Article)]
+    rows = _store_events(coded)
+    right = wrong = unknown = 0
+    found: set[tuple[str, str]] = set()
+    errors: list[dict[str, Any]] = []
+    for r in rows:
+        for (a1, t1), (a2, t2) in itertools.combinations(r["members"], 2):
+            if a1 == a2:
+                continue
+            h1, h2 = happening.get((a1, t1)), happening.get((a2, t2))
+            if h1 is None or h2 is None:
+                unknown += 1
+                continue
+            if h1 == h2:
+                right += 1
+                found.add(tuple(sorted((a1, a2))))  # type: ignore[arg-type]
+            else:
+                wrong += 1
+                errors.append({"kind": "merged different happenings", "event": r["id"], "type": r["type"],
+                               "articles": [a1, a2], "happenings": [h1, h2]})
+    for pair in sorted(gold_pairs - found):
+        errors.append({"kind": "not merged", "articles": list(pair)})
+    metrics = {
+        "written_precision": round(right / (right + wrong), 4) if right + wrong else 0.0,
+        "written_recall": round(len(found & gold_pairs) / len(gold_pairs), 4) if gold_pairs else 0.0,
+    }
+    counts = {"written_articles": len(recs), "gold_pairs": len(gold_pairs), "merged_pairs_right": right,
+              "merged_pairs_wrong": wrong, "merged_pairs_other_events": unknown}
+    return metrics, counts, errors
+
+
+def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
+    m1, c1, e1 = real_pages(data, pipeline, limit)
+    m2, c2, e2 = written_set(pipeline)
+    return Report("merge", {**m1, **m2}, {**c1, **c2}, [], e1 + e2)
