@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 from test_store_data import WORDS, event, person
@@ -128,3 +129,75 @@ def test_reports_a_week_apart_stay_apart(tmp_path):
     rows = stored([accuse("w1", (AMARA,), "Ghana", "GHA", "2024-03-05"),
                    accuse("w2", (AMARA,), "Ghana", "GHA", "2024-03-12", published="2024-03-12")], tmp_path)
     assert groups(rows) == [["w1"], ["w2"]]
+
+
+# -- exports and filters an analyst can trust ----------------------------------------------------------
+
+
+def _analyst_store(folder):
+    from dataclasses import replace
+
+    from dragoman.model import Aux
+
+    arts = [accuse("e1", (AMARA,), "Ghana", "GHA", "2024-03-05"),
+            accuse("e2", (LENA,), "Ghana", "GHA", "2024-03-05")]
+    # dated only to a month; background from 1967; and one whose participants carry no code
+    text = f"Mei Lin accused Ghana of violating the accord in March. {filler('e3')}"
+    a3 = article("e3", text, (person("a1", *MEI, start=0), country("t1", "Ghana", "GHA", text)), "ACCUSE", ("a1",),
+                 ("t1",), "2024-03-01", precision="month")
+    text = f"Amara Okafor accused Ghana of violating the accord in 1967. {filler('e4')}"
+    a4 = article("e4", text, (person("a1", *AMARA, start=0), country("t1", "Ghana", "GHA", text)), "ACCUSE", ("a1",),
+                 ("t1",), "1967-01-01", precision="year")
+    a4 = a4.replace(events=(replace(a4.events[0], aux=Aux(historical=True)),))
+    text = f"Someone accused somebody of violating the accord on 2024-03-05. {filler('e5')}"
+    anon = (Actor("a1", "Someone", kind="person", mentions=(Mention(0, 7, "Someone"),)),
+            Actor("t1", "somebody", kind="person", mentions=(Mention(16, 24, "somebody"),)))
+    a5 = article("e5", text, anon, "ACCUSE", ("a1",), ("t1",), "2024-03-05")
+    folder.mkdir(parents=True, exist_ok=True)
+    s = Store.open(folder / "a.duckdb")
+    s.ingest([*arts, a3, a4, a5])
+    return s
+
+
+def test_gdelt_export_leaves_out_coarse_dates_and_uncoded_events_and_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    s = _analyst_store(tmp_path)
+    left: dict[str, int] = {}
+    n = s.export(None, "gdelt", tmp_path / "g.tsv", left_out=left)
+    assert n == 2 and left == {"coarse_date": 2, "no_participant": 1}
+    assert s.export(None, "gdelt", tmp_path / "g2.tsv", coarse_dates=True, all_events=True) == 5
+    s.close()
+    res = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "a.duckdb"), "--format", "gdelt", "-o",
+                                    str(tmp_path / "g3.tsv")])
+    assert res.exit_code == 0, res.output
+    assert "2 events left out: dated only to a week, month or year" in res.output
+    assert "1 events left out: with no coded participant" in res.output
+    with open(tmp_path / "g3.tsv", encoding="utf-8") as fh:
+        assert len(fh.read().splitlines()) == 2
+
+
+def test_filters_historical_confidence_article_and_timeline_of_everything(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    s = _analyst_store(tmp_path)
+    everything, total = s.query_events(EventQuery(), limit=100)
+    assert total == 5
+    recent, _ = s.query_events(EventQuery(exclude_historical=True), limit=100)
+    assert sorted(r["article_ids"][0] for r in recent) == ["e1", "e2", "e3", "e5"]
+    assert s.query_events(EventQuery(min_confidence=0.9), limit=100)[1] == 0  # the test events are 0.8
+    assert s.query_events(EventQuery(min_confidence=0.8), limit=100)[1] == 5
+    only, _ = s.query_events(EventQuery(article="e2"), limit=100)
+    assert [r["article_ids"] for r in only] == [["e2"]]
+    s.close()
+    db = str(tmp_path / "a.duckdb")
+    res = CliRunner().invoke(main, ["timeline", "--db", db, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert sum(d["total"] for d in json.loads(res.output)) == 5
+    res = CliRunner().invoke(main, ["events", "--db", db, "--exclude-historical", "--min-confidence", "0.5",
+                                    "--format", "json"])
+    assert res.exit_code == 0 and len(json.loads(res.output)) == 4

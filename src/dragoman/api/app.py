@@ -92,6 +92,9 @@ class Filters:
         text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
         include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
         include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
+        exclude_historical: Annotated[bool, Query(description="Leave out background: events well before the news.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only events at least this sure.")] = None,
+        article: Annotated[str | None, Query(max_length=200, description="Only events this article (by id) reports.")] = None,
     ):
         from dragoman.store import EventQuery
 
@@ -101,7 +104,8 @@ class Filters:
             actor=_clean(actor), country=_clean(country), sector=_clean(sector), type=_clean(type), quad=quad,
             since=since.isoformat() if since else None, until=until.isoformat() if until else None,
             place=_clean(place), text=_clean(text), include_negated=include_negated,
-            include_hypothetical=include_hypothetical,
+            include_hypothetical=include_hypothetical, exclude_historical=exclude_historical,
+            min_confidence=min_confidence, article=_clean(article),
         )
 
 
@@ -117,10 +121,14 @@ async def filters(
     text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
     include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
     include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
+    exclude_historical: Annotated[bool, Query(description="Leave out background: events well before the news.")] = False,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only events at least this sure.")] = None,
+    article: Annotated[str | None, Query(max_length=200, description="Only events this article (by id) reports.")] = None,
 ) -> Filters:
     """``Filters`` as an async dependency: FastAPI runs a plain class dependency in its thread pool,
     a hop per request that costs more than building the query does."""
-    return Filters(actor, country, sector, type, quad, since, until, place, text, include_negated, include_hypothetical)
+    return Filters(actor, country, sector, type, quad, since, until, place, text, include_negated, include_hypothetical,
+                   exclude_historical, min_confidence, article)
 
 
 def _clean(value: str | None) -> str | None:

@@ -33,6 +33,10 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def filter_options(actor: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
         opts = [
+            click.option("--article", help="Only events this article (by id) reports."),
+            click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this sure (0-1)."),
+            click.option("--exclude-historical", is_flag=True,
+                         help="Leave out background: events well before the news that reports them (1967, 'last year')."),
             click.option("--include-hypothetical", is_flag=True, help="Also events that might happen (could, would, if...)."),
             click.option("--include-negated", is_flag=True, help="Also events reported as not having happened."),
             click.option("--text", help="Words in an evidence sentence."),
@@ -59,7 +63,9 @@ def make_query(actor: str | None = None, **kw: Any):
     return EventQuery(actor=actor, country=kw.get("country"), sector=kw.get("sector"), type=kw.get("type_"),
                       quad=kw.get("quad"), since=kw.get("since"), until=kw.get("until"), place=kw.get("place"),
                       text=kw.get("text"), include_negated=bool(kw.get("include_negated")),
-                      include_hypothetical=bool(kw.get("include_hypothetical")))
+                      include_hypothetical=bool(kw.get("include_hypothetical")),
+                      exclude_historical=bool(kw.get("exclude_historical")), min_confidence=kw.get("min_confidence"),
+                      article=kw.get("article"))
 
 
 def db_path(db: str | None) -> str:
@@ -273,7 +279,7 @@ def _cell(v: Any, width: int | None = None) -> str:
 
 
 EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("type", "type"), ("cameo", "cameo"), ("source_names", "source"),
-                 ("target_names", "target"), ("place", "place"), ("num_mentions", "mentions"), ("num_sources", "sources"),
+                 ("target_names", "target"), ("place", "place"), ("num_mentions", "mentions"), ("num_sources", "outlets"),
                  ("evidence_text", "evidence")]
 
 
@@ -320,13 +326,13 @@ def actors(db: str | None, limit: int, fmt: str, actor: str | None, **kw: Any) -
 
 
 @click.command()
-@click.argument("actor")
+@click.argument("actor", required=False)
 @db_option
 @filter_options(actor=False)
 @fmt_option
 @clean_errors
-def timeline(actor: str, db: str | None, fmt: str, **kw: Any) -> None:
-    """Events per day involving ACTOR (a name, id or code), by quad class."""
+def timeline(actor: str | None, db: str | None, fmt: str, **kw: Any) -> None:
+    """Events per day by quad class: all events, or those involving ACTOR (a name, id or code)."""
     with open_store(db) as store:
         rows = store.timeline(make_query(actor, **kw))
     days: dict[str, dict[str, Any]] = {}
@@ -337,7 +343,7 @@ def timeline(actor: str, db: str | None, fmt: str, **kw: Any) -> None:
         d["total"] += r["count"]
     cols = [("date", "date"), ("q1", "verbal coop."), ("q2", "material coop."), ("q3", "verbal conflict"),
             ("q4", "material conflict"), ("total", "events")]
-    _print_rows(list(days.values()), fmt, cols, f"events per day: {actor}")
+    _print_rows(list(days.values()), fmt, cols, f"events per day: {actor or 'all events'}")
 
 
 @click.command()
@@ -411,12 +417,25 @@ def show(ident: str, db: str | None, fmt: str, explain_merge: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["plover", "csv", "parquet", "gdelt"]), required=True,
               help="plover (JSONL), csv, parquet, or gdelt (GDELT 2.0 events TSV, never negated/hypothetical).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The file to write.")
+@click.option("--coarse-dates", is_flag=True,
+              help="gdelt: also events dated only to a week, month or year (written as its first day).")
+@click.option("--all", "all_events", is_flag=True,
+              help="gdelt: also events with no coded participant (no country, organisation or sector on either side).")
 @clean_errors
-def export(db: str | None, fmt: str, output: str, actor: str | None, **kw: Any) -> None:
+def export(db: str | None, fmt: str, output: str, actor: str | None, coarse_dates: bool, all_events: bool,
+           **kw: Any) -> None:
     """Export events (the same filters and defaults as `dragoman events`)."""
+    left_out: dict[str, int] = {}
     with open_store(db) as store:
-        n = store.export(make_query(actor, **kw), fmt, output)
+        n = store.export(make_query(actor, **kw), fmt, output, coarse_dates=coarse_dates, all_events=all_events,
+                         left_out=left_out)
     click.echo(f"{n} events written to {output}", err=True)
+    why = {"coarse_date": "dated only to a week, month or year (--coarse-dates keeps them)",
+           "no_participant": "with no coded participant (--all keeps them)",
+           "no_date": "with no date or no CAMEO code (GDELT needs both)"}
+    for k, v in left_out.items():
+        if v:
+            click.echo(f"{v} events left out: {why[k]}", err=True)
 
 
 @click.command()

@@ -57,7 +57,13 @@ CSV_COLUMNS = [
 ]
 
 
-def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLike[str]) -> int:
+def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
+           all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
+    """Write events; every format carries ``date_precision`` except GDELT's fixed columns, so the GDELT
+    TSV leaves out events not dated to a day (unless ``coarse_dates``: then a week, month or year is
+    written as its first day) and events with no coded participant — no country, organisation or
+    sector on either side — (unless ``all_events``); ``left_out`` counts what was left out and why."""
+    left = left_out if left_out is not None else {}
     fmt = (fmt or "").lower()
     if fmt not in FORMATS:
         raise InputError(f"unknown export format '{fmt}'", source="--format", hint="use one of: " + ", ".join(FORMATS))
@@ -87,6 +93,16 @@ def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLi
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
         for r in rows:
+            if not r.get("date") or not r.get("cameo"):
+                left["no_date"] = left.get("no_date", 0) + 1
+                continue
+            if not coarse_dates and r.get("date_precision") != "day":
+                left["coarse_date"] = left.get("coarse_date", 0) + 1
+                continue
+            if not all_events and not any(a.get("country") or a.get("org") or a.get("sector")
+                                          for a in r["sources"] + r["targets"]):
+                left["no_participant"] = left.get("no_participant", 0) + 1
+                continue
             g = gdelt_row(r)
             if g is None:
                 continue

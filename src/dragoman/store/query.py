@@ -51,6 +51,9 @@ class EventQuery:
     text: str | None = None
     include_negated: bool = False
     include_hypothetical: bool = False
+    exclude_historical: bool = False
+    min_confidence: float | None = None
+    article: str | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> "EventQuery":
@@ -151,6 +154,21 @@ def where(q: EventQuery | None, ids: list[str] | None = None,
             "WHERE m.text ILIKE ?)"
         )
         params.append(f"%{_like(q.text.strip())}%")
+    if q.exclude_historical:
+        conds.append("NOT e.historical")
+    if q.min_confidence is not None:
+        try:
+            floor = float(q.min_confidence)
+        except (TypeError, ValueError) as e:
+            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence",
+                             hint="a number from 0 to 1, for example 0.7") from e
+        if not 0.0 <= floor <= 1.0:
+            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
+        conds.append("e.confidence >= ?")
+        params.append(floor)
+    if q.article:
+        conds.append("list_contains(e.article_ids, ?)")
+        params.append(q.article.strip())
     return (" AND ".join(conds) if conds else "TRUE"), params
 
 

@@ -773,11 +773,13 @@ class Store:
         return rows
 
     @_locked
-    def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str]) -> int:
-        """Write the matching events to ``path`` as plover|csv|parquet|gdelt; return the count."""
+    def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
+               all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
+        """Write the matching events to ``path`` as plover|csv|parquet|gdelt; return the count (GDELT
+        leaves out what its fixed columns cannot say truly, counted in ``left_out``: see ``export``)."""
         from dragoman.store.export import export
 
-        return export(self, q, fmt, path)
+        return export(self, q, fmt, path, coarse_dates=coarse_dates, all_events=all_events, left_out=left_out)
 
     def require_event(self, event_id: str) -> dict[str, Any]:
         ev = self.get_event(event_id)
