@@ -187,6 +187,11 @@ def _key_names(keys: Iterable[str]) -> str:
     return ", ".join(sorted(k.split(":", 1)[1] for k in keys))
 
 
+def own_date(m: dict[str, Any]) -> bool:
+    """Is the event dated by its own text (not only by its article's date)?"""
+    return m.get("date_lo") is not None and m.get("date_precision") not in ("article", "none", None)
+
+
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset()) -> tuple[bool, str]:
     """Are two article events (of different articles) one happening? → (yes or no, why)."""
     if m["article_id"] == o["article_id"]:
@@ -214,9 +219,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
     if copy:
         return True, f"near-duplicate article (copied story); same {m['type']}; {who}{where}"
-    own_m = m.get("date_lo") is not None and m.get("date_precision") not in ("article", "none", None)
-    own_o = o.get("date_lo") is not None and o.get("date_precision") not in ("article", "none", None)
-    if not (own_m and own_o):
+    if not (own_date(m) and own_date(o)):
         if m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC:
             # "A met B", "A and B held talks": two of the participants shared, whatever their roles
             theirs = so | to
@@ -312,7 +315,9 @@ class Merger:
             sm, tm = role_keys(m)
             shared = sum(len((sm | tm) & (role_keys(o)[0] | role_keys(o)[1])) for o in c.members)
             gap = dates_gap(m, c.rep)
-            score = (bool(c.articles & copies), shared, -(gap or 0))
+            # an event dated by its own text rather joins events dated by theirs than one dated by its article
+            dated = sum(1 for o in c.members if own_date(o)) if own_date(m) else 0
+            score = (bool(c.articles & copies), dated, shared, -(gap or 0))
             if best is None or score > best[0] or (score == best[0] and c.id < best[1].id):
                 best = (score, c, why)
         if best is not None:
