@@ -210,3 +210,14 @@ def test_without_a_date_the_latest_year_named_dates_the_news(pipeline):
     agree = next(e for e in art.events if e.type == "AGREE")
     request = next(e for e in art.events if e.type == "REQUEST")
     assert agree.aux.historical and not request.aux.historical
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Tony Blair offered his congratulations to the couple.", ["SUPPORT"]),
+    ("The chancellor said he was on course to meet his two fiscal rules.", []),
+    ("Iran offered to host the talks.", ["AGREE"]),
+])
+def test_offers_and_meetings_in_their_other_senses(unfiltered, text, want):
+    from dragoman import extract
+
+    assert types(extract(text, published="2024-05-04", pipeline=unfiltered)) == want
