@@ -143,30 +143,23 @@ def test_quotation_marks_in_boilerplate_are_no_quote(pipeline):
     assert not any("silenced" in q.text for q in art.quotes), [q.text for q in art.quotes]
 
 
-@pytest.mark.parametrize("text", [
-    "The chancellor set out to slaughter the council tax as an election issue.",
-    "The prime minister shot basketball hoops with pupils at the school.",
-    "The Senate killed the bill on Tuesday.",
-    "The mayor has been fighting dirty air for decades.",
+@pytest.mark.parametrize("text, violent", [
+    # done to no actor, place or physical target: figurative
+    ("The chancellor set out to slaughter the council tax as an election issue.", False),
+    ("The prime minister shot basketball hoops with pupils at the school.", False),
+    ("The Senate killed the bill on Tuesday.", False),
+    ("The mayor has been fighting dirty air for decades.", False),
+    # done to someone or somewhere: violence
+    ("Gunmen shot three policemen in Kano on Monday.", True),
+    ("Rebels attacked the convoy near Goma.", True),
+    ("Troops stormed the building and killed two of the hostage-takers.", True),
+    ("Police beat protesters with batons.", True),
 ])
-def test_violence_done_to_no_one_is_figurative(unfiltered, text):
+def test_violence_needs_someone_or_somewhere_to_be_done_to(unfiltered, text, violent):
     from dragoman import extract
 
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert "ASSAULT" not in types(art), [(e.type, e.rule) for e in art.events]
-
-
-@pytest.mark.parametrize("text", [
-    "Gunmen shot three policemen in Kano on Monday.",
-    "Rebels attacked the convoy near Goma.",
-    "Troops stormed the building and killed two of the hostage-takers.",
-    "Police beat protesters with batons.",
-])
-def test_violence_done_to_someone_or_somewhere_is_coded(unfiltered, text):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert "ASSAULT" in types(art), [(e.type, e.rule) for e in art.events]
+    assert ("ASSAULT" in types(art)) == violent, [(e.type, e.rule) for e in art.events]
 
 
 def test_asking_a_question_is_no_request(unfiltered):
