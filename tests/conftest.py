@@ -13,6 +13,62 @@ EVAL_DIR = SHARED / "eval"
 SEED_DIR = SHARED / "samples" / "seed"
 SAMPLES_DIR = ROOT / "src" / "dragoman" / "samples"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+#: CI sets this (``.ci/run``): without the evaluation data the run fails instead of skipping
+REQUIRE_SHARED = os.environ.get("DRAGOMAN_REQUIRE_SHARED") == "1"
+SHARED_FIXTURES = frozenset({"seed_text", "seed_expected", "seed_article", "seed_article_published"})
+_skipped_for_shared: list[str] = []
+
+
+def _uses_shared(fn: object, depth: int = 2) -> bool:
+    """Does a function name a path under SHARED, or call (``depth`` levels) a module function that does?"""
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return False
+    glob = getattr(fn, "__globals__", {})
+    root = str(SHARED)
+    for n in code.co_names:
+        v = glob.get(n)
+        if isinstance(v, Path) and str(v).startswith(root):
+            return True
+        if depth and callable(v) and getattr(v, "__module__", None) == glob.get("__name__") and _uses_shared(v, depth - 1):
+            return True
+    return False
+
+
+def needs_shared(item: pytest.Item) -> bool:
+    """Does a test read ../shared: a seed fixture, or a path under SHARED named in its code, its fixtures'
+    code or the module functions they call?"""
+    if SHARED_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    if _uses_shared(getattr(item, "function", None)):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    for defs in (info.name2fixturedefs.values() if info else ()):
+        if any(_uses_shared(d.func) for d in defs):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if EVAL_DIR.is_dir() and SEED_DIR.is_dir():
+        return
+    if REQUIRE_SHARED:
+        raise pytest.UsageError(
+            f"the evaluation data is not at {SHARED} (DRAGOMAN_REQUIRE_SHARED=1): CI runs every accuracy suite; "
+            "put the shared/ folder beside the repository or point DRAGOMAN_SHARED at it")
+    skip = pytest.mark.skip(reason=f"needs the evaluation data in {SHARED} (see README: the evaluation data)")
+    for item in items:
+        if needs_shared(item):
+            item.add_marker(skip)
+            _skipped_for_shared.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001 - pytest's hook
+    if _skipped_for_shared:
+        terminalreporter.write_line(
+            f"{len(_skipped_for_shared)} tests skipped for want of the evaluation data at {SHARED}: the accuracy "
+            "suites, the seed article and the shared reference (put shared/ beside the repository, or set "
+            "DRAGOMAN_SHARED; CI sets DRAGOMAN_REQUIRE_SHARED=1 so that they never skip there)")
 
 
 @pytest.fixture(scope="session")
