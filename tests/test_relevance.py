@@ -214,3 +214,64 @@ def test_offers_and_meetings_in_their_other_senses(unfiltered, text, want):
     from dragoman import extract
 
     assert types(extract(text, published="2024-05-04", pipeline=unfiltered)) == want
+
+
+def factual_types(art):
+    return sorted(e.type for e in art.events if not (e.aux.negated or e.aux.hypothetical or e.aux.future))
+
+
+@pytest.mark.parametrize("text, want", [
+    # other senses of a trigger: talking about a topic, releasing a document, "let's", crimes committed,
+    # beating or battling a rival at the polls
+    ("The senator talked about the budget for an hour.", []),
+    ("The ministry released a report on Tuesday.", []),
+    ("The pollster released its survey on Sunday.", []),
+    ("\"Let's go back to the start,\" the governor said.", []),
+    ("The mayor's aide committed fraud, the court found.", []),
+    ("The Democrats beat the incumbent governor in the election.", []),
+    ("The senator is battling the governor for the nomination.", []),
+    ("Why had the budget not been published, the senator asked.", []),
+    # the same words where they are events
+    ("The army released 40 prisoners on Tuesday.", ["RETREAT"]),
+    ("The two presidents talked with each other by phone.", ["CONSULT"]),
+    ("Police beat the protesters with batons.", ["ASSAULT"]),
+])
+def test_trigger_senses_that_are_no_event(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # failing and warning are events only when they govern one
+    ("The minister has failed to tackle the housing shortage, the opposition said.", []),
+    ("The two sides failed to reach an agreement on Sunday.", ["REJECT"]),
+    ("The doctors warned that the hospitals were running out of beds.", []),
+    ("Iran warned that it would strike American bases.", ["THREATEN"]),
+])
+def test_failing_and_warning_need_an_act(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, trigger, hypothetical", [
+    # a complement wanted, implored or taught is not done
+    ("The opposition is pushing to expel the ambassador.", "expel", True),
+    ("The activists decided to boycott the election.", "boycott", False),
+    ("Rebels tried to assassinate the governor on Monday.", "assassinate", False),
+    ("The army continued to shell the town.", "shell", False),
+    ("The general was forced to resign on Friday.", "resign", False),
+    # the purpose of a coded act is not done yet; of a plain verb it is the act
+    ("The government deployed troops to arrest the protest leaders.", "arrest", True),
+    ("Thousands of workers stayed at home to protest against the reform.", "protest", False),
+])
+def test_complements_wanted_are_hypothetical_and_complements_done_are_not(unfiltered, text, trigger, hypothetical):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    ev = [e for e in art.events if art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]].split()[0] == trigger]
+    assert ev, [(e.type, e.rule, art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]]) for e in art.events]
+    assert ev[0].aux.hypothetical == hypothetical, ev[0]

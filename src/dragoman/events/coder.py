@@ -214,6 +214,8 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             if view.toks[i].dep == "amod" and view.toks[i].pos == "VERB":
                 continue  # "the alleged violations": a participle used as an adjective
+            if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
+                continue  # "let's go back": an exhortation
             for e in self._entries(view, i):
                 ok, obj = self._match(view, i, e)
                 if not ok:
@@ -262,6 +264,8 @@ class Coder:
                 c.governed = gov
                 if gov and gov[0].entry.type == NONE and c in kept:
                     kept.remove(c)  # "declined to comment": a statement
+                elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
+                    kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
         taken: set[int] = set()
         events = self._obligations(view, sent, by_tok, taken)
         events.extend(self._event(view, sent, c) for c in kept if c.tok not in taken)
@@ -505,6 +509,19 @@ def _in_clause(view: View, i: int, top: int) -> bool:
             return False
         if view.toks[a].dep in ("ccomp", "acl", "relcl", "xcomp", "advcl"):
             return view.toks[a].head == top and view.toks[a].dep in ("ccomp", "acl")
+    return False
+
+
+def _acts_on(view: View, i: int) -> bool:
+    """Does the verb at ``i`` bear on someone or announce what will happen: an actor or name as its object
+    ("warned Ghana"), or a complement told in the future ("warned it would respond")?"""
+    toks = view.toks
+    for d in view.children[i]:
+        if toks[d].dep == "dobj" and (view.tok_actors.get(d) or toks[d].pos == "PROPN"):
+            return True
+        if toks[d].dep == "ccomp" and any(view.lemma(a) in ("will", "would", "shall") or toks[a].text.lower() in ("'ll", "wo")
+                                          for a in view.kids(d, "aux")):
+            return True
     return False
 
 

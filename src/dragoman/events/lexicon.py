@@ -23,7 +23,7 @@ _POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "*": ()}
 
 
 #: the flags a trigger line may carry (described in triggers.tsv's header)
-FLAGS = frozenset({"comp", "othercomp", "weak", "topic", "addressee", "hurts"})
+FLAGS = frozenset({"comp", "othercomp", "weak", "topic", "addressee", "hurts", "inner"})
 
 
 @dataclass(frozen=True, slots=True)

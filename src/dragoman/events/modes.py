@@ -88,10 +88,18 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
                 out.intent = True
             elif hl in m["hypothetical_governors"]:
                 out.hypothetical = True
+            elif hl in m["negating_governors"]:
+                out.negated = True
+            elif toks[h].pos == "VERB" and hl not in m["factive_governors"]:
+                out.hypothetical = True  # "decided to support", "implored them to allow": not done
             cur = h
             continue
         if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
-            cur = h  # a purpose clause shares its head's modes: "will meet ... to negotiate"
+            if any(e.type != "NONE" and not e.is_noun for e in lex.by_lemma.get(hl, ())):
+                # the purpose of an act that is itself coded is not done yet: "sent troops to quell the
+                # riot" (the sending is the event); of a plain verb it is the event: "stayed home to protest"
+                out.hypothetical = True
+            cur = h
             continue
         if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
             out.hypothetical = True
