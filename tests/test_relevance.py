@@ -217,7 +217,7 @@ def test_offers_and_meetings_in_their_other_senses(unfiltered, text, want):
 
 
 def factual_types(art):
-    return sorted(e.type for e in art.events if not (e.aux.negated or e.aux.hypothetical or e.aux.future))
+    return sorted(e.type for e in art.events if not (e.aux.negated or e.aux.hypothetical or e.aux.future or e.aux.historical))
 
 
 @pytest.mark.parametrize("text, want", [
@@ -275,3 +275,15 @@ def test_complements_wanted_are_hypothetical_and_complements_done_are_not(unfilt
     ev = [e for e in art.events if art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]].split()[0] == trigger]
     assert ev, [(e.type, e.rule, art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]]) for e in art.events]
     assert ev[0].aux.hypothetical == hypothetical, ev[0]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Lawyers for the foreign nationals detained under the act spoke to reporters.", []),
+    ("The families of the prisoners detained in May met the governor.", ["CONSULT"]),
+    ("Mourners buried eleven civilians killed by the army in the north.", ["ASSAULT"]),
+])
+def test_a_participle_describing_a_noun_is_no_event_unless_it_is_violence_with_its_agent(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

@@ -23,6 +23,7 @@ from dragoman.model import Article, Aux, Event, Evidence, Sentence, Token
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+ASSAULT_TYPES = frozenset({"COERCE", "ASSAULT"})  # violence told in a reduced relative with its agent is still told: "civilians killed by the army"
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 COMP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "oprd", "attr", "advcl", "conj", "nsubjpass"})
 REFINE_ROOTS = frozenset({"03", "12", "10", "02", "13"})
@@ -214,12 +215,18 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             if view.toks[i].dep == "amod" and view.toks[i].pos == "VERB":
                 continue  # "the alleged violations": a participle used as an adjective
+            reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN")
             if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
                 continue  # "let's go back": an exhortation
             for e in self._entries(view, i):
                 ok, obj = self._match(view, i, e)
                 if not ok:
                     continue
+                if reduced and not (e.type in ASSAULT_TYPES and view.kids(i, "agent")) and not any(
+                        view.toks[j].ent_type == "DATE" for j in view.subtree(i)):
+                    # "the prisoners detained in the UK", "damages ordered by a court": told about the noun;
+                    # with its own date it is background to flag ("the accord signed in March 2001")
+                    break
                 clause, pen = i, 0.0
                 good = True
                 if "topic" in e.flags:
