@@ -287,3 +287,20 @@ def test_a_participle_describing_a_noun_is_no_event_unless_it_is_violence_with_i
 
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The lawyer said the government should have acted sooner.", ["ACCUSE"]),
+    ("The bishop said Britain should be a safe haven for refugees.", []),
+    ("The opposition said the minister should resign.", ["REQUEST"]),
+    ("On Monday the president insisted the reform was working.", []),
+    ("The unions insisted on talks with the government.", ["REQUEST"]),
+    ("The party seeks to win back its old voters.", []),
+    ("The rebels sought talks with the government.", ["REQUEST"]),
+    ("The figures demonstrated the scale of the crisis.", []),
+])
+def test_what_is_said_is_a_demand_or_reproach_only_when_an_act_is_named(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

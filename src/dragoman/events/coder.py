@@ -113,7 +113,7 @@ class Coder:
         ch = view.children[i]
         if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt for c in ch):
             return False, None
-        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep for c in ch):
+        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c) for c in ch):
             return False, None
         if e.noobj and any(toks[c].dep == "dobj" for c in ch):
             return False, None
@@ -296,13 +296,21 @@ class Coder:
                 inside = [j for j in _descendants(view, c) if j in by_tok]
                 inside.sort(key=lambda j: by_tok[j].depth)
                 inner = by_tok[inside[0]] if inside else None
+                reproach = any(view.lemma(a) == "have" for a in view.kids(c, "aux"))
+                if inner is None and not reproach and view.lemma(c) in ("be", "have", "remain", "become", "stay"):
+                    continue  # "said Britain should be a safe haven": an opinion, no act asked for
                 taken.update(inside)
-                table = "demand" if view.lemma(modal) == "must" else "appeal"
-                code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else ("100" if table == "demand" else "020")
                 sources = view.phrase_actors(s_sub) if s_sub is not None else []
                 targets = [a for a in view.phrase_actors(c_sub) if a not in sources]
                 span = (toks[modal].start, toks[modal].end)
                 conf = 0.94 - min(0.25, 0.05 * view.depth(i)) + (0.04 if sources else 0.0)
+                if reproach:
+                    # "said the government should have acted sooner": a reproach for what was not done
+                    out.append(self._build(view, sent, "ACCUSE", "111", None, (), sources, targets, False, Aux(), span,
+                                           conf, f"accuse/{view.lemma(modal)}-have-in-speech"))
+                    continue
+                table = "demand" if view.lemma(modal) == "must" else "appeal"
+                code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else ("100" if table == "demand" else "020")
                 out.append(
                     self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
                                 f"request/{view.lemma(modal)}-in-speech")
@@ -517,6 +525,12 @@ def _in_clause(view: View, i: int, top: int) -> bool:
         if view.toks[a].dep in ("ccomp", "acl", "relcl", "xcomp", "advcl"):
             return view.toks[a].head == top and view.toks[a].dep in ("ccomp", "acl")
     return False
+
+
+def _when(view: View, p: int) -> bool:
+    """Is the preposition at ``p`` a time phrase ("on Monday", "in March")?"""
+    objs = view.kids(p, "pobj")
+    return bool(objs) and all(view.toks[o].ent_type in ("DATE", "TIME") for o in objs)
 
 
 def _acts_on(view: View, i: int) -> bool:
