@@ -304,3 +304,16 @@ def test_what_is_said_is_a_demand_or_reproach_only_when_an_act_is_named(unfilter
 
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rising poverty threatens the security of the region.", []),
+    ("Car exhausts contribute to the smog in the city every winter.", []),
+    ("The bombing killed four soldiers near the border.", ["ASSAULT"]),
+    ("Investigators shared evidence with the prosecutors.", ["COOPERATE"]),
+])
+def test_a_thing_that_does_something_is_no_actor(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

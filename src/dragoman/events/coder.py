@@ -13,6 +13,7 @@ Each event records the lexicon line (``rule``) and a confidence.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from dragoman.events.attribution import SYMMETRIC, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
@@ -142,6 +143,23 @@ class Coder:
         if "hurts" in e.flags and not all(self._harmable(view, c) for c in ch if toks[c].dep == "dobj"):
             return False, None
         return True, obj
+
+    def _thing_does(self, view: View, c: Cand) -> bool:
+        """Is the doer of this verb a thing, not an actor: an active clause whose subject is a common noun
+        that names no actor, no event ("the attack killed five") and nothing that can harm ("a bomb")?"""
+        toks = view.toks
+        subs = [s for s in view.children[c.tok] if toks[s].dep == "nsubj"]
+        if not subs:
+            return False
+        s = subs[0]
+        t = toks[s]
+        if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s) or view.phrase_actors(s):
+            return False
+        if any(w in _people_words() for w in (t.text.lower(), view.lemma(s))):
+            return False  # "investigators shared evidence": people, though no actor was resolved
+        if self._entries(view, s) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
+            return False
+        return not any(view.tok_actors.get(j) for j in view.subtree(s))
 
     #: named-entity types a violent act may be done to (people, organisations, places, buildings)
     HARMABLE_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -385,6 +403,8 @@ class Coder:
             rule += "@ref-latest" if ref == "latest" else "@ref"
         elif noun and c.clause == c.tok and toks[c.tok].dep == "pobj" and not sources and not targets:
             return None  # "after consensus ...": a passing mention with nobody named
+        if not noun and self._thing_does(view, c):
+            return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
         conf = self._confidence(view, c, code, bool(sources))
         cc = self.tax.code(code)
         mode = e.mode if (cc is None or not cc.mode or e.mode) else cc.mode
@@ -525,6 +545,18 @@ def _in_clause(view: View, i: int, top: int) -> bool:
         if view.toks[a].dep in ("ccomp", "acl", "relcl", "xcomp", "advcl"):
             return view.toks[a].head == top and view.toks[a].dep in ("ccomp", "acl")
     return False
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Nouns that name people: the actor lexicon's role words (officials, troops, a group) and
+    ``data/people.txt`` (sides, neighbours, victims)."""
+    from dragoman.actors.lexicon import default_lexicon
+    from dragoman.events.taxonomy import DATA
+
+    extra = (DATA / "people.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in default_lexicon().roles if " " not in w) | {
+        w.strip().lower() for w in extra if w.strip() and not w.startswith("#")}
 
 
 def _when(view: View, p: int) -> bool:
