@@ -317,3 +317,28 @@ def test_a_thing_that_does_something_is_no_actor(unfiltered, text, want):
 
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The opposition leader said the government's handling of the floods was a disgrace.", "opposition leader", "government"),
+    ('"The Labour government has betrayed pensioners," the Conservative spokesman said.', "Conservative spokesman", "Labour government"),
+])
+def test_a_reported_criticism_of_another_actor_is_an_accusation(pipeline, text, source, target):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    ev = [e for e in art.events if e.type == "ACCUSE"]
+    assert ev, [(e.type, e.rule) for e in art.events]
+    assert source in " ".join(art.actor(a).name for a in ev[0].sources)
+    assert target in " ".join(art.actor(a).name for a in ev[0].targets)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the weather had been a disgrace all summer.",  # nobody criticised
+    "The senator said it would be unacceptable to raise taxes, adding that Iran had attacked the tanker.",  # an event of its own
+])
+def test_a_criticism_needs_someone_criticised_and_no_event_of_its_own(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert not [e for e in art.events if e.rule == "accuse/criticism-in-speech"], [(e.type, e.rule) for e in art.events]

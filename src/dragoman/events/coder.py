@@ -294,7 +294,49 @@ class Coder:
         taken: set[int] = set()
         events = self._obligations(view, sent, by_tok, taken)
         events.extend(self._event(view, sent, c) for c in kept if c.tok not in taken)
+        events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])
+
+    def _criticisms(self, view: View, sent: Sentence, by_tok: dict[int, Cand], found: list[Event]) -> list[Event]:
+        """"X said Y's plan was unacceptable", "Y has betrayed voters, X said": a reported statement that
+        criticises another actor, with no event of its own inside, is an accusation by the speaker (CAMEO 111)."""
+        if any(e.type == "ACCUSE" for e in found):
+            return []
+        toks = view.toks
+        words = _criticism_words()
+        out: list[Event] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
+                continue
+            s_sub, passive = view.subject(i)
+            if s_sub is None or passive:
+                continue
+            sources = view.phrase_actors(s_sub)
+            if not sources:
+                continue
+            for c in view.children[i]:
+                if toks[c].dep not in ("ccomp", "parataxis"):
+                    continue
+                content = _descendants(view, c)
+                if any(j in by_tok and not by_tok[j].latent and by_tok[j].entry.type != NONE for j in content):
+                    continue  # the content tells an event of its own
+                cue = next((j for j in sorted(content) if view.lemma(j) in words or toks[j].text.lower() in words), None)
+                if cue is None:
+                    continue
+                # whom: the content's subject ("Y has betrayed voters"), else the actor named nearest the
+                # criticism ("a big misjudgement by Labour's campaign team")
+                c_sub, _ = view.subject(c)
+                named = [(0 if c_sub is not None and j in view.subtree(c_sub) else 1, abs(j - cue), a)
+                         for j in content for a in view.tok_actors.get(j, ()) if a not in sources]
+                targets = [min(named)[2]] if named else []
+                if not targets:
+                    continue  # criticism of nobody named: an opinion
+                span = (toks[cue].start, toks[cue].end)
+                conf = 0.8 - min(0.2, 0.04 * view.depth(i))
+                out.append(self._build(view, sent, "ACCUSE", "111", None, (), sources, targets[:1], False, Aux(), span,
+                                       conf, "accuse/criticism-in-speech"))
+                return out
+        return out
 
     def _obligations(self, view: View, sent: Sentence, by_tok: dict[int, Cand], taken: set[int]) -> list[Event]:
         """"X said Y must do Z": a demand by X on Y."""
@@ -545,6 +587,15 @@ def _in_clause(view: View, i: int, top: int) -> bool:
         if view.toks[a].dep in ("ccomp", "acl", "relcl", "xcomp", "advcl"):
             return view.toks[a].head == top and view.toks[a].dep in ("ccomp", "acl")
     return False
+
+
+@lru_cache(maxsize=1)
+def _criticism_words() -> frozenset[str]:
+    """``data/criticism.txt``: words that make a reported statement about another actor a criticism."""
+    from dragoman.events.taxonomy import DATA
+
+    lines = (DATA / "criticism.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
