@@ -6,7 +6,10 @@
   ``max_redirects``), and at the socket itself: the connection goes to the IP address that was
   vetted (the ``Host`` header and TLS SNI keep the name), so a DNS answer that changes between the
   check and the connection (DNS rebinding) cannot slip through.  ``allow_private`` lifts this.
-* Connect and read timeouts, and an overall deadline, so a slow server cannot hold a batch.
+* Connect and read timeouts, and an overall deadline (``overall_limit``: connect + 4 x read) for
+  the whole fetch, redirects and decompression included, enforced at the socket: every connect,
+  read and write waits at most until the deadline, so a server dripping its headers or body a byte
+  at a time, or an endless stream of empty compressed blocks, ends with a ``FetchError`` in time.
 * The body is streamed and stopped at ``max_bytes``: a 200 MB page is never held in memory.
 * Only the expected content types are read; an honest User-Agent; robots.txt respected unless
   ``respect_robots`` is off; a polite delay between two requests to one host.
@@ -98,24 +101,107 @@ def vet_host(host: str, port: int, source: str, allow_private: bool,
     return addrs
 
 
+def overall_limit(settings: FetchSettings) -> float:
+    """The wall-clock limit of one fetch, in seconds: connect + 4 x read."""
+    return settings.connect_timeout + 4 * settings.read_timeout
+
+
+class _OverallTimeout(Exception):
+    """The fetch's deadline passed during a connect, read or write (turned into a ``FetchError``)."""
+
+
+class _Deadline:
+    """The deadline of the fetch in progress (``None`` between fetches), shared by its connections."""
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def wait(self, timeout: float | None) -> tuple[float | None, bool]:
+        """How long one socket operation may wait, and whether the deadline (not ``timeout``) bounds it."""
+        if self.at is None:
+            return timeout, False
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise _OverallTimeout()
+        if timeout is None or left < timeout:
+            return left, True
+        return timeout, False
+
+    def check(self) -> None:
+        """Raise ``_OverallTimeout`` if the deadline has passed."""
+        self.wait(None)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits at most until the fetch's deadline: a byte a
+    second resets the read timeout, never the deadline; a stream that never pauses is stopped at the
+    first read after it."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline):
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        wait, by_deadline = self._deadline.wait(timeout)
+        try:
+            return self._inner.read(max_bytes, wait)
+        except httpcore.ReadTimeout:
+            if by_deadline:
+                raise _OverallTimeout() from None
+            raise
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        wait, by_deadline = self._deadline.wait(timeout)
+        try:
+            self._inner.write(buffer, wait)
+        except httpcore.WriteTimeout:
+            if by_deadline:
+                raise _OverallTimeout() from None
+            raise
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: typing.Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        wait, by_deadline = self._deadline.wait(timeout)
+        try:
+            return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, wait), self._deadline)
+        except httpcore.ConnectTimeout:
+            if by_deadline:
+                raise _OverallTimeout() from None
+            raise
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        return self._inner.get_extra_info(info)
+
+
 class _VettingBackend(httpcore.NetworkBackend):
-    """httpcore's socket layer, resolving and vetting the host itself and connecting to that IP."""
+    """httpcore's socket layer, resolving and vetting the host itself and connecting to that IP;
+    every connection it opens keeps to the deadline of the fetch in progress."""
 
     def __init__(self, allow_private: bool, policy: AddressPolicy):
         self._inner = httpcore.SyncBackend()
         self._allow_private = allow_private
         self._policy = policy
         self.source = ""
+        self.deadline = _Deadline()
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                     socket_options: typing.Iterable[typing.Any] | None = None) -> httpcore.NetworkStream:
         addrs = vet_host(host, port, self.source or host, self._allow_private, self._policy)
         last: Exception | None = None
         for addr in addrs:
+            wait, by_deadline = self.deadline.wait(timeout)
             try:
-                return self._inner.connect_tcp(addr, port, timeout=timeout, local_address=local_address,
-                                               socket_options=socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:
+                stream = self._inner.connect_tcp(addr, port, timeout=wait, local_address=local_address,
+                                                 socket_options=socket_options)
+                return _DeadlineStream(stream, self.deadline)
+            except httpcore.ConnectTimeout as e:
+                if by_deadline:
+                    raise _OverallTimeout() from None
+                last = e
+            except httpcore.ConnectError as e:
                 last = e
         assert last is not None
         raise last
@@ -138,12 +224,15 @@ class _VettingTransport(httpx.HTTPTransport):
         )
 
 
-def _bounded_body(resp: httpx.Response, max_bytes: int, source: str) -> typing.Iterator[bytes]:
+def _bounded_body(resp: httpx.Response, max_bytes: int, source: str, deadline: _Deadline) -> typing.Iterator[bytes]:
     """The decoded body in chunks, decompressing gzip/deflate ourselves with a bound per step, so a
-    small compressed body cannot expand to gigabytes in one call (a "zip bomb")."""
+    small compressed body cannot expand to gigabytes in one call (a "zip bomb").  The deadline is
+    checked after every raw chunk too, whether or not it decompressed to anything."""
     encoding = resp.headers.get("content-encoding", "").strip().lower()
     if encoding in {"", "identity"}:
-        yield from resp.iter_raw()
+        for raw in resp.iter_raw():
+            deadline.check()
+            yield raw
         return
     if encoding not in {"gzip", "x-gzip", "deflate"}:
         raise FetchError(f"unsupported content encoding '{encoding}'", source=source,
@@ -151,6 +240,7 @@ def _bounded_body(resp: httpx.Response, max_bytes: int, source: str) -> typing.I
     d = zlib.decompressobj(47)  # gzip or zlib header, detected
     first = True
     for raw in resp.iter_raw():
+        deadline.check()
         if first and encoding == "deflate" and raw[:1] and (raw[0] & 0x0F) != 8:
             d = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate without a zlib header
         first = False
@@ -270,7 +360,8 @@ class Fetcher:
         """``lenient``: return an error status instead of raising (for robots.txt)."""
         seen: list[str] = []
         current = url
-        deadline = time.monotonic() + self.settings.connect_timeout + 4 * self.settings.read_timeout
+        limit = overall_limit(self.settings)
+        spent = 0.0  # on the network, over all hops (not the polite wait nor the robots.txt fetch)
         while True:
             scheme, host, port = self.check_url(current, source)
             if robots and not self._allowed_by_robots(current, source):
@@ -282,6 +373,8 @@ class Fetcher:
             seen.append(current)
             self._wait_turn(f"{host}:{port}")
             self._backend.source = source
+            started = time.monotonic()
+            self._backend.deadline.at = started + limit - spent
             try:
                 with self._client.stream("GET", current) as resp:
                     if resp.status_code in _REDIRECTS and resp.headers.get("location"):
@@ -321,24 +414,34 @@ class Fetcher:
                             source=source, hint="raise fetch.max_bytes in the settings file",
                         )
                     body = bytearray()
-                    for chunk in _bounded_body(resp, max_bytes, source):
+                    for chunk in _bounded_body(resp, max_bytes, source, self._backend.deadline):
                         body += chunk
                         if len(body) > max_bytes:
                             raise TooLargeError(
                                 f"the body is over the {max_bytes / 1e6:.1f} MB limit (stopped reading)",
                                 source=source, hint="raise fetch.max_bytes in the settings file",
                             )
-                        if time.monotonic() > deadline:
-                            raise FetchError("the server is too slow (overall time limit reached)", source=source,
-                                             hint="try later")
                     return Fetched(
                         url=str(resp.url), status=resp.status_code, content_type=mime,
                         charset=charset_from_content_type(ctype), body=bytes(body),
                         headers={k.lower(): v for k, v in resp.headers.items()}, redirects=tuple(seen[:-1]),
                     )
+            except _OverallTimeout:
+                what = "the fetch" if current == source else f"fetching {current}"  # a redirect hop, robots.txt
+                raise FetchError(
+                    f"timed out: {what} took longer than the overall limit of {limit:g} s "
+                    f"(fetch.connect_timeout {self.settings.connect_timeout:g} s + "
+                    f"4 × fetch.read_timeout {self.settings.read_timeout:g} s, "
+                    "for connection, redirects, headers, body and decompression together)",
+                    source=source,
+                    hint="the server is too slow or sends too slowly; try later, or raise fetch.read_timeout",
+                ) from None
             except httpx.TimeoutException as e:
                 raise FetchError(f"timed out ({type(e).__name__})", source=source, hint="the server is slow; try later") from e
             except httpx.DecodingError as e:
                 raise FetchError(f"cannot decode the response body: {e}", source=source) from e
             except httpx.HTTPError as e:
                 raise FetchError(f"{type(e).__name__}: {e}", source=source, hint="check the URL and the network") from e
+            finally:
+                spent += time.monotonic() - started
+                self._backend.deadline.at = None
