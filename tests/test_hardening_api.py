@@ -504,15 +504,15 @@ def _check(r: httpx.Response, label: str) -> None:
 
 
 def test_generated_requests_never_fail_the_server_and_ingest_loses_nothing(server):
-    """2,000 generated requests: query strings on the read endpoints (1,100), extract bodies (500) and ingest
-    lists of good and bad articles with the token (400).  No 5xx; every error is ``{error, detail}``; every
+    """2,000 generated requests: query strings on the read endpoints (1,250), extract bodies (450) and ingest
+    lists of good and bad articles with the token (300).  No 5xx; every error is ``{error, detail}``; every
     response is strict JSON; an unknown parameter is a 422; every good article of a list is stored and
     every bad one is a failure named by its position."""
     counter = itertools.count()
     seen: dict[str, set[int]] = {}
     with httpx.Client(base_url=server.url, timeout=120) as c:
 
-        @settings(FUZZ, max_examples=1100)
+        @settings(FUZZ, max_examples=1250)
         @given(queries)
         def reads(q):
             path, params, extra = q
@@ -524,14 +524,14 @@ def test_generated_requests_never_fail_the_server_and_ingest_loses_nothing(serve
                 assert r.status_code == 422, (path, params, r.text)
                 assert {d["field"] for d in _strict(r)["detail"]} >= {f"query.{n}" for n, _ in params if n not in PARAMS[path]}
 
-        @settings(FUZZ, max_examples=500)
+        @settings(FUZZ, max_examples=450)
         @given(bodies)
         def extracts(body):
             r = c.post("/api/extract", content=body, headers={"Content-Type": "application/json"})
             _check(r, f"POST /api/extract {body[:200]!r}")
             seen.setdefault("extract", set()).add(r.status_code)
 
-        @settings(FUZZ, max_examples=400)
+        @settings(FUZZ, max_examples=300)
         @given(items)
         def ingests(chosen):
             body, good, bad = [], [], []

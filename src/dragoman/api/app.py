@@ -460,11 +460,12 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     ) -> JSONBody:
         auth.check(request, credentials)
         json_content(request)
-        raw: Any = parse_body(await request.body())
-        if not isinstance(raw, (dict, list)):
-            validated(raw, ArticleIn, "request", whole=True)  # raises: a 422 naming the body
+        data = await request.body()
 
-        def work() -> dict[str, Any]:
+        def work() -> dict[str, Any]:  # in the thread pool: a 10 MB body takes a while to parse
+            raw: Any = parse_body(data)
+            if not isinstance(raw, (dict, list)):
+                validated(raw, ArticleIn, "request", whole=True)  # raises: a 422 naming the body
             items = body_items(raw, settings, limits.max_batch)
             coded = app.state.coder.code_many(items)
             if not isinstance(raw, list) and len(coded) == 1 and isinstance(coded[0], Failure):

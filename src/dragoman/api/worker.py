@@ -91,7 +91,7 @@ class ExtractWorker:
         self._proc = proc
         assert proc.stdin is not None and proc.stdout is not None
         try:
-            proc.stdin.write(json.dumps(dataclasses.asdict(self.settings)).encode() + b"\n")
+            proc.stdin.write(json.dumps(dataclasses.asdict(self.settings), default=str).encode() + b"\n")
             await proc.stdin.drain()
             line = await asyncio.wait_for(proc.stdout.readline(), self.load_timeout)
             reply = _decode(line) if line else {}
