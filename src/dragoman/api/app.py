@@ -175,12 +175,9 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-_QUERY_NAMES: dict[int, frozenset[str]] = {}
-
-
 def query_names(route: APIRoute) -> frozenset[str]:
-    """The query parameters ``route`` declares, its dependencies' included."""
-    names = _QUERY_NAMES.get(id(route))
+    """The query parameters ``route`` declares, its dependencies' included (worked out once, kept on the route)."""
+    names: frozenset[str] | None = getattr(route, "_dragoman_query_names", None)
     if names is None:
         found: set[str] = set()
         stack = [route.dependant]
@@ -188,7 +185,8 @@ def query_names(route: APIRoute) -> frozenset[str]:
             d = stack.pop()
             found.update(getattr(p, "alias", None) or p.name for p in d.query_params)
             stack.extend(d.dependencies)
-        names = _QUERY_NAMES[id(route)] = frozenset(found)
+        names = frozenset(found)
+        route._dragoman_query_names = names  # type: ignore[attr-defined]
     return names
 
 

@@ -96,7 +96,7 @@ def check_unicode(rec: Any, source: str) -> None:
                 raise EncodingError(
                     f"'{path or 'body'}' holds a lone surrogate (U+{ord(m.group()):04X}) at character {m.start()}: "
                     "half of a UTF-16 pair, not a character", source=source,
-                    hint="send valid Unicode (a JSON \\ud800-\\udbff escape must be followed by its \\udc00-\\udfff pair)")
+                    hint="send valid Unicode: a JSON \\ud800-\\udbff escape must be followed by its \\udc00-\\udfff pair")
         elif isinstance(value, dict):
             for k, v in value.items():
                 name = f"{path}.{_printable(k)}" if path else _printable(k)
