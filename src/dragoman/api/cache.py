@@ -4,7 +4,9 @@ While ``dragoman serve`` runs it is the store's only writer, so a read's answer 
 the server itself writes: each ``POST /api/ingest`` bumps the generation and empties the cache.
 A dashboard asks the same questions over and over (every panel of every visitor's first page),
 and on a million events one page costs tens of milliseconds of DuckDB time; a hit costs none.
-Entries are whole JSON bodies, keyed by path and sorted query string; least recently used go first.
+Entries are whole JSON bodies, keyed by path and the request's validated parameters (never its raw
+query string: unknown parameters are refused, and ``quad=04`` is ``quad=4``).  The cache is bounded
+in entries and in bytes (``[api] cache_bytes``, counting each body and its key); least recently used go first.
 """
 
 from __future__ import annotations
@@ -12,15 +14,27 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
+#: bytes counted for an entry besides its body and key (the dict slot, the tuple, the bytes object)
+ENTRY_OVERHEAD = 200
+
 
 class ResponseCache:
-    def __init__(self, max_entries: int = 2048, max_body: int = 2_000_000):
+    def __init__(self, max_entries: int = 2048, max_body: int = 2_000_000, max_bytes: int = 64_000_000):
         self.max_entries = max_entries
         self.max_body = max_body
+        self.max_bytes = max_bytes
         self.generation = 0
+        self.bytes = 0  # what the kept entries count for (see ``_size``)
         self._data: OrderedDict[tuple, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    @staticmethod
+    def _size(key: tuple, body: bytes) -> int:
+        return len(body) + len(repr(key)) + ENTRY_OVERHEAD
 
     def get(self, key: tuple) -> bytes | None:
         with self._lock:
@@ -34,20 +48,26 @@ class ResponseCache:
 
     def put(self, key: tuple, body: bytes, generation: int) -> None:
         """Keep ``body`` unless a write happened since the read began (``generation`` is stale)."""
-        if self.max_entries <= 0 or len(body) > self.max_body:
+        size = self._size(key, body)
+        if self.max_entries <= 0 or len(body) > self.max_body or size > self.max_bytes:
             return
         with self._lock:
             if generation != self.generation:
                 return
+            old = self._data.pop(key, None)
+            if old is not None:
+                self.bytes -= self._size(key, old)
             self._data[key] = body
-            self._data.move_to_end(key)
-            while len(self._data) > self.max_entries:
-                self._data.popitem(last=False)
+            self.bytes += size
+            while len(self._data) > self.max_entries or self.bytes > self.max_bytes:
+                k, b = self._data.popitem(last=False)
+                self.bytes -= self._size(k, b)
 
     def invalidate(self) -> None:
         with self._lock:
             self.generation += 1
             self._data.clear()
+            self.bytes = 0
 
 
 class SnapshotCache:

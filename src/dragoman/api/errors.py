@@ -55,6 +55,7 @@ WORD_BY_STATUS: dict[int, str] = {
     409: "conflict",
     413: "too_large",
     415: "unsupported_media_type",
+    421: "misdirected",
     422: "validation",
     429: "too_many_requests",
     500: "internal",

@@ -1,18 +1,27 @@
-"""Turning request bodies into coded articles: the pipeline, loaded lazily, and the input readers.
+"""Turning request bodies into coded articles: the ingest pipeline, loaded lazily, and the input readers.
 
-The spaCy pipeline costs seconds and hundreds of MB, so it is built on the first ``extract`` or
-``ingest`` request, not at startup (a read-only dashboard never pays for it).  One lock serialises
-coding: spaCy's ``Language`` is not documented as thread-safe, and on two cores parallel coding
-would only slow the readers down.
+The spaCy pipeline costs seconds and hundreds of MB, so it is built on the first ``ingest``
+request, not at startup (a read-only dashboard never pays for it).  One lock serialises coding:
+spaCy's ``Language`` is not documented as thread-safe, and on two cores parallel coding would only
+slow the readers down.  ``POST /api/extract`` codes in a process of its own (``dragoman.api.worker``),
+so an anonymous extract never holds this lock.
+
+The two POST bodies are read here, not by FastAPI: so that a lone surrogate is named before pydantic
+sees it (it answers some with a 422 and lets others through to fail later), and so that one bad
+article of an ingest list is one failure, not a 422 for the whole list.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from typing import Any, Iterable, Iterator
 
-from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputError
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+
+from dragoman.errors import DragomanError, EmptyInputError, EncodingError, FormatError, InputError
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
@@ -42,11 +51,6 @@ class Coder:
             self._pipeline = Pipeline(self.settings)
         return self._pipeline
 
-    def code_one(self, article: Article) -> Article:
-        """Code one article; a stage failure is raised as a DragomanError (→ JSON error)."""
-        with self._lock:
-            return self._pipe()(article)
-
     def code_many(self, items: Iterable[Article | Failure]) -> list[Article | Failure]:
         """Code many; failures are returned beside the articles, never raised."""
         with self._lock:
@@ -54,6 +58,76 @@ class Coder:
 
 
 # -- request bodies → input articles ------------------------------------------------------------
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def parse_body(raw: bytes) -> Any:
+    """A request body → its JSON value, or a 422 naming the problem (never a 500, whatever the bytes).
+
+    NaN and Infinity are read as the standard library reads them; responses never write them back
+    (``JSONBody`` turns them into null)."""
+    if not raw.strip():
+        raise _invalid("body", "the body is empty: send a JSON object")
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError as e:
+        raise _invalid("body", f"the body is not UTF-8 (byte {e.start}): send JSON in UTF-8") from None
+    except ValueError as e:  # json.JSONDecodeError
+        raise _invalid("body", f"the body is not valid JSON: {e}") from None
+    except RecursionError:
+        raise _invalid("body", "the body's JSON is nested too deeply") from None
+
+
+def _invalid(field: str, message: str) -> RequestValidationError:
+    return RequestValidationError([{"loc": (field,), "msg": message, "type": "value_error"}])
+
+
+def check_unicode(rec: Any, source: str) -> None:
+    """Raise ``EncodingError`` naming the field when a string of ``rec`` (a key or a value, at any depth)
+    holds a lone UTF-16 surrogate: JSON can spell one (``"\\ud800"``) but it is not a character, and
+    no UTF-8 output (the store, a response) can hold it."""
+    stack: list[tuple[str, Any]] = [("", rec)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            m = _SURROGATE.search(value)
+            if m:
+                raise EncodingError(
+                    f"'{path or 'body'}' holds a lone surrogate (U+{ord(m.group()):04X}) at character {m.start()}: "
+                    "half of a UTF-16 pair, not a character", source=source,
+                    hint="send valid Unicode: a JSON \\ud800-\\udbff escape must be followed by its \\udc00-\\udfff pair")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                name = f"{path}.{_printable(k)}" if path else _printable(k)
+                stack.append((name, k))
+                stack.append((name, v))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(value))
+
+
+def _printable(key: Any) -> str:
+    return str(key).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def validated(rec: Any, model: type[BaseModel], source: str, *, whole: bool) -> dict[str, Any]:
+    """``rec`` checked against ``model`` → its fields (None left out).  A problem is a ``RequestValidationError``
+    for the whole body (``whole``: a 422 listing the fields) or else a ``FormatError`` for this one article."""
+    if not isinstance(rec, dict):
+        if whole:
+            raise _invalid("body", "send a JSON object (or, to POST /api/ingest, a list of them)")
+        raise FormatError("each article must be a JSON object", source=source,
+                          hint='send {"text": "...", "title": "...", "published": "YYYY-MM-DD"}')
+    check_unicode(rec, source)
+    try:
+        return model.model_validate(rec).model_dump(exclude_none=True)
+    except ValidationError as e:
+        if whole:
+            raise RequestValidationError([{**err, "loc": ("body", *err.get("loc", ()))} for err in e.errors()]) from None
+        what = "; ".join(f"'{'.'.join(str(x) for x in err.get('loc', ())) or 'body'}': {err.get('msg', 'invalid')}"
+                         for err in e.errors()[:3])
+        raise FormatError(what, source=source, hint="the fields of an article: text (or html), id, title, url, "
+                                                    "published, each a string") from None
 
 
 def html_article(html: str, source: str, settings: Settings, **meta: Any) -> Article:
@@ -147,7 +221,11 @@ def _url_reader():
 
 
 def body_items(body: Any, settings: Settings, max_batch: int) -> list[Article | Failure]:
-    """The ingest body (an object or a list of objects) → input articles and per-item failures."""
+    """The ingest body (an object or a list of objects) → input articles and per-item failures.
+
+    A list item that is not an article (not an object, a field of the wrong type, a lone surrogate, no
+    text) is a failure named ``request[i]``, and the other items go on.  A lone object that does not fit
+    the schema is a 422, as any other request body."""
     from dragoman.ingest.files import failure
 
     records = body if isinstance(body, list) else [body]
@@ -158,12 +236,13 @@ def body_items(body: Any, settings: Settings, max_batch: int) -> list[Article | 
 
         raise TooLargeError(f"{len(records)} articles in one request, over the limit of {max_batch}",
                             source="request", hint="split the list into several requests")
+    from dragoman.api.schemas import ArticleIn
+
     out: list[Article | Failure] = []
     for i, rec in enumerate(records):
         source = f"request[{i}]" if isinstance(body, list) else "request"
         try:
-            if not isinstance(rec, dict):
-                raise FormatError("each article must be a JSON object", source=source)
+            rec = validated(rec, ArticleIn, source, whole=not isinstance(body, list))
             if rec.get("text") is None and rec.get("html") is None:
                 if not isinstance(rec.get("url"), str):
                     raise FormatError("an article needs 'text' (or 'html', or only a 'url' to fetch)", source=source,

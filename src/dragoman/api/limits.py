@@ -3,7 +3,8 @@
 The body limit is a pure ASGI middleware: it refuses a declared ``Content-Length`` over the limit
 at once, and otherwise reads the body itself, counting bytes, so a chunked upload cannot slip past
 it.  The buffered body is then replayed to the app (bodies are at most a few MB, so buffering is
-cheap and keeps every endpoint simple).
+cheap and keeps every endpoint simple).  A path may have a smaller limit of its own:
+``POST /api/extract`` takes ``[api] extract_max_bytes`` (100 kB), not ``--max-body``.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ class Limits:
     cache_entries: int = 2048  # read answers kept until the next write (0: no cache)
 
 
-async def _send_413(send: Send, limit: int) -> None:
-    body = json.dumps({
-        "error": "too_large",
-        "detail": f"request body over the {limit:,} byte limit; send fewer or smaller articles per request "
-                  "(the server's limit is set with --max-body)",
-    }).encode()
+#: why a body is over the limit, and what to do: the general limit, and the paths with their own
+GENERAL_REASON = ("request body over the {limit:,} byte limit; send fewer or smaller articles per request "
+                  "(the server's limit is set with --max-body)")
+
+
+async def _send_413(send: Send, limit: int, reason: str = GENERAL_REASON) -> None:
+    body = json.dumps({"error": "too_large", "detail": reason.format(limit=limit)}).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
@@ -48,24 +50,27 @@ async def _send_413(send: Send, limit: int) -> None:
 
 
 class BodyLimit:
-    """ASGI middleware: a body over ``max_body`` bytes is answered with 413 and never reaches the app."""
+    """ASGI middleware: a body over ``max_body`` bytes (or over its path's own limit, ``paths``:
+    ``{path: (limit, reason)}``) is answered with 413 and never reaches the app."""
 
-    def __init__(self, app: ASGIApp, max_body: int = DEFAULT_MAX_BODY):
+    def __init__(self, app: ASGIApp, max_body: int = DEFAULT_MAX_BODY, paths: dict[str, tuple[int, str]] | None = None):
         self.app = app
         self.max_body = max_body
+        self.paths = paths or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit, reason = self.paths.get(scope.get("path", "").rstrip("/"), (self.max_body, GENERAL_REASON))
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
                     declared = 0
-                if declared > self.max_body:
-                    await _send_413(send, self.max_body)
+                if declared > limit:
+                    await _send_413(send, limit, reason)
                     return
         chunks: list[bytes] = []
         size = 0
@@ -76,8 +81,8 @@ class BodyLimit:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_body:
-                await _send_413(send, self.max_body)
+            if size > limit:
+                await _send_413(send, limit, reason)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)

@@ -11,12 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dragoman.store.query import SORTS
+
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
-#: the columns GET /api/events may sort by
-SORT_KEYS = ("date", "type", "quad_class", "confidence", "score", "article", "id")
-SortKey = Literal["date", "type", "quad_class", "confidence", "score", "article", "id"]
+#: the columns GET /api/events may sort by: exactly the store's (``dragoman events --sort``), so the schema
+#: never lets through a key the store refuses, nor refuses one it takes
+SORT_KEYS = tuple(SORTS)
+SortKey = Literal[SORT_KEYS]  # type: ignore[valid-type]
 Order = Literal["asc", "desc"]
 
 

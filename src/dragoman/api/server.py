@@ -19,7 +19,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from dragoman.errors import ConfigError
 
@@ -109,12 +109,24 @@ def _server(config: Any):
     return Server(config)
 
 
+def host_names(host: str, settings: Any = None, allow_hosts: Iterable[str] = ()) -> list[str]:
+    """The Host names a server bound to ``host`` answers to besides loopback: the bind address (unless a
+    wildcard such as 0.0.0.0), ``[api] allow_hosts`` and ``--allow-host``."""
+    from dragoman.api.hosts import WILDCARD_BINDS
+
+    names = [] if host in WILDCARD_BINDS else [host]
+    if settings is not None:
+        names += list(settings.api.allow_hosts)
+    return names + list(allow_hosts)
+
+
 def serve(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           max_body: int | None = None, settings: Any = None, log_level: str = "info",
-          ready: Any = None) -> None:
+          ready: Any = None, allow_hosts: Iterable[str] = ()) -> None:
     """Run the API and the dashboard until interrupted (what ``dragoman serve`` does).
 
     ``ready``: called with the URL once the server listens (the CLI prints it).
+    ``allow_hosts``: Host names to answer to besides loopback and ``host`` (``--allow-host``).
     """
     from dragoman.api.app import create_app
     from dragoman.api.limits import Limits
@@ -122,7 +134,8 @@ def serve(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 80
     limits = Limits(max_body=max_body) if max_body else Limits()
     sock = bind(host, port)
     try:
-        app = create_app(db, token=token, limits=limits, settings=settings)  # opens the store: fails if it is held
+        app = create_app(db, token=token, limits=limits, settings=settings,  # opens the store: fails if it is held
+                         allow_hosts=host_names(host, settings, allow_hosts))
         url = url_of(sock)
         server = _server(_config(app, log_level=log_level, access_log=log_level in ("info", "debug")))
         with announce(db, url):
