@@ -342,3 +342,18 @@ def test_a_criticism_needs_someone_criticised_and_no_event_of_its_own(pipeline, 
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert not [e for e in art.events if e.rule == "accuse/criticism-in-speech"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister denied that the cabinet was split.", ["REJECT"]),
+    ("The prince denied having met the businessman.", ["REJECT"]),
+    ("The opposition leader paid tribute to the chancellor's record.", ["SUPPORT"]),
+    ("The president paid tribute to the soldiers who died in the attack.", []),
+    ("The senator agreed with the commission's assessment of the war.", ["SUPPORT"]),
+    ("The Home Office defended the measures.", ["SUPPORT"]),
+])
+def test_denials_tributes_and_endorsements(pipeline, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

@@ -59,6 +59,7 @@ def _locative(ctx: Context, u: Unit) -> bool:
 
 
 PLACE_NOUNS = words("place_nouns")
+GOVERNMENT_HEADS = words("government_heads")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 
@@ -188,6 +189,9 @@ def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
             c = code_phrase(ctx, u.ts, u.te, for_person=False)
             if c.country or c.sector:
                 apply(u, c, "name-words")
+            if not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
+                u.sector = "GOV"  # "the Home Office", "the National Audit Office": a government body
+                u.rule += "+government-head"
         keep.append(u)
     return keep
 
