@@ -357,3 +357,18 @@ def test_denials_tributes_and_endorsements(pipeline, text, want):
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The opposition leader said the country needed lower taxes.", ["REQUEST"]),
+    ("The senator said the agencies had to publish their accounts.", ["REQUEST"]),
+    ("The senator said they had to be careful.", []),
+    ("The ministry announced plans to cut 10,000 jobs in the civil service.", ["AGREE"]),
+    ("Twelve men are being held without trial under the anti-terror laws.", ["COERCE"]),
+    ("The two foreign ministers held talks in Doha.", ["CONSULT"]),
+])
+def test_needs_plans_and_detention(pipeline, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

@@ -347,6 +347,15 @@ class Coder:
                 continue
             for c in view.kids(i, "ccomp"):
                 modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
+                if modal is None and view.lemma(c) in ("need", "have") and (
+                        view.lemma(c) == "need" and view.kids(c, "dobj")
+                        or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
+                    # "said Britain needed lower taxes", "said member states had to be more accountable"
+                    modal = c
+                    inner_clause = next(iter(view.kids(c, "xcomp")), None)
+                    if inner_clause is not None and not any(j in by_tok for j in _descendants(view, inner_clause)) \
+                            and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj"):
+                        continue  # "said they had to be careful": an opinion
                 if modal is None:
                     continue
                 s_sub, _ = view.subject(i)
@@ -357,19 +366,20 @@ class Coder:
                 inside.sort(key=lambda j: by_tok[j].depth)
                 inner = by_tok[inside[0]] if inside else None
                 reproach = any(view.lemma(a) == "have" for a in view.kids(c, "aux"))
-                if inner is None and not reproach and view.lemma(c) in ("be", "have", "remain", "become", "stay"):
-                    continue  # "said Britain should be a safe haven": an opinion, no act asked for
+                if inner is None and not reproach and view.lemma(c) in ("be", "have", "remain", "become", "stay") \
+                        and not view.kids(c, "expl") and modal != c:
+                    continue  # "said Britain should be a safe haven": an opinion ("there should be an inquiry" asks)
                 taken.update(inside)
                 sources = view.phrase_actors(s_sub) if s_sub is not None else []
                 targets = [a for a in view.phrase_actors(c_sub) if a not in sources]
                 span = (toks[modal].start, toks[modal].end)
-                conf = 0.94 - min(0.25, 0.05 * view.depth(i)) + (0.04 if sources else 0.0)
+                conf = (0.94 if modal != c else 0.8) - min(0.25, 0.05 * view.depth(i)) + (0.04 if sources else 0.0)
                 if reproach:
                     # "said the government should have acted sooner": a reproach for what was not done
                     out.append(self._build(view, sent, "ACCUSE", "111", None, (), sources, targets, False, Aux(), span,
                                            conf, f"accuse/{view.lemma(modal)}-have-in-speech"))
                     continue
-                table = "demand" if view.lemma(modal) == "must" else "appeal"
+                table = "demand" if view.lemma(modal) in ("must", "need", "have") else "appeal"
                 code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else ("100" if table == "demand" else "020")
                 out.append(
                     self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
