@@ -372,3 +372,21 @@ def test_needs_plans_and_detention(pipeline, text, want):
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Seventy search warrants were executed in Britain and Norway.", []),
+    ("Rebels executed three soldiers in the village.", ["ASSAULT"]),
+    ("The games maker fights for survival.", []),
+    ("The company is deploying new technology to meet demand.", []),
+    ("The European Parliament has already clashed with the Commission on the issue.", ["ACCUSE"]),
+    ("Protesters clashed with police in the capital.", ["ASSAULT"]),
+    ("Lawmakers proposed a law aimed at cracking down on indecency on television.", []),
+    ("The government cracked down on protesters in the capital.", ["ASSAULT"]),
+    ("Hurricanes that have struck the coast cost billions.", []),
+])
+def test_warrants_survival_technology_and_crackdowns_on_things(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

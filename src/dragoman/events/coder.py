@@ -152,12 +152,14 @@ class Coder:
         if not subs:
             return False
         s = subs[0]
+        if view.lemma(s) in ("that", "which") and toks[c.tok].dep == "relcl":
+            s = toks[c.tok].head  # "disasters that have struck the US": the disasters
         t = toks[s]
         if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s) or view.phrase_actors(s):
             return False
         if any(w in _people_words() for w in (t.text.lower(), view.lemma(s))):
             return False  # "investigators shared evidence": people, though no actor was resolved
-        if self._entries(view, s) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
+        if any(e.type != NONE for e in self._entries(view, s)) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
             return False
         return not any(view.tok_actors.get(j) for j in view.subtree(s))
 
