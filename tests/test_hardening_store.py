@@ -9,7 +9,6 @@ import copy
 import csv
 import io
 import json
-import math
 import os
 import signal
 import subprocess
@@ -83,7 +82,8 @@ def _drop(path: tuple):
 BAD_RECORDS = {  # name: (mutation, the field the failure names)
     "offset 10^12": (_set(("events", 0, "evidence", 0, "start"), 10**12), "events[0].evidence[0].start"),
     "offset past the text": (_set(("events", 0, "evidence", 0, "end"), 5000), "events[0].evidence[0].end"),
-    "trigger past the text": (_set(("events", 0, "evidence", 0, "trigger"), [3, 9000]), "events[0].evidence[0].trigger[1]"),
+    "trigger past the text": (_set(("events", 0, "evidence", 0, "trigger"), [3, 9000]),
+                              "events[0].evidence[0].trigger[1]"),
     "mention 10^30": (_set(("actors", 0, "mentions", 0, "start"), 10**30), "actors[0].mentions[0].start"),
     "quad_class x": (_set(("events", 0, "quad_class"), "x"), "events[0].quad_class"),
     "lat abc": (_set(("events", 0, "location", "lat"), "abc"), "events[0].location.lat"),
@@ -107,7 +107,8 @@ def test_each_bad_coded_record_is_a_named_failure_and_the_good_ones_are_stored(t
     lines, fields_ = [json.dumps(g1.to_dict())], {}
     for i, case in enumerate(sorted(BAD_RECORDS)):
         mutate, field = BAD_RECORDS[case]
-        bad = report(f"bad{i}", A, B, "AID", "2024-02-05", "Lima", url=f"https://gamma.example/{i}", filler_seed=3).to_dict()
+        bad = report(f"bad{i}", A, B, "AID", "2024-02-05", "Lima", url=f"https://gamma.example/{i}",
+                     filler_seed=3).to_dict()
         mutate(bad)
         lines.append(json.dumps(bad))
         fields_[len(lines)] = (case, field)
@@ -356,7 +357,8 @@ def test_a_damaged_block_met_while_serving_is_a_503_naming_the_fix(sound_store, 
                     continue
     else:
         pytest.fail("no damaged block of the store was met by a query after opening")
-    proc = subprocess.run([DRAGOMAN, "show", "g1", "--db", str(db)], capture_output=True, text=True, env=ENV, timeout=120)
+    proc = subprocess.run([DRAGOMAN, "show", "g1", "--db", str(db)], capture_output=True, text=True, env=ENV,
+                          timeout=120)
     assert proc.returncode == 1
     _check_message(proc.stderr, db)
     assert "a block fails its checksum" in proc.stderr
@@ -449,7 +451,8 @@ NULLABLE = {("", k) for k in ("url", "title", "dateline", "agency", "author", "l
     ("events", k) for k in ("mode", "contexts", "quad_class", "cameo", "score", "sources", "targets", "date",
                             "date_text", "location", "aux", "evidence", "rule")} | {
     (c, k) for c in ("location", "places") for k in ("country", "lat", "lon", "start", "end")} | {
-    ("times", k) for k in ("value", "anchor")} | {("quotes", k) for k in ("speaker", "speaker_text", "cue", "channel", "events")}
+    ("times", k) for k in ("value", "anchor")} | {
+    ("quotes", k) for k in ("speaker", "speaker_text", "cue", "channel", "events")}
 
 
 def kind_of(container: str, key: str, value: Any) -> str:
@@ -534,7 +537,8 @@ def mutations(rec: dict, path: tuple, container: str, key: Any) -> list[tuple[st
     if kind == OFFSET:
         good = 0 if key == "start" else n
         out += [("str", "5", True), ("float", 2.5, True), ("bool", False, True), ("negative", -1, True),
-                ("past the text", n + 7, True), ("10^12", 10**12, True), ("10^30", 10**30, True), ("other", good, False)]
+                ("past the text", n + 7, True), ("10^12", 10**12, True), ("10^30", 10**30, True),
+                ("other", good, False)]
     elif kind == PAIR:
         out = [("missing", DROP, False), ("null", None, True), ("str", "abc", True), ("one", [1], True),
                ("three", [0, 1, 2], True), ("backwards", [n, 0], True), ("other", [0, n], False)]
@@ -554,7 +558,8 @@ def mutations(rec: dict, path: tuple, container: str, key: Any) -> list[tuple[st
         out += [("unknown word", "decade", True), ("int", 5, True), ("other", others[0], False)]
     elif kind == STR:
         out += [("int", 123, True), ("float", 1.5, True), ("bool", True, True), ("list", ["a"], True),
-                ("object", {"a": 1}, True), ("surrogate", "Talks \ud800 resume", True), ("other", (value or "") + "x", False)]
+                ("object", {"a": 1}, True), ("surrogate", "Talks \ud800 resume", True),
+                ("other", (value or "") + "x", False)]
         if key == "id" and container == "":
             out.append(("empty", "", True))
     elif kind == STRS:

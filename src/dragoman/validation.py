@@ -2,7 +2,7 @@
 
 ``check_article(article)`` walks an ``Article`` by the type hints of its dataclasses and raises a
 ``FormatError`` naming the first field that is wrong and what is wrong with it
-(``field 'events[0].quad_class': must be a whole number from 1 to 4, not 'x'``):
+(``field 'events[0].quad_class' must be a whole number, not 'x'``):
 
 - types: strings are strings (without lone surrogates, which no file or database can hold),
   whole numbers are ``int`` (never ``bool``), numbers are finite (never NaN or Infinity), flags
@@ -237,7 +237,8 @@ def _within(start: int, end: int, path: str, n: int, names: tuple[str, str] = ("
 def _text(value: str, path: str) -> None:
     m = _SURROGATE.search(value)
     if m:
-        raise _Bad(path, f"holds a lone surrogate (\\u{ord(m.group()):04x}) at character {m.start()}, which is not text")
+        code = f"\\u{ord(m.group()):04x}"
+        raise _Bad(path, f"holds a lone surrogate ({code}) at character {m.start()}, which is not text")
 
 
 def _date(ev: Event, path: str) -> None:

@@ -121,8 +121,9 @@ def read_coded(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Fa
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line, a bounded chunk at a time
                     raw = fh.readline(max_bytes + 1)
-                yield _coded_failure(FormatError(f"the line is longer than {max_bytes:,} bytes", source=src,
-                                                 hint="raise max_input_bytes in the settings file, or split the article"))
+                yield _coded_failure(FormatError(
+                    f"the line is longer than {max_bytes:,} bytes", source=src,
+                    hint="raise max_input_bytes in the settings file, or split the article"))
                 continue
             if not raw.strip():
                 continue
@@ -283,7 +284,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, s
         click.echo(dump_json(rows, pretty=True))
         return
     if fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=[c for c, _ in columns], extrasaction="ignore")  # RFC 4180 CRLF: a CR in a cell is quoted
+        # RFC 4180 line ends (CRLF), as in `export --format csv`: a carriage return inside a cell is quoted
+        w = csv.DictWriter(sys.stdout, fieldnames=[c for c, _ in columns], extrasaction="ignore")
         w.writeheader()
         for r in rows:
             w.writerow({c: _csv_cell(r.get(c)) for c, _ in columns})

@@ -118,7 +118,8 @@ def _invalid(article: Article) -> Failure | None:
 
 #: what DuckDB says about a truncated or damaged file, and how we say it
 _CORRUPT = (
-    (re.compile(r"not a valid DuckDB database file"), lambda m: "it is not a DuckDB database, or its header is damaged"),
+    (re.compile(r"not a valid DuckDB database file"),
+     lambda m: "it is not a DuckDB database, or its header is damaged"),
     (re.compile(r"Could not read enough bytes from file .*?: (attempted to read \d+ bytes from location \d+)"),
      lambda m: f"truncated: DuckDB {m.group(1)} past its end"),
     (re.compile(r"Could not read enough bytes"), lambda m: "truncated: DuckDB read past its end"),
