@@ -106,6 +106,12 @@ class StoreLockedError(StoreError):
     code = "store_locked"
 
 
+class StoreCorruptError(StoreError):
+    """The store file is truncated or damaged: restore it from a copy, or ingest the inputs again."""
+
+    code = "store_corrupt"
+
+
 class NotFoundError(DragomanError):
     code = "not_found"
 

@@ -12,10 +12,11 @@ it is not part of the output record unless asked for (``to_dict(nlp=True)``).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, Iterable, Mapping
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from typing import Any, Mapping
 
 from dragoman import __version__
+from dragoman.errors import FormatError
 
 # ---------------------------------------------------------------------------------------------
 # NLP layer (filled by dragoman.nlp; read by actors, events, when_where, quotes)
@@ -395,57 +396,69 @@ class Article:
 
     @classmethod
     def from_dict(cls, rec: Mapping[str, Any]) -> "Article":
-        """Read back a record written by ``to_dict`` (the NLP layer too when it is there)."""
+        """Read back a record written by ``to_dict`` (the NLP layer too when it is there).
 
-        def mentions(ms: Iterable[Mapping[str, Any]]) -> tuple[Mention, ...]:
-            return tuple(Mention(m["start"], m["end"], m["text"], m.get("kind", "name")) for m in ms)
+        The record is checked against the record schema (``dragoman.validation``): a missing,
+        mistyped or out-of-range field, or an offset outside the text, raises ``FormatError``
+        naming the field (``field 'events[0].evidence[0].end' is missing``)."""
+        from dragoman.validation import check_article
+
+        rec = _obj(rec, "record")
+        text = _req(rec, "text", "")
+        if not isinstance(text, str):
+            raise _bad("text", f"must be a string, not {_kind(text)}")
+
+        def mentions(a: Mapping[str, Any], path: str) -> tuple[Mention, ...]:
+            return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"))
+                         for p, m in _objs(a, "mentions", path))
 
         actors = tuple(
             Actor(
-                id=a["id"],
-                name=a["name"],
+                id=_req(a, "id", p),
+                name=_req(a, "name", p),
                 country=a.get("country"),
                 org=a.get("org"),
                 sector=a.get("sector"),
                 role=a.get("role"),
                 kind=a.get("kind", "unknown"),
-                mentions=mentions(a.get("mentions", ())),
+                mentions=mentions(a, p),
                 rule=a.get("rule"),
             )
-            for a in rec.get("actors", ())
+            for p, a in _objs(rec, "actors", "")
         )
-        events = tuple(_event_from_dict(e) for e in rec.get("events", ()))
+        events = tuple(_event_from_dict(e, p) for p, e in _objs(rec, "events", ""))
         times = tuple(
             TimeExpr(
-                t["start"],
-                t["end"],
-                t["text"],
+                _req(t, "start", p),
+                _req(t, "end", p),
+                _req(t, "text", p),
                 t.get("value"),
                 t.get("precision", "none"),
                 t.get("trusted", False),
                 t.get("type", "DATE"),
                 t.get("anchor"),
             )
-            for t in rec.get("times", ())
+            for p, t in _objs(rec, "times", "")
         )
         quotes = tuple(
             Quote(
                 speaker=q.get("speaker"),
-                start=q["start"],
-                end=q["end"],
-                text=q["text"],
+                start=_req(q, "start", p),
+                end=_req(q, "end", p),
+                text=_req(q, "text", p),
                 direct=q.get("direct", True),
                 cue=q.get("cue"),
                 channel=q.get("channel"),
-                events=tuple(q.get("events", ())),
+                events=_seq(q.get("events"), p + "events"),
                 speaker_text=q.get("speaker_text"),
             )
-            for q in rec.get("quotes", ())
+            for p, q in _objs(rec, "quotes", "")
         )
-        rd = rec.get("reference_date") or {}
+        rd = _obj(rec.get("reference_date") or {}, "reference_date")
+        chrome = _obj(rec.get("chrome") or {}, "chrome")
         kwargs: dict[str, Any] = dict(
-            id=rec["id"],
-            text=rec["text"],
+            id=_req(rec, "id", ""),
+            text=text,
             url=rec.get("url"),
             title=rec.get("title"),
             dateline=rec.get("dateline"),
@@ -454,55 +467,120 @@ class Article:
             language=rec.get("language", "en"),
             published=rec.get("published"),
             reference_date=ReferenceDate(rd.get("date"), rd.get("source", "none"), rd.get("trusted", False)),
-            chrome={k: tuple(v) for k, v in (rec.get("chrome") or {}).items()},
-            topic=Topic(**rec["topic"]) if rec.get("topic") else None,
-            meta=dict(rec.get("meta") or {}),
+            chrome={k: _seq(v, f"chrome.{k}") for k, v in chrome.items()},
+            topic=_build(Topic, rec["topic"], "topic.") if rec.get("topic") else None,
+            meta=dict(_obj(rec.get("meta") or {}, "meta")),
             dragoman_version=rec.get("dragoman_version", __version__),
             actors=actors,
             events=events,
             times=times,
             quotes=quotes,
-            places=tuple(Location(**p) for p in rec.get("places", ())),
+            places=tuple(_build(Location, p, path) for path, p in _objs(rec, "places", "")),
         )
-        if "tokens" in rec:
-            kwargs["tokens"] = tuple(Token(**t) for t in rec["tokens"])
-            kwargs["entities"] = tuple(Span(**e) for e in rec.get("entities", ()))
-            kwargs["noun_chunks"] = tuple(Span(**c) for c in rec.get("noun_chunks", ()))
+        nlp = "tokens" in rec
+        if nlp:
+            kwargs["tokens"] = tuple(_build(Token, t, p) for p, t in _objs(rec, "tokens", ""))
+            kwargs["entities"] = tuple(_build(Span, e, p) for p, e in _objs(rec, "entities", ""))
+            kwargs["noun_chunks"] = tuple(_build(Span, c, p) for p, c in _objs(rec, "noun_chunks", ""))
             sents = []
             toks = kwargs["tokens"]
-            for i, (s, e) in enumerate(rec.get("sentences", ())):
+            for i, pair in enumerate(_seq(rec.get("sentences"), "sentences")):
+                if (not isinstance(pair, (list, tuple)) or len(pair) != 2
+                        or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)):
+                    raise _bad(f"sentences[{i}]", f"must be a [start, end] pair of whole numbers, not {_kind(pair)}")
+                s, e = pair
                 ts = [t.i for t in toks if t.sent == i]
-                sents.append(Sentence(i, s, e, rec["text"][s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
+                sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
             kwargs["sentences"] = tuple(sents)
-        return cls(**kwargs)
+        article = cls(**kwargs)
+        check_article(article, nlp=nlp)
+        return article
 
 
-def _event_from_dict(e: Mapping[str, Any]) -> Event:
+def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
     loc = e.get("location")
+
+    def evidence(p: str, v: Mapping[str, Any]) -> Evidence:
+        start, end = _req(v, "start", p), _req(v, "end", p)
+        return Evidence(start, end, _seq(v.get("trigger", (start, end)), p + "trigger"))  # type: ignore[arg-type]
+
     return Event(
-        id=e["id"],
-        type=e["type"],
+        id=_req(e, "id", path),
+        type=_req(e, "type", path),
         mode=e.get("mode"),
-        contexts=tuple(e.get("contexts", ())),
+        contexts=_seq(e.get("contexts"), path + "contexts"),
         quad_class=e.get("quad_class"),
         cameo=e.get("cameo"),
         score=e.get("score"),
-        sources=tuple(e.get("sources", ())),
-        targets=tuple(e.get("targets", ())),
+        sources=_seq(e.get("sources"), path + "sources"),
+        targets=_seq(e.get("targets"), path + "targets"),
         reciprocal=e.get("reciprocal", False),
         date=e.get("date"),
         date_precision=e.get("date_precision", "article"),
         date_text=e.get("date_text"),
         date_trusted=e.get("date_trusted", False),
-        location=Location(**loc) if loc else None,
-        aux=Aux(**(e.get("aux") or {})),
-        evidence=tuple(
-            Evidence(v["start"], v["end"], tuple(v.get("trigger", (v["start"], v["end"]))))  # type: ignore[arg-type]
-            for v in e.get("evidence", ())
-        ),
+        location=_build(Location, loc, path + "location.") if loc else None,
+        aux=_build(Aux, e.get("aux") or {}, path + "aux."),
+        evidence=tuple(evidence(p, v) for p, v in _objs(e, "evidence", path)),
         confidence=e.get("confidence", 0.5),
         rule=e.get("rule"),
     )
+
+
+# -- reading records: each problem named by its field -------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    from dragoman.validation import show
+
+    return f"{type(value).__name__} {show(value)}" if isinstance(value, (str, int, float)) else type(value).__name__
+
+
+def _bad(path: str, problem: str) -> FormatError:
+    from dragoman.validation import HINT
+
+    return FormatError(f"field '{path.rstrip('.')}' {problem}", hint=HINT)
+
+
+def _obj(value: Any, path: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _bad(path, f"must be an object, not {_kind(value)}")
+    return value
+
+
+def _req(m: Mapping[str, Any], key: str, prefix: str) -> Any:
+    """``m[key]``; ``prefix`` is the path of ``m`` ("events[0]." or "" at the top)."""
+    if key not in m:
+        raise _bad(prefix + key, "is missing")
+    return m[key]
+
+
+def _objs(m: Mapping[str, Any], key: str, prefix: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """The objects of the list ``m[key]`` (absent or null: none), each with its path prefix."""
+    value = m.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, (list, tuple)):
+        raise _bad(prefix + key, f"must be a list, not {_kind(value)}")
+    return [(f"{prefix}{key}[{i}].", _obj(v, f"{prefix}{key}[{i}]")) for i, v in enumerate(value)]
+
+
+def _seq(value: Any, path: str) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, (list, tuple)):
+        raise _bad(path, f"must be a list, not {_kind(value)}")
+    return tuple(value)
+
+
+def _build(kind: type, value: Any, prefix: str) -> Any:
+    """A dataclass from the known keys of an object (unknown keys are left out); a required one missing is named."""
+    m = _obj(value, prefix.rstrip(".") or kind.__name__.lower())
+    known = {f.name: f for f in fields(kind)}
+    for name, f in known.items():
+        if name not in m and f.default is MISSING and f.default_factory is MISSING:
+            raise _bad(prefix + name, "is missing")
+    return kind(**{k: v for k, v in m.items() if k in known})
 
 
 def field_names(cls: type) -> list[str]:

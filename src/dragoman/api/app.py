@@ -405,8 +405,8 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     @app.get("/api/failures", tags=["status"], summary="Inputs that could not be processed")
     def failures(limit: Annotated[int, page_q] = limits.page_size,
                  offset: Annotated[int, offset_q] = 0) -> JSONBody:
-        rows = store.read(lambda s: s.failures())
-        return JSONBody({"total": len(rows), "failures": rows[offset:offset + limit]})
+        total, rows = store.read(lambda s: (s.count_failures(), s.failures(limit=limit, offset=offset)))
+        return JSONBody({"total": total, "failures": rows})
 
     @app.get("/api/export", tags=["events"], summary="Download the matching events as CSV or JSON",
              responses={200: {"content": {"text/csv": {}, "application/json": {}}}})

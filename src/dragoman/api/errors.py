@@ -35,6 +35,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "robots": 403,
     "not_found": 404,
     "store_locked": 409,
+    "store_corrupt": 503,
     "conflict": 409,
     "auth": 401,
     "forbidden": 403,

@@ -88,34 +88,67 @@ def fmt_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 # -- ingest -----------------------------------------------------------------------------------
 
 
-def _coded_jsonl(path: Path) -> bool:
-    """Is this a JSONL file of coded records (``dragoman extract --jsonl`` output)?"""
+def _coded_jsonl(path: Path, max_bytes: int = 50_000_000) -> bool:
+    """Is this a JSONL file of coded records (``dragoman extract --jsonl`` output)? Reads its first
+    non-blank line, at most ``max_bytes`` of it."""
     if path.suffix.lower() not in (".jsonl", ".ndjson", ".json") or not path.is_file():
         return False
     try:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rec = json.loads(line)
+        with open(path, "rb") as fh:
+            for raw in iter(lambda: fh.readline(max_bytes + 1), b""):
+                if raw.strip():
+                    rec = json.loads(raw.decode("utf-8"))
                     return isinstance(rec, dict) and "dragoman_version" in rec and "events" in rec
-    except (OSError, ValueError, UnicodeDecodeError):
+    except (OSError, ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
         return False
     return False
 
 
-def read_coded(path: Path) -> Iterator[Article | Failure]:
-    """Coded records → Articles, without running the model again."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+def read_coded(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Failure]:
+    """Coded records → Articles, without running the model again.
+
+    Each line is read (at most ``max_bytes``: the ``max_input_bytes`` setting), decoded and checked
+    against the record schema on its own: a bad line is one failure named ``PATH:LINE`` with the
+    field and what is wrong, and the lines after it are read as usual."""
+    with open(path, "rb") as fh:
+        n = 0
+        while True:
+            raw = fh.readline(max_bytes + 1)
+            if not raw:
+                return
+            n += 1
             src = f"{path}:{n}"
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line, a bounded chunk at a time
+                    raw = fh.readline(max_bytes + 1)
+                yield _coded_failure(FormatError(
+                    f"the line is longer than {max_bytes:,} bytes", source=src,
+                    hint="raise max_input_bytes in the settings file, or split the article"))
+                continue
+            if not raw.strip():
+                continue
             try:
-                art = Article.from_dict(json.loads(line))
-                yield art.replace(meta={**dict(art.meta), "source": src})
-            except (ValueError, KeyError, TypeError) as e:
-                err = FormatError(f"not a dragoman record: {e}", source=src, hint="give records written by dragoman extract --jsonl")
-                yield Failure(source=src, code=err.code, message=str(err.message) + f" ({err.hint})")
+                rec = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as e:
+                yield _coded_failure(FormatError(f"not UTF-8 at byte {e.start} of the line", source=src,
+                                                 hint="write the file as UTF-8"))
+                continue
+            except (ValueError, RecursionError) as e:
+                why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+                yield _coded_failure(FormatError(f"not a JSON record: {why}", source=src,
+                                                 hint="give records written by dragoman extract --jsonl"))
+                continue
+            try:
+                art = Article.from_dict(rec)
+            except DragomanError as e:
+                e.source = src
+                yield _coded_failure(e)
+                continue
+            yield art.replace(meta={**dict(art.meta), "source": src})
+
+
+def _coded_failure(err: DragomanError) -> Failure:
+    return Failure(source=err.source or "", code=err.code, message=err.message + (f" ({err.hint})" if err.hint else ""))
 
 
 def _batch_dir(path: Path) -> bool:
@@ -145,8 +178,8 @@ def _items(inputs: Iterable[str], settings, store, encoding: str | None, publish
         p = Path(inp)
         if _batch_dir(p):
             yield from _keep(_read_batch(p), keep)
-        elif _coded_jsonl(p):
-            yield from _keep(read_coded(p), keep)
+        elif _coded_jsonl(p, settings.max_input_bytes):
+            yield from _keep(read_coded(p, settings.max_input_bytes), keep)
         else:
             raw.append(inp)
     if not raw:
@@ -251,10 +284,11 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, s
         click.echo(dump_json(rows, pretty=True))
         return
     if fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=[c for c, _ in columns], extrasaction="ignore", lineterminator="\n")
+        # RFC 4180 line ends (CRLF), as in `export --format csv`: a carriage return inside a cell is quoted
+        w = csv.DictWriter(sys.stdout, fieldnames=[c for c, _ in columns], extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({c: _cell(r.get(c)) for c, _ in columns})
+            w.writerow({c: _csv_cell(r.get(c)) for c, _ in columns})
         return
     from rich.console import Console
     from rich.table import Table
@@ -276,6 +310,15 @@ def _cell(v: Any, width: int | None = None) -> str:
     if width and len(s) > width:
         s = s[: width - 1] + "…"
     return s
+
+
+def _csv_cell(v: Any) -> str:
+    """A CSV cell: numbers as they are (-3.5), text safe for spreadsheets (``'=…``: see ``spreadsheet_cell``)."""
+    from dragoman.store.export import spreadsheet_cell
+
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return _cell(v)
+    return spreadsheet_cell(_cell(v))
 
 
 EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("type", "type"), ("cameo", "cameo"), ("source_names", "source"),

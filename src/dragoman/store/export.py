@@ -57,6 +57,19 @@ CSV_COLUMNS = [
 ]
 
 
+#: a spreadsheet (Excel, LibreOffice, Google Sheets) reads a cell beginning with one of these as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text, never runs: a string beginning with ``= + - @``, a tab or a
+    carriage return gets a leading ``'`` (``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``).  Numbers are not
+    strings and stay numbers: a Goldstein score of -3.5 is written ``-3.5``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
            all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
     """Write events; every format carries ``date_precision`` except GDELT's fixed columns, so the GDELT
@@ -131,12 +144,13 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def csv_row(r: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row (``CSV_COLUMNS``), safe for spreadsheets (``spreadsheet_cell``)."""
     out = {k: r.get(k) for k in CSV_COLUMNS}
     out["contexts"] = "; ".join(r["contexts"])
     out["source_codes"] = "; ".join(actor_code(a) for a in r["sources"])
     out["target_codes"] = "; ".join(actor_code(a) for a in r["targets"])
     out["article_ids"] = "; ".join(r["article_ids"])
-    return out
+    return {k: spreadsheet_cell(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

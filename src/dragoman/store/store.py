@@ -19,13 +19,13 @@ import threading
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import duckdb
 import pyarrow as pa
 
 from dragoman import __version__
-from dragoman.errors import NotFoundError, StoreError, StoreLockedError
+from dragoman.errors import FormatError, NotFoundError, StoreCorruptError, StoreError, StoreLockedError
 from dragoman.ids import digest
 from dragoman.model import Article, Failure
 from dragoman.store import query as Q
@@ -93,14 +93,92 @@ def _locked_message(path: str, err: Exception) -> StoreLockedError:
     )
 
 
+def _printable(value: Any) -> Any:
+    """A failure's text as the database can hold it: a lone surrogate (from an undecodable file name,
+    or a bad record quoted in the message) written as its escape, ``\\udc80``."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
+def _invalid(article: Article) -> Failure | None:
+    """The failure to store instead of ``article`` when it breaks the record schema (``dragoman.validation``)."""
+    from dragoman.validation import check_article
+
+    try:
+        check_article(article)
+    except FormatError as e:
+        meta = article.meta if isinstance(article.meta, Mapping) else {}
+        aid = article.id if isinstance(article.id, str) and article.id else None
+        source = meta.get("source") if isinstance(meta.get("source"), str) else None
+        return Failure(source=source or aid or "(an article without an id)", code=e.code,
+                       message=f"{e.message} ({e.hint})", article_id=aid)
+    return None
+
+
+#: what DuckDB says about a truncated or damaged file, and how we say it
+_CORRUPT = (
+    (re.compile(r"not a valid DuckDB database file"),
+     lambda m: "it is not a DuckDB database, or its header is damaged"),
+    (re.compile(r"Could not read enough bytes from file .*?: (attempted to read \d+ bytes from location \d+)"),
+     lambda m: f"truncated: DuckDB {m.group(1)} past its end"),
+    (re.compile(r"Could not read enough bytes"), lambda m: "truncated: DuckDB read past its end"),
+    (re.compile(r"Corrupt database file|checksum \d+ does not match"), lambda m: "a block fails its checksum"),
+)
+#: the bytes before a DuckDB file's first block: its main header and two database headers
+_HEADER_BYTES = 3 * 4096
+
+
+def _corrupt(path: str, detail: str) -> StoreCorruptError:
+    return StoreCorruptError(
+        f"the store file is corrupted ({detail})",
+        source=path,
+        hint=f"restore {path} from a copy, or move it aside and ingest your inputs again into a new store: "
+             f"dragoman ingest INPUTS --db {path}",
+    )
+
+
+def _corrupt_error(path: str, err: BaseException) -> StoreCorruptError | None:
+    """A StoreCorruptError when DuckDB's error says the file is truncated or damaged, else None."""
+    text = str(err)
+    for pattern, say in _CORRUPT:
+        m = pattern.search(text)
+        if m:
+            return _corrupt(path, say(m))
+    return None
+
+
+def _check_size(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file too short to hold the blocks its header says are in use (a truncated copy or
+    download): DuckDB opens it and fails only when a query reaches a missing block.  (Free blocks
+    may lie past the end: DuckDB leaves trailing free blocks out of the file.)"""
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return
+    row = con.execute("SELECT block_size, used_blocks FROM pragma_database_size() LIMIT 1").fetchall()
+    if not row or row[0][0] is None or row[0][1] is None:
+        return
+    want = _HEADER_BYTES + int(row[0][0]) * int(row[0][1])
+    if size < want:
+        raise _corrupt(path, f"truncated: it has {size:,} bytes, the blocks its header lists need {want:,}")
+
+
 def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Serialise a method on the store's lock: one DuckDB connection is not safe to share
-    between threads (the API serves requests from a thread pool)."""
+    between threads (the API serves requests from a thread pool).  A DuckDB error saying the
+    file is damaged becomes a StoreCorruptError naming it."""
 
     @functools.wraps(fn)
     def wrapper(self: "Store", *args: Any, **kwargs: Any) -> Any:
         with self._lock:
-            return fn(self, *args, **kwargs)
+            try:
+                return fn(self, *args, **kwargs)
+            except duckdb.Error as e:
+                corrupt = _corrupt_error(self.path, e)
+                if corrupt is not None:
+                    raise corrupt from e
+                raise
 
     return wrapper
 
@@ -117,6 +195,7 @@ class Store:
         self._columns: dict[str, list[str]] = {}
         self._seq: int | None = None
         self._ek: int | None = None  # the next events.ek (set from the store on first write)
+        self.known_skipped = 0  # articles ``filter_new`` found stored already
         self._lock = threading.RLock()
 
     # -- opening -------------------------------------------------------------------------------
@@ -133,15 +212,22 @@ class Store:
         try:
             con = duckdb.connect(p, read_only=read_only)
         except duckdb.IOException as e:
+            corrupt = _corrupt_error(p, e)
+            if corrupt is not None:
+                raise corrupt from e
             if "lock" in str(e).lower():
                 raise _locked_message(p, e) from e
             raise StoreError(f"cannot open the store: {e}", source=p, hint="check the path and permissions") from e
         except duckdb.Error as e:
+            corrupt = _corrupt_error(p, e)
+            if corrupt is not None:
+                raise corrupt from e
             if "different configuration" in str(e):
                 raise StoreError("this process already has the store open in another mode (read-only or writing)", source=p,
                                  hint="close the other Store first, or open both the same way") from e
             raise StoreError(f"cannot open the store: {e}", source=p, hint="is this a DuckDB file?") from e
         try:
+            _check_size(con, p)
             if read_only:
                 v = current_version(con)
                 if v == 0:
@@ -151,6 +237,12 @@ class Store:
                                      hint="open it once for writing (dragoman ingest) to migrate it")
             else:
                 migrate(con, p, __version__)
+        except duckdb.Error as e:
+            con.close()
+            corrupt = _corrupt_error(p, e)
+            if corrupt is not None:
+                raise corrupt from e
+            raise
         except Exception:
             con.close()
             raise
@@ -265,13 +357,17 @@ class Store:
         return self._match([article]).get(0, {}).get("skip", False)
 
     def filter_new(self, items: Iterable[Article | Failure], batch: int = 200) -> Iterator[Article | Failure]:
-        """Pass through failures and the articles the store does not hold yet (saves coding them again)."""
+        """Pass through failures and the articles the store does not hold yet (saves coding them again).
+
+        The articles left out are counted in ``self.known_skipped``; ``ingest`` adds them to its
+        ``skipped`` count (a rerun after a crash reports what was already there)."""
         buf: list[Article | Failure] = []
 
         def flush() -> Iterator[Article | Failure]:
             arts = [(i, x) for i, x in enumerate(buf) if isinstance(x, Article)]
             found = self._match([a for _, a in arts])
             skip = {arts[k][0] for k, v in found.items() if v.get("skip")}
+            self.known_skipped += len(skip)
             for i, x in enumerate(buf):
                 if i not in skip:
                     yield x
@@ -333,22 +429,34 @@ class Store:
         counts = dict.fromkeys(("articles", "replaced", "skipped", "near_duplicates", "events", "merged", "failures"), 0)
         arts: list[Article] = []
         fails: list[Failure] = []
+        start, counted = self.known_skipped, 0  # articles ``filter_new`` left out of ``items`` are skipped too
+
+        def commit(arts: list[Article], fails: list[Failure]) -> None:
+            nonlocal counted
+            self._ingest_batch(arts, fails, counts)
+            filtered = self.known_skipped - start
+            counts["skipped"] += filtered - counted
+            counted = filtered
+            if on_batch:
+                on_batch(dict(counts))
+
         for item in items:
             if isinstance(item, Failure):
                 fails.append(item)
             elif isinstance(item, Article):
-                arts.append(item)
+                bad = _invalid(item)
+                if bad is None:
+                    arts.append(item)
+                else:
+                    fails.append(bad)
             else:
                 raise StoreError(f"cannot store a {type(item).__name__}", hint="give Article or Failure records")
             if len(arts) >= batch_size or len(fails) >= batch_size:
-                self._ingest_batch(arts, fails, counts)
+                commit(arts, fails)
                 arts, fails = [], []
-                if on_batch:
-                    on_batch(dict(counts))
         if arts or fails:
-            self._ingest_batch(arts, fails, counts)
-            if on_batch:
-                on_batch(dict(counts))
+            commit(arts, fails)
+        counts["skipped"] += self.known_skipped - start - counted
         return counts
 
     @_locked
@@ -529,6 +637,7 @@ class Store:
             return []
         uniq: dict[str, Failure] = {}
         for f in fails:
+            f = Failure(*(_printable(v) for v in (f.source, f.code, f.message, f.stage, f.article_id)))
             uniq[f.source] = f
         self._ids_table("_fs", uniq)
         try:
@@ -765,12 +874,25 @@ class Store:
         return rec
 
     @_locked
-    def failures(self) -> list[dict[str, Any]]:
-        rows = self._dicts("SELECT * FROM failures ORDER BY last_seen DESC, source")
+    def failures(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The stored failures, the most recent first: all of them, or one page (``limit`` rows after
+        ``offset``, cut in SQL: a page of 100,000 failures reads one page, not the table)."""
+        sql, params = "SELECT * FROM failures ORDER BY last_seen DESC, source", []
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [max(0, int(limit)), max(0, int(offset))]
+        elif offset:
+            sql += " OFFSET ?"
+            params = [max(0, int(offset))]
+        rows = self._dicts(sql, params)
         for r in rows:
             for k in ("first_seen", "last_seen"):
                 r[k] = r[k].isoformat() if r[k] else None
         return rows
+
+    @_locked
+    def count_failures(self) -> int:
+        return int(self._sql("SELECT count(*) FROM failures").fetchall()[0][0])
 
     @_locked
     def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
