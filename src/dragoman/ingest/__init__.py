@@ -24,6 +24,7 @@ from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputEr
 from dragoman.ingest.files import (
     JSONL_EXTENSIONS,
     decode,
+    display_name,
     failure,
     open_input,
     read_jsonl,
@@ -97,28 +98,27 @@ class _Sources:
 
     def file(self, path: Path, expect: tuple[int, int] | None = None) -> Iterator[Article | Failure]:
         """One file, opened once; a pipe or device (not seekable, maybe endless) read first, bounded."""
-        source = str(path)
+        source = display_name(path)
         fh, st = open_input(path, expect)
         with fh:
             if stat.S_ISREG(st.st_mode):
-                yield from self._read(path, fh, st.st_size)
+                yield from self._read(path, source, fh, st.st_size)
                 return
             # a pipe (``<(zcat crawl.jsonl.gz)``) or a device: at most one article's bytes
             data = read_limited(fh, source, self.settings)
         if not data.strip():
             raise EmptyInputError("nothing to read: the pipe or device gave no data", source=source,
                                   hint="give a file, or write to the pipe")
-        yield from self._read(path, io.BytesIO(data), len(data))
+        yield from self._read(path, source, io.BytesIO(data), len(data))
 
-    def _read(self, path: Path, fh: IO[bytes], size: int) -> Iterator[Article | Failure]:
+    def _read(self, path: Path, source: str, fh: IO[bytes], size: int) -> Iterator[Article | Failure]:
         from dragoman.ingest.feeds import looks_like_feed, read_feed
         from dragoman.ingest.html import looks_like_html, page_article
         from dragoman.ingest.warc import is_warc_name, looks_like_warc, read_warc
 
-        source = str(path)
         suffix = path.suffix.lower()
         if is_warc_name(path):
-            yield from read_warc(path, self.settings, stream=fh)
+            yield from read_warc(path, self.settings, stream=fh, source=source)
             return
         if suffix in JSONL_EXTENSIONS:
             yield from read_jsonl(fh, source, self.settings, self.encoding)
@@ -129,7 +129,7 @@ class _Sources:
         except OSError as e:
             raise InputError(f"cannot read: {e.strerror or e}", source=source, hint="check the path") from e
         if looks_like_warc(head):
-            yield from read_warc(path, self.settings, stream=fh)
+            yield from read_warc(path, self.settings, stream=fh, source=source)
             return
         data = read_limited(fh, source, self.settings, size)
         if suffix in FEED_EXTENSIONS or (suffix not in HTML_EXTENSIONS and looks_like_feed(head)):
@@ -164,22 +164,22 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *,
                 if path.is_dir():
                     for p, found in walk_entries(path, settings.follow_symlinks):
                         if isinstance(found, SkippedError):
-                            yield failure(found, str(p))
+                            yield failure(found, found.source or "")
                             continue
                         try:
                             yield from sources.file(p, found)
                         except DragomanError as e:
-                            yield failure(e, str(p))
+                            yield failure(e, display_name(p))
                         except OSError as e:
-                            yield failure(InputError(f"cannot read: {e}", source=str(p)), str(p))
+                            yield failure(InputError(f"cannot read: {e}", source=display_name(p)), display_name(p))
                     continue
                 yield from sources.file(path)
             except DragomanError as e:
-                yield failure(e, item)
+                yield failure(e, display_name(item))
             except OSError as e:
-                yield failure(InputError(f"cannot read: {e}", source=item), item)
+                yield failure(InputError(f"cannot read: {e}", source=display_name(item)), display_name(item))
             except (RecursionError, MemoryError) as e:
                 yield failure(FormatError(f"the input is too deeply nested or too large to read: {type(e).__name__}",
-                                          source=item), item)
+                                          source=display_name(item)), display_name(item))
     finally:
         sources.close()

@@ -42,7 +42,20 @@ _JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", str: "a st
 
 
 def failure(error: DragomanError, source: str) -> Failure:
-    return Failure(source=error.source or source, code=error.code, message=error.message + (f" ({error.hint})" if error.hint else ""))
+    message = error.message + (f" ({error.hint})" if error.hint else "")
+    # storable whatever went into it (a file name that is not UTF-8, text quoted from a bad record)
+    return Failure(source=_SURROGATE.sub("\ufffd", error.source or source), code=error.code,
+                   message=_SURROGATE.sub("\ufffd", message))
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored: the bytes of a file name that are not UTF-8
+    shown as ``\\xNN`` (Python hands them over as lone surrogates, which no store can hold)."""
+    name = os.fspath(path)
+    try:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return _SURROGATE.sub("\ufffd", name)
 
 
 # -- opening and reading, bounded ------------------------------------------------------------
@@ -54,7 +67,7 @@ def open_input(path: Path, expect: tuple[int, int] | None = None) -> tuple[Binar
     A FIFO is opened without waiting for a writer (with none, it reads as empty).  ``expect`` is
     the ``(device, inode)`` a folder walk saw: a file swapped for another since is not read.
     """
-    source = str(path)
+    source = display_name(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as e:
@@ -107,7 +120,7 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
     """A whole file's bytes, refused when over ``max_input_bytes`` (one article's limit)."""
     fh, st = open_input(path)
     with fh:
-        return read_limited(fh, str(path), settings, st.st_size if stat.S_ISREG(st.st_mode) else 0)
+        return read_limited(fh, display_name(path), settings, st.st_size if stat.S_ISREG(st.st_mode) else 0)
 
 
 def _codec(encoding: str, source: str) -> str:
@@ -464,7 +477,7 @@ def read_text(data: bytes, source: str, settings: Settings, encoding: str | None
 
 def read_path(path: Path, settings: Settings, encoding: str | None = None) -> Iterator[Article | Failure]:
     """A text or JSONL file (recognised by extension, then by content)."""
-    source = str(path)
+    source = display_name(path)
     try:
         fh, st = open_input(path)
         with fh:
@@ -503,58 +516,75 @@ def _inside(target: str, root: str) -> bool:
 
 
 def walk_entries(directory: Path, follow_symlinks: bool = False) -> Iterator[tuple[Path, tuple[int, int] | SkippedError]]:
-    """Every entry below a folder, in a stable order (hidden ones left out): ``(path, (device, inode))``
-    for a regular file to read, ``(path, SkippedError)`` for one that is not read.
+    """Every entry below a folder, in a stable order (a folder's entries sorted, its sub-folders after
+    them; hidden ones left out): ``(path, (device, inode))`` for a regular file to read,
+    ``(path, SkippedError)`` for one that is not read.
 
-    Only regular files are read.  A symbolic link is followed when it leads inside the folder, or
-    anywhere with ``follow_symlinks``; a folder reached twice (a link loop) is walked once.  Devices,
-    FIFOs, sockets, broken links and links leading outside are named as skipped.
+    Only regular files are read.  A symbolic link to a file is followed when it leads inside the
+    folder, or anywhere with ``follow_symlinks``; a link to a folder only with ``follow_symlinks``
+    and when that folder is outside (one inside is walked under its own name), each folder once.
+    Devices, FIFOs, sockets, broken links and links leading outside are named as skipped.
     """
     root = os.path.realpath(directory)
     seen: set[str] = set()
 
     def skipped(path: Path, why: str, hint: str | None = None) -> tuple[Path, SkippedError]:
-        return path, SkippedError(f"skipped: {why}", source=str(path), hint=hint)
+        return path, SkippedError(f"skipped: {why}", source=display_name(path), hint=hint)
 
-    def visit(folder: Path) -> Iterator[tuple[Path, tuple[int, int] | SkippedError]]:
+    def listing(folder: Path) -> Iterator[Path] | None:
         real = os.path.realpath(folder)
         if real in seen:
-            return
+            return None  # reached again through a link: walked once
         seen.add(real)
-        try:
-            with os.scandir(folder) as it:
-                names = sorted(e.name for e in it if not e.name.startswith("."))
-        except OSError as e:
-            yield skipped(folder, f"the folder cannot be read ({e.strerror or e})")
-            return
-        for name in names:
-            path = folder / name
-            try:
-                lst = os.lstat(path)
-            except OSError as e:
-                yield skipped(path, f"cannot be read ({e.strerror or e})")
-                continue
-            st = lst
-            if stat.S_ISLNK(lst.st_mode):
-                target = os.path.realpath(path)
-                if not follow_symlinks and not _inside(target, root):
-                    yield skipped(path, f"a symbolic link to {target}, outside the folder {directory}",
-                                  "pass --follow-symlinks (setting follow_symlinks) to read it")
-                    continue
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    yield skipped(path, f"a broken symbolic link (to {target})")
-                    continue
-            if stat.S_ISDIR(st.st_mode):
-                yield from visit(path)
-            elif stat.S_ISREG(st.st_mode):
-                yield path, (st.st_dev, st.st_ino)
-            else:
-                kind = next((k for test, k in _KINDS if test(st.st_mode)), "not a regular file")
-                yield skipped(path, f"{kind}, not a regular file")
+        with os.scandir(folder) as it:
+            paths = [folder / n for n in sorted(e.name for e in it if not e.name.startswith("."))]
+        # a folder's own entries first, then its sub-folders (and links to folders), as os.walk orders them
+        return iter([p for p in paths if not os.path.isdir(p)] + [p for p in paths if os.path.isdir(p)])
 
-    yield from visit(Path(directory))
+    stack: list[Iterator[Path]] = []  # one listing per open folder: no recursion, however deep the tree
+    try:
+        first = listing(Path(directory))
+    except OSError as e:
+        yield skipped(Path(directory), f"the folder cannot be read ({e.strerror or e})")
+        return
+    if first is not None:
+        stack.append(first)
+    while stack:
+        path = next(stack[-1], None)
+        if path is None:
+            stack.pop()
+            continue
+        try:
+            st = os.lstat(path)
+        except OSError as e:
+            yield skipped(path, f"cannot be read ({e.strerror or e})")
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            target = os.path.realpath(path)
+            if not follow_symlinks and not _inside(target, root):
+                yield skipped(path, f"a symbolic link to {display_name(target)}, outside the folder {display_name(directory)}",
+                              "pass --follow-symlinks (setting follow_symlinks) to read it")
+                continue
+            try:
+                st = os.stat(path)
+            except OSError:
+                yield skipped(path, f"a broken symbolic link (to {display_name(target)})")
+                continue
+            if stat.S_ISDIR(st.st_mode) and _inside(target, root):
+                continue  # a link to a folder of this folder: walked under its own name
+        if stat.S_ISDIR(st.st_mode):
+            try:
+                inner = listing(path)
+            except OSError as e:
+                yield skipped(path, f"the folder cannot be read ({e.strerror or e})")
+                continue
+            if inner is not None:
+                stack.append(inner)
+        elif stat.S_ISREG(st.st_mode):
+            yield path, (st.st_dev, st.st_ino)
+        else:
+            kind = next((k for test, k in _KINDS if test(st.st_mode)), "not a regular file")
+            yield skipped(path, f"{kind}, not a regular file")
 
 
 def walk(directory: Path, follow_symlinks: bool = False) -> list[Path]:

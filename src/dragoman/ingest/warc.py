@@ -222,7 +222,8 @@ def _page(record, offset: int, source: str, settings: Settings) -> Article | Non
                         content_language=record.http_headers.get_header("Content-Language"), meta=meta)
 
 
-def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None) -> Iterator[Article | Failure]:
+def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None,
+              source: str | None = None) -> Iterator[Article | Failure]:
     """Stream the HTML pages of a WARC/ARC file as articles (or failures).
 
     After a corrupt record the reader looks for the next record start (the next gzip member, or
@@ -230,9 +231,9 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None) -
     """
     from warcio.exceptions import ArchiveLoadFailed
 
-    from dragoman.ingest.files import failure
+    from dragoman.ingest.files import display_name, failure
 
-    source = str(path)
+    source = source or display_name(path)
     try:
         fh = stream or open(path, "rb")
     except OSError as e:
