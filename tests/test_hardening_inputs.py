@@ -238,6 +238,26 @@ def _remove_deep(top: Path) -> None:
         folder.rmdir()
 
 
+def test_ingest_stores_what_it_skipped_and_a_retry_does_not_read_it(folder, tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+    from dragoman.store import Store
+
+    root, db = folder["root"], str(tmp_path / "s.duckdb")
+    for name in ("zero.txt", "pipe.txt", "control.sock", "broken.txt", "elsewhere"):
+        (root / name).unlink()  # leave the good files and the link to the secret
+    first = CliRunner().invoke(main, ["ingest", str(root), "--db", db])
+    assert first.exit_code == 1 and "2 articles stored (0 replaced, 1 already there" in first.output, first.output
+    retry = CliRunner().invoke(main, ["ingest", "--retry-failures", "--db", db])
+    assert "no failures to retry" in retry.output, retry.output
+    with Store.open(db, read_only=True) as store:
+        texts = " ".join(r[0] for r in store.con.execute("SELECT text FROM articles").fetchall())
+        fails = store.failures()
+    assert "swordfish" not in texts and "Geneva" in texts
+    assert [(f["source"], f["code"]) for f in fails] == [(str(root / "secret.txt"), "skipped")]
+
+
 def test_a_very_deep_folder_and_file_names_that_are_not_utf8(tmp_path):
     """1,200 nested folders (a recursive walk ends in RecursionError); a name with a Latin-1 byte is stored."""
     from dragoman.store import Store

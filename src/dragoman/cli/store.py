@@ -212,7 +212,9 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
         keep = None
         todo = list(inputs)
         if retry_failures:
-            fails = store.failures()
+            # an entry a folder walk skipped (a FIFO, a link leading outside) is not read on its own
+            # either: given directly it would be read, so it is retried by walking its folder again
+            fails = [f for f in store.failures() if f["code"] != "skipped"]
             keep = {f["source"] for f in fails}
             for f in fails:
                 m = _LINE_SOURCE.match(f["source"])

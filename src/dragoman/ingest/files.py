@@ -116,13 +116,6 @@ def read_limited(fh: IO[bytes], source: str, settings: Settings, size: int = 0) 
     return b"".join(parts)
 
 
-def read_bytes(path: Path, settings: Settings) -> bytes:
-    """A whole file's bytes, refused when over ``max_input_bytes`` (one article's limit)."""
-    fh, st = open_input(path)
-    with fh:
-        return read_limited(fh, display_name(path), settings, st.st_size if stat.S_ISREG(st.st_mode) else 0)
-
-
 def _codec(encoding: str, source: str) -> str:
     """A user's encoding name → Python's codec name, refused when unknown or not a text encoding."""
     try:
@@ -475,21 +468,6 @@ def read_text(data: bytes, source: str, settings: Settings, encoding: str | None
     yield text_article(text, source, settings)
 
 
-def read_path(path: Path, settings: Settings, encoding: str | None = None) -> Iterator[Article | Failure]:
-    """A text or JSONL file (recognised by extension, then by content)."""
-    source = display_name(path)
-    try:
-        fh, st = open_input(path)
-        with fh:
-            if path.suffix.lower() in JSONL_EXTENSIONS and stat.S_ISREG(st.st_mode):
-                yield from read_jsonl(fh, source, settings, encoding)  # streamed: far larger than one article
-                return
-            data = read_limited(fh, source, settings, st.st_size if stat.S_ISREG(st.st_mode) else 0)
-        yield from read_text(data, source, settings, encoding)
-    except DragomanError as e:
-        yield failure(e, source)
-
-
 def read_stdin(settings: Settings, encoding: str | None = None) -> Iterator[Article | Failure]:
     data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
     try:
@@ -526,24 +504,29 @@ def walk_entries(directory: Path, follow_symlinks: bool = False) -> Iterator[tup
     Devices, FIFOs, sockets, broken links and links leading outside are named as skipped.
     """
     root = os.path.realpath(directory)
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # the folders walked, by (device, inode): each once
 
     def skipped(path: Path, why: str, hint: str | None = None) -> tuple[Path, SkippedError]:
         return path, SkippedError(f"skipped: {why}", source=display_name(path), hint=hint)
 
-    def listing(folder: Path) -> Iterator[Path] | None:
-        real = os.path.realpath(folder)
-        if real in seen:
-            return None  # reached again through a link: walked once
-        seen.add(real)
+    def is_dir(entry: os.DirEntry[str]) -> bool:
+        try:
+            return entry.is_dir()
+        except OSError:
+            return False
+
+    def listing(folder: Path, st: os.stat_result) -> Iterator[Path] | None:
+        if (st.st_dev, st.st_ino) in seen:
+            return None  # reached again through a link
+        seen.add((st.st_dev, st.st_ino))
         with os.scandir(folder) as it:
-            paths = [folder / n for n in sorted(e.name for e in it if not e.name.startswith("."))]
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
         # a folder's own entries first, then its sub-folders (and links to folders), as os.walk orders them
-        return iter([p for p in paths if not os.path.isdir(p)] + [p for p in paths if os.path.isdir(p)])
+        return iter([folder / e.name for e in entries if not is_dir(e)] + [folder / e.name for e in entries if is_dir(e)])
 
     stack: list[Iterator[Path]] = []  # one listing per open folder: no recursion, however deep the tree
     try:
-        first = listing(Path(directory))
+        first = listing(Path(directory), os.stat(directory))
     except OSError as e:
         yield skipped(Path(directory), f"the folder cannot be read ({e.strerror or e})")
         return
@@ -574,7 +557,7 @@ def walk_entries(directory: Path, follow_symlinks: bool = False) -> Iterator[tup
                 continue  # a link to a folder of this folder: walked under its own name
         if stat.S_ISDIR(st.st_mode):
             try:
-                inner = listing(path)
+                inner = listing(path, st)
             except OSError as e:
                 yield skipped(path, f"the folder cannot be read ({e.strerror or e})")
                 continue
