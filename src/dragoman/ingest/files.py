@@ -244,15 +244,12 @@ def check_url(url: str, source: str, field: str = "url") -> None:
                           hint="give the article's web address, or leave the field out")
 
 
-def article_from_record(rec: object, source: str, settings: Settings) -> Article:
-    """One raw record (``text``, optional ``id``, ``title``, ``url``, ``published``) → input Article.
-
-    Used for JSONL lines and the API's ingest bodies.  A field of the wrong type, a URL that is not
-    http(s) or a record nested too deep is refused with a message naming the field; lone surrogates
-    are replaced by U+FFFD with a warning in ``meta["warnings"]``.
+def check_record(rec: object, source: str, settings: Settings) -> tuple[dict[str, object], list[str]]:
+    """The checks every raw record passes before it becomes an article (JSONL lines, API bodies):
+    an object, nested at most ``max_json_depth`` deep, ``title``/``url``/``published`` strings, ``id``
+    a string or an integer, ``url`` an http(s) address.  Returns the record with lone surrogates
+    replaced by U+FFFD (one character for one: offsets hold) and the warnings saying so.
     """
-    from dragoman.api_public import make_article
-
     if not isinstance(rec, dict):
         raise FormatError(f"a JSONL line must be a JSON object, not {_kind(rec)}", source=source,
                           hint='write {"text": "..."} per line')
@@ -266,7 +263,26 @@ def article_from_record(rec: object, source: str, settings: Settings) -> Article
         if n:
             warnings.append(f"field '{key}': {n} lone surrogate{'s' if n != 1 else ''} (not Unicode text) replaced by U+FFFD")
         clean[key] = value  # type: ignore[index]
-    rec = clean
+    for key in ("title", "url", "published"):
+        if clean.get(key) is not None and not isinstance(clean[key], str):
+            raise FormatError(f"field '{key}' must be a string, not {_kind(clean[key])}", source=source)
+    rid = clean.get("id")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
+        raise FormatError(f"field 'id' must be a string or an integer, not {_kind(rid)}", source=source)
+    if clean.get("url"):
+        check_url(clean["url"], source)  # type: ignore[arg-type]
+    return clean, warnings
+
+
+def article_from_record(rec: object, source: str, settings: Settings) -> Article:
+    """One raw record (``text``, optional ``id``, ``title``, ``url``, ``published``) → input Article.
+
+    Used for JSONL lines and the API's extract and ingest bodies, after ``check_record``; a warning
+    (lone surrogates replaced) is kept in ``meta["warnings"]``.
+    """
+    from dragoman.api_public import make_article
+
+    rec, warnings = check_record(rec, source, settings)
     text = rec.get("text")
     if not isinstance(text, str):
         if text is None:
@@ -278,25 +294,17 @@ def article_from_record(rec: object, source: str, settings: Settings) -> Article
         raise EmptyInputError("the text is empty", source=source)
     if len(text) > settings.max_input_bytes or len(text.encode("utf-8")) > settings.max_input_bytes:
         raise TooLargeError(f"text over the {settings.max_input_bytes / 1e6:.0f} MB limit", source=source)
-    for key in ("title", "url", "published"):
-        if rec.get(key) is not None and not isinstance(rec[key], str):
-            raise FormatError(f"field '{key}' must be a string, not {_kind(rec[key])}", source=source)
-    rid = rec.get("id")
-    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))):
-        raise FormatError(f"field 'id' must be a string or an integer, not {_kind(rid)}", source=source)
-    url = rec.get("url") or None
-    if url is not None:
-        check_url(url, source)  # type: ignore[arg-type]
     extra = {k: v for k, v in rec.items() if k not in RECORD_FIELDS}
     meta: dict[str, object] = {"format": "jsonl", **({"input": extra} if extra else {})}
     if warnings:
         meta["warnings"] = warnings
+    rid = rec.get("id")
     return make_article(
         text,
         id=str(rid) if rid is not None else None,
         published=str(rec["published"]) if rec.get("published") else None,
         title=rec.get("title"),  # type: ignore[arg-type]
-        url=url,  # type: ignore[arg-type]
+        url=rec.get("url") or None,  # type: ignore[arg-type]
         source=source,
         meta=meta,
     )

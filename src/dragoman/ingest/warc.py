@@ -276,13 +276,13 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None,
             except (HeaderTooLarge, ArchiveLoadFailed, *_ERRORS) as e:
                 if not reported:
                     where = f"at or after byte {offset}, after {n_pages} page{'s' if n_pages != 1 else ''}"
-                    hint = "the damaged part is skipped; the reader goes on after it"
                     if isinstance(e, HeaderTooLarge):
-                        error: DragomanError = TooLargeError(f"the archive record {where} has {e}", source=source,
-                                                             hint=hint + " (a damaged or hostile archive)")
+                        error: DragomanError = TooLargeError(
+                            f"the archive record {where} has {e}", source=source,
+                            hint="the archive is damaged or hostile: the record is skipped and the reader goes on after it")
                     else:
                         error = FormatError(f"corrupt archive record ({where}): {type(e).__name__}: {_clean(str(e))}",
-                                            source=source, hint=hint)
+                                            source=source, hint="the damaged part is skipped; the reader goes on after it")
                     yield failure(error, source)
                     reported = True
                 resyncs += 1
