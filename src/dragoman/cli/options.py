@@ -20,8 +20,9 @@ def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def follow_symlinks_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--follow-symlinks", is_flag=True,
-                        help="In folders, also read symbolic links that lead outside the folder (never devices or FIFOs).")(fn)
+    return click.option(
+        "--follow-symlinks", is_flag=True,
+        help="In folders, also read symbolic links that lead outside the folder (never devices or FIFOs).")(fn)
 
 
 def warn(items: Iterable[Any]) -> Iterator[Any]:

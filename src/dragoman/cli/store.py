@@ -193,8 +193,8 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @settings_options
 @clean_errors
 def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, published: str | None, encoding: str | None,
-           processes: int, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool, settings_file: str | None,
-           actors_file: str | None) -> None:
+           processes: int, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool,
+           settings_file: str | None, actors_file: str | None) -> None:
     """Code INPUTS (files, folders, JSONL, coded JSONL from `dragoman extract --jsonl`, Dask batch
     output folders) and store articles, actors, events, mentions, quotes, times and failures.
 

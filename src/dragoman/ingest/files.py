@@ -38,7 +38,8 @@ RECORD_FIELDS = ("id", "text", "title", "url", "published")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array", dict: "an object"}
+_JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array",
+               dict: "an object"}
 
 
 def failure(error: DragomanError, source: str) -> Failure:
@@ -152,7 +153,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
         raise FormatError(
             "this is a binary file, not text",
             source=source,
-            hint="give dragoman plain text, JSONL, HTML, a feed or a WARC file (UTF-16 without a BOM: pass --encoding utf-16-le)",
+            hint="give dragoman plain text, JSONL, HTML, a feed or a WARC file "
+                 "(UTF-16 without a BOM: pass --encoding utf-16-le)",
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -261,7 +263,8 @@ def check_record(rec: object, source: str, settings: Settings) -> tuple[dict[str
     for key, value in rec.items():
         (key, value), n = _sanitise([key, value])  # type: ignore[misc]
         if n:
-            warnings.append(f"field '{key}': {n} lone surrogate{'s' if n != 1 else ''} (not Unicode text) replaced by U+FFFD")
+            warnings.append(f"field '{key}': {n} lone surrogate{'s' if n != 1 else ''} (not Unicode text) "
+                            "replaced by U+FFFD")
         clean[key] = value  # type: ignore[index]
     for key in ("title", "url", "published"):
         if clean.get(key) is not None and not isinstance(clean[key], str):
@@ -339,7 +342,8 @@ def line_article(line: str, source: str, settings: Settings) -> Article | Failur
 def _line_too_long(source: str, settings: Settings) -> Failure:
     limit = settings.max_jsonl_line_bytes
     return failure(TooLargeError(f"the line is over the {limit:,}-byte limit for one JSONL line (max_jsonl_line_bytes)",
-                                 source=source, hint="split the article, or raise max_jsonl_line_bytes in the settings file"),
+                                 source=source,
+                                 hint="split the article, or raise max_jsonl_line_bytes in the settings file"),
                    source)
 
 
@@ -447,7 +451,8 @@ def _wide_lines(fh: IO[bytes], name: str, settings: Settings, codec: str, first_
         stream.detach()
 
 
-def read_jsonl(fh: IO[bytes], name: str, settings: Settings, encoding: str | None = None, **where: int) -> Iterator[Article | Failure]:
+def read_jsonl(fh: IO[bytes], name: str, settings: Settings, encoding: str | None = None,
+               **where: int) -> Iterator[Article | Failure]:
     """A JSONL file, streamed line by line: one Article or one Failure per non-blank line."""
     try:
         for source, line in jsonl_lines(fh, name, settings, encoding, **where):
@@ -501,7 +506,8 @@ def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def walk_entries(directory: Path, follow_symlinks: bool = False) -> Iterator[tuple[Path, tuple[int, int] | SkippedError]]:
+def walk_entries(directory: Path,
+                 follow_symlinks: bool = False) -> Iterator[tuple[Path, tuple[int, int] | SkippedError]]:
     """Every entry below a folder, in a stable order (a folder's entries sorted, its sub-folders after
     them; hidden ones left out): ``(path, (device, inode))`` for a regular file to read,
     ``(path, SkippedError)`` for one that is not read.
@@ -530,7 +536,8 @@ def walk_entries(directory: Path, follow_symlinks: bool = False) -> Iterator[tup
         with os.scandir(folder) as it:
             entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
         # a folder's own entries first, then its sub-folders (and links to folders), as os.walk orders them
-        return iter([folder / e.name for e in entries if not is_dir(e)] + [folder / e.name for e in entries if is_dir(e)])
+        return iter([folder / e.name for e in entries if not is_dir(e)]
+                    + [folder / e.name for e in entries if is_dir(e)])
 
     stack: list[Iterator[Path]] = []  # one listing per open folder: no recursion, however deep the tree
     try:
@@ -553,8 +560,8 @@ def walk_entries(directory: Path, follow_symlinks: bool = False) -> Iterator[tup
         if stat.S_ISLNK(st.st_mode):
             target = os.path.realpath(path)
             if not follow_symlinks and not _inside(target, root):
-                yield skipped(path, f"a symbolic link to {display_name(target)}, outside the folder {display_name(directory)}",
-                              "pass --follow-symlinks (setting follow_symlinks) to read it")
+                where = f"a symbolic link to {display_name(target)}, outside the folder {display_name(directory)}"
+                yield skipped(path, where, "pass --follow-symlinks (setting follow_symlinks) to read it")
                 continue
             try:
                 st = os.stat(path)

@@ -3,7 +3,8 @@
 The archive is streamed record by record with warcio: a crawl of a million pages is never loaded
 into memory; one record's body at most (bounded by ``fetch.max_bytes``) is held at a time, and a
 record's header lines and header block are bounded too (``max_warc_header_line``,
-``max_warc_header_bytes``: warcio's own ``readline`` is not), as is a chunked or compressed body.  Only
+``max_warc_header_bytes``: warcio's own ``readline`` is not), as is a chunked or compressed body.
+Only
 ``response`` records (ARC records are read as responses) with HTTP status 2xx and an HTML content
 type become articles; request, metadata, revisit and other records are skipped silently.  A
 record that cannot be read, and a corrupt archive, give one ``Failure`` each naming the file and
@@ -279,10 +280,12 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None,
                     if isinstance(e, HeaderTooLarge):
                         error: DragomanError = TooLargeError(
                             f"the archive record {where} has {e}", source=source,
-                            hint="the archive is damaged or hostile: the record is skipped and the reader goes on after it")
+                            hint="the archive is damaged or hostile: the record is skipped and the reader goes on "
+                                 "after it")
                     else:
                         error = FormatError(f"corrupt archive record ({where}): {type(e).__name__}: {_clean(str(e))}",
-                                            source=source, hint="the damaged part is skipped; the reader goes on after it")
+                                            source=source,
+                                            hint="the damaged part is skipped; the reader goes on after it")
                     yield failure(error, source)
                     reported = True
                 resyncs += 1
