@@ -109,6 +109,17 @@ def test_encoding_option_reads_latin1(inputs):
     assert "président" in json.loads(r.stdout)["text"]
 
 
+def test_encoding_option_is_honoured_for_utf16_without_bom(tmp_path):
+    """An explicit --encoding is honoured: BOM-less UTF-16 is text, not 'binary' (issue 17, row 14)."""
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(GOOD.encode("utf-16-le"))
+    r = run(str(path), "--encoding", "utf-16-le")
+    assert r.returncode == 0, r.stderr.decode()
+    assert json.loads(r.stdout)["text"] == GOOD
+    r = run(str(path))  # without it: refused, and the message says what to pass
+    assert r.returncode == 1 and b"--encoding utf-16-le" in r.stderr
+
+
 def test_stdin_and_jsonl_flag():
     r = run("-", "--jsonl", stdin=GOOD.encode())
     assert r.returncode == 0, r.stderr.decode()

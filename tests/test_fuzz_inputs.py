@@ -26,7 +26,7 @@ from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
 #: the error codes docs/inputs.md documents for inputs
-DOCUMENTED = {"input", "encoding", "too_large", "empty", "format", "language", "fetch", "blocked_address", "robots"}
+DOCUMENTED = {"input", "encoding", "too_large", "empty", "format", "language", "fetch", "blocked_address", "robots", "skipped"}
 SETTINGS = Settings.load(max_input_bytes=200_000, per_host_delay=0.0)
 FUZZ = settings(max_examples=700, deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])

@@ -54,6 +54,12 @@ class EmptyInputError(InputError):
     code = "empty"
 
 
+class SkippedError(InputError):
+    """An entry of a walked folder that is not read: a device, FIFO or socket, or a link leading outside."""
+
+    code = "skipped"
+
+
 class FormatError(InputError):
     """Malformed JSONL, HTML, feed, WARC record..."""
 

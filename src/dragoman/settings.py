@@ -53,6 +53,11 @@ class Settings:
     batch_size: int = 64  # articles per nlp.pipe batch
     max_input_bytes: int = 50_000_000  # a text input larger than this is refused (per article)
     max_text_chars: int = 1_000_000  # spaCy's own limit per article
+    max_jsonl_line_bytes: int = 20_000_000  # a longer JSONL line is one failure (its record is not read)
+    max_json_depth: int = 64  # a JSONL record nested deeper than this is one failure
+    max_warc_header_line: int = 65_536  # bytes in one WARC/ARC or HTTP header line of an archive record
+    max_warc_header_bytes: int = 1_048_576  # bytes in one record's header block (WARC + HTTP headers)
+    follow_symlinks: bool = False  # in a folder, also follow symbolic links that lead outside it
     actors_file: str | None = None  # user actor dictionary (YAML or CSV) overriding the lexicons
     focus_country: bool = True  # uncoded local actors take the country the article is about (rule "+focus")
     db: str = "dragoman.duckdb"  # the store; $DRAGOMAN_DB overrides

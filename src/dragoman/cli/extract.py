@@ -7,7 +7,7 @@ from typing import IO
 
 import click
 
-from dragoman.cli.options import clean_errors, dump_json, load_settings, settings_options
+from dragoman.cli.options import clean_errors, dump_json, follow_symlinks_option, load_settings, settings_options, warn
 from dragoman.ingest import read_inputs
 from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.text.dates import parse_published
@@ -22,10 +22,12 @@ from dragoman.text.dates import parse_published
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes, each with its own model.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private, loopback and link-local addresses.")
 @click.option("--no-robots", is_flag=True, help="Do not check robots.txt before fetching a URL.")
+@follow_symlinks_option
 @settings_options
 @clean_errors
 def extract(inputs: tuple[str, ...], jsonl: bool, output: str | None, published: str | None, encoding: str | None,
-            processes: int, allow_private: bool, no_robots: bool, settings_file: str | None, actors_file: str | None) -> None:
+            processes: int, allow_private: bool, no_robots: bool, follow_symlinks: bool, settings_file: str | None,
+            actors_file: str | None) -> None:
     """Code INPUTS (text or JSONL files, directories, URLs, or - for standard input) and print one
     JSON record per article: actors, events, times, places and quotes with character offsets.
 
@@ -33,12 +35,13 @@ def extract(inputs: tuple[str, ...], jsonl: bool, output: str | None, published:
     Failed inputs are reported on stderr, one line each; the exit code is 1 when any failed.
     """
     settings = load_settings(settings_file, actors_file=actors_file, n_process=processes,
-                             allow_private=allow_private or None, respect_robots=False if no_robots else None)
+                             allow_private=allow_private or None, respect_robots=False if no_robots else None,
+                             follow_symlinks=follow_symlinks or None)
     day = parse_published(published, source="--published") if published else None
     from dragoman.runner import run
 
     def items():
-        for item in read_inputs(inputs, settings, encoding=encoding):
+        for item in warn(read_inputs(inputs, settings, encoding=encoding)):
             if day and isinstance(item, Article):
                 item = item.replace(published=published, reference_date=ReferenceDate(day, "user", True))
             yield item

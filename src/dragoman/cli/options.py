@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 import click
 
@@ -17,6 +17,21 @@ def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option("--settings", "settings_file", type=click.Path(dir_okay=False), help="A TOML settings file; it overrides only what it sets.")(fn)
     fn = click.option("--actors", "actors_file", type=click.Path(dir_okay=False), help="Your actor dictionary (YAML or CSV): overrides the built-in lexicons.")(fn)
     return fn
+
+
+def follow_symlinks_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--follow-symlinks", is_flag=True,
+        help="In folders, also read symbolic links that lead outside the folder (never devices or FIFOs).")(fn)
+
+
+def warn(items: Iterable[Any]) -> Iterator[Any]:
+    """Pass input articles on, printing the warnings a reader left in their meta (one line each) on stderr."""
+    for item in items:
+        meta = getattr(item, "meta", None)
+        for w in (meta or {}).get("warnings", ()):
+            click.echo(f"warning: {meta.get('source') or item.id}: {w}", err=True)
+        yield item
 
 
 def load_settings(settings_file: str | None, **overrides: Any) -> Settings:

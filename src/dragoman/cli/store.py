@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import click
 
-from dragoman.cli.options import clean_errors, dump_json, load_settings, settings_options
+from dragoman.cli.options import clean_errors, dump_json, follow_symlinks_option, load_settings, settings_options, warn
 from dragoman.errors import DragomanError, FormatError, InputError
 from dragoman.model import Article, Failure, ReferenceDate
 
@@ -88,18 +88,20 @@ def fmt_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 # -- ingest -----------------------------------------------------------------------------------
 
 
-def _coded_jsonl(path: Path, max_bytes: int = 50_000_000) -> bool:
-    """Is this a JSONL file of coded records (``dragoman extract --jsonl`` output)? Reads its first
-    non-blank line, at most ``max_bytes`` of it."""
+def _coded_jsonl(path: Path, max_line: int) -> bool:
+    """Is this a JSONL file of coded records (``dragoman extract --jsonl`` output)?  Its first line
+    is read up to ``max_line`` bytes: a longer one is left to the raw reader, which reports it."""
     if path.suffix.lower() not in (".jsonl", ".ndjson", ".json") or not path.is_file():
         return False
     try:
         with open(path, "rb") as fh:
-            for raw in iter(lambda: fh.readline(max_bytes + 1), b""):
-                if raw.strip():
-                    rec = json.loads(raw.decode("utf-8"))
+            while line := fh.readline(max_line + 1):
+                if len(line) > max_line:
+                    return False
+                if line.strip():
+                    rec = json.loads(line)
                     return isinstance(rec, dict) and "dragoman_version" in rec and "events" in rec
-    except (OSError, ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
+    except (OSError, ValueError, RecursionError):
         return False
     return False
 
@@ -178,7 +180,7 @@ def _items(inputs: Iterable[str], settings, store, encoding: str | None, publish
         p = Path(inp)
         if _batch_dir(p):
             yield from _keep(_read_batch(p), keep)
-        elif _coded_jsonl(p, settings.max_input_bytes):
+        elif _coded_jsonl(p, settings.max_jsonl_line_bytes):
             yield from _keep(read_coded(p, settings.max_input_bytes), keep)
         else:
             raw.append(inp)
@@ -190,7 +192,7 @@ def _items(inputs: Iterable[str], settings, store, encoding: str | None, publish
     day = parse_published(published, source="--published") if published else None
 
     def inputs_() -> Iterator[Article | Failure]:
-        for item in _keep(read_inputs(raw, settings, encoding=encoding), keep):
+        for item in warn(_keep(read_inputs(raw, settings, encoding=encoding), keep)):
             if day and isinstance(item, Article):
                 item = item.replace(published=published, reference_date=ReferenceDate(day, "user", True))
             yield item
@@ -219,11 +221,12 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @click.option("--progress", is_flag=True, help="Print a line on stderr after each committed batch.")
 @click.option("--optimize", is_flag=True,
               help="Afterwards rewrite the events in date order (after loading an archive out of date order: pages get fast again).")
+@follow_symlinks_option
 @settings_options
 @clean_errors
 def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, published: str | None, encoding: str | None,
-           processes: int, batch_size: int, progress: bool, optimize: bool, settings_file: str | None,
-           actors_file: str | None) -> None:
+           processes: int, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool,
+           settings_file: str | None, actors_file: str | None) -> None:
     """Code INPUTS (files, folders, JSONL, coded JSONL from `dragoman extract --jsonl`, Dask batch
     output folders) and store articles, actors, events, mentions, quotes, times and failures.
 
@@ -233,14 +236,17 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
     """
     if not inputs and not retry_failures and not optimize:
         raise click.UsageError("give INPUT files or folders, or --retry-failures (or --optimize alone)")
-    settings = load_settings(settings_file, actors_file=actors_file, n_process=processes, db=db)
+    settings = load_settings(settings_file, actors_file=actors_file, n_process=processes, db=db,
+                             follow_symlinks=follow_symlinks or None)
     from dragoman.store import Store
 
     with Store.open(db_path(db) if db else settings.db) as store:
         keep = None
         todo = list(inputs)
         if retry_failures:
-            fails = store.failures()
+            # an entry a folder walk skipped (a FIFO, a link leading outside) is not read on its own
+            # either: given directly it would be read, so it is retried by walking its folder again
+            fails = [f for f in store.failures() if f["code"] != "skipped"]
             keep = {f["source"] for f in fails}
             for f in fails:
                 m = _LINE_SOURCE.match(f["source"])

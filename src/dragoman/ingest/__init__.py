@@ -7,23 +7,32 @@ becomes one ``Failure`` and the batch goes on; what was already yielded stays yi
 
 Modules: ``files`` (text, JSONL, stdin), ``html`` (web pages), ``charset`` (decoding pages), ``language``,
 ``fetch`` (safe HTTP), ``feeds`` (RSS/Atom), ``warc`` (web archives), ``dedup`` (near-duplicates).
+
+A folder is walked for its regular files (``files.walk_entries``); devices, FIFOs, sockets and
+symbolic links leading outside it (unless ``follow_symlinks``) are each named as a skipped failure.
+A path given directly is read whatever it is, but a pipe or a device at most one article's bytes.
 """
 
 from __future__ import annotations
 
+import io
+import stat
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
-from dragoman.errors import DragomanError, FormatError, InputError
+from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputError, SkippedError
 from dragoman.ingest.files import (
     JSONL_EXTENSIONS,
     decode,
+    display_name,
     failure,
-    read_bytes,
-    read_path,
+    open_input,
+    read_jsonl,
+    read_limited,
     read_stdin,
+    read_text,
     text_article,
-    walk,
+    walk_entries,
 )
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
@@ -87,45 +96,58 @@ class _Sources:
             yield page_article(got.body, url, self.settings, url=got.url, charset=got.charset or self.encoding,
                                content_language=lang, meta={"format": "html", "source": url})
 
-    def file(self, path: Path) -> Iterator[Article | Failure]:
+    def file(self, path: Path, expect: tuple[int, int] | None = None) -> Iterator[Article | Failure]:
+        """One file, opened once; a pipe or device (not seekable, maybe endless) read first, bounded."""
+        source = display_name(path)
+        fh, st = open_input(path, expect)
+        with fh:
+            if stat.S_ISREG(st.st_mode):
+                yield from self._read(path, source, fh, st.st_size)
+                return
+            # a pipe (``<(zcat crawl.jsonl.gz)``) or a device: at most one article's bytes
+            data = read_limited(fh, source, self.settings)
+        if not data.strip():
+            raise EmptyInputError("nothing to read: the pipe or device gave no data", source=source,
+                                  hint="give a file, or write to the pipe")
+        yield from self._read(path, source, io.BytesIO(data), len(data))
+
+    def _read(self, path: Path, source: str, fh: IO[bytes], size: int) -> Iterator[Article | Failure]:
         from dragoman.ingest.feeds import looks_like_feed, read_feed
         from dragoman.ingest.html import looks_like_html, page_article
         from dragoman.ingest.warc import is_warc_name, looks_like_warc, read_warc
 
-        source = str(path)
         suffix = path.suffix.lower()
         if is_warc_name(path):
-            yield from read_warc(path, self.settings)
+            yield from read_warc(path, self.settings, stream=fh, source=source)
             return
         if suffix in JSONL_EXTENSIONS:
-            yield from read_path(path, self.settings, self.encoding)
+            yield from read_jsonl(fh, source, self.settings, self.encoding)
             return
         try:
-            with open(path, "rb") as fh:
-                head = fh.read(4096)
+            head = fh.read(4096)
+            fh.seek(0)
         except OSError as e:
             raise InputError(f"cannot read: {e.strerror or e}", source=source, hint="check the path") from e
         if looks_like_warc(head):
-            yield from read_warc(path, self.settings)
+            yield from read_warc(path, self.settings, stream=fh, source=source)
             return
-        text_head = head.decode("utf-8", errors="replace")
+        data = read_limited(fh, source, self.settings, size)
         if suffix in FEED_EXTENSIONS or (suffix not in HTML_EXTENSIONS and looks_like_feed(head)):
-            data = read_bytes(path, self.settings)
             yield from read_feed(data, source, self.settings, self.fetch_page)
             return
-        if suffix in HTML_EXTENSIONS or looks_like_html(text_head):
-            data = read_bytes(path, self.settings)
+        if suffix in HTML_EXTENSIONS or looks_like_html(head.decode("utf-8", errors="replace")):
             yield page_article(data, source, self.settings, charset=self.encoding)
             return
-        yield from read_path(path, self.settings, self.encoding)
+        yield from read_text(data, source, self.settings, self.encoding)
 
 
 def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *,
                 encoding: str | None = None) -> Iterator[Article | Failure]:
     """Yield an input ``Article`` or a ``Failure`` for every article in ``inputs``, lazily.
 
-    An input is a path (text, JSONL, HTML, RSS/Atom, WARC/ARC), a directory (its files, sorted),
-    ``-`` (standard input) or an http(s) URL (fetched safely: see ``dragoman.ingest.fetch``).
+    An input is a path (text, JSONL, HTML, RSS/Atom, WARC/ARC), a directory (its regular files,
+    sorted; what is skipped is named), ``-`` (standard input) or an http(s) URL (fetched safely: see
+    ``dragoman.ingest.fetch``).
     """
     settings = settings or Settings()
     sources = _Sources(settings, encoding)
@@ -140,21 +162,24 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *,
                     continue
                 path = Path(item)
                 if path.is_dir():
-                    for p in walk(path):
+                    for p, found in walk_entries(path, settings.follow_symlinks):
+                        if isinstance(found, SkippedError):
+                            yield failure(found, found.source or "")
+                            continue
                         try:
-                            yield from sources.file(p)
+                            yield from sources.file(p, found)
                         except DragomanError as e:
-                            yield failure(e, str(p))
+                            yield failure(e, display_name(p))
                         except OSError as e:
-                            yield failure(InputError(f"cannot read: {e}", source=str(p)), str(p))
+                            yield failure(InputError(f"cannot read: {e}", source=display_name(p)), display_name(p))
                     continue
                 yield from sources.file(path)
             except DragomanError as e:
-                yield failure(e, item)
+                yield failure(e, display_name(item))
             except OSError as e:
-                yield failure(InputError(f"cannot read: {e}", source=item), item)
+                yield failure(InputError(f"cannot read: {e}", source=display_name(item)), display_name(item))
             except (RecursionError, MemoryError) as e:
                 yield failure(FormatError(f"the input is too deeply nested or too large to read: {type(e).__name__}",
-                                          source=item), item)
+                                          source=display_name(item)), display_name(item))
     finally:
         sources.close()

@@ -1,7 +1,10 @@
 """WARC and ARC web archives (gzipped or not) → one input ``Article`` per HTML page.
 
 The archive is streamed record by record with warcio: a crawl of a million pages is never loaded
-into memory; one record's body at most (bounded by ``fetch.max_bytes``) is held at a time.  Only
+into memory; one record's body at most (bounded by ``fetch.max_bytes``) is held at a time, and a
+record's header lines and header block are bounded too (``max_warc_header_line``,
+``max_warc_header_bytes``: warcio's own ``readline`` is not), as is a chunked or compressed body.
+Only
 ``response`` records (ARC records are read as responses) with HTTP status 2xx and an HTML content
 type become articles; request, metadata, revisit and other records are skipped silently.  A
 record that cannot be read, and a corrupt archive, give one ``Failure`` each naming the file and
@@ -15,6 +18,10 @@ import re
 import zlib
 from pathlib import Path
 from typing import IO, Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
+from warcio.utils import BUFF_SIZE
 
 from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputError, TooLargeError
 from dragoman.ingest.charset import charset_from_content_type
@@ -95,6 +102,86 @@ def _tail_complete(fh: IO[bytes], offset: int, max_members: int = 64) -> bool:
     return True
 
 
+class HeaderTooLarge(Exception):
+    """A record's header line, or its header block, is over its limit (raised inside warcio's parsing)."""
+
+    def __init__(self, what: str, limit: int, setting: str):
+        super().__init__(f"{what} over the {limit:,}-byte limit ({setting})")
+
+
+class _BoundedReader(DecompressingBufferedReader):
+    """warcio's record reader with bounded header lines and header blocks.
+
+    warcio reads headers with ``readline()`` and no limit: one endless line (or an endless run of
+    short ones) would be held in memory whole.  Here a line is read up to ``max_line`` + 1 bytes,
+    and the lines read since the record's start, or since its body, up to ``max_block`` bytes.
+    """
+
+    def __init__(self, stream: IO[bytes], max_line: int, max_block: int):
+        super().__init__(stream, block_size=BUFF_SIZE)
+        self.max_line = max_line
+        self.max_block = max_block
+        self.run = 0  # header bytes read by readline since the last body read or record start
+
+    def read(self, length: int | None = None) -> bytes:
+        self.run = 0
+        return super().read(length)
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = self.max_line + 1 if length is None else min(length, self.max_line + 1)
+        parts: list[bytes] = []
+        n = 0
+        while n < cap:
+            self._fillbuff()
+            if self.empty():
+                break
+            piece = self.buff.readline(cap - n)
+            parts.append(piece)
+            n += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        if n > self.max_line:
+            raise HeaderTooLarge("a header line", self.max_line, "max_warc_header_line")
+        self.run += n
+        if self.run > self.max_block:
+            raise HeaderTooLarge("a header block", self.max_block, "max_warc_header_bytes")
+        return b"".join(parts)
+
+
+class _Records(ArchiveIterator):
+    """warcio's ``ArchiveIterator`` over a ``_BoundedReader``."""
+
+    def __init__(self, fh: IO[bytes], settings: Settings):
+        super().__init__(fh, arc2warc=True)
+        self.reader = _BoundedReader(self.fh, settings.max_warc_header_line, settings.max_warc_header_bytes)
+
+    def _next_record(self, next_line):  # noqa: ANN001, ANN202 - warcio's signature
+        self.reader.run = 0
+        return super()._next_record(next_line)
+
+
+class _BoundedChunks(ChunkedDataReader):
+    """A chunked HTTP body, each chunk refused when over the page limit before it is read.
+
+    warcio reads a whole chunk into memory (up to 2 GB) and decompresses it in one call; here the
+    chunks are only de-chunked, and decompression happens outside, in bounded steps.
+    """
+
+    def __init__(self, stream: IO[bytes], limit: int, error: TooLargeError):
+        super().__init__(stream)
+        self.limit = limit
+        self.error = error
+
+    def _try_decode(self, length_header: bytes) -> None:
+        try:
+            size = int(length_header[:-2].split(b";")[0], 16)
+        except ValueError:
+            size = 0  # not chunked after all: warcio reads it as plain data
+        if size > self.limit:
+            raise self.error
+        super()._try_decode(length_header)
+
+
 def _clean(message: str) -> str:
     return _UNPRINTABLE.sub("?", message)[:120]
 
@@ -114,12 +201,20 @@ def _page(record, offset: int, source: str, settings: Settings) -> Article | Non
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     rec_source = url or f"{source}@{offset}"
-    body = record.content_stream().read(settings.fetch.max_bytes + 1)
+    too_large = TooLargeError(
+        f"the page in the record at offset {offset} is over the {settings.fetch.max_bytes / 1e6:.1f} MB limit",
+        source=rec_source, hint="raise fetch.max_bytes in the settings file",
+    )
+    stream = record.raw_stream
+    if (record.http_headers.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
+        stream = _BoundedChunks(stream, settings.fetch.max_bytes, too_large)
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        # decompressed a block (16 KB) at a time: at most ~16 MB beyond the limit, never a whole bomb
+        stream = BufferedReader(stream, decomp_type="gzip" if encoding == "x-gzip" else encoding)
+    body = stream.read(settings.fetch.max_bytes + 1)
     if len(body) > settings.fetch.max_bytes:
-        raise TooLargeError(
-            f"the page in the record at offset {offset} is over the {settings.fetch.max_bytes / 1e6:.1f} MB limit",
-            source=rec_source, hint="raise fetch.max_bytes in the settings file",
-        )
+        raise too_large
     meta: dict[str, object] = {"format": "warc", "archive": source, "offset": offset}
     for key, header in (("crawled", "WARC-Date"), ("record_id", "WARC-Record-ID")):
         if value := record.rec_headers.get_header(header):
@@ -128,18 +223,18 @@ def _page(record, offset: int, source: str, settings: Settings) -> Article | Non
                         content_language=record.http_headers.get_header("Content-Language"), meta=meta)
 
 
-def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None) -> Iterator[Article | Failure]:
+def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None,
+              source: str | None = None) -> Iterator[Article | Failure]:
     """Stream the HTML pages of a WARC/ARC file as articles (or failures).
 
     After a corrupt record the reader looks for the next record start (the next gzip member, or
     the next ``WARC/1.`` line) and goes on from there; each corrupt stretch is one ``Failure``.
     """
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from dragoman.ingest.files import failure
+    from dragoman.ingest.files import display_name, failure
 
-    source = str(path)
+    source = source or display_name(path)
     try:
         fh = stream or open(path, "rb")
     except OSError as e:
@@ -152,13 +247,13 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None) -
             raise FormatError("not a WARC or ARC archive (no WARC/ or filedesc:// header at the start)",
                               source=source, hint="give a .warc, .warc.gz, .arc or .arc.gz file")
         pos = 0
-        n_pages = 0
+        n_pages = n_failed = 0
         resyncs = 0
         reported = False  # a failure was reported and no record has been read since
         while True:
             fh.seek(pos)
             offset = pos
-            it = ArchiveIterator(fh, arc2warc=True)
+            it = _Records(fh, settings)
             try:
                 for record in it:
                     offset = it.offset
@@ -166,6 +261,7 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None) -
                     try:
                         article = _page(record, offset, source, settings)
                     except DragomanError as e:
+                        n_failed += 1  # an HTML page that could not be read: the archive is not 'empty'
                         yield failure(e, e.source or f"{source}@{offset}")
                         continue
                     if article is not None:
@@ -174,18 +270,23 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None) -
                 if gzipped and not _tail_complete(fh, offset):
                     yield failure(FormatError(f"the archive is truncated: the record at byte {offset} is incomplete",
                                               source=source, hint="the pages before it were read"), source)
-                if n_pages == 0 and not reported and resyncs == 0:
+                if n_pages == 0 and n_failed == 0 and not reported and resyncs == 0:
                     raise EmptyInputError("the archive holds no HTML pages (only other records, or none)",
                                           source=source, hint="dragoman reads HTML response records")
                 break  # the end of the archive
-            except (ArchiveLoadFailed, *_ERRORS) as e:
+            except (HeaderTooLarge, ArchiveLoadFailed, *_ERRORS) as e:
                 if not reported:
                     where = f"at or after byte {offset}, after {n_pages} page{'s' if n_pages != 1 else ''}"
-                    yield failure(
-                        FormatError(f"corrupt archive record ({where}): {type(e).__name__}: {_clean(str(e))}",
-                                    source=source, hint="the damaged part is skipped; the reader goes on after it"),
-                        source,
-                    )
+                    if isinstance(e, HeaderTooLarge):
+                        error: DragomanError = TooLargeError(
+                            f"the archive record {where} has {e}", source=source,
+                            hint="the archive is damaged or hostile: the record is skipped and the reader goes on "
+                                 "after it")
+                    else:
+                        error = FormatError(f"corrupt archive record ({where}): {type(e).__name__}: {_clean(str(e))}",
+                                            source=source,
+                                            hint="the damaged part is skipped; the reader goes on after it")
+                    yield failure(error, source)
                     reported = True
                 resyncs += 1
                 nxt = _find_next(fh, offset + 1, gzipped) if resyncs < 10_000 else None

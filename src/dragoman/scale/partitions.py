@@ -91,13 +91,20 @@ def _line_cuts(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
     byte_start = 0
     n = 0
     pos = 0
+    ended = True
     with open(path, "rb") as fh:
-        for line in fh:
+        # read in bounded pieces: one endless line is never held whole (the reader reports it)
+        while piece := fh.readline(1 << 20):
+            pos += len(piece)
+            ended = piece.endswith(b"\n")
+            if not ended:
+                continue
             n += 1
-            pos += len(line)
             if n - start_line == size:
                 yield start_line, n, byte_start
                 start_line, byte_start = n, pos
+    if not ended:
+        n += 1  # the last line, without a newline
     if n > start_line:
         yield start_line, n, byte_start
 
@@ -147,11 +154,7 @@ def read_partition(part: Partition, settings: Settings) -> Iterator[Article | Fa
 
 
 def _read_lines(part: Partition, settings: Settings) -> Iterator[Article | Failure]:
-    import io
-    from itertools import chain, islice, repeat
-
-    from dragoman.errors import EncodingError
-    from dragoman.ingest.files import failure, iter_jsonl
+    from dragoman.ingest.files import failure, read_jsonl
 
     name = part.paths[0]
     try:
@@ -161,11 +164,7 @@ def _read_lines(part: Partition, settings: Settings) -> Iterator[Article | Failu
         return
     with fh:
         fh.seek(part.byte_start)
-        stream = io.TextIOWrapper(fh, encoding="utf-8", errors="strict", newline=None)
-        # blank lines stand in for the lines before the range, so line numbers (and so the
-        # sources "file.jsonl:LINE") are those ``extract`` gives; ``iter_jsonl`` skips blanks
-        lines = chain(repeat("\n", part.start_line), islice(stream, part.end_line - part.start_line))
-        try:
-            yield from iter_jsonl(lines, name, settings)  # type: ignore[arg-type]
-        except UnicodeDecodeError as e:
-            yield failure(EncodingError(f"not UTF-8: {e.reason}", source=name, hint="convert the file to UTF-8"), name)
+        # line numbers (and so the sources "file.jsonl:LINE") are those ``extract`` gives; each line
+        # is decoded on its own and bounded, as ``extract`` reads it
+        yield from read_jsonl(fh, name, settings, first_line=part.start_line + 1,
+                              max_lines=part.end_line - part.start_line)
