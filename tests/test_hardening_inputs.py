@@ -604,3 +604,11 @@ def test_property_ingest_stores_every_good_line_and_every_bad_one_as_a_failure(b
     assert sources <= set(good) and len(sources) == len(ids), (batch, sources)
     assert failed == bad, (batch, failed)
     assert counts["failures"] == len(bad)
+
+
+def test_a_page_sent_as_html_is_checked_like_any_record():
+    page = "<html><body><article><p>The minister met the envoy in Doha on Monday.</p></article></body></html>"
+    items = body_items([{"html": page, "url": "javascript:alert(1)"}, {"html": page, "url": "https://news.example/a"}],
+                       SETTINGS, 10)
+    assert isinstance(items[0], Failure) and "must be an http:// or https:// address" in items[0].message
+    assert isinstance(items[1], Article) and items[1].url == "https://news.example/a"

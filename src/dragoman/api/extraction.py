@@ -184,8 +184,9 @@ def _adapt_html(fn):
 
 def record_article(rec: dict[str, Any], source: str, settings: Settings) -> Article:
     """One JSON object of the ingest/extract body → input Article (text or HTML)."""
-    from dragoman.ingest.files import article_from_record
+    from dragoman.ingest.files import article_from_record, check_record
 
+    rec, _ = check_record(rec, source, settings)  # the same checks as a JSONL line: field types, http(s) URLs
     text = rec.get("text")
     html = rec.get("html")
     if isinstance(html, str) or (isinstance(text, str) and looks_like_html(text)):
