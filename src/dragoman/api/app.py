@@ -43,6 +43,7 @@ from dragoman.api.limits import BodyLimit, Limits
 from dragoman.api.schemas import ArticleIn, ExtractIn, Order, SortKey
 from dragoman.api.worker import ExtractWorker
 from dragoman.errors import DragomanError, FormatError, NotFoundError
+from dragoman.store.store import refusal
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
@@ -471,6 +472,8 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                 err = DragomanError(f0.message, source=f0.source)
                 err.code = f0.code  # type: ignore[misc]
                 raise err
+            # a record the store would refuse (NaN, offsets outside the text) is listed as the failure it is
+            coded = [(refusal(x) or x) if isinstance(x, Article) else x for x in coded]
             try:
                 counts = store.write(lambda s: s.ingest(coded))
             finally:

@@ -101,7 +101,7 @@ def _printable(value: Any) -> Any:
     return value
 
 
-def _invalid(article: Article) -> Failure | None:
+def refusal(article: Article) -> Failure | None:
     """The failure to store instead of ``article`` when it breaks the record schema (``dragoman.validation``)."""
     from dragoman.validation import check_article
 
@@ -444,7 +444,7 @@ class Store:
             if isinstance(item, Failure):
                 fails.append(item)
             elif isinstance(item, Article):
-                bad = _invalid(item)
+                bad = refusal(item)
                 if bad is None:
                     arts.append(item)
                 else:
