@@ -390,3 +390,15 @@ def test_warrants_survival_technology_and_crackdowns_on_things(unfiltered, text,
 
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The coast, which was struck by four hurricanes, claimed the most.", []),
+    ("The support act was met with general approval.", []),
+    ("The minister met with the envoy in Doha.", ["CONSULT"]),
+])
+def test_disasters_and_receptions_are_no_events(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

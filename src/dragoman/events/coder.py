@@ -148,6 +148,11 @@ class Coder:
         """Is the doer of this verb a thing, not an actor: an active clause whose subject is a common noun
         that names no actor, no event ("the attack killed five") and nothing that can harm ("a bomb")?"""
         toks = view.toks
+        agents = [o for a in view.kids(c.tok, "agent") for o in view.kids(a, "pobj")]
+        if agents:
+            # "the coast was struck by hurricanes": a disaster or accident with no one behind it
+            a = agents[0]
+            return self._thing(view, a) and view.lemma(a) in self.lex.modes["disaster_words"]
         subs = [s for s in view.children[c.tok] if toks[s].dep == "nsubj"]
         if not subs:
             return False
@@ -155,7 +160,15 @@ class Coder:
         if view.lemma(s) in ("that", "which") and toks[c.tok].dep == "relcl":
             s = toks[c.tok].head  # "disasters that have struck the US": the disasters
         t = toks[s]
-        if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s) or view.phrase_actors(s):
+        return self._thing(view, s)
+
+    def _thing(self, view: View, s: int) -> bool:
+        """Is the noun at ``s`` a thing: a common noun that is no actor, names no people ("investigators"),
+        no event ("the attack") and nothing that can harm ("a bomb")? A thing owned or modified by an actor
+        is no thing ("the US budget" may be the US acting, "the APEC forum" is APEC)."""
+        toks = view.toks
+        t = toks[s]
+        if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s):
             return False
         if any(w in _people_words() for w in (t.text.lower(), view.lemma(s))):
             return False  # "investigators shared evidence": people, though no actor was resolved

@@ -95,9 +95,11 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
             cur = h
             continue
         if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
-            if any(e.type != "NONE" and not e.is_noun for e in lex.by_lemma.get(hl, ())):
+            head_types = {e.type for e in lex.by_lemma.get(hl, ()) if e.type != "NONE" and not e.is_noun}
+            if head_types and not head_types & {e.type for e in lex.by_lemma.get(view.lemma(trig), ())}:
                 # the purpose of an act that is itself coded is not done yet: "sent troops to quell the
-                # riot" (the sending is the event); of a plain verb it is the event: "stayed home to protest"
+                # riot" (the sending is the event); of a plain verb it is the event: "stayed home to protest";
+                # of an act of its own kind it is that act: "met ... to discuss" (one meeting)
                 out.hypothetical = True
             cur = h
             continue
