@@ -402,3 +402,27 @@ def test_disasters_and_receptions_are_no_events(unfiltered, text, want):
 
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
     assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Residents are burning fires for cooking and heating.", []),
+    ("Rioters burned the police station on Friday.", ["COERCE"]),
+    ("The agency reported that the city has the most particles that can cause dangerous heart troubles.", []),
+])
+def test_burning_fuel_and_describing_danger_are_no_events(pipeline, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Politicians are worried that pressuring the farmers could reopen old wounds.", "pressuring"),
+    ("The minister said the government could issue subsidies, helping farmers buy machinery.", "helping"),
+])
+def test_a_gerund_shares_the_modes_of_its_clause(unfiltered, text, trigger):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    ev = [e for e in art.events if art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]].split()[0] == trigger]
+    assert ev and ev[0].aux.hypothetical, [(e.type, e.rule, e.aux) for e in art.events]

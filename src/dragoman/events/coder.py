@@ -335,7 +335,8 @@ class Coder:
                 content = _descendants(view, c)
                 if any(j in by_tok and not by_tok[j].latent and by_tok[j].entry.type != NONE for j in content):
                     continue  # the content tells an event of its own
-                cue = next((j for j in sorted(content) if view.lemma(j) in words or toks[j].text.lower() in words), None)
+                cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words)
+                            and not _described(view, j, c)), None)
                 if cue is None:
                     continue
                 # whom: the content's subject ("Y has betrayed voters"), else the actor named nearest the
@@ -633,6 +634,19 @@ def _people_words() -> frozenset[str]:
     extra = (DATA / "people.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in default_lexicon().roles if " " not in w) | {
         w.strip().lower() for w in extra if w.strip() and not w.startswith("#")}
+
+
+def _described(view: View, j: int, top: int) -> bool:
+    """Is the word at ``j`` inside a relative clause, participle or apposition below ``top`` ("particles that
+    can cause dangerous heart troubles"): a description, not what is said of anyone?"""
+    cur = j
+    for _ in range(12):
+        if cur == top or view.toks[cur].head == cur:
+            return False
+        if view.toks[cur].dep in ("relcl", "acl", "appos"):
+            return True
+        cur = view.toks[cur].head
+    return False
 
 
 def _when(view: View, p: int) -> bool:

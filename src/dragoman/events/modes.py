@@ -103,6 +103,9 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
                 out.hypothetical = True
             cur = h
             continue
+        if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
+            cur = h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
+            continue
         if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
             out.hypothetical = True
             break
