@@ -426,3 +426,14 @@ def test_a_gerund_shares_the_modes_of_its_clause(unfiltered, text, trigger):
     art = extract(text, published="2024-05-04", pipeline=unfiltered)
     ev = [e for e in art.events if art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]].split()[0] == trigger]
     assert ev and ev[0].aux.hypothetical, [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Officers searched the area and were able to arrest a suspect.", ["COERCE"]),
+    ("Obama's involvement offers a powerful reminder of the role voters will play.", []),
+])
+def test_able_to_is_done_and_a_thing_owned_by_an_actor_is_a_thing(unfiltered, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]

@@ -165,7 +165,8 @@ class Coder:
     def _thing(self, view: View, s: int) -> bool:
         """Is the noun at ``s`` a thing: a common noun that is no actor, names no people ("investigators"),
         no event ("the attack") and nothing that can harm ("a bomb")? A thing owned or modified by an actor
-        is no thing ("the US budget" may be the US acting, "the APEC forum" is APEC)."""
+        is no thing ("the US budget" may be the US acting, "the APEC forum" is APEC), but one it owns is
+        ("Obama's involvement offers a reminder")."""
         toks = view.toks
         t = toks[s]
         if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s):
@@ -174,7 +175,8 @@ class Coder:
             return False  # "investigators shared evidence": people, though no actor was resolved
         if any(e.type != NONE for e in self._entries(view, s)) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
             return False
-        return not any(view.tok_actors.get(j) for j in view.subtree(s))
+        owners = {j for p in view.kids(s, "poss") for j in view.subtree(p)}  # "Obama's involvement" is a thing
+        return not any(view.tok_actors.get(j) for j in view.subtree(s) if j not in owners)
 
     #: named-entity types a violent act may be done to (people, organisations, places, buildings)
     HARMABLE_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

@@ -76,7 +76,9 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         h = t.head
         hl = view.lemma(h)
         if t.dep == "xcomp":
-            if toks[h].pos == "ADJ" or hl in m["intent_adjectives"]:
+            if hl in ("able", "unable"):
+                out.negated = out.negated or hl == "unable"  # "were able to apprehend him": they did
+            elif toks[h].pos == "ADJ" or hl in m["intent_adjectives"]:
                 if hl.startswith("unwill"):
                     out.negated = True
                 out.intent = True
