@@ -614,3 +614,25 @@ def test_a_page_sent_as_html_is_checked_like_any_record():
                        SETTINGS, 10)
     assert isinstance(items[0], Failure) and "must be an http:// or https:// address" in items[0].message
     assert isinstance(items[1], Article) and items[1].url == "https://news.example/a"
+
+
+def test_gzip_compressed_inputs_are_read_as_the_file_they_hold_and_bounded(tmp_path):
+    import gzip
+
+    page = tmp_path / "story.html.gz"
+    page.write_bytes(gzip.compress(b"<html><head><title>Talks</title></head><body><article><p>" + GOOD.encode()
+                                   + b"</p></article></body></html>"))
+    lines = tmp_path / "news.jsonl.gz"
+    lines.write_bytes(gzip.compress(b'{"text": "The minister met the envoy in Doha."}\nnot json\n{"text": "Police arrested six."}\n'))
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 300_000_000))  # 300 MB of text in 0.3 MB
+    broken = tmp_path / "cut.txt.gz"
+    broken.write_bytes(gzip.compress(GOOD.encode() * 50)[:60])
+    arts, fails, peak = limited(page, lines, bomb, broken)
+    assert [a["article"] for a in arts] == [str(page), f"{lines}:1", f"{lines}:3"], arts
+    assert "Iran and Oman" in arts[0]["text"]
+    by = {f["failure"]: f for f in fails}
+    assert by[f"{lines}:2"]["code"] == "format"
+    assert by[str(bomb)]["code"] == "too_large" and "limit for one article" in by[str(bomb)]["message"]
+    assert by[str(broken)]["code"] == "format" and "decompress" in by[str(broken)]["message"]
+    assert peak < 600_000, peak

@@ -15,8 +15,10 @@ A path given directly is read whatever it is, but a pipe or a device at most one
 
 from __future__ import annotations
 
+import gzip
 import io
 import stat
+import zlib
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -131,6 +133,9 @@ class _Sources:
         if looks_like_warc(head):
             yield from read_warc(path, self.settings, stream=fh, source=source)
             return
+        if head.startswith(b"\x1f\x8b"):
+            yield from self._gunzip(path, source, fh)
+            return
         data = read_limited(fh, source, self.settings, size)
         if suffix in FEED_EXTENSIONS or (suffix not in HTML_EXTENSIONS and looks_like_feed(head)):
             yield from read_feed(data, source, self.settings, self.fetch_page)
@@ -139,6 +144,25 @@ class _Sources:
             yield page_article(data, source, self.settings, charset=self.encoding)
             return
         yield from read_text(data, source, self.settings, self.encoding)
+
+
+    def _gunzip(self, path: Path, source: str, fh: IO[bytes]) -> Iterator[Article | Failure]:
+        """A gzip-compressed input (``page.html.gz``, ``news.jsonl.gz``): read as the file it holds, named by
+        its inner suffix; decompressed as it is read, never past the limits (a JSONL line's, else one
+        article's ``max_input_bytes``), so a small bomb expands to no more than an ordinary input."""
+        inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+        gz = gzip.GzipFile(fileobj=fh, mode="rb")
+        try:
+            if inner.suffix.lower() in JSONL_EXTENSIONS:
+                yield from read_jsonl(gz, source, self.settings, self.encoding)
+                return
+            data = read_limited(gz, source, self.settings)
+        except (OSError, EOFError, zlib.error) as e:
+            raise FormatError(f"cannot decompress: {e}", source=source,
+                              hint="check the file is whole (gzip -t), or give it decompressed") from e
+        if data[:2] == b"\x1f\x8b":
+            raise FormatError("a gzip file inside a gzip file", source=source, hint="decompress it first")
+        yield from self._read(inner, source, io.BytesIO(data), len(data))
 
 
 def read_inputs(inputs: Iterable[str], settings: Settings | None = None, *,
