@@ -19,7 +19,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dragoman.errors import InputError, StoreError
-from dragoman.store.query import EventQuery, finish_row
+from dragoman.filters import EventQuery
+from dragoman.store.query import finish_row
 from dragoman.store.records import PSEUDO_COUNTRIES, actor_code
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Event filters (``EventQuery``) and the SQL they become.
+"""The SQL the event filters (``EventQuery``, defined in ``dragoman.filters``) become.
 
 The same filters serve ``dragoman events``, ``dragoman export``, the timeline, the actor list and
 the web API, with the same defaults: negated and hypothetical events are left out unless asked for.
@@ -7,11 +7,11 @@ the web API, with the same defaults: negated and hypothetical events are left ou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
 from dragoman.errors import InputError
+from dragoman.filters import EventQuery
 from dragoman.store.records import actor_code
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -26,39 +26,6 @@ SORTS = {
     "quad_class": "e.quad_class",
     "id": "e.id",
 }
-
-
-@dataclass
-class EventQuery:
-    """Filters over merged events; every field is optional and they combine with AND.
-
-    ``actor``: a name (case-insensitive, part of the name is enough), an actor id (``act-…``),
-    a country or IGO code (``PAK``, ``NATO``) or country+sector (``PAKGOV``);
-    ``country``: a participant's country or the event's place country; ``sector``: a
-    participant's sector; ``type``: PLOVER type(s), comma-separated; ``quad``: 1–4;
-    ``since``/``until``: YYYY-MM-DD, inclusive; ``place``: part of the place name or its
-    country code; ``text``: words in any evidence sentence.
-    """
-
-    actor: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    type: str | None = None
-    quad: int | None = None
-    since: str | None = None
-    until: str | None = None
-    place: str | None = None
-    text: str | None = None
-    include_negated: bool = False
-    include_hypothetical: bool = False
-    exclude_historical: bool = False
-    min_confidence: float | None = None
-    article: str | None = None
-
-    @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> "EventQuery":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 def _day(value: str, name: str) -> date:

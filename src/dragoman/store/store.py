@@ -17,6 +17,7 @@ import json
 import os
 import threading
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -28,7 +29,9 @@ from dragoman import __version__
 from dragoman.errors import FormatError, NotFoundError, StoreCorruptError, StoreError, StoreLockedError
 from dragoman.ids import digest
 from dragoman.model import Article, Failure
+from dragoman.store import aggregates
 from dragoman.store import query as Q
+from dragoman.filters import EventQuery
 from dragoman.store.merge import Cluster, Merger, merged_rows
 from dragoman.store.records import article_rows, canonical_url, text_hash
 from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -253,6 +256,23 @@ class Store:
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
+
+    def reader(self) -> "Store":
+        """A read-only Store on a cursor of this store's connection: one per thread, reading in parallel."""
+        return type(self)(self.con.cursor(), self.path, True)
+
+    @contextmanager
+    def snapshot(self) -> Iterator["Store"]:
+        """A read transaction: every query inside sees the store as it was at the first one (a count and
+        its page agree, whatever a writer commits meanwhile)."""
+        self._sql("BEGIN TRANSACTION")
+        try:
+            yield self
+        finally:
+            try:
+                self._sql("ROLLBACK")
+            except duckdb.Error:  # a failed statement may have ended the transaction already
+                pass
 
     def __enter__(self) -> "Store":
         return self
@@ -684,6 +704,15 @@ class Store:
         self._sql("CHECKPOINT")
 
     @_locked
+    def stored_sources(self, sources: Iterable[str]) -> set[str]:
+        """Those of ``sources`` (input names) that a stored article came from."""
+        self._ids_table("_src", sources)
+        try:
+            return {r[0] for r in self._sql("SELECT DISTINCT source FROM articles WHERE source IN (SELECT v FROM _src)").fetchall()}
+        finally:
+            self.con.unregister("_src")
+
+    @_locked
     def remove_failures(self, sources: Iterable[str]) -> None:
         self._writable()
         self._sql("BEGIN TRANSACTION")
@@ -700,7 +729,7 @@ class Store:
         return {t: int(self._sql(f"SELECT count(*) FROM {t}").fetchall()[:1][0][0]) for t in tables}
 
     @_locked
-    def query_events(self, q: Q.EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
+    def query_events(self, q: EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
                      descending: bool = True) -> tuple[list[dict[str, Any]], int]:
         """One page of merged events matching ``q`` and the total number matching.
 
@@ -750,7 +779,7 @@ class Store:
     #: participant filters matching more events than this stay semi-joins in the SQL
     EK_LIST_MAX = 10_000
 
-    def _event_keys(self, q: Q.EventQuery | None) -> dict[str, list[int]]:
+    def _event_keys(self, q: EventQuery | None) -> dict[str, list[int]]:
         """The participant filters (actor, country, sector) resolved to the keys (``ek``) of the
         events they match, when they match few (one scan of event_actors; the event queries then
         carry the list instead of a semi-join each).  Broad ones (a country code) are left out."""
@@ -772,10 +801,15 @@ class Store:
         return [Q.finish_row(dict(zip(names, r))) for r in cur.fetchall()]
 
     @_locked
-    def event_table(self, q: Q.EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
+    def event_table(self, q: EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
         """Every matching event as one Arrow table (for exports)."""
         sql, params = Q.select_sql(q, sort=sort, descending=descending)
         return self._arrow(sql, params)
+
+    @_locked
+    def event_members(self) -> list[dict[str, Any]]:
+        """Every article event with the merged event it is part of: ``[{event_id, article_id, type}]``."""
+        return self._dicts("SELECT event_id, article_id, type FROM article_events")
 
     @_locked
     def resolve_event_id(self, event_id: str) -> str | None:
@@ -831,7 +865,7 @@ class Store:
         return out
 
     @_locked
-    def top_actors(self, q: Q.EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    def top_actors(self, q: EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """The most active actors among the events matching ``q``, with their codes."""
         w, params = Q.where(q)
         return self._dicts(
@@ -842,7 +876,7 @@ class Store:
             f"GROUP BY actor_id, country, org ORDER BY events DESC, name, id LIMIT ?", params + [int(limit)])
 
     @_locked
-    def timeline(self, q: Q.EventQuery | None = None) -> list[dict[str, Any]]:
+    def timeline(self, q: EventQuery | None = None) -> list[dict[str, Any]]:
         """Events per day and quad class: [{date, quad_class, count}]."""
         w, params = Q.where(q)
         rows = self._dicts(
@@ -851,6 +885,25 @@ class Store:
         for r in rows:
             r["date"] = r["date"].isoformat()
         return rows
+
+    @_locked
+    def timeline_days(self, q: EventQuery | None = None) -> list[dict[str, Any]]:
+        """Events per day, one row a day with its count per quad class: [{date, q1, q2, q3, q4, total}]."""
+        return aggregates.days(self.timeline(q))
+
+    @_locked
+    def network(self, q: EventQuery | None = None, *, nodes: int = 40, events: int = 5000) -> dict[str, Any]:
+        """Who deals with whom among the first ``events`` matching events by date: the ``nodes`` most active
+        actors and their pairs (``aggregates.dyads``), with how many events were read and how many match."""
+        rows, total = self.query_events(q, limit=events, sort="date")
+        return {**aggregates.dyads(rows, nodes), "events_read": len(rows), "total": total}
+
+    @_locked
+    def places(self, q: EventQuery | None = None, *, events: int = 5000) -> dict[str, Any]:
+        """The located events among the first ``events`` matching events by date, grouped by place
+        (``aggregates.places``), with how many events were read and how many match."""
+        rows, total = self.query_events(q, limit=events, sort="date")
+        return {"places": aggregates.places(rows), "events_read": len(rows), "total": total}
 
     @_locked
     def get_article(self, article_id: str) -> dict[str, Any] | None:
@@ -895,7 +948,7 @@ class Store:
         return int(self._sql("SELECT count(*) FROM failures").fetchall()[0][0])
 
     @_locked
-    def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
+    def export(self, q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
                all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
         """Write the matching events to ``path`` as plover|csv|parquet|gdelt; return the count (GDELT
         leaves out what its fixed columns cannot say truly, counted in ``left_out``: see ``export``)."""
