@@ -51,92 +51,90 @@ def participant_filters(q: EventQuery | None) -> list[tuple[str, str, list[Any]]
     return out
 
 
-def where(q: EventQuery | None, ids: list[str] | None = None,
-          eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
+#: events with a mention (an evidence sentence) holding the words
+_TEXT_MATCH = ("e.id IN (SELECT ae.event_id FROM mentions m JOIN article_events ae ON ae.id = m.article_event_id "
+               "WHERE m.text ILIKE ?)")
+
+
+def where(q: EventQuery | None, eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``events e``) and its parameters.
 
     ``eks``: the participant filters already resolved to event keys (``participant_filters``
     run against event_actors), so the clause holds the key lists instead of the semi-joins.
     """
     q = q or EventQuery()
-    parts = {name: (cond, ps) for name, cond, ps in participant_filters(q)}
-
-    def participants(name: str) -> tuple[str, list[Any]]:
-        if eks is not None and name in eks:
-            return "e.ek IN (SELECT unnest(?::BIGINT[]))", [eks[name]]
-        cond, ps = parts[name]
-        return _participants(cond), list(ps)
-
     conds: list[str] = []
     params: list[Any] = []
-    if ids is not None:
-        conds.append("list_contains(?, e.id)")
-        params.append(list(ids))
-    else:
-        if not q.include_negated:
-            conds.append("NOT e.negated")
-        if not q.include_hypothetical:
-            conds.append("NOT e.hypothetical")
-    if q.actor:
-        cond, ps = participants("actor")
+
+    def add(cond: str, *ps: Any) -> None:
         conds.append(cond)
-        params += ps
-    if q.country:
-        cond, ps = participants("country")
-        conds.append(f"(e.place_country = ? OR {cond})")
-        params += [q.country.strip().upper()] + ps
-    if q.sector:
-        cond, ps = participants("sector")
-        conds.append(cond)
-        params += ps
+        params.extend(ps)
+
+    if not q.include_negated:
+        add("NOT e.negated")
+    if not q.include_hypothetical:
+        add("NOT e.hypothetical")
+    for cond, ps in _participant_conditions(q, eks):
+        add(cond, *ps)
     if q.type:
-        types = [t.strip().upper() for t in q.type.split(",") if t.strip()]
-        conds.append("list_contains(?, e.type)")
-        params.append(types)
+        add("list_contains(?, e.type)", [t.strip().upper() for t in q.type.split(",") if t.strip()])
     if q.quad is not None:
-        try:
-            quad = int(q.quad)
-        except (TypeError, ValueError) as e:
-            raise InputError(f"'{q.quad}' is not a quad class", source="quad", hint="use 1, 2, 3 or 4") from e
-        if quad not in (1, 2, 3, 4):
-            raise InputError(f"'{q.quad}' is not a quad class", source="quad",
-                             hint="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
-        conds.append("e.quad_class = ?")
-        params.append(quad)
+        add("e.quad_class = ?", _quad(q.quad))
     if q.since:
-        conds.append("e.date >= ?")
-        params.append(_day(q.since, "since"))
+        add("e.date >= ?", _day(q.since, "since"))
     if q.until:
-        conds.append("e.date <= ?")
-        params.append(_day(q.until, "until"))
+        add("e.date <= ?", _day(q.until, "until"))
     if q.since and q.until and q.since > q.until:
         raise InputError(f"since {q.since} is after until {q.until}", source="since", hint="swap the two dates")
     if q.place:
         p = q.place.strip()
-        conds.append("(e.place ILIKE ? OR e.place_country = ?)")
-        params += [f"%{_like(p)}%", p.upper()]
+        add("(e.place ILIKE ? OR e.place_country = ?)", f"%{_like(p)}%", p.upper())
     if q.text:
-        conds.append(
-            "e.id IN (SELECT ae.event_id FROM mentions m JOIN article_events ae ON ae.id = m.article_event_id "
-            "WHERE m.text ILIKE ?)"
-        )
-        params.append(f"%{_like(q.text.strip())}%")
+        add(_TEXT_MATCH, f"%{_like(q.text.strip())}%")
     if q.exclude_historical:
-        conds.append("NOT e.historical")
+        add("NOT e.historical")
     if q.min_confidence is not None:
-        try:
-            floor = float(q.min_confidence)
-        except (TypeError, ValueError) as e:
-            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence",
-                             hint="a number from 0 to 1, for example 0.7") from e
-        if not 0.0 <= floor <= 1.0:
-            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
-        conds.append("e.confidence >= ?")
-        params.append(floor)
+        add("e.confidence >= ?", _confidence(q.min_confidence))
     if q.article:
-        conds.append("list_contains(e.article_ids, ?)")
-        params.append(q.article.strip())
+        add("list_contains(e.article_ids, ?)", q.article.strip())
     return (" AND ".join(conds) if conds else "TRUE"), params
+
+
+def _participant_conditions(q: EventQuery, eks: dict[str, list[int]] | None) -> list[tuple[str, list[Any]]]:
+    """The conditions (over ``events e``) of the actor, country and sector filters, in that order: a key
+    list from ``eks`` when the filter was resolved, else a semi-join on ``event_actors``."""
+    out: list[tuple[str, list[Any]]] = []
+    for name, cond, ps in participant_filters(q):
+        if eks is not None and name in eks:
+            cond, ps = "e.ek IN (SELECT unnest(?::BIGINT[]))", [eks[name]]
+        else:
+            cond, ps = _participants(cond), list(ps)
+        if name == "country":  # a participant's country, or the event's place
+            cond, ps = f"(e.place_country = ? OR {cond})", [q.country.strip().upper()] + ps  # type: ignore[union-attr]
+        out.append((cond, ps))
+    return out
+
+
+def _quad(value: Any) -> int:
+    try:
+        quad = int(value)
+    except (TypeError, ValueError) as e:
+        raise InputError(f"'{value}' is not a quad class", source="quad", hint="use 1, 2, 3 or 4") from e
+    if quad not in (1, 2, 3, 4):
+        raise InputError(f"'{value}' is not a quad class", source="quad",
+                         hint="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    return quad
+
+
+def _confidence(value: Any) -> float:
+    try:
+        floor = float(value)
+    except (TypeError, ValueError) as e:
+        raise InputError(f"'{value}' is not a confidence", source="min_confidence",
+                         hint="a number from 0 to 1, for example 0.7") from e
+    if not 0.0 <= floor <= 1.0:
+        raise InputError(f"'{value}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
+    return floor
 
 
 _CODE = re.compile(r"^[A-Z]{2,6}$")
