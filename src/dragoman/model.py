@@ -328,20 +328,6 @@ class Article:
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding the character ``offset`` (binary search)."""
-        sents = self.sentences
-        lo, hi = 0, len(sents)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if sents[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(sents) and sents[lo].start <= offset < sents[lo].end:
-            return sents[lo]
-        return None
-
     def sentence_tokens(self, sent: Sentence) -> tuple[Token, ...]:
         return self.tokens[sent.tok_start : sent.tok_end]
 

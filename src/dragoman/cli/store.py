@@ -122,12 +122,9 @@ def _batch_dir(path: Path) -> bool:
 
 
 def _read_batch(path: Path) -> Iterator[Article | Failure]:
-    try:
-        from dragoman.scale import read_batch_output  # type: ignore[attr-defined]
-    except ImportError:
-        yield Failure(source=str(path), code="input",
-                      message="this is a batch output folder, but this dragoman cannot read it yet (dragoman.scale.read_batch_output is missing)")
-        return
+    """The coded articles and failures of a ``dragoman batch`` output folder."""
+    from dragoman.scale.output import read_batch_output
+
     try:
         yield from read_batch_output(path)
     except DragomanError as e:

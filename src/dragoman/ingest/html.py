@@ -404,7 +404,3 @@ def looks_like_html(head: str) -> bool:
     """Does the start of a text look like an HTML document?"""
     h = head.lstrip("\ufeff \t\r\n")[:1024].lower()
     return h.startswith(("<!doctype html", "<html")) or ("<html" in h and ("<head" in h or "<body" in h))
-
-
-#: the name other modules (the API) look for
-article_from_html = page_article

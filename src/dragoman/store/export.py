@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dragoman.errors import InputError, StoreError
@@ -209,6 +208,3 @@ def read_plover(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
-
-def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
-    return pq.read_table(path)

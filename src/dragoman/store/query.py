@@ -173,13 +173,6 @@ def actor_match(actor: str) -> tuple[str, list[Any]]:
     return "contains(name_lc, ?)", [a.lower()]
 
 
-def actor_condition(actor: str) -> tuple[str, list[Any]]:
-    """The condition over ``events e`` for ``--actor``: the events with a participant matching
-    ``actor_match``, joined to the event by its integer key ``ek``."""
-    cond, params = actor_match(actor)
-    return _participants(cond), params
-
-
 def _like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

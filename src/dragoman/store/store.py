@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 
 from dragoman import __version__
-from dragoman.errors import FormatError, NotFoundError, StoreCorruptError, StoreError, StoreLockedError
+from dragoman.errors import FormatError, StoreCorruptError, StoreError, StoreLockedError
 from dragoman.ids import digest
 from dragoman.model import Article, Failure
 from dragoman.store import aggregates
@@ -955,9 +955,3 @@ class Store:
         from dragoman.store.export import export
 
         return export(self, q, fmt, path, coarse_dates=coarse_dates, all_events=all_events, left_out=left_out)
-
-    def require_event(self, event_id: str) -> dict[str, Any]:
-        ev = self.get_event(event_id)
-        if ev is None:
-            raise NotFoundError(f"no event with id {event_id}", source=self.path, hint="list ids with: dragoman events")
-        return ev
