@@ -18,6 +18,7 @@ import os
 import threading
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -184,6 +185,29 @@ def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise
 
     return wrapper
+
+
+@dataclass
+class _Batch:
+    """The rows of one batch of articles, before the merge."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by table
+    replaced_ids: set[str] = field(default_factory=set)  # stored articles a newer coding replaces
+    new_members: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)  # (article event, copies of)
+    sig_rows: list[dict[str, Any]] = field(default_factory=list)
+    ok_sources: list[str] = field(default_factory=list)  # inputs stored: their old failures go
+    ok_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Merged:
+    """The merged events one batch changes: the ids of the old rows, the new rows."""
+
+    old_event_ids: set[str]
+    ev_rows: list[dict[str, Any]] = field(default_factory=list)
+    actor_rows: list[dict[str, Any]] = field(default_factory=list)
+    key_rows: list[dict[str, Any]] = field(default_factory=list)
+    member_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 class Store:
@@ -491,17 +515,21 @@ class Store:
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
+        batch = self._article_batch(arts, counts, now)
+        merged = self._merge_batch(batch, counts, now)
+        fail_rows = self._failure_rows(fails, now)
+        counts["failures"] += len(fail_rows)
+        self._write_batch(batch, merged, fail_rows)
+
+    def _article_batch(self, arts: list[Article], counts: dict[str, int], now: datetime) -> _Batch:
+        """The rows of the articles to store (an article stored already, or twice in the batch, is skipped;
+        one coded by a newer dragoman replaces the stored one), each new one checked for a near-duplicate."""
         matches = self._match(arts)
-        rows: dict[str, list[dict[str, Any]]] = {}
-        replaced_ids: set[str] = set()
-        new_members: list[tuple[dict[str, Any], list[str]]] = []
-        sig_rows: list[dict[str, Any]] = []
+        batch = _Batch()
         seen_ids: set[str] = set()
         seen_urls: set[str] = set()
         seen_hashes: dict[str, list[str | None]] = {}
         groups: dict[str, str] = {}
-        ok_sources: list[str] = []
-        ok_ids: list[str] = []
         for i, art in enumerate(arts):
             m = matches.get(i)
             curl, th = canonical_url(art.url), text_hash(art.text)
@@ -517,78 +545,86 @@ class Store:
             seq = self._next_seq()
             if m:
                 old = m["old"]
-                replaced_ids.add(old["id"])
+                batch.replaced_ids.add(old["id"])
                 dup, group = old["duplicate_of"], old["source_group"] or art.id
                 counts["replaced"] += 1
             else:
-                import numpy as np
-
-                from dragoman.ingest.dedup import minhash
-
-                sig = minhash(art.text)
-                dup = self._dedup().add(art.id, sig)
-                sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
-                group = art.id
-                if dup:
-                    group = groups.get(dup) or self._group_of(dup) or dup
-                    counts["near_duplicates"] += 1
-                counts["articles"] += 1
+                dup, group = self._new_article(art, seq, groups, batch, counts)
             groups[art.id] = group
             r = article_rows(art, seq=seq, source_group=group, duplicate_of=dup, now=now)
             for table, lst in r.items():
-                rows.setdefault(table, []).extend(lst)
+                batch.rows.setdefault(table, []).extend(lst)
             copies = [dup] if dup else []
             for mem in r["article_events"]:
-                new_members.append((mem, copies))
-            ok_ids.append(art.id)
+                batch.new_members.append((mem, copies))
+            batch.ok_ids.append(art.id)
             if art.meta.get("source"):
-                ok_sources.append(str(art.meta["source"]))
-        counts["events"] += len(new_members)
+                batch.ok_sources.append(str(art.meta["source"]))
+        counts["events"] += len(batch.new_members)
+        return batch
 
-        # candidate clusters: those losing members (replaced articles), those the new members may join
-        clusters = self._load_clusters(replaced_ids, new_members)
+    def _new_article(self, art: Article, seq: int, groups: dict[str, str], batch: _Batch,
+                     counts: dict[str, int]) -> tuple[str | None, str]:
+        """A new article's near-duplicate (or None) and source group; its MinHash signature joins the batch."""
+        import numpy as np
+
+        from dragoman.ingest.dedup import minhash
+
+        sig = minhash(art.text)
+        dup = self._dedup().add(art.id, sig)
+        batch.sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
+        group = art.id
+        if dup:
+            group = groups.get(dup) or self._group_of(dup) or dup
+            counts["near_duplicates"] += 1
+        counts["articles"] += 1
+        return dup, group
+
+    def _merge_batch(self, batch: _Batch, counts: dict[str, int], now: datetime) -> _Merged:
+        """The merged events the batch changes: the stored ones losing members (replaced articles) and
+        those the new article events join or start, as rows to write instead of the old ones."""
+        clusters = self._load_clusters(batch.replaced_ids, batch.new_members)
         for c in clusters:
-            c.remove_articles(replaced_ids)
+            c.remove_articles(batch.replaced_ids)
         merger = Merger([c for c in clusters if c.members])
-        for mem, copies in new_members:
+        for mem, copies in batch.new_members:
             c = merger.add(mem, copies)
             if len(c.members) > 1:
                 counts["merged"] += 1
         touched = [c for c in clusters if c.touched] + [c for c in merger.clusters if c.touched and c.old_id is None]
-        old_event_ids = {c.old_id for c in touched if c.old_id}
-        ev_rows, actor_rows, key_rows, member_rows = [], [], [], []
+        merged = _Merged(old_event_ids={c.old_id for c in touched if c.old_id})
         for c in touched:
             if not c.members:
                 continue
             row, acts, keys = merged_rows(c, now)
             self.number_event(row, acts)
-            ev_rows.append(row)
-            actor_rows += acts
-            key_rows += keys
+            merged.ev_rows.append(row)
+            merged.actor_rows += acts
+            merged.key_rows += keys
             for mem in c.members:
                 mem["event_id"] = row["id"]
-                member_rows.append(mem)
+                merged.member_rows.append(mem)
+        return merged
 
-        fail_rows = self._failure_rows(fails, now)
-        counts["failures"] += len(fail_rows)
-
+    def _write_batch(self, batch: _Batch, merged: _Merged, fail_rows: list[dict[str, Any]]) -> None:
+        """One transaction: the replaced articles' and changed events' rows out, the batch's rows in."""
         self._sql("BEGIN TRANSACTION")
         try:
             for table in ("articles", "article_actors", "article_events", "mentions", "times", "quotes"):
-                self._delete_in(table, "id" if table == "articles" else "article_id", replaced_ids)
-            self._delete_in("events", "id", old_event_ids)
-            self._delete_in("event_actors", "event_id", old_event_ids)
-            self._delete_in("event_keys", "event_id", old_event_ids)
-            self._delete_in("article_events", "event_id", old_event_ids)
-            self._delete_in("failures", "source", ok_sources + [f["source"] for f in fail_rows])
-            self._delete_in("failures", "article_id", ok_ids)
+                self._delete_in(table, "id" if table == "articles" else "article_id", batch.replaced_ids)
+            self._delete_in("events", "id", merged.old_event_ids)
+            self._delete_in("event_actors", "event_id", merged.old_event_ids)
+            self._delete_in("event_keys", "event_id", merged.old_event_ids)
+            self._delete_in("article_events", "event_id", merged.old_event_ids)
+            self._delete_in("failures", "source", batch.ok_sources + [f["source"] for f in fail_rows])
+            self._delete_in("failures", "article_id", batch.ok_ids)
             for table in ("articles", "article_actors", "mentions", "times", "quotes"):
-                self._insert(table, rows.get(table, []))
-            self._insert("article_events", member_rows)
-            self._insert("events", sorted(ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
-            self._insert("event_actors", actor_rows)
-            self._insert("event_keys", key_rows)
-            self._insert("signatures", sig_rows)
+                self._insert(table, batch.rows.get(table, []))
+            self._insert("article_events", merged.member_rows)
+            self._insert("events", sorted(merged.ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
+            self._insert("event_actors", merged.actor_rows)
+            self._insert("event_keys", merged.key_rows)
+            self._insert("signatures", batch.sig_rows)
             self._insert("failures", fail_rows)
             self._sql("COMMIT")
         except BaseException:
