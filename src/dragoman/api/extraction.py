@@ -25,13 +25,6 @@ from dragoman.errors import DragomanError, EmptyInputError, EncodingError, Forma
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<meta|<!--)", re.I)
-
-
-def looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:2000]))
-
-
 class Coder:
     """The pipeline, built on first use, behind one lock."""
 
@@ -146,8 +139,10 @@ def html_article(html: str, source: str, settings: Settings, **meta: Any) -> Art
 
 
 def record_article(rec: dict[str, Any], source: str, settings: Settings) -> Article:
-    """One JSON object of the ingest/extract body → input Article (text or HTML)."""
+    """One JSON object of the ingest/extract body → input Article: a page when it has ``html``, or a
+    ``text`` that starts like HTML (``dragoman.ingest.html.looks_like_html``); else the text as it is."""
     from dragoman.ingest.files import article_from_record, check_record
+    from dragoman.ingest.html import looks_like_html
 
     rec, _ = check_record(rec, source, settings)  # the same checks as a JSONL line: field types, http(s) URLs
     text = rec.get("text")
