@@ -92,6 +92,21 @@ def _filters() -> tuple[Filter, ...]:
 FILTERS: tuple[Filter, ...] = _filters()
 
 
+#: the columns events may be sorted by (``dragoman events --sort``, ``GET /api/events?sort=``)
+SORT_KEYS = ("date", "type", "num_mentions", "num_sources", "confidence", "score", "quad_class", "id")
+
+
 def query_from(values: Mapping[str, Any]) -> EventQuery:
-    """The ``EventQuery`` of filter values given by name (absent ones take their defaults)."""
-    return EventQuery(**{f.name: values[f.name] for f in FILTERS if f.name in values})
+    """The ``EventQuery`` of filter values given by name (absent ones take their defaults), each as the
+    command line and the API both read it: a text without NUL characters and surrounding blanks (a
+    blank one is no filter), a day as YYYY-MM-DD."""
+    return EventQuery(**{f.name: _clean(values[f.name]) for f in FILTERS if f.name in values})
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        value = value.replace("\x00", "").strip()
+        return value or None
+    return value

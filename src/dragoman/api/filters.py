@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -25,18 +24,8 @@ class Filters:
         since, until = values.get("since"), values.get("until")
         if since and until and since > until:
             raise FormatError(f"since {since} is after until {until}", source="since", hint="swap the two dates")
-        self.query: EventQuery = query_from({name: _clean(v) for name, v in values.items()})
+        self.query: EventQuery = query_from(values)
         self.key = dataclasses.astuple(self.query)  # the normalised filters, for the response cache
-
-
-def _clean(value: Any) -> Any:
-    """A text without NUL characters and surrounding blanks (blank: no filter); a day as YYYY-MM-DD."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        value = value.replace("\x00", "").strip()
-        return value or None
-    return value
 
 
 def _parameter(f: Filter) -> inspect.Parameter:

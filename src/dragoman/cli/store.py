@@ -19,7 +19,7 @@ from dragoman.cli.options import (clean_errors, dump_json, filter_options, follo
                                   settings_options, warn)
 from dragoman.errors import DragomanError, FormatError
 from dragoman.model import Article, Failure, ReferenceDate
-from dragoman.filters import query_from
+from dragoman.filters import SORT_KEYS, query_from
 
 _LINE_SOURCE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 
@@ -303,7 +303,7 @@ def event_csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @filter_options()
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
-@click.option("--sort", type=click.Choice(["date", "num_mentions", "num_sources", "confidence", "type", "id"]), default="date", show_default=True)
+@click.option("--sort", type=click.Choice(SORT_KEYS), default="date", show_default=True, help="The column to sort by.")
 @click.option("--asc", is_flag=True, help="Ascending order (default: descending).")
 @fmt_option
 @clean_errors

@@ -11,21 +11,13 @@ from datetime import date, datetime
 from typing import Any
 
 from dragoman.errors import InputError
-from dragoman.filters import EventQuery
+from dragoman.filters import SORT_KEYS, EventQuery
 from dragoman.store.records import actor_code
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-SORTS = {
-    "date": "e.date",
-    "type": "e.type",
-    "num_mentions": "e.num_mentions",
-    "num_sources": "e.num_sources",
-    "confidence": "e.confidence",
-    "score": "e.score",
-    "quad_class": "e.quad_class",
-    "id": "e.id",
-}
+#: each sort key (``dragoman.filters.SORT_KEYS``) → its column
+SORTS = {key: f"e.{key}" for key in SORT_KEYS}
 
 
 def _day(value: str, name: str) -> date:
