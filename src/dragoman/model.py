@@ -201,7 +201,6 @@ class Event:
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
     rule: str | None = None
-    participants_text: tuple[str, ...] = ()  # unresolved participant phrases, for explainability
 
     def to_dict(self) -> dict[str, Any]:
         return {
