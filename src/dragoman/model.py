@@ -82,10 +82,10 @@ class Mention:
     end: int
     text: str
     kind: str = "name"  # name | surname | title | pronoun | demonym | capital | group | acronym
-    sent: int | None = None
+    sent: int | None = None  # the sentence (index into Article.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind, "sent": self.sent}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +139,10 @@ class Evidence:
     start: int
     end: int
     trigger: tuple[int, int]
-    sent: int | None = None
+    sent: int | None = None  # the sentence (index into Article.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "trigger": list(self.trigger)}
+        return {"start": self.start, "end": self.end, "trigger": list(self.trigger), "sent": self.sent}
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,18 +263,20 @@ class Quote:
     channel: str | None = None
     events: tuple[str, ...] = ()
     speaker_text: str | None = None  # the words naming the speaker ("Kamau", "he", "officials")
-    speaker_span: tuple[int, int] | None = None
-    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None  # where those words are
+    cue_span: tuple[int, int] | None = None  # where the cue is
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "speaker": self.speaker,
             "speaker_text": self.speaker_text,
+            "speaker_span": list(self.speaker_span) if self.speaker_span is not None else None,
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "direct": self.direct,
             "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span is not None else None,
             "channel": self.channel,
             "events": list(self.events),
         }
@@ -373,7 +375,7 @@ class Article:
             "meta": dict(self.meta),
         }
         if nlp:
-            rec["sentences"] = [[s.start, s.end] for s in self.sentences]
+            rec["sentences"] = [[s.start, s.end, s.paragraph] for s in self.sentences]
             rec["tokens"] = [asdict(t) for t in self.tokens]
             rec["entities"] = [asdict(e) for e in self.entities]
             rec["noun_chunks"] = [asdict(c) for c in self.noun_chunks]
@@ -435,19 +437,20 @@ def _nlp_from_dict(rec: Mapping[str, Any], text: str) -> dict[str, Any]:
     out["entities"] = tuple(_build(Span, e, p) for p, e in _objs(rec, "entities", ""))
     out["noun_chunks"] = tuple(_build(Span, c, p) for p, c in _objs(rec, "noun_chunks", ""))
     sents = []
-    for i, pair in enumerate(_seq(rec.get("sentences"), "sentences")):
-        if (not isinstance(pair, (list, tuple)) or len(pair) != 2
-                or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)):
-            raise _bad(f"sentences[{i}]", f"must be a [start, end] pair of whole numbers, not {_kind(pair)}")
-        s, e = pair
+    for i, item in enumerate(_seq(rec.get("sentences"), "sentences")):
+        if (not isinstance(item, (list, tuple)) or len(item) not in (2, 3)
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)):
+            raise _bad(f"sentences[{i}]", f"must be a [start, end, paragraph] list of whole numbers, not {_kind(item)}")
+        s, e = item[0], item[1]
         ts = [t.i for t in toks if t.sent == i]
-        sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
+        sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0,
+                              item[2] if len(item) == 3 else 0))
     out["sentences"] = tuple(sents)
     return out
 
 
 def _mentions_from_dict(a: Mapping[str, Any], path: str) -> tuple[Mention, ...]:
-    return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"))
+    return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"), m.get("sent"))
                  for p, m in _objs(a, "mentions", path))
 
 
@@ -489,7 +492,15 @@ def _quote_from_dict(q: Mapping[str, Any], path: str) -> Quote:
         channel=q.get("channel"),
         events=_seq(q.get("events"), path + "events"),
         speaker_text=q.get("speaker_text"),
+        speaker_span=_span(q.get("speaker_span")),
+        cue_span=_span(q.get("cue_span")),
     )
+
+
+def _span(value: Any) -> Any:
+    """A ``[start, end]`` list read back as the tuple the record holds (anything else is left for the
+    record's check to name)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
@@ -497,7 +508,7 @@ def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
 
     def evidence(p: str, v: Mapping[str, Any]) -> Evidence:
         start, end = _req(v, "start", p), _req(v, "end", p)
-        return Evidence(start, end, _seq(v.get("trigger", (start, end)), p + "trigger"))  # type: ignore[arg-type]
+        return Evidence(start, end, _seq(v.get("trigger", (start, end)), p + "trigger"), v.get("sent"))  # type: ignore[arg-type]
 
     return Event(
         id=_req(e, "id", path),
