@@ -450,7 +450,8 @@ def _nlp_from_dict(rec: Mapping[str, Any], text: str) -> dict[str, Any]:
 
 
 def _mentions_from_dict(a: Mapping[str, Any], path: str) -> tuple[Mention, ...]:
-    return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"), m.get("sent"))
+    return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"),
+                         m.get("sent"))
                  for p, m in _objs(a, "mentions", path))
 
 
@@ -508,7 +509,8 @@ def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
 
     def evidence(p: str, v: Mapping[str, Any]) -> Evidence:
         start, end = _req(v, "start", p), _req(v, "end", p)
-        return Evidence(start, end, _seq(v.get("trigger", (start, end)), p + "trigger"), v.get("sent"))  # type: ignore[arg-type]
+        trigger = _seq(v.get("trigger", (start, end)), p + "trigger")
+        return Evidence(start, end, trigger, v.get("sent"))  # type: ignore[arg-type]
 
     return Event(
         id=_req(e, "id", path),

@@ -248,8 +248,8 @@ def _event_routes(app: FastAPI, store: StoreAccess, limits: Limits, reads: Cache
 
     @app.get("/api/places", tags=["events"], summary="Located events, grouped by place")
     async def places(request: Request, f: Annotated[Filters, Depends(filters)]) -> Response:
-        return await reads.answer(request, lambda: store.read(lambda s: s.places(f.query, events=limits.network_events)),
-                                  f.key)
+        return await reads.answer(
+            request, lambda: store.read(lambda s: s.places(f.query, events=limits.network_events)), f.key)
 
 
 def _article_route(app: FastAPI, store: StoreAccess, reads: CachedReads) -> None:
@@ -309,7 +309,8 @@ def _export_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:
         return JSONBody(rows, headers={"Content-Disposition": 'attachment; filename="dragoman-events.json"'})
 
 
-def _coding_routes(app: FastAPI, store: StoreAccess, settings: Settings, limits: Limits, extractor: ExtractWorker) -> None:
+def _coding_routes(app: FastAPI, store: StoreAccess, settings: Settings, limits: Limits,
+                   extractor: ExtractWorker) -> None:
     """``POST /api/extract`` (coded in the extract worker, nothing stored) and ``POST /api/ingest`` (token)."""
     extract_limit = min(settings.api.extract_max_bytes, limits.max_body)
 

@@ -85,7 +85,8 @@ class CachedReads:
         generation = self.cache.generation
         flight = self._flights.get(key)
         if flight is not None and flight[0] == generation:  # a read begun since the last write: share it
-            return Response(await asyncio.shield(flight[1]), media_type="application/json", headers={"X-Cache": "shared"})
+            body = await asyncio.shield(flight[1])
+            return Response(body, media_type="application/json", headers={"X-Cache": "shared"})
         task = asyncio.ensure_future(run_in_threadpool(lambda: JSONBody(make()).body))
         entry = (generation, task)
         self._flights[key] = entry

@@ -66,8 +66,9 @@ def places(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if lat is None or lon is None:
             continue
         key = (r.get("place"), r.get("place_country"), round(lat, 3), round(lon, 3))
-        g = groups.setdefault(key, {"name": r.get("place") or f"{lat:.2f}, {lon:.2f}", "country": r.get("place_country"),
-                                    "lat": lat, "lon": lon, "precision": r.get("place_precision"), "events": 0,
+        g = groups.setdefault(key, {"name": r.get("place") or f"{lat:.2f}, {lon:.2f}",
+                                    "country": r.get("place_country"), "lat": lat, "lon": lon,
+                                    "precision": r.get("place_precision"), "events": 0,
                                     "quads": {"1": 0, "2": 0, "3": 0, "4": 0}})
         g["events"] += 1
         q = r.get("quad_class")

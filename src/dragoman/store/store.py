@@ -744,7 +744,8 @@ class Store:
         """Those of ``sources`` (input names) that a stored article came from."""
         self._ids_table("_src", sources)
         try:
-            return {r[0] for r in self._sql("SELECT DISTINCT source FROM articles WHERE source IN (SELECT v FROM _src)").fetchall()}
+            rows = self._sql("SELECT DISTINCT source FROM articles WHERE source IN (SELECT v FROM _src)").fetchall()
+            return {r[0] for r in rows}
         finally:
             self.con.unregister("_src")
 
