@@ -45,6 +45,13 @@ def _filter_option(f: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     return click.option(f.option, f.name, help=f.help)
 
 
+def processes_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--processes N``: it overrides the ``n_process`` setting (by default 1)."""
+    return click.option(
+        "--processes", "-p", type=click.IntRange(min=1), default=None,
+        help="Worker processes, each with its own model (default: the n_process setting, 1).")(fn)
+
+
 def follow_symlinks_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--follow-symlinks", is_flag=True,

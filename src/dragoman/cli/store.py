@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 import click
 
 from dragoman.cli.options import (clean_errors, dump_json, filter_options, follow_symlinks_option, load_settings,
-                                  settings_options, warn)
+                                  processes_option, settings_options, warn)
 from dragoman.errors import DragomanError, FormatError
 from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.filters import SORT_KEYS, query_from
@@ -177,7 +177,7 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @click.option("--retry-failures", is_flag=True, help="Try the stored failures again (their inputs must still be there).")
 @click.option("--published", help="The publication date (YYYY-MM-DD) of every raw input: a trusted reference date.")
 @click.option("--encoding", help="Decode text inputs with this encoding instead of UTF-8.")
-@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for coding.")
+@processes_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles per transaction.")
 @click.option("--progress", is_flag=True, help="Print a line on stderr after each committed batch.")
 @click.option("--optimize", is_flag=True,
@@ -186,7 +186,7 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @settings_options
 @clean_errors
 def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, published: str | None, encoding: str | None,
-           processes: int, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool,
+           processes: int | None, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool,
            settings_file: str | None, actors_file: str | None) -> None:
     """Code INPUTS (files, folders, JSONL, coded JSONL from `dragoman extract --jsonl`, Dask batch
     output folders) and store articles, actors, events, mentions, quotes, times and failures.
@@ -223,7 +223,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
         def report(c: dict[str, int]) -> None:
             click.echo(f"committed: {c['articles']} new articles, {c['skipped']} already there, {c['failures']} failures", err=True)
 
-        counts = store.ingest(_items(todo, settings, store, encoding, published, processes, keep), batch_size=batch_size,
+        items = _items(todo, settings, store, encoding, published, settings.n_process, keep)
+        counts = store.ingest(items, batch_size=batch_size,
                               on_batch=report if progress else None)
         if optimize:
             store.optimize()
@@ -310,7 +311,8 @@ def event_csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def events(db: str | None, limit: int, offset: int, sort: str, asc: bool, fmt: str, actor: str | None, **kw: Any) -> None:
     """List stored events (one per real-world event), newest first, with filters."""
     with open_store(db) as store:
-        rows, total = store.query_events(query_from({**kw, "actor": actor}), limit=limit, offset=offset, sort=sort, descending=not asc)
+        rows, total = store.query_events(query_from({**kw, "actor": actor}), limit=limit, offset=offset, sort=sort,
+                                         descending=not asc)
     if fmt == "csv":
         from dragoman.store.export import CSV_COLUMNS
 
@@ -430,7 +432,8 @@ def export(db: str | None, fmt: str, output: str, actor: str | None, coarse_date
     """Export events (the same filters and defaults as `dragoman events`)."""
     left_out: dict[str, int] = {}
     with open_store(db) as store:
-        n = store.export(query_from({**kw, "actor": actor}), fmt, output, coarse_dates=coarse_dates, all_events=all_events,
+        n = store.export(query_from({**kw, "actor": actor}), fmt, output, coarse_dates=coarse_dates,
+                         all_events=all_events,
                          left_out=left_out)
     click.echo(f"{n} events written to {output}", err=True)
     why = {"coarse_date": "dated only to a week, month or year (--coarse-dates keeps them)",
