@@ -64,6 +64,15 @@ def test_settings_unknown_key_names_file_and_key(tmp_path):
     assert "n_processes" in str(e.value) and str(p) in str(e.value) and "n_process" in str(e.value)
 
 
+@pytest.mark.parametrize("value", ["0", "-1", '"two"', "1.5", "true"])
+def test_n_process_must_be_a_number_of_processes(tmp_path, value):
+    p = tmp_path / "dragoman.toml"
+    p.write_text(f"n_process = {value}\n")
+    with pytest.raises(ConfigError) as e:
+        Settings.load(p)
+    assert "n_process must be a whole number" in str(e.value) and str(p) in str(e.value)
+
+
 def test_runner_names_the_stage_that_failed(pipeline):
     from dragoman.pipeline import Pipeline
 

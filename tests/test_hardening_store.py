@@ -433,8 +433,10 @@ SHORT_ARTICLES = [
 ]
 
 # (container, key) → the field's kind; containers are named by the list or object that holds them
-OFFSET, PAIR, QUAD, BOOL, STR, ENUM, STRS, OBJ, LIST = (
-    "offset", "pair", "quad", "bool", "str", "enum", "strs", "obj", "list")
+OFFSET, PAIR, QUAD, BOOL, STR, ENUM, STRS, OBJ, LIST, INDEX = (
+    "offset", "pair", "quad", "bool", "str", "enum", "strs", "obj", "list", "index")
+#: [start, end] pairs of offsets (a chrome entry is one too)
+PAIRS = ("trigger", "speaker_span", "cue_span")
 RANGES = {"score": (-10, 10), "confidence": (0, 1), "political": (0, 1), "lat": (-90, 90), "lon": (-180, 180)}
 ENUMS = {("events", "date_precision"): ["day", "week", "month", "quarter", "year", "ref", "article", "none"],
          ("location", "precision"): ["place", "city", "admin1", "country"],
@@ -452,12 +454,15 @@ NULLABLE = {("", k) for k in ("url", "title", "dateline", "agency", "author", "l
                             "date_text", "location", "aux", "evidence", "rule")} | {
     (c, k) for c in ("location", "places") for k in ("country", "lat", "lon", "start", "end")} | {
     ("times", k) for k in ("value", "anchor")} | {
-    ("quotes", k) for k in ("speaker", "speaker_text", "cue", "channel", "events")}
+    ("quotes", k) for k in ("speaker", "speaker_text", "speaker_span", "cue", "cue_span", "channel", "events")} | {
+    ("mentions", "sent"), ("evidence", "sent")}
 
 
 def kind_of(container: str, key: str, value: Any) -> str:
-    if key == "trigger" or container == "chrome":
+    if key in PAIRS or container == "chrome":
         return PAIR
+    if key == "sent":  # a sentence's number: a whole number, not an offset into the text
+        return INDEX
     if key in ("start", "end"):
         return OFFSET
     if key == "quad_class":
@@ -494,8 +499,8 @@ def fields_of(rec: dict) -> list[tuple[tuple, str, str]]:
             for k, v in node.items():
                 sub = f"meta.{k}" if container.startswith("meta") else k
                 out.append((path + (k,), container, k))
-                if k == "trigger" or container == "chrome":
-                    for i in range(len(v)):
+                if k in PAIRS or container == "chrome":
+                    for i in range(len(v or ())):
                         out.append((path + (k, i), "pair", i))
                 elif k in ("contexts", "sources", "targets") or (container == "quotes" and k == "events"):
                     for i in range(len(v)):
@@ -540,8 +545,11 @@ def mutations(rec: dict, path: tuple, container: str, key: Any) -> list[tuple[st
                 ("past the text", n + 7, True), ("10^12", 10**12, True), ("10^30", 10**30, True),
                 ("other", good, False)]
     elif kind == PAIR:
-        out = [("missing", DROP, False), ("null", None, True), ("str", "abc", True), ("one", [1], True),
+        out = [("missing", DROP, False), ("null", None, not nullable), ("str", "abc", True), ("one", [1], True),
                ("three", [0, 1, 2], True), ("backwards", [n, 0], True), ("other", [0, n], False)]
+    elif kind == INDEX:
+        out += [("str", "5", True), ("float", 2.5, True), ("bool", False, True), ("negative", -1, True),
+                ("10^12", 10**12, True), ("other", 7, False)]
     elif kind == QUAD:
         out += [("str", "x", True), ("zero", 0, True), ("five", 5, True), ("float", 2.5, True), ("bool", True, True),
                 ("10^30", 10**30, True), ("other", 4, False)]

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from dragoman.cli import main
+from dragoman.settings import Settings
 
 STORIES = [
     "The {a} foreign minister met his {b} counterpart in {c} on Monday to discuss border security.",
@@ -57,6 +58,32 @@ def test_processes_2_output_identical_to_processes_1(corpus, tmp_path, pipeline)
     recs = [json.loads(line) for line in outs[0].splitlines()]
     assert [r["id"] for r in recs] == [f"t{i:02d}" for i in range(40)]
     assert sum(len(r["actors"]) for r in recs) > 40  # really coded
+
+
+def test_the_n_process_setting_is_the_number_of_workers(corpus, tmp_path, pipeline):
+    """A settings file's ``n_process = 2`` codes on two worker processes (``--processes`` not given): the
+    runner starts them, and ``dragoman extract`` gives the output of one process."""
+    import multiprocessing
+
+    from dragoman.ingest import read_inputs
+    from dragoman.runner import run
+
+    cfg = tmp_path / "dragoman.toml"
+    cfg.write_text("n_process = 2\n", encoding="utf-8")
+    settings = Settings.load(cfg)
+    before = set(multiprocessing.active_children())
+    coded = run(read_inputs([str(corpus)], settings), settings)
+    first = next(coded)
+    workers = set(multiprocessing.active_children()) - before
+    assert len(workers) == 2, workers
+    assert len([first, *coded]) == 42
+    outs = []
+    for args in (["--processes", "1"], ["--settings", str(cfg)]):
+        out = tmp_path / f"out{len(outs)}.jsonl"
+        res = CliRunner().invoke(main, ["extract", str(corpus), "--jsonl", "-o", str(out), *args])
+        assert "40 articles coded, 2 failed" in res.output
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
 
 
 def test_a_worker_that_cannot_load_the_pipeline_stops_the_run_with_the_reason(corpus, tmp_path):

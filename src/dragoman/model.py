@@ -82,10 +82,10 @@ class Mention:
     end: int
     text: str
     kind: str = "name"  # name | surname | title | pronoun | demonym | capital | group | acronym
-    sent: int | None = None
+    sent: int | None = None  # the sentence (index into Article.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind, "sent": self.sent}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +139,10 @@ class Evidence:
     start: int
     end: int
     trigger: tuple[int, int]
-    sent: int | None = None
+    sent: int | None = None  # the sentence (index into Article.sentences)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "trigger": list(self.trigger)}
+        return {"start": self.start, "end": self.end, "trigger": list(self.trigger), "sent": self.sent}
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +201,6 @@ class Event:
     evidence: tuple[Evidence, ...] = ()
     confidence: float = 0.5
     rule: str | None = None
-    participants_text: tuple[str, ...] = ()  # unresolved participant phrases, for explainability
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -264,18 +263,20 @@ class Quote:
     channel: str | None = None
     events: tuple[str, ...] = ()
     speaker_text: str | None = None  # the words naming the speaker ("Kamau", "he", "officials")
-    speaker_span: tuple[int, int] | None = None
-    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None  # where those words are
+    cue_span: tuple[int, int] | None = None  # where the cue is
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "speaker": self.speaker,
             "speaker_text": self.speaker_text,
+            "speaker_span": list(self.speaker_span) if self.speaker_span is not None else None,
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "direct": self.direct,
             "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span is not None else None,
             "channel": self.channel,
             "events": list(self.events),
         }
@@ -328,20 +329,6 @@ class Article:
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding the character ``offset`` (binary search)."""
-        sents = self.sentences
-        lo, hi = 0, len(sents)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if sents[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(sents) and sents[lo].start <= offset < sents[lo].end:
-            return sents[lo]
-        return None
-
     def sentence_tokens(self, sent: Sentence) -> tuple[Token, ...]:
         return self.tokens[sent.tok_start : sent.tok_end]
 
@@ -388,7 +375,7 @@ class Article:
             "meta": dict(self.meta),
         }
         if nlp:
-            rec["sentences"] = [[s.start, s.end] for s in self.sentences]
+            rec["sentences"] = [[s.start, s.end, s.paragraph] for s in self.sentences]
             rec["tokens"] = [asdict(t) for t in self.tokens]
             rec["entities"] = [asdict(e) for e in self.entities]
             rec["noun_chunks"] = [asdict(c) for c in self.noun_chunks]
@@ -407,53 +394,11 @@ class Article:
         text = _req(rec, "text", "")
         if not isinstance(text, str):
             raise _bad("text", f"must be a string, not {_kind(text)}")
-
-        def mentions(a: Mapping[str, Any], path: str) -> tuple[Mention, ...]:
-            return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"))
-                         for p, m in _objs(a, "mentions", path))
-
-        actors = tuple(
-            Actor(
-                id=_req(a, "id", p),
-                name=_req(a, "name", p),
-                country=a.get("country"),
-                org=a.get("org"),
-                sector=a.get("sector"),
-                role=a.get("role"),
-                kind=a.get("kind", "unknown"),
-                mentions=mentions(a, p),
-                rule=a.get("rule"),
-            )
-            for p, a in _objs(rec, "actors", "")
-        )
+        # (read in this order, so that of several bad fields the same one is named first)
+        actors = tuple(_actor_from_dict(a, p) for p, a in _objs(rec, "actors", ""))
         events = tuple(_event_from_dict(e, p) for p, e in _objs(rec, "events", ""))
-        times = tuple(
-            TimeExpr(
-                _req(t, "start", p),
-                _req(t, "end", p),
-                _req(t, "text", p),
-                t.get("value"),
-                t.get("precision", "none"),
-                t.get("trusted", False),
-                t.get("type", "DATE"),
-                t.get("anchor"),
-            )
-            for p, t in _objs(rec, "times", "")
-        )
-        quotes = tuple(
-            Quote(
-                speaker=q.get("speaker"),
-                start=_req(q, "start", p),
-                end=_req(q, "end", p),
-                text=_req(q, "text", p),
-                direct=q.get("direct", True),
-                cue=q.get("cue"),
-                channel=q.get("channel"),
-                events=_seq(q.get("events"), p + "events"),
-                speaker_text=q.get("speaker_text"),
-            )
-            for p, q in _objs(rec, "quotes", "")
-        )
+        times = tuple(_time_from_dict(t, p) for p, t in _objs(rec, "times", ""))
+        quotes = tuple(_quote_from_dict(q, p) for p, q in _objs(rec, "quotes", ""))
         rd = _obj(rec.get("reference_date") or {}, "reference_date")
         chrome = _obj(rec.get("chrome") or {}, "chrome")
         kwargs: dict[str, Any] = dict(
@@ -479,22 +424,84 @@ class Article:
         )
         nlp = "tokens" in rec
         if nlp:
-            kwargs["tokens"] = tuple(_build(Token, t, p) for p, t in _objs(rec, "tokens", ""))
-            kwargs["entities"] = tuple(_build(Span, e, p) for p, e in _objs(rec, "entities", ""))
-            kwargs["noun_chunks"] = tuple(_build(Span, c, p) for p, c in _objs(rec, "noun_chunks", ""))
-            sents = []
-            toks = kwargs["tokens"]
-            for i, pair in enumerate(_seq(rec.get("sentences"), "sentences")):
-                if (not isinstance(pair, (list, tuple)) or len(pair) != 2
-                        or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)):
-                    raise _bad(f"sentences[{i}]", f"must be a [start, end] pair of whole numbers, not {_kind(pair)}")
-                s, e = pair
-                ts = [t.i for t in toks if t.sent == i]
-                sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
-            kwargs["sentences"] = tuple(sents)
+            kwargs.update(_nlp_from_dict(rec, text))
         article = cls(**kwargs)
         check_article(article, nlp=nlp)
         return article
+
+
+def _nlp_from_dict(rec: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """The NLP layer of a record written by ``to_dict(nlp=True)``: tokens, entities, noun chunks, sentences."""
+    out: dict[str, Any] = {}
+    out["tokens"] = toks = tuple(_build(Token, t, p) for p, t in _objs(rec, "tokens", ""))
+    out["entities"] = tuple(_build(Span, e, p) for p, e in _objs(rec, "entities", ""))
+    out["noun_chunks"] = tuple(_build(Span, c, p) for p, c in _objs(rec, "noun_chunks", ""))
+    sents = []
+    for i, item in enumerate(_seq(rec.get("sentences"), "sentences")):
+        if (not isinstance(item, (list, tuple)) or len(item) not in (2, 3)
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)):
+            raise _bad(f"sentences[{i}]", f"must be a [start, end, paragraph] list of whole numbers, not {_kind(item)}")
+        s, e = item[0], item[1]
+        ts = [t.i for t in toks if t.sent == i]
+        sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0,
+                              item[2] if len(item) == 3 else 0))
+    out["sentences"] = tuple(sents)
+    return out
+
+
+def _mentions_from_dict(a: Mapping[str, Any], path: str) -> tuple[Mention, ...]:
+    return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"),
+                         m.get("sent"))
+                 for p, m in _objs(a, "mentions", path))
+
+
+def _actor_from_dict(a: Mapping[str, Any], path: str) -> Actor:
+    return Actor(
+        id=_req(a, "id", path),
+        name=_req(a, "name", path),
+        country=a.get("country"),
+        org=a.get("org"),
+        sector=a.get("sector"),
+        role=a.get("role"),
+        kind=a.get("kind", "unknown"),
+        mentions=_mentions_from_dict(a, path),
+        rule=a.get("rule"),
+    )
+
+
+def _time_from_dict(t: Mapping[str, Any], path: str) -> TimeExpr:
+    return TimeExpr(
+        _req(t, "start", path),
+        _req(t, "end", path),
+        _req(t, "text", path),
+        t.get("value"),
+        t.get("precision", "none"),
+        t.get("trusted", False),
+        t.get("type", "DATE"),
+        t.get("anchor"),
+    )
+
+
+def _quote_from_dict(q: Mapping[str, Any], path: str) -> Quote:
+    return Quote(
+        speaker=q.get("speaker"),
+        start=_req(q, "start", path),
+        end=_req(q, "end", path),
+        text=_req(q, "text", path),
+        direct=q.get("direct", True),
+        cue=q.get("cue"),
+        channel=q.get("channel"),
+        events=_seq(q.get("events"), path + "events"),
+        speaker_text=q.get("speaker_text"),
+        speaker_span=_span(q.get("speaker_span")),
+        cue_span=_span(q.get("cue_span")),
+    )
+
+
+def _span(value: Any) -> Any:
+    """A ``[start, end]`` list read back as the tuple the record holds (anything else is left for the
+    record's check to name)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
@@ -502,7 +509,8 @@ def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
 
     def evidence(p: str, v: Mapping[str, Any]) -> Evidence:
         start, end = _req(v, "start", p), _req(v, "end", p)
-        return Evidence(start, end, _seq(v.get("trigger", (start, end)), p + "trigger"))  # type: ignore[arg-type]
+        trigger = _seq(v.get("trigger", (start, end)), p + "trigger")
+        return Evidence(start, end, trigger, v.get("sent"))  # type: ignore[arg-type]
 
     return Event(
         id=_req(e, "id", path),

@@ -45,12 +45,15 @@ Item = Article | Failure
 def run(
     items: Iterable[Item],
     settings: Settings,
-    processes: int = 1,
+    processes: int | None = None,
     *,
     chunk_size: int = CHUNK_SIZE,
     keep_nlp: bool = False,
 ) -> Iterator[Item]:
-    """Yield coded articles (and failures) in input order, on ``processes`` worker processes."""
+    """Yield coded articles (and failures) in input order, on ``processes`` worker processes (None: the
+    ``n_process`` setting)."""
+    if processes is None:
+        processes = settings.n_process
     if processes <= 1:
         from dragoman.pipeline import Pipeline
 

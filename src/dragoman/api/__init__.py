@@ -3,7 +3,8 @@
     from dragoman.api import create_app, serve
     serve("dragoman.duckdb", port=8000, token="s3cret")      # what `dragoman serve` runs
 
-Modules: ``app`` (routes), ``errors`` (DragomanError → JSON + status), ``auth`` (bearer token),
+Modules: ``app`` (routes), ``filters`` (the event filters as query parameters), ``responses`` (JSON
+bodies, cached reads), ``errors`` (DragomanError → JSON + status), ``auth`` (bearer token),
 ``limits`` (body and page sizes), ``access`` (the store: readers and one writer), ``cache`` (the
 response cache), ``extraction`` (request bodies → coded articles, spaCy loaded lazily), ``worker``
 (the extract worker: POST /api/extract in a process of its own, with a time limit), ``hosts`` (the

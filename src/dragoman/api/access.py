@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from dragoman.api.cache import SnapshotCache
+
+if TYPE_CHECKING:
+    from dragoman.store import Store
 
 T = TypeVar("T")
 
@@ -26,84 +29,55 @@ class StoreAccess:
         from dragoman.store import Store
 
         self.path = Path(path)
-        self._cm = Store.open(str(self.path))
-        self.store = self._cm.__enter__() if hasattr(self._cm, "__enter__") else self._cm
+        self.store = Store.open(str(self.path))
         self._write_lock = threading.Lock()
-        self._read_lock = threading.Lock()
+        self._read_lock = threading.Lock()  # guards the list of readers
         self._local = threading.local()
-        self._readers: list[Any] = []
-        self._reader_factory = self._find_reader_factory()
+        self._readers: list[Store] = []
         self.snapshots = SnapshotCache()  # per-filter counts behind pages and totals, until the next write
 
-    def _find_reader_factory(self) -> Callable[[], Any] | None:
-        """Per-thread read-only Stores on DuckDB cursors of the one connection (same database)."""
-        con = getattr(self.store, "con", None)
-        if con is None or not hasattr(con, "cursor"):
-            return None
-        cls = type(self.store)
-        return lambda: cls(con.cursor(), str(self.path), True)
-
-    def _reader(self) -> Any:
-        r = getattr(self._local, "reader", None)
+    def _reader(self) -> "Store":
+        """This thread's read-only Store (``Store.reader``: a cursor of the one connection)."""
+        r: Store | None = getattr(self._local, "reader", None)
         if r is None:
-            assert self._reader_factory is not None
-            r = self._reader_factory()
-            self._local.reader = r
+            r = self._local.reader = self.store.reader()
             with self._read_lock:
                 self._readers.append(r)
         return r
 
-    def read(self, fn: Callable[[Any], T]) -> T:
+    def read(self, fn: Callable[["Store"], T]) -> T:
         """Run ``fn(store)`` for a read, in one snapshot transaction, concurrently with other reads.
 
         The transaction matters: a read that runs two statements (a count and a page) must not see
         an ingest commit between them.
         """
-        if self._reader_factory is None:
-            with self._read_lock:
-                return fn(self.store)
         reader = self._reader()
-        con = reader.con
         view = self.snapshots.view()  # before the snapshot begins: see SnapshotCache
         reader.key_counts = view
-        con.execute("BEGIN TRANSACTION")
         try:
-            out = fn(reader)
-            if view is not None and not view.settle():
-                reader.key_counts = None  # a write ran meanwhile: read again without the cache, same snapshot
+            with reader.snapshot():
                 out = fn(reader)
-            return out
+                if view is not None and not view.settle():
+                    reader.key_counts = None  # a write ran meanwhile: read again without the cache, same snapshot
+                    out = fn(reader)
+                return out
         finally:
             reader.key_counts = None
-            try:
-                con.execute("ROLLBACK")
-            except Exception:  # noqa: BLE001 - a failed statement may have ended the transaction already
-                pass
 
-    def write(self, fn: Callable[[Any], T]) -> T:
+    def write(self, fn: Callable[["Store"], T]) -> T:
         """Run ``fn(store)`` for a write; one at a time (readers go on meanwhile)."""
         with self._write_lock:
             self.snapshots.begin_write()
             try:
-                if self._reader_factory is not None:
-                    return fn(self.store)
-                with self._read_lock:
-                    return fn(self.store)
+                return fn(self.store)
             finally:
                 self.snapshots.end_write()
 
     def close(self) -> None:
         for r in self._readers:
-            close = getattr(r, "close", None)
-            if callable(close):
-                try:
-                    close()
-                except Exception:  # noqa: BLE001 - closing on shutdown, nothing to report to
-                    pass
+            try:
+                r.close()
+            except Exception:  # noqa: BLE001 - closing on shutdown, nothing to report to
+                pass
         self._readers.clear()
-        if hasattr(self._cm, "__exit__"):
-            self._cm.__exit__(None, None, None)
-        else:
-            close = getattr(self.store, "close", None)
-            if callable(close):
-                close()
+        self.store.close()

@@ -11,17 +11,12 @@ extract worker's process (``dragoman.api.worker``); ``POST /api/ingest`` codes a
 thread pool; the other handlers are plain ``def`` functions (thread pool).
 """
 
-import asyncio
 import csv
-import dataclasses
 import io
-import json
-import logging
-import math
-from collections import Counter, defaultdict
-from datetime import date, datetime, timezone
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any, AsyncIterator, Iterable
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -37,143 +32,27 @@ from dragoman.api.access import StoreAccess
 from dragoman.api.cache import ResponseCache
 from dragoman.api.errors import ApiError
 from dragoman.api.extraction import Coder, body_items, parse_body, validated
+from dragoman.api.filters import Filters, filters
 from dragoman.api.headers import SecurityHeaders
 from dragoman.api.hosts import HostGuard, allowed_names
 from dragoman.api.limits import BodyLimit, Limits
+from dragoman.api.responses import CachedReads, JSONBody, dumps
 from dragoman.api.schemas import ArticleIn, ExtractIn, Order, SortKey
 from dragoman.api.worker import ExtractWorker
 from dragoman.errors import DragomanError, FormatError, NotFoundError
 from dragoman.store.store import refusal
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
-
-log = logging.getLogger("dragoman.api")
+from dragoman.web import STATIC  # the dashboard's files
 
 WRITE_PATHS = frozenset({"/api/ingest"})
 EXTRACT_TOO_LARGE = ("request body over the {limit:,} byte limit of POST /api/extract, which codes without a token "
                      "(setting [api] extract_max_bytes); send a shorter text, or store long articles with "
                      "POST /api/ingest (with the token) or code them with `dragoman extract`")
-from dragoman.web import STATIC  # noqa: E402 - the dashboard's files
 
 DESCRIPTION = """Political event data coded by dragoman: who did what to whom, when and where, each event tied to
 the sentences it came from.  Read endpoints take the filters of `dragoman events`.  Writes
 (`POST /api/ingest`) need `Authorization: Bearer TOKEN`.  Errors are JSON `{"error", "detail"}`."""
-
-
-class JSONBody(Response):
-    """JSON via the standard library, dates as ISO strings, non-ASCII kept (faster than FastAPI's encoder).
-
-    Never NaN or Infinity, which are not JSON (a browser's ``JSON.parse`` refuses the whole body): a
-    store may hold them (a NaN in an ingested body, a coded record's float), and they are written as null."""
-
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return dumps(content, separators=(",", ":")).encode("utf-8")
-
-
-def dumps(content: Any, **kwargs: Any) -> str:
-    """``json.dumps`` as the API writes JSON: non-ASCII kept, dates as ISO strings, NaN and ±Infinity as null."""
-    try:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, default=_default, **kwargs)
-    except ValueError:  # a float that JSON has no word for (rare: only then is the value walked)
-        return json.dumps(finite(content), ensure_ascii=False, allow_nan=False, default=_default, **kwargs)
-
-
-def finite(value: Any) -> Any:
-    """``value`` with every NaN and ±Infinity float (at any depth of dicts, lists and tuples) replaced by None."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [finite(v) for v in value]
-    return value
-
-
-def _default(obj: Any) -> Any:
-    if isinstance(obj, (date, datetime)):
-        return obj.isoformat()
-    if isinstance(obj, (set, tuple)):
-        return list(obj)
-    if isinstance(obj, bytes):
-        return obj.hex()
-    return str(obj)
-
-
-# -- the filters, shared by every read endpoint ------------------------------------------------
-
-HELP = {
-    "actor": "Actor name (part of it), id, country or IGO code, or country+sector (PAKGOV).",
-    "country": "A participant's or the place's country code (ISO3 or IGO).",
-    "sector": "A participant's sector (GOV, MIL, REB, ...).",
-    "type": "PLOVER type(s), comma-separated.",
-    "quad": "Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.",
-    "place": "Part of the place name, or its country code.",
-}
-
-
-class Filters:
-    """Query parameters → ``EventQuery`` (one dependency, so every endpoint documents the same filters)."""
-
-    def __init__(
-        self,
-        actor: Annotated[str | None, Query(max_length=200, description=HELP["actor"])] = None,
-        country: Annotated[str | None, Query(max_length=20, description=HELP["country"])] = None,
-        sector: Annotated[str | None, Query(max_length=20, description=HELP["sector"])] = None,
-        type: Annotated[str | None, Query(max_length=200, description=HELP["type"])] = None,
-        quad: Annotated[int | None, Query(ge=1, le=4, description=HELP["quad"])] = None,
-        since: Annotated[date | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
-        until: Annotated[date | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
-        place: Annotated[str | None, Query(max_length=200, description=HELP["place"])] = None,
-        text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
-        include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
-        include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
-        exclude_historical: Annotated[bool, Query(description="Leave out background: events well before the news.")] = False,
-        min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only events at least this sure.")] = None,
-        article: Annotated[str | None, Query(max_length=200, description="Only events this article (by id) reports.")] = None,
-    ):
-        from dragoman.store import EventQuery
-
-        if since and until and since > until:
-            raise FormatError(f"since {since} is after until {until}", source="since", hint="swap the two dates")
-        self.query = EventQuery(
-            actor=_clean(actor), country=_clean(country), sector=_clean(sector), type=_clean(type), quad=quad,
-            since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-            place=_clean(place), text=_clean(text), include_negated=include_negated,
-            include_hypothetical=include_hypothetical, exclude_historical=exclude_historical,
-            min_confidence=min_confidence, article=_clean(article),
-        )
-        self.key = dataclasses.astuple(self.query)  # the normalised filters, for the response cache
-
-
-async def filters(
-    actor: Annotated[str | None, Query(max_length=200, description=HELP["actor"])] = None,
-    country: Annotated[str | None, Query(max_length=20, description=HELP["country"])] = None,
-    sector: Annotated[str | None, Query(max_length=20, description=HELP["sector"])] = None,
-    type: Annotated[str | None, Query(max_length=200, description=HELP["type"])] = None,
-    quad: Annotated[int | None, Query(ge=1, le=4, description=HELP["quad"])] = None,
-    since: Annotated[date | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
-    until: Annotated[date | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
-    place: Annotated[str | None, Query(max_length=200, description=HELP["place"])] = None,
-    text: Annotated[str | None, Query(max_length=200, description="Words in an evidence sentence.")] = None,
-    include_negated: Annotated[bool, Query(description="Also events reported as not happening.")] = False,
-    include_hypothetical: Annotated[bool, Query(description="Also hypothetical events.")] = False,
-    exclude_historical: Annotated[bool, Query(description="Leave out background: events well before the news.")] = False,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only events at least this sure.")] = None,
-    article: Annotated[str | None, Query(max_length=200, description="Only events this article (by id) reports.")] = None,
-) -> Filters:
-    """``Filters`` as an async dependency: FastAPI runs a plain class dependency in its thread pool,
-    a hop per request that costs more than building the query does."""
-    return Filters(actor, country, sector, type, quad, since, until, place, text, include_negated, include_hypothetical,
-                   exclude_historical, min_confidence, article)
-
-
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.replace("\x00", "").strip()
-    return value or None
 
 
 def query_names(route: APIRoute) -> frozenset[str]:
@@ -235,22 +114,11 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     extraction always codes in the extract worker's own process.
     ``allow_hosts``: the Host names served besides the loopback names (None: ``settings.api.allow_hosts``).
     """
-    from contextlib import asynccontextmanager
-
     limits = limits or Limits()
     settings = settings or Settings()
     store = access or StoreAccess(db)
     extractor = ExtractWorker(settings)
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI):
-        try:
-            yield
-        finally:
-            await extractor.close()
-            store.close()
-
-    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION, lifespan=_lifespan(extractor, store),
                   default_response_class=JSONBody, docs_url=None, redoc_url=None,
                   dependencies=[Depends(known_parameters)])
     app.state.token = auth.configured_token(token)
@@ -260,40 +128,36 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.state.extractor = extractor
     app.state.settings = settings
     app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    cache = app.state.cache = ResponseCache(limits.cache_entries, max_bytes=settings.api.cache_bytes)
+    app.state.cache = ResponseCache(limits.cache_entries, max_bytes=settings.api.cache_bytes)
+    _guard(app, settings, limits, allow_hosts)
+    reads = CachedReads(app.state.cache)
+    _dashboard(app)
+    _status_routes(app, store)
+    _event_routes(app, store, limits, reads)
+    _article_route(app, store, reads)
+    _failure_route(app, store, limits)
+    _export_route(app, store, limits)
+    _coding_routes(app, store, settings, limits, extractor)
+    return app
 
-    flights: dict[tuple, tuple[int, "asyncio.Task[bytes]"]] = {}
 
-    async def cached(request: Request, make: Any, key: tuple = ()) -> Response:
-        """The JSON answer of ``make()``, from the cache when the same request was answered since the last write.
+def _lifespan(extractor: ExtractWorker, store: StoreAccess) -> Any:
+    """The app's life: at its end the extract worker stops and the store is closed."""
 
-        ``key``: the request's validated, normalised parameters (its path is added here), never its raw query.
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            await extractor.close()
+            store.close()
 
-        The lookup runs on the event loop; only a miss goes to the thread pool (where ``make`` reads the store).
-        Identical requests that arrive while one is being read wait for that read (``X-Cache: shared``) instead
-        of each reading the store: every panel of several dashboards asks for the same first page at once.
-        The read runs in its own task, so a client that hangs up does not cancel it for the others."""
-        key = (request.url.path, key)
-        body = cache.get(key)
-        if body is not None:
-            return Response(body, media_type="application/json", headers={"X-Cache": "hit"})
-        generation = cache.generation
-        flight = flights.get(key)
-        if flight is not None and flight[0] == generation:  # a read begun since the last write: share it
-            return Response(await asyncio.shield(flight[1]), media_type="application/json", headers={"X-Cache": "shared"})
-        task = asyncio.ensure_future(run_in_threadpool(lambda: JSONBody(make()).body))
-        entry = (generation, task)
-        flights[key] = entry
+    return lifespan
 
-        def landed(t: "asyncio.Task[bytes]") -> None:
-            if flights.get(key) is entry:
-                del flights[key]
-            if not t.cancelled() and t.exception() is None:  # (reading the exception marks it as seen)
-                cache.put(key, t.result(), generation)
 
-        task.add_done_callback(landed)
-        return Response(await asyncio.shield(task), media_type="application/json", headers={"X-Cache": "miss"})
-
+def _guard(app: FastAPI, settings: Settings, limits: Limits, allow_hosts: Iterable[str] | None) -> None:
+    """The error handlers and the middleware every request passes: Host names, security headers, the
+    token before a write's body is read, body limits."""
     errors.install(app)
     extract_limit = min(settings.api.extract_max_bytes, limits.max_body)
     app.add_middleware(BodyLimit, max_body=limits.max_body, paths={"/api/extract": (extract_limit, EXTRACT_TOO_LARGE)})
@@ -302,10 +166,17 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.add_middleware(HostGuard, names=names)  # before anything else is looked at
     app.add_middleware(SecurityHeaders)  # outermost: on every response, errors included
 
-    page_q = Query(ge=1, le=limits.max_page_size, description=f"Rows per page (at most {limits.max_page_size}).")
-    offset_q = Query(ge=0, le=limits.max_offset, description="Rows to skip.")
 
-    # -- the dashboard ------------------------------------------------------------------------
+def _page(limits: Limits) -> Any:
+    return Query(ge=1, le=limits.max_page_size, description=f"Rows per page (at most {limits.max_page_size}).")
+
+
+def _offset(limits: Limits) -> Any:
+    return Query(ge=0, le=limits.max_offset, description="Rows to skip.")
+
+
+def _dashboard(app: FastAPI) -> None:
+    """``/``: the dashboard's page; ``/static``: its files."""
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -313,7 +184,9 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    # -- reads --------------------------------------------------------------------------------
+
+def _status_routes(app: FastAPI, store: StoreAccess) -> None:
+    """``GET /api/health`` and ``GET /api/stats``."""
 
     @app.get("/api/health", tags=["status"], summary="Is the server up")
     def health() -> dict[str, Any]:
@@ -326,6 +199,11 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                 "article_events": c.get("article_events", 0), "failures": c.get("failures", 0),
                 "version": __version__, "writes": app.state.token is not None,
                 "model_loaded": app.state.coder.loaded, "started": app.state.started}
+
+
+def _event_routes(app: FastAPI, store: StoreAccess, limits: Limits, reads: CachedReads) -> None:
+    """The cached reads of events: a page of them, one event, and the store's summaries of the matching events."""
+    page_q, offset_q = _page(limits), _offset(limits)
 
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
     async def events(
@@ -341,7 +219,7 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                                                               descending=order == "desc"))
             return {"total": total, "limit": limit, "offset": offset, "sort": sort, "order": order, "events": rows}
 
-        return await cached(request, make, (f.key, limit, offset, sort, order))
+        return await reads.answer(request, make, (f.key, limit, offset, sort, order))
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its mentions and evidence")
     async def event(request: Request, event_id: str) -> Response:
@@ -351,44 +229,32 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                 raise NotFoundError(f"no event with id '{event_id}'", hint="list ids with GET /api/events")
             return row
 
-        return await cached(request, make)
+        return await reads.answer(request, make)
 
     @app.get("/api/actors", tags=["actors"], summary="The most active actors among the matching events")
     async def actors(request: Request, f: Annotated[Filters, Depends(filters)],
                limit: Annotated[int, Query(ge=1, le=limits.max_page_size)] = limits.page_size) -> Response:
-        return await cached(request, lambda: {"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))},
-                            (f.key, limit))
+        return await reads.answer(request, lambda: {"actors": store.read(lambda s: s.top_actors(f.query, limit=limit))},
+                                  (f.key, limit))
 
     @app.get("/api/timeline", tags=["events"], summary="Events per day, by quad class")
     async def timeline(request: Request, f: Annotated[Filters, Depends(filters)]) -> Response:
-        return await cached(request, lambda: days_of(store.read(lambda s: s.timeline(f.query))), f.key)
-
-    def days_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
-        days: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            d = days.setdefault(r["date"], {"date": r["date"], "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
-            q = r.get("quad_class")
-            if q in (1, 2, 3, 4):
-                d[f"q{q}"] += r["count"]
-            d["total"] += r["count"]
-        return {"days": list(days.values())}
+        return await reads.answer(request, lambda: {"days": store.read(lambda s: s.timeline_days(f.query))}, f.key)
 
     @app.get("/api/network", tags=["actors"], summary="Who deals with whom: actors and dyads")
     async def network(request: Request, f: Annotated[Filters, Depends(filters)],
                 nodes: Annotated[int, Query(ge=1, le=200, description="Most actors to return.")] = 40) -> Response:
-        def make() -> dict[str, Any]:
-            rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
-            return {**dyads(rows, nodes), "events_read": len(rows), "total": total}
-
-        return await cached(request, make, (f.key, nodes))
+        return await reads.answer(request, lambda: store.read(
+            lambda s: s.network(f.query, nodes=nodes, events=limits.network_events)), (f.key, nodes))
 
     @app.get("/api/places", tags=["events"], summary="Located events, grouped by place")
     async def places(request: Request, f: Annotated[Filters, Depends(filters)]) -> Response:
-        def make() -> dict[str, Any]:
-            rows, total = store.read(lambda s: s.query_events(f.query, limit=limits.network_events, sort="date"))
-            return {"places": group_places(rows), "events_read": len(rows), "total": total}
+        return await reads.answer(
+            request, lambda: store.read(lambda s: s.places(f.query, events=limits.network_events)), f.key)
 
-        return await cached(request, make, f.key)
+
+def _article_route(app: FastAPI, store: StoreAccess, reads: CachedReads) -> None:
+    """``GET /api/articles/{id or URL}``, cached."""
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"], summary="A stored article record, by id or URL",
              description="The id may also be the article's URL, percent-encoded (`/api/articles/https%3A%2F%2F…`); "
@@ -401,13 +267,21 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                                     hint="article ids are in each event's article_ids; a URL must be percent-encoded")
             return rec
 
-        return await cached(request, make)
+        return await reads.answer(request, make)
+
+
+def _failure_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:
+    """``GET /api/failures``, one page."""
 
     @app.get("/api/failures", tags=["status"], summary="Inputs that could not be processed")
-    def failures(limit: Annotated[int, page_q] = limits.page_size,
-                 offset: Annotated[int, offset_q] = 0) -> JSONBody:
+    def failures(limit: Annotated[int, _page(limits)] = limits.page_size,
+                 offset: Annotated[int, _offset(limits)] = 0) -> JSONBody:
         total, rows = store.read(lambda s: (s.count_failures(), s.failures(limit=limit, offset=offset)))
         return JSONBody({"total": total, "failures": rows})
+
+
+def _export_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:
+    """``GET /api/export``: the matching events as a CSV, JSON or PLOVER JSONL download."""
 
     @app.get("/api/export", tags=["events"], summary="Download the matching events as CSV or JSON",
              responses={200: {"content": {"text/csv": {}, "application/json": {}}}})
@@ -435,7 +309,11 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
                             headers={"Content-Disposition": 'attachment; filename="dragoman-events.jsonl"'})
         return JSONBody(rows, headers={"Content-Disposition": 'attachment; filename="dragoman-events.json"'})
 
-    # -- coding -------------------------------------------------------------------------------
+
+def _coding_routes(app: FastAPI, store: StoreAccess, settings: Settings, limits: Limits,
+                   extractor: ExtractWorker) -> None:
+    """``POST /api/extract`` (coded in the extract worker, nothing stored) and ``POST /api/ingest`` (token)."""
+    extract_limit = min(settings.api.extract_max_bytes, limits.max_body)
 
     @app.post("/api/extract", tags=["coding"], summary="Code one article; nothing is stored",
               openapi_extra=_body_schema(ExtractIn),
@@ -460,87 +338,32 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
         auth.check(request, credentials)
         json_content(request)
         data = await request.body()
-
-        def work() -> dict[str, Any]:  # in the thread pool: a 10 MB body takes a while to parse
-            raw: Any = parse_body(data)
-            if not isinstance(raw, (dict, list)):
-                validated(raw, ArticleIn, "request", whole=True)  # raises: a 422 naming the body
-            items = body_items(raw, settings, limits.max_batch)
-            coded = app.state.coder.code_many(items)
-            if not isinstance(raw, list) and len(coded) == 1 and isinstance(coded[0], Failure):
-                f0 = coded[0]
-                err = DragomanError(f0.message, source=f0.source)
-                err.code = f0.code  # type: ignore[misc]
-                raise err
-            # a record the store would refuse (NaN, offsets outside the text) is listed as the failure it is
-            coded = [(refusal(x) or x) if isinstance(x, Article) else x for x in coded]
-            try:
-                counts = store.write(lambda s: s.ingest(coded))
-            finally:
-                cache.invalidate()
-            return {
-                "counts": counts,
-                "articles": [{"id": a.id, "title": a.title, "events": len(a.events)} for a in coded if isinstance(a, Article)],
-                "failures": [x.to_dict() for x in coded if isinstance(x, Failure)],
-            }
-
-        return JSONBody(await run_in_threadpool(work))
-
-    return app
+        # in the thread pool: a 10 MB body takes a while to parse
+        return JSONBody(await run_in_threadpool(lambda: _ingest(app, store, settings, limits, data)))
 
 
-# -- aggregations for the dashboard (bounded: at most Limits.network_events rows) --------------
+def _ingest(app: FastAPI, store: StoreAccess, settings: Settings, limits: Limits, data: bytes) -> dict[str, Any]:
+    """An ingest body → its articles coded and stored (the response cache emptied): counts, articles, failures.
 
-
-def dyads(rows: list[dict[str, Any]], max_nodes: int = 40, max_edges: int = 200) -> dict[str, Any]:
-    """Actors and source→target pairs of the given events, counted as cooperation (quad 1–2) or conflict (3–4)."""
-    names: dict[str, dict[str, Any]] = {}
-    n_events: Counter[str] = Counter()
-    pairs: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: {"count": 0, "coop": 0, "conflict": 0})
-    for r in rows:
-        srcs = [a for a in r.get("sources") or [] if a.get("id")]
-        tgts = [a for a in r.get("targets") or [] if a.get("id")]
-        for a in srcs + tgts:
-            names.setdefault(a["id"], {"id": a["id"], "name": a.get("name") or a["id"], "country": a.get("country"),
-                                       "sector": a.get("sector")})
-        for aid in {a["id"] for a in srcs + tgts}:
-            n_events[aid] += 1
-        q = r.get("quad_class")
-        for s in srcs:
-            for t in tgts:
-                if s["id"] == t["id"]:
-                    continue
-                key = (s["id"], t["id"]) if s["id"] < t["id"] else (t["id"], s["id"])
-                p = pairs[key]
-                p["count"] += 1
-                if q in (1, 2):
-                    p["coop"] += 1
-                elif q in (3, 4):
-                    p["conflict"] += 1
-    linked = Counter()
-    for (a, b), p in pairs.items():
-        linked[a] += p["count"]
-        linked[b] += p["count"]
-    keep = [aid for aid, _ in sorted(linked.items(), key=lambda kv: (-n_events[kv[0]], -kv[1], kv[0]))[:max_nodes]]
-    kept = set(keep)
-    edges = [{"source": a, "target": b, **p} for (a, b), p in pairs.items() if a in kept and b in kept]
-    edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
-    return {"nodes": [{**names[a], "events": n_events[a]} for a in keep], "edges": edges[:max_edges]}
-
-
-def group_places(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Located events grouped by place (name, country, coordinates), with counts per quad class."""
-    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for r in rows:
-        lat, lon = r.get("lat"), r.get("lon")
-        if lat is None or lon is None:
-            continue
-        key = (r.get("place"), r.get("place_country"), round(lat, 3), round(lon, 3))
-        g = groups.setdefault(key, {"name": r.get("place") or f"{lat:.2f}, {lon:.2f}", "country": r.get("place_country"),
-                                    "lat": lat, "lon": lon, "precision": r.get("place_precision"), "events": 0,
-                                    "quads": {"1": 0, "2": 0, "3": 0, "4": 0}})
-        g["events"] += 1
-        q = r.get("quad_class")
-        if q in (1, 2, 3, 4):
-            g["quads"][str(q)] += 1
-    return sorted(groups.values(), key=lambda g: (-g["events"], g["name"]))
+    A lone article that fails is an error response; in a list, each failure is reported beside the others."""
+    raw: Any = parse_body(data)
+    if not isinstance(raw, (dict, list)):
+        validated(raw, ArticleIn, "request", whole=True)  # raises: a 422 naming the body
+    items = body_items(raw, settings, limits.max_batch)
+    coded = app.state.coder.code_many(items)
+    if not isinstance(raw, list) and len(coded) == 1 and isinstance(coded[0], Failure):
+        f0 = coded[0]
+        err = DragomanError(f0.message, source=f0.source)
+        err.code = f0.code  # type: ignore[misc]
+        raise err
+    # a record the store would refuse (NaN, offsets outside the text) is listed as the failure it is
+    coded = [(refusal(x) or x) if isinstance(x, Article) else x for x in coded]
+    try:
+        counts = store.write(lambda s: s.ingest(coded))
+    finally:
+        app.state.cache.invalidate()
+    return {
+        "counts": counts,
+        "articles": [{"id": a.id, "title": a.title, "events": len(a.events)} for a in coded if isinstance(a, Article)],
+        "failures": [x.to_dict() for x in coded if isinstance(x, Failure)],
+    }

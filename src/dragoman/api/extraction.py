@@ -21,16 +21,9 @@ from typing import Any, Iterable, Iterator
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 
-from dragoman.errors import DragomanError, EmptyInputError, EncodingError, FormatError, InputError
+from dragoman.errors import DragomanError, EmptyInputError, EncodingError, FormatError
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
-
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<meta|<!--)", re.I)
-
-
-def looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:2000]))
-
 
 class Coder:
     """The pipeline, built on first use, behind one lock."""
@@ -131,60 +124,25 @@ def validated(rec: Any, model: type[BaseModel], source: str, *, whole: bool) -> 
 
 
 def html_article(html: str, source: str, settings: Settings, **meta: Any) -> Article:
-    """A web page → input Article, through the ingest HTML reader (trafilatura) when there is one."""
-    reader = _html_reader()
-    if reader is None:
-        raise InputError("HTML input is not supported by this installation", source=source,
-                         hint="send the article's plain text in 'text' instead")
-    return reader(html, source, settings, **meta)
+    """A web page → input Article, through the ingest HTML reader (``dragoman.ingest.html.page_article``).
 
+    ``meta``: the request's ``url``, ``published`` and ``title`` (given to the reader) and ``id`` (kept as the
+    article's id); a title or URL the page does not have is taken from them."""
+    from dragoman.ingest.html import page_article
 
-def _html_reader():
-    """The ingest package's HTML reader, adapted to ``(html, source, settings, **meta) -> Article``."""
-    try:
-        from dragoman.ingest import html as html_mod  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    for name in ("article_from_html", "read_html", "html_article", "from_html"):
-        fn = getattr(html_mod, name, None)
-        if callable(fn):
-            return _adapt_html(fn)
-    return None
-
-
-def _adapt_html(fn):
-    import inspect
-
-    params = inspect.signature(fn).parameters
-
-    def call(html: str, source: str, settings: Settings, **meta: Any) -> Article:
-        kwargs: dict[str, Any] = {}
-        if "settings" in params:
-            kwargs["settings"] = settings
-        if "source" in params:
-            kwargs["source"] = source
-        for key in ("url", "published", "title", "id"):
-            if key in params and meta.get(key) is not None:
-                kwargs[key] = meta[key]
-        art = fn(html, **kwargs)
-        if isinstance(art, Failure):
-            raise FormatError(art.message, source=source)
-        if not isinstance(art, Article):  # an iterator of articles
-            arts = [a for a in art if isinstance(a, Article)]
-            if not arts:
-                raise EmptyInputError("no article text found in the HTML", source=source)
-            art = arts[0]
-        changes = {k: meta[k] for k in ("title", "url") if meta.get(k) and not getattr(art, k)}
-        if meta.get("id"):
-            changes["id"] = str(meta["id"])
-        return art.replace(**changes) if changes else art
-
-    return call
+    given = {k: meta[k] for k in ("url", "published", "title") if meta.get(k) is not None}
+    art = page_article(html, source, settings, **given)
+    changes = {k: meta[k] for k in ("title", "url") if meta.get(k) and not getattr(art, k)}
+    if meta.get("id"):
+        changes["id"] = str(meta["id"])
+    return art.replace(**changes) if changes else art
 
 
 def record_article(rec: dict[str, Any], source: str, settings: Settings) -> Article:
-    """One JSON object of the ingest/extract body → input Article (text or HTML)."""
+    """One JSON object of the ingest/extract body → input Article: a page when it has ``html``, or a
+    ``text`` that starts like HTML (``dragoman.ingest.html.looks_like_html``); else the text as it is."""
     from dragoman.ingest.files import article_from_record, check_record
+    from dragoman.ingest.html import looks_like_html
 
     rec, _ = check_record(rec, source, settings)  # the same checks as a JSONL line: field types, http(s) URLs
     text = rec.get("text")
@@ -204,21 +162,7 @@ def url_articles(url: str, source: str, settings: Settings) -> Iterator[Article 
         raise FormatError("'url' must be an http:// or https:// address", source=source)
     from dragoman.ingest import read_inputs
 
-    reader = _url_reader()
-    if reader is None:
-        raise InputError("fetching URLs is not supported by this installation", source=source,
-                         hint="send the article text in 'text' instead")
     yield from read_inputs([url], settings)
-
-
-def _url_reader():
-    """The ingest package's URL support (safe fetch), if installed; else None."""
-    for mod in ("dragoman.ingest.urls", "dragoman.ingest.fetch", "dragoman.ingest.web"):
-        try:
-            return __import__(mod, fromlist=["_"])
-        except ImportError:
-            continue
-    return None
 
 
 def body_items(body: Any, settings: Settings, max_batch: int) -> list[Article | Failure]:

@@ -1,20 +1,17 @@
-"""Request bodies and query parameters of the API, as pydantic models (they make the OpenAPI schema).
+"""Request bodies of the API, as pydantic models (they make the OpenAPI schema), and the sort keys.
 
-Response bodies are plain JSON built from the store's rows and the article record of DESIGN.md;
-their shapes are documented in ``docs/api.md``.
+The event filters, the query parameters of the read endpoints, are made in ``dragoman.api.filters``
+from their one definition (``dragoman.filters``).  Response bodies are plain JSON built from the
+store's rows and the article record of DESIGN.md; their shapes are documented in ``docs/api.md``.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from dragoman.store.query import SORTS
-
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 #: the columns GET /api/events may sort by: exactly the store's (``dragoman events --sort``), so the schema
 #: never lets through a key the store refuses, nor refuses one it takes
@@ -41,19 +38,3 @@ class ArticleIn(BaseModel):
 
 class ExtractIn(ArticleIn):
     """``POST /api/extract``: one article, coded and returned, nothing stored."""
-
-
-class EventFilters(BaseModel):
-    """The filters of ``dragoman events`` (each optional; all given filters must hold)."""
-
-    actor: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    type: str | None = None
-    quad: int | None = None
-    since: date | None = None
-    until: date | None = None
-    place: str | None = None
-    text: str | None = None
-    include_negated: bool = False
-    include_hypothetical: bool = True

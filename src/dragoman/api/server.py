@@ -27,12 +27,10 @@ log = logging.getLogger("dragoman.api")
 
 
 def sidecar_path(db: str | os.PathLike[str]) -> Path:
-    try:
-        from dragoman.store import sidecar_path as store_sidecar
+    """Where the server announces itself: ``<db>.server.json`` (``dragoman.store.sidecar_path``)."""
+    from dragoman.store import sidecar_path as store_sidecar
 
-        return store_sidecar(db)
-    except ImportError:  # pragma: no cover - the store names it the same way
-        return Path(str(db) + ".server.json")
+    return store_sidecar(db)
 
 
 @contextmanager

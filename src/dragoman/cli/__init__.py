@@ -22,11 +22,5 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    try:
-        _mod = importlib.import_module(f"dragoman.cli.{_name}")
-    except ModuleNotFoundError as _e:
-        if _e.name != f"dragoman.cli.{_name}":
-            raise
-        continue
-    for _cmd in getattr(_mod, "COMMANDS", ()):
+    for _cmd in importlib.import_module(f"dragoman.cli.{_name}").COMMANDS:
         main.add_command(_cmd)

@@ -7,7 +7,8 @@ from typing import IO
 
 import click
 
-from dragoman.cli.options import clean_errors, dump_json, follow_symlinks_option, load_settings, settings_options, warn
+from dragoman.cli.options import (clean_errors, dump_json, follow_symlinks_option, load_settings, processes_option,
+                                  settings_options, warn)
 from dragoman.ingest import read_inputs
 from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.text.dates import parse_published
@@ -19,14 +20,15 @@ from dragoman.text.dates import parse_published
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the records to FILE instead of standard output.")
 @click.option("--published", help="The publication date (YYYY-MM-DD): a trusted reference date for every input.")
 @click.option("--encoding", help="Decode text inputs with this encoding instead of UTF-8 (for example cp1252).")
-@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes, each with its own model.")
+@processes_option
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private, loopback and link-local addresses.")
 @click.option("--no-robots", is_flag=True, help="Do not check robots.txt before fetching a URL.")
 @follow_symlinks_option
 @settings_options
 @clean_errors
 def extract(inputs: tuple[str, ...], jsonl: bool, output: str | None, published: str | None, encoding: str | None,
-            processes: int, allow_private: bool, no_robots: bool, follow_symlinks: bool, settings_file: str | None,
+            processes: int | None, allow_private: bool, no_robots: bool, follow_symlinks: bool,
+            settings_file: str | None,
             actors_file: str | None) -> None:
     """Code INPUTS (text or JSONL files, directories, URLs, or - for standard input) and print one
     JSON record per article: actors, events, times, places and quotes with character offsets.
@@ -51,7 +53,7 @@ def extract(inputs: tuple[str, ...], jsonl: bool, output: str | None, published:
     pending: Article | None = None
     progress = _progress(len(inputs))
     try:
-        for result in run(items(), settings, processes):
+        for result in run(items(), settings):  # on settings.n_process workers (--processes sets it)
             if progress:
                 progress.update(progress.task_ids[0], advance=1)
             if isinstance(result, Failure):

@@ -19,6 +19,39 @@ def settings_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def filter_options(actor: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The event filters (``dragoman.filters.FILTERS``) as options, ``--actor`` first; the command
+    gets each as a keyword named like the filter (``min_confidence``): ``query_from(kwargs)`` reads them.
+    ``actor=False``: no ``--actor`` (the command takes the actor as an argument)."""
+    from dragoman.filters import FILTERS
+
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        for f in reversed(FILTERS):  # the last option applied is listed first
+            if f.name != "actor" or actor:
+                fn = _filter_option(f)(fn)
+        return fn
+
+    return deco
+
+
+def _filter_option(f: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """One filter as a click option: a flag, a number in its range, or a text (a day is text the store checks)."""
+    if f.kind is bool:
+        return click.option(f.option, f.name, is_flag=True, help=f.help)
+    if f.kind is int:
+        return click.option(f.option, f.name, type=click.IntRange(f.lo, f.hi), help=f.help)
+    if f.kind is float:
+        return click.option(f.option, f.name, type=click.FloatRange(f.lo, f.hi), help=f.help)
+    return click.option(f.option, f.name, help=f.help)
+
+
+def processes_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--processes N``: it overrides the ``n_process`` setting (by default 1)."""
+    return click.option(
+        "--processes", "-p", type=click.IntRange(min=1), default=None,
+        help="Worker processes, each with its own model (default: the n_process setting, 1).")(fn)
+
+
 def follow_symlinks_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--follow-symlinks", is_flag=True,

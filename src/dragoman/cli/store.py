@@ -15,9 +15,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 import click
 
-from dragoman.cli.options import clean_errors, dump_json, follow_symlinks_option, load_settings, settings_options, warn
-from dragoman.errors import DragomanError, FormatError, InputError
+from dragoman.cli.options import (clean_errors, dump_json, filter_options, follow_symlinks_option, load_settings,
+                                  processes_option, settings_options, warn)
+from dragoman.errors import DragomanError, FormatError
 from dragoman.model import Article, Failure, ReferenceDate
+from dragoman.filters import SORT_KEYS, query_from
 
 _LINE_SOURCE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 
@@ -28,44 +30,6 @@ _LINE_SOURCE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", type=click.Path(dir_okay=False), default=None,
                         help="The DuckDB store (default: $DRAGOMAN_DB, else ./dragoman.duckdb).")(fn)
-
-
-def filter_options(actor: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        opts = [
-            click.option("--article", help="Only events this article (by id) reports."),
-            click.option("--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this sure (0-1)."),
-            click.option("--exclude-historical", is_flag=True,
-                         help="Leave out background: events well before the news that reports them (1967, 'last year')."),
-            click.option("--include-hypothetical", is_flag=True, help="Also events that might happen (could, would, if...)."),
-            click.option("--include-negated", is_flag=True, help="Also events reported as not having happened."),
-            click.option("--text", help="Words in an evidence sentence."),
-            click.option("--place", help="Part of the place name, or its country code."),
-            click.option("--until", help="Events on or before this day (YYYY-MM-DD)."),
-            click.option("--since", help="Events on or after this day (YYYY-MM-DD)."),
-            click.option("--quad", type=click.IntRange(1, 4), help="Quad class: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict."),
-            click.option("--type", "type_", help="PLOVER type(s), comma-separated (CONSULT,AGREE)."),
-            click.option("--sector", help="A participant's sector code (GOV, MIL, REB...)."),
-            click.option("--country", help="A participant's or the place's country code (ISO alpha-3, or IGO...)."),
-        ]
-        if actor:
-            opts.append(click.option("--actor", help="An actor's name (or part of it), id, or code (PAK, NATO, PAKGOV)."))
-        for o in opts:
-            fn = o(fn)
-        return fn
-
-    return deco
-
-
-def make_query(actor: str | None = None, **kw: Any):
-    from dragoman.store import EventQuery
-
-    return EventQuery(actor=actor, country=kw.get("country"), sector=kw.get("sector"), type=kw.get("type_"),
-                      quad=kw.get("quad"), since=kw.get("since"), until=kw.get("until"), place=kw.get("place"),
-                      text=kw.get("text"), include_negated=bool(kw.get("include_negated")),
-                      include_hypothetical=bool(kw.get("include_hypothetical")),
-                      exclude_historical=bool(kw.get("exclude_historical")), min_confidence=kw.get("min_confidence"),
-                      article=kw.get("article"))
 
 
 def db_path(db: str | None) -> str:
@@ -158,12 +122,9 @@ def _batch_dir(path: Path) -> bool:
 
 
 def _read_batch(path: Path) -> Iterator[Article | Failure]:
-    try:
-        from dragoman.scale import read_batch_output  # type: ignore[attr-defined]
-    except ImportError:
-        yield Failure(source=str(path), code="input",
-                      message="this is a batch output folder, but this dragoman cannot read it yet (dragoman.scale.read_batch_output is missing)")
-        return
+    """The coded articles and failures of a ``dragoman batch`` output folder."""
+    from dragoman.scale.output import read_batch_output
+
     try:
         yield from read_batch_output(path)
     except DragomanError as e:
@@ -216,7 +177,7 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @click.option("--retry-failures", is_flag=True, help="Try the stored failures again (their inputs must still be there).")
 @click.option("--published", help="The publication date (YYYY-MM-DD) of every raw input: a trusted reference date.")
 @click.option("--encoding", help="Decode text inputs with this encoding instead of UTF-8.")
-@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for coding.")
+@processes_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True, help="Articles per transaction.")
 @click.option("--progress", is_flag=True, help="Print a line on stderr after each committed batch.")
 @click.option("--optimize", is_flag=True,
@@ -225,7 +186,7 @@ def _keep(items: Iterable[Article | Failure], keep: set[str] | None) -> Iterator
 @settings_options
 @clean_errors
 def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, published: str | None, encoding: str | None,
-           processes: int, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool,
+           processes: int | None, batch_size: int, progress: bool, optimize: bool, follow_symlinks: bool,
            settings_file: str | None, actors_file: str | None) -> None:
     """Code INPUTS (files, folders, JSONL, coded JSONL from `dragoman extract --jsonl`, Dask batch
     output folders) and store articles, actors, events, mentions, quotes, times and failures.
@@ -262,13 +223,13 @@ def ingest(inputs: tuple[str, ...], db: str | None, retry_failures: bool, publis
         def report(c: dict[str, int]) -> None:
             click.echo(f"committed: {c['articles']} new articles, {c['skipped']} already there, {c['failures']} failures", err=True)
 
-        counts = store.ingest(_items(todo, settings, store, encoding, published, processes, keep), batch_size=batch_size,
+        items = _items(todo, settings, store, encoding, published, settings.n_process, keep)
+        counts = store.ingest(items, batch_size=batch_size,
                               on_batch=report if progress else None)
         if optimize:
             store.optimize()
         if retry_failures:
-            stored = {r[0] for r in store.con.execute("SELECT source FROM articles WHERE source IS NOT NULL").fetchall()}
-            store.remove_failures([s for s in (keep_all or ()) if s in stored])
+            store.remove_failures(store.stored_sources(keep_all or ()))
         total = store.counts()
     click.echo(
         f"{counts['articles']} articles stored ({counts['replaced']} replaced, {counts['skipped']} already there, "
@@ -343,14 +304,15 @@ def event_csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @filter_options()
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
-@click.option("--sort", type=click.Choice(["date", "num_mentions", "num_sources", "confidence", "type", "id"]), default="date", show_default=True)
+@click.option("--sort", type=click.Choice(SORT_KEYS), default="date", show_default=True, help="The column to sort by.")
 @click.option("--asc", is_flag=True, help="Ascending order (default: descending).")
 @fmt_option
 @clean_errors
 def events(db: str | None, limit: int, offset: int, sort: str, asc: bool, fmt: str, actor: str | None, **kw: Any) -> None:
     """List stored events (one per real-world event), newest first, with filters."""
     with open_store(db) as store:
-        rows, total = store.query_events(make_query(actor, **kw), limit=limit, offset=offset, sort=sort, descending=not asc)
+        rows, total = store.query_events(query_from({**kw, "actor": actor}), limit=limit, offset=offset, sort=sort,
+                                         descending=not asc)
     if fmt == "csv":
         from dragoman.store.export import CSV_COLUMNS
 
@@ -368,7 +330,7 @@ def events(db: str | None, limit: int, offset: int, sort: str, asc: bool, fmt: s
 def actors(db: str | None, limit: int, fmt: str, actor: str | None, **kw: Any) -> None:
     """The most active actors (in the events matching the filters), with their codes."""
     with open_store(db) as store:
-        rows = store.top_actors(make_query(actor, **kw), limit=limit)
+        rows = store.top_actors(query_from({**kw, "actor": actor}), limit=limit)
     cols = [("name", "name"), ("country", "country"), ("org", "org"), ("sector", "sector"), ("events", "events"),
             ("as_source", "as source"), ("as_target", "as target"), ("id", "id")]
     _print_rows(rows, fmt, cols, "most active actors")
@@ -383,16 +345,10 @@ def actors(db: str | None, limit: int, fmt: str, actor: str | None, **kw: Any) -
 def timeline(actor: str | None, db: str | None, fmt: str, **kw: Any) -> None:
     """Events per day by quad class: all events, or those involving ACTOR (a name, id or code)."""
     with open_store(db) as store:
-        rows = store.timeline(make_query(actor, **kw))
-    days: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        d = days.setdefault(r["date"], {"date": r["date"], "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
-        if r["quad_class"] in (1, 2, 3, 4):
-            d[f"q{r['quad_class']}"] += r["count"]
-        d["total"] += r["count"]
+        days = store.timeline_days(query_from({**kw, "actor": actor}))
     cols = [("date", "date"), ("q1", "verbal coop."), ("q2", "material coop."), ("q3", "verbal conflict"),
             ("q4", "material conflict"), ("total", "events")]
-    _print_rows(list(days.values()), fmt, cols, f"events per day: {actor or 'all events'}")
+    _print_rows(days, fmt, cols, f"events per day: {actor or 'all events'}")
 
 
 @click.command()
@@ -476,7 +432,8 @@ def export(db: str | None, fmt: str, output: str, actor: str | None, coarse_date
     """Export events (the same filters and defaults as `dragoman events`)."""
     left_out: dict[str, int] = {}
     with open_store(db) as store:
-        n = store.export(make_query(actor, **kw), fmt, output, coarse_dates=coarse_dates, all_events=all_events,
+        n = store.export(query_from({**kw, "actor": actor}), fmt, output, coarse_dates=coarse_dates,
+                         all_events=all_events,
                          left_out=left_out)
     click.echo(f"{n} events written to {output}", err=True)
     why = {"coarse_date": "dated only to a week, month or year (--coarse-dates keeps them)",

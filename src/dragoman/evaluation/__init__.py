@@ -72,10 +72,7 @@ def resolve(name: str, data: Path) -> tuple[Callable[..., Report], Path]:
         raise EvalError(f"unknown suite '{name}'", hint="suites: " + ", ".join(SUITES))
     target, rel = SUITES[name]
     module, _, attr = target.partition(":")
-    try:
-        fn = getattr(importlib.import_module(module), attr)
-    except (ModuleNotFoundError, AttributeError) as e:
-        raise EvalError(f"suite '{name}' is not available in this build: {e}") from e
+    fn = getattr(importlib.import_module(module), attr)
     path = (data / rel).resolve() if rel else data
     if rel and not path.exists():
         raise EvalError(

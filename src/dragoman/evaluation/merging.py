@@ -38,7 +38,7 @@ def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
             store.ingest(articles)
             q = EventQuery(include_negated=True, include_hypothetical=True)
             rows, _ = store.query_events(q, limit=1_000_000)
-            members = store._dicts("SELECT event_id, article_id, type FROM article_events")  # noqa: SLF001
+            members = store.event_members()
     by: dict[str, list[tuple[str, str]]] = {}
     for m in members:
         by.setdefault(m["event_id"], []).append((m["article_id"], m["type"]))

@@ -14,7 +14,6 @@ parties of a negotiation told earlier is addressed to the other party (rule ``+t
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from dragoman.model import Article, Event
 
@@ -141,6 +140,3 @@ def _counterpart(events: list[Event], e: Event) -> Event:
             break
     return e
 
-
-def make_merge_stage() -> Callable[[Article], Article]:
-    return merge_events

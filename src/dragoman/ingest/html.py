@@ -400,11 +400,21 @@ def page_article(
     )
 
 
+#: how HTML starts: a document, an element that holds a story or its head, or a comment
+_HTML_START = re.compile(r"<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<meta|<!--", re.I)
+_LEADING_BLANKS = re.compile(r"^[\s\ufeff]+")
+
+
 def looks_like_html(head: str) -> bool:
-    """Does the start of a text look like an HTML document?"""
-    h = head.lstrip("\ufeff \t\r\n")[:1024].lower()
-    return h.startswith(("<!doctype html", "<html")) or ("<html" in h and ("<head" in h or "<body" in h))
+    """Is this text (its start is enough) HTML, to be read as a page rather than coded as it is?
 
-
-#: the name other modules (the API) look for
-article_from_html = page_article
+    Yes when, after a byte-order mark and blank space, it starts with ``<!DOCTYPE html``, ``<html``,
+    ``<head``, ``<body``, ``<article``, ``<div``, ``<p>`` (or ``<p …>``), ``<meta`` or an HTML comment
+    (a whole page or a fragment of one), or when its first 1,024 characters hold ``<html`` and ``<head``
+    or ``<body`` (after an XML declaration, say).  One rule for every input: files, standard input,
+    URLs served as plain text, and the ``text`` of an API request."""
+    h = _LEADING_BLANKS.sub("", head[:4096])
+    if _HTML_START.match(h):
+        return True
+    low = h[:1024].lower()
+    return "<html" in low and ("<head" in low or "<body" in low)

@@ -58,10 +58,8 @@ class Partition:
 
 
 def _is_warc(path: Path) -> bool:
-    try:
-        from dragoman.ingest.warc import is_warc_name
-    except ImportError:  # WARC support not installed: recognise the name only
-        return path.name.lower().endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
+    from dragoman.ingest.warc import is_warc_name
+
     return is_warc_name(path)
 
 

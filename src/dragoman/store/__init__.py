@@ -7,7 +7,7 @@
 """
 
 from dragoman.errors import StoreError, StoreLockedError
-from dragoman.store.query import EventQuery
+from dragoman.filters import EventQuery
 from dragoman.store.store import Store, sidecar_path
 
 __all__ = ["Store", "EventQuery", "StoreError", "StoreLockedError", "sidecar_path"]

@@ -15,11 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dragoman.errors import InputError, StoreError
-from dragoman.store.query import EventQuery, finish_row
+from dragoman.filters import EventQuery
+from dragoman.store.query import finish_row
 from dragoman.store.records import PSEUDO_COUNTRIES, actor_code
 
 if TYPE_CHECKING:
@@ -208,6 +208,3 @@ def read_plover(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
-
-def read_parquet(path: str | os.PathLike[str]) -> pa.Table:
-    return pq.read_table(path)

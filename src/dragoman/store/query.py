@@ -1,4 +1,4 @@
-"""Event filters (``EventQuery``) and the SQL they become.
+"""The SQL the event filters (``EventQuery``, defined in ``dragoman.filters``) become.
 
 The same filters serve ``dragoman events``, ``dragoman export``, the timeline, the actor list and
 the web API, with the same defaults: negated and hypothetical events are left out unless asked for.
@@ -7,58 +7,17 @@ the web API, with the same defaults: negated and hypothetical events are left ou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
 from dragoman.errors import InputError
+from dragoman.filters import SORT_KEYS, EventQuery
 from dragoman.store.records import actor_code
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-SORTS = {
-    "date": "e.date",
-    "type": "e.type",
-    "num_mentions": "e.num_mentions",
-    "num_sources": "e.num_sources",
-    "confidence": "e.confidence",
-    "score": "e.score",
-    "quad_class": "e.quad_class",
-    "id": "e.id",
-}
-
-
-@dataclass
-class EventQuery:
-    """Filters over merged events; every field is optional and they combine with AND.
-
-    ``actor``: a name (case-insensitive, part of the name is enough), an actor id (``act-…``),
-    a country or IGO code (``PAK``, ``NATO``) or country+sector (``PAKGOV``);
-    ``country``: a participant's country or the event's place country; ``sector``: a
-    participant's sector; ``type``: PLOVER type(s), comma-separated; ``quad``: 1–4;
-    ``since``/``until``: YYYY-MM-DD, inclusive; ``place``: part of the place name or its
-    country code; ``text``: words in any evidence sentence.
-    """
-
-    actor: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    type: str | None = None
-    quad: int | None = None
-    since: str | None = None
-    until: str | None = None
-    place: str | None = None
-    text: str | None = None
-    include_negated: bool = False
-    include_hypothetical: bool = False
-    exclude_historical: bool = False
-    min_confidence: float | None = None
-    article: str | None = None
-
-    @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> "EventQuery":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+#: each sort key (``dragoman.filters.SORT_KEYS``) → its column
+SORTS = {key: f"e.{key}" for key in SORT_KEYS}
 
 
 def _day(value: str, name: str) -> date:
@@ -84,92 +43,90 @@ def participant_filters(q: EventQuery | None) -> list[tuple[str, str, list[Any]]
     return out
 
 
-def where(q: EventQuery | None, ids: list[str] | None = None,
-          eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
+#: events with a mention (an evidence sentence) holding the words
+_TEXT_MATCH = ("e.id IN (SELECT ae.event_id FROM mentions m JOIN article_events ae ON ae.id = m.article_event_id "
+               "WHERE m.text ILIKE ?)")
+
+
+def where(q: EventQuery | None, eks: dict[str, list[int]] | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``events e``) and its parameters.
 
     ``eks``: the participant filters already resolved to event keys (``participant_filters``
     run against event_actors), so the clause holds the key lists instead of the semi-joins.
     """
     q = q or EventQuery()
-    parts = {name: (cond, ps) for name, cond, ps in participant_filters(q)}
-
-    def participants(name: str) -> tuple[str, list[Any]]:
-        if eks is not None and name in eks:
-            return "e.ek IN (SELECT unnest(?::BIGINT[]))", [eks[name]]
-        cond, ps = parts[name]
-        return _participants(cond), list(ps)
-
     conds: list[str] = []
     params: list[Any] = []
-    if ids is not None:
-        conds.append("list_contains(?, e.id)")
-        params.append(list(ids))
-    else:
-        if not q.include_negated:
-            conds.append("NOT e.negated")
-        if not q.include_hypothetical:
-            conds.append("NOT e.hypothetical")
-    if q.actor:
-        cond, ps = participants("actor")
+
+    def add(cond: str, *ps: Any) -> None:
         conds.append(cond)
-        params += ps
-    if q.country:
-        cond, ps = participants("country")
-        conds.append(f"(e.place_country = ? OR {cond})")
-        params += [q.country.strip().upper()] + ps
-    if q.sector:
-        cond, ps = participants("sector")
-        conds.append(cond)
-        params += ps
+        params.extend(ps)
+
+    if not q.include_negated:
+        add("NOT e.negated")
+    if not q.include_hypothetical:
+        add("NOT e.hypothetical")
+    for cond, ps in _participant_conditions(q, eks):
+        add(cond, *ps)
     if q.type:
-        types = [t.strip().upper() for t in q.type.split(",") if t.strip()]
-        conds.append("list_contains(?, e.type)")
-        params.append(types)
+        add("list_contains(?, e.type)", [t.strip().upper() for t in q.type.split(",") if t.strip()])
     if q.quad is not None:
-        try:
-            quad = int(q.quad)
-        except (TypeError, ValueError) as e:
-            raise InputError(f"'{q.quad}' is not a quad class", source="quad", hint="use 1, 2, 3 or 4") from e
-        if quad not in (1, 2, 3, 4):
-            raise InputError(f"'{q.quad}' is not a quad class", source="quad",
-                             hint="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
-        conds.append("e.quad_class = ?")
-        params.append(quad)
+        add("e.quad_class = ?", _quad(q.quad))
     if q.since:
-        conds.append("e.date >= ?")
-        params.append(_day(q.since, "since"))
+        add("e.date >= ?", _day(q.since, "since"))
     if q.until:
-        conds.append("e.date <= ?")
-        params.append(_day(q.until, "until"))
+        add("e.date <= ?", _day(q.until, "until"))
     if q.since and q.until and q.since > q.until:
         raise InputError(f"since {q.since} is after until {q.until}", source="since", hint="swap the two dates")
     if q.place:
         p = q.place.strip()
-        conds.append("(e.place ILIKE ? OR e.place_country = ?)")
-        params += [f"%{_like(p)}%", p.upper()]
+        add("(e.place ILIKE ? OR e.place_country = ?)", f"%{_like(p)}%", p.upper())
     if q.text:
-        conds.append(
-            "e.id IN (SELECT ae.event_id FROM mentions m JOIN article_events ae ON ae.id = m.article_event_id "
-            "WHERE m.text ILIKE ?)"
-        )
-        params.append(f"%{_like(q.text.strip())}%")
+        add(_TEXT_MATCH, f"%{_like(q.text.strip())}%")
     if q.exclude_historical:
-        conds.append("NOT e.historical")
+        add("NOT e.historical")
     if q.min_confidence is not None:
-        try:
-            floor = float(q.min_confidence)
-        except (TypeError, ValueError) as e:
-            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence",
-                             hint="a number from 0 to 1, for example 0.7") from e
-        if not 0.0 <= floor <= 1.0:
-            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
-        conds.append("e.confidence >= ?")
-        params.append(floor)
+        add("e.confidence >= ?", _confidence(q.min_confidence))
     if q.article:
-        conds.append("list_contains(e.article_ids, ?)")
-        params.append(q.article.strip())
+        add("list_contains(e.article_ids, ?)", q.article.strip())
     return (" AND ".join(conds) if conds else "TRUE"), params
+
+
+def _participant_conditions(q: EventQuery, eks: dict[str, list[int]] | None) -> list[tuple[str, list[Any]]]:
+    """The conditions (over ``events e``) of the actor, country and sector filters, in that order: a key
+    list from ``eks`` when the filter was resolved, else a semi-join on ``event_actors``."""
+    out: list[tuple[str, list[Any]]] = []
+    for name, cond, ps in participant_filters(q):
+        if eks is not None and name in eks:
+            cond, ps = "e.ek IN (SELECT unnest(?::BIGINT[]))", [eks[name]]
+        else:
+            cond, ps = _participants(cond), list(ps)
+        if name == "country":  # a participant's country, or the event's place
+            cond, ps = f"(e.place_country = ? OR {cond})", [q.country.strip().upper()] + ps  # type: ignore[union-attr]
+        out.append((cond, ps))
+    return out
+
+
+def _quad(value: Any) -> int:
+    try:
+        quad = int(value)
+    except (TypeError, ValueError) as e:
+        raise InputError(f"'{value}' is not a quad class", source="quad", hint="use 1, 2, 3 or 4") from e
+    if quad not in (1, 2, 3, 4):
+        raise InputError(f"'{value}' is not a quad class", source="quad",
+                         hint="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    return quad
+
+
+def _confidence(value: Any) -> float:
+    try:
+        floor = float(value)
+    except (TypeError, ValueError) as e:
+        raise InputError(f"'{value}' is not a confidence", source="min_confidence",
+                         hint="a number from 0 to 1, for example 0.7") from e
+    if not 0.0 <= floor <= 1.0:
+        raise InputError(f"'{value}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
+    return floor
 
 
 _CODE = re.compile(r"^[A-Z]{2,6}$")
@@ -206,13 +163,6 @@ def actor_match(actor: str) -> tuple[str, list[Any]]:
         cond, params = code_match(a)
         return cond[:-1] + " OR name_lc = ?)", params + [a.lower()]
     return "contains(name_lc, ?)", [a.lower()]
-
-
-def actor_condition(actor: str) -> tuple[str, list[Any]]:
-    """The condition over ``events e`` for ``--actor``: the events with a participant matching
-    ``actor_match``, joined to the event by its integer key ``ek``."""
-    cond, params = actor_match(actor)
-    return _participants(cond), params
 
 
 def _like(s: str) -> str:

@@ -17,6 +17,8 @@ import json
 import os
 import threading
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -25,10 +27,12 @@ import duckdb
 import pyarrow as pa
 
 from dragoman import __version__
-from dragoman.errors import FormatError, NotFoundError, StoreCorruptError, StoreError, StoreLockedError
+from dragoman.errors import FormatError, StoreCorruptError, StoreError, StoreLockedError
 from dragoman.ids import digest
 from dragoman.model import Article, Failure
+from dragoman.store import aggregates
 from dragoman.store import query as Q
+from dragoman.filters import EventQuery
 from dragoman.store.merge import Cluster, Merger, merged_rows
 from dragoman.store.records import article_rows, canonical_url, text_hash
 from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -183,6 +187,29 @@ def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+@dataclass
+class _Batch:
+    """The rows of one batch of articles, before the merge."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by table
+    replaced_ids: set[str] = field(default_factory=set)  # stored articles a newer coding replaces
+    new_members: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)  # (article event, copies of)
+    sig_rows: list[dict[str, Any]] = field(default_factory=list)
+    ok_sources: list[str] = field(default_factory=list)  # inputs stored: their old failures go
+    ok_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Merged:
+    """The merged events one batch changes: the ids of the old rows, the new rows."""
+
+    old_event_ids: set[str]
+    ev_rows: list[dict[str, Any]] = field(default_factory=list)
+    actor_rows: list[dict[str, Any]] = field(default_factory=list)
+    key_rows: list[dict[str, Any]] = field(default_factory=list)
+    member_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
 class Store:
     """A DuckDB event store.  Use ``Store.open(path)`` (a context manager)."""
 
@@ -253,6 +280,23 @@ class Store:
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
+
+    def reader(self) -> "Store":
+        """A read-only Store on a cursor of this store's connection: one per thread, reading in parallel."""
+        return type(self)(self.con.cursor(), self.path, True)
+
+    @contextmanager
+    def snapshot(self) -> Iterator["Store"]:
+        """A read transaction: every query inside sees the store as it was at the first one (a count and
+        its page agree, whatever a writer commits meanwhile)."""
+        self._sql("BEGIN TRANSACTION")
+        try:
+            yield self
+        finally:
+            try:
+                self._sql("ROLLBACK")
+            except duckdb.Error:  # a failed statement may have ended the transaction already
+                pass
 
     def __enter__(self) -> "Store":
         return self
@@ -471,17 +515,21 @@ class Store:
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
+        batch = self._article_batch(arts, counts, now)
+        merged = self._merge_batch(batch, counts, now)
+        fail_rows = self._failure_rows(fails, now)
+        counts["failures"] += len(fail_rows)
+        self._write_batch(batch, merged, fail_rows)
+
+    def _article_batch(self, arts: list[Article], counts: dict[str, int], now: datetime) -> _Batch:
+        """The rows of the articles to store (an article stored already, or twice in the batch, is skipped;
+        one coded by a newer dragoman replaces the stored one), each new one checked for a near-duplicate."""
         matches = self._match(arts)
-        rows: dict[str, list[dict[str, Any]]] = {}
-        replaced_ids: set[str] = set()
-        new_members: list[tuple[dict[str, Any], list[str]]] = []
-        sig_rows: list[dict[str, Any]] = []
+        batch = _Batch()
         seen_ids: set[str] = set()
         seen_urls: set[str] = set()
         seen_hashes: dict[str, list[str | None]] = {}
         groups: dict[str, str] = {}
-        ok_sources: list[str] = []
-        ok_ids: list[str] = []
         for i, art in enumerate(arts):
             m = matches.get(i)
             curl, th = canonical_url(art.url), text_hash(art.text)
@@ -497,78 +545,86 @@ class Store:
             seq = self._next_seq()
             if m:
                 old = m["old"]
-                replaced_ids.add(old["id"])
+                batch.replaced_ids.add(old["id"])
                 dup, group = old["duplicate_of"], old["source_group"] or art.id
                 counts["replaced"] += 1
             else:
-                import numpy as np
-
-                from dragoman.ingest.dedup import minhash
-
-                sig = minhash(art.text)
-                dup = self._dedup().add(art.id, sig)
-                sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
-                group = art.id
-                if dup:
-                    group = groups.get(dup) or self._group_of(dup) or dup
-                    counts["near_duplicates"] += 1
-                counts["articles"] += 1
+                dup, group = self._new_article(art, seq, groups, batch, counts)
             groups[art.id] = group
             r = article_rows(art, seq=seq, source_group=group, duplicate_of=dup, now=now)
             for table, lst in r.items():
-                rows.setdefault(table, []).extend(lst)
+                batch.rows.setdefault(table, []).extend(lst)
             copies = [dup] if dup else []
             for mem in r["article_events"]:
-                new_members.append((mem, copies))
-            ok_ids.append(art.id)
+                batch.new_members.append((mem, copies))
+            batch.ok_ids.append(art.id)
             if art.meta.get("source"):
-                ok_sources.append(str(art.meta["source"]))
-        counts["events"] += len(new_members)
+                batch.ok_sources.append(str(art.meta["source"]))
+        counts["events"] += len(batch.new_members)
+        return batch
 
-        # candidate clusters: those losing members (replaced articles), those the new members may join
-        clusters = self._load_clusters(replaced_ids, new_members)
+    def _new_article(self, art: Article, seq: int, groups: dict[str, str], batch: _Batch,
+                     counts: dict[str, int]) -> tuple[str | None, str]:
+        """A new article's near-duplicate (or None) and source group; its MinHash signature joins the batch."""
+        import numpy as np
+
+        from dragoman.ingest.dedup import minhash
+
+        sig = minhash(art.text)
+        dup = self._dedup().add(art.id, sig)
+        batch.sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
+        group = art.id
+        if dup:
+            group = groups.get(dup) or self._group_of(dup) or dup
+            counts["near_duplicates"] += 1
+        counts["articles"] += 1
+        return dup, group
+
+    def _merge_batch(self, batch: _Batch, counts: dict[str, int], now: datetime) -> _Merged:
+        """The merged events the batch changes: the stored ones losing members (replaced articles) and
+        those the new article events join or start, as rows to write instead of the old ones."""
+        clusters = self._load_clusters(batch.replaced_ids, batch.new_members)
         for c in clusters:
-            c.remove_articles(replaced_ids)
+            c.remove_articles(batch.replaced_ids)
         merger = Merger([c for c in clusters if c.members])
-        for mem, copies in new_members:
+        for mem, copies in batch.new_members:
             c = merger.add(mem, copies)
             if len(c.members) > 1:
                 counts["merged"] += 1
         touched = [c for c in clusters if c.touched] + [c for c in merger.clusters if c.touched and c.old_id is None]
-        old_event_ids = {c.old_id for c in touched if c.old_id}
-        ev_rows, actor_rows, key_rows, member_rows = [], [], [], []
+        merged = _Merged(old_event_ids={c.old_id for c in touched if c.old_id})
         for c in touched:
             if not c.members:
                 continue
             row, acts, keys = merged_rows(c, now)
             self.number_event(row, acts)
-            ev_rows.append(row)
-            actor_rows += acts
-            key_rows += keys
+            merged.ev_rows.append(row)
+            merged.actor_rows += acts
+            merged.key_rows += keys
             for mem in c.members:
                 mem["event_id"] = row["id"]
-                member_rows.append(mem)
+                merged.member_rows.append(mem)
+        return merged
 
-        fail_rows = self._failure_rows(fails, now)
-        counts["failures"] += len(fail_rows)
-
+    def _write_batch(self, batch: _Batch, merged: _Merged, fail_rows: list[dict[str, Any]]) -> None:
+        """One transaction: the replaced articles' and changed events' rows out, the batch's rows in."""
         self._sql("BEGIN TRANSACTION")
         try:
             for table in ("articles", "article_actors", "article_events", "mentions", "times", "quotes"):
-                self._delete_in(table, "id" if table == "articles" else "article_id", replaced_ids)
-            self._delete_in("events", "id", old_event_ids)
-            self._delete_in("event_actors", "event_id", old_event_ids)
-            self._delete_in("event_keys", "event_id", old_event_ids)
-            self._delete_in("article_events", "event_id", old_event_ids)
-            self._delete_in("failures", "source", ok_sources + [f["source"] for f in fail_rows])
-            self._delete_in("failures", "article_id", ok_ids)
+                self._delete_in(table, "id" if table == "articles" else "article_id", batch.replaced_ids)
+            self._delete_in("events", "id", merged.old_event_ids)
+            self._delete_in("event_actors", "event_id", merged.old_event_ids)
+            self._delete_in("event_keys", "event_id", merged.old_event_ids)
+            self._delete_in("article_events", "event_id", merged.old_event_ids)
+            self._delete_in("failures", "source", batch.ok_sources + [f["source"] for f in fail_rows])
+            self._delete_in("failures", "article_id", batch.ok_ids)
             for table in ("articles", "article_actors", "mentions", "times", "quotes"):
-                self._insert(table, rows.get(table, []))
-            self._insert("article_events", member_rows)
-            self._insert("events", sorted(ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
-            self._insert("event_actors", actor_rows)
-            self._insert("event_keys", key_rows)
-            self._insert("signatures", sig_rows)
+                self._insert(table, batch.rows.get(table, []))
+            self._insert("article_events", merged.member_rows)
+            self._insert("events", sorted(merged.ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
+            self._insert("event_actors", merged.actor_rows)
+            self._insert("event_keys", merged.key_rows)
+            self._insert("signatures", batch.sig_rows)
             self._insert("failures", fail_rows)
             self._sql("COMMIT")
         except BaseException:
@@ -684,6 +740,16 @@ class Store:
         self._sql("CHECKPOINT")
 
     @_locked
+    def stored_sources(self, sources: Iterable[str]) -> set[str]:
+        """Those of ``sources`` (input names) that a stored article came from."""
+        self._ids_table("_src", sources)
+        try:
+            rows = self._sql("SELECT DISTINCT source FROM articles WHERE source IN (SELECT v FROM _src)").fetchall()
+            return {r[0] for r in rows}
+        finally:
+            self.con.unregister("_src")
+
+    @_locked
     def remove_failures(self, sources: Iterable[str]) -> None:
         self._writable()
         self._sql("BEGIN TRANSACTION")
@@ -700,7 +766,7 @@ class Store:
         return {t: int(self._sql(f"SELECT count(*) FROM {t}").fetchall()[:1][0][0]) for t in tables}
 
     @_locked
-    def query_events(self, q: Q.EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
+    def query_events(self, q: EventQuery | None = None, limit: int = 100, offset: int = 0, sort: str = "date",
                      descending: bool = True) -> tuple[list[dict[str, Any]], int]:
         """One page of merged events matching ``q`` and the total number matching.
 
@@ -750,7 +816,7 @@ class Store:
     #: participant filters matching more events than this stay semi-joins in the SQL
     EK_LIST_MAX = 10_000
 
-    def _event_keys(self, q: Q.EventQuery | None) -> dict[str, list[int]]:
+    def _event_keys(self, q: EventQuery | None) -> dict[str, list[int]]:
         """The participant filters (actor, country, sector) resolved to the keys (``ek``) of the
         events they match, when they match few (one scan of event_actors; the event queries then
         carry the list instead of a semi-join each).  Broad ones (a country code) are left out."""
@@ -772,10 +838,15 @@ class Store:
         return [Q.finish_row(dict(zip(names, r))) for r in cur.fetchall()]
 
     @_locked
-    def event_table(self, q: Q.EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
+    def event_table(self, q: EventQuery | None = None, sort: str = "date", descending: bool = True) -> pa.Table:
         """Every matching event as one Arrow table (for exports)."""
         sql, params = Q.select_sql(q, sort=sort, descending=descending)
         return self._arrow(sql, params)
+
+    @_locked
+    def event_members(self) -> list[dict[str, Any]]:
+        """Every article event with the merged event it is part of: ``[{event_id, article_id, type}]``."""
+        return self._dicts("SELECT event_id, article_id, type FROM article_events")
 
     @_locked
     def resolve_event_id(self, event_id: str) -> str | None:
@@ -831,7 +902,7 @@ class Store:
         return out
 
     @_locked
-    def top_actors(self, q: Q.EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    def top_actors(self, q: EventQuery | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """The most active actors among the events matching ``q``, with their codes."""
         w, params = Q.where(q)
         return self._dicts(
@@ -842,7 +913,7 @@ class Store:
             f"GROUP BY actor_id, country, org ORDER BY events DESC, name, id LIMIT ?", params + [int(limit)])
 
     @_locked
-    def timeline(self, q: Q.EventQuery | None = None) -> list[dict[str, Any]]:
+    def timeline(self, q: EventQuery | None = None) -> list[dict[str, Any]]:
         """Events per day and quad class: [{date, quad_class, count}]."""
         w, params = Q.where(q)
         rows = self._dicts(
@@ -851,6 +922,25 @@ class Store:
         for r in rows:
             r["date"] = r["date"].isoformat()
         return rows
+
+    @_locked
+    def timeline_days(self, q: EventQuery | None = None) -> list[dict[str, Any]]:
+        """Events per day, one row a day with its count per quad class: [{date, q1, q2, q3, q4, total}]."""
+        return aggregates.days(self.timeline(q))
+
+    @_locked
+    def network(self, q: EventQuery | None = None, *, nodes: int = 40, events: int = 5000) -> dict[str, Any]:
+        """Who deals with whom among the first ``events`` matching events by date: the ``nodes`` most active
+        actors and their pairs (``aggregates.dyads``), with how many events were read and how many match."""
+        rows, total = self.query_events(q, limit=events, sort="date")
+        return {**aggregates.dyads(rows, nodes), "events_read": len(rows), "total": total}
+
+    @_locked
+    def places(self, q: EventQuery | None = None, *, events: int = 5000) -> dict[str, Any]:
+        """The located events among the first ``events`` matching events by date, grouped by place
+        (``aggregates.places``), with how many events were read and how many match."""
+        rows, total = self.query_events(q, limit=events, sort="date")
+        return {"places": aggregates.places(rows), "events_read": len(rows), "total": total}
 
     @_locked
     def get_article(self, article_id: str) -> dict[str, Any] | None:
@@ -895,16 +985,10 @@ class Store:
         return int(self._sql("SELECT count(*) FROM failures").fetchall()[0][0])
 
     @_locked
-    def export(self, q: Q.EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
+    def export(self, q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
                all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
         """Write the matching events to ``path`` as plover|csv|parquet|gdelt; return the count (GDELT
         leaves out what its fixed columns cannot say truly, counted in ``left_out``: see ``export``)."""
         from dragoman.store.export import export
 
         return export(self, q, fmt, path, coarse_dates=coarse_dates, all_events=all_events, left_out=left_out)
-
-    def require_event(self, event_id: str) -> dict[str, Any]:
-        ev = self.get_event(event_id)
-        if ev is None:
-            raise NotFoundError(f"no event with id {event_id}", source=self.path, hint="list ids with: dragoman events")
-        return ev

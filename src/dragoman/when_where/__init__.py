@@ -1,7 +1,5 @@
 """When and where: time expressions and event dates; event places from an offline gazetteer.
 
-OWNER: the dates/places work (issue 4).
-
 * ``make_times(settings)`` — the ``times`` stage (``dragoman.when_where.times``): every time
   expression → ``Article.times``; each event's date, precision, text and trust.
 * ``make_places(settings)`` — the ``places`` stage (``dragoman.when_where.places``): every place

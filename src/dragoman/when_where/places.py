@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -303,6 +302,3 @@ def _capital(t: Token) -> bool:
     """A capitalised word that can be part of a name (not the first word of a sentence)."""
     return t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and t.pos not in ("PRON", "DET", "VERB", "AUX")
 
-
-def make_places(settings: Settings) -> Callable[[Article], Article]:
-    return PlaceResolver(settings)

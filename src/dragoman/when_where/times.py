@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Callable
 
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
@@ -316,7 +315,3 @@ def _parse_day(s: str | None) -> date | None:
         return date.fromisoformat(s[:10])
     except ValueError:
         return None
-
-
-def make_times(settings: Settings) -> Callable[[Article], Article]:
-    return TimeResolver(settings)
