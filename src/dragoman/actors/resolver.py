@@ -26,7 +26,6 @@ from dragoman.actors.lexicon import Entry
 from dragoman.actors.names import find_names
 from dragoman.actors.titles import apply, code_phrase, not_owner, titles
 from dragoman.actors.vocabulary import words
-from dragoman.when_where.places import PLACE_OBJECT_LEMMAS  # "shelled Kyiv": the city; "thanked Tokyo": its government
 
 __all__ = ["Context", "Unit", "find_names", "titles", "groups", "appositions", "standalone", "resolve_units"]
 
@@ -62,6 +61,8 @@ PLACE_NOUNS = words("place_nouns")
 GOVERNMENT_HEADS = words("government_heads")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
+#: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
+PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 
 
 def _seat(ctx: Context, u: Unit) -> Entry | None:

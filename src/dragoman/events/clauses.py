@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 from dragoman.model import Article, Token
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
+from dragoman.text.marks import find_marked
 
 #: dependents that start a nested clause: their words are not the participant's own words
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
@@ -259,8 +260,6 @@ class View:
     def quoted(self, i: int) -> bool:
         """Is token ``i`` between quotation marks (the quotes stage's own pairing of marks)?"""
         if self._quoted is None:
-            from dragoman.quotes.marks import find_marked
-
             self._quoted = [(q.start, q.end) for q in find_marked(self.article.text)]
         t = self.toks[i]
         return any(a <= t.start and t.end <= b for a, b in self._quoted)

@@ -2,7 +2,7 @@
 
 The stage runs last (after events, merge, times and places) and fills ``Article.quotes``:
 
-* **direct quotes** — spans between quotation marks (:mod:`dragoman.quotes.marks`) that report
+* **direct quotes** — spans between quotation marks (:mod:`dragoman.text.marks`) that report
   someone's words.  A whole sentence in quotation marks is a quote even without a cue (it goes on
   the speech before it); a few quoted words inside a sentence are a quote only when a speech verb
   governs them ("called it “a disgrace”"): otherwise they are scare quotes, titles or nicknames.
@@ -29,7 +29,7 @@ from typing import Callable
 
 from dragoman.model import Actor, Article, Quote, Token
 from dragoman.quotes.lexicon import Lexicon, load
-from dragoman.quotes.marks import Marked, find_marked
+from dragoman.text.marks import Marked, find_marked
 from dragoman.quotes.speech import Attribution, Parse
 from dragoman.settings import Settings
 from dragoman.text.chrome import spans_of

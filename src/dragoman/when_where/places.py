@@ -21,6 +21,7 @@ from typing import Callable
 
 import yaml
 
+from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Event, Location, Token
 from dragoman.settings import Settings
 from dragoman.when_where.gazetteer import PRECISION_ORDER, Gazetteer, Place, gazetteer, key
@@ -37,8 +38,8 @@ def _words() -> dict[str, list[str]]:
 _W = _words()
 LOC_PREPS = frozenset(_W["locative_prepositions"])
 CUE_PREPS = LOC_PREPS | frozenset(_W["cue_prepositions"])
-#: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv")
-PLACE_OBJECT_LEMMAS = frozenset(_W["place_object_lemmas"])
+#: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv"): the actor stage's list
+PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 #: triggers whose "to" phrase is where they happened ("a visit to Beijing", "travelled to Doha")
 DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
 #: words that make a name a province or region ("Kandahar province", "the province of Idlib")
