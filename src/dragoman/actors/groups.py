@@ -22,7 +22,7 @@ def place_of_action(ctx: Context, head: int) -> Unit | None:
     if toks[h].pos not in ("VERB", "AUX"):
         return None
     for n in (*path, h):
-        for k in ctx.children.get(n, ()):
+        for k in ctx.children[n]:
             if toks[k].dep == "prep" and toks[k].text.lower() in ("in", "at", "across", "throughout", "inside"):
                 for i in range(k + 1, min(_right_edge(ctx, k), k + 10) + 1):
                     u = ctx.unit_of.get(i)
@@ -148,7 +148,7 @@ def appositions(ctx: Context, units: list[Unit], grp: list[Unit]) -> None:
                 h, steps = toks[h].head, steps + 1
             g = root_of.get(h)
         else:
-            for k in ctx.children.get(r, ()):
+            for k in ctx.children[r]:
                 if toks[k].dep == "appos" and k in root_of:
                     g = root_of[k]
                     break

@@ -89,7 +89,7 @@ def _hyphen_qualifier(ctx: Context, u: Unit) -> bool:
 def _conjunct_group(ctx: Context, u: Unit, r: int) -> bool:
     """A demonym joined by "and" to one inside a group phrase takes that group's role and sector."""
     toks = ctx.toks
-    partners = [k for k in ctx.children.get(r, ()) if toks[k].dep == "conj"]
+    partners = [k for k in ctx.children[r] if toks[k].dep == "conj"]
     if toks[r].dep == "conj":
         partners.append(toks[r].head)
     for k in partners:

@@ -168,21 +168,21 @@ def _mixed(p: Parse, att: Attribution, m: Marked, start: int, end: int) -> tuple
     while todo:
         x = todo.pop()
         toks.append(x)
-        for k in p.kids(x):
+        for k in p.kid_tokens(x):
             if k.start > close and (k.dep in _TRAILING or k.dep in _TRAILING_AFTER_COMMA and _after_comma(p, k)):
                 continue
             todo.append(k)
     toks = [t for t in toks if t.sent == child.sent and t.i != att.cue.i]
     if att.speaker_head is not None:
-        sp = set(x.i for x in p.subtree(att.speaker_head))
+        sp = set(x.i for x in p.subtree_tokens(att.speaker_head))
         toks = [t for t in toks if t.i not in sp]
     if not toks:
         return start, end
     cs, ce = p.span_of(toks)
     if child.dep == "prep":
-        obj = next((k for k in p.kids(att.cue) if k.dep in ("dobj", "obj") and k.i < child.i), None)
+        obj = next((k for k in p.kid_tokens(att.cue) if k.dep in ("dobj", "obj") and k.i < child.i), None)
         if obj is not None:
-            cs = min(cs, p.span_of(p.subtree(obj))[0])
+            cs = min(cs, p.span_of(p.subtree_tokens(obj))[0])
         ce = close
     cs, ce = min(cs, m.open_mark), max(ce, close)
     if cs > att.cue.start and (end - start) < MIXED_SHARE * (ce - cs):
@@ -192,7 +192,7 @@ def _mixed(p: Parse, att: Attribution, m: Marked, start: int, end: int) -> tuple
 
 def _after_comma(p: Parse, k: Token) -> bool:
     """Whether the phrase of ``k`` follows a comma or a dash (an aside, not part of the claim)."""
-    first = p.subtree(k)[0]
+    first = p.subtree_tokens(k)[0]
     return first.i > 0 and p.toks[first.i - 1].text in (",", "—", "–", "-", ";")
 
 
@@ -273,11 +273,11 @@ def _indirect(article: Article, p: Parse, lex: Lexicon, direct: list[Quote]) -> 
             continue
         if p.is_cue(t) and t.dep == "parataxis" and p.reported_clause(t) is None:
             # "The museum, Mr. Obama said, would make visitors …": the sentence around the aside
-            host = p.head(t)
+            host = p.head_token(t)
             if host is None or t.lemma.lower() in lex.weak_cue_verbs:
                 continue
-            own = {x.i for x in p.subtree(t)}
-            toks = [x for x in p.subtree(host) if x.sent == t.sent and x.i not in own]
+            own = {x.i for x in p.subtree_tokens(t)}
+            toks = [x for x in p.subtree_tokens(host) if x.sent == t.sent and x.i not in own]
             while toks and toks[-1].pos == "PUNCT":
                 toks.pop()
             if len(_words(toks)) < 4:
@@ -292,7 +292,7 @@ def _indirect(article: Article, p: Parse, lex: Lexicon, direct: list[Quote]) -> 
                 continue
             if t.lemma.lower() in lex.weak_cue_verbs and not p.that_clause(clause):
                 continue  # "attacked shipping …": a weak verb reports speech only with "that"
-            toks = [x for x in p.subtree(clause) if x.sent == t.sent]
+            toks = [x for x in p.subtree_tokens(clause) if x.sent == t.sent]
             s, e = p.span_of(toks)
             if overlaps(s, e) or len(_words(toks)) < 3:
                 continue
@@ -302,7 +302,7 @@ def _indirect(article: Article, p: Parse, lex: Lexicon, direct: list[Quote]) -> 
             att = p.according(t.i, t.i + 1)
             if att is None or att.speaker is None:
                 continue
-            phrase = p.subtree(t)
+            phrase = p.subtree_tokens(t)
             ps, pe = p.span_of(phrase)
             # the reported clause is the rest of the sentence, on the longer side of the phrase
             left = (sent.start, ps)
@@ -342,11 +342,11 @@ def _speaker_actor(article: Article, p: Parse, lex: Lexicon, att: Attribution, s
 def _naming_tokens(p: Parse, head: Token) -> list[Token]:
     """The head, the words of its name (compound, flat, amod), then the object of "for"/"of"
     hanging on it — not possessors ("his wife" is not him) nor places ("a doctor at …")."""
-    name = [head] + [k for k in p.kids(head) if k.dep in ("compound", "flat", "amod", "nmod")]
+    name = [head] + [k for k in p.kid_tokens(head) if k.dep in ("compound", "flat", "amod", "nmod")]
     spoken_for = []
-    for prep in p.kids(head):
+    for prep in p.kid_tokens(head):
         if prep.dep == "prep" and prep.text.lower() in ("for", "of"):
-            spoken_for += [k for k in p.kids(prep) if k.dep == "pobj"]
+            spoken_for += [k for k in p.kid_tokens(prep) if k.dep == "pobj"]
     return name + spoken_for
 
 
@@ -373,7 +373,7 @@ def _nearest_before(article: Article, p: Parse, offset: int, persons: bool, skip
 
 
 def _is_subject(p: Parse, start: int, end: int) -> bool:
-    return any(t.dep in ("nsubj", "nsubjpass") or p.head(t) is not None and p.head(t).dep in ("nsubj", "nsubjpass")
+    return any(t.dep in ("nsubj", "nsubjpass") or p.head_token(t) is not None and p.head_token(t).dep in ("nsubj", "nsubjpass")
                and t.dep in ("compound", "flat") for t in p.tokens_in(start, end))
 
 

@@ -215,14 +215,14 @@ class PlaceResolver:
             if place is None or (s2, e2) in seen:
                 continue
             seen.add((s2, e2))
-            out.append(_Mention(s2, e2, text[s2:e2], place, index.at(s, e)))
+            out.append(_Mention(s2, e2, text[s2:e2], place, index.span_head(s, e)))
         # "the Afghan capital" → the capital
         for m in _CAPITAL.finditer(text):
             iso = self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))
             cap = self.gaz.capital(iso) if iso else None
             if cap is None or blocked(m.start(), m.end()) or any(x.start < m.end() and m.start() < x.end for x in out):
                 continue
-            out.append(_Mention(m.start(), m.end(), m.group(), cap, index.at(m.start(), m.end())))
+            out.append(_Mention(m.start(), m.end(), m.group(), cap, index.span_head(m.start(), m.end())))
         out.sort(key=lambda x: x.start)
         return out
 
@@ -251,7 +251,7 @@ class PlaceResolver:
         """Steps from the place's head to the trigger, when the place says where it happened."""
         if head.i == trig.i:
             return 0
-        up = index.tokens[head.head] if head.head != head.i else None
+        up = index.toks[head.head] if head.head != head.i else None
         if up is None:
             return None
         # the Doha talks / the Kandahar attack
@@ -264,14 +264,14 @@ class PlaceResolver:
             prep = up.text.lower()
             if prep == "of" and up.head != up.i:
                 # "in the province of Idlib" / "in the city of Aleppo": the name stands for the noun before it
-                noun = index.tokens[up.head]
+                noun = index.toks[up.head]
                 if noun.lemma.lower() in ADMIN_NOUNS and noun.dep == "pobj" and noun.head != noun.i:
-                    up, prep = index.tokens[noun.head], index.tokens[noun.head].text.lower()
+                    up, prep = index.toks[noun.head], index.toks[noun.head].text.lower()
                     if up.pos != "ADP":
                         return None
             if prep in LOC_PREPS and up.head != up.i:
                 # "a police station in Mosul was attacked": where the passive subject was, it happened
-                noun = index.tokens[up.head]
+                noun = index.toks[up.head]
                 if noun.dep == "nsubjpass" and noun.head == trig.i and noun.pos in ("NOUN", "PROPN"):
                     return 2
             if prep in LOC_PREPS:
