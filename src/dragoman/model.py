@@ -408,52 +408,10 @@ class Article:
         if not isinstance(text, str):
             raise _bad("text", f"must be a string, not {_kind(text)}")
 
-        def mentions(a: Mapping[str, Any], path: str) -> tuple[Mention, ...]:
-            return tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"))
-                         for p, m in _objs(a, "mentions", path))
-
-        actors = tuple(
-            Actor(
-                id=_req(a, "id", p),
-                name=_req(a, "name", p),
-                country=a.get("country"),
-                org=a.get("org"),
-                sector=a.get("sector"),
-                role=a.get("role"),
-                kind=a.get("kind", "unknown"),
-                mentions=mentions(a, p),
-                rule=a.get("rule"),
-            )
-            for p, a in _objs(rec, "actors", "")
-        )
+        actors = tuple(_actor_from_dict(a, p) for p, a in _objs(rec, "actors", ""))
         events = tuple(_event_from_dict(e, p) for p, e in _objs(rec, "events", ""))
-        times = tuple(
-            TimeExpr(
-                _req(t, "start", p),
-                _req(t, "end", p),
-                _req(t, "text", p),
-                t.get("value"),
-                t.get("precision", "none"),
-                t.get("trusted", False),
-                t.get("type", "DATE"),
-                t.get("anchor"),
-            )
-            for p, t in _objs(rec, "times", "")
-        )
-        quotes = tuple(
-            Quote(
-                speaker=q.get("speaker"),
-                start=_req(q, "start", p),
-                end=_req(q, "end", p),
-                text=_req(q, "text", p),
-                direct=q.get("direct", True),
-                cue=q.get("cue"),
-                channel=q.get("channel"),
-                events=_seq(q.get("events"), p + "events"),
-                speaker_text=q.get("speaker_text"),
-            )
-            for p, q in _objs(rec, "quotes", "")
-        )
+        times = tuple(_time_from_dict(t, p) for p, t in _objs(rec, "times", ""))
+        quotes = tuple(_quote_from_dict(q, p) for p, q in _objs(rec, "quotes", ""))
         rd = _obj(rec.get("reference_date") or {}, "reference_date")
         chrome = _obj(rec.get("chrome") or {}, "chrome")
         kwargs: dict[str, Any] = dict(
@@ -479,22 +437,69 @@ class Article:
         )
         nlp = "tokens" in rec
         if nlp:
-            kwargs["tokens"] = tuple(_build(Token, t, p) for p, t in _objs(rec, "tokens", ""))
-            kwargs["entities"] = tuple(_build(Span, e, p) for p, e in _objs(rec, "entities", ""))
-            kwargs["noun_chunks"] = tuple(_build(Span, c, p) for p, c in _objs(rec, "noun_chunks", ""))
-            sents = []
-            toks = kwargs["tokens"]
-            for i, pair in enumerate(_seq(rec.get("sentences"), "sentences")):
-                if (not isinstance(pair, (list, tuple)) or len(pair) != 2
-                        or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)):
-                    raise _bad(f"sentences[{i}]", f"must be a [start, end] pair of whole numbers, not {_kind(pair)}")
-                s, e = pair
-                ts = [t.i for t in toks if t.sent == i]
-                sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
-            kwargs["sentences"] = tuple(sents)
+            kwargs.update(_nlp_from_dict(rec, text))
         article = cls(**kwargs)
         check_article(article, nlp=nlp)
         return article
+
+
+def _actor_from_dict(a: Mapping[str, Any], path: str) -> Actor:
+    return Actor(
+        id=_req(a, "id", path),
+        name=_req(a, "name", path),
+        country=a.get("country"),
+        org=a.get("org"),
+        sector=a.get("sector"),
+        role=a.get("role"),
+        kind=a.get("kind", "unknown"),
+        mentions=tuple(Mention(_req(m, "start", p), _req(m, "end", p), _req(m, "text", p), m.get("kind", "name"))
+                       for p, m in _objs(a, "mentions", path)),
+        rule=a.get("rule"),
+    )
+
+
+def _time_from_dict(t: Mapping[str, Any], path: str) -> TimeExpr:
+    return TimeExpr(
+        _req(t, "start", path),
+        _req(t, "end", path),
+        _req(t, "text", path),
+        t.get("value"),
+        t.get("precision", "none"),
+        t.get("trusted", False),
+        t.get("type", "DATE"),
+        t.get("anchor"),
+    )
+
+
+def _quote_from_dict(q: Mapping[str, Any], path: str) -> Quote:
+    return Quote(
+        speaker=q.get("speaker"),
+        start=_req(q, "start", path),
+        end=_req(q, "end", path),
+        text=_req(q, "text", path),
+        direct=q.get("direct", True),
+        cue=q.get("cue"),
+        channel=q.get("channel"),
+        events=_seq(q.get("events"), path + "events"),
+        speaker_text=q.get("speaker_text"),
+    )
+
+
+def _nlp_from_dict(rec: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """The NLP layer of a record written with ``to_dict(nlp=True)``: tokens, entities, noun chunks,
+    sentences (their token ranges from the tokens)."""
+    toks = tuple(_build(Token, t, p) for p, t in _objs(rec, "tokens", ""))
+    entities = tuple(_build(Span, e, p) for p, e in _objs(rec, "entities", ""))
+    noun_chunks = tuple(_build(Span, c, p) for p, c in _objs(rec, "noun_chunks", ""))
+    sents = []
+    for i, pair in enumerate(_seq(rec.get("sentences"), "sentences")):
+        if (not isinstance(pair, (list, tuple)) or len(pair) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)):
+            raise _bad(f"sentences[{i}]", f"must be a [start, end] pair of whole numbers, not {_kind(pair)}")
+        s, e = pair
+        ts = [t.i for t in toks if t.sent == i]
+        sents.append(Sentence(i, s, e, text[s:e], ts[0] if ts else 0, ts[-1] + 1 if ts else 0))
+    return {"tokens": toks, "entities": entities, "noun_chunks": noun_chunks, "sentences": tuple(sents)}
 
 
 def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:

@@ -127,15 +127,8 @@ def where(q: EventQuery | None, ids: list[str] | None = None,
         conds.append("list_contains(?, e.type)")
         params.append(types)
     if q.quad is not None:
-        try:
-            quad = int(q.quad)
-        except (TypeError, ValueError) as e:
-            raise InputError(f"'{q.quad}' is not a quad class", source="quad", hint="use 1, 2, 3 or 4") from e
-        if quad not in (1, 2, 3, 4):
-            raise InputError(f"'{q.quad}' is not a quad class", source="quad",
-                             hint="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
         conds.append("e.quad_class = ?")
-        params.append(quad)
+        params.append(_quad_class(q.quad))
     if q.since:
         conds.append("e.date >= ?")
         params.append(_day(q.since, "since"))
@@ -157,19 +150,36 @@ def where(q: EventQuery | None, ids: list[str] | None = None,
     if q.exclude_historical:
         conds.append("NOT e.historical")
     if q.min_confidence is not None:
-        try:
-            floor = float(q.min_confidence)
-        except (TypeError, ValueError) as e:
-            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence",
-                             hint="a number from 0 to 1, for example 0.7") from e
-        if not 0.0 <= floor <= 1.0:
-            raise InputError(f"'{q.min_confidence}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
         conds.append("e.confidence >= ?")
-        params.append(floor)
+        params.append(_confidence_floor(q.min_confidence))
     if q.article:
         conds.append("list_contains(e.article_ids, ?)")
         params.append(q.article.strip())
     return (" AND ".join(conds) if conds else "TRUE"), params
+
+
+def _quad_class(value: Any) -> int:
+    """The quad class a filter asks for (1 to 4), or an ``InputError`` saying what it may be."""
+    try:
+        quad = int(value)
+    except (TypeError, ValueError) as e:
+        raise InputError(f"'{value}' is not a quad class", source="quad", hint="use 1, 2, 3 or 4") from e
+    if quad not in (1, 2, 3, 4):
+        raise InputError(f"'{value}' is not a quad class", source="quad",
+                         hint="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    return quad
+
+
+def _confidence_floor(value: Any) -> float:
+    """The lowest confidence a filter asks for (0 to 1), or an ``InputError`` saying what it may be."""
+    try:
+        floor = float(value)
+    except (TypeError, ValueError) as e:
+        raise InputError(f"'{value}' is not a confidence", source="min_confidence",
+                         hint="a number from 0 to 1, for example 0.7") from e
+    if not 0.0 <= floor <= 1.0:
+        raise InputError(f"'{value}' is not a confidence", source="min_confidence", hint="a number from 0 to 1")
+    return floor
 
 
 _CODE = re.compile(r"^[A-Z]{2,6}$")

@@ -17,6 +17,7 @@ import json
 import os
 import threading
 import re
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -41,6 +42,25 @@ _ARROW = {
     "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
     "BLOB": pa.binary(),
 }
+
+
+@dataclass
+class _Batch:
+    """What one ingest batch writes: article rows by table, merged event rows, failures, and the stored
+    articles and events they replace."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    replaced_ids: set[str] = field(default_factory=set)
+    new_members: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
+    sig_rows: list[dict[str, Any]] = field(default_factory=list)
+    ok_sources: list[str] = field(default_factory=list)
+    ok_ids: list[str] = field(default_factory=list)
+    old_event_ids: set[str] = field(default_factory=set)
+    ev_rows: list[dict[str, Any]] = field(default_factory=list)
+    actor_rows: list[dict[str, Any]] = field(default_factory=list)
+    key_rows: list[dict[str, Any]] = field(default_factory=list)
+    member_rows: list[dict[str, Any]] = field(default_factory=list)
+    fail_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _vtuple(v: str | None) -> tuple[int, ...]:
@@ -471,17 +491,22 @@ class Store:
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
+        batch = self._batch_rows(arts, counts, now)
+        counts["events"] += len(batch.new_members)
+        self._merge_events(batch, counts, now)
+        batch.fail_rows = self._failure_rows(fails, now)
+        counts["failures"] += len(batch.fail_rows)
+        self._write_batch(batch)
+
+    def _batch_rows(self, arts: list[Article], counts: dict[str, int], now: datetime) -> "_Batch":
+        """The rows of a batch's articles (not those stored already or repeated in the batch; a newer
+        coding replaces the stored one), with each new article's near-duplicate group."""
         matches = self._match(arts)
-        rows: dict[str, list[dict[str, Any]]] = {}
-        replaced_ids: set[str] = set()
-        new_members: list[tuple[dict[str, Any], list[str]]] = []
-        sig_rows: list[dict[str, Any]] = []
+        batch = _Batch()
         seen_ids: set[str] = set()
         seen_urls: set[str] = set()
         seen_hashes: dict[str, list[str | None]] = {}
         groups: dict[str, str] = {}
-        ok_sources: list[str] = []
-        ok_ids: list[str] = []
         for i, art in enumerate(arts):
             m = matches.get(i)
             curl, th = canonical_url(art.url), text_hash(art.text)
@@ -497,61 +522,68 @@ class Store:
             seq = self._next_seq()
             if m:
                 old = m["old"]
-                replaced_ids.add(old["id"])
+                batch.replaced_ids.add(old["id"])
                 dup, group = old["duplicate_of"], old["source_group"] or art.id
                 counts["replaced"] += 1
             else:
-                import numpy as np
-
-                from dragoman.ingest.dedup import minhash
-
-                sig = minhash(art.text)
-                dup = self._dedup().add(art.id, sig)
-                sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
-                group = art.id
-                if dup:
-                    group = groups.get(dup) or self._group_of(dup) or dup
-                    counts["near_duplicates"] += 1
-                counts["articles"] += 1
+                dup, group = self._near_duplicate(art, seq, groups, batch, counts)
             groups[art.id] = group
             r = article_rows(art, seq=seq, source_group=group, duplicate_of=dup, now=now)
             for table, lst in r.items():
-                rows.setdefault(table, []).extend(lst)
+                batch.rows.setdefault(table, []).extend(lst)
             copies = [dup] if dup else []
             for mem in r["article_events"]:
-                new_members.append((mem, copies))
-            ok_ids.append(art.id)
+                batch.new_members.append((mem, copies))
+            batch.ok_ids.append(art.id)
             if art.meta.get("source"):
-                ok_sources.append(str(art.meta["source"]))
-        counts["events"] += len(new_members)
+                batch.ok_sources.append(str(art.meta["source"]))
+        return batch
 
-        # candidate clusters: those losing members (replaced articles), those the new members may join
-        clusters = self._load_clusters(replaced_ids, new_members)
+    def _near_duplicate(self, art: Article, seq: int, groups: dict[str, str], batch: "_Batch",
+                        counts: dict[str, int]) -> tuple[str | None, str]:
+        """A new article's near-duplicate (its signature is kept) and its source group."""
+        import numpy as np
+
+        from dragoman.ingest.dedup import minhash
+
+        sig = minhash(art.text)
+        dup = self._dedup().add(art.id, sig)
+        batch.sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
+        group = art.id
+        if dup:
+            group = groups.get(dup) or self._group_of(dup) or dup
+            counts["near_duplicates"] += 1
+        counts["articles"] += 1
+        return dup, group
+
+    def _merge_events(self, batch: "_Batch", counts: dict[str, int], now: datetime) -> None:
+        """The merged events the batch changes: candidate clusters are those losing members (replaced
+        articles) and those the new members may join."""
+        clusters = self._load_clusters(batch.replaced_ids, batch.new_members)
         for c in clusters:
-            c.remove_articles(replaced_ids)
+            c.remove_articles(batch.replaced_ids)
         merger = Merger([c for c in clusters if c.members])
-        for mem, copies in new_members:
+        for mem, copies in batch.new_members:
             c = merger.add(mem, copies)
             if len(c.members) > 1:
                 counts["merged"] += 1
         touched = [c for c in clusters if c.touched] + [c for c in merger.clusters if c.touched and c.old_id is None]
-        old_event_ids = {c.old_id for c in touched if c.old_id}
-        ev_rows, actor_rows, key_rows, member_rows = [], [], [], []
+        batch.old_event_ids = {c.old_id for c in touched if c.old_id}
         for c in touched:
             if not c.members:
                 continue
             row, acts, keys = merged_rows(c, now)
             self.number_event(row, acts)
-            ev_rows.append(row)
-            actor_rows += acts
-            key_rows += keys
+            batch.ev_rows.append(row)
+            batch.actor_rows += acts
+            batch.key_rows += keys
             for mem in c.members:
                 mem["event_id"] = row["id"]
-                member_rows.append(mem)
+                batch.member_rows.append(mem)
 
-        fail_rows = self._failure_rows(fails, now)
-        counts["failures"] += len(fail_rows)
-
+    def _write_batch(self, batch: "_Batch") -> None:
+        """One transaction: what the batch replaces deleted, its rows inserted."""
+        replaced_ids, old_event_ids, rows = batch.replaced_ids, batch.old_event_ids, batch.rows
         self._sql("BEGIN TRANSACTION")
         try:
             for table in ("articles", "article_actors", "article_events", "mentions", "times", "quotes"):
@@ -560,16 +592,16 @@ class Store:
             self._delete_in("event_actors", "event_id", old_event_ids)
             self._delete_in("event_keys", "event_id", old_event_ids)
             self._delete_in("article_events", "event_id", old_event_ids)
-            self._delete_in("failures", "source", ok_sources + [f["source"] for f in fail_rows])
-            self._delete_in("failures", "article_id", ok_ids)
+            self._delete_in("failures", "source", batch.ok_sources + [f["source"] for f in batch.fail_rows])
+            self._delete_in("failures", "article_id", batch.ok_ids)
             for table in ("articles", "article_actors", "mentions", "times", "quotes"):
                 self._insert(table, rows.get(table, []))
-            self._insert("article_events", member_rows)
-            self._insert("events", sorted(ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
-            self._insert("event_actors", actor_rows)
-            self._insert("event_keys", key_rows)
-            self._insert("signatures", sig_rows)
-            self._insert("failures", fail_rows)
+            self._insert("article_events", batch.member_rows)
+            self._insert("events", sorted(batch.ev_rows, key=lambda r: (r["date"] is None, r["date"] or 0, r["id"])))
+            self._insert("event_actors", batch.actor_rows)
+            self._insert("event_keys", batch.key_rows)
+            self._insert("signatures", batch.sig_rows)
+            self._insert("failures", batch.fail_rows)
             self._sql("COMMIT")
         except BaseException:
             try:
