@@ -1,9 +1,9 @@
 """Navigation over the dependency parse (plain ``Token`` data) and who-acts-on-whom.
 
 ``View`` indexes one article once: the shared parse tree (:mod:`dragoman.nlp.tree`) and the actors
-whose mentions cover each token.  The attribution functions find a clause's subject (through control verbs, conjunctions,
-relative clauses and participles), its object and prepositional targets, handle the passive
-("was attacked by"), and return actor ids in text order, so compound subjects become lists.
+whose mentions cover each token.  The attribution functions find a clause's subject (through control
+verbs, conjunctions, relative clauses and participles), its object and prepositional targets, handle
+the passive ("was attacked by"), and return actor ids in text order, so compound subjects become lists.
 """
 
 from __future__ import annotations

@@ -61,7 +61,8 @@ def after_dateline(article: Article, start: int, end: int) -> int:
 def _outside_dateline(article: Article, att: Attribution) -> Attribution:
     """A speaker phrase never takes in the dateline ("SEOUL - North Korea" → "North Korea")."""
     span = article.chrome.get("dateline")
-    if not att.speaker or not span or not (att.speaker[0] <= span[0] < att.speaker[1] or span[0] <= att.speaker[0] < span[1]):
+    if not att.speaker or not span or not (att.speaker[0] <= span[0] < att.speaker[1]
+                                           or span[0] <= att.speaker[0] < span[1]):
         return att
     start = after_dateline(article, att.speaker[0], att.speaker[1])
     if start == att.speaker[0] or (att.speaker_head is not None and att.speaker_head.start < start):

@@ -58,5 +58,6 @@ def _nearest_before(article: Article, p: Parse, offset: int, persons: bool, skip
 
 
 def _is_subject(p: Parse, start: int, end: int) -> bool:
-    return any(t.dep in ("nsubj", "nsubjpass") or p.head_token(t) is not None and p.head_token(t).dep in ("nsubj", "nsubjpass")
+    return any(t.dep in ("nsubj", "nsubjpass")
+               or p.head_token(t) is not None and p.head_token(t).dep in ("nsubj", "nsubjpass")
                and t.dep in ("compound", "flat") for t in p.tokens_in(start, end))

@@ -124,7 +124,8 @@ class Parse(Tree):
     def noun_attribution(self, noun: Token, child: Token, outside: tuple[int, int]) -> Attribution:
         """Quoted words on a noun of saying: the speaker is its possessor, else the subject of the
         verb the noun depends on ("Politifact checked Trump's claim that …" → Trump)."""
-        who = next((k for k in self.kid_tokens(noun) if k.dep == "poss" and not (outside[0] <= k.start < outside[1])), None)
+        who = next((k for k in self.kid_tokens(noun)
+                    if k.dep == "poss" and not (outside[0] <= k.start < outside[1])), None)
         if who is None:
             v = self.head_token(noun)
             while v is not None and v.pos not in ("VERB", "AUX"):
@@ -263,7 +264,8 @@ class Parse(Tree):
     def by_colon(self, open_mark: int) -> Attribution | None:
         """“X said:” ending the sentence (or paragraph) before the quote."""
         j = self.token_before(open_mark)
-        if j < 0 or self.toks[j].text not in (":", ",") or self.article.text[self.toks[j].end : open_mark].count("\n") > 2:
+        if (j < 0 or self.toks[j].text not in (":", ",")
+                or self.article.text[self.toks[j].end : open_mark].count("\n") > 2):
             return None
         sent = self.toks[j].sent
         for t in reversed(self.toks[max(0, j - 25) : j]):
