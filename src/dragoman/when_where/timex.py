@@ -11,12 +11,13 @@ keeps the stage fast.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping, TypeVar
 
 import yaml
 
@@ -51,6 +52,39 @@ class Value:
 
 #: the value of an expression that cannot be resolved (no reference date, no such day)
 NO_VALUE = Value(None, "none")
+
+log = logging.getLogger(__name__)
+
+#: the words of relative years, quarters, days, spelled centuries and duration units
+_RELATIVE_YEAR = {"last": -1, "this": 0, "next": 1}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+_RELATIVE_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_CENTURIES = {"nineteen": 19, "eighteen": 18, "twenty": 20}
+_DURATION_CODES = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "quarter": "Q"}
+
+
+class Unreadable(ValueError):
+    """An expression whose words or numbers name no date: "February 30", a year before 1 or after 9999,
+    a word with a letter that matched without case but is no word of the tables ("Auguſt")."""
+
+
+def _date(y: int, m: int = 1, d: int = 1) -> date:
+    """``date(y, m, d)``, or ``Unreadable`` naming the day that does not exist."""
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise Unreadable(f"there is no day {y:04d}-{m:02d}-{d:02d}") from None
+
+
+T = TypeVar("T")
+
+
+def _lookup(table: Mapping[str, T], word: str, what: str) -> T:
+    """``table[word]``, or ``Unreadable`` naming the word that is not in it."""
+    try:
+        return table[word]
+    except KeyError:
+        raise Unreadable(f"'{word}' is no {what}") from None
 
 
 @dataclass(frozen=True)
@@ -281,18 +315,19 @@ class TimexTagger:
 
     def normalise(self, f: Found, ref: date | None, tense: str | None, focus: Value | None) -> Value:
         """The TIMEX3 value of ``f`` resolved against ``ref`` (None when it cannot be)."""
-        read = self._readers.get(f.kind)
-        if read is None:
-            return NO_VALUE
+        read = self._readers[f.kind]
         try:
             return read(f, Reading(ref, tense, focus))
-        except (ValueError, KeyError, OverflowError):
-            return NO_VALUE
+        except Unreadable as e:
+            log.debug("cannot read %r as a date: %s", f.text, e)
+        except OverflowError as e:  # "99999 years ago", or a reference date at the end of the calendar
+            log.debug("cannot read %r as a date: %s is out of the calendar's range", f.text, e)
+        return NO_VALUE
 
     def _read_iso(self, f: Found, at: Reading) -> Value:
         """2020-10-27, 10/27/2020."""
         g = f.g
-        return _day(date(int(g["y"]), int(g["m"]), int(g["d"])), absolute=True)
+        return _day(_date(int(g["y"]), int(g["m"]), int(g["d"])), absolute=True)
 
     def _read_month_day(self, f: Found, at: Reading) -> Value:
         """October 27 (2020), 27 October (2020): a year-less day in the year that fits the tense."""
@@ -300,10 +335,10 @@ class TimexTagger:
         m = self._month_number(g["mon"])
         d = int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
         if g.get("y"):
-            return _day(date(int(g["y"]), m, d), absolute=True)
+            return _day(_date(int(g["y"]), m, d), absolute=True)
         if ref is None:
             return NO_VALUE
-        same = date(ref.year, m, d)
+        same = _date(ref.year, m, d)
         if abs((same - ref).days) <= 183:
             return _day(same)
         return _day(_pick_year(ref, lambda y: date(y, m, d), at.tense))
@@ -316,7 +351,7 @@ class TimexTagger:
         """October last year."""
         if at.ref is None:
             return NO_VALUE
-        y = at.ref.year + {"last": -1, "this": 0, "next": 1}[f.g["rel"].lower()]
+        y = at.ref.year + _lookup(_RELATIVE_YEAR, f.g["rel"].lower(), "relative year")
         return _month(y, self._month_number(f.g["mon"]))
 
     def _read_month(self, f: Found, at: Reading) -> Value:
@@ -345,23 +380,23 @@ class TimexTagger:
         """the 1990s, the '90s, the nineties."""
         g, ref = f.g, at.ref
         if g.get("dec"):
-            return Value(g["dec"][:3], "year", absolute=True, day=date(int(g["dec"]), 1, 1))
+            return Value(g["dec"][:3], "year", absolute=True, day=_date(int(g["dec"]), 1, 1))
         if ref is None:
             return NO_VALUE
-        digit = int(g["short"]) if g.get("short") else self.decades[g["word"].lower()]
+        digit = int(g["short"]) if g.get("short") else _lookup(self.decades, g["word"].lower(), "decade")
         cent = ref.year // 100 if digit * 10 <= ref.year % 100 else ref.year // 100 - 1
-        return Value(f"{cent}{digit}", "year", day=date(cent * 100 + digit * 10, 1, 1))
+        return Value(f"{cent}{digit}", "year", day=_date(cent * 100 + digit * 10, 1, 1))
 
     def _read_century(self, f: Found, at: Reading) -> Value:
         """the 20th century, the twentieth century."""
         g = f.g
-        n = int(g["n"]) if g.get("n") else self.ordinals[g["ow"].lower()]
-        return Value(f"{n - 1:02d}", "year", absolute=True, day=date(max(1, (n - 1) * 100), 1, 1))
+        n = int(g["n"]) if g.get("n") else _lookup(self.ordinals, g["ow"].lower(), "ordinal")
+        return Value(f"{n - 1:02d}", "year", absolute=True, day=_date(max(1, (n - 1) * 100), 1, 1))
 
     def _read_quarter(self, f: Found, at: Reading) -> Value:
         """the third quarter (of 2020, of last year), the year-ago quarter."""
         g, ref = f.g, at.ref
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}[g["q"].lower()]
+        q = _lookup(_QUARTERS, g["q"].lower(), "quarter")
         y = g.get("y1") or g.get("y2")
         back = 1 if g.get("ago") else 0
         if y:
@@ -370,7 +405,7 @@ class TimexTagger:
             return NO_VALUE
         rel = (g.get("rel") or g.get("rel2") or "").lower()
         if rel:
-            return _quarter(ref.year + {"last": -1, "this": 0, "next": 1}[rel] - back, q)
+            return _quarter(ref.year + _lookup(_RELATIVE_YEAR, rel, "relative year") - back, q)
         cur_q = (ref.month - 1) // 3 + 1
         yy = ref.year if q <= cur_q or at.tense == "future" else ref.year - 1
         return _quarter(yy - back, q)
@@ -380,12 +415,12 @@ class TimexTagger:
         g, ref = f.g, at.ref
         h = 1 if g["h"].lower() == "first" else 2
         if g.get("y"):
-            return Value(f"{g['y']}-H{h}", "quarter", absolute=True, day=date(int(g["y"]), 1 + 6 * (h - 1), 1))
+            return Value(f"{g['y']}-H{h}", "quarter", absolute=True, day=_date(int(g["y"]), 1 + 6 * (h - 1), 1))
         if ref is None:
             return NO_VALUE
         rel = (g.get("rel") or "").lower()
-        y = ref.year + {"last": -1, "this": 0, "next": 1}.get(rel, 0)
-        return Value(f"{y}-H{h}", "quarter", day=date(y, 1 + 6 * (h - 1), 1))
+        y = ref.year + _RELATIVE_YEAR.get(rel, 0)
+        return Value(f"{y}-H{h}", "quarter", day=_date(y, 1 + 6 * (h - 1), 1))
 
     def _read_focus(self, f: Found, at: Reading) -> Value:
         """the quarter, the latest period, the year-ago period, the full year: the period the text is
@@ -435,8 +470,8 @@ class TimexTagger:
     def _read_spelled(self, f: Found, at: Reading) -> Value:
         """nineteen ninety-four."""
         g = f.g
-        a = {"nineteen": 19, "eighteen": 18, "twenty": 20}[g["a"].lower()]
-        t = words()["tens"][g["t"].lower()]
+        a = _lookup(_CENTURIES, g["a"].lower(), "century")
+        t = _lookup(words()["tens"], g["t"].lower(), "number of tens")
         u = words()["units"].get((g.get("u") or "").lower(), 0)
         if u and t < 20:
             return NO_VALUE
@@ -463,7 +498,7 @@ class TimexTagger:
         """today, tonight, yesterday, tomorrow (morning)."""
         if at.ref is None:
             return NO_VALUE
-        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[f.g["w"].lower()]
+        off = _lookup(_RELATIVE_DAY, f.g["w"].lower(), "relative day")
         return _day(at.ref + timedelta(days=off))
 
     def _read_thisday(self, f: Found, at: Reading) -> Value:
@@ -479,7 +514,8 @@ class TimexTagger:
         if at.ref is None:
             return NO_VALUE
         g = f.g
-        return _day(self._weekday_date(at.ref, self.weekdays[g["wd"].lower()], (g.get("mod") or "").lower(), at.tense))
+        wd = _lookup(self.weekdays, g["wd"].lower(), "weekday")
+        return _day(self._weekday_date(at.ref, wd, (g.get("mod") or "").lower(), at.tense))
 
     def _read_relunit(self, f: Found, at: Reading) -> Value:
         """this (last, next, the coming ...) week, month, quarter, year, decade, century."""
@@ -501,9 +537,9 @@ class TimexTagger:
     def _read_season(self, f: Found, at: Reading) -> Value:
         """(last, this, next) summer (of 2020)."""
         g, ref = f.g, at.ref
-        s = self.seasons[g["s"].lower()]
+        s = _lookup(self.seasons, g["s"].lower(), "season")
         if g.get("y"):
-            return Value(f"{g['y']}-{s}", "quarter", absolute=True, day=date(int(g["y"]), self.season_start[s], 1))
+            return Value(f"{g['y']}-{s}", "quarter", absolute=True, day=_date(int(g["y"]), self.season_start[s], 1))
         if ref is None:
             return NO_VALUE
         mod = " ".join((g.get("mod") or "").lower().split())
@@ -517,7 +553,7 @@ class TimexTagger:
             y = ref.year
         else:
             y = ref.year if (at.tense != "past" or ref.month >= start) else ref.year - 1
-        return Value(f"{y}-{s}", "quarter", day=date(y, start, 1))
+        return Value(f"{y}-{s}", "quarter", day=_date(y, start, 1))
 
     def _read_weekend(self, f: Found, at: Reading) -> Value:
         """the (this, last, next) weekend."""
@@ -526,7 +562,10 @@ class TimexTagger:
             return NO_VALUE
         low = f.text.lower()
         nxt = low.startswith("next") or at.tense == "future" and not low.startswith("last")
-        sat = ref - timedelta(days=(ref.weekday() - 5) % 7) if not nxt else ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+        if nxt:
+            sat = ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+        else:
+            sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
         if low.startswith("last") and sat == ref:
             sat -= timedelta(days=7)
         y, wk, _ = sat.isocalendar()
@@ -581,7 +620,7 @@ class TimexTagger:
                 return move(ref, unit, n)  # "will be redeemed in five years"
             if f.text.lower() == "one day":
                 return Value("FUTURE_REF", "ref")
-        code = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "quarter": "Q"}[unit]
+        code = _lookup(_DURATION_CODES, unit, "unit of time")
         if n is not None and unit == "decade":
             n *= 10
         if n is not None and unit == "fortnight":
@@ -590,12 +629,12 @@ class TimexTagger:
 
     def _read_ref(self, f: Found, at: Reading) -> Value:
         """now, recently, in the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
-        return Value(self.refs[" ".join(f.text.lower().split())], "ref")
+        return Value(_lookup(self.refs, " ".join(f.text.lower().split()), "time reference"), "ref")
 
     # -- helpers --------------------------------------------------------------------------------
 
     def _month_number(self, name: str) -> int:
-        return self.months[name.lower().rstrip(".")]
+        return _lookup(self.months, name.lower().rstrip("."), "month")
 
     def _number(self, s: str) -> int | None:
         s = " ".join(s.lower().split())
@@ -626,15 +665,15 @@ def _day(d: date, absolute: bool = False) -> Value:
 
 
 def _month(y: int, m: int, absolute: bool = False) -> Value:
-    return Value(f"{y:04d}-{m:02d}", "month", absolute=absolute, day=date(y, m, 1))
+    return Value(f"{y:04d}-{m:02d}", "month", absolute=absolute, day=_date(y, m, 1))
 
 
 def _quarter(y: int, q: int, absolute: bool = False) -> Value:
-    return Value(f"{y:04d}-Q{q}", "quarter", absolute=absolute, day=date(y, 3 * (q - 1) + 1, 1))
+    return Value(f"{y:04d}-Q{q}", "quarter", absolute=absolute, day=_date(y, 3 * (q - 1) + 1, 1))
 
 
 def _year(y: int, absolute: bool = False) -> Value:
-    return Value(f"{y:04d}", "year", absolute=absolute, day=date(y, 1, 1))
+    return Value(f"{y:04d}", "year", absolute=absolute, day=_date(y, 1, 1))
 
 
 def _week(d: date) -> Value:
@@ -657,10 +696,10 @@ def _shifted(ref: date, unit: str, shift: int) -> Value:
         return _quarter(ref.year + q // 4, q % 4 + 1)
     if unit == "decade":
         d = ref.year // 10 + shift
-        return Value(f"{d:03d}", "year", day=date(d * 10, 1, 1))
+        return Value(f"{d:03d}", "year", day=_date(d * 10, 1, 1))
     if unit == "century":
         c = ref.year // 100 + shift
-        return Value(f"{c:02d}", "year", day=date(max(1, c * 100), 1, 1))
+        return Value(f"{c:02d}", "year", day=_date(max(1, c * 100), 1, 1))
     return _year(ref.year + shift)
 
 
