@@ -10,7 +10,7 @@ import pytest
 
 from dragoman.api_public import extract
 from dragoman.model import Event, Evidence, Quote
-from dragoman.quotes.marks import find_marked
+from dragoman.text.marks import find_marked
 
 
 @pytest.fixture(scope="module")

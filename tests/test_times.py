@@ -118,6 +118,30 @@ def test_modal_may_and_verb_march_are_not_months():
     assert not tagger.find("They may march on the capital. March on, they said.")
 
 
+@pytest.mark.parametrize("text, reason", [
+    ("It was signed on February 30, 2020.", "there is no day 2020-02-30"),
+    ("It was signed on 2020-13-45.", "there is no day 2020-13-45"),
+    ("It happened on Auguſt 5.", "'auguſt' is no month"),  # a long s matches "s" without case
+    ("It happened 99999999999 days ago.", "out of the calendar's range"),
+])
+def test_an_expression_naming_no_date_has_no_value_and_says_why(text, reason, caplog):
+    tagger = TimexTagger()
+    (f,) = tagger.find(text)
+    with caplog.at_level("DEBUG", logger="dragoman.when_where.timex"):
+        v = tagger.normalise(f, date(2020, 10, 28), "past", None)
+    assert (v.value, v.precision) == (None, "none")
+    assert f"cannot read {f.text!r} as a date" in caplog.text and reason in caplog.text
+
+
+def test_a_reader_that_misreads_its_expression_raises_instead_of_giving_no_date():
+    """A reader asking for a field its pattern does not fill is a bug: it must surface, not become "no date"."""
+    from dragoman.when_where.timex import Found
+
+    tagger = TimexTagger()
+    with pytest.raises(KeyError):
+        tagger.normalise(Found(0, 4, "2020", "year", {}), date(2020, 10, 28), "past", None)
+
+
 # -- with the parse: tense, attachment, anchors ------------------------------------------------------
 
 

@@ -5,48 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from dragoman.ids import article_id
+from dragoman.ingest.article import make_article
 from dragoman.model import Article, Failure
 from dragoman.pipeline import Pipeline
 from dragoman.settings import Settings
-from dragoman.text.dates import parse_published
 
 
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
     return Pipeline(Settings())
-
-
-def make_article(
-    text: str,
-    *,
-    id: str | None = None,
-    published: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    source: str | None = None,
-    published_source: str = "metadata",
-    meta: dict | None = None,
-) -> Article:
-    """Build the input ``Article`` (before any stage) from raw text and metadata."""
-    from dragoman.model import ReferenceDate
-
-    ref = ReferenceDate()
-    if published:
-        day = parse_published(published, source=source or id or "input")
-        ref = ReferenceDate(day, published_source, True)
-    m = dict(meta or {})
-    if source:
-        m.setdefault("source", source)
-    return Article(
-        id=id or article_id(text, url),
-        text=text,
-        url=url,
-        title=title,
-        published=published,
-        reference_date=ref,
-        meta=m,
-    )
 
 
 def extract(

@@ -242,7 +242,7 @@ def _text(value: str, path: str) -> None:
 
 
 def _date(ev: Event, path: str) -> None:
-    from dragoman.store.records import interval, parse_date
+    from dragoman.period import interval, parse_date
 
     try:
         interval(parse_date(ev.date), ev.date_precision)

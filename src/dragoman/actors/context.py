@@ -1,5 +1,5 @@
-"""The working state of actor resolution: candidate units, the token indexes of one article, and the
-parse-tree helpers every step shares (head of a span, left and right edges of a phrase)."""
+"""The working state of actor resolution: candidate units, the token indexes of one article on top of
+its parse tree, and the phrase helpers every step shares (head of a span, left and right edges)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
 from dragoman.actors.vocabulary import words
-from dragoman.model import Article, Token
+from dragoman.model import Article
+from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 
 #: prepositions after which a country is a place, not an actor
@@ -50,13 +51,13 @@ class Unit:
     person_role: bool = False  # a group phrase headed by a person's title ("the envoy"): may corefer
 
 
-class Context:
-    """Token-level indexes of one article shared by the resolution steps."""
+class Context(Tree):
+    """The article's parse (:class:`~dragoman.nlp.tree.Tree`) with the token-level indexes the
+    resolution steps share: lexicon hits, role words, the units found so far."""
 
     def __init__(self, article: Article, lexicon: Lexicon):
-        self.article = article
+        super().__init__(article)
         self.lex = lexicon
-        self.toks: tuple[Token, ...] = article.tokens
         self.tok_at_start = {t.start: t.i for t in self.toks}
         self.tok_at_end = {t.end: t.i for t in self.toks}
         blocked = spans_of(article.chrome, CHROME_NOT_ACTORS)
@@ -75,10 +76,6 @@ class Context:
         self.unit_of: dict[int, Unit] = {}
         self.title_toks: set[int] = set()  # tokens of a person's title: not actors of their own
         self.inner: dict[int, Unit] = {}  # lexicon hits inside an organisation's name
-        self.children: dict[int, list[int]] = {}
-        for t in self.toks:
-            if t.head != t.i:
-                self.children.setdefault(t.head, []).append(t.i)
         self._caps: dict[int, bool] = {}
         self._hit_entries: list[tuple[Match, Entry]] | None = None
         self._named_countries: frozenset[str] | None = None
@@ -167,7 +164,7 @@ LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "qua
 def _left_edge(ctx: Context, head: int) -> int:
     """The first token of the noun phrase a head noun governs (its left dependents, recursively)."""
     ts = head
-    for k in ctx.children.get(head, ()):
+    for k in ctx.children[head]:
         if k < head and ctx.toks[k].dep in LEFT_DEPS and ctx.toks[k].sent == ctx.toks[head].sent:
             ts = min(ts, _left_edge(ctx, k))
     while ts < head and ctx.toks[ts].pos == "PUNCT":
@@ -181,7 +178,7 @@ OWNER_PREPS = frozenset({"of", "in", "from", "throughout", "across", "inside", "
 
 def _right_edge(ctx: Context, head: int) -> int:
     te = head
-    for k in ctx.children.get(head, ()):
+    for k in ctx.children[head]:
         if k > head:
             te = max(te, _right_edge(ctx, k))
     return te
@@ -190,7 +187,7 @@ def _right_edge(ctx: Context, head: int) -> int:
 def post_owner(ctx: Context, head: int, after: int) -> tuple[Unit, int] | None:
     """The first country-coded name in a prepositional phrase after ``head`` (and the preposition)."""
     toks = ctx.toks
-    for k in ctx.children.get(head, ()):
+    for k in ctx.children[head]:
         if k < after or toks[k].dep != "prep" or toks[k].text.lower() not in OWNER_PREPS:
             continue
         for i in range(k + 1, min(_right_edge(ctx, k), k + 8) + 1):

@@ -143,22 +143,26 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             covered.add(t.i)
 
 
-def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
-    toks = ctx.toks
-    groups: dict[tuple[str, ...], Group] = {}
-    order: list[Group] = []
-    covered: set[int] = set()
+@dataclass
+class Gathering:
+    """The actors being gathered: their groups by key, in order of creation, and the tokens already
+    taken as a mention of one."""
 
-    def add(u: Unit, g: Group | None = None, kind: str = "name") -> Group:
+    groups: dict[tuple[str, ...], Group] = field(default_factory=dict)
+    order: list[Group] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+
+    def add(self, u: Unit, g: Group | None = None, kind: str = "name") -> Group:
+        """``u`` as a mention of ``g`` (else of the group of its key, new if need be)."""
         if g is None:
             k = _key(u)
-            g = groups.get(k)
+            g = self.groups.get(k)
             if g is None:
-                g = groups[k] = Group(u)
-                order.append(g)
+                g = self.groups[k] = Group(u)
+                self.order.append(g)
         g.mentions.append((u.ts, u.te, kind))
         g.names.append(u.name)
-        covered.update(range(u.ts, u.te))
+        self.covered.update(range(u.ts, u.te))
         # a later mention can complete what an earlier one did not say
         for attr in ("country", "org", "sector", "role", "role_cls"):
             if getattr(g.unit, attr) is None and getattr(u, attr) is not None:
@@ -167,6 +171,27 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
                 setattr(g.unit, attr, getattr(u, attr))
         return g
 
+    def person(self, u: Unit) -> Group | None:
+        """The group of the person named ``u.name``, if gathered yet."""
+        return self.groups.get(("person", u.name.lower()))
+
+
+def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
+    """The article's actors: the units kept by the resolver gathered into one actor per participant
+    (names, surnames, acronyms, titles, pronouns), with ids "a1", "a2", … in order of first mention."""
+    gather = Gathering()
+    parts = _name_parts(kept)
+    _gather_surnames(gather, kept, parts)
+    pending, acronyms = _gather_names(ctx, gather, kept, parts)
+    _later_uses(ctx, gather, acronyms, parts)
+    _gather_titles(ctx, gather, pending)
+    resolve_pronouns(ctx, gather.order, gather.covered)
+    return _actors(ctx, _beside_governments(gather.order))
+
+
+def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
+    """The first and last word of every full person's name → that person (``None`` when two people
+    share the word: ambiguous)."""
     people = [u for u in kept if u.kind == "person"]
     # full names first, so that a bare surname before the full name still finds it
     full = {}
@@ -183,104 +208,144 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
                     parts[w] = None  # two people share it: ambiguous
                 else:
                     parts.setdefault(w, u)
-    for u in sorted(people, key=lambda u: -(u.te - u.ts)):
-        if len(u.name.split()) == 1 and parts.get(u.name) is not None:
-            target = groups.get(("person", parts[u.name].name.lower()))  # type: ignore[union-attr]
-            if target is None:
-                target = add(parts[u.name])  # type: ignore[arg-type]
-                target.mentions.clear()
-                target.names.clear()
-            add(u, target, "surname")
+    return parts
 
-    titles_pending: list[Unit] = []
+
+def _gather_surnames(gather: Gathering, kept: list[Unit], parts: dict[str, Unit | None]) -> None:
+    """A one-word person's name that is part of a full name ("Okonjo") is a mention of that person."""
+    people = [u for u in kept if u.kind == "person"]
+    for u in sorted(people, key=lambda u: -(u.te - u.ts)):
+        whole = parts.get(u.name) if len(u.name.split()) == 1 else None
+        if whole is None:
+            continue
+        target = gather.person(whole)
+        if target is None:
+            target = gather.add(whole)
+            target.mentions.clear()
+            target.names.clear()
+        gather.add(u, target, "surname")
+
+
+def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
+                  parts: dict[str, Unit | None]) -> tuple[list[Unit], dict[str, Group]]:
+    """Every other unit in text order: a mention of its own actor, of the person whose surname it is,
+    or of the organisation whose acronym it is.  Returns the titles that may refer back ("the envoy")
+    and the acronyms defined in parentheses."""
+    toks = ctx.toks
+    pending: list[Unit] = []
     acronyms: dict[str, Group] = {}
-    person_starts = {m[0] for g in order for m in g.mentions}
+    person_starts = {m[0] for g in gather.order for m in g.mentions}
     for u in sorted(kept, key=lambda u: u.ts):
         if u.kind == "person" and u.ts in person_starts:
             continue
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
         if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and (
                 u.person_role or definite and u.country is None):
-            titles_pending.append(u)  # "the envoy", "the government": may refer back
+            pending.append(u)  # "the envoy", "the government": may refer back
             continue
-        if u.kind in ("organisation", "actor", "unknown") and u.entry is None and parts.get(u.name) is not None:
+        whole = parts.get(u.name)
+        if u.kind in ("organisation", "actor", "unknown") and u.entry is None and whole is not None:
             # spaCy took a bare surname for an organisation
-            target = groups.get(("person", parts[u.name].name.lower()))  # type: ignore[union-attr]
+            target = gather.person(whole)
             if target is not None:
-                add(u, target, "surname")
+                gather.add(u, target, "surname")
                 continue
         if u.kind in ("organisation", "actor", "unknown", "group") and u.name in acronyms:
-            add(u, acronyms[u.name], "acronym")
+            gather.add(u, acronyms[u.name], "acronym")
             continue
-        g = add(u)
-        for ts, te, kind in u.extra:
-            if kind != "title":
-                g.mentions.append((ts, te, kind))
-                covered.update(range(ts, te))
-            elif DESCRIPTIVE_MENTIONS:
-                g.mentions.append((ts, te, "descriptive"))
-        # "Inter-Services Public Relations (ISPR)"
-        te = u.te
-        if (te + 2 < len(toks) and toks[te].text == "(" and toks[te + 2].text == ")"
-                and _ACRONYM.match(toks[te + 1].text)):
-            acronyms[toks[te + 1].text] = g
-            g.mentions.append((te + 1, te + 2, "acronym"))
-            covered.add(te + 1)
+        g = gather.add(u)
+        _extra_mentions(gather, g, u)
+        _defined_acronym(ctx, gather, g, u, acronyms)
+    return pending, acronyms
 
-    # later uses of a defined acronym or surname the NER did not tag as a name
-    for t in toks:
-        if t.i in covered or ctx.in_chrome(t.start, t.end):
+
+def _extra_mentions(gather: Gathering, g: Group, u: Unit) -> None:
+    """The unit's further mentions; its title as a descriptive one."""
+    for ts, te, kind in u.extra:
+        if kind != "title":
+            g.mentions.append((ts, te, kind))
+            gather.covered.update(range(ts, te))
+        elif DESCRIPTIVE_MENTIONS:
+            g.mentions.append((ts, te, "descriptive"))
+
+
+def _defined_acronym(ctx: Context, gather: Gathering, g: Group, u: Unit, acronyms: dict[str, Group]) -> None:
+    """"Inter-Services Public Relations (ISPR)": the acronym in parentheses after a name."""
+    toks = ctx.toks
+    te = u.te
+    if (te + 2 < len(toks) and toks[te].text == "(" and toks[te + 2].text == ")"
+            and _ACRONYM.match(toks[te + 1].text)):
+        acronyms[toks[te + 1].text] = g
+        g.mentions.append((te + 1, te + 2, "acronym"))
+        gather.covered.add(te + 1)
+
+
+def _later_uses(ctx: Context, gather: Gathering, acronyms: dict[str, Group], parts: dict[str, Unit | None]) -> None:
+    """Later uses of a defined acronym or surname the NER did not tag as a name."""
+    for t in ctx.toks:
+        if t.i in gather.covered or ctx.in_chrome(t.start, t.end):
             continue
+        whole = parts.get(t.text)
         if t.text in acronyms:
             acronyms[t.text].mentions.append((t.i, t.i + 1, "acronym"))
-            covered.add(t.i)
-        elif parts.get(t.text) is not None and t.text[0].isupper() and t.pos in ("NOUN", "PROPN", "ADJ"):
-            g = groups.get(("person", parts[t.text].name.lower()))  # type: ignore[union-attr]
+            gather.covered.add(t.i)
+        elif whole is not None and t.text[0].isupper() and t.pos in ("NOUN", "PROPN", "ADJ"):
+            g = gather.person(whole)
             if g is not None:
                 g.mentions.append((t.i, t.i + 1, "surname"))
-                covered.add(t.i)
+                gather.covered.add(t.i)
 
-    person_groups = [g for g in order if g.unit.kind == "person"]
 
-    # titles: "the envoy" → the person (or the unnamed official) holding such a role named before;
-    # "the government" → the government named before
+def _gather_titles(ctx: Context, gather: Gathering, pending: list[Unit]) -> None:
+    """Titles: "the envoy" → the person (or the unnamed official) holding such a role named before;
+    "the government" → the government named before; with none, an actor of its own."""
+    toks = ctx.toks
+    person_groups = [g for g in gather.order if g.unit.kind == "person"]
     titled: list[Group] = []
-    for u in titles_pending:
-        classes = set((u.role_cls or "").split(","))
+    for u in pending:
         if u.person_role:
             pool = person_groups + titled
         else:
-            pool = [g for g in order if g.unit.kind in ("group", "organisation") and g.unit.country
+            pool = [g for g in gather.order if g.unit.kind in ("group", "organisation") and g.unit.country
                     and not g.unit.plural and not g.unit.person_role]
-        cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
-                 and (u.country is None or g.unit.country == u.country) and (u.org is None or g.unit.org == u.org)]
-        before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
-        after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
-        target = None
-        if before:
-            target = max(before, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts))
-        elif len(after) == 1:
-            target = after[0]
-        quals = _qualifiers(ctx, u)
-        if quals and not u.person_role:
-            # "the paramilitary force": the actor named with that word before ("the paramilitary Rapid
-            # Support Forces"), not merely the latest force ("Sudan's army"); none such: no guess
-            marked = [g for g in order if g.unit.kind in ("group", "organisation")
-                      and any(m[0] < u.ts and _carries(ctx, m, quals) for m in g.mentions)
-                      and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
-            target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
+        target = _title_target(ctx, gather.order, u, pool)
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
         if target is not None and (u.country is not None or definite):
             target.mentions.append((u.ts, u.te, "title"))
-            covered.update(range(u.ts, u.te))
+            gather.covered.update(range(u.ts, u.te))
         else:
-            g = add(u)
+            g = gather.add(u)
             if u.person_role and g not in titled:
                 titled.append(g)
 
-    resolve_pronouns(ctx, order, covered)
 
-    # a bare country beside its government
+def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) -> Group | None:
+    """The actor of ``pool`` a title refers to: one holding a role of its class (and country, and
+    organisation, when the title names them) named nearest before it, else the only one after it."""
+    classes = set((u.role_cls or "").split(","))
+    cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
+             and (u.country is None or g.unit.country == u.country) and (u.org is None or g.unit.org == u.org)]
+    before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
+    after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
+    target = None
+    if before:
+        target = max(before, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts))
+    elif len(after) == 1:
+        target = after[0]
+    quals = _qualifiers(ctx, u)
+    if quals and not u.person_role:
+        # "the paramilitary force": the actor named with that word before ("the paramilitary Rapid
+        # Support Forces"), not merely the latest force ("Sudan's army"); none such: no guess
+        marked = [g for g in order if g.unit.kind in ("group", "organisation")
+                  and any(m[0] < u.ts and _carries(ctx, m, quals) for m in g.mentions)
+                  and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
+        target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
+    return target
+
+
+def _beside_governments(order: list[Group]) -> list[Group]:
+    """The groups left when a bare country joins its government actor ("Afghanistan" beside "the
+    Afghan government")."""
     govs = {g.unit.country: g for g in order if g.unit.kind == "group" and g.unit.sector == "GOV"
             and "state" in (g.unit.role_cls or "").split(",") and g.unit.country}
     final: list[Group] = []
@@ -289,37 +354,27 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
             govs[g.unit.country].mentions.extend(g.mentions)
             continue
         final.append(g)
+    return final
 
+
+def _actors(ctx: Context, groups: list[Group]) -> tuple[Actor, ...]:
+    """One ``Actor`` per group with mentions, numbered in order of first mention."""
+    toks = ctx.toks
     actors = []
-    for g in final:
+    for g in groups:
         if not g.mentions:
             continue
         if g.unit.kind != "person":
-            # "the UN", "the Taliban": the article belongs to the mention of a name (as annotators mark it)
-            # (only short names need it to be recognised: "the UN", "the EU", "the SDF")
-            g.mentions = [(s - 1, e, k) if k in ("name", "acronym") and s > 0 and toks[s - 1].text.lower() == "the"
-                          and toks[e - 1].end - toks[s].start <= 4
-                          and toks[s - 1].sent == toks[s].sent
-                          and toks[e - 1].dep not in ("amod", "compound", "poss", "nmod")
-                          else (s, e, k) for s, e, k in g.mentions]
+            g.mentions = _with_article(ctx, g.mentions)
         ms = sorted(set(g.mentions))
         mentions = tuple(
             Mention(toks[s].start, toks[e - 1].end, ctx.article.text[toks[s].start : toks[e - 1].end], k, toks[s].sent)
             for s, e, k in ms
         )
         u = g.unit
-        name = max(g.names, key=len) if u.kind == "person" and g.names else u.name
-        if u.kind == "person" and u.entry is not None and len(u.entry.name) >= len(name):
-            name = u.entry.name
-        if u.entry is not None and u.kind in ("country", "code", "organisation", "group", "actor", "government"):
-            name = u.entry.name
-        if u.entry is not None and u.entry.kind == "demonym" and u.kind == "group":
-            name = ctx.article.text[toks[u.ts].start:toks[u.te - 1].end]  # "Bosnian Serbs", "Afghans"
-        if u.kind == "government" and u.entry is not None and u.entry.kind == "capital":
-            name = f"{u.entry.name} (government)"
         actors.append((mentions[0].start, Actor(
             id="",
-            name=name,
+            name=_name(ctx, g),
             country=u.country,
             org=u.org,
             sector=u.sector,
@@ -330,6 +385,34 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
         )))
     actors.sort(key=lambda x: x[0])
     return tuple(replace(a, id=f"a{n}") for n, (_, a) in enumerate(actors, 1))
+
+
+def _with_article(ctx: Context, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"the UN", "the Taliban": the article belongs to the mention of a short name (as annotators
+    mark it; only short names need it to be recognised: "the UN", "the EU", "the SDF")."""
+    toks = ctx.toks
+    return [(s - 1, e, k) if k in ("name", "acronym") and s > 0 and toks[s - 1].text.lower() == "the"
+            and toks[e - 1].end - toks[s].start <= 4
+            and toks[s - 1].sent == toks[s].sent
+            and toks[e - 1].dep not in ("amod", "compound", "poss", "nmod")
+            else (s, e, k) for s, e, k in mentions]
+
+
+def _name(ctx: Context, g: Group) -> str:
+    """The actor's name: a person's longest name (or the dictionary's), an entry's canonical name, a
+    demonym group's own words ("Bosnian Serbs"), a capital's government."""
+    toks = ctx.toks
+    u = g.unit
+    name = max(g.names, key=len) if u.kind == "person" and g.names else u.name
+    if u.kind == "person" and u.entry is not None and len(u.entry.name) >= len(name):
+        name = u.entry.name
+    if u.entry is not None and u.kind in ("country", "code", "organisation", "group", "actor", "government"):
+        name = u.entry.name
+    if u.entry is not None and u.entry.kind == "demonym" and u.kind == "group":
+        name = ctx.article.text[toks[u.ts].start:toks[u.te - 1].end]  # "Bosnian Serbs", "Afghans"
+    if u.kind == "government" and u.entry is not None and u.entry.kind == "capital":
+        name = f"{u.entry.name} (government)"
+    return name
 
 
 #: adjectives that say nothing about which actor a phrase means ("the same ministry", "the new government")

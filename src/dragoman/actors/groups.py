@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dragoman.actors.context import Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
+from dragoman.actors.lexicon import Role
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase
 
 #: groups of people whose country may come from where they act
@@ -22,7 +23,7 @@ def place_of_action(ctx: Context, head: int) -> Unit | None:
     if toks[h].pos not in ("VERB", "AUX"):
         return None
     for n in (*path, h):
-        for k in ctx.children.get(n, ()):
+        for k in ctx.children[n]:
             if toks[k].dep == "prep" and toks[k].text.lower() in ("in", "at", "across", "throughout", "inside"):
                 for i in range(k + 1, min(_right_edge(ctx, k), k + 10) + 1):
                     u = ctx.unit_of.get(i)
@@ -33,79 +34,131 @@ def place_of_action(ctx: Context, head: int) -> Unit | None:
 
 def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
     """Actors named by a role-word noun phrase: "rebels", "the Afghan government", "Israeli soldiers"."""
-    toks = ctx.toks
     out: list[Unit] = []
     done: set[int] = set()
     for rs, (re_, role) in sorted(ctx.role_at.items()):
-        root = _root(ctx, rs, re_)
-        t = toks[root]
-        if root in done or role.kind == "modifier" or root in ctx.title_toks or ctx.in_chrome(t.start, t.end):
-            continue
-        if t.pos not in ("NOUN", "PROPN"):
-            continue
-        ts, te = _left_edge(ctx, root), root + 1
-        while ts < root and (ctx.in_chrome(toks[ts].start, toks[ts].end) or toks[ts].pos == "PUNCT"):
-            ts += 1  # the dateline is not part of the phrase ("CARACAS - Venezuelan agents")
-        if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
-            if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of or not role.strong:
-                continue  # "police chief": the head phrase is handled on its own
-            # "Israeli army bulldozers": the phrase up to the role word is the actor, when it names a country
-            ts = min(ts, _left_edge(ctx, t.head))
-            if not any((u := ctx.unit_of.get(i)) is not None and u.country for i in range(ts, root)):
-                continue
-        done.add(root)
-        bare = _strip_det(ctx, ts, te)
-        if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
-                bare == ts or not (role.strong or role.kind == "person")
-                or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
-            continue  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
-            # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
-        ts = bare
-        named = {id(u): u for i in range(ts, te) if (u := ctx.unit_of.get(i)) is not None}
-        if any(u.ts <= root < u.te for u in named.values()):
-            continue  # the phrase is a name itself (a person before the role only modifies it: "the Assad regime")
-        ts = _strip_det(ctx, ts, te)
-        # "the government of Afghanistan", "rebels in the Ivory Coast": a prepositional phrase names the owner
-        ext, post = te, post_owner(ctx, root, te)
-        if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
-            ext = post[0].te
-        c = code_phrase(ctx, ts, ext, for_person=False)
-        if c.country is None and post is not None:
-            c.country, c.org = post[0].country, post[0].org
-        if c.country is None and role.kind == "group" and role.agent_sector in PEOPLE_SECTORS and not (
-                t.dep == "pobj" and toks[t.head].text.lower() == "with"):
-            # people act where they are: "students protested in Jakarta" (but the counterpart of talks or an
-            # agreement "signed in Algiers with northern armed groups" need not be from where they were held)
-            place = place_of_action(ctx, root)
-            if place is not None:
-                c.country = place.country
-        role = ctx.role_of[root][2]
-        nations = list({u.country: u for u in c.units
-                        if u.country and u.kind in ("country", "code", "demonym")}.values())
-        if len(nations) > 1 and any(toks[i].dep == "conj" or toks[i].text.lower() == "and" for i in range(ts, root)):
-            # "Hungarian and Romanian officials": one actor per country, named by its own word
-            rtext = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
-            for n in nations:
-                g = Unit(n.ts, n.te, "group", ctx.text(n.ts, n.te), n.country, n.org, rule="group+conjunct")
-                g.sector = c.sector or role.agent_sector
-                g.role, g.role_cls, g.plural = rtext, role.cls, True
-                n.used, n.merged_into = True, g
-                out.append(g)
-            continue
-        g = Unit(ts, te if ext == te else ext, "group", ctx.text(ts, te if ext == te else ext), rule="group",
-                 plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
-        g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
-        apply(g, c, "group-modifier")
-        if g.sector is None:
-            g.sector = role.agent_sector
-            if role.pseudo_country and g.country is None:
-                g.country = role.pseudo_country
-        g.role_cls = ",".join(dict.fromkeys([role.cls] + list(c.classes)))
-        g.person_role = role.kind == "person"
-        g.head = root
+        out.extend(_role_phrase(ctx, rs, re_, role, done))
+    out.extend(_possessive_titles(ctx, out))
+    for g in out:
+        for i in range(g.ts, g.te):
+            ctx.unit_of.setdefault(i, g)
+    return out
+
+
+def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) -> list[Unit]:
+    """The group (or one group per country: "Hungarian and Romanian officials") named by the noun phrase
+    of the role word at tokens ``rs:re_``; none when the phrase names no one or is a name itself."""
+    toks = ctx.toks
+    root = _root(ctx, rs, re_)
+    t = toks[root]
+    if root in done or role.kind == "modifier" or root in ctx.title_toks or ctx.in_chrome(t.start, t.end):
+        return []
+    if t.pos not in ("NOUN", "PROPN"):
+        return []
+    ts = _phrase_start(ctx, root, role)
+    if ts is None:
+        return []
+    te = root + 1
+    done.add(root)
+    ts = _named_start(ctx, root, role, ts, te)
+    if ts is None:
+        return []
+    ext, c = _group_coding(ctx, root, role, ts, te)
+    role = ctx.role_of[root][2]
+    nations = list({u.country: u for u in c.units
+                    if u.country and u.kind in ("country", "code", "demonym")}.values())
+    if len(nations) > 1 and any(toks[i].dep == "conj" or toks[i].text.lower() == "and" for i in range(ts, root)):
+        return _conjunct_groups(ctx, root, role, c, nations)
+    g = Unit(ts, te if ext == te else ext, "group", ctx.text(ts, te if ext == te else ext), rule="group",
+             plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
+    g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
+    apply(g, c, "group-modifier")
+    if g.sector is None:
+        g.sector = role.agent_sector
+        if role.pseudo_country and g.country is None:
+            g.country = role.pseudo_country
+    g.role_cls = ",".join(dict.fromkeys([role.cls] + list(c.classes)))
+    g.person_role = role.kind == "person"
+    g.head = root
+    return [g]
+
+
+def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
+    """The first token of the role word's noun phrase (not the dateline); ``None`` when the role word only
+    modifies another head ("police chief"), unless the phrase up to it names a country ("Israeli army
+    bulldozers")."""
+    toks = ctx.toks
+    t = toks[root]
+    ts = _left_edge(ctx, root)
+    while ts < root and (ctx.in_chrome(toks[ts].start, toks[ts].end) or toks[ts].pos == "PUNCT"):
+        ts += 1  # the dateline is not part of the phrase ("CARACAS - Venezuelan agents")
+    if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
+        if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of or not role.strong:
+            return None  # "police chief": the head phrase is handled on its own
+        # "Israeli army bulldozers": the phrase up to the role word is the actor, when it names a country
+        ts = min(ts, _left_edge(ctx, t.head))
+        if not any((u := ctx.unit_of.get(i)) is not None and u.country for i in range(ts, root)):
+            return None
+    return ts
+
+
+def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int | None:
+    """The phrase's start without determiners; ``None`` when a bare singular noun names no one or the
+    phrase is a name itself."""
+    toks = ctx.toks
+    t = toks[root]
+    bare = _strip_det(ctx, ts, te)
+    if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
+            bare == ts or not (role.strong or role.kind == "person")
+            or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
+        return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
+        # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
+    ts = bare
+    named = {id(u): u for i in range(ts, te) if (u := ctx.unit_of.get(i)) is not None}
+    if any(u.ts <= root < u.te for u in named.values()):
+        return None  # the phrase is a name itself (a person before the role only modifies it: "the Assad regime")
+    return _strip_det(ctx, ts, te)
+
+
+def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tuple[int, Coding]:
+    """The coding of the group phrase and where it ends: "the government of Afghanistan", "rebels in the
+    Ivory Coast" (a prepositional phrase names the owner), "students protested in Jakarta"."""
+    toks = ctx.toks
+    t = toks[root]
+    ext, post = te, post_owner(ctx, root, te)
+    if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
+        ext = post[0].te
+    c = code_phrase(ctx, ts, ext, for_person=False)
+    if c.country is None and post is not None:
+        c.country, c.org = post[0].country, post[0].org
+    if c.country is None and role.kind == "group" and role.agent_sector in PEOPLE_SECTORS and not (
+            t.dep == "pobj" and toks[t.head].text.lower() == "with"):
+        # people act where they are: "students protested in Jakarta" (but the counterpart of talks or an
+        # agreement "signed in Algiers with northern armed groups" need not be from where they were held)
+        place = place_of_action(ctx, root)
+        if place is not None:
+            c.country = place.country
+    return ext, c
+
+
+def _conjunct_groups(ctx: Context, root: int, role: Role, c: Coding, nations: list[Unit]) -> list[Unit]:
+    """"Hungarian and Romanian officials": one actor per country, named by its own word."""
+    rtext = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
+    out = []
+    for n in nations:
+        g = Unit(n.ts, n.te, "group", ctx.text(n.ts, n.te), n.country, n.org, rule="group+conjunct")
+        g.sector = c.sector or role.agent_sector
+        g.role, g.role_cls, g.plural = rtext, role.cls, True
+        n.used, n.merged_into = True, g
         out.append(g)
-    # "Pakistan's envoy" where the parse found no noun phrase (headlines): owner + possessive + role
-    in_group = {i for g in out for i in range(g.ts, g.te)}
+    return out
+
+
+def _possessive_titles(ctx: Context, found: list[Unit]) -> list[Unit]:
+    """"Pakistan's envoy" where the parse found no noun phrase (headlines): owner + possessive + role."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    in_group = {i for g in found for i in range(g.ts, g.te)}
     for rs, (re_, role) in ctx.role_at.items():
         if role.kind != "person" or rs in ctx.title_toks or rs in in_group or rs < 2:
             continue
@@ -123,9 +176,6 @@ def groups(ctx: Context, units: list[Unit]) -> list[Unit]:
         g.role_cls = ",".join(c.classes) or role.cls
         g.person_role = True
         out.append(g)
-    for g in out:
-        for i in range(g.ts, g.te):
-            ctx.unit_of.setdefault(i, g)
     return out
 
 
@@ -148,7 +198,7 @@ def appositions(ctx: Context, units: list[Unit], grp: list[Unit]) -> None:
                 h, steps = toks[h].head, steps + 1
             g = root_of.get(h)
         else:
-            for k in ctx.children.get(r, ()):
+            for k in ctx.children[r]:
                 if toks[k].dep == "appos" and k in root_of:
                     g = root_of[k]
                     break

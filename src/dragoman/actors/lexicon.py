@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import ahocorasick
 
@@ -131,127 +131,161 @@ def _plural(adj: str) -> str | None:
     return adj + "s"
 
 
+def _lines(path: Path, lower: bool = False) -> frozenset[str]:
+    """The words of a list file, one a line (``#`` starts a comment line)."""
+    return frozenset(
+        ln.strip().lower() if lower else ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
+
+
+class _NameTable:
+    """Name → entries, filled file by file (a key's first entry wins, unless one is put in ``front``)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Entry]] = {}
+
+    def add(self, key: str, entry: Entry, front: bool = False) -> None:
+        key = normalise(key.strip())
+        if not key:
+            return
+        if key.startswith(("the ", "The ")) and len(key) > 4:
+            key = key[4:]  # the article is not part of the name (and would win leftmost matches)
+        variants = {key}
+        if key[0].islower():
+            variants.add(key[0].upper() + key[1:])
+        for k in variants:
+            lst = self.names.setdefault(k, [])
+            if front:
+                lst.insert(0, entry)
+            elif entry not in lst:
+                lst.append(entry)
+
+
+def _add_countries(table: _NameTable) -> tuple[dict[str, str], dict[str, str]]:
+    """``countries.tsv``: names, aliases, codes, demonyms and capitals; returns the country names and the
+    capitals by ISO code."""
+    country_names: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for _, row in _rows(DATA / "countries.tsv"):
+        row = (row + [""] * 7)[:7]
+        iso3, _iso2, name, aliases, adjectives, capital, codes = row
+        country_names[iso3] = name
+        table.add(name, Entry(name, iso3, kind="country"))
+        for a, ambiguous in map(_alias, _split(aliases)):
+            table.add(a, Entry(name, iso3, kind="country", contextual=ambiguous))
+        for c in _split(codes):
+            table.add(c, Entry(name, iso3, kind="code"))
+        for adj in _split(adjectives):
+            table.add(adj, Entry(name, iso3, kind="demonym"))
+            pl = _plural(adj)
+            if pl:
+                table.add(pl, Entry(name, iso3, kind="demonym", plural=True))
+        if capital:
+            capitals[capital] = iso3
+            table.add(capital, Entry(name, iso3, kind="capital"))
+    return country_names, capitals
+
+
+def _add_leaders(table: _NameTable) -> None:
+    """``leaders.tsv``: a leader's sector is that of the non-state group the role names ("Hezbollah
+    leader": REB), else GOV."""
+    group_sectors: list[tuple[re.Pattern[str], str]] = []
+    for _, row in _rows(DATA / "organisations.tsv"):
+        row = (row + [""] * 6)[:6]
+        if row[5].strip() == "group" and row[4].strip() not in ("", "GOV"):
+            for alias in [row[0], *_split(row[1])]:
+                if len(alias) > 3:
+                    group_sectors.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), row[4].strip()))
+    for _, row in _rows(DATA / "leaders.tsv"):
+        row = (row + [""] * 6)[:6]
+        name, aliases, iso3, role, start, end = row
+        sector = next((sec for pat, sec in group_sectors if pat.search(role)), "GOV")
+        e = Entry(name, iso3, "UN" if "UN " in role else "NATO" if "NATO" in role else None, sector, "person",
+                  "leaders", start or None, end or None, role=role or None)
+        for key in [name, *_split(aliases)]:
+            table.add(key, e)
+
+
+def _add_organisations(table: _NameTable, seats: dict[str, list[Entry]], org_entries: dict[str, Entry]) -> None:
+    """``organisations.tsv``, filling ``seats`` (capital → organisations) and ``org_entries`` (code → entry)."""
+    for _, row in _rows(DATA / "organisations.tsv"):
+        row = (row + [""] * 7)[:7]
+        name, aliases, country, org, sector, kind, seat = row
+        e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
+        if seat.strip():
+            seats.setdefault(seat.strip().lower(), []).append(e)
+        if org and org not in org_entries:
+            org_entries[org] = e
+        table.add(name, e, front=True)
+        for a, generic in map(_alias, _split(aliases)):
+            table.add(a, replace(e, contextual=True) if generic else e, front=True)
+
+
+def _references() -> dict[str, frozenset[str]]:
+    """``references.tsv``: words that refer back to a named organisation ("the bloc") → org codes."""
+    references: dict[str, frozenset[str]] = {}
+    for n, row in _rows(DATA / "references.tsv"):
+        if len(row) < 2 or not row[0].strip():
+            raise ConfigError(f"line {n}: expected a word, a tab and org codes", source=str(DATA / "references.tsv"),
+                              hint="see the header of references.tsv")
+        references[row[0].strip()] = frozenset(_split(row[1]))
+    return references
+
+
+def _roles() -> dict[str, Role]:
+    """``roles.tsv``: role phrases (lower case) → sector, strength, kind and synonym class."""
+    roles: dict[str, Role] = {}
+    for _, row in _rows(DATA / "roles.tsv"):
+        row = (row + [""] * 5)[:5]
+        phrase, sector, strength, kind, cls = row
+        roles[phrase.lower()] = Role(phrase.lower(), sector or None, strength == "strong", kind or "person", cls)
+    return roles
+
+
+def _automaton(words: Iterable[tuple[str, object]]) -> Any:
+    """An Aho-Corasick automaton over ``(key, value)`` pairs."""
+    ac = ahocorasick.Automaton()
+    for key, value in words:
+        ac.add_word(key, value)
+    ac.make_automaton()
+    return ac
+
+
 class Lexicon:
     """All lexicons, compiled.  Build with :func:`default_lexicon` or ``Lexicon(user_entries)``."""
 
     def __init__(self, user_entries: Iterable[tuple[str, Entry]] = ()):
-        self.country_names: dict[str, str] = {}
-        self.capitals: dict[str, str] = {}
-        self.not_actors: frozenset[str] = frozenset(
-            ln.strip() for ln in (DATA / "not_actors.txt").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")
-        )
-        self.not_actor_heads: frozenset[str] = frozenset(
-            ln.strip().lower() for ln in (DATA / "not_actor_heads.txt").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")
-        )
+        self.not_actors: frozenset[str] = _lines(DATA / "not_actors.txt")
+        self.not_actor_heads: frozenset[str] = _lines(DATA / "not_actor_heads.txt", lower=True)
         self.pronouns: dict[str, str] = dict(
             (row[0].lower(), row[1]) for _, row in _rows(DATA / "pronouns.tsv") if len(row) >= 2
         )
-        self.reporting_verbs: frozenset[str] = frozenset(
-            ln.strip().lower() for ln in (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")
-        )
-        names: dict[str, list[Entry]] = {}
-
-        def add(key: str, entry: Entry, front: bool = False) -> None:
-            key = normalise(key.strip())
-            if not key:
-                return
-            if key.startswith(("the ", "The ")) and len(key) > 4:
-                key = key[4:]  # the article is not part of the name (and would win leftmost matches)
-            variants = {key}
-            if key[0].islower():
-                variants.add(key[0].upper() + key[1:])
-            for k in variants:
-                lst = names.setdefault(k, [])
-                if front:
-                    lst.insert(0, entry)
-                elif entry not in lst:
-                    lst.append(entry)
-
-        for _, row in _rows(DATA / "countries.tsv"):
-            row = (row + [""] * 7)[:7]
-            iso3, _iso2, name, aliases, adjectives, capital, codes = row
-            self.country_names[iso3] = name
-            add(name, Entry(name, iso3, kind="country"))
-            for a, ambiguous in map(_alias, _split(aliases)):
-                add(a, Entry(name, iso3, kind="country", contextual=ambiguous))
-            for c in _split(codes):
-                add(c, Entry(name, iso3, kind="code"))
-            for adj in _split(adjectives):
-                add(adj, Entry(name, iso3, kind="demonym"))
-                pl = _plural(adj)
-                if pl:
-                    add(pl, Entry(name, iso3, kind="demonym", plural=True))
-            if capital:
-                self.capitals[capital] = iso3
-                add(capital, Entry(name, iso3, kind="capital"))
+        self.reporting_verbs: frozenset[str] = _lines(DATA / "reporting_verbs.txt", lower=True)
+        table = _NameTable()
+        self.country_names, self.capitals = _add_countries(table)
         for ln in (DATA / "regional_adjectives.txt").read_text(encoding="utf-8").splitlines():
             if ln.strip() and not ln.startswith("#"):
-                add(ln.strip(), Entry(ln.strip(), None, kind="demonym"), front=True)
+                table.add(ln.strip(), Entry(ln.strip(), None, kind="demonym"), front=True)
         for fname, kind in (("cities.tsv", "city"), ("regions.tsv", "region")):
             for _, row in _rows(DATA / fname):
                 if len(row) >= 2 and row[1].strip() in self.country_names:
-                    add(row[0], Entry(row[0].strip(), row[1].strip(), kind=kind))
-        # a leader's sector: that of the non-state group the role names ("Hezbollah leader": REB), else GOV
-        group_sectors: list[tuple[re.Pattern[str], str]] = []
-        for _, row in _rows(DATA / "organisations.tsv"):
-            row = (row + [""] * 6)[:6]
-            if row[5].strip() == "group" and row[4].strip() not in ("", "GOV"):
-                for alias in [row[0], *_split(row[1])]:
-                    if len(alias) > 3:
-                        group_sectors.append((re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), row[4].strip()))
-        for _, row in _rows(DATA / "leaders.tsv"):
-            row = (row + [""] * 6)[:6]
-            name, aliases, iso3, role, start, end = row
-            sector = next((sec for pat, sec in group_sectors if pat.search(role)), "GOV")
-            e = Entry(name, iso3, "UN" if "UN " in role else "NATO" if "NATO" in role else None, sector, "person",
-                      "leaders", start or None, end or None, role=role or None)
-            for key in [name, *_split(aliases)]:
-                add(key, e)
+                    table.add(row[0], Entry(row[0].strip(), row[1].strip(), kind=kind))
+        _add_leaders(table)
         #: capital (lower case) → the organisations news names by it ("brussels" → EU, NATO)
         self.seats: dict[str, list[Entry]] = {}
         #: org code → its main entry (the first line with that code: "EU" → European Union)
         self.org_entries: dict[str, Entry] = {}
-        for _, row in _rows(DATA / "organisations.tsv"):
-            row = (row + [""] * 7)[:7]
-            name, aliases, country, org, sector, kind, seat = row
-            e = Entry(name, country or None, org or None, sector or None, kind or "organisation", "organisations")
-            if seat.strip():
-                self.seats.setdefault(seat.strip().lower(), []).append(e)
-            if org and org not in self.org_entries:
-                self.org_entries[org] = e
-            add(name, e, front=True)
-            for a, generic in map(_alias, _split(aliases)):
-                add(a, replace(e, contextual=True) if generic else e, front=True)
+        _add_organisations(table, self.seats, self.org_entries)
         # the user's dictionary overrides everything else under the same key
         for key, e in user_entries:
-            add(key, e, front=True)
-
-        self.names = names
+            table.add(key, e, front=True)
+        self.names = table.names
         #: words that refer back to a named organisation ("the bloc"): word → org codes (references.tsv)
-        self.references: dict[str, frozenset[str]] = {}
-        for n, row in _rows(DATA / "references.tsv"):
-            if len(row) < 2 or not row[0].strip():
-                raise ConfigError(f"line {n}: expected a word, a tab and org codes", source=str(DATA / "references.tsv"),
-                                  hint="see the header of references.tsv")
-            self.references[row[0].strip()] = frozenset(_split(row[1]))
-        self._name_ac = ahocorasick.Automaton()
-        for key, entries in names.items():
-            self._name_ac.add_word(key, (len(key), tuple(entries)))
-        self._name_ac.make_automaton()
-
-        roles: dict[str, Role] = {}
-        for _, row in _rows(DATA / "roles.tsv"):
-            row = (row + [""] * 5)[:5]
-            phrase, sector, strength, kind, cls = row
-            roles[phrase.lower()] = Role(phrase.lower(), sector or None, strength == "strong", kind or "person", cls)
-        self.roles = roles
-        self._role_ac = ahocorasick.Automaton()
-        for key, role in roles.items():
-            self._role_ac.add_word(key, (len(key), role))
-        self._role_ac.make_automaton()
+        self.references: dict[str, frozenset[str]] = _references()
+        self._name_ac = _automaton((key, (len(key), tuple(entries))) for key, entries in self.names.items())
+        self.roles = _roles()
+        self._role_ac = _automaton((key, (len(key), role)) for key, role in self.roles.items())
 
     # -- matching -------------------------------------------------------------------------------
 

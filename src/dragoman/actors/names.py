@@ -4,6 +4,8 @@ mistakes corrected (platforms taken for people, a bare surname for a place, chro
 from __future__ import annotations
 
 from dragoman.actors.context import RANKS, Context, Unit
+from dragoman.actors.lexicon import Entry, Match
+from dragoman.model import Span
 
 # ---------------------------------------------------------------------------------------------
 # step 1: names
@@ -56,42 +58,7 @@ def _references(ctx: Context, lex_units: dict[int, Unit]) -> None:
 
 def find_names(ctx: Context) -> list[Unit]:
     """Lexicon hits and (corrected) named entities, as non-overlapping units."""
-    art, toks, lex = ctx.article, ctx.toks, ctx.lex
-    lex_units: dict[int, Unit] = {}
-    for m, entry in ctx.hit_entries():
-        ts, te = ctx.tok_at_start[m.start], ctx.tok_at_end[m.end] + 1
-        if entry.contextual and entry.country:
-            named = ctx.named_countries()
-            if entry.kind == "country":
-                # an ambiguous country name ("Congo"): not where the article names the other country it may mean
-                word = art.text[m.start:m.end]
-                if any(iso != entry.country and word in cname for iso, cname in lex.country_names.items()
-                       if iso in named):
-                    continue
-            elif named and entry.country not in named:
-                continue  # "Congress" in a story about Peru: not the US Congress (the role word may code it)
-        short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
-        if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
-            continue  # an all-capitals headline: "IN", "US", "IS" are words there
-        if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
-                e.tok_start == ts and e.tok_end == te for e in art.entities):
-            continue  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
-        if entry.kind == "person" and not (toks[ts].ent_type == "PERSON" or toks[ts].pos == "PROPN"):
-            continue  # a leader's surname where spaCy sees no name
-        if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
-            # spaCy took the place for a person: it is the place only where a one-word city is what is acted
-            # on ("shelling Kharkiv") and no longer person's name holds the word ("Jackson" after "Mary Jackson")
-            if not (entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj")) or _part_of_a_name(
-                    ctx, m.start, m.end):
-                continue
-        elif entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
-            continue  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
-        kind = entry.kind
-        if kind == "actor":  # a user's entry: what it is, the NER says (a person gets surnames and pronouns)
-            kind = USER_KINDS.get(toks[ts].ent_type, "actor")
-        lex_units[ts] = Unit(ts, te, kind, entry.name if entry.kind != "person" else ctx.text(ts, te),
-                             entry.country, entry.org, entry.sector, role=entry.role,
-                             rule=f"lexicon:{entry.source}:{entry.kind}", entry=entry, plural=entry.plural)
+    lex_units = _lexicon_units(ctx)
     _references(ctx, lex_units)
     covered: dict[int, Unit] = {}
     for u in lex_units.values():
@@ -100,85 +67,11 @@ def find_names(ctx: Context) -> list[Unit]:
 
     units: list[Unit] = []
     taken: set[int] = set()
-    for ent in art.entities:
-        if ent.label not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"):
-            continue
-        if ctx.in_chrome(ent.start, ent.end):
-            continue
-        ts, te = ent.tok_start, ent.tok_end
-        # trim a leading determiner and a trailing possessive
-        while ts < te and (toks[ts].tag in ("DT", "POS") or toks[ts].text in ("’s", "'s")):
-            ts += 1
-        while te > ts and (toks[te - 1].tag == "POS" or toks[te - 1].text in ("’s", "'s", "’", "'")):
-            te -= 1
-        if te <= ts:
-            continue
-        text = ctx.text(ts, te)
-        if text in lex.not_actors or (ent.label == "ORG" and toks[te - 1].text.lower() in lex.not_actor_heads):
-            continue
-        inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
-        if inner:
-            whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te
-            if whole or ent.label in ("NORP", "GPE", "LOC", "FAC"):
-                continue  # the lexicon codes it
-            known = next((u for u in inner if u.kind == "person" and u.te == te), None)
-            if known is not None and known.entry is not None:
-                # the whole name must be a form of the known person's name ("Jalil Abbas Khattak" is not "Abbas")
-                allowed = set(known.entry.name.lower().split())
-                roles_end = ts
-                while roles_end < te - 1 and roles_end in ctx.role_at and ctx.role_at[roles_end][0] <= te - 1:
-                    roles_end = ctx.role_at[roles_end][0]
-                words = [toks[i].text.lower() for i in range(roles_end, te)]
-                first = known.entry.name.lower().split()[0]
-                if not (all(w in allowed or w in known.name.lower().split() for w in words) or words[0] == first):
-                    known = None  # (a middle name may differ: "Omar Hassan al-Bashir" is "Omar al-Bashir")
-            if ent.label == "PERSON" and known is not None:
-                # a known person inside a longer name ("President Omar al-Bashir"): the entity, coded by the lexicon
-                for u in inner:
-                    u.used = True
-                while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
-                    ts = ctx.role_at[ts][0]
-                pu = Unit(ts, te, "person", ctx.text(ts, te), known.country, known.org, known.sector,
-                          role=known.entry.role if known.entry else None, rule=known.rule, entry=known.entry,
-                          label="PERSON")
-                units.append(pu)
-                taken.update(range(ts, te))
-                continue
-            if ent.label == "PERSON":
-                for u in inner:
-                    if u.kind == "person":
-                        u.used = True  # a known name's word inside someone else's name
-                inner = [u for u in inner if u.kind != "person"]
-            if ent.label == "PERSON" and inner:
-                # "Pakistan's Envoy", "NATO chief Jens": the lexicon part is a modifier, not the name
-                last = max(u.te for u in inner)
-                while last < te and (toks[last].tag == "POS" or not toks[last].text[:1].isupper()):
-                    last += 1
-                if te - last < 1 or not any(toks[i].pos == "PROPN" for i in range(last, te)):
-                    continue
-                ts = last
-            elif ent.label != "PERSON":  # an organisation whose name holds a country or a smaller organisation
-                for u in inner:
-                    u.used = True
-                    u.merged_into = None
-        # strip role words at the start of a person's name ("Ambassador Ruth Okonjo")
-        if ent.label == "PERSON":
-            while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
-                ts = ctx.role_at[ts][0]
-            while ts < te - 1 and toks[ts].text.lower().rstrip(".") in {r.rstrip(".") for r in RANKS}:
-                ts += 1
-            if te - ts == 1 and toks[ts].pos != "PROPN":
-                continue
-            if te - ts == 1 and ctx.title_case(toks[ts].sent) and ctx.used_as_word(ts):
-                continue  # "Hold" in "Armenia, Azerbaijan Hold Peace Talks": a verb the story uses
-        kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
-        if ent.label in ("GPE", "LOC", "FAC"):
-            kind = "place"
-        elif ent.label == "NORP":
-            kind = "nationality"
-        u = Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
-        units.append(u)
-        taken.update(range(ts, te))
+    for ent in ctx.article.entities:
+        u = _entity_unit(ctx, ent, covered)
+        if u is not None:
+            units.append(u)
+            taken.update(range(u.ts, u.te))
     for u in lex_units.values():
         if not u.used and not any(i in taken for i in range(u.ts, u.te)):
             units.append(u)
@@ -190,3 +83,170 @@ def find_names(ctx: Context) -> list[Unit]:
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
 
+
+# -- lexicon hits ------------------------------------------------------------------------------
+
+
+def _lexicon_units(ctx: Context) -> dict[int, Unit]:
+    """The lexicon's name hits that stand for their entry here, by first token."""
+    toks = ctx.toks
+    lex_units: dict[int, Unit] = {}
+    for m, entry in ctx.hit_entries():
+        ts, te = ctx.tok_at_start[m.start], ctx.tok_at_end[m.end] + 1
+        if not _hit_stands(ctx, m, entry, ts, te):
+            continue
+        kind = entry.kind
+        if kind == "actor":  # a user's entry: what it is, the NER says (a person gets surnames and pronouns)
+            kind = USER_KINDS.get(toks[ts].ent_type, "actor")
+        lex_units[ts] = Unit(ts, te, kind, entry.name if entry.kind != "person" else ctx.text(ts, te),
+                             entry.country, entry.org, entry.sector, role=entry.role,
+                             rule=f"lexicon:{entry.source}:{entry.kind}", entry=entry, plural=entry.plural)
+    return lex_units
+
+
+def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
+    """Does a lexicon hit name its entry here (not another country, a headline's word, part of a person's
+    name, a word spaCy sees no name in)?"""
+    art, toks, lex = ctx.article, ctx.toks, ctx.lex
+    if entry.contextual and entry.country:
+        named = ctx.named_countries()
+        if entry.kind == "country":
+            # an ambiguous country name ("Congo"): not where the article names the other country it may mean
+            word = art.text[m.start:m.end]
+            if any(iso != entry.country and word in cname for iso, cname in lex.country_names.items()
+                   if iso in named):
+                return False
+        elif named and entry.country not in named:
+            return False  # "Congress" in a story about Peru: not the US Congress (the role word may code it)
+    short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
+    if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
+        return False  # an all-capitals headline: "IN", "US", "IS" are words there
+    if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
+            e.tok_start == ts and e.tok_end == te for e in art.entities):
+        return False  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
+    if entry.kind == "person" and not (toks[ts].ent_type == "PERSON" or toks[ts].pos == "PROPN"):
+        return False  # a leader's surname where spaCy sees no name
+    if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
+        # spaCy took the place for a person: it is the place only where a one-word city is what is acted
+        # on ("shelling Kharkiv") and no longer person's name holds the word ("Jackson" after "Mary Jackson")
+        return (entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj")
+                and not _part_of_a_name(ctx, m.start, m.end))
+    if entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
+        return False  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
+    return True
+
+
+# -- named entities ----------------------------------------------------------------------------
+
+
+def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | None:
+    """The unit a named entity stands for, corrected; ``None`` when it is no actor's name or the
+    lexicon codes it."""
+    if ent.label not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC") or ctx.in_chrome(ent.start, ent.end):
+        return None
+    ts, te = _trimmed(ctx, ent.tok_start, ent.tok_end)
+    if te <= ts:
+        return None
+    text = ctx.text(ts, te)
+    if text in ctx.lex.not_actors or (ent.label == "ORG" and ctx.toks[te - 1].text.lower() in ctx.lex.not_actor_heads):
+        return None
+    inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
+    if inner:
+        whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te
+        if whole or ent.label in ("NORP", "GPE", "LOC", "FAC"):
+            return None  # the lexicon codes it
+        known = _known_person(ctx, ts, te, inner)
+        if ent.label == "PERSON" and known is not None:
+            return _known_person_unit(ctx, ts, te, inner, known)
+        start = _name_start(ctx, ent, ts, te, inner)
+        if start is None:
+            return None
+        ts = start
+    if ent.label == "PERSON":
+        ts = _without_title(ctx, ts, te)
+        if te - ts == 1 and ctx.toks[ts].pos != "PROPN":
+            return None
+        if te - ts == 1 and ctx.title_case(ctx.toks[ts].sent) and ctx.used_as_word(ts):
+            return None  # "Hold" in "Armenia, Azerbaijan Hold Peace Talks": a verb the story uses
+    kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
+    if ent.label in ("GPE", "LOC", "FAC"):
+        kind = "place"
+    elif ent.label == "NORP":
+        kind = "nationality"
+    return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+def _trimmed(ctx: Context, ts: int, te: int) -> tuple[int, int]:
+    """An entity's tokens without a leading determiner and a trailing possessive."""
+    toks = ctx.toks
+    while ts < te and (toks[ts].tag in ("DT", "POS") or toks[ts].text in ("’s", "'s")):
+        ts += 1
+    while te > ts and (toks[te - 1].tag == "POS" or toks[te - 1].text in ("’s", "'s", "’", "'")):
+        te -= 1
+    return ts, te
+
+
+def _known_person(ctx: Context, ts: int, te: int, inner: list[Unit]) -> Unit | None:
+    """The lexicon's person ending the entity, when the whole name is a form of that person's name
+    ("Jalil Abbas Khattak" is not "Abbas"; a middle name may differ: "Omar Hassan al-Bashir" is "Omar
+    al-Bashir")."""
+    known = next((u for u in inner if u.kind == "person" and u.te == te), None)
+    if known is None or known.entry is None:
+        return known
+    allowed = set(known.entry.name.lower().split())
+    roles_end = ts
+    while roles_end < te - 1 and roles_end in ctx.role_at and ctx.role_at[roles_end][0] <= te - 1:
+        roles_end = ctx.role_at[roles_end][0]
+    words = [ctx.toks[i].text.lower() for i in range(roles_end, te)]
+    first = known.entry.name.lower().split()[0]
+    if not (all(w in allowed or w in known.name.lower().split() for w in words) or words[0] == first):
+        return None
+    return known
+
+
+def _known_person_unit(ctx: Context, ts: int, te: int, inner: list[Unit], known: Unit) -> Unit:
+    """A known person inside a longer name ("President Omar al-Bashir"): the entity, coded by the lexicon."""
+    for u in inner:
+        u.used = True
+    while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
+        ts = ctx.role_at[ts][0]
+    return Unit(ts, te, "person", ctx.text(ts, te), known.country, known.org, known.sector,
+                role=known.entry.role if known.entry else None, rule=known.rule, entry=known.entry,
+                label="PERSON")
+
+
+def _name_start(ctx: Context, ent: Span, ts: int, te: int, inner: list[Unit]) -> int | None:
+    """Where the entity's own name starts past the lexicon hits inside it (``None``: no name left).
+
+    In a person's name, a known name's word is someone else's ("Pakistan's Envoy", "NATO chief Jens":
+    the lexicon part is a modifier, not the name); an organisation whose name holds a country or a
+    smaller organisation keeps its whole name, and the hits inside are used up.
+    """
+    toks = ctx.toks
+    if ent.label == "PERSON":
+        for u in inner:
+            if u.kind == "person":
+                u.used = True  # a known name's word inside someone else's name
+        inner = [u for u in inner if u.kind != "person"]
+        if not inner:
+            return ts
+        last = max(u.te for u in inner)
+        while last < te and (toks[last].tag == "POS" or not toks[last].text[:1].isupper()):
+            last += 1
+        if te - last < 1 or not any(toks[i].pos == "PROPN" for i in range(last, te)):
+            return None
+        return last
+    for u in inner:
+        u.used = True
+        u.merged_into = None
+    return ts
+
+
+def _without_title(ctx: Context, ts: int, te: int) -> int:
+    """A person's name without the role words and ranks it starts with ("Ambassador Ruth Okonjo")."""
+    toks = ctx.toks
+    while ts < te - 1 and ts in ctx.role_at and ctx.role_at[ts][0] <= te - 1:
+        ts = ctx.role_at[ts][0]
+    while ts < te - 1 and toks[ts].text.lower().rstrip(".") in {r.rstrip(".") for r in RANKS}:
+        ts += 1
+    return ts

@@ -26,7 +26,6 @@ from dragoman.actors.lexicon import Entry
 from dragoman.actors.names import find_names
 from dragoman.actors.titles import apply, code_phrase, not_owner, titles
 from dragoman.actors.vocabulary import words
-from dragoman.when_where.places import PLACE_OBJECT_LEMMAS  # "shelled Kyiv": the city; "thanked Tokyo": its government
 
 __all__ = ["Context", "Unit", "find_names", "titles", "groups", "appositions", "standalone", "resolve_units"]
 
@@ -62,6 +61,8 @@ PLACE_NOUNS = words("place_nouns")
 GOVERNMENT_HEADS = words("government_heads")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
+#: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
+PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 
 
 def _seat(ctx: Context, u: Unit) -> Entry | None:
@@ -88,7 +89,7 @@ def _hyphen_qualifier(ctx: Context, u: Unit) -> bool:
 def _conjunct_group(ctx: Context, u: Unit, r: int) -> bool:
     """A demonym joined by "and" to one inside a group phrase takes that group's role and sector."""
     toks = ctx.toks
-    partners = [k for k in ctx.children.get(r, ()) if toks[k].dep == "conj"]
+    partners = [k for k in ctx.children[r] if toks[k].dep == "conj"]
     if toks[r].dep == "conj":
         partners.append(toks[r].head)
     for k in partners:
@@ -106,92 +107,113 @@ def _conjunct_group(ctx: Context, u: Unit, r: int) -> bool:
 
 def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
     """Names left over after titles and groups: which of them are actors."""
-    toks = ctx.toks
     keep: list[Unit] = []
     for u in units:
         if u.used or _hyphen_qualifier(ctx, u) and u.kind != "person":
             continue
-        r = _root(ctx, u.ts, u.te)
-        dep = toks[r].dep
-        if u.kind in ("country", "code"):
-            if _locative(ctx, u):
-                u.rule += "+locative"  # a place here, but the place is often the target ("clashes in Lebanon")
-            u.rule = u.rule or "country"
-        elif u.kind in ("city", "region"):
-            if dep == "compound" and toks[r].head > r and toks[toks[r].head].lemma.lower() not in PLACE_NOUNS:
-                continue  # "the Mosul dam": a modifier of a thing (but "the Darfur region" is the place)
-            u.kind, u.sector = "place", "CVL"  # a city or region: its people ("shelled Aleppo", "curfew in Juba")
-            u.name = ctx.text(u.ts, u.te)
-            u.rule += "+locative" if _locative(ctx, u) else "+place"
-        elif u.kind == "capital":
-            if dep == "compound" and toks[r].head > r:
-                u.kind = "country"
-                u.rule += "+modifier"  # "the Doha agreement", "Kabul airport"
-            elif _locative(ctx, u) or dep not in ("nsubj", "nsubjpass", "poss") and not (
-                    dep == "pobj" and toks[toks[r].head].text.lower() in ("by", "with", "from")) and not (
-                    dep == "dobj" and toks[toks[r].head].pos == "VERB"
-                    and toks[toks[r].head].lemma.lower() not in PLACE_OBJECT_LEMMAS):
-                # a city as a place or an object: its people ("curfew in Algiers", "blockade Paris")
-                u.kind = "place"
-                u.sector = "CVL"
-                u.name = ctx.text(u.ts, u.te)
-                u.rule += "+locative" if _locative(ctx, u) else "+object"
-            elif (seat := _seat(ctx, u)) is not None:
-                # "Brussels said" in a story about the EU that does not name Belgium: the EU
-                u.kind, u.entry, u.name = "organisation", seat, seat.name
-                u.country, u.org, u.sector = seat.country, seat.org, seat.sector
-                u.rule += "+seat"
-            else:
-                u.sector = "GOV"  # "Washington said", "talks with Moscow", "Kabul's decision", "thanked Tokyo"
-                u.kind = "government"
-                u.rule += "+metonymy"
-        elif u.kind == "demonym":
-            if not_owner(ctx, u):
-                u.country = None  # "ethnic Albanians" live anywhere; "pro-Iranian" is not Iran
-                u.rule += "+not-owner"
-                post = post_owner(ctx, r, r + 1)  # "ethnic Albanians in Serbia"
-                place = post[0] if post is not None and post[0].kind != "demonym" else place_of_action(ctx, r)
-                if place is not None:
-                    u.country = place.country
-                    u.rule += "+place"
-            if u.plural or toks[r].tag in ("NNS", "NNPS"):
-                u.sector = u.sector or "CVL"
-                u.kind = "group"
-                post = post_owner(ctx, r, r + 1)  # "the Albanians of southern Serbia": where they live
-                if post is not None and post[0].kind in ("country", "code", "region") and post[0].country != u.country:
-                    u.country = post[0].country
-                    u.rule += "+residence"
-            elif dep in ("amod", "compound") and toks[r].head == u.te and toks[u.te].tag in ("NNS", "NNPS") and (
-                    toks[u.te].ent_type == "NORP" or (ctx.unit_of.get(u.te) is not None
-                                                      and ctx.unit_of[u.te].kind in ("demonym", "nationality"))):
-                # "Bosnian Serbs", "Iraqi Kurds": a people of that country
-                head = ctx.unit_of.get(u.te)
-                if head is not None:
-                    head.used = True
-                u.te += 1
-                u.kind, u.sector, u.plural = "group", "CVL", True
-                u.name = ctx.text(u.ts, u.te)
-                u.rule += "+people"
-            elif _conjunct_group(ctx, u, r):
-                pass  # "Sierra Leonean and Liberian refugees": the role of the group it is joined to
-            elif dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
-                # "an Indian proposal", "Israeli air raids": the country acts through the thing
-                u.kind = "country"
-                u.rule += "+modifier"
-        elif u.kind == "place":
-            continue
-        elif u.kind == "nationality":
-            if dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
-                continue
-            u.kind = "group"
-        elif u.kind in ("organisation", "group", "actor") and u.entry is None and u.country is None:
-            # an unknown organisation: its own words may code it ("Iraqi Interior Ministry")
-            c = code_phrase(ctx, u.ts, u.te, for_person=False)
-            if c.country or c.sector:
-                apply(u, c, "name-words")
-            if not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
-                u.sector = "GOV"  # "the Home Office", "the National Audit Office": a government body
-                u.rule += "+government-head"
-        keep.append(u)
+        if _stands(ctx, u, _root(ctx, u.ts, u.te)):
+            keep.append(u)
     return keep
 
+
+def _stands(ctx: Context, u: Unit, r: int) -> bool:
+    """Codes a leftover name (root token ``r``) by its kind and its place in the sentence; ``False``
+    when it is no actor."""
+    toks = ctx.toks
+    dep = toks[r].dep
+    if u.kind in ("country", "code"):
+        if _locative(ctx, u):
+            u.rule += "+locative"  # a place here, but the place is often the target ("clashes in Lebanon")
+        u.rule = u.rule or "country"
+    elif u.kind in ("city", "region"):
+        if dep == "compound" and toks[r].head > r and toks[toks[r].head].lemma.lower() not in PLACE_NOUNS:
+            return False  # "the Mosul dam": a modifier of a thing (but "the Darfur region" is the place)
+        u.kind, u.sector = "place", "CVL"  # a city or region: its people ("shelled Aleppo", "curfew in Juba")
+        u.name = ctx.text(u.ts, u.te)
+        u.rule += "+locative" if _locative(ctx, u) else "+place"
+    elif u.kind == "capital":
+        _capital(ctx, u, r)
+    elif u.kind == "demonym":
+        _demonym(ctx, u, r)
+    elif u.kind == "place":
+        return False
+    elif u.kind == "nationality":
+        if dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
+            return False
+        u.kind = "group"
+    elif u.kind in ("organisation", "group", "actor") and u.entry is None and u.country is None:
+        # an unknown organisation: its own words may code it ("Iraqi Interior Ministry")
+        c = code_phrase(ctx, u.ts, u.te, for_person=False)
+        if c.country or c.sector:
+            apply(u, c, "name-words")
+        if not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
+            u.sector = "GOV"  # "the Home Office", "the National Audit Office": a government body
+            u.rule += "+government-head"
+    return True
+
+
+def _capital(ctx: Context, u: Unit, r: int) -> None:
+    """A capital: a modifier of a thing ("the Doha agreement"), a place or an object (its people), the
+    organisation seated there ("Brussels said"), else its government ("Washington said")."""
+    toks = ctx.toks
+    dep = toks[r].dep
+    if dep == "compound" and toks[r].head > r:
+        u.kind = "country"
+        u.rule += "+modifier"  # "the Doha agreement", "Kabul airport"
+    elif _locative(ctx, u) or dep not in ("nsubj", "nsubjpass", "poss") and not (
+            dep == "pobj" and toks[toks[r].head].text.lower() in ("by", "with", "from")) and not (
+            dep == "dobj" and toks[toks[r].head].pos == "VERB"
+            and toks[toks[r].head].lemma.lower() not in PLACE_OBJECT_LEMMAS):
+        # a city as a place or an object: its people ("curfew in Algiers", "blockade Paris")
+        u.kind = "place"
+        u.sector = "CVL"
+        u.name = ctx.text(u.ts, u.te)
+        u.rule += "+locative" if _locative(ctx, u) else "+object"
+    elif (seat := _seat(ctx, u)) is not None:
+        # "Brussels said" in a story about the EU that does not name Belgium: the EU
+        u.kind, u.entry, u.name = "organisation", seat, seat.name
+        u.country, u.org, u.sector = seat.country, seat.org, seat.sector
+        u.rule += "+seat"
+    else:
+        u.sector = "GOV"  # "Washington said", "talks with Moscow", "Kabul's decision", "thanked Tokyo"
+        u.kind = "government"
+        u.rule += "+metonymy"
+
+
+def _demonym(ctx: Context, u: Unit, r: int) -> None:
+    """A demonym: a people ("Afghans", "Bosnian Serbs"), a group it is joined to, or its country acting
+    through a thing ("Israeli air raids"); not the country of "ethnic Albanians" or "pro-Iranian"."""
+    toks = ctx.toks
+    dep = toks[r].dep
+    if not_owner(ctx, u):
+        u.country = None  # "ethnic Albanians" live anywhere; "pro-Iranian" is not Iran
+        u.rule += "+not-owner"
+        post = post_owner(ctx, r, r + 1)  # "ethnic Albanians in Serbia"
+        place = post[0] if post is not None and post[0].kind != "demonym" else place_of_action(ctx, r)
+        if place is not None:
+            u.country = place.country
+            u.rule += "+place"
+    if u.plural or toks[r].tag in ("NNS", "NNPS"):
+        u.sector = u.sector or "CVL"
+        u.kind = "group"
+        post = post_owner(ctx, r, r + 1)  # "the Albanians of southern Serbia": where they live
+        if post is not None and post[0].kind in ("country", "code", "region") and post[0].country != u.country:
+            u.country = post[0].country
+            u.rule += "+residence"
+    elif dep in ("amod", "compound") and toks[r].head == u.te and toks[u.te].tag in ("NNS", "NNPS") and (
+            toks[u.te].ent_type == "NORP" or (ctx.unit_of.get(u.te) is not None
+                                              and ctx.unit_of[u.te].kind in ("demonym", "nationality"))):
+        # "Bosnian Serbs", "Iraqi Kurds": a people of that country
+        head = ctx.unit_of.get(u.te)
+        if head is not None:
+            head.used = True
+        u.te += 1
+        u.kind, u.sector, u.plural = "group", "CVL", True
+        u.name = ctx.text(u.ts, u.te)
+        u.rule += "+people"
+    elif _conjunct_group(ctx, u, r):
+        pass  # "Sierra Leonean and Liberian refugees": the role of the group it is joined to
+    elif dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
+        # "an Indian proposal", "Israeli air raids": the country acts through the thing
+        u.kind = "country"
+        u.rule += "+modifier"

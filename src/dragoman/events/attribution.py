@@ -39,7 +39,6 @@ class Cand:
     governed: list["Cand"] = field(default_factory=list)
 
 
-
 class Attribution:
     """Finds an event's participants; built once per coder (holds the lexicon's word lists)."""
 
@@ -47,145 +46,16 @@ class Attribution:
         self.lex = lex
 
     def participants(self, view: View, c: Cand, ptype: str) -> tuple[list[str], list[str], bool, bool | str]:
-        toks = view.toks
+        """The event's sources and targets (actor ids), whether it is reciprocal, and whether a noun event
+        refers back to one told before (``True``; ``"latest"`` for "the latest meeting")."""
         e = c.entry
-        sources: list[str] = []
-        targets: list[str] = []
-        recip = False
-        head_tok = c.clause if e.is_noun else c.tok
         if e.is_noun:
-            n = c.tok
-            own: list[str] = []
-            for ch in view.children[n]:
-                d = toks[ch].dep
-                if d in ("poss", "compound", "amod", "nmod"):
-                    own.extend(a for a in view.phrase_actors(ch)
-                               if not (ptype in NAMED_BY_PLACE and view.names_the_event(a, ch)))
-                elif d in ("prep", "agent"):
-                    pl = view.lemma(ch)
-                    for p in view.kids(ch, "pobj"):
-                        acts = view.phrase_actors(p)
-                        if pl in ("by", "from"):
-                            sources.extend(acts)
-                        elif pl in ("between", "among"):
-                            sources.extend(acts)
-                            recip = True
-                        elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):
-                            targets.extend(acts)
-                            recip = recip or (pl == "with" and ptype in SYMMETRIC)
-            if c.clause != n and not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
-                targets.extend(self._purpose_targets(view, c.clause, ptype, n))
-            if c.clause != n:
-                s, passive = view.subject(c.clause)
-                if s is not None and s != n and not passive:
-                    sources = view.phrase_actors(s) + sources
-                for ch in view.kids(c.clause, "prep"):
-                    if view.lemma(ch) in TARGET_PREPS:
-                        for p in view.kids(ch, "pobj"):
-                            targets.extend(view.phrase_actors(p))
-                            recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
-            elif toks[n].dep == "pobj":
-                # "X was also present at that meeting": X took part
-                p = toks[n].head
-                gov = toks[p].head
-                if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join", "engage", "involve"):
-                    s, _ = view.subject(gov)
-                    if view.kid(gov, "neg") is not None:
-                        s = None  # "The M23 did not take part in the talks": not a participant
-                    if s is not None:
-                        sources.extend(view.phrase_actors(s))
-            if own:
-                if sources or (ptype not in SYMMETRIC and targets):
-                    targets = own + targets if not sources else targets + own
-                else:
-                    sources = own
-            d = view.kid(n, "det")
-            det = view.lemma(d) if d is not None else ""
-            # "that meeting", "this latest meeting", "the talks" (nobody named): an event told before
-            if det in ("that", "this", "these", "those") or (det == "the" and not sources and not targets):
-                latest = any(toks[m].text.lower() in ("latest", "recent", "current") for m in view.kids(n, "amod"))
+            sources, targets, recip, ref = self._noun_participants(view, c, ptype)
+            if ref:
                 sources = uniq(sources)
-                return sources, [a for a in uniq(targets) if a not in sources], recip, ("latest" if latest else True)
+                return sources, [a for a in uniq(targets) if a not in sources], recip, ref
         else:
-            v = c.tok
-            s, passive = view.subject(v)
-            src_tok, tgt_tok = (view.agent(v), s) if passive else (s, None)
-            if (toks[v].dep == "acl" and s is None and toks[v].tag == "VBD" and toks[toks[v].head].dep == "ROOT"
-                    and toks[toks[v].head].pos in ("NOUN", "PROPN")):
-                # a finite verb the parser hung on its subject, which it made the root ("The UN envoy
-                # called on both parties to ...": no verb heads the sentence): the noun is the subject
-                src_tok = toks[v].head
-            elif toks[v].dep in ("acl", "relcl") and s is None:
-                head = toks[v].head
-                own = [a for ch in view.children[head] if toks[ch].dep in ("poss", "compound", "amod", "nmod") for a in view.phrase_actors(ch)]
-                src_tok = view.agent(v)
-                if head == c.obj:
-                    sources.extend(own)
-                else:
-                    tgt_tok = head
-            if src_tok is not None:
-                sources.extend(view.phrase_actors(src_tok))
-                if not sources:
-                    # "Shells fired by the RSF hit the market": the weapon's user acts
-                    for acl in view.kids(src_tok, "acl"):
-                        ag = view.agent(acl)
-                        if ag is not None:
-                            sources.extend(view.phrase_actors(ag))
-                if not sources and not passive and src_tok == s:
-                    # two subjects: the parser split "shells fired by the paramilitary Rapid Support
-                    # Forces" and made "Forces" a second subject of "struck"
-                    for other in view.kids(v, "nsubj"):
-                        if other != s:
-                            sources.extend(view.phrase_actors(other))
-                if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON"):
-                    sp = view.speech_governor(v)
-                    if sp is not None:
-                        ss, _ = view.subject(sp)
-                        if ss is not None:
-                            sources.extend(view.phrase_actors(ss))
-            if tgt_tok is not None:
-                targets.extend(view.phrase_actors(tgt_tok))
-            # the action's own type decides what its words point at: "will impose sanctions on X" is a
-            # THREATEN, but X is still the target of the sanctions
-            own_type = e.type if e.type in self.lex.taxonomy.types else ptype
-            t2, s2, r2 = self._clause_targets(view, v, c.obj, own_type, e.mode, _material(e.cameo),
-                                              addressed=e.prep if "addressee" in e.flags else frozenset())
-            targets.extend(t2)
-            sources.extend(s2)
-            recip = recip or r2
-            if "comp" in e.flags or c.governed:
-                # "demanded that X withdraw": X is whom the demand is addressed to (not the speaker's own
-                # country: "Venezuela's minister warned that Venezuela would not accept ...")
-                own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
-                for ch in view.kids(v, "ccomp", "xcomp"):
-                    if not targets:
-                        gs, _ = view.subject(ch)
-                        if gs is not None and gs != s and toks[gs].dep != "dobj":
-                            targets.extend(x for x in view.phrase_actors(gs)
-                                           if not ((a := view.article.actor(x)) is not None and a.country in own
-                                                   and a.kind in ("country", "government")))
-            if c.governed:
-                g = c.governed[0]
-                g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
-                if not targets:
-                    targets.extend(g_tgt)
-                if not sources and toks[g.tok].dep == "xcomp":
-                    sources.extend(g_src)  # control: "agreed to withdraw" — the same actor
-            if not targets and ("comp" in e.flags or c.governed):
-                for ch in view.kids(v, "ccomp", "xcomp"):
-                    if not targets and toks[ch].pos in ("VERB", "AUX"):
-                        targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
-            if not targets:
-                for cv in view.kids(v, "conj"):  # "established ties with and opened an embassy in X"
-                    if toks[cv].pos in ("VERB", "AUX") and view.kid(cv, "nsubj", "nsubjpass") is None:
-                        targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
-            if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
-                targets.extend(self._purpose_targets(view, v, ptype, c.obj))
-            if _material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo)):
-                # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
-                targets.extend(self._predicate_actors(view, v, s))
-            if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
-                recip = True
+            sources, targets, recip = self._verb_participants(view, c, ptype)
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
         if ptype in PLACE_NOT_TARGET and e.mode != "visit":
@@ -196,6 +66,93 @@ class Attribution:
             recip = True
         return sources, targets, recip, False
 
+    # -- noun events ---------------------------------------------------------------------------
+
+    def _noun_participants(self, view: View, c: Cand, ptype: str) -> tuple[list[str], list[str], bool, bool | str]:
+        """A noun event's participants: its own modifiers ("Israeli strikes"), its prepositional phrases
+        ("talks between X and Y"), the subject of the clause it is told in; and whether it refers back
+        to an event told before ("that meeting", "the talks" with nobody named)."""
+        toks = view.toks
+        n = c.tok
+        own, sources, targets, recip = _noun_phrase(view, n, ptype)
+        if c.clause != n and not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+            targets.extend(self._purpose_targets(view, c.clause, ptype, n))
+        if c.clause != n:
+            s, passive = view.subject(c.clause)
+            if s is not None and s != n and not passive:
+                sources = view.phrase_actors(s) + sources
+            for ch in view.kids(c.clause, "prep"):
+                if view.lemma(ch) in TARGET_PREPS:
+                    for p in view.kids(ch, "pobj"):
+                        targets.extend(view.phrase_actors(p))
+                        recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
+        elif toks[n].dep == "pobj":
+            sources.extend(_present_at(view, n))
+        if own:
+            if sources or (ptype not in SYMMETRIC and targets):
+                targets = own + targets if not sources else targets + own
+            else:
+                sources = own
+        d = view.kid(n, "det")
+        det = view.lemma(d) if d is not None else ""
+        # "that meeting", "this latest meeting", "the talks" (nobody named): an event told before
+        if det in ("that", "this", "these", "those") or (det == "the" and not sources and not targets):
+            latest = any(toks[m].text.lower() in ("latest", "recent", "current") for m in view.kids(n, "amod"))
+            return sources, targets, recip, ("latest" if latest else True)
+        return sources, targets, recip, False
+
+    # -- verb events ---------------------------------------------------------------------------
+
+    def _verb_participants(self, view: View, c: Cand, ptype: str) -> tuple[list[str], list[str], bool]:
+        """A verb event's participants: its subject (or a passive's "by" phrase), its objects and
+        prepositional targets, whom a demand is addressed to, and what the event it governs says."""
+        toks = view.toks
+        e = c.entry
+        v = c.tok
+        s, passive = view.subject(v)
+        sources, targets = _subject_and_agent(view, c, s, passive)
+        # the action's own type decides what its words point at: "will impose sanctions on X" is a
+        # THREATEN, but X is still the target of the sanctions
+        own_type = e.type if e.type in self.lex.taxonomy.types else ptype
+        t2, s2, recip = self._clause_targets(view, v, c.obj, own_type, e.mode, _material(e.cameo),
+                                             addressed=e.prep if "addressee" in e.flags else frozenset())
+        targets.extend(t2)
+        sources.extend(s2)
+        if "comp" in e.flags or c.governed:
+            _addressed_subjects(view, v, s, sources, targets)
+        if c.governed:
+            g = c.governed[0]
+            g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
+            if not targets:
+                targets.extend(g_tgt)
+            if not sources and toks[g.tok].dep == "xcomp":
+                sources.extend(g_src)  # control: "agreed to withdraw" — the same actor
+        self._more_targets(view, c, ptype, s, targets)
+        if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
+            recip = True
+        return sources, targets, recip
+
+    def _more_targets(self, view: View, c: Cand, ptype: str, s: int | None, targets: list[str]) -> None:
+        """Targets named outside the verb's own phrases, when it has none: in its complement clause, a
+        conjoined verb or a purpose clause; and a material action's place or people in its predicate."""
+        toks = view.toks
+        e = c.entry
+        v = c.tok
+        if not targets and ("comp" in e.flags or c.governed):
+            for ch in view.kids(v, "ccomp", "xcomp"):
+                if not targets and toks[ch].pos in ("VERB", "AUX"):
+                    targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
+        if not targets:
+            for cv in view.kids(v, "conj"):  # "established ties with and opened an embassy in X"
+                if toks[cv].pos in ("VERB", "AUX") and view.kid(cv, "nsubj", "nsubjpass") is None:
+                    targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
+        if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+            targets.extend(self._purpose_targets(view, v, ptype, c.obj))
+        if _material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo)):
+            # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
+            targets.extend(self._predicate_actors(view, v, s))
+
+    # -- clauses -------------------------------------------------------------------------------
 
     def _clause_targets(self, view: View, v: int, obj: int | None, ptype: str, mode: str | None,
                         material: bool | None = None, addressed: frozenset[str] = frozenset()
@@ -276,6 +233,116 @@ class Attribution:
                 out.extend(view.actors_in(view.subtree(d)))  # "to show their disapproval of X's policies"
         return out
 
+
+def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], list[str], bool]:
+    """What a noun event's own phrase names: its modifiers' actors ("Israeli strikes"), then sources and
+    targets by preposition ("by X", "between X and Y", "against X"), and whether it is reciprocal."""
+    toks = view.toks
+    own: list[str] = []
+    sources: list[str] = []
+    targets: list[str] = []
+    recip = False
+    for ch in view.children[n]:
+        d = toks[ch].dep
+        if d in ("poss", "compound", "amod", "nmod"):
+            own.extend(a for a in view.phrase_actors(ch)
+                       if not (ptype in NAMED_BY_PLACE and view.names_the_event(a, ch)))
+        elif d in ("prep", "agent"):
+            pl = view.lemma(ch)
+            for p in view.kids(ch, "pobj"):
+                acts = view.phrase_actors(p)
+                if pl in ("by", "from"):
+                    sources.extend(acts)
+                elif pl in ("between", "among"):
+                    sources.extend(acts)
+                    recip = True
+                elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):
+                    targets.extend(acts)
+                    recip = recip or (pl == "with" and ptype in SYMMETRIC)
+    return own, sources, targets, recip
+
+
+def _present_at(view: View, n: int) -> list[str]:
+    """"X was also present at that meeting": X took part (not "The M23 did not take part in the talks")."""
+    toks = view.toks
+    p = toks[n].head
+    gov = toks[p].head
+    if view.lemma(p) in ("at", "in") and view.lemma(gov) in ("present", "be", "attend", "participate", "take", "join",
+                                                             "engage", "involve"):
+        s, _ = view.subject(gov)
+        if view.kid(gov, "neg") is not None:
+            s = None  # "The M23 did not take part in the talks": not a participant
+        if s is not None:
+            return view.phrase_actors(s)
+    return []
+
+
+def _subject_and_agent(view: View, c: Cand, s: int | None, passive: bool) -> tuple[list[str], list[str]]:
+    """The sources and targets a verb's subject gives: the subject acts, or, in the passive, the "by"
+    phrase acts on the subject; a participle or relative clause acts on the noun it hangs on."""
+    toks = view.toks
+    v = c.tok
+    sources: list[str] = []
+    targets: list[str] = []
+    src_tok, tgt_tok = (view.agent(v), s) if passive else (s, None)
+    if (toks[v].dep == "acl" and s is None and toks[v].tag == "VBD" and toks[toks[v].head].dep == "ROOT"
+            and toks[toks[v].head].pos in ("NOUN", "PROPN")):
+        # a finite verb the parser hung on its subject, which it made the root ("The UN envoy
+        # called on both parties to ...": no verb heads the sentence): the noun is the subject
+        src_tok = toks[v].head
+    elif toks[v].dep in ("acl", "relcl") and s is None:
+        head = toks[v].head
+        own = [a for ch in view.children[head] if toks[ch].dep in ("poss", "compound", "amod", "nmod")
+               for a in view.phrase_actors(ch)]
+        src_tok = view.agent(v)
+        if head == c.obj:
+            sources.extend(own)
+        else:
+            tgt_tok = head
+    if src_tok is not None:
+        _source_actors(view, v, src_tok, s, passive, sources)
+    if tgt_tok is not None:
+        targets.extend(view.phrase_actors(tgt_tok))
+    return sources, targets
+
+
+def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: bool, sources: list[str]) -> None:
+    """The actors of the source phrase; failing them, the user of a weapon, a second subject the parser
+    split off, or, for a pronoun, the subject of the reporting verb."""
+    toks = view.toks
+    sources.extend(view.phrase_actors(src_tok))
+    if not sources:
+        # "Shells fired by the RSF hit the market": the weapon's user acts
+        for acl in view.kids(src_tok, "acl"):
+            ag = view.agent(acl)
+            if ag is not None:
+                sources.extend(view.phrase_actors(ag))
+    if not sources and not passive and src_tok == s:
+        # two subjects: the parser split "shells fired by the paramilitary Rapid Support
+        # Forces" and made "Forces" a second subject of "struck"
+        for other in view.kids(v, "nsubj"):
+            if other != s:
+                sources.extend(view.phrase_actors(other))
+    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON"):
+        sp = view.speech_governor(v)
+        if sp is not None:
+            ss, _ = view.subject(sp)
+            if ss is not None:
+                sources.extend(view.phrase_actors(ss))
+
+
+def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], targets: list[str]) -> None:
+    """"demanded that X withdraw": X is whom the demand is addressed to (not the speaker's own
+    country: "Venezuela's minister warned that Venezuela would not accept ...")."""
+    toks = view.toks
+    own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
+    for ch in view.kids(v, "ccomp", "xcomp"):
+        if not targets:
+            gs, _ = view.subject(ch)
+            if gs is not None and gs != s and toks[gs].dep != "dobj":
+                targets.extend(x for x in view.phrase_actors(gs)
+                               if not ((a := view.article.actor(x)) is not None and a.country in own
+                                       and a.kind in ("country", "government")))
 
 
 def _dangling(view: View, prep: int) -> list[str]:

@@ -1,18 +1,20 @@
 """Navigation over the dependency parse (plain ``Token`` data) and who-acts-on-whom.
 
-``View`` indexes one article once: children of every token, the actors whose mentions cover each
-token.  The attribution functions find a clause's subject (through control verbs, conjunctions,
-relative clauses and participles), its object and prepositional targets, handle the passive
-("was attacked by"), and return actor ids in text order, so compound subjects become lists.
+``View`` indexes one article once: the shared parse tree (:mod:`dragoman.nlp.tree`) and the actors
+whose mentions cover each token.  The attribution functions find a clause's subject (through control
+verbs, conjunctions, relative clauses and participles), its object and prepositional targets, handle
+the passive ("was attacked by"), and return actor ids in text order, so compound subjects become lists.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Sequence
+from typing import Iterable
 
-from dragoman.model import Article, Token
+from dragoman.model import Article
+from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
+from dragoman.text.marks import find_marked
 
 #: dependents that start a nested clause: their words are not the participant's own words
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
@@ -28,22 +30,17 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "
 _NP_DEPS = frozenset({"conj", "compound", "flat", "appos", "amod", "nmod", "poss", "det", "cc"})
 
 
-class View:
-    """One article's parse, indexed for the event stage."""
+class View(Tree):
+    """One article's parse (:class:`~dragoman.nlp.tree.Tree`), indexed for the event stage: the actors
+    whose mentions cover each token, the lemmas of each sentence, the chrome and quoted spans."""
 
     def __init__(self, article: Article):
-        self.article = article
-        self.toks: Sequence[Token] = article.tokens
+        super().__init__(article)
         n = len(self.toks)
-        self.starts: list[int] = [t.start for t in self.toks]
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for t in self.toks:
-            if t.head != t.i:
-                self.children[t.head].append(t.i)
         # actor ids whose mentions overlap each token
         self.tok_actors: dict[int, list[str]] = {}
         if article.actors and n:
-            starts = [t.start for t in self.toks]
+            starts = self.starts
             ends = [t.end for t in self.toks]
             for a in article.actors:
                 for m in a.mentions:
@@ -83,8 +80,7 @@ class View:
         event's place rather than a participant."""
         if actor not in self.place_ids:
             return False
-        sent = self.article.sentences[self.toks[trigger].sent]
-        idx = [i for i in range(sent.tok_start, sent.tok_end) if actor in self.tok_actors.get(i, ())]
+        idx = [i for i in self.sentence_range(trigger) if actor in self.tok_actors.get(i, ())]
         return bool(idx) and all(self._locative(i, trigger) for i in idx)
 
     def _locative(self, i: int, trigger: int) -> bool:
@@ -106,51 +102,9 @@ class View:
 
     # -- tree helpers -----------------------------------------------------------------------
 
-    def kids(self, i: int, *deps: str) -> list[int]:
-        ch = self.children[i]
-        return [c for c in ch if self.toks[c].dep in deps] if deps else list(ch)
-
-    def kid(self, i: int, *deps: str) -> int | None:
-        for c in self.children[i]:
-            if self.toks[c].dep in deps:
-                return c
-        return None
-
-    def subtree(self, i: int, stop: frozenset[str] = CLAUSAL) -> list[int]:
+    def subtree(self, i: int, stop: frozenset[str] | set[str] = CLAUSAL) -> list[int]:
         """Tokens of ``i``'s subtree, not descending into nested clauses."""
-        out = [i]
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            for c in self.children[j]:
-                if self.toks[c].dep in stop:
-                    continue
-                out.append(c)
-                stack.append(c)
-        out.sort()
-        return out
-
-    def ancestors(self, i: int) -> Iterable[int]:
-        t = self.toks[i]
-        seen = 0
-        while t.head != t.i and seen < 64:
-            t = self.toks[t.head]
-            seen += 1
-            yield t.i
-
-    def depth(self, i: int) -> int:
-        return sum(1 for _ in self.ancestors(i))
-
-    def is_ancestor(self, a: int, b: int) -> bool:
-        return any(x == a for x in self.ancestors(b))
-
-    def lemma(self, i: int) -> str:
-        return self.toks[i].lemma.lower()
-
-    def text_of(self, idx: Sequence[int]) -> str:
-        if not idx:
-            return ""
-        return self.article.text[self.toks[min(idx)].start : self.toks[max(idx)].end]
+        return super().subtree(i, stop)
 
     # -- actors ------------------------------------------------------------------------------
 
@@ -259,8 +213,6 @@ class View:
     def quoted(self, i: int) -> bool:
         """Is token ``i`` between quotation marks (the quotes stage's own pairing of marks)?"""
         if self._quoted is None:
-            from dragoman.quotes.marks import find_marked
-
             self._quoted = [(q.start, q.end) for q in find_marked(self.article.text)]
         t = self.toks[i]
         return any(a <= t.start and t.end <= b for a, b in self._quoted)

@@ -268,6 +268,20 @@ class Fetched:
     redirects: tuple[str, ...] = ()
 
 
+def _failed_status(resp: httpx.Response, source: str, lenient: bool) -> Fetched | None:
+    """An error or unexpected status: an error (or, ``lenient``, a ``Fetched`` with only the status)."""
+    if resp.status_code >= 400:
+        if lenient:
+            return Fetched(str(resp.url), resp.status_code, "", None, b"")
+        raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=source,
+                         hint="check the URL" if resp.status_code < 500 else "the server failed; try later")
+    if resp.status_code < 200 or resp.status_code >= 300:
+        if lenient:
+            return Fetched(str(resp.url), resp.status_code, "", None, b"")
+        raise FetchError(f"unexpected HTTP status {resp.status_code}", source=source)
+    return None
+
+
 class Fetcher:
     """One HTTP client for a batch: per-host politeness and robots.txt are remembered here.
 
@@ -377,65 +391,16 @@ class Fetcher:
             self._backend.deadline.at = started + limit - spent
             try:
                 with self._client.stream("GET", current) as resp:
-                    if resp.status_code in _REDIRECTS and resp.headers.get("location"):
-                        nxt = urljoin(current, resp.headers["location"].strip())
-                        if nxt in seen:
-                            raise FetchError(
-                                f"redirect loop: {' -> '.join(seen + [nxt])}", source=source, hint="the site is misconfigured"
-                            )
-                        if len(seen) > self.settings.max_redirects:
-                            raise FetchError(
-                                f"more than {self.settings.max_redirects} redirects (last: {nxt})",
-                                source=source, hint="the site redirects too often",
-                            )
+                    nxt = self._redirect(resp, current, seen, source)
+                    if nxt is not None:
                         current = nxt
                         continue
-                    if resp.status_code >= 400:
-                        if lenient:
-                            return Fetched(str(resp.url), resp.status_code, "", None, b"")
-                        raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=source,
-                                         hint="check the URL" if resp.status_code < 500 else "the server failed; try later")
-                    if resp.status_code < 200 or resp.status_code >= 300:
-                        if lenient:
-                            return Fetched(str(resp.url), resp.status_code, "", None, b"")
-                        raise FetchError(f"unexpected HTTP status {resp.status_code}", source=source)
-                    ctype = resp.headers.get("content-type", "")
-                    mime = ctype.split(";", 1)[0].strip().lower()
-                    if accept is not None and mime and mime not in accept:
-                        raise FetchError(
-                            f"unexpected content type '{mime}'",
-                            source=source,
-                            hint="dragoman reads HTML pages, RSS/Atom feeds and plain text",
-                        )
-                    length = resp.headers.get("content-length")
-                    if length and length.isdigit() and int(length) > max_bytes:
-                        raise TooLargeError(
-                            f"the body is {int(length) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit",
-                            source=source, hint="raise fetch.max_bytes in the settings file",
-                        )
-                    body = bytearray()
-                    for chunk in _bounded_body(resp, max_bytes, source, self._backend.deadline):
-                        body += chunk
-                        if len(body) > max_bytes:
-                            raise TooLargeError(
-                                f"the body is over the {max_bytes / 1e6:.1f} MB limit (stopped reading)",
-                                source=source, hint="raise fetch.max_bytes in the settings file",
-                            )
-                    return Fetched(
-                        url=str(resp.url), status=resp.status_code, content_type=mime,
-                        charset=charset_from_content_type(ctype), body=bytes(body),
-                        headers={k.lower(): v for k, v in resp.headers.items()}, redirects=tuple(seen[:-1]),
-                    )
+                    failed = _failed_status(resp, source, lenient)
+                    if failed is not None:
+                        return failed
+                    return self._body(resp, accept, max_bytes, source, seen)
             except _OverallTimeout:
-                what = "the fetch" if current == source else f"fetching {current}"  # a redirect hop, robots.txt
-                raise FetchError(
-                    f"timed out: {what} took longer than the overall limit of {limit:g} s "
-                    f"(fetch.connect_timeout {self.settings.connect_timeout:g} s + "
-                    f"4 × fetch.read_timeout {self.settings.read_timeout:g} s, "
-                    "for connection, redirects, headers, body and decompression together)",
-                    source=source,
-                    hint="the server is too slow or sends too slowly; try later, or raise fetch.read_timeout",
-                ) from None
+                raise self._timed_out(current, source, limit) from None
             except httpx.TimeoutException as e:
                 raise FetchError(f"timed out ({type(e).__name__})", source=source, hint="the server is slow; try later") from e
             except httpx.DecodingError as e:
@@ -445,3 +410,62 @@ class Fetcher:
             finally:
                 spent += time.monotonic() - started
                 self._backend.deadline.at = None
+
+    def _redirect(self, resp: httpx.Response, current: str, seen: list[str], source: str) -> str | None:
+        """Where a redirect leads (``None`` for any other response); a loop or too many hops is an error."""
+        if not (resp.status_code in _REDIRECTS and resp.headers.get("location")):
+            return None
+        nxt = urljoin(current, resp.headers["location"].strip())
+        if nxt in seen:
+            raise FetchError(
+                f"redirect loop: {' -> '.join(seen + [nxt])}", source=source, hint="the site is misconfigured"
+            )
+        if len(seen) > self.settings.max_redirects:
+            raise FetchError(
+                f"more than {self.settings.max_redirects} redirects (last: {nxt})",
+                source=source, hint="the site redirects too often",
+            )
+        return nxt
+
+    def _body(self, resp: httpx.Response, accept: tuple[str, ...] | None, max_bytes: int, source: str,
+              seen: list[str]) -> Fetched:
+        """The response read: its content type checked, its body bounded by ``max_bytes``."""
+        ctype = resp.headers.get("content-type", "")
+        mime = ctype.split(";", 1)[0].strip().lower()
+        if accept is not None and mime and mime not in accept:
+            raise FetchError(
+                f"unexpected content type '{mime}'",
+                source=source,
+                hint="dragoman reads HTML pages, RSS/Atom feeds and plain text",
+            )
+        length = resp.headers.get("content-length")
+        if length and length.isdigit() and int(length) > max_bytes:
+            raise TooLargeError(
+                f"the body is {int(length) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit",
+                source=source, hint="raise fetch.max_bytes in the settings file",
+            )
+        body = bytearray()
+        for chunk in _bounded_body(resp, max_bytes, source, self._backend.deadline):
+            body += chunk
+            if len(body) > max_bytes:
+                raise TooLargeError(
+                    f"the body is over the {max_bytes / 1e6:.1f} MB limit (stopped reading)",
+                    source=source, hint="raise fetch.max_bytes in the settings file",
+                )
+        return Fetched(
+            url=str(resp.url), status=resp.status_code, content_type=mime,
+            charset=charset_from_content_type(ctype), body=bytes(body),
+            headers={k.lower(): v for k, v in resp.headers.items()}, redirects=tuple(seen[:-1]),
+        )
+
+    def _timed_out(self, current: str, source: str, limit: float) -> FetchError:
+        """The error of a fetch over the overall limit, naming the settings that make it."""
+        what = "the fetch" if current == source else f"fetching {current}"  # a redirect hop, robots.txt
+        return FetchError(
+            f"timed out: {what} took longer than the overall limit of {limit:g} s "
+            f"(fetch.connect_timeout {self.settings.connect_timeout:g} s + "
+            f"4 × fetch.read_timeout {self.settings.read_timeout:g} s, "
+            "for connection, redirects, headers, body and decompression together)",
+            source=source,
+            hint="the server is too slow or sends too slowly; try later, or raise fetch.read_timeout",
+        )

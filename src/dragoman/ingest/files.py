@@ -29,6 +29,7 @@ from dragoman.errors import (
     SkippedError,
     TooLargeError,
 )
+from dragoman.ingest.article import make_article
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
@@ -283,8 +284,6 @@ def article_from_record(rec: object, source: str, settings: Settings) -> Article
     Used for JSONL lines and the API's extract and ingest bodies, after ``check_record``; a warning
     (lone surrogates replaced) is kept in ``meta["warnings"]``.
     """
-    from dragoman.api_public import make_article
-
     rec, warnings = check_record(rec, source, settings)
     text = rec.get("text")
     if not isinstance(text, str):
@@ -465,8 +464,6 @@ def read_jsonl(fh: IO[bytes], name: str, settings: Settings, encoding: str | Non
 
 
 def text_article(text: str, source: str, settings: Settings, published: str | None = None) -> Article:
-    from dragoman.api_public import make_article
-
     if not text.strip():
         raise EmptyInputError("the text is empty", source=source, hint="nothing to code")
     return make_article(text, published=published, source=source, published_source="user", meta={"format": "text"})

@@ -17,10 +17,10 @@ these is a continuation of the speech before it (the caller decides).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from dragoman.model import Article, Token
+from dragoman.nlp.tree import Tree
 from dragoman.quotes.lexicon import Lexicon
 
 #: dependents cut from a speaker's phrase (clauses and asides hanging on the name)
@@ -40,51 +40,13 @@ class Attribution:
     rule: str
 
 
-class Parse:
-    """Article-wide helpers over the plain-data parse: children, offsets → tokens, subtrees."""
+class Parse(Tree):
+    """The article's parse (:class:`~dragoman.nlp.tree.Tree`) read for speech: cues, speakers and
+    what they report."""
 
     def __init__(self, article: Article, lex: Lexicon):
-        self.a = article
+        super().__init__(article)
         self.lex = lex
-        self.toks = article.tokens
-        self.starts = [t.start for t in self.toks]
-        self.children: list[list[int]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i and 0 <= t.head < len(self.toks):
-                self.children[t.head].append(t.i)
-
-    # -- lookups ---------------------------------------------------------------------------------
-
-    def tokens_in(self, start: int, end: int) -> list[Token]:
-        lo = bisect.bisect_left(self.starts, start)
-        out = []
-        for t in self.toks[lo:]:
-            if t.start >= end:
-                break
-            if t.end <= end:
-                out.append(t)
-        return out
-
-    def token_before(self, offset: int) -> int:
-        """Index of the last token starting before ``offset`` (-1 when none)."""
-        return bisect.bisect_left(self.starts, offset) - 1
-
-    def head(self, t: Token) -> Token | None:
-        return self.toks[t.head] if t.head != t.i else None
-
-    def kids(self, t: Token) -> list[Token]:
-        return [self.toks[c] for c in self.children[t.i]]
-
-    def subtree(self, t: Token, cut: set[str] | frozenset[str] = frozenset()) -> list[Token]:
-        out, todo = [], [t]
-        while todo:
-            x = todo.pop()
-            out.append(x)
-            todo.extend(k for k in self.kids(x) if k.dep not in cut)
-        return sorted(out, key=lambda k: k.i)
-
-    def span_of(self, toks: list[Token]) -> tuple[int, int]:
-        return min(t.start for t in toks), max(t.end for t in toks)
 
     # -- cues ------------------------------------------------------------------------------------
 
@@ -111,7 +73,7 @@ class Parse:
         for _ in range(4):
             if v is None:
                 break
-            kids = [k for k in self.kids(v) if out(k)]
+            kids = [k for k in self.kid_tokens(v) if out(k)]
             # the cue itself in the passive ("are accused of ...", "was told that ..."): its subject is
             # the one spoken to or about; the speaker is the "by" phrase, if any ("X is quoted as saying"
             # still climbs to X)
@@ -120,20 +82,20 @@ class Parse:
             if subj is None:
                 agent = next((k for k in kids if k.dep == "agent"), None)
                 if agent is not None:
-                    subj = next((k for k in self.kids(agent) if k.dep == "pobj"), None)
+                    subj = next((k for k in self.kid_tokens(agent) if k.dep == "pobj"), None)
             if subj is not None:
                 if subj.text.lower() in self.lex.relative_pronouns and v.dep == "relcl":
-                    return self.head(v)
+                    return self.head_token(v)
                 return subj
             if v.dep == "acl":
-                h = self.head(v)
+                h = self.head_token(v)
                 return h if h is not None and h.pos in ("PROPN", "NOUN", "PRON") and out(h) else None
             if v.dep == "ROOT":
                 break
-            v = self.head(v)
+            v = self.head_token(v)
         # an inverted cue the parser did not give a subject: "said Wimes", "Said Ellis: “…”"
         return next(
-            (k for k in self.kids(verb) if out(k) and k.i > verb.i and k.i - verb.i <= 4
+            (k for k in self.kid_tokens(verb) if out(k) and k.i > verb.i and k.i - verb.i <= 4
              and k.dep in ("dobj", "attr", "npadvmod", "appos", "dep", "nsubj")
              and k.pos in ("PROPN", "NOUN", "PRON") and k.text.lower() not in ("it", "this", "that")),
             None,
@@ -141,7 +103,7 @@ class Parse:
 
     def phrase(self, head: Token) -> tuple[int, int]:
         """The words naming a speaker: the subject's phrase without clauses and asides."""
-        toks = self.subtree(head, _CUT)
+        toks = self.subtree_tokens(head, _CUT)
         toks = [t for t in toks if t.sent == head.sent]
         # keep the contiguous run around the head
         idx = [t.i for t in toks]
@@ -162,11 +124,12 @@ class Parse:
     def noun_attribution(self, noun: Token, child: Token, outside: tuple[int, int]) -> Attribution:
         """Quoted words on a noun of saying: the speaker is its possessor, else the subject of the
         verb the noun depends on ("Politifact checked Trump's claim that …" → Trump)."""
-        who = next((k for k in self.kids(noun) if k.dep == "poss" and not (outside[0] <= k.start < outside[1])), None)
+        who = next((k for k in self.kid_tokens(noun)
+                    if k.dep == "poss" and not (outside[0] <= k.start < outside[1])), None)
         if who is None:
-            v = self.head(noun)
+            v = self.head_token(noun)
             while v is not None and v.pos not in ("VERB", "AUX"):
-                v = self.head(v)
+                v = self.head_token(v)
             who = self.subject(v, outside) if v is not None else None
         span = self.phrase(who) if who is not None else None
         content = child if self.that_clause(child) else None
@@ -176,12 +139,12 @@ class Parse:
         """Who is behind a speaking thing: "his comments said" → his, "a statement from X" → X."""
         if subj.lemma.lower() not in self.lex.speech_artefacts:
             return subj
-        for k in self.kids(subj):
+        for k in self.kid_tokens(subj):
             if k.dep == "poss":
                 return k
-        for prep in self.kids(subj):
+        for prep in self.kid_tokens(subj):
             if prep.dep == "prep" and prep.text.lower() in ("from", "by", "of"):
-                obj = next((k for k in self.kids(prep) if k.dep == "pobj"), None)
+                obj = next((k for k in self.kid_tokens(prep) if k.dep == "pobj"), None)
                 if obj is not None and obj.pos in ("PROPN", "NOUN", "PRON"):
                     return obj
         return subj
@@ -198,21 +161,21 @@ class Parse:
     def that_clause(self, t: Token) -> bool:
         """A clause opened by "that" ("a statement that the consul had been expelled")."""
         return t.dep in ("ccomp", "acl", "relcl", "advcl") and any(
-            k.dep == "mark" and k.text.lower() == "that" for k in self.kids(t)
+            k.dep == "mark" and k.text.lower() == "that" for k in self.kid_tokens(t)
         )
 
     def reported_clause(self, verb: Token) -> Token | None:
         """What a speech verb reports: its ccomp, or a that-clause on its channel noun ("said in a
         statement that …")."""
-        clause = next((k for k in self.kids(verb) if k.dep == "ccomp"), None)
+        clause = next((k for k in self.kid_tokens(verb) if k.dep == "ccomp"), None)
         if clause is not None:
             return clause
-        for prep in self.kids(verb):
+        for prep in self.kid_tokens(verb):
             if prep.dep != "prep":
                 continue
-            for obj in self.kids(prep):
+            for obj in self.kid_tokens(prep):
                 if obj.dep == "pobj":
-                    clause = next((k for k in self.kids(obj) if self.that_clause(k)), None)
+                    clause = next((k for k in self.kid_tokens(obj) if self.that_clause(k)), None)
                     if clause is not None:
                         return clause
         return None
@@ -221,7 +184,7 @@ class Parse:
         """Climb from the quoted words to the first speech verb outside ``[start, end)``."""
         best: tuple[int, Attribution] | None = None
         for t in inside:
-            h = self.head(t)
+            h = self.head_token(t)
             if h is None or start <= h.start < end:
                 continue
             child, node, depth = t, h, 0
@@ -249,7 +212,7 @@ class Parse:
                         break
                 if self.that_clause(node):
                     clause = node
-                child, node, depth = node, self.head(node), depth + 1
+                child, node, depth = node, self.head_token(node), depth + 1
         return best[1] if best else None
 
     def by_frame(self, open_mark: int, close_mark: int | None) -> Attribution | None:
@@ -264,7 +227,7 @@ class Parse:
             for t in self.toks[i : i + 7]:
                 if t.sent != sent:
                     # “…?” Graham asked.  — the parser may start a new sentence right after the mark
-                    gap = self.a.text[close_mark + 1 : t.start]
+                    gap = self.article.text[close_mark + 1 : t.start]
                     if crossed or gap.strip() or "\n" in gap:
                         break
                     crossed, sent = True, t.sent
@@ -284,7 +247,7 @@ class Parse:
         """A name after a dash following the quote, to the end of the line (“…” ― Name)."""
         if close_mark is None:
             return None
-        text = self.a.text
+        text = self.article.text
         line_end = text.find("\n", close_mark)
         line_end = len(text) if line_end < 0 else line_end
         rest = text[close_mark + 1 : line_end]
@@ -301,7 +264,8 @@ class Parse:
     def by_colon(self, open_mark: int) -> Attribution | None:
         """“X said:” ending the sentence (or paragraph) before the quote."""
         j = self.token_before(open_mark)
-        if j < 0 or self.toks[j].text not in (":", ",") or self.a.text[self.toks[j].end : open_mark].count("\n") > 2:
+        if (j < 0 or self.toks[j].text not in (":", ",")
+                or self.article.text[self.toks[j].end : open_mark].count("\n") > 2):
             return None
         sent = self.toks[j].sent
         for t in reversed(self.toks[max(0, j - 25) : j]):
@@ -333,9 +297,9 @@ class Parse:
             if found is None:
                 continue
             cue, last = found
-            obj = next((k for k in self.kids(last) if k.dep == "pobj"), None)
+            obj = next((k for k in self.kid_tokens(last) if k.dep == "pobj"), None)
             if obj is None:
-                obj = next((k for k in self.kids(t) if k.dep == "pobj"), None)
+                obj = next((k for k in self.kid_tokens(t) if k.dep == "pobj"), None)
             span = self.phrase(obj) if obj is not None else None
             return Attribution(t, (t.start, last.end), cue, span, obj, None, "according")
         return None

@@ -90,12 +90,7 @@ def run_batch(
     parts = plan(inputs, partition_size)
     out.mkdir(parents=True, exist_ok=True)
     old = read_manifest(out)
-    if old is not None and [p["id"] for p in old.get("partitions", ())] != [p.id for p in parts]:
-        raise InputError(
-            "this folder holds the batch output of other inputs (or another --partition-size)",
-            source=str(out / MANIFEST),
-            hint="give a new --out folder, or the same inputs and partition size to resume",
-        )
+    _check_resumable(old, parts, out)
     ids = {p.name: p.id for p in parts}
     done = {n: m for n, m in done_markers(out).items() if ids.get(n) == m.get("id")}
     runs: list[dict[str, Any]] = list((old or {}).get("runs", ()))
@@ -109,38 +104,11 @@ def run_batch(
     write_atomic(out / MANIFEST, _manifest(parts, done, list(inputs), partition_size, runs, errors))
     t0 = time.perf_counter()
     if todo:
-        client, cluster = _client(scheduler, workers or default_processes())
-        try:
-            from distributed import as_completed
+        def save() -> None:
+            write_atomic(out / MANIFEST, _manifest(parts, done, list(inputs), partition_size, runs, errors))
 
-            from dragoman.scale.worker import run_partition
-
-            futures = {
-                client.submit(run_partition, p, str(out.resolve()), settings, run_id, key=f"dragoman-{p.name}-{run_id}",
-                              pure=False, retries=1): p
-                for p in todo
-            }
-            last_write = time.monotonic()
-            finished = len(parts) - len(todo)
-            for fut in as_completed(futures):
-                p = futures[fut]
-                try:
-                    res = fut.result()
-                    done[p.name] = res
-                    errors.pop(p.name, None)
-                except Exception as e:  # noqa: BLE001 - recorded; the other partitions go on
-                    res = {"index": p.index, "error": f"{type(e).__name__}: {e}"}
-                    errors[p.name] = res["error"]
-                finished += 1
-                if progress:
-                    progress(res, finished, len(parts))
-                if time.monotonic() - last_write > 2.0:
-                    write_atomic(out / MANIFEST, _manifest(parts, done, list(inputs), partition_size, runs, errors))
-                    last_write = time.monotonic()
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        _run_partitions(todo, out, settings, run_id, _client(scheduler, workers or default_processes()), done, errors,
+                        len(parts), progress, save)
     run["finished"] = _now()
     run["seconds"] = round(time.perf_counter() - t0, 2)
     done = {n: m for n, m in done_markers(out).items() if ids.get(n) == m.get("id")}
@@ -155,3 +123,52 @@ def run_batch(
             hint="the finished partitions are kept: fix the cause and run the same command again to retry the rest",
         )
     return summary
+
+
+def _check_resumable(old: dict[str, Any] | None, parts: list[Partition], out: Path) -> None:
+    """An output folder holds no batch, or this batch (the same inputs and partition size)."""
+    if old is not None and [p["id"] for p in old.get("partitions", ())] != [p.id for p in parts]:
+        raise InputError(
+            "this folder holds the batch output of other inputs (or another --partition-size)",
+            source=str(out / MANIFEST),
+            hint="give a new --out folder, or the same inputs and partition size to resume",
+        )
+
+
+def _run_partitions(todo: list[Partition], out: Path, settings: Settings, run_id: str, client_cluster: tuple[Any, Any],
+                    done: dict[str, Any], errors: dict[str, str], total: int, progress: Progress | None,
+                    save: Callable[[], None]) -> None:
+    """Code the partitions ``todo`` on the cluster, recording each result in ``done`` or ``errors`` (the
+    manifest saved every two seconds at most); the client and a local cluster are closed after."""
+    client, cluster = client_cluster
+    try:
+        from distributed import as_completed
+
+        from dragoman.scale.worker import run_partition
+
+        futures = {
+            client.submit(run_partition, p, str(out.resolve()), settings, run_id, key=f"dragoman-{p.name}-{run_id}",
+                          pure=False, retries=1): p
+            for p in todo
+        }
+        last_write = time.monotonic()
+        finished = total - len(todo)
+        for fut in as_completed(futures):
+            p = futures[fut]
+            try:
+                res = fut.result()
+                done[p.name] = res
+                errors.pop(p.name, None)
+            except Exception as e:  # noqa: BLE001 - recorded; the other partitions go on
+                res = {"index": p.index, "error": f"{type(e).__name__}: {e}"}
+                errors[p.name] = res["error"]
+            finished += 1
+            if progress:
+                progress(res, finished, total)
+            if time.monotonic() - last_write > 2.0:
+                save()
+                last_write = time.monotonic()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

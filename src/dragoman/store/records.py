@@ -8,21 +8,19 @@ same articles get the same ids.
 
 from __future__ import annotations
 
-import calendar
 from functools import lru_cache
 import json
 import re
 import unicodedata
-from datetime import date, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
+from dragoman.period import interval, parse_date
 
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.I)
 _NONWORD = re.compile(r"[^\w]+", re.UNICODE)
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _LEADING = ("the ", "a ", "an ")
 
 
@@ -118,38 +116,6 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     elif kind in ("country", "government") and state:
         keys.add(state)  # Pakistan = its government
     return frozenset(keys)
-
-
-def parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    m = _DATE.match(value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
-
-
-def interval(d: date | None, precision: str) -> tuple[date | None, date | None]:
-    """The days an event dated ``d`` with ``precision`` may have happened on (None: unknown)."""
-    if d is None or precision == "none":
-        return None, None
-    if precision == "day":
-        return d, d
-    if precision == "week":
-        return d, d + timedelta(days=6)
-    if precision == "month":
-        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
-    if precision == "quarter":
-        q0 = (d.month - 1) // 3 * 3 + 1
-        end_month = q0 + 2
-        return date(d.year, q0, 1), date(d.year, end_month, calendar.monthrange(d.year, end_month)[1])
-    if precision == "year":
-        return date(d.year, 1, 1), date(d.year, 12, 31)
-    # "article": only the article's date is known; the event was reported then, so it happened shortly before
-    return d - timedelta(days=3), d
 
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "article": 5, "none": 6}

@@ -47,6 +47,25 @@ _ARROW = {
 }
 
 
+@dataclass
+class _Batch:
+    """What one ingest batch writes: article rows by table, merged event rows, failures, and the stored
+    articles and events they replace."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    replaced_ids: set[str] = field(default_factory=set)
+    new_members: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
+    sig_rows: list[dict[str, Any]] = field(default_factory=list)
+    ok_sources: list[str] = field(default_factory=list)
+    ok_ids: list[str] = field(default_factory=list)
+    old_event_ids: set[str] = field(default_factory=set)
+    ev_rows: list[dict[str, Any]] = field(default_factory=list)
+    actor_rows: list[dict[str, Any]] = field(default_factory=list)
+    key_rows: list[dict[str, Any]] = field(default_factory=list)
+    member_rows: list[dict[str, Any]] = field(default_factory=list)
+    fail_rows: list[dict[str, Any]] = field(default_factory=list)
+
+
 def _vtuple(v: str | None) -> tuple[int, ...]:
     out = []
     for part in re.split(r"[.+-]", v or "0"):

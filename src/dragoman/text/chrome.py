@@ -106,15 +106,27 @@ def _is_body(line: str) -> bool:
 
 
 def annotate(article: Article) -> Article:
+    """The article with its chrome as spans (``Article.chrome``) and what the chrome says: the reference
+    date of a masthead, the title, the dateline's place and the agency."""
     text = article.text
     lines = _lines(text)
     chrome: dict[str, tuple[int, int]] = dict(article.chrome)
-    ref = article.reference_date
-    title = article.title
-    dateline = article.dateline
-    agency = article.agency
+    head, first_body = _head(lines)
+    ref = _masthead(head, chrome, article.reference_date)
+    furniture = boilerplate_lines(lines) if len(lines) > 1 else []
+    body_lines = lines[first_body:] if first_body < len(lines) else []
+    title = _title(text, lines, head, furniture, chrome, article.title)
+    dateline, agency = _dateline(body_lines, chrome, article.dateline, article.agency)
+    agency = _agency_credit(lines, chrome, agency)
+    taken = set(chrome.values())
+    for n, span in enumerate((sp for sp in furniture if sp not in taken), 1):
+        chrome["boilerplate" if n == 1 else f"boilerplate.{n}"] = span
+    return article.replace(chrome=chrome, reference_date=ref, title=title, dateline=dateline, agency=agency)
 
-    # the lines before the first body paragraph are candidates for masthead and title
+
+def _head(lines: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], int]:
+    """The lines before the first body paragraph (candidates for masthead and title, at most six) and
+    the index of that paragraph's line."""
     head: list[tuple[int, int, str]] = []
     first_body = len(lines)
     for idx, (s, e, line) in enumerate(lines):
@@ -125,8 +137,12 @@ def annotate(article: Article) -> Article:
         if len(head) >= 6:
             first_body = idx + 1
             break
+    return head, first_body
 
-    # masthead date
+
+def _masthead(head: list[tuple[int, int, str]], chrome: dict[str, tuple[int, int]],
+              ref: ReferenceDate) -> ReferenceDate:
+    """Marks the masthead date in ``chrome``; returns the reference date it gives (untrusted), or ``ref``."""
     for s, e, line in head:
         if "masthead" in chrome or len(line) > 160:
             continue
@@ -142,10 +158,13 @@ def annotate(article: Article) -> Article:
             source = "text" if _PUBLISHED_LABEL.match(line) else "page"
             ref = ReferenceDate(day.isoformat(), source, False)
         break
+    return ref
 
-    # title: the first headline-like line that is not the masthead nor page furniture; its repeats
-    furniture = boilerplate_lines(lines) if len(lines) > 1 else []
-    body_lines = lines[first_body:] if first_body < len(lines) else []
+
+def _title(text: str, lines: list[tuple[int, int, str]], head: list[tuple[int, int, str]],
+           furniture: list[tuple[int, int]], chrome: dict[str, tuple[int, int]], title: str | None) -> str | None:
+    """Marks the title in ``chrome`` — the first headline-like line that is not the masthead nor page
+    furniture, or the metadata's title found in the text — and its repeat; returns the title."""
     for s, e, line in head:
         if chrome.get("masthead") == (s, e) or (s, e) in furniture:
             continue
@@ -170,37 +189,43 @@ def annotate(article: Article) -> Article:
             if s > ts and line == tline:
                 chrome["title_repeat"] = (s, e)
                 break
+    return title
 
-    # dateline at the start of the first body paragraph
-    if body_lines:
-        s, e, line = body_lines[0]
-        m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
-        if m and len(m.group("place")) <= 40:
-            # "GOMA, Congo (Reuters) -": the country or state after the place is part of the dateline
-            end = m.end("region") if m.groupdict().get("region") else m.end("place")
-            chrome["dateline"] = (s + m.start("place"), s + end)
-            dateline = dateline or m.group("place")
-            if m.group("agency"):
-                chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
-                agency = agency or m.group("agency").strip()
 
-    # agency credit at the end
-    if lines and "agency" not in chrome:
-        s, e, line = lines[-1]
-        m = _AGENCY_END.search(line)
-        if m and (len(line) > len(m.group()) or len(lines) > 1):
+def _dateline(body_lines: list[tuple[int, int, str]], chrome: dict[str, tuple[int, int]], dateline: str | None,
+              agency: str | None) -> tuple[str | None, str | None]:
+    """Marks the dateline at the start of the first body paragraph (and the agency inside it) in
+    ``chrome``; returns the dateline's place and the agency."""
+    if not body_lines:
+        return dateline, agency
+    s, e, line = body_lines[0]
+    m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
+    if m and len(m.group("place")) <= 40:
+        # "GOMA, Congo (Reuters) -": the country or state after the place is part of the dateline
+        end = m.end("region") if m.groupdict().get("region") else m.end("place")
+        chrome["dateline"] = (s + m.start("place"), s + end)
+        dateline = dateline or m.group("place")
+        if m.group("agency"):
             chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
-            chrome["agency_line"] = (s + m.start(), s + m.end())
-            agency = agency or m.group("agency")
-        else:
-            m = _AGENCY_LINE.match(line)
-            if m and len(lines) > 2:
-                chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
-                chrome["agency_line"] = (s, e)
-                agency = agency or m.group("agency")
+            agency = agency or m.group("agency").strip()
+    return dateline, agency
 
-    taken = set(chrome.values())
-    for n, span in enumerate((sp for sp in furniture if sp not in taken), 1):
-        chrome["boilerplate" if n == 1 else f"boilerplate.{n}"] = span
 
-    return article.replace(chrome=chrome, reference_date=ref, title=title, dateline=dateline, agency=agency)
+def _agency_credit(lines: list[tuple[int, int, str]], chrome: dict[str, tuple[int, int]],
+                   agency: str | None) -> str | None:
+    """Marks the agency credit at the end of the text ("(ATN)", a line "Reuters") in ``chrome`` unless
+    the dateline named one; returns the agency."""
+    if not lines or "agency" in chrome:
+        return agency
+    s, e, line = lines[-1]
+    m = _AGENCY_END.search(line)
+    if m and (len(line) > len(m.group()) or len(lines) > 1):
+        chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
+        chrome["agency_line"] = (s + m.start(), s + m.end())
+        return agency or m.group("agency")
+    m = _AGENCY_LINE.match(line)
+    if m and len(lines) > 2:
+        chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
+        chrome["agency_line"] = (s, e)
+        return agency or m.group("agency")
+    return agency

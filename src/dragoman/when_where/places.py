@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, Sequence
 
 import yaml
 
+from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Event, Location, Token
 from dragoman.settings import Settings
 from dragoman.when_where.gazetteer import PRECISION_ORDER, Gazetteer, Place, gazetteer, key
@@ -36,8 +38,8 @@ def _words() -> dict[str, list[str]]:
 _W = _words()
 LOC_PREPS = frozenset(_W["locative_prepositions"])
 CUE_PREPS = LOC_PREPS | frozenset(_W["cue_prepositions"])
-#: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv")
-PLACE_OBJECT_LEMMAS = frozenset(_W["place_object_lemmas"])
+#: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv"): the actor stage's list
+PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 #: triggers whose "to" phrase is where they happened ("a visit to Beijing", "travelled to Doha")
 DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
 #: words that make a name a province or region ("Kandahar province", "the province of Idlib")
@@ -101,127 +103,80 @@ class PlaceResolver:
         return ctx
 
     def mentions(self, article: Article, index: TokenIndex) -> list[_Mention]:
-        text = article.text
+        """The article's place mentions, resolved with its countries as context, in text order."""
         ctx = self.context(article)
-        skip = [v for k, v in article.chrome.items() if k in ("dateline", "masthead", "agency_line", "agency")]
-        people = [(m.start, m.end, a.name.lower()) for a in article.actors if a.kind == "person" for m in a.mentions]
-
-        def blocked(s: int, e: int, cued: bool = False) -> bool:
-            """Inside the dateline, or a name an actor claims (unless "in/at/to ..." says it is a place)."""
-            if any(s < ke and ks < e for ks, ke in skip):
-                return True
-            if cued:
-                return False
-            words = text[s:e].lower().split()
-            # the person's name itself ("Jordan" in "Jordan said"), not a country in a title ("Pakistan's envoy")
-            return any(
-                ps <= s and e <= pe and all(w in name.split() for w in words) for ps, pe, name in people
-            )
-
-        def cue_before(s: int) -> bool:
-            prev = _WORD_BEFORE.search(text[max(0, s - 20) : s])
-            return bool(prev and prev.group(1).lower() in CUE_PREPS)
-
-        spans: list[tuple[int, int, bool]] = []  # start, end, admin
-        strong_only: set[tuple[int, int]] = set()  # taken only when the gazetteer knows it well
-        for ent in article.entities:
-            if ent.label in PLACE_LABELS:
-                spans.append((ent.start, ent.end, False))
-            elif ent.label == "ORG" and ent.tok_end - ent.tok_start == 1:
-                # the NER often takes a city for an organisation ("retook Omdurman")
-                spans.append((ent.start, ent.end, False))
-                strong_only.add((ent.start, ent.end))
-        # capitalised names after a locative preposition, or objects of "visited"/"reached",
-        # that the NER missed or took for a person or an organisation
-        toks = article.tokens
-        covered = [(s, e) for s, e, _ in spans]
-        cued_spans: set[tuple[int, int]] = set()
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            start_run = None
-            weak_cue = False
-            if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
-                start_run = i + 1
-            elif t.dep in ("dobj", "compound") and _capital(t) and i > 0 and not _capital(toks[i - 1]):
-                obj = t if t.dep == "dobj" else toks[t.head]
-                gov = toks[obj.head] if obj.dep == "dobj" else None
-                if gov is not None and gov.lemma.lower() in _REACHED:
-                    start_run = i
-                    weak_cue = True  # "attacked Jordan": a person as often as a place
-            if start_run is not None:
-                j = start_run
-                while j + 1 < len(toks) and toks[j + 1].sent == t.sent and j - start_run < 4:
-                    nxt = toks[j + 1]
-                    if _capital(nxt):
-                        j += 1
-                    elif nxt.text == "-" and not toks[j].space and j + 2 < len(toks) and _capital(toks[j + 2]):
-                        j += 2  # Nagorno-Karabakh
-                    else:
-                        break
-                s, e = toks[start_run].start, toks[j].end
-                cued_spans.add((s, e))
-                if weak_cue and not any(x.label in ("GPE", "LOC") and x.start == s for x in article.entities):
-                    strong_only.add((s, e))
-                else:
-                    strong_only.discard((s, e))
-                if not any(cs < e and s < ce for cs, ce in covered if (cs, ce) not in strong_only):
-                    spans = [x for x in spans if not (x[0] < e and s < x[1])]
-                    spans.append((s, e, False))
-                    covered.append((s, e))
-                i = j
-            i += 1
+        claimed = _Claimed(article)
+        spans, strong_only = _entity_spans(article)
+        spans, cued_spans = _cued_names(article, spans, strong_only)
         out: list[_Mention] = []
         seen: set[tuple[int, int]] = set()
         for s, e, admin in sorted(spans):
-            cued = cue_before(s) or (s, e) in cued_spans
-            if blocked(s, e, cued=cued):
+            cued = _cue_before(article.text, s) or (s, e) in cued_spans
+            if claimed.blocked(s, e, cued=cued):
                 continue
-            name = text[s:e]
-            name = _THE.sub("", name)
-            s2, e2 = s, e
-            m = _ADMIN_AFTER.match(text[e : e + 20])
-            if m:
-                e2, admin = e + m.end(), True
-            m = _ADMIN_BEFORE.search(text[max(0, s - 30) : s])
-            if m:
-                s2, admin = s - (len(text[max(0, s - 30) : s]) - m.start()), True
-            # what the rest of the article says: the text's own words first, the actors' countries else
-            local = {iso for cs, ce, iso, tier in ctx if tier == 0 and (ce <= s or cs >= e)}
-            local = local or {iso for cs, ce, iso, tier in ctx if ce <= s or cs >= e}
-            named: str | None = None  # the country the text names right after the place
-            m = _CITY_OF.search(text[max(0, s - 40) : s])
-            if m and (iso := self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))):
-                local = {iso}
-            # "Kennebunkport, Maine" / "Hyderabad, Pakistan" / "London, Ontario"
-            m2 = _QUALIFIER.match(text[e : e + 30])
-            if m2:
-                qual = self.gaz.lookup(m2.group(1))
-                if qual is not None and qual.precision in ("country", "admin1") and qual.country:
-                    local, named = {qual.country}, qual.country
-            place = self.gaz.lookup(name, local, admin=admin)
-            if place is not None and (s, e) in strong_only and not self.gaz.strong(place):
+            m = self._resolve(article.text, ctx, s, e, admin, cued, (s, e) in strong_only)
+            if m is None or (m.start, m.end) in seen:
                 continue
-            if place is not None and not (cued or named or admin) and _weak(place):
-                continue  # a small town named with no "in"/"at" before it is more often a person
-            if _is_dateline(text, s, e):
-                continue  # "DENVER, Colo. —": where the reporter was
-            if named and place is not None and place.country != named:
-                # "Victoria, Australia": the text says the country; the gazetteer's best guess is elsewhere
-                c = self.gaz.countries.get(key(self.gaz.iso3_names.get(named, "")))
-                place = Place(name, named, c.lat if c else None, c.lon if c else None, "country")
-            if place is None or (s2, e2) in seen:
-                continue
-            seen.add((s2, e2))
-            out.append(_Mention(s2, e2, text[s2:e2], place, index.at(s, e)))
-        # "the Afghan capital" → the capital
+            seen.add((m.start, m.end))
+            out.append(replace(m, head=index.span_head(s, e)))
+        out += self._capitals(article.text, claimed, out, index)
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _resolve(self, text: str, ctx: list[tuple[int, int, str, int]], s: int, e: int, admin: bool, cued: bool,
+                 strong_only: bool) -> _Mention | None:
+        """The place a candidate span names (with "province" before or after it), or ``None``."""
+        name = _THE.sub("", text[s:e])
+        s2, e2 = s, e
+        m = _ADMIN_AFTER.match(text[e : e + 20])
+        if m:
+            e2, admin = e + m.end(), True
+        m = _ADMIN_BEFORE.search(text[max(0, s - 30) : s])
+        if m:
+            s2, admin = s - (len(text[max(0, s - 30) : s]) - m.start()), True
+        local, named = self._local(text, ctx, s, e)
+        place = self.gaz.lookup(name, local, admin=admin)
+        if place is not None and strong_only and not self.gaz.strong(place):
+            return None
+        if place is not None and not (cued or named or admin) and _weak(place):
+            return None  # a small town named with no "in"/"at" before it is more often a person
+        if _is_dateline(text, s, e):
+            return None  # "DENVER, Colo. —": where the reporter was
+        if named and place is not None and place.country != named:
+            # "Victoria, Australia": the text says the country; the gazetteer's best guess is elsewhere
+            c = self.gaz.countries.get(key(self.gaz.iso3_names.get(named, "")))
+            place = Place(name, named, c.lat if c else None, c.lon if c else None, "country")
+        if place is None:
+            return None
+        return _Mention(s2, e2, text[s2:e2], place, None)
+
+    def _local(self, text: str, ctx: list[tuple[int, int, str, int]], s: int, e: int) -> tuple[set[str], str | None]:
+        """The countries a place at ``[s, e)`` is looked up among — what the rest of the article says, the
+        text's own words first, the actors' countries else — and the country named right after it."""
+        local = {iso for cs, ce, iso, tier in ctx if tier == 0 and (ce <= s or cs >= e)}
+        local = local or {iso for cs, ce, iso, tier in ctx if ce <= s or cs >= e}
+        named: str | None = None  # the country the text names right after the place
+        m = _CITY_OF.search(text[max(0, s - 40) : s])
+        if m and (iso := self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))):
+            local = {iso}
+        # "Kennebunkport, Maine" / "Hyderabad, Pakistan" / "London, Ontario"
+        m2 = _QUALIFIER.match(text[e : e + 30])
+        if m2:
+            qual = self.gaz.lookup(m2.group(1))
+            if qual is not None and qual.precision in ("country", "admin1") and qual.country:
+                local, named = {qual.country}, qual.country
+        return local, named
+
+    def _capitals(self, text: str, claimed: "_Claimed", found: list[_Mention], index: TokenIndex) -> list[_Mention]:
+        """"the Afghan capital" → the capital (where no other mention is)."""
+        out: list[_Mention] = []
         for m in _CAPITAL.finditer(text):
             iso = self.gaz.demonym(m.group("dem")) or self.gaz.country_of(m.group("dem"))
             cap = self.gaz.capital(iso) if iso else None
-            if cap is None or blocked(m.start(), m.end()) or any(x.start < m.end() and m.start() < x.end for x in out):
+            if cap is None or claimed.blocked(m.start(), m.end()) or any(
+                    x.start < m.end() and m.start() < x.end for x in found + out):
                 continue
-            out.append(_Mention(m.start(), m.end(), m.group(), cap, index.at(m.start(), m.end())))
-        out.sort(key=lambda x: x.start)
+            out.append(_Mention(m.start(), m.end(), m.group(), cap, index.span_head(m.start(), m.end())))
         return out
 
     # -- event places ------------------------------------------------------------------------------
@@ -249,7 +204,7 @@ class PlaceResolver:
         """Steps from the place's head to the trigger, when the place says where it happened."""
         if head.i == trig.i:
             return 0
-        up = index.tokens[head.head] if head.head != head.i else None
+        up = index.toks[head.head] if head.head != head.i else None
         if up is None:
             return None
         # the Doha talks / the Kandahar attack
@@ -262,14 +217,14 @@ class PlaceResolver:
             prep = up.text.lower()
             if prep == "of" and up.head != up.i:
                 # "in the province of Idlib" / "in the city of Aleppo": the name stands for the noun before it
-                noun = index.tokens[up.head]
+                noun = index.toks[up.head]
                 if noun.lemma.lower() in ADMIN_NOUNS and noun.dep == "pobj" and noun.head != noun.i:
-                    up, prep = index.tokens[noun.head], index.tokens[noun.head].text.lower()
+                    up, prep = index.toks[noun.head], index.toks[noun.head].text.lower()
                     if up.pos != "ADP":
                         return None
             if prep in LOC_PREPS and up.head != up.i:
                 # "a police station in Mosul was attacked": where the passive subject was, it happened
-                noun = index.tokens[up.head]
+                noun = index.toks[up.head]
                 if noun.dep == "nsubjpass" and noun.head == trig.i and noun.pos in ("NOUN", "PROPN"):
                     return 2
             if prep in LOC_PREPS:
@@ -277,6 +232,103 @@ class PlaceResolver:
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
                 return is_attached(index, up, trig, max_nouns=1)
         return None
+
+
+class _Claimed:
+    """What rules a span out as a place: the dateline, masthead and agency, and a person's name."""
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        self.skip = [v for k, v in article.chrome.items() if k in ("dateline", "masthead", "agency_line", "agency")]
+        self.people = [(m.start, m.end, a.name.lower()) for a in article.actors if a.kind == "person"
+                       for m in a.mentions]
+
+    def blocked(self, s: int, e: int, cued: bool = False) -> bool:
+        """Inside the dateline, or a name an actor claims (unless "in/at/to ..." says it is a place)."""
+        if any(s < ke and ks < e for ks, ke in self.skip):
+            return True
+        if cued:
+            return False
+        words = self.text[s:e].lower().split()
+        # the person's name itself ("Jordan" in "Jordan said"), not a country in a title ("Pakistan's envoy")
+        return any(
+            ps <= s and e <= pe and all(w in name.split() for w in words) for ps, pe, name in self.people
+        )
+
+
+def _cue_before(text: str, s: int) -> bool:
+    prev = _WORD_BEFORE.search(text[max(0, s - 20) : s])
+    return bool(prev and prev.group(1).lower() in CUE_PREPS)
+
+
+def _entity_spans(article: Article) -> tuple[list[tuple[int, int, bool]], set[tuple[int, int]]]:
+    """The NER's places (start, end, admin), and the spans to take only when the gazetteer knows them
+    well (a one-word organisation: the NER often takes a city for one, "retook Omdurman")."""
+    spans: list[tuple[int, int, bool]] = []
+    strong_only: set[tuple[int, int]] = set()
+    for ent in article.entities:
+        if ent.label in PLACE_LABELS:
+            spans.append((ent.start, ent.end, False))
+        elif ent.label == "ORG" and ent.tok_end - ent.tok_start == 1:
+            spans.append((ent.start, ent.end, False))
+            strong_only.add((ent.start, ent.end))
+    return spans, strong_only
+
+
+def _cued_names(article: Article, spans: list[tuple[int, int, bool]],
+                strong_only: set[tuple[int, int]]) -> tuple[list[tuple[int, int, bool]], set[tuple[int, int]]]:
+    """Capitalised names after a locative preposition, or objects of "visited"/"reached", that the NER
+    missed or took for a person or an organisation: the spans with them, and the cued spans
+    (``strong_only`` is updated: an object of "attacked" is a person as often as a place)."""
+    toks = article.tokens
+    covered = [(s, e) for s, e, _ in spans]
+    cued_spans: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(toks):
+        start_run, weak_cue = _cued_start(toks, i)
+        if start_run is not None:
+            j = _name_end(toks, start_run, toks[i].sent)
+            s, e = toks[start_run].start, toks[j].end
+            cued_spans.add((s, e))
+            if weak_cue and not any(x.label in ("GPE", "LOC") and x.start == s for x in article.entities):
+                strong_only.add((s, e))
+            else:
+                strong_only.discard((s, e))
+            if not any(cs < e and s < ce for cs, ce in covered if (cs, ce) not in strong_only):
+                spans = [x for x in spans if not (x[0] < e and s < x[1])]
+                spans.append((s, e, False))
+                covered.append((s, e))
+            i = j
+        i += 1
+    return spans, cued_spans
+
+
+def _cued_start(toks: Sequence[Token], i: int) -> tuple[int | None, bool]:
+    """Where a cued name starts at token ``i`` (the word after "in"/"to"..., or the capitalised object of
+    "visited"/"attacked"), and whether the cue is weak (an object: a person as often as a place)."""
+    t = toks[i]
+    if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
+        return i + 1, False
+    if t.dep in ("dobj", "compound") and _capital(t) and i > 0 and not _capital(toks[i - 1]):
+        obj = t if t.dep == "dobj" else toks[t.head]
+        gov = toks[obj.head] if obj.dep == "dobj" else None
+        if gov is not None and gov.lemma.lower() in _REACHED:
+            return i, True
+    return None, False
+
+
+def _name_end(toks: Sequence[Token], start: int, sent: int) -> int:
+    """The last token of a capitalised name starting at ``start`` (at most five words; "Nagorno-Karabakh")."""
+    j = start
+    while j + 1 < len(toks) and toks[j + 1].sent == sent and j - start < 4:
+        nxt = toks[j + 1]
+        if _capital(nxt):
+            j += 1
+        elif nxt.text == "-" and not toks[j].space and j + 2 < len(toks) and _capital(toks[j + 2]):
+            j += 2  # Nagorno-Karabakh
+        else:
+            break
+    return j
 
 
 def _weak(p: Place) -> bool:

@@ -6,92 +6,38 @@ Works on the plain ``Token`` records of ``dragoman.model`` (no spaCy here).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from typing import Sequence
-
-from dragoman.model import Article, Token
+from dragoman.model import Token
+from dragoman.nlp.tree import Tree
 
 VERBISH = ("VERB", "AUX")
 ARG_DEPS = {"nsubj", "nsubjpass", "csubj", "appos", "poss", "attr"}
 CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp", "ROOT"}
+#: how many heads a date or place phrase looks up for its verb or trigger
+CHAIN = 40
 
 
-class TokenIndex:
-    """Character offset → tokens, for one article."""
-
-    def __init__(self, article: Article):
-        self.tokens: Sequence[Token] = article.tokens
-        self.starts = [t.start for t in self.tokens]
-
-    def covering(self, start: int, end: int) -> list[Token]:
-        """Tokens overlapping [start, end)."""
-        if not self.tokens:
-            return []
-        lo = max(0, bisect_right(self.starts, start) - 1)
-        hi = bisect_left(self.starts, end)
-        return [t for t in self.tokens[lo:hi] if t.start < end and start < t.end]
-
-    def at(self, start: int, end: int) -> Token | None:
-        """The syntactic head of the span [start, end): its token whose head lies outside it."""
-        toks = self.covering(start, end)
-        if not toks:
-            return None
-        ids = {t.i for t in toks}
-        for t in toks:
-            if t.head not in ids or t.head == t.i:
-                return t
-        return toks[0]
+class TokenIndex(Tree):
+    """The article's parse (:class:`~dragoman.nlp.tree.Tree`) read for dates and places: the tokens of
+    a trigger, the verb governing a phrase and that verb's tense."""
 
     def trigger_tokens(self, start: int, end: int) -> list[Token]:
         """The tokens of a trigger span that can carry its time and place: the span's head first,
         then its other verbs and nouns ("held a virtual conference" → held, conference)."""
-        head = self.at(start, end)
+        head = self.span_head(start, end)
         if head is None:
             return []
         rest = [t for t in self.covering(start, end) if t.i != head.i and t.pos in ("VERB", "NOUN", "PROPN")]
         return [head] + rest
 
-    def ancestors(self, tok: Token, limit: int = 40) -> list[Token]:
-        """The chain of heads above ``tok`` (closest first), inside its sentence."""
-        out = []
-        cur = tok
-        for _ in range(limit):
-            if cur.head == cur.i:
-                break
-            cur = self.tokens[cur.head]
-            out.append(cur)
-        return out
-
-    def children(self, tok: Token) -> list[Token]:
-        """Children of ``tok`` (scans its sentence)."""
-        return [t for t in self._sentence(tok) if t.head == tok.i and t.i != tok.i]
-
-    def subtree(self, tok: Token) -> set[int]:
-        sent = self._sentence(tok)
-        inside = {tok.i}
-        changed = True
-        while changed:
-            changed = False
-            for t in sent:
-                if t.i not in inside and t.head in inside and t.head != t.i:
-                    inside.add(t.i)
-                    changed = True
-        return inside
-
-    def _sentence(self, tok: Token) -> list[Token]:
-        lo = tok.i
-        while lo > 0 and self.tokens[lo - 1].sent == tok.sent:
-            lo -= 1
-        hi = tok.i
-        while hi + 1 < len(self.tokens) and self.tokens[hi + 1].sent == tok.sent:
-            hi += 1
-        return list(self.tokens[lo : hi + 1])
+    def chain(self, tok: Token) -> list[Token]:
+        """The heads above ``tok``, closest first (at most ``CHAIN``)."""
+        return self.ancestor_tokens(tok, CHAIN)
 
     def governor(self, tok: Token, skip: set[int] = frozenset()) -> Token | None:  # type: ignore[assignment]
         """The nearest verb above ``tok`` (``tok`` itself when it is a verb and not skipped)."""
         if tok.pos in VERBISH and tok.i not in skip:
             return tok
-        for a in self.ancestors(tok):
+        for a in self.chain(tok):
             if a.pos in VERBISH and a.i not in skip:
                 return a
         return None
@@ -100,7 +46,7 @@ class TokenIndex:
         """past | future | present | None for the verb group headed by ``verb``."""
         if verb is None:
             return None
-        kids = self.children(verb)
+        kids = self.kid_tokens(verb)
         auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
         for a in auxes:
             if a.text.lower() in future_aux:
@@ -111,7 +57,7 @@ class TokenIndex:
                 return "past"
         # "expected to meet on Friday", "plans to visit in March"
         if verb.dep == "xcomp" or any(k.dep == "aux" and k.tag == "TO" for k in kids):
-            head = self.tokens[verb.head]
+            head = self.toks[verb.head]
             if head.lemma.lower() in future_lemmas or head.lemma.lower() == "be" or head.text.lower() in ("due", "set", "scheduled", "expected"):
                 return "future"
             if head.i != verb.i and head.pos in VERBISH:
@@ -153,7 +99,7 @@ def is_attached(
         return None
     if head.dep == "poss" and head.head != trigger.i:
         return None  # "investigate last month's raids": the time of the raids, not of the investigation
-    chain = [head] + index.ancestors(head)
+    chain = [head] + index.chain(head)
     trig_gov = index.governor(trigger)
     nouns = 0
     for steps, t in enumerate(chain):
@@ -171,7 +117,7 @@ def is_attached(
             if trig_gov is not None and t.i == trig_gov.i and trigger.pos not in VERBISH:
                 return steps + 1
             if t.dep in ("acl", "relcl") and t.head == trigger.i and not any(
-                    c.dep == "aux" and c.text.lower() == "to" for c in index.children(t)):
+                    c.dep == "aux" and c.text.lower() == "to" for c in index.kid_tokens(t)):
                 # "the agreement signed in February" (not "an understanding to resume traffic from April":
                 # that is when the traffic resumes)
                 return steps + 1

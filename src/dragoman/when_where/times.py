@@ -107,7 +107,7 @@ class TimeResolver:
         for s, e in self.regions(article):
             for f in self.tagger.find(text[s:e]):
                 f = Found(f.start + s, f.end + s, f.text, f.kind, f.g)
-                head = index.at(f.start, f.end)
+                head = index.span_head(f.start, f.end)
                 tense = None
                 if head is not None:
                     span_ids = {t.i for t in index.covering(f.start, f.end)}
@@ -158,11 +158,11 @@ class TimeResolver:
                 # with no subject or time of its own happens when the verb it is conjoined to does
                 for trig in triggers[ev.id]:
                     if trig.dep != "conj" or trig.pos not in VERBISH or any(
-                            c.dep in ("nsubj", "nsubjpass") for c in index.children(trig)):
+                            c.dep in ("nsubj", "nsubjpass") for c in index.kid_tokens(trig)):
                         continue
-                    own = index.subtree(trig)
+                    own = set(index.subtree(trig.i))
                     earlier = [it for it in plain if it.head is not None and it.head.i <= trig.i and it.head.i not in own]
-                    if (b := nearest(index.tokens[trig.head], earlier, 1)) is not None:
+                    if (b := nearest(index.toks[trig.head], earlier, 1)) is not None:
                         cands.append(b)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
@@ -202,16 +202,16 @@ class TimeResolver:
         y_head: Token | None = None
         x_head: Token | None = None
         if rel.dep == "mark" or rel.pos == "SCONJ":
-            y_head = index.tokens[rel.head]
+            y_head = index.toks[rel.head]
             if y_head.head != y_head.i:
-                x_head = index.tokens[y_head.head]
+                x_head = index.toks[y_head.head]
         else:
-            objs = [c for c in index.children(rel) if c.dep in ("pobj", "pcomp")]
+            objs = [c for c in index.kid_tokens(rel) if c.dep in ("pobj", "pcomp")]
             y_head = objs[0] if objs else None
-            up = index.tokens[rel.head]
+            up = index.toks[rel.head]
             span_ids = {t.i for t in toks}
             while up.i in span_ids and up.head != up.i:
-                up = index.tokens[up.head]
+                up = index.toks[up.head]
             x_head = up if up.i not in span_ids else None
         if y_head is None:
             return
@@ -260,23 +260,23 @@ class TimeResolver:
         noun = head
         if head.pos in ("VERB", "AUX"):
             if head.lemma.lower() not in LIGHT_VERBS:
-                inside = index.subtree(head)
+                inside = set(index.subtree(head.i))
                 cands = [ev.id for ev in events for t in triggers[ev.id] if t.i in inside and t.sent == head.sent]
                 if cands:
                     return cands[0]
                 return None
-            subj = [c for c in index.children(head) if c.dep in ("nsubj", "nsubjpass")]
+            subj = [c for c in index.kid_tokens(head) if c.dep in ("nsubj", "nsubjpass")]
             if not subj:
                 return None
             noun = subj[0]
-            anaphoric = any(c.text.lower() in ANAPHORIC for c in index.children(noun))
+            anaphoric = any(c.text.lower() in ANAPHORIC for c in index.kid_tokens(noun))
             for ev in events:
                 if any(t.i == noun.i for t in triggers[ev.id]) and (ev.id in dated or not anaphoric):
                     return ev.id
         if noun.pos not in ("NOUN", "PROPN"):
             return None
         # the thing referred to: an earlier event
-        mods = {c.text.lower() for c in index.children(noun)}
+        mods = {c.text.lower() for c in index.kid_tokens(noun)}
         lemma = noun.lemma.lower()
 
         def names(ev: Event) -> bool:
@@ -284,7 +284,7 @@ class TimeResolver:
             for t in triggers[ev.id]:
                 if t.lemma.lower() == lemma:
                     return True
-                if any(c.dep in ("nsubj", "nsubjpass") and c.lemma.lower() == lemma for c in index.children(t)):
+                if any(c.dep in ("nsubj", "nsubjpass") and c.lemma.lower() == lemma for c in index.kid_tokens(t)):
                     return True
             return False
 

@@ -11,12 +11,13 @@ keeps the stage fast.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Mapping, TypeVar
 
 import yaml
 
@@ -47,6 +48,53 @@ class Value:
     absolute: bool = False  # does not depend on the reference date
     day: date | None = None  # a representative day (start of the period), for arithmetic and focus
     anchor: tuple[int, int, str] | None = None
+
+
+#: the value of an expression that cannot be resolved (no reference date, no such day)
+NO_VALUE = Value(None, "none")
+
+log = logging.getLogger(__name__)
+
+#: the words of relative years, quarters, days, spelled centuries and duration units
+_RELATIVE_YEAR = {"last": -1, "this": 0, "next": 1}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+_RELATIVE_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_CENTURIES = {"nineteen": 19, "eighteen": 18, "twenty": 20}
+_DURATION_CODES = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "quarter": "Q"}
+
+
+class Unreadable(ValueError):
+    """An expression whose words or numbers name no date: "February 30", a year before 1 or after 9999,
+    a word with a letter that matched without case but is no word of the tables ("Auguſt")."""
+
+
+def _date(y: int, m: int = 1, d: int = 1) -> date:
+    """``date(y, m, d)``, or ``Unreadable`` naming the day that does not exist."""
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise Unreadable(f"there is no day {y:04d}-{m:02d}-{d:02d}") from None
+
+
+T = TypeVar("T")
+
+
+def _lookup(table: Mapping[str, T], word: str, what: str) -> T:
+    """``table[word]``, or ``Unreadable`` naming the word that is not in it."""
+    try:
+        return table[word]
+    except KeyError:
+        raise Unreadable(f"'{word}' is no {what}") from None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an expression is resolved against: the reference date, the tense of the verb governing it,
+    and the discourse focus (the last date the text spoke of)."""
+
+    ref: date | None
+    tense: str | None
+    focus: Value | None
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +132,29 @@ class TimexTagger:
         self.seasons: dict[str, str] = w["seasons"]
         self.season_start: dict[str, int] = w["season_start"]
         self.refs: dict[str, str] = w["refs"]
+        self.patterns = [(k, re.compile(p, re.IGNORECASE)) for k, p in self._patterns(w)]
+        # a cheap test per pattern: the word it cannot match without (most sentences have none)
+        self.need = {k: re.compile(v, re.IGNORECASE) for k, v in self._gates().items()}
+        # cheaper still, tried first: literal pieces of which the lower-cased text holds one
+        # whenever the gate above (for "ref", which has none, the pattern itself) can match, so a
+        # sentence without any skips the regexes; where one is there the gate decides, as before
+        self.cues = {k: frozenset(v) for k, v in self._cues().items()}
+        self._all_cues = tuple(sorted(set().union(*self.cues.values())))
+        self._readers: dict[str, Callable[[Found, Reading], Value]] = {
+            "iso": self._read_iso, "slash": self._read_iso, "mdy": self._read_month_day, "dmy": self._read_month_day,
+            "my": self._read_month_year, "mon_rel": self._read_month_rel, "mon": self._read_month,
+            "year": self._read_year, "decade": self._read_decade, "century": self._read_century,
+            "quarter": self._read_quarter, "half": self._read_half, "focus": self._read_focus,
+            "fiscalyear": self._read_fiscal_year, "yearperiod": self._read_year_period, "spelled": self._read_spelled,
+            "thousand": self._read_thousand, "yearago": self._read_year_ago, "relday": self._read_relday,
+            "thisday": self._read_thisday, "weekday": self._read_weekday, "relunit": self._read_relunit,
+            "season": self._read_season, "weekend": self._read_weekend, "ago": self._read_ago,
+            "shift": self._read_shift, "nextday": self._read_shift, "duration": self._read_duration,
+            "ref": self._read_ref,
+        }
+
+    def _patterns(self, w: dict[str, Any]) -> list[tuple[str, str]]:
+        """Each kind of expression and its pattern (case is ignored)."""
         full = [m for m in self.months if len(m) > 4 or m in ("may", "june", "july")]
         abbr = [m for m in self.months if m not in full]
         mon = rf"(?:{_alt(full)}|(?:{_alt(abbr)})\.?)"
@@ -94,7 +165,7 @@ class TimexTagger:
         unit = r"(?:day|week|fortnight|month|year|decade|quarter)s?"
         ordq = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
         B, E = r"(?<![\w$£€.\-])", r"(?![\w]|\.\d|-\d)"
-        P = [
+        return [
             ("iso", rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}"),
             ("slash", rf"{B}(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>\d{{4}}){E}"),
             ("mdy", rf"{B}(?:(?P<wd>{wd}),?\s+)?(?P<mon>{mon})\s+(?P<d>{day})(?:,?\s+(?P<y>{yr}))?{E}"),
@@ -125,11 +196,12 @@ class TimexTagger:
             ("ref", rf"{B}(?P<w>{_alt(self.refs)}){E}"),
             ("duration", rf"{B}(?:(?P<prep>for|over|during|within|in)\s+)?(?:(?:the\s+)?(?P<dir>past|last|next|coming|previous|first|following)\s+)?(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|roughly|around)\s+)?(?P<n>{num})\s+(?P<unit>{unit}){E}(?!\s+(?:ago|earlier|later|before|after|old)\b)"),
         ]
-        self.patterns = [(k, re.compile(p, re.IGNORECASE)) for k, p in P]
-        # a cheap test per pattern: the word it cannot match without (most sentences have none)
+
+    def _gates(self) -> dict[str, str]:
+        """Each kind's gate: a pattern of the word it cannot match without."""
         monthword = rf"\b(?:{_alt(self.months)})\b"
         units = r"(?:day|week|fortnight|month|year|decade|quarter|period|half|weekend)"
-        need = {
+        return {
             "iso": r"\d-\d", "slash": r"\d/\d", "mdy": monthword, "dmy": monthword, "my": monthword,
             "mon_rel": monthword, "mon": monthword, "year": r"\d{4}", "decade": r"\d0['’]?s|ties\b",
             "century": "century", "quarter": "quarter", "half": "half", "focus": r"quarter|period|year",
@@ -140,13 +212,12 @@ class TimexTagger:
             "ago": r"\bago\b", "shift": r"earlier|later|before|after|previously", "nextday": r"following|next|previous|preceding|prior",
             "duration": units + "s?",
         }
-        self.need = {k: re.compile(v, re.IGNORECASE) for k, v in need.items()}
-        # cheaper still, tried first: literal pieces of which the lower-cased text holds one
-        # whenever the gate above (for "ref", which has none, the pattern itself) can match, so a
-        # sentence without any skips the regexes; where one is there the gate decides, as before
+
+    def _cues(self) -> dict[str, tuple[str, ...]]:
+        """Each kind's cues: literal pieces of which the lower-cased text holds one whenever it can match."""
         month_cues = _cover(self.months)
         unit_cues = ("day", "week", "fortnight", "month", "year", "decade", "quarter", "period", "half")
-        cues: dict[str, tuple[str, ...]] = {
+        return {
             "iso": ("-",), "slash": ("/",), "mdy": month_cues, "dmy": month_cues, "my": month_cues,
             "mon_rel": month_cues, "mon": month_cues, "decade": ("0", "ties"), "century": ("century",),
             "quarter": ("quarter",), "half": ("half",), "focus": ("quarter", "period", "year"), "fiscalyear": ("year",),
@@ -158,8 +229,6 @@ class TimexTagger:
             "nextday": ("following", "next", "previous", "preceding", "prior"), "duration": unit_cues,
             "ref": _cover(self.refs),
         }  # "year" and "yearperiod" (four digits, any script) have none: their gate is cheap
-        self.cues = {k: frozenset(v) for k, v in cues.items()}
-        self._all_cues = tuple(sorted(set().union(*self.cues.values())))
 
     # -- finding --------------------------------------------------------------------------------
 
@@ -246,251 +315,326 @@ class TimexTagger:
 
     def normalise(self, f: Found, ref: date | None, tense: str | None, focus: Value | None) -> Value:
         """The TIMEX3 value of ``f`` resolved against ``ref`` (None when it cannot be)."""
-        g, k = f.g, f.kind
-        low = f.text.lower()
+        read = self._readers[f.kind]
         try:
-            if k == "iso":
-                d = date(int(g["y"]), int(g["m"]), int(g["d"]))
-                return _day(d, absolute=True)
-            if k == "slash":
-                d = date(int(g["y"]), int(g["m"]), int(g["d"]))
-                return _day(d, absolute=True)
-            if k in ("mdy", "dmy"):
-                m = self._month(g["mon"])
-                d = int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
-                if g.get("y"):
-                    return _day(date(int(g["y"]), m, d), absolute=True)
-                if ref is None:
-                    return Value(None, "none")
-                same = date(ref.year, m, d)
-                if abs((same - ref).days) <= 183:
-                    return _day(same)
-                return _day(_pick_year(ref, lambda y: date(y, m, d), tense))
-            if k == "my":
-                return _month(int(g["y"]), self._month(g["mon"]), absolute=True)
-            if k == "mon_rel":
-                if ref is None:
-                    return Value(None, "none")
-                y = ref.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-                return _month(y, self._month(g["mon"]))
-            if k == "mon":
-                if ref is None:
-                    return Value(None, "none")
-                m = self._month(g["mon"])
-                mod = (g.get("mod") or "").lower()
-                if mod == "last":
-                    y = ref.year if m < ref.month else ref.year - 1
-                elif mod == "next":
-                    y = ref.year if m > ref.month else ref.year + 1
-                elif mod == "this":
-                    y = ref.year
-                else:
-                    t = "past" if mod in ("since",) else "future" if mod in ("until",) else tense
-                    y = _pick_year(ref, lambda yy: date(yy, m, 1), t, month=True).year
-                return _month(y, m)
-            if k == "year":
-                return _year(int(g["y"]), absolute=True)
-            if k == "decade":
-                if g.get("dec"):
-                    return Value(g["dec"][:3], "year", absolute=True, day=date(int(g["dec"]), 1, 1))
-                if ref is None:
-                    return Value(None, "none")
-                digit = int(g["short"]) if g.get("short") else self.decades[g["word"].lower()]
-                cent = ref.year // 100 if digit * 10 <= ref.year % 100 else ref.year // 100 - 1
-                return Value(f"{cent}{digit}", "year", day=date(cent * 100 + digit * 10, 1, 1))
-            if k == "century":
-                n = int(g["n"]) if g.get("n") else self.ordinals[g["ow"].lower()]
-                return Value(f"{n - 1:02d}", "year", absolute=True, day=date(max(1, (n - 1) * 100), 1, 1))
-            if k == "quarter":
-                q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}[g["q"].lower()]
-                y = g.get("y1") or g.get("y2")
-                back = 1 if g.get("ago") else 0
-                if y:
-                    return _quarter(int(y) - back, q, absolute=not back)
-                if ref is None:
-                    return Value(None, "none")
-                rel = (g.get("rel") or g.get("rel2") or "").lower()
-                if rel:
-                    return _quarter(ref.year + {"last": -1, "this": 0, "next": 1}[rel] - back, q)
-                cur_q = (ref.month - 1) // 3 + 1
-                yy = ref.year if q <= cur_q or tense == "future" else ref.year - 1
-                return _quarter(yy - back, q)
-            if k == "half":
-                h = 1 if g["h"].lower() == "first" else 2
-                if g.get("y"):
-                    return Value(f"{g['y']}-H{h}", "quarter", absolute=True, day=date(int(g["y"]), 1 + 6 * (h - 1), 1))
-                if ref is None:
-                    return Value(None, "none")
-                rel = (g.get("rel") or "").lower()
-                y = ref.year + {"last": -1, "this": 0, "next": 1}.get(rel, 0)
-                return Value(f"{y}-H{h}", "quarter", day=date(y, 1 + 6 * (h - 1), 1))
-            if k == "focus":
-                unit = g["unit"].lower()
-                mod = (g.get("mod") or "").lower()
-                if ref is None:
-                    return Value(None, "none")
-                back = 1 if mod in ("year-ago", "year-earlier", "year ago") else 0
-                cur_q = (ref.month - 1) // 3 + 1
-                if unit == "quarter" and mod == "current":
-                    return _quarter(ref.year, cur_q)
-                if unit in ("quarter", "period") and mod == "latest":
-                    y, q = (ref.year, cur_q - 1) if cur_q > 1 else (ref.year - 1, 4)
-                    return _quarter(y, q)
-                if unit == "year" and mod in ("full", "fiscal", ""):
-                    return _year(ref.year)
-                if unit in ("quarter", "period"):
-                    if focus is not None and focus.precision == "quarter" and focus.value and "-Q" in focus.value:
-                        y, q = focus.value.split("-Q")
-                        return _quarter(int(y) - back, int(q))
-                    if unit == "period" and focus is not None and focus.precision == "year" and focus.day:
-                        return _year(focus.day.year - back)
-                    y, q = (ref.year, cur_q - 1) if cur_q > 1 else (ref.year - 1, 4)
-                    return _quarter(y - back, q)
-                if focus is not None and focus.day and focus.precision in ("year", "quarter"):
-                    return _year(focus.day.year - back)
-                return _year(ref.year - back)
-            if k == "fiscalyear":
-                if ref is None:
-                    return Value(None, "none")
-                mod = g["mod"].lower()
-                shift = -1 if mod in ("latest", "last", "previous", "past") else 1 if mod in ("next", "coming") else 0
-                return _year(ref.year + shift)
-            if k == "yearperiod":
-                y = int(g["y"])
-                if g["unit"].lower() in ("period", "quarter") and focus is not None and focus.value and "-Q" in focus.value:
-                    return _quarter(y, int(focus.value.split("-Q")[1]))
-                return _year(y, absolute=True)
-            if k == "spelled":
-                a = {"nineteen": 19, "eighteen": 18, "twenty": 20}[g["a"].lower()]
-                t = words()["tens"][g["t"].lower()]
-                u = words()["units"].get((g.get("u") or "").lower(), 0)
-                if u and t < 20:
-                    return Value(None, "none")
-                return _year(a * 100 + t + u, absolute=True)
-            if k == "thousand":
-                u = (g.get("u") or "").lower()
-                n = words()["units"].get(u) or words()["tens"].get(u) or 0
-                return _year(2000 + n, absolute=True)
-            if k == "yearago":
-                if ref is None:
-                    return Value(None, "none")
-                if focus is not None and focus.precision == "quarter" and focus.value and "-Q" in focus.value:
-                    y, q = focus.value.split("-Q")
-                    return _quarter(int(y) - 1, int(q))
-                base = focus.day if focus is not None and focus.day and "ago" not in low else ref
-                return _year(base.year - 1)
-            if k == "relday":
-                if ref is None:
-                    return Value(None, "none")
-                off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
-                return _day(ref + timedelta(days=off))
-            if k == "thisday":
-                if ref is None:
-                    return Value(None, "none")
-                w = " ".join(low.split())
-                off = -1 if w == "last night" else -2 if "before yesterday" in w else 2 if "after tomorrow" in w else 0
-                return _day(ref + timedelta(days=off))
-            if k == "weekday":
-                if ref is None:
-                    return Value(None, "none")
-                return _day(self._weekday(ref, self.weekdays[g["wd"].lower()], (g.get("mod") or "").lower(), tense))
-            if k == "relunit":
-                if ref is None:
-                    return Value(None, "none")
-                mod = " ".join((g.get("mod") or "").lower().split())
-                unit = g["unit"].lower()
-                shift = 0
-                if mod in ("last", "past", "previous", "the previous", "early last", "late last", "the past"):
-                    shift = -1
-                elif mod in ("next", "coming", "the coming", "the next", "the following", "early next", "late next"):
-                    shift = 1
-                if unit == "quarter" and shift == 0 and focus is not None and focus.value and "-Q" in focus.value:
-                    y, q = focus.value.split("-Q")
-                    return _quarter(int(y), int(q))
-                return _shifted(ref, unit, shift)
-            if k == "season":
-                s = self.seasons[g["s"].lower()]
-                if g.get("y"):
-                    return Value(f"{g['y']}-{s}", "quarter", absolute=True, day=date(int(g["y"]), self.season_start[s], 1))
-                if ref is None:
-                    return Value(None, "none")
-                mod = " ".join((g.get("mod") or "").lower().split())
-                start = self.season_start[s]
-                cur = ref.month >= start if s != "WI" else True
-                if mod in ("last", "this past"):
-                    y = ref.year if (cur and ref.month >= start + 3) else ref.year - 1
-                elif mod == "next":
-                    y = ref.year if ref.month < start else ref.year + 1
-                elif mod == "this":
-                    y = ref.year
-                else:
-                    y = ref.year if (tense != "past" or ref.month >= start) else ref.year - 1
-                return Value(f"{y}-{s}", "quarter", day=date(y, start, 1))
-            if k == "weekend":
-                if ref is None:
-                    return Value(None, "none")
-                nxt = low.startswith("next") or tense == "future" and not low.startswith("last")
-                sat = ref - timedelta(days=(ref.weekday() - 5) % 7) if not nxt else ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
-                if low.startswith("last") and sat == ref:
-                    sat -= timedelta(days=7)
-                y, wk, _ = sat.isocalendar()
-                return Value(f"{y}-W{wk:02d}-WE", "week", day=sat)
-            if k == "ago":
-                if ref is None:
-                    return Value(None, "none")
-                n = self._number(g["n"])
-                unit = g["unit"].lower().rstrip("s")
-                if n is None:
-                    return Value("PAST_REF", "ref")
-                return move(ref, unit, -n)
-            if k in ("shift", "nextday"):
-                unit = g["unit"].lower().rstrip("s")
-                d = g["dir"].lower()
-                sign = 1 if d in ("later", "after", "following", "next") else -1
-                if k == "nextday" and ref is None and (focus is None or focus.day is None):
-                    return Value(None, "none")
-                n = 1 if k == "nextday" or g["n"].lower() == "the" else self._number(g["n"])
-                if n is None:
-                    return Value("PAST_REF" if sign < 0 else "FUTURE_REF", "ref")
-                if d in ("before", "after"):
-                    # anchored on another event: resolved by the stage from that event's date
-                    return Value(None, "none", anchor=(sign, n, unit))
-                base = focus if focus is not None and focus.day else (_day(ref) if ref else None)
-                if base is None or base.day is None:
-                    return Value(None, "none", anchor=(sign, n, unit))
-                if unit == "year" and base.precision == "quarter" and base.value and "-Q" in base.value:
-                    y, q = base.value.split("-Q")
-                    return _quarter(int(y) + sign * n, int(q))
-                return move(base.day, unit, sign * n, floor=base.precision)
-            if k == "duration":
-                n = self._number(g["n"])
-                unit = g["unit"].lower().rstrip("s")
-                d = (g.get("dir") or "").lower()
-                if n is None and d in ("past", "last", "previous"):
-                    return Value("PAST_REF", "ref")  # "the past few months"
-                if n is None and d in ("next", "coming"):
-                    return Value("FUTURE_REF", "ref")
-                if tense == "future" and ref is not None and n is not None:
-                    if (g.get("prep") or "").lower() == "in" and not d:
-                        return move(ref, unit, n)  # "will be redeemed in five years"
-                    if low == "one day":
-                        return Value("FUTURE_REF", "ref")
-                code = {"day": "D", "week": "W", "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "quarter": "Q"}[unit]
-                if n is not None and unit == "decade":
-                    n *= 10
-                if n is not None and unit == "fortnight":
-                    n *= 2
-                return Value(f"P{n if n is not None else 'X'}{code}", "none", type="DURATION", absolute=True)
-            if k == "ref":
-                return Value(self.refs[" ".join(low.split())], "ref")
-        except (ValueError, KeyError, OverflowError):
-            return Value(None, "none")
-        return Value(None, "none")
+            return read(f, Reading(ref, tense, focus))
+        except Unreadable as e:
+            log.debug("cannot read %r as a date: %s", f.text, e)
+        except OverflowError as e:  # "99999 years ago", or a reference date at the end of the calendar
+            log.debug("cannot read %r as a date: %s is out of the calendar's range", f.text, e)
+        return NO_VALUE
+
+    def _read_iso(self, f: Found, at: Reading) -> Value:
+        """2020-10-27, 10/27/2020."""
+        g = f.g
+        return _day(_date(int(g["y"]), int(g["m"]), int(g["d"])), absolute=True)
+
+    def _read_month_day(self, f: Found, at: Reading) -> Value:
+        """October 27 (2020), 27 October (2020): a year-less day in the year that fits the tense."""
+        g, ref = f.g, at.ref
+        m = self._month_number(g["mon"])
+        d = int(re.match(r"\d+", g["d"]).group())  # type: ignore[union-attr]
+        if g.get("y"):
+            return _day(_date(int(g["y"]), m, d), absolute=True)
+        if ref is None:
+            return NO_VALUE
+        same = _date(ref.year, m, d)
+        if abs((same - ref).days) <= 183:
+            return _day(same)
+        return _day(_pick_year(ref, lambda y: date(y, m, d), at.tense))
+
+    def _read_month_year(self, f: Found, at: Reading) -> Value:
+        """October 2020, early October 2020."""
+        return _month(int(f.g["y"]), self._month_number(f.g["mon"]), absolute=True)
+
+    def _read_month_rel(self, f: Found, at: Reading) -> Value:
+        """October last year."""
+        if at.ref is None:
+            return NO_VALUE
+        y = at.ref.year + _lookup(_RELATIVE_YEAR, f.g["rel"].lower(), "relative year")
+        return _month(y, self._month_number(f.g["mon"]))
+
+    def _read_month(self, f: Found, at: Reading) -> Value:
+        """(last, next, since, until ...) October: the month in the year its modifier or the tense says."""
+        g, ref = f.g, at.ref
+        if ref is None:
+            return NO_VALUE
+        m = self._month_number(g["mon"])
+        mod = (g.get("mod") or "").lower()
+        if mod == "last":
+            y = ref.year if m < ref.month else ref.year - 1
+        elif mod == "next":
+            y = ref.year if m > ref.month else ref.year + 1
+        elif mod == "this":
+            y = ref.year
+        else:
+            t = "past" if mod in ("since",) else "future" if mod in ("until",) else at.tense
+            y = _pick_year(ref, lambda yy: date(yy, m, 1), t, month=True).year
+        return _month(y, m)
+
+    def _read_year(self, f: Found, at: Reading) -> Value:
+        """2020, fiscal 2020."""
+        return _year(int(f.g["y"]), absolute=True)
+
+    def _read_decade(self, f: Found, at: Reading) -> Value:
+        """the 1990s, the '90s, the nineties."""
+        g, ref = f.g, at.ref
+        if g.get("dec"):
+            return Value(g["dec"][:3], "year", absolute=True, day=_date(int(g["dec"]), 1, 1))
+        if ref is None:
+            return NO_VALUE
+        digit = int(g["short"]) if g.get("short") else _lookup(self.decades, g["word"].lower(), "decade")
+        cent = ref.year // 100 if digit * 10 <= ref.year % 100 else ref.year // 100 - 1
+        return Value(f"{cent}{digit}", "year", day=_date(cent * 100 + digit * 10, 1, 1))
+
+    def _read_century(self, f: Found, at: Reading) -> Value:
+        """the 20th century, the twentieth century."""
+        g = f.g
+        n = int(g["n"]) if g.get("n") else _lookup(self.ordinals, g["ow"].lower(), "ordinal")
+        return Value(f"{n - 1:02d}", "year", absolute=True, day=_date(max(1, (n - 1) * 100), 1, 1))
+
+    def _read_quarter(self, f: Found, at: Reading) -> Value:
+        """the third quarter (of 2020, of last year), the year-ago quarter."""
+        g, ref = f.g, at.ref
+        q = _lookup(_QUARTERS, g["q"].lower(), "quarter")
+        y = g.get("y1") or g.get("y2")
+        back = 1 if g.get("ago") else 0
+        if y:
+            return _quarter(int(y) - back, q, absolute=not back)
+        if ref is None:
+            return NO_VALUE
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if rel:
+            return _quarter(ref.year + _lookup(_RELATIVE_YEAR, rel, "relative year") - back, q)
+        cur_q = (ref.month - 1) // 3 + 1
+        yy = ref.year if q <= cur_q or at.tense == "future" else ref.year - 1
+        return _quarter(yy - back, q)
+
+    def _read_half(self, f: Found, at: Reading) -> Value:
+        """the first half (of 2020, of next year)."""
+        g, ref = f.g, at.ref
+        h = 1 if g["h"].lower() == "first" else 2
+        if g.get("y"):
+            return Value(f"{g['y']}-H{h}", "quarter", absolute=True, day=_date(int(g["y"]), 1 + 6 * (h - 1), 1))
+        if ref is None:
+            return NO_VALUE
+        rel = (g.get("rel") or "").lower()
+        y = ref.year + _RELATIVE_YEAR.get(rel, 0)
+        return Value(f"{y}-H{h}", "quarter", day=_date(y, 1 + 6 * (h - 1), 1))
+
+    def _read_focus(self, f: Found, at: Reading) -> Value:
+        """the quarter, the latest period, the year-ago period, the full year: the period the text is
+        about (the discourse focus) or the latest one before the reference date."""
+        g, ref, focus = f.g, at.ref, at.focus
+        unit = g["unit"].lower()
+        mod = (g.get("mod") or "").lower()
+        if ref is None:
+            return NO_VALUE
+        back = 1 if mod in ("year-ago", "year-earlier", "year ago") else 0
+        cur_q = (ref.month - 1) // 3 + 1
+        if unit == "quarter" and mod == "current":
+            return _quarter(ref.year, cur_q)
+        if unit in ("quarter", "period") and mod == "latest":
+            y, q = (ref.year, cur_q - 1) if cur_q > 1 else (ref.year - 1, 4)
+            return _quarter(y, q)
+        if unit == "year" and mod in ("full", "fiscal", ""):
+            return _year(ref.year)
+        if unit in ("quarter", "period"):
+            if focus is not None and focus.precision == "quarter" and focus.value and "-Q" in focus.value:
+                fy, fq = focus.value.split("-Q")
+                return _quarter(int(fy) - back, int(fq))
+            if unit == "period" and focus is not None and focus.precision == "year" and focus.day:
+                return _year(focus.day.year - back)
+            y, q = (ref.year, cur_q - 1) if cur_q > 1 else (ref.year - 1, 4)
+            return _quarter(y - back, q)
+        if focus is not None and focus.day and focus.precision in ("year", "quarter"):
+            return _year(focus.day.year - back)
+        return _year(ref.year - back)
+
+    def _read_fiscal_year(self, f: Found, at: Reading) -> Value:
+        """the current (last, next) fiscal year."""
+        if at.ref is None:
+            return NO_VALUE
+        mod = f.g["mod"].lower()
+        shift = -1 if mod in ("latest", "last", "previous", "past") else 1 if mod in ("next", "coming") else 0
+        return _year(at.ref.year + shift)
+
+    def _read_year_period(self, f: Found, at: Reading) -> Value:
+        """the 1989 period (the focus quarter of that year), the 2020 fiscal year."""
+        g, focus = f.g, at.focus
+        y = int(g["y"])
+        if g["unit"].lower() in ("period", "quarter") and focus is not None and focus.value and "-Q" in focus.value:
+            return _quarter(y, int(focus.value.split("-Q")[1]))
+        return _year(y, absolute=True)
+
+    def _read_spelled(self, f: Found, at: Reading) -> Value:
+        """nineteen ninety-four."""
+        g = f.g
+        a = _lookup(_CENTURIES, g["a"].lower(), "century")
+        t = _lookup(words()["tens"], g["t"].lower(), "number of tens")
+        u = words()["units"].get((g.get("u") or "").lower(), 0)
+        if u and t < 20:
+            return NO_VALUE
+        return _year(a * 100 + t + u, absolute=True)
+
+    def _read_thousand(self, f: Found, at: Reading) -> Value:
+        """two thousand (and) six."""
+        u = (f.g.get("u") or "").lower()
+        n = words()["units"].get(u) or words()["tens"].get(u) or 0
+        return _year(2000 + n, absolute=True)
+
+    def _read_year_ago(self, f: Found, at: Reading) -> Value:
+        """a year ago, a year earlier, year-ago: the year before the focus (its quarter, if one)."""
+        ref, focus = at.ref, at.focus
+        if ref is None:
+            return NO_VALUE
+        if focus is not None and focus.precision == "quarter" and focus.value and "-Q" in focus.value:
+            y, q = focus.value.split("-Q")
+            return _quarter(int(y) - 1, int(q))
+        base = focus.day if focus is not None and focus.day and "ago" not in f.text.lower() else ref
+        return _year(base.year - 1)
+
+    def _read_relday(self, f: Found, at: Reading) -> Value:
+        """today, tonight, yesterday, tomorrow (morning)."""
+        if at.ref is None:
+            return NO_VALUE
+        off = _lookup(_RELATIVE_DAY, f.g["w"].lower(), "relative day")
+        return _day(at.ref + timedelta(days=off))
+
+    def _read_thisday(self, f: Found, at: Reading) -> Value:
+        """this morning, last night, the day before yesterday."""
+        if at.ref is None:
+            return NO_VALUE
+        w = " ".join(f.text.lower().split())
+        off = -1 if w == "last night" else -2 if "before yesterday" in w else 2 if "after tomorrow" in w else 0
+        return _day(at.ref + timedelta(days=off))
+
+    def _read_weekday(self, f: Found, at: Reading) -> Value:
+        """(last, next, on ...) Tuesday."""
+        if at.ref is None:
+            return NO_VALUE
+        g = f.g
+        wd = _lookup(self.weekdays, g["wd"].lower(), "weekday")
+        return _day(self._weekday_date(at.ref, wd, (g.get("mod") or "").lower(), at.tense))
+
+    def _read_relunit(self, f: Found, at: Reading) -> Value:
+        """this (last, next, the coming ...) week, month, quarter, year, decade, century."""
+        g, ref, focus = f.g, at.ref, at.focus
+        if ref is None:
+            return NO_VALUE
+        mod = " ".join((g.get("mod") or "").lower().split())
+        unit = g["unit"].lower()
+        shift = 0
+        if mod in ("last", "past", "previous", "the previous", "early last", "late last", "the past"):
+            shift = -1
+        elif mod in ("next", "coming", "the coming", "the next", "the following", "early next", "late next"):
+            shift = 1
+        if unit == "quarter" and shift == 0 and focus is not None and focus.value and "-Q" in focus.value:
+            y, q = focus.value.split("-Q")
+            return _quarter(int(y), int(q))
+        return _shifted(ref, unit, shift)
+
+    def _read_season(self, f: Found, at: Reading) -> Value:
+        """(last, this, next) summer (of 2020)."""
+        g, ref = f.g, at.ref
+        s = _lookup(self.seasons, g["s"].lower(), "season")
+        if g.get("y"):
+            return Value(f"{g['y']}-{s}", "quarter", absolute=True, day=_date(int(g["y"]), self.season_start[s], 1))
+        if ref is None:
+            return NO_VALUE
+        mod = " ".join((g.get("mod") or "").lower().split())
+        start = self.season_start[s]
+        cur = ref.month >= start if s != "WI" else True
+        if mod in ("last", "this past"):
+            y = ref.year if (cur and ref.month >= start + 3) else ref.year - 1
+        elif mod == "next":
+            y = ref.year if ref.month < start else ref.year + 1
+        elif mod == "this":
+            y = ref.year
+        else:
+            y = ref.year if (at.tense != "past" or ref.month >= start) else ref.year - 1
+        return Value(f"{y}-{s}", "quarter", day=_date(y, start, 1))
+
+    def _read_weekend(self, f: Found, at: Reading) -> Value:
+        """the (this, last, next) weekend."""
+        ref = at.ref
+        if ref is None:
+            return NO_VALUE
+        low = f.text.lower()
+        nxt = low.startswith("next") or at.tense == "future" and not low.startswith("last")
+        if nxt:
+            sat = ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+        else:
+            sat = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if low.startswith("last") and sat == ref:
+            sat -= timedelta(days=7)
+        y, wk, _ = sat.isocalendar()
+        return Value(f"{y}-W{wk:02d}-WE", "week", day=sat)
+
+    def _read_ago(self, f: Found, at: Reading) -> Value:
+        """three weeks ago (a few years ago: the past)."""
+        if at.ref is None:
+            return NO_VALUE
+        n = self._number(f.g["n"])
+        unit = f.g["unit"].lower().rstrip("s")
+        if n is None:
+            return Value("PAST_REF", "ref")
+        return move(at.ref, unit, -n)
+
+    def _read_shift(self, f: Found, at: Reading) -> Value:
+        """two days later, the following week: moved from the focus (or the reference date); "two days
+        after" another event is anchored on it (``Value.anchor``)."""
+        g, ref, focus = f.g, at.ref, at.focus
+        unit = g["unit"].lower().rstrip("s")
+        d = g["dir"].lower()
+        sign = 1 if d in ("later", "after", "following", "next") else -1
+        if f.kind == "nextday" and ref is None and (focus is None or focus.day is None):
+            return NO_VALUE
+        n = 1 if f.kind == "nextday" or g["n"].lower() == "the" else self._number(g["n"])
+        if n is None:
+            return Value("PAST_REF" if sign < 0 else "FUTURE_REF", "ref")
+        if d in ("before", "after"):
+            # anchored on another event: resolved by the stage from that event's date
+            return Value(None, "none", anchor=(sign, n, unit))
+        base = focus if focus is not None and focus.day else (_day(ref) if ref else None)
+        if base is None or base.day is None:
+            return Value(None, "none", anchor=(sign, n, unit))
+        if unit == "year" and base.precision == "quarter" and base.value and "-Q" in base.value:
+            y, q = base.value.split("-Q")
+            return _quarter(int(y) + sign * n, int(q))
+        return move(base.day, unit, sign * n, floor=base.precision)
+
+    def _read_duration(self, f: Found, at: Reading) -> Value:
+        """for three weeks, the past few months (a duration, or the past or future when it has no number;
+        "in five years" in the future tense is a date)."""
+        g, ref = f.g, at.ref
+        n = self._number(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        d = (g.get("dir") or "").lower()
+        if n is None and d in ("past", "last", "previous"):
+            return Value("PAST_REF", "ref")  # "the past few months"
+        if n is None and d in ("next", "coming"):
+            return Value("FUTURE_REF", "ref")
+        if at.tense == "future" and ref is not None and n is not None:
+            if (g.get("prep") or "").lower() == "in" and not d:
+                return move(ref, unit, n)  # "will be redeemed in five years"
+            if f.text.lower() == "one day":
+                return Value("FUTURE_REF", "ref")
+        code = _lookup(_DURATION_CODES, unit, "unit of time")
+        if n is not None and unit == "decade":
+            n *= 10
+        if n is not None and unit == "fortnight":
+            n *= 2
+        return Value(f"P{n if n is not None else 'X'}{code}", "none", type="DURATION", absolute=True)
+
+    def _read_ref(self, f: Found, at: Reading) -> Value:
+        """now, recently, in the future: PRESENT_REF, PAST_REF, FUTURE_REF."""
+        return Value(_lookup(self.refs, " ".join(f.text.lower().split()), "time reference"), "ref")
 
     # -- helpers --------------------------------------------------------------------------------
 
-    def _month(self, name: str) -> int:
-        return self.months[name.lower().rstrip(".")]
+    def _month_number(self, name: str) -> int:
+        return _lookup(self.months, name.lower().rstrip("."), "month")
 
     def _number(self, s: str) -> int | None:
         s = " ".join(s.lower().split())
@@ -499,7 +643,7 @@ class TimexTagger:
         return self.numbers.get(s)
 
     @staticmethod
-    def _weekday(ref: date, wd: int, mod: str, tense: str | None) -> date:
+    def _weekday_date(ref: date, wd: int, mod: str, tense: str | None) -> date:
         back = (ref.weekday() - wd) % 7  # days back to the latest such weekday on or before ref
         fwd = (wd - ref.weekday()) % 7
         if mod == "last":
@@ -521,15 +665,15 @@ def _day(d: date, absolute: bool = False) -> Value:
 
 
 def _month(y: int, m: int, absolute: bool = False) -> Value:
-    return Value(f"{y:04d}-{m:02d}", "month", absolute=absolute, day=date(y, m, 1))
+    return Value(f"{y:04d}-{m:02d}", "month", absolute=absolute, day=_date(y, m, 1))
 
 
 def _quarter(y: int, q: int, absolute: bool = False) -> Value:
-    return Value(f"{y:04d}-Q{q}", "quarter", absolute=absolute, day=date(y, 3 * (q - 1) + 1, 1))
+    return Value(f"{y:04d}-Q{q}", "quarter", absolute=absolute, day=_date(y, 3 * (q - 1) + 1, 1))
 
 
 def _year(y: int, absolute: bool = False) -> Value:
-    return Value(f"{y:04d}", "year", absolute=absolute, day=date(y, 1, 1))
+    return Value(f"{y:04d}", "year", absolute=absolute, day=_date(y, 1, 1))
 
 
 def _week(d: date) -> Value:
@@ -552,10 +696,10 @@ def _shifted(ref: date, unit: str, shift: int) -> Value:
         return _quarter(ref.year + q // 4, q % 4 + 1)
     if unit == "decade":
         d = ref.year // 10 + shift
-        return Value(f"{d:03d}", "year", day=date(d * 10, 1, 1))
+        return Value(f"{d:03d}", "year", day=_date(d * 10, 1, 1))
     if unit == "century":
         c = ref.year // 100 + shift
-        return Value(f"{c:02d}", "year", day=date(max(1, c * 100), 1, 1))
+        return Value(f"{c:02d}", "year", day=_date(max(1, c * 100), 1, 1))
     return _year(ref.year + shift)
 
 
