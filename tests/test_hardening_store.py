@@ -570,6 +570,9 @@ def mutations(rec: dict, path: tuple, container: str, key: Any) -> list[tuple[st
                 ("other", (value or "") + "x", False)]
         if key == "id" and container == "":
             out.append(("empty", "", True))
+        if key == "url" and container == "":  # an http(s) address, as raw records (test_hardening_again)
+            out[-1] = ("other", (value or "https://other.example/") + "x", False)
+            out.append(("javascript", "javascript:alert(1)", True))
     elif kind == STRS:
         out += [("str", "abc", True), ("int", 5, True), ("object", {"a": 1}, True), ("empty", [], False)]
     elif kind in (OBJ, LIST):

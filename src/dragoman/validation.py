@@ -14,6 +14,8 @@
 - offsets within the text: every ``start``/``end`` pair (mentions, evidence and triggers, places,
   times, quotes, chrome) satisfies 0 ≤ start ≤ end ≤ len(text);
 - ids: an article's id is a non-empty string; its actor ids and event ids are unique;
+- ``url``: none, or an ``http://``/``https://`` address with a host (the rule raw records follow:
+  ``javascript:``, ``data:``, ``file:``… are refused, in coded records too);
 - ``meta``: JSON values only (objects, lists, strings, finite numbers, flags, null), nested at most
   ``MAX_DEPTH`` deep.
 
@@ -95,6 +97,8 @@ def _check(article: Article, nlp: bool) -> None:
     if not isinstance(article.text, str):
         raise _Bad("text", f"must be a string, not {type(article.text).__name__}")
     n = len(article.text)
+    if isinstance(article.url, str) and article.url:
+        _url(article.url)
     for name, hint in _fields(Article):
         if name in _NLP and not nlp:
             continue
@@ -239,6 +243,15 @@ def _text(value: str, path: str) -> None:
     if m:
         code = f"\\u{ord(m.group()):04x}"
         raise _Bad(path, f"holds a lone surrogate ({code}) at character {m.start()}, which is not text")
+
+
+def _url(url: str) -> None:
+    from dragoman.ingest.files import check_url
+
+    try:
+        check_url(url, "record")
+    except FormatError:
+        raise _Bad("url", f"must be an http:// or https:// address, not {show(url)}") from None
 
 
 def _date(ev: Event, path: str) -> None:

@@ -321,7 +321,8 @@ class Fetcher:
         try:
             parts = urlsplit(url)
             port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError as e:
+            httpx.URL(url)  # what the client will parse: a tab, a control character, a URL too long
+        except (ValueError, httpx.InvalidURL) as e:  # UnicodeError (a lone surrogate) is a ValueError
             raise FetchError(f"invalid URL: {e}", source=source, hint="check the URL") from e
         if parts.scheme not in {"http", "https"}:
             raise FetchError(f"cannot fetch a '{parts.scheme}:' URL", source=source, hint="only http and https URLs are fetched")
@@ -407,6 +408,8 @@ class Fetcher:
                 raise FetchError(f"cannot decode the response body: {e}", source=source) from e
             except httpx.HTTPError as e:
                 raise FetchError(f"{type(e).__name__}: {e}", source=source, hint="check the URL and the network") from e
+            except httpx.InvalidURL as e:  # not an HTTPError: a Location httpx cannot resolve ('http:page')
+                raise FetchError(f"invalid URL: {e}", source=source, hint="check the URL") from e
             finally:
                 spent += time.monotonic() - started
                 self._backend.deadline.at = None

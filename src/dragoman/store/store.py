@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 import threading
 import re
 from contextlib import contextmanager
@@ -255,6 +256,16 @@ class Store:
             parent = Path(p).parent
             if not parent.exists():
                 raise StoreError(f"the folder {parent} does not exist", source=p, hint="create it or pick another --db path")
+        try:
+            mode = os.stat(p).st_mode
+        except OSError:
+            mode = None  # missing (created below), or DuckDB says what is wrong
+        if mode is not None and not stat.S_ISREG(mode):
+            # DuckDB would wait for ever on a FIFO's writer, and read or write a device
+            kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else \
+                "a device or socket"
+            raise StoreError(f"the store is {kind}, not a regular file", source=p,
+                             hint="give --db the path of a DuckDB file (or of one to create)")
         try:
             con = duckdb.connect(p, read_only=read_only)
         except duckdb.IOException as e:
