@@ -186,9 +186,6 @@ def test_a_one_megabyte_text_is_refused_before_it_exhausts_memory(tmp_path):
 
 # -- a file name with a newline: one failure printed as two lines, the second one forged ----------
 
-@pytest.mark.xfail(strict=True, reason="failures are printed 'error: SOURCE: MESSAGE' with the file name as it is: a "
-                                       "newline in a name splits one failure into two lines and forges a second "
-                                       "'error: …' line naming another file (docs/inputs.md: one failure, one line)")
 def test_a_file_name_with_a_newline_prints_one_failure_line(tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()

@@ -7,8 +7,8 @@ from typing import IO
 
 import click
 
-from dragoman.cli.options import (clean_errors, dump_json, follow_symlinks_option, load_settings, processes_option,
-                                  settings_options, warn)
+from dragoman.cli.options import (clean_errors, dump_json, follow_symlinks_option, load_settings, one_line,
+                                  processes_option, settings_options, warn)
 from dragoman.ingest import read_inputs
 from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.text.dates import parse_published
@@ -58,7 +58,7 @@ def extract(inputs: tuple[str, ...], jsonl: bool, output: str | None, published:
                 progress.update(progress.task_ids[0], advance=1)
             if isinstance(result, Failure):
                 n_failed += 1
-                click.echo(f"error: {result.source}: {result.message}", err=True)
+                click.echo(f"error: {one_line(result.source)}: {one_line(result.message)}", err=True)
                 continue
             n_ok += 1
             if jsonl:

@@ -63,7 +63,7 @@ def warn(items: Iterable[Any]) -> Iterator[Any]:
     for item in items:
         meta = getattr(item, "meta", None)
         for w in (meta or {}).get("warnings", ()):
-            click.echo(f"warning: {meta.get('source') or item.id}: {w}", err=True)
+            click.echo(f"warning: {one_line(str(meta.get('source') or item.id))}: {one_line(str(w))}", err=True)
         yield item
 
 
@@ -87,3 +87,9 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def dump_json(obj: Any, pretty: bool = False) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None, default=str)
+
+
+def one_line(text: str) -> str:
+    """A name or message as one line of the terminal's report: line breaks and other control characters
+    written as escapes (a file named "a\nerror: b" must not print a second, forged "error:" line)."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
