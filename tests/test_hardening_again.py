@@ -170,10 +170,6 @@ main()
 """
 
 
-@pytest.mark.xfail(strict=True, reason="no per-article limit the NLP stage can hold: a 1 MB text (max_input_bytes is "
-                                       "50 MB) needs over 2.9 GB and over 400 s in spaCy (measured), and under a 1.5 GB "
-                                       "limit ends in 'stage nlp failed: MemoryError', not a too_large failure; "
-                                       "POST /api/ingest (10 MB bodies) reaches the same in the server's process")
 def test_a_one_megabyte_text_is_refused_before_it_exhausts_memory(tmp_path):
     sentence = "Pakistani troops attacked a village near Kabul on Monday, officials said. "
     path = tmp_path / "big.txt"

@@ -12,7 +12,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
-from dragoman.errors import DragomanError, StageError
+from dragoman.errors import DragomanError, StageError, TooLargeError
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
@@ -80,6 +80,13 @@ class Pipeline:
         results: list[Article | Failure] = []
         for art in articles:
             results.append(self._run_stages(self.pre, art))
+        limit = self.settings.max_text_chars
+        for i, a in enumerate(results):
+            if isinstance(a, Article) and len(a.text) > limit:
+                # the parser needs ~3 kB per character: a text over the limit is refused before it is parsed
+                results[i] = _fail(a, TooLargeError(
+                    f"the text is {len(a.text):,} characters, over the {limit:,} character limit for one article",
+                    source=a.id, hint="split it into articles (JSONL), or raise max_text_chars in the settings file"))
         ok = [(i, a) for i, a in enumerate(results) if isinstance(a, Article)]
         if ok:
             try:
