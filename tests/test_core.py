@@ -91,3 +91,13 @@ def test_runner_names_the_stage_that_failed(pipeline):
     assert isinstance(out[1], Failure)
     assert out[1].stage == "broken" and out[1].article_id == "bad"
     assert "stage 'broken' failed" in out[1].message and "KeyError" in out[1].message
+
+
+def test_the_package_says_it_is_typed_and_ships_a_changelog():
+    from pathlib import Path
+
+    import dragoman
+
+    assert (Path(dragoman.__file__).parent / "py.typed").exists()
+    changelog = (Path(__file__).resolve().parents[1] / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "`speaker_span`" in changelog and "`evidence`" in changelog
