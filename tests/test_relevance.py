@@ -220,6 +220,17 @@ def factual_types(art):
     return sorted(e.type for e in art.events if not (e.aux.negated or e.aux.hypothetical or e.aux.future or e.aux.historical))
 
 
+def extract_at(pipe, text):
+    """The sentence coded as news of 4 May 2024 by ``pipe``."""
+    from dragoman import extract
+
+    return extract(text, published="2024-05-04", pipeline=pipe)
+
+
+def assert_factual(art, want):
+    assert factual_types(art) == want, [(e.type, e.rule, e.aux) for e in art.events]
+
+
 @pytest.mark.parametrize("text, want", [
     # other senses of a trigger: talking about a topic, releasing a document, "let's", crimes committed,
     # beating or battling a rival at the polls
@@ -251,9 +262,7 @@ def test_trigger_senses_that_are_no_event(unfiltered, text, want):
     ("Iran warned that it would strike American bases.", ["THREATEN"]),
 ])
 def test_failing_and_warning_need_an_act(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
+    art = extract_at(unfiltered, text)
     assert types(art) == want, [(e.type, e.rule) for e in art.events]
 
 
@@ -283,10 +292,7 @@ def test_complements_wanted_are_hypothetical_and_complements_done_are_not(unfilt
     ("Mourners buried eleven civilians killed by the army in the north.", ["ASSAULT"]),
 ])
 def test_a_participle_describing_a_noun_is_no_event_unless_it_is_violence_with_its_agent(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(unfiltered, text), want)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -300,10 +306,7 @@ def test_a_participle_describing_a_noun_is_no_event_unless_it_is_violence_with_i
     ("The figures demonstrated the scale of the crisis.", []),
 ])
 def test_what_is_said_is_a_demand_or_reproach_only_when_an_act_is_named(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(unfiltered, text), want)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -313,10 +316,7 @@ def test_what_is_said_is_a_demand_or_reproach_only_when_an_act_is_named(unfilter
     ("Investigators shared evidence with the prosecutors.", ["COOPERATE"]),
 ])
 def test_a_thing_that_does_something_is_no_actor(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(unfiltered, text), want)
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -353,10 +353,7 @@ def test_a_criticism_needs_someone_criticised_and_no_event_of_its_own(pipeline, 
     ("The Home Office defended the measures.", ["SUPPORT"]),
 ])
 def test_denials_tributes_and_endorsements(pipeline, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(pipeline, text), want)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -368,10 +365,7 @@ def test_denials_tributes_and_endorsements(pipeline, text, want):
     ("The two foreign ministers held talks in Doha.", ["CONSULT"]),
 ])
 def test_needs_plans_and_detention(pipeline, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(pipeline, text), want)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -386,10 +380,7 @@ def test_needs_plans_and_detention(pipeline, text, want):
     ("Hurricanes that have struck the coast cost billions.", []),
 ])
 def test_warrants_survival_technology_and_crackdowns_on_things(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(unfiltered, text), want)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -398,10 +389,7 @@ def test_warrants_survival_technology_and_crackdowns_on_things(unfiltered, text,
     ("The minister met with the envoy in Doha.", ["CONSULT"]),
 ])
 def test_disasters_and_receptions_are_no_events(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(unfiltered, text), want)
 
 
 @pytest.mark.parametrize("text, want", [
@@ -410,10 +398,7 @@ def test_disasters_and_receptions_are_no_events(unfiltered, text, want):
     ("The agency reported that the city has the most particles that can cause dangerous heart troubles.", []),
 ])
 def test_burning_fuel_and_describing_danger_are_no_events(pipeline, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(pipeline, text), want)
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -433,7 +418,4 @@ def test_a_gerund_shares_the_modes_of_its_clause(unfiltered, text, trigger):
     ("Obama's involvement offers a powerful reminder of the role voters will play.", []),
 ])
 def test_able_to_is_done_and_a_thing_owned_by_an_actor_is_a_thing(unfiltered, text, want):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=unfiltered)
-    assert factual_types(art) == want, [(e.type, e.rule) for e in art.events]
+    assert_factual(extract_at(unfiltered, text), want)
