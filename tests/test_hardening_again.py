@@ -139,9 +139,6 @@ def test_a_store_that_is_a_fifo_is_refused(tmp_path):
 
 # -- event ids from coded records are trusted: two articles can share one -----------------------
 
-@pytest.mark.xfail(strict=True, reason="coded JSONL event ids ('ev-…') are stored as given (store.records.member_id): "
-                                       "a record reusing another article's event id makes two `events` rows with "
-                                       "one id, and `show`/`/api/events/{id}` mix the two events' mentions")
 def test_an_event_id_of_another_article_is_not_stored_twice(tmp_path):
     one = report("x1", A, B, "CONSULT", "2024-02-01", "Doha", url="https://alpha.example/x1", filler_seed=1)
     two = report("x2", B, A, "ASSAULT", "2024-03-09", "Lima", url="https://beta.example/x2", filler_seed=2)
@@ -150,7 +147,9 @@ def test_an_event_id_of_another_article_is_not_stored_twice(tmp_path):
     db = tmp_path / "s.duckdb"
     with Store.open(db) as s:
         s.ingest([one])
-        s.ingest([two])
+        counts = s.ingest([two])
+        assert counts["failures"] == 1 and counts["articles"] == 0, counts
+        assert "is already article" in s.failures(10)[0]["message"]
     con = duckdb.connect(str(db), read_only=True)
     try:
         dupes = con.execute("SELECT id, count(*) FROM events GROUP BY id HAVING count(*) > 1").fetchall()

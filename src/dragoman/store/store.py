@@ -35,7 +35,7 @@ from dragoman.store import aggregates
 from dragoman.store import query as Q
 from dragoman.filters import EventQuery
 from dragoman.store.merge import Cluster, Merger, merged_rows
-from dragoman.store.records import article_rows, canonical_url, text_hash
+from dragoman.store.records import article_rows, canonical_url, member_id, text_hash
 from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
 
 BATCH = 500  # articles per transaction
@@ -545,11 +545,43 @@ class Store:
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         now = datetime.now(timezone.utc).replace(tzinfo=None)
+        arts, clashes = self._id_clashes(arts)
+        fails = fails + clashes
         batch = self._article_batch(arts, counts, now)
         merged = self._merge_batch(batch, counts, now)
         fail_rows = self._failure_rows(fails, now)
         counts["failures"] += len(fail_rows)
         self._write_batch(batch, merged, fail_rows)
+
+    def _id_clashes(self, arts: list[Article]) -> tuple[list[Article], list[Failure]]:
+        """The articles whose events may be stored, and a failure for each whose event id a different article
+        holds already (a hand-made coded record reusing an ``ev-…`` id): ids are unique in the store. The
+        same article again (its id, URL or text), which the batch skips, is no clash."""
+        ids = {a.id: [member_id(a, e) for e in a.events] for a in arts}
+        every = sorted({i for v in ids.values() for i in v})
+        owner: dict[str, tuple[str, str | None, str]] = {}  # event id -> (article id, canonical URL, text hash)
+        if every:
+            assert self.con is not None
+            rows = self.con.execute(
+                "SELECT e.id, a.id, a.canonical_url, a.text_hash FROM article_events e JOIN articles a "
+                "ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?))", [every]).fetchall()
+            owner.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+        ok: list[Article] = []
+        bad: list[Failure] = []
+        for a in arts:
+            me = (a.id, canonical_url(a.url), text_hash(a.text))
+            clash = next((i for i in ids[a.id] if i in owner and owner[i][0] != a.id
+                          and not (me[1] and owner[i][1] == me[1]) and owner[i][2] != me[2]), None)
+            if clash is None:
+                ok.append(a)
+                for i in ids[a.id]:
+                    owner.setdefault(i, me)
+                continue
+            source = a.meta.get("source") if isinstance(a.meta.get("source"), str) else None
+            bad.append(Failure(source=source or a.id, code="format", article_id=a.id,
+                               message=f"event id {clash} is already article {owner[clash][0]}'s: event ids are "
+                                       "unique in the store (leave the ids dragoman wrote, or give each article its own)"))
+        return ok, bad
 
     def _article_batch(self, arts: list[Article], counts: dict[str, int], now: datetime) -> _Batch:
         """The rows of the articles to store (an article stored already, or twice in the batch, is skipped;
