@@ -419,3 +419,11 @@ def test_a_gerund_shares_the_modes_of_its_clause(unfiltered, text, trigger):
 ])
 def test_able_to_is_done_and_a_thing_owned_by_an_actor_is_a_thing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("MPs urged ministers to create more sites for travellers.", ["REQUEST"]),  # "sites" is no sit-in
+    ("MPs pressed the ministry, saying villagers suffer from illegal encampments.", ["REQUEST"]),
+])
+def test_a_regular_plural_is_its_lemma_and_an_adjective_of_a_thing_no_criticism(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -99,10 +99,14 @@ class Coder:
         got = by.get(w)
         if got or t.pos not in ("VERB", "NOUN"):
             return got or ()
-        # the lemmatiser's misses ("staged" → "stag"): undo the regular inflections
-        for cut in ((w[:-1] if w.endswith(("ed", "es", "s")) else None), (w[:-2] if w.endswith(("ed", "es")) else None),
-                    (w[:-3] + "e" if w.endswith("ing") else None), (w[:-3] if w.endswith("ing") else None)):
-            if cut and cut in by:
+        # the lemmatiser's misses ("staged" → "stag"): undo the regular inflections — unless the lemma is
+        # the first of them, when it did not miss ("sites" → "site", not the "sit" of a sit-in)
+        cuts = [c for c in ((w[:-1] if w.endswith(("ed", "es", "s")) else None), (w[:-2] if w.endswith(("ed", "es")) else None),
+                            (w[:-3] + "e" if w.endswith("ing") else None), (w[:-3] if w.endswith("ing") else None)) if c]
+        if cuts and cuts[0] == t.lemma.lower():
+            return ()
+        for cut in cuts:
+            if cut in by:
                 return by[cut]
         return ()
 
@@ -645,8 +649,8 @@ def _described(view: View, j: int, top: int) -> bool:
     for _ in range(12):
         if cur == top or view.toks[cur].head == cur:
             return False
-        if view.toks[cur].dep in ("relcl", "acl", "appos"):
-            return True
+        if view.toks[cur].dep in ("relcl", "acl", "appos") or (cur == j and view.toks[cur].dep in ("amod", "compound")):
+            return True  # ("illegal encampments": an adjective naming a kind of thing, not a judgement)
         cur = view.toks[cur].head
     return False
 
