@@ -125,3 +125,17 @@ def db_path(tmp_path) -> Path:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+def wait_for_sidecar(proc, side, timeout: float = 60) -> dict:
+    """The JSON a `dragoman serve` subprocess writes beside its store once it listens (a hang guard, not a
+    speed check: the server's own failure is reported with its stderr)."""
+    import json
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not side.exists():
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "no sidecar file"
+        time.sleep(0.1)
+    return json.loads(side.read_text())

@@ -23,6 +23,7 @@ import pytest
 from dragoman.api import Limits, ServerThread, create_app
 from dragoman.errors import StoreLockedError
 from dragoman.store import Store
+from conftest import wait_for_sidecar
 from test_api_data import STORIES, build_article, build_articles
 
 TOKEN = "t0ken-for-tests"
@@ -308,12 +309,7 @@ def test_serve_owns_the_store_and_announces_itself(tmp_path):
          "--token", TOKEN, "--log-level", "warning"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
-        deadline = time.monotonic() + 60
-        while not side.exists():
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "no sidecar file"
-            time.sleep(0.1)
-        info = json.loads(side.read_text())
+        info = wait_for_sidecar(proc, side)
         assert info["pid"] == proc.pid and info["url"].startswith("http://127.0.0.1:")
         r = httpx.get(info["url"] + "/api/events", timeout=10)
         assert r.status_code == 200 and r.json()["total"] == 3

@@ -34,6 +34,7 @@ from dragoman.settings import ApiSettings, Settings
 from dragoman.store import Store
 from dragoman.store.query import SORTS
 from test_api_data import STORIES, build_article, build_articles
+from conftest import wait_for_sidecar
 
 TOKEN = "hardening-t0ken"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -358,12 +359,7 @@ def test_serve_reads_the_token_from_a_file_and_allows_named_hosts(tmp_path):
     proc = subprocess.Popen(cmd + ["--token-file", str(secret), "--allow-host", "news.lan", "--allow-host", "dash.lan"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
-        deadline = time.monotonic() + 60
-        while not side.exists():
-            assert proc.poll() is None, proc.stderr.read().decode()
-            assert time.monotonic() < deadline, "no sidecar file"
-            time.sleep(0.1)
-        url = json.loads(side.read_text())["url"]
+        url = wait_for_sidecar(proc, side)["url"]
         assert b"file-t0ken" not in Path(f"/proc/{proc.pid}/cmdline").read_bytes()
         ok = httpx.post(url + "/api/ingest", json=[], headers={"Authorization": "Bearer file-t0ken-never-in-ps"})
         assert ok.status_code == 422, ok.text  # past the guard: an empty list is refused on its own merits
