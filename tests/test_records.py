@@ -24,6 +24,8 @@ from dragoman.validation import MAX_INT
 #: any text a record may hold (no lone surrogates: they are not text)
 WORDS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
 NAMES = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=8)
+#: a record's URL is an http(s) address (dragoman.validation refuses any other)
+URLS = st.from_regex(r"https?://[a-z]{1,8}\.example/[a-z0-9/._-]{0,16}", fullmatch=True)
 INTS = st.integers(0, MAX_INT)
 DATE_PRECISIONS = ("day", "week", "month", "quarter", "year", "ref", "article", "none")
 PLACE_PRECISIONS = ("place", "city", "admin1", "country")
@@ -133,7 +135,7 @@ def articles(draw, nlp: bool = False) -> Article:
     text = draw(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80))
     n = len(text)
     return Article(
-        id=draw(NAMES), text=text, url=draw(WORDS), title=draw(WORDS), dateline=draw(WORDS), agency=draw(WORDS),
+        id=draw(NAMES), text=text, url=draw(URLS), title=draw(WORDS), dateline=draw(WORDS), agency=draw(WORDS),
         author=draw(WORDS), language=draw(WORDS), published=draw(WORDS),
         reference_date=ReferenceDate(draw(WORDS), draw(WORDS), draw(st.booleans())),
         chrome=draw(st.dictionaries(WORDS, span(n), min_size=1, max_size=2)),

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from urllib.parse import urlsplit
 import types
 import typing
 from dataclasses import fields, is_dataclass
@@ -246,8 +247,6 @@ def _text(value: str, path: str) -> None:
 
 
 def _url(url: str) -> None:
-    from dragoman.ingest.files import check_url
-
     try:
         check_url(url, "record")
     except FormatError:
@@ -284,3 +283,21 @@ def _json(value: Any, path: str, depth: int) -> None:
             _json(v, f"{path}[{i}]", depth + 1)
     else:
         raise _Bad(path, f"must be a JSON value, not {type(value).__name__}")
+
+
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_url(url: str, source: str, field: str = "url") -> None:
+    """Refuse a record's URL unless it is an http(s) address with a host (no ``javascript:``, ``data:``…)."""
+    parts = None
+    if url == url.strip() and not _URL_CONTROL.search(url):
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+            or not url.lower().startswith(parts.scheme.lower() + "://"):
+        shown = _URL_CONTROL.sub("?", url[:40])
+        raise FormatError(f"field '{field}' must be an http:// or https:// address, not '{shown}'", source=source,
+                          hint="give the article's web address, or leave the field out")

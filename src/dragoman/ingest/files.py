@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, BinaryIO, Iterable, Iterator
 from urllib.parse import urlsplit
 
+from dragoman.validation import check_url
 from dragoman.errors import (
     DragomanError,
     EmptyInputError,
@@ -230,21 +231,6 @@ def _sanitise(value: object) -> tuple[object, int]:
             total += n1 + n2
         return items, total
     return value, 0
-
-
-def check_url(url: str, source: str, field: str = "url") -> None:
-    """Refuse a record's URL unless it is an http(s) address with a host (no ``javascript:``, ``data:``…)."""
-    parts = None
-    if url == url.strip() and not _CONTROL.search(url):
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            parts = None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc \
-            or not url.lower().startswith(parts.scheme.lower() + "://"):
-        shown = _CONTROL.sub("?", url[:40])
-        raise FormatError(f"field '{field}' must be an http:// or https:// address, not '{shown}'", source=source,
-                          hint="give the article's web address, or leave the field out")
 
 
 def check_record(rec: object, source: str, settings: Settings) -> tuple[dict[str, object], list[str]]:
