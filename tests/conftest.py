@@ -139,3 +139,16 @@ def wait_for_sidecar(proc, side, timeout: float = 60) -> dict:
         assert time.monotonic() < deadline, "no sidecar file"
         time.sleep(0.1)
     return json.loads(side.read_text())
+
+
+def stop_server(proc, sig=None) -> None:
+    """Stop a `dragoman serve` subprocess (SIGTERM unless ``sig``), killing it if it does not end in 30 s."""
+    import signal
+    import subprocess
+
+    proc.send_signal(sig or signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ import pytest
 from dragoman.api import Limits, ServerThread, create_app
 from dragoman.errors import StoreLockedError
 from dragoman.store import Store
-from conftest import wait_for_sidecar
+from conftest import stop_server, wait_for_sidecar
 from test_api_data import STORIES, build_article, build_articles
 
 TOKEN = "t0ken-for-tests"
@@ -317,12 +316,7 @@ def test_serve_owns_the_store_and_announces_itself(tmp_path):
             Store.open(db)
         assert info["url"] in str(err.value)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
     assert proc.returncode == 0, proc.stderr.read().decode()
     assert not side.exists()
     with Store.open(db) as store:  # released

@@ -34,7 +34,7 @@ from dragoman.settings import ApiSettings, Settings
 from dragoman.store import Store
 from dragoman.store.query import SORTS
 from test_api_data import STORIES, build_article, build_articles
-from conftest import wait_for_sidecar
+from conftest import stop_server, wait_for_sidecar
 
 TOKEN = "hardening-t0ken"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -368,12 +368,7 @@ def test_serve_reads_the_token_from_a_file_and_allows_named_hosts(tmp_path):
             assert httpx.get(url + "/api/health", headers={"Host": name}).status_code == 200
         _error(httpx.get(url + "/api/health", headers={"Host": "attacker.example"}), 421)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
     assert proc.returncode == 0, proc.stderr.read().decode()
 
 
