@@ -372,6 +372,6 @@ def test_a_subject_pronoun_far_from_its_name_is_the_last_person_named(pipeline):
 def test_a_pronoun_inside_a_quote_is_not_taken_for_an_actor_named_far_before(pipeline):
     """"We" in a quote is the speaker's side, not the last group the narrative named."""
     art = extract("Kazakh officials hosted the talks in Almaty on Tuesday. The two sides signed a protocol on the "
-                  "border.\n\n“We have taken a concrete step. It is small, but it is real,” she said after the signing.",
-                  pipeline=pipeline)
+                  "border.\n\n“We have taken a concrete step. It is small, but it is real,” she said after the "
+                  "signing.", pipeline=pipeline)
     assert not any(m.text == "We" for a in art.actors for m in a.mentions)
