@@ -358,3 +358,20 @@ def test_an_ombudsman_is_a_state_official(pipeline):
     office = actor_of(art, "ombudsman's office")
     assert office.sector == "GOV"
     assert any(office.id in e.sources for e in art.events if e.type == "REQUEST")
+
+
+def test_a_subject_pronoun_far_from_its_name_is_the_last_person_named(pipeline):
+    """Beyond the two-sentence window, a narrative subject pronoun ("He said") stands for the last person
+    named before it (as a subject first)."""
+    art = extract("Senator Jim Clyburn met party leaders in Columbia on Monday. The meeting lasted three hours. "
+                  "Reporters waited outside the building for news. Protesters gathered in the square nearby. "
+                  "He said the party would not give up.", pipeline=pipeline)
+    assert actor_of(art, "He").name == "Jim Clyburn"
+
+
+def test_a_pronoun_inside_a_quote_is_not_taken_for_an_actor_named_far_before(pipeline):
+    """"We" in a quote is the speaker's side, not the last group the narrative named."""
+    art = extract("Kazakh officials hosted the talks in Almaty on Tuesday. The two sides signed a protocol on the "
+                  "border.\n\n“We have taken a concrete step. It is small, but it is real,” she said after the "
+                  "signing.", pipeline=pipeline)
+    assert not any(m.text == "We" for a in art.actors for m in a.mentions)

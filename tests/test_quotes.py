@@ -142,6 +142,19 @@ def test_pronoun_speaker_resolved_to_the_person(qpipe):
     assert q.speaker is not None and "Kagwe" in art.actor(q.speaker).name
 
 
+def test_a_pronoun_speaker_is_the_actor_coreference_gave_it(qpipe):
+    """The speaker of "he said" is the actor holding the pronoun as a mention (the actor stage's
+    coreference), also far from the name; a pronoun coreference left alone has no actor."""
+    art = run(qpipe, "Senator Jim Clyburn met party leaders in Columbia on Monday. The meeting lasted three hours. "
+                     "Reporters waited outside the building for news. Protesters gathered in the square nearby.\n\n"
+                     "“We will not give up,” he said.\n\n“You will see,” you said.")
+    he, you = sorted(direct(art), key=lambda q: q.start)
+    holder = art.actor_at(*he.speaker_span)
+    assert he.speaker_text == "he" and holder is not None and he.speaker == holder.id
+    assert holder.name == "Jim Clyburn"
+    assert you.speaker_text == "you" and you.speaker is None
+
+
 # -- indirect speech --------------------------------------------------------------------------
 
 

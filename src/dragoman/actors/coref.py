@@ -7,8 +7,9 @@ Mentions of one participant are gathered into one :class:`~dragoman.model.Actor`
 * an **acronym** defined in parentheses ("Inter-Services Public Relations (ISPR)") and used later;
 * a **title** ("the envoy", "the minister", "Pakistan's envoy") → the person holding a role of the same
   class (and country, when the title names one): the nearest before it, else the first after it;
-* a **pronoun** subject ("he said") → the nearest person named before it, in the same or the two
-  previous sentences;
+* a **pronoun** ("he said") → the nearest person named before it, in the same or the two previous
+  sentences; a subject pronoun outside quotation marks with none there, the last person named before
+  it (a subject first) — the quotes stage takes a pronoun speaker from here;
 * a bare country next to its government actor ("Afghanistan" beside "the Afghan government").
 
 Ids are "a1", "a2", … in order of first mention.
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from dragoman.actors.context import Context, Unit
 from dragoman.actors.vocabulary import words
 from dragoman.model import Actor, Mention
+from dragoman.text.marks import find_marked
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
 #: what "they" may refer to
@@ -90,10 +92,37 @@ def _salient(cands: list) -> "Group":
     return best
 
 
+#: speaker pronouns that stand for one person ("I said"; "we" stands for a group)
+_SINGULAR_SPEAKERS = frozenset({"i", "me", "my", "myself"})
+
+
+def _named_before(ctx: Context, named: list[tuple[int, int, Group]], persons: bool,
+                  quoted: list[tuple[int, int]]) -> Group | None:
+    """The actor a far pronoun subject stands for: among the mentions ``named`` (in text order, before it),
+    not inside the ``quoted`` spans, of a person for "he", "she", "I", of any other actor for "they",
+    "we": the last one that is the subject of its sentence, failing that the last one."""
+    toks = ctx.toks
+    best: Group | None = None
+    best_subject: Group | None = None
+    for s, e, g in named:
+        if (g.unit.kind == "person") != persons or _inside(quoted, toks[s].start):
+            continue
+        best = g
+        if any(toks[i].dep in ("nsubj", "nsubjpass") or toks[i].dep in ("compound", "flat")
+               and toks[toks[i].head].dep in ("nsubj", "nsubjpass") for i in range(s, e)):
+            best_subject = g
+    return best_subject or best
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
 def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> None:
     """Pronouns → actors: "he"/"she" to the nearest person named before, "they" to the nearest group,
     organisation or country, "I"/"we" to the speaker (the subject of the reporting verb of the sentence,
-    else the last actor reported as saying something)."""
+    else the last actor reported as saying something); a subject pronoun outside quotation marks that
+    none of these resolves, to the last actor of its kind named before it (:func:`_named_before`)."""
     toks = ctx.toks
     kinds = ctx.lex.pronouns
     if not order or not any(t.text.lower() in kinds for t in toks):
@@ -106,6 +135,10 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
                     at.setdefault(i, g)
     firsts = sorted(((s, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
     starts = [i for i, _ in firsts]
+    named = sorted(((s, e, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
+    named_starts = [s for s, _, _ in named]
+    # the spans between quotation marks: a pronoun there is the speaker's, a name there is not who speaks
+    quoted = [(m.start, m.end) for m in find_marked(ctx.article.text)]
     verbs = ctx.lex.reporting_verbs
 
     def speaker_of(sent: int, exclude: int) -> Group | None:
@@ -138,6 +171,11 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             target = prev[-1] if prev else None
         else:  # speaker
             target = speaker_of(t.sent, t.i) or last_speaker
+        if target is None and t.dep in ("nsubj", "nsubjpass") and not _inside(quoted, t.start):
+            # a subject pronoun of the narrative ("he said") farther from its name than the window: the
+            # last actor of its kind named before it (not inside a quote), one named as a subject first
+            persons = kind == "person" or kind == "speaker" and low in _SINGULAR_SPEAKERS
+            target = _named_before(ctx, named[: bisect.bisect_left(named_starts, t.i)], persons, quoted)
         if target is not None:
             target.mentions.append((t.i, t.i + 1, "pronoun"))
             covered.add(t.i)

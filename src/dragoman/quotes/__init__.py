@@ -13,7 +13,7 @@ The stage runs last (after events, merge, times and places) and fills ``Article.
   army …", "according to X, …": the reported clause, ``direct=False``.
 * **speaker** — the cue's subject (:mod:`dragoman.quotes.speech`), kept as the words of the text
   (``speaker_text``: "he", "officials") and resolved to an actor id (:mod:`dragoman.quotes.speaker`):
-  the actor mentioned there, else, for a pronoun, the nearest person named before it.
+  the actor mentioned there — for a pronoun, the actor the actor stage's coreference gave it.
 * **channel** (:mod:`dragoman.quotes.channel`) — where it was said, when the text says so ("on
   Twitter", "in a statement", "told reporters"), from the lexicon's patterns in the cue's sentence.
 * **events** — the ids of events whose trigger lies inside the quoted content

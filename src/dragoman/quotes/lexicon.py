@@ -30,7 +30,6 @@ class Lexicon:
     content_preps: frozenset[str]
     subject_deps: frozenset[str]
     relative_pronouns: frozenset[str]
-    person_pronouns: frozenset[str]
     channels: tuple[Channel, ...]
     any_channel: re.Pattern[str]  # all the channel patterns in one: a sentence it misses has none
 
@@ -61,7 +60,6 @@ def load() -> Lexicon:
             content_preps=frozenset(raw.get("content_preps", ())),
             subject_deps=frozenset(raw.get("subject_deps", ())),
             relative_pronouns=frozenset(raw.get("relative_pronouns", ())),
-            person_pronouns=frozenset(raw.get("person_pronouns", ())),
             channels=channels,
             any_channel=_union(channels),
         )

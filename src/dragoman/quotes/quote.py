@@ -20,7 +20,7 @@ def build(article: Article, p: Parse, lex: Lexicon, att: Attribution, start: int
         start = after_dateline(article, start, end)
     att = _outside_dateline(article, att)
     speaker_text = article.text[att.speaker[0] : att.speaker[1]] if att.speaker else None
-    actor = speaker_actor(article, p, lex, att, (start, end))
+    actor = speaker_actor(article, p, att)
     cue = att.cue_text.lower() if att.cue_text else None
     return Quote(
         speaker=actor.id if actor else None,
