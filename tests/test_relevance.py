@@ -427,3 +427,46 @@ def test_able_to_is_done_and_a_thing_owned_by_an_actor_is_a_thing(unfiltered, te
 ])
 def test_a_regular_plural_is_its_lemma_and_an_adjective_of_a_thing_no_criticism(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+BUSINESS = (
+    "Shares in the carmaker fell 4% on Tuesday after it cut its profit forecast for the year, and the dollar "
+    "slid against the euro as investors sold stocks. Analysts said sales of its new models had been weak in "
+    "the third quarter and that the firm's quarterly earnings would disappoint the market. The US Treasury "
+    "said it was committed to a strong dollar. The European Union filed a complaint against the United States "
+    "at the World Trade Organisation over subsidies to aircraft makers. Police arrested the firm's former "
+    "chief executive on fraud charges last month, and the bank's shares rose 2% in early trading."
+)
+
+
+def test_business_news_keeps_a_state_acting_politically_only(pipeline):
+    from dragoman import extract
+
+    art = extract(BUSINESS, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    got = {(e.type, art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]].split()[0]) for e in art.events}
+    assert ("ACCUSE", "filed") in got and ("COERCE", "arrested") in got, got
+    assert not any(t == "AGREE" for t, _ in got), got  # "committed to a strong dollar" is no event
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister was later fired.", ["SANCTION"]),
+    ("The suspect confessed to the killings.", ["CONCEDE"]),
+    ("The former ambassador testified before the House committee.", ["COOPERATE"]),
+    ("Tariffs have been imposed on imports from the European Union.", ["SANCTION"]),
+    ("The government has scrapped plans to build a new prison.", ["CONCEDE"]),
+    ("The ministry disputed the report's figures.", ["REJECT"]),
+    ("The opposition leader derided the government's budget.", ["ACCUSE"]),
+    ("Soldiers fired shots at the crowd.", ["ASSAULT"]),  # firing at someone is no dismissal
+])
+def test_dismissals_admissions_testimony_and_disputes(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Consumer advocates are urging the regulator to set backup power rules.", ["REQUEST"]),
+    ("Both the prime minister and the chancellor have called for urgent action to fight poverty.", ["REQUEST"]),
+    ("The minister declined to comment.", []),
+])
+def test_people_named_by_what_they_do_act_and_a_call_for_action_is_a_request(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

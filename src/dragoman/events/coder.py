@@ -308,8 +308,8 @@ class Coder:
                 for g in gov:
                     consumed.add(g.tok)
                 c.governed = gov
-                if gov and gov[0].entry.type == NONE and c in kept:
-                    kept.remove(c)  # "declined to comment": a statement
+                if gov and gov[0].entry.type == NONE and c in kept and toks[gov[0].tok].head == c.tok:
+                    kept.remove(c)  # "declined to comment": a statement (not "called for action to fight")
                 elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
         taken: set[int] = set()

@@ -15,6 +15,9 @@ restatements are merged (a restatement may add the participant that decides it):
   companies use too ("chairman", "director", "captain"), nor a capital standing for its government
   ("Madrid" in sport is a club); a country named alone counts only in business news (in sport it is a
   team);
+- in business news, a state acting politically: a coercive, violent or sanctioning act with such an actor
+  among its participants, or such an actor as the source of an act aimed at another political actor
+  (``business_acts`` in the data file); a state's statements about markets are not events;
 - in political news, any political actor: those, organised civil society (unions, churches, NGOs,
   media as actors), a politician named in full, or — for violence, coercion and protest — the people
   who suffer or carry it out.
@@ -49,13 +52,15 @@ class Rules:
     people_types: frozenset[str]  # event types in which ordinary people are political participants
     political_topics: frozenset[str]
     business: frozenset[str]  # sectors and pseudo-countries of companies: not "people" (a firm battling rivals)
+    business_acts: frozenset[str]  # types a state's involvement alone makes political in business news
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
-                                              "civil_countries", "people_types", "political_topics", "business")))
+                                              "civil_countries", "people_types", "political_topics", "business",
+                                              "business_acts")))
 
 
 def state_actor(a: Actor, countries_count: bool) -> bool:
@@ -112,11 +117,24 @@ def keep(event: Event, article: Article) -> bool:
     if not actors:
         return False
     topic = article.topic
+    if topic is not None and topic.label == "business":
+        return _business_event(event, article, actors)
     if topic is not None and topic.label not in rules().political_topics:
-        return any(firm_state_actor(a, topic.label == "business") for a in actors)
+        return any(firm_state_actor(a, False) for a in actors)
     if any(political_actor(a) for a in actors):
         return True
     return event.type in rules().people_types and any(people(a) for a in actors)
+
+
+def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool:
+    """In business news a state acts politically: coercion, force or sanctions with a state or armed actor
+    among the participants, or a state actor acting on another political actor ("the EU filed a complaint
+    against the US"), not a state's view of its markets ("the US is committed to a strong dollar")."""
+    if event.type in rules().business_acts:
+        return any(firm_state_actor(a, True) for a in actors)
+    sources = [a for a in map(article.actor, event.sources) if a is not None]
+    targets = [a for a in map(article.actor, event.targets) if a is not None]
+    return any(firm_state_actor(a, True) for a in sources) and any(political_actor(a) for a in targets)
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
