@@ -7,7 +7,19 @@ import json
 import pytest
 
 from dragoman.errors import ConfigError
-from dragoman.model import Actor, Article, Aux, Event, Evidence, Failure, Location, Mention, Quote, ReferenceDate, TimeExpr
+from dragoman.model import (
+    Actor,
+    Article,
+    Aux,
+    Event,
+    Evidence,
+    Failure,
+    Location,
+    Mention,
+    Quote,
+    ReferenceDate,
+    TimeExpr,
+)
 from dragoman.settings import Settings
 
 

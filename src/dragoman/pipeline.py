@@ -9,8 +9,8 @@ failed (``StageError``) and, in batches, records the failure and goes on with th
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Sequence
 
 from dragoman.errors import DragomanError, StageError, TooLargeError
 from dragoman.model import Article, Failure
@@ -91,7 +91,7 @@ class Pipeline:
         if ok:
             try:
                 parsed = self.parser.parse([a for _, a in ok], batch_size=self.settings.batch_size)
-            except Exception:
+            except Exception:  # noqa: BLE001 - any parser error: isolate the article that breaks it
                 # isolate the article that breaks the parser
                 parsed = []
                 for _, a in ok:

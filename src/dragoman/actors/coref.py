@@ -77,7 +77,7 @@ def _role_in_sentence(toks, i: int) -> str:
     return t.dep
 
 
-def _salient(cands: list) -> "Group":
+def _salient(cands: list) -> Group:
     """Centering: among the persons of the latest sentence that has one, prefer the subject, then a
     named person over a bare title, then the nearest."""
     last_sent = max(toks_sent for toks_sent, _, _ in cands)
@@ -150,12 +150,11 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         return None
 
     last_speaker: Group | None = None
-    last_speaker_sent = -10
     for t in toks:
         low = t.text.lower()
         kind = kinds.get(low)
         if t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in verbs and t.i in at:
-            last_speaker, last_speaker_sent = at[t.i], t.sent
+            last_speaker = at[t.i]
         if kind is None or t.i in covered or ctx.in_chrome(t.start, t.end):
             continue
         target: Group | None = None

@@ -13,10 +13,11 @@ thread pool; the other handlers are plain ``def`` functions (thread pool).
 
 import csv
 import io
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, AsyncIterator, Iterable
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -40,9 +41,9 @@ from dragoman.api.responses import CachedReads, JSONBody, dumps
 from dragoman.api.schemas import ArticleIn, ExtractIn, Order, SortKey
 from dragoman.api.worker import ExtractWorker
 from dragoman.errors import DragomanError, FormatError, NotFoundError
-from dragoman.store.store import refusal
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
+from dragoman.store.store import refusal
 from dragoman.web import STATIC  # the dashboard's files
 
 WRITE_PATHS = frozenset({"/api/ingest"})
@@ -77,7 +78,7 @@ async def known_parameters(request: Request) -> None:
     if not isinstance(route, APIRoute) or not request.url.path.startswith("/api/"):
         return
     known = query_names(route)
-    unknown = sorted({k for k in request.query_params.keys() if k not in known})
+    unknown = sorted({k for k in request.query_params if k not in known})
     if unknown:
         hint = "known: " + ", ".join(sorted(known)) if known else "this endpoint takes no query parameters"
         raise RequestValidationError([{"loc": ("query", k), "msg": f"unknown parameter ({hint})", "type": "extra_forbidden"}
@@ -127,7 +128,7 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.state.coder = Coder(settings, pipeline)
     app.state.extractor = extractor
     app.state.settings = settings
-    app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    app.state.started = datetime.now(UTC).isoformat(timespec="seconds")
     app.state.cache = ResponseCache(limits.cache_entries, max_bytes=settings.api.cache_bytes)
     _guard(app, settings, limits, allow_hosts)
     reads = CachedReads(app.state.cache)

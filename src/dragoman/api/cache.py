@@ -102,7 +102,7 @@ class SnapshotCache:
             self.generation += 1
             self._data.clear()
 
-    def view(self) -> "CacheView | None":
+    def view(self) -> CacheView | None:
         with self._lock:
             return None if self.writing or self.max_entries <= 0 else CacheView(self, self.generation)
 

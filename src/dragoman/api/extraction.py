@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import re
 import threading
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
@@ -24,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from dragoman.errors import DragomanError, EmptyInputError, EncodingError, FormatError
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
+
 
 class Coder:
     """The pipeline, built on first use, behind one lock."""

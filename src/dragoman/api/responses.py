@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response

@@ -16,10 +16,11 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Self
 
 from dragoman.errors import ConfigError
 
@@ -37,7 +38,7 @@ def sidecar_path(db: str | os.PathLike[str]) -> Path:
 def announce(db: str | os.PathLike[str], url: str) -> Iterator[Path]:
     """Write ``<db>.server.json`` for the life of the block; remove it after, if it is still ours."""
     path = sidecar_path(db)
-    info = {"pid": os.getpid(), "url": url, "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    info = {"pid": os.getpid(), "url": url, "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "db": str(Path(db).resolve())}
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(info), encoding="utf-8")
@@ -167,7 +168,7 @@ class ServerThread:
         except BaseException as e:  # noqa: BLE001 - reported by start()
             self.error = e
 
-    def start(self, timeout: float = 30.0) -> "ServerThread":
+    def start(self, timeout: float = 30.0) -> Self:
         if self.db is not None:
             self._announce = announce(self.db, self.url)
             self._announce.__enter__()
@@ -189,8 +190,8 @@ class ServerThread:
             self._announce.__exit__(None, None, None)
             self._announce = None
 
-    def __enter__(self) -> "ServerThread":
+    def __enter__(self) -> Self:
         return self.start()
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

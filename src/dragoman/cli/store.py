@@ -10,16 +10,25 @@ import csv
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import click
 
-from dragoman.cli.options import (clean_errors, dump_json, filter_options, follow_symlinks_option, load_settings,
-                                  processes_option, settings_options, warn)
+from dragoman.cli.options import (
+    clean_errors,
+    dump_json,
+    filter_options,
+    follow_symlinks_option,
+    load_settings,
+    processes_option,
+    settings_options,
+    warn,
+)
 from dragoman.errors import DragomanError, FormatError
-from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.filters import SORT_KEYS, query_from
+from dragoman.model import Article, Failure, ReferenceDate
 
 _LINE_SOURCE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 

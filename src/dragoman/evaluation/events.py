@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from dragoman.evaluation import Report
 from dragoman.evaluation.common import f1_table, name_words, read_jsonl, top_event

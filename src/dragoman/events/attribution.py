@@ -36,7 +36,7 @@ class Cand:
     penalty: float = 0.0
     ref: bool = False  # "that meeting": refers back to an event told before
     latent: bool = False  # a topic noun in no event position: not coded, but it can refine its governor
-    governed: list["Cand"] = field(default_factory=list)
+    governed: list[Cand] = field(default_factory=list)
 
 
 class Attribution:

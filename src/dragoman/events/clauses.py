@@ -9,7 +9,7 @@ the passive ("was attacked by"), and return actor ids in text order, so compound
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 from dragoman.model import Article
 from dragoman.nlp.tree import Tree

@@ -19,8 +19,9 @@ import gzip
 import io
 import stat
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputError, SkippedError
 from dragoman.ingest.files import (
@@ -42,7 +43,7 @@ from dragoman.settings import Settings
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_EXTENSIONS = {".rss", ".atom", ".xml", ".rdf"}
 
-__all__ = ["read_inputs", "is_url"]
+__all__ = ["is_url", "read_inputs"]
 
 
 def is_url(item: str) -> bool:

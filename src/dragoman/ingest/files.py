@@ -16,11 +16,10 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, BinaryIO, Iterable, Iterator
-from urllib.parse import urlsplit
+from typing import IO, BinaryIO
 
-from dragoman.validation import check_url
 from dragoman.errors import (
     DragomanError,
     EmptyInputError,
@@ -33,6 +32,7 @@ from dragoman.errors import (
 from dragoman.ingest.article import make_article
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
+from dragoman.validation import check_url
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson", ".json"}
@@ -341,7 +341,7 @@ def iter_jsonl(stream: Iterable[str], name: str, settings: Settings) -> Iterator
         source = f"{name}:{lineno}"
         if lineno == 1:
             line = line.removeprefix("\ufeff")
-        content = line[:-1] if line.endswith("\n") else line
+        content = line.removesuffix("\n")
         if len(content) > limit or (4 * len(content) > limit and len(content.encode("utf-8", "surrogatepass")) > limit):
             yield _line_too_long(source, settings)
             continue

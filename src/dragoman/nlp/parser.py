@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from dragoman.errors import ModelError
 from dragoman.model import Article, Sentence, Span, Token
@@ -163,7 +164,7 @@ class _Strings(dict):
         return value
 
 
-def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: "_Strings | None" = None) -> Article:
+def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _Strings | None = None) -> Article:
     """spaCy docs (one per paragraph, with its character offset) → plain-data tokens and spans.
 
     Token attributes come from one ``Doc.to_array`` call per paragraph and a cached hash → string

@@ -12,7 +12,7 @@ on top of it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from dragoman.model import Article, Token
 

@@ -271,9 +271,8 @@ class Parse(Tree):
         for t in reversed(self.toks[max(0, j - 25) : j]):
             if t.sent != sent:
                 break
-            if self.is_cue(t) or t.lemma.lower() in ("statement", "tweet", "post", "message"):
-                if t.pos in ("VERB", "AUX"):
-                    return self.attribution(t, None, "colon", (open_mark, open_mark + 1))
+            if (self.is_cue(t) or t.lemma.lower() in ("statement", "tweet", "post", "message")) and t.pos in ("VERB", "AUX"):
+                return self.attribution(t, None, "colon", (open_mark, open_mark + 1))
         return None
 
     def phrase_cue(self, t: Token) -> tuple[str, Token] | None:

@@ -10,9 +10,10 @@ lets a killed batch resume: a partition id is a digest of the file name, its siz
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from dragoman.errors import InputError
 from dragoman.ids import digest
@@ -46,7 +47,7 @@ class Partition:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Partition":
+    def from_dict(cls, d: dict[str, Any]) -> Partition:
         return cls(**{**d, "paths": tuple(d["paths"])})
 
     def describe(self) -> str:
@@ -156,7 +157,7 @@ def _read_lines(part: Partition, settings: Settings) -> Iterator[Article | Failu
 
     name = part.paths[0]
     try:
-        fh = open(name, "rb")
+        fh = open(name, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as e:
         yield failure(InputError(f"cannot read: {e.strerror or e}", source=name, hint="check the path"), name)
         return

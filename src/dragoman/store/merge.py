@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys

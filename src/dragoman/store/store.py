@@ -15,25 +15,26 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import stat
 import threading
-import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
 
 from dragoman import __version__
 from dragoman.errors import FormatError, StoreCorruptError, StoreError, StoreLockedError
+from dragoman.filters import EventQuery
 from dragoman.ids import digest
 from dragoman.model import Article, Failure
 from dragoman.store import aggregates
 from dragoman.store import query as Q
-from dragoman.filters import EventQuery
 from dragoman.store.merge import Cluster, Merger, merged_rows
 from dragoman.store.records import article_rows, canonical_url, member_id, text_hash
 from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -194,7 +195,7 @@ def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
     file is damaged becomes a StoreCorruptError naming it."""
 
     @functools.wraps(fn)
-    def wrapper(self: "Store", *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
         with self._lock:
             try:
                 return fn(self, *args, **kwargs)
@@ -248,7 +249,7 @@ class Store:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> "Store":
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Store:
         p = str(path)
         if read_only and not Path(p).exists():
             raise StoreError("no store here yet", source=p, hint="create it with: dragoman ingest FILES --db " + p)
@@ -311,12 +312,12 @@ class Store:
             self.con.close()
             self.con = None  # type: ignore[assignment]
 
-    def reader(self) -> "Store":
+    def reader(self) -> Store:
         """A read-only Store on a cursor of this store's connection: one per thread, reading in parallel."""
         return type(self)(self.con.cursor(), self.path, True)
 
     @contextmanager
-    def snapshot(self) -> Iterator["Store"]:
+    def snapshot(self) -> Iterator[Store]:
         """A read transaction: every query inside sees the store as it was at the first one (a count and
         its page agree, whatever a writer commits meanwhile)."""
         self._sql("BEGIN TRANSACTION")
@@ -328,10 +329,10 @@ class Store:
             except duckdb.Error:  # a failed statement may have ended the transaction already
                 pass
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -544,7 +545,7 @@ class Store:
             raise
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         arts, clashes = self._id_clashes(arts)
         fails = fails + clashes
         batch = self._article_batch(arts, counts, now)

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 DATA = Path(__file__).parent / "data"
 PRECISION_ORDER = {"place": 0, "city": 1, "admin1": 2, "country": 3}
@@ -54,8 +53,7 @@ def key(name: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
     s = re.sub(r"['’]s$", "", s.strip())
     s = " ".join(s.lower().replace("-", " ").split())
-    if s.startswith("the "):
-        s = s[4:]
+    s = s.removeprefix("the ")
     return s.rstrip(".")
 
 
