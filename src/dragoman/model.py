@@ -511,7 +511,7 @@ def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
     def evidence(p: str, v: Mapping[str, Any]) -> Evidence:
         start, end = _req(v, "start", p), _req(v, "end", p)
         trigger = _seq(v.get("trigger", (start, end)), p + "trigger")
-        return Evidence(start, end, trigger, v.get("sent"))  # type: ignore[arg-type]
+        return Evidence(start, end, trigger, v.get("sent"))
 
     return Event(
         id=_req(e, "id", path),

@@ -46,7 +46,8 @@ POST_STAGES: tuple[Stage, ...] = (
 
 def _load(stage: Stage, settings: Settings) -> StageFn:
     module, _, attr = stage.factory.partition(":")
-    return getattr(importlib.import_module(module), attr)(settings)
+    fn: StageFn = getattr(importlib.import_module(module), attr)(settings)
+    return fn
 
 
 class Pipeline:
@@ -89,16 +90,18 @@ class Pipeline:
                     source=a.id, hint="split it into articles (JSONL), or raise max_text_chars in the settings file"))
         ok = [(i, a) for i, a in enumerate(results) if isinstance(a, Article)]
         if ok:
+            parsed: Sequence[Article | Failure]
             try:
                 parsed = self.parser.parse([a for _, a in ok], batch_size=self.settings.batch_size)
             except Exception:  # noqa: BLE001 - any parser error: isolate the article that breaks it
                 # isolate the article that breaks the parser
-                parsed = []
+                isolated: list[Article | Failure] = []
                 for _, a in ok:
                     try:
-                        parsed.append(self.parser.parse([a])[0])
+                        isolated.append(self.parser.parse([a])[0])
                     except Exception as e:  # noqa: BLE001 - recorded, the batch goes on
-                        parsed.append(_fail(a, StageError("nlp", a.id, e)))
+                        isolated.append(_fail(a, StageError("nlp", a.id, e)))
+                parsed = isolated
             for (i, _), p in zip(ok, parsed):
                 results[i] = self._run_stages(self.post, p) if isinstance(p, Article) else p
         return results
@@ -145,5 +148,5 @@ def _fail(article: Article, error: DragomanError, stage: str | None = None) -> F
 
 def _failure_error(f: Failure) -> DragomanError:
     err = DragomanError(f.message, source=f.source)
-    err.code = f.code  # type: ignore[misc]
+    err.code = f.code
     return err

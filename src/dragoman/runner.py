@@ -212,7 +212,7 @@ def _run_parallel(items: Iterable[Item], settings: Settings, processes: int, chu
                 from dragoman.errors import DragomanError
 
                 err = DragomanError(e.args[1])
-                err.code = e.args[0]  # type: ignore[misc]
+                err.code = e.args[0]
                 raise err from None
             except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be sent back: recorded
                 pending.popleft()

@@ -211,7 +211,7 @@ def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
 
 
 def _object(obj: Any, path: str, n: int) -> None:
-    cls = type(obj)
+    cls: type = type(obj)
     for name, hint in _fields(cls):
         _value(getattr(obj, name), hint, f"{path}.{name}", n, cls, name)
     start, end = getattr(obj, "start", None), getattr(obj, "end", None)

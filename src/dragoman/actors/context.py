@@ -99,7 +99,7 @@ class Context(Tree):
         """Is the sentence written in capitals (a headline), where "US", "IS", "IN" are ordinary words?"""
         if sent not in self._caps:
             s = self.article.sentences[sent] if sent < len(self.article.sentences) else None
-            self._caps[sent] = bool(s) and self._shouting(s.tok_start, s.tok_end)
+            self._caps[sent] = s is not None and self._shouting(s.tok_start, s.tok_end)
         return self._caps[sent]
 
     def _shouting(self, a: int, b: int) -> bool:

@@ -68,10 +68,10 @@ def find_names(ctx: Context) -> list[Unit]:
     units: list[Unit] = []
     taken: set[int] = set()
     for ent in ctx.article.entities:
-        u = _entity_unit(ctx, ent, covered)
-        if u is not None:
-            units.append(u)
-            taken.update(range(u.ts, u.te))
+        eu = _entity_unit(ctx, ent, covered)
+        if eu is not None:
+            units.append(eu)
+            taken.update(range(eu.ts, eu.te))
     for u in lex_units.values():
         if not u.used and not any(i in taken for i in range(u.ts, u.te)):
             units.append(u)

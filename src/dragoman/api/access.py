@@ -11,6 +11,7 @@ share a ``SnapshotCache`` of per-filter counts (``Store.key_counts``), emptied b
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ T = TypeVar("T")
 class StoreAccess:
     """Opens the store once for the life of the server and hands it to readers and the writer."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | os.PathLike[str]):
         from dragoman.store import Store
 
         self.path = Path(path)

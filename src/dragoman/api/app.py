@@ -13,10 +13,10 @@ thread pool; the other handlers are plain ``def`` functions (thread pool).
 
 import csv
 import io
+import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -105,7 +105,7 @@ def _body_schema(model: type, many: bool = False) -> dict[str, Any]:
 # -- the app ----------------------------------------------------------------------------------
 
 
-def create_app(db: str | Path, *, token: str | None = None, limits: Limits | None = None,
+def create_app(db: str | os.PathLike[str], *, token: str | None = None, limits: Limits | None = None,
                settings: Settings | None = None, access: StoreAccess | None = None, pipeline: Any = None,
                allow_hosts: Iterable[str] | None = None) -> FastAPI:
     """Build the app over the store at ``db`` (opened now, closed when the app shuts down).
@@ -214,7 +214,7 @@ def _event_routes(app: FastAPI, store: StoreAccess, limits: Limits, reads: Cache
         offset: Annotated[int, offset_q] = 0,
         sort: Annotated[SortKey, Query(description="The column to sort by.")] = "date",
         order: Annotated[Order, Query(description="asc or desc.")] = "desc",
-    ) -> JSONBody:
+    ) -> Response:
         def make() -> dict[str, Any]:
             rows, total = store.read(lambda s: s.query_events(f.query, limit=limit, offset=offset, sort=sort,
                                                               descending=order == "desc"))
@@ -355,7 +355,7 @@ def _ingest(app: FastAPI, store: StoreAccess, settings: Settings, limits: Limits
     if not isinstance(raw, list) and len(coded) == 1 and isinstance(coded[0], Failure):
         f0 = coded[0]
         err = DragomanError(f0.message, source=f0.source)
-        err.code = f0.code  # type: ignore[misc]
+        err.code = f0.code
         raise err
     # a record the store would refuse (NaN, offsets outside the text) is listed as the failure it is
     coded = [(refusal(x) or x) if isinstance(x, Article) else x for x in coded]

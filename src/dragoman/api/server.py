@@ -17,12 +17,15 @@ import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from dragoman.errors import ConfigError
+
+if TYPE_CHECKING:
+    import uvicorn
 
 log = logging.getLogger("dragoman.api")
 
@@ -78,14 +81,14 @@ def url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _config(app: Any, log_level: str = "warning", access_log: bool = False):
+def _config(app: Any, log_level: str = "warning", access_log: bool = False) -> uvicorn.Config:
     import uvicorn
 
     return uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on", timeout_graceful_shutdown=5,
                           server_header=False, proxy_headers=False)
 
 
-def _server(config: Any):
+def _server(config: Any) -> uvicorn.Server:
     """A uvicorn Server that shuts down cleanly on SIGINT/SIGTERM and then returns (uvicorn re-raises
     the signal after shutting down, which would kill the process before the sidecar is removed)."""
     import signal
@@ -159,7 +162,7 @@ class ServerThread:
         self.db = db
         self.server = _server(_config(app))
         self.thread = threading.Thread(target=self._run, name="dragoman-api", daemon=True)
-        self._announce = None
+        self._announce: AbstractContextManager[Path] | None = None
         self.error: BaseException | None = None
 
     def _run(self) -> None:

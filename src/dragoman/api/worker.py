@@ -28,7 +28,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from dragoman.api.errors import ApiError
 from dragoman.errors import DragomanError, ModelError
@@ -75,9 +75,9 @@ class ExtractWorker:
             e = reply["error"]
             err = DragomanError(str(e.get("message") or "the article could not be coded"), source=e.get("source"),
                                 hint=e.get("hint"))
-            err.code = str(e.get("code") or "error")  # type: ignore[misc]
+            err.code = str(e.get("code") or "error")
             raise err
-        return reply["record"]
+        return cast(dict[str, Any], reply["record"])
 
     async def _started(self) -> asyncio.subprocess.Process:
         if self._proc is not None and self._proc.returncode is None:

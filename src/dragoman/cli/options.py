@@ -62,8 +62,8 @@ def follow_symlinks_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def warn(items: Iterable[Any]) -> Iterator[Any]:
     """Pass input articles on, printing the warnings a reader left in their meta (one line each) on stderr."""
     for item in items:
-        meta = getattr(item, "meta", None)
-        for w in (meta or {}).get("warnings", ()):
+        meta = getattr(item, "meta", None) or {}
+        for w in meta.get("warnings", ()):
             click.echo(f"warning: {one_line(str(meta.get('source') or item.id))}: {one_line(str(w))}", err=True)
         yield item
 

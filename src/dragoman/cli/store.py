@@ -406,6 +406,7 @@ def show(ident: str, db: str | None, fmt: str, explain_merge: bool) -> None:
             con.print(f"[dim]{escape(row['article_id'])}[/dim] vs {escape(row['candidate'] or '(new)')} "
                       f"({escape(', '.join(row['candidate_articles']))}): {verdict}: {escape(row['why'])}")
         return
+    assert art is not None  # no event by that id, so the article was found
     text = art["text"]
     marks: list[tuple[int, int, str]] = []
     for e in art.get("events", []):

@@ -98,7 +98,7 @@ def written_set(pipeline: Any, path: Path = MERGE_SET) -> tuple[dict[str, float]
                 continue
             if h1 == h2:
                 right += 1
-                found.add(tuple(sorted((a1, a2))))  # type: ignore[arg-type]
+                found.add(tuple(sorted((a1, a2))))
             else:
                 wrong += 1
                 errors.append({"kind": "merged different happenings", "event": r["id"], "type": r["type"],

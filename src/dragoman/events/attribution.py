@@ -348,7 +348,7 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
 def _dangling(view: View, prep: int) -> list[str]:
     """Actors in the words right after a preposition that has no object in the parse."""
     toks = view.toks
-    idx = []
+    idx: list[int] = []
     j = prep + 1
     while j < len(toks) and toks[j].sent == toks[prep].sent and toks[j].pos not in ("VERB", "AUX", "PUNCT", "ADP") and len(idx) < 8:
         idx.append(j)

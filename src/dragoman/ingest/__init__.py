@@ -21,7 +21,7 @@ import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputError, SkippedError
 from dragoman.ingest.files import (
@@ -152,7 +152,7 @@ class _Sources:
         its inner suffix; decompressed as it is read, never past the limits (a JSONL line's, else one
         article's ``max_input_bytes``), so a small bomb expands to no more than an ordinary input."""
         inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
-        gz = gzip.GzipFile(fileobj=fh, mode="rb")
+        gz = cast(IO[bytes], gzip.GzipFile(fileobj=fh, mode="rb"))
         try:
             if inner.suffix.lower() in JSONL_EXTENSIONS:
                 yield from read_jsonl(gz, source, self.settings, self.encoding)

@@ -354,7 +354,7 @@ class Fetcher:
                     parser.parse(got.body.decode("utf-8", errors="replace").splitlines())
                 elif got.status >= 500:
                     parser = RobotFileParser()
-                    parser.disallow_all = True  # the site is down or refuses: do not crawl it now
+                    parser.disallow_all = True  # type: ignore[attr-defined]  # (typeshed lacks it) the site is down or refuses: do not crawl it now
             except (TooLargeError, FetchError) as e:
                 if isinstance(e, BlockedAddressError):
                     raise

@@ -252,7 +252,7 @@ def check_record(rec: object, source: str, settings: Settings) -> tuple[dict[str
         if n:
             warnings.append(f"field '{key}': {n} lone surrogate{'s' if n != 1 else ''} (not Unicode text) "
                             "replaced by U+FFFD")
-        clean[key] = value  # type: ignore[index]
+        clean[key] = value
     for key in ("title", "url", "published"):
         if clean.get(key) is not None and not isinstance(clean[key], str):
             raise FormatError(f"field '{key}' must be a string, not {_kind(clean[key])}", source=source)

@@ -187,6 +187,7 @@ class Parse(Tree):
             h = self.head_token(t)
             if h is None or start <= h.start < end:
                 continue
+            node: Token | None
             child, node, depth = t, h, 0
             clause: Token | None = t if self.that_clause(t) else None
             while node is not None and depth < 8:

@@ -13,7 +13,7 @@ import os
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pyarrow.parquet as pq
 
@@ -89,7 +89,7 @@ def export(store: Store, q: EventQuery | None, fmt: str, path: str | os.PathLike
     table = store.event_table(q, sort="date", descending=False)
     if fmt == "parquet":
         pq.write_table(table, out)
-        return table.num_rows
+        return cast(int, table.num_rows)
     rows = [finish_row(r) for r in table.to_pylist()]
     if fmt == "plover":
         with open(out, "w", encoding="utf-8") as fh:
@@ -179,7 +179,7 @@ def gdelt_row(r: dict[str, Any]) -> list[Any] | None:
         return [actor_code(a), (a.get("name") or "").upper(), "" if country in PSEUDO_COUNTRIES else country,
                 a.get("org") or "", "", "", "", a.get("sector") or "", "", ""]
 
-    geo = ["0", "", "", "", "", "", "", ""]
+    geo: list[Any] = ["0", "", "", "", "", "", "", ""]
     if r.get("place"):
         iso = r.get("place_country") or ""
         fips = _fips().get(iso, "")

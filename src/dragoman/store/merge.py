@@ -34,7 +34,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
@@ -54,12 +54,12 @@ def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
             a["role"] = "target"
         m["_parts"] = srcs + tgts
         m["_keys"] = [actor_keys(a) for a in m["_parts"]]
-    return m["_parts"]
+    return cast(list[dict[str, Any]], m["_parts"])
 
 
 def member_keys(m: dict[str, Any]) -> list[set[str]]:
     parts(m)
-    return m["_keys"]
+    return cast(list[set[str]], m["_keys"])
 
 
 @dataclass(eq=False)
@@ -98,7 +98,7 @@ class Cluster:
 
     @property
     def id(self) -> str:
-        return min(m["id"] for m in self.members)
+        return cast(str, min(m["id"] for m in self.members))
 
     @property
     def rep(self) -> dict[str, Any]:
@@ -146,9 +146,9 @@ def dates_gap(m: dict[str, Any], rep: dict[str, Any]) -> int | None:
     if m.get("date_lo") is None or rep.get("date_lo") is None:
         return None
     if m["date_lo"] > rep["date_hi"]:
-        return (m["date_lo"] - rep["date_hi"]).days
+        return cast(int, (m["date_lo"] - rep["date_hi"]).days)
     if rep["date_lo"] > m["date_hi"]:
-        return (rep["date_lo"] - m["date_hi"]).days
+        return cast(int, (rep["date_lo"] - m["date_hi"]).days)
     return 0
 
 
@@ -309,7 +309,7 @@ class Merger:
         one of its members; among those, the one sharing most participants, then nearest in date.
         """
         copies = set(copies)
-        best: tuple[tuple, Cluster, str] | None = None
+        best: tuple[tuple[Any, ...], Cluster, str] | None = None
         for c, ok, why in self.consider(m, copies):
             if not ok:
                 continue

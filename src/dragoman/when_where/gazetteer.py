@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import overload
 
 DATA = Path(__file__).parent / "data"
 PRECISION_ORDER = {"place": 0, "city": 1, "admin1": 2, "country": 3}
@@ -191,7 +192,11 @@ class _Cities(Mapping):
             p = self._places[i] = Place(n, iso, lat, lon, "city", pop, "geonames")
         return p
 
-    def get(self, k: str, default: list[Place] | None = None) -> list[Place] | None:  # type: ignore[override]
+    @overload  # type: ignore[override]
+    def get(self, k: str) -> list[Place] | None: ...
+    @overload
+    def get(self, k: str, default: list[Place]) -> list[Place]: ...
+    def get(self, k: str, default: list[Place] | None = None) -> list[Place] | None:
         lst = self._lists.get(k)
         if lst is None:
             idx = self._keys.get(k)
