@@ -592,10 +592,6 @@ def _build(kind: type, value: Any, prefix: str) -> Any:
     return kind(**{k: v for k, v in m.items() if k in known})
 
 
-def field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
-
-
 @dataclass(frozen=True, slots=True)
 class Failure:
     """An input or article that could not be processed, recorded where the user can find it."""

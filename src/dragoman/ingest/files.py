@@ -34,7 +34,6 @@ from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 from dragoman.validation import check_url
 
-TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson", ".json"}
 RECORD_FIELDS = ("id", "text", "title", "url", "published")
 

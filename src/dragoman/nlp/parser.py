@@ -13,7 +13,6 @@ from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
 from dragoman.text.chrome import NOT_PARSED, spans_of
 
-_PARA_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
 _LINE = re.compile(r"[^\n]+")
 
 

@@ -103,12 +103,6 @@ class Tree:
             hi += 1
         return range(lo, hi + 1)
 
-    def text_of(self, idx: Sequence[int]) -> str:
-        """The text from the first to the last of the tokens ``idx`` (empty for none)."""
-        if not idx:
-            return ""
-        return self.article.text[self.toks[min(idx)].start : self.toks[max(idx)].end]
-
     # -- by token ------------------------------------------------------------------------------
 
     def head_token(self, t: Token) -> Token | None:

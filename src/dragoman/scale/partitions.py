@@ -50,13 +50,6 @@ class Partition:
     def from_dict(cls, d: dict[str, Any]) -> Partition:
         return cls(**{**d, "paths": tuple(d["paths"])})
 
-    def describe(self) -> str:
-        if self.kind == "lines":
-            return f"{self.paths[0]} lines {self.start_line + 1}-{self.end_line}"
-        if self.kind == "warc":
-            return self.paths[0]
-        return f"{len(self.paths)} files from {self.paths[0]}"
-
 
 def _is_warc(path: Path) -> bool:
     from dragoman.ingest.warc import is_warc_name

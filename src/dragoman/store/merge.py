@@ -113,13 +113,6 @@ class Cluster:
         return min(placed, key=lambda m: (PLACE_RANK.get(m["place_precision"] or "country", 4), m["id"]))
 
 
-def actor_codes(a: dict[str, Any]) -> str:
-    """The codes an actor filter matches: country, organisation, country+sector, s:SECTOR, id."""
-    c, o, s = a.get("country"), a.get("org"), a.get("sector")
-    parts = [c, o, (c + s) if c and s else None, ("s:" + s) if s else None, a.get("actor_id") or a.get("id")]
-    return "|".join(p for p in parts if p)
-
-
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2

@@ -749,7 +749,3 @@ def _pick_year(ref: date, make: Any, tense: str | None, month: bool = False) -> 
         ok = [c for c in cands if c >= ref_key]
         return min(ok) if ok else max(cands)
     return min(cands, key=lambda c: (abs((c - ref_key).days), c > ref_key))
-
-
-def value_key(v: Value) -> int:
-    return PRECISION_RANK.get(v.precision, 9)
