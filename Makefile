@@ -26,10 +26,16 @@ install-test: $(VENV)/.installed-test
 demo: $(VENV)/.installed
 	$(VENV)/bin/dragoman demo --db $(DB)
 
-## make test: install test dependencies (and Debian's Chromium for the browser test), run the whole suite
+## make test: install test dependencies (and Debian's Chromium for the browser test), run `ruff check`, `mypy`
+## (settings in pyproject.toml) and the whole suite; fails if any of the three fails or pytest collects no test
 test: $(VENV)/.installed-test browser
-	$(PY) -m pytest -q -p no:cacheprovider tests; rc=$$?; \
-	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+	@lint=0; \
+	  echo "ruff check"; $(VENV)/bin/ruff check || lint=1; \
+	  echo "mypy"; $(VENV)/bin/mypy || lint=1; \
+	  $(PY) -m pytest -q -p no:cacheprovider tests; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; rc=1; fi; \
+	  if [ $$lint -ne 0 ]; then echo "ruff check or mypy reported errors (above): failing"; fi; \
+	  if [ $$rc -ne 0 ]; then exit $$rc; fi; exit $$lint
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \

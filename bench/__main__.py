@@ -46,7 +46,7 @@ def _versions() -> dict[str, str]:
         try:
             m = importlib.import_module(mod)
             out[mod] = str(getattr(m, "__version__", "?"))
-        except Exception:  # noqa: BLE001 - a version we cannot read is left out
+        except Exception:  # noqa: BLE001, S112 - a version we cannot read is left out
             continue
     return out
 
@@ -197,7 +197,7 @@ def others(skip: bool) -> dict[str, Any]:
         code = (f"import json; from bench import {name} as m; r = m.main(); "
                 f"print({_MARK!r} + json.dumps(r, default=str))")
         try:
-            proc = subprocess.run([sys.executable, "-c", code], cwd=HERE.parent, capture_output=True, text=True)
+            proc = subprocess.run([sys.executable, "-c", code], cwd=HERE.parent, check=False, capture_output=True, text=True)
             lines = proc.stdout.splitlines()
             for line in lines:
                 if not line.startswith(_MARK):

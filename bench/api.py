@@ -35,7 +35,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -57,7 +57,7 @@ def build_store(path: Path, events: int, per_article: int = 20, chunk_articles: 
     if path.exists():
         path.unlink()
     n_articles = max(1, events // per_article)
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     t0 = time.perf_counter()
     seq = 0
     with Store.open(path) as store:
@@ -104,7 +104,7 @@ def ensure_store(events: int) -> tuple[Path, dict[str, Any]]:
                 n = store.counts()["events"]
             if n >= events:
                 return path, {"events": n, "reused": True}
-        except Exception:  # noqa: BLE001 - a broken or old file is rebuilt
+        except Exception:  # noqa: BLE001, S110 - a broken or old file is rebuilt
             pass
     OUT.mkdir(parents=True, exist_ok=True)
     info = build_store(path, events)
@@ -151,7 +151,7 @@ def request_mix(url: str, rng: random.Random, n: int = 30_000) -> list[tuple[str
     """(kind, path?query) pairs: the pages and filters an analyst's dashboard asks for."""
     import urllib.request
 
-    with urllib.request.urlopen(url + "/api/actors?limit=200", timeout=120) as r:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url + "/api/actors?limit=200", timeout=120) as r:
         actors = [a["name"] for a in json.loads(r.read())["actors"]]
     types = ["CONSULT", "AGREE", "ASSAULT", "ACCUSE", "AID", "THREATEN"]
     out = []
@@ -230,7 +230,7 @@ async def _load(url: str, mix: list[tuple[str, str]], clients: int, seconds: flo
 
 def _pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else float("nan")
 
 
 def main(events: int = 1_000_000, clients: int = 20, seconds: float = 30.0, seed: int = 7,

@@ -192,8 +192,7 @@ def write(path: Path, n_articles: int = 500, seed: int = 8) -> dict:
     arts = generate(n_articles, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
-        for a in arts:
-            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
     return {"articles": len(arts), "words": sum(words(a["text"]) for a in arts), "seed": seed, "path": str(path)}
 
 

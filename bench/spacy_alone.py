@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Iterator
+from collections.abc import Iterator
 
 
 def texts(path: str, paragraphs: bool = False) -> Iterator[str]:

@@ -40,9 +40,9 @@ def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> 
     from dragoman.ingest import read_inputs
     from dragoman.model import Article
     from dragoman.nlp.parser import _convert, paragraphs
-    from dragoman.text.chrome import NOT_PARSED, spans_of
     from dragoman.pipeline import Pipeline
     from dragoman.settings import Settings
+    from dragoman.text.chrome import NOT_PARSED, spans_of
 
     settings = Settings()
     t = time.perf_counter()
@@ -114,8 +114,8 @@ def components(corpus: str, limit: int = 100, batch_size: int = 64) -> dict[str,
     from dragoman.ingest import read_inputs
     from dragoman.model import Article
     from dragoman.nlp.parser import load_model, paragraphs
-    from dragoman.text.chrome import NOT_PARSED, spans_of
     from dragoman.settings import Settings
+    from dragoman.text.chrome import NOT_PARSED, spans_of
 
     settings = Settings()
     texts: list[str] = []

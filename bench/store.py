@@ -17,8 +17,9 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Location, Mention, ReferenceDate
@@ -164,7 +165,7 @@ def main(events: int = 1_000_000, per_article: int = 20, db: str | None = None, 
             times, total = [], 0
             for _ in range(7):
                 t1 = time.perf_counter()
-                page, total = store.query_events(q, limit=100)
+                _page, total = store.query_events(q, limit=100)
                 times.append(time.perf_counter() - t1)
             code_q = EventQuery(actor="PAKGOV", since="2023-03-01", until="2023-05-30")
             t2 = time.perf_counter()

@@ -43,7 +43,7 @@ def page_html(n: int) -> bytes:
         f"<article><h2>Ministers discuss trade, report {n}</h2>{paras}</article>"
         "<aside><h3>Related</h3><a href='/x'>Floods in the north</a></aside><footer>Copyright The Daily Example</footer>"
         "</body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def write_warc(path: str | os.PathLike[str], n_pages: int, gzip: bool = True) -> Path:

@@ -63,7 +63,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             _skipped_for_shared.append(item.nodeid)
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001 - pytest's hook
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if _skipped_for_shared:
         terminalreporter.write_line(
             f"{len(_skipped_for_shared)} tests skipped for want of the evaluation data at {SHARED}: the accuracy "

@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import EVAL_DIR
 
 BASELINES = Path(__file__).parent / "baselines"

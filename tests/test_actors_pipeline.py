@@ -174,8 +174,8 @@ def test_user_dictionary_invented_country_and_person(tmp_path: Path, pipeline):
 @pytest.mark.parametrize("text, country", [
     ("Congress passed the spending bill on Friday, the White House said.", "USA"),
     ("Thousands of protesters from mining regions in Peru marched on Congress in Lima on Monday.", "PER"),
-    ("Chile's president met US officials in Washington. Congress must approve the deal, a State Department "
-     "spokesman said.", "USA"),
+    (("Chile's president met US officials in Washington. Congress must approve the deal, a State Department "
+      "spokesman said."), "USA"),
 ])
 def test_a_generic_alias_codes_only_where_the_article_allows(pipeline, text, country):
     """"Congress" is the US Congress where the story names the United States or no country at all; in a

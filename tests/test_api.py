@@ -18,12 +18,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import stop_server, wait_for_sidecar
+from test_api_data import STORIES, build_article, build_articles
 
 from dragoman.api import Limits, ServerThread, create_app
 from dragoman.errors import StoreLockedError
 from dragoman.store import Store
-from conftest import stop_server, wait_for_sidecar
-from test_api_data import STORIES, build_article, build_articles
 
 TOKEN = "t0ken-for-tests"
 
@@ -34,9 +34,8 @@ def served(tmp_path_factory):
     with Store.open(db) as store:
         store.ingest(build_articles())
     app = create_app(db, token=TOKEN, limits=Limits(max_body=200_000, max_page_size=100))
-    with ServerThread(app) as srv:
-        with httpx.Client(base_url=srv.url, timeout=30) as client:
-            yield client
+    with ServerThread(app) as srv, httpx.Client(base_url=srv.url, timeout=30) as client:
+        yield client
 
 
 def _json_error(r: httpx.Response, status: int) -> dict:
@@ -207,9 +206,9 @@ def test_static_dashboard_is_local(served):
 def writable(tmp_path_factory, pipeline):
     db = tmp_path_factory.mktemp("ingest") / "ingest.duckdb"
     app = create_app(db, token=TOKEN, pipeline=pipeline)
-    with ServerThread(app) as srv:
-        with httpx.Client(base_url=srv.url, timeout=120, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
-            yield client
+    with ServerThread(app) as srv, \
+            httpx.Client(base_url=srv.url, timeout=120, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+        yield client
 
 
 def test_extract_codes_text_and_html_without_storing(writable):

@@ -12,10 +12,10 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
+from test_api_data import build_articles
 
 from dragoman.api import Limits, ServerThread, create_app
 from dragoman.store import Store
-from test_api_data import build_articles
 
 TOKEN = "schema-token"
 
@@ -48,16 +48,16 @@ def test_generated_requests_never_fail_the_server(api_server):
         @given(case=op.as_strategy())
         @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
                   database=None, phases=[Phase.explicit, Phase.generate])
-        def run(case):
+        def run(case):  # called below, within this iteration
             response = case.call(base_url=api_server.url, timeout=30)
-            seen.setdefault(label, set()).add(response.status_code)
+            seen.setdefault(label, set()).add(response.status_code)  # noqa: B023
             case.validate_response(response, checks=[not_a_server_error])
-            assert response.status_code < 500, (label, response.text)
+            assert response.status_code < 500, (label, response.text)  # noqa: B023
             if response.status_code >= 400:
                 body = response.json()
-                assert set(body) == {"error", "detail"}, (label, body)
+                assert set(body) == {"error", "detail"}, (label, body)  # noqa: B023
                 assert "Traceback" not in response.text
-            if op.path == "/api/ingest":
+            if op.path == "/api/ingest":  # noqa: B023
                 assert response.status_code in (401, 413), response.text
 
         run()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import SAMPLES_DIR
+
 from dragoman.api import ServerThread, create_app
 from dragoman.store import Store
 

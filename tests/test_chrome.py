@@ -106,8 +106,8 @@ def test_labelled_and_separated_mastheads_are_still_mastheads():
 
 
 @pytest.mark.parametrize("lead", [
-    "NAIROBI (AFP) — Rebel militants stormed a hotel near the palace in Mogadishu late on Saturday, killing "
-    "at least 12 people before security forces ended the siege, officials said.",
+    ("NAIROBI (AFP) — Rebel militants stormed a hotel near the palace in Mogadishu late on Saturday, killing "
+     "at least 12 people before security forces ended the siege, officials said."),
     "GOMA, Congo (Reuters) - Rebel militants stormed a hotel near the airport on Saturday, witnesses said.",
 ])
 def test_a_dateline_the_parser_took_for_the_subject_is_not_the_source(pipeline, lead):

@@ -3,6 +3,7 @@ killed with SIGKILL in the middle of an ingest."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -83,6 +84,33 @@ def test_default_db_from_environment(coded, tmp_path):
     run("ingest", str(coded), env={"DRAGOMAN_DB": str(db)})
     assert db.exists()
     assert len(json.loads(run("events", "--format", "json", env={"DRAGOMAN_DB": str(db)}).output)) == 2
+
+
+def test_coded_jsonl_is_read_by_the_jsonl_reader_within_its_line_limit(tmp_path):
+    """Coded JSONL is read by the reader of raw JSONL: a UTF-8 byte-order mark before the first record is
+    skipped, a line over max_jsonl_line_bytes (not the 50 MB of max_input_bytes) is one too_large failure
+    naming that setting, a byte that is not UTF-8 one encoding failure, and the other records are stored."""
+    arts = [report(f"k{i}", A, B, "CONSULT", "2024-03-0" + str(i), "Doha", url=f"https://alpha.example/k{i}",
+                   outlet="Alpha", filler_seed=60 + i) for i in range(1, 5)]
+    lines = [json.dumps(a.to_dict(), ensure_ascii=False).encode("utf-8") for a in arts]
+    limit = max(map(len, lines)) + 1_000
+    lines[0] = codecs.BOM_UTF8 + lines[0]
+    lines[1] = json.dumps({**arts[1].to_dict(), "title": "x" * limit}).encode("utf-8")
+    lines[2] = lines[2].replace(b'"id": "k3', b'"id": "k3\xff', 1)
+    path = tmp_path / "coded.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f"max_jsonl_line_bytes = {limit}\n", encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    res = run("ingest", str(path), "--db", db, "--settings", str(settings), ok=False)
+    assert res.exit_code == 1 and "2 failures" in res.output, res.output
+    fails = {f["source"]: f for f in json.loads(run("failures", "--db", db, "--format", "json").output)}
+    assert sorted(fails) == [f"{path}:2", f"{path}:3"]
+    assert fails[f"{path}:2"]["code"] == "too_large" and "max_jsonl_line_bytes" in fails[f"{path}:2"]["message"]
+    assert fails[f"{path}:3"]["code"] == "encoding" and "0xff" in fails[f"{path}:3"]["message"]
+    with Store.open(db, read_only=True) as store:
+        assert store.get_article("k1") is not None and store.get_article("k4") is not None
+        assert store.get_article("k1")["meta"]["source"] == f"{path}:1"
 
 
 def test_failures_and_retry(tmp_path):

@@ -7,7 +7,19 @@ import json
 import pytest
 
 from dragoman.errors import ConfigError
-from dragoman.model import Actor, Article, Aux, Event, Evidence, Failure, Location, Mention, Quote, ReferenceDate, TimeExpr
+from dragoman.model import (
+    Actor,
+    Article,
+    Aux,
+    Event,
+    Evidence,
+    Failure,
+    Location,
+    Mention,
+    Quote,
+    ReferenceDate,
+    TimeExpr,
+)
 from dragoman.settings import Settings
 
 
@@ -91,6 +103,78 @@ def test_runner_names_the_stage_that_failed(pipeline):
     assert isinstance(out[1], Failure)
     assert out[1].stage == "broken" and out[1].article_id == "bad"
     assert "stage 'broken' failed" in out[1].message and "KeyError" in out[1].message
+
+
+def test_a_stage_that_returns_no_article_fails_that_article_naming_the_stage(pipeline):
+    from dragoman.pipeline import Pipeline
+
+    pipe = Pipeline.__new__(Pipeline)
+    pipe.__dict__.update(pipeline.__dict__)
+
+    def half_done(article):
+        return article.to_dict() if "boom" in article.text else article
+
+    pipe.post = list(pipeline.post) + [("half_done", half_done)]
+    arts = [Article(id="bad", text="A boom in Lima."), Article(id="ok", text="Chile and Peru signed a trade agreement.")]
+    out = pipe.run_batch(arts)
+    assert isinstance(out[0], Failure) and isinstance(out[1], Article)  # the batch goes on
+    assert out[0].stage == "half_done" and out[0].code == "stage" and out[0].article_id == "bad"
+    assert "returned dict, not an Article" in out[0].message, out[0].message
+
+
+def test_the_default_stage_order_reads_only_what_is_filled_before():
+    from dragoman.pipeline import INPUT_FIELDS, NLP_STAGE, POST_STAGES, PRE_STAGES, check_stages
+
+    order = [*PRE_STAGES, NLP_STAGE, *POST_STAGES]
+    check_stages(order)
+    filled = set(INPUT_FIELDS)
+    for stage in order:  # the same claim, spelt out
+        assert set(stage.reads) <= filled, (stage.name, set(stage.reads) - filled)
+        filled |= set(stage.fills)
+    assert {"actors", "events", "times", "quotes", "places", "topic", "tokens"} <= filled
+
+
+def test_a_stage_reading_what_no_earlier_stage_fills_is_refused_when_the_pipeline_is_built():
+    from dragoman.pipeline import Pipeline
+
+    with pytest.raises(ConfigError) as e:  # refused before anything is loaded
+        Pipeline(stages=["text", "actors", "quotes"])
+    assert "stage 'quotes' reads 'events', which no earlier stage fills" in e.value.message
+    assert e.value.hint == "add the 'events' stage before 'quotes'"
+    with pytest.raises(ConfigError) as e:
+        Pipeline(stages=["text", "actors", "events", "relevance"])
+    assert "stage 'relevance' reads 'topic'" in e.value.message and "'topic' stage" in e.value.hint
+
+
+def test_a_stage_moved_before_the_stage_it_reads_from_is_refused():
+    from dragoman.pipeline import NLP_STAGE, POST_STAGES, PRE_STAGES, Stage, check_stages
+
+    by_name = {s.name: s for s in POST_STAGES}
+    moved = [by_name["quotes"]] + [s for s in POST_STAGES if s.name != "quotes"]
+    with pytest.raises(ConfigError) as e:
+        check_stages([*PRE_STAGES, NLP_STAGE, *moved])
+    assert "stage 'quotes' reads 'actors'" in e.value.message
+    assert e.value.hint == "run the 'actors' stage before 'quotes'"
+    with pytest.raises(ConfigError) as e:  # the parse is a stage like the others: nothing reads tokens before it
+        check_stages([Stage("early", "x:y", ("tokens",), ()), NLP_STAGE])
+    assert "stage 'early' reads 'tokens'" in e.value.message and e.value.hint == "run the 'nlp' stage before 'early'"
+
+
+def test_a_stage_declaring_a_field_article_does_not_have_is_refused():
+    from dragoman.pipeline import NLP_STAGE, Stage, check_stages
+
+    with pytest.raises(ConfigError) as e:
+        check_stages([NLP_STAGE, Stage("speakers", "x:y", ("tokens", "actor"), ("speakers",))])
+    assert "stage 'speakers' declares the field 'actor', which Article does not have" in e.value.message
+
+
+def test_an_unknown_stage_name_is_refused_with_the_known_names():
+    from dragoman.pipeline import Pipeline
+
+    with pytest.raises(ConfigError) as e:
+        Pipeline(stages=["text", "actor"])
+    assert e.value.message == "unknown stage: actor"
+    assert "text, topic, nlp, actors, events, merge, relevance, times, places, quotes" in e.value.hint
 
 
 def test_the_package_says_it_is_typed_and_ships_a_changelog():

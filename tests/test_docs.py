@@ -7,8 +7,8 @@ import re
 
 import click
 import pytest
-
 from conftest import ROOT
+
 from dragoman.cli import main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -46,7 +46,7 @@ def test_every_option_is_documented(name):
 
 def test_quick_start_is_make_demo_and_make_test():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```sh\n(.*?)```", quick, re.S).group(1)
+    block = re.search(r"```sh\n(.*?)```", quick, re.DOTALL).group(1)
     commands = [line.split("#")[0].strip() for line in block.splitlines() if line.split("#")[0].strip()]
     assert commands == ["make demo", "make test"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from dragoman.events import make, make_merge
 from dragoman.evaluation.common import top_event
+from dragoman.events import make, make_merge
 from dragoman.model import Actor, Article, Mention
 from dragoman.settings import Settings
 
@@ -397,8 +397,8 @@ def test_called_on_addresses_its_object(pipeline, text, source, targets):
 
 @pytest.mark.parametrize("text, sources, targets", [
     # whose weapon it was: the agent of the participle on an instrument subject
-    ("Artillery shells fired by the paramilitary Rapid Support Forces struck a crowded market in El Fasher on "
-     "Sunday.", {"Rapid Support Forces"}, {"El Fasher"}),
+    (("Artillery shells fired by the paramilitary Rapid Support Forces struck a crowded market in El Fasher on "
+      "Sunday."), {"Rapid Support Forces"}, {"El Fasher"}),
     ("Missiles launched by Russia hit a power plant near Kharkiv overnight.", {"Russia"}, None),
     # "according to X" says who reported it, not whom it hit
     ("The shelling hit the Souq al-Kabir area in the early afternoon, according to the Darfur Medical Network.",

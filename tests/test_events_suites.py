@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SEED_DIR
 
 from dragoman.evaluation.events import score_conflibert, score_plover, score_seed

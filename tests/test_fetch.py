@@ -49,7 +49,7 @@ def only_first_loopback_is_public(ip):
 
 
 def strict_settings(**over) -> Settings:
-    base = dict(per_host_delay=0.0, connect_timeout=2.0, read_timeout=2.0)
+    base = {"per_host_delay": 0.0, "connect_timeout": 2.0, "read_timeout": 2.0}
     base.update(over)
     return Settings.load(**base)
 
@@ -70,9 +70,9 @@ def test_loopback_url_refused_without_connecting(server, host):
 def test_redirect_to_loopback_refused_without_connecting(server, inner):
     inner.routes["/secret"] = Route(b"internal admin page", content_type="text/plain")
     server.routes["/go"] = Route(b"", status=302, headers={"Location": inner.url("/secret")})
-    with Fetcher(strict_settings().fetch, policy=only_first_loopback_is_public) as f:
-        with pytest.raises(BlockedAddressError) as err:
-            f.get(server.url("/go"))
+    with Fetcher(strict_settings().fetch, policy=only_first_loopback_is_public) as f, \
+            pytest.raises(BlockedAddressError) as err:
+        f.get(server.url("/go"))
     assert "127.0.0.2" in str(err.value)
     assert "/go" in server.paths()
     assert inner.requests == []  # the redirect target was never contacted

@@ -16,7 +16,8 @@ import socket
 import threading
 import time
 import zlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from test_ingest_support import generic_page, loopback_settings
@@ -193,7 +194,7 @@ def returns(call: Callable[[], Any]) -> Any:
     def run() -> None:
         try:
             box["result"] = call()
-        except BaseException as e:  # handed back to the test
+        except BaseException as e:  # noqa: BLE001 - handed back to the test
             box["error"] = e
 
     worker = threading.Thread(target=run, daemon=True)

@@ -98,14 +98,13 @@ def answers(db):
         for sort in SORTED_BY:
             out["cli"][i, sort] = json.loads(_cli("events", "--db", str(db), "--format", "json", "--limit", "500",
                                                   "--sort", sort, *_cli_args(case)))
-    with ServerThread(create_app(db)) as srv:
-        with httpx.Client(base_url=srv.url, timeout=30) as client:
-            out["openapi"] = client.get("/openapi.json").json()
-            for i, case in enumerate(CASES):
-                for sort in SORTED_BY:
-                    r = client.get("/api/events", params={**case, "limit": 500, "sort": sort})
-                    assert r.status_code == 200, r.text
-                    out["api"][i, sort] = r.json()
+    with ServerThread(create_app(db)) as srv, httpx.Client(base_url=srv.url, timeout=30) as client:
+        out["openapi"] = client.get("/openapi.json").json()
+        for i, case in enumerate(CASES):
+            for sort in SORTED_BY:
+                r = client.get("/api/events", params={**case, "limit": 500, "sort": sort})
+                assert r.status_code == 200, r.text
+                out["api"][i, sort] = r.json()
     return out
 
 

@@ -128,7 +128,7 @@ def test_a_store_that_is_a_fifo_is_refused(tmp_path):
     code = ("import sys\nfrom dragoman.store import Store\nfrom dragoman.errors import StoreError\n"
             "try:\n    Store.open(sys.argv[1])\nexcept StoreError as e:\n    print(e.message)\n")
     try:
-        out = subprocess.run([sys.executable, "-c", code, str(fifo)], env=ENV, capture_output=True, text=True,
+        out = subprocess.run([sys.executable, "-c", code, str(fifo)], env=ENV, check=False, capture_output=True, text=True,
                              timeout=120)
     except subprocess.TimeoutExpired:
         pytest.fail("Store.open on a FIFO did not return")
@@ -173,7 +173,7 @@ def test_a_one_megabyte_text_is_refused_before_it_exhausts_memory(tmp_path):
     sentence = "Pakistani troops attacked a village near Kabul on Monday, officials said. "
     path = tmp_path / "big.txt"
     path.write_text(sentence * (990_000 // len(sentence)))
-    out = subprocess.run([sys.executable, "-c", LIMITED, str(path)], env=ENV, capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", LIMITED, str(path)], env=ENV, check=False, capture_output=True, text=True,
                          timeout=900, cwd=tmp_path)
     assert "MemoryError" not in out.stderr
     assert "over the" in out.stderr and "limit" in out.stderr, out.stderr[-500:]

@@ -25,16 +25,16 @@ from urllib.parse import quote
 import httpx
 import pytest
 from click.testing import CliRunner
+from conftest import stop_server, wait_for_sidecar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_api_data import STORIES, build_article, build_articles
 
 from dragoman.api import ServerThread, create_app
 from dragoman.api.app import JSONBody
 from dragoman.settings import ApiSettings, Settings
 from dragoman.store import Store
 from dragoman.store.query import SORTS
-from test_api_data import STORIES, build_article, build_articles
-from conftest import stop_server, wait_for_sidecar
 
 TOKEN = "hardening-t0ken"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -297,7 +297,7 @@ def test_the_dashboard_needs_nothing_the_policy_forbids(client):
 
     html = client.get("/").text
     assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js">']
-    assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=|javascript:", html, re.I)
+    assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=|javascript:", html, re.IGNORECASE)
     js = client.get("/static/app.js").text
     assert "eval(" not in js and "new Function" not in js and "innerHTML" not in js
 
@@ -310,7 +310,7 @@ def test_sort_keys_agree_in_schema_docs_and_store(client):
     sort = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "sort")
     assert set(sort["schema"]["enum"]) == set(SORTS)
     documented = DOCS.read_text(encoding="utf-8").split("`sort` one of `", 1)[1].split("`", 1)[0]
-    assert set(k.strip() for k in documented.split(",")) == set(SORTS)
+    assert {k.strip() for k in documented.split(",")} == set(SORTS)
     for key in SORTS:
         for order in ("asc", "desc"):
             r = client.get("/api/events", params={"sort": key, "order": order, "include_negated": True})
@@ -348,12 +348,12 @@ def test_serve_reads_the_token_from_a_file_and_allows_named_hosts(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DRAGOMAN_API_TOKEN"}
     cmd = [sys.executable, "-c", "from dragoman.cli import main; main()", "serve", "--db", str(db), "--port", "0",
            "--log-level", "warning"]
-    both = subprocess.run(cmd + ["--token", "a", "--token-file", str(secret)], env=env, capture_output=True, text=True,
+    both = subprocess.run(cmd + ["--token", "a", "--token-file", str(secret)], env=env, check=False, capture_output=True, text=True,
                           timeout=120)
     assert both.returncode != 0 and "--token-file" in both.stderr and "Traceback" not in both.stderr
     empty = tmp_path / "empty"
     empty.write_text("\n", encoding="utf-8")
-    none = subprocess.run(cmd + ["--token-file", str(empty)], env=env, capture_output=True, text=True, timeout=120)
+    none = subprocess.run(cmd + ["--token-file", str(empty)], env=env, check=False, capture_output=True, text=True, timeout=120)
     assert none.returncode != 0 and str(empty) in none.stderr and "empty" in none.stderr
 
     proc = subprocess.Popen(cmd + ["--token-file", str(secret), "--allow-host", "news.lan", "--allow-host", "dash.lan"],
@@ -423,7 +423,7 @@ def test_json_responses_never_hold_nan_or_infinity(client):
         _strict(client.get(path))
     for fmt in ("json", "plover"):
         for line in client.get("/api/export", params={"format": fmt}).text.splitlines():
-            json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in the {fmt} export"))
+            json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in the {fmt} export"))  # noqa: B023
 
 
 # -- the property: generated malformed requests never get a 5xx, and ingest loses nothing ---------------

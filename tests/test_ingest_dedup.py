@@ -21,8 +21,7 @@ WIRE = (
 
 def _other_story(seed: int) -> str:
     rng = random.Random(seed)
-    words = ("army rebels village attack police protest election court minister budget flood aid talks ceasefire "
-             "province governor said on Tuesday after the in of to and a").split()
+    words = ["army", "rebels", "village", "attack", "police", "protest", "election", "court", "minister", "budget", "flood", "aid", "talks", "ceasefire", "province", "governor", "said", "on", "Tuesday", "after", "the", "in", "of", "to", "and", "a"]
     return " ".join(rng.choice(words) for _ in range(120))
 
 

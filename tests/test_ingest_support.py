@@ -10,16 +10,16 @@ from __future__ import annotations
 import html as H
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Iterator
 
 from dragoman.settings import Settings
 
 
 def loopback_settings(**over) -> Settings:
     """Settings for tests: loopback allowed, no politeness delay, short timeouts."""
-    base = dict(allow_private=True, per_host_delay=0.0, connect_timeout=2.0, read_timeout=2.0)
+    base = {"allow_private": True, "per_host_delay": 0.0, "connect_timeout": 2.0, "read_timeout": 2.0}
     base.update(over)
     return Settings.load(**base)
 
@@ -47,7 +47,7 @@ class LocalServer:
             def log_message(self, *args):  # quiet
                 pass
 
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 route = server.routes.get(self.path.split("?", 1)[0])
                 if route is None:

@@ -185,7 +185,7 @@ def test_filters_historical_confidence_article_and_timeline_of_everything(tmp_pa
     from dragoman.cli import main
 
     s = _analyst_store(tmp_path)
-    everything, total = s.query_events(EventQuery(), limit=100)
+    _everything, total = s.query_events(EventQuery(), limit=100)
     assert total == 5
     recent, _ = s.query_events(EventQuery(exclude_historical=True), limit=100)
     assert sorted(r["article_ids"][0] for r in recent) == ["e1", "e2", "e3", "e5"]

@@ -15,10 +15,10 @@ from dragoman.text.marks import find_marked
 
 @pytest.fixture(scope="module")
 def qpipe():
-    """The text, parse, actors and quotes stages: what the quotes stage reads, nothing more."""
+    """The text, parse, actors, events and quotes stages: what the quotes stage reads, nothing more."""
     from dragoman.pipeline import Pipeline
 
-    return Pipeline(stages=["text", "actors", "quotes"])
+    return Pipeline(stages=["text", "actors", "events", "quotes"])
 
 
 def run(qpipe, text: str):

@@ -15,8 +15,22 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dragoman.model import (Actor, Article, Aux, Event, Evidence, Location, Mention, Quote, ReferenceDate, Sentence,
-                            Span, TimeExpr, Token, Topic)
+from dragoman.model import (
+    Actor,
+    Article,
+    Aux,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Quote,
+    ReferenceDate,
+    Sentence,
+    Span,
+    TimeExpr,
+    Token,
+    Topic,
+)
 from dragoman.scale.output import FORMAT, MANIFEST, PartitionWriter, read_batch_output
 from dragoman.store import Store
 from dragoman.validation import MAX_INT
@@ -227,34 +241,33 @@ def _quote_row(r: dict) -> tuple:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_a_stored_article_reads_back_the_same(a):
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(Path(tmp) / "records.duckdb") as store:
-            counts = store.ingest([a])
-            assert counts["articles"] == 1 and counts["failures"] == 0, counts
-            # the record the store keeps, as GET /api/articles/{id} and `dragoman show --format json` give it
-            assert Article.from_dict(store.get_article(a.id)) == a
-            # and the fields its tables keep
-            assert sorted(_actor_row(r) for r in _rows(store, "article_actors", a.id, "local_id")) == \
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "records.duckdb") as store:
+        counts = store.ingest([a])
+        assert counts["articles"] == 1 and counts["failures"] == 0, counts
+        # the record the store keeps, as GET /api/articles/{id} and `dragoman show --format json` give it
+        assert Article.from_dict(store.get_article(a.id)) == a
+        # and the fields its tables keep
+        assert sorted(_actor_row(r) for r in _rows(store, "article_actors", a.id, "local_id")) == \
                 sorted((x.id, x.name, x.country, x.org, x.sector, x.role, x.kind, x.rule,
-                        [m.to_dict() for m in x.mentions]) for x in a.actors)
-            assert [_time_row(r) for r in _rows(store, "times", a.id, "ord")] == \
+                    [m.to_dict() for m in x.mentions]) for x in a.actors)
+        assert [_time_row(r) for r in _rows(store, "times", a.id, "ord")] == \
                 [(t.start, t.end, t.text, t.value, t.precision, t.type, t.trusted, t.anchor) for t in a.times]
-            assert [_quote_row(r) for r in _rows(store, "quotes", a.id, "ord")] == \
+        assert [_quote_row(r) for r in _rows(store, "quotes", a.id, "ord")] == \
                 [(q.speaker, q.speaker_text, q.start, q.end, q.text, q.direct, q.cue, q.channel, q.events)
-                 for q in a.quotes]
-            members = {r["local_id"]: r for r in _rows(store, "article_events", a.id, "id")}
-            for e in a.events:
-                m = members[e.id]
-                assert (m["type"], m["mode"], tuple(m["contexts"]), m["quad_class"], m["cameo"], m["score"]) == \
+             for q in a.quotes]
+        members = {r["local_id"]: r for r in _rows(store, "article_events", a.id, "id")}
+        for e in a.events:
+            m = members[e.id]
+            assert (m["type"], m["mode"], tuple(m["contexts"]), m["quad_class"], m["cameo"], m["score"]) == \
                     (e.type, e.mode, e.contexts, e.quad_class, e.cameo, e.score)
-                assert (m["reciprocal"], m["date_text"], m["date_trusted"], m["confidence"], m["rule"]) == \
+            assert (m["reciprocal"], m["date_text"], m["date_trusted"], m["confidence"], m["rule"]) == \
                     (e.reciprocal, e.date_text, e.date_trusted, e.confidence, e.rule)
-                assert (m["negated"], m["hypothetical"], m["future"], m["historical"]) == \
+            assert (m["negated"], m["hypothetical"], m["future"], m["historical"]) == \
                     (e.aux.negated, e.aux.hypothetical, e.aux.future, e.aux.historical)
-                assert (m["place"], m["place_country"], m["lat"], m["lon"], m["place_precision"]) == \
+            assert (m["place"], m["place_country"], m["lat"], m["lon"], m["place_precision"]) == \
                     (e.location.name, e.location.country, e.location.lat, e.location.lon, e.location.precision)
-                assert m["date"].isoformat() == e.date
-                mentions = _rows(store, "mentions", a.id, "ord")
-                mine = [(r["start"], r["end"], (r["trigger_start"], r["trigger_end"]))
-                        for r in mentions if r["article_event_id"] == m["id"]]
-                assert mine == [(v.start, v.end, v.trigger) for v in e.evidence]
+            assert m["date"].isoformat() == e.date
+            mentions = _rows(store, "mentions", a.id, "ord")
+            mine = [(r["start"], r["end"], (r["trigger_start"], r["trigger_end"]))
+                    for r in mentions if r["article_event_id"] == m["id"]]
+            assert mine == [(v.start, v.end, v.trigger) for v in e.evidence]

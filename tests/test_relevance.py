@@ -43,10 +43,9 @@ def test_the_same_words_in_a_war_report_are_events(pipeline):
 
 
 def test_the_topic_gate_can_be_turned_off(pipeline):
+    from dragoman import extract
     from dragoman.pipeline import Pipeline
     from dragoman.settings import Settings
-
-    from dragoman import extract
 
     off = Pipeline(Settings(topic_gate=False, political_only=False, min_confidence=0.0))
     art = extract(SPORT, published="2024-05-04", pipeline=off)
@@ -124,8 +123,8 @@ def test_boilerplate_lines_are_chrome_and_never_coded(pipeline):
             "The governor criticised the police for the arrests.")
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     furniture = sorted(text[s:e] for k, (s, e) in art.chrome.items() if k.split(".")[0] == "boilerplate")
-    assert furniture == ["Click here to subscribe to our newsletter", "Read more: President condemns the violence in "
-                         "the capital", "Share it with a friend!"]
+    assert furniture == ["Click here to subscribe to our newsletter",
+                         "Read more: President condemns the violence in the capital", "Share it with a friend!"]
     for e in art.events:
         for ev in e.evidence:
             assert not any(s <= ev.trigger[0] < t for k, (s, t) in art.chrome.items() if k.startswith("boilerplate"))

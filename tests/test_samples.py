@@ -7,6 +7,7 @@ outlets, a wire story copied by two sites, and two meetings of the same pair a w
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -121,4 +122,4 @@ def test_variety_of_cases(samples):
     # a direct quote spanning two sentences, and one running on into the next paragraph
     assert re.search(r"“[^”]*[.!?] [^”]*,” ", text)
     paras = [p.strip() for p in text.split("\n\n")]
-    assert any(p.startswith('"') and p.count('"') % 2 == 1 and q.startswith('"') for p, q in zip(paras, paras[1:]))
+    assert any(p.startswith('"') and p.count('"') % 2 == 1 and q.startswith('"') for p, q in itertools.pairwise(paras))

@@ -150,7 +150,7 @@ def test_query_filters(db_path):
     arts = meeting_reports() + list(wire_copy())
     with Store.open(db_path) as s:
         s.ingest(arts)
-        n = lambda **kw: len(all_events(s, **kw))  # noqa: E731
+        n = lambda **kw: len(all_events(s, **kw))
         assert n() == 4
         assert n(actor=A[0].split()[1].lower()) == 4  # part of a name, any case
         assert n(actor=C[0]) == 1

@@ -29,9 +29,7 @@ PEOPLE = [
     ("Ivan Petrenko", "UKR", "MIL"), ("Nadia Karimi", "AFG", "GOV"), ("Tomas Novak", "CZE", "LEG"),
     ("Grace Mwangi", "KEN", "GOV"), ("Luis Herrera", "COL", "REB"), ("Mei Lin", "CHN", "GOV"),
 ]
-WORDS = ("officials talks statement ministers delegation border trade security council agreement week region "
-         "spokesman press conference economy envoy summit sources reporters capital leaders negotiations "
-         "ceasefire water energy farmers markets schools roads ports vote budget").split()
+WORDS = ["officials", "talks", "statement", "ministers", "delegation", "border", "trade", "security", "council", "agreement", "week", "region", "spokesman", "press", "conference", "economy", "envoy", "summit", "sources", "reporters", "capital", "leaders", "negotiations", "ceasefire", "water", "energy", "farmers", "markets", "schools", "roads", "ports", "vote", "budget"]
 
 
 def person(aid: str, name: str, country: str | None, sector: str | None, start: int = 0) -> Actor:
@@ -107,6 +105,5 @@ def generated(n: int, seed: int = 7, stories: int | None = None) -> list[Article
 
 def write_jsonl(articles: list[Article], path: Path) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
-        for a in articles:
-            fh.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
     return path

@@ -256,7 +256,7 @@ def _seed_events_by_hand(article: Article) -> Article:
         return Event(id=eid, type="CONSULT", evidence=(Evidence(sent.start, sent.end, (tok.start, tok.end)),))
 
     lines = article.text.split("\n")
-    find = lambda needle: next(i for i, x in enumerate(lines) if needle in x)  # noqa: E731
+    find = lambda needle: next(i for i, x in enumerate(lines) if needle in x)
     return article.replace(
         events=(
             at(find("virtual conference on"), "held", "E1"),

@@ -13,15 +13,13 @@ import argparse
 import json
 import math
 import random
-import re
+import sys
 from collections import Counter
 from pathlib import Path
 
-import sys
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from dragoman.text.topic import CLASSES, words  # noqa: E402
+from dragoman.text.topic import CLASSES, words
 
 OUT = ROOT / "src" / "dragoman" / "text" / "data" / "topic.json"
 
@@ -63,9 +61,10 @@ def main() -> None:
     from dragoman.text.topic import TopicModel
 
     docs = []
-    for line in open(a.data, encoding="utf-8"):
-        r = json.loads(line)
-        docs.append((words(r["text"]), r["category"]))
+    with open(a.data, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            docs.append((words(r["text"]), r["category"]))
     rng = random.Random(13)
     idx = list(range(len(docs)))
     rng.shuffle(idx)

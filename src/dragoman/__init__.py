@@ -7,6 +7,6 @@
 
 __version__ = "0.1.0"
 
-from dragoman.api_public import Pipeline, extract, extract_many  # noqa: E402
+from dragoman.api_public import Pipeline, extract, extract_many
 
-__all__ = ["__version__", "extract", "extract_many", "Pipeline"]
+__all__ = ["Pipeline", "__version__", "extract", "extract_many"]

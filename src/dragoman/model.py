@@ -12,8 +12,9 @@ it is not part of the output record unless asked for (``to_dict(nlp=True)``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import MISSING, asdict, dataclass, field, fields, replace
-from typing import Any, Mapping
+from typing import Any
 
 from dragoman import __version__
 from dragoman.errors import FormatError
@@ -323,7 +324,7 @@ class Article:
 
     # -- convenience ---------------------------------------------------------------------------
 
-    def replace(self, **changes: Any) -> "Article":
+    def replace(self, **changes: Any) -> Article:
         return replace(self, **changes)
 
     def span(self, start: int, end: int) -> str:
@@ -382,7 +383,7 @@ class Article:
         return rec
 
     @classmethod
-    def from_dict(cls, rec: Mapping[str, Any]) -> "Article":
+    def from_dict(cls, rec: Mapping[str, Any]) -> Article:
         """Read back a record written by ``to_dict`` (the NLP layer too when it is there).
 
         The record is checked against the record schema (``dragoman.validation``): a missing,
@@ -401,7 +402,7 @@ class Article:
         quotes = tuple(_quote_from_dict(q, p) for p, q in _objs(rec, "quotes", ""))
         rd = _obj(rec.get("reference_date") or {}, "reference_date")
         chrome = _obj(rec.get("chrome") or {}, "chrome")
-        kwargs: dict[str, Any] = dict(
+        kwargs: dict[str, Any] = dict(  # noqa: C408 - the Article's own keyword arguments
             id=_req(rec, "id", ""),
             text=text,
             url=rec.get("url"),
@@ -510,7 +511,7 @@ def _event_from_dict(e: Mapping[str, Any], path: str = "") -> Event:
     def evidence(p: str, v: Mapping[str, Any]) -> Evidence:
         start, end = _req(v, "start", p), _req(v, "end", p)
         trigger = _seq(v.get("trigger", (start, end)), p + "trigger")
-        return Evidence(start, end, trigger, v.get("sent"))  # type: ignore[arg-type]
+        return Evidence(start, end, trigger, v.get("sent"))
 
     return Event(
         id=_req(e, "id", path),
@@ -589,10 +590,6 @@ def _build(kind: type, value: Any, prefix: str) -> Any:
         if name not in m and f.default is MISSING and f.default_factory is MISSING:
             raise _bad(prefix + name, "is missing")
     return kind(**{k: v for k, v in m.items() if k in known})
-
-
-def field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,15 +4,20 @@ Every stage but ``nlp`` is a factory ``make(settings) -> Callable[[Article], Art
 module (spaCy's ``Language.factory`` habit): the factory loads lexicons and compiles matchers once,
 the returned callable takes an ``Article`` and returns a new one.  The runner names the stage that
 failed (``StageError``) and, in batches, records the failure and goes on with the next article.
+
+Each stage declares the ``Article`` fields it ``reads`` and ``fills``; a pipeline is checked when it is
+built (:func:`check_stages`): a stage that reads what neither the input nor an earlier stage fills is a
+``ConfigError`` naming the stage and the field.  A stage that returns anything but an ``Article`` fails
+the article (``StageError`` naming the stage).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
 
-from dragoman.errors import DragomanError, StageError, TooLargeError
+from dragoman.errors import ConfigError, DragomanError, StageError, TooLargeError
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
@@ -21,10 +26,18 @@ StageFn = Callable[[Article], Article]
 
 @dataclass(frozen=True)
 class Stage:
+    """A named step: its factory, and the ``Article`` fields it reads and fills."""
+
     name: str
     factory: str  # "module:function" returning a StageFn
     reads: tuple[str, ...] = ()
     fills: tuple[str, ...] = ()
+
+
+#: what an input article carries before any stage runs: the fields the readers fill
+INPUT_FIELDS: tuple[str, ...] = (
+    "id", "text", "url", "title", "author", "language", "published", "reference_date", "meta", "dragoman_version",
+)
 
 
 #: before the parse
@@ -42,11 +55,51 @@ POST_STAGES: tuple[Stage, ...] = (
     Stage("places", "dragoman.when_where:make_places", ("tokens", "events", "dateline"), ("events", "places")),
     Stage("quotes", "dragoman.quotes:make", ("tokens", "actors", "events"), ("quotes",)),
 )
+#: the parse, between the two: run by ``dragoman.nlp.Parser`` on a batch, not made by a stage factory
+NLP_STAGE = Stage("nlp", "dragoman.nlp:Parser", ("text",), ("sentences", "tokens", "entities", "noun_chunks"))
+
+
+def check_stages(stages: Sequence[Stage], given: Iterable[str] = INPUT_FIELDS) -> None:
+    """Check a stage order before anything is loaded: every field a stage reads or fills is a field of
+    ``Article``, and every field it reads is ``given`` (by the input) or filled by an earlier stage.
+
+    Raises ``ConfigError`` naming the stage and the field (and the stage that would fill it, if any)."""
+    article_fields = {f.name for f in fields(Article)}
+    filled_by = dict.fromkeys(given, "the input")
+    everything = PRE_STAGES + (NLP_STAGE,) + POST_STAGES
+    for n, stage in enumerate(stages):
+        for name in stage.reads + stage.fills:
+            if name not in article_fields:
+                raise ConfigError(f"stage '{stage.name}' declares the field '{name}', which Article does not have",
+                                  hint="correct the stage's reads/fills in dragoman.pipeline")
+        for name in stage.reads:
+            if name in filled_by:
+                continue
+            later = [s.name for s in stages[n + 1:] if name in s.fills]
+            other = [s.name for s in everything if name in s.fills and s not in stages]
+            hint = (f"run the '{later[0]}' stage before '{stage.name}'" if later
+                    else f"add the '{other[0]}' stage before '{stage.name}'" if other
+                    else f"no stage fills '{name}'")
+            raise ConfigError(f"stage '{stage.name}' reads '{name}', which no earlier stage fills", hint=hint)
+        for name in stage.fills:
+            filled_by.setdefault(name, stage.name)
+
+
+def _chosen(stages: Sequence[str] | None) -> tuple[list[Stage], list[Stage]]:
+    """The pre- and post-parse stages of ``stages`` (names; None: all), in the pipeline's order."""
+    known = [s.name for s in PRE_STAGES + POST_STAGES]
+    wanted = set(stages) if stages is not None else set(known)
+    unknown = sorted(wanted - set(known) - {NLP_STAGE.name})
+    if unknown:
+        raise ConfigError(f"unknown stage{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}",
+                          hint=f"the stages are: {', '.join(known[:2] + [NLP_STAGE.name] + known[2:])}")
+    return [s for s in PRE_STAGES if s.name in wanted], [s for s in POST_STAGES if s.name in wanted]
 
 
 def _load(stage: Stage, settings: Settings) -> StageFn:
     module, _, attr = stage.factory.partition(":")
-    return getattr(importlib.import_module(module), attr)(settings)
+    fn: StageFn = getattr(importlib.import_module(module), attr)(settings)
+    return fn
 
 
 class Pipeline:
@@ -57,12 +110,17 @@ class Pipeline:
     """
 
     def __init__(self, settings: Settings | None = None, *, stages: Sequence[str] | None = None):
+        """``stages``: the names of the stages to run (the parse always runs); None: all of them.
+
+        Raises ``ConfigError`` for an unknown stage name, or a choice in which a stage reads what no
+        earlier stage fills (see :func:`check_stages`), before anything is loaded."""
         from dragoman.nlp import Parser
 
+        pre, post = _chosen(stages)
+        check_stages([*pre, NLP_STAGE, *post])
         self.settings = settings or Settings()
-        wanted = set(stages) if stages is not None else None
-        self.pre = [(s.name, _load(s, self.settings)) for s in PRE_STAGES if wanted is None or s.name in wanted]
-        self.post = [(s.name, _load(s, self.settings)) for s in POST_STAGES if wanted is None or s.name in wanted]
+        self.pre = [(s.name, _load(s, self.settings)) for s in pre]
+        self.post = [(s.name, _load(s, self.settings)) for s in post]
         self.parser = Parser(self.settings)
 
     @property
@@ -89,16 +147,18 @@ class Pipeline:
                     source=a.id, hint="split it into articles (JSONL), or raise max_text_chars in the settings file"))
         ok = [(i, a) for i, a in enumerate(results) if isinstance(a, Article)]
         if ok:
+            parsed: Sequence[Article | Failure]
             try:
                 parsed = self.parser.parse([a for _, a in ok], batch_size=self.settings.batch_size)
-            except Exception:
+            except Exception:  # noqa: BLE001 - any parser error: isolate the article that breaks it
                 # isolate the article that breaks the parser
-                parsed = []
+                isolated: list[Article | Failure] = []
                 for _, a in ok:
                     try:
-                        parsed.append(self.parser.parse([a])[0])
+                        isolated.append(self.parser.parse([a])[0])
                     except Exception as e:  # noqa: BLE001 - recorded, the batch goes on
-                        parsed.append(_fail(a, StageError("nlp", a.id, e)))
+                        isolated.append(_fail(a, StageError("nlp", a.id, e)))
+                parsed = isolated
             for (i, _), p in zip(ok, parsed):
                 results[i] = self._run_stages(self.post, p) if isinstance(p, Article) else p
         return results
@@ -124,7 +184,10 @@ class Pipeline:
     def _run_stages(stages: list[tuple[str, StageFn]], article: Article) -> Article | Failure:
         for name, fn in stages:
             try:
-                article = fn(article)
+                out = fn(article)
+                if not isinstance(out, Article):
+                    raise TypeError(f"the stage returned {type(out).__name__}, not an Article")
+                article = out
             except DragomanError as e:
                 return _fail(article, e, stage=name)
             except Exception as e:  # noqa: BLE001 - named, recorded, the batch goes on
@@ -145,5 +208,5 @@ def _fail(article: Article, error: DragomanError, stage: str | None = None) -> F
 
 def _failure_error(f: Failure) -> DragomanError:
     err = DragomanError(f.message, source=f.source)
-    err.code = f.code  # type: ignore[misc]
+    err.code = f.code
     return err

@@ -20,11 +20,11 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
-from typing import Iterable, Iterator
 
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
@@ -192,7 +192,7 @@ def _run_parallel(items: Iterable[Item], settings: Settings, processes: int, chu
                 pending.append((chunk, 0, pool.submit(_work, chunk)))
             if not pending:
                 return
-            chunk, attempts, fut = pending[0]
+            chunk, _attempts, fut = pending[0]
             try:
                 result = fut.result()
             except BrokenProcessPool as e:
@@ -212,7 +212,7 @@ def _run_parallel(items: Iterable[Item], settings: Settings, processes: int, chu
                 from dragoman.errors import DragomanError
 
                 err = DragomanError(e.args[1])
-                err.code = e.args[0]  # type: ignore[misc]
+                err.code = e.args[0]
                 raise err from None
             except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be sent back: recorded
                 pending.popleft()

@@ -72,7 +72,7 @@ class Settings:
     api: ApiSettings = field(default_factory=ApiSettings)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
+    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
         """Defaults, then the user file (if any), then ``$DRAGOMAN_DB``, then keyword overrides."""
         base = cls()
         if path is not None:

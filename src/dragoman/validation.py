@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import math
 import re
-from urllib.parse import urlsplit
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from functools import lru_cache
-from typing import Any, Mapping
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
 
 from dragoman.errors import FormatError
 from dragoman.model import Article, Event, Location, Topic
@@ -126,14 +127,14 @@ def _check(article: Article, nlp: bool) -> None:
             seen.add(item.id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
-    import dragoman.model as model
+    from dragoman import model
 
     return typing.get_type_hints(cls, vars(model))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _plan(hint: Any) -> tuple[str, bool, Any]:
     """A type hint as (kind, may be None, inner): kinds object, pair, tuple, bool, int, float, str, any."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -203,14 +204,14 @@ def _value(value: Any, hint: Any, path: str, n: int, owner: type, name: str) -> 
         _json(value, path, 0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
     hints = _hints(cls)
     return tuple((f.name, hints[f.name]) for f in fields(cls))
 
 
 def _object(obj: Any, path: str, n: int) -> None:
-    cls = type(obj)
+    cls: type = type(obj)
     for name, hint in _fields(cls):
         _value(getattr(obj, name), hint, f"{path}.{name}", n, cls, name)
     start, end = getattr(obj, "start", None), getattr(obj, "end", None)

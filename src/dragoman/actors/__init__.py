@@ -8,13 +8,13 @@ mentions are gathered into actors.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from dragoman.actors.lexicon import Lexicon, default_lexicon
 from dragoman.model import Article
 from dragoman.settings import Settings
 
-__all__ = ["make", "resolve", "load_lexicon"]
+__all__ = ["load_lexicon", "make", "resolve"]
 
 
 def load_lexicon(settings: Settings | None = None) -> Lexicon:

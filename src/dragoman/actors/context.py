@@ -13,7 +13,7 @@ from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 
 #: prepositions after which a country is a place, not an actor
 LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "around", "outside", "into",
-                      "through", "via", "along", "between", "among", "across", "towards", "toward", "beyond"})
+                      "through", "via", "along", "between", "among", "towards", "toward", "beyond"})
 #: prepositions after which a country in a title is not the title-holder's country
 NOT_OWNER = frozenset({"for", "to", "in", "on", "with", "against", "from", "at", "over", "about", "into"})
 #: words that may join the parts of a title
@@ -44,7 +44,7 @@ class Unit:
     entry: Entry | None = None
     label: str = ""  # spaCy label when it came from the NER
     used: bool = False  # absorbed into another actor's title or group
-    merged_into: "Unit | None" = None
+    merged_into: Unit | None = None
     extra: list[tuple[int, int, str]] = field(default_factory=list)  # more mentions (token ranges, kind)
     plural: bool = False
     head: int = -1  # the head token of a group phrase
@@ -99,7 +99,7 @@ class Context(Tree):
         """Is the sentence written in capitals (a headline), where "US", "IS", "IN" are ordinary words?"""
         if sent not in self._caps:
             s = self.article.sentences[sent] if sent < len(self.article.sentences) else None
-            self._caps[sent] = bool(s) and self._shouting(s.tok_start, s.tok_end)
+            self._caps[sent] = s is not None and self._shouting(s.tok_start, s.tok_end)
         return self._caps[sent]
 
     def _shouting(self, a: int, b: int) -> bool:

@@ -77,7 +77,7 @@ def _role_in_sentence(toks, i: int) -> str:
     return t.dep
 
 
-def _salient(cands: list) -> "Group":
+def _salient(cands: list) -> Group | None:
     """Centering: among the persons of the latest sentence that has one, prefer the subject, then a
     named person over a bare title, then the nearest."""
     last_sent = max(toks_sent for toks_sent, _, _ in cands)
@@ -150,12 +150,11 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         return None
 
     last_speaker: Group | None = None
-    last_speaker_sent = -10
     for t in toks:
         low = t.text.lower()
         kind = kinds.get(low)
         if t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in verbs and t.i in at:
-            last_speaker, last_speaker_sent = at[t.i], t.sent
+            last_speaker = at[t.i]
         if kind is None or t.i in covered or ctx.in_chrome(t.start, t.end):
             continue
         target: Group | None = None
@@ -166,9 +165,9 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
                     if g.unit.kind == "person" or g.unit.person_role and not g.unit.plural]
             target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g) for i, g in prev]) if prev else None
         elif kind == "plural":
-            prev = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role
-                    and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
-            target = prev[-1] if prev else None
+            plural = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role
+                      and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
+            target = plural[-1] if plural else None
         else:  # speaker
             target = speaker_of(t.sent, t.i) or last_speaker
         if target is None and t.dep in ("nsubj", "nsubjpass") and not _inside(quoted, t.start):
@@ -232,7 +231,7 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
     share the word: ambiguous)."""
     people = [u for u in kept if u.kind == "person"]
     # full names first, so that a bare surname before the full name still finds it
-    full = {}
+    full: dict[str, Unit] = {}
     for u in sorted(people, key=lambda u: -(u.te - u.ts)):
         words = u.name.split()
         if len(words) > 1:
@@ -242,7 +241,7 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
         for w in {u.name.split()[-1], u.name.split()[0]}:
             w = w.strip(".,")
             if len(w) > 2 and w[0].isupper():
-                if w in parts and parts[w] is not None and parts[w].name.lower() != name:
+                if (other := parts.get(w)) is not None and other.name.lower() != name:
                     parts[w] = None  # two people share it: ambiguous
                 else:
                     parts.setdefault(w, u)

@@ -184,13 +184,13 @@ def appositions(ctx: Context, units: list[Unit], grp: list[Unit]) -> None:
     "Pakistan's military media unit, Inter-Services Public Relations (ISPR)"."""
     toks = ctx.toks
     root_of: dict[int, Unit] = {}
-    for g in grp:
-        root_of[g.head if g.head >= 0 else _root(ctx, g.ts, g.te)] = g
+    for gu in grp:
+        root_of[gu.head if gu.head >= 0 else _root(ctx, gu.ts, gu.te)] = gu
     for u in units:
         if u.kind not in ("person", "organisation", "actor", "unknown") or u.used:
             continue
         r = _root(ctx, u.ts, u.te)
-        g = None
+        g: Unit | None = None
         if toks[r].dep == "appos":
             # the appositive may hang off the group's own modifiers: "the commander of the X mission in Y, General Z"
             h, steps = toks[r].head, 0

@@ -15,11 +15,11 @@ A user dictionary (:mod:`dragoman.actors.dictionary`) is merged on top and wins 
 from __future__ import annotations
 
 import re
-
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import ahocorasick
 
@@ -75,9 +75,7 @@ class Entry:
             return True
         if self.valid_from and date < self.valid_from:
             return False
-        if self.valid_to and date > self.valid_to:
-            return False
-        return True
+        return not (self.valid_to and date > self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,9 +256,9 @@ class Lexicon:
     def __init__(self, user_entries: Iterable[tuple[str, Entry]] = ()):
         self.not_actors: frozenset[str] = _lines(DATA / "not_actors.txt")
         self.not_actor_heads: frozenset[str] = _lines(DATA / "not_actor_heads.txt", lower=True)
-        self.pronouns: dict[str, str] = dict(
-            (row[0].lower(), row[1]) for _, row in _rows(DATA / "pronouns.tsv") if len(row) >= 2
-        )
+        self.pronouns: dict[str, str] = {
+            row[0].lower(): row[1] for _, row in _rows(DATA / "pronouns.tsv") if len(row) >= 2
+        }
         self.reporting_verbs: frozenset[str] = _lines(DATA / "reporting_verbs.txt", lower=True)
         table = _NameTable()
         self.country_names, self.capitals = _add_countries(table)

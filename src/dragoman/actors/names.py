@@ -20,9 +20,9 @@ def _part_of_a_name(ctx: Context, start: int, end: int) -> bool:
     """Is the word at ``start:end`` part of a longer person's name here or anywhere in the article?"""
     word = ctx.article.text[start:end]
     for ent in ctx.article.entities:
-        if ent.label == "PERSON" and ent.end - ent.start > end - start:
-            if (ent.start <= start and end <= ent.end) or word in ctx.article.text[ent.start:ent.end].split():
-                return True
+        if ent.label == "PERSON" and ent.end - ent.start > end - start and (
+                (ent.start <= start and end <= ent.end) or word in ctx.article.text[ent.start:ent.end].split()):
+            return True
     return False
 
 
@@ -68,10 +68,10 @@ def find_names(ctx: Context) -> list[Unit]:
     units: list[Unit] = []
     taken: set[int] = set()
     for ent in ctx.article.entities:
-        u = _entity_unit(ctx, ent, covered)
-        if u is not None:
-            units.append(u)
-            taken.update(range(u.ts, u.te))
+        eu = _entity_unit(ctx, ent, covered)
+        if eu is not None:
+            units.append(eu)
+            taken.update(range(eu.ts, eu.te))
     for u in lex_units.values():
         if not u.used and not any(i in taken for i in range(u.ts, u.te)):
             units.append(u)
@@ -131,9 +131,8 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
         # on ("shelling Kharkiv") and no longer person's name holds the word ("Jackson" after "Mary Jackson")
         return (entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj")
                 and not _part_of_a_name(ctx, m.start, m.end))
-    if entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"):
-        return False  # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
-    return True
+    # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
+    return not (entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"))
 
 
 # -- named entities ----------------------------------------------------------------------------

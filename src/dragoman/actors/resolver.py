@@ -27,7 +27,7 @@ from dragoman.actors.names import find_names
 from dragoman.actors.titles import apply, code_phrase, not_owner, titles
 from dragoman.actors.vocabulary import words
 
-__all__ = ["Context", "Unit", "find_names", "titles", "groups", "appositions", "standalone", "resolve_units"]
+__all__ = ["Context", "Unit", "appositions", "find_names", "groups", "resolve_units", "standalone", "titles"]
 
 
 def resolve_units(ctx: Context) -> list[Unit]:

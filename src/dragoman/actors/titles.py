@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dragoman.actors.context import (CONNECTORS, DETERMINERS, NOT_OWNER, RANKS, SKIP_ENT, Context, Unit, _root,
-                                     post_owner)
+from dragoman.actors.context import (
+    CONNECTORS,
+    DETERMINERS,
+    NOT_OWNER,
+    RANKS,
+    SKIP_ENT,
+    Context,
+    Unit,
+    _root,
+    post_owner,
+)
 from dragoman.actors.lexicon import NON_STATE_SECTORS, Role
 
 # ---------------------------------------------------------------------------------------------
@@ -61,9 +70,8 @@ def left_title(ctx: Context, u: Unit) -> tuple[int, int] | None:
     while i >= 0 and ctx.toks[i].sent == sent and _title_ok(ctx, i):
         i -= 1
     ts, te = _trim(ctx, i + 1, u.ts)
-    if te <= ts or te != u.ts and ctx.toks[te].text.lower() not in ("’s", "'s"):
-        if te != u.ts:
-            return None
+    if (te <= ts or te != u.ts and ctx.toks[te].text.lower() not in ("’s", "'s")) and te != u.ts:
+        return None
     if not any(j in ctx.role_of for j in range(ts, te)):
         # no role word, but a possessive owner: "Jordan's visiting King Abdullah II", "Iran's Khamenei"
         owner = ctx.unit_of.get(ts)

@@ -15,4 +15,4 @@ from dragoman.api.app import create_app
 from dragoman.api.limits import Limits
 from dragoman.api.server import ServerThread, serve
 
-__all__ = ["create_app", "serve", "ServerThread", "Limits"]
+__all__ = ["Limits", "ServerThread", "create_app", "serve"]

@@ -10,9 +10,12 @@ share a ``SnapshotCache`` of per-filter counts (``Store.key_counts``), emptied b
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from dragoman.api.cache import SnapshotCache
 
@@ -25,7 +28,7 @@ T = TypeVar("T")
 class StoreAccess:
     """Opens the store once for the life of the server and hands it to readers and the writer."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | os.PathLike[str]):
         from dragoman.store import Store
 
         self.path = Path(path)
@@ -36,7 +39,7 @@ class StoreAccess:
         self._readers: list[Store] = []
         self.snapshots = SnapshotCache()  # per-filter counts behind pages and totals, until the next write
 
-    def _reader(self) -> "Store":
+    def _reader(self) -> Store:
         """This thread's read-only Store (``Store.reader``: a cursor of the one connection)."""
         r: Store | None = getattr(self._local, "reader", None)
         if r is None:
@@ -45,7 +48,7 @@ class StoreAccess:
                 self._readers.append(r)
         return r
 
-    def read(self, fn: Callable[["Store"], T]) -> T:
+    def read(self, fn: Callable[[Store], T]) -> T:
         """Run ``fn(store)`` for a read, in one snapshot transaction, concurrently with other reads.
 
         The transaction matters: a read that runs two statements (a count and a page) must not see
@@ -64,7 +67,7 @@ class StoreAccess:
         finally:
             reader.key_counts = None
 
-    def write(self, fn: Callable[["Store"], T]) -> T:
+    def write(self, fn: Callable[[Store], T]) -> T:
         """Run ``fn(store)`` for a write; one at a time (readers go on meanwhile)."""
         with self._write_lock:
             self.snapshots.begin_write()
@@ -75,9 +78,7 @@ class StoreAccess:
 
     def close(self) -> None:
         for r in self._readers:
-            try:
+            with contextlib.suppress(Exception):  # closing on shutdown, nothing to report to
                 r.close()
-            except Exception:  # noqa: BLE001 - closing on shutdown, nothing to report to
-                pass
         self._readers.clear()
         self.store.close()

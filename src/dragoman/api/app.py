@@ -13,10 +13,11 @@ thread pool; the other handlers are plain ``def`` functions (thread pool).
 
 import csv
 import io
+import os
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import Annotated, Any, AsyncIterator, Iterable
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -40,9 +41,9 @@ from dragoman.api.responses import CachedReads, JSONBody, dumps
 from dragoman.api.schemas import ArticleIn, ExtractIn, Order, SortKey
 from dragoman.api.worker import ExtractWorker
 from dragoman.errors import DragomanError, FormatError, NotFoundError
-from dragoman.store.store import refusal
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
+from dragoman.store.store import refusal
 from dragoman.web import STATIC  # the dashboard's files
 
 WRITE_PATHS = frozenset({"/api/ingest"})
@@ -77,7 +78,7 @@ async def known_parameters(request: Request) -> None:
     if not isinstance(route, APIRoute) or not request.url.path.startswith("/api/"):
         return
     known = query_names(route)
-    unknown = sorted({k for k in request.query_params.keys() if k not in known})
+    unknown = sorted({k for k in request.query_params if k not in known})
     if unknown:
         hint = "known: " + ", ".join(sorted(known)) if known else "this endpoint takes no query parameters"
         raise RequestValidationError([{"loc": ("query", k), "msg": f"unknown parameter ({hint})", "type": "extra_forbidden"}
@@ -104,7 +105,7 @@ def _body_schema(model: type, many: bool = False) -> dict[str, Any]:
 # -- the app ----------------------------------------------------------------------------------
 
 
-def create_app(db: str | Path, *, token: str | None = None, limits: Limits | None = None,
+def create_app(db: str | os.PathLike[str], *, token: str | None = None, limits: Limits | None = None,
                settings: Settings | None = None, access: StoreAccess | None = None, pipeline: Any = None,
                allow_hosts: Iterable[str] | None = None) -> FastAPI:
     """Build the app over the store at ``db`` (opened now, closed when the app shuts down).
@@ -127,7 +128,7 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     app.state.coder = Coder(settings, pipeline)
     app.state.extractor = extractor
     app.state.settings = settings
-    app.state.started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    app.state.started = datetime.now(UTC).isoformat(timespec="seconds")
     app.state.cache = ResponseCache(limits.cache_entries, max_bytes=settings.api.cache_bytes)
     _guard(app, settings, limits, allow_hosts)
     reads = CachedReads(app.state.cache)
@@ -213,7 +214,7 @@ def _event_routes(app: FastAPI, store: StoreAccess, limits: Limits, reads: Cache
         offset: Annotated[int, offset_q] = 0,
         sort: Annotated[SortKey, Query(description="The column to sort by.")] = "date",
         order: Annotated[Order, Query(description="asc or desc.")] = "desc",
-    ) -> JSONBody:
+    ) -> Response:
         def make() -> dict[str, Any]:
             rows, total = store.read(lambda s: s.query_events(f.query, limit=limit, offset=offset, sort=sort,
                                                               descending=order == "desc"))
@@ -354,7 +355,7 @@ def _ingest(app: FastAPI, store: StoreAccess, settings: Settings, limits: Limits
     if not isinstance(raw, list) and len(coded) == 1 and isinstance(coded[0], Failure):
         f0 = coded[0]
         err = DragomanError(f0.message, source=f0.source)
-        err.code = f0.code  # type: ignore[misc]
+        err.code = f0.code
         raise err
     # a record the store would refuse (NaN, offsets outside the text) is listed as the failure it is
     coded = [(refusal(x) or x) if isinstance(x, Article) else x for x in coded]

@@ -17,6 +17,7 @@ from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from dragoman.api.errors import ApiError
+from dragoman.api.limits import ASGIApp, Receive, Scope, Send
 from dragoman.errors import ConfigError
 
 TOKEN_ENV = "DRAGOMAN_API_TOKEN"
@@ -77,12 +78,12 @@ class TokenGuard:
     and the server never reads a body it will not accept.
     """
 
-    def __init__(self, app, paths: frozenset[str], token: str | None):
+    def __init__(self, app: ASGIApp, paths: frozenset[str], token: str | None) -> None:
         self.app = app
         self.paths = paths
         self.token = token
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("method") not in ("GET", "HEAD", "OPTIONS") \
                 and scope.get("path", "").rstrip("/") in self.paths:
             header = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import Any
 
 #: bytes counted for an entry besides its body and key (the dict slot, the tuple, the bytes object)
 ENTRY_OVERHEAD = 200
@@ -25,7 +26,7 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.generation = 0
         self.bytes = 0  # what the kept entries count for (see ``_size``)
-        self._data: OrderedDict[tuple, bytes] = OrderedDict()
+        self._data: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -33,10 +34,10 @@ class ResponseCache:
         return len(self._data)
 
     @staticmethod
-    def _size(key: tuple, body: bytes) -> int:
+    def _size(key: tuple[Any, ...], body: bytes) -> int:
         return len(body) + len(repr(key)) + ENTRY_OVERHEAD
 
-    def get(self, key: tuple) -> bytes | None:
+    def get(self, key: tuple[Any, ...]) -> bytes | None:
         with self._lock:
             body = self._data.get(key)
             if body is None:
@@ -46,7 +47,7 @@ class ResponseCache:
             self.hits += 1
             return body
 
-    def put(self, key: tuple, body: bytes, generation: int) -> None:
+    def put(self, key: tuple[Any, ...], body: bytes, generation: int) -> None:
         """Keep ``body`` unless a write happened since the read began (``generation`` is stale)."""
         size = self._size(key, body)
         if self.max_entries <= 0 or len(body) > self.max_body or size > self.max_bytes:
@@ -87,7 +88,7 @@ class SnapshotCache:
         self.max_entries = max_entries
         self.generation = 0
         self.writing = 0
-        self._data: OrderedDict[tuple, object] = OrderedDict()
+        self._data: OrderedDict[tuple[Any, ...], object] = OrderedDict()
         self._lock = threading.Lock()
 
     def begin_write(self) -> None:
@@ -102,7 +103,7 @@ class SnapshotCache:
             self.generation += 1
             self._data.clear()
 
-    def view(self) -> "CacheView | None":
+    def view(self) -> CacheView | None:
         with self._lock:
             return None if self.writing or self.max_entries <= 0 else CacheView(self, self.generation)
 
@@ -114,9 +115,9 @@ class CacheView:
         self.cache = cache
         self.generation = generation
         self.used = False
-        self._pending: list[tuple[tuple, object]] = []
+        self._pending: list[tuple[tuple[Any, ...], object]] = []
 
-    def get(self, key: tuple) -> object | None:
+    def get(self, key: tuple[Any, ...]) -> object | None:
         c = self.cache
         with c._lock:
             if c.generation != self.generation:
@@ -127,7 +128,7 @@ class CacheView:
                 self.used = True
             return value
 
-    def put(self, key: tuple, value: object) -> None:
+    def put(self, key: tuple[Any, ...], value: object) -> None:
         self._pending.append((key, value))
 
     def settle(self) -> bool:

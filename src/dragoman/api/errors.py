@@ -70,7 +70,7 @@ class ApiError(DragomanError):
     def __init__(self, status: int, code: str, message: str, *, hint: str | None = None,
                  headers: dict[str, str] | None = None):
         self.status = status
-        self.code = code  # type: ignore[misc]
+        self.code = code
         self.headers = headers
         super().__init__(message, hint=hint)
 

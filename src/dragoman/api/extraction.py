@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import re
 import threading
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
@@ -25,19 +26,23 @@ from dragoman.errors import DragomanError, EmptyInputError, EncodingError, Forma
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
 
+if TYPE_CHECKING:
+    from dragoman.pipeline import Pipeline
+
+
 class Coder:
     """The pipeline, built on first use, behind one lock."""
 
     def __init__(self, settings: Settings, pipeline: Any = None):
         self.settings = settings
-        self._pipeline = pipeline  # an already-built Pipeline may be shared (tests, notebooks)
+        self._pipeline: Pipeline | None = pipeline  # an already-built Pipeline may be shared (tests, notebooks)
         self._lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
         return self._pipeline is not None
 
-    def _pipe(self):
+    def _pipe(self) -> Pipeline:
         if self._pipeline is None:
             from dragoman.pipeline import Pipeline
 

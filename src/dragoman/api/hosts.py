@@ -12,7 +12,8 @@ is refused too.  The answer is 421 (Misdirected Request) with the usual ``{"erro
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 WILDCARD_BINDS = frozenset({"", "0.0.0.0", "::"})

@@ -10,8 +10,9 @@ cheap and keeps every endpoint simple).  A path may have a smaller limit of its 
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 Scope = dict[str, Any]
 Message = dict[str, Any]

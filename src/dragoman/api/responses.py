@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any, cast
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -87,7 +88,7 @@ class CachedReads:
         if flight is not None and flight[0] == generation:  # a read begun since the last write: share it
             body = await asyncio.shield(flight[1])
             return Response(body, media_type="application/json", headers={"X-Cache": "shared"})
-        task = asyncio.ensure_future(run_in_threadpool(lambda: JSONBody(make()).body))
+        task = asyncio.ensure_future(run_in_threadpool(lambda: cast(bytes, JSONBody(make()).body)))
         entry = (generation, task)
         self._flights[key] = entry
 

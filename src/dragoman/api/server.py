@@ -16,12 +16,16 @@ import os
 import socket
 import threading
 import time
-from contextlib import contextmanager
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Self
 
 from dragoman.errors import ConfigError
+
+if TYPE_CHECKING:
+    import uvicorn
 
 log = logging.getLogger("dragoman.api")
 
@@ -37,7 +41,7 @@ def sidecar_path(db: str | os.PathLike[str]) -> Path:
 def announce(db: str | os.PathLike[str], url: str) -> Iterator[Path]:
     """Write ``<db>.server.json`` for the life of the block; remove it after, if it is still ours."""
     path = sidecar_path(db)
-    info = {"pid": os.getpid(), "url": url, "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    info = {"pid": os.getpid(), "url": url, "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "db": str(Path(db).resolve())}
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(info), encoding="utf-8")
@@ -77,14 +81,14 @@ def url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _config(app: Any, log_level: str = "warning", access_log: bool = False):
+def _config(app: Any, log_level: str = "warning", access_log: bool = False) -> uvicorn.Config:
     import uvicorn
 
     return uvicorn.Config(app, log_level=log_level, access_log=access_log, lifespan="on", timeout_graceful_shutdown=5,
                           server_header=False, proxy_headers=False)
 
 
-def _server(config: Any):
+def _server(config: Any) -> uvicorn.Server:
     """A uvicorn Server that shuts down cleanly on SIGINT/SIGTERM and then returns (uvicorn re-raises
     the signal after shutting down, which would kill the process before the sidecar is removed)."""
     import signal
@@ -158,7 +162,7 @@ class ServerThread:
         self.db = db
         self.server = _server(_config(app))
         self.thread = threading.Thread(target=self._run, name="dragoman-api", daemon=True)
-        self._announce = None
+        self._announce: AbstractContextManager[Path] | None = None
         self.error: BaseException | None = None
 
     def _run(self) -> None:
@@ -167,7 +171,7 @@ class ServerThread:
         except BaseException as e:  # noqa: BLE001 - reported by start()
             self.error = e
 
-    def start(self, timeout: float = 30.0) -> "ServerThread":
+    def start(self, timeout: float = 30.0) -> Self:
         if self.db is not None:
             self._announce = announce(self.db, self.url)
             self._announce.__enter__()
@@ -189,8 +193,8 @@ class ServerThread:
             self._announce.__exit__(None, None, None)
             self._announce = None
 
-    def __enter__(self) -> "ServerThread":
+    def __enter__(self) -> Self:
         return self.start()
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

@@ -28,7 +28,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from dragoman.api.errors import ApiError
 from dragoman.errors import DragomanError, ModelError
@@ -62,7 +62,7 @@ class ExtractWorker:
             self._lock = asyncio.Lock()
         try:
             await asyncio.wait_for(self._lock.acquire(), self.timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise ApiError(503, "busy", f"the extract worker is still coding earlier articles after {self.timeout:g} s",
                            hint="try again later, or store articles with POST /api/ingest",
                            headers={"Retry-After": str(max(1, round(self.timeout)))}) from None
@@ -75,9 +75,9 @@ class ExtractWorker:
             e = reply["error"]
             err = DragomanError(str(e.get("message") or "the article could not be coded"), source=e.get("source"),
                                 hint=e.get("hint"))
-            err.code = str(e.get("code") or "error")  # type: ignore[misc]
+            err.code = str(e.get("code") or "error")
             raise err
-        return reply["record"]
+        return cast(dict[str, Any], reply["record"])
 
     async def _started(self) -> asyncio.subprocess.Process:
         if self._proc is not None and self._proc.returncode is None:
@@ -95,7 +95,7 @@ class ExtractWorker:
             await proc.stdin.drain()
             line = await asyncio.wait_for(proc.stdout.readline(), self.load_timeout)
             reply = _decode(line) if line else {}
-        except asyncio.TimeoutError:
+        except TimeoutError:
             await self._kill()
             raise ModelError(f"the extract worker did not load the spaCy model within {self.load_timeout:g} s",
                              hint="raise [api] extract_load_timeout, or check the machine's memory") from None
@@ -117,7 +117,7 @@ class ExtractWorker:
             proc.stdin.write(json.dumps(message).encode() + b"\n")
             await proc.stdin.drain()
             line = await asyncio.wait_for(proc.stdout.readline(), self.timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             await self._kill()
             raise ApiError(503, "timeout", f"coding this article took longer than POST /api/extract's limit of "
                                            f"{self.timeout:g} s ([api] extract_timeout); it was stopped",
@@ -164,7 +164,7 @@ class ExtractWorker:
             if proc.stdin is not None:
                 proc.stdin.close()
             await asyncio.wait_for(proc.wait(), 5)
-        except (asyncio.TimeoutError, OSError):
+        except (TimeoutError, OSError):
             try:
                 proc.kill()
             except ProcessLookupError:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 from dragoman.cli.options import clean_errors, load_settings, settings_options
 from dragoman.scale.partitions import DEFAULT_SIZE
@@ -51,8 +55,8 @@ class _Bar:
     """A progress bar on a terminal; one line per finished partition otherwise."""
 
     def __init__(self) -> None:
-        self.progress = None
-        self.task = None
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None  # set with the progress bar
 
     def update(self, res: dict, finished: int, total: int) -> None:
         if sys.stderr.isatty():
@@ -62,6 +66,7 @@ class _Bar:
                 self.progress = Progress(transient=True)
                 self.task = self.progress.add_task("partitions", total=total, completed=finished - 1)
                 self.progress.start()
+            assert self.task is not None  # made with the progress bar
             self.progress.update(self.task, completed=finished)
             return
         name = f"part-{res.get('index', 0):05d}"

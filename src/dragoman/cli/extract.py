@@ -7,8 +7,16 @@ from typing import IO
 
 import click
 
-from dragoman.cli.options import (clean_errors, dump_json, follow_symlinks_option, load_settings, one_line,
-                                  processes_option, settings_options, warn)
+from dragoman.cli.options import (
+    clean_errors,
+    dump_json,
+    follow_symlinks_option,
+    load_settings,
+    one_line,
+    processes_option,
+    settings_options,
+    warn,
+)
 from dragoman.ingest import read_inputs
 from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.text.dates import parse_published
@@ -48,7 +56,7 @@ def extract(inputs: tuple[str, ...], jsonl: bool, output: str | None, published:
                 item = item.replace(published=published, reference_date=ReferenceDate(day, "user", True))
             yield item
 
-    out: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout
+    out: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115 - closed in finally
     n_ok = n_failed = 0
     pending: Article | None = None
     progress = _progress(len(inputs))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import click
 
@@ -61,8 +62,8 @@ def follow_symlinks_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def warn(items: Iterable[Any]) -> Iterator[Any]:
     """Pass input articles on, printing the warnings a reader left in their meta (one line each) on stderr."""
     for item in items:
-        meta = getattr(item, "meta", None)
-        for w in (meta or {}).get("warnings", ()):
+        meta = getattr(item, "meta", None) or {}
+        for w in meta.get("warnings", ()):
             click.echo(f"warning: {one_line(str(meta.get('source') or item.id))}: {one_line(str(w))}", err=True)
         yield item
 

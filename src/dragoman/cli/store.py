@@ -10,16 +10,28 @@ import csv
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from dragoman.cli.options import (clean_errors, dump_json, filter_options, follow_symlinks_option, load_settings,
-                                  processes_option, settings_options, warn)
+from dragoman.cli.options import (
+    clean_errors,
+    dump_json,
+    filter_options,
+    follow_symlinks_option,
+    load_settings,
+    processes_option,
+    settings_options,
+    warn,
+)
 from dragoman.errors import DragomanError, FormatError
-from dragoman.model import Article, Failure, ReferenceDate
 from dragoman.filters import SORT_KEYS, query_from
+from dragoman.model import Article, Failure, ReferenceDate
+
+if TYPE_CHECKING:
+    from dragoman.settings import Settings
 
 _LINE_SOURCE = re.compile(r"^(?P<path>.+):(?P<line>\d+)$")
 
@@ -70,35 +82,22 @@ def _coded_jsonl(path: Path, max_line: int) -> bool:
     return False
 
 
-def read_coded(path: Path, max_bytes: int = 50_000_000) -> Iterator[Article | Failure]:
+def read_coded(path: Path, settings: Settings) -> Iterator[Article | Failure]:
     """Coded records → Articles, without running the model again.
 
-    Each line is read (at most ``max_bytes``: the ``max_input_bytes`` setting), decoded and checked
-    against the record schema on its own: a bad line is one failure named ``PATH:LINE`` with the
-    field and what is wrong, and the lines after it are read as usual."""
+    The lines come from the JSONL reader (:func:`dragoman.ingest.files.jsonl_lines`: at most
+    ``max_jsonl_line_bytes`` a line, each decoded as UTF-8 on its own); each is checked against the record
+    schema on its own: a bad line is one failure named ``PATH:LINE`` with the field and what is wrong, and
+    the lines after it are read as usual."""
+    from dragoman.ingest.files import jsonl_lines
+
     with open(path, "rb") as fh:
-        n = 0
-        while True:
-            raw = fh.readline(max_bytes + 1)
-            if not raw:
-                return
-            n += 1
-            src = f"{path}:{n}"
-            if len(raw) > max_bytes and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # skip the rest of the line, a bounded chunk at a time
-                    raw = fh.readline(max_bytes + 1)
-                yield _coded_failure(FormatError(
-                    f"the line is longer than {max_bytes:,} bytes", source=src,
-                    hint="raise max_input_bytes in the settings file, or split the article"))
-                continue
-            if not raw.strip():
+        for src, line in jsonl_lines(fh, str(path), settings):
+            if isinstance(line, Failure):
+                yield line
                 continue
             try:
-                rec = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as e:
-                yield _coded_failure(FormatError(f"not UTF-8 at byte {e.start} of the line", source=src,
-                                                 hint="write the file as UTF-8"))
-                continue
+                rec = json.loads(line)
             except (ValueError, RecursionError) as e:
                 why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
                 yield _coded_failure(FormatError(f"not a JSON record: {why}", source=src,
@@ -142,7 +141,7 @@ def _items(inputs: Iterable[str], settings, store, encoding: str | None, publish
         if _batch_dir(p):
             yield from _keep(_read_batch(p), keep)
         elif _coded_jsonl(p, settings.max_jsonl_line_bytes):
-            yield from _keep(read_coded(p, settings.max_input_bytes), keep)
+            yield from _keep(read_coded(p, settings), keep)
         else:
             raw.append(inp)
     if not raw:
@@ -397,6 +396,7 @@ def show(ident: str, db: str | None, fmt: str, explain_merge: bool) -> None:
             con.print(f"[dim]{escape(row['article_id'])}[/dim] vs {escape(row['candidate'] or '(new)')} "
                       f"({escape(', '.join(row['candidate_articles']))}): {verdict}: {escape(row['why'])}")
         return
+    assert art is not None  # no event by that id, so the article was found
     text = art["text"]
     marks: list[tuple[int, int, str]] = []
     for e in art.get("events", []):

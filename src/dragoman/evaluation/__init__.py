@@ -10,9 +10,10 @@ The data is read from where the user keeps it; nothing of it is copied into the 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from dragoman.errors import EvalError
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from dragoman.evaluation import Report
 from dragoman.evaluation.common import name_words, read_jsonl

@@ -28,10 +28,11 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import yaml
 
@@ -183,7 +184,7 @@ class Locator:
             self.index.append(i)
         self.flat = "".join(chars)
 
-    def find(self, phrase: str, near: int = 0) -> tuple[int, int] | None:
+    def find(self, phrase: str, near: float = 0) -> tuple[int, int] | None:
         """The span of ``phrase`` in the text, the occurrence nearest to ``near`` (a share of the length)."""
         want = _WS.sub(" ", phrase).strip()
         if not want:

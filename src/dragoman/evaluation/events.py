@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from dragoman.evaluation import Report
 from dragoman.evaluation.common import f1_table, name_words, read_jsonl, top_event
@@ -227,9 +228,8 @@ def score_seed(expected: dict[str, Any], article: Article) -> Report:
     violations = _must_not(expected, article, lines)
     once = []
     for gev in expected.get("events", []):
-        if gev.get("required") and len(gev.get("lines", [])) > 1 and found.get(gev["id"]):
-            ev = found[gev["id"]]
-            once.append(set(gev["lines"]) <= _event_lines(ev, lines))
+        if gev.get("required") and len(gev.get("lines", [])) > 1 and (hit := found.get(gev["id"])):
+            once.append(set(gev["lines"]) <= _event_lines(hit, lines))
     metrics = {
         "required_found": round(sum(r["complete"] for r in required) / len(required), 4) if required else 0.0,
         "required_type_found": round(sum(r["found"] for r in required) / len(required), 4) if required else 0.0,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dragoman.evaluation import Report
-from dragoman.evaluation.articles import DATA, pages_list, page_input
+from dragoman.evaluation.articles import DATA, page_input, pages_list
 from dragoman.model import Article
 
 MERGE_SET = DATA / "merge_set.jsonl"
@@ -33,12 +33,11 @@ MERGE_SET = DATA / "merge_set.jsonl"
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
     from dragoman.store import EventQuery, Store
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store.open(Path(tmp) / "merge.duckdb") as store:
-            store.ingest(articles)
-            q = EventQuery(include_negated=True, include_hypothetical=True)
-            rows, _ = store.query_events(q, limit=1_000_000)
-            members = store.event_members()
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "merge.duckdb") as store:
+        store.ingest(articles)
+        q = EventQuery(include_negated=True, include_hypothetical=True)
+        rows, _ = store.query_events(q, limit=1_000_000)
+        members = store.event_members()
     by: dict[str, list[tuple[str, str]]] = {}
     for m in members:
         by.setdefault(m["event_id"], []).append((m["article_id"], m["type"]))
@@ -99,7 +98,7 @@ def written_set(pipeline: Any, path: Path = MERGE_SET) -> tuple[dict[str, float]
                 continue
             if h1 == h2:
                 right += 1
-                found.add(tuple(sorted((a1, a2))))  # type: ignore[arg-type]
+                found.add(tuple(sorted((a1, a2))))
             else:
                 wrong += 1
                 errors.append({"kind": "merged different happenings", "event": r["id"], "type": r["type"],

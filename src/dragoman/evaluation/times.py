@@ -9,8 +9,9 @@ reference (``make_article(text, published=dct)``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from dragoman.evaluation import Report
 from dragoman.evaluation.common import read_jsonl

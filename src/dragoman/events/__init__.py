@@ -9,7 +9,7 @@ and the auxiliary-mode words).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from dragoman.model import Article
 from dragoman.settings import Settings

@@ -36,7 +36,7 @@ class Cand:
     penalty: float = 0.0
     ref: bool = False  # "that meeting": refers back to an event told before
     latent: bool = False  # a topic noun in no event position: not coded, but it can refine its governor
-    governed: list["Cand"] = field(default_factory=list)
+    governed: list[Cand] = field(default_factory=list)
 
 
 class Attribution:
@@ -348,7 +348,7 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
 def _dangling(view: View, prep: int) -> list[str]:
     """Actors in the words right after a preposition that has no object in the parse."""
     toks = view.toks
-    idx = []
+    idx: list[int] = []
     j = prep + 1
     while j < len(toks) and toks[j].sent == toks[prep].sent and toks[j].pos not in ("VERB", "AUX", "PUNCT", "ADP") and len(idx) < 8:
         idx.append(j)

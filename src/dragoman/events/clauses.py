@@ -9,7 +9,7 @@ the passive ("was attacked by"), and return actor ids in text order, so compound
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 from dragoman.model import Article
 from dragoman.nlp.tree import Tree
@@ -18,7 +18,6 @@ from dragoman.text.marks import find_marked
 
 #: dependents that start a nested clause: their words are not the participant's own words
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
-SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
 #: nouns of time spent ("spent the day meeting ..."): never the subject of what is done in it

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from dragoman.events.taxonomy import DATA, Taxonomy, TaxonomyError, load as load_taxonomy
+from dragoman.events.taxonomy import DATA, Taxonomy, TaxonomyError
+from dragoman.events.taxonomy import load as load_taxonomy
 
 #: the type column's value for a pattern that is NOT an event (a statement: "declined to comment",
 #: "expressed condolences", "rejected the accusation"); it blocks the token and what it governs

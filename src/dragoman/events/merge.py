@@ -98,9 +98,7 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
     db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
     if da and db and not (da & db):
         return False
-    if a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2]:
-        return False
-    return True
+    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2])
 
 
 def _fold(a: Event, b: Event) -> Event:

@@ -30,10 +30,10 @@ the stage off; ``topic_gate = false`` codes every article as political news.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import yaml
 

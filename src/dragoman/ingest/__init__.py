@@ -19,8 +19,9 @@ import gzip
 import io
 import stat
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, cast
 
 from dragoman.errors import DragomanError, EmptyInputError, FormatError, InputError, SkippedError
 from dragoman.ingest.files import (
@@ -42,7 +43,7 @@ from dragoman.settings import Settings
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 FEED_EXTENSIONS = {".rss", ".atom", ".xml", ".rdf"}
 
-__all__ = ["read_inputs", "is_url"]
+__all__ = ["is_url", "read_inputs"]
 
 
 def is_url(item: str) -> bool:
@@ -151,7 +152,7 @@ class _Sources:
         its inner suffix; decompressed as it is read, never past the limits (a JSONL line's, else one
         article's ``max_input_bytes``), so a small bomb expands to no more than an ordinary input."""
         inner = path.with_suffix("") if path.suffix.lower() == ".gz" else path
-        gz = gzip.GzipFile(fileobj=fh, mode="rb")
+        gz = cast(IO[bytes], gzip.GzipFile(fileobj=fh, mode="rb"))
         try:
             if inner.suffix.lower() in JSONL_EXTENSIONS:
                 yield from read_jsonl(gz, source, self.settings, self.encoding)

@@ -17,7 +17,7 @@ so they can be stored (for example in DuckDB) and the index rebuilt later with
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -145,7 +145,7 @@ class NearDuplicateIndex:
         pairs: Iterable[tuple[str, Sequence[int] | np.ndarray]],
         threshold: float = THRESHOLD,
         num_perm: int = NUM_PERM,
-    ) -> "NearDuplicateIndex":
+    ) -> NearDuplicateIndex:
         """Rebuild an index from stored ``(key, signature)`` pairs, in their original order.
 
         Links are not recomputed (they are already stored); later ``add`` calls find these keys.

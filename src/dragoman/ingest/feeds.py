@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from dragoman.errors import DragomanError, EmptyInputError, FormatError
 from dragoman.ingest.charset import check_text
@@ -74,7 +75,7 @@ def _local_day(raw: Any) -> str | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date().isoformat()
+        return datetime.fromisoformat(raw.strip().replace("Z", "+00:00")).date().isoformat()  # noqa: FURB162 - every Z, as before
     except ValueError:
         return None
 
@@ -82,14 +83,13 @@ def _local_day(raw: Any) -> str | None:
 def _entry_date(entry: Any) -> str | None:
     """The entry's publication day, as the publisher's own clock had it (not shifted to UTC)."""
     for key in ("published", "updated", "created"):
-        if day := _local_day(entry.get(key)):
-            if 1900 <= int(day[:4]) <= datetime.now(timezone.utc).year + 1:
-                return day
+        if (day := _local_day(entry.get(key))) and 1900 <= int(day[:4]) <= datetime.now(UTC).year + 1:
+            return day
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if t:
             try:
-                return datetime.fromtimestamp(calendar.timegm(t), tz=timezone.utc).date().isoformat()
+                return datetime.fromtimestamp(calendar.timegm(t), tz=UTC).date().isoformat()
             except (OverflowError, ValueError, OSError, TypeError):
                 continue
     return None

@@ -81,7 +81,7 @@ def resolve(host: str, port: int, source: str) -> list[str]:
     return out
 
 
-AddressPolicy = typing.Callable[[typing.Union[ipaddress.IPv4Address, ipaddress.IPv6Address]], typing.Optional[str]]
+AddressPolicy = typing.Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], str | None]
 
 
 def vet_host(host: str, port: int, source: str, allow_private: bool,
@@ -308,7 +308,7 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> typing.Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -354,7 +354,7 @@ class Fetcher:
                     parser.parse(got.body.decode("utf-8", errors="replace").splitlines())
                 elif got.status >= 500:
                     parser = RobotFileParser()
-                    parser.disallow_all = True  # the site is down or refuses: do not crawl it now
+                    parser.disallow_all = True  # type: ignore[attr-defined]  # (typeshed lacks it) the site is down or refuses: do not crawl it now
             except (TooLargeError, FetchError) as e:
                 if isinstance(e, BlockedAddressError):
                     raise
@@ -378,7 +378,7 @@ class Fetcher:
         limit = overall_limit(self.settings)
         spent = 0.0  # on the network, over all hops (not the polite wait nor the robots.txt fetch)
         while True:
-            scheme, host, port = self.check_url(current, source)
+            _scheme, host, port = self.check_url(current, source)
             if robots and not self._allowed_by_robots(current, source):
                 raise RobotsError(
                     f"robots.txt of {host} disallows {current}",

@@ -16,11 +16,10 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, BinaryIO, Iterable, Iterator
-from urllib.parse import urlsplit
+from typing import IO, BinaryIO
 
-from dragoman.validation import check_url
 from dragoman.errors import (
     DragomanError,
     EmptyInputError,
@@ -33,8 +32,8 @@ from dragoman.errors import (
 from dragoman.ingest.article import make_article
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
+from dragoman.validation import check_url
 
-TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson", ".json"}
 RECORD_FIELDS = ("id", "text", "title", "url", "published")
 
@@ -252,7 +251,7 @@ def check_record(rec: object, source: str, settings: Settings) -> tuple[dict[str
         if n:
             warnings.append(f"field '{key}': {n} lone surrogate{'s' if n != 1 else ''} (not Unicode text) "
                             "replaced by U+FFFD")
-        clean[key] = value  # type: ignore[index]
+        clean[key] = value
     for key in ("title", "url", "published"):
         if clean.get(key) is not None and not isinstance(clean[key], str):
             raise FormatError(f"field '{key}' must be a string, not {_kind(clean[key])}", source=source)
@@ -341,7 +340,7 @@ def iter_jsonl(stream: Iterable[str], name: str, settings: Settings) -> Iterator
         source = f"{name}:{lineno}"
         if lineno == 1:
             line = line.removeprefix("\ufeff")
-        content = line[:-1] if line.endswith("\n") else line
+        content = line.removesuffix("\n")
         if len(content) > limit or (4 * len(content) > limit and len(content.encode("utf-8", "surrogatepass")) > limit):
             yield _line_too_long(source, settings)
             continue

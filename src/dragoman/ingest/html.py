@@ -135,9 +135,8 @@ def _is_logo(el: etree._Element, site: str | None) -> bool:
     if site and txt.lower() == site.lower():
         return True
     links = el.findall(".//a")
-    if links and all(urlsplit(a.get("href") or "").path in {"", "/"} for a in links):
-        return True  # a heading that only links home is the site's name
-    return False
+    # a heading that only links home is the site's name
+    return bool(links) and all(urlsplit(a.get("href") or "").path in {"", "/"} for a in links)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,9 +257,9 @@ def page_title(tree: etree._Element, metas: dict[str, str], jsonld: list[dict[st
             return max(parts, key=len)
         return t
     for el in tree.xpath("//*[@class or @id]"):
-        if el.tag in {"h2", "h3", "div", "span"} and any(w in _attr_words(el) for w in headline_words):
-            if not _is_logo(el, site) and (t := _clean_title(_text(el))) and len(t) >= 8:
-                return t
+        if (el.tag in {"h2", "h3", "div", "span"} and any(w in _attr_words(el) for w in headline_words)
+                and not _is_logo(el, site) and (t := _clean_title(_text(el))) and len(t) >= 8):
+            return t
     return None
 
 
@@ -401,7 +400,7 @@ def page_article(
 
 
 #: how HTML starts: a document, an element that holds a story or its head, or a comment
-_HTML_START = re.compile(r"<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<meta|<!--", re.I)
+_HTML_START = re.compile(r"<!doctype html|<html|<head|<body|<article|<div|<p[\s>]|<meta|<!--", re.IGNORECASE)
 _LEADING_BLANKS = re.compile(r"^[\s\ufeff]+")
 
 

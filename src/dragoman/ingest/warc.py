@@ -16,8 +16,9 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
@@ -155,7 +156,7 @@ class _Records(ArchiveIterator):
         super().__init__(fh, arc2warc=True)
         self.reader = _BoundedReader(self.fh, settings.max_warc_header_line, settings.max_warc_header_bytes)
 
-    def _next_record(self, next_line):  # noqa: ANN001, ANN202 - warcio's signature
+    def _next_record(self, next_line):
         self.reader.run = 0
         return super()._next_record(next_line)
 
@@ -236,7 +237,7 @@ def read_warc(path: Path, settings: Settings, stream: IO[bytes] | None = None,
 
     source = source or display_name(path)
     try:
-        fh = stream or open(path, "rb")
+        fh = stream or open(path, "rb")  # noqa: SIM115 - closed below unless the caller's stream
     except OSError as e:
         yield failure(InputError(f"cannot read: {e.strerror or e}", source=source, hint="check the path"), source)
         return

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from dragoman.errors import ModelError
 from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
 from dragoman.text.chrome import NOT_PARSED, spans_of
 
-_PARA_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n+")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -163,7 +163,7 @@ class _Strings(dict):
         return value
 
 
-def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: "_Strings | None" = None) -> Article:
+def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _Strings | None = None) -> Article:
     """spaCy docs (one per paragraph, with its character offset) → plain-data tokens and spans.
 
     Token attributes come from one ``Doc.to_array`` call per paragraph and a cached hash → string

@@ -12,7 +12,7 @@ on top of it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from dragoman.model import Article, Token
 
@@ -102,12 +102,6 @@ class Tree:
         while hi + 1 < len(self.toks) and self.toks[hi + 1].sent == sent:
             hi += 1
         return range(lo, hi + 1)
-
-    def text_of(self, idx: Sequence[int]) -> str:
-        """The text from the first to the last of the tokens ``idx`` (empty for none)."""
-        if not idx:
-            return ""
-        return self.article.text[self.toks[min(idx)].start : self.toks[max(idx)].end]
 
     # -- by token ------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ The stage runs last (after events, merge, times and places) and fills ``Article.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from dragoman.model import Article, Quote
 from dragoman.quotes.lexicon import Lexicon, load

@@ -37,7 +37,7 @@ class Lexicon:
 def _union(channels: tuple[Channel, ...]) -> re.Pattern[str]:
     """One pattern matching wherever any channel pattern matches (named groups made plain)."""
     parts = [re.sub(r"\(\?P<\w+>", "(?:", c.pattern.pattern) for c in channels]
-    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.I)
+    return re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +47,7 @@ def load() -> Lexicon:
     try:
         raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
         channels = tuple(
-            Channel(re.compile(c["pattern"], re.I), c["channel"])
+            Channel(re.compile(c["pattern"], re.IGNORECASE), c["channel"])
             for c in raw.get("channels", ())
         )
         return Lexicon(

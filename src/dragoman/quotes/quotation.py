@@ -139,7 +139,7 @@ def _mixed(p: Parse, att: Attribution, m: Marked, start: int, end: int) -> tuple
             todo.append(k)
     toks = [t for t in toks if t.sent == child.sent and t.i != att.cue.i]
     if att.speaker_head is not None:
-        sp = set(x.i for x in p.subtree_tokens(att.speaker_head))
+        sp = {x.i for x in p.subtree_tokens(att.speaker_head)}
         toks = [t for t in toks if t.i not in sp]
     if not toks:
         return start, end

@@ -187,6 +187,7 @@ class Parse(Tree):
             h = self.head_token(t)
             if h is None or start <= h.start < end:
                 continue
+            node: Token | None
             child, node, depth = t, h, 0
             clause: Token | None = t if self.that_clause(t) else None
             while node is not None and depth < 8:
@@ -271,9 +272,8 @@ class Parse(Tree):
         for t in reversed(self.toks[max(0, j - 25) : j]):
             if t.sent != sent:
                 break
-            if self.is_cue(t) or t.lemma.lower() in ("statement", "tweet", "post", "message"):
-                if t.pos in ("VERB", "AUX"):
-                    return self.attribution(t, None, "colon", (open_mark, open_mark + 1))
+            if (self.is_cue(t) or t.lemma.lower() in ("statement", "tweet", "post", "message")) and t.pos in ("VERB", "AUX"):
+                return self.attribution(t, None, "colon", (open_mark, open_mark + 1))
         return None
 
     def phrase_cue(self, t: Token) -> tuple[str, Token] | None:

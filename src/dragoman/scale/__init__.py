@@ -16,7 +16,7 @@ from dragoman.scale.partitions import DEFAULT_SIZE, Partition, plan
 __all__ = ["DEFAULT_SIZE", "Partition", "is_batch_output", "plan", "read_batch_output", "read_manifest", "run_batch"]
 
 
-def run_batch(*args, **kwargs):  # noqa: ANN002, ANN003 - see dragoman.scale.cluster.run_batch
+def run_batch(*args, **kwargs):
     """See ``dragoman.scale.cluster.run_batch`` (imported lazily: Dask is an optional extra)."""
     from dragoman.scale.cluster import run_batch as _run
 

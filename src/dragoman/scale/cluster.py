@@ -15,9 +15,10 @@ import logging
 import shutil
 import time
 import uuid
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from dragoman import __version__
 from dragoman.errors import ConfigError, DragomanError, InputError
@@ -35,7 +36,7 @@ class BatchError(DragomanError):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _manifest(parts: list[Partition], done: dict[str, dict[str, Any]], inputs: list[str], size: int,

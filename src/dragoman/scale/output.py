@@ -17,12 +17,14 @@ rename).  A crash at any point leaves either a finished partition or one that is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -139,10 +141,8 @@ class PartitionWriter:
 
     def abort(self) -> None:
         for w in self.writers.values():
-            try:
+            with contextlib.suppress(Exception):  # cleaning up after another error
                 w.close()
-            except Exception:  # noqa: BLE001 - cleaning up after another error
-                pass
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 

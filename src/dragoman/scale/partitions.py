@@ -10,9 +10,10 @@ lets a killed batch resume: a partition id is a digest of the file name, its siz
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from dragoman.errors import InputError
 from dragoman.ids import digest
@@ -46,15 +47,8 @@ class Partition:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Partition":
+    def from_dict(cls, d: dict[str, Any]) -> Partition:
         return cls(**{**d, "paths": tuple(d["paths"])})
-
-    def describe(self) -> str:
-        if self.kind == "lines":
-            return f"{self.paths[0]} lines {self.start_line + 1}-{self.end_line}"
-        if self.kind == "warc":
-            return self.paths[0]
-        return f"{len(self.paths)} files from {self.paths[0]}"
 
 
 def _is_warc(path: Path) -> bool:
@@ -156,7 +150,7 @@ def _read_lines(part: Partition, settings: Settings) -> Iterator[Article | Failu
 
     name = part.paths[0]
     try:
-        fh = open(name, "rb")
+        fh = open(name, "rb")  # noqa: SIM115 - closed by the with below
     except OSError as e:
         yield failure(InputError(f"cannot read: {e.strerror or e}", source=name, hint="check the path"), name)
         return

@@ -38,10 +38,8 @@ def run_partition(part: Partition, out: str, settings: Settings, run_id: str) ->
         pipe = pipeline_for(settings)
         writer = PartitionWriter(Path(out), part.name)
         try:
-            seq = 0
-            for item in pipe.run_many(read_partition(part, settings)):
+            for seq, item in enumerate(pipe.run_many(read_partition(part, settings))):
                 writer.add(item, part.index, seq)
-                seq += 1
             marker = {
                 "index": part.index,
                 "id": part.id,

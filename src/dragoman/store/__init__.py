@@ -10,4 +10,4 @@ from dragoman.errors import StoreError, StoreLockedError
 from dragoman.filters import EventQuery
 from dragoman.store.store import Store, sidecar_path
 
-__all__ = ["Store", "EventQuery", "StoreError", "StoreLockedError", "sidecar_path"]
+__all__ = ["EventQuery", "Store", "StoreError", "StoreLockedError", "sidecar_path"]

@@ -53,7 +53,7 @@ def dyads(rows: list[dict[str, Any]], max_nodes: int = 40, max_edges: int = 200)
         linked[b] += p["count"]
     keep = [aid for aid, _ in sorted(linked.items(), key=lambda kv: (-n_events[kv[0]], -kv[1], kv[0]))[:max_nodes]]
     kept = set(keep)
-    edges = [{"source": a, "target": b, **p} for (a, b), p in pairs.items() if a in kept and b in kept]
+    edges: list[dict[str, Any]] = [{"source": a, "target": b, **p} for (a, b), p in pairs.items() if a in kept and b in kept]
     edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
     return {"nodes": [{**names[a], "events": n_events[a]} for a in keep], "edges": edges[:max_edges]}
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import json
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pyarrow.parquet as pq
 
@@ -70,7 +70,7 @@ def spreadsheet_cell(value: Any) -> Any:
     return value
 
 
-def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
+def export(store: Store, q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
            all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
     """Write events; every format carries ``date_precision`` except GDELT's fixed columns, so the GDELT
     TSV leaves out events not dated to a day (unless ``coarse_dates``: then a week, month or year is
@@ -89,12 +89,11 @@ def export(store: "Store", q: EventQuery | None, fmt: str, path: str | os.PathLi
     table = store.event_table(q, sort="date", descending=False)
     if fmt == "parquet":
         pq.write_table(table, out)
-        return table.num_rows
+        return cast(int, table.num_rows)
     rows = [finish_row(r) for r in table.to_pylist()]
     if fmt == "plover":
         with open(out, "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(plover_record(r), ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(plover_record(r), ensure_ascii=False) + "\n" for r in rows)
         return len(rows)
     if fmt == "csv":
         with open(out, "w", encoding="utf-8", newline="") as fh:
@@ -180,7 +179,7 @@ def gdelt_row(r: dict[str, Any]) -> list[Any] | None:
         return [actor_code(a), (a.get("name") or "").upper(), "" if country in PSEUDO_COUNTRIES else country,
                 a.get("org") or "", "", "", "", a.get("sector") or "", "", ""]
 
-    geo = ["0", "", "", "", "", "", "", ""]
+    geo: list[Any] = ["0", "", "", "", "", "", "", ""]
     if r.get("place"):
         iso = r.get("place_country") or ""
         fips = _fips().get(iso, "")
@@ -191,7 +190,7 @@ def gdelt_row(r: dict[str, Any]) -> list[Any] | None:
     updated = r.get("updated_at")
     if isinstance(updated, str):
         updated = datetime.fromisoformat(updated)
-    added = (updated or datetime.now(timezone.utc)).strftime("%Y%m%d%H%M%S")
+    added = (updated or datetime.now(UTC)).strftime("%Y%m%d%H%M%S")
     frac = round(d.year + (d.timetuple().tm_yday - 1) / 365.0, 4)
     return [
         _gdelt_id(r["id"]), d.strftime("%Y%m%d"), d.strftime("%Y%m"), d.year, frac,

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
@@ -53,12 +54,12 @@ def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
             a["role"] = "target"
         m["_parts"] = srcs + tgts
         m["_keys"] = [actor_keys(a) for a in m["_parts"]]
-    return m["_parts"]
+    return cast(list[dict[str, Any]], m["_parts"])
 
 
 def member_keys(m: dict[str, Any]) -> list[set[str]]:
     parts(m)
-    return m["_keys"]
+    return cast(list[set[str]], m["_keys"])
 
 
 @dataclass(eq=False)
@@ -97,7 +98,7 @@ class Cluster:
 
     @property
     def id(self) -> str:
-        return min(m["id"] for m in self.members)
+        return cast(str, min(m["id"] for m in self.members))
 
     @property
     def rep(self) -> dict[str, Any]:
@@ -110,13 +111,6 @@ class Cluster:
         if not placed:
             return None
         return min(placed, key=lambda m: (PLACE_RANK.get(m["place_precision"] or "country", 4), m["id"]))
-
-
-def actor_codes(a: dict[str, Any]) -> str:
-    """The codes an actor filter matches: country, organisation, country+sector, s:SECTOR, id."""
-    c, o, s = a.get("country"), a.get("org"), a.get("sector")
-    parts = [c, o, (c + s) if c and s else None, ("s:" + s) if s else None, a.get("actor_id") or a.get("id")]
-    return "|".join(p for p in parts if p)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -145,9 +139,9 @@ def dates_gap(m: dict[str, Any], rep: dict[str, Any]) -> int | None:
     if m.get("date_lo") is None or rep.get("date_lo") is None:
         return None
     if m["date_lo"] > rep["date_hi"]:
-        return (m["date_lo"] - rep["date_hi"]).days
+        return cast(int, (m["date_lo"] - rep["date_hi"]).days)
     if rep["date_lo"] > m["date_hi"]:
-        return (rep["date_lo"] - m["date_hi"]).days
+        return cast(int, (rep["date_lo"] - m["date_hi"]).days)
     return 0
 
 
@@ -308,7 +302,7 @@ class Merger:
         one of its members; among those, the one sharing most participants, then nearest in date.
         """
         copies = set(copies)
-        best: tuple[tuple, Cluster, str] | None = None
+        best: tuple[tuple[Any, ...], Cluster, str] | None = None
         for c, ok, why in self.consider(m, copies):
             if not ok:
                 continue

@@ -132,14 +132,10 @@ def _confidence(value: Any) -> float:
 _CODE = re.compile(r"^[A-Z]{2,6}$")
 
 
-#: a participant with this code: country, organisation, country+sector or actor id
-_CODE_MATCH = "(country = ? OR org = ? OR country || sector = ? OR actor_id = ?)"
-
-
 def code_match(code: str) -> tuple[str, list[Any]]:
-    """``_CODE_MATCH`` for one code, with country+sector written as the code's splits
-    (``country = 'PAK' AND sector = 'GOV'``): equalities on dictionary-encoded columns, no
-    concatenation of every row."""
+    """A participant with this code: its country, organisation or actor id, or its country+sector
+    written as the code's splits (``country = 'PAK' AND sector = 'GOV'``): equalities on
+    dictionary-encoded columns, no concatenation of every row."""
     conds, params = ["country = ?", "org = ?", "actor_id = ?"], [code, code, code]
     for i in range(1, len(code)):
         conds.append("(country = ? AND sector = ?)")

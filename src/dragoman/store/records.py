@@ -8,10 +8,10 @@ same articles get the same ids.
 
 from __future__ import annotations
 
-from functools import lru_cache
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -19,7 +19,7 @@ from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
 from dragoman.period import interval, parse_date
 
-_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.I)
+_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid)$", re.IGNORECASE)
 _NONWORD = re.compile(r"[^\w]+", re.UNICODE)
 _LEADING = ("the ", "a ", "an ")
 
@@ -35,8 +35,7 @@ def canonical_url(url: str | None) -> str | None:
     if not parts.scheme or not parts.netloc:
         return url.strip()
     host = parts.netloc.lower()
-    if host.startswith("www."):
-        host = host[4:]
+    host = host.removeprefix("www.")
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
     path = parts.path.rstrip("/") or ""
     return urlunsplit(("https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower(), host, path, query, ""))
@@ -52,8 +51,7 @@ def norm_name(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
     s = _NONWORD.sub(" ", s.casefold()).strip()
     for lead in _LEADING:
-        if s.startswith(lead):
-            s = s[len(lead):]
+        s = s.removeprefix(lead)
     s = re.sub(r"\s+s$", "", s)  # "Pakistan's" -> "pakistan"
     return s
 

@@ -15,28 +15,32 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import stat
 import threading
-import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar, cast
 
 import duckdb
 import pyarrow as pa
 
 from dragoman import __version__
 from dragoman.errors import FormatError, StoreCorruptError, StoreError, StoreLockedError
+from dragoman.filters import EventQuery
 from dragoman.ids import digest
 from dragoman.model import Article, Failure
 from dragoman.store import aggregates
 from dragoman.store import query as Q
-from dragoman.filters import EventQuery
 from dragoman.store.merge import Cluster, Merger, merged_rows
 from dragoman.store.records import article_rows, canonical_url, member_id, text_hash
 from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
+
+if TYPE_CHECKING:
+    from dragoman.ingest.dedup import NearDuplicateIndex
 
 BATCH = 500  # articles per transaction
 _PID = re.compile(r"PID (\d+)")
@@ -46,25 +50,6 @@ _ARROW = {
     "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "VARCHAR[]": pa.list_(pa.string()),
     "BLOB": pa.binary(),
 }
-
-
-@dataclass
-class _Batch:
-    """What one ingest batch writes: article rows by table, merged event rows, failures, and the stored
-    articles and events they replace."""
-
-    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    replaced_ids: set[str] = field(default_factory=set)
-    new_members: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
-    sig_rows: list[dict[str, Any]] = field(default_factory=list)
-    ok_sources: list[str] = field(default_factory=list)
-    ok_ids: list[str] = field(default_factory=list)
-    old_event_ids: set[str] = field(default_factory=set)
-    ev_rows: list[dict[str, Any]] = field(default_factory=list)
-    actor_rows: list[dict[str, Any]] = field(default_factory=list)
-    key_rows: list[dict[str, Any]] = field(default_factory=list)
-    member_rows: list[dict[str, Any]] = field(default_factory=list)
-    fail_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _vtuple(v: str | None) -> tuple[int, ...]:
@@ -141,7 +126,7 @@ def refusal(article: Article) -> Failure | None:
 
 
 #: what DuckDB says about a truncated or damaged file, and how we say it
-_CORRUPT = (
+_CORRUPT: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"not a valid DuckDB database file"),
      lambda m: "it is not a DuckDB database, or its header is damaged"),
     (re.compile(r"Could not read enough bytes from file .*?: (attempted to read \d+ bytes from location \d+)"),
@@ -188,13 +173,17 @@ def _check_size(con: duckdb.DuckDBPyConnection, path: str) -> None:
         raise _corrupt(path, f"truncated: it has {size:,} bytes, the blocks its header lists need {want:,}")
 
 
-def _locked(fn: Callable[..., Any]) -> Callable[..., Any]:
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _locked(fn: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
     """Serialise a method on the store's lock: one DuckDB connection is not safe to share
     between threads (the API serves requests from a thread pool).  A DuckDB error saying the
     file is damaged becomes a StoreCorruptError naming it."""
 
     @functools.wraps(fn)
-    def wrapper(self: "Store", *args: Any, **kwargs: Any) -> Any:
+    def wrapper(self: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         with self._lock:
             try:
                 return fn(self, *args, **kwargs)
@@ -237,7 +226,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
-        self._index = None  # NearDuplicateIndex, built on first write
+        self._index: NearDuplicateIndex | None = None  # built on first write
         self._schemas: dict[str, pa.Schema] = {}
         self._columns: dict[str, list[str]] = {}
         self._seq: int | None = None
@@ -248,7 +237,7 @@ class Store:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> "Store":
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> Store:
         p = str(path)
         if read_only and not Path(p).exists():
             raise StoreError("no store here yet", source=p, hint="create it with: dragoman ingest FILES --db " + p)
@@ -311,12 +300,12 @@ class Store:
             self.con.close()
             self.con = None  # type: ignore[assignment]
 
-    def reader(self) -> "Store":
+    def reader(self) -> Store:
         """A read-only Store on a cursor of this store's connection: one per thread, reading in parallel."""
         return type(self)(self.con.cursor(), self.path, True)
 
     @contextmanager
-    def snapshot(self) -> Iterator["Store"]:
+    def snapshot(self) -> Iterator[Store]:
         """A read transaction: every query inside sees the store as it was at the first one (a count and
         its page agree, whatever a writer commits meanwhile)."""
         self._sql("BEGIN TRANSACTION")
@@ -328,10 +317,10 @@ class Store:
             except duckdb.Error:  # a failed statement may have ended the transaction already
                 pass
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -341,7 +330,7 @@ class Store:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
         return self.con.execute(sql, params or [])
 
-    def _first(self, sql: str, params: list[Any] | None = None) -> tuple | None:
+    def _first(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         rows = self._sql(sql, params).fetchall()
         return rows[0] if rows else None
 
@@ -351,7 +340,7 @@ class Store:
         return self.con.sql(sql, params=params or None).to_arrow_table()
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
-        return self._arrow(sql, params).to_pylist()
+        return cast(list[dict[str, Any]], self._arrow(sql, params).to_pylist())
 
     def _schema(self, table: str) -> pa.Schema:
         if table not in self._schemas:
@@ -413,7 +402,7 @@ class Store:
             a["ek"] = self._ek
         self._ek += 1
 
-    def _dedup(self):
+    def _dedup(self) -> NearDuplicateIndex:
         if self._index is None:
             import numpy as np
 
@@ -428,7 +417,7 @@ class Store:
     @_locked
     def known(self, article: Article) -> bool:
         """Is this article (same id, canonical URL or text) stored by this or a newer dragoman?"""
-        return self._match([article]).get(0, {}).get("skip", False)
+        return cast(bool, self._match([article]).get(0, {}).get("skip", False))
 
     def filter_new(self, items: Iterable[Article | Failure], batch: int = 200) -> Iterator[Article | Failure]:
         """Pass through failures and the articles the store does not hold yet (saves coding them again).
@@ -544,7 +533,7 @@ class Store:
             raise
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         arts, clashes = self._id_clashes(arts)
         fails = fails + clashes
         batch = self._article_batch(arts, counts, now)
@@ -843,7 +832,9 @@ class Store:
         Q.order_by(sort, descending)  # an unknown sort key is an InputError
         eks = self._event_keys(q)
         if sort not in Q.WINDOWED:
-            total = int(self._first(*Q.count_sql(q, eks))[0])
+            counted = self._first(*Q.count_sql(q, eks))
+            assert counted is not None  # a COUNT has one row
+            total = int(counted[0])
             if limit == 0 or offset >= total:
                 return [], total
             return self._event_rows(*Q.page_sql(q, sort=sort, descending=descending, limit=limit, offset=offset,
@@ -864,7 +855,7 @@ class Store:
     #: server sets it (``dragoman.api.cache.SnapshotCache``); None: nothing is kept
     key_counts: Any = None
 
-    def _cached(self, key: tuple, make: Callable[[], Any]) -> Any:
+    def _cached(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
         cache = self.key_counts
         if cache is None:
             return make()
@@ -914,9 +905,9 @@ class Store:
     def resolve_event_id(self, event_id: str) -> str | None:
         row = self._first("SELECT id FROM events WHERE id = ?", [event_id])
         if row:
-            return row[0]
+            return cast(str, row[0])
         row = self._first("SELECT event_id FROM article_events WHERE id = ? LIMIT 1", [event_id])
-        return row[0] if row else None
+        return cast(str, row[0]) if row else None
 
     @_locked
     def get_event(self, event_id: str) -> dict[str, Any] | None:
@@ -1023,7 +1014,7 @@ class Store:
             ev["event_id"] = link.get("event_id")
             ev["num_mentions"] = link.get("num_mentions")
             ev["num_sources"] = link.get("num_sources")
-        return rec
+        return cast(dict[str, Any], rec)
 
     @_locked
     def failures(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ the NLP stage skips the masthead and a repeated title.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from dragoman.model import Article
 from dragoman.settings import Settings

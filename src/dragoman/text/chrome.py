@@ -15,9 +15,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from dragoman.model import Article, ReferenceDate
 from dragoman.text.dates import FULL_DATE, match_to_date
@@ -42,7 +42,7 @@ def spans_of(chrome: Mapping[str, tuple[int, int]], kinds: Iterable[str]) -> lis
 @lru_cache(maxsize=1)
 def _boilerplate() -> re.Pattern[str]:
     rows = [ln.strip() for ln in (Path(__file__).parent / "data" / "boilerplate.txt").read_text(encoding="utf-8").splitlines()]
-    return re.compile("|".join(f"(?:{r})" for r in rows if r and not r.startswith("#")), re.I)
+    return re.compile("|".join(f"(?:{r})" for r in rows if r and not r.startswith("#")), re.IGNORECASE)
 
 
 def boilerplate_lines(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -52,7 +52,7 @@ def boilerplate_lines(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]
 
 _LINE = re.compile(r"[^\n]*")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
-_PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|(?:last\s+)?updated|first published)\b", re.I)
+_PUBLISHED_LABEL = re.compile(r"^\s*(published|posted|(?:last\s+)?updated|first published)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 #: upper- and lower-case letters, with the accented ones of Latin scripts (BRASÍLIA, SÃO PAULO, ŁÓDŹ)
 _UP = "A-Z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).isupper())
@@ -63,7 +63,7 @@ _DATELINE = re.compile(
         (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?                      # , Oct 27
         \s*(?:\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\))?                   # (Reuters)
         \s*[-–—:]{{1,2}}\s+""",
-    re.X,
+    re.VERBOSE,
 )
 _DATELINE_MIXED = re.compile(
     rf"""^(?P<place>[{_UP}][{_LO}]+(?:\s[{_UP}][{_LO}]+){{0,2}})
@@ -71,7 +71,7 @@ _DATELINE_MIXED = re.compile(
         (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?
         \s*\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\)
         \s*[-–—:]{{1,2}}\s+""",
-    re.X,
+    re.VERBOSE,
 )
 _AGENCY_END = re.compile(r"\(\s*(?P<agency>[A-Z][A-Za-z&.’'\- ]{0,24}?)\s*\)\s*$")
 _AGENCY_LINE = re.compile(r"^\s*(?:[-–—]\s*)?(?P<agency>(?:[A-Z]{2,8}|Reuters|Agence France-Presse|Associated Press))\s*$")
@@ -198,7 +198,7 @@ def _dateline(body_lines: list[tuple[int, int, str]], chrome: dict[str, tuple[in
     ``chrome``; returns the dateline's place and the agency."""
     if not body_lines:
         return dateline, agency
-    s, e, line = body_lines[0]
+    s, _e, line = body_lines[0]
     m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
     if m and len(m.group("place")) <= 40:
         # "GOMA, Congo (Reuters) -": the country or state after the place is part of the dateline

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import overload
 
 DATA = Path(__file__).parent / "data"
 PRECISION_ORDER = {"place": 0, "city": 1, "admin1": 2, "country": 3}
@@ -54,8 +54,7 @@ def key(name: str) -> str:
     s = s.replace("’", "'").replace("‘", "'")
     s = re.sub(r"['’]s$", "", s.strip())
     s = " ".join(s.lower().replace("-", " ").split())
-    if s.startswith("the "):
-        s = s[4:]
+    s = s.removeprefix("the ")
     return s.rstrip(".")
 
 
@@ -193,7 +192,11 @@ class _Cities(Mapping):
             p = self._places[i] = Place(n, iso, lat, lon, "city", pop, "geonames")
         return p
 
-    def get(self, k: str, default: list[Place] | None = None) -> list[Place] | None:  # type: ignore[override]
+    @overload  # type: ignore[override]
+    def get(self, k: str) -> list[Place] | None: ...
+    @overload
+    def get(self, k: str, default: list[Place]) -> list[Place]: ...
+    def get(self, k: str, default: list[Place] | None = None) -> list[Place] | None:
         lst = self._lists.get(k)
         if lst is None:
             idx = self._keys.get(k)

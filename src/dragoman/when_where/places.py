@@ -15,9 +15,9 @@ destination of a visit ("a trip to Beijing").  With none the event has no locati
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 import yaml
 
@@ -46,12 +46,12 @@ DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
 ADMIN_WORDS = frozenset(_W["admin_words"])
 #: nouns that a following "of NAME" names: "the province of Idlib", "the city of Aleppo"
 ADMIN_NOUNS = ADMIN_WORDS | frozenset(_W["settlement_words"])
-_ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.I)
-_ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.I)
+_ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.IGNORECASE)
+_ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.IGNORECASE)
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital(?:\s+city)?\b")
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
-_THE = re.compile(r"^(?:the)\s+", re.I)
+_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^,\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)")
 #: verbs whose capitalised object may be a place ("visited Kabul", "reached Mosul")
 _REACHED = PLACE_OBJECT_LEMMAS | {"reach"}
@@ -167,7 +167,7 @@ class PlaceResolver:
                 local, named = {qual.country}, qual.country
         return local, named
 
-    def _capitals(self, text: str, claimed: "_Claimed", found: list[_Mention], index: TokenIndex) -> list[_Mention]:
+    def _capitals(self, text: str, claimed: _Claimed, found: list[_Mention], index: TokenIndex) -> list[_Mention]:
         """"the Afghan capital" → the capital (where no other mention is)."""
         out: list[_Mention] = []
         for m in _CAPITAL.finditer(text):

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -748,7 +749,3 @@ def _pick_year(ref: date, make: Any, tense: str | None, month: bool = False) -> 
         ok = [c for c in cands if c >= ref_key]
         return min(ok) if ok else max(cands)
     return min(cands, key=lambda c: (abs((c - ref_key).days), c > ref_key))
-
-
-def value_key(v: Value) -> int:
-    return PRECISION_RANK.get(v.precision, 9)

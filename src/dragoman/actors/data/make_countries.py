@@ -32,15 +32,15 @@ ISO2_STOP = {"AD", "AI", "AM", "AS", "AT", "BE", "BY", "CA", "DO", "GO", "HE", "
              "BB", "BD", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BR", "BS", "BT", "BW", "BZ", "CL", "CN", "CR",
              "CU", "CY", "CZ", "DJ", "DK", "DM", "DZ", "EC", "EG", "EH", "FI", "FJ", "FK", "FO", "GB", "GD", "GH", "GI",
              "GL", "GM", "GN", "GQ", "GT", "GU", "GW", "GY", "HK", "HN", "HT", "IE", "IQ", "IR", "JM", "JO", "JP", "KG",
-             "KH", "KI", "KP", "KR", "KW", "KY", "KZ", "LB", "LK", "LR", "LS", "LV", "MC", "ME", "MX", "MZ", "AF", "AE",
-             "AG", "AU", "AW", "AZ", "BL", "CC", "TO", "VA", "YU", "ZR", "NI", "SB", "AN", "CS"}
+             "KH", "KI", "KP", "KR", "KW", "KY", "KZ", "LB", "LK", "LR", "LS", "LV", "MC", "MX", "MZ", "AF", "AE",
+             "AG", "AU", "AW", "AZ", "BL", "CC", "YU", "ZR", "NI", "SB", "AN", "CS"}
 
 
 #: city names that are also common words or given names
 CITY_STOP = {"Of", "Mobile", "Victoria", "Florence", "Jackson", "Lincoln", "Columbus", "Aurora", "Eugene", "Norman",
              "Santa Ana", "Independence", "Concord", "Hamilton", "Surprise", "Orange", "Sandy", "Troy", "Kent", "Reading",
              "Bath", "March", "Mesa", "Marion", "Charlotte", "Albany", "Durham", "Lafayette", "Garland", "Irving",
-             "Ontario", "Laval", "Prince", "Carolina", "Victoria", "Trinidad", "Santiago", "Georgetown", "Kingston",
+             "Ontario", "Laval", "Prince", "Carolina", "Trinidad", "Santiago", "Georgetown", "Kingston",
              "Cambridge", "Oxford", "Bristol", "Guadalupe", "Soledad", "Mercedes", "Dolores", "Dallas", "Austin",
              "Madison", "Arlington", "Henderson", "Paterson", "Pasadena", "Anaheim", "Salem", "Hyderabad", "Tripoli"}
 

@@ -69,7 +69,7 @@ def dumps(data: dict[str, Any]) -> str:
     def block(items: list[str], indent: str = "  ") -> str:
         return "[\n" + ",\n".join(indent + x for x in items) + "\n ]"
 
-    one = lambda x: json.dumps(x, ensure_ascii=False)  # noqa: E731
+    one = lambda x: json.dumps(x, ensure_ascii=False)
     parts = [
         f' "source": {one(data["source"])}',
         f' "countries": {block([one(c) for c in data["countries"]])}',
