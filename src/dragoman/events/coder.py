@@ -163,7 +163,6 @@ class Coder:
         s = subs[0]
         if view.lemma(s) in ("that", "which") and toks[c.tok].dep == "relcl":
             s = toks[c.tok].head  # "disasters that have struck the US": the disasters
-        t = toks[s]
         return self._thing(view, s)
 
     def _thing(self, view: View, s: int) -> bool:
@@ -314,7 +313,7 @@ class Coder:
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
         taken: set[int] = set()
         events = self._obligations(view, sent, by_tok, taken)
-        events.extend(self._event(view, sent, c) for c in kept if c.tok not in taken)
+        events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])
 
@@ -595,7 +594,7 @@ class Coder:
 
     # -- who acts on whom ------------------------------------------------------------------------
 
-def e_mode_visit(coder: "Coder", view: View, i: int) -> bool:
+def e_mode_visit(coder: Coder, view: View, i: int) -> bool:
     """"on a visit to X", "on a trip": travel nouns are told with "on"."""
     return any(e.mode == "visit" for e in coder._entries(view, i))
 

@@ -44,7 +44,7 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         out.negated = True  # "no talks were held"
     if obj is not None and _no(obj):
         out.negated = True
-    cur = clause
+    cur: int | None = clause
     hops = 0
     while cur is not None and hops < 6:
         hops += 1
