@@ -112,7 +112,7 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
             out.hypothetical = True
             break
         if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
-            cur = h if t.dep == "acomp" else None
+            cur = h  # "called for them to be killed or assaulted": the second verb shares the first's modes
             continue
         break
     out.speech = view.speech_governor(clause)
