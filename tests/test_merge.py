@@ -201,3 +201,105 @@ def test_filters_historical_confidence_article_and_timeline_of_everything(tmp_pa
     res = CliRunner().invoke(main, ["events", "--db", db, "--exclude-historical", "--min-confidence", "0.5",
                                     "--format", "json"])
     assert res.exit_code == 0 and len(json.loads(res.output)) == 4
+
+
+# -- restated participants: a country's office, a country's sector ------------------------------------
+
+
+def test_a_countrys_singular_office_is_its_state_but_a_bare_title_or_officials_are_not():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, country: str | None, sector: str | None, org: str | None = None) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "group", "country": country, "org": org, "sector": sector}))
+
+    assert keys("Peru's president", "PER", "GOV") == {"c:PER/state"}
+    assert keys("the Chilean government", "CHL", "GOV") == {"c:CHL/state"}
+    assert keys("Bolivia's foreign minister", "BOL", "GOV") == {"c:BOL/state"}
+    assert keys("the president", "PER", "GOV") == set()  # whose? the country came from the context only
+    assert keys("government", "PER", "GOV") == set()
+    assert keys("Peruvian officials", "PER", "GOV") == set()
+    assert keys("two leaders", None, "GOV") == set()
+    assert keys("Peruvians", "PER", "CVL") == set()  # a country's people are no one in particular
+    assert keys("Peruvian police", "PER", "COP") == {"g:PER/COP"}  # a sector: a weak key
+    assert keys("African Union foreign ministers", "IGO", "GOV", org="AU") == {"o:AU"}
+
+
+def _meet(aid: str, text: str, acts: tuple[Actor, ...], sources: tuple[str, ...], targets: tuple[str, ...],
+          date: str = "2024-03-05", place: str | None = None) -> Article:
+    from dataclasses import replace
+
+    art = article(aid, text + " " + filler(aid), acts, "CONSULT", sources, targets, date)
+    if place:
+        c, lat, lon = {"Lima": ("PER", -12.05, -77.04), "Cusco": ("PER", -13.53, -71.97)}[place]
+        from dragoman.model import Location
+        art = art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, "city")),))
+    return art
+
+
+def test_one_meeting_told_by_name_and_by_office_is_one_event(tmp_path):
+    t1 = "Peru's president met Bolivia's foreign minister in Lima on Tuesday."
+    a = _meet("o1", t1, (group("a1", "Peru's president", "PER", "GOV", t1),
+                         group("a2", "Bolivia's foreign minister", "BOL", "GOV", t1)), ("a1",), ("a2",))
+    t2 = "Bolivian Foreign Minister Rosa Quispe held talks with Peruvian President Diego Salas in Lima on Tuesday."
+    b = _meet("o2", t2, (person("a1", "Rosa Quispe", "BOL", "GOV", t2.index("Rosa")),
+                         person("a2", "Diego Salas", "PER", "GOV", t2.index("Diego"))), ("a1",), ("a2",))
+    t3 = "The president met a minister on Tuesday."  # bare titles: whose?
+    c = _meet("o3", t3, (group("a1", "president", "PER", "GOV", t3), group("a2", "minister", "BOL", "GOV", t3)),
+              ("a1",), ("a2",))
+    assert groups(stored([a, b, c], tmp_path)) == [["o1", "o2"], ["o3"]]
+
+
+def _detain(aid: str, police: str, whom: tuple[str, str | None, str | None] | None, place: str | None = None) -> Article:
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    text = f"{police} detained {whom[0] if whom else 'several people'} on Tuesday. {filler(aid)}"
+    acts: tuple[Actor, ...] = (group("a1", police, "TUR", "COP", text),)
+    if whom:
+        acts += (person("t1", whom[0], whom[1], whom[2], text.index(whom[0])),)
+    art = article(aid, text, acts, "ASSAULT", ("a1",), ("t1",) if whom else (), "2024-03-05")
+    if place:
+        c, lat, lon = {"Izmir": ("TUR", 38.42, 27.14), "Van": ("TUR", 38.49, 43.38)}[place]
+        art = art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, "city")),))
+    return art
+
+
+def test_a_countrys_sector_alone_needs_both_sides_or_one_city(tmp_path):
+    """'Turkish police' is the same sector in every Turkish story: on one side it joins two reports only when
+    both are placed in one city; on both sides (the same person held) it is enough."""
+    one_side = [_detain("s1", "Turkish police", None), _detain("s2", "Turkish police", None)]
+    assert groups(stored(one_side, tmp_path / "a")) == [["s1"], ["s2"]]
+    same_city = [_detain("s3", "Turkish police", None, "Izmir"), _detain("s4", "Turkish police", None, "Izmir")]
+    assert groups(stored(same_city, tmp_path / "b")) == [["s3", "s4"]]
+    two_cities = [_detain("s5", "Turkish police", None, "Izmir"), _detain("s6", "Turkish police", None, "Van")]
+    assert groups(stored(two_cities, tmp_path / "c")) == [["s5"], ["s6"]]
+    held = ("Selin Kaya", "TUR", "JRN")
+    named = [_detain("s7", "Turkish police", held), _detain("s8", "Turkish police", held)]
+    assert groups(stored(named, tmp_path / "d")) == [["s7", "s8"]]
+    others = [_detain("s9", "Turkish police", held), _detain("s10", "Turkish police", ("Emre Demir", "TUR", "OPP"))]
+    assert groups(stored(others, tmp_path / "e")) == [["s10"], ["s9"]]
+
+
+def test_a_sector_of_another_country_contradicts_a_named_state():
+    from dragoman.store.merge import _contradict
+
+    assert not _contradict(frozenset({"c:PER/state"}), frozenset({"g:PER/MIL"}))  # Peru / Peruvian troops
+    assert _contradict(frozenset({"c:PER/state"}), frozenset({"g:CHL/MIL"}))  # Peru / Chilean troops
+    assert _contradict(frozenset({"g:PER/COP"}), frozenset({"g:PER/JUD"}))  # police / prosecutors
+    assert not _contradict(frozenset({"g:PER/COP"}), frozenset())
+
+
+def test_an_article_dated_joint_act_joins_when_both_actors_match(tmp_path):
+    """'Peru and Chile signed an accord' (no date in the text) joins another outlet's report dated by its
+    text that day: two participants, each on its side; one shared actor is not enough."""
+    def sign(aid: str, who: tuple[tuple[str, str], ...], date: str | None) -> Article:
+        names = " and ".join(w[0] for w in who)
+        text = f"{names} signed an accord on water sharing{' on Tuesday' if date else ''}. {filler(aid)}"
+        acts = tuple(country(f"a{i}", w[0], w[1], text) for i, w in enumerate(who, 1))
+        return article(aid, text, acts, "AGREE", tuple(a.id for a in acts), (), date)
+
+    pc = (("Peru", "PER"), ("Chile", "CHL"))
+    assert groups(stored([sign("j1", pc, "2024-03-05"), sign("j2", pc, None)], tmp_path / "a")) == [["j1", "j2"]]
+    one = (("Peru", "PER"), ("Ecuador", "ECU"))
+    assert groups(stored([sign("j3", pc, "2024-03-05"), sign("j4", one, None)], tmp_path / "b")) == [["j3"], ["j4"]]

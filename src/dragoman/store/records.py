@@ -115,7 +115,45 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
             keys.add("o:" + org)
     elif kind in ("country", "government") and state:
         keys.add(state)  # Pakistan = its government
+    elif kind == "group":
+        keys |= _group_keys(n, country, org, sector)
     return frozenset(keys)
+
+
+#: the singular offices and bodies that stand for their country's state when the name also says whose
+#: ("Kenya's president", "Ethiopia's prime minister", "the Georgian government", "Chile's foreign ministry")
+OFFICES = frozenset((
+    "president", "premier", "chancellor", "minister", "secretary", "head", "king", "queen", "emir", "sultan",
+    "monarch", "leader", "government", "regime", "administration", "cabinet", "ministry", "presidency",
+    "diplomat", "ambassador", "envoy", "junta",
+))
+#: determiners and numbers that do not say whose an office is ("the president", "a minister")
+_BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "former", "acting",
+                   "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state"))
+#: sectors a country's group shares too widely to identify anyone: its people, its civilians
+_WIDE_SECTORS = frozenset(("CVL", "REF", "GOV"))
+
+
+def _group_keys(n: str, country: str | None, org: str | None, sector: str | None) -> set[str]:
+    """The keys of a group actor: an organisation's body ("EU foreign ministers": the EU); one singular
+    office of a named country (its state: "Kenya's president", "the Georgian government"); a country's
+    sector ("Turkish police", "Congolese soldiers": ``g:TUR/COP``, a *weak* key that alone makes two
+    events one only with more evidence, see ``store.merge``).  A bare title ("the president"), a
+    generic group ("officials", "people", "Kenyans") gives none."""
+    keys: set[str] = set()
+    if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
+        keys.add("o:" + org)
+        return keys
+    if not country:
+        return keys
+    words = n.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    whose = [w for w in words if w not in OFFICES and w not in _BARE]
+    if sector == "GOV" and head in OFFICES and whose:
+        keys.add("c:" + country + "/state")
+    elif sector and sector not in _WIDE_SECTORS:
+        keys.add("g:" + country + "/" + sector)
+    return keys
 
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "article": 5, "none": 6}
