@@ -303,3 +303,76 @@ def test_an_article_dated_joint_act_joins_when_both_actors_match(tmp_path):
     assert groups(stored([sign("j1", pc, "2024-03-05"), sign("j2", pc, None)], tmp_path / "a")) == [["j1", "j2"]]
     one = (("Peru", "PER"), ("Ecuador", "ECU"))
     assert groups(stored([sign("j3", pc, "2024-03-05"), sign("j4", one, None)], tmp_path / "b")) == [["j3"], ["j4"]]
+
+
+def test_every_export_keeps_the_date_precision_and_gdelt_writes_coarse_dates_only_when_asked(tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from dragoman.store.export import GDELT_COLUMNS, read_plover
+
+    s = _analyst_store(tmp_path)
+    q = EventQuery()
+    assert s.export(q, "csv", tmp_path / "e.csv") == 5
+    assert s.export(q, "parquet", tmp_path / "e.parquet") == 5
+    assert s.export(q, "plover", tmp_path / "e.jsonl") == 5
+    left: dict[str, int] = {}
+    assert s.export(q, "gdelt", tmp_path / "c.tsv", coarse_dates=True, left_out=left) == 4
+    assert left == {"no_participant": 1}
+    s.close()
+    want = {"e1": "day", "e2": "day", "e3": "month", "e4": "year", "e5": "day"}
+    with open(tmp_path / "e.csv", encoding="utf-8") as fh:
+        assert {r["article_ids"]: r["date_precision"] for r in csv.DictReader(fh)} == want
+    assert {r["article_ids"][0]: r["date_precision"] for r in pq.read_table(tmp_path / "e.parquet").to_pylist()} == want
+    assert {r["article_ids"][0]: r["date_precision"] for r in read_plover(tmp_path / "e.jsonl")} == want
+    with open(tmp_path / "c.tsv", encoding="utf-8") as fh:
+        days = sorted(line.split("\t")[GDELT_COLUMNS.index("SQLDATE")] for line in fh)
+    assert days == ["19670101", "20240301", "20240305", "20240305"]  # a month or year as its first day
+
+
+def test_actors_and_export_commands_take_the_analyst_filters(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    _analyst_store(tmp_path).close()
+    db = str(tmp_path / "a.duckdb")
+    run = CliRunner().invoke
+    res = run(main, ["actors", "--db", db, "--article", "e4", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert {a["name"] for a in json.loads(res.output)} == {"Amara Okafor", "Ghana"}
+    res = run(main, ["actors", "--db", db, "--article", "e4", "--exclude-historical", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.output) == []
+    res = run(main, ["export", "--db", db, "--format", "plover", "-o", str(tmp_path / "x.jsonl"),
+                     "--exclude-historical", "--min-confidence", "0.5"])
+    assert res.exit_code == 0, res.output
+    assert len((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+    res = run(main, ["timeline", "--db", db, "--exclude-historical", "--format", "json"])
+    assert res.exit_code == 0 and sum(d["total"] for d in json.loads(res.output)) == 4
+
+
+def test_the_api_takes_the_analyst_filters_on_every_read(tmp_path):
+    import httpx
+
+    from dragoman.api import ServerThread, create_app
+
+    _analyst_store(tmp_path).close()
+    with ServerThread(create_app(tmp_path / "a.duckdb")) as srv:
+        with httpx.Client(base_url=srv.url, timeout=30) as c:
+            def get(path: str, **params) -> dict:
+                r = c.get(path, params=params)
+                assert r.status_code == 200, r.text
+                return r.json()
+
+            assert get("/api/events")["total"] == 5
+            assert get("/api/events", exclude_historical="true")["total"] == 4
+            assert get("/api/events", min_confidence="0.9")["total"] == 0
+            assert [e["article_ids"] for e in get("/api/events", article="e2")["events"]] == [["e2"]]
+            assert {a["name"] for a in get("/api/actors", article="e3")["actors"]} == {"Mei Lin", "Ghana"}
+            assert sum(d["total"] for d in get("/api/timeline")["days"]) == 5  # no actor: every event
+            assert sum(d["total"] for d in get("/api/timeline", exclude_historical="true")["days"]) == 4
+            r = c.get("/api/export", params={"format": "plover", "article": "e3"})
+            assert r.status_code == 200
+            assert [json.loads(line)["date_precision"] for line in r.text.splitlines()] == ["month"]
+            assert c.get("/api/events", params={"min_confidence": "2"}).status_code == 422

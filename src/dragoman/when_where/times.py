@@ -144,7 +144,7 @@ class TimeResolver:
             """The expression attached to ``trig``: the most precise, then the closest."""
             found = None
             for it in items_:
-                steps = is_attached(index, it.head, trig) if it.head is not None else None
+                steps = is_attached(index, it.head, trig, loose=True) if it.head is not None else None
                 if steps is not None:
                     key = (PRECISION_RANK.get(it.value.precision, 9), steps + extra)
                     if found is None or key < found[:2]:
