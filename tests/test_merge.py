@@ -376,3 +376,13 @@ def test_the_api_takes_the_analyst_filters_on_every_read(tmp_path):
             assert r.status_code == 200
             assert [json.loads(line)["date_precision"] for line in r.text.splitlines()] == ["month"]
             assert c.get("/api/events", params={"min_confidence": "2"}).status_code == 422
+
+
+def test_a_person_of_unknown_country_does_not_contradict_a_state_but_two_names_or_two_states_do():
+    from dragoman.store.merge import _contradict
+
+    dizon = frozenset({"n:ramon dizon", "n:dizon"})
+    assert not _contradict(dizon, frozenset({"c:PHL/state"}))
+    assert _contradict(dizon, frozenset({"n:maria santos", "n:santos"}))
+    assert _contradict(frozenset({"c:LTU/state", "n:vaitkus"}), frozenset({"c:POL/state"}))
+    assert _contradict(frozenset({"c:LTU/state"}), frozenset({"c:POL/state"}))

@@ -175,14 +175,18 @@ def _countries(keys: Iterable[str]) -> set[str]:
 
 
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Do two sides of one role name different participants?  Both name a specific one and share none;
-    or neither does, both name a country's sector and share none ("Turkish police" / "Turkish
-    prosecutors"); or one names only a sector of another country than every one the other names."""
+    """Do two sides of one role name different participants?  They share nothing, and both name a
+    person or organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
+    one and both name a country's sector ("Turkish police" / "Turkish prosecutors"); or one names only
+    a sector of another country than every one the other names.  A person of unknown country and a
+    country's state do not contradict: "Secretary Ramon Dizon" may well speak for the Philippines."""
     if not a or not b or a & b:
         return False
     sa, sb = strong(a), strong(b)
     if sa and sb:
-        return True
+        names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (sa, sb)]
+        states = [{k for k in x if k.startswith("c:")} for x in (sa, sb)]
+        return bool(names[0] and names[1]) or bool(states[0] and states[1])
     if not sa and not sb:
         return True
     ca, cb = _countries(a), _countries(b)
