@@ -179,7 +179,7 @@ def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     person or organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
     one and both name a country's sector ("Turkish police" / "Turkish prosecutors"); or one names only
     a sector of another country than every one the other names.  A person of unknown country and a
-    country's state do not contradict: "Secretary Ramon Dizon" may well speak for the Philippines."""
+    country's state do not contradict: "Secretary Carmen Reyes" may well speak for Chile."""
     if not a or not b or a & b:
         return False
     sa, sb = strong(a), strong(b)
