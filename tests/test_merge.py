@@ -255,29 +255,29 @@ def _detain(aid: str, police: str, whom: tuple[str, str | None, str | None] | No
     from dragoman.model import Location
 
     text = f"{police} detained {whom[0] if whom else 'several people'} on Tuesday. {filler(aid)}"
-    acts: tuple[Actor, ...] = (group("a1", police, "TUR", "COP", text),)
+    acts: tuple[Actor, ...] = (group("a1", police, "PER", "COP", text),)
     if whom:
         acts += (person("t1", whom[0], whom[1], whom[2], text.index(whom[0])),)
     art = article(aid, text, acts, "ASSAULT", ("a1",), ("t1",) if whom else (), "2024-03-05")
     if place:
-        c, lat, lon = {"Izmir": ("TUR", 38.42, 27.14), "Van": ("TUR", 38.49, 43.38)}[place]
+        c, lat, lon = {"Arequipa": ("PER", 38.42, 27.14), "Tacna": ("PER", 38.49, 43.38)}[place]
         art = art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, "city")),))
     return art
 
 
 def test_a_countrys_sector_alone_needs_both_sides_or_one_city(tmp_path):
-    """'Turkish police' is the same sector in every Turkish story: on one side it joins two reports only when
+    """'Peruvian police' is the same sector in every Peruvian story: on one side it joins two reports only when
     both are placed in one city; on both sides (the same person held) it is enough."""
-    one_side = [_detain("s1", "Turkish police", None), _detain("s2", "Turkish police", None)]
+    one_side = [_detain("s1", "Peruvian police", None), _detain("s2", "Peruvian police", None)]
     assert groups(stored(one_side, tmp_path / "a")) == [["s1"], ["s2"]]
-    same_city = [_detain("s3", "Turkish police", None, "Izmir"), _detain("s4", "Turkish police", None, "Izmir")]
+    same_city = [_detain("s3", "Peruvian police", None, "Arequipa"), _detain("s4", "Peruvian police", None, "Arequipa")]
     assert groups(stored(same_city, tmp_path / "b")) == [["s3", "s4"]]
-    two_cities = [_detain("s5", "Turkish police", None, "Izmir"), _detain("s6", "Turkish police", None, "Van")]
+    two_cities = [_detain("s5", "Peruvian police", None, "Arequipa"), _detain("s6", "Peruvian police", None, "Tacna")]
     assert groups(stored(two_cities, tmp_path / "c")) == [["s5"], ["s6"]]
-    held = ("Selin Kaya", "TUR", "JRN")
-    named = [_detain("s7", "Turkish police", held), _detain("s8", "Turkish police", held)]
+    held = ("Lucia Paredes", "PER", "JRN")
+    named = [_detain("s7", "Peruvian police", held), _detain("s8", "Peruvian police", held)]
     assert groups(stored(named, tmp_path / "d")) == [["s7", "s8"]]
-    others = [_detain("s9", "Turkish police", held), _detain("s10", "Turkish police", ("Emre Demir", "TUR", "OPP"))]
+    others = [_detain("s9", "Peruvian police", held), _detain("s10", "Peruvian police", ("Jorge Mamani", "PER", "OPP"))]
     assert groups(stored(others, tmp_path / "e")) == [["s10"], ["s9"]]
 
 

@@ -9,7 +9,7 @@ Two article events are the same happening only on evidence (``compatible``):
   aligned sides contradicting (both name specific participants and share none).  Specific: a named
   person, a named organisation, a country or its government, or one office of a named country ("Peru's
   president") (``records.actor_keys``); a generic group, a bare title or a bare place never is.  A
-  country's sector ("Turkish police", ``g:`` keys) is weak: shared alone it joins two events only when
+  country's sector ("Peruvian police", ``g:`` keys) is weak: shared alone it joins two events only when
   it is shared on both sides or both events are placed in one city;
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
@@ -177,7 +177,7 @@ def _countries(keys: Iterable[str]) -> set[str]:
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two sides of one role name different participants?  They share nothing, and both name a
     person or organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
-    one and both name a country's sector ("Turkish police" / "Turkish prosecutors"); or one names only
+    one and both name a country's sector ("Peruvian police" / "Peruvian prosecutors"); or one names only
     a sector of another country than every one the other names.  A person of unknown country and a
     country's state do not contradict: "Secretary Carmen Reyes" may well speak for Chile."""
     if not a or not b or a & b:
@@ -258,7 +258,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     if not places_compatible(m, o):
         return False, f"places differ ({m.get('place')}, {o.get('place')})"
     if shared and not strong(shared) and not copy:
-        # only a country's sector in common ("Turkish police"): one side is not enough, unless the
+        # only a country's sector in common ("Peruvian police"): one side is not enough, unless the
         # events are placed in one city
         if sides < 2 and not _same_city(m, o):
             return False, (f"only a country's sector shared ({_key_names(shared)}), on one side, and not placed "

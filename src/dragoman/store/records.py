@@ -137,7 +137,7 @@ _WIDE_SECTORS = frozenset(("CVL", "REF", "GOV"))
 def _group_keys(n: str, country: str | None, org: str | None, sector: str | None) -> set[str]:
     """The keys of a group actor: an organisation's body ("EU foreign ministers": the EU); one singular
     office of a named country (its state: "Kenya's president", "the Georgian government"); a country's
-    sector ("Turkish police", "Congolese soldiers": ``g:TUR/COP``, a *weak* key that alone makes two
+    sector ("Peruvian police", "Malian soldiers": ``g:PER/COP``, a *weak* key that alone makes two
     events one only with more evidence, see ``store.merge``).  A bare title ("the president"), a
     generic group ("officials", "people", "Kenyans") gives none."""
     keys: set[str] = set()
