@@ -249,31 +249,40 @@ def test_one_meeting_told_by_name_and_by_office_is_one_event(tmp_path):
     assert groups(stored([a, b, c], tmp_path)) == [["o1", "o2"], ["o3"]]
 
 
-def _detain(aid: str, police: str, whom: tuple[str, str | None, str | None] | None, place: str | None = None) -> Article:
+def _detain(aid: str, police: str, whom: tuple[str, str | None, str | None] | None, place: str | None = None,
+            kind: str = "person") -> Article:
     from dataclasses import replace
 
     from dragoman.model import Location
 
     text = f"{police} detained {whom[0] if whom else 'several people'} on Tuesday. {filler(aid)}"
     acts: tuple[Actor, ...] = (group("a1", police, "PER", "COP", text),)
-    if whom:
+    if whom and kind == "person":
         acts += (person("t1", whom[0], whom[1], whom[2], text.index(whom[0])),)
+    elif whom:
+        acts += (group("t1", whom[0], whom[1], whom[2] or "", text),)
     art = article(aid, text, acts, "ASSAULT", ("a1",), ("t1",) if whom else (), "2024-03-05")
     if place:
-        c, lat, lon = {"Arequipa": ("PER", 38.42, 27.14), "Tacna": ("PER", 38.49, 43.38)}[place]
+        c, lat, lon = {"Arequipa": ("PER", -16.41, -71.54), "Tacna": ("PER", -18.01, -70.25)}[place]
         art = art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, "city")),))
     return art
 
 
-def test_a_countrys_sector_alone_needs_both_sides_or_one_city(tmp_path):
-    """'Peruvian police' is the same sector in every Peruvian story: on one side it joins two reports only when
-    both are placed in one city; on both sides (the same person held) it is enough."""
+def test_a_countrys_sector_alone_is_enough_only_on_both_sides(tmp_path):
+    """'Peruvian police' is the same sector in every Peruvian story: on one side it never joins two reports,
+    not even in one city (two police operations in one city on one day are common); shared on both sides
+    (police and miners) or with a named person held, it does."""
     one_side = [_detain("s1", "Peruvian police", None), _detain("s2", "Peruvian police", None)]
     assert groups(stored(one_side, tmp_path / "a")) == [["s1"], ["s2"]]
     same_city = [_detain("s3", "Peruvian police", None, "Arequipa"), _detain("s4", "Peruvian police", None, "Arequipa")]
-    assert groups(stored(same_city, tmp_path / "b")) == [["s3", "s4"]]
-    two_cities = [_detain("s5", "Peruvian police", None, "Arequipa"), _detain("s6", "Peruvian police", None, "Tacna")]
-    assert groups(stored(two_cities, tmp_path / "c")) == [["s5"], ["s6"]]
+    assert groups(stored(same_city, tmp_path / "b")) == [["s3"], ["s4"]]
+    miners = ("striking miners", "PER", "LAB")
+    both = [_detain("s5", "Peruvian police", miners, "Arequipa", kind="group"),
+            _detain("s6", "Peruvian police", miners, kind="group")]
+    assert groups(stored(both, tmp_path / "c")) == [["s5", "s6"]]
+    two_cities = [_detain("s11", "Peruvian police", miners, "Arequipa", kind="group"),
+                  _detain("s12", "Peruvian police", miners, "Tacna", kind="group")]
+    assert groups(stored(two_cities, tmp_path / "f")) == [["s11"], ["s12"]]
     held = ("Lucia Paredes", "PER", "JRN")
     named = [_detain("s7", "Peruvian police", held), _detain("s8", "Peruvian police", held)]
     assert groups(stored(named, tmp_path / "d")) == [["s7", "s8"]]

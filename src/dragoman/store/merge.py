@@ -10,7 +10,8 @@ Two article events are the same happening only on evidence (``compatible``):
   person, a named organisation, a country or its government, or one office of a named country ("Peru's
   president") (``records.actor_keys``); a generic group, a bare title or a bare place never is.  A
   country's sector ("Peruvian police", ``g:`` keys) is weak: shared alone it joins two events only when
-  it is shared on both sides or both events are placed in one city;
+  it is shared on both sides (sources and targets), never on one alone, even in one city: two police
+  operations in one city on one day are common;
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
   article's event only when the two articles are near-duplicates (the copied wire story) or when the
@@ -208,13 +209,6 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
     return frozenset(shared), int(bool(s1 & s2)) + int(bool(t1 & t2))
 
 
-def _same_city(m: dict[str, Any], o: dict[str, Any]) -> bool:
-    """Are both events placed at a city (or finer) and is it one place?"""
-    fine = {"city", "place"}
-    return (m.get("place_precision") in fine and o.get("place_precision") in fine and bool(m.get("place"))
-            and bool(o.get("place")) and places_compatible(m, o))
-
-
 def cameo_compatible(a: str | None, b: str | None) -> bool:
     """The same CAMEO category (its two-digit root): two outlets word one act differently ("accused"
     112, "criticised" 111; "sanctions" 163, "embargo" 162); the PLOVER type is equal already."""
@@ -258,12 +252,10 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     if not places_compatible(m, o):
         return False, f"places differ ({m.get('place')}, {o.get('place')})"
     if shared and not strong(shared) and not copy:
-        # only a country's sector in common ("Peruvian police"): one side is not enough, unless the
-        # events are placed in one city
-        if sides < 2 and not _same_city(m, o):
-            return False, (f"only a country's sector shared ({_key_names(shared)}), on one side, and not placed "
-                           "in one city")
-        who += " (a country's sector on " + ("both sides" if sides == 2 else "one side, in one city") + ")"
+        # only a country's sector in common ("Peruvian police"): on both sides, or not enough
+        if sides < 2:
+            return False, f"only a country's sector shared ({_key_names(shared)}), and on one side only"
+        who += " (a country's sector on both sides)"
     where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
     if copy:
         return True, f"near-duplicate article (copied story); same {m['type']}; {who}{where}"
