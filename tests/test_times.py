@@ -416,3 +416,20 @@ def test_a_time_inside_the_subject_before_other_words_is_still_the_subjects(pipe
     assert times(with_events(art, event(art, "met", eid="m"))).events[0].date_precision == "article"
     art = parsed(pipeline, "Talks that began in March and the rebels' withdrawal were discussed at the meeting.")
     assert times(with_events(art, event(art, "meeting", eid="m"))).events[0].date_precision == "article"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Three Malian soldiers were killed on June 12 when gunmen attacked their post near Gao, the army said.", "attacked"),
+    ("Three Malian soldiers were killed when gunmen attacked their post near Gao on June 12, the army said.", "killed"),
+])
+def test_a_when_clause_and_the_clause_it_modifies_share_their_date(pipeline, times, text, trigger):
+    art = parsed(pipeline, text)
+    out = times(with_events(art, event(art, trigger, eid="x")))
+    assert (out.events[0].date, out.events[0].date_precision, out.events[0].date_text) == ("2020-06-12", "day", "June 12")
+
+
+def test_a_clause_with_another_conjunction_keeps_its_own_date(pipeline, times):
+    # "after" orders two acts in time: the attack is not dated by the killing's date
+    art = parsed(pipeline, "Three soldiers were killed on June 12 after gunmen had attacked their post for weeks.")
+    out = times(with_events(art, event(art, "attacked", eid="x")))
+    assert out.events[0].date_precision == "article"
