@@ -395,3 +395,29 @@ def test_a_person_of_unknown_country_does_not_contradict_a_state_but_two_names_o
     assert _contradict(reyes, frozenset({"n:maria santos", "n:santos"}))
     assert _contradict(frozenset({"c:LTU/state", "n:vaitkus"}), frozenset({"c:POL/state"}))
     assert _contradict(frozenset({"c:LTU/state"}), frozenset({"c:POL/state"}))
+
+
+def test_one_actor_meeting_two_different_people_on_one_day_is_two_meetings(tmp_path):
+    """A shared named source lets targets differ (a place, a part of a list), but not two different people:
+    'Diego Salas met Rosa Quispe' and 'Diego Salas met Tomas Vidal' in one city on one day are two meetings."""
+    salas, quispe, vidal = ("Diego Salas", "PER", "GOV"), ("Rosa Quispe", "BOL", "GOV"), ("Tomas Vidal", None, "GOV")
+
+    def meet(aid: str, x, y) -> Article:
+        text = f"{x[0]} met {y[0]} in Lima on Tuesday."
+        acts = (person("a1", *x, start=text.index(x[0])), person("a2", *y, start=text.index(y[0])))
+        return _meet(aid, text, acts, ("a1",), ("a2",), place="Lima")
+
+    assert groups(stored([meet("q1", salas, quispe), meet("q2", salas, vidal)], tmp_path / "a")) == [["q1"], ["q2"]]
+    assert groups(stored([meet("q3", salas, quispe), meet("q4", quispe, salas)], tmp_path / "b")) == [["q3", "q4"]]
+
+    def attack(aid: str, target: Actor, text: str) -> Article:
+        acts = (Actor("a1", "Tupac Front", "PER", None, "REB", kind="organisation",
+                      mentions=(Mention(0, 11, "Tupac Front"),)), target)
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2024-03-05")
+
+    t1 = "Tupac Front attacked the army post in Satipo on Tuesday."
+    t2 = "Tupac Front attacked soldiers on Tuesday."
+    post = Actor("t1", "Satipo", None, None, None, kind="organisation", mentions=(Mention(t1.index("Satipo"),
+                 t1.index("Satipo") + 6, "Satipo"),))
+    assert groups(stored([attack("r1", post, t1), attack("r2", group("t1", "soldiers", "PER", "MIL", t2), t2)],
+                         tmp_path / "c")) == [["r1", "r2"]]

@@ -166,6 +166,18 @@ def role_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     return m["_roles"]  # type: ignore[no-any-return]
 
 
+def person_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The name keys of the people (not organisations) among a member's sources and among its targets."""
+    if "_people" not in m:
+        src: set[str] = set()
+        tgt: set[str] = set()
+        for a, ks in zip(parts(m), member_keys(m)):
+            if a.get("kind") == "person":
+                (src if a["role"] == "source" else tgt).update(k for k in ks if k.startswith("n:"))
+        m["_people"] = (frozenset(src), frozenset(tgt))
+    return m["_people"]  # type: ignore[no-any-return]
+
+
 def strong(keys: Iterable[str]) -> frozenset[str]:
     """The keys that name one participant: a person, an organisation, a country's state (not ``g:``)."""
     return frozenset(k for k in keys if not k.startswith("g:"))
@@ -194,14 +206,27 @@ def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(ca and cb and not ca & cb)
 
 
-def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str]) -> tuple[frozenset[str], int] | None:
+def _named_apart(t1: frozenset[str], t2: frozenset[str], p1: frozenset[str], p2: frozenset[str]) -> bool:
+    """Do two target sides name different people (``p1``, ``p2``: their people's name keys) or different
+    countries' states?"""
+    if p1 and p2 and not p1 & p2:
+        return True
+    c1 = {k for k in t1 if k.startswith("c:")}
+    c2 = {k for k in t2 if k.startswith("c:")}
+    return bool(c1 and c2 and not c1 & c2)
+
+
+def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str],
+             p1: frozenset[str] = frozenset(), p2: frozenset[str] = frozenset()) -> tuple[frozenset[str], int] | None:
     """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
     or the sides contradict: the sources name different participants, or the targets do and the
     sources share no named person or organisation (targets are often a place or a part of a list:
-    "attacked the army post in Djugu" / "attacked soldiers")."""
+    "attacked the army post in Djugu" / "attacked soldiers") — but two targets naming different
+    people (``p1``, ``p2``) or different countries' states always contradict: "the president met
+    Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
     if _contradict(s1, s2):
         return None
-    if _contradict(t1, t2) and not any(k.startswith(("n:", "o:")) for k in s1 & s2):
+    if _contradict(t1, t2) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1, p2)):
         return None
     shared = (s1 & s2) | (t1 & t2)
     if not shared:
@@ -239,10 +264,11 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
     sm, tm = role_keys(m)
     so, to = role_keys(o)
-    found = _aligned(sm, tm, so, to)
+    (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    found = _aligned(sm, tm, so, to, ptm, pto)
     swapped = ""
     if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
-        found = _aligned(sm, tm, to, so)
+        found = _aligned(sm, tm, to, so, ptm, pso)
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
