@@ -421,3 +421,14 @@ def test_one_actor_meeting_two_different_people_on_one_day_is_two_meetings(tmp_p
                  t1.index("Satipo") + 6, "Satipo"),))
     assert groups(stored([attack("r1", post, t1), attack("r2", group("t1", "soldiers", "PER", "MIL", t2), t2)],
                          tmp_path / "c")) == [["r1", "r2"]]
+
+
+def test_a_persons_surname_key_is_the_whole_last_word():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "person", "country": None, "org": None, "sector": None}))
+
+    assert keys("Dawit Alemu Bekele") == {"n:dawit alemu bekele", "n:bekele"}
+    assert keys("Kim Min-jun") == {"n:kim min jun", "n:min jun"}  # never a bare "jun"
+    assert keys("Bekele") == {"n:bekele"}

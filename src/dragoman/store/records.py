@@ -107,8 +107,9 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add(state)
     if kind == "person" and named:
         keys.add("n:" + n)
-        if " " in n:
-            keys.add("n:" + n.rsplit(" ", 1)[1])
+        last = norm_name(name.split()[-1]) if len(name.split()) > 1 else ""
+        if last and last != n:  # the surname, whole: "Park Sung-ho" -> "sung ho", never a bare "ho"
+            keys.add("n:" + last)
     elif kind == "organisation" and named:
         keys.add("n:" + n)
         if org:
