@@ -117,7 +117,7 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     elif kind in ("country", "government") and state:
         keys.add(state)  # Pakistan = its government
     elif kind == "group":
-        keys |= _group_keys(n, country, org, sector)
+        keys |= _group_keys(name, n, country, org, sector)
     return frozenset(keys)
 
 
@@ -135,12 +135,13 @@ _BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that
 _WIDE_SECTORS = frozenset(("CVL", "REF", "GOV"))
 
 
-def _group_keys(n: str, country: str | None, org: str | None, sector: str | None) -> set[str]:
+def _group_keys(name: str, n: str, country: str | None, org: str | None, sector: str | None) -> set[str]:
     """The keys of a group actor: an organisation's body ("EU foreign ministers": the EU); one singular
-    office of a named country (its state: "Kenya's president", "the Georgian government"); a country's
-    sector ("Peruvian police", "Malian soldiers": ``g:PER/COP``, a *weak* key that alone makes two
-    events one only with more evidence, see ``store.merge``).  A bare title ("the president"), a
-    generic group ("officials", "people", "Kenyans") gives none."""
+    office of a country the name itself names (its state: "Kenya's president", "the Georgian
+    government", "the president of Peru"; not "the Punjab government", a region's); a country's sector
+    ("Peruvian police", "Malian soldiers": ``g:PER/COP``, a *weak* key that alone makes two events
+    one only with more evidence, see ``store.merge``).  A bare title ("the president"), a generic
+    group ("officials", "people", "Kenyans") gives none."""
     keys: set[str] = set()
     if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
         keys.add("o:" + org)
@@ -149,12 +150,37 @@ def _group_keys(n: str, country: str | None, org: str | None, sector: str | None
         return keys
     words = n.split()
     head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
-    whose = [w for w in words if w not in OFFICES and w not in _BARE]
-    if sector == "GOV" and head in OFFICES and whose:
-        keys.add("c:" + country + "/state")
+    if sector == "GOV" and head in OFFICES:
+        if _names_country(name, country):
+            keys.add("c:" + country + "/state")
     elif sector and sector not in _WIDE_SECTORS:
         keys.add("g:" + country + "/" + sector)
     return keys
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _names_country(name: str, country: str) -> bool:
+    """Does an office's name say whose it is, by the country's name or adjective ("Kenya's president",
+    "the Bolivian government", "the president of Peru", "Chile's foreign ministry")?"""
+    from dragoman.actors.lexicon import default_lexicon
+
+    toks = name.split()
+    while toks and toks[0].lower() in _BARE:
+        toks = toks[1:]  # "the new Chilean administration"
+    low = [_POSSESSIVE.sub("", t).lower() for t in toks]
+    if "of" in low[1:]:
+        whose = toks[low.index("of", 1) + 1:]
+        while whose and whose[0].lower() in _BARE:
+            whose = whose[1:]
+    else:
+        whose = toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE), len(toks))]
+    phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
+    if not phrase:
+        return False
+    return any(e.country == country and e.kind in ("country", "demonym", "code")
+               for e in default_lexicon().lookup(phrase))
 
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "article": 5, "none": 6}
