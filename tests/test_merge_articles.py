@@ -13,19 +13,19 @@ from dragoman.store import EventQuery, Store
 
 #: (id, published, happening, text) — invented people and outlets
 ARTICLES = [
-    ("p1", "2024-06-12", "meeting", "LIMA - Peru's president met Bolivia's foreign minister in Lima on Tuesday to discuss a "
-     "stalled railway project and water rights on Lake Titicaca. Officials said the talks lasted three hours."),
-    ("p2", "2024-06-11", "meeting", "Peruvian President Diego Salas held talks with Bolivian Foreign Minister Rosa Quispe "
+    ("p1", "2024-06-12", "meeting", ("LIMA - Peru's president met Bolivia's foreign minister in Lima on Tuesday to discuss a "
+     "stalled railway project and water rights on Lake Titicaca. Officials said the talks lasted three hours.")),
+    ("p2", "2024-06-11", "meeting", ("Peruvian President Diego Salas held talks with Bolivian Foreign Minister Rosa Quispe "
      "in Lima on Tuesday, with both sides promising to revive the Andean railway. The meeting was the first since the "
-     "election."),
-    ("p3", "2024-06-11", "other meeting", "LIMA - Peruvian President Diego Salas met Chilean Foreign Minister Tomas Vidal "
-     "in Lima on Tuesday to discuss fishing quotas in the Pacific. Vidal later left for Quito."),
-    ("e1", "2024-06-11", "accusation", "QUITO - Ecuador's foreign minister on Monday accused Colombia of allowing armed "
-     "groups to operate along the border, calling it a threat to regional security. Colombia did not respond."),
-    ("e2", "2024-06-10", "accusation", "Ecuadorian Foreign Minister Laura Benitez accused Colombia on Monday of tolerating "
-     "guerrilla camps near the frontier, in the sharpest exchange between the neighbours this year."),
-    ("e3", "2024-06-10", "other accusation", "LIMA - Peru's interior minister on Monday accused Colombia of failing to stop "
-     "cocaine shipments across the Putumayo river. He said Peruvian police had seized four tonnes this year."),
+     "election.")),
+    ("p3", "2024-06-11", "other meeting", ("LIMA - Peruvian President Diego Salas met Chilean Foreign Minister Tomas Vidal "
+     "in Lima on Tuesday to discuss fishing quotas in the Pacific. Vidal later left for Quito.")),
+    ("e1", "2024-06-11", "accusation", ("QUITO - Ecuador's foreign minister on Monday accused Colombia of allowing armed "
+     "groups to operate along the border, calling it a threat to regional security. Colombia did not respond.")),
+    ("e2", "2024-06-10", "accusation", ("Ecuadorian Foreign Minister Laura Benitez accused Colombia on Monday of tolerating "
+     "guerrilla camps near the frontier, in the sharpest exchange between the neighbours this year.")),
+    ("e3", "2024-06-10", "other accusation", ("LIMA - Peru's interior minister on Monday accused Colombia of failing to stop "
+     "cocaine shipments across the Putumayo river. He said Peruvian police had seized four tonnes this year.")),
 ]
 
 

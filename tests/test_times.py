@@ -397,8 +397,8 @@ def test_cue_words_never_hide_an_expression():
 @pytest.mark.parametrize("text, trigger, expected", [
     # the parser hangs "on Sunday" on the subject; it tells when the subject acted
     ("The rebels on Sunday attacked a convoy near the border.", "attacked", ("2020-10-25", "day")),
-    ("SANTIAGO - Chile and Peru on October 20 signed a long-delayed treaty on a 500 km gas pipeline through the "
-     "Atacama, the foreign ministry said, calling it a milestone in regional energy cooperation.", "signed",
+    (("SANTIAGO - Chile and Peru on October 20 signed a long-delayed treaty on a 500 km gas pipeline through the "
+      "Atacama, the foreign ministry said, calling it a milestone in regional energy cooperation."), "signed",
      ("2020-10-20", "day")),
     # the parser hangs "on Tuesday" on the participle that follows; it tells when the talks were held
     ("The two presidents held talks in Lima on Tuesday focused on migration.", "talks", ("2020-10-27", "day")),

@@ -264,7 +264,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
     sm, tm = role_keys(m)
     so, to = role_keys(o)
-    (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    (_, ptm), (pso, pto) = person_keys(m), person_keys(o)
     found = _aligned(sm, tm, so, to, ptm, pto)
     swapped = ""
     if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):

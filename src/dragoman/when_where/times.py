@@ -14,9 +14,10 @@ against the reference date is exactly as trusted as the reference.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
