@@ -42,8 +42,8 @@ from typing import Any, Iterable
 from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
 
-CITY_KM = 50.0
-WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket  # two city-level places further apart than this are different places
+CITY_KM = 50.0  # two city-level places further apart than this are different places
+WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket
 
 
 def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
