@@ -436,3 +436,6 @@ def test_a_persons_surname_key_is_the_whole_last_word():
     assert keys("Dawit Alemu Bekele") == {"n:dawit alemu bekele", "n:bekele"}
     assert keys("Kim Min-jun") == {"n:kim min jun", "n:min jun"}  # never a bare "jun"
     assert keys("Bekele") == {"n:bekele"}
+    # the name tagger sometimes takes in a place phrase: the person is the same
+    assert keys("Lucia Paredes in Arequipa") == keys("Lucia Paredes") == {"n:lucia paredes", "n:paredes"}
+    assert keys("Ana de la Cruz") == {"n:ana de la cruz", "n:cruz"}

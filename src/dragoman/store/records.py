@@ -97,6 +97,10 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
 
 
+#: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|near|on)\s+[A-Z]")
+
+
 @lru_cache(maxsize=65536)
 def _keys(name: str, kind: str | None, country: str | None, org: str | None, sector: str | None = None) -> frozenset[str]:
     keys: set[str] = set()
@@ -106,6 +110,8 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     if kind == "person" and state and sector:  # Venezuela's foreign minister, named or not, acts for Venezuela
         keys.add(state)
     if kind == "person" and named:
+        name = _PLACE_TAIL.split(name, 1)[0]  # the tagger's "Lucia Paredes in Arequipa" is Lucia Paredes
+        n = norm_name(name)
         keys.add("n:" + n)
         last = norm_name(name.split()[-1]) if len(name.split()) > 1 else ""
         if last and last != n:  # the surname, whole: "Park Sung-ho" -> "sung ho", never a bare "ho"
