@@ -119,3 +119,15 @@ def test_a_dateline_the_parser_took_for_the_subject_is_not_the_source(pipeline, 
     ev = next(e for e in art.events if e.type == "ASSAULT")
     names = {a.name for a in art.actors if a.id in ev.sources}
     assert names == {"Rebel militants"}, [(e.type, e.sources, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, region", [
+    ("GOMA, Democratic Republic of Congo - Fighters attacked an army post on Friday.", "Democratic Republic of Congo"),
+    ("SARAJEVO, Bosnia and Herzegovina (AP) - The presidency met on Friday.", "Bosnia and Herzegovina"),
+    ("PORT OF SPAIN, Trinidad and Tobago - Police said on Friday they had arrested two men.", "Trinidad and Tobago"),
+])
+def test_a_dateline_country_named_with_of_or_and_is_part_of_the_dateline(text, region):
+    """The whole country after the place is the dateline, never an actor or the start of the lead's subject."""
+    art = annotate(Article(id="t", text=text))
+    assert chrome_text(art, "dateline").endswith(region)
+    assert art.dateline == text.split(",")[0]

@@ -201,3 +201,241 @@ def test_filters_historical_confidence_article_and_timeline_of_everything(tmp_pa
     res = CliRunner().invoke(main, ["events", "--db", db, "--exclude-historical", "--min-confidence", "0.5",
                                     "--format", "json"])
     assert res.exit_code == 0 and len(json.loads(res.output)) == 4
+
+
+# -- restated participants: a country's office, a country's sector ------------------------------------
+
+
+def test_a_countrys_singular_office_is_its_state_but_a_bare_title_or_officials_are_not():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, country: str | None, sector: str | None, org: str | None = None) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "group", "country": country, "org": org, "sector": sector}))
+
+    assert keys("Peru's president", "PER", "GOV") == {"c:PER/state"}
+    assert keys("the Chilean government", "CHL", "GOV") == {"c:CHL/state"}
+    assert keys("Bolivia's foreign minister", "BOL", "GOV") == {"c:BOL/state"}
+    assert keys("the president of Peru", "PER", "GOV") == {"c:PER/state"}
+    assert keys("the new Chilean administration", "CHL", "GOV") == {"c:CHL/state"}
+    assert keys("the president", "PER", "GOV") == set()  # whose? the country came from the context only
+    assert keys("the Cusco government", "PER", "GOV") == set()  # a region's, not the country's
+    assert keys("Peru's president", "BOL", "GOV") == set()  # the name says another country than the code
+    assert keys("government", "PER", "GOV") == set()
+    assert keys("Peruvian officials", "PER", "GOV") == set()
+    assert keys("two leaders", None, "GOV") == set()
+    assert keys("Peruvians", "PER", "CVL") == set()  # a country's people are no one in particular
+    assert keys("Peruvian police", "PER", "COP") == {"g:PER/COP"}  # a sector: a weak key
+    assert keys("African Union foreign ministers", "IGO", "GOV", org="AU") == {"o:AU"}
+
+
+def _meet(aid: str, text: str, acts: tuple[Actor, ...], sources: tuple[str, ...], targets: tuple[str, ...],
+          date: str = "2024-03-05", place: str | None = None) -> Article:
+    from dataclasses import replace
+
+    art = article(aid, text + " " + filler(aid), acts, "CONSULT", sources, targets, date)
+    if place:
+        c, lat, lon = {"Lima": ("PER", -12.05, -77.04), "Cusco": ("PER", -13.53, -71.97)}[place]
+        from dragoman.model import Location
+        art = art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, "city")),))
+    return art
+
+
+def test_one_meeting_told_by_name_and_by_office_is_one_event(tmp_path):
+    t1 = "Peru's president met Bolivia's foreign minister in Lima on Tuesday."
+    a = _meet("o1", t1, (group("a1", "Peru's president", "PER", "GOV", t1),
+                         group("a2", "Bolivia's foreign minister", "BOL", "GOV", t1)), ("a1",), ("a2",))
+    t2 = "Bolivian Foreign Minister Rosa Quispe held talks with Peruvian President Diego Salas in Lima on Tuesday."
+    b = _meet("o2", t2, (person("a1", "Rosa Quispe", "BOL", "GOV", t2.index("Rosa")),
+                         person("a2", "Diego Salas", "PER", "GOV", t2.index("Diego"))), ("a1",), ("a2",))
+    t3 = "The president met a minister on Tuesday."  # bare titles: whose?
+    c = _meet("o3", t3, (group("a1", "president", "PER", "GOV", t3), group("a2", "minister", "BOL", "GOV", t3)),
+              ("a1",), ("a2",))
+    assert groups(stored([a, b, c], tmp_path)) == [["o1", "o2"], ["o3"]]
+
+
+def _detain(aid: str, police: str, whom: tuple[str, str | None, str | None] | None, place: str | None = None,
+            kind: str = "person") -> Article:
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    text = f"{police} detained {whom[0] if whom else 'several people'} on Tuesday. {filler(aid)}"
+    acts: tuple[Actor, ...] = (group("a1", police, "PER", "COP", text),)
+    if whom and kind == "person":
+        acts += (person("t1", whom[0], whom[1], whom[2], text.index(whom[0])),)
+    elif whom:
+        acts += (group("t1", whom[0], whom[1], whom[2] or "", text),)
+    art = article(aid, text, acts, "ASSAULT", ("a1",), ("t1",) if whom else (), "2024-03-05")
+    if place:
+        c, lat, lon = {"Arequipa": ("PER", -16.41, -71.54), "Tacna": ("PER", -18.01, -70.25)}[place]
+        art = art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, "city")),))
+    return art
+
+
+def test_a_countrys_sector_alone_is_enough_only_on_both_sides(tmp_path):
+    """'Peruvian police' is the same sector in every Peruvian story: on one side it never joins two reports,
+    not even in one city (two police operations in one city on one day are common); shared on both sides
+    (police and miners) or with a named person held, it does."""
+    one_side = [_detain("s1", "Peruvian police", None), _detain("s2", "Peruvian police", None)]
+    assert groups(stored(one_side, tmp_path / "a")) == [["s1"], ["s2"]]
+    same_city = [_detain("s3", "Peruvian police", None, "Arequipa"), _detain("s4", "Peruvian police", None, "Arequipa")]
+    assert groups(stored(same_city, tmp_path / "b")) == [["s3"], ["s4"]]
+    miners = ("striking miners", "PER", "LAB")
+    both = [_detain("s5", "Peruvian police", miners, "Arequipa", kind="group"),
+            _detain("s6", "Peruvian police", miners, kind="group")]
+    assert groups(stored(both, tmp_path / "c")) == [["s5", "s6"]]
+    two_cities = [_detain("s11", "Peruvian police", miners, "Arequipa", kind="group"),
+                  _detain("s12", "Peruvian police", miners, "Tacna", kind="group")]
+    assert groups(stored(two_cities, tmp_path / "f")) == [["s11"], ["s12"]]
+    held = ("Lucia Paredes", "PER", "JRN")
+    named = [_detain("s7", "Peruvian police", held), _detain("s8", "Peruvian police", held)]
+    assert groups(stored(named, tmp_path / "d")) == [["s7", "s8"]]
+    others = [_detain("s9", "Peruvian police", held), _detain("s10", "Peruvian police", ("Jorge Mamani", "PER", "OPP"))]
+    assert groups(stored(others, tmp_path / "e")) == [["s10"], ["s9"]]
+
+
+def test_a_sector_of_another_country_contradicts_a_named_state():
+    from dragoman.store.merge import _contradict
+
+    assert not _contradict(frozenset({"c:PER/state"}), frozenset({"g:PER/MIL"}))  # Peru / Peruvian troops
+    assert _contradict(frozenset({"c:PER/state"}), frozenset({"g:CHL/MIL"}))  # Peru / Chilean troops
+    assert _contradict(frozenset({"g:PER/COP"}), frozenset({"g:PER/JUD"}))  # police / prosecutors
+    assert not _contradict(frozenset({"g:PER/COP"}), frozenset())
+
+
+def test_an_article_dated_joint_act_joins_when_both_actors_match(tmp_path):
+    """'Peru and Chile signed an accord' (no date in the text) joins another outlet's report dated by its
+    text that day: two participants, each on its side; one shared actor is not enough."""
+    def sign(aid: str, who: tuple[tuple[str, str], ...], date: str | None) -> Article:
+        names = " and ".join(w[0] for w in who)
+        text = f"{names} signed an accord on water sharing{' on Tuesday' if date else ''}. {filler(aid)}"
+        acts = tuple(country(f"a{i}", w[0], w[1], text) for i, w in enumerate(who, 1))
+        return article(aid, text, acts, "AGREE", tuple(a.id for a in acts), (), date)
+
+    pc = (("Peru", "PER"), ("Chile", "CHL"))
+    assert groups(stored([sign("j1", pc, "2024-03-05"), sign("j2", pc, None)], tmp_path / "a")) == [["j1", "j2"]]
+    one = (("Peru", "PER"), ("Ecuador", "ECU"))
+    assert groups(stored([sign("j3", pc, "2024-03-05"), sign("j4", one, None)], tmp_path / "b")) == [["j3"], ["j4"]]
+
+
+def test_every_export_keeps_the_date_precision_and_gdelt_writes_coarse_dates_only_when_asked(tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from dragoman.store.export import GDELT_COLUMNS, read_plover
+
+    s = _analyst_store(tmp_path)
+    q = EventQuery()
+    assert s.export(q, "csv", tmp_path / "e.csv") == 5
+    assert s.export(q, "parquet", tmp_path / "e.parquet") == 5
+    assert s.export(q, "plover", tmp_path / "e.jsonl") == 5
+    left: dict[str, int] = {}
+    assert s.export(q, "gdelt", tmp_path / "c.tsv", coarse_dates=True, left_out=left) == 4
+    assert left == {"no_participant": 1}
+    s.close()
+    want = {"e1": "day", "e2": "day", "e3": "month", "e4": "year", "e5": "day"}
+    with open(tmp_path / "e.csv", encoding="utf-8") as fh:
+        assert {r["article_ids"]: r["date_precision"] for r in csv.DictReader(fh)} == want
+    assert {r["article_ids"][0]: r["date_precision"] for r in pq.read_table(tmp_path / "e.parquet").to_pylist()} == want
+    assert {r["article_ids"][0]: r["date_precision"] for r in read_plover(tmp_path / "e.jsonl")} == want
+    with open(tmp_path / "c.tsv", encoding="utf-8") as fh:
+        days = sorted(line.split("\t")[GDELT_COLUMNS.index("SQLDATE")] for line in fh)
+    assert days == ["19670101", "20240301", "20240305", "20240305"]  # a month or year as its first day
+
+
+def test_actors_and_export_commands_take_the_analyst_filters(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    _analyst_store(tmp_path).close()
+    db = str(tmp_path / "a.duckdb")
+    run = CliRunner().invoke
+    res = run(main, ["actors", "--db", db, "--article", "e4", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert {a["name"] for a in json.loads(res.output)} == {"Amara Okafor", "Ghana"}
+    res = run(main, ["actors", "--db", db, "--article", "e4", "--exclude-historical", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.output) == []
+    res = run(main, ["export", "--db", db, "--format", "plover", "-o", str(tmp_path / "x.jsonl"),
+                     "--exclude-historical", "--min-confidence", "0.5"])
+    assert res.exit_code == 0, res.output
+    assert len((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()) == 4
+    res = run(main, ["timeline", "--db", db, "--exclude-historical", "--format", "json"])
+    assert res.exit_code == 0 and sum(d["total"] for d in json.loads(res.output)) == 4
+
+
+def test_the_api_takes_the_analyst_filters_on_every_read(tmp_path):
+    import httpx
+
+    from dragoman.api import ServerThread, create_app
+
+    _analyst_store(tmp_path).close()
+    with ServerThread(create_app(tmp_path / "a.duckdb")) as srv:
+        with httpx.Client(base_url=srv.url, timeout=30) as c:
+            def get(path: str, **params) -> dict:
+                r = c.get(path, params=params)
+                assert r.status_code == 200, r.text
+                return r.json()
+
+            assert get("/api/events")["total"] == 5
+            assert get("/api/events", exclude_historical="true")["total"] == 4
+            assert get("/api/events", min_confidence="0.9")["total"] == 0
+            assert [e["article_ids"] for e in get("/api/events", article="e2")["events"]] == [["e2"]]
+            assert {a["name"] for a in get("/api/actors", article="e3")["actors"]} == {"Mei Lin", "Ghana"}
+            assert sum(d["total"] for d in get("/api/timeline")["days"]) == 5  # no actor: every event
+            assert sum(d["total"] for d in get("/api/timeline", exclude_historical="true")["days"]) == 4
+            r = c.get("/api/export", params={"format": "plover", "article": "e3"})
+            assert r.status_code == 200
+            assert [json.loads(line)["date_precision"] for line in r.text.splitlines()] == ["month"]
+            assert c.get("/api/events", params={"min_confidence": "2"}).status_code == 422
+
+
+def test_a_person_of_unknown_country_does_not_contradict_a_state_but_two_names_or_two_states_do():
+    from dragoman.store.merge import _contradict
+
+    reyes = frozenset({"n:carmen reyes", "n:reyes"})
+    assert not _contradict(reyes, frozenset({"c:CHL/state"}))
+    assert _contradict(reyes, frozenset({"n:maria santos", "n:santos"}))
+    assert _contradict(frozenset({"c:LTU/state", "n:vaitkus"}), frozenset({"c:POL/state"}))
+    assert _contradict(frozenset({"c:LTU/state"}), frozenset({"c:POL/state"}))
+
+
+def test_one_actor_meeting_two_different_people_on_one_day_is_two_meetings(tmp_path):
+    """A shared named source lets targets differ (a place, a part of a list), but not two different people:
+    'Diego Salas met Rosa Quispe' and 'Diego Salas met Tomas Vidal' in one city on one day are two meetings."""
+    salas, quispe, vidal = ("Diego Salas", "PER", "GOV"), ("Rosa Quispe", "BOL", "GOV"), ("Tomas Vidal", None, "GOV")
+
+    def meet(aid: str, x, y) -> Article:
+        text = f"{x[0]} met {y[0]} in Lima on Tuesday."
+        acts = (person("a1", *x, start=text.index(x[0])), person("a2", *y, start=text.index(y[0])))
+        return _meet(aid, text, acts, ("a1",), ("a2",), place="Lima")
+
+    assert groups(stored([meet("q1", salas, quispe), meet("q2", salas, vidal)], tmp_path / "a")) == [["q1"], ["q2"]]
+    assert groups(stored([meet("q3", salas, quispe), meet("q4", quispe, salas)], tmp_path / "b")) == [["q3", "q4"]]
+
+    def attack(aid: str, target: Actor, text: str) -> Article:
+        acts = (Actor("a1", "Tupac Front", "PER", None, "REB", kind="organisation",
+                      mentions=(Mention(0, 11, "Tupac Front"),)), target)
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2024-03-05")
+
+    t1 = "Tupac Front attacked the army post in Satipo on Tuesday."
+    t2 = "Tupac Front attacked soldiers on Tuesday."
+    post = Actor("t1", "Satipo", None, None, None, kind="organisation", mentions=(Mention(t1.index("Satipo"),
+                 t1.index("Satipo") + 6, "Satipo"),))
+    assert groups(stored([attack("r1", post, t1), attack("r2", group("t1", "soldiers", "PER", "MIL", t2), t2)],
+                         tmp_path / "c")) == [["r1", "r2"]]
+
+
+def test_a_persons_surname_key_is_the_whole_last_word():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "person", "country": None, "org": None, "sector": None}))
+
+    assert keys("Dawit Alemu Bekele") == {"n:dawit alemu bekele", "n:bekele"}
+    assert keys("Kim Min-jun") == {"n:kim min jun", "n:min jun"}  # never a bare "jun"
+    assert keys("Bekele") == {"n:bekele"}
+    # the name tagger sometimes takes in a place phrase: the person is the same
+    assert keys("Lucia Paredes in Arequipa") == keys("Lucia Paredes") == {"n:lucia paredes", "n:paredes"}
+    assert keys("Ana de la Cruz") == {"n:ana de la cruz", "n:cruz"}

@@ -392,3 +392,44 @@ def test_cue_words_never_hide_an_expression():
               "ſeptember 3, 2020 and İn the paſt", "the day before yesterday", "a fortnight earlier", "MAY 1999"]
     for text in texts:
         assert gated.find(text) == plain.find(text), text
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the parser hangs "on Sunday" on the subject; it tells when the subject acted
+    ("The rebels on Sunday attacked a convoy near the border.", "attacked", ("2020-10-25", "day")),
+    (("SANTIAGO - Chile and Peru on October 20 signed a long-delayed treaty on a 500 km gas pipeline through the "
+      "Atacama, the foreign ministry said, calling it a milestone in regional energy cooperation."), "signed",
+     ("2020-10-20", "day")),
+    # the parser hangs "on Tuesday" on the participle that follows; it tells when the talks were held
+    ("The two presidents held talks in Lima on Tuesday focused on migration.", "talks", ("2020-10-27", "day")),
+])
+def test_a_time_phrase_hung_on_the_subject_or_on_a_following_participle_dates_the_verb(pipeline, times, text,
+                                                                                       trigger, expected):
+    art = parsed(pipeline, text)
+    out = times(with_events(art, event(art, trigger, eid="x")))
+    assert (out.events[0].date, out.events[0].date_precision) == expected
+
+
+def test_a_time_inside_the_subject_before_other_words_is_still_the_subjects(pipeline, times):
+    # "the 2019 accord" belongs to the envoy's phrase, and "in 2019" is followed by the subject's own words
+    art = parsed(pipeline, "The envoy who negotiated the 2019 accord met the rebels.")
+    assert times(with_events(art, event(art, "met", eid="m"))).events[0].date_precision == "article"
+    art = parsed(pipeline, "Talks that began in March and the rebels' withdrawal were discussed at the meeting.")
+    assert times(with_events(art, event(art, "meeting", eid="m"))).events[0].date_precision == "article"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Three Malian soldiers were killed on June 12 when gunmen attacked their post near Gao, the army said.", "attacked"),
+    ("Three Malian soldiers were killed when gunmen attacked their post near Gao on June 12, the army said.", "killed"),
+])
+def test_a_when_clause_and_the_clause_it_modifies_share_their_date(pipeline, times, text, trigger):
+    art = parsed(pipeline, text)
+    out = times(with_events(art, event(art, trigger, eid="x")))
+    assert (out.events[0].date, out.events[0].date_precision, out.events[0].date_text) == ("2020-06-12", "day", "June 12")
+
+
+def test_a_clause_with_another_conjunction_keeps_its_own_date(pipeline, times):
+    # "after" orders two acts in time: the attack is not dated by the killing's date
+    art = parsed(pipeline, "Three soldiers were killed on June 12 after gunmen had attacked their post for weeks.")
+    out = times(with_events(art, event(art, "attacked", eid="x")))
+    assert out.events[0].date_precision == "article"

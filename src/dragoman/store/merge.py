@@ -7,12 +7,16 @@ Two article events are the same happening only on evidence (``compatible``):
 - roles aligned: sources with sources, targets with targets (either way round only when one of them
   is reciprocal, or the type is mutual by nature: meetings, agreements, cooperation); at least one *specific* participant shared on an aligned side and none of the
   aligned sides contradicting (both name specific participants and share none).  Specific: a named
-  person, a named organisation, a country or its government (``records.actor_keys``); a generic group,
-  a bare title or a bare place never is;
+  person, a named organisation, a country or its government, or one office of a named country ("Peru's
+  president") (``records.actor_keys``); a generic group, a bare title or a bare place never is.  A
+  country's sector ("Peruvian police", ``g:`` keys) is weak: shared alone it joins two events only when
+  it is shared on both sides (sources and targets), never on one alone, even in one city: two police
+  operations in one city on one day are common;
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
   article's event only when the two articles are near-duplicates (the copied wire story) or when the
-  dates are equal and both the source and the target are shared;
+  dates are equal and two participants are shared, each on its side (source and target, or two joint
+  sources), with no side naming someone else;
 - places that do not contradict (different countries, or cities more than 50 km apart).
 
 No chaining: a candidate must be compatible with *every* member of a cluster, so a cluster never
@@ -39,8 +43,8 @@ from typing import Any, cast
 from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
 
-CITY_KM = 50.0
-WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket  # two city-level places further apart than this are different places
+CITY_KM = 50.0  # two city-level places further apart than this are different places
+WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket
 
 
 def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
@@ -156,17 +160,72 @@ def role_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     return m["_roles"]  # type: ignore[no-any-return]
 
 
-def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str]) -> frozenset[str] | None:
-    """The keys shared on aligned sides, or None when nothing is shared or the sides contradict: both
-    name their sources and share none (different actors acting), or both name their targets, share
-    none, and the sources share no named person or organisation (targets are often a place or a part
-    of a list: "attacked the army post in Djugu" / "attacked soldiers")."""
-    if s1 and s2 and not s1 & s2:
+def person_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The name keys of the people (not organisations) among a member's sources and among its targets."""
+    if "_people" not in m:
+        src: set[str] = set()
+        tgt: set[str] = set()
+        for a, ks in zip(parts(m), member_keys(m)):
+            if a.get("kind") == "person":
+                (src if a["role"] == "source" else tgt).update(k for k in ks if k.startswith("n:"))
+        m["_people"] = (frozenset(src), frozenset(tgt))
+    return m["_people"]  # type: ignore[no-any-return]
+
+
+def strong(keys: Iterable[str]) -> frozenset[str]:
+    """The keys that name one participant: a person, an organisation, a country's state (not ``g:``)."""
+    return frozenset(k for k in keys if not k.startswith("g:"))
+
+
+def _countries(keys: Iterable[str]) -> set[str]:
+    return {k[2:].split("/", 1)[0] for k in keys if k.startswith(("c:", "g:"))}
+
+
+def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two sides of one role name different participants?  They share nothing, and both name a
+    person or organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
+    one and both name a country's sector ("Peruvian police" / "Peruvian prosecutors"); or one names only
+    a sector of another country than every one the other names.  A person of unknown country and a
+    country's state do not contradict: "Secretary Carmen Reyes" may well speak for Chile."""
+    if not a or not b or a & b:
+        return False
+    sa, sb = strong(a), strong(b)
+    if sa and sb:
+        names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (sa, sb)]
+        states = [{k for k in x if k.startswith("c:")} for x in (sa, sb)]
+        return bool(names[0] and names[1]) or bool(states[0] and states[1])
+    if not sa and not sb:
+        return True
+    ca, cb = _countries(a), _countries(b)
+    return bool(ca and cb and not ca & cb)
+
+
+def _named_apart(t1: frozenset[str], t2: frozenset[str], p1: frozenset[str], p2: frozenset[str]) -> bool:
+    """Do two target sides name different people (``p1``, ``p2``: their people's name keys) or different
+    countries' states?"""
+    if p1 and p2 and not p1 & p2:
+        return True
+    c1 = {k for k in t1 if k.startswith("c:")}
+    c2 = {k for k in t2 if k.startswith("c:")}
+    return bool(c1 and c2 and not c1 & c2)
+
+
+def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str],
+             p1: frozenset[str] = frozenset(), p2: frozenset[str] = frozenset()) -> tuple[frozenset[str], int] | None:
+    """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
+    or the sides contradict: the sources name different participants, or the targets do and the
+    sources share no named person or organisation (targets are often a place or a part of a list:
+    "attacked the army post in Djugu" / "attacked soldiers") — but two targets naming different
+    people (``p1``, ``p2``) or different countries' states always contradict: "the president met
+    Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
+    if _contradict(s1, s2):
         return None
-    if t1 and t2 and not t1 & t2 and not any(k.startswith(("n:", "o:")) for k in s1 & s2):
+    if _contradict(t1, t2) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1, p2)):
         return None
     shared = (s1 & s2) | (t1 & t2)
-    return shared or None
+    if not shared:
+        return None
+    return frozenset(shared), int(bool(s1 & s2)) + int(bool(t1 & t2))
 
 
 def cameo_compatible(a: str | None, b: str | None) -> bool:
@@ -199,30 +258,42 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
     sm, tm = role_keys(m)
     so, to = role_keys(o)
-    shared = _aligned(sm, tm, so, to)
+    (_, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    found = _aligned(sm, tm, so, to, ptm, pto)
     swapped = ""
-    if shared is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
-        shared = _aligned(sm, tm, to, so)
+    if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
+        found = _aligned(sm, tm, to, so, ptm, pso)
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
-    if shared is None and not (copy and not (sm | tm | so | to)):
+    if found is None and not (copy and not (sm | tm | so | to)):
         return False, "no specific participant shared on aligned sides (sources with sources, targets with targets)"
+    shared, sides = found if found is not None else (frozenset(), 0)
     who = f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side"
     if not places_compatible(m, o):
         return False, f"places differ ({m.get('place')}, {o.get('place')})"
+    if shared and not strong(shared) and not copy:
+        # only a country's sector in common ("Peruvian police"): on both sides, or not enough
+        if sides < 2:
+            return False, f"only a country's sector shared ({_key_names(shared)}), and on one side only"
+        who += " (a country's sector on both sides)"
     where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
     if copy:
         return True, f"near-duplicate article (copied story); same {m['type']}; {who}{where}"
     if not (own_date(m) and own_date(o)):
         if m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC:
             # "A met B", "A and B held talks": two of the participants shared, whatever their roles
-            theirs = so | to
-            both = sum(1 for ks in member_keys(m) if ks & theirs) >= 2
+            theirs = strong(so | to)
+            both = sum(1 for ks in member_keys(m) if strong(ks) & theirs) >= 2
         else:
-            both = bool(sm & so) and bool(tm & to)
+            # "A accused B" / "A accused B"; "A and B signed" / "A and B signed": two participants, each on its side,
+            # and no side naming someone else
+            both = (sum(1 for a, ks in zip(parts(m), member_keys(m))
+                        if strong(ks) & (so if a["role"] == "source" else to)) >= 2
+                    and not _contradict(sm, so) and not _contradict(tm, to))
         if m.get("date") is not None and m.get("date") == o.get("date") and both:
-            return True, f"same {m['type']}; same date {m['date']} (the articles' own) and both source and target match: {who}{where}"
-        return False, "dated only by its article's date (no date in its own text), and not both source and target shared"
+            return True, (f"same {m['type']}; same date {m['date']} (the articles' own) and two participants match "
+                          f"on their sides: {who}{where}")
+        return False, "dated only by its article's date (no date in its own text), and not two participants shared"
     gap = dates_gap(m, o)
     day = m["date_precision"] == "day" and o["date_precision"] == "day"
     if gap is None or gap > (1 if day else 0):

@@ -95,6 +95,10 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
 
 
+#: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|near|on)\s+[A-Z]")
+
+
 @lru_cache(maxsize=65536)
 def _keys(name: str, kind: str | None, country: str | None, org: str | None, sector: str | None = None) -> frozenset[str]:
     keys: set[str] = set()
@@ -104,16 +108,83 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     if kind == "person" and state and sector:  # Venezuela's foreign minister, named or not, acts for Venezuela
         keys.add(state)
     if kind == "person" and named:
+        name = _PLACE_TAIL.split(name, 1)[0]  # the tagger's "Lucia Paredes in Arequipa" is Lucia Paredes
+        n = norm_name(name)
         keys.add("n:" + n)
-        if " " in n:
-            keys.add("n:" + n.rsplit(" ", 1)[1])
+        last = norm_name(name.split()[-1]) if len(name.split()) > 1 else ""
+        if last and last != n:  # the surname, whole: "Park Sung-ho" -> "sung ho", never a bare "ho"
+            keys.add("n:" + last)
     elif kind == "organisation" and named:
         keys.add("n:" + n)
         if org:
             keys.add("o:" + org)
     elif kind in ("country", "government") and state:
         keys.add(state)  # Pakistan = its government
+    elif kind == "group":
+        keys |= _group_keys(name, n, country, org, sector)
     return frozenset(keys)
+
+
+#: the singular offices and bodies that stand for their country's state when the name also says whose
+#: ("Kenya's president", "Ethiopia's prime minister", "the Georgian government", "Chile's foreign ministry")
+OFFICES = frozenset((
+    "president", "premier", "chancellor", "minister", "secretary", "head", "king", "queen", "emir", "sultan",
+    "monarch", "leader", "government", "regime", "administration", "cabinet", "ministry", "presidency",
+    "diplomat", "ambassador", "envoy", "junta",
+))
+#: determiners and numbers that do not say whose an office is ("the president", "a minister")
+_BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "former", "acting",
+                   "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state"))
+#: sectors a country's group shares too widely to identify anyone: its people, its civilians
+_WIDE_SECTORS = frozenset(("CVL", "REF", "GOV"))
+
+
+def _group_keys(name: str, n: str, country: str | None, org: str | None, sector: str | None) -> set[str]:
+    """The keys of a group actor: an organisation's body ("EU foreign ministers": the EU); one singular
+    office of a country the name itself names (its state: "Kenya's president", "the Georgian
+    government", "the president of Peru"; not "the Punjab government", a region's); a country's sector
+    ("Peruvian police", "Malian soldiers": ``g:PER/COP``, a *weak* key that alone makes two events
+    one only with more evidence, see ``store.merge``).  A bare title ("the president"), a generic
+    group ("officials", "people", "Kenyans") gives none."""
+    keys: set[str] = set()
+    if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
+        keys.add("o:" + org)
+        return keys
+    if not country:
+        return keys
+    words = n.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    if sector == "GOV" and head in OFFICES:
+        if _names_country(name, country):
+            keys.add("c:" + country + "/state")
+    elif sector and sector not in _WIDE_SECTORS:
+        keys.add("g:" + country + "/" + sector)
+    return keys
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _names_country(name: str, country: str) -> bool:
+    """Does an office's name say whose it is, by the country's name or adjective ("Kenya's president",
+    "the Bolivian government", "the president of Peru", "Chile's foreign ministry")?"""
+    from dragoman.actors.lexicon import default_lexicon
+
+    toks = name.split()
+    while toks and toks[0].lower() in _BARE:
+        toks = toks[1:]  # "the new Chilean administration"
+    low = [_POSSESSIVE.sub("", t).lower() for t in toks]
+    if "of" in low[1:]:
+        whose = toks[low.index("of", 1) + 1:]
+        while whose and whose[0].lower() in _BARE:
+            whose = whose[1:]
+    else:
+        whose = toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE), len(toks))]
+    phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
+    if not phrase:
+        return False
+    return any(e.country == country and e.kind in ("country", "demonym", "code")
+               for e in default_lexicon().lookup(phrase))
 
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "article": 5, "none": 6}

@@ -59,7 +59,7 @@ _UP = "A-Z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).isupper())
 _LO = "a-z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).islower())
 _DATELINE = re.compile(
     rf"""^(?P<place>[{_UP}][{_UP}'’.\-]+(?:\s[{_UP}][{_UP}'’.\-]+){{0,3}})        # KABUL, NEW YORK, ST. PETERSBURG
-        (?:,\s*(?P<region>[{_UP}][{_UP}{_LO}.'’\-]+(?:\s[{_UP}][{_UP}{_LO}.'’\-]+){{0,2}}))?  # , Pakistan / , Calif.
+        (?:,\s*(?P<region>[{_UP}][{_UP}{_LO}.'’\-]+(?:\s(?:(?:of|and|the|de|del|do|da)\s)?[{_UP}][{_UP}{_LO}.'’\-]+){{0,3}}))?  # , Pakistan / , Calif. / , Democratic Republic of Congo
         (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?                      # , Oct 27
         \s*(?:\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\))?                   # (Reuters)
         \s*[-–—:]{{1,2}}\s+""",

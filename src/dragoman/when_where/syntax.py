@@ -84,7 +84,8 @@ class TokenIndex(Tree):
 
 
 def is_attached(
-    index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True, max_nouns: int | None = None
+    index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True, max_nouns: int | None = None,
+    loose: bool = False,
 ) -> int | None:
     """How many steps up from ``head`` (a time or place phrase) the ``trigger`` is reached without
     crossing into another clause; ``None`` when it is not attached.
@@ -93,7 +94,9 @@ def is_attached(
     ("held talks on Tuesday"); a phrase on a participle that modifies a noun trigger belongs to it
     ("the agreement signed in February").  ``max_nouns`` limits the nouns passed on the way
     ("action in Iraq" in "attacked X for her support of military action in Iraq" is not where the
-    attack happened).
+    attack happened).  ``loose`` (for times) also takes a phrase the parser hung on the subject between
+    it and its verb ("Chile on Monday signed") and one hung on a following participle ("held talks on
+    Tuesday focused on trade"); a place there can be the subject's own ("the ambassador in Paris").
     """
     if head.sent != trigger.sent:
         return None
@@ -105,13 +108,15 @@ def is_attached(
     for steps, t in enumerate(chain):
         if t.i == trigger.i:
             return steps
-        if steps > 0 and t.dep in ARG_DEPS:
+        if steps > 0 and t.dep in ARG_DEPS and not (loose and _between_subject_and_verb(index, chain[steps - 1], t)):
             # inside another participant's noun phrase ("the commander of the mission in X")
             return None
         if steps > 0 and t.pos in ("NOUN", "PROPN"):
             nouns += 1
             if max_nouns is not None and nouns > max_nouns:
                 return None
+        if loose and t.pos in VERBISH and t.i != head.i and _before_participle(index, chain[steps - 1], t):
+            continue
         if t.pos in VERBISH and t.i != head.i or t.dep in CLAUSE_DEPS and t.pos in VERBISH:
             # the first verb on the way up: the phrase's clause
             if trig_gov is not None and t.i == trig_gov.i and trigger.pos not in VERBISH:
@@ -126,3 +131,31 @@ def is_attached(
             if stop_at_clause:
                 return None
     return None
+
+
+#: what may stand between a subject's time phrase and the subject's verb ("Chile on Monday also signed")
+_BEFORE_VERB = {"aux", "auxpass", "advmod", "neg", "punct"}
+
+
+def _between_subject_and_verb(index: TokenIndex, prep: Token, subj: Token) -> bool:
+    """Is ``prep`` a phrase the parser hung on the subject that sits between the subject and its verb
+    ("Chile and Peru on October 20 signed", "The rebels on Sunday attacked")?  Then it is the verb's: a
+    time or place phrase in that slot tells when or where the act happened."""
+    if subj.dep not in ("nsubj", "nsubjpass") or prep.dep != "prep" or not subj.i < prep.i < subj.head:
+        return False
+    verb = index.toks[subj.head]
+    if verb.pos not in VERBISH:
+        return False
+    end = max(index.subtree(prep.i))
+    return all(index.toks[j].dep in _BEFORE_VERB for j in range(end + 1, verb.i))
+
+
+def _before_participle(index: TokenIndex, prep: Token, verb: Token) -> bool:
+    """Is ``prep`` a phrase the parser hung on a participle clause it precedes ("held talks in Lima on
+    Tuesday focused on migration")?  A participle's own phrases follow it; one before it, with no
+    subject or conjunction of its own, belongs to the verb above."""
+    if verb.dep not in ("advcl", "acl") or prep.dep != "prep" or not prep.i < verb.i or verb.head >= verb.i:
+        return False
+    if verb.tag not in ("VBN", "VBD", "VBG"):
+        return False
+    return not any(c.dep in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in index.kid_tokens(verb))

@@ -14,8 +14,10 @@ against the reference date is exactly as trusted as the reference.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
@@ -144,7 +146,7 @@ class TimeResolver:
             """The expression attached to ``trig``: the most precise, then the closest."""
             found = None
             for it in items_:
-                steps = is_attached(index, it.head, trig) if it.head is not None else None
+                steps = is_attached(index, it.head, trig, loose=True) if it.head is not None else None
                 if steps is not None:
                     key = (PRECISION_RANK.get(it.value.precision, 9), steps + extra)
                     if found is None or key < found[:2]:
@@ -164,6 +166,8 @@ class TimeResolver:
                     earlier = [it for it in plain if it.head is not None and it.head.i <= trig.i and it.head.i not in own]
                     if (b := nearest(index.toks[trig.head], earlier, 1)) is not None:
                         cands.append(b)
+            if not cands:
+                cands = self._same_time(index, triggers[ev.id], plain, nearest)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
@@ -183,6 +187,28 @@ class TimeResolver:
             else:
                 out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
         return tuple(out), items
+
+    @staticmethod
+    def _same_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
+        """The date of the clause a trigger's clause happens at the same time as: "soldiers were killed on
+        June 12 when gunmen attacked their post" (the attack: June 12) and "soldiers were killed when
+        gunmen attacked their post on June 12" (the killing: June 12).  Only a clause introduced by
+        "when", "as" or "while" and with no date of its own."""
+        cands: list[Any] = []
+        for trig in trigs:
+            if trig.pos not in VERBISH:
+                continue
+            if trig.dep == "advcl" and _marked(index, trig):
+                own = set(index.subtree(trig.i))
+                outside = [it for it in plain if it.head is not None and it.head.i not in own]
+                if (b := nearest(index.toks[trig.head], outside, 1)) is not None:
+                    cands.append(b)
+            for sub in index.kid_tokens(trig, "advcl"):
+                if sub.pos in VERBISH and _marked(index, sub):
+                    inside = [it for it in plain if it.head is not None and it.head.i in set(index.subtree(sub.i))]
+                    if (b := nearest(sub, inside, 1)) is not None:
+                        cands.append(b)
+        return cands
 
     def _resolve_anchor(
         self,
@@ -306,6 +332,15 @@ class TimeResolver:
             if later:
                 return later[0].id
         return None
+
+
+#: the conjunctions that make a clause happen at the time of the clause it modifies
+SAME_TIME = frozenset(("when", "as", "while"))
+
+
+def _marked(index: TokenIndex, verb: Token) -> bool:
+    """Is ``verb``'s clause introduced by "when", "as" or "while"?"""
+    return any(c.text.lower() in SAME_TIME for c in index.kid_tokens(verb, "mark", "advmod"))
 
 
 def _parse_day(s: str | None) -> date | None:
