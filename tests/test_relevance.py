@@ -434,7 +434,8 @@ BUSINESS = (
     "the third quarter and that the firm's quarterly earnings would disappoint the market. The US Treasury "
     "said it was committed to a strong dollar. The European Union filed a complaint against the United States "
     "at the World Trade Organisation over subsidies to aircraft makers. Police arrested the firm's former "
-    "chief executive on fraud charges last month, and the bank's shares rose 2% in early trading."
+    "chief executive on fraud charges last month, and the bank's shares rose 2% in early trading. India and "
+    "Bangladesh signed a deal on electricity exports."
 )
 
 
@@ -445,6 +446,7 @@ def test_business_news_keeps_a_state_acting_politically_only(pipeline):
     assert art.topic is not None and art.topic.label == "business", art.topic
     got = {(e.type, art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]].split()[0]) for e in art.events}
     assert ("ACCUSE", "filed") in got and ("COERCE", "arrested") in got, got
+    assert ("SUPPORT", "signed") in got, got  # two states acting together
     assert not any(t == "AGREE" for t, _ in got), got  # "committed to a strong dollar" is no event
 
 

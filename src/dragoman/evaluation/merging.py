@@ -9,7 +9,8 @@ Two measures (``dragoman eval merge``):
 - **written set**: ``data/merge_set.jsonl``, articles written for the project in which some
   happenings are told by 2–4 differently worded articles and similar-but-different happenings (the
   same pair meeting a week apart, two attacks in one city on one day, two ministers accusing one
-  country) must stay apart.  Each article names its main happening and its PLOVER type.  Article
+  country) must stay apart.  Each article names its main happening and its PLOVER type (with ``also``, the
+  other types a careful coder could defend, as in ARTICLE-CODING.md).  Article
   events are mapped to happenings by (article, type); a pair of articles merged in one event is
   right when they map to the same happening.  Precision over the merged pairs, recall over the
   pairs of articles that tell one happening.
@@ -77,7 +78,8 @@ def written_set(pipeline: Any, path: Path = MERGE_SET) -> tuple[dict[str, float]
     recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     arts = [make_article(r["text"], id=r["id"], title=r.get("title"), published=r.get("published"),
                          source=f"merge_set:{r['id']}") for r in recs]
-    happening = {(r["id"], h["type"]): h["id"] for r in recs for h in r["happenings"]}
+    # a happening's "also" lists the other types a careful coder could defend (ARTICLE-CODING.md's rule)
+    happening = {(r["id"], t): h["id"] for r in recs for h in r["happenings"] for t in (h["type"], *h.get("also", ()))}
     tells: dict[str, set[str]] = {}
     for r in recs:
         for h in r["happenings"]:

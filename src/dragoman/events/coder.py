@@ -246,6 +246,8 @@ class Coder:
             return True, h, 0.0
         if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
+        if d in ("nsubj", "nsubjpass", "dobj") and _between_actors(view, i):
+            return True, h, 0.1  # "talks between X and Y raised hopes": told with its parties, it took place
         return False, i, 0.0
 
     def candidates(self, view: View, sent: Sentence) -> list[Cand]:
@@ -422,7 +424,7 @@ class Coder:
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
             if code[:2] == "03" and g.entry.type in MATERIAL_CONFLICT and toks[g.tok].head == c.tok:
                 new = lookup(self.lex.refine["intent_conflict"], g.entry.cameo, g.entry.type)  # "vowed to fight"
-            elif code[:2] in ("02", "10") and g.entry.type in MATERIAL_CONFLICT and (
+            elif code[:2] in ("02", "10") and g.entry.type in MATERIAL_CONFLICT and not _in_adjunct(view, g.tok, c.tok) and (
                     g.entry.is_noun or any(view.lemma(p) == "against" for p in view.kids(g.tok, "prep"))):
                 new, ptype = "113", "ACCUSE"  # "called for sanctions against X": rallying opposition against X
             if new:
@@ -597,6 +599,25 @@ class Coder:
 def e_mode_visit(coder: Coder, view: View, i: int) -> bool:
     """"on a visit to X", "on a trip": travel nouns are told with "on"."""
     return any(e.mode == "visit" for e in coder._entries(view, i))
+
+
+def _in_adjunct(view: View, j: int, top: int) -> bool:
+    """Is the word at ``j`` inside an adverbial clause of ``top`` ("called on X to leave, escalating a war of
+    words"): said about the act, not what was called for?"""
+    cur = j
+    for _ in range(12):
+        if cur == top or view.toks[cur].head == cur:
+            return False
+        if view.toks[cur].dep == "advcl":
+            return True
+        cur = view.toks[cur].head
+    return False
+
+
+def _between_actors(view: View, i: int) -> bool:
+    """Does the noun at ``i`` name its parties with "between" ("talks between the two presidents")?"""
+    return any(view.lemma(p) == "between" and any(view.phrase_actors(o) for o in view.kids(p, "pobj"))
+               for p in view.kids(i, "prep"))
 
 
 def _is_headline(view: View, sent: Sentence) -> bool:

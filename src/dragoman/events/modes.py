@@ -143,7 +143,7 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
     if any(w in m["historical_words"] for w in words):
         return True
     has_year = any(_YEAR.fullmatch(w) for w in words)
-    if background and (has_year or any(w in m["months"] for w in words)):
+    if background and (has_year or any(w in m["months"] for w in words)) and not _recent(view, words):
         return True
     if has_year and "last" not in words and "this" not in words:
         years = [int(w) for w in words if _YEAR.fullmatch(w)]
@@ -151,6 +151,23 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
         if now and years and max(years) < now:
             return True
     return False
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _recent(view: View, words: list[str]) -> bool:
+    """Is the month the words name less than two months before the news ("killed on June 12, the army said"
+    in a June article is the news, not background)? Unknown without a reference date."""
+    ref = view.article.reference_date.date
+    named = [_MONTHS.index(w) + 1 for w in words if w in _MONTHS]
+    if not ref or len(ref) < 7 or not named:
+        return False
+    years = [int(w) for w in words if _YEAR.fullmatch(w)]
+    ry, rm = int(ref[:4]), int(ref[5:7])
+    year = max(years) if years else (ry if named[0] <= rm else ry - 1)
+    return 0 <= (ry * 12 + rm) - (year * 12 + named[0]) < 2
 
 
 def news_year(view: View) -> int | None:

@@ -129,12 +129,15 @@ def keep(event: Event, article: Article) -> bool:
 def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool:
     """In business news a state acts politically: coercion, force or sanctions with a state or armed actor
     among the participants, or a state actor acting on another political actor ("the EU filed a complaint
-    against the US"), not a state's view of its markets ("the US is committed to a strong dollar")."""
+    against the US", "India and Bangladesh signed a power deal"), not a state's view of its markets ("the US
+    is committed to a strong dollar")."""
     if event.type in rules().business_acts:
         return any(firm_state_actor(a, True) for a in actors)
     sources = [a for a in map(article.actor, event.sources) if a is not None]
     targets = [a for a in map(article.actor, event.targets) if a is not None]
-    return any(firm_state_actor(a, True) for a in sources) and any(political_actor(a) for a in targets)
+    states = [a for a in sources if firm_state_actor(a, True)]
+    # "India and Bangladesh signed a deal": two states acting together are each other's political other side
+    return bool(states) and (any(political_actor(a) for a in targets) or len({a.id for a in states}) > 1)
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
