@@ -439,3 +439,13 @@ def test_a_persons_surname_key_is_the_whole_last_word():
     # the name tagger sometimes takes in a place phrase: the person is the same
     assert keys("Lucia Paredes in Arequipa") == keys("Lucia Paredes") == {"n:lucia paredes", "n:paredes"}
     assert keys("Ana de la Cruz") == {"n:ana de la cruz", "n:cruz"}
+
+
+def test_an_appeal_and_a_demand_are_one_request_but_an_accusation_is_another_category():
+    from dragoman.store.merge import cameo_compatible
+
+    assert cameo_compatible("020", "1056")  # "called on China to withdraw" / "demanded that China withdraw"
+    assert cameo_compatible("100", "024")
+    assert cameo_compatible("112", "111")
+    assert not cameo_compatible("020", "112")
+    assert not cameo_compatible("190", "173")

@@ -228,12 +228,18 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
     return frozenset(shared), int(bool(s1 & s2)) + int(bool(t1 & t2))
 
 
+#: CAMEO roots that word one act at different strengths: an appeal (02, "called on X to leave") and a
+#: demand (10, "demanded that X leave") are one request told by two outlets
+CAMEO_FAMILIES = (frozenset(("02", "10")),)
+
+
 def cameo_compatible(a: str | None, b: str | None) -> bool:
-    """The same CAMEO category (its two-digit root): two outlets word one act differently ("accused"
-    112, "criticised" 111; "sanctions" 163, "embargo" 162); the PLOVER type is equal already."""
+    """The same CAMEO category (its two-digit root, or roots of one family): two outlets word one act
+    differently ("accused" 112, "criticised" 111; "sanctions" 163, "embargo" 162; "called on" 020,
+    "demanded" 100); the PLOVER type is equal already."""
     if not a or not b:
         return True
-    return a[:2] == b[:2]
+    return a[:2] == b[:2] or any(a[:2] in f and b[:2] in f for f in CAMEO_FAMILIES)
 
 
 def _key_names(keys: Iterable[str]) -> str:
