@@ -255,7 +255,9 @@ def test_trigger_senses_that_are_no_event(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # failing and warning are events only when they govern one
-    ("The minister has failed to tackle the housing shortage, the opposition said.", []),
+    # failing to tackle something is no REJECT; said of the minister by the opposition it is its criticism
+    ("The minister has failed to tackle the housing shortage, the opposition said.", ["ACCUSE"]),
+    ("The scheme has failed to tackle the housing shortage.", []),
     ("The two sides failed to reach an agreement on Sunday.", ["REJECT"]),
     ("The doctors warned that the hospitals were running out of beds.", []),
     ("Iran warned that it would strike American bases.", ["THREATEN"]),
@@ -321,6 +323,8 @@ def test_a_thing_that_does_something_is_no_actor(unfiltered, text, want):
 @pytest.mark.parametrize("text, source, target", [
     ("The opposition leader said the government's handling of the floods was a disgrace.", "opposition leader", "government"),
     ('"The Labour government has betrayed pensioners," the Conservative spokesman said.', "Conservative spokesman", "Labour government"),
+    ("The opposition leader said the Labour government's pledges were worthless.", "opposition leader", "Labour government"),
+    ("The Conservative spokesman said the Labour government had failed.", "Conservative spokesman", "Labour government"),
 ])
 def test_a_reported_criticism_of_another_actor_is_an_accusation(pipeline, text, source, target):
     from dragoman import extract

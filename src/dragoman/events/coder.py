@@ -326,6 +326,7 @@ class Coder:
             return []
         toks = view.toks
         words = _criticism_words()
+        coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         out: list[Event] = []
         for i in range(sent.tok_start, sent.tok_end):
             if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
@@ -340,7 +341,7 @@ class Coder:
                 if toks[c].dep not in ("ccomp", "parataxis"):
                     continue
                 content = _descendants(view, c)
-                if any(j in by_tok and not by_tok[j].latent and by_tok[j].entry.type != NONE for j in content):
+                if any(j in coded for j in content):
                     continue  # the content tells an event of its own
                 cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words)
                             and not _described(view, j, c)), None)

@@ -143,7 +143,8 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
     if any(w in m["historical_words"] for w in words):
         return True
     has_year = any(_YEAR.fullmatch(w) for w in words)
-    if background and (has_year or any(w in m["months"] for w in words)) and not _recent(view, words):
+    describes = t.dep in ("acl", "relcl", "amod")  # "the prisoners detained in May": told about the noun
+    if background and (has_year or any(w in m["months"] for w in words)) and (describes or not _recent(view, words)):
         return True
     if has_year and "last" not in words and "this" not in words:
         years = [int(w) for w in words if _YEAR.fullmatch(w)]
