@@ -475,3 +475,15 @@ def test_dismissals_admissions_testimony_and_disputes(unfiltered, text, want):
 ])
 def test_people_named_by_what_they_do_act_and_a_call_for_action_is_a_request(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A new poll shows 44 percent of Americans want the House to impeach the president.", []),
+    ("The senator has the backing of 52% of primary voters, according to a survey released on Thursday.", []),
+    ("The union called for a 5 percent pay rise.", ["REQUEST"]),
+    ("The senator said one has to ask whether the plan is a priority.", []),
+    ("The senator said nobody should be distracted from the business of government.", []),
+    ("The opposition leader said the government must resign.", ["REQUEST"]),
+])
+def test_poll_figures_and_generic_subjects_ask_nothing(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -384,8 +384,9 @@ class Coder:
                     continue
                 s_sub, _ = view.subject(i)
                 c_sub, _ = view.subject(c)
-                if c_sub is None or (s_sub is not None and view.lemma(c_sub) in ("we", "i")):
-                    continue
+                if c_sub is None or (s_sub is not None and view.lemma(c_sub) in ("we", "i")) \
+                        or view.lemma(c_sub) in self.lex.modes["generic_subjects"]:
+                    continue  # "we must", "one has to ask", "nobody should": no one asked
                 inside = [j for j in _descendants(view, c) if j in by_tok]
                 inside.sort(key=lambda j: by_tok[j].depth)
                 inner = by_tok[inside[0]] if inside else None
@@ -481,6 +482,8 @@ class Coder:
             return None  # "after consensus ...": a passing mention with nobody named
         if not noun and self._thing_does(view, c):
             return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
+        if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
+            return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
         conf = self._confidence(view, c, code, bool(sources))
         cc = self.tax.code(code)
         mode = e.mode if (cc is None or not cc.mode or e.mode) else cc.mode
@@ -613,6 +616,15 @@ def _in_adjunct(view: View, j: int, top: int) -> bool:
             return True
         cur = view.toks[cur].head
     return False
+
+
+def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool:
+    """Does the sentence report a poll: a poll word and a percentage ("52 percent of voters", "42%")?"""
+    low = [view.toks[j].text.lower() for j in range(sent.tok_start, sent.tok_end)]
+    percent = any(w in ("percent", "%", "per") for w in low) and any(
+        view.toks[j].pos == "NUM" for j in range(sent.tok_start, sent.tok_end))
+    return percent and any(w in words and w not in ("percent", "%", "per") for w in low) or (
+        percent and any(view.lemma(j) in ("voter", "american", "respondent") for j in range(sent.tok_start, sent.tok_end)))
 
 
 def _between_actors(view: View, i: int) -> bool:
