@@ -371,24 +371,23 @@ def test_the_api_takes_the_analyst_filters_on_every_read(tmp_path):
     from dragoman.api import ServerThread, create_app
 
     _analyst_store(tmp_path).close()
-    with ServerThread(create_app(tmp_path / "a.duckdb")) as srv:
-        with httpx.Client(base_url=srv.url, timeout=30) as c:
-            def get(path: str, **params) -> dict:
-                r = c.get(path, params=params)
-                assert r.status_code == 200, r.text
-                return r.json()
+    with ServerThread(create_app(tmp_path / "a.duckdb")) as srv, httpx.Client(base_url=srv.url, timeout=30) as c:
+        def get(path: str, **params) -> dict:
+            r = c.get(path, params=params)
+            assert r.status_code == 200, r.text
+            return r.json()
 
-            assert get("/api/events")["total"] == 5
-            assert get("/api/events", exclude_historical="true")["total"] == 4
-            assert get("/api/events", min_confidence="0.9")["total"] == 0
-            assert [e["article_ids"] for e in get("/api/events", article="e2")["events"]] == [["e2"]]
-            assert {a["name"] for a in get("/api/actors", article="e3")["actors"]} == {"Mei Lin", "Ghana"}
-            assert sum(d["total"] for d in get("/api/timeline")["days"]) == 5  # no actor: every event
-            assert sum(d["total"] for d in get("/api/timeline", exclude_historical="true")["days"]) == 4
-            r = c.get("/api/export", params={"format": "plover", "article": "e3"})
-            assert r.status_code == 200
-            assert [json.loads(line)["date_precision"] for line in r.text.splitlines()] == ["month"]
-            assert c.get("/api/events", params={"min_confidence": "2"}).status_code == 422
+        assert get("/api/events")["total"] == 5
+        assert get("/api/events", exclude_historical="true")["total"] == 4
+        assert get("/api/events", min_confidence="0.9")["total"] == 0
+        assert [e["article_ids"] for e in get("/api/events", article="e2")["events"]] == [["e2"]]
+        assert {a["name"] for a in get("/api/actors", article="e3")["actors"]} == {"Mei Lin", "Ghana"}
+        assert sum(d["total"] for d in get("/api/timeline")["days"]) == 5  # no actor: every event
+        assert sum(d["total"] for d in get("/api/timeline", exclude_historical="true")["days"]) == 4
+        r = c.get("/api/export", params={"format": "plover", "article": "e3"})
+        assert r.status_code == 200
+        assert [json.loads(line)["date_precision"] for line in r.text.splitlines()] == ["month"]
+        assert c.get("/api/events", params={"min_confidence": "2"}).status_code == 422
 
 
 def test_a_person_of_unknown_country_does_not_contradict_a_state_but_two_names_or_two_states_do():
