@@ -487,3 +487,14 @@ def test_people_named_by_what_they_do_act_and_a_call_for_action_is_a_request(unf
 ])
 def test_poll_figures_and_generic_subjects_ask_nothing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The border agency did not accept the offer.", ["REJECT"]),
+    ("The senators did not support the bill.", ["REJECT"]),
+    ("The senator called the report a lie.", ["REJECT"]),
+    ("The minister called the decision a disgrace.", ["ACCUSE"]),
+    ("The minister called the ambassador on Monday.", []),
+])
+def test_a_denied_acceptance_is_a_refusal_and_calling_a_claim_a_lie_rejects_it(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -465,6 +465,11 @@ class Coder:
             ptype = "THREATEN"
             modes.hypothetical = modes.conditional = False
             rule += "+conditional-threat"
+        elif ptype in ("AGREE", "SUPPORT") and modes.negated and not (modes.hypothetical or modes.conditional) \
+                and e.lemma in self.lex.modes["refusable"]:
+            code = lookup(self.lex.refine["reject"], code, ptype)  # "did not accept the offer": a refusal
+            ptype, modes.negated = "REJECT", False
+            rule += "+refusal"
         # a conditional threat, demand or refusal ("... unless X steps down") is still a threat, demand, refusal
         if modes.conditional and ptype not in ("THREATEN", "REQUEST", "REJECT") and not modes.intent:
             modes.hypothetical = True
