@@ -375,3 +375,13 @@ def test_a_pronoun_inside_a_quote_is_not_taken_for_an_actor_named_far_before(pip
                   "border.\n\n“We have taken a concrete step. It is small, but it is real,” she said after the "
                   "signing.", pipeline=pipeline)
     assert not any(m.text == "We" for a in art.actors for m in a.mentions)
+
+
+def test_the_government_is_a_states_never_an_international_bodys():
+    from dragoman import extract
+
+    art = extract("EU treaty vote date set The date of the vote on the EU Treaty has been set by the government. "
+                  "Britain will vote on it next year. The opposition accused the government of trying to confuse "
+                  "the issue.", published="2005-01-26")
+    gov = [a for a in art.actors if any(m.text == "government" for m in a.mentions)]
+    assert gov and all(a.country != "IGO" for a in gov), [(a.name, a.country) for a in gov]

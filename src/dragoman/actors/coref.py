@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import Context, Unit
+from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.actors.vocabulary import words
 from dragoman.model import Actor, Mention
 from dragoman.text.marks import find_marked
@@ -343,8 +344,11 @@ def _gather_titles(ctx: Context, gather: Gathering, pending: list[Unit]) -> None
         if u.person_role:
             pool = person_groups + titled
         else:
+            # "the government" is a state's: never an international body ("the EU", "the UN"), unless the
+            # title names that body itself ("the EU commission")
             pool = [g for g in gather.order if g.unit.kind in ("group", "organisation") and g.unit.country
-                    and not g.unit.plural and not g.unit.person_role]
+                    and not g.unit.plural and not g.unit.person_role
+                    and (g.unit.country not in PSEUDO_COUNTRIES or u.org is not None)]
         target = _title_target(ctx, gather.order, u, pool)
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
         if target is not None and (u.country is not None or definite):
