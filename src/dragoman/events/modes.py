@@ -48,73 +48,8 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
     hops = 0
     while cur is not None and hops < 6:
         hops += 1
-        for c in view.children[cur]:
-            t = toks[c]
-            lem = t.lemma.lower()
-            low = t.text.lower()
-            if t.dep == "neg" or (t.dep == "advmod" and lem == "never"):
-                out.negated = True
-            elif t.dep in ("aux", "auxpass"):
-                if lem in m["future_aux"] or low in m["future_aux"]:
-                    out.future = True
-                    out.intent = True
-                elif lem in m["would"] or low == "would":
-                    out.would = True
-                elif lem in m["hypothetical_aux"] or low in m["hypothetical_aux"]:
-                    out.hypothetical = True
-                elif lem in m["obligation_aux"] or low in m["obligation_aux"]:
-                    out.obligation = True
-            elif t.dep == "mark" and lem in m["conditional_marks"] and hops == 1:
-                out.hypothetical = True  # the condition itself: "if war starts"
-            elif t.dep == "advcl" and any(
-                toks[g].dep == "mark" and view.lemma(g) in m["conditional_marks"] for g in view.children[c]
-            ):
-                out.conditional = True  # the consequent of "if ..."
-        t = toks[cur]
-        if t.head == cur:
-            break
-        h = t.head
-        hl = view.lemma(h)
-        if t.dep == "xcomp":
-            if hl in ("able", "unable"):
-                out.negated = out.negated or hl == "unable"  # "were able to apprehend him": they did
-            elif toks[h].pos == "ADJ" or hl in m["intent_adjectives"]:
-                if hl.startswith("unwill"):
-                    out.negated = True
-                out.intent = True
-                out.future = True
-            elif hl in m["future_governors"]:
-                if hl == "go" and toks[h].tag != "VBG":
-                    break
-                out.future = True
-                out.intent = True
-            elif hl in m["hypothetical_governors"]:
-                out.hypothetical = True
-            elif hl in m["negating_governors"]:
-                out.negated = True
-            elif toks[h].pos == "VERB" and hl not in m["factive_governors"]:
-                out.hypothetical = True  # "decided to support", "implored them to allow": not done
-            cur = h
-            continue
-        if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
-            head_types = {e.type for e in lex.by_lemma.get(hl, ()) if e.type != "NONE" and not e.is_noun}
-            if head_types and not head_types & {e.type for e in lex.by_lemma.get(view.lemma(trig), ())}:
-                # the purpose of an act that is itself coded is not done yet: "sent troops to quell the
-                # riot" (the sending is the event); of a plain verb it is the event: "stayed home to protest";
-                # of an act of its own kind it is that act: "met ... to discuss" (one meeting)
-                out.hypothetical = True
-            cur = h
-            continue
-        if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
-            cur = h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
-            continue
-        if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
-            out.hypothetical = True
-            break
-        if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
-            cur = h  # "called for them to be killed or assaulted": the second verb shares the first's modes
-            continue
-        break
+        _read_marks(view, m, cur, hops, out)
+        cur = _climb(view, lex, trig, cur, out)
     out.speech = view.speech_governor(clause)
     if out.would:
         # news "would" is mostly the future of reported speech ("said it would withdraw"); a condition
@@ -123,6 +58,88 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         out.intent = True
     out.historical = _historical(view, lex, trig, clause)
     return out
+
+
+def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, out: Modes) -> None:
+    """The modes the words around the verb at ``cur`` mark: negation, auxiliaries, a condition."""
+    toks = view.toks
+    for c in view.children[cur]:
+        t = toks[c]
+        lem = t.lemma.lower()
+        low = t.text.lower()
+        if t.dep == "neg" or (t.dep == "advmod" and lem == "never"):
+            out.negated = True
+        elif t.dep in ("aux", "auxpass"):
+            if lem in m["future_aux"] or low in m["future_aux"]:
+                out.future = True
+                out.intent = True
+            elif lem in m["would"] or low == "would":
+                out.would = True
+            elif lem in m["hypothetical_aux"] or low in m["hypothetical_aux"]:
+                out.hypothetical = True
+            elif lem in m["obligation_aux"] or low in m["obligation_aux"]:
+                out.obligation = True
+        elif t.dep == "mark" and lem in m["conditional_marks"] and hops == 1:
+            out.hypothetical = True  # the condition itself: "if war starts"
+        elif t.dep == "advcl" and any(
+            toks[g].dep == "mark" and view.lemma(g) in m["conditional_marks"] for g in view.children[c]
+        ):
+            out.conditional = True  # the consequent of "if ..."
+
+
+def _governed(view: View, m: dict[str, frozenset[str]], h: int, out: Modes) -> bool:
+    """The modes a verb or adjective governing a to-infinitive gives it; False: stop climbing ("going")."""
+    toks = view.toks
+    hl = view.lemma(h)
+    if hl in ("able", "unable"):
+        out.negated = out.negated or hl == "unable"  # "were able to apprehend him": they did
+    elif toks[h].pos == "ADJ" or hl in m["intent_adjectives"]:
+        if hl.startswith("unwill"):
+            out.negated = True
+        out.intent = True
+        out.future = True
+    elif hl in m["future_governors"]:
+        if hl == "go" and toks[h].tag != "VBG":
+            return False
+        out.future = True
+        out.intent = True
+    elif hl in m["hypothetical_governors"]:
+        out.hypothetical = True
+    elif hl in m["negating_governors"]:
+        out.negated = True
+    elif toks[h].pos == "VERB" and hl not in m["factive_governors"]:
+        out.hypothetical = True  # "decided to support", "implored them to allow": not done
+    return True
+
+
+def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | None:
+    """One step up from the verb at ``cur`` to the verb whose modes it shares (its governor), noting the
+    modes the step gives; None where the clause's modes end."""
+    m = lex.modes
+    toks = view.toks
+    t = toks[cur]
+    if t.head == cur:
+        return None
+    h = t.head
+    hl = view.lemma(h)
+    if t.dep == "xcomp":
+        return h if _governed(view, m, h, out) else None
+    if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
+        head_types = {e.type for e in lex.by_lemma.get(hl, ()) if e.type != "NONE" and not e.is_noun}
+        if head_types and not head_types & {e.type for e in lex.by_lemma.get(view.lemma(trig), ())}:
+            # the purpose of an act that is itself coded is not done yet: "sent troops to quell the
+            # riot" (the sending is the event); of a plain verb it is the event: "stayed home to protest";
+            # of an act of its own kind it is that act: "met ... to discuss" (one meeting)
+            out.hypothetical = True
+        return h
+    if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
+        return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
+    if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
+        out.hypothetical = True
+        return None
+    if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
+        return h  # "called for them to be killed or assaulted": the second verb shares the first's modes
+    return None
 
 
 def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
