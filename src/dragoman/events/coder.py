@@ -514,20 +514,21 @@ class Coder:
         toks = view.toks
         e = c.entry
         noun = e.is_noun
-        conf = 0.86 if not noun else (0.84 if c.clause != c.tok and view.toks[c.tok].dep == "dobj" else 0.74)
+        w = self.lex.confidence
+        conf = w["verb"] if not noun else (w["noun_object"] if c.clause != c.tok and view.toks[c.tok].dep == "dobj" else w["noun"])
         if "weak" in e.flags:
-            conf -= 0.18
-        conf -= min(0.25, 0.035 * (view.depth(c.clause) if noun and c.clause != c.tok else c.depth)) + c.penalty
+            conf -= w["weak"]
+        conf -= min(w["depth_cap"], w["depth_step"] * (view.depth(c.clause) if noun and c.clause != c.tok else c.depth)) + c.penalty
         if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
-            conf -= 0.08
+            conf -= w["nested_clause"]
         elif any(toks[a].dep in ("relcl", "acl") for a in view.ancestors(c.tok)):
-            conf -= 0.1  # told inside a relative clause: background
+            conf -= w["in_relative"]  # told inside a relative clause: background
         if code[:2] in ("01", "02"):
-            conf -= 0.1  # CAMEO counts appeals among statements: a material event in the sentence outranks them
+            conf -= w["statement"]  # CAMEO counts appeals among statements: a material event in the sentence outranks them
         if has_source:
-            conf += 0.06
+            conf += w["source"]
         if e.obj or e.prep or e.prt:
-            conf += 0.04
+            conf += w["conditioned"]
         return conf
 
     def _build(self, view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule) -> Event:

@@ -66,6 +66,7 @@ class Lexicon:
     by_root: dict[str, str]  # governing CAMEO root → map name
     modes: dict[str, frozenset[str]]
     taxonomy: Taxonomy
+    confidence: dict[str, float]  # the coder's confidence weights (refine.yaml ``confidence``)
 
     def refined(self, governor: str, governed: str, governed_type: str | None) -> str | None:
         """The CAMEO code for ``governor`` (a code) governing ``governed`` (a code), or None."""
@@ -177,4 +178,6 @@ def load() -> Lexicon:
         tables[name] = {str(k): str(v) for k, v in ref[name].items()}
     tables["threaten"] = tables[ref["threaten"]]
     modes = {k: frozenset(str(x).lower() for x in v) for k, v in ref["modes"].items()}
-    return Lexicon({k: tuple(v) for k, v in by.items()}, tables, {str(k): v for k, v in ref["by_root"].items()}, modes, tax)
+    weights = {str(k): float(v) for k, v in ref["confidence"].items()}
+    return Lexicon({k: tuple(v) for k, v in by.items()}, tables, {str(k): v for k, v in ref["by_root"].items()}, modes, tax,
+                   weights)
