@@ -62,7 +62,7 @@ class Attribution:
             # a meeting's place is where it happened, not whom it met ("talks in Doha"); other types keep
             # it, as PLOVER does: the place of an attack, a curfew or a threatened strike is its target
             targets = [a for a in targets if not view.only_where(a, c.tok)]
-        if (ptype in SYMMETRIC or e.cameo == "057") and len(sources) >= 2 and not targets:
+        if (ptype in SYMMETRIC or e.cameo == self.lex.codes["sign"]) and len(sources) >= 2 and not targets:
             recip = True
         return sources, targets, recip, False
 

@@ -72,7 +72,7 @@ class Coder:
             return ev
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
             return ev
-        code = "111"
+        code = self.lex.codes["criticism"]
         t = self.tax.types["ACCUSE"]
         cc = self.tax.code(code)
         return replace(ev, type="ACCUSE", mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
@@ -357,7 +357,7 @@ class Coder:
                     continue  # criticism of nobody named: an opinion
                 span = (toks[cue].start, toks[cue].end)
                 conf = 0.8 - min(0.2, 0.04 * view.depth(i))
-                out.append(self._build(view, sent, "ACCUSE", "111", None, (), sources, targets[:1], False, Aux(), span,
+                out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets[:1], False, Aux(), span,
                                        conf, "accuse/criticism-in-speech"))
                 return out
         return out
@@ -401,11 +401,11 @@ class Coder:
                 conf = (0.94 if modal != c else 0.8) - min(0.25, 0.05 * view.depth(i)) + (0.04 if sources else 0.0)
                 if reproach:
                     # "said the government should have acted sooner": a reproach for what was not done
-                    out.append(self._build(view, sent, "ACCUSE", "111", None, (), sources, targets, False, Aux(), span,
+                    out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(), span,
                                            conf, f"accuse/{view.lemma(modal)}-have-in-speech"))
                     continue
                 table = "demand" if view.lemma(modal) in ("must", "need", "have") else "appeal"
-                code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else ("100" if table == "demand" else "020")
+                code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else self.lex.codes[table]
                 out.append(
                     self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
                                 f"request/{view.lemma(modal)}-in-speech")
@@ -428,7 +428,7 @@ class Coder:
                 new = lookup(self.lex.refine["intent_conflict"], g.entry.cameo, g.entry.type)  # "vowed to fight"
             elif code[:2] in ("02", "10") and g.entry.type in MATERIAL_CONFLICT and not _in_adjunct(view, g.tok, c.tok) and (
                     g.entry.is_noun or any(view.lemma(p) == "against" for p in view.kids(g.tok, "prep"))):
-                new, ptype = "113", "ACCUSE"  # "called for sanctions against X": rallying opposition against X
+                new, ptype = self.lex.codes["rally_opposition"], "ACCUSE"  # "called for sanctions against X": rallying opposition against X
             if new:
                 code = new
                 ptype = self.tax.plover_of(code) or ptype
@@ -438,7 +438,7 @@ class Coder:
             if new:
                 code = new
         if code[:2] == "15" and any(view.lemma(j) in self.lex.modes["peacekeeping_words"] for j in view.subtree(c.tok)):
-            code, ptype = "074", "AID"  # troops sent to a peacekeeping mission: CAMEO 074
+            code, ptype = self.lex.codes["peacekeeping"], "AID"  # troops sent to a peacekeeping mission: CAMEO 074
             rule += "+peacekeeping"
         modes = clause_modes(view, self.lex, c.tok, c.clause, c.obj)
         # CAMEO: an announced intention to cooperate is AGREE (03), to use force or pressure a threat (13)
@@ -495,10 +495,10 @@ class Coder:
         if cc and cc.plover == ptype and cc.mode and code != e.cameo:
             mode = cc.mode
         contexts = e.contexts if code == e.cameo else (cc.contexts if cc and cc.contexts else e.contexts)
-        if ptype == "CONSULT" and code[:3] in ("040", "046"):
+        if ptype == "CONSULT" and code[:3] in self.lex.codes["talks"]:
             obj = c.obj if c.obj is not None else (c.tok if noun else None)
             if obj is not None and any(toks[m].text.lower() in self.lex.modes["phone_words"] for m in view.kids(obj, "compound", "amod", "nmod")):
-                code, mode = "041", "phone"  # "held phone talks"
+                code, mode = self.lex.codes["phone"], "phone"  # "held phone talks"
         if ptype == "CONSULT" and len(set(sources) | set(targets)) > 2:
             mode = mode or "multilateral"
         span = (toks[c.tok].start, toks[c.tok].end)

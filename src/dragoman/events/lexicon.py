@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -67,6 +68,7 @@ class Lexicon:
     modes: dict[str, frozenset[str]]
     taxonomy: Taxonomy
     confidence: dict[str, float]  # the coder's confidence weights (refine.yaml ``confidence``)
+    codes: dict[str, Any]  # CAMEO codes the coder gives by rule (refine.yaml ``codes``)
 
     def refined(self, governor: str, governed: str, governed_type: str | None) -> str | None:
         """The CAMEO code for ``governor`` (a code) governing ``governed`` (a code), or None."""
@@ -179,5 +181,6 @@ def load() -> Lexicon:
     tables["threaten"] = tables[ref["threaten"]]
     modes = {k: frozenset(str(x).lower() for x in v) for k, v in ref["modes"].items()}
     weights = {str(k): float(v) for k, v in ref["confidence"].items()}
+    codes = {str(k): (tuple(str(x) for x in v) if isinstance(v, list) else str(v)) for k, v in ref["codes"].items()}
     return Lexicon({k: tuple(v) for k, v in by.items()}, tables, {str(k): v for k, v in ref["by_root"].items()}, modes, tax,
-                   weights)
+                   weights, codes)
