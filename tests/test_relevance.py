@@ -498,3 +498,16 @@ def test_poll_figures_and_generic_subjects_ask_nothing(unfiltered, text, want):
 ])
 def test_a_denied_acceptance_is_a_refusal_and_calling_a_claim_a_lie_rejects_it(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Health care providers protested longer detention periods for migrants.", ["PROTEST"]),
+    ("Activists urged the council to release the prisoners.", ["REQUEST"]),
+    ("Natural disasters that have struck the coast cost billions.", []),
+    ("A group of doctors is urging the ministry to accept its offer.", ["REQUEST"]),
+])
+def test_people_named_by_a_suffix_act_in_words_and_an_addressee_is_no_source(unfiltered, text, want):
+    art = extract_at(unfiltered, text)
+    assert_factual(art, want)
+    for e in art.events:  # the ministry is asked, it does not ask
+        assert not any(art.actor(a).name.endswith("ministry") for a in e.sources), [(e.type, e.sources) for e in art.events]

@@ -125,8 +125,10 @@ class Attribution:
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
             if not targets:
                 targets.extend(g_tgt)
-            if not sources and toks[g.tok].dep == "xcomp":
-                sources.extend(g_src)  # control: "agreed to withdraw" — the same actor
+            if not sources and toks[g.tok].dep == "xcomp" and view.kid(v, "dobj") is None:
+                # subject control: "agreed to withdraw" — the same actor; not object control ("urged
+                # the ministry to act": the ministry is whom the demand is made of, not who made it)
+                sources.extend(g_src)
         self._more_targets(view, c, ptype, s, targets)
         if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
             recip = True

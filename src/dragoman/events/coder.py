@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from dragoman.events.attribution import SYMMETRIC, Attribution, Cand
+from dragoman.events.attribution import SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
@@ -163,9 +163,9 @@ class Coder:
         s = subs[0]
         if view.lemma(s) in ("that", "which") and toks[c.tok].dep == "relcl":
             s = toks[c.tok].head  # "disasters that have struck the US": the disasters
-        return self._thing(view, s)
+        return self._thing(view, s, verbal=c.entry.type in VERBAL or c.entry.type == "PROTEST")
 
-    def _thing(self, view: View, s: int) -> bool:
+    def _thing(self, view: View, s: int, verbal: bool = False) -> bool:
         """Is the noun at ``s`` a thing: a common noun that is no actor, names no people ("investigators"),
         no event ("the attack") and nothing that can harm ("a bomb")? A thing owned or modified by an actor
         is no thing ("the US budget" may be the US acting, "the APEC forum" is APEC), but one it owns is
@@ -174,8 +174,10 @@ class Coder:
         t = toks[s]
         if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s):
             return False
-        if any(w in _people_words() for w in (t.text.lower(), view.lemma(s))):
-            return False  # "investigators shared evidence": people, though no actor was resolved
+        if view.lemma(s) in _people_words() or t.text.lower() in _people_words() or (verbal and _agentive(t.text.lower(), t.tag)):
+            # "investigators shared evidence", "providers protested": people, though no actor was resolved
+            # (a suffix alone says people only for what people do in words: "disasters struck" is no one)
+            return False
         if any(e.type != NONE for e in self._entries(view, s)) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
             return False
         owners = {j for p in view.kids(s, "poss") for j in view.subtree(p)}  # "Obama's involvement" is a thing
@@ -678,7 +680,23 @@ def _people_words() -> frozenset[str]:
 
     extra = (DATA / "people.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in default_lexicon().roles if " " not in w) | {
-        w.strip().lower() for w in extra if w.strip() and not w.startswith("#")}
+        w.strip().lower() for w in extra if w.strip() and not w.startswith(("#", "-", "!"))}
+
+
+@lru_cache(maxsize=1)
+def _people_suffixes() -> tuple[tuple[str, ...], frozenset[str]]:
+    """``data/people.txt``'s suffixes of plural nouns naming people ("-ers": "providers") and the things
+    that end so ("!numbers")."""
+    from dragoman.events.taxonomy import DATA
+
+    lines = [w.strip().lower() for w in (DATA / "people.txt").read_text(encoding="utf-8").splitlines()]
+    return tuple(w[1:] for w in lines if w.startswith("-")), frozenset(w[1:] for w in lines if w.startswith("!"))
+
+
+def _agentive(word: str, tag: str) -> bool:
+    """Is a noun a plural with a people suffix ("providers", "activists"), not a thing that ends so?"""
+    suffixes, things = _people_suffixes()
+    return tag == "NNS" and word.endswith(suffixes) and word not in things
 
 
 def _described(view: View, j: int, top: int) -> bool:
