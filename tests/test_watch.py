@@ -197,3 +197,233 @@ def test_feed_list_errors_name_the_entry(tmp_path):
         assert why in str(err.value) and "bad.yaml" in str(err.value)
     with pytest.raises(ConfigError):
         feeds_from_urls(["javascript:alert(1)"])
+
+
+# -- crashes -------------------------------------------------------------------------------------
+
+SETTINGS_TOML = """
+[fetch]
+allow_private = true
+per_host_delay = 0.0
+connect_timeout = 2.0
+read_timeout = 2.0
+[watch]
+min_interval = 1.0
+"""
+ALL_EVENTS_RULE = "rules:\n  - name: everything\n    actions:\n      - log: {log}\n"
+
+
+def _snapshot(db) -> dict:
+    """What a watched store holds: articles, events, items and alerts, in forms two runs can compare."""
+    with Store.open(db, read_only=True) as store:
+        arts = store._dicts("SELECT id, url, source, text_hash FROM articles ORDER BY id")
+        events = store._dicts("SELECT id, type, num_sources, num_mentions, num_articles, article_ids FROM events "
+                              "ORDER BY id")
+        items = store._dicts("SELECT url_key, status, article_id FROM watch_items ORDER BY url_key")
+        fired = store._dicts("SELECT f.event_id, count(DISTINCT f.alert_id) AS alerts FROM watch_fired f "
+                             "GROUP BY f.event_id ORDER BY f.event_id")
+        undelivered = store._dicts("SELECT * FROM watch_deliveries WHERE status <> 'delivered'")
+        counts = store.counts()
+    return {"articles": arts, "events": events, "items": items, "fired": fired, "undelivered": undelivered,
+            "failures": counts["failures"]}
+
+
+def _kill_at_random_points(cmd, env, rng, kills):
+    """Run ``cmd`` (a `dragoman watch --once`), SIGKILL it after a random progress line, ``kills`` times;
+    then run it to its end.  The lines each killed run printed."""
+    import signal
+    import subprocess
+    import time
+
+    seen = []
+    for k in range(kills + 1):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        target = rng.randint(1, 12) if k < kills else None
+        lines = []
+        try:
+            for line in proc.stderr:
+                lines.append(line.rstrip())
+                if target is not None and len(lines) >= target:
+                    time.sleep(rng.random() * 0.2)  # somewhere after the line: inside a fetch, a coding, a commit
+                    proc.send_signal(signal.SIGKILL)
+                    break
+            rc = proc.wait(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        seen.append((rc, lines))
+        if target is None:
+            assert rc == 0, "\n".join(lines)
+    return seen
+
+
+def test_sigkill_at_random_points_then_restart_loses_and_duplicates_nothing(site, pipeline, tmp_path):
+    import json
+    import os
+    import sys
+    from pathlib import Path
+
+    for feed in range(2):
+        for n in range(4):
+            site.add(f"/f{feed}.rss", feed * 4 + n)
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("feeds:\n" + "".join(f"  - url: {site.url(f'/f{i}.rss')}\n    name: f{i}\n" for i in range(2)),
+                     encoding="utf-8")
+    settings = tmp_path / "settings.toml"
+    settings.write_text(SETTINGS_TOML, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    env.pop("DRAGOMAN_DB", None)
+
+    def cmd(db, log):
+        rules = tmp_path / f"rules-{db.stem}.yaml"
+        rules.write_text(ALL_EVENTS_RULE.format(log=log), encoding="utf-8")
+        return [sys.executable, "-m", "dragoman", "watch", "--feeds", str(feeds), "--rules", str(rules), "--db", str(db),
+                "--settings", str(settings), "--once"]
+
+    ref_db, ref_log = tmp_path / "ref.duckdb", tmp_path / "ref.jsonl"
+    [(rc, lines)] = _kill_at_random_points(cmd(ref_db, ref_log), env, random.Random(0), kills=0)
+    killed_db, killed_log = tmp_path / "killed.duckdb", tmp_path / "killed.jsonl"
+    runs = _kill_at_random_points(cmd(killed_db, killed_log), env, random.Random(16), kills=4)
+    assert sum(rc == -9 for rc, _ in runs) >= 3  # most runs were really killed before their end
+    ref, got = _snapshot(ref_db), _snapshot(killed_db)
+    assert len(ref["articles"]) == 8 and len(ref["events"]) >= 6 and ref["failures"] == 0
+    assert got == ref  # the same articles, events, items and alerts: nothing lost, nothing twice
+    assert all(f["alerts"] == 1 for f in got["fired"]) and len(got["fired"]) == len(got["events"])
+    assert got["undelivered"] == []
+    ids = [json.loads(line)["id"] for line in killed_log.read_text().splitlines()]
+    assert set(ids) == {json.loads(line)["id"] for line in ref_log.read_text().splitlines()}
+    assert len(set(ids)) == len(ref["events"])  # a line may repeat after a kill (at least once), an alert is never lost
+    pages = [p for p in site.pages if p.startswith("/f")]
+    # a page is fetched again only when a kill came between its fetch and the commit of its poll
+    refetched = sum(len(site.gets(p)) - 2 for p in pages)
+    assert refetched <= sum(1 for rc, lines in runs if rc == -9 and any(line.startswith("fetched") for line in lines)) * 4
+
+
+# -- rules and alerts ----------------------------------------------------------------------------
+
+AFGHAN_RULES = """
+rules:
+  - name: afghan-talks
+    filters:
+      actor: [AFGGOV, AFGINS]
+      type: [CONSULT, AGREE]
+    again_when: [sources]
+    actions:
+      - webhook: {hook}
+        secret_env: DRAGOMAN_TEST_SECRET
+      - log: {log}
+  - name: dead-hook
+    filters:
+      type: CONSULT
+      actor: AFGINS
+    actions:
+      - webhook: {dead}
+        secret_env: DRAGOMAN_TEST_SECRET
+"""
+SECOND_REPORT = ("Ashraf Ghani, the Afghan president, held talks with the Taliban leader Haibatullah Akhundzada in "
+                 "Doha on Tuesday, diplomats told reporters.")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_webhook_down_for_rounds_gets_every_alert_once_up_signed_with_one_key(site, pipeline, db_path, tmp_path,
+                                                                             monkeypatch):
+    import hashlib
+    import hmac
+    import json
+
+    from watch_support import Receiver
+
+    from dragoman.watch import load_rules
+
+    monkeypatch.setenv("DRAGOMAN_TEST_SECRET", "s3cret")
+    receiver = Receiver()  # down
+    log = tmp_path / "alerts.jsonl"
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text(AFGHAN_RULES.format(hook=receiver.url, log=log, dead=f"http://127.0.0.1:{_free_port()}/x"),
+                          encoding="utf-8")
+    rules = load_rules(rules_file)
+    site.add("/wire.rss", 0, outlet="Daily Wire")  # the Afghan talks
+    site.add("/wire.rss", 1, outlet="Daily Wire")  # Pakistan and Turkey: no alert
+    site.add("/times.rss", 2, outlet="Kabul Times")  # Kenya and Somalia: no alert
+    clock = FakeClock()
+    try:
+        with Store.open(db_path) as store:
+            w = _watcher(store, [Feed(site.url("/wire.rss"), "wire", 60), Feed(site.url("/times.rss"), "times", 60)],
+                         pipeline, clock, rules=rules, webhook_attempts=10, webhook_backoff=10,
+                         webhook_max_backoff=40)
+            r = w.run_round()
+            assert [a["rule"] for a in r.alerts] == ["afghan-talks", "dead-hook"]
+            first = r.alerts[0]
+            assert first["reason"] == "first match" and first["event"]["type"] == "CONSULT"
+            assert "Taliban" in first["evidence"] and "Ashraf Ghani" in first["event"]["sources"] and first["event"]["num_sources"] == 1
+            for _ in range(3):  # down for several rounds: retried with backoff, nothing lost
+                clock.sleep(w.next_wake() - clock.time())
+                w.run_round()
+            assert receiver.posts and all(s == 503 for _, _, s in receiver.posts)
+            # a second outlet reports the same meeting: the event gains a source, the rule fires again
+            site.add("/times.rss", 3, outlet="Kabul Times", lead=SECOND_REPORT, title="Talks in Doha")
+            clock.sleep(61 * 1.1)
+            r = w.run_round()
+            assert [(a["rule"], a["reason"]) for a in r.alerts] == [("afghan-talks", "gained sources 1 -> 2")]
+            second = r.alerts[0]
+            assert second["event"]["num_sources"] == 2 and second["id"] != first["id"]
+            receiver.down = False
+            receiver.fail_first = {second["id"]}  # read, then answered 500: the retry carries the same key
+            state = WatchState(store)
+            for _ in range(40):
+                if not state.delivery_counts().get("pending"):
+                    break
+                clock.sleep(w.next_wake() - clock.time())
+                r = w.run_round()
+                assert r.alerts == []  # nothing fires twice
+            assert state.delivery_counts() == {"delivered": 4, "failed": 1}
+            [dead] = state.alerts(status="failed")
+            assert dead["rule"] == "dead-hook" and dead["deliveries"][0]["attempts"] == 10
+            w.close()
+    finally:
+        receiver.close()
+    ok = [(h, b) for h, b, s in receiver.posts if s == 200]
+    assert sorted(h["idempotency-key"] for h, _ in ok) == sorted([first["id"], second["id"]])  # each once
+    for h, body, _ in receiver.posts:
+        want = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+        assert hmac.compare_digest(h["x-dragoman-signature"], want)
+        assert json.loads(body)["id"] == h["idempotency-key"]
+    for key in (first["id"], second["id"]):
+        tries = [(h, b) for h, b, _ in receiver.posts if h["idempotency-key"] == key]
+        assert len(tries) > 1 and len({b for _, b in tries}) == 1  # repeats: the same key, the same bytes
+        assert [int(h["x-dragoman-attempt"]) for h, _ in tries] == list(range(1, len(tries) + 1))
+    assert [json.loads(line)["id"] for line in log.read_text().splitlines()] == [first["id"], second["id"]]
+
+
+def test_rule_errors_name_the_rule_and_the_fix(tmp_path, monkeypatch):
+    from dragoman.watch import load_rules
+
+    monkeypatch.delenv("NO_SUCH_SECRET", raising=False)
+    cases = [
+        ("rules:\n  - name: r\n    filters: {colour: red}\n", "unknown filter 'colour'"),
+        ("rules:\n  - name: r\n    filters: {quad: 7}\n", "between 1 and 4"),
+        ("rules:\n  - name: r\n    filters: {since: 2020-13-01}\n", "month must be in 1..12"),
+        ("rules:\n  - name: r\n    filters: {until: '2020-02-30'}\n", "not a valid date"),
+        ("rules:\n  - name: r\n    filters: {min_sources: 0}\n", "min_sources"),
+        ("rules:\n  - name: r\n    again_when: [likes]\n", "again_when"),
+        ("rules:\n  - name: r\n    actions: [email]\n", "unknown action"),
+        ("rules:\n  - name: r\n    actions: [{webhook: 'http://h/x'}]\n", "secret_env"),
+        ("rules:\n  - name: r\n    actions: [{webhook: 'http://h/x', secret_env: NO_SUCH_SECRET}]\n",
+         "NO_SUCH_SECRET is not set"),
+        ("rules:\n  - name: r\n  - name: r\n", "used twice"),
+        ("rules:\n  - filters: {}\n", "name"),
+    ]
+    for text, why in cases:
+        path = tmp_path / "rules.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ConfigError) as err:
+            load_rules(path)
+        assert why in str(err.value) and "rules.yaml" in str(err.value), (text, str(err.value))

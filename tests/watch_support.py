@@ -20,8 +20,8 @@ from dragoman.settings import Settings, WatchSettings
 
 #: stories that code to events between political actors (one sentence of news each, then background)
 STORIES = [
-    "Representatives of the Afghan government met Taliban negotiators in Doha on Tuesday to discuss a ceasefire, "
-    "officials said.",
+    "Afghan President Ashraf Ghani met Taliban leader Haibatullah Akhundzada in Doha on Tuesday to discuss a "
+    "ceasefire, officials said.",
     "Pakistan's foreign minister met his Turkish counterpart in Ankara on Monday to discuss trade, the ministry said.",
     "Kenya's president accused Somalia of violating its airspace on Wednesday, his office said.",
     "The European Union imposed sanctions on Belarus on Thursday over the detention of journalists.",

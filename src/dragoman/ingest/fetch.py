@@ -380,13 +380,20 @@ class Fetcher:
 
     def post(self, url: str, body: bytes, headers: dict[str, str], timeout: float | None = None) -> int:
         """POST ``body`` to ``url`` (no redirects followed, the address vetted like a GET's) and return
-        the status; the answer's body is not read.  A network failure or timeout is a ``FetchError``."""
+        the status; the answer's body is read (at most 64 kB) and dropped.  A network failure or timeout
+        is a ``FetchError``."""
         self.check_url(url, url)
         self._backend.source = url
         limit = timeout if timeout is not None else overall_limit(self.settings)
         self._backend.deadline.at = time.monotonic() + limit
         try:
             with self._client.stream("POST", url, content=body, headers=headers) as resp:
+                read = 0
+                for chunk in resp.iter_raw():
+                    self._backend.deadline.check()
+                    read += len(chunk)
+                    if read > 65_536:
+                        break
                 return resp.status_code
         except _OverallTimeout:
             raise self._timed_out(url, url, limit) from None

@@ -83,7 +83,7 @@ def load_feeds(path: str | Path) -> list[Feed]:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
     except OSError as e:
         raise ConfigError(f"cannot read the feed list: {e.strerror or e}", source=str(p), hint="check the path") from e
-    except yaml.YAMLError as e:
+    except (yaml.YAMLError, ValueError) as e:  # a timestamp YAML cannot read (2020-13-01) is a ValueError
         raise ConfigError(f"invalid YAML: {e}", source=str(p), hint="fix the syntax") from e
     except UnicodeDecodeError as e:
         raise ConfigError("the feed list is not UTF-8 text", source=str(p)) from e

@@ -177,7 +177,10 @@ def _rule(raw: Any, where: str) -> Rule:
     rule = Rule(name, q, actors, min_sources, tuple(dict.fromkeys(again)), actions, definition)
     for a in actions:
         if a.kind == "webhook":
-            rule.secret(a)
+            try:
+                rule.secret(a)
+            except ConfigError as e:
+                raise ConfigError(e.message, source=where, hint=e.hint) from None
     return rule
 
 
@@ -190,7 +193,7 @@ def load_rules(path: str | Path) -> list[Rule]:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
     except OSError as e:
         raise ConfigError(f"cannot read the rules: {e.strerror or e}", source=str(p), hint="check the path") from e
-    except yaml.YAMLError as e:
+    except (yaml.YAMLError, ValueError) as e:  # a timestamp YAML cannot read (2020-13-01) is a ValueError
         raise ConfigError(f"invalid YAML: {e}", source=str(p), hint="fix the syntax") from e
     except UnicodeDecodeError as e:
         raise ConfigError("the rules file is not UTF-8 text", source=str(p)) from e
