@@ -136,6 +136,7 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     _event_routes(app, store, limits, reads)
     _article_route(app, store, reads)
     _failure_route(app, store, limits)
+    _watch_route(app, store)
     _export_route(app, store, limits)
     _coding_routes(app, store, settings, limits, extractor)
     return app
@@ -278,6 +279,38 @@ def _failure_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:
                  offset: Annotated[int, _offset(limits)] = 0) -> JSONBody:
         total, rows = store.read(lambda s: (s.count_failures(), s.failures(limit=limit, offset=offset)))
         return JSONBody({"total": total, "failures": rows})
+
+
+def _watch_route(app: FastAPI, store: StoreAccess) -> None:
+    """``GET /api/watch``: what ``dragoman watch`` did with this store (docs/watch.md)."""
+
+    @app.get("/api/watch", tags=["status"], summary="The watcher's feeds, rules and latest alerts")
+    def watch(alerts: Annotated[int, Query(ge=0, le=100, description="How many of the latest alerts to list.")] = 10,
+              ) -> JSONBody:
+        from dragoman.store.watch import WatchState
+        from dragoman.watch.watcher import watch_status
+
+        def read(s: Any) -> dict[str, Any]:
+            state = WatchState(s)
+            out = watch_status(state)
+            out["latest_alerts"] = [_alert_row(r) for r in state.alerts(limit=alerts)]
+            return out
+
+        return JSONBody(store.read(read))
+
+
+def _alert_row(r: dict[str, Any]) -> dict[str, Any]:
+    """An alert as the API lists it: why it fired, the event in short, the evidence, how its deliveries went."""
+    import json
+
+    p = json.loads(r["payload"])
+    ev = p.get("event") or {}
+    return {"id": r["id"], "rule": r["rule"], "fired_at": p.get("fired_at"), "reason": r["reason"],
+            "event_id": r["event_id"], "type": ev.get("type"), "date": ev.get("date"), "place": ev.get("place"),
+            "sources": ev.get("sources"), "targets": ev.get("targets"), "num_sources": ev.get("num_sources"),
+            "evidence": r["evidence"], "url": ev.get("source_url"),
+            "deliveries": [{k: d[k] for k in ("action", "target", "status", "attempts", "last_error")}
+                           for d in r["deliveries"]]}
 
 
 def _export_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:
