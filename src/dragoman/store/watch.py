@@ -85,11 +85,15 @@ class WatchState:
                 {"url": url, "name": name, "next_poll": now, "failures": 0, "failures_total": 0, "polls": 0,
                  "not_modified": 0, "items_seen": 0, "items_new": 0} for url, name in feeds if url not in known])
 
-    def save_poll(self, feed: dict[str, Any], items: list[dict[str, Any]]) -> None:
-        """One poll's outcome in one transaction: the feed's row and the rows of the items it handled."""
+    def save_polls(self, polls: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        """A round's polls in one transaction: each feed's row and the rows of the items it handled."""
+        if not polls:
+            return
+        feeds = [f for f, _ in polls]
+        items = [i for _, its in polls for i in its]
         with self._transaction():
-            self.store._delete_in("watch_feeds", "url", [feed["url"]])
-            self.store._insert("watch_feeds", [{c: feed.get(c) for c in FEED_COLUMNS}])
+            self.store._delete_in("watch_feeds", "url", [f["url"] for f in feeds])
+            self.store._insert("watch_feeds", [{c: f.get(c) for c in FEED_COLUMNS} for f in feeds])
             if items:
                 self.store._delete_in("watch_items", "url_key", [i["url_key"] for i in items])
                 self.store._insert("watch_items", [{c: i.get(c) for c in ITEM_COLUMNS} for i in items])

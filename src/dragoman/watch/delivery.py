@@ -46,8 +46,9 @@ def alert_line(alert: dict[str, Any]) -> str:
     whom = "; ".join(ev.get("targets") or [])
     where = f" in {ev['place']}" if ev.get("place") else ""
     evidence = " ".join(str(alert.get("evidence") or "").split())
+    n = ev.get("num_sources")
     return (f"ALERT {alert.get('rule')}: {ev.get('type')} {who}" + (f" -> {whom}" if whom else "")
-            + f" ({ev.get('date') or 'undated'}{where}; {ev.get('num_sources')} sources; {alert.get('reason')}) "
+            + f" ({ev.get('date') or 'undated'}{where}; {n} source{'' if n == 1 else 's'}; {alert.get('reason')}) "
             + f"{evidence!r} [{alert.get('id')}]")
 
 

@@ -1,18 +1,19 @@
-"""One poll of one feed: a conditional GET, the new items fetched, coded and stored, the state saved.
+"""Polling feeds: conditional GETs, the new items fetched, coded and stored, the state saved.
 
-The order makes a crash at any point safe (nothing already stored is fetched again, no item is lost):
+A round polls the feeds that are due in an order that makes a crash at any point safe (nothing
+already stored is fetched again, no item is lost):
 
-1. the feed is fetched with the validators of the last poll (``If-None-Match`` / ``If-Modified-Since``);
+1. each feed is fetched with the validators of its last poll (``If-None-Match`` / ``If-Modified-Since``);
    a ``304 Not Modified`` reads nothing;
 2. its entries are compared with the items seen before, by canonical URL and by content; an
-   entry whose page the store already holds (a poll killed after storing, before saving its
+   entry whose page the store already holds (a round killed after storing, before saving its
    state) is marked stored without a fetch;
 3. the new items' pages are fetched through the safe fetcher (robots.txt, SSRF guard, size and
-   time limits, the polite delay between two requests to one host), coded and ingested in one
-   store transaction;
-4. the feed's row (new validators, next poll) and its items' rows are saved in one transaction.
+   time limits, the polite delay between two requests to one host);
+4. the pages of every feed of the round are coded in one batch and ingested in one store transaction;
+5. every feed's row (new validators, next poll) and its items' rows are saved in one transaction.
 
-A crash before 4 leaves the old validators, so the next poll reads the feed again and catches
+A crash before 5 leaves the old validators, so the next poll reads the feed again and catches
 up; a page that failed is tried again on later polls while the feed lists it, ``item_attempts``
 times, its failure stored for ``dragoman failures``.  A feed that fails waits ``interval x 2^(n-1)``
 (at most ``max_backoff``) after its n-th failure in a row; every wait is jittered.
@@ -81,18 +82,48 @@ class Poller:
         self.clock = clock
         self.rng = rng
         self.progress = progress or (lambda line: None)
+        self._round_keys: set[str] = set()  # url keys of the poll in progress
+        self._round_content: set[str] = set()
 
     def interval(self, feed: Feed) -> float:
         w = self.settings.watch
         return max(w.min_interval, feed.interval if feed.interval is not None else w.interval)
 
     def poll(self, feed: Feed) -> PollResult:
-        """Poll ``feed`` once; never raises for what the feed or its pages do (the result says it)."""
+        """Poll one feed (see ``poll_many``)."""
+        return self.poll_many([feed])[0]
+
+    def poll_many(self, feeds: list[Feed], stop: Any = None) -> list[PollResult]:
+        """Poll ``feeds`` (until ``stop``, an Event, is set): each feed read, its new pages fetched; then
+        the pages of them all coded in one batch and stored in one transaction; then every feed's state
+        saved in one transaction.  Never raises for what a feed or a page does (the results say it)."""
+        self._round_keys, self._round_content = set(), set()
+        polls: list[_Poll] = []
+        for feed in feeds:
+            if stop is not None and stop.is_set():
+                break
+            polls.append(self._read(feed))
+        fetched = [p for p in polls if p.fetch]
+        if fetched:
+            self._store(fetched)
+        self.state.save_polls([(p.row, p.items) for p in polls])
+        for p in polls:
+            r = p.result
+            if r.status == "ok":
+                self.progress(f"polled: {p.feed.url}: {r.entries} entries, {r.new} new, {r.stored} stored, "
+                              f"{r.failed} failed")
+            elif r.status == "not_modified":
+                self.progress(f"not modified: {p.feed.url}")
+            else:
+                self.progress(f"feed failed ({p.row['failures']} in a row): {p.feed.url}: {r.error}")
+        return [p.result for p in polls]
+
+    def _read(self, feed: Feed) -> "_Poll":
+        """Read a feed (a conditional GET) and fetch the pages of its new items."""
         row = self.state.feed(feed.url) or {"url": feed.url, "failures": 0, "failures_total": 0, "polls": 0,
                                             "not_modified": 0, "items_seen": 0, "items_new": 0}
         row["name"] = feed.name
-        now = self.clock.time()
-        row["last_poll"] = now
+        row["last_poll"] = self.clock.time()
         row["polls"] = (row.get("polls") or 0) + 1
         headers = {}
         if row.get("etag"):
@@ -104,23 +135,20 @@ class Poller:
             if got.status == 304:
                 self._ok(row, feed, "not_modified")
                 row["not_modified"] = (row.get("not_modified") or 0) + 1
-                self.state.save_poll(row, [])
-                self.progress(f"not modified: {feed.url}")
-                return PollResult(feed.url, "not_modified")
+                return _Poll(feed, row, PollResult(feed.url, "not_modified"))
             entries = read_entries(got.body, feed.url)
         except DragomanError as e:
-            return self._failed(row, feed, e)
-        result = PollResult(feed.url, "ok", entries=len(entries))
-        items = self._handle(feed, entries, result)
+            return _Poll(feed, row, self._failed(row, feed, e))
+        poll = _Poll(feed, row, PollResult(feed.url, "ok", entries=len(entries)))
+        self._handle(poll, entries)
+        for e, _ in poll.fetch:
+            poll.pages.append(self._page(feed, e))
+            self.progress(f"fetched: {self._source(feed, e)}")
+        poll.result.new = len(poll.fetch)
         row["etag"] = got.headers.get("etag")
         row["last_modified"] = got.headers.get("last-modified")
-        row["items_seen"] = (row.get("items_seen") or 0) + result.new + result.recovered + result.duplicates
-        row["items_new"] = result.stored
         self._ok(row, feed, "ok")
-        self.state.save_poll(row, items)
-        self.progress(f"polled: {feed.url}: {len(entries)} entries, {result.new} new, {result.stored} stored, "
-                      f"{result.failed} failed")
-        return result
+        return poll
 
     # -- outcome of the feed itself -------------------------------------------------------------
 
@@ -134,25 +162,24 @@ class Poller:
         row["last_status"] = "failed"
         row["last_error"] = f"{e.code}: {e.message}"
         row["next_poll"] = self.clock.time() + wait_after(self.interval(feed), row["failures"], self.settings, self.rng)
-        self.state.save_poll(row, [])
-        self.progress(f"feed failed ({row['failures']} in a row): {feed.url}: {e.message}")
         return PollResult(feed.url, "failed", error=str(e))
 
     # -- the items ------------------------------------------------------------------------------
 
-    def _handle(self, feed: Feed, entries: list[Entry], result: PollResult) -> list[dict[str, Any]]:
-        """Fetch, code and store the entries not seen before; the item rows to save."""
+    def _handle(self, poll: "_Poll", entries: list[Entry]) -> None:
+        """Sort the entries: seen before (skipped), the same story as one seen (a duplicate), stored already by
+        a poll that stopped before saving its state (recovered), or new (to fetch, at most ``max_items_per_poll``)."""
+        feed, result = poll.feed, poll.result
         known = self.state.items([e.url_key for e in entries], [e.content_key for e in entries if e.content_key])
         by_url = {r["url_key"]: r for r in known}
         done_content = {r["content_key"] for r in known if r["content_key"] and r["status"] in DONE}
+        done_content |= self._round_content
         now = self.clock.time()
         todo: list[tuple[Entry, dict[str, Any]]] = []
-        rows: list[dict[str, Any]] = []
-        seen_now: set[str] = set()
         for e in reversed(entries):  # oldest first: feeds list the newest first
-            if e.url_key in seen_now:
+            if e.url_key in self._round_keys:  # listed twice, or by another feed of this round
                 continue
-            seen_now.add(e.url_key)
+            self._round_keys.add(e.url_key)
             old = by_url.get(e.url_key)
             if old is not None and old["status"] in DONE:
                 continue
@@ -161,25 +188,25 @@ class Poller:
             item["last_seen"] = now
             if e.content_key and e.content_key in done_content and not old:
                 item.update(status="duplicate", last_error="the same title and summary as an item seen before")
-                rows.append(item)
+                poll.items.append(item)
                 result.duplicates += 1
                 continue
             if e.content_key:
                 done_content.add(e.content_key)
+                self._round_content.add(e.content_key)
             todo.append((e, item))
         stored = self.state.stored_articles(e.link for e, _ in todo if e.link)
         fetch: list[tuple[Entry, dict[str, Any]]] = []
         for e, item in todo:
             if e.link and e.link in stored:  # stored by a poll that stopped before saving its state
                 item.update(status="stored", article_id=stored[e.link], last_error=None)
-                rows.append(item)
+                poll.items.append(item)
                 result.recovered += 1
             else:
                 fetch.append((e, item))
-        fetch = fetch[: self.settings.watch.max_items_per_poll]
-        if fetch:
-            rows += self._fetch_and_store(feed, fetch, result)
-        return rows
+        poll.fetch = fetch[: self.settings.watch.max_items_per_poll]
+        poll.row["items_seen"] = (poll.row.get("items_seen") or 0) + len(poll.fetch) + result.recovered \
+            + result.duplicates
 
     def _source(self, feed: Feed, e: Entry) -> str:
         return e.link or e.url_key
@@ -205,38 +232,46 @@ class Poller:
         except DragomanError as err:
             return failure(err, source)
 
-    def _fetch_and_store(self, feed: Feed, fetch: list[tuple[Entry, dict[str, Any]]],
-                         result: PollResult) -> list[dict[str, Any]]:
-        pages: list[Article | Failure] = []
-        for e, _ in fetch:
-            page = self._page(feed, e)
-            pages.append(page)
-            self.progress(f"fetched: {self._source(feed, e)}")
-        result.new = len(fetch)
-        arts = [p for p in pages if isinstance(p, Article)]
+    def _store(self, polls: list["_Poll"]) -> None:
+        """Code the fetched pages of ``polls`` in one batch, store them in one transaction, and set each item's status."""
+        pages = [pg for p in polls for pg in p.pages]
+        arts = [pg for pg in pages if isinstance(pg, Article)]
         coded = self.code(arts) if arts else []
-        fails = [p for p in pages if isinstance(p, Failure)] + [c for c in coded if isinstance(c, Failure)]
+        fails = [pg for pg in pages if isinstance(pg, Failure)] + [c for c in coded if isinstance(c, Failure)]
         self.store.ingest(self.store.filter_new([c for c in coded if isinstance(c, Article)] + fails),
                           batch_size=max(1, len(pages)))
-        self.progress(f"stored: {feed.url}: {len(arts)} pages coded")
-        stored = self.state.stored_articles(self._source(feed, e) for e, _ in fetch)
+        self.progress(f"stored: {len(arts)} pages coded from {len(polls)} feeds")
+        stored = self.state.stored_articles(self._source(p.feed, e) for p in polls for e, _ in p.fetch)
         failed = {f.source: f for f in fails}
-        rows = []
-        for e, item in fetch:
-            src = self._source(feed, e)
-            if src in stored:
-                item.update(status="stored", article_id=stored[src], last_error=None)
-                result.stored += 1
-            elif src in failed:
-                f = failed[src]
-                item["attempts"] = (item.get("attempts") or 0) + 1
-                item["last_error"] = f"{f.code}: {f.message}"
-                given_up = item["attempts"] >= self.settings.watch.item_attempts
-                item["status"] = "given_up" if given_up else "failed"
-                result.failed += 1
-                result.failures.append(f)
-            else:  # the store holds the same article under another URL or text: not stored again
-                item.update(status="duplicate", last_error="the store holds this article already")
-                result.duplicates += 1
-            rows.append(item)
-        return rows
+        for p in polls:
+            result = p.result
+            for e, item in p.fetch:
+                src = self._source(p.feed, e)
+                if src in stored:
+                    item.update(status="stored", article_id=stored[src], last_error=None)
+                    result.stored += 1
+                elif src in failed:
+                    f = failed[src]
+                    item["attempts"] = (item.get("attempts") or 0) + 1
+                    item["last_error"] = f"{f.code}: {f.message}"
+                    given_up = item["attempts"] >= self.settings.watch.item_attempts
+                    item["status"] = "given_up" if given_up else "failed"
+                    result.failed += 1
+                    result.failures.append(f)
+                else:  # the store holds the same article under another URL or text: not stored again
+                    item.update(status="duplicate", last_error="the store holds this article already")
+                    result.duplicates += 1
+                p.items.append(item)
+            p.row["items_new"] = result.stored
+
+
+@dataclass
+class _Poll:
+    """One feed's poll in progress: its state row, its result, the items to save, the pages fetched."""
+
+    feed: Feed
+    row: dict[str, Any]
+    result: PollResult
+    items: list[dict[str, Any]] = field(default_factory=list)
+    fetch: list[tuple[Entry, dict[str, Any]]] = field(default_factory=list)
+    pages: list[Article | Failure] = field(default_factory=list)
