@@ -211,9 +211,8 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         server.join(5)
         tmp.cleanup()
     tenth = span / 10
-    first = [m for t, m in samples if t < tenth]
-    last = [m for t, m in samples if t >= span - tenth]
-    p1, p10 = max(first, default=0.0), max(last, default=0.0)
+    by_tenth = [max((m for t, m in samples if k * tenth <= t < (k + 1) * tenth), default=0.0) for k in range(10)]
+    p1, p10 = by_tenth[0], max((m for t, m in samples if t >= span - tenth), default=0.0)
     res = {
         "feeds": n_feeds, "items_per_feed": n_items, "simulated_minutes": minutes, "interval_s": interval,
         "wall_seconds": round(wall, 1), "load_seconds": round(load_s, 1),
@@ -223,7 +222,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         "alerts": alerts, "deliveries": deliveries, "webhook_received_valid": received,
         "rss_mb_first_tenth_peak": round(p1, 1), "rss_mb_last_tenth_peak": round(p10, 1),
         "rss_change_pct": round(100 * (p10 - p1) / p1, 2) if p1 else None,
-        "rss_samples": len(samples),
+        "rss_samples": len(samples), "rss_mb_peak_by_tenth": [round(m, 1) for m in by_tenth],
     }
     res["rss_flat_within_5pct"] = res["rss_change_pct"] is not None and abs(res["rss_change_pct"]) <= 5
     return res

@@ -430,3 +430,36 @@ def test_rule_errors_name_the_rule_and_the_fix(tmp_path, monkeypatch):
         with pytest.raises(ConfigError) as err:
             load_rules(path)
         assert why in str(err.value) and "rules.yaml" in str(err.value), (text, str(err.value))
+
+
+def test_new_rule_fires_on_what_comes_next_or_with_backfill_on_everything_stored(site, pipeline, db_path, tmp_path,
+                                                                                 monkeypatch):
+    from dragoman.watch import alerts as alerting
+    from dragoman.watch import load_rules
+
+    for n in range(4):
+        site.add("/b.rss", n)
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text("rules:\n  - name: from-now\n    actions: [{log: %s}]\n  - name: backfilled\n"
+                          "    actions: [{log: %s}]\n" % (tmp_path / "now.jsonl", tmp_path / "all.jsonl"), encoding="utf-8")
+    clock = FakeClock()
+    with Store.open(db_path) as store:
+        w = _watcher(store, [Feed(site.url("/b.rss"), "b")], pipeline, clock)
+        w.run_round()
+        w.close()
+        n_events = store.counts()["events"]
+        assert n_events >= 4
+        monkeypatch.setattr(alerting, "PAGE", 2)  # the changed events are read two at a time
+        rules = load_rules(rules_file)
+        w = Watcher(store, [Feed(site.url("/b.rss"), "b")], rules[:1], watch_settings(), clock=clock, pipeline=pipeline)
+        assert w.run_round().alerts == []  # a new rule: only what changes from now on
+        w.close()
+        w = Watcher(store, [Feed(site.url("/b.rss"), "b")], rules[1:], watch_settings(), clock=clock, pipeline=pipeline,
+                    backfill=True, out=lambda line: None)
+        fired = w.run_round().alerts
+        assert len(fired) == n_events and len({a["event"]["id"] for a in fired}) == n_events
+        assert w.run_round().alerts == []  # once per event
+        site.add("/b.rss", 4)
+        clock.sleep(200)
+        assert [a["reason"] for a in w.run_round().alerts] == ["first match"] * (store.counts()["events"] - n_events)
+        w.close()

@@ -148,10 +148,12 @@ class WatchState:
         return rows[0]["m"] if rows else None
 
     def changed_events(self, q: EventQuery, min_sources: int, after: datetime | None, upto: datetime,
-                       also_actors: Iterable[str] = (), limit: int = 100_000) -> list[dict[str, Any]]:
-        """The events matching ``q`` (every actor of ``also_actors`` taking part too, and at least
-        ``min_sources`` sources) that changed in (after, upto], oldest change first; each with
-        ``members``, the ids of the article events it merges."""
+                       also_actors: Iterable[str] = (), limit: int = 5_000,
+                       resume: tuple[datetime, str] | None = None) -> list[dict[str, Any]]:
+        """One page (``limit``) of the events matching ``q`` (every actor of ``also_actors`` taking part too,
+        and at least ``min_sources`` sources) that changed in (after, upto], oldest change first, after the
+        ``resume`` key (``_changed``, ``id``) of the previous page's last row; each with ``members``, the ids
+        of the article events it merges."""
         w, params = Q.where(q)
         for actor in also_actors:
             cond, ps = Q.actor_match(actor)
@@ -162,6 +164,9 @@ class WatchState:
         if after is not None:
             sql += " AND e.updated_at > ?"
             params.append(after)
+        if resume is not None:
+            sql += " AND (e.updated_at > ? OR (e.updated_at = ? AND e.id > ?))"
+            params += [resume[0], resume[0], resume[1]]
         if min_sources > 1:
             sql += " AND e.num_sources >= ?"
             params.append(min_sources)
@@ -176,12 +181,15 @@ class WatchState:
             r["members"] = sorted(members.get(r["id"], []))
         return rows
 
-    def fired(self, rule: str, member_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """The firings of ``rule`` on any of these article events (an event keeps its members when its id changes)."""
+    def fired(self, rule: str, member_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """The firings of ``rule`` on any of these article events, by article event (an event keeps its
+        members when its id changes)."""
         ids = sorted(set(member_ids))
-        if not ids:
-            return []
-        return self._dicts("SELECT * FROM watch_fired WHERE rule = ? AND list_contains(?, member_id)", [rule, ids])
+        out: dict[str, list[dict[str, Any]]] = {}
+        if ids:
+            for r in self._dicts("SELECT * FROM watch_fired WHERE rule = ? AND list_contains(?, member_id)", [rule, ids]):
+                out.setdefault(r["member_id"], []).append(r)
+        return out
 
     def save_firings(self, rule: str, watermark: datetime | None, alerts: list[dict[str, Any]],
                      fired: list[dict[str, Any]], deliveries: list[dict[str, Any]], now: float) -> None:

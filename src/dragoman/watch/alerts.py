@@ -74,26 +74,45 @@ def evaluate(state: WatchState, rules: list[Rule], clock: Clock) -> list[dict[st
         after = row["watermark"] if row else None
         if after is not None and upto <= after:
             continue
-        events = state.changed_events(rule.query, rule.min_sources, after, upto, also_actors=rule.actors[1:])
-        now = clock.time()
-        alerts, fired, deliveries = [], [], []
-        for ev in events:
-            if not ev["members"]:
-                continue
-            reason = _reason(rule, ev, state.fired(rule.name, ev["members"]))
-            if reason is None:
-                continue
-            counts = {col: int(ev[col] or 0) for col in GAINS.values()}
-            level = [counts[GAINS[g]] for g in rule.again_when]
-            alert_id = "al-" + digest(rule.name, ev["members"][0], json.dumps(level), length=20)
-            body = payload(rule, ev, alert_id, reason, now)
-            alerts.append({"id": alert_id, "rule": rule.name, "event_id": ev["id"], "fired_at": now, "reason": reason,
-                           "evidence": ev.get("evidence_text"), "payload": json.dumps(body, ensure_ascii=False,
-                                                                                      sort_keys=True)})
-            fired += [{"rule": rule.name, "member_id": m, "event_id": ev["id"], "alert_id": alert_id, **counts}
-                      for m in ev["members"]]
-            deliveries += [{"alert_id": alert_id, "action": a.kind, "target": a.target, "status": "pending",
-                            "attempts": 0, "next_attempt": now} for a in rule.actions]
-            out.append(body)
-        state.save_firings(rule.name, upto, alerts, fired, deliveries, now)
+        resume = None
+        while True:  # a page of changed events at a time; the watermark moves once all are read
+            events = state.changed_events(rule.query, rule.min_sources, after, upto, also_actors=rule.actors[1:],
+                                          resume=resume)
+            last_page = len(events) < PAGE
+            out += _fire(state, rule, events, clock, upto if last_page else after)
+            if last_page:
+                break
+            resume = (events[-1]["_changed"], events[-1]["id"])
+    return out
+
+
+#: changed events read at a time
+PAGE = 5_000
+
+
+def _fire(state: WatchState, rule: Rule, events: list[dict[str, Any]], clock: Clock,
+          watermark: Any) -> list[dict[str, Any]]:
+    """The alerts ``rule`` fires on a page of changed events, saved with ``watermark`` in one transaction."""
+    now = clock.time()
+    prior = state.fired(rule.name, [m for ev in events for m in ev["members"]])
+    alerts, fired, deliveries, out = [], [], [], []
+    for ev in events:
+        if not ev["members"]:
+            continue
+        reason = _reason(rule, ev, [p for m in ev["members"] for p in prior.get(m, ())])
+        if reason is None:
+            continue
+        counts = {col: int(ev[col] or 0) for col in GAINS.values()}
+        level = [counts[GAINS[g]] for g in rule.again_when]
+        alert_id = "al-" + digest(rule.name, ev["members"][0], json.dumps(level), length=20)
+        body = payload(rule, ev, alert_id, reason, now)
+        alerts.append({"id": alert_id, "rule": rule.name, "event_id": ev["id"], "fired_at": now, "reason": reason,
+                       "evidence": ev.get("evidence_text"),
+                       "payload": json.dumps(body, ensure_ascii=False, sort_keys=True)})
+        fired += [{"rule": rule.name, "member_id": m, "event_id": ev["id"], "alert_id": alert_id, **counts}
+                  for m in ev["members"]]
+        deliveries += [{"alert_id": alert_id, "action": a.kind, "target": a.target, "status": "pending",
+                        "attempts": 0, "next_attempt": now} for a in rule.actions]
+        out.append(body)
+    state.save_firings(rule.name, watermark, alerts, fired, deliveries, now)
     return out
