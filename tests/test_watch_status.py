@@ -161,3 +161,38 @@ def test_status_while_a_watcher_holds_the_store_and_sigterm_stops_it(tmp_path):
             proc.kill()
             proc.wait()
         site.close()
+
+
+def test_watcher_over_its_memory_limit_starts_afresh_losing_nothing(tmp_path):
+    site = NewsSite()
+    site.add("/one.rss", 0)
+    settings = tmp_path / "s.toml"
+    settings.write_text("[fetch]\nallow_private = true\nper_host_delay = 0.0\n"
+                        "[watch]\nmin_interval = 0.2\ngather = 0.0\nmax_memory_mb = 1.0\n", encoding="utf-8")
+    db = tmp_path / "afresh.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "dragoman", "watch", site.url("/one.rss"), "--db", str(db),
+                             "--settings", str(settings), "--interval", "0.2"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 120  # a hang guard
+        for line in proc.stderr:
+            lines.append(line.rstrip())
+            if sum(line.startswith("not modified") for line in lines) >= 2:  # polled again after the restart
+                break
+            assert time.monotonic() < deadline, "\n".join(lines)
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
+        assert proc.returncode == 0, "\n".join(lines)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        site.close()
+    afresh = [i for i, line in enumerate(lines) if "starting afresh" in line]
+    assert len(afresh) == 1, "\n".join(lines)  # once: the rounds after it stored nothing
+    assert sum(line.startswith("watching 1 feeds") for line in lines[afresh[0]:]) == 1  # the same command again
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["articles"] == 1
+    assert len(site.gets("/one/story-0.html")) == 1

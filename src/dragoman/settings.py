@@ -61,6 +61,10 @@ class WatchSettings:
     webhook_backoff: float = 30.0  # seconds before the first retry of a webhook; doubled each time
     webhook_max_backoff: float = 3600.0  # the longest wait between two tries of one webhook delivery
     webhook_timeout: float = 10.0  # seconds a webhook receiver may take to answer
+    # a long run fragments Python's heap and the store's in-memory indexes grow: after a round that stored articles,
+    # a watcher over its memory limit starts afresh (re-executes itself; its state is in the store)
+    max_memory_mb: float = 0.0  # the limit in MB; 0: (1 + memory_growth) x the memory after its first coding round
+    memory_growth: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ Thin commands over ``dragoman.watch``; the watcher's state lives in the store (d
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 import threading
@@ -108,9 +109,14 @@ def watch(urls: tuple[str, ...], feeds_file: str | None, rules_file: str | None,
             signal.signal(signal.SIGTERM, on_signal)
             signal.signal(signal.SIGINT, on_signal)
             progress(f"watching {len(feeds)} feeds with {len(rules)} rules into {path}")
-            watcher.run(stop)
+            # started as `dragoman watch ...` (not called from Python): over its memory limit, it starts afresh
+            restart = watcher.run(stop, recycle=sys.argv[1:2] == ["watch"])
         finally:
             watcher.close()
+    if restart:  # the store and the fetcher are closed: the same command again, in this process's place
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, [sys.executable, "-m", "dragoman", *sys.argv[1:]])
 
 
 def _status(path: str, fmt: str) -> None:

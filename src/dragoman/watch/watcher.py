@@ -79,6 +79,7 @@ class Watcher:
         self.write_status = write_status
         self.started = self.clock.time()
         self.rounds = 0
+        self._baseline: float | None = None  # resident MB after the first round that coded pages
         self.state.add_feeds([(f.url, f.name) for f in feeds], self.clock.time())
         for r in rules:
             self.state.add_rule(r.name, r.definition, backfill)
@@ -137,20 +138,45 @@ class Watcher:
         return min(times) if times else self.clock.time() + MAX_SLEEP
 
     def run(self, stop: threading.Event, *, until: float | None = None,
-            on_round: Callable[[RoundReport], None] | None = None) -> None:
-        """Rounds until ``stop`` is set (or the clock passes ``until``), sleeping in between."""
+            on_round: Callable[[RoundReport], None] | None = None, recycle: bool = False) -> bool:
+        """Rounds until ``stop`` is set (or the clock passes ``until``), sleeping in between.
+
+        ``recycle``: also stop after a round that stored articles when the process's resident memory
+        is over its limit (``memory_limit``), and return True: the caller starts the watcher afresh."""
         while not stop.is_set():
             report = self.run_round(stop=stop)
             if on_round is not None:
                 on_round(report)
             if stop.is_set():
                 break
+            if recycle and report.stored and self.over_memory():
+                return True
             wake = self.next_wake()
             if until is not None:
                 if self.clock.time() >= until:
                     break
                 wake = min(wake, until)
             self.clock.sleep(max(0.0, min(wake - self.clock.time(), MAX_SLEEP)))
+        return False
+
+    def memory_limit(self) -> float | None:
+        """The resident memory (MB) above which ``run(recycle=True)`` stops: ``watch.max_memory_mb``, or (0)
+        ``1 + watch.memory_growth`` times the memory after the first round that coded pages."""
+        w = self.settings.watch
+        if w.max_memory_mb > 0:
+            return w.max_memory_mb
+        return self._baseline * (1 + w.memory_growth) if self._baseline else None
+
+    def over_memory(self) -> bool:
+        rss = resident_mb()
+        if self._baseline is None and self._pipeline is not None:
+            self._baseline = rss
+        limit = self.memory_limit()
+        if limit is None or rss <= limit:
+            return False
+        self.progress(f"resident memory {rss:,.0f} MB is over the limit of {limit:,.0f} MB: starting afresh "
+                      "(the watcher's state is in the store, nothing is lost)")
+        return True
 
     # -- status ---------------------------------------------------------------------------------
 
@@ -169,6 +195,17 @@ class Watcher:
             os.replace(tmp, path)
         except OSError as e:
             self.progress(f"warning: cannot write the status file {path}: {e}")
+
+
+def resident_mb() -> float:
+    """This process's resident memory in MB (Linux ``/proc``; elsewhere the peak from ``getrusage``)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
 def _iso(t: float | None) -> str | None:
