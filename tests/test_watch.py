@@ -463,3 +463,21 @@ def test_new_rule_fires_on_what_comes_next_or_with_backfill_on_everything_stored
         clock.sleep(200)
         assert [a["reason"] for a in w.run_round().alerts] == ["first match"] * (store.counts()["events"] - n_events)
         w.close()
+
+
+def test_items_over_the_cap_wait_for_the_next_poll_and_robots_are_read_again_daily(site, pipeline, db_path):
+    for n in range(5):
+        site.add("/many.rss", n)
+    clock = FakeClock()
+    with Store.open(db_path) as store:
+        w = _watcher(store, [Feed(site.url("/many.rss"), "many", 60)], pipeline, clock, max_items_per_poll=3)
+        [p] = w.run_round().polls
+        assert (p.entries, p.new, p.stored) == (5, 3, 3)
+        clock.sleep(70)
+        [p] = w.run_round().polls  # the feed has not changed, but it is read again: two items were left
+        assert p.status == "ok" and (p.new, p.stored) == (2, 2) and store.counts()["articles"] == 5
+        assert len(site.gets("/robots.txt")) == 1
+        clock.sleep(86_400)
+        [p] = w.run_round().polls
+        assert p.status == "not_modified" and len(site.gets("/robots.txt")) == 2
+        w.close()

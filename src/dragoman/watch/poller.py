@@ -145,8 +145,9 @@ class Poller:
             poll.pages.append(self._page(feed, e))
             self.progress(f"fetched: {self._source(feed, e)}")
         poll.result.new = len(poll.fetch)
-        row["etag"] = got.headers.get("etag")
-        row["last_modified"] = got.headers.get("last-modified")
+        if not poll.capped:  # else the validators stay: the next poll reads the feed again for the rest
+            row["etag"] = got.headers.get("etag")
+            row["last_modified"] = got.headers.get("last-modified")
         self._ok(row, feed, "ok")
         return poll
 
@@ -204,7 +205,9 @@ class Poller:
                 result.recovered += 1
             else:
                 fetch.append((e, item))
-        poll.fetch = fetch[: self.settings.watch.max_items_per_poll]
+        cap = max(1, self.settings.watch.max_items_per_poll)
+        poll.capped = len(fetch) > cap
+        poll.fetch = fetch[:cap]
         poll.row["items_seen"] = (poll.row.get("items_seen") or 0) + len(poll.fetch) + result.recovered \
             + result.duplicates
 
@@ -275,3 +278,4 @@ class _Poll:
     items: list[dict[str, Any]] = field(default_factory=list)
     fetch: list[tuple[Entry, dict[str, Any]]] = field(default_factory=list)
     pages: list[Article | Failure] = field(default_factory=list)
+    capped: bool = False  # more new items than max_items_per_poll: the rest wait for the next poll

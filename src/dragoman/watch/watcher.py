@@ -37,6 +37,8 @@ from dragoman.watch.rules import Rule
 
 #: the longest the loop sleeps in one go (it wakes to deliver retries and to notice a stop)
 MAX_SLEEP = 60.0
+#: seconds a fetcher serves before a new one replaces it: the robots.txt files it read are read again
+FETCHER_LIFE = 86_400.0
 
 
 def status_path(db: str | os.PathLike[str]) -> Path:
@@ -74,6 +76,7 @@ class Watcher:
         self._pipeline = pipeline
         self.progress = progress or (lambda line: None)
         self.fetcher = Fetcher(settings.fetch, clock=self.clock)
+        self._fetcher_born = self.clock.time()
         self.poller = Poller(store, settings, self.fetcher, self._code, self.clock, self.rng, self.progress)
         self.courier = Courier(self.state, rules, settings, self.fetcher, self.clock, out, self.progress)
         self.write_status = write_status
@@ -86,6 +89,12 @@ class Watcher:
 
     def close(self) -> None:
         self.fetcher.close()
+
+    def _renew_fetcher(self) -> None:
+        """A new fetcher (robots.txt files are read again), the old one closed."""
+        self.fetcher.close()
+        self.fetcher = self.poller.fetcher = self.courier.fetcher = Fetcher(self.settings.fetch, clock=self.clock)
+        self._fetcher_born = self.clock.time()
 
     # -- coding ---------------------------------------------------------------------------------
 
@@ -118,6 +127,8 @@ class Watcher:
     def run_round(self, every_feed: bool = False, stop: threading.Event | None = None) -> RoundReport:
         """Poll the due feeds, fire the rules on what changed, deliver the due alerts."""
         report = RoundReport()
+        if self.clock.time() - self._fetcher_born > FETCHER_LIFE:
+            self._renew_fetcher()
         report.polls = self.poller.poll_many(self.due(every_feed), stop)
         report.alerts = alerting.evaluate(self.state, self.rules, self.clock)
         for a in report.alerts:
