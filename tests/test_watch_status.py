@@ -196,3 +196,37 @@ def test_watcher_over_its_memory_limit_starts_afresh_losing_nothing(tmp_path):
     with Store.open(db, read_only=True) as store:
         assert store.counts()["articles"] == 1
     assert len(site.gets("/one/story-0.html")) == 1
+
+
+def test_serve_watch_runs_the_watcher_in_the_server_live_on_api_watch(tmp_path, pipeline):
+    site = NewsSite()
+    site.add("/live.rss", 0)  # the Afghan talks
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text(RULES % (tmp_path / "alerts.jsonl"), encoding="utf-8")
+    db = tmp_path / "served.duckdb"
+    feeds = [Feed(site.url("/live.rss"), "live", 1.0)]
+    settings = watch_settings()
+    try:
+        with ServerThread(create_app(db, pipeline=pipeline, settings=settings,
+                                     watch=(feeds, load_rules(rules_file)))) as srv:
+            deadline = time.monotonic() + 60  # a hang guard
+            while True:
+                body = httpx.get(srv.url + "/api/watch", timeout=30).json()
+                if body["latest_alerts"]:
+                    break
+                assert time.monotonic() < deadline, body
+                time.sleep(0.2)
+            assert body["feeds"][0]["items_seen"] == 1 and body["rules"][0]["fired"] == 1
+            assert httpx.get(srv.url + "/api/stats", timeout=30).json()["articles"] == 1
+            assert "Ashraf Ghani" in body["latest_alerts"][0]["evidence"]
+            before = httpx.get(srv.url + "/api/events", timeout=30).json()["total"]  # cached now
+            site.add("/live.rss", 1)  # read at the next poll, a second later
+            while httpx.get(srv.url + "/api/stats", timeout=30).json()["articles"] < 2:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            after = httpx.get(srv.url + "/api/events", timeout=30).json()["total"]
+            assert after > before  # the response cache was emptied after the round that stored it
+    finally:
+        site.close()
+    with Store.open(db, read_only=True) as store:  # the thread stopped with the server and closed nothing twice
+        assert store.counts()["articles"] == 2

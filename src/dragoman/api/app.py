@@ -106,19 +106,21 @@ def _body_schema(model: type, many: bool = False) -> dict[str, Any]:
 
 def create_app(db: str | Path, *, token: str | None = None, limits: Limits | None = None,
                settings: Settings | None = None, access: StoreAccess | None = None, pipeline: Any = None,
-               allow_hosts: Iterable[str] | None = None) -> FastAPI:
+               allow_hosts: Iterable[str] | None = None, watch: tuple[list[Any], list[Any]] | None = None) -> FastAPI:
     """Build the app over the store at ``db`` (opened now, closed when the app shuts down).
 
     ``token``: the bearer token for writes (None: ``$DRAGOMAN_API_TOKEN``, else writes are off).
     ``pipeline``: an already-loaded ``Pipeline`` to ingest with (else one is built on first use);
     extraction always codes in the extract worker's own process.
     ``allow_hosts``: the Host names served besides the loopback names (None: ``settings.api.allow_hosts``).
+    ``watch``: ``(feeds, rules)`` to watch while the app runs (``dragoman serve --watch``: ``api.watching``).
     """
     limits = limits or Limits()
     settings = settings or Settings()
     store = access or StoreAccess(db)
     extractor = ExtractWorker(settings)
-    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION, lifespan=_lifespan(extractor, store),
+    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION,
+                  lifespan=_lifespan(extractor, store, watch, settings),
                   default_response_class=JSONBody, docs_url=None, redoc_url=None,
                   dependencies=[Depends(known_parameters)])
     app.state.token = auth.configured_token(token)
@@ -142,14 +144,24 @@ def create_app(db: str | Path, *, token: str | None = None, limits: Limits | Non
     return app
 
 
-def _lifespan(extractor: ExtractWorker, store: StoreAccess) -> Any:
-    """The app's life: at its end the extract worker stops and the store is closed."""
+def _lifespan(extractor: ExtractWorker, store: StoreAccess, watch: tuple[list[Any], list[Any]] | None,
+              settings: Settings) -> Any:
+    """The app's life: the watcher (if any) starts; at the end it stops, the extract worker stops and the
+    store is closed."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        watcher = None
+        if watch is not None:
+            from dragoman.api.watching import WatchThread
+
+            watcher = app.state.watcher = WatchThread(store, app.state.coder, app.state.cache.invalidate, *watch,
+                                                      settings).start()
         try:
             yield
         finally:
+            if watcher is not None:
+                await run_in_threadpool(watcher.stop)
             await extractor.close()
             store.close()
 

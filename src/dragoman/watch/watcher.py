@@ -149,13 +149,15 @@ class Watcher:
         return min(times) if times else self.clock.time() + MAX_SLEEP
 
     def run(self, stop: threading.Event, *, until: float | None = None,
-            on_round: Callable[[RoundReport], None] | None = None, recycle: bool = False) -> bool:
+            on_round: Callable[[RoundReport], None] | None = None, recycle: bool = False,
+            around: Callable[[Callable[[], RoundReport]], RoundReport] | None = None) -> bool:
         """Rounds until ``stop`` is set (or the clock passes ``until``), sleeping in between.
 
         ``recycle``: also stop after a round that stored articles when the process's resident memory
-        is over its limit (``memory_limit``), and return True: the caller starts the watcher afresh."""
+        is over its limit (``memory_limit``), and return True: the caller starts the watcher afresh.
+        ``around(round)`` runs each round (the server runs it under its store's write lock)."""
         while not stop.is_set():
-            report = self.run_round(stop=stop)
+            report = around(lambda: self.run_round(stop=stop)) if around else self.run_round(stop=stop)
             if on_round is not None:
                 on_round(report)
             if stop.is_set():
