@@ -481,3 +481,25 @@ def test_items_over_the_cap_wait_for_the_next_poll_and_robots_are_read_again_dai
         [p] = w.run_round().polls
         assert p.status == "not_modified" and len(site.gets("/robots.txt")) == 2
         w.close()
+
+
+def test_entries_relative_links_sitemap_index_and_unsafe_xml():
+    from dragoman.errors import EmptyInputError, FormatError
+    from dragoman.watch.entries import read_entries
+
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b"<item><title>A</title><link>/news/a.html?utm_source=rss</link></item></channel></rss>")
+    [e] = read_entries(rss, "https://example.org/feeds/world.xml")
+    assert e.link == "https://example.org/news/a.html?utm_source=rss" and e.url_key == "https://example.org/news/a.html"
+    index = (b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<sitemap><loc>https://example.org/news.xml</loc></sitemap></sitemapindex>")
+    with pytest.raises(FormatError, match="sitemap index"):
+        read_entries(index, "https://example.org/sitemap.xml")
+    plain = (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<url><loc>https://example.org/about</loc></url></urlset>")
+    with pytest.raises(EmptyInputError, match="news:news"):
+        read_entries(plain, "https://example.org/sitemap.xml")
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY a "aaaa">]>'
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&a;</loc></url></urlset>')
+    with pytest.raises(FormatError, match="DTD"):
+        read_entries(bomb, "https://example.org/sitemap.xml")

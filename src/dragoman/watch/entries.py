@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 from typing import Any
 
 from dragoman.errors import EmptyInputError, FormatError
@@ -67,6 +68,8 @@ def read_entries(data: bytes, source: str) -> list[Entry]:
     out = []
     for n, e in enumerate(parsed.entries, 1):
         link = e.get("link") if isinstance(e.get("link"), str) and e.get("link", "").strip() else None
+        if link:
+            link = urljoin(source, link.strip())  # a relative link is the feed's own site
         guid = e.get("id") or e.get("guid") or f"entry{n}:{e.get('title', '')}"
         key = canonical_url(link) if link else f"{source}#{guid}"
         summary = e.get("summary") if isinstance(e.get("summary"), str) else None
@@ -108,6 +111,7 @@ def _sitemap(data: bytes, source: str) -> list[Entry]:
         loc = _text(url, "loc")
         if not news or not loc:
             continue
+        loc = urljoin(source, loc)
         title = _text(news[0], "title")
         out.append(Entry(loc, title, _local_day(_text(news[0], "publication_date")), None,
                          canonical_url(loc) or loc, None))
