@@ -23,7 +23,7 @@ from dragoman.cli import main
 from dragoman.store import Store
 from dragoman.watch import FakeClock, Feed, Watcher, load_rules
 
-HOSTILE = '<img src=x onerror="window.__pwned=1">'
+HOSTILE = '<img src=x onerror="window.__pwned=1"> [/b]'
 RULES = """
 rules:
   - name: afghan-talks
@@ -72,6 +72,7 @@ def test_status_and_alerts_commands(watched):
     assert st["deliveries"] == {"delivered": 1} and st["source"] == "store"
     table = runner.invoke(main, ["watch", "--status", "--db", str(db)])
     assert table.exit_code == 0 and "afghan-talks" in table.output and "503" in table.output
+    assert "[/b]" in table.output  # a feed's name is text, not table markup
 
     r = runner.invoke(main, ["alerts", "--db", str(db), "--format", "json"])
     assert r.exit_code == 0, r.output

@@ -23,6 +23,21 @@ def _echo_err(line: str) -> None:
     click.echo(one_line(line), err=True)
 
 
+def _table(rows: list[dict[str, Any]], columns: list[tuple[str, str]], title: str) -> None:
+    """``_print_rows`` as a table, every text escaped first: a feed's name, an error or an evidence sentence
+    holding "[/b]" is news text, not table markup (rich would refuse it or drop it)."""
+    from rich.markup import escape
+
+    def clean(v: Any) -> Any:
+        if isinstance(v, str):
+            return escape(v)
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        return v
+
+    _print_rows([{k: clean(v) for k, v in r.items()} for r in rows], "table", columns, title)
+
+
 def _feeds(urls: tuple[str, ...], feeds_file: str | None) -> list[Any]:
     from dragoman.watch.feeds import check_feeds, feeds_from_urls, load_feeds
 
@@ -150,9 +165,8 @@ def _status(path: str, fmt: str) -> None:
     feed_cols = [("name", "feed"), ("last_poll", "last poll"), ("last_status", "status"), ("items_seen", "items seen"),
                  ("failures", "failing"), ("failures_total", "failures"), ("next_poll", "next poll"),
                  ("last_error", "last error")]
-    _print_rows(st["feeds"], "table", feed_cols, f"{len(st['feeds'])} feeds ({st['source']})")
-    _print_rows(st["rules"], "table", [("name", "rule"), ("fired", "alerts"), ("last_fired", "last fired")],
-                f"{len(st['rules'])} rules")
+    _table(st["feeds"], feed_cols, f"{len(st['feeds'])} feeds ({st['source']})")
+    _table(st["rules"], [("name", "rule"), ("fired", "alerts"), ("last_fired", "last fired")], f"{len(st['rules'])} rules")
     d = st.get("deliveries") or {}
     click.echo(f"items: {st.get('items')}; alerts: {st.get('alerts')}; deliveries: "
                f"{d.get('delivered', 0)} delivered, {d.get('pending', 0)} pending, {d.get('failed', 0)} failed")
@@ -200,7 +214,7 @@ def alerts(db: str | None, rule: str | None, only: str | None, limit: int, offse
         return
     cols = [("fired_at", "fired"), ("rule", "rule"), ("type", "type"), ("sources", "who"), ("targets", "with"),
             ("reason", "why"), ("evidence", "evidence"), ("delivery", "delivery"), ("id", "id")]
-    _print_rows(out, "table", cols, f"{len(out)} alerts")
+    _table(out, cols, f"{len(out)} alerts")
 
 
 COMMANDS = [watch, alerts]
