@@ -503,3 +503,28 @@ def test_entries_relative_links_sitemap_index_and_unsafe_xml():
             b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&a;</loc></url></urlset>')
     with pytest.raises(FormatError, match="DTD"):
         read_entries(bomb, "https://example.org/sitemap.xml")
+
+
+def test_near_duplicate_window_bounds_the_index_a_watcher_keeps(db_path):
+    from dragoman.model import Article
+
+    words = "The foreign ministers of two neighbouring countries met on Tuesday to discuss trade".split()
+
+    def story(n: int, copy: bool = False) -> Article:
+        rng = random.Random(n)
+        text = " ".join(rng.choice(words) for _ in range(120)) + (" Reported by a second outlet." if copy else "")
+        return Article(id=f"a{n}{'c' if copy else ''}", text=text, url=f"https://site{int(copy)}.example/{n}")
+
+    for window, linked in ((None, True), (2, False)):
+        path = db_path.with_name(f"w{window}.duckdb")
+        with Store.open(path) as store:
+            store.dedup_window = window
+            store.ingest([story(0), story(1), story(2), story(3)])
+            store.ingest([story(0, copy=True)])  # a copy of the first article, four articles later
+            assert len(store._index) == (5 if window is None else 2)
+            dup = store._dicts("SELECT duplicate_of FROM articles WHERE id = 'a0c'")[0]["duplicate_of"]
+            assert (dup == "a0") is linked
+        with Store.open(path) as store:  # reopened: only the window is loaded
+            store.dedup_window = window
+            store.ingest([story(4)])
+            assert len(store._index) == (6 if window is None else 2)

@@ -56,6 +56,7 @@ class WatchSettings:
     max_backoff: float = 3600.0  # a failing feed waits interval x 2^(failures - 1), at most this many seconds
     item_attempts: int = 3  # a feed item whose page fails this many polls in a row is given up (see `dragoman failures`)
     max_items_per_poll: int = 200  # new items fetched from one feed in one poll (the rest wait for the next poll)
+    dedup_window: int = 20_000  # near-duplicates are looked for among this many latest articles (memory: ~4 kB each)
     gather: float = 30.0  # feeds due within this many seconds are polled together: one coding batch, one transaction
     webhook_attempts: int = 8  # deliveries of one alert to a webhook before it is marked failed
     webhook_backoff: float = 30.0  # seconds before the first retry of a webhook; doubled each time

@@ -67,6 +67,7 @@ class Watcher:
                  progress: Callable[[str], None] | None = None, out: Callable[[str], None] = print,
                  backfill: bool = False, write_status: bool = True):
         self.store = store
+        store.dedup_window = settings.watch.dedup_window or None  # memory bounded whatever the store's size
         self.state = WatchState(store)
         self.feeds = feeds
         self.rules = rules
