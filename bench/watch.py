@@ -191,7 +191,6 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         with Store.open(path) as store:
             w = Watcher(store, feeds, rules, settings, clock=clock, rng=random.Random(seed), progress=progress,
                         out=lambda line: None, write_status=False)
-            load_s = 0.0
 
             def on_round(report: Any) -> None:
                 for p in report.polls:
@@ -217,7 +216,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     res = {
         "feeds": n_feeds, "items_per_feed": n_items, "simulated_minutes": minutes, "interval_s": interval,
         "dedup_window": dedup_window,
-        "wall_seconds": round(wall, 1), "load_seconds": round(load_s, 1),
+        "wall_seconds": round(wall, 1),
         "articles_stored": counts["articles"], "events": counts["events"], "failures": counts["failures"],
         "items": items, "polls": polls,
         "items_per_s": round(counts["articles"] / wall, 2) if wall else None,
