@@ -1,5 +1,5 @@
 """``make bench``: throughput and memory of the full pipeline against spaCy alone, then the
-store, API and WARC benchmarks when they are there.  Printed, written to bench/results.json,
+store, API, WARC and watch-soak benchmarks when they are there.  Printed, written to bench/results.json,
 never asserted in tests.
 
     python -m bench                      # 500 articles (≥150,000 words), 1 process and all cores
@@ -182,14 +182,14 @@ _MARK = "@@bench-result@@"
 
 
 def others(skip: bool) -> dict[str, Any]:
-    """bench/store.py, bench/api.py, bench/warc.py: each ``main() -> dict``, each in a try, each in
-    a fresh Python process (so one's memory does not show in the next one's peak RSS)."""
+    """bench/store.py, bench/api.py, bench/warc.py, bench/watch.py: each ``main() -> dict``, each in a try,
+    each in a fresh Python process (so one's memory does not show in the next one's peak RSS)."""
     import subprocess
 
     res: dict[str, Any] = {}
     if skip:
         return res
-    for name in ("store", "api", "warc"):
+    for name in ("store", "api", "warc", "watch"):
         if not (HERE / f"{name}.py").exists():
             continue
         print(f"\n{name}:", flush=True)
@@ -222,7 +222,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--processes", help="comma-separated process counts (default: 1 and all cores)")
     ap.add_argument("--stages", type=int, default=0, help="also time each stage on this many articles")
-    ap.add_argument("--no-others", action="store_true", help="skip the store, API and WARC benchmarks")
+    ap.add_argument("--no-others", action="store_true", help="skip the store, API, WARC and watch benchmarks")
     ap.add_argument("--no-batch", action="store_true", help="skip the Dask batch benchmark")
     ap.add_argument("--news", default=str(HERE.parent.parent / "shared" / "eval" / "bbc_news" / "dev.jsonl"),
                     help="real news of every topic (JSONL) for a second throughput figure on one process: the topic "

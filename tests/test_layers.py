@@ -19,7 +19,7 @@ BASE = ("errors", "settings", "ids", "model", "validation", "period")
 #: what runs the stages or feeds them (above every stage, below what the user calls)
 RUNNING = ("pipeline", "runner", "ingest")
 #: what the user calls: never imported by the pipeline
-OUTSIDE = ("store", "api", "cli", "scale", "api_public", "evaluation", "web", "__main__", "filters")
+OUTSIDE = ("store", "api", "cli", "scale", "api_public", "evaluation", "web", "__main__", "filters", "watch")
 
 
 def stage_order() -> list[str]:

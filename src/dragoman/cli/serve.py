@@ -32,9 +32,15 @@ from dragoman.cli.options import clean_errors
               show_default=True, help="Server log detail (info logs each request).")
 @click.option("--settings", "settings_file", type=click.Path(dir_okay=False),
               help="A TOML settings file for extraction, ingest and the server's limits ([api] table).")
+@click.option("--watch", "watch_file", type=click.Path(dir_okay=False),
+              help="Also watch the feeds of this YAML file (as `dragoman watch --feeds`), in the server: its store "
+                   "is the server's, GET /api/watch and the dashboard show it live.")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False),
+              help="With --watch: the watch rules (YAML) to fire.")
 @clean_errors
 def serve(db: str | None, host: str, port: int, token_file: str | None, token: str | None, allow_hosts: tuple[str, ...],
-          max_body: int, log_level: str, settings_file: str | None) -> None:
+          max_body: int, log_level: str, settings_file: str | None, watch_file: str | None,
+          rules_file: str | None) -> None:
     """Serve the dashboard at / and the JSON API at /api (its OpenAPI schema at /openapi.json).
 
     While it runs, this server owns the store: write to it with POST /api/ingest (bearer token from
@@ -55,6 +61,13 @@ def serve(db: str | None, host: str, port: int, token_file: str | None, token: s
             click.echo(f"warning: {token_file} can be read by other users (chmod 600 {token_file})", err=True)
     settings = Settings.load(settings_file)
     path = db or settings.db
+    watch = None
+    if rules_file and not watch_file:
+        raise click.UsageError("--rules needs --watch FEEDS.yaml")
+    if watch_file:
+        from dragoman.watch import load_feeds, load_rules
+
+        watch = (load_feeds(watch_file), load_rules(rules_file) if rules_file else [])
     writes = token or os.environ.get(TOKEN_ENV)
     names = ["localhost", "127.0.0.1", "::1", *host_names(host, settings, allow_hosts)]
 
@@ -62,13 +75,15 @@ def serve(db: str | None, host: str, port: int, token_file: str | None, token: s
         click.echo(f"dragoman serving {path} at {url}/  (API schema {url}/openapi.json)", err=True)
         click.echo("writes: POST /api/ingest with the bearer token" if writes
                    else f"writes are off (give --token-file or set ${TOKEN_ENV} to enable POST /api/ingest)", err=True)
+        if watch is not None:
+            click.echo(f"watching {len(watch[0])} feeds with {len(watch[1])} rules (GET /api/watch)", err=True)
         if "*" in names:
             click.echo("host names: any (--allow-host '*': no protection against DNS rebinding)", err=True)
         elif host not in ("127.0.0.1", "localhost", "::1") or allow_hosts:
             click.echo(f"host names served: {', '.join(dict.fromkeys(names))} (add one with --allow-host NAME)", err=True)
 
     run(path, host=host, port=port, token=token, max_body=max_body, settings=settings, log_level=log_level, ready=ready,
-        allow_hosts=allow_hosts)
+        allow_hosts=allow_hosts, watch=watch)
 
 
 COMMANDS = [serve]

@@ -87,6 +87,7 @@ class NearDuplicateIndex:
         self._sigs: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}  # key -> insertion number (earliest wins)
         self._links: dict[str, str | None] = {}
+        self._next = 0  # the next insertion number
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -133,8 +134,27 @@ class NearDuplicateIndex:
         self._links[key] = link
         return link
 
+    def remove(self, key: str) -> None:
+        """Forget ``key``: later articles are no longer compared with it (links already made stay where they are)."""
+        sig = self._sigs.pop(key, None)
+        if sig is None:
+            return
+        self._order.pop(key, None)
+        self._links.pop(key, None)
+        if not _is_empty(sig):
+            self._lsh.remove(key)
+
+    def trim(self, max_keys: int) -> int:
+        """Forget the earliest keys until at most ``max_keys`` are left; how many were forgotten."""
+        n = 0
+        while len(self._sigs) > max(0, max_keys):
+            self.remove(next(iter(self._order)))
+            n += 1
+        return n
+
     def _insert(self, key: str, sig: np.ndarray) -> None:
-        self._order[key] = len(self._order)
+        self._order[key] = self._next
+        self._next += 1
         self._sigs[key] = sig
         if not _is_empty(sig):
             self._lsh.insert(key, MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME, hashvalues=sig))

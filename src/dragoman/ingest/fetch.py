@@ -287,11 +287,14 @@ class Fetcher:
 
     ``policy`` says why an address is refused (default ``blocked_reason``); tests on loopback pass
     a policy that treats one loopback address as "public" to exercise redirects to another.
+    ``clock`` (``monotonic()`` and ``sleep(s)``, default the ``time`` module) paces the polite delay
+    between two requests to one host: the watcher passes its own, which a test or benchmark fakes.
     """
 
-    def __init__(self, settings: FetchSettings, policy: AddressPolicy = blocked_reason):
+    def __init__(self, settings: FetchSettings, policy: AddressPolicy = blocked_reason, clock: typing.Any = time):
         self.settings = settings
         self.policy = policy
+        self.clock = clock
         self.user_agent = settings.user_agent.format(version=__version__)
         self._backend = _VettingBackend(settings.allow_private, policy)
         self._client = httpx.Client(
@@ -337,10 +340,10 @@ class Fetcher:
         delay = self.settings.per_host_delay
         last = self._last.get(hostkey)
         if last is not None and delay > 0:
-            wait = last + delay - time.monotonic()
+            wait = last + delay - self.clock.monotonic()
             if wait > 0:
-                time.sleep(wait)
-        self._last[hostkey] = time.monotonic()
+                self.clock.sleep(wait)
+        self._last[hostkey] = self.clock.monotonic()
 
     def _allowed_by_robots(self, url: str, source: str) -> bool:
         parts = urlsplit(url)
@@ -365,14 +368,46 @@ class Fetcher:
 
     # -- fetching ----------------------------------------------------------------------------
 
-    def get(self, url: str, accept: tuple[str, ...] | None = None, source: str | None = None) -> Fetched:
-        """GET ``url`` following at most ``max_redirects`` redirects, each hop checked."""
+    def get(self, url: str, accept: tuple[str, ...] | None = None, source: str | None = None,
+            headers: dict[str, str] | None = None) -> Fetched:
+        """GET ``url`` following at most ``max_redirects`` redirects, each hop checked.
+
+        ``headers``: extra request headers.  With ``If-None-Match`` or ``If-Modified-Since`` among
+        them (a conditional GET), a ``304 Not Modified`` answer is a ``Fetched`` with status 304
+        and no body, not an error."""
         return self._get(url, source or url, accept, self.settings.max_bytes, robots=self.settings.respect_robots,
-                         lenient=False)
+                         lenient=False, headers=headers)
+
+    def post(self, url: str, body: bytes, headers: dict[str, str], timeout: float | None = None) -> int:
+        """POST ``body`` to ``url`` (no redirects followed, the address vetted like a GET's) and return
+        the status; the answer's body is read (at most 64 kB) and dropped.  A network failure or timeout
+        is a ``FetchError``."""
+        self.check_url(url, url)
+        self._backend.source = url
+        limit = timeout if timeout is not None else overall_limit(self.settings)
+        self._backend.deadline.at = time.monotonic() + limit
+        try:
+            with self._client.stream("POST", url, content=body, headers=headers) as resp:
+                read = 0
+                for chunk in resp.iter_raw():
+                    self._backend.deadline.check()
+                    read += len(chunk)
+                    if read > 65_536:
+                        break
+                return resp.status_code
+        except _OverallTimeout:
+            raise self._timed_out(url, url, limit) from None
+        except httpx.TimeoutException as e:
+            raise FetchError(f"timed out ({type(e).__name__})", source=url, hint="the receiver is slow; try later") from e
+        except httpx.HTTPError as e:
+            raise FetchError(f"{type(e).__name__}: {e}", source=url, hint="is the receiver up?") from e
+        finally:
+            self._backend.deadline.at = None
 
     def _get(self, url: str, source: str, accept: tuple[str, ...] | None, max_bytes: int, robots: bool,
-             lenient: bool) -> Fetched:
+             lenient: bool, headers: dict[str, str] | None = None) -> Fetched:
         """``lenient``: return an error status instead of raising (for robots.txt)."""
+        conditional = bool(headers) and any(k.lower() in ("if-none-match", "if-modified-since") for k in headers or {})
         seen: list[str] = []
         current = url
         limit = overall_limit(self.settings)
@@ -391,11 +426,15 @@ class Fetcher:
             started = time.monotonic()
             self._backend.deadline.at = started + limit - spent
             try:
-                with self._client.stream("GET", current) as resp:
+                with self._client.stream("GET", current, headers=headers) as resp:
                     nxt = self._redirect(resp, current, seen, source)
                     if nxt is not None:
                         current = nxt
                         continue
+                    if resp.status_code == 304 and conditional:
+                        return Fetched(str(resp.url), 304, "", None, b"",
+                                       headers={k.lower(): v for k, v in resp.headers.items()},
+                                       redirects=tuple(seen[:-1]))
                     failed = _failed_status(resp, source, lenient)
                     if failed is not None:
                         return failed

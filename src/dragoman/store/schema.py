@@ -20,6 +20,9 @@ and delete-then-insert inside one transaction without index overhead):
 - ``times``, ``quotes`` per-article time expressions and quotes
 - ``failures``        inputs that could not be processed, with the reason
 - ``signatures``      MinHash signatures, so near-duplicate detection survives across runs
+- ``watch_*``         the watcher's state: feeds (conditional-GET validators, next poll, failures),
+                      items seen, rules (watermark, last firing), rule firings per article event,
+                      alerts and their deliveries (``dragoman.store.watch``)
 """
 
 from __future__ import annotations
@@ -141,6 +144,27 @@ MIGRATIONS: list[list[str]] = [
     # 6: why an article event joined its merged event (which participants, dates and place matched)
     [
         "ALTER TABLE article_events ADD COLUMN merge_reason VARCHAR",
+    ],
+    # 7: ``dragoman watch``'s state (store/watch.py), so a restarted watcher resumes where it stopped
+    [
+        """CREATE TABLE watch_feeds (
+            url VARCHAR, name VARCHAR, etag VARCHAR, last_modified VARCHAR, last_poll DOUBLE,
+            next_poll DOUBLE, last_ok DOUBLE, last_status VARCHAR, failures INTEGER, failures_total INTEGER,
+            last_error VARCHAR, polls INTEGER, not_modified INTEGER, items_seen INTEGER, items_new INTEGER)""",
+        """CREATE TABLE watch_items (
+            url_key VARCHAR, content_key VARCHAR, feed VARCHAR, link VARCHAR, status VARCHAR,
+            attempts INTEGER, article_id VARCHAR, last_error VARCHAR, first_seen DOUBLE, last_seen DOUBLE)""",
+        """CREATE TABLE watch_rules (
+            name VARCHAR, definition VARCHAR, watermark TIMESTAMP, last_fired DOUBLE, fired INTEGER)""",
+        """CREATE TABLE watch_fired (
+            rule VARCHAR, member_id VARCHAR, event_id VARCHAR, alert_id VARCHAR,
+            num_sources INTEGER, num_mentions INTEGER, num_articles INTEGER)""",
+        """CREATE TABLE watch_alerts (
+            id VARCHAR, rule VARCHAR, event_id VARCHAR, fired_at DOUBLE, reason VARCHAR, evidence VARCHAR,
+            payload VARCHAR)""",
+        """CREATE TABLE watch_deliveries (
+            alert_id VARCHAR, action VARCHAR, target VARCHAR, status VARCHAR, attempts INTEGER,
+            next_attempt DOUBLE, last_error VARCHAR, delivered_at DOUBLE)""",
     ],
 ]
 

@@ -402,13 +402,21 @@ class Store:
             a["ek"] = self._ek
         self._ek += 1
 
+    #: how many of the latest stored articles the in-memory near-duplicate index holds (None: all of them);
+    #: a long-running writer (``dragoman watch``) bounds it, so its memory does not grow with the store
+    dedup_window: int | None = None
+
     def _dedup(self) -> NearDuplicateIndex:
         if self._index is None:
             import numpy as np
 
             from dragoman.ingest.dedup import NearDuplicateIndex
 
-            pairs = self._sql("SELECT article_id, sig FROM signatures ORDER BY seq").fetchall()
+            if self.dedup_window:
+                pairs = self._sql("SELECT article_id, sig FROM (SELECT article_id, sig, seq FROM signatures "
+                                  "ORDER BY seq DESC LIMIT ?) ORDER BY seq", [int(self.dedup_window)]).fetchall()
+            else:
+                pairs = self._sql("SELECT article_id, sig FROM signatures ORDER BY seq").fetchall()
             self._index = NearDuplicateIndex.from_signatures((k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs)
         return self._index
 
@@ -623,6 +631,8 @@ class Store:
 
         sig = minhash(art.text)
         dup = self._dedup().add(art.id, sig)
+        if self.dedup_window:
+            self._dedup().trim(self.dedup_window)
         batch.sig_rows.append({"article_id": art.id, "seq": seq, "sig": np.asarray(sig, dtype=np.uint64).tobytes()})
         group = art.id
         if dup:

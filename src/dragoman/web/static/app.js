@@ -467,6 +467,44 @@ async function openEvent(id) {
   }
 }
 
+/* ---------------------------------------------------------------- watch */
+
+function when(iso) {
+  return iso ? iso.replace("T", " ").replace("Z", " UTC") : "—";
+}
+
+/* The watcher's feeds and latest alerts (/api/watch); hidden while the store was never watched.
+ * Feed names, errors and evidence sentences come from the news: text nodes only, never markup. */
+function drawWatch(w) {
+  const panel = $("#watch-panel");
+  const feeds = (w && w.feeds) || [];
+  const alerts = (w && w.latest_alerts) || [];
+  panel.hidden = !feeds.length && !alerts.length;
+  if (panel.hidden) return;
+  const d = w.deliveries || {};
+  $("#watch-summary").textContent = `${feeds.length} feeds · ${(w.alerts || 0).toLocaleString()} alerts · ` +
+    `${d.delivered || 0} delivered, ${d.pending || 0} pending, ${d.failed || 0} failed`;
+  const body = $("#watch-feeds tbody");
+  body.replaceChildren(...feeds.map((f) => el("tr", {},
+    el("td", { title: f.url }, f.name || f.url),
+    el("td", { class: "nowrap" }, when(f.last_poll)),
+    el("td", { class: f.failures ? "failing" : null, title: f.last_error || "" },
+      f.failures ? `failing (${f.failures} in a row)` : (f.last_status || "not polled yet")),
+    el("td", {}, String(f.items_seen || 0)),
+    el("td", {}, String(f.failures_total || 0)),
+    el("td", { class: "nowrap" }, when(f.next_poll)),
+  )));
+  const list = $("#watch-alerts");
+  list.replaceChildren(...(alerts.length ? alerts.map((a) => {
+    const failed = (a.deliveries || []).filter((x) => x.status === "failed").length;
+    return el("li", {},
+      el("strong", {}, a.rule), " ", el("span", {}, `${a.type || ""} ${(a.sources || []).join("; ")}` +
+        ((a.targets || []).length ? ` → ${a.targets.join("; ")}` : "")),
+      " ", el("span", { class: "why" }, `(${when(a.fired_at)}; ${a.reason}` + (failed ? `; ${failed} delivery failed` : "") + ")"),
+      el("span", { class: "evidence" }, a.evidence || ""));
+  }) : [el("li", {}, "no alerts yet")]));
+}
+
 /* ---------------------------------------------------------------- refresh */
 
 function updateDownloads() {
@@ -485,6 +523,7 @@ async function refresh() {
     api("/api/timeline", f).then(drawTimeline),
     api("/api/network", f).then(drawNetwork),
     api("/api/places", f).then(drawMap),
+    api("/api/watch").then(drawWatch),
   ];
   const results = await Promise.allSettled(jobs);
   const bad = results.find((r) => r.status === "rejected");
