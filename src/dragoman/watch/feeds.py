@@ -20,6 +20,7 @@ from typing import Any
 
 from dragoman.errors import ConfigError, FormatError
 from dragoman.validation import check_url
+from dragoman.watch.listfile import read_list
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)?\s*$", re.IGNORECASE)
 _UNITS = {"s": 1, "m": 60, "h": 3600}
@@ -77,23 +78,9 @@ def _feed(entry: Any, where: str) -> Feed:
 
 def load_feeds(path: str | Path) -> list[Feed]:
     """The feeds of a YAML file (a ``feeds:`` list)."""
-    import yaml
-
     p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ConfigError(f"cannot read the feed list: {e.strerror or e}", source=str(p), hint="check the path") from e
-    except (yaml.YAMLError, ValueError) as e:  # a timestamp YAML cannot read (2020-13-01) is a ValueError
-        raise ConfigError(f"invalid YAML: {e}", source=str(p), hint="fix the syntax") from e
-    except UnicodeDecodeError as e:
-        raise ConfigError("the feed list is not UTF-8 text", source=str(p)) from e
-    if isinstance(data, list):
-        data = {"feeds": data}
-    if not isinstance(data, dict) or not isinstance(data.get("feeds"), list):
-        raise ConfigError("no 'feeds:' list in the file", source=str(p),
-                          hint="write feeds: followed by - url: ... lines (see docs/watch.md)")
-    return check_feeds((_feed(e, f"{p}: feeds[{i}]") for i, e in enumerate(data["feeds"])), str(p))
+    items = read_list(p, "feeds", "the feed list", "write feeds: followed by - url: ... lines (see docs/watch.md)")
+    return check_feeds((_feed(e, f"{p}: feeds[{i}]") for i, e in enumerate(items)), str(p))
 
 
 def feeds_from_urls(urls: Iterable[str]) -> list[Feed]:

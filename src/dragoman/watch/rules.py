@@ -29,6 +29,7 @@ from typing import Any
 
 from dragoman.errors import ConfigError, DragomanError
 from dragoman.filters import FILTERS, EventQuery, query_from
+from dragoman.watch.listfile import read_list
 
 #: what a rule can fire again on: the counts of the merged event
 GAINS = {"sources": "num_sources", "mentions": "num_mentions", "articles": "num_articles"}
@@ -186,22 +187,9 @@ def _rule(raw: Any, where: str) -> Rule:
 
 def load_rules(path: str | Path) -> list[Rule]:
     """The rules of a YAML file (a ``rules:`` list), each checked; names must be unique."""
-    import yaml
-
     p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ConfigError(f"cannot read the rules: {e.strerror or e}", source=str(p), hint="check the path") from e
-    except (yaml.YAMLError, ValueError) as e:  # a timestamp YAML cannot read (2020-13-01) is a ValueError
-        raise ConfigError(f"invalid YAML: {e}", source=str(p), hint="fix the syntax") from e
-    except UnicodeDecodeError as e:
-        raise ConfigError("the rules file is not UTF-8 text", source=str(p)) from e
-    if isinstance(data, list):
-        data = {"rules": data}
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise ConfigError("no 'rules:' list in the file", source=str(p), hint="see docs/watch.md for an example")
-    rules = [_rule(r, f"{p}: rules[{i}]") for i, r in enumerate(data["rules"])]
+    items = read_list(p, "rules", "the rules file", "see docs/watch.md for an example")
+    rules = [_rule(r, f"{p}: rules[{i}]") for i, r in enumerate(items)]
     names = [r.name for r in rules]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
