@@ -511,3 +511,12 @@ def test_people_named_by_a_suffix_act_in_words_and_an_addressee_is_no_source(unf
     assert_factual(art, want)
     for e in art.events:  # the ministry is asked, it does not ask
         assert not any(art.actor(a).name.endswith("ministry") for a in e.sources), [(e.type, e.sources) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Protesters are planning a protest outside parliament on Wednesday.", []),  # not yet
+    ("The opposition held a meeting with the president.", ["CONSULT"]),
+    ("Protesters staged a protest outside parliament.", ["PROTEST"]),
+])
+def test_a_planned_event_is_not_yet_one(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -44,6 +44,13 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         out.negated = True  # "no talks were held"
     if obj is not None and _no(obj):
         out.negated = True
+    if trig != clause and view.toks[trig].head == clause and view.toks[trig].dep == "dobj":
+        # a noun event carried by a verb of planning or wanting: "are planning a protest" (not yet),
+        # "sought a meeting" (not held)
+        if view.lemma(clause) in m["future_governors"]:
+            out.future = out.intent = True
+        elif view.lemma(clause) in m["hypothetical_governors"]:
+            out.hypothetical = True
     cur: int | None = clause
     hops = 0
     while cur is not None and hops < 6:
