@@ -520,3 +520,11 @@ def test_people_named_by_a_suffix_act_in_words_and_an_addressee_is_no_source(unf
 ])
 def test_a_planned_event_is_not_yet_one(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The army wants to seize the port and arrest the governor.", []),  # the second verb is wanted too
+    ("The army seized the port and arrested the governor.", ["COERCE"]),
+])
+def test_a_coordinated_verb_shares_its_governors_modes(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
