@@ -528,3 +528,7 @@ def test_a_planned_event_is_not_yet_one(unfiltered, text, want):
 ])
 def test_a_coordinated_verb_shares_its_governors_modes(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_a_percentage_of_goods_is_no_poll(unfiltered):
+    assert_factual(extract_at(unfiltered, "The EU agreed to cut tariffs on American goods by 10 percent."), ["AGREE"])

@@ -632,7 +632,8 @@ def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool
     percent = any(w in ("percent", "%", "per") for w in low) and any(
         view.toks[j].pos == "NUM" for j in range(sent.tok_start, sent.tok_end))
     return percent and any(w in words and w not in ("percent", "%", "per") for w in low) or (
-        percent and any(view.lemma(j) in ("voter", "american", "respondent") for j in range(sent.tok_start, sent.tok_end)))
+        percent and any(view.lemma(j) in ("voter", "american", "respondent") and view.toks[j].tag in ("NNS", "NNPS")
+                        for j in range(sent.tok_start, sent.tok_end)))  # "of Americans", not "American goods"
 
 
 def _between_actors(view: View, i: int) -> bool:
