@@ -532,3 +532,50 @@ def test_a_coordinated_verb_shares_its_governors_modes(unfiltered, text, want):
 
 def test_a_percentage_of_goods_is_no_poll(unfiltered):
     assert_factual(extract_at(unfiltered, "The EU agreed to cut tariffs on American goods by 10 percent."), ["AGREE"])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister said the party can win the vote without asking voters to pay more taxes.", []),  # no one asked
+    ("The minister asked voters to pay more taxes.", ["REQUEST"]),
+    ("He asked whether the army had attacked the village.", []),  # a question asserts nothing
+    ("The army attacked the village.", ["ASSAULT"]),
+    ("The rebels called for soldiers to be killed or assaulted.", ["REQUEST"]),  # wanted, not done
+])
+def test_what_is_done_without_asked_about_or_called_for_is_not_done(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The senator accepted that many farmers now worried about the new rules.", []),  # an acknowledgement
+    ("The senator accepted the offer of talks.", ["AGREE"]),
+    ("The opposition claimed the government had met all of its promises.", []),
+    ("The opposition leader met the president on Monday.", ["CONSULT"]),
+    ("His heart beats faster when the band plays.", []),
+    ("Riot police beat the protesters.", ["ASSAULT"]),
+    ("With protests exploding across the country, the president went on television.", []),
+    ("A bomb exploded outside the ministry.", ["ASSAULT"]),
+    ("Two former governors, who are also seeking the nomination, met voters.", ["CONSULT"]),  # no request
+    ("The rebels are seeking a ceasefire.", ["REQUEST"]),
+])
+def test_words_in_their_other_senses_code_nothing(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The finance minister quit in December after the scandal.", ["RETREAT"]),
+    ("The defence secretary quit the cabinet on Monday.", ["RETREAT"]),
+    ("The striker quit the club.", []),
+    ("The senator signaled support for the new sanctions.", ["SUPPORT"]),
+])
+def test_quitting_office_and_signalled_support(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Since 2015, at least 9,000 migrants have arrived in Greece.", []),  # no visit
+    ("The foreign minister arrived in Kabul on Monday.", ["CONSULT"]),
+    ("European figures were helped by the rapid growth of tourism.", []),  # a thing helps no one
+    ("The rebels were helped by the government.", ["AID"]),
+])
+def test_visits_are_political_actors_and_things_help_no_one(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

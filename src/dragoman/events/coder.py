@@ -118,16 +118,23 @@ class Coder:
         ch = view.children[i]
         if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt for c in ch):
             return False, None
-        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c) for c in ch):
+        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c) for c in ch) \
+                and not ("for" in e.prep and any(toks[c].dep == "advcl" and any(view.lemma(k) == "for" for k in view.kids(c, "mark"))
+                                                 for c in ch)):
+            # ("called for soldiers to be killed": the parser makes "for" the mark of the infinitive)
             return False, None
         if e.noobj and any(toks[c].dep == "dobj" for c in ch):
             return False, None
         if e.nocomp and any(toks[c].dep in ("xcomp",) for c in ch):
             return False, None
+        if e.clause and not any(toks[c].dep == "ccomp" for c in ch):
+            return False, None
         if e.cmp and not any(toks[c].dep in ("compound", "amod", "nmod") and view.lemma(c) in e.cmp for c in ch):
             return False, None
         if e.subj:
             s, _ = view.subject(i)
+            if s is None and t.dep == "acl":
+                s = t.head  # "protests exploding across the country": the noun the participle tells of
             heads = [s] + [p for q in view.kids(s, "prep") if view.lemma(q) == "of" for p in view.kids(q, "pobj")] if s is not None else []
             if not any(view.lemma(h) in e.subj or any(view.lemma(x) in e.subj for x in view.kids(h, "compound", "amod")) for h in heads):
                 return False, None
@@ -155,8 +162,10 @@ class Coder:
         agents = [o for a in view.kids(c.tok, "agent") for o in view.kids(a, "pobj")]
         if agents:
             # "the coast was struck by hurricanes": a disaster or accident with no one behind it
+            # (or, for words and help, a thing: "figures were helped by the growth of flights")
             a = agents[0]
-            return self._thing(view, a) and view.lemma(a) in self.lex.modes["disaster_words"]
+            return self._thing(view, a) and (view.lemma(a) in self.lex.modes["disaster_words"]
+                                             or c.entry.type in VERBAL or c.entry.type in ("AID", "COOPERATE"))
         subs = [s for s in view.children[c.tok] if toks[s].dep == "nsubj"]
         if not subs:
             return False

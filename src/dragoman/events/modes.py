@@ -88,6 +88,8 @@ def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, o
                 out.obligation = True
         elif t.dep == "mark" and lem in m["conditional_marks"] and hops == 1:
             out.hypothetical = True  # the condition itself: "if war starts"
+        elif t.dep == "mark" and lem in m["question_marks"] and toks[cur].dep == "ccomp":
+            out.hypothetical = True  # an embedded question: "asked whether she believed Moscow wanted ..."
         elif t.dep == "advcl" and any(
             toks[g].dep == "mark" and view.lemma(g) in m["conditional_marks"] for g in view.children[c]
         ):
@@ -129,8 +131,18 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return None
     h = t.head
     hl = view.lemma(h)
+    if t.dep == "pcomp" and hl in m["negating_preps"]:
+        out.negated = True  # "won without asking voters to pay": no one was asked
+        return None
+    if t.dep == "xcomp" and hl == "be" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")):
+        out.future = True  # "he was to offer a rebate": planned
+        return h
     if t.dep == "xcomp":
         return h if _governed(view, m, h, out) else None
+    if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) \
+            and any(view.lemma(k) == "for" for k in view.kids(cur, "mark")):
+        out.hypothetical = True  # "call for gay people to be killed": wanted, not done
+        return h
     if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
         head_types = {e.type for e in lex.by_lemma.get(hl, ()) if e.type != "NONE" and not e.is_noun}
         if head_types and not head_types & {e.type for e in lex.by_lemma.get(view.lemma(trig), ())}:

@@ -53,6 +53,7 @@ class Rules:
     political_topics: frozenset[str]
     business: frozenset[str]  # sectors and pseudo-countries of companies: not "people" (a firm battling rivals)
     business_acts: frozenset[str]  # types a state's involvement alone makes political in business news
+    visitor_not: frozenset[str]  # sectors whose arrival somewhere is no visit (migrants, ordinary people)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def rules() -> Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
                                               "civil_countries", "people_types", "political_topics", "business",
-                                              "business_acts")))
+                                              "business_acts", "visitor_not")))
 
 
 def state_actor(a: Actor, countries_count: bool) -> bool:
@@ -121,6 +122,10 @@ def keep(event: Event, article: Article) -> bool:
         return _business_event(event, article, actors)
     if topic is not None and topic.label not in rules().political_topics:
         return any(firm_state_actor(a, False) for a in actors)
+    if event.mode == "visit":
+        # a visit is a political actor's: "9,000 migrants arrived in Greece" visits no one
+        return any(political_actor(a) and a.sector not in rules().visitor_not for a in map(article.actor, event.sources)
+                   if a is not None)
     if any(political_actor(a) for a in actors):
         return True
     return event.type in rules().people_types and any(people(a) for a in actors)
