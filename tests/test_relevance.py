@@ -579,3 +579,13 @@ def test_quitting_office_and_signalled_support(pipeline, text, want):
 ])
 def test_visits_are_political_actors_and_things_help_no_one(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("He served in the army from 1941 to 1945 and was wounded in Normandy.", []),  # shares the dates: background
+    ("The rebels attacked the convoy on Monday and killed five soldiers.", ["ASSAULT"]),
+    ("I defy anyone to watch the show and call it boring.", []),
+    ("The rebels defied the ceasefire.", ["REJECT"]),
+])
+def test_a_joined_past_verb_shares_its_date_and_defying_anyone_is_a_dare(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

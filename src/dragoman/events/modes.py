@@ -168,7 +168,11 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
     t = toks[clause]
     background = t.dep in ("acl", "relcl", "amod") or trig != clause or t.tag == "VBN" and t.dep != "ROOT"
     words: list[str] = []
-    for c in view.children[clause] + ([] if trig == clause else view.children[trig]):
+    kids = view.children[clause] + ([] if trig == clause else view.children[trig])
+    if t.dep == "conj" and toks[t.head].pos in ("VERB", "AUX") and t.tag in ("VBD", "VBN"):
+        # "served from 1941 to 1945 and was wounded": a past verb joined to a dated one shares its date
+        kids = kids + [c for c in view.children[t.head] if c != clause]
+    for c in kids:
         d = toks[c].dep
         if d in ("prep", "npadvmod", "advmod", "tmod", "amod", "nmod"):
             for j in view.subtree(c):
