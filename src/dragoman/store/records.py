@@ -97,11 +97,15 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
 
 #: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|near|on)\s+[A-Z]")
+#: a wire story's dateline that a name sometimes takes in ("MEXICO CITY - Mexico's foreign secretary",
+#: "MAIDUGURI, Nigeria — police"): the place in capitals, perhaps its country, then a dash
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?\s+[-–—]+\s+(?=\S)")
 
 
 @lru_cache(maxsize=65536)
 def _keys(name: str, kind: str | None, country: str | None, org: str | None, sector: str | None = None) -> frozenset[str]:
     keys: set[str] = set()
+    name = _DATELINE.sub("", name)
     n = norm_name(name)
     named = bool(n) and name[:1].isupper()
     state = ("c:" + country + "/" + (sector if sector and sector != "GOV" else "state")) if country else None
