@@ -20,6 +20,8 @@ Two measures (``dragoman eval merge``):
   and topics; see its ``.md``) scored the same way and reported as ``validation_precision`` and
   ``validation_recall``.  Merge rules are tuned on the written set only; the validation set shows
   whether they hold on articles they were not written for.
+- **holdout set**: ``data/merge_set_holdout.jsonl``, a third, small written set (13 articles) written after
+  the last rule change and never tuned on: ``holdout_precision``, ``holdout_recall``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from dragoman.model import Article
 
 MERGE_SET = DATA / "merge_set.jsonl"
 VALIDATION_SET = DATA / "merge_set_validation.jsonl"
+HOLDOUT_SET = DATA / "merge_set_holdout.jsonl"
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
@@ -154,4 +157,5 @@ def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
     m1, c1, e1 = real_pages(data, pipeline, limit)
     m2, c2, e2 = written_set(pipeline)
     m3, c3, e3 = written_set(pipeline, VALIDATION_SET, "validation")
-    return Report("merge", {**m1, **m2, **m3}, {**c1, **c2, **c3}, [], e1 + e2 + e3)
+    m4, c4, e4 = written_set(pipeline, HOLDOUT_SET, "holdout")
+    return Report("merge", {**m1, **m2, **m3, **m4}, {**c1, **c2, **c3, **c4}, [], e1 + e2 + e3 + e4)
