@@ -516,3 +516,66 @@ def test_a_dateline_taken_into_a_name_does_not_hide_whose_office_it_is():
     assert keys("BOGOTA - Andrés Villamizar", "person", "COL", "GOV") == keys("Andrés Villamizar", "person", "COL", "GOV")
     assert keys("Jean-Pierre Dupont", "person", "FRA", None) == {"n:jean pierre dupont", "n:dupont"}
     assert keys("US - China talks", "group", "USA", "GOV") == set()  # no dateline: two letters
+
+
+def test_an_armed_group_named_by_its_fighters_is_the_group():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, kind: str = "group", sector: str | None = "REB") -> set[str]:
+        return set(actor_keys({"name": name, "kind": kind, "country": "NGA", "org": None, "sector": sector}))
+
+    assert keys("Sahel Fursan Brigade militants") == {"n:sahel fursan brigade", "g:NGA/REB"}
+    assert "n:sahel fursan brigade" in keys("Sahel Fursan Brigade", kind="organisation")  # the same group
+    assert keys("Jamaat Nasr al-Sahel fighters") == {"n:jamaat nasr al sahel", "g:NGA/REB"}
+    assert keys("Three Sahel Fursan Brigade gunmen", sector="UAF") == {"n:sahel fursan brigade", "g:NGA/UAF"}
+    for generic in ("Nigerian militants", "Islamist militants", "Masked gunmen", "Three gunmen", "New York gunmen",
+                    "Hundreds of Houthi fighters", "Sahel Fursan Brigade members"):
+        assert not any(k.startswith("n:") for k in keys(generic)), generic
+
+
+def _raid(aid: str, attackers: Actor, text: str) -> Article:
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    target = person("t1", "Babagana Kolo", "NGA", "GOV", text.index("Babagana Kolo"))
+    art = article(aid, text + " " + filler(aid), (attackers, target), "ASSAULT", ("a1",), ("t1",), "2025-06-03")
+    return art.replace(events=(replace(art.events[0], location=Location("Maiduguri", "NGA", 11.85, 13.16, "city")),))
+
+
+def test_two_named_armed_groups_attacking_in_one_city_on_one_day_stay_apart(tmp_path):
+    """'Sahel Fursan Brigade militants' and 'Jamaat Nasr al-Sahel militants' (both coded rebels, one family)
+    attacking Governor Babagana Kolo's convoy in Maiduguri on one day are two attacks: the groups are named
+    and differ; the group named by its fighters and by its name is one attack."""
+    def group_of(name: str, text: str, kind: str = "group") -> Actor:
+        i = text.index(name)
+        return Actor("a1", name, "NGA", None, "REB", kind=kind, mentions=(Mention(i, i + len(name), name),))
+
+    t1 = "Sahel Fursan Brigade militants attacked the convoy of Babagana Kolo in Maiduguri on Tuesday."
+    t2 = "Jamaat Nasr al-Sahel militants attacked the convoy of Babagana Kolo in Maiduguri on Tuesday."
+    t3 = "The Sahel Fursan Brigade ambushed Governor Babagana Kolo's convoy in Maiduguri on Tuesday."
+    a = _raid("g1", group_of("Sahel Fursan Brigade militants", t1), t1)
+    b = _raid("g2", group_of("Jamaat Nasr al-Sahel militants", t2), t2)
+    c = _raid("g3", group_of("Sahel Fursan Brigade", t3, kind="organisation"), t3)
+    assert groups(stored([a, b], tmp_path / "a")) == [["g1"], ["g2"]]
+    assert groups(stored([a, c], tmp_path / "b")) == [["g1", "g3"]]
+
+
+def test_a_mutual_meeting_told_either_way_round_merges_whichever_report_comes_first(tmp_path):
+    """'Anan Srisuk met his Cambodian counterpart at Government House' (the building taken as the target)
+    and 'Sok Vannak held talks with Anan Srisuk': one meeting, in either order of ingest."""
+    from dragoman.store.merge import compatible
+    from dragoman.store.records import article_rows
+
+    t1 = "Anan Srisuk met his Cambodian counterpart at Government House in Bangkok on Tuesday."
+    a = _meet("h1", t1, (person("a1", "Anan Srisuk", "THA", "GOV", 0),
+                         Actor("t1", "Government House", None, None, "GOV", kind="organisation",
+                               mentions=(Mention(t1.index("Government"), t1.index("Government") + 16, "Government House"),))),
+              ("a1",), ("t1",))
+    t2 = "Sok Vannak held talks with Anan Srisuk in Bangkok on Tuesday."
+    b = _meet("h2", t2, (person("a1", "Sok Vannak", "KHM", "GOV", 0), person("t1", "Anan Srisuk", "THA", None, t2.index("Anan"))),
+              ("a1",), ("t1",))
+    assert groups(stored([a, b], tmp_path / "ab")) == [["h1", "h2"]]
+    assert groups(stored([b, a], tmp_path / "ba")) == [["h1", "h2"]]
+    ra, rb = (article_rows(x, seq=0, source_group=x.id, duplicate_of=None, now=None)["article_events"][0] for x in (a, b))
+    assert compatible(ra, rb)[0] and compatible(rb, ra)[0]

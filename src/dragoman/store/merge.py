@@ -197,17 +197,24 @@ def _sector_kin(a: Iterable[str], b: Iterable[str]) -> bool:
 
 
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Do two sides of one role name different participants?  They share nothing, and both name a
-    person or organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
+    """Do two sides of one role name different participants?  Both name people or organisations, share
+    none of them and share no more than a country's sector ("Sahel Fursan Brigade militants" / "Jamaat
+    Nasr al-Sahel militants", both Nigerian rebels); or they share nothing, and both name a person or
+    organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
     one and both name a country's sector, not of one family ("Peruvian police" / "Peruvian prosecutors";
     but "Tunisian police" / "Tunisian security forces" is one body: ``SECTOR_FAMILIES``); or one names
     only a sector of another country than every one the other names.  A person of unknown country and a
     country's state do not contradict: "Secretary Carmen Reyes" may well speak for Chile."""
-    if not a or not b or a & b:
+    if not a or not b:
         return False
+    names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (a, b)]
+    if a & b:
+        # a shared country's sector does not make two named groups one ("Sahel Fursan Brigade militants" /
+        # "Jamaat Nasr al-Sahel militants", both Nigerian rebels); a shared state does (a minister and a
+        # stray name: "Sok Vannak" / "Cambodia" and "Government House")
+        return bool(names[0] and names[1] and not names[0] & names[1] and not strong(a & b))
     sa, sb = strong(a), strong(b)
     if sa and sb:
-        names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (sa, sb)]
         states = [{k for k in x if k.startswith("c:")} for x in (sa, sb)]
         return bool(names[0] and names[1]) or bool(states[0] and states[1])
     if not sa and not sb:
@@ -295,11 +302,14 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
     sm, tm = role_keys(m)
     so, to = role_keys(o)
-    (_, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
     found = _aligned(sm, tm, so, to, ptm, pto)
     swapped = ""
     if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
-        found = _aligned(sm, tm, to, so, ptm, pso)
+        # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
+        # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
+        # depend on which of the two reports came first
+        found = _aligned(sm, tm, to, so, ptm, pso) or _aligned(tm, sm, so, to, psm, pto)
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
