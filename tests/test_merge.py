@@ -448,3 +448,134 @@ def test_an_appeal_and_a_demand_are_one_request_but_an_accusation_is_another_cat
     assert cameo_compatible("112", "111")
     assert not cameo_compatible("020", "112")
     assert not cameo_compatible("190", "173")
+
+
+def _arrest(aid: str, police: tuple[str, str], whom: tuple[str, str, str], date: str | None = "2025-05-20",
+            published: str = "2025-05-20") -> Article:
+    text = f"{police[0]} arrested {whom[0]} at his home{' on Tuesday' if date else ''}. {filler(aid)}"
+    from dataclasses import replace
+
+    acts = (group("a1", police[0], "TUN", police[1], text), person("t1", *whom, start=text.index(whom[0])))
+    art = article(aid, text, acts, "ASSAULT", ("a1",), ("t1",), date, published=published)
+    arrest = replace(art.events[0], type="COERCE", cameo="173", quad_class=4, score=-5.0)
+    return art.replace(events=(arrest,))
+
+
+def test_police_and_security_forces_are_one_body_but_police_and_prosecutors_are_not(tmp_path):
+    """'Tunisian police arrested Nabil Hammami' and 'Tunisian security forces detained Nabil Hammami' (coded
+    military) on one day are one arrest; a sector of another family (prosecutors) or another person held
+    stays apart."""
+    hammami, ferchichi = ("Nabil Hammami", "TUN", "OPP"), ("Sonia Ferchichi", "TUN", "JRN")
+    police, forces, prosecutors = ("Tunisian police", "COP"), ("Tunisian security forces", "MIL"), ("Tunisian prosecutors", "JUD")
+    assert groups(stored([_arrest("f1", police, hammami), _arrest("f2", forces, hammami)], tmp_path / "a")) == [["f1", "f2"]]
+    assert groups(stored([_arrest("f3", police, hammami), _arrest("f4", prosecutors, hammami)], tmp_path / "b")) == [["f3"], ["f4"]]
+    assert groups(stored([_arrest("f5", police, hammami), _arrest("f6", forces, ferchichi)], tmp_path / "c")) == [["f5"], ["f6"]]
+
+
+def test_sector_families_gunmen_militants_rebels_and_police_soldiers_of_one_country():
+    from dragoman.store.merge import _contradict
+
+    assert not _contradict(frozenset({"g:TUN/COP"}), frozenset({"g:TUN/MIL"}))
+    assert not _contradict(frozenset({"g:NGA/UAF"}), frozenset({"g:NGA/INS"}))  # "gunmen" / "militants"
+    assert not _contradict(frozenset({"g:NGA/REB"}), frozenset({"g:NGA/INS"}))
+    assert _contradict(frozenset({"g:NGA/COP"}), frozenset({"g:CMR/MIL"}))  # another country's soldiers
+    assert _contradict(frozenset({"g:NGA/REB"}), frozenset({"g:NGA/MIL"}))  # rebels are not the army
+    assert _contradict(frozenset({"g:NGA/COP"}), frozenset({"g:NGA/JUD"}))
+
+
+def test_an_article_dated_report_meets_the_day_before_it_not_the_day_after_or_two_days_before(tmp_path):
+    """'Moldova has accused Moscow of ...' (no date in its sentence) published on 9 April is the accusation
+    another outlet dated 'on Tuesday' (8 April): news of a day is published that day or the next; not one
+    dated two days earlier, nor one dated after the article (it had not happened), nor with one participant."""
+    rusu = ("Victor Rusu", "MDA", "GOV")
+
+    def has_accused(aid: str, published: str, whom: tuple[str, str] = ("Moscow", "RUS")) -> Article:
+        text = f"Moldova has accused {whom[0]} of pouring money into a scheme to buy votes. {filler(aid)}"
+        acts = (country("a1", "Moldova", "MDA", text), country("t1", whom[0], whom[1], text))
+        return article(aid, text, acts, "ACCUSE", ("a1",), ("t1",), None, published=published)
+
+    dated = accuse("v1", (rusu,), "Russia", "RUS", "2025-04-08", published="2025-04-08")
+    assert groups(stored([dated, has_accused("v2", "2025-04-09")], tmp_path / "a")) == [["v1", "v2"]]
+    assert groups(stored([dated, has_accused("v3", "2025-04-08")], tmp_path / "b")) == [["v1", "v3"]]
+    assert groups(stored([dated, has_accused("v4", "2025-04-10")], tmp_path / "c")) == [["v1"], ["v4"]]
+    assert groups(stored([dated, has_accused("v5", "2025-04-07")], tmp_path / "d")) == [["v1"], ["v5"]]
+    other = has_accused("v6", "2025-04-09", ("Romania", "ROU"))
+    assert groups(stored([dated, other], tmp_path / "e")) == [["v1"], ["v6"]]
+    # two reports dated only by their articles, a day apart: their days are unknown, not one
+    assert groups(stored([has_accused("v7", "2025-04-08"), has_accused("v8", "2025-04-09")], tmp_path / "f")) == [["v7"], ["v8"]]
+
+
+def test_a_dateline_taken_into_a_name_does_not_hide_whose_office_it_is():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, kind: str, country: str | None, sector: str | None) -> set[str]:
+        return set(actor_keys({"name": name, "kind": kind, "country": country, "org": None, "sector": sector}))
+
+    assert keys("MEXICO CITY - Mexico's Foreign Secretary", "group", "MEX", "GOV") == {"c:MEX/state"}
+    assert keys("MAIDUGURI, Nigeria — Nigerian police", "group", "NGA", "COP") == {"g:NGA/COP"}
+    assert keys("BOGOTA - Andrés Villamizar", "person", "COL", "GOV") == keys("Andrés Villamizar", "person", "COL", "GOV")
+    assert keys("Jean-Pierre Dupont", "person", "FRA", None) == {"n:jean pierre dupont", "n:dupont"}
+    assert keys("US - China talks", "group", "USA", "GOV") == set()  # no dateline: two letters
+
+
+def test_an_armed_group_named_by_its_fighters_is_the_group():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, kind: str = "group", sector: str | None = "REB") -> set[str]:
+        return set(actor_keys({"name": name, "kind": kind, "country": "NGA", "org": None, "sector": sector}))
+
+    assert keys("Sahel Fursan Brigade militants") == {"n:sahel fursan brigade", "g:NGA/REB"}
+    assert "n:sahel fursan brigade" in keys("Sahel Fursan Brigade", kind="organisation")  # the same group
+    assert keys("Jamaat Nasr al-Sahel fighters") == {"n:jamaat nasr al sahel", "g:NGA/REB"}
+    assert keys("Three Sahel Fursan Brigade gunmen", sector="UAF") == {"n:sahel fursan brigade", "g:NGA/UAF"}
+    for generic in ("Nigerian militants", "Islamist militants", "Masked gunmen", "Three gunmen", "New York gunmen",
+                    "Hundreds of Houthi fighters", "Sahel Fursan Brigade members"):
+        assert not any(k.startswith("n:") for k in keys(generic)), generic
+
+
+def _raid(aid: str, attackers: Actor, text: str) -> Article:
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    target = person("t1", "Babagana Kolo", "NGA", "GOV", text.index("Babagana Kolo"))
+    art = article(aid, text + " " + filler(aid), (attackers, target), "ASSAULT", ("a1",), ("t1",), "2025-06-03")
+    return art.replace(events=(replace(art.events[0], location=Location("Maiduguri", "NGA", 11.85, 13.16, "city")),))
+
+
+def test_two_named_armed_groups_attacking_in_one_city_on_one_day_stay_apart(tmp_path):
+    """'Sahel Fursan Brigade militants' and 'Jamaat Nasr al-Sahel militants' (both coded rebels, one family)
+    attacking Governor Babagana Kolo's convoy in Maiduguri on one day are two attacks: the groups are named
+    and differ; the group named by its fighters and by its name is one attack."""
+    def group_of(name: str, text: str, kind: str = "group") -> Actor:
+        i = text.index(name)
+        return Actor("a1", name, "NGA", None, "REB", kind=kind, mentions=(Mention(i, i + len(name), name),))
+
+    t1 = "Sahel Fursan Brigade militants attacked the convoy of Babagana Kolo in Maiduguri on Tuesday."
+    t2 = "Jamaat Nasr al-Sahel militants attacked the convoy of Babagana Kolo in Maiduguri on Tuesday."
+    t3 = "The Sahel Fursan Brigade ambushed Governor Babagana Kolo's convoy in Maiduguri on Tuesday."
+    a = _raid("g1", group_of("Sahel Fursan Brigade militants", t1), t1)
+    b = _raid("g2", group_of("Jamaat Nasr al-Sahel militants", t2), t2)
+    c = _raid("g3", group_of("Sahel Fursan Brigade", t3, kind="organisation"), t3)
+    assert groups(stored([a, b], tmp_path / "a")) == [["g1"], ["g2"]]
+    assert groups(stored([a, c], tmp_path / "b")) == [["g1", "g3"]]
+
+
+def test_a_mutual_meeting_told_either_way_round_merges_whichever_report_comes_first(tmp_path):
+    """'Anan Srisuk met his Cambodian counterpart at Government House' (the building taken as the target)
+    and 'Sok Vannak held talks with Anan Srisuk': one meeting, in either order of ingest."""
+    from dragoman.store.merge import compatible
+    from dragoman.store.records import article_rows
+
+    t1 = "Anan Srisuk met his Cambodian counterpart at Government House in Bangkok on Tuesday."
+    a = _meet("h1", t1, (person("a1", "Anan Srisuk", "THA", "GOV", 0),
+                         Actor("t1", "Government House", None, None, "GOV", kind="organisation",
+                               mentions=(Mention(t1.index("Government"), t1.index("Government") + 16, "Government House"),))),
+              ("a1",), ("t1",))
+    t2 = "Sok Vannak held talks with Anan Srisuk in Bangkok on Tuesday."
+    b = _meet("h2", t2, (person("a1", "Sok Vannak", "KHM", "GOV", 0), person("t1", "Anan Srisuk", "THA", None, t2.index("Anan"))),
+              ("a1",), ("t1",))
+    assert groups(stored([a, b], tmp_path / "ab")) == [["h1", "h2"]]
+    assert groups(stored([b, a], tmp_path / "ba")) == [["h1", "h2"]]
+    ra, rb = (article_rows(x, seq=0, source_group=x.id, duplicate_of=None, now=None)["article_events"][0] for x in (a, b))
+    assert compatible(ra, rb)[0] and compatible(rb, ra)[0]

@@ -5,7 +5,9 @@ Two measures (``dragoman eval merge``):
 - **real pages**: the pages of ``real_pages/`` (nearly every one a different story) coded and ingested
   into one temporary store.  Pages telling the same story are grouped by hand in
   ``data/real_pages.yaml`` (``same_story``); a merged event whose articles are not all of one group
-  joins different stories.  ``real_pages_wrong_share`` is their share of the merged events.
+  joins different stories.  ``real_pages_wrong_share`` is their share of the merged events.  The counts
+  ``candidate_pairs`` (``candidate_pairs_same_story``) say how many pairs of events of different pages
+  the rules had to judge (same type, a participant key shared): the measure's power.
 - **written set**: ``data/merge_set.jsonl``, articles written for the project in which some
   happenings are told by 2–4 differently worded articles and similar-but-different happenings (the
   same pair meeting a week apart, two attacks in one city on one day, two ministers accusing one
@@ -14,6 +16,12 @@ Two measures (``dragoman eval merge``):
   events are mapped to happenings by (article, type); a pair of articles merged in one event is
   right when they map to the same happening.  Precision over the merged pairs, recall over the
   pairs of articles that tell one happening.
+- **validation set**: ``data/merge_set_validation.jsonl``, a second written set (other countries, actors
+  and topics; see its ``.md``) scored the same way and reported as ``validation_precision`` and
+  ``validation_recall``.  Merge rules are tuned on the written set only; the validation set shows
+  whether they hold on articles they were not written for.
+- **holdout set**: ``data/merge_set_holdout.jsonl``, a third, small written set (13 articles) written after
+  the last rule change and never tuned on: ``holdout_precision``, ``holdout_recall``.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ from dragoman.evaluation.articles import DATA, page_input, pages_list
 from dragoman.model import Article
 
 MERGE_SET = DATA / "merge_set.jsonl"
+VALIDATION_SET = DATA / "merge_set_validation.jsonl"
+HOLDOUT_SET = DATA / "merge_set_holdout.jsonl"
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
@@ -45,6 +55,29 @@ def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
     for r in rows:
         r["members"] = by.get(r["id"], [])
     return rows
+
+
+def candidate_pairs(coded: list[Article], story: dict[str, str]) -> tuple[int, int]:
+    """How hard the real pages test merging: the pairs of article events of different articles, of one
+    type, that share a participant key (a name, an organisation, a country's state or sector) — the pairs
+    the merge rules must judge — and how many of those are of one story (``story``: article id → its
+    same-story group or its page).  With few such pairs, "0 wrong merges" says little."""
+    from datetime import datetime
+
+    from dragoman.store.merge import member_keys
+    from dragoman.store.records import article_rows
+
+    by_type: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for a in coded:
+        for m in article_rows(a, seq=0, source_group=a.id, duplicate_of=None, now=datetime.now())["article_events"]:
+            by_type.setdefault(m["type"], []).append((a.id, frozenset().union(*member_keys(m))))
+    pairs = same = 0
+    for evs in by_type.values():
+        for (a1, k1), (a2, k2) in itertools.combinations(evs, 2):
+            if a1 != a2 and k1 & k2:
+                pairs += 1
+                same += story.get(a1, a1) == story.get(a2, a2)
+    return pairs, same
 
 
 def real_pages(data: Path, pipeline: Any, limit: int | None) -> tuple[dict[str, float], dict[str, int], list[dict[str, Any]]]:
@@ -68,11 +101,15 @@ def real_pages(data: Path, pipeline: Any, limit: int | None) -> tuple[dict[str, 
             wrong.append({"event": r["id"], "type": r["type"], "pages": sorted(page_of.get(a, a) for a in r["article_ids"]),
                           "evidence": r.get("evidence_text")})
     metrics = {"real_pages_wrong_share": round(len(wrong) / len(merged), 4) if merged else 0.0}
-    counts = {"pages_coded": len(coded), "events": len(rows), "merged_events": len(merged), "merged_wrong": len(wrong)}
+    story = {a.id: group_of.get(page_of.get(a.id, a.id), page_of.get(a.id, a.id)) for a in coded}
+    pairs, same = candidate_pairs(coded, story)
+    counts = {"pages_coded": len(coded), "events": len(rows), "merged_events": len(merged), "merged_wrong": len(wrong),
+              "candidate_pairs": pairs, "candidate_pairs_same_story": same}
     return metrics, counts, wrong
 
 
-def written_set(pipeline: Any, path: Path = MERGE_SET) -> tuple[dict[str, float], dict[str, int], list[dict[str, Any]]]:
+def written_set(pipeline: Any, path: Path = MERGE_SET, name: str = "written") -> tuple[dict[str, float], dict[str, int], list[dict[str, Any]]]:
+    """Precision and recall of merging on a written set (``name``: the prefix of its metrics and counts)."""
     from dragoman.api_public import make_article
 
     recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -103,20 +140,22 @@ def written_set(pipeline: Any, path: Path = MERGE_SET) -> tuple[dict[str, float]
                 found.add(tuple(sorted((a1, a2))))
             else:
                 wrong += 1
-                errors.append({"kind": "merged different happenings", "event": r["id"], "type": r["type"],
+                errors.append({"kind": "merged different happenings", "set": name, "event": r["id"], "type": r["type"],
                                "articles": [a1, a2], "happenings": [h1, h2]})
     for pair in sorted(gold_pairs - found):
-        errors.append({"kind": "not merged", "articles": list(pair)})
+        errors.append({"kind": "not merged", "set": name, "articles": list(pair)})
     metrics = {
-        "written_precision": round(right / (right + wrong), 4) if right + wrong else 0.0,
-        "written_recall": round(len(found & gold_pairs) / len(gold_pairs), 4) if gold_pairs else 0.0,
+        f"{name}_precision": round(right / (right + wrong), 4) if right + wrong else 0.0,
+        f"{name}_recall": round(len(found & gold_pairs) / len(gold_pairs), 4) if gold_pairs else 0.0,
     }
-    counts = {"written_articles": len(recs), "gold_pairs": len(gold_pairs), "merged_pairs_right": right,
-              "merged_pairs_wrong": wrong, "merged_pairs_other_events": unknown}
+    counts = {f"{name}_articles": len(recs), f"{name}_gold_pairs": len(gold_pairs), f"{name}_merged_pairs_right": right,
+              f"{name}_merged_pairs_wrong": wrong, f"{name}_merged_pairs_other_events": unknown}
     return metrics, counts, errors
 
 
 def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
     m1, c1, e1 = real_pages(data, pipeline, limit)
     m2, c2, e2 = written_set(pipeline)
-    return Report("merge", {**m1, **m2}, {**c1, **c2}, [], e1 + e2)
+    m3, c3, e3 = written_set(pipeline, VALIDATION_SET, "validation")
+    m4, c4, e4 = written_set(pipeline, HOLDOUT_SET, "holdout")
+    return Report("merge", {**m1, **m2, **m3, **m4}, {**c1, **c2, **c3, **c4}, [], e1 + e2 + e3 + e4)

@@ -15,7 +15,8 @@ Two article events are the same happening only on evidence (``compatible``):
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
   article's event only when the two articles are near-duplicates (the copied wire story) or when the
-  dates are equal and two participants are shared, each on its side (source and target, or two joint
+  dates meet (two article dates equal; an article's date and the other's own day equal, or the article
+  a day later) and two participants are shared, each on its side (source and target, or two joint
   sources), with no side naming someone else;
 - places that do not contradict (different countries, or cities more than 50 km apart).
 
@@ -181,21 +182,43 @@ def _countries(keys: Iterable[str]) -> set[str]:
     return {k[2:].split("/", 1)[0] for k in keys if k.startswith(("c:", "g:"))}
 
 
+#: country sectors that outlets use for one body: who arrests is "police" in one report and "security
+#: forces" (coded military) in another; who attacks is "gunmen", "militants" or "rebels"
+SECTOR_FAMILIES = (frozenset(("COP", "MIL")), frozenset(("REB", "INS", "UAF")))
+
+
+def _sector_kin(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Do two sets of sector keys (``g:PER/COP``) name one country's sectors of one family (police and
+    security forces; gunmen, militants and rebels)?"""
+    def split(keys: Iterable[str]) -> set[tuple[str, str]]:
+        return {(k[2:].split("/", 1)[0], k.split("/", 1)[1]) for k in keys if k.startswith("g:") and "/" in k}
+
+    return any(ca == cb and any(sa in f and sb in f for f in SECTOR_FAMILIES) for ca, sa in split(a) for cb, sb in split(b))
+
+
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Do two sides of one role name different participants?  They share nothing, and both name a
-    person or organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
-    one and both name a country's sector ("Peruvian police" / "Peruvian prosecutors"); or one names only
-    a sector of another country than every one the other names.  A person of unknown country and a
+    """Do two sides of one role name different participants?  Both name people or organisations, share
+    none of them and share no more than a country's sector ("Sahel Fursan Brigade militants" / "Jamaat
+    Nasr al-Sahel militants", both Nigerian rebels); or they share nothing, and both name a person or
+    organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
+    one and both name a country's sector, not of one family ("Peruvian police" / "Peruvian prosecutors";
+    but "Tunisian police" / "Tunisian security forces" is one body: ``SECTOR_FAMILIES``); or one names
+    only a sector of another country than every one the other names.  A person of unknown country and a
     country's state do not contradict: "Secretary Carmen Reyes" may well speak for Chile."""
-    if not a or not b or a & b:
+    if not a or not b:
         return False
+    names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (a, b)]
+    if a & b:
+        # a shared country's sector does not make two named groups one ("Sahel Fursan Brigade militants" /
+        # "Jamaat Nasr al-Sahel militants", both Nigerian rebels); a shared state does (a minister and a
+        # stray name: "Sok Vannak" / "Cambodia" and "Government House")
+        return bool(names[0] and names[1] and not names[0] & names[1] and not strong(a & b))
     sa, sb = strong(a), strong(b)
     if sa and sb:
-        names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (sa, sb)]
         states = [{k for k in x if k.startswith("c:")} for x in (sa, sb)]
         return bool(names[0] and names[1]) or bool(states[0] and states[1])
     if not sa and not sb:
-        return True
+        return not _sector_kin(a, b)
     ca, cb = _countries(a), _countries(b)
     return bool(ca and cb and not ca & cb)
 
@@ -251,6 +274,21 @@ def own_date(m: dict[str, Any]) -> bool:
     return m.get("date_lo") is not None and m.get("date_precision") not in ("article", "none", None)
 
 
+def _article_dates_meet(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Can two events, at least one dated only by its article's date, be on one day?  Two article dates:
+    equal.  An article's date and a day from the other's own text: that day, or the day before (news of
+    a day is published that day or the next morning: "Moldova has accused Moscow...", published on the
+    9th, and "on Tuesday [the 8th] accused Russia"); never a day after the article (it had not happened)."""
+    if m.get("date") is None or o.get("date") is None:
+        return False
+    if own_date(m) == own_date(o):  # both dated by their articles (two own dates never come here)
+        return bool(m["date"] == o["date"])
+    dated, by_article = (m, o) if own_date(m) else (o, m)
+    if dated["date_precision"] != "day":
+        return False
+    return 0 <= int((by_article["date"] - dated["date"]).days) <= 1
+
+
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset()) -> tuple[bool, str]:
     """Are two article events (of different articles) one happening? → (yes or no, why)."""
     if m["article_id"] == o["article_id"]:
@@ -264,11 +302,14 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
     sm, tm = role_keys(m)
     so, to = role_keys(o)
-    (_, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
     found = _aligned(sm, tm, so, to, ptm, pto)
     swapped = ""
     if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
-        found = _aligned(sm, tm, to, so, ptm, pso)
+        # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
+        # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
+        # depend on which of the two reports came first
+        found = _aligned(sm, tm, to, so, ptm, pso) or _aligned(tm, sm, so, to, psm, pto)
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
@@ -296,10 +337,13 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
             both = (sum(1 for a, ks in zip(parts(m), member_keys(m))
                         if strong(ks) & (so if a["role"] == "source" else to)) >= 2
                     and not _contradict(sm, so) and not _contradict(tm, to))
-        if m.get("date") is not None and m.get("date") == o.get("date") and both:
-            return True, (f"same {m['type']}; same date {m['date']} (the articles' own) and two participants match "
-                          f"on their sides: {who}{where}")
-        return False, "dated only by its article's date (no date in its own text), and not two participants shared"
+        if both and _article_dates_meet(m, o):
+            return True, (f"same {m['type']}; dates {m['date']} ({m['date_precision']}) and {o['date']} "
+                          f"({o['date_precision']}) meet, and two participants match on their sides: {who}{where}")
+        if not both:
+            return False, "dated only by its article's date (no date in its own text), and not two participants shared"
+        return False, (f"dated only by its article's date (no date in its own text), and the dates do not meet "
+                       f"({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})")
     gap = dates_gap(m, o)
     day = m["date_precision"] == "day" and o["date_precision"] == "day"
     if gap is None or gap > (1 if day else 0):

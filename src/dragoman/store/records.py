@@ -97,11 +97,15 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
 
 #: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|near|on)\s+[A-Z]")
+#: a wire story's dateline that a name sometimes takes in ("MEXICO CITY - Mexico's foreign secretary",
+#: "MAIDUGURI, Nigeria — police"): the place in capitals, perhaps its country, then a dash
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?\s+[-–—]+\s+(?=\S)")
 
 
 @lru_cache(maxsize=65536)
 def _keys(name: str, kind: str | None, country: str | None, org: str | None, sector: str | None = None) -> frozenset[str]:
     keys: set[str] = set()
+    name = _DATELINE.sub("", name)
     n = norm_name(name)
     named = bool(n) and name[:1].isupper()
     state = ("c:" + country + "/" + (sector if sector and sector != "GOV" else "state")) if country else None
@@ -150,6 +154,9 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
     if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
         keys.add("o:" + org)
         return keys
+    armed = _armed_group_name(name)
+    if armed:  # "Sahel Fursan Brigade militants": the named group, whom no lexicon knows
+        keys.add("n:" + armed)
     if not country:
         return keys
     words = n.split()
@@ -163,6 +170,41 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: the people of an armed group, named after it: "Jamaat Nasr al-Sahel militants", "Baloch Azad Lashkar gunmen"
+_ARMED_HEADS = frozenset(("militants", "militant", "fighters", "militia", "militias", "militiamen", "gunmen", "rebels",
+                          "insurgents", "jihadists", "guerrillas", "guerrilla", "combatants"))
+#: words before an armed group's name that are not part of it ("Suspected Boko Haram fighters")
+_ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "several", "many", "dozens", "hundreds",
+                         "scores", "thousands", "of", "the", "a", "an", "two", "three", "four", "five", "six", "seven",
+                         "eight", "nine", "ten", "about", "around", "more", "than", "at", "least", "alleged"))
+#: lower-case particles inside a group's name ("Jamaat Nasr al-Sahel", "Front de Libération")
+_NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and"))
+
+
+def _armed_group_name(name: str) -> str | None:
+    """The normalised name of the armed group a group actor's name is made of ("Sahel Fursan Brigade
+    militants" -> "sahel fursan brigade"), or None: at least two words of a proper name before an
+    armed-group noun, not a country's name or adjective, a place or a name the actor lexicon knows
+    ("Nigerian militants", "Islamist militants", "New York gunmen", "Boko Haram fighters" give none)."""
+    toks = name.split()
+    if len(toks) < 3 or toks[-1].lower() not in _ARMED_HEADS:
+        return None
+    toks = toks[:-1]
+    while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
+        toks = toks[1:]
+    if len(toks) < 2 or toks[0].lower() in _NAME_PARTICLES:
+        return None
+    for t in toks:
+        head = t.split("-")[-1] if t.split("-")[0].lower() in _NAME_PARTICLES else t
+        if not head[:1].isupper() and t.lower() not in _NAME_PARTICLES:
+            return None
+    phrase = _POSSESSIVE.sub("", " ".join(toks))
+    from dragoman.actors.lexicon import default_lexicon
+    from dragoman.when_where.gazetteer import gazetteer
+
+    if default_lexicon().lookup(phrase) or gazetteer().lookup(phrase) is not None or gazetteer().lookup(phrase, admin=True) is not None:
+        return None  # a country, a known name (the lexicon codes those), a place: "New York gunmen"
+    return norm_name(phrase) or None
 
 
 def _names_country(name: str, country: str) -> bool:
