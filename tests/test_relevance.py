@@ -589,3 +589,12 @@ def test_visits_are_political_actors_and_things_help_no_one(pipeline, text, want
 ])
 def test_a_joined_past_verb_shares_its_date_and_defying_anyone_is_a_dare(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("EU foreign ministers on Monday added three Iranian firms to the bloc's sanctions list.", ["SANCTION"]),
+    ("The Treasury blacklisted two banks on Friday.", ["SANCTION"]),
+    ("The council added two names to the list of speakers.", []),
+])
+def test_adding_to_a_sanctions_list_sanctions(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
