@@ -433,3 +433,15 @@ def test_a_clause_with_another_conjunction_keeps_its_own_date(pipeline, times):
     art = parsed(pipeline, "Three soldiers were killed on June 12 after gunmen had attacked their post for weeks.")
     out = times(with_events(art, event(art, "attacked", eid="x")))
     assert out.events[0].date_precision == "article"
+
+
+@pytest.mark.parametrize("text, type_, day", [
+    ("The UK has sanctioned three Myanmar companies, the Foreign Office announced on Thursday.", "SANCTION", "2024-05-02"),
+    ("Police said on Tuesday they arrested six people.", "COERCE", "2024-04-30"),
+])
+def test_a_done_act_with_no_time_of_its_own_is_dated_by_its_dated_report(pipeline, text, type_, day):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)  # a Saturday
+    dated = {(e.type, e.date, e.date_precision) for e in art.events}
+    assert (type_, day, "day") in dated, dated

@@ -168,6 +168,17 @@ class TimeResolver:
                         cands.append(b)
             if not cands:
                 cands = self._same_time(index, triggers[ev.id], plain, nearest)
+            if not cands:
+                # "The UK has sanctioned three firms, the Foreign Office announced on Thursday": a done act
+                # with no time of its own, reported by a dated announcement, is dated by it
+                for trig in triggers[ev.id]:
+                    head = index.toks[trig.head]
+                    if trig.dep in ("ccomp", "parataxis") and trig.tag in ("VBD", "VBN") \
+                            and head.lemma.lower() in REPORTING_VERBS:
+                        own = set(index.subtree(trig.i))
+                        outside = [it for it in plain if it.head is not None and it.head.i not in own]
+                        if (b := nearest(head, outside, 1)) is not None:
+                            cands.append(b)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
@@ -336,6 +347,10 @@ class TimeResolver:
 
 #: the conjunctions that make a clause happen at the time of the clause it modifies
 SAME_TIME = frozenset(("when", "as", "while"))
+
+
+#: verbs that report a done act: the act is dated by the report when it has no time of its own
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "state", "confirm", "declare", "add", "disclose", "reveal"})
 
 
 def _marked(index: TokenIndex, verb: Token) -> bool:
