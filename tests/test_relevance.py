@@ -598,3 +598,13 @@ def test_a_joined_past_verb_shares_its_date_and_defying_anyone_is_a_dare(unfilte
 ])
 def test_adding_to_a_sanctions_list_sanctions(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister said Labour teachers worried about being sued if something went wrong.", []),  # a supposed case
+    ("The minister said the Labour plan was wrong.", ["ACCUSE"]),
+    ("The president provided a medical record to quiet questions about his health.", []),
+    ("The US provided weapons to the rebels.", ["AID"]),
+])
+def test_criticism_of_a_supposed_case_and_documents_provided_are_no_events(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -355,7 +355,7 @@ class Coder:
                 if any(j in coded for j in content):
                     continue  # the content tells an event of its own
                 cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words)
-                            and not _described(view, j, c)), None)
+                            and not _described(view, j, c) and not self._supposed(view, j, c)), None)
                 if cue is None:
                     continue
                 # whom: the content's subject ("Y has betrayed voters"), else the actor named nearest the
@@ -372,6 +372,19 @@ class Coder:
                                        conf, "accuse/criticism-in-speech"))
                 return out
         return out
+
+    def _supposed(self, view: View, j: int, top: int) -> bool:
+        """Is the word at ``j`` said of a supposed case, not of anyone: "for fear of being sued if something
+        went wrong" (a condition, or the idiom "go wrong")?"""
+        toks = view.toks
+        if view.lemma(toks[j].head) == "go":
+            return True
+        cur = j
+        while cur != top and toks[cur].head != cur:
+            if any(view.lemma(k) in self.lex.modes["conditional_marks"] for k in view.kids(cur, "mark")):
+                return True
+            cur = toks[cur].head
+        return False
 
     def _obligations(self, view: View, sent: Sentence, by_tok: dict[int, Cand], taken: set[int]) -> list[Event]:
         """"X said Y must do Z": a demand by X on Y."""
