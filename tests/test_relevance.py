@@ -608,3 +608,10 @@ def test_adding_to_a_sanctions_list_sanctions(pipeline, text, want):
 ])
 def test_criticism_of_a_supposed_case_and_documents_provided_are_no_events(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_a_rejoinder_is_speech_and_the_doer_of_the_criticised_act_is_its_target(pipeline):
+    art = extract_at(pipeline, 'But the party spokesman responded: "Britain is working, do not let the Tories wreck it again".')
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert acc, [(e.type, e.rule) for e in art.events]
+    assert [art.actor(a).name for a in acc[0].targets] == ["Conservative Party"]

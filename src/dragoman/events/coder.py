@@ -360,8 +360,12 @@ class Coder:
                     continue
                 # whom: the content's subject ("Y has betrayed voters"), else the actor named nearest the
                 # criticism ("a big misjudgement by Labour's campaign team")
+                # ("don't let the Tories wreck it": the doer of the criticised act comes first)
                 c_sub, _ = view.subject(c)
-                named = [(0 if c_sub is not None and j in view.subtree(c_sub) else 1, abs(j - cue), a)
+                own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
+                k_sub, _ = view.subject(own)
+                subjects = [x for x in (k_sub, c_sub) if x is not None]
+                named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
                          for j in content for a in view.tok_actors.get(j, ()) if a not in sources]
                 targets = [min(named)[2]] if named else []
                 if not targets:
