@@ -56,7 +56,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     if t.pos not in ("NOUN", "PROPN"):
         return []
     ts = _phrase_start(ctx, root, role)
-    if ts is None:
+    if ts is None or _not_an_actor(ctx, root, ts):
         return []
     te = root + 1
     done.add(root)
@@ -100,6 +100,26 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
         if not any((u := ctx.unit_of.get(i)) is not None and u.country for i in range(ts, root)):
             return None
     return ts
+
+
+#: nouns of an office held ("the post of home secretary"): the role word after them names the office, not who holds it
+OFFICE_NOUNS = frozenset({"post", "position", "office", "job", "role", "title", "portfolio", "seat", "rank", "duties"})
+
+
+def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
+    """A role phrase that names no actor of its own: "whose party" (the party of the noun the relative
+    clause hangs on, found by the event stage), an office ("resigned the post of foreign secretary",
+    "stood down as party chairman" with nobody named)."""
+    toks = ctx.toks
+    if any(toks[i].text.lower() == "whose" for i in range(ts, root)):
+        return True
+    t = toks[root]
+    if t.dep != "pobj" or toks[root].tag in ("NNS", "NNPS"):
+        return False
+    prep = toks[t.head]
+    if prep.text.lower() == "of":
+        return toks[prep.head].lemma.lower() in OFFICE_NOUNS
+    return prep.text.lower() == "as" and toks[prep.head].pos in ("VERB", "AUX")
 
 
 def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int | None:

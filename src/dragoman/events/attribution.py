@@ -24,6 +24,8 @@ NAMED_BY_PLACE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 #: (widening this to AGREE, SUPPORT or PROTEST lowered target match on PLOVER GSR from 0.779 to 0.760-0.776)
 PLACE_NOT_TARGET = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
+#: prepositions that put an act at a meeting ("at the summit", "during the conference"): the meeting is no target
+VENUE_PREPS = frozenset({"at", "during", "on", "in"})
 
 
 @dataclass
@@ -180,9 +182,13 @@ class Attribution:
                 elif d == "prep":
                     pl = view.lemma(ch)
                     if h == v and pl in addressed:
-                        for p in view.kids(ch, "pobj"):
+                        for p in view.kids(ch, "pobj") or _clause_subjects(view, ch):
                             targets.extend(view.phrase_actors(p))
                         continue
+                    if pl in VENUE_PREPS and any(self._meeting(view, p) and not any(
+                            view.lemma(q) in ("with", "between", "among") for q in view.kids(p, "prep"))
+                            for p in view.kids(ch, "pobj")):
+                        continue  # "pledged at the African Union summit": where it was said, not to whom
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
@@ -199,6 +205,11 @@ class Attribution:
                             recip = True
         return targets, between, recip
 
+
+    def _meeting(self, view: View, i: int) -> bool:
+        """Is the noun at ``i`` a meeting ("summit", "conference", "talks": the lexicon's consultation nouns)?"""
+        lemma = view.lemma(i)
+        return any(e.is_noun and e.type == "CONSULT" for e in self.lex.by_lemma.get(lemma, ()))
 
     def _predicate_actors(self, view: View, v: int, subj: int | None) -> list[str]:
         toks = view.toks
@@ -325,7 +336,12 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
         for other in view.kids(v, "nsubj"):
             if other != s:
                 sources.extend(view.phrase_actors(other))
-    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON"):
+    # the subject of a first conjunct that states, not acts ("the plan was unfair"), lent to a second one
+    borrowed = (toks[v].dep == "conj" and src_tok == s and view.kid(v, "nsubj", "nsubjpass") is None
+                and (view.lemma(toks[v].head) == "be" or bool(view.kids(toks[v].head, "acomp", "attr"))))
+    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON" or borrowed):
+        # a pronoun, or a thing the parser gave a conjoined verb as subject ("X said the plan was unfair but
+        # urged voters ...": the plan urges no one): the speaker
         sp = view.speech_governor(v)
         if sp is not None:
             ss, _ = view.subject(sp)
@@ -345,6 +361,12 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
                 targets.extend(x for x in view.phrase_actors(gs)
                                if not ((a := view.article.actor(x)) is not None and a.country in own
                                        and a.kind in ("country", "government")))
+
+
+def _clause_subjects(view: View, prep: int) -> list[int]:
+    """"pleaded with the ministry to reconsider", parsed with the ministry as the subject of a clause under the
+    preposition: that subject is the preposition's object."""
+    return [s for c in view.kids(prep, "pcomp") if (s := view.kid(c, "nsubj")) is not None]
 
 
 def _dangling(view: View, prep: int) -> list[str]:
