@@ -114,3 +114,24 @@ def test_pleaded_with_someone_to_act(pipeline):
 def test_an_addressee_parsed_normally_still_is_the_target(pipeline, text):
     _art, ev = one(pipeline, text, "REQUEST")
     assert ev.targets
+
+
+# --- people named by what they do ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, type_, source, sector", [
+    ("Nurses have protested longer shifts in the emergency wards.", "PROTEST", "Nurses", "MED"),
+    ("A group of lawyers is urging the Department of Justice to drop the case.", "REQUEST", "lawyers", "JUD"),
+    ("Consumer advocates are urging the regulator to act.", "REQUEST", "Consumer advocates", "NGO"),
+    ("Health care providers have protested the new rules.", "PROTEST", "Health care providers", "MED"),
+    ("Critics accused the mayor of wasting public money.", "ACCUSE", "Critics", "OPP"),
+])
+def test_plural_role_nouns_are_actors(pipeline, text, type_, source, sector):
+    art, ev = one(pipeline, text, type_)
+    src = [art.actor(i) for i in ev.sources]
+    assert [a.name for a in src] == [source] and sector in (src[0].sector, src[0].country)  # NGO: a pseudo-country
+
+
+def test_a_regulator_is_whom_advocates_urge(pipeline):
+    art, ev = one(pipeline, "Consumer advocates are urging the regulator to act.", "REQUEST")
+    assert "regulator" in mentions(art, ev.targets)
