@@ -135,3 +135,28 @@ def test_plural_role_nouns_are_actors(pipeline, text, type_, source, sector):
 def test_a_regulator_is_whom_advocates_urge(pipeline):
     art, ev = one(pipeline, "Consumer advocates are urging the regulator to act.", "REQUEST")
     assert "regulator" in mentions(art, ev.targets)
+
+
+# --- denials and admissions ------------------------------------------------------------------------
+
+
+def test_the_people_in_a_denied_act_are_not_the_denials_targets(pipeline):
+    art, ev = one(pipeline, "The minister blankly denied meeting the smugglers supplied with weapons by the army.",
+                  "REJECT")
+    assert "minister" in mentions(art, ev.sources) and not ev.targets
+
+
+def test_what_is_admitted_is_no_addressee(pipeline):
+    art, ev = one(pipeline, "Afterwards Mr Tom Hale said the reforms were useful but accepted that many teachers now "
+                            "worried about the tests.", "AGREE")
+    assert names(art, ev.sources) == {"Tom Hale"} and not ev.targets
+
+
+def test_the_accuser_of_a_denied_accusation_is_still_the_target(pipeline):
+    art, ev = one(pipeline, "The rebels denied the government's accusation.", "REJECT")
+    assert "government" in mentions(art, ev.targets)
+
+
+def test_a_demand_is_still_addressed_to_the_subject_of_its_clause(pipeline):
+    art, ev = one(pipeline, "The government demanded that the rebels release the hostages.", "REQUEST")
+    assert "rebels" in mentions(art, ev.targets)

@@ -24,6 +24,8 @@ NAMED_BY_PLACE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 #: (widening this to AGREE, SUPPORT or PROTEST lowered target match on PLOVER GSR from 0.779 to 0.760-0.776)
 PLACE_NOT_TARGET = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
+#: verbs whose complement is a statement denied or admitted: its participants are not the act's targets
+STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge"})
 #: prepositions that put an act at a meeting ("at the summit", "during the conference"): the meeting is no target
 VENUE_PREPS = frozenset({"at", "during", "on", "in"})
 
@@ -120,29 +122,33 @@ class Attribution:
                                              addressed=e.prep if "addressee" in e.flags else frozenset())
         targets.extend(t2)
         sources.extend(s2)
-        if "comp" in e.flags or c.governed:
+        # what is denied or admitted is a statement, not whom it is said to ("denied the cabinet was split",
+        # "accepted that teachers worry"); a denied act is not coded, so its target is none of the denial's
+        stated = e.lemma in STATING
+        if ("comp" in e.flags or c.governed) and not stated:
             _addressed_subjects(view, v, s, sources, targets)
         if c.governed:
             g = c.governed[0]
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
-            if not targets:
+            if not targets and not (stated and ptype == "REJECT"):
                 targets.extend(g_tgt)
             if not sources and toks[g.tok].dep == "xcomp" and view.kid(v, "dobj") is None:
                 # subject control: "agreed to withdraw" — the same actor; not object control ("urged
                 # the ministry to act": the ministry is whom the demand is made of, not who made it)
                 sources.extend(g_src)
-        self._more_targets(view, c, ptype, s, targets)
+        self._more_targets(view, c, ptype, s, targets, stated)
         if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
             recip = True
         return sources, targets, recip
 
-    def _more_targets(self, view: View, c: Cand, ptype: str, s: int | None, targets: list[str]) -> None:
+    def _more_targets(self, view: View, c: Cand, ptype: str, s: int | None, targets: list[str],
+                      stated: bool = False) -> None:
         """Targets named outside the verb's own phrases, when it has none: in its complement clause, a
         conjoined verb or a purpose clause; and a material action's place or people in its predicate."""
         toks = view.toks
         e = c.entry
         v = c.tok
-        if not targets and ("comp" in e.flags or c.governed):
+        if not targets and ("comp" in e.flags or c.governed) and not stated:
             for ch in view.kids(v, "ccomp", "xcomp"):
                 if not targets and toks[ch].pos in ("VERB", "AUX"):
                     targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
@@ -150,7 +156,7 @@ class Attribution:
             for cv in view.kids(v, "conj"):  # "established ties with and opened an embassy in X"
                 if toks[cv].pos in ("VERB", "AUX") and view.kid(cv, "nsubj", "nsubjpass") is None:
                     targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
-        if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+        if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") and not stated:
             targets.extend(self._purpose_targets(view, v, ptype, c.obj))
         if _material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo)):
             # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
