@@ -79,3 +79,12 @@ def test_a_one_word_name_after_the_is_no_person(pipeline):
                   pipeline=pipeline)
     assert holder(art, "Chronicle").kind == "organisation"
     assert holder(art, "he").name == "man"
+
+
+def test_a_title_that_names_its_body_is_not_a_namesake(pipeline):
+    art = extract("Labour party chairman Ian Hale announced a review of the rules. Last month the chairman of the "
+                  "Commission for Racial Equality also called for shortlists in certain cases.", pipeline=pipeline)
+    officer = holder(art, "chairman of the Commission for Racial Equality")
+    assert officer is not None and officer.kind == "group"  # not Ian Hale, Labour's chairman
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [art.actor(i).name for i in ev.sources] == ["chairman of the Commission for Racial Equality"]

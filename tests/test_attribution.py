@@ -160,3 +160,10 @@ def test_the_accuser_of_a_denied_accusation_is_still_the_target(pipeline):
 def test_a_demand_is_still_addressed_to_the_subject_of_its_clause(pipeline):
     art, ev = one(pipeline, "The government demanded that the rebels release the hostages.", "REQUEST")
     assert "rebels" in mentions(art, ev.targets)
+
+
+def test_pleaded_with_someone_parsed_as_a_clause(pipeline):
+    # the parser reads "with the ministry to reconsider" as a clause whose subject is the ministry
+    art, ev = one(pipeline, "In a letter last week, the doctors pleaded with the ministry to reconsider its refusal "
+                            "to vaccinate detainees.", "REQUEST")
+    assert "doctors" in mentions(art, ev.sources) and "ministry" in mentions(art, ev.targets)

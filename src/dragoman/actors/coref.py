@@ -393,7 +393,7 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
         if u.kind == "person" and u.ts in person_starts:
             continue
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
-        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and (
+        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and not u.owned and (
                 u.person_role or definite and u.country is None):
             pending.append(u)  # "the envoy", "the government": may refer back
             continue

@@ -79,6 +79,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
             g.country = role.pseudo_country
     g.role_cls = ",".join(dict.fromkeys([role.cls] + list(c.classes)))
     g.person_role = role.kind == "person"
+    g.owned = g.person_role and ext > te and _named_owner_end(ctx, root, te) == ext
     g.head = root
     return [g]
 
@@ -148,6 +149,8 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     ext, post = te, post_owner(ctx, root, te)
     if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
         ext = post[0].te
+    elif post is None and role.kind == "person":
+        ext = _named_owner_end(ctx, root, te) or te
     c = code_phrase(ctx, ts, ext, for_person=False)
     if c.country is None and post is not None:
         c.country, c.org = post[0].country, post[0].org
@@ -159,6 +162,20 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
         if place is not None:
             c.country = place.country
     return ext, c
+
+
+def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
+    """"the chairman of the Commission for Racial Equality": where the organisation a title names as its
+    owner ends (the title is that body's officer, not a namesake's)."""
+    toks = ctx.toks
+    for k in ctx.children[root]:
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() != "of":
+            continue
+        for i in range(k + 1, min(k + 4, len(toks))):
+            u = ctx.unit_of.get(i)
+            if u is not None and u.kind in ("organisation", "actor") and u.te - te <= 9:
+                return u.te
+    return None
 
 
 def _conjunct_groups(ctx: Context, root: int, role: Role, c: Coding, nations: list[Unit]) -> list[Unit]:

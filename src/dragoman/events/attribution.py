@@ -360,7 +360,10 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
     country: "Venezuela's minister warned that Venezuela would not accept ...")."""
     toks = view.toks
     own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
-    for ch in view.kids(v, "ccomp", "xcomp"):
+    # "pleaded with the ministry to reconsider", parsed as a clause "with the ministry to reconsider"
+    misparsed = [ch for ch in view.kids(v, "advcl") if any(view.lemma(m) in ("with", "for") for m in view.kids(ch, "mark"))
+                 and any(view.lemma(a) == "to" for a in view.kids(ch, "aux"))]
+    for ch in view.kids(v, "ccomp", "xcomp") + misparsed:
         if not targets:
             gs, _ = view.subject(ch)
             if gs is not None and gs != s and toks[gs].dep != "dobj":
