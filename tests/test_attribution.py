@@ -167,3 +167,10 @@ def test_pleaded_with_someone_parsed_as_a_clause(pipeline):
     art, ev = one(pipeline, "In a letter last week, the doctors pleaded with the ministry to reconsider its refusal "
                             "to vaccinate detainees.", "REQUEST")
     assert "doctors" in mentions(art, ev.sources) and "ministry" in mentions(art, ev.targets)
+
+
+def test_the_states_a_candidate_visits_are_the_visits_targets(pipeline):
+    art, ev = one(pipeline, "This week, Senator Jane Cole launched a tour of early-voting states, visiting Nevada and "
+                            "Iowa before South Carolina.", "CONSULT")
+    assert names(art, ev.targets) >= {"Nevada", "Iowa"}
+    assert all(art.actor(i).country == "USA" for i in ev.targets)
