@@ -174,3 +174,15 @@ def test_the_states_a_candidate_visits_are_the_visits_targets(pipeline):
                             "Iowa before South Carolina.", "CONSULT")
     assert names(art, ev.targets) >= {"Nevada", "Iowa"}
     assert all(art.actor(i).country == "USA" for i in ev.targets)
+
+
+def test_forces_deployed_by_no_one_named_mobilise_themselves(pipeline):
+    art, ev = one(pipeline, "About 300 riot police were deployed to guard the parliament building on Friday.",
+                  "MOBILIZE")
+    assert names(art, ev.sources) == {"About 300 riot police"} and not ev.targets
+
+
+def test_forces_deployed_by_a_named_government_are_mobilised_by_it(pipeline):
+    art, ev = one(pipeline, "Hundreds of soldiers were deployed by the Malian government to the northern border.",
+                  "MOBILIZE")
+    assert "government" in " ".join(names(art, ev.sources)).lower()

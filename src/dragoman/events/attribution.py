@@ -115,6 +115,9 @@ class Attribution:
         v = c.tok
         s, passive = view.subject(v)
         sources, targets = _subject_and_agent(view, c, s, passive)
+        if ptype == "MOBILIZE" and passive and not sources and s is not None:
+            # "200 police officers were deployed": with no one named deploying them, the forces mobilise
+            sources, targets = view.phrase_actors(s), [t for t in targets if t not in view.phrase_actors(s)]
         # the action's own type decides what its words point at: "will impose sanctions on X" is a
         # THREATEN, but X is still the target of the sanctions
         own_type = e.type if e.type in self.lex.taxonomy.types else ptype
