@@ -186,3 +186,18 @@ def test_forces_deployed_by_a_named_government_are_mobilised_by_it(pipeline):
     art, ev = one(pipeline, "Hundreds of soldiers were deployed by the Malian government to the northern border.",
                   "MOBILIZE")
     assert "government" in " ".join(names(art, ev.sources)).lower()
+
+
+def test_a_country_that_jails_on_its_soil_with_no_one_else_named(pipeline):
+    art, ev = one(pipeline, "Two aid workers have been jailed in Egypt.", "COERCE")
+    assert names(art, ev.sources) == {"Egypt"} and names(art, ev.targets) == {"Two aid workers"}
+
+
+def test_a_named_jailer_keeps_the_country_as_the_place(pipeline):
+    art, ev = one(pipeline, "The suspects were detained by police in Kenya.", "COERCE")
+    assert "police" in mentions(art, ev.sources) and "Kenya" not in names(art, ev.sources)
+
+
+def test_a_city_is_not_made_the_jailer(pipeline):
+    _art, ev = one(pipeline, "Two protesters were arrested in Paris on Monday.", "COERCE")
+    assert not ev.sources

@@ -140,6 +140,13 @@ class Attribution:
                 # the ministry to act": the ministry is whom the demand is made of, not who made it)
                 sources.extend(g_src)
         self._more_targets(view, c, ptype, s, targets, stated)
+        if ptype == "COERCE" and passive and not sources and view.agent(v) is None:
+            # "twelve men are being held without trial in the UK": a state holds, arrests or jails on its own
+            # soil; with no one else named, the country where it is done does it
+            held_by = uniq([a for a in targets if self._country(view, a) and view.only_where(a, v)])
+            if len(held_by) == 1:
+                sources = held_by
+                targets = [a for a in targets if a not in held_by]
         if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
             recip = True
         return sources, targets, recip
@@ -214,6 +221,11 @@ class Attribution:
                             recip = True
         return targets, between, recip
 
+
+    @staticmethod
+    def _country(view: View, actor: str) -> bool:
+        a = view.article.actor(actor)
+        return a is not None and a.kind == "country"
 
     def _meeting(self, view: View, i: int) -> bool:
         """Is the noun at ``i`` a meeting ("summit", "conference", "talks": the lexicon's consultation nouns)?"""
