@@ -44,8 +44,13 @@ def test_talks_with_someone_still_name_the_counterpart(pipeline):
 
 
 def test_a_name_compounded_to_a_programme_is_not_a_target(pipeline):
-    art, ev = one(pipeline, "The senators have pledged to end the CARE and HOME programs.", "AGREE")
+    art, ev = one(pipeline, "The senators have pledged to end the DREAM and HOPE programs.", "AGREE")
     assert "senators" in mentions(art, ev.sources) and not ev.targets
+
+
+def test_a_known_body_compounded_to_its_plan_is_a_target(pipeline):
+    art, ev = one(pipeline, "The Serbian government rejected the EU plan on Monday.", "REJECT")
+    assert names(art, ev.targets) == {"European Union"}
 
 
 def test_an_owner_of_a_programme_still_is(pipeline):

@@ -163,12 +163,19 @@ class View(Tree):
             if toks[c].dep == "appos" and self.tok_actors.get(c):
                 return list(self.tok_actors[c])  # a name, not a description ("issues, border management")
         mods = [c for c in self.children[h] if toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
+        out = self.actors_in(j for c in mods for j in self.subtree(c))
         if self.lemma(h) in THING_NOUNS:
-            # "end the CARE programme", "the Patriot Act": a compound naming the thing is no participant;
-            # an owner still is ("Iran's nuclear programme", "the Iranian programme")
-            mods = [c for c in mods if toks[c].dep in ("poss", "amod")
-                    or any(a in self.place_ids for a in self.actors_in(self.subtree(c)))]
-        return self.actors_in(j for c in mods for j in self.subtree(c))
+            # "end the DACA programme", "the Patriot Act": a name the tagger alone found, compounded to a thing,
+            # names the thing, not a participant; an owner still is ("Iran's nuclear programme", "the EU plan")
+            named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
+            out = [a for a in out if a not in named or not self._name_of_thing(a)]
+        return out
+
+    def _name_of_thing(self, actor: str) -> bool:
+        """Is ``actor`` an organisation only the named-entity tagger saw (no lexicon entry, no country)?"""
+        a = self.article.actor(actor)
+        return (a is not None and a.kind in ("organisation", "unknown") and a.country is None
+                and (a.rule or "").startswith("ner:"))
 
     def _whose_owner(self, h: int) -> int | None:
         """For the head of "whose party" in a relative clause, the noun the clause hangs on."""
