@@ -206,3 +206,9 @@ def test_a_named_jailer_keeps_the_country_as_the_place(pipeline):
 def test_a_city_is_not_made_the_jailer(pipeline):
     _art, ev = one(pipeline, "Two protesters were arrested in Paris on Monday.", "COERCE")
     assert not ev.sources
+
+
+def test_members_of_a_named_body_are_that_body(pipeline):
+    art, ev = one(pipeline, "Members of the Association of African Jurists investigated the welfare of 2,000 "
+                            "detainees.", "ACCUSE")
+    assert names(art, ev.sources) == {"Members of the Association of African Jurists"}

@@ -149,7 +149,7 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     ext, post = te, post_owner(ctx, root, te)
     if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
         ext = post[0].te
-    elif post is None and role.kind == "person":
+    elif post is None and role.kind in ("person", "group"):
         ext = _named_owner_end(ctx, root, te) or te
     c = code_phrase(ctx, ts, ext, for_person=False)
     if c.country is None and post is not None:
