@@ -80,7 +80,7 @@ def _role_in_sentence(toks, i: int) -> str:
 
 def _salient(cands: list) -> Group | None:
     """Centering: among the persons of the latest sentence that has one, prefer the subject (of the
-    highest clause: "X said he had backed it when Y argued ..." keeps X), then a named person over a bare
+    highest clause: "X said she would vote for it because Y had rewritten it" keeps X), then a named person over a bare
     title, then the nearest."""
     last_sent = max(c[0] for c in cands)
     best = None
@@ -234,15 +234,15 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
 
 def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:
     """What "they" stands for: in its own sentence, the nearest group, organisation or country named
-    before it; else, in the latest sentence that names one, the subject of the highest clause ("Labour's
-    posters say Britain is ahead. They urge ...": Labour), a group or organisation before a country, then
+    before it; else, in the latest sentence that names one, the subject of the highest clause ("The union
+    said France had broken its word. They will strike ...": the union), a group or organisation before a country, then
     the nearest."""
     toks = ctx.toks
     if not plural:
         return None
     if t.dep not in ("nsubj", "nsubjpass", "poss"):
         # an object "them" is a plural group's ("arrested them"), not a singular body's, and not when a
-        # plural thing comes between ("supported the plans ... and supported them now": the plans)
+        # plural thing comes between ("praised the reforms after the Senate approved them": the reforms)
         plural = [(i, g) for i, g in plural if g.unit.plural]
         if not plural or _thing_between(ctx, plural[-1][0], t.i, at):
             return None
@@ -409,10 +409,10 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
             continue
         short = _short_name_of(gather, u, definite)
         if short is not None:
-            gather.add(u, short, "surname")  # "the Chronicle" after "the San Francisco Chronicle"
+            gather.add(u, short, "surname")  # "the Herald" after "the Boston Herald"
             continue
         if definite and u.kind == "person" and u.entry is None and len(u.name.split()) == 1:
-            u.kind = "organisation"  # "The Chronicle says ...": a one-word name after "the" is no person
+            u.kind = "organisation"  # "The Gazette says ...": a one-word name after "the" is no person
         g = gather.add(u)
         _extra_mentions(gather, g, u)
         _defined_acronym(ctx, gather, g, u, acronyms)
@@ -420,7 +420,7 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
 
 
 def _short_name_of(gather: Gathering, u: Unit, definite: bool) -> Group | None:
-    """The organisation named before whose last word is this one-word name after "the" ("the Chronicle",
+    """The organisation named before whose last word is this one-word name after "the" ("the Herald",
     "the Times"), which the NER may take for a person."""
     if not definite or u.kind not in ("person", "organisation", "actor", "unknown") or len(u.name.split()) != 1:
         return None

@@ -103,14 +103,14 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
     return ts
 
 
-#: nouns of an office held ("the post of home secretary"): the role word after them names the office, not who holds it
+#: nouns of an office held ("the job of interior minister"): the role word after them names the office, not who holds it
 OFFICE_NOUNS = frozenset({"post", "position", "office", "job", "role", "title", "portfolio", "seat", "rank", "duties"})
 
 
 def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
     """A role phrase that names no actor of its own: "whose party" (the party of the noun the relative
-    clause hangs on, found by the event stage), an office ("resigned the post of foreign secretary",
-    "stood down as party chairman" with nobody named)."""
+    clause hangs on, found by the event stage), an office ("quit the job of interior minister",
+    "stepped down as defence minister" with nobody named)."""
     toks = ctx.toks
     if any(toks[i].text.lower() == "whose" for i in range(ts, root)):
         return True
@@ -165,7 +165,7 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
 
 
 def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
-    """"the chairman of the Commission for Racial Equality": where the organisation a title names as its
+    """"the chairman of the Civil Aviation Authority": where the organisation a title names as its
     owner ends (the title is that body's officer, not a namesake's)."""
     toks = ctx.toks
     for k in ctx.children[root]:

@@ -116,7 +116,7 @@ class Attribution:
         s, passive = view.subject(v)
         sources, targets = _subject_and_agent(view, c, s, passive)
         if ptype == "MOBILIZE" and passive and not sources and s is not None:
-            # "200 police officers were deployed": with no one named deploying them, the forces mobilise
+            # "500 soldiers were deployed along the border": with no one named deploying them, the forces mobilise
             sources, targets = view.phrase_actors(s), [t for t in targets if t not in view.phrase_actors(s)]
         # the action's own type decides what its words point at: "will impose sanctions on X" is a
         # THREATEN, but X is still the target of the sanctions
@@ -125,8 +125,8 @@ class Attribution:
                                              addressed=e.prep if "addressee" in e.flags else frozenset())
         targets.extend(t2)
         sources.extend(s2)
-        # what is denied or admitted is a statement, not whom it is said to ("denied the cabinet was split",
-        # "accepted that teachers worry"); a denied act is not coded, so its target is none of the denial's
+        # what is denied or admitted is a statement, not whom it is said to ("denied the army fired first",
+        # "accepted that ministers ignored warnings"); a denied act is not coded, so its target is none of the denial's
         stated = e.lemma in STATING
         if ("comp" in e.flags or c.governed) and not stated:
             _addressed_subjects(view, v, s, sources, targets)
@@ -141,7 +141,7 @@ class Attribution:
                 sources.extend(g_src)
         self._more_targets(view, c, ptype, s, targets, stated)
         if ptype == "COERCE" and passive and not sources and view.agent(v) is None:
-            # "twelve men are being held without trial in the UK": a state holds, arrests or jails on its own
+            # "two aid workers have been jailed in Egypt": a state holds, arrests or jails on its own
             # soil; with no one else named, the country where it is done does it
             held_by = uniq([a for a in targets if self._country(view, a) and view.only_where(a, v)])
             if len(held_by) == 1:
@@ -204,7 +204,7 @@ class Attribution:
                     if pl in VENUE_PREPS and any(self._meeting(view, p) and not any(
                             view.lemma(q) in ("with", "between", "among") for q in view.kids(p, "prep"))
                             for p in view.kids(ch, "pobj")):
-                        continue  # "pledged at the African Union summit": where it was said, not to whom
+                        continue  # "vowed at the NATO summit": where it was said, not to whom
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
@@ -361,8 +361,8 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
     borrowed = (toks[v].dep == "conj" and src_tok == s and view.kid(v, "nsubj", "nsubjpass") is None
                 and (view.lemma(toks[v].head) == "be" or bool(view.kids(toks[v].head, "acomp", "attr"))))
     if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON" or borrowed):
-        # a pronoun, or a thing the parser gave a conjoined verb as subject ("X said the plan was unfair but
-        # urged voters ...": the plan urges no one): the speaker
+        # a pronoun, or a thing the parser gave a conjoined verb as subject ("X said the budget was fair but
+        # appealed to the unions ...": the budget appeals to no one): the speaker
         sp = view.speech_governor(v)
         if sp is not None:
             ss, _ = view.subject(sp)
@@ -375,7 +375,7 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
     country: "Venezuela's minister warned that Venezuela would not accept ...")."""
     toks = view.toks
     own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
-    # "pleaded with the ministry to reconsider", parsed as a clause "with the ministry to reconsider"
+    # "pleaded with the ministry to lift the ban", parsed as a clause "with the ministry to lift ..."
     misparsed = [ch for ch in view.kids(v, "advcl") if any(view.lemma(m) in ("with", "for") for m in view.kids(ch, "mark"))
                  and any(view.lemma(a) == "to" for a in view.kids(ch, "aux"))]
     for ch in view.kids(v, "ccomp", "xcomp") + misparsed:
@@ -388,7 +388,7 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
 
 
 def _clause_subjects(view: View, prep: int) -> list[int]:
-    """"pleaded with the ministry to reconsider", parsed with the ministry as the subject of a clause under the
+    """"pleaded with the ministry to lift the ban", parsed with the ministry as the subject of a clause under the
     preposition: that subject is the preposition's object."""
     return [s for c in view.kids(prep, "pcomp") if (s := view.kid(c, "nsubj")) is not None]
 

@@ -20,7 +20,7 @@ from dragoman.text.marks import find_marked
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
-#: nouns of things that carry a name ("the CARE programme", "the Dream Act"): a name compounded to them names
+#: nouns of things that carry a name ("the Medicaid programme", "the Dream Act"): a name compounded to them names
 #: the thing, not an actor taking part
 THING_NOUNS = frozenset({"program", "programme", "scheme", "plan", "policy", "law", "bill", "act", "rule", "regulation",
                          "initiative", "system", "project", "card", "fund", "reform", "strategy", "budget"})
@@ -150,9 +150,9 @@ class View(Tree):
         return out
 
     def _core_actors(self, h: int) -> list[str]:
-        """The actors a phrase head names itself: its own, a relative "whose" phrase's owner ("Mr Ross,
-        whose party opposes": Ross), a name in apposition to it ("His mother, Queen Anne": Queen Anne),
-        else its modifiers' (not a thing's name: "the CARE programme" names no participant)."""
+        """The actors a phrase head names itself: its own, a relative "whose" phrase's owner ("Ms Hart,
+        whose party rejects the levy": Hart), a name in apposition to it ("Their spokesman, Daniel Osei": Osei),
+        else its modifiers' (not a thing's name: "the Medicaid programme" names no participant)."""
         toks = self.toks
         whose = self._whose_owner(h)
         if whose is not None:
@@ -165,7 +165,7 @@ class View(Tree):
         mods = [c for c in self.children[h] if toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
         out = self.actors_in(j for c in mods for j in self.subtree(c))
         if self.lemma(h) in THING_NOUNS:
-            # "end the DACA programme", "the Patriot Act": a name the tagger alone found, compounded to a thing,
+            # "expand the Medicaid programme", "the Patriot Act": a name the tagger alone found, compounded to a thing,
             # names the thing, not a participant; an owner still is ("Iran's nuclear programme", "the EU plan")
             named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
             out = [a for a in out if a not in named or not self._name_of_thing(a)]
@@ -242,7 +242,7 @@ class View(Tree):
         return None, passive
 
     def _absolute_subject(self, v: int) -> int | None:
-        """"..., with both the Greens and the Liberals pledging lower fees": the object of "with" (or
+        """"courted the farmers with both Germany and France promising subsidies": the object of "with" (or
         "without") that ends right before the participle is its subject."""
         toks = self.toks
         j = v - 1
