@@ -207,3 +207,12 @@ def test_a_named_jailer_keeps_the_country_as_the_place(pipeline):
 def test_a_city_is_not_made_the_jailer(pipeline):
     _art, ev = one(pipeline, "Two protesters were arrested in Paris on Monday.", "COERCE")
     assert not ev.sources
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("The minister resigned after accusing the prime minister of lying.", "ACCUSE", "minister"),
+    ("Beijing responded by imposing tariffs on American soybeans.", "SANCTION", "Beijing"),
+])
+def test_a_participle_after_a_preposition_shares_its_verbs_subject(pipeline, text, type_, source):
+    art, ev = one(pipeline, text, type_)
+    assert source in mentions(art, ev.sources)

@@ -24,6 +24,8 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her",
 #: the thing, not an actor taking part
 THING_NOUNS = frozenset({"program", "programme", "scheme", "plan", "policy", "law", "bill", "act", "rule", "regulation",
                          "initiative", "system", "project", "card", "fund", "reform", "strategy", "budget"})
+#: prepositions whose participle shares the subject of the verb they modify ("resigned after accusing ...")
+PARTICIPLE_PREPS = frozenset({"after", "before", "by", "without", "upon", "on", "while", "since", "despite", "in"})
 #: nouns of time spent ("spent the day meeting ..."): never the subject of what is done in it
 DURATIONS = frozenset({"hour", "day", "week", "month", "year", "time", "minute", "night", "morning", "afternoon",
                        "evening"})
@@ -236,6 +238,11 @@ class View(Tree):
             if self.toks[h].pos in ("VERB", "AUX", "ADJ"):
                 s, _ = self.subject(h, _depth + 1)
                 return s, passive
+        if (t.dep == "pcomp" and t.tag == "VBG" and self.lemma(h) in PARTICIPLE_PREPS and self.toks[h].dep == "prep"
+                and self.toks[self.toks[h].head].pos in ("VERB", "AUX")):
+            # "resigned after accusing the premier", "responded by imposing tariffs": the governor's subject
+            s, _ = self.subject(self.toks[h].head, _depth + 1)
+            return s, passive
         if t.dep == "acomp" or self.toks[h].pos == "ADJ":
             s, _ = self.subject(h, _depth + 1)
             return s, passive
