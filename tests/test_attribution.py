@@ -216,3 +216,8 @@ def test_a_city_is_not_made_the_jailer(pipeline):
 def test_a_participle_after_a_preposition_shares_its_verbs_subject(pipeline, text, type_, source):
     art, ev = one(pipeline, text, type_)
     assert source in mentions(art, ev.sources)
+
+
+def test_rejecting_a_call_is_aimed_at_the_caller(pipeline):
+    art, ev = one(pipeline, "The minister rejected a call for talks from the rebels.", "REJECT")
+    assert "minister" in mentions(art, ev.sources) and "rebels" in mentions(art, ev.targets)

@@ -133,6 +133,10 @@ class Attribution:
         if c.governed:
             g = c.governed[0]
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
+            if not targets and g.entry.is_noun and g.entry.type in VERBAL and toks[g.tok].head == v:
+                # "rejected a call for talks from the rebels", "accepted the offer by Kenya": an answer to what
+                # someone said is aimed at who said it
+                targets.extend(a for a in g_src if a not in sources)
             if not targets and not (stated and ptype == "REJECT"):
                 targets.extend(g_tgt)
             if not sources and toks[g.tok].dep == "xcomp" and view.kid(v, "dobj") is None:
@@ -285,6 +289,12 @@ def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], 
             pl = view.lemma(ch)
             for p in view.kids(ch, "pobj"):
                 acts = view.phrase_actors(p)
+                if pl == "for" and ptype in VERBAL:
+                    # "a call for talks from the rebels": the parser hangs the caller on what is called for
+                    for q in view.kids(p, "prep"):
+                        if view.lemma(q) in ("from", "by"):
+                            for o in view.kids(q, "pobj"):
+                                sources.extend(view.phrase_actors(o))
                 if pl in ("by", "from"):
                     sources.extend(acts)
                 elif pl in ("between", "among"):
