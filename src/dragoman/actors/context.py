@@ -49,6 +49,7 @@ class Unit:
     plural: bool = False
     head: int = -1  # the head token of a group phrase
     person_role: bool = False  # a group phrase headed by a person's title ("the envoy"): may corefer
+    owned: bool = False  # a title that names the body it belongs to ("the chairman of the Port Authority"): no coreference
 
 
 class Context(Tree):

@@ -79,18 +79,59 @@ def _role_in_sentence(toks, i: int) -> str:
 
 
 def _salient(cands: list) -> Group | None:
-    """Centering: among the persons of the latest sentence that has one, prefer the subject, then a
-    named person over a bare title, then the nearest."""
-    last_sent = max(toks_sent for toks_sent, _, _ in cands)
+    """Centering: among the persons of the latest sentence that has one, prefer the subject (of the
+    highest clause: "X said she would vote for it because Y had rewritten it" keeps X), then a named person over a bare
+    title, then the nearest."""
+    last_sent = max(c[0] for c in cands)
     best = None
     best_key = None
-    for n, (sent, role, g) in enumerate(cands):
+    for n, (sent, role, g, *depth) in enumerate(cands):
         if sent != last_sent:
             continue
-        key = (role in ("nsubj", "nsubjpass"), g.unit.kind == "person", n)
+        key = (role in ("nsubj", "nsubjpass"), -(depth[0] if depth else 0), g.unit.kind == "person", n)
         if best_key is None or key > best_key:
             best, best_key = g, key
     return best
+
+
+def _clause_depth(toks, i: int) -> int:
+    """How deep the clause that holds token ``i``'s phrase is nested (0: the main clause)."""
+    t = toks[i]
+    for _ in range(8):  # up to the verb the phrase depends on
+        if t.pos in ("VERB", "AUX") or t.head == t.i:
+            break
+        t = toks[t.head]
+    depth = 0
+    while t.head != t.i and depth < 12:
+        t = toks[t.head]
+        depth += 1
+    return depth
+
+
+#: plural nouns of people that may be no actor of their own ("the others", "the two men")
+_PEOPLE = frozenset({"people", "man", "men", "woman", "women", "other", "one", "member", "child", "family", "person"})
+#: words that tell a person's or a role's gender ("Mr", "Queen", "spokeswoman"), and the pronouns that do
+_MALE = frozenset({"mr", "mr.", "he", "him", "his", "himself", "king", "prince", "lord", "sir", "man", "boy", "father",
+                   "son", "brother", "husband", "spokesman", "chairman", "policeman", "congressman", "businessman"})
+_FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her", "hers", "herself", "queen", "princess", "lady",
+                     "dame", "woman", "girl", "mother", "daughter", "sister", "wife", "spokeswoman", "chairwoman",
+                     "policewoman", "congresswoman", "businesswoman", "actress"})
+
+
+def _gender(ctx: Context, g: Group) -> str | None:
+    """"m" or "f" when the actor's mentions (titles, role words, pronouns already resolved to it) say so."""
+    toks = ctx.toks
+    seen: set[str] = set()
+    for s, e, _ in g.mentions:
+        for i in range(max(0, s - 1), e):  # the word before a name may be its title ("Mrs Holt")
+            w = toks[i].text.lower()
+            if i < s and w not in ("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"):
+                continue
+            if w in _MALE:
+                seen.add("m")
+            elif w in _FEMALE:
+                seen.add("f")
+    return next(iter(seen)) if len(seen) == 1 else None
 
 
 #: speaker pronouns that stand for one person ("I said"; "we" stands for a group)
@@ -161,14 +202,19 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         target: Group | None = None
         lo = bisect.bisect_left(starts, t.i)
         window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
+        gender = "m" if low in _MALE else "f" if low in _FEMALE else None
         if kind == "person":
             prev = [(i, g) for i, g in window
-                    if g.unit.kind == "person" or g.unit.person_role and not g.unit.plural]
-            target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g) for i, g in prev]) if prev else None
+                    if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
+                    and _gender(ctx, g) in (None, gender)]
+            target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
+            if target is None and prev:
+                target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i))
+                                   for i, g in prev])
         elif kind == "plural":
-            plural = [g for i, g in window if g.unit.kind != "person" and not g.unit.person_role
+            plural = [(i, g) for i, g in window if g.unit.kind != "person" and not g.unit.person_role
                       and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
-            target = plural[-1] if plural else None
+            target = _speaker_of_clause(ctx, t.i, at, plural=True, gender=None) or _plural_referent(ctx, t, plural, at)
         else:  # speaker
             target = speaker_of(t.sent, t.i) or last_speaker
         if target is None and t.dep in ("nsubj", "nsubjpass") and not _inside(quoted, t.start):
@@ -179,6 +225,76 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         if target is not None:
             target.mentions.append((t.i, t.i + 1, "pronoun"))
             covered.add(t.i)
+            # a resolved pronoun carries its actor on: "he" two sentences later may refer back to it
+            pos = bisect.bisect_left(starts, t.i)
+            starts.insert(pos, t.i)
+            firsts.insert(pos, (t.i, target))
+            at.setdefault(t.i, target)
+
+
+def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:
+    """What "they" stands for: in its own sentence, the nearest group, organisation or country named
+    before it; else, in the latest sentence that names one, the subject of the highest clause ("The union
+    said France had broken its word. They will strike ...": the union), a group or organisation before a country, then
+    the nearest."""
+    toks = ctx.toks
+    if not plural:
+        return None
+    if t.dep not in ("nsubj", "nsubjpass", "poss"):
+        # an object "them" is a plural group's ("arrested them"), not a singular body's, and not when a
+        # plural thing comes between ("praised the reforms after the Senate approved them": the reforms)
+        plural = [(i, g) for i, g in plural if g.unit.plural]
+        if not plural or _thing_between(ctx, plural[-1][0], t.i, at):
+            return None
+    same = [g for i, g in plural if toks[i].sent == t.sent]
+    if same:
+        return same[-1]
+    last = max(toks[i].sent for i, _ in plural)
+    best, best_key = None, None
+    for n, (i, g) in enumerate(plural):
+        if toks[i].sent != last:
+            continue
+        key = (_role_in_sentence(toks, i) in ("nsubj", "nsubjpass"), -_clause_depth(toks, i),
+               g.unit.kind not in ("country", "code"), n)
+        if best_key is None or key > best_key:
+            best, best_key = g, key
+    return best
+
+
+def _thing_between(ctx: Context, a: int, b: int, at: dict[int, Group]) -> bool:
+    """Is there a plural common noun that names no actor between tokens ``a`` and ``b`` ("the plans"),
+    which an object "them" more likely stands for?"""
+    toks = ctx.toks
+    return any(toks[j].tag == "NNS" and toks[j].dep in ("dobj", "pobj", "nsubj", "nsubjpass") and j not in at
+               and toks[j].lemma.lower() not in _PEOPLE for j in range(a + 1, b))
+
+
+def _speaker_of_clause(ctx: Context, i: int, at: dict[int, Group], plural: bool, gender: str | None) -> Group | None:
+    """"X said he would resign", "X said they would appeal": a subject pronoun of what a reporting verb
+    reports stands for the speaker, when the speaker is of its kind (a person for "he" and "she", a group,
+    organisation or country for "they")."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return None
+    v = toks[t.head]
+    for _ in range(4):  # up through conjoined verbs to the reported clause
+        if v.dep != "conj" or v.head == v.i:
+            break
+        v = toks[v.head]
+    if v.dep != "ccomp" or v.head == v.i or toks[v.head].lemma.lower() not in ctx.lex.reporting_verbs:
+        return None
+    rep = v.head
+    subj = next((c for c in ctx.children[rep] if toks[c].dep == "nsubj"), None)
+    if subj is None or subj > i:
+        return None
+    g = at.get(subj)
+    if g is None:
+        return None
+    person = g.unit.kind == "person" or g.unit.person_role and not g.unit.plural
+    if plural:
+        return g if not person and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS) else None
+    return g if person and _gender(ctx, g) in (None, gender) else None
 
 
 @dataclass
@@ -277,7 +393,7 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
         if u.kind == "person" and u.ts in person_starts:
             continue
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
-        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and (
+        if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and not u.owned and (
                 u.person_role or definite and u.country is None):
             pending.append(u)  # "the envoy", "the government": may refer back
             continue
@@ -291,10 +407,26 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
         if u.kind in ("organisation", "actor", "unknown", "group") and u.name in acronyms:
             gather.add(u, acronyms[u.name], "acronym")
             continue
+        short = _short_name_of(gather, u, definite)
+        if short is not None:
+            gather.add(u, short, "surname")  # "the Herald" after "the Boston Herald"
+            continue
+        if definite and u.kind == "person" and u.entry is None and len(u.name.split()) == 1:
+            u.kind = "organisation"  # "The Gazette says ...": a one-word name after "the" is no person
         g = gather.add(u)
         _extra_mentions(gather, g, u)
         _defined_acronym(ctx, gather, g, u, acronyms)
     return pending, acronyms
+
+
+def _short_name_of(gather: Gathering, u: Unit, definite: bool) -> Group | None:
+    """The organisation named before whose last word is this one-word name after "the" ("the Herald",
+    "the Times"), which the NER may take for a person."""
+    if not definite or u.kind not in ("person", "organisation", "actor", "unknown") or len(u.name.split()) != 1:
+        return None
+    hits = [g for g in gather.order if g.unit.kind in ("organisation", "actor", "unknown")
+            and len(g.unit.name.split()) > 1 and g.unit.name.split()[-1] == u.name]
+    return hits[-1] if len(hits) == 1 or (hits and all(h is hits[-1] for h in hits)) else None
 
 
 def _extra_mentions(gather: Gathering, g: Group, u: Unit) -> None:

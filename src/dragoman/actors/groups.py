@@ -56,7 +56,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     if t.pos not in ("NOUN", "PROPN"):
         return []
     ts = _phrase_start(ctx, root, role)
-    if ts is None:
+    if ts is None or _not_an_actor(ctx, root, ts):
         return []
     te = root + 1
     done.add(root)
@@ -79,6 +79,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
             g.country = role.pseudo_country
     g.role_cls = ",".join(dict.fromkeys([role.cls] + list(c.classes)))
     g.person_role = role.kind == "person"
+    g.owned = g.person_role and ext > te and _named_owner_end(ctx, root, te) == ext
     g.head = root
     return [g]
 
@@ -100,6 +101,26 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
         if not any((u := ctx.unit_of.get(i)) is not None and u.country for i in range(ts, root)):
             return None
     return ts
+
+
+#: nouns of an office held ("the job of interior minister"): the role word after them names the office, not who holds it
+OFFICE_NOUNS = frozenset({"post", "position", "office", "job", "role", "title", "portfolio", "seat", "rank", "duties"})
+
+
+def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
+    """A role phrase that names no actor of its own: "whose party" (the party of the noun the relative
+    clause hangs on, found by the event stage), an office ("quit the job of interior minister",
+    "stepped down as defence minister" with nobody named)."""
+    toks = ctx.toks
+    if any(toks[i].text.lower() == "whose" for i in range(ts, root)):
+        return True
+    t = toks[root]
+    if t.dep != "pobj" or toks[root].tag in ("NNS", "NNPS"):
+        return False
+    prep = toks[t.head]
+    if prep.text.lower() == "of":
+        return toks[prep.head].lemma.lower() in OFFICE_NOUNS
+    return prep.text.lower() == "as" and toks[prep.head].pos in ("VERB", "AUX")
 
 
 def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int | None:
@@ -128,6 +149,8 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     ext, post = te, post_owner(ctx, root, te)
     if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
         ext = post[0].te
+    elif post is None and role.kind in ("person", "group"):
+        ext = _named_owner_end(ctx, root, te) or te
     c = code_phrase(ctx, ts, ext, for_person=False)
     if c.country is None and post is not None:
         c.country, c.org = post[0].country, post[0].org
@@ -139,6 +162,20 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
         if place is not None:
             c.country = place.country
     return ext, c
+
+
+def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
+    """"the chairman of the Civil Aviation Authority": where the organisation a title names as its
+    owner ends (the title is that body's officer, not a namesake's)."""
+    toks = ctx.toks
+    for k in ctx.children[root]:
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() != "of":
+            continue
+        for i in range(k + 1, min(k + 4, len(toks))):
+            u = ctx.unit_of.get(i)
+            if u is not None and u.kind in ("organisation", "actor") and u.te - te <= 9:
+                return u.te
+    return None
 
 
 def _conjunct_groups(ctx: Context, root: int, role: Role, c: Coding, nations: list[Unit]) -> list[Unit]:

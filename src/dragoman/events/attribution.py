@@ -24,6 +24,10 @@ NAMED_BY_PLACE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 #: (widening this to AGREE, SUPPORT or PROTEST lowered target match on PLOVER GSR from 0.779 to 0.760-0.776)
 PLACE_NOT_TARGET = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
+#: verbs whose complement is a statement denied or admitted: its participants are not the act's targets
+STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge"})
+#: prepositions that put an act at a meeting ("at the summit", "during the conference"): the meeting is no target
+VENUE_PREPS = frozenset({"at", "during", "on", "in"})
 
 
 @dataclass
@@ -111,6 +115,9 @@ class Attribution:
         v = c.tok
         s, passive = view.subject(v)
         sources, targets = _subject_and_agent(view, c, s, passive)
+        if ptype == "MOBILIZE" and passive and not sources and s is not None:
+            # "500 soldiers were deployed along the border": with no one named deploying them, the forces mobilise
+            sources, targets = view.phrase_actors(s), [t for t in targets if t not in view.phrase_actors(s)]
         # the action's own type decides what its words point at: "will impose sanctions on X" is a
         # THREATEN, but X is still the target of the sanctions
         own_type = e.type if e.type in self.lex.taxonomy.types else ptype
@@ -118,29 +125,44 @@ class Attribution:
                                              addressed=e.prep if "addressee" in e.flags else frozenset())
         targets.extend(t2)
         sources.extend(s2)
-        if "comp" in e.flags or c.governed:
+        # what is denied or admitted is a statement, not whom it is said to ("denied the army fired first",
+        # "accepted that ministers ignored warnings"); a denied act is not coded, so its target is none of the denial's
+        stated = e.lemma in STATING
+        if ("comp" in e.flags or c.governed) and not stated:
             _addressed_subjects(view, v, s, sources, targets)
         if c.governed:
             g = c.governed[0]
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
-            if not targets:
+            if not targets and g.entry.is_noun and g.entry.type in VERBAL and toks[g.tok].head == v:
+                # "rejected a call for talks from the rebels", "accepted the offer by Kenya": an answer to what
+                # someone said is aimed at who said it
+                targets.extend(a for a in g_src if a not in sources)
+            if not targets and not (stated and ptype == "REJECT"):
                 targets.extend(g_tgt)
             if not sources and toks[g.tok].dep == "xcomp" and view.kid(v, "dobj") is None:
                 # subject control: "agreed to withdraw" — the same actor; not object control ("urged
                 # the ministry to act": the ministry is whom the demand is made of, not who made it)
                 sources.extend(g_src)
-        self._more_targets(view, c, ptype, s, targets)
+        self._more_targets(view, c, ptype, s, targets, stated)
+        if ptype == "COERCE" and passive and not sources and view.agent(v) is None:
+            # "two aid workers have been jailed in Egypt": a state holds, arrests or jails on its own
+            # soil; with no one else named, the country where it is done does it
+            held_by = uniq([a for a in targets if self._country(view, a) and view.only_where(a, v)])
+            if len(held_by) == 1:
+                sources = held_by
+                targets = [a for a in targets if a not in held_by]
         if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
             recip = True
         return sources, targets, recip
 
-    def _more_targets(self, view: View, c: Cand, ptype: str, s: int | None, targets: list[str]) -> None:
+    def _more_targets(self, view: View, c: Cand, ptype: str, s: int | None, targets: list[str],
+                      stated: bool = False) -> None:
         """Targets named outside the verb's own phrases, when it has none: in its complement clause, a
         conjoined verb or a purpose clause; and a material action's place or people in its predicate."""
         toks = view.toks
         e = c.entry
         v = c.tok
-        if not targets and ("comp" in e.flags or c.governed):
+        if not targets and ("comp" in e.flags or c.governed) and not stated:
             for ch in view.kids(v, "ccomp", "xcomp"):
                 if not targets and toks[ch].pos in ("VERB", "AUX"):
                     targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
@@ -148,7 +170,7 @@ class Attribution:
             for cv in view.kids(v, "conj"):  # "established ties with and opened an embassy in X"
                 if toks[cv].pos in ("VERB", "AUX") and view.kid(cv, "nsubj", "nsubjpass") is None:
                     targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
-        if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE"):
+        if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") and not stated:
             targets.extend(self._purpose_targets(view, v, ptype, c.obj))
         if _material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo)):
             # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
@@ -180,9 +202,13 @@ class Attribution:
                 elif d == "prep":
                     pl = view.lemma(ch)
                     if h == v and pl in addressed:
-                        for p in view.kids(ch, "pobj"):
+                        for p in view.kids(ch, "pobj") or _clause_subjects(view, ch):
                             targets.extend(view.phrase_actors(p))
                         continue
+                    if pl in VENUE_PREPS and any(self._meeting(view, p) and not any(
+                            view.lemma(q) in ("with", "between", "among") for q in view.kids(p, "prep"))
+                            for p in view.kids(ch, "pobj")):
+                        continue  # "vowed at the NATO summit": where it was said, not to whom
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
@@ -199,6 +225,16 @@ class Attribution:
                             recip = True
         return targets, between, recip
 
+
+    @staticmethod
+    def _country(view: View, actor: str) -> bool:
+        a = view.article.actor(actor)
+        return a is not None and a.kind == "country"
+
+    def _meeting(self, view: View, i: int) -> bool:
+        """Is the noun at ``i`` a meeting ("summit", "conference", "talks": the lexicon's consultation nouns)?"""
+        lemma = view.lemma(i)
+        return any(e.is_noun and e.type == "CONSULT" for e in self.lex.by_lemma.get(lemma, ()))
 
     def _predicate_actors(self, view: View, v: int, subj: int | None) -> list[str]:
         toks = view.toks
@@ -253,6 +289,12 @@ def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], 
             pl = view.lemma(ch)
             for p in view.kids(ch, "pobj"):
                 acts = view.phrase_actors(p)
+                if pl == "for" and ptype in VERBAL:
+                    # "a call for talks from the rebels": the parser hangs the caller on what is called for
+                    for q in view.kids(p, "prep"):
+                        if view.lemma(q) in ("from", "by"):
+                            for o in view.kids(q, "pobj"):
+                                sources.extend(view.phrase_actors(o))
                 if pl in ("by", "from"):
                     sources.extend(acts)
                 elif pl in ("between", "among"):
@@ -325,7 +367,12 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
         for other in view.kids(v, "nsubj"):
             if other != s:
                 sources.extend(view.phrase_actors(other))
-    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON"):
+    # the subject of a first conjunct that states, not acts ("the plan was unfair"), lent to a second one
+    borrowed = (toks[v].dep == "conj" and src_tok == s and view.kid(v, "nsubj", "nsubjpass") is None
+                and (view.lemma(toks[v].head) == "be" or bool(view.kids(toks[v].head, "acomp", "attr"))))
+    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON" or borrowed):
+        # a pronoun, or a thing the parser gave a conjoined verb as subject ("X said the budget was fair but
+        # appealed to the unions ...": the budget appeals to no one): the speaker
         sp = view.speech_governor(v)
         if sp is not None:
             ss, _ = view.subject(sp)
@@ -338,13 +385,22 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
     country: "Venezuela's minister warned that Venezuela would not accept ...")."""
     toks = view.toks
     own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
-    for ch in view.kids(v, "ccomp", "xcomp"):
+    # "pleaded with the ministry to lift the ban", parsed as a clause "with the ministry to lift ..."
+    misparsed = [ch for ch in view.kids(v, "advcl") if any(view.lemma(m) in ("with", "for") for m in view.kids(ch, "mark"))
+                 and any(view.lemma(a) == "to" for a in view.kids(ch, "aux"))]
+    for ch in view.kids(v, "ccomp", "xcomp") + misparsed:
         if not targets:
             gs, _ = view.subject(ch)
             if gs is not None and gs != s and toks[gs].dep != "dobj":
                 targets.extend(x for x in view.phrase_actors(gs)
                                if not ((a := view.article.actor(x)) is not None and a.country in own
                                        and a.kind in ("country", "government")))
+
+
+def _clause_subjects(view: View, prep: int) -> list[int]:
+    """"pleaded with the ministry to lift the ban", parsed with the ministry as the subject of a clause under the
+    preposition: that subject is the preposition's object."""
+    return [s for c in view.kids(prep, "pcomp") if (s := view.kid(c, "nsubj")) is not None]
 
 
 def _dangling(view: View, prep: int) -> list[str]:

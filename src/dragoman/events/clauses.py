@@ -20,6 +20,12 @@ from dragoman.text.marks import find_marked
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+#: nouns of things that carry a name ("the Medicaid programme", "the Dream Act"): a name compounded to them names
+#: the thing, not an actor taking part
+THING_NOUNS = frozenset({"program", "programme", "scheme", "plan", "policy", "law", "bill", "act", "rule", "regulation",
+                         "initiative", "system", "project", "card", "fund", "reform", "strategy", "budget"})
+#: prepositions whose participle shares the subject of the verb they modify ("resigned after accusing ...")
+PARTICIPLE_PREPS = frozenset({"after", "before", "by", "without", "upon", "on", "while", "since", "despite", "in"})
 #: nouns of time spent ("spent the day meeting ..."): never the subject of what is done in it
 DURATIONS = frozenset({"hour", "day", "week", "month", "year", "time", "minute", "night", "morning", "afternoon",
                        "evening"})
@@ -146,10 +152,46 @@ class View(Tree):
         return out
 
     def _core_actors(self, h: int) -> list[str]:
+        """The actors a phrase head names itself: its own, a relative "whose" phrase's owner ("Ms Hart,
+        whose party rejects the levy": Hart), a name in apposition to it ("Their spokesman, Daniel Osei": Osei),
+        else its modifiers' (not a thing's name: "the Medicaid programme" names no participant)."""
+        toks = self.toks
+        whose = self._whose_owner(h)
+        if whose is not None:
+            return self.phrase_actors(whose)
         if self.tok_actors.get(h):
             return list(self.tok_actors[h])
-        mods = [c for c in self.children[h] if self.toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
-        return self.actors_in(j for c in mods for j in self.subtree(c))
+        for c in self.children[h]:
+            if toks[c].dep == "appos" and self.tok_actors.get(c):
+                return list(self.tok_actors[c])  # a name, not a description ("issues, border management")
+        mods = [c for c in self.children[h] if toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
+        out = self.actors_in(j for c in mods for j in self.subtree(c))
+        if self.lemma(h) in THING_NOUNS:
+            # "expand the Medicaid programme", "the Patriot Act": a name the tagger alone found, compounded to a thing,
+            # names the thing, not a participant; an owner still is ("Iran's nuclear programme", "the EU plan")
+            named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
+            out = [a for a in out if a not in named or not self._name_of_thing(a)]
+        return out
+
+    def _name_of_thing(self, actor: str) -> bool:
+        """Is ``actor`` an organisation only the named-entity tagger saw (no lexicon entry, no country)?"""
+        a = self.article.actor(actor)
+        return (a is not None and a.kind in ("organisation", "unknown") and a.country is None
+                and (a.rule or "").startswith("ner:"))
+
+    def _whose_owner(self, h: int) -> int | None:
+        """For the head of "whose party" in a relative clause, the noun the clause hangs on."""
+        if not any(self.lemma(c) == "whose" for c in self.kids(h, "poss")):
+            return None
+        cur = h
+        for _ in range(4):
+            t = self.toks[cur]
+            if t.dep == "relcl":
+                return t.head
+            if t.head == cur:
+                return None
+            cur = t.head
+        return None
 
     # -- clause structure ----------------------------------------------------------------------
 
@@ -177,6 +219,10 @@ class View(Tree):
         if t.head == v:
             return None, passive
         h = t.head
+        if t.tag == "VBG" and t.dep in ("advcl", "acl", "conj", "pcomp", "dep"):
+            absolute = self._absolute_subject(v)
+            if absolute is not None:
+                return absolute, passive
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "dobj":
             # "X issued a statement demanding ...": X
             s, _ = self.subject(self.toks[h].head, _depth + 1)
@@ -192,10 +238,35 @@ class View(Tree):
             if self.toks[h].pos in ("VERB", "AUX", "ADJ"):
                 s, _ = self.subject(h, _depth + 1)
                 return s, passive
+        if (t.dep == "pcomp" and t.tag == "VBG" and self.lemma(h) in PARTICIPLE_PREPS and self.toks[h].dep == "prep"
+                and self.toks[self.toks[h].head].pos in ("VERB", "AUX")):
+            # "resigned after accusing the premier", "responded by imposing tariffs": the governor's subject
+            s, _ = self.subject(self.toks[h].head, _depth + 1)
+            return s, passive
         if t.dep == "acomp" or self.toks[h].pos == "ADJ":
             s, _ = self.subject(h, _depth + 1)
             return s, passive
         return None, passive
+
+    def _absolute_subject(self, v: int) -> int | None:
+        """"courted the farmers with both Germany and France promising subsidies": the object of "with" (or
+        "without") that ends right before the participle is its subject."""
+        toks = self.toks
+        j = v - 1
+        if j < 0 or toks[j].sent != toks[v].sent:
+            return None
+        cur = j
+        for _ in range(6):  # up from the word before the participle to the head of its noun phrase
+            t = toks[cur]
+            if t.dep == "pobj":
+                break
+            if t.dep not in ("conj", "compound", "flat", "appos") or t.head == cur:
+                return None
+            cur = t.head
+        t = toks[cur]
+        if t.dep != "pobj" or self.lemma(t.head) not in ("with", "without") or t.pos not in ("NOUN", "PROPN", "PRON"):
+            return None
+        return cur if max(self.subtree(cur, frozenset())) == j else None
 
     def _resolve_rel(self, v: int, s: int) -> int:
         """A relative pronoun subject stands for the noun the relative clause modifies; a dateline the
