@@ -25,7 +25,7 @@ NAMED_BY_PLACE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 PLACE_NOT_TARGET = frozenset({"CONSULT"})
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
 #: verbs whose complement is a statement denied or admitted: its participants are not the act's targets
-STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge"})
+STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge", "concede"})
 #: prepositions that put an act at a meeting ("at the summit", "during the conference"): the meeting is no target
 VENUE_PREPS = frozenset({"at", "during", "on", "in"})
 
