@@ -615,3 +615,8 @@ def test_a_rejoinder_is_speech_and_the_doer_of_the_criticised_act_is_its_target(
     acc = [e for e in art.events if e.type == "ACCUSE"]
     assert acc, [(e.type, e.rule) for e in art.events]
     assert [art.actor(a).name for a in acc[0].targets] == ["Conservative Party"]
+
+
+def test_an_actor_urged_is_not_the_same_request_as_the_one_it_made(pipeline):
+    art = extract_at(pipeline, "The president called for action on debt. Charities are urging the president to double aid.")
+    assert [e.type for e in art.events].count("REQUEST") == 2, [(e.type, e.rule) for e in art.events]

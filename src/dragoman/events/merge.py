@@ -94,6 +94,8 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
         return False
     if any(e.evidence[0].trigger[0] in plural for e in (a, b)):
         return False
+    if not (a.reciprocal or b.reciprocal) and (set(a.sources) & set(b.targets) or set(a.targets) & set(b.sources)):
+        return False  # roles switched: "Blair is urged to act" is not "Blair and Brown called for action"
     da = set().union(*(dates.get(ev.sent, frozenset()) for ev in a.evidence if ev.sent is not None))
     db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
     if da and db and not (da & db):
