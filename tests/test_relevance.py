@@ -620,3 +620,24 @@ def test_a_rejoinder_is_speech_and_the_doer_of_the_criticised_act_is_its_target(
 def test_an_actor_urged_is_not_the_same_request_as_the_one_it_made(pipeline):
     art = extract_at(pipeline, "The president called for action on debt. Charities are urging the president to double aid.")
     assert [e.type for e in art.events].count("REQUEST") == 2, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("She said she had later asked the lawyer what had happened.", []),  # a question
+    ("The union asked the court whether the ban was lawful.", []),
+    ("The opposition leader asked the minister to resign.", ["REQUEST"]),
+    ("The government should do more to help independent record labels.", []),  # owed, not done
+    ("But they still want more.", []),
+])
+def test_questions_obligations_and_wanting_more_are_not_done(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_a_name_that_merely_contains_party_is_no_firm_state_actor():
+    from dragoman.events.relevance import firm_state_actor
+    from dragoman.model import Actor
+
+    band = Actor(id="a1", name="Bloc Party", kind="organisation", sector="PTY", role="Bloc Party", rule="ner:ORG+name-words")
+    police = Actor(id="a2", name="Police", kind="group", sector="COP", role="Police", rule="lexicon:role")
+    assert not firm_state_actor(band, False)
+    assert firm_state_actor(police, False)

@@ -129,6 +129,8 @@ class Coder:
             return False, None
         if e.clause and not any(toks[c].dep == "ccomp" for c in ch):
             return False, None
+        if e.question and not any(toks[c].dep == "ccomp" and _asks(view, c) for c in ch):
+            return False, None
         if e.cmp and not any(toks[c].dep in ("compound", "amod", "nmod") and view.lemma(c) in e.cmp for c in ch):
             return False, None
         if e.subj:
@@ -501,6 +503,8 @@ class Coder:
         # a conditional threat, demand or refusal ("... unless X steps down") is still a threat, demand, refusal
         if modes.conditional and ptype not in ("THREATEN", "REQUEST", "REJECT") and not modes.intent:
             modes.hypothetical = True
+        if modes.obligation and ptype not in ("REQUEST", "ACCUSE", "THREATEN"):
+            modes.hypothetical = True  # "the government should do more to help": owed, not done
         return ptype, code, rule, modes
 
     def _event(self, view: View, sent: Sentence, c: Cand) -> Event | None:
@@ -637,6 +641,16 @@ class Coder:
 def e_mode_visit(coder: Coder, view: View, i: int) -> bool:
     """"on a visit to X", "on a trip": travel nouns are told with "on"."""
     return any(e.mode == "visit" for e in coder._entries(view, i))
+
+
+#: words that open an embedded question
+QUESTION_WORDS = frozenset({"what", "why", "how", "who", "whom", "whose", "which", "when", "where", "whether", "if"})
+
+
+def _asks(view: View, c: int) -> bool:
+    """Is the clause at ``c`` an embedded question ("what had happened", "whether it was true")?"""
+    first = min(view.subtree(c))
+    return view.toks[first].text.lower() in QUESTION_WORDS
 
 
 def _in_adjunct(view: View, j: int, top: int) -> bool:

@@ -49,6 +49,7 @@ class Entry:
     flags: frozenset[str]
     line: int
     clause: bool = False  # needs a that-clause complement ("accepted that ...")
+    question: bool = False  # needs a question complement ("asked the lawyer what had happened")
 
     @property
     def rule(self) -> str:
@@ -97,14 +98,14 @@ def _parse_pattern(text: str, line: int, path: Path) -> tuple[str, tuple[str, ..
     cons: dict[str, frozenset[str]] = {}
     noobj = False
     for p in parts[1:]:
-        if p in ("noobj", "nocomp", "clause"):
+        if p in ("noobj", "nocomp", "clause", "question"):
             cons[p] = frozenset({"1"})
             noobj = noobj or p == "noobj"
             continue
         key, eq, vals = p.partition("=")
         if not eq or key not in ("prt", "prep", "obj", "cmp", "subj", "near"):
             raise TaxonomyError(f"line {line}: unknown constraint '{p}'", source=str(path),
-                                hint="use prt=, prep=, obj=, cmp=, subj=, near=, noobj, nocomp or clause")
+                                hint="use prt=, prep=, obj=, cmp=, subj=, near=, noobj, nocomp, clause or question")
         cons[key] = frozenset(v.lower() for v in vals.split("|") if v)
     return lemma.lower(), _POS[pos], cons, noobj
 
@@ -164,6 +165,7 @@ def load() -> Lexicon:
             noobj=noobj,
             nocomp="nocomp" in cons,
             clause="clause" in cons,
+            question="question" in cons,
             cameo=cameo,
             type=ptype,
             mode=mode or alias_mode or cc.mode,
@@ -175,7 +177,7 @@ def load() -> Lexicon:
     # lines with conditions are tried before a lemma's unconditional lines (stable otherwise)
     for lemma, entries in by.items():
         entries.sort(key=lambda e: -(bool(e.prt) + bool(e.prep) + bool(e.obj) + bool(e.cmp) + bool(e.subj) + bool(e.near)
-                                    + e.noobj + e.nocomp + e.clause))
+                                    + e.noobj + e.nocomp + e.clause + e.question))
     ref = yaml.safe_load((DATA / "refine.yaml").read_text(encoding="utf-8"))
     tables: dict[str, dict[str, str]] = {}
     for name in ("intent_cooperate", "intent_conflict", "reject", "demand", "appeal", "accuse"):

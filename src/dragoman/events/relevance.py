@@ -96,6 +96,9 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
     rule = a.rule or ""
     if rule.startswith("lexicon:") and "metonymy" not in rule:
         return countries_count or a.kind != "country"  # a country named alone is a team in sport
+    # a title, not the name itself ("Bloc Party" is a band's name, not a party's title)
+    if "name-words" in rule and a.role == a.name:
+        return False
     return bool(a.role) and strong_role(a.role or "")
 
 
