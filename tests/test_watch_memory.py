@@ -62,6 +62,9 @@ def test_window_index_rebuilt_from_signatures_keeps_the_latest():
     assert len(ring) == 4 and "k5" not in ring and "k6" in ring and "k9" in ring
     assert ring.add("copy", sigs[8]) == "k8" and ring.add("old", sigs[2]) is None
     assert ring.trim(2) == 2 and len(ring) == 2 and "old" in ring and "copy" in ring
+    long_key = "article-" + "x" * 100  # longer than the fixed width: kept by its hash, answered by its name
+    assert ring.add(long_key, sigs[0]) is None and long_key in ring and ring.add("copy0", sigs[0]) == long_key
+    assert ring.add(long_key, sigs[0]) is None and ring.add("copy0", sigs[0]) == long_key  # first answers again
     with pytest.raises(ValueError, match="at least one"):
         WindowIndex(0)
 
