@@ -74,6 +74,14 @@ def news_sitemap(base: str, items: list[Item]) -> bytes:
             b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' + urls.encode("utf-8") + b"</urlset>")
 
 
+def sitemap_index(base: str, children: list[tuple[str, str | None]]) -> bytes:
+    """A sitemap index listing ``(path, lastmod or None)`` sitemaps, in that order."""
+    els = "".join(f"<sitemap><loc>{base}{p}</loc>{f'<lastmod>{m}</lastmod>' if m else ''}</sitemap>"
+                  for p, m in children)
+    return (b'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + els.encode() + b"</sitemapindex>")
+
+
 class NewsSite:
     """Feeds (path -> items, served as RSS or a news sitemap) and pages (path -> HTML) on 127.0.0.1.
 
@@ -85,6 +93,7 @@ class NewsSite:
         self.sitemaps: set[str] = set()
         self.pages: dict[str, str] = {}
         self.down: set[str] = set()
+        self.raw: dict[str, tuple[bytes, str]] = {}  # path -> (body, content type): served as they are
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.lock = threading.Lock()
         site = self
@@ -116,11 +125,17 @@ class NewsSite:
                     feed = site.feeds.get(path)
                     items = list(feed) if feed is not None else None
                     page = site.pages.get(path)
+                    raw = site.raw.get(path)
                     down = path in site.down
                 if path == "/robots.txt":
                     return self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
                 if down:
                     return self._send(503, b"down for maintenance", "text/plain")
+                if raw is not None:
+                    etag = '"' + hashlib.sha256(raw[0]).hexdigest()[:16] + '"'
+                    if self.headers.get("If-None-Match") == etag:
+                        return self._send(304, b"", raw[1], {"ETag": etag})
+                    return self._send(200, raw[0], raw[1], {"ETag": etag})
                 if items is not None:
                     base = f"http://127.0.0.1:{site.port}"
                     body = news_sitemap(base, items) if path in site.sitemaps else rss(base, items)

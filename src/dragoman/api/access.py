@@ -38,12 +38,17 @@ class StoreAccess:
         self._local = threading.local()
         self._readers: list[Store] = []
         self.snapshots = SnapshotCache()  # per-filter counts behind pages and totals, until the next write
+        self._gate = threading.Condition()  # reads in progress, and a reconnect waiting for them
+        self._reading = 0
+        self._reconnecting = False
+        self._generation = 0  # readers of an older connection are replaced
 
     def _reader(self) -> Store:
         """This thread's read-only Store (``Store.reader``: a cursor of the one connection)."""
         r: Store | None = getattr(self._local, "reader", None)
-        if r is None:
+        if r is None or getattr(self._local, "generation", -1) != self._generation:
             r = self._local.reader = self.store.reader()
+            self._local.generation = self._generation
             with self._read_lock:
                 self._readers.append(r)
         return r
@@ -54,6 +59,18 @@ class StoreAccess:
         The transaction matters: a read that runs two statements (a count and a page) must not see
         an ingest commit between them.
         """
+        with self._gate:
+            while self._reconnecting:
+                self._gate.wait()
+            self._reading += 1
+        try:
+            return self._read(fn)
+        finally:
+            with self._gate:
+                self._reading -= 1
+                self._gate.notify_all()
+
+    def _read(self, fn: Callable[[Store], T]) -> T:
         reader = self._reader()
         view = self.snapshots.view()  # before the snapshot begins: see SnapshotCache
         reader.key_counts = view
@@ -75,6 +92,26 @@ class StoreAccess:
                 return fn(self.store)
             finally:
                 self.snapshots.end_write()
+
+    def reconnect(self) -> None:
+        """Open the store's connection afresh (``Store.reconnect``: DuckDB gives back the blocks it cached),
+        waiting for the reads in progress and holding new ones meanwhile (a few milliseconds); each thread
+        then reads through a cursor of the new connection.  Called by the watcher under the write lock."""
+        with self._gate:
+            self._reconnecting = True
+            try:
+                while self._reading:
+                    self._gate.wait()
+                with self._read_lock:
+                    for r in self._readers:
+                        with contextlib.suppress(Exception):
+                            r.close()
+                    self._readers.clear()
+                self._generation += 1
+                self.store.reconnect()
+            finally:
+                self._reconnecting = False
+                self._gate.notify_all()
 
     def close(self) -> None:
         for r in self._readers:

@@ -8,6 +8,12 @@ codes with the server's own pipeline (``Coder``, shared with ``/api/ingest``), a
 cache is emptied after a round that stored articles.  ``GET /api/watch`` and the dashboard's Watch
 panel show it live.  A round that fails (the store, a bug) is logged and the next one comes at
 its time; the thread stops with the server, after the poll in progress.
+
+Memory: the watcher opens the server's store connection afresh every ``watch.reconnect_articles``
+stored articles (``StoreAccess.reconnect``: reads wait a few milliseconds), so DuckDB's cache of
+the growing file is given back.  Past ``watch.max_memory_mb`` the server does not re-execute
+itself as ``dragoman watch`` does (the requests in flight would be dropped): it logs a warning
+once (``memory_warning``) and the watcher goes on.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ class WatchThread:
         self.out = out or (lambda line: log.warning("%s", line))
         self.watcher: Any = None
         self.error: BaseException | None = None
+        self.memory_warning: str | None = None  # set once the server is over the watcher's memory limit
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="dragoman-watch", daemon=True)
 
@@ -66,14 +73,27 @@ class WatchThread:
             self.invalidate()
         return report
 
+    def over_memory(self) -> None:
+        """Past ``watch.max_memory_mb`` a server does not start afresh as ``dragoman watch`` does (that would
+        drop the requests in flight): it says so once, and the watcher goes on."""
+        from dragoman.watch.watcher import resident_mb
+
+        self.memory_warning = (f"the server's resident memory ({resident_mb():,.0f} MB) is over the watcher's limit "
+                               f"({self.watcher.memory_limit():,.0f} MB, watch.max_memory_mb): restart the server when "
+                               "convenient; the watcher goes on and its state is in the store")
+        log.warning("%s", self.memory_warning)
+
     def _run(self) -> None:
         from dragoman.watch.watcher import Watcher
 
         try:
             self.watcher = self.access.write(lambda s: Watcher(
                 s, self.feeds, self.rules, self.settings, pipeline=_SharedPipeline(self.coder),
-                progress=lambda line: log.info("%s", line), out=self.out))
-            self.watcher.run(self._stop, around=self._round)
+                progress=lambda line: log.info("%s", line), out=self.out, own_store=False,
+                reconnect=self.access.reconnect))
+            if self.watcher.run(self._stop, around=self._round, recycle=True):
+                self.over_memory()
+                self.watcher.run(self._stop, around=self._round)
         except BaseException as e:  # noqa: BLE001 - reported by the server's log and stop()
             self.error = e
             log.error("the watcher stopped: %s: %s", type(e).__name__, e)

@@ -73,7 +73,7 @@ def watch(urls: tuple[str, ...], feeds_file: str | None, rules_file: str | None,
     """Watch news feeds (URLS, or --feeds FILE): poll each on its interval, code new articles into the
     store, and fire --rules on the events that appear or gain sources.
 
-    Feeds are RSS/Atom or news sitemaps, fetched safely (robots.txt, no private addresses, size and
+    Feeds are RSS/Atom, news sitemaps or sitemap indexes (gzip or not), fetched safely (robots.txt, no private addresses, size and
     time limits) with conditional GETs; a failing feed backs off; an item seen before is never
     fetched again. The state is in the store, so a restart resumes where it stopped. Stop with
     Ctrl-C or SIGTERM (the poll in progress finishes first).

@@ -41,6 +41,7 @@ from dragoman.store.schema import SCHEMA_VERSION, current_version, migrate
 
 if TYPE_CHECKING:
     from dragoman.ingest.dedup import NearDuplicateIndex
+    from dragoman.store.window import WindowIndex
 
 BATCH = 500  # articles per transaction
 _PID = re.compile(r"PID (\d+)")
@@ -226,7 +227,7 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
-        self._index: NearDuplicateIndex | None = None  # built on first write
+        self._index: NearDuplicateIndex | WindowIndex | None = None  # built on first write
         self._schemas: dict[str, pa.Schema] = {}
         self._columns: dict[str, list[str]] = {}
         self._seq: int | None = None
@@ -299,6 +300,35 @@ class Store:
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
+
+    @_locked
+    def reconnect(self) -> None:
+        """Close the DuckDB connection and open the file again, the in-memory state kept (the near-duplicate
+        index, the next numbers): DuckDB gives back what it caches of a growing file (its blocks, its indexes),
+        which it otherwise keeps up to its memory limit.  For a long-running writer with no reader on its
+        connection (``dragoman watch``); a cursor from ``reader()`` does not survive it."""
+        if self.con is None or self.path in (":memory:", ""):
+            return
+        self.con.close()
+        self.con = None  # type: ignore[assignment]
+        try:
+            self.con = duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.Error as e:
+            raise StoreError(f"cannot open the store again: {e}", source=self.path,
+                             hint="check that the file is still there and readable") from e
+        if self.threads:
+            self.set_threads(self.threads)
+
+    #: DuckDB threads of this connection (None: DuckDB's default, one per core); set by ``set_threads``
+    threads: int | None = None
+
+    @_locked
+    def set_threads(self, n: int) -> None:
+        """Run this connection's queries on ``n`` DuckDB threads (kept across ``reconnect``).  A long-running
+        writer of small batches (``dragoman watch``) uses 1: each thread's malloc arena fragments on its own
+        and is never given back, so more threads only cost memory there."""
+        self.threads = max(1, int(n))
+        self._sql(f"SET threads = {self.threads}")
 
     def reader(self) -> Store:
         """A read-only Store on a cursor of this store's connection: one per thread, reading in parallel."""
@@ -403,21 +433,27 @@ class Store:
         self._ek += 1
 
     #: how many of the latest stored articles the in-memory near-duplicate index holds (None: all of them);
-    #: a long-running writer (``dragoman watch``) bounds it, so its memory does not grow with the store
+    #: a long-running writer (``dragoman watch``) bounds it: the index is then a ``WindowIndex``, one block
+    #: of memory taken at once (about 1.1 kB an article), which does not grow with what is stored
     dedup_window: int | None = None
 
-    def _dedup(self) -> NearDuplicateIndex:
+    def _dedup(self) -> NearDuplicateIndex | WindowIndex:
         if self._index is None:
             import numpy as np
 
             from dragoman.ingest.dedup import NearDuplicateIndex
 
             if self.dedup_window:
+                from dragoman.store.window import WindowIndex
+
                 pairs = self._sql("SELECT article_id, sig FROM (SELECT article_id, sig, seq FROM signatures "
                                   "ORDER BY seq DESC LIMIT ?) ORDER BY seq", [int(self.dedup_window)]).fetchall()
+                self._index = WindowIndex.from_signatures(
+                    int(self.dedup_window), ((k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs))
             else:
                 pairs = self._sql("SELECT article_id, sig FROM signatures ORDER BY seq").fetchall()
-            self._index = NearDuplicateIndex.from_signatures((k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs)
+                self._index = NearDuplicateIndex.from_signatures(
+                    (k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs)
         return self._index
 
     # -- writing -------------------------------------------------------------------------------

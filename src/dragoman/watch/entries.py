@@ -2,7 +2,9 @@
 
 Both are checked as ``dragoman.ingest.feeds`` checks a feed before anything parses them: no DTD, no
 entity declaration (an XML bomb), no HTML posing as XML; a sitemap is parsed by defusedxml with
-DTDs and entities forbidden.  Each entry has the keys the watcher deduplicates on: ``url_key``
+DTDs and entities forbidden (``dragoman.watch.sitemap``).  Either may come gzip-compressed
+(``.xml.gz``); a sitemap index is read as the list of sitemaps it points to (``read_document``),
+which the poller follows.  Each entry has the keys the watcher deduplicates on: ``url_key``
 (the canonical URL of its link) and ``content_key`` (its title and summary, when the summary says
 enough to tell two stories apart).
 """
@@ -16,10 +18,12 @@ from urllib.parse import urljoin
 
 from dragoman.errors import EmptyInputError, FormatError
 from dragoman.ids import digest
-from dragoman.ingest.feeds import _DOCTYPE, _ROOT_START, _entry_date, _entry_html, _local_day, check_feed
+from dragoman.ingest.feeds import _entry_date, _entry_html, _local_day, check_feed
 from dragoman.store.records import canonical_url
+from dragoman.watch import sitemap
 
-_SITEMAP_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(urlset|sitemapindex)\b")
+#: the most bytes a gzip-compressed feed or sitemap may decompress to (the sitemap protocol's limit)
+DEFAULT_MAX_BYTES = 50_000_000
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 #: a summary shorter than this (in characters, tags removed) does not tell two stories apart
@@ -50,14 +54,38 @@ def content_key(title: str | None, summary: str | None) -> str | None:
     return "c-" + digest(_norm(title), s, length=24)
 
 
-def looks_like_sitemap(head: bytes) -> bool:
-    return bool(_SITEMAP_ROOT.search(head[:2048]))
+@dataclass(frozen=True)
+class Document:
+    """A polled document read: a feed's or news sitemap's entries, or the sitemaps a sitemap index lists."""
+
+    entries: list[Entry]
+    children: list[sitemap.Child]
+
+
+def read_document(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """A feed, a news sitemap or a sitemap index, gzip-compressed or not (at most ``max_bytes`` decompressed)."""
+    data = sitemap.gunzip(data, max_bytes, source)
+    if sitemap.looks_like_sitemap(data):
+        root = sitemap.parse(data, source)
+        if sitemap.is_index(root):
+            found = sitemap.children(root, source)
+            if not found:
+                raise EmptyInputError("the sitemap index lists no sitemap", source=source,
+                                      hint="give a news sitemap or an index with <sitemap><loc> entries")
+            return Document([], found)
+        return Document(_sitemap(root, source), [])
+    return Document(read_entries(data, source), [])
 
 
 def read_entries(data: bytes, source: str) -> list[Entry]:
-    """The entries of a feed or news sitemap, in document order (FormatError/EmptyInputError naming ``source``)."""
-    if looks_like_sitemap(data):
-        return _sitemap(data, source)
+    """The entries of a feed or news sitemap, in document order (FormatError/EmptyInputError naming ``source``);
+    a sitemap index is a FormatError here (``read_document`` lists its sitemaps)."""
+    if sitemap.looks_like_sitemap(data):
+        root = sitemap.parse(data, source)
+        if sitemap.is_index(root):
+            raise FormatError("this is a sitemap index, not a news sitemap", source=source,
+                              hint="read it with read_document, which lists its sitemaps")
+        return _sitemap(root, source)
     import feedparser
 
     check_feed(data, source)
@@ -78,43 +106,10 @@ def read_entries(data: bytes, source: str) -> list[Entry]:
     return out
 
 
-def _text(el: Any, name: str) -> str | None:
-    for child in el.iter():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
-        if tag == name and child.text and child.text.strip():
-            return child.text.strip()
-    return None
-
-
-def _sitemap(data: bytes, source: str) -> list[Entry]:
+def _sitemap(root: Any, source: str) -> list[Entry]:
     """The ``<url>`` elements of a news sitemap that hold a ``<news:news>`` element."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
-
-    root_at = _ROOT_START.search(data[:1_000_000])
-    if _DOCTYPE.search(data[: root_at.start() if root_at else 1_000_000]):
-        raise FormatError("the sitemap declares a DTD or entities (a possible XML bomb); refused", source=source)
-    try:
-        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as e:
-        raise FormatError(f"unsafe XML refused: {type(e).__name__}", source=source) from e
-    except (ParseError, ValueError, SyntaxError) as e:
-        raise FormatError(f"the sitemap is not well-formed XML: {e}", source=source) from e
-    if root.tag.rsplit("}", 1)[-1] == "sitemapindex":
-        raise FormatError("this is a sitemap index, not a news sitemap", source=source,
-                          hint="list the news sitemap it points to (its <loc>) as the feed")
-    out = []
-    for url in root:
-        if not (isinstance(url.tag, str) and url.tag.rsplit("}", 1)[-1] == "url"):
-            continue
-        news = [c for c in url if isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] == "news"]
-        loc = _text(url, "loc")
-        if not news or not loc:
-            continue
-        loc = urljoin(source, loc)
-        title = _text(news[0], "title")
-        out.append(Entry(loc, title, _local_day(_text(news[0], "publication_date")), None,
-                         canonical_url(loc) or loc, None))
+    out = [Entry(loc, title, _local_day(day), None, canonical_url(loc) or loc, None)
+           for loc, title, day in sitemap.news_urls(root, source)]
     if not out:
         raise EmptyInputError("the sitemap has no <news:news> entries", source=source,
                               hint="give a news sitemap (Google News format) or an RSS/Atom feed")

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dragoman.errors import DragomanError, EmptyInputError
+from dragoman.errors import DragomanError, EmptyInputError, FormatError
 from dragoman.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from dragoman.ingest.files import failure
 from dragoman.model import Article, Failure
@@ -34,11 +34,11 @@ from dragoman.settings import Settings
 from dragoman.store.store import Store
 from dragoman.store.watch import WatchState
 from dragoman.watch.clock import Clock
-from dragoman.watch.entries import Entry, read_entries
+from dragoman.watch.entries import Document, Entry, read_document
 from dragoman.watch.feeds import Feed
 
-#: what a feed URL may answer with (a news sitemap is served as XML)
-POLL_TYPES = FEED_TYPES + ("text/plain",)
+#: what a feed URL may answer with (a news sitemap is served as XML, a .xml.gz one as gzip or bytes)
+POLL_TYPES = FEED_TYPES + ("text/plain", "application/gzip", "application/x-gzip", "application/octet-stream")
 #: items in these states are never fetched again
 DONE = ("stored", "duplicate", "given_up")
 
@@ -112,7 +112,7 @@ class Poller:
             r = p.result
             if r.status == "ok":
                 self.progress(f"polled: {p.feed.url}: {r.entries} entries, {r.new} new, {r.stored} stored, "
-                              f"{r.failed} failed")
+                              f"{r.failed} failed" + (f"; sitemaps not read: {r.error}" if r.error else ""))
             elif r.status == "not_modified":
                 self.progress(f"not modified: {p.feed.url}")
             else:
@@ -137,11 +137,13 @@ class Poller:
                 self._ok(row, feed, "not_modified")
                 row["not_modified"] = (row.get("not_modified") or 0) + 1
                 return _Poll(feed, row, PollResult(feed.url, "not_modified"))
-            entries = read_entries(got.body, feed.url)
+            doc = read_document(got.body, feed.url, self.settings.watch.sitemap_max_bytes)
+            entries, child_errors = self._follow(doc)
         except DragomanError as e:
             return _Poll(feed, row, self._failed(row, feed, e))
         poll = _Poll(feed, row, PollResult(feed.url, "ok", entries=len(entries)))
         self._handle(poll, entries)
+        poll.capped = poll.capped or bool(child_errors)  # a sitemap not read: the next poll reads the index again
         for entry, _ in poll.fetch:
             poll.pages.append(self._page(feed, entry))
             self.progress(f"fetched: {self._source(feed, entry)}")
@@ -150,7 +152,32 @@ class Poller:
             row["etag"] = got.headers.get("etag")
             row["last_modified"] = got.headers.get("last-modified")
         self._ok(row, feed, "ok")
+        if child_errors:
+            row["last_error"] = poll.result.error = "; ".join(child_errors)
         return poll
+
+    def _follow(self, doc: Document) -> tuple[list[Entry], list[str]]:
+        """The entries of a feed or sitemap, or of a sitemap index's newest ``watch.sitemap_children`` sitemaps
+        (each fetched through the safe fetcher); with the errors of the sitemaps that failed.  Every one failing
+        is the poll's failure (the first one's error)."""
+        if not doc.children:
+            return doc.entries, []
+        w = self.settings.watch
+        entries: list[Entry] = []
+        errors: list[DragomanError] = []
+        for child in doc.children[: max(1, w.sitemap_children)]:
+            try:
+                got = self.fetcher.get(child.url, accept=POLL_TYPES, source=child.url)
+                sub = read_document(got.body, child.url, w.sitemap_max_bytes)
+                if sub.children:
+                    raise FormatError("a sitemap index listed in a sitemap index is not followed", source=child.url,
+                                      hint="list this index itself as a feed")
+                entries.extend(sub.entries)
+            except DragomanError as e:
+                errors.append(e)
+        if errors and not entries:
+            raise errors[0]
+        return entries, [f"{e.code}: {e.message} ({e.source})" for e in errors]
 
     # -- outcome of the feed itself -------------------------------------------------------------
 

@@ -66,9 +66,16 @@ class Watcher:
     def __init__(self, store: Store, feeds: list[Feed], rules: list[Rule], settings: Settings, *,
                  clock: Clock | None = None, rng: random.Random | None = None, pipeline: Any = None,
                  progress: Callable[[str], None] | None = None, out: Callable[[str], None] = print,
-                 backfill: bool = False, write_status: bool = True):
+                 backfill: bool = False, write_status: bool = True, own_store: bool = True,
+                 reconnect: Callable[[], None] | None = None):
         self.store = store
         store.dedup_window = settings.watch.dedup_window or None  # memory bounded whatever the store's size
+        # own_store False: the connection is shared (the server's): its threads are left alone, and it is
+        # opened afresh only through ``reconnect`` (the server's, which closes its readers' cursors first)
+        if own_store and settings.watch.store_threads > 0:
+            store.set_threads(settings.watch.store_threads)
+        self._reconnect = reconnect or (store.reconnect if own_store else None)
+        self._unrefreshed = 0  # articles stored since the store's connection was last opened
         self.state = WatchState(store)
         self.feeds = feeds
         self.rules = rules
@@ -132,6 +139,7 @@ class Watcher:
         if self.clock.time() - self._fetcher_born > FETCHER_LIFE:
             self._renew_fetcher()
         report.polls = self.poller.poll_many(self.due(every_feed), stop)
+        self._refresh_store(report.stored)
         report.alerts = alerting.evaluate(self.state, self.rules, self.clock)
         for a in report.alerts:
             self.progress(f"alert {a['id']}: rule {a['rule']} ({a['reason']})")
@@ -140,6 +148,15 @@ class Watcher:
         if self.write_status:
             self.save_status()
         return report
+
+    def _refresh_store(self, stored: int) -> None:
+        """Open the store's connection afresh once ``watch.reconnect_articles`` articles were stored through it:
+        DuckDB keeps the blocks of a growing file cached up to its memory limit (most of the machine's memory)."""
+        self._unrefreshed += stored
+        every = self.settings.watch.reconnect_articles
+        if self._reconnect is not None and every > 0 and self._unrefreshed >= every:
+            self._reconnect()
+            self._unrefreshed = 0
 
     def next_wake(self) -> float:
         """When there is next something to do: a feed due, a delivery to retry."""
@@ -165,6 +182,8 @@ class Watcher:
             if stop.is_set():
                 break
             if recycle and report.stored and self.over_memory():
+                self.progress(f"resident memory {resident_mb():,.0f} MB is over the limit of {self.memory_limit():,.0f}"
+                              " MB: starting afresh (the watcher's state is in the store, nothing is lost)")
                 return True
             wake = self.next_wake()
             if until is not None:
@@ -187,11 +206,7 @@ class Watcher:
         if self._baseline is None and self._pipeline is not None:
             self._baseline = rss
         limit = self.memory_limit()
-        if limit is None or rss <= limit:
-            return False
-        self.progress(f"resident memory {rss:,.0f} MB is over the limit of {limit:,.0f} MB: starting afresh "
-                      "(the watcher's state is in the store, nothing is lost)")
-        return True
+        return limit is not None and rss > limit
 
     # -- status ---------------------------------------------------------------------------------
 

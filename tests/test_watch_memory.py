@@ -1,0 +1,151 @@
+"""What keeps a long watcher's memory flat: the near-duplicate window (``WindowIndex``) answering as the
+trimmed ``NearDuplicateIndex`` does in a fixed block of memory, the store's connection opened afresh every
+``watch.reconnect_articles`` articles (by ``dragoman watch`` and by ``dragoman serve --watch``, whose reads
+go on across it), and the server's warning past ``watch.max_memory_mb`` (it does not re-execute itself)."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+import httpx
+import numpy as np
+import pytest
+from watch_support import NewsSite, watch_settings
+
+from dragoman.api import ServerThread, create_app
+from dragoman.ingest.dedup import NearDuplicateIndex, minhash
+from dragoman.model import Article
+from dragoman.store import Store
+from dragoman.store.window import WindowIndex
+from dragoman.watch import FakeClock, Feed, Watcher
+
+WORDS = ["the", "foreign", "ministers", "of", "two", "neighbouring", "countries", "met", "on", "Tuesday", "to",
+         "discuss", "trade", "border", "security", "water", "sharing", "and", "the", "release", "of", "prisoners",
+         "while", "protesters", "gathered", "outside", "the", "parliament", "in", "the", "capital"]
+
+
+def _texts(n: int, copies: int, seed: int = 3) -> list[str]:
+    """``n`` random stories and ``copies`` near-copies of them (a word added), shuffled."""
+    rng = random.Random(seed)
+    texts = [" ".join(rng.choice(WORDS) for _ in range(80)) for _ in range(n)]
+    for _ in range(copies):
+        words = rng.choice(texts).split()
+        words.insert(rng.randrange(len(words)), "reportedly")
+        texts.append(" ".join(words))
+    rng.shuffle(texts)
+    return texts
+
+
+@pytest.mark.parametrize("window", [25, 10_000])
+def test_window_index_links_as_the_trimmed_index_does(window):
+    sigs = [minhash(t) for t in _texts(300, 120)] + [minhash("")]  # the empty text is never linked
+    full, ring = NearDuplicateIndex(), WindowIndex(window)
+    held = ring._sigs.nbytes + ring._hashes.nbytes
+    links = 0
+    for i, s in enumerate(sigs):
+        want = full.add(f"a{i}", s)
+        full.trim(window)
+        assert ring.add(f"a{i}", s) == want, i
+        links += want is not None
+        assert len(ring) == len(full)
+    assert links > (5 if window < 100 else 60)  # near-copies found (fewer once their original left the window)
+    assert ring.add("a3", sigs[3]) == full.add("a3", sigs[3])  # a key again: its first answer
+    assert ring._sigs.nbytes + ring._hashes.nbytes == held  # nothing grew
+    assert np.array_equal(ring.signature(f"a{len(sigs) - 2}"), sigs[-2])
+
+
+def test_window_index_rebuilt_from_signatures_keeps_the_latest():
+    sigs = [minhash(t) for t in _texts(10, 0)]
+    ring = WindowIndex.from_signatures(4, ((f"k{i}", s) for i, s in enumerate(sigs)))
+    assert len(ring) == 4 and "k5" not in ring and "k6" in ring and "k9" in ring
+    assert ring.add("copy", sigs[8]) == "k8" and ring.add("old", sigs[2]) is None
+    assert ring.trim(2) == 2 and len(ring) == 2 and "old" in ring and "copy" in ring
+    long_key = "article-" + "x" * 100  # longer than the fixed width: kept by its hash, answered by its name
+    assert ring.add(long_key, sigs[0]) is None and long_key in ring and ring.add("copy0", sigs[0]) == long_key
+    assert ring.add(long_key, sigs[0]) is None and ring.add("copy0", sigs[0]) == long_key  # first answers again
+    with pytest.raises(ValueError, match="at least one"):
+        WindowIndex(0)
+
+
+def test_store_reconnect_keeps_its_index_and_threads(db_path):
+    texts = _texts(6, 0, seed=5)
+    with Store.open(db_path) as store:
+        store.dedup_window = 100
+        store.set_threads(1)
+        store.ingest([Article(id=f"a{i}", text=t, url=f"https://one.example/{i}") for i, t in enumerate(texts)])
+        before = store.con
+        store.reconnect()
+        assert store.con is not before and store._first("SELECT current_setting('threads')")[0] == 1
+        copy = texts[2] + " Reported by a second outlet."
+        counts = store.ingest([Article(id="c2", text=copy, url="https://two.example/2")])
+        assert counts["articles"] == 1 and counts["near_duplicates"] == 1
+        assert store._dicts("SELECT duplicate_of FROM articles WHERE id = 'c2'")[0]["duplicate_of"] == "a2"
+    with Store.open(db_path, read_only=True) as store:
+        assert store.counts()["articles"] == 7
+
+
+def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
+    site = NewsSite()
+    try:
+        for n in range(3):
+            site.add("/w.rss", n)
+        with Store.open(db_path) as store:
+            w = Watcher(store, [Feed(site.url("/w.rss"), "w", 60)], [], watch_settings(reconnect_articles=4),
+                        clock=FakeClock(), rng=random.Random(1), pipeline=pipeline, out=lambda line: None)
+            first = store.con
+            assert w.run_round().stored == 3 and store.con is first  # 3 of 4
+            for n in (3, 4):
+                site.add("/w.rss", n)
+            w.clock.sleep(w.next_wake() - w.clock.time())
+            assert w.run_round().stored == 2 and store.con is not first  # 5: opened afresh
+            assert store._first("SELECT current_setting('threads')")[0] == 1
+            assert store.counts()["articles"] == 5
+            w.close()
+    finally:
+        site.close()
+
+
+def test_serve_watch_reconnects_with_reads_going_on_and_warns_past_its_memory_limit(tmp_path, pipeline):
+    site = NewsSite()
+    site.add("/live.rss", 0)
+    db = tmp_path / "served.duckdb"
+    settings = watch_settings(reconnect_articles=1, max_memory_mb=1.0)
+    errors: list[str] = []
+    stop = threading.Event()
+    try:
+        app = create_app(db, pipeline=pipeline, settings=settings, watch=([Feed(site.url("/live.rss"), "live", 1.0)], []))
+        with ServerThread(app) as srv:
+
+            def read() -> None:  # reads all along: none may fail while the connection is replaced
+                while not stop.is_set():
+                    r = httpx.get(srv.url + "/api/events", timeout=30)
+                    if r.status_code != 200:
+                        errors.append(r.text)
+
+            readers = [threading.Thread(target=read) for _ in range(2)]
+            for t in readers:
+                t.start()
+            deadline = time.monotonic() + 90  # a hang guard
+            for n in (1, 2):
+                while httpx.get(srv.url + "/api/stats", timeout=30).json()["articles"] < n:
+                    assert time.monotonic() < deadline
+                    time.sleep(0.2)
+                site.add("/live.rss", n)
+            while httpx.get(srv.url + "/api/stats", timeout=30).json()["articles"] < 3:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            stop.set()
+            for t in readers:
+                t.join(60)
+            thread = app.state.watcher
+            assert thread.access._generation >= 3  # one fresh connection per round that stored an article
+            assert thread.memory_warning and "restart the server when convenient" in thread.memory_warning
+            assert thread.watcher.rounds >= 3 and thread.error is None  # the watcher went on
+    finally:
+        stop.set()
+        site.close()
+    assert errors == []
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["articles"] == 3
