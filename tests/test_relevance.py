@@ -641,3 +641,28 @@ def test_a_name_that_merely_contains_party_is_no_firm_state_actor():
     police = Actor(id="a2", name="Police", kind="group", sector="COP", role="Police", rule="lexicon:role")
     assert not firm_state_actor(band, False)
     assert firm_state_actor(police, False)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The US raised tariffs on Chinese goods on Friday.", ["SANCTION"]),
+    ("China slapped tariffs on US soybeans.", ["SANCTION"]),
+    ("The company raised prices on Friday.", []),
+    ("When the United States slaps tariffs on goods, it is not foreign exporters that pay.", []),  # a habit
+    ("When the army shelled the town, residents fled.", ["ASSAULT"]),
+])
+def test_tariffs_raised_are_sanctions_and_a_present_when_clause_is_a_habit(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_a_threat_of_tariffs_if_no_deal(unfiltered):
+    art = extract_at(unfiltered, "The president said he would raise tariffs on Chinese goods if no deal is reached.")
+    assert "THREATEN" in [e.type for e in art.events], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_month_two_or_more_before_the_news_is_background(pipeline):
+    from dragoman import extract
+
+    art = extract("Tariffs on Chinese goods were increased from 10% to 25% in May 2019.", published="2019-11-20", pipeline=pipeline)
+    assert [e.aux.historical for e in art.events] == [True], [(e.type, e.aux) for e in art.events]
+    art = extract("The army shelled the town in October 2019.", published="2019-11-20", pipeline=pipeline)
+    assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]

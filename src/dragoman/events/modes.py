@@ -88,6 +88,9 @@ def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, o
                 out.obligation = True
         elif t.dep == "mark" and lem in m["conditional_marks"] and hops == 1:
             out.hypothetical = True  # the condition itself: "if war starts"
+        elif t.dep in ("mark", "advmod") and lem in m["generic_marks"] and hops == 1 and toks[cur].tag in ("VBZ", "VBP") \
+                and toks[cur].dep == "advcl":
+            out.hypothetical = True  # a habit, not a happening: "when the US slaps tariffs on goods, ..."
         elif t.dep == "mark" and lem in m["question_marks"] and toks[cur].dep == "ccomp":
             out.hypothetical = True  # an embedded question: "asked whether she believed Moscow wanted ..."
         elif t.dep == "advcl" and any(
@@ -183,6 +186,8 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
     if any(w in m["historical_words"] for w in words):
         return True
     has_year = any(_YEAR.fullmatch(w) for w in words)
+    if has_year and _months_before(view, words) >= 2:
+        return True  # "tariffs were increased in May 2019" in a November 2019 article: background
     describes = t.dep in ("acl", "relcl", "amod")  # "the prisoners detained in May": told about the noun
     if background and (has_year or any(w in m["months"] for w in words)) and (describes or not _recent(view, words)):
         return True
@@ -209,6 +214,16 @@ def _recent(view: View, words: list[str]) -> bool:
     ry, rm = int(ref[:4]), int(ref[5:7])
     year = max(years) if years else (ry if named[0] <= rm else ry - 1)
     return 0 <= (ry * 12 + rm) - (year * 12 + named[0]) < 2
+
+
+def _months_before(view: View, words: list[str]) -> int:
+    """How many months before the reference date the month and year the words name are (-1: unknown)."""
+    ref = view.article.reference_date.date
+    named = [_MONTHS.index(w) + 1 for w in words if w in _MONTHS]
+    years = [int(w) for w in words if _YEAR.fullmatch(w)]
+    if not ref or len(ref) < 7 or not named or not years:
+        return -1
+    return (int(ref[:4]) * 12 + int(ref[5:7])) - (max(years) * 12 + named[0])
 
 
 def news_year(view: View) -> int | None:
