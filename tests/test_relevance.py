@@ -666,3 +666,12 @@ def test_a_month_two_or_more_before_the_news_is_background(pipeline):
     assert [e.aux.historical for e in art.events] == [True], [(e.type, e.aux) for e in art.events]
     art = extract("The army shelled the town in October 2019.", published="2019-11-20", pipeline=pipeline)
     assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]
+
+
+def test_a_year_inside_the_accusation_dates_its_content_not_the_accusation(pipeline):
+    from dragoman import extract
+
+    art = extract("The minister accused the chancellor of missing his target on providing treatment to three million "
+                  "patients by 2005. Aid budgets will be doubled by 2015.", pipeline=pipeline)
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert acc and not acc[0].aux.historical, [(e.type, e.aux) for e in art.events]

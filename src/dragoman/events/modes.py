@@ -179,7 +179,7 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
         d = toks[c].dep
         if d in ("prep", "npadvmod", "advmod", "tmod", "amod", "nmod"):
             for j in view.subtree(c):
-                if toks[j].ent_type == "DATE" or d in ("advmod", "amod"):
+                if (toks[j].ent_type == "DATE" or d in ("advmod", "amod")) and not _in_clause_below(view, j, c):
                     words.append(toks[j].text.lower())
     if not words:
         return False
@@ -214,6 +214,18 @@ def _recent(view: View, words: list[str]) -> bool:
     ry, rm = int(ref[:4]), int(ref[5:7])
     year = max(years) if years else (ry if named[0] <= rm else ry - 1)
     return 0 <= (ry * 12 + rm) - (year * 12 + named[0]) < 2
+
+
+def _in_clause_below(view: View, j: int, top: int) -> bool:
+    """Is the word at ``j`` inside a verb's clause below ``top`` ("accused him of missing his target by 2005":
+    the year dates the target, not the accusation)?"""
+    toks = view.toks
+    cur = toks[j].head
+    while cur != top and toks[cur].head != cur:
+        if toks[cur].pos == "VERB":
+            return True
+        cur = toks[cur].head
+    return False
 
 
 def _months_before(view: View, words: list[str]) -> int:
