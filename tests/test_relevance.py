@@ -675,3 +675,34 @@ def test_a_year_inside_the_accusation_dates_its_content_not_the_accusation(pipel
                   "patients by 2005. Aid budgets will be doubled by 2015.", pipeline=pipeline)
     acc = [e for e in art.events if e.type == "ACCUSE"]
     assert acc and not acc[0].aux.historical, [(e.type, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # reactions and judgements that are criticism (CAMEO 111)
+    ("Children's charities have reacted with alarm to the government's policy.", ["ACCUSE"]),
+    ("The senator questioned the governor's record on crime.", ["ACCUSE"]),
+    ("The curfew was ruled illegal by the high court on Monday.", ["ACCUSE"]),
+    ("The Democratic candidate hammered the governor over his plan for work requirements.", ["ACCUSE"]),
+    # the same words where they criticise no one
+    ("The senator questioned the witness for two hours.", []),
+    ("Workers hammered the nails into the roof.", []),
+    ("The court ruled on the case on Monday.", []),
+    # concern expressed is a statement (CAMEO 012), as the sentence sets have it
+    ("The European Commission expressed concern about the figures.", []),
+])
+def test_reactions_and_rulings_that_criticise(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_a_reported_judgement_of_an_act_is_criticism_even_with_nobody_named(pipeline):
+    art = extract_at(pipeline, 'The archbishop said detentions without trial were "unacceptable".')
+    assert [e.type for e in art.events] == ["ACCUSE"], [(e.type, e.rule) for e in art.events]
+    art = extract_at(pipeline, "The minister said the weather had been unacceptable.")
+    assert not art.events, [(e.type, e.rule) for e in art.events]  # a judgement of no act is an opinion
+
+
+def test_a_participle_joined_to_a_passive_one_is_passive_too(unfiltered):
+    art = extract_at(unfiltered, "The man was arrested in Madrid and extradited to Romania.")
+    names = {e.type: ([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets]) for e in art.events}
+    assert "man" not in " ".join(names.get("COOPERATE", ([], []))[0]), names
+    assert any("man" in " ".join(t) for _, t in names.values()), names

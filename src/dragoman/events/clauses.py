@@ -236,7 +236,10 @@ class View(Tree):
                 # object control: "urged X to leave" → X
                 return obj, passive
             if self.toks[h].pos in ("VERB", "AUX", "ADJ"):
-                s, _ = self.subject(h, _depth + 1)
+                s, head_passive = self.subject(h, _depth + 1)
+                if t.dep == "conj" and head_passive and not self.kids(v, "aux") and (
+                        t.tag == "VBN" or t.tag == "VBD" and not self.kids(v, "dobj")):
+                    passive = True  # "was arrested and extradited": the second participle is passive too
                 return s, passive
         if (t.dep == "pcomp" and t.tag == "VBG" and self.lemma(h) in PARTICIPLE_PREPS and self.toks[h].dep == "prep"
                 and self.toks[self.toks[h].head].pos in ("VERB", "AUX")):

@@ -370,7 +370,7 @@ class Coder:
                 named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
                          for j in content for a in view.tok_actors.get(j, ()) if a not in sources]
                 targets = [min(named)[2]] if named else []
-                if not targets:
+                if not targets and not self._judged_act(view, cue):
                     continue  # criticism of nobody named: an opinion
                 span = (toks[cue].start, toks[cue].end)
                 conf = 0.8 - min(0.2, 0.04 * view.depth(i))
@@ -378,6 +378,20 @@ class Coder:
                                        conf, "accuse/criticism-in-speech"))
                 return out
         return out
+
+    def _judged_act(self, view: View, cue: int) -> bool:
+        """Is the criticism word at ``cue`` said of an act, with nobody named: "detentions without trial were
+        unacceptable" (an adjective predicated of an event noun), not "the weather was a disgrace"?"""
+        toks = view.toks
+        head = toks[cue].head
+        if toks[cue].pos != "ADJ" or toks[cue].dep != "acomp" or view.lemma(head) != "be":
+            return False
+        subject, _ = view.subject(head)
+        if subject is None or toks[subject].pos != "NOUN":
+            return False
+        word = toks[subject].text.lower()
+        return (word in self.lex.modes["judged_acts"] or view.lemma(subject) in self.lex.modes["judged_acts"]
+                or word.rstrip("s").endswith(("tion", "sion", "ment", "ure")))
 
     def _supposed(self, view: View, j: int, top: int) -> bool:
         """Is the word at ``j`` said of a supposed case, not of anyone: "for fear of being sued if something
