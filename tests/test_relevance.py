@@ -706,3 +706,27 @@ def test_a_participle_joined_to_a_passive_one_is_passive_too(unfiltered):
     names = {e.type: ([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets]) for e in art.events}
     assert "man" not in " ".join(names.get("COOPERATE", ([], []))[0]), names
     assert any("man" in " ".join(t) for _, t in names.values()), names
+
+
+def test_criticism_in_a_quote_continued_past_its_attribution_is_the_speakers_accusation(pipeline):
+    art = extract_at(pipeline, 'The Liberal Democrat leader Charles Kennedy spoke in Edinburgh on Monday. He said: "We have been '
+                               "in this campaign for weeks. Labour's arrogance has been their undoing.\"")
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert acc, [(e.type, e.rule) for e in art.events]
+    assert [art.actor(a).name for a in acc[0].sources] == ["Charles Kennedy"]
+    assert "Labour" in " ".join(art.actor(a).name for a in acc[0].targets)
+    # the same words unquoted are the writer's, and no one accuses anyone
+    art = extract_at(pipeline, "Charles Kennedy spoke in Edinburgh on Monday. Labour's arrogance has been their undoing.")
+    assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a claim called wrong or untrue is denied, not the speaker's accusation of anyone
+    ("A spokesman for the Home Office said it was wholly wrong to suggest that the plan was a cover-up.", ["REJECT"]),
+    ("The minister said the claims were untrue.", ["REJECT"]),
+    ("The opposition leader said the government's plan was wrong.", ["ACCUSE"]),
+    # what has yet to be done is owed by no one
+    ("Mr Blair said a decision had yet to be taken over how the election would be run.", []),
+])
+def test_a_claim_called_wrong_is_denied(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from dragoman.events.attribution import SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
@@ -45,6 +46,7 @@ class Coder:
         self.physical = frozenset(m["physical_targets"])
         self.who = Attribution(self.lex)
         self._entry_cache: dict[tuple[str, str, str], tuple[Entry, ...]] = {}
+        self._quote_lex: Any = None  # the quote finder's lexicon, read when an article first has a quote
 
     def __call__(self, article: Article) -> Article:
         if not article.tokens:
@@ -53,6 +55,7 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
+        events.extend(self._quoted_criticisms(view, events))
         events = [self._verbal(view, e) for e in events]
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
@@ -370,14 +373,77 @@ class Coder:
                 named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
                          for j in content for a in view.tok_actors.get(j, ()) if a not in sources]
                 targets = [min(named)[2]] if named else []
-                if not targets and not self._judged_act(view, cue):
+                denial = self._denial(view, cue)
+                if not targets and not denial and not self._judged_act(view, cue):
                     continue  # criticism of nobody named: an opinion
                 span = (toks[cue].start, toks[cue].end)
                 conf = 0.8 - min(0.2, 0.04 * view.depth(i))
+                if denial:
+                    # "said it was wholly wrong to suggest that ...": what is called wrong is a claim, denied
+                    out.append(self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(), span,
+                                           conf, "reject/denial-in-speech"))
+                    return out
                 out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets[:1], False, Aux(), span,
                                        conf, "accuse/criticism-in-speech"))
                 return out
         return out
+
+    def _quoted_criticisms(self, view: View, found: list[Event]) -> list[Event]:
+        """A sentence of a direct quote whose speaker is named in another sentence ('X said: "... . Labour's
+        arrogance has been their undoing."'): criticism in it of another actor, or of an act, is the
+        speaker's accusation, as it is within one sentence (:meth:`_criticisms`)."""
+        art = view.article
+        if not any(q in art.text for q in QUOTE_MARKS):
+            return []
+        from dragoman.quotes import lexicon as quote_lexicon
+        from dragoman.quotes.quotation import direct_quotes
+        from dragoman.quotes.speech import Parse
+
+        if self._quote_lex is None:
+            self._quote_lex = quote_lexicon.load()
+        qlex = self._quote_lex
+        quotes = [q for q in direct_quotes(art, Parse(art, qlex), qlex) if q.speaker is not None]
+        if not quotes:
+            return []
+        busy = {e.evidence[0].sent for e in found if e.evidence}
+        words = _criticism_words()
+        toks = view.toks
+        out: list[Event] = []
+        for sent in art.sentences:
+            if sent.i in busy:
+                continue
+            q = next((q for q in quotes if q.start <= sent.start < q.end or sent.start <= q.start < sent.end), None)
+            if q is None or (q.cue_span is not None and sent.start <= q.cue_span[0] < sent.end):
+                continue  # not quoted, or said in this very sentence (read there)
+            root = next((i for i in range(sent.tok_start, sent.tok_end) if toks[i].head == i), None)
+            if root is None:
+                continue
+            inside = [j for j in range(sent.tok_start, sent.tok_end) if q.start <= toks[j].start < q.end]
+            cue = next((j for j in inside if (view.lemma(j) in words or toks[j].text.lower() in words)
+                        and not _described(view, j, root) and not self._supposed(view, j, root)), None)
+            if cue is None:
+                continue
+            own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
+            k_sub, _ = view.subject(own)
+            named = [(0 if k_sub is not None and j in view.subtree(k_sub) else 1, abs(j - cue), a)
+                     for j in inside for a in view.tok_actors.get(j, ()) if a != q.speaker]
+            targets = [min(named)[2]] if named else []
+            if not targets and not self._judged_act(view, cue):
+                continue
+            out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), [q.speaker], targets,
+                                   False, Aux(), (toks[cue].start, toks[cue].end), 0.72, "accuse/criticism-in-quote"))
+        return out
+
+    def _denial(self, view: View, cue: int) -> bool:
+        """Is the criticism word at ``cue`` said of a claim ("it is wrong to suggest that ...", "the claims are
+        untrue"): a denial, not an accusation?"""
+        toks = view.toks
+        if view.lemma(cue) not in self.lex.modes["denial_words"]:
+            return False
+        claims = self.lex.modes["claim_words"]
+        head = toks[cue].head
+        near = [cue, head] + view.kids(cue, "xcomp", "ccomp") + view.kids(head, "xcomp", "ccomp", "nsubj", "csubj")
+        return any(view.lemma(j) in claims for j in near)
 
     def _judged_act(self, view: View, cue: int) -> bool:
         """Is the criticism word at ``cue`` said of an act, with nobody named: "detentions without trial were
@@ -415,7 +481,7 @@ class Coder:
                 continue
             for c in view.kids(i, "ccomp"):
                 modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
-                if modal is None and view.lemma(c) in ("need", "have") and (
+                if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) and (
                         view.lemma(c) == "need" and view.kids(c, "dobj")
                         or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
                     # "said Britain needed lower taxes", "said member states had to be more accountable"
@@ -752,6 +818,10 @@ def _agentive(word: str, tag: str) -> bool:
     """Is a noun a plural with a people suffix ("providers", "activists"), not a thing that ends so?"""
     suffixes, things = _people_suffixes()
     return tag == "NNS" and word.endswith(suffixes) and word not in things
+
+
+#: the marks that open or close a direct quote
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u2018", "\u2019", "'")
 
 
 def _described(view: View, j: int, top: int) -> bool:
