@@ -1,5 +1,6 @@
 """The parser's fast conversion (``Doc.to_array`` + cached strings) gives exactly what reading
-spaCy's tokens one by one gives: same text, offsets, lemma, tags, heads, entities, morphology."""
+spaCy's tokens one by one gives: same text, offsets, lemma, tags, heads, entities, morphology (but for the one
+attachment it mends, tested below)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,11 @@ def test_noun_chunks_are_spacys(pipeline):
             base += len(doc)
         assert [(c.start, c.end, c.tok_start, c.tok_end) for c in parsed.noun_chunks] == expected
         assert expected
+
+
+def test_a_past_verb_joined_to_a_future_complement_is_joined_to_the_past_verb(pipeline):
+    """"insisted Brown will have a role, and praised him": the premier praised, Brown will not have praised."""
+    art = pipeline.parser.parse([make_article(
+        "The premier insisted Mr Brown will have a key role in the campaign, and praised his handling of the economy.")])[0]
+    by_text = {t.text: t for t in art.tokens}
+    assert art.tokens[by_text["praised"].head].text == "insisted"

@@ -194,6 +194,7 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
             heads = arr[:, 2].astype("int64").tolist()
             tok = Token
             st = strings
+            _repair(heads, [st[x] for x in arr[:, 6].tolist()], [st[x] for x in arr[:, 5].tolist()])
             first = len(tokens)
             for i, (idx, length, _, lemma, pos, tag, dep, iob, etype, morph, space) in enumerate(arr.tolist()):
                 start = offset + idx
@@ -224,6 +225,29 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
     return article.replace(
         tokens=tuple(tokens), sentences=tuple(sentences), entities=tuple(entities), noun_chunks=tuple(chunks)
     )
+
+
+#: tags of a verb not in the simple past (present, bare, with a modal)
+_NOT_PAST = frozenset({"VB", "VBZ", "VBP"})
+
+
+def _repair(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """Mend one attachment the small parser gets wrong, in place (``heads`` are offsets from each token):
+    "The premier insisted Brown will have a key role, and praised his handling of the economy" — a past
+    verb with no subject of its own, conjoined to a present or future complement clause of a past verb,
+    is conjoined to that past verb (the premier praised), not to the complement (Brown will have)."""
+    for i, dep in enumerate(deps):
+        if dep != "conj" or tags[i] != "VBD":
+            continue
+        h = i + heads[i]
+        if not (0 <= h < len(deps)) or deps[h] != "ccomp" or tags[h] not in _NOT_PAST:
+            continue
+        g = h + heads[h]
+        if g == h or not (0 <= g < len(deps)) or tags[g] != "VBD":
+            continue
+        if any(j + heads[j] == i and deps[j] in ("nsubj", "nsubjpass") for j in range(h, min(len(deps), i + 40))):
+            continue  # "..., and he praised": a subject of its own
+        heads[i] = g - i
 
 
 #: spaCy's English noun chunks (``spacy.lang.en.syntax_iterators``): the labels of a chunk's head
