@@ -730,3 +730,15 @@ def test_criticism_in_a_quote_continued_past_its_attribution_is_the_speakers_acc
 ])
 def test_a_claim_called_wrong_is_denied(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # insisting on what is not so, laughing off or rebutting a claim: a denial
+    ("On Monday the prime minister insisted closer co-operation did not mean losing control of the borders.", ["REJECT"]),
+    ("The minister shrugged off the criticism.", ["REJECT"]),
+    ("The ministry rebutted the report.", ["REJECT"]),
+    # insisting on what is so rebuts nothing
+    ("The minister insisted the plan would work.", []),
+])
+def test_insisting_something_is_not_so_is_a_denial(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

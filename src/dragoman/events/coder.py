@@ -333,6 +333,7 @@ class Coder:
         events = self._obligations(view, sent, by_tok, taken)
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
+        events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])
 
     def _criticisms(self, view: View, sent: Sentence, by_tok: dict[int, Cand], found: list[Event]) -> list[Event]:
@@ -433,6 +434,29 @@ class Coder:
             out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), [q.speaker], targets,
                                    False, Aux(), (toks[cue].start, toks[cue].end), 0.72, "accuse/criticism-in-quote"))
         return out
+
+    def _rebuttals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
+        """"X insisted closer co-operation did not mean losing control", "Y maintains it never paid": insisting on
+        what did not happen or is not so rebuts what someone claimed (a denial, REJECT by the speaker)."""
+        if any(e.type == "REJECT" for e in found):
+            return []
+        toks = view.toks
+        m = self.lex.modes
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in m["rebuttal_verbs"] or toks[i].pos != "VERB":
+                continue
+            s_sub, passive = view.subject(i)
+            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
+            if not sources:
+                continue
+            for c in view.kids(i, "ccomp"):
+                neg = next((n for n in view.kids(c, "neg") if view.lemma(n) in m["negators"] or toks[n].text.lower() in m["negators"]), None)
+                if neg is None:
+                    continue
+                span = (toks[i].start, toks[i].end)
+                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(), span,
+                                    0.78 - min(0.2, 0.04 * view.depth(i)), "reject/rebuttal-in-speech")]
+        return []
 
     def _denial(self, view: View, cue: int) -> bool:
         """Is the criticism word at ``cue`` said of a claim ("it is wrong to suggest that ...", "the claims are
