@@ -742,3 +742,25 @@ def test_a_claim_called_wrong_is_denied(pipeline, text, want):
 ])
 def test_insisting_something_is_not_so_is_a_denial(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # speaking to a leader is a consultation; speaking to reporters, an audience or a parliament addresses them
+    ("The prime minister spoke on the telephone to the US president on Tuesday.", ["CONSULT"]),
+    ("The prime minister spoke to the Chinese president on Monday.", ["CONSULT"]),
+    ("The minister spoke to reporters in Brussels.", []),
+    ("Speaking to Parliament on Monday, the home secretary defended the plan.", ["SUPPORT"]),
+    # evidence demonstrating something is no protest
+    ("The figures demonstrate that the policy has failed.", []),
+])
+def test_speaking_to_someone_and_demonstrating_something(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_earlier_is_today_and_ago_is_background_only_when_long_ago(pipeline):
+    art = extract_at(pipeline, "Chancellor Gordon Brown earlier backed a plan to freeze the debts of the affected nations.")
+    assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]
+    art = extract_at(pipeline, "The army shelled the town three days ago.")
+    assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]
+    art = extract_at(pipeline, "The army shelled the town two years ago.")
+    assert [e.aux.historical for e in art.events] == [True], [(e.type, e.aux) for e in art.events]

@@ -183,7 +183,7 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
                     words.append(toks[j].text.lower())
     if not words:
         return False
-    if any(w in m["historical_words"] for w in words):
+    if any(w in m["historical_words"] and (w != "ago" or _long_ago(words)) for w in words):
         return True
     has_year = any(_YEAR.fullmatch(w) for w in words)
     if has_year and _months_before(view, words) >= 2:
@@ -197,6 +197,14 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
         if now and years and max(years) < now:
             return True
     return False
+
+
+def _long_ago(words: list[str]) -> bool:
+    """"two years ago", "months ago", not "three days ago" or "a month ago": long enough before the news to be
+    background (two months or more, as the coding guideline has it)."""
+    if any(w in ("year", "years", "decade", "decades", "century", "centuries") for w in words):
+        return True
+    return "months" in words and not any(w in ("a", "one", "1") for w in words)
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
