@@ -83,3 +83,14 @@ def test_a_title_that_names_its_body_is_not_a_namesake(pipeline):
     assert holder(art, "chairman of the Civil Aviation Authority").kind == "group"  # not Tom Reed
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert [art.actor(i).name for i in ev.sources] == ["chairman of the Civil Aviation Authority"]
+
+
+def test_a_countrys_charities_are_its_ngos_and_its_public_its_civilians(pipeline):
+    from dragoman import extract
+
+    art = extract("UK charities have begun chartering planes to deliver aid. The British public has pledged millions.",
+                  published="2024-05-04", pipeline=pipeline)
+    coded = {a.name: (a.country, a.sector) for a in art.actors}
+    assert coded.get("UK charities") == ("GBR", "NGO"), coded
+    assert coded.get("British public") == ("GBR", "CVL"), coded
+    assert "AID" in [e.type for e in art.events], [(e.type, e.rule) for e in art.events]
