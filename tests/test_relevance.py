@@ -764,3 +764,10 @@ def test_earlier_is_today_and_ago_is_background_only_when_long_ago(pipeline):
     assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]
     art = extract_at(pipeline, "The army shelled the town two years ago.")
     assert [e.aux.historical for e in art.events] == [True], [(e.type, e.aux) for e in art.events]
+
+
+def test_an_act_named_in_general_as_a_subject_is_no_happening(unfiltered):
+    # "backing his party was not a wasted vote": backing in general, neither done nor refused
+    art = extract_at(unfiltered, "He said backing his party was not a wasted vote.")
+    assert not [e for e in art.events if e.type == "REJECT"], [(e.type, e.rule) for e in art.events]
+    assert_factual(art, [])

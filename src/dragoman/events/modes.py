@@ -154,6 +154,9 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
             # of an act of its own kind it is that act: "met ... to discuss" (one meeting)
             out.hypothetical = True
         return h
+    if t.dep == "csubj" and t.tag == "VBG" and hl == "be" and not view.kids(cur, "nsubj", "poss"):
+        out.hypothetical = True  # "backing his party was not a wasted vote": said of backing in general
+        return None
     if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
     if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
