@@ -94,3 +94,13 @@ def test_a_countrys_charities_are_its_ngos_and_its_public_its_civilians(pipeline
     assert coded.get("UK charities") == ("GBR", "NGO"), coded
     assert coded.get("British public") == ("GBR", "CVL"), coded
     assert "AID" in [e.type for e in art.events], [(e.type, e.rule) for e in art.events]
+
+
+def test_the_director_of_a_film_is_no_government_officer(pipeline):
+    from dragoman import extract
+
+    art = extract("The director of the film, Vinod Pande, says the movie is not offensive.", published="2024-05-04",
+                  pipeline=pipeline)
+    assert all(a.sector != "GOV" for a in art.actors), [(a.name, a.sector) for a in art.actors]
+    art = extract("The director of the agency, John Smith, resigned on Monday.", published="2024-05-04", pipeline=pipeline)
+    assert [a.sector for a in art.actors if a.name == "John Smith"] == ["GOV"], [(a.name, a.sector) for a in art.actors]

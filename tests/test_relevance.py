@@ -771,3 +771,13 @@ def test_an_act_named_in_general_as_a_subject_is_no_happening(unfiltered):
     art = extract_at(unfiltered, "He said backing his party was not a wasted vote.")
     assert not [e for e in art.events if e.type == "REJECT"], [(e.type, e.rule) for e in art.events]
     assert_factual(art, [])
+
+
+@pytest.mark.parametrize("text, want", [
+    # feeling threatened or betrayed is a state of mind; being threatened by someone is an act
+    ("The two men have caused her to feel threatened and unable to leave her home.", []),
+    ("The villagers felt betrayed by the government.", []),
+    ("The minister was threatened by the protesters.", ["THREATEN"]),
+])
+def test_a_feeling_is_no_act(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dragoman.actors.context import Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
 from dragoman.actors.lexicon import Role
-from dragoman.actors.titles import Coding, _trim, apply, code_phrase
+from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
 
 #: groups of people whose country may come from where they act
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REB"})
@@ -73,8 +73,8 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
              plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
     g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
     apply(g, c, "group-modifier")
-    if g.sector is None:
-        g.sector = role.agent_sector
+    if g.sector is None and not (not role.strong and of_a_thing(ctx, ctx.role_of[root][1])):
+        g.sector = role.agent_sector  # (not "the director of the film": the film's, no government's)
         if role.pseudo_country and g.country is None:
             g.country = role.pseudo_country
         elif role.pseudo_country == "NGO":

@@ -17,6 +17,7 @@ from dragoman.actors.context import (
     post_owner,
 )
 from dragoman.actors.lexicon import NON_STATE_SECTORS, Role
+from dragoman.actors.vocabulary import words
 
 # ---------------------------------------------------------------------------------------------
 # step 2: titles — the words around a name that say who the person is
@@ -170,7 +171,7 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Codi
         c.sector = strong.agent_sector
     elif org_sector:
         c.sector = org_sector
-    elif weak:
+    elif weak and not any(not r.strong and r.agent_sector and of_a_thing(ctx, end) for _, end, r in roles):
         c.sector = weak.agent_sector
     if c.country is None:
         pseudo = next((r.pseudo_country for _, _, r in roles if r.pseudo_country), None)
@@ -191,6 +192,18 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Codi
         if re_ > rs:
             c.role = ctx.text(rs, re_)
     return c
+
+
+def of_a_thing(ctx: Context, end: int) -> bool:
+    """Does a weak title ending at token ``end`` belong to a thing that is no actor ("the director of the
+    film", "the chairman of the club"): the officer of that, not of a government?"""
+    toks = ctx.toks
+    if end >= len(toks) or toks[end].text.lower() != "of":
+        return False
+    j = end + 1
+    while j < len(toks) and toks[j].pos in ("DET", "ADJ", "PRON") and j - end < 4:
+        j += 1
+    return j < len(toks) and toks[j].lemma.lower() in words("not_political_bodies") and ctx.unit_of.get(j) is None
 
 
 def apply(u: Unit, c: Coding, rule: str, overwrite: bool = False) -> None:

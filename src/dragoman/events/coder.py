@@ -271,6 +271,9 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             if view.toks[i].dep == "amod" and view.toks[i].pos == "VERB":
                 continue  # "the alleged violations": a participle used as an adjective
+            if view.toks[i].tag == "VBN" and view.toks[i].dep in ("acomp", "oprd", "xcomp") \
+                    and view.lemma(view.toks[i].head) in self.lex.modes["feeling_verbs"]:
+                continue  # "caused her to feel threatened": a feeling, not an act
             reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN")
             if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
                 continue  # "let's go back": an exhortation
