@@ -579,3 +579,82 @@ def test_a_mutual_meeting_told_either_way_round_merges_whichever_report_comes_fi
     assert groups(stored([b, a], tmp_path / "ba")) == [["h1", "h2"]]
     ra, rb = (article_rows(x, seq=0, source_group=x.id, duplicate_of=None, now=None)["article_events"][0] for x in (a, b))
     assert compatible(ra, rb)[0] and compatible(rb, ra)[0]
+
+
+def test_two_ministers_of_one_country_accusing_one_country_on_one_day_stay_two(tmp_path):
+    """Two named people of one state are two sources even though both speak for it: 'Foreign Minister
+    Andreou accused Turkey' and 'Defence Minister Kallis accused Turkey' on one day are two accusations;
+    one person named in full and by surname (or by part of a double surname) is one."""
+    from dragoman.store.merge import people_apart
+
+    andreou, kallis = ("Nikos Andreou", "GRC", "GOV"), ("Petros Kallis", "GRC", "GOV")
+    rows = stored([accuse("g1", (andreou,), "Turkey", "TUR", "2025-10-14", published="2025-10-14"),
+                   accuse("g2", (kallis,), "Turkey", "TUR", "2025-10-14", published="2025-10-14")], tmp_path / "a")
+    assert groups(rows) == [["g1"], ["g2"]]
+    rows = stored([accuse("g3", (("Rosa Quispe Mamani", "BOL", "GOV"),), "Chile", "CHL", "2025-10-14"),
+                   accuse("g4", (("Quispe", "BOL", "GOV"),), "Chile", "CHL", "2025-10-14")], tmp_path / "b")
+    assert groups(rows) == [["g3", "g4"]]
+    q, a, k = frozenset({"rosa", "quispe", "mamani"}), frozenset({"nikos", "andreou"}), frozenset({"kallis"})
+    assert not people_apart((q,), (frozenset({"quispe"}),)) and people_apart((a,), (k,))
+    assert not people_apart((a,), ())  # a person and a state (no person) do not contradict
+
+
+def _joint(aid: str, type_: str, cameo: str, verb: str, date: str | None, published: str = "2025-02-26") -> Article:
+    from dataclasses import replace
+
+    text = f"Egypt and Sudan {verb} on railways{' on Wednesday' if date else ''}. {filler(aid)}"
+    acts = (country("a1", "Egypt", "EGY", text), country("a2", "Sudan", "SDN", text))
+    art = article(aid, text, acts, "AGREE", ("a1", "a2"), (), date, published=published)
+    return art.replace(events=(replace(art.events[0], type=type_, cameo=cameo, reciprocal=True),))
+
+
+def test_a_signed_accord_and_an_agreement_are_one_act_only_on_exact_evidence(tmp_path):
+    """'Egypt and Sudan signed an agreement' (SUPPORT 057 in the CAMEO-to-PLOVER crosswalk) and 'Egypt and
+    Sudan agreed to link their railways' (AGREE 030) on one day are one act: kin types join when both are
+    dated by their text to one day and both parties match — also when the second comes in a later batch;
+    a day apart, dated only by an article, or praise (SUPPORT 051) never."""
+    signed = _joint("k1", "SUPPORT", "057", "signed an agreement", "2025-02-26")
+    agreed = _joint("k2", "AGREE", "030", "agreed to link", "2025-02-26")
+    assert groups(stored([signed, agreed], tmp_path / "a")) == [["k1", "k2"]]
+    with Store.open(tmp_path / "b.duckdb") as s:  # two batches: the second finds the first under its kin type
+        s.ingest([agreed])
+        s.ingest([signed])
+        rows, _ = s.query_events(EventQuery(), limit=10)
+        assert groups(rows) == [["k1", "k2"]]
+        assert "kin types" in next(m for m in s.get_event(rows[0]["id"])["mentions"] if m["merge_reason"])["merge_reason"]
+    later = _joint("k3", "AGREE", "030", "agreed to link", "2025-02-27", published="2025-02-27")
+    undated = _joint("k4", "AGREE", "030", "agreed to link", None)
+    praise = _joint("k5", "SUPPORT", "051", "praised each other", "2025-02-26")
+    assert groups(stored([signed, later], tmp_path / "c")) == [["k1"], ["k3"]]
+    assert groups(stored([signed, undated], tmp_path / "d")) == [["k1"], ["k4"]]
+    assert groups(stored([praise, agreed], tmp_path / "e")) == [["k2"], ["k5"]]
+
+
+def test_an_articles_second_telling_neither_joins_nor_is_joined_by_another_articles_event(tmp_path):
+    """An article tells 'Foreign Minister Andreou on Tuesday accused Turkey' and then 'Greece lodged a complaint
+    with the Turkish ambassador' (no date of its own), which the coder left as a second event.  That second
+    telling restates the article's accusation: another outlet's 'Defence Minister Kallis accused Turkey on
+    Tuesday' (which Andreou's accusation turns away) must not join it, whichever article comes first."""
+    from dataclasses import replace
+
+    text = (f"Nikos Andreou accused Turkey on Tuesday of airspace violations. Greece lodged a complaint with "
+            f"the Turkish ambassador. {filler('h1')}")
+    acts = (person("a1", "Nikos Andreou", "GRC", "GOV", 0), country("t1", "Turkey", "TUR", text),
+            country("a2", "Greece", "GRC", text), group("t2", "Turkish ambassador", "TUR", "GOV", text))
+    art = article("h1", text, acts, "ACCUSE", ("a1",), ("t1",), "2025-10-14", published="2025-10-14")
+    i = text.index("Greece")
+    second = event("h1", "ACCUSE", ("a2",), ("t2",), date="2025-10-14", precision="article", span=(i, i + 60),
+                   trigger=(i + 14, i + 20))
+    art = art.replace(events=(art.events[0], replace(second, cameo="114")))
+    andreou = accuse("h2", (("Nikos Andreou", "GRC", "GOV"),), "Turkey", "TUR", "2025-10-14", published="2025-10-14")
+    kallis = accuse("h3", (("Petros Kallis", "GRC", "GOV"),), "Turkey", "TUR", "2025-10-14", published="2025-10-14")
+    want = [["h1"], ["h1", "h2"], ["h3"]]
+    assert groups(stored([art, andreou, kallis], tmp_path / "a")) == want
+    assert groups(stored([kallis, art, andreou], tmp_path / "b")) == want
+    with Store.open(tmp_path / "c.duckdb") as s:  # the restatement found again when its article is in the store
+        s.ingest([art, andreou])
+        s.ingest([kallis])
+        rows, _ = s.query_events(EventQuery(), limit=10)
+        assert groups(rows) == want
+        lone = next(r for r in rows if r["article_ids"] == ["h3"])
+        assert any("restates" in e["why"] for e in s.explain_merge(lone["id"]))
