@@ -18,7 +18,9 @@ Two article events are the same happening only on evidence (``compatible``):
   dates meet (two article dates equal; an article's date and the other's own day equal, or the article
   a day later) and two participants are shared, each on its side (source and target, or two joint
   sources), with no side naming someone else;
-- places that do not contradict (different countries, or cities more than 50 km apart);
+- places that do not contradict (different countries, or cities more than 50 km apart) — unless the same
+  two people (or more) are named by both and both texts date the act to one day: then one outlet placed it
+  wrongly (``same_people_same_day``);
 - two named people on one side are one only when one's name holds the other's ("Quispe" / "Rosa Quispe
   Mamani"): two ministers of one country accusing one country on one day are two accusations, though both
   speak for their state;
@@ -343,6 +345,18 @@ def _kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
                for code, typ in KIN_CAMEO.items() for x, y in ((m, o), (o, m)))
 
 
+def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Do two events name the same two people (or more) and both date themselves, by their text, to one
+    day?  Then their places disagreeing is one outlet's place error ("held talks in Quito ... a week after
+    their first encounter in Bogotá" placed in Bogotá), not a second act: the same two people do not do
+    one act twice on one day in two cities."""
+    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+        return False
+    theirs = [p for side in person_keys(o) for p in side]
+    mine = [p for side in person_keys(m) for p in side]
+    return sum(1 for x in mine if any(x <= y or y <= x for y in theirs)) >= 2
+
+
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset(),
                same_article: bool = False) -> tuple[bool, str]:
     """Are two article events (of different articles, unless ``same_article``) one happening? → (yes or no, why)."""
@@ -374,14 +388,17 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, "no specific participant shared on aligned sides (sources with sources, targets with targets)"
     shared, sides = found if found is not None else (frozenset(), 0)
     who = f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side"
+    place_note = ""
     if not places_compatible(m, o):
-        return False, f"places differ ({m.get('place')}, {o.get('place')})"
+        if not same_people_same_day(m, o):
+            return False, f"places differ ({m.get('place')}, {o.get('place')})"
+        place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two people on one day"
     if shared and not strong(shared) and not copy:
         # only a country's sector in common ("Peruvian police"): on both sides, or not enough
         if sides < 2:
             return False, f"only a country's sector shared ({_key_names(shared)}), and on one side only"
         who += " (a country's sector on both sides)"
-    where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
+    where = place_note or (f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else "")
     if copy:
         return True, f"near-duplicate article (copied story); same {m['type']}; {who}{where}"
     if not (own_date(m) and own_date(o)):
