@@ -685,3 +685,29 @@ def test_the_same_two_people_on_one_day_are_one_meeting_though_one_outlet_mispla
     assert groups(stored(two, tmp_path / "b")) == [["v3"], ["v4"]]
     later = [meet("v5", villamizar, carrion, "Quito"), meet("v6", villamizar, carrion, "Bogota", "2025-03-12")]
     assert groups(stored(later, tmp_path / "c")) == [["v5"], ["v6"]]
+
+
+def test_one_crowd_protesting_in_one_city_on_one_day_is_one_protest(tmp_path):
+    """'Serbian students protested in Belgrade on Saturday' told by two outlets is one protest (the crowd's
+    sector shared on the source side, one city, one day from both texts); students in another city, farmers
+    in the same city, another day, or a report without a place stay apart."""
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    cities = {"Belgrade": (44.82, 20.46), "Novi Sad": (45.27, 19.83)}
+
+    def protest(aid: str, crowd: str, sector: str, place: str | None, date: str = "2025-03-15") -> Article:
+        text = f"{crowd} protested against the government in {place or 'the country'} on Saturday. {filler(aid)}"
+        art = article(aid, text, (group("a1", crowd, "SRB", sector, text),), "PROTEST", ("a1",), (), date,
+                      published="2025-03-15")
+        loc = Location(place, "SRB", *cities[place], "city") if place else None
+        return art.replace(events=(replace(art.events[0], location=loc, date=date),))
+
+    students = protest("p1", "Serbian students", "EDU", "Belgrade")
+    assert groups(stored([students, protest("p2", "University students", "EDU", "Belgrade")], tmp_path / "a")) == [["p1", "p2"]]
+    assert groups(stored([students, protest("p3", "Serbian students", "EDU", "Novi Sad")], tmp_path / "b")) == [["p1"], ["p3"]]
+    assert groups(stored([students, protest("p4", "Serbian farmers", "AGR", "Belgrade")], tmp_path / "c")) == [["p1"], ["p4"]]
+    assert groups(stored([students, protest("p5", "Serbian students", "EDU", "Belgrade", "2025-03-16")],
+                         tmp_path / "d")) == [["p1"], ["p5"]]
+    assert groups(stored([students, protest("p6", "Serbian students", "EDU", None)], tmp_path / "e")) == [["p1"], ["p6"]]

@@ -11,7 +11,8 @@ Two article events are the same happening only on evidence (``compatible``):
   president") (``records.actor_keys``); a generic group, a bare title or a bare place never is.  A
   country's sector ("Peruvian police", ``g:`` keys) is weak: shared alone it joins two events only when
   it is shared on both sides (sources and targets), never on one alone, even in one city: two police
-  operations in one city on one day are common;
+  operations in one city on one day are common — save a protest's crowd, known by its place and day
+  ("Serbian students" in Belgrade on one day: ``same_city_day``);
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
   article's event only when the two articles are near-duplicates (the copied wire story) or when the
@@ -345,6 +346,19 @@ def _kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
                for code, typ in KIN_CAMEO.items() for x, y in ((m, o), (o, m)))
 
 
+def same_city_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Are two events placed in one city (the same name, or within ``CITY_KM``) and dated by both texts to
+    one day?  A protest is known by its crowd, its place and its day: one country's students (or farmers)
+    protesting in one city on one day are one protest in two outlets' words (as ACLED counts them: one
+    event per place, day and kind of crowd), where police arresting in one city on one day are not."""
+    fine = {"city", "place"}
+    if not (m.get("place") and o.get("place") and m.get("place_precision") in fine and o.get("place_precision") in fine):
+        return False
+    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+        return False
+    return places_compatible(m, o)
+
+
 def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
     """Do two events name the same two people (or more) and both date themselves, by their text, to one
     day?  Then their places disagreeing is one outlet's place error ("held talks in Quito ... a week after
@@ -395,8 +409,10 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two people on one day"
     if shared and not strong(shared) and not copy:
         # only a country's sector in common ("Peruvian police"): on both sides, or not enough
-        if sides < 2:
+        if sides < 2 and not (m["type"] == "PROTEST" and shared & sm & so and same_city_day(m, o)):
             return False, f"only a country's sector shared ({_key_names(shared)}), and on one side only"
+        if sides < 2:
+            who += " (the protesting crowd, in one city on one day)"
         who += " (a country's sector on both sides)"
     where = place_note or (f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else "")
     if copy:
