@@ -711,3 +711,34 @@ def test_one_crowd_protesting_in_one_city_on_one_day_is_one_protest(tmp_path):
     assert groups(stored([students, protest("p5", "Serbian students", "EDU", "Belgrade", "2025-03-16")],
                          tmp_path / "d")) == [["p1"], ["p5"]]
     assert groups(stored([students, protest("p6", "Serbian students", "EDU", None)], tmp_path / "e")) == [["p1"], ["p6"]]
+
+
+def test_a_meeting_of_two_named_parties_misplaced_by_one_outlet_is_one_but_strikes_on_two_cities_are_two(tmp_path):
+    """'Eirik Lunde welcomed Finland's president for talks on Thursday', placed in Finland by the coder, and
+    'Lunde met Aino Virtanen in Oslo on Thursday': the same two parties' mutual act on one day is one meeting
+    wherever one outlet placed it; one country attacking another in two cities on one day is two attacks."""
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    places = {"Oslo": ("NOR", 59.91, 10.75, "city"), "Finland": ("FIN", 64.0, 26.0, "country"),
+              "Kharkiv": ("UKR", 49.99, 36.23, "city"), "Odesa": ("UKR", 46.48, 30.72, "city")}
+
+    def act(aid: str, type_: str, text: str, acts: tuple[Actor, ...], place: str) -> Article:
+        art = article(aid, text + " " + filler(aid), acts, type_, ("a1",), ("t1",), "2025-09-18", published="2025-09-18")
+        c, lat, lon, prec = places[place]
+        return art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, prec)),))
+
+    t1 = "Eirik Lunde met Aino Virtanen in Oslo on Thursday."
+    met = act("n1", "CONSULT", t1, (person("a1", "Eirik Lunde", "NOR", "GOV", 0),
+                                   person("t1", "Aino Virtanen", "FIN", "GOV", t1.index("Aino"))), "Oslo")
+    t2 = "Eirik Lunde welcomed Finland's president for talks on Thursday."
+    welcomed = act("n2", "CONSULT", t2, (person("a1", "Eirik Lunde", "NOR", "GOV", 0),
+                                        group("t1", "Finland's president", "FIN", "GOV", t2)), "Finland")
+    assert groups(stored([met, welcomed], tmp_path / "a")) == [["n1", "n2"]]
+
+    def strike(aid: str, city: str) -> Article:
+        text = f"Russia attacked Ukraine in {city} on Thursday."
+        return act(aid, "ASSAULT", text, (country("a1", "Russia", "RUS", text), country("t1", "Ukraine", "UKR", text)), city)
+
+    assert groups(stored([strike("n3", "Kharkiv"), strike("n4", "Odesa")], tmp_path / "b")) == [["n3"], ["n4"]]

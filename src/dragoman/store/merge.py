@@ -11,8 +11,10 @@ Two article events are the same happening only on evidence (``compatible``):
   president") (``records.actor_keys``); a generic group, a bare title or a bare place never is.  A
   country's sector ("Peruvian police", ``g:`` keys) is weak: shared alone it joins two events only when
   it is shared on both sides (sources and targets), never on one alone, even in one city: two police
-  operations in one city on one day are common — save a protest's crowd, known by its place and day
-  ("Serbian students" in Belgrade on one day: ``same_city_day``);
+  operations in one city on one day are common — save a protest's crowd, known by its city and day: a
+  protest's sources carry the key of its city (``p:``, ``protest_city``), as weak as a sector, and one
+  crowd of one country ("Kenyans" / "Kenyan youths") in one city on one day, dated by both texts, is one
+  protest (``same_city_day``), unless the crowds contradict (students / farmers);
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
   article's event only when the two articles are near-duplicates (the copied wire story) or when the
@@ -20,11 +22,11 @@ Two article events are the same happening only on evidence (``compatible``):
   a day later) and two participants are shared, each on its side (source and target, or two joint
   sources), with no side naming someone else;
 - places that do not contradict (different countries, or cities more than 50 km apart) — unless the same
-  two people (or more) are named by both and both texts date the act to one day: then one outlet placed it
-  wrongly (``same_people_same_day``);
-- two named people on one side are one only when one's name holds the other's ("Quispe" / "Rosa Quispe
-  Mamani"): two ministers of one country accusing one country on one day are two accusations, though both
-  speak for their state;
+  two people (or, for a mutual act, the same two named parties) are named by both and both texts date
+  the act to one day: then one outlet placed it wrongly (``same_people_same_day``);
+- two named people on one side (sources, or targets) are one only when one's name holds the other's
+  ("Quispe" / "Rosa Quispe Mamani"): two ministers of one country accusing one country on one day are two
+  accusations, though both speak for their state;
 - kin types (``KIN_CAMEO``): one act coded under two PLOVER types by two outlets' wordings (a signed
   agreement, SUPPORT 057 in the crosswalk; "agreed to", AGREE) joins only on exact evidence: one day from
   both texts, two participants matched, no side contradicting.
@@ -56,7 +58,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
-from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
+from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys, norm_name
 
 CITY_KM = 50.0  # two city-level places further apart than this are different places
 WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket
@@ -73,7 +75,24 @@ def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
             a["role"] = "target"
         m["_parts"] = srcs + tgts
         m["_keys"] = [actor_keys(a) for a in m["_parts"]]
+        city = protest_city(m)
+        if city:  # the protesting crowd is known by its city: "p:nairobi", a weak key like a sector's
+            m["_keys"] = [ks | {"p:" + city} if a["role"] == "source" else ks for a, ks in zip(m["_parts"], m["_keys"])]
     return cast(list[dict[str, Any]], m["_parts"])
+
+
+def protest_city(m: dict[str, Any]) -> str | None:
+    """The city a protest was held in (normalised name), for the crowd's key: the event's own place at city
+    precision, or else a place the coder took as a participant ("protested in Tbilisi": Tbilisi[place]);
+    None for other types."""
+    if m.get("type") != "PROTEST":
+        return None
+    if m.get("place") and m.get("place_precision") in ("city", "place"):
+        return norm_name(m["place"]) or None
+    for a in m["_parts"]:
+        if a.get("kind") == "place" and a.get("name"):
+            return norm_name(a["name"]) or None
+    return None
 
 
 def member_keys(m: dict[str, Any]) -> list[set[str]]:
@@ -202,8 +221,18 @@ def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> 
 
 
 def strong(keys: Iterable[str]) -> frozenset[str]:
-    """The keys that name one participant: a person, an organisation, a country's state (not ``g:``)."""
-    return frozenset(k for k in keys if not k.startswith("g:"))
+    """The keys that name one participant: a person, an organisation, a country's state (not a country's
+    sector, ``g:``, nor a protesting crowd's city, ``p:``)."""
+    return frozenset(k for k in keys if not k.startswith(WEAK))
+
+
+#: key prefixes that never identify a participant alone: a country's sector, a protesting crowd's city
+WEAK = ("g:", "p:")
+
+
+def _who(keys: frozenset[str]) -> frozenset[str]:
+    """The keys that say who a side is (all but a protest's city, ``p:``): what sides contradict on."""
+    return frozenset(k for k in keys if not k.startswith("p:"))
 
 
 def _countries(keys: Iterable[str]) -> set[str]:
@@ -274,9 +303,9 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
     are often a place or a part of a list: "attacked the army post in Djugu" / "attacked soldiers") —
     but two targets naming different people or different countries' states always contradict: "the
     president met Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
-    if _contradict(s1, s2) or people_apart(p1[0], p2[0]):
+    if _contradict(_who(s1), _who(s2)) or people_apart(p1[0], p2[0]) or people_apart(p1[1], p2[1]):
         return None
-    if _contradict(t1, t2) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1[1], p2[1])):
+    if _contradict(_who(t1), _who(t2)) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1[1], p2[1])):
         return None
     shared = (s1 & s2) | (t1 & t2)
     if not shared:
@@ -347,28 +376,41 @@ def _kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
 
 
 def same_city_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
-    """Are two events placed in one city (the same name, or within ``CITY_KM``) and dated by both texts to
-    one day?  A protest is known by its crowd, its place and its day: one country's students (or farmers)
-    protesting in one city on one day are one protest in two outlets' words (as ACLED counts them: one
-    event per place, day and kind of crowd), where police arresting in one city on one day are not."""
+    """Are two events held in one city (``protest_city`` the same, or both placed within ``CITY_KM``) and
+    dated by both texts to one day?  A protest is known by its crowd, its place and its day: one
+    country's students (or "Kenyans" and "Kenyan youths") protesting in one city on one day are one
+    protest in two outlets' words (as ACLED counts them: one event per place, day and kind of crowd),
+    where police arresting in one city on one day are not."""
+    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+        return False
+    parts(m), parts(o)
+    city = protest_city(m)
+    if city and city == protest_city(o):
+        return True
     fine = {"city", "place"}
     if not (m.get("place") and o.get("place") and m.get("place_precision") in fine and o.get("place_precision") in fine):
-        return False
-    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
         return False
     return places_compatible(m, o)
 
 
 def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
-    """Do two events name the same two people (or more) and both date themselves, by their text, to one
-    day?  Then their places disagreeing is one outlet's place error ("held talks in Quito ... a week after
-    their first encounter in Bogotá" placed in Bogotá), not a second act: the same two people do not do
-    one act twice on one day in two cities."""
+    """Do two events name the same two people (or more) — or, for a mutual act (a meeting, an agreement),
+    the same two named parties — and both date themselves, by their text, to one day?  Then their places
+    disagreeing is one outlet's place error ("held talks in Quito ... a week after their first encounter
+    in Bogotá" placed in Bogotá; "welcomed Finland's president" placed in Finland), not a second act: the
+    same two do not meet twice on one day in two cities.  Never for one-sided acts: one country strikes
+    another's two cities on one day."""
     if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
         return False
     theirs = [p for side in person_keys(o) for p in side]
     mine = [p for side in person_keys(m) for p in side]
-    return sum(1 for x in mine if any(x <= y or y <= x for y in theirs)) >= 2
+    if sum(1 for x in mine if any(x <= y or y <= x for y in theirs)) >= 2:
+        return True
+    if not ({m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]):
+        return False
+    keys = strong(so for side in role_keys(o) for so in side)
+    matched = [strong(ks) & keys for ks in member_keys(m)]
+    return sum(1 for x in matched if x) >= 2 and len(frozenset().union(*matched)) >= 2
 
 
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset(),
@@ -406,7 +448,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     if not places_compatible(m, o):
         if not same_people_same_day(m, o):
             return False, f"places differ ({m.get('place')}, {o.get('place')})"
-        place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two people on one day"
+        place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two parties on one day"
     if shared and not strong(shared) and not copy:
         # only a country's sector in common ("Peruvian police"): on both sides, or not enough
         if sides < 2 and not (m["type"] == "PROTEST" and shared & sm & so and same_city_day(m, o)):
@@ -427,7 +469,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
             # and no side naming someone else
             both = (sum(1 for a, ks in zip(parts(m), member_keys(m))
                         if strong(ks) & (so if a["role"] == "source" else to)) >= 2
-                    and not _contradict(sm, so) and not _contradict(tm, to))
+                    and not _contradict(_who(sm), _who(so)) and not _contradict(_who(tm), _who(to)))
         if both and _article_dates_meet(m, o):
             return True, (f"same {m['type']}; dates {m['date']} ({m['date_precision']}) and {o['date']} "
                           f"({o['date_precision']}) meet, and two participants match on their sides: {who}{where}")
