@@ -108,6 +108,7 @@ class Cluster:
     keys: set[str] = field(default_factory=set)
     actor_ids: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # the types its members can be merged across
 
     def __post_init__(self) -> None:
         for m in self.members:
@@ -118,6 +119,7 @@ class Cluster:
             self.keys |= ks
             self.actor_ids.add(a["id"])
         self.articles.add(m["article_id"])
+        self.kinds |= kin_types(m)
 
     def add(self, m: dict[str, Any]) -> None:
         self.members.append(m)
@@ -128,7 +130,7 @@ class Cluster:
         kept = [m for m in self.members if m["article_id"] not in article_ids]
         if len(kept) != len(self.members):
             self.members = []
-            self.keys, self.actor_ids, self.articles = set(), set(), set()
+            self.keys, self.actor_ids, self.articles, self.kinds = set(), set(), set(), set()
             for m in kept:
                 self.members.append(m)
                 self._absorb(m)
@@ -141,7 +143,7 @@ class Cluster:
     @property
     def types(self) -> frozenset[str]:
         """The types its members can be merged across (``kin_types``): the index keys it is found under."""
-        return frozenset().union(*(kin_types(m) for m in self.members))
+        return frozenset(self.kinds)
 
     @property
     def rep(self) -> dict[str, Any]:
@@ -360,13 +362,16 @@ _KIN_TYPE = {"057": "SUPPORT"}  # the type a KIN_CAMEO code has itself
 def kin_types(m: dict[str, Any]) -> frozenset[str]:
     """The PLOVER types an article event may be merged across: its own, and the other type its act is
     coded under when worded otherwise (a signed agreement, SUPPORT 057, and "agreed", AGREE)."""
+    if "_kin" in m:
+        return cast(frozenset[str], m["_kin"])
     out = {m["type"]}
     for code, typ in KIN_CAMEO.items():
         if m["type"] == typ:
             out.add(_KIN_TYPE[code])  # "agreed": perhaps a signing another outlet told
         elif m["type"] == _KIN_TYPE[code] and (m.get("cameo") or "").startswith(code):
             out.add(typ)
-    return frozenset(out)
+    m["_kin"] = frozenset(out)
+    return m["_kin"]  # type: ignore[no-any-return]
 
 
 def _kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
@@ -552,9 +557,12 @@ class Merger:
         its accusation, which the coder did not fold in; as the article's event already stands for it,
         the restatement neither joins nor is joined by another article's event ("Defence Minister Kallis
         accused Turkey on Tuesday", which Andreou's accusation turns away)."""
-        if m.get("_restates") is None:  # found once, kept; not found, looked for again (a sibling may come later)
+        siblings = self._by_article.get(m["article_id"], [])
+        if m.get("_restates") is None and m.get("_restates_seen") != len(siblings):
+            # found once, kept; not found, looked for again only when more of its article has come
+            m["_restates_seen"] = len(siblings)
             mine, before = own_date(m), True
-            for s in self._by_article.get(m["article_id"], ()):
+            for s in siblings:
                 if s is m:
                     before = False
                 elif (s["type"] == m["type"] and (own_date(s) > mine or (own_date(s) == mine and before))
