@@ -660,11 +660,11 @@ def test_an_articles_second_telling_neither_joins_nor_is_joined_by_another_artic
         assert any("restates" in e["why"] for e in s.explain_merge(lone["id"]))
 
 
-def test_the_same_two_people_on_one_day_are_one_meeting_though_one_outlet_misplaces_it(tmp_path):
-    """'Villamizar and Carrión held talks in Quito on Tuesday, a week after their first encounter in Bogotá'
-    placed in Bogotá by one outlet, in Quito by another: the same two people on one day are one meeting.
-    The same places disagreeing with one person shared (a leader meeting two people), or a day apart, stay
-    two."""
+def test_the_same_two_people_on_one_day_are_one_meeting_though_one_outlet_places_it_in_a_country(tmp_path):
+    """'Villamizar and Carrión held talks in Quito on Tuesday', placed in Quito by one outlet and in Colombia
+    (a country named in the text) by another: the same two people on one day are one meeting.  Two cities
+    that differ stay two places (test_store's meeting in Nairobi); one person shared with another met, or a
+    day apart, stays apart too."""
     villamizar, carrion, vidal = ("Andres Villamizar", "COL", "GOV"), ("Lucia Carrion", "ECU", "GOV"), ("Tomas Vidal", "ECU", "GOV")
 
     def meet(aid: str, x, y, place: str, date: str = "2025-03-11") -> Article:
@@ -675,15 +675,17 @@ def test_the_same_two_people_on_one_day_are_one_meeting_though_one_outlet_mispla
         text = f"{x[0]} met {y[0]} in {place} on Tuesday."
         acts = (person("a1", *x, start=text.index(x[0])), person("a2", *y, start=text.index(y[0])))
         art = _meet(aid, text, acts, ("a1",), ("a2",))
-        lat, lon = {"Quito": (-0.18, -78.47), "Bogota": (4.71, -74.07)}[place]
-        loc = Location(place, "ECU" if place == "Quito" else "COL", lat, lon, "city")
-        return art.replace(events=(replace(art.events[0], location=loc, date=date),))
+        c, lat, lon, prec = {"Quito": ("ECU", -0.18, -78.47, "city"), "Bogota": ("COL", 4.71, -74.07, "city"),
+                             "Colombia": ("COL", 4.0, -72.0, "country")}[place]
+        return art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, prec), date=date),))
 
-    one = [meet("v1", villamizar, carrion, "Quito"), meet("v2", carrion, villamizar, "Bogota")]
+    one = [meet("v1", villamizar, carrion, "Quito"), meet("v2", carrion, villamizar, "Colombia")]
     assert groups(stored(one, tmp_path / "a")) == [["v1", "v2"]]
-    two = [meet("v3", villamizar, carrion, "Quito"), meet("v4", villamizar, vidal, "Bogota")]
+    cities = [meet("v7", villamizar, carrion, "Quito"), meet("v8", carrion, villamizar, "Bogota")]
+    assert groups(stored(cities, tmp_path / "d")) == [["v7"], ["v8"]]
+    two = [meet("v3", villamizar, carrion, "Quito"), meet("v4", villamizar, vidal, "Colombia")]
     assert groups(stored(two, tmp_path / "b")) == [["v3"], ["v4"]]
-    later = [meet("v5", villamizar, carrion, "Quito"), meet("v6", villamizar, carrion, "Bogota", "2025-03-12")]
+    later = [meet("v5", villamizar, carrion, "Quito"), meet("v6", villamizar, carrion, "Colombia", "2025-03-12")]
     assert groups(stored(later, tmp_path / "c")) == [["v5"], ["v6"]]
 
 

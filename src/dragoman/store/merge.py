@@ -21,9 +21,10 @@ Two article events are the same happening only on evidence (``compatible``):
   dates meet (two article dates equal; an article's date and the other's own day equal, or the article
   a day later) and two participants are shared, each on its side (source and target, or two joint
   sources), with no side naming someone else;
-- places that do not contradict (different countries, or cities more than 50 km apart) — unless the same
-  two people (or, for a mutual act, the same two named parties) are named by both and both texts date
-  the act to one day: then one outlet placed it wrongly (``same_people_same_day``);
+- places that do not contradict (different countries, or cities more than 50 km apart) — unless one is
+  only a country (or region) and the same two people (or, for a mutual act, the same two named parties)
+  are named by both and both texts date the act to one day: then one outlet placed it wrongly
+  (``coarse_place``, ``same_people_same_day``); two different cities always stay two;
 - two named people on one side (sources, or targets) are one only when one's name holds the other's
   ("Quispe" / "Rosa Quispe Mamani"): two ministers of one country accusing one country on one day are two
   accusations, though both speak for their state;
@@ -398,13 +399,20 @@ def same_city_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
     return places_compatible(m, o)
 
 
+def coarse_place(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Is one of the two places no finer than a region (a country named in the text: "welcomed Finland's
+    president" placed in Finland)?  Two cities that differ are two places; a country against a city may be
+    the coder taking a participant's country for the place."""
+    fine = {"city", "place"}
+    return bool(m.get("place") and o.get("place")) and not (m.get("place_precision") in fine and o.get("place_precision") in fine)
+
+
 def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
     """Do two events name the same two people (or more) — or, for a mutual act (a meeting, an agreement),
-    the same two named parties — and both date themselves, by their text, to one day?  Then their places
-    disagreeing is one outlet's place error ("held talks in Quito ... a week after their first encounter
-    in Bogotá" placed in Bogotá; "welcomed Finland's president" placed in Finland), not a second act: the
-    same two do not meet twice on one day in two cities.  Never for one-sided acts: one country strikes
-    another's two cities on one day."""
+    the same two named parties — and both date themselves, by their text, to one day?  Then a coarse place
+    (``coarse_place``) disagreeing with the other's is one outlet's place error ("welcomed Finland's
+    president for talks" placed in Finland, the talks in Oslo), not a second act.  Never for one-sided
+    acts: one country strikes another's two cities on one day."""
     if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
         return False
     theirs = [p for side in person_keys(o) for p in side]
@@ -451,7 +459,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     who = f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side"
     place_note = ""
     if not places_compatible(m, o):
-        if not same_people_same_day(m, o):
+        if not (coarse_place(m, o) and same_people_same_day(m, o)):
             return False, f"places differ ({m.get('place')}, {o.get('place')})"
         place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two parties on one day"
     if shared and not strong(shared) and not copy:
