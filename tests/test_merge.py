@@ -630,22 +630,29 @@ def test_a_signed_accord_and_an_agreement_are_one_act_only_on_exact_evidence(tmp
     assert groups(stored([praise, agreed], tmp_path / "e")) == [["k2"], ["k5"]]
 
 
+def _told_twice(aid: str, text: str | None = None) -> Article:
+    """An article telling one accusation twice: 'Nikos Andreou accused Turkey on Tuesday', then 'Greece lodged a
+    complaint with the Turkish ambassador' (no date of its own), left by the coder as a second event."""
+    from dataclasses import replace
+
+    text = text or (f"Nikos Andreou accused Turkey on Tuesday of airspace violations. Greece lodged a complaint with "
+                    f"the Turkish ambassador. {filler('h1')}")
+    acts = (person("a1", "Nikos Andreou", "GRC", "GOV", 0), country("t1", "Turkey", "TUR", text),
+            country("a2", "Greece", "GRC", text), group("t2", "Turkish ambassador", "TUR", "GOV", text))
+    art = article(aid, text, acts, "ACCUSE", ("a1",), ("t1",), "2025-10-14", published="2025-10-14")
+    i = text.index("Greece")
+    second = event(aid, "ACCUSE", ("a2",), ("t2",), date="2025-10-14", precision="article", span=(i, i + 60),
+                   trigger=(i + 14, i + 20))
+    return art.replace(events=(art.events[0], replace(second, cameo="114")))
+
+
 def test_an_articles_second_telling_neither_joins_nor_is_joined_by_another_articles_event(tmp_path):
     """An article tells 'Foreign Minister Andreou on Tuesday accused Turkey' and then 'Greece lodged a complaint
     with the Turkish ambassador' (no date of its own), which the coder left as a second event.  That second
     telling restates the article's accusation: another outlet's 'Defence Minister Kallis accused Turkey on
     Tuesday' (which Andreou's accusation turns away) must not join it, whichever article comes first."""
-    from dataclasses import replace
 
-    text = (f"Nikos Andreou accused Turkey on Tuesday of airspace violations. Greece lodged a complaint with "
-            f"the Turkish ambassador. {filler('h1')}")
-    acts = (person("a1", "Nikos Andreou", "GRC", "GOV", 0), country("t1", "Turkey", "TUR", text),
-            country("a2", "Greece", "GRC", text), group("t2", "Turkish ambassador", "TUR", "GOV", text))
-    art = article("h1", text, acts, "ACCUSE", ("a1",), ("t1",), "2025-10-14", published="2025-10-14")
-    i = text.index("Greece")
-    second = event("h1", "ACCUSE", ("a2",), ("t2",), date="2025-10-14", precision="article", span=(i, i + 60),
-                   trigger=(i + 14, i + 20))
-    art = art.replace(events=(art.events[0], replace(second, cameo="114")))
+    art = _told_twice("h1")
     andreou = accuse("h2", (("Nikos Andreou", "GRC", "GOV"),), "Turkey", "TUR", "2025-10-14", published="2025-10-14")
     kallis = accuse("h3", (("Petros Kallis", "GRC", "GOV"),), "Turkey", "TUR", "2025-10-14", published="2025-10-14")
     want = [["h1"], ["h1", "h2"], ["h3"]]
@@ -744,3 +751,13 @@ def test_a_meeting_of_two_named_parties_misplaced_by_one_outlet_is_one_but_strik
         return act(aid, "ASSAULT", text, (country("a1", "Russia", "RUS", text), country("t1", "Ukraine", "UKR", text)), city)
 
     assert groups(stored([strike("n3", "Kharkiv"), strike("n4", "Odesa")], tmp_path / "b")) == [["n3"], ["n4"]]
+
+
+def test_two_reports_each_telling_one_accusation_twice_join_event_by_event(tmp_path):
+    """Two outlets (or a copy) each tell the accusation twice: the accusations join, and so do the two second
+    tellings, each restating an event of the first merged event (restatements join only restatements of
+    events merged with the one they restate)."""
+    orig = _told_twice("c1")
+    copy = _told_twice("c2", orig.text.replace("airspace violations", "violations of airspace", 1))
+    copy = copy.replace(url="https://copier.example/c2")
+    assert groups(stored([orig, copy], tmp_path)) == [["c1", "c2"], ["c1", "c2"]]

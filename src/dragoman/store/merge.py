@@ -35,7 +35,8 @@ Two article events are the same happening only on evidence (``compatible``):
 An article event that restates an earlier (or better dated) event of its own article, one the coder left
 unfolded ("Greece lodged a complaint with the Turkish ambassador" below "Andreou on Tuesday accused
 Turkey"), neither joins nor is joined by another article's event (``Merger.restates``): its article's
-event stands for it, and what that event turned away must not come in through it.
+event stands for it, and what that event turned away must not come in through it.  Restatements join only
+restatements of events merged together (two outlets, or a copied story, each telling the act twice).
 
 No chaining: a candidate must be compatible with *every* member of a cluster, so a cluster never
 widens what it can match as members join.  A cluster never holds two events of one article (the coder
@@ -533,6 +534,7 @@ class Merger:
         self._index: dict[tuple[str, str, Any], dict[int, Cluster]] = {}  # (type, key, day or "wide")
         self._all: dict[tuple[str, str], dict[int, Cluster]] = {}
         self._by_article: dict[str, list[dict[str, Any]]] = {}  # members seen, per article, in order
+        self._cluster_of: dict[int, Cluster] = {}  # id(member) -> its cluster
         for c in clusters:
             self._register(c)
 
@@ -543,6 +545,7 @@ class Merger:
         if not c.members:
             return
         for m in c.members:
+            self._cluster_of[id(m)] = c
             seen = self._by_article.setdefault(m["article_id"], [])
             if not any(x is m for x in seen):
                 seen.append(m)
@@ -579,6 +582,19 @@ class Merger:
                     break
         return cast(dict[str, Any] | None, m.get("_restates"))
 
+    def _restatements_apart(self, m: dict[str, Any], mine: dict[str, Any] | None, c: Cluster) -> str | None:
+        """Why ``m`` may not join ``c`` for restatements (``restates``), or None: an article's restatement
+        joins only restatements of events merged with the one it restates (two outlets, or a copied story,
+        each telling the act twice), and nothing else joins a restatement."""
+        for o in c.members:
+            theirs = self.restates(o)
+            if mine is None and theirs is not None:
+                return f"its member {o['id']} restates its own article's event {theirs['id']}"
+            if mine is not None and (theirs is None or self._cluster_of.get(id(theirs)) is not self._cluster_of.get(id(mine))
+                                     or self._cluster_of.get(id(mine)) is None):
+                return f"it restates its own article's event {mine['id']}, which stands for it"
+        return None
+
     def _candidates(self, m: dict[str, Any]) -> Iterable[Cluster]:
         """Clusters of m's type sharing a participant key whose date can be m's (one day of slack)."""
         if m["date_lo"] is None:
@@ -612,12 +628,8 @@ class Merger:
                 continue
             verdicts = [compatible(m, o, copies) for o in c.members]
             bad = next((why for ok, why in verdicts if not ok), None)
-            if bad is None and mine is not None:
-                bad = f"it restates its own article's event {mine['id']}, which stands for it"
             if bad is None:
-                o = next((o for o in c.members if self.restates(o) is not None), None)
-                if o is not None:
-                    bad = f"its member {o['id']} restates its own article's event {self.restates(o)['id']}"  # type: ignore[index]
+                bad = self._restatements_apart(m, mine, c)
             out.append((c, bad is None, bad or verdicts[0][1]))
         return out
 
