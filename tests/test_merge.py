@@ -579,3 +579,185 @@ def test_a_mutual_meeting_told_either_way_round_merges_whichever_report_comes_fi
     assert groups(stored([b, a], tmp_path / "ba")) == [["h1", "h2"]]
     ra, rb = (article_rows(x, seq=0, source_group=x.id, duplicate_of=None, now=None)["article_events"][0] for x in (a, b))
     assert compatible(ra, rb)[0] and compatible(rb, ra)[0]
+
+
+def test_two_ministers_of_one_country_accusing_one_country_on_one_day_stay_two(tmp_path):
+    """Two named people of one state are two sources even though both speak for it: 'Foreign Minister
+    Andreou accused Turkey' and 'Defence Minister Kallis accused Turkey' on one day are two accusations;
+    one person named in full and by surname (or by part of a double surname) is one."""
+    from dragoman.store.merge import people_apart
+
+    andreou, kallis = ("Nikos Andreou", "GRC", "GOV"), ("Petros Kallis", "GRC", "GOV")
+    rows = stored([accuse("g1", (andreou,), "Turkey", "TUR", "2025-10-14", published="2025-10-14"),
+                   accuse("g2", (kallis,), "Turkey", "TUR", "2025-10-14", published="2025-10-14")], tmp_path / "a")
+    assert groups(rows) == [["g1"], ["g2"]]
+    rows = stored([accuse("g3", (("Rosa Quispe Mamani", "BOL", "GOV"),), "Chile", "CHL", "2025-10-14"),
+                   accuse("g4", (("Quispe", "BOL", "GOV"),), "Chile", "CHL", "2025-10-14")], tmp_path / "b")
+    assert groups(rows) == [["g3", "g4"]]
+    q, a, k = frozenset({"rosa", "quispe", "mamani"}), frozenset({"nikos", "andreou"}), frozenset({"kallis"})
+    assert not people_apart((q,), (frozenset({"quispe"}),)) and people_apart((a,), (k,))
+    assert not people_apart((a,), ())  # a person and a state (no person) do not contradict
+
+
+def _joint(aid: str, type_: str, cameo: str, verb: str, date: str | None, published: str = "2025-02-26") -> Article:
+    from dataclasses import replace
+
+    text = f"Egypt and Sudan {verb} on railways{' on Wednesday' if date else ''}. {filler(aid)}"
+    acts = (country("a1", "Egypt", "EGY", text), country("a2", "Sudan", "SDN", text))
+    art = article(aid, text, acts, "AGREE", ("a1", "a2"), (), date, published=published)
+    return art.replace(events=(replace(art.events[0], type=type_, cameo=cameo, reciprocal=True),))
+
+
+def test_a_signed_accord_and_an_agreement_are_one_act_only_on_exact_evidence(tmp_path):
+    """'Egypt and Sudan signed an agreement' (SUPPORT 057 in the CAMEO-to-PLOVER crosswalk) and 'Egypt and
+    Sudan agreed to link their railways' (AGREE 030) on one day are one act: kin types join when both are
+    dated by their text to one day and both parties match — also when the second comes in a later batch;
+    a day apart, dated only by an article, or praise (SUPPORT 051) never."""
+    signed = _joint("k1", "SUPPORT", "057", "signed an agreement", "2025-02-26")
+    agreed = _joint("k2", "AGREE", "030", "agreed to link", "2025-02-26")
+    assert groups(stored([signed, agreed], tmp_path / "a")) == [["k1", "k2"]]
+    with Store.open(tmp_path / "b.duckdb") as s:  # two batches: the second finds the first under its kin type
+        s.ingest([agreed])
+        s.ingest([signed])
+        rows, _ = s.query_events(EventQuery(), limit=10)
+        assert groups(rows) == [["k1", "k2"]]
+        assert "kin types" in next(m for m in s.get_event(rows[0]["id"])["mentions"] if m["merge_reason"])["merge_reason"]
+    later = _joint("k3", "AGREE", "030", "agreed to link", "2025-02-27", published="2025-02-27")
+    undated = _joint("k4", "AGREE", "030", "agreed to link", None)
+    praise = _joint("k5", "SUPPORT", "051", "praised each other", "2025-02-26")
+    assert groups(stored([signed, later], tmp_path / "c")) == [["k1"], ["k3"]]
+    assert groups(stored([signed, undated], tmp_path / "d")) == [["k1"], ["k4"]]
+    assert groups(stored([praise, agreed], tmp_path / "e")) == [["k2"], ["k5"]]
+
+
+def _told_twice(aid: str, text: str | None = None) -> Article:
+    """An article telling one accusation twice: 'Nikos Andreou accused Turkey on Tuesday', then 'Greece lodged a
+    complaint with the Turkish ambassador' (no date of its own), left by the coder as a second event."""
+    from dataclasses import replace
+
+    text = text or (f"Nikos Andreou accused Turkey on Tuesday of airspace violations. Greece lodged a complaint with "
+                    f"the Turkish ambassador. {filler('h1')}")
+    acts = (person("a1", "Nikos Andreou", "GRC", "GOV", 0), country("t1", "Turkey", "TUR", text),
+            country("a2", "Greece", "GRC", text), group("t2", "Turkish ambassador", "TUR", "GOV", text))
+    art = article(aid, text, acts, "ACCUSE", ("a1",), ("t1",), "2025-10-14", published="2025-10-14")
+    i = text.index("Greece")
+    second = event(aid, "ACCUSE", ("a2",), ("t2",), date="2025-10-14", precision="article", span=(i, i + 60),
+                   trigger=(i + 14, i + 20))
+    return art.replace(events=(art.events[0], replace(second, cameo="114")))
+
+
+def test_an_articles_second_telling_neither_joins_nor_is_joined_by_another_articles_event(tmp_path):
+    """An article tells 'Foreign Minister Andreou on Tuesday accused Turkey' and then 'Greece lodged a complaint
+    with the Turkish ambassador' (no date of its own), which the coder left as a second event.  That second
+    telling restates the article's accusation: another outlet's 'Defence Minister Kallis accused Turkey on
+    Tuesday' (which Andreou's accusation turns away) must not join it, whichever article comes first."""
+
+    art = _told_twice("h1")
+    andreou = accuse("h2", (("Nikos Andreou", "GRC", "GOV"),), "Turkey", "TUR", "2025-10-14", published="2025-10-14")
+    kallis = accuse("h3", (("Petros Kallis", "GRC", "GOV"),), "Turkey", "TUR", "2025-10-14", published="2025-10-14")
+    want = [["h1"], ["h1", "h2"], ["h3"]]
+    assert groups(stored([art, andreou, kallis], tmp_path / "a")) == want
+    assert groups(stored([kallis, art, andreou], tmp_path / "b")) == want
+    with Store.open(tmp_path / "c.duckdb") as s:  # the restatement found again when its article is in the store
+        s.ingest([art, andreou])
+        s.ingest([kallis])
+        rows, _ = s.query_events(EventQuery(), limit=10)
+        assert groups(rows) == want
+        lone = next(r for r in rows if r["article_ids"] == ["h3"])
+        assert any("restates" in e["why"] for e in s.explain_merge(lone["id"]))
+
+
+def test_the_same_two_people_on_one_day_are_one_meeting_though_one_outlet_places_it_in_a_country(tmp_path):
+    """'Villamizar and Carrión held talks in Quito on Tuesday', placed in Quito by one outlet and in Colombia
+    (a country named in the text) by another: the same two people on one day are one meeting.  Two cities
+    that differ stay two places (test_store's meeting in Nairobi); one person shared with another met, or a
+    day apart, stays apart too."""
+    villamizar, carrion, vidal = ("Andres Villamizar", "COL", "GOV"), ("Lucia Carrion", "ECU", "GOV"), ("Tomas Vidal", "ECU", "GOV")
+
+    def meet(aid: str, x, y, place: str, date: str = "2025-03-11") -> Article:
+        from dataclasses import replace
+
+        from dragoman.model import Location
+
+        text = f"{x[0]} met {y[0]} in {place} on Tuesday."
+        acts = (person("a1", *x, start=text.index(x[0])), person("a2", *y, start=text.index(y[0])))
+        art = _meet(aid, text, acts, ("a1",), ("a2",))
+        c, lat, lon, prec = {"Quito": ("ECU", -0.18, -78.47, "city"), "Bogota": ("COL", 4.71, -74.07, "city"),
+                             "Colombia": ("COL", 4.0, -72.0, "country")}[place]
+        return art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, prec), date=date),))
+
+    one = [meet("v1", villamizar, carrion, "Quito"), meet("v2", carrion, villamizar, "Colombia")]
+    assert groups(stored(one, tmp_path / "a")) == [["v1", "v2"]]
+    cities = [meet("v7", villamizar, carrion, "Quito"), meet("v8", carrion, villamizar, "Bogota")]
+    assert groups(stored(cities, tmp_path / "d")) == [["v7"], ["v8"]]
+    two = [meet("v3", villamizar, carrion, "Quito"), meet("v4", villamizar, vidal, "Colombia")]
+    assert groups(stored(two, tmp_path / "b")) == [["v3"], ["v4"]]
+    later = [meet("v5", villamizar, carrion, "Quito"), meet("v6", villamizar, carrion, "Colombia", "2025-03-12")]
+    assert groups(stored(later, tmp_path / "c")) == [["v5"], ["v6"]]
+
+
+def test_one_crowd_protesting_in_one_city_on_one_day_is_one_protest(tmp_path):
+    """'Serbian students protested in Belgrade on Saturday' told by two outlets is one protest (the crowd's
+    sector shared on the source side, one city, one day from both texts); students in another city, farmers
+    in the same city, another day, or a report without a place stay apart."""
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    cities = {"Belgrade": (44.82, 20.46), "Novi Sad": (45.27, 19.83)}
+
+    def protest(aid: str, crowd: str, sector: str, place: str | None, date: str = "2025-03-15") -> Article:
+        text = f"{crowd} protested against the government in {place or 'the country'} on Saturday. {filler(aid)}"
+        art = article(aid, text, (group("a1", crowd, "SRB", sector, text),), "PROTEST", ("a1",), (), date,
+                      published="2025-03-15")
+        loc = Location(place, "SRB", *cities[place], "city") if place else None
+        return art.replace(events=(replace(art.events[0], location=loc, date=date),))
+
+    students = protest("p1", "Serbian students", "EDU", "Belgrade")
+    assert groups(stored([students, protest("p2", "University students", "EDU", "Belgrade")], tmp_path / "a")) == [["p1", "p2"]]
+    assert groups(stored([students, protest("p3", "Serbian students", "EDU", "Novi Sad")], tmp_path / "b")) == [["p1"], ["p3"]]
+    assert groups(stored([students, protest("p4", "Serbian farmers", "AGR", "Belgrade")], tmp_path / "c")) == [["p1"], ["p4"]]
+    assert groups(stored([students, protest("p5", "Serbian students", "EDU", "Belgrade", "2025-03-16")],
+                         tmp_path / "d")) == [["p1"], ["p5"]]
+    assert groups(stored([students, protest("p6", "Serbian students", "EDU", None)], tmp_path / "e")) == [["p1"], ["p6"]]
+
+
+def test_a_meeting_of_two_named_parties_misplaced_by_one_outlet_is_one_but_strikes_on_two_cities_are_two(tmp_path):
+    """'Eirik Lunde welcomed Finland's president for talks on Thursday', placed in Finland by the coder, and
+    'Lunde met Aino Virtanen in Oslo on Thursday': the same two parties' mutual act on one day is one meeting
+    wherever one outlet placed it; one country attacking another in two cities on one day is two attacks."""
+    from dataclasses import replace
+
+    from dragoman.model import Location
+
+    places = {"Oslo": ("NOR", 59.91, 10.75, "city"), "Finland": ("FIN", 64.0, 26.0, "country"),
+              "Kharkiv": ("UKR", 49.99, 36.23, "city"), "Odesa": ("UKR", 46.48, 30.72, "city")}
+
+    def act(aid: str, type_: str, text: str, acts: tuple[Actor, ...], place: str) -> Article:
+        art = article(aid, text + " " + filler(aid), acts, type_, ("a1",), ("t1",), "2025-09-18", published="2025-09-18")
+        c, lat, lon, prec = places[place]
+        return art.replace(events=(replace(art.events[0], location=Location(place, c, lat, lon, prec)),))
+
+    t1 = "Eirik Lunde met Aino Virtanen in Oslo on Thursday."
+    met = act("n1", "CONSULT", t1, (person("a1", "Eirik Lunde", "NOR", "GOV", 0),
+                                   person("t1", "Aino Virtanen", "FIN", "GOV", t1.index("Aino"))), "Oslo")
+    t2 = "Eirik Lunde welcomed Finland's president for talks on Thursday."
+    welcomed = act("n2", "CONSULT", t2, (person("a1", "Eirik Lunde", "NOR", "GOV", 0),
+                                        group("t1", "Finland's president", "FIN", "GOV", t2)), "Finland")
+    assert groups(stored([met, welcomed], tmp_path / "a")) == [["n1", "n2"]]
+
+    def strike(aid: str, city: str) -> Article:
+        text = f"Russia attacked Ukraine in {city} on Thursday."
+        return act(aid, "ASSAULT", text, (country("a1", "Russia", "RUS", text), country("t1", "Ukraine", "UKR", text)), city)
+
+    assert groups(stored([strike("n3", "Kharkiv"), strike("n4", "Odesa")], tmp_path / "b")) == [["n3"], ["n4"]]
+
+
+def test_two_reports_each_telling_one_accusation_twice_join_event_by_event(tmp_path):
+    """Two outlets (or a copy) each tell the accusation twice: the accusations join, and so do the two second
+    tellings, each restating an event of the first merged event (restatements join only restatements of
+    events merged with the one they restate)."""
+    orig = _told_twice("c1")
+    copy = _told_twice("c2", orig.text.replace("airspace violations", "violations of airspace", 1))
+    copy = copy.replace(url="https://copier.example/c2")
+    assert groups(stored([orig, copy], tmp_path)) == [["c1", "c2"], ["c1", "c2"]]

@@ -59,7 +59,8 @@ def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
 
 def candidate_pairs(coded: list[Article], story: dict[str, str]) -> tuple[int, int]:
     """How hard the real pages test merging: the pairs of article events of different articles, of one
-    type, that share a participant key (a name, an organisation, a country's state or sector) — the pairs
+    type, that share a participant key (a name, an organisation, a country's state or sector, a protest's
+    city) — the pairs
     the merge rules must judge — and how many of those are of one story (``story``: article id → its
     same-story group or its page).  With few such pairs, "0 wrong merges" says little."""
     from datetime import datetime

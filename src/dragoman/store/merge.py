@@ -11,14 +11,32 @@ Two article events are the same happening only on evidence (``compatible``):
   president") (``records.actor_keys``); a generic group, a bare title or a bare place never is.  A
   country's sector ("Peruvian police", ``g:`` keys) is weak: shared alone it joins two events only when
   it is shared on both sides (sources and targets), never on one alone, even in one city: two police
-  operations in one city on one day are common;
+  operations in one city on one day are common — save a protest's crowd, known by its city and day: a
+  protest's sources carry the key of its city (``p:``, ``protest_city``), as weak as a sector, and one
+  crowd of one country ("Kenyans" / "Kenyan youths") in one city on one day, dated by both texts, is one
+  protest (``same_city_day``), unless the crowds contradict (students / farmers);
 - dates from their own text, compatible at their precision (one day of slack between two days,
   overlapping intervals otherwise).  An event dated only by its article's date joins another
   article's event only when the two articles are near-duplicates (the copied wire story) or when the
   dates meet (two article dates equal; an article's date and the other's own day equal, or the article
   a day later) and two participants are shared, each on its side (source and target, or two joint
   sources), with no side naming someone else;
-- places that do not contradict (different countries, or cities more than 50 km apart).
+- places that do not contradict (different countries, or cities more than 50 km apart) — unless one is
+  only a country (or region) and the same two people (or, for a mutual act, the same two named parties)
+  are named by both and both texts date the act to one day: then one outlet placed it wrongly
+  (``coarse_place``, ``same_people_same_day``); two different cities always stay two;
+- two named people on one side (sources, or targets) are one only when one's name holds the other's
+  ("Quispe" / "Rosa Quispe Mamani"): two ministers of one country accusing one country on one day are two
+  accusations, though both speak for their state;
+- kin types (``KIN_CAMEO``): one act coded under two PLOVER types by two outlets' wordings (a signed
+  agreement, SUPPORT 057 in the crosswalk; "agreed to", AGREE) joins only on exact evidence: one day from
+  both texts, two participants matched, no side contradicting.
+
+An article event that restates an earlier (or better dated) event of its own article, one the coder left
+unfolded ("Greece lodged a complaint with the Turkish ambassador" below "Andreou on Tuesday accused
+Turkey"), neither joins nor is joined by another article's event (``Merger.restates``): its article's
+event stands for it, and what that event turned away must not come in through it.  Restatements join only
+restatements of events merged together (two outlets, or a copied story, each telling the act twice).
 
 No chaining: a candidate must be compatible with *every* member of a cluster, so a cluster never
 widens what it can match as members join.  A cluster never holds two events of one article (the coder
@@ -42,7 +60,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
-from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys
+from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys, norm_name
 
 CITY_KM = 50.0  # two city-level places further apart than this are different places
 WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket
@@ -59,7 +77,24 @@ def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
             a["role"] = "target"
         m["_parts"] = srcs + tgts
         m["_keys"] = [actor_keys(a) for a in m["_parts"]]
+        city = protest_city(m)
+        if city:  # the protesting crowd is known by its city: "p:nairobi", a weak key like a sector's
+            m["_keys"] = [ks | {"p:" + city} if a["role"] == "source" else ks for a, ks in zip(m["_parts"], m["_keys"])]
     return cast(list[dict[str, Any]], m["_parts"])
+
+
+def protest_city(m: dict[str, Any]) -> str | None:
+    """The city a protest was held in (normalised name), for the crowd's key: the event's own place at city
+    precision, or else a place the coder took as a participant ("protested in Tbilisi": Tbilisi[place]);
+    None for other types."""
+    if m.get("type") != "PROTEST":
+        return None
+    if m.get("place") and m.get("place_precision") in ("city", "place"):
+        return norm_name(m["place"]) or None
+    for a in m["_parts"]:
+        if a.get("kind") == "place" and a.get("name"):
+            return norm_name(a["name"]) or None
+    return None
 
 
 def member_keys(m: dict[str, Any]) -> list[set[str]]:
@@ -75,6 +110,7 @@ class Cluster:
     keys: set[str] = field(default_factory=set)
     actor_ids: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # the types its members can be merged across
 
     def __post_init__(self) -> None:
         for m in self.members:
@@ -85,6 +121,7 @@ class Cluster:
             self.keys |= ks
             self.actor_ids.add(a["id"])
         self.articles.add(m["article_id"])
+        self.kinds |= kin_types(m)
 
     def add(self, m: dict[str, Any]) -> None:
         self.members.append(m)
@@ -95,7 +132,7 @@ class Cluster:
         kept = [m for m in self.members if m["article_id"] not in article_ids]
         if len(kept) != len(self.members):
             self.members = []
-            self.keys, self.actor_ids, self.articles = set(), set(), set()
+            self.keys, self.actor_ids, self.articles, self.kinds = set(), set(), set(), set()
             for m in kept:
                 self.members.append(m)
                 self._absorb(m)
@@ -104,6 +141,11 @@ class Cluster:
     @property
     def id(self) -> str:
         return cast(str, min(m["id"] for m in self.members))
+
+    @property
+    def types(self) -> frozenset[str]:
+        """The types its members can be merged across (``kin_types``): the index keys it is found under."""
+        return frozenset(self.kinds)
 
     @property
     def rep(self) -> dict[str, Any]:
@@ -161,21 +203,40 @@ def role_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     return m["_roles"]  # type: ignore[no-any-return]
 
 
-def person_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
-    """The name keys of the people (not organisations) among a member's sources and among its targets."""
+def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+    """The people (not organisations) among a member's sources and among its targets, each as the words of
+    its longest name key ("rosa quispe mamani"): one name is one person when its words hold the other's
+    ("Quispe" / "Rosa Quispe Mamani", "Andreou" / "Nikos Andreou")."""
     if "_people" not in m:
-        src: set[str] = set()
-        tgt: set[str] = set()
+        src: list[frozenset[str]] = []
+        tgt: list[frozenset[str]] = []
         for a, ks in zip(parts(m), member_keys(m)):
-            if a.get("kind") == "person":
-                (src if a["role"] == "source" else tgt).update(k for k in ks if k.startswith("n:"))
-        m["_people"] = (frozenset(src), frozenset(tgt))
+            names = [k[2:] for k in ks if k.startswith("n:")]
+            if a.get("kind") == "person" and names:
+                (src if a["role"] == "source" else tgt).append(frozenset(max(names, key=len).split()))
+        m["_people"] = (tuple(src), tuple(tgt))
     return m["_people"]  # type: ignore[no-any-return]
 
 
+def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> bool:
+    """Do two sides name people (``person_keys``) and none of one side's people is one of the other's?"""
+    p1, p2 = tuple(p1), tuple(p2)
+    return bool(p1 and p2) and not any(x <= y or y <= x for x in p1 for y in p2)
+
+
 def strong(keys: Iterable[str]) -> frozenset[str]:
-    """The keys that name one participant: a person, an organisation, a country's state (not ``g:``)."""
-    return frozenset(k for k in keys if not k.startswith("g:"))
+    """The keys that name one participant: a person, an organisation, a country's state (not a country's
+    sector, ``g:``, nor a protesting crowd's city, ``p:``)."""
+    return frozenset(k for k in keys if not k.startswith(WEAK))
+
+
+#: key prefixes that never identify a participant alone: a country's sector, a protesting crowd's city
+WEAK = ("g:", "p:")
+
+
+def _who(keys: frozenset[str]) -> frozenset[str]:
+    """The keys that say who a side is (all but a protest's city, ``p:``): what sides contradict on."""
+    return frozenset(k for k in keys if not k.startswith("p:"))
 
 
 def _countries(keys: Iterable[str]) -> set[str]:
@@ -223,27 +284,32 @@ def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(ca and cb and not ca & cb)
 
 
-def _named_apart(t1: frozenset[str], t2: frozenset[str], p1: frozenset[str], p2: frozenset[str]) -> bool:
-    """Do two target sides name different people (``p1``, ``p2``: their people's name keys) or different
-    countries' states?"""
-    if p1 and p2 and not p1 & p2:
+def _named_apart(t1: frozenset[str], t2: frozenset[str], p1: tuple[frozenset[str], ...], p2: tuple[frozenset[str], ...]) -> bool:
+    """Do two target sides name different people (``p1``, ``p2``: their people, ``person_keys``) or
+    different countries' states?"""
+    if people_apart(p1, p2):
         return True
     c1 = {k for k in t1 if k.startswith("c:")}
     c2 = {k for k in t2 if k.startswith("c:")}
     return bool(c1 and c2 and not c1 & c2)
 
 
+People = tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]
+
+
 def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str],
-             p1: frozenset[str] = frozenset(), p2: frozenset[str] = frozenset()) -> tuple[frozenset[str], int] | None:
+             p1: People = ((), ()), p2: People = ((), ())) -> tuple[frozenset[str], int] | None:
     """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
-    or the sides contradict: the sources name different participants, or the targets do and the
-    sources share no named person or organisation (targets are often a place or a part of a list:
-    "attacked the army post in Djugu" / "attacked soldiers") — but two targets naming different
-    people (``p1``, ``p2``) or different countries' states always contradict: "the president met
-    Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
-    if _contradict(s1, s2):
+    or the sides contradict: the sources name different participants — or different people (``p1``,
+    ``p2``: the sides' people, sources then targets), even of one state: "Greek Foreign Minister Nikos
+    Andreou accused Turkey" / "Greek Defence Minister Petros Kallis accused Turkey" on one day are two
+    accusations — or the targets do and the sources share no named person or organisation (targets
+    are often a place or a part of a list: "attacked the army post in Djugu" / "attacked soldiers") —
+    but two targets naming different people or different countries' states always contradict: "the
+    president met Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
+    if _contradict(_who(s1), _who(s2)) or people_apart(p1[0], p2[0]) or people_apart(p1[1], p2[1]):
         return None
-    if _contradict(t1, t2) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1, p2)):
+    if _contradict(_who(t1), _who(t2)) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1[1], p2[1])):
         return None
     shared = (s1 & s2) | (t1 & t2)
     if not shared:
@@ -289,41 +355,122 @@ def _article_dates_meet(m: dict[str, Any], o: dict[str, Any]) -> bool:
     return 0 <= int((by_article["date"] - dated["date"]).days) <= 1
 
 
-def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset()) -> tuple[bool, str]:
-    """Are two article events (of different articles) one happening? → (yes or no, why)."""
-    if m["article_id"] == o["article_id"]:
+#: CAMEO codes whose act another outlet's wording puts under another PLOVER type: signing a formal
+#: agreement (057) is SUPPORT in the CAMEO-to-PLOVER crosswalk, while "X and Y agreed to ..." is AGREE
+KIN_CAMEO = {"057": "AGREE"}
+_KIN_TYPE = {"057": "SUPPORT"}  # the type a KIN_CAMEO code has itself
+
+
+def kin_types(m: dict[str, Any]) -> frozenset[str]:
+    """The PLOVER types an article event may be merged across: its own, and the other type its act is
+    coded under when worded otherwise (a signed agreement, SUPPORT 057, and "agreed", AGREE)."""
+    if "_kin" in m:
+        return cast(frozenset[str], m["_kin"])
+    out = {m["type"]}
+    for code, typ in KIN_CAMEO.items():
+        if m["type"] == typ:
+            out.add(_KIN_TYPE[code])  # "agreed": perhaps a signing another outlet told
+        elif m["type"] == _KIN_TYPE[code] and (m.get("cameo") or "").startswith(code):
+            out.add(typ)
+    m["_kin"] = frozenset(out)
+    return m["_kin"]  # type: ignore[no-any-return]
+
+
+def _kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Two types of one act: one's CAMEO is a ``KIN_CAMEO`` code whose other type is the other's."""
+    return any((x.get("cameo") or "").startswith(code) and x["type"] == _KIN_TYPE[code] and y["type"] == typ
+               for code, typ in KIN_CAMEO.items() for x, y in ((m, o), (o, m)))
+
+
+def same_city_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Are two events held in one city (``protest_city`` the same, or both placed within ``CITY_KM``) and
+    dated by both texts to one day?  A protest is known by its crowd, its place and its day: one
+    country's students (or "Kenyans" and "Kenyan youths") protesting in one city on one day are one
+    protest in two outlets' words (as ACLED counts them: one event per place, day and kind of crowd),
+    where police arresting in one city on one day are not."""
+    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+        return False
+    parts(m), parts(o)
+    city = protest_city(m)
+    if city and city == protest_city(o):
+        return True
+    fine = {"city", "place"}
+    if not (m.get("place") and o.get("place") and m.get("place_precision") in fine and o.get("place_precision") in fine):
+        return False
+    return places_compatible(m, o)
+
+
+def coarse_place(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Is one of the two places no finer than a region (a country named in the text: "welcomed Finland's
+    president" placed in Finland)?  Two cities that differ are two places; a country against a city may be
+    the coder taking a participant's country for the place."""
+    fine = {"city", "place"}
+    return bool(m.get("place") and o.get("place")) and not (m.get("place_precision") in fine and o.get("place_precision") in fine)
+
+
+def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Do two events name the same two people (or more) — or, for a mutual act (a meeting, an agreement),
+    the same two named parties — and both date themselves, by their text, to one day?  Then a coarse place
+    (``coarse_place``) disagreeing with the other's is one outlet's place error ("welcomed Finland's
+    president for talks" placed in Finland, the talks in Oslo), not a second act.  Never for one-sided
+    acts: one country strikes another's two cities on one day."""
+    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+        return False
+    theirs = [p for side in person_keys(o) for p in side]
+    mine = [p for side in person_keys(m) for p in side]
+    if sum(1 for x in mine if any(x <= y or y <= x for y in theirs)) >= 2:
+        return True
+    if not ({m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]):
+        return False
+    keys = strong(so for side in role_keys(o) for so in side)
+    matched = [strong(ks) & keys for ks in member_keys(m)]
+    return sum(1 for x in matched if x) >= 2 and len(frozenset().union(*matched)) >= 2
+
+
+def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset(),
+               same_article: bool = False) -> tuple[bool, str]:
+    """Are two article events (of different articles, unless ``same_article``) one happening? → (yes or no, why)."""
+    if m["article_id"] == o["article_id"] and not same_article:
         return False, "same article"
-    if m["type"] != o["type"]:
+    kin = m["type"] != o["type"] and _kin(m, o)
+    if m["type"] != o["type"] and not kin:
         return False, f"types differ ({m['type']}, {o['type']})"
     for flag in ("negated", "hypothetical", "future"):
         if bool(m[flag]) != bool(o[flag]):
             return False, f"one is {flag}, the other not"
-    if not cameo_compatible(m.get("cameo"), o.get("cameo")):
+    if not kin and not cameo_compatible(m.get("cameo"), o.get("cameo")):
         return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
+    if kin:
+        return _kin_compatible(m, o)
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
-    found = _aligned(sm, tm, so, to, ptm, pto)
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto))
     swapped = ""
     if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
         # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
         # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
         # depend on which of the two reports came first
-        found = _aligned(sm, tm, to, so, ptm, pso) or _aligned(tm, sm, so, to, psm, pto)
+        found = _aligned(sm, tm, to, so, (psm, ptm), (pto, pso)) or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto))
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
         return False, "no specific participant shared on aligned sides (sources with sources, targets with targets)"
     shared, sides = found if found is not None else (frozenset(), 0)
     who = f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side"
+    place_note = ""
     if not places_compatible(m, o):
-        return False, f"places differ ({m.get('place')}, {o.get('place')})"
+        if not (coarse_place(m, o) and same_people_same_day(m, o)):
+            return False, f"places differ ({m.get('place')}, {o.get('place')})"
+        place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two parties on one day"
     if shared and not strong(shared) and not copy:
         # only a country's sector in common ("Peruvian police"): on both sides, or not enough
-        if sides < 2:
+        if sides < 2 and not (m["type"] == "PROTEST" and shared & sm & so and same_city_day(m, o)):
             return False, f"only a country's sector shared ({_key_names(shared)}), and on one side only"
+        if sides < 2:
+            who += " (the protesting crowd, in one city on one day)"
         who += " (a country's sector on both sides)"
-    where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
+    where = place_note or (f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else "")
     if copy:
         return True, f"near-duplicate article (copied story); same {m['type']}; {who}{where}"
     if not (own_date(m) and own_date(o)):
@@ -336,7 +483,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
             # and no side naming someone else
             both = (sum(1 for a, ks in zip(parts(m), member_keys(m))
                         if strong(ks) & (so if a["role"] == "source" else to)) >= 2
-                    and not _contradict(sm, so) and not _contradict(tm, to))
+                    and not _contradict(_who(sm), _who(so)) and not _contradict(_who(tm), _who(to)))
         if both and _article_dates_meet(m, o):
             return True, (f"same {m['type']}; dates {m['date']} ({m['date_precision']}) and {o['date']} "
                           f"({o['date_precision']}) meet, and two participants match on their sides: {who}{where}")
@@ -352,6 +499,32 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     return True, f"same {m['type']}; {who}; {when}{where}"
 
 
+def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
+    """Two events of kin types (``_kin``) are one act only on exact evidence: both dated by their own text
+    to one day, two participants of one matched by the other's (each on its side, or either way round for
+    mutual acts), no side contradicting, and places that agree."""
+    types = f"{m['type']} {m.get('cameo')} and {o['type']} {o.get('cameo')}"
+    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+        return False, f"types differ ({types}): kin types join only on one day, dated by both texts"
+    sm, tm = role_keys(m)
+    so, to = role_keys(o)
+    (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    mutual = {m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto))
+    if found is None and mutual:
+        found = _aligned(sm, tm, to, so, (psm, ptm), (pto, pso)) or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto))
+    if found is None or not strong(found[0]):
+        return False, f"types differ ({types}): kin types join only when named participants match"
+    theirs = strong(so | to)
+    if sum(1 for ks in member_keys(m) if strong(ks) & theirs) < 2:
+        return False, f"types differ ({types}): kin types join only when two participants match"
+    if not places_compatible(m, o):
+        return False, f"places differ ({m.get('place')}, {o.get('place')})"
+    where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
+    return True, (f"one act coded as {types} (kin types); participants {_key_names(found[0])}; "
+                  f"dates {m['date']} (day) both{where}")
+
+
 class Merger:
     """Assigns article events to clusters; keeps an index (type, key) → clusters for speed."""
 
@@ -360,6 +533,8 @@ class Merger:
         self._known: set[int] = set()
         self._index: dict[tuple[str, str, Any], dict[int, Cluster]] = {}  # (type, key, day or "wide")
         self._all: dict[tuple[str, str], dict[int, Cluster]] = {}
+        self._by_article: dict[str, list[dict[str, Any]]] = {}  # members seen, per article, in order
+        self._cluster_of: dict[int, Cluster] = {}  # id(member) -> its cluster
         for c in clusters:
             self._register(c)
 
@@ -369,16 +544,56 @@ class Merger:
             self.clusters.append(c)
         if not c.members:
             return
+        for m in c.members:
+            self._cluster_of[id(m)] = c
+            seen = self._by_article.setdefault(m["article_id"], [])
+            if not any(x is m for x in seen):
+                seen.append(m)
         rep = c.rep
         if rep["date_lo"] is None:
             return  # undated: only the near-duplicate path can join it
-        t = rep["type"]
         span = (rep["date_hi"] - rep["date_lo"]).days
         buckets: list[Any] = ["wide"] if span > WIDE_DAYS else [rep["date_lo"].toordinal() + i for i in range(span + 1)]
-        for k in c.keys:
-            self._all.setdefault((t, k), {})[id(c)] = c
-            for b in buckets:
-                self._index.setdefault((t, k, b), {})[id(c)] = c
+        for t in c.types:
+            for k in c.keys:
+                self._all.setdefault((t, k), {})[id(c)] = c
+                for b in buckets:
+                    self._index.setdefault((t, k, b), {})[id(c)] = c
+
+    def restates(self, m: dict[str, Any]) -> dict[str, Any] | None:
+        """The event of m's own article that ``m`` restates, if any: one of its type, dated by its own text
+        when m is not (or told before m when both are or neither is), with which m would be compatible
+        were the two of different articles.  "Greece lodged a complaint with the Turkish ambassador",
+        below "Foreign Minister Andreou on Tuesday accused Turkey", is the article's second telling of
+        its accusation, which the coder did not fold in; as the article's event already stands for it,
+        the restatement neither joins nor is joined by another article's event ("Defence Minister Kallis
+        accused Turkey on Tuesday", which Andreou's accusation turns away)."""
+        siblings = self._by_article.get(m["article_id"], [])
+        if m.get("_restates") is None and m.get("_restates_seen") != len(siblings):
+            # found once, kept; not found, looked for again only when more of its article has come
+            m["_restates_seen"] = len(siblings)
+            mine, before = own_date(m), True
+            for s in siblings:
+                if s is m:
+                    before = False
+                elif (s["type"] == m["type"] and (own_date(s) > mine or (own_date(s) == mine and before))
+                      and compatible(m, s, same_article=True)[0]):
+                    m["_restates"] = s
+                    break
+        return cast(dict[str, Any] | None, m.get("_restates"))
+
+    def _restatements_apart(self, m: dict[str, Any], mine: dict[str, Any] | None, c: Cluster) -> str | None:
+        """Why ``m`` may not join ``c`` for restatements (``restates``), or None: an article's restatement
+        joins only restatements of events merged with the one it restates (two outlets, or a copied story,
+        each telling the act twice), and nothing else joins a restatement."""
+        for o in c.members:
+            theirs = self.restates(o)
+            if mine is None and theirs is not None:
+                return f"its member {o['id']} restates its own article's event {theirs['id']}"
+            if mine is not None and (theirs is None or self._cluster_of.get(id(theirs)) is not self._cluster_of.get(id(mine))
+                                     or self._cluster_of.get(id(mine)) is None):
+                return f"it restates its own article's event {mine['id']}, which stands for it"
+        return None
 
     def _candidates(self, m: dict[str, Any]) -> Iterable[Cluster]:
         """Clusters of m's type sharing a participant key whose date can be m's (one day of slack)."""
@@ -407,11 +622,14 @@ class Merger:
         for c in self._candidates(m):
             seen.setdefault(id(c), c)
         out = []
+        mine = self.restates(m) if seen else None
         for c in sorted(seen.values(), key=lambda c: c.id):
             if not c.members:
                 continue
             verdicts = [compatible(m, o, copies) for o in c.members]
             bad = next((why for ok, why in verdicts if not ok), None)
+            if bad is None:
+                bad = self._restatements_apart(m, mine, c)
             out.append((c, bad is None, bad or verdicts[0][1]))
         return out
 
@@ -432,7 +650,8 @@ class Merger:
             gap = dates_gap(m, c.rep)
             # an event dated by its own text rather joins events dated by theirs than one dated by its article
             dated = sum(1 for o in c.members if own_date(o)) if own_date(m) else 0
-            score = (bool(c.articles & copies), dated, shared, -(gap or 0))
+            same_type = all(o["type"] == m["type"] for o in c.members)  # rather its own type than a kin type
+            score = (bool(c.articles & copies), same_type, dated, shared, -(gap or 0))
             if best is None or score > best[0] or (score == best[0] and c.id < best[1].id):
                 best = (score, c, why)
         if best is not None:
@@ -489,6 +708,7 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
     row["article_ids"] = sorted({m["article_id"] for m in c.members if m.get("article_id")})
     keys = []
     if rep["date_lo"] is not None:
-        keys = [{"event_id": eid, "type": rep["type"], "key": k, "date_lo": rep["date_lo"], "date_hi": rep["date_hi"]}
-                for k in sorted(c.keys)]
+        # under each type it can be merged across (``kin_types``), so a later batch's kin event finds it
+        keys = [{"event_id": eid, "type": t, "key": k, "date_lo": rep["date_lo"], "date_hi": rep["date_hi"]}
+                for t in sorted(c.types) for k in sorted(c.keys)]
     return row, actors, keys
