@@ -222,3 +222,13 @@ def test_a_participle_after_a_preposition_shares_its_verbs_subject(pipeline, tex
 def test_rejecting_a_call_is_aimed_at_the_caller(pipeline):
     art, ev = one(pipeline, "The minister rejected a call for talks from the rebels.", "REJECT")
     assert "minister" in mentions(art, ev.sources) and "rebels" in mentions(art, ev.targets)
+
+
+def test_gunmen_from_a_named_group_are_that_groups(pipeline):
+    from dragoman import extract
+
+    art = extract("Gunmen from the Sahel Fursan Brigade attacked a checkpoint near Gao on Monday.", published="2024-05-04",
+                  pipeline=pipeline)
+    ev = [e for e in art.events if e.type == "ASSAULT"]
+    assert ev, [(e.type, e.rule) for e in art.events]
+    assert "Sahel Fursan Brigade" in " ".join(art.actor(a).name for a in ev[0].sources)

@@ -781,3 +781,18 @@ def test_an_act_named_in_general_as_a_subject_is_no_happening(unfiltered):
 ])
 def test_a_feeling_is_no_act(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # protesters gathering protest; families gathering do not
+    ("Protesters gathered outside the parliament on Monday afternoon.", ["PROTEST"]),
+    ("Families gathered at the cemetery.", []),
+    # a minister receiving a named visitor hosts a visit; receiving a letter or patients does not
+    ("The foreign minister received her Colombian counterpart Andres Villamizar at the presidential palace on Tuesday.", ["CONSULT"]),
+    ("The minister received a letter from the president.", []),
+    ("The hospital received 40 wounded soldiers.", []),
+    # dismissing a measure as invalid rejects it
+    ("Vietnam has dismissed as invalid a fishing moratorium announced by China.", ["REJECT"]),
+])
+def test_gathering_receiving_and_dismissing(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

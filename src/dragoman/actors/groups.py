@@ -167,11 +167,11 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
 
 
 def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
-    """"the chairman of the Civil Aviation Authority": where the organisation a title names as its
-    owner ends (the title is that body's officer, not a namesake's)."""
+    """"the chairman of the Civil Aviation Authority", "fighters from the Ituri Patriotic Front": where the
+    organisation a title or group names as its owner ends (that body's officer or members, not a namesake's)."""
     toks = ctx.toks
     for k in ctx.children[root]:
-        if k != te or toks[k].dep != "prep" or toks[k].text.lower() != "of":
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in ("of", "from"):
             continue
         for i in range(k + 1, min(k + 4, len(toks))):
             u = ctx.unit_of.get(i)
