@@ -796,3 +796,17 @@ def test_a_feeling_is_no_act(unfiltered, text, want):
 ])
 def test_gathering_receiving_and_dismissing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # "for" with a gerund gives the reason for an act, not what is called for
+    ("The senator called the reporters liars for pointing out basic facts.", ["ACCUSE"]),
+    ("The opposition called for talks with the rebels.", ["REQUEST"]),
+    # what someone wanted, as a subject, asks nothing; demanding how something happened asks a question
+    ("What the chancellor wanted was not what the prime minister wanted.", []),
+    ("The interviewer repeatedly demanded how the prince could be so sure.", []),
+    # what an embedded question supposes is not asserted
+    ("Asked if she believed Putin wanted Trump to win the election, Clinton said she would not jump to conclusions.", []),
+])
+def test_reasons_free_relatives_and_questions_ask_nothing(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -121,7 +121,8 @@ class Coder:
         ch = view.children[i]
         if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt for c in ch):
             return False, None
-        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c) for c in ch) \
+        if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c)
+                              and not _reason(view, c) for c in ch) \
                 and not ("for" in e.prep and any(toks[c].dep == "advcl" and any(view.lemma(k) == "for" for k in view.kids(c, "mark"))
                                                  for c in ch)):
             # ("called for soldiers to be killed": the parser makes "for" the mark of the infinitive)
@@ -862,6 +863,12 @@ def _described(view: View, j: int, top: int) -> bool:
             return True  # ("illegal encampments": an adjective naming a kind of thing, not a judgement)
         cur = view.toks[cur].head
     return False
+
+
+def _reason(view: View, p: int) -> bool:
+    """Is the preposition at ``p`` "for" with a gerund: the reason for an act ("called us liars for pointing out
+    facts", "thanked him for helping"), not what the act is for ("called for talks")?"""
+    return view.lemma(p) == "for" and any(view.toks[k].tag == "VBG" for k in view.kids(p, "pcomp"))
 
 
 def _when(view: View, p: int) -> bool:

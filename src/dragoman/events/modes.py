@@ -162,6 +162,9 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
     if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
         out.hypothetical = True
         return None
+    if t.dep == "ccomp" and any(view.lemma(k) in m["question_marks"] for k in view.kids(h, "mark")):
+        out.hypothetical = True  # "asked if she believed Putin wanted Trump to win": what the question supposes
+        return None
     if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
         return h  # "called for them to be killed or assaulted": the second verb shares the first's modes
     return None
