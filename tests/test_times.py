@@ -445,3 +445,15 @@ def test_a_done_act_with_no_time_of_its_own_is_dated_by_its_dated_report(pipelin
     art = extract(text, published="2024-05-04", pipeline=pipeline)  # a Saturday
     dated = {(e.type, e.date, e.date_precision) for e in art.events}
     assert (type_, day, "day") in dated, dated
+
+
+def test_an_event_dated_to_an_earlier_year_or_two_months_back_is_background(pipeline):
+    from dragoman import extract
+
+    art = extract("In an interview last year, the hacker said he welcomed extradition to the United States. "
+                  "The army shelled the town on March 3. Rebels shelled the city on May 3.",
+                  published="2016-05-26", pipeline=pipeline)
+    flags = {e.type: e.aux.historical for e in art.events}
+    assert flags.get("SUPPORT") is True, [(e.type, e.date, e.aux) for e in art.events]
+    dated = sorted((e.date, e.aux.historical) for e in art.events if e.type == "ASSAULT")
+    assert dated == [("2016-03-03", True), ("2016-05-03", False)], dated

@@ -192,6 +192,9 @@ class TimeResolver:
         for ev in events:
             d = dated.get(ev.id)
             if d is not None:
+                if ref_trusted and ref is not None and not ev.aux.historical and _long_before(d.value, d.precision, ref):
+                    # dated by its own words to an earlier year, or two months or more before the news: background
+                    ev = replace(ev, aux=replace(ev.aux, historical=True))
                 out.append(replace(ev, date=d.value, date_precision=d.precision, date_text=d.text, date_trusted=d.trusted))
             elif ref is not None:
                 out.append(replace(ev, date=ref.isoformat(), date_precision="article", date_text=None, date_trusted=ref_trusted))
@@ -351,6 +354,23 @@ SAME_TIME = frozenset(("when", "as", "while"))
 
 #: verbs that report a done act: the act is dated by the report when it has no time of its own
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "state", "confirm", "declare", "add", "disclose", "reveal"})
+
+
+def _long_before(value: str, precision: str, ref: date) -> bool:
+    """Is a date (``2014``, ``2019-08``, ``2019-08-14``) background to news of ``ref``: an earlier year, or a
+    month or day two months or more before it (``ARTICLE-CODING.md``'s "historical")?"""
+    parts = value.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4:
+        return False
+    year = int(parts[0])
+    if precision == "year":
+        return year < ref.year
+    if precision in ("month", "day") and len(parts) >= 2 and parts[1].isdigit():
+        months = (ref.year - year) * 12 + ref.month - int(parts[1])
+        if precision == "day" and len(parts) >= 3 and parts[2].isdigit() and months == 2:
+            return ref.day >= int(parts[2])  # two full months
+        return months >= 2
+    return False
 
 
 def _marked(index: TokenIndex, verb: Token) -> bool:
