@@ -562,7 +562,7 @@ def test_words_in_their_other_senses_code_nothing(unfiltered, text, want):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("The finance minister quit in December after the scandal.", ["RETREAT"]),
+    ("The finance minister quit on Monday after the scandal.", ["RETREAT"]),
     ("The defence secretary quit the cabinet on Monday.", ["RETREAT"]),
     ("The striker quit the club.", []),
     ("The senator signaled support for the new sanctions.", ["SUPPORT"]),
@@ -810,3 +810,20 @@ def test_gathering_receiving_and_dismissing(unfiltered, text, want):
 ])
 def test_reasons_free_relatives_and_questions_ask_nothing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # praise of another actor or its act in reported speech is support
+    ("Ms Blackman said she was proud of the government's achievements in the area.", ["SUPPORT"]),
+    ("Gerry Conlon said the families were delighted with the apology.", ["SUPPORT"]),
+    # of nothing anyone did, it is a mood
+    ("The minister said he was pleased with the weather.", []),
+])
+def test_reported_praise_is_support(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
+
+
+def test_who_feels_delighted_is_not_whom_the_praise_is_for(pipeline):
+    art = extract_at(pipeline, "Gerry Conlon said the families were delighted with the apology.")
+    ev = [e for e in art.events if e.type == "SUPPORT"]
+    assert ev and not any("famil" in art.actor(a).name for a in ev[0].targets), [(e.type, e.targets) for e in art.events]

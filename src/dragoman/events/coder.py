@@ -342,13 +342,14 @@ class Coder:
 
     def _criticisms(self, view: View, sent: Sentence, by_tok: dict[int, Cand], found: list[Event]) -> list[Event]:
         """"X said Y's plan was unacceptable", "Y has betrayed voters, X said": a reported statement that
-        criticises another actor, with no event of its own inside, is an accusation by the speaker (CAMEO 111)."""
+        criticises another actor, with no event of its own inside, is an accusation by the speaker (CAMEO 111);
+        one that praises another actor or its act ("said the families were delighted with the apology") is
+        support (CAMEO 051)."""
         if any(e.type == "ACCUSE" for e in found):
             return []
         toks = view.toks
-        words = _criticism_words()
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
-        out: list[Event] = []
+        praise = not any(e.type == "SUPPORT" for e in found)
         for i in range(sent.tok_start, sent.tok_end):
             if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
                 continue
@@ -364,34 +365,50 @@ class Coder:
                 content = _descendants(view, c)
                 if any(j in coded for j in content):
                     continue  # the content tells an event of its own
-                cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words)
-                            and not _described(view, j, c) and not self._supposed(view, j, c)), None)
-                if cue is None:
-                    continue
-                # whom: the content's subject ("Y has betrayed voters"), else the actor named nearest the
-                # criticism ("a big misjudgement by Labour's campaign team")
-                # ("don't let the Tories wreck it": the doer of the criticised act comes first)
-                c_sub, _ = view.subject(c)
-                own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
-                k_sub, _ = view.subject(own)
-                subjects = [x for x in (k_sub, c_sub) if x is not None]
-                named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
-                         for j in content for a in view.tok_actors.get(j, ()) if a not in sources]
-                targets = [min(named)[2]] if named else []
-                denial = self._denial(view, cue)
-                if not targets and not denial and not self._judged_act(view, cue):
-                    continue  # criticism of nobody named: an opinion
-                span = (toks[cue].start, toks[cue].end)
                 conf = 0.8 - min(0.2, 0.04 * view.depth(i))
-                if denial:
-                    # "said it was wholly wrong to suggest that ...": what is called wrong is a claim, denied
-                    out.append(self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(), span,
-                                           conf, "reject/denial-in-speech"))
-                    return out
-                out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets[:1], False, Aux(), span,
-                                       conf, "accuse/criticism-in-speech"))
-                return out
-        return out
+                got = self._judgement(view, c, content, sources, _criticism_words())
+                if got is not None:
+                    cue, targets, denial = got
+                    span = (toks[cue].start, toks[cue].end)
+                    if denial:
+                        # "said it was wholly wrong to suggest that ...": what is called wrong is a claim, denied
+                        return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(),
+                                            span, conf, "reject/denial-in-speech")]
+                    return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
+                                        span, conf, "accuse/criticism-in-speech")]
+                got = self._judgement(view, c, content, sources, _praise_words()) if praise else None
+                if got is not None and not got[2]:
+                    cue, targets, _ = got
+                    return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
+                                        (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
+        return []
+
+    def _judgement(self, view: View, c: int, content: list[int], sources: list[str],
+                   words: frozenset[str]) -> tuple[int, list[str], bool] | None:
+        """The word of judgement in a statement's content (``c``) and whom it judges: the cue, the target
+        (at most one) and whether it denies a claim; ``None`` when it judges nobody and no act."""
+        toks = view.toks
+        cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words)
+                    and not _described(view, j, c) and not self._supposed(view, j, c)), None)
+        if cue is None:
+            return None
+        # whom: the content's subject ("Y has betrayed voters"), else the actor named nearest the
+        # criticism ("a big misjudgement by Labour's campaign team")
+        # ("don't let the Tories wreck it": the doer of the criticised act comes first)
+        c_sub, _ = view.subject(c)
+        own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
+        k_sub, _ = view.subject(own)
+        feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
+        # "the families were delighted with the apology": who feels so is no one judged
+        skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
+        subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
+        named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
+                 for j in content if j not in skip for a in view.tok_actors.get(j, ()) if a not in sources]
+        targets = [min(named)[2]] if named else []
+        denial = self._denial(view, cue)
+        if not targets and not denial and not self._judged_act(view, cue):
+            return None  # a judgement of nobody named: an opinion
+        return cue, targets, denial
 
     def _quoted_criticisms(self, view: View, found: list[Event]) -> list[Event]:
         """A sentence of a direct quote whose speaker is named in another sentence ('X said: "... . Labour's
@@ -474,18 +491,27 @@ class Coder:
         return any(view.lemma(j) in claims for j in near)
 
     def _judged_act(self, view: View, cue: int) -> bool:
-        """Is the criticism word at ``cue`` said of an act, with nobody named: "detentions without trial were
-        unacceptable" (an adjective predicated of an event noun), not "the weather was a disgrace"?"""
+        """Is the word of judgement at ``cue`` said of an act, with nobody named: "detentions without trial were
+        unacceptable" (an adjective predicated of an event noun), "delighted with the apology", not "the weather
+        was a disgrace"?"""
         toks = view.toks
         head = toks[cue].head
         if toks[cue].pos != "ADJ" or toks[cue].dep != "acomp" or view.lemma(head) != "be":
             return False
         subject, _ = view.subject(head)
-        if subject is None or toks[subject].pos != "NOUN":
+        judged = [subject] if subject is not None else []
+        judged += [o for p in view.kids(cue, "prep") if view.lemma(p) in ("with", "of", "by", "at") for o in view.kids(p, "pobj")]
+        return any(self._act_noun(view, j) for j in judged)
+
+    def _act_noun(self, view: View, j: int) -> bool:
+        """Is the noun at ``j`` an act or a measure ("detentions", "the apology", "the plan")?"""
+        toks = view.toks
+        if toks[j].pos != "NOUN":
             return False
-        word = toks[subject].text.lower()
-        return (word in self.lex.modes["judged_acts"] or view.lemma(subject) in self.lex.modes["judged_acts"]
-                or word.rstrip("s").endswith(("tion", "sion", "ment", "ure")))
+        word = toks[j].text.lower()
+        return (word in self.lex.modes["judged_acts"] or view.lemma(j) in self.lex.modes["judged_acts"]
+                or word.rstrip("s").endswith(("tion", "sion", "ment", "ure"))
+                or any(e.type != NONE for e in self._entries(view, j)))
 
     def _supposed(self, view: View, j: int, top: int) -> bool:
         """Is the word at ``j`` said of a supposed case, not of anyone: "for fear of being sued if something
@@ -809,6 +835,15 @@ def _in_clause(view: View, i: int, top: int) -> bool:
         if view.toks[a].dep in ("ccomp", "acl", "relcl", "xcomp", "advcl"):
             return view.toks[a].head == top and view.toks[a].dep in ("ccomp", "acl")
     return False
+
+
+@lru_cache(maxsize=1)
+def _praise_words() -> frozenset[str]:
+    """``data/praise.txt``: words that make a reported statement about another actor or its act praise."""
+    from dragoman.events.taxonomy import DATA
+
+    lines = (DATA / "praise.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
