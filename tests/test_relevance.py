@@ -827,3 +827,14 @@ def test_who_feels_delighted_is_not_whom_the_praise_is_for(pipeline):
     art = extract_at(pipeline, "Gerry Conlon said the families were delighted with the apology.")
     ev = [e for e in art.events if e.type == "SUPPORT"]
     assert ev and not any("famil" in art.actor(a).name for a in ev[0].targets), [(e.type, e.targets) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # what is said to be needed, or what others need to be, is asked for; what is not needed is not
+    ("His party leader argued a change in direction was needed to get a grip on spending.", ["REQUEST"]),
+    ("The National Audit Office said member states needed to be more accountable on how money was spent.", ["REQUEST"]),
+    ("The Tories say the strategic health authorities are not needed.", []),
+    ("The minister said they had to be careful.", []),
+])
+def test_what_is_said_to_be_needed_is_asked_for(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

@@ -535,15 +535,22 @@ class Coder:
                 continue
             for c in view.kids(i, "ccomp"):
                 modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
+                if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
+                        and not view.kids(c, "neg"):
+                    modal = c  # "argued a change in direction was needed": a call for it
                 if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) and (
                         view.lemma(c) == "need" and view.kids(c, "dobj")
                         or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
                     # "said Britain needed lower taxes", "said member states had to be more accountable"
                     modal = c
                     inner_clause = next(iter(view.kids(c, "xcomp")), None)
+                    c_sub0, _ = view.subject(c)
+                    others = c_sub0 is not None and toks[c_sub0].pos != "PRON" and (
+                        bool(view.phrase_actors(c_sub0)) or toks[c_sub0].text.lower() in _people_words())
                     if inner_clause is not None and not any(j in by_tok for j in _descendants(view, inner_clause)) \
-                            and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj"):
-                        continue  # "said they had to be careful": an opinion
+                            and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj") \
+                            and not others:
+                        continue  # "said they had to be careful": an opinion ("member states needed to be more accountable" asks)
                 if modal is None:
                     continue
                 s_sub, _ = view.subject(i)
