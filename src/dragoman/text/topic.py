@@ -13,11 +13,10 @@ evidence:
 - a multinomial naive Bayes over the words of the article, each counted once (``data/topic.json``,
   trained by ``tools/train_topic.py`` on the BBC news collection of ``../shared/eval/bbc_news/dev.jsonl``,
   the one set there that may train a topic gate).  So that it carries over from British news of
-  2004-2005 to other countries and years, its features are common words only (words mostly written
-  with a capital in the training text -- names of people, parties, places, months -- are left out),
-  British and American spellings are one word (``spellings`` in ``data/topic.yaml``), and the
-  political lexicon is its politics class's prior (each lexicon word counts as seen in a share of the
-  politics articles, so a word of government the BBC never used still speaks for politics).
+  2004-2005 to other countries and years, British and American spellings are one word (``spellings``
+  in ``data/topic.yaml``), and the political lexicon is its politics class's prior (each lexicon word
+  counts as seen in a share of the politics articles, so a word of government the BBC never used
+  still speaks for politics).
 
 The result is ``Article.topic``: the most likely topic and the probability that the article is
 political.  The events stage uses it as a gate: in an article that is not political, an event needs a
