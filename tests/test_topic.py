@@ -47,6 +47,26 @@ IMMIGRATION = (
     "a million. Democrats in Congress welcomed the decision, while several Republican senators called on the "
     "Supreme Court to intervene."
 )
+# political news in the words of technology and money: the kinds a model of British news of 2004-2005 took
+# for technology or business
+HACK = (
+    "Party Says Hackers Stole Emails from Its Servers. "
+    "The national committee of the Democratic Party said on Tuesday that hackers had broken into its computer "
+    "network and copied thousands of emails and research files on its opponents. A cybersecurity firm hired "
+    "by the committee said the intruders had used the same software tools in earlier attacks on technology "
+    "companies and had stayed inside the network for almost a year. The FBI said it was investigating. The "
+    "Republican nominee's campaign denied any involvement and called the story a distraction, while senior "
+    "Democrats in Congress asked for a briefing from intelligence officials before the convention next week."
+)
+SUPER_PAC = (
+    "Super PAC Spent $40 Million Before Candidate Quit. "
+    "A super PAC backing Senator Tom Hale spent more than $40 million on television ads in the months before "
+    "he ended his presidential bid, according to filings released on Friday by the Federal Election "
+    "Commission. Most of the money came from a dozen donors, among them two hedge fund managers and the owner "
+    "of a casino chain, who each gave at least $1 million. The spending did little for Hale, who never rose "
+    "above single digits in the polls and finished fifth in New Hampshire. The group's treasurer said it had "
+    "no regrets and would now support the front-runner for the nomination."
+)
 MATCH = (
     "Rovers Stun Leaders with Late Winner. "
     "Rovers came from behind to beat the league leaders 2-1 on Saturday, with substitute Danny Cole heading "
@@ -76,7 +96,8 @@ PHONE = (
 )
 
 
-@pytest.mark.parametrize("text", [CAMPAIGN, STATEHOUSE, IMMIGRATION], ids=["campaign", "statehouse", "immigration"])
+@pytest.mark.parametrize("text", [CAMPAIGN, STATEHOUSE, IMMIGRATION, HACK, SUPER_PAC],
+                         ids=["campaign", "statehouse", "immigration", "hack", "super-pac"])
 def test_us_political_news_is_political(text):
     got = topic.classify(Article(id="x", text=text))
     assert got.label == "politics", got

@@ -8,8 +8,9 @@ evidence:
   ``data/topic.yaml``: a section outranks the words;
 - the words of government, elections, courts, legislatures, parties, diplomacy and conflict it uses
   (``political_words`` in ``data/topic.yaml``, a lexicon written for the project, not learned): an
-  article using at least ``political_words_needed`` different ones is political news whatever the
-  word model says, and the word model's politics needs a few of them unless it is sure (``judge``);
+  article using at least ``political_words_needed`` different ones (or a short one where they are a
+  good share of its words) is political news whatever the word model says, and the word model's
+  politics needs a few of them unless it is sure (``judge``);
 - a multinomial naive Bayes over the words of the article, each counted once (``data/topic.json``,
   trained by ``tools/train_topic.py`` on the BBC news collection of ``../shared/eval/bbc_news/dev.jsonl``,
   the one set there that may train a topic gate).  So that it carries over from British news of
@@ -152,7 +153,8 @@ def judge(ws: set[str], n_words: int, section: str | None = None, tm: TopicModel
     section its URL names; ``tm`` is the word model (the shipped one by default).
 
     Political news: the URL's section says so; or the text uses ``political_words_needed`` different
-    words of the political lexicon; or the word model finds politics the most likely topic and is either
+    words of the political lexicon, or ``political_words_dense`` of them that are a good share of its
+    different words (a short report); or the word model finds politics the most likely topic and is either
     sure of it (P >= ``sure_political``) or backed by ``political_words_backing`` lexicon words (the
     model, trained on one outlet's topics, takes an arts story about a politician for politics; the
     lexicon asks that politics be what the text is about).  Otherwise the most likely other topic."""
@@ -170,7 +172,8 @@ def judge(ws: set[str], n_words: int, section: str | None = None, tm: TopicModel
     if guess.label == "politics" and (guess.political >= conf["sure_political"]
                                       or lexicon >= conf["political_words_backing"]):
         return Topic("politics", political, "words")
-    if lexicon >= conf["political_words_needed"]:
+    dense = conf["political_words_dense"]
+    if lexicon >= conf["political_words_needed"] or (lexicon >= dense["words"] and lexicon >= dense["share"] * len(ws)):
         return Topic("politics", political, "political words")
     return Topic(guess.other, political, "words")
 
