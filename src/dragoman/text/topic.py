@@ -1,13 +1,23 @@
 """The article's topic: is it political news, or sport, entertainment, technology, business?
 
-Decided before the parse, from two kinds of evidence:
+Decided before the parse, cheaply (a set of words and a few hundred additions), from three kinds of
+evidence:
 
-- the page's URL path, when it names a section (``/sport/``, ``/entertainment/``, ``/politics/``;
-  the sections are data in ``data/topic.yaml``);
-- the words of government, conflict and diplomacy it uses (six different ones make it political);
-- the words the text uses: a multinomial naive Bayes over the words of the article, each counted
-  once (``data/topic.json``, trained by ``tools/train_topic.py`` on the BBC news collection of
-  ``../shared/eval/bbc_news/dev.jsonl``, the one set there that may train a topic gate).
+- the page's URL, when its path names a section (``/sport/``, ``/entertainment/``, ``/politics/``) or
+  its site is about politics as a whole (``politico.com``); the sections and sites are data in
+  ``data/topic.yaml``: a section outranks the words;
+- the words of government, elections, courts, legislatures, parties, diplomacy and conflict it uses
+  (``political_words`` in ``data/topic.yaml``, a lexicon written for the project, not learned): an
+  article using at least ``political_words_needed`` different ones (or a short one where they are a
+  good share of its words) is political news whatever the word model says, and the word model's
+  politics needs a few of them unless it is sure (``judge``);
+- a multinomial naive Bayes over the words of the article, each counted once (``data/topic.json``,
+  trained by ``tools/train_topic.py`` on the BBC news collection of ``../shared/eval/bbc_news/dev.jsonl``,
+  the one set there that may train a topic gate).  So that it carries over from British news of
+  2004-2005 to other countries and years, British and American spellings are one word (``spellings``
+  in ``data/topic.yaml``), and the political lexicon is its politics class's prior (each lexicon word
+  counts as seen in a share of the politics articles, so a word of government the BBC never used
+  still speaks for politics).
 
 The result is ``Article.topic``: the most likely topic and the probability that the article is
 political.  The events stage uses it as a gate: in an article that is not political, an event needs a
@@ -28,29 +38,38 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from dragoman.errors import ConfigError
 from dragoman.model import Article, Topic
 
 DATA = Path(__file__).parent / "data"
 CLASSES = ("politics", "business", "entertainment", "sport", "tech")
 _WORD = re.compile(r"[a-z]{3,}")
+_PER_CENT = re.compile(r"\bper cent\b")
 
 
 def words(text: str) -> set[str]:
-    """The distinct words of a text, lower case, three letters or more."""
-    return set(_WORD.findall(text.lower()))
+    """The distinct words of a text, lower case, three letters or more, British spellings made American
+    ("defence" -> "defense", "per cent" -> "percent")."""
+    spell = spellings()
+    return {spell.get(w, w) for w in _WORD.findall(_PER_CENT.sub("percent", text.lower()))}
 
 
 @dataclass(frozen=True)
 class Guess:
     label: str
     political: float  # P(politics)
+    other: str  # the most likely topic that is not politics
 
 
 class TopicModel:
+    """The naive Bayes of ``data/topic.json``: class priors and, per word, log P(word | class) over the
+    log-probability of a word the class never saw."""
+
     def __init__(self, data: dict[str, Any]):
         self.classes: list[str] = list(data["classes"])
         self.prior = [data["prior"][c] for c in self.classes]
         self.weights: dict[str, list[float]] = data["weights"]
+        self._pol = self.classes.index("politics")
 
     def classify_words(self, ws: Iterable[str]) -> Guess:
         score = list(self.prior)
@@ -62,7 +81,8 @@ class TopicModel:
         exp = [math.exp(s - top) for s in score]
         total = sum(exp)
         best = max(range(len(score)), key=score.__getitem__)
-        return Guess(self.classes[best], exp[self.classes.index("politics")] / total)
+        other = max((i for i in range(len(score)) if i != self._pol), key=score.__getitem__)
+        return Guess(self.classes[best], exp[self._pol] / total, self.classes[other])
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +92,28 @@ def model() -> TopicModel:
 
 @lru_cache(maxsize=1)
 def _conf() -> dict[str, Any]:
-    conf: dict[str, Any] = yaml.safe_load((DATA / "topic.yaml").read_text(encoding="utf-8"))
-    conf["political_words"] = frozenset(conf["political_words"])
+    path = DATA / "topic.yaml"
+    conf: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spell = {str(k): str(v) for k, v in (conf.get("spellings") or {}).items()}
+    for k, v in spell.items():
+        if not (_WORD.fullmatch(k) and _WORD.fullmatch(v)):
+            raise ConfigError(f"spelling '{k}: {v}' is not two lower-case words of three letters or more",
+                            source=str(path), hint="write each line as 'british: american', lower case")
+    conf["spellings"] = spell
+    conf["political_words"] = frozenset(spell.get(w, w) for w in map(str, conf["political_words"]))
     return conf
+
+
+def spellings() -> dict[str, str]:
+    """British spelling -> American spelling (``spellings`` in ``data/topic.yaml``)."""
+    out: dict[str, str] = _conf()["spellings"]
+    return out
+
+
+def political_words() -> frozenset[str]:
+    """The lexicon of government, elections, courts, legislatures, parties, diplomacy and conflict."""
+    out: frozenset[str] = _conf()["political_words"]
+    return out
 
 
 def sections() -> dict[str, str]:
@@ -82,35 +121,67 @@ def sections() -> dict[str, str]:
     return {seg: topic for topic, segs in _conf()["sections"].items() for seg in segs}
 
 
+def sites() -> dict[str, str]:
+    """Host name → topic, for sites that are about one topic as a whole (``sites`` in ``data/topic.yaml``)."""
+    return {host: topic for topic, hosts in (_conf().get("sites") or {}).items() for host in hosts}
+
+
 def url_topic(url: str | None) -> str | None:
-    """The topic a URL's path names (its first section segment that is known), if any."""
+    """The topic a URL names: its first path segment that is a known section, else its site when the
+    site is about one topic (``politico.com``), if any."""
     if not url:
         return None
     try:
-        path = urlsplit(url).path.lower()
+        parts = urlsplit(url)
+        path, host = parts.path.lower(), (parts.hostname or "").lower()
     except ValueError:
         return None
     known = sections()
     for seg in path.split("/")[:-1]:  # the last segment is the story's own slug
         if seg in known:
             return known[seg]
+    whole = sites()
+    labels = host.split(".")
+    for i in range(len(labels) - 1):  # www.politico.com, politico.com
+        if ".".join(labels[i:]) in whole:
+            return whole[".".join(labels[i:])]
     return None
 
 
-def classify(article: Article) -> Topic:
-    ws = words((article.title or "") + "\n" + article.text)
-    section = url_topic(article.url)
+def judge(ws: set[str], n_words: int, section: str | None = None, tm: TopicModel | None = None) -> Topic:
+    """The topic of a text given its distinct words ``ws`` (from ``words``), its length in words and the
+    section its URL names; ``tm`` is the word model (the shipped one by default).
+
+    Political news: the URL's section says so; or the text uses ``political_words_needed`` different
+    words of the political lexicon, or ``political_words_dense`` of them that are a good share of its
+    different words (a short report); or the word model finds politics the most likely topic and is either
+    sure of it (P >= ``sure_political``) or backed by ``political_words_backing`` lexicon words (the
+    model, trained on one outlet's topics, takes an arts story about a politician for politics; the
+    lexicon asks that politics be what the text is about).  Otherwise the most likely other topic."""
     conf = _conf()
-    if section is None and len(_WORD.findall(article.text)) < conf["min_words"]:
+    if section is None and n_words < conf["min_words"]:
         return Topic("politics", 0.5, "too short to tell")  # a sentence or two: no gate
-    guess = model().classify_words(ws)
-    if section is None and guess.label != "politics" and len(ws & conf["political_words"]) >= conf["political_words_needed"]:
-        return Topic("politics", round(guess.political, 4), "political words")
+    guess = (tm or model()).classify_words(ws)
+    political = round(guess.political, 4)
     if section is not None:
         # a section of the site outranks the words: a page filed under /sport/ is sport
-        political = guess.political if section == "politics" else min(guess.political, 0.05)
-        return Topic(section, round(max(political, 0.95) if section == "politics" else political, 4), "url")
-    return Topic(guess.label, round(guess.political, 4), "words")
+        if section == "politics":
+            return Topic("politics", max(political, 0.95), "url")
+        return Topic(section, min(political, 0.05), "url")
+    lexicon = len(ws & conf["political_words"])
+    if guess.label == "politics" and (guess.political >= conf["sure_political"]
+                                      or lexicon >= conf["political_words_backing"]):
+        return Topic("politics", political, "words")
+    dense = conf["political_words_dense"]
+    if lexicon >= conf["political_words_needed"] or (lexicon >= dense["words"] and lexicon >= dense["share"] * len(ws)):
+        return Topic("politics", political, "political words")
+    return Topic(guess.other, political, "words")
+
+
+def classify(article: Article) -> Topic:
+    """The topic of an article, from its title, text and URL."""
+    return judge(words((article.title or "") + "\n" + article.text), len(_WORD.findall(article.text)),
+                 url_topic(article.url))
 
 
 def make(settings: Any) -> Callable[[Article], Article]:
