@@ -6,15 +6,17 @@ go on across it), and the server's warning past ``watch.max_memory_mb`` (it does
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 import threading
 import time
 
 import httpx
 import numpy as np
 import pytest
-from watch_support import NewsSite, watch_settings
+from watch_support import NewsSite, story_page, watch_settings
 
 from dragoman.api import ServerThread, create_app
+from dragoman.ingest.html import page_article
 from dragoman.ingest.dedup import NearDuplicateIndex, minhash
 from dragoman.model import Article
 from dragoman.store import Store
@@ -149,3 +151,69 @@ def test_serve_watch_reconnects_with_reads_going_on_and_warns_past_its_memory_li
     assert errors == []
     with Store.open(db, read_only=True) as store:
         assert store.counts()["articles"] == 3
+
+
+class _CountingStore(Store):
+    """A store that records what each load of candidate clusters for new article events brought in: how many
+    stored article events, and of which types."""
+
+    loads: list[tuple[int, set[str]]]
+
+    def _load_clusters(self, replaced_ids, new_members):  # type: ignore[no-untyped-def]
+        clusters = super()._load_clusters(replaced_ids, new_members)
+        if new_members:
+            self.loads.append((len(new_members), {m["type"] for c in clusters for m in c.members}))
+        return clusters
+
+
+def _merged_state(path) -> tuple[list[tuple], list[tuple]]:
+    with Store.open(path, read_only=True) as store:
+        events = store._sql("SELECT id, ek, type, article_ids, num_articles, num_sources, num_mentions, date "
+                            "FROM events ORDER BY id").fetchall()
+        members = store._sql("SELECT id, event_id, merge_reason FROM article_events ORDER BY id").fetchall()
+    return events, members
+
+
+#: one happening told in several words (invented), so that reports of different outlets merge by their participants
+LEADS = [
+    "Pakistan's foreign minister met his Turkish counterpart in Ankara on Monday to discuss trade, the ministry said.",
+    "Turkey's foreign minister held talks with Pakistan's foreign minister in Ankara on Monday.",
+    "The foreign ministers of Pakistan and Turkey met in Ankara on Monday, officials said.",
+    "Kenya's president accused Somalia of violating its airspace on Monday, his office said.",
+    "Kenya accused Somalia on Monday of breaching its airspace.",
+    "The European Union imposed sanctions on Belarus on Monday over the detention of journalists.",
+    "The EU imposed new sanctions on Belarus on Monday.",
+    "Egypt's prime minister visited Jordan on Monday to discuss water sharing, state media reported.",
+    "Egypt's prime minister arrived in Jordan on Monday for talks on water.",
+]
+
+
+def test_merging_a_batch_in_chunks_stores_what_merging_it_whole_does(pipeline, tmp_path):
+    # each happening told by several outlets, in three batches; the last one also recodes three stored articles
+    # (a newer dragoman: their events leave the clusters they joined) and so merges against changed clusters
+    settings = watch_settings()
+    pages = [page_article(story_page(n, lead=LEADS[n % len(LEADS)], outlet=f"Outlet {n % 4}"),
+                          f"https://outlet{n % 4}.example/news/{n}", settings) for n in range(36)]
+    arts = list(pipeline.run_many(pages))
+    recoded = [replace(a, dragoman_version="999.0") for a in arts[3:6]]
+    batches = [arts[:12], arts[12:24], arts[24:] + recoded]
+    assert all(isinstance(a, Article) and a.events for a in arts)
+    loads = {}
+    for chunk in (None, 1, 3):
+        path = tmp_path / f"chunk{chunk}.duckdb"
+        store = _CountingStore(Store.open(path).con, str(path), False)
+        store.loads = []
+        store.merge_chunk = chunk
+        counts = [store.ingest(b, batch_size=100) for b in batches]
+        store.close()
+        assert counts[2]["replaced"] == 3
+        loads[chunk] = store.loads
+    whole = _merged_state(tmp_path / "chunkNone.duckdb")
+    assert sum(1 for e in whole[0] if e[4] > 1) >= 3
+    for chunk in (1, 3):
+        assert _merged_state(tmp_path / f"chunk{chunk}.duckdb") == whole, chunk
+    # the whole batch's load brings in stored events of several types at once; a chunk's, of its own type only
+    assert max(len(types) for _, types in loads[None]) > 1
+    for chunk in (1, 3):
+        assert all(n <= chunk and len(types) <= 1 for n, types in loads[chunk]), loads[chunk]
+
