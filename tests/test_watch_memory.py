@@ -1,14 +1,15 @@
 """What keeps a long watcher's memory flat: the near-duplicate window (``WindowIndex``) answering as the
 trimmed ``NearDuplicateIndex`` does in a fixed block of memory, the store's connection opened afresh every
 ``watch.reconnect_articles`` articles (by ``dragoman watch`` and by ``dragoman serve --watch``, whose reads
-go on across it), and the server's warning past ``watch.max_memory_mb`` (it does not re-execute itself)."""
+go on across it), merging a round's events in chunks (``watch.merge_chunk``) exactly as merging it whole
+does, and the server's warning past ``watch.max_memory_mb`` (it does not re-execute itself)."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 import threading
 import time
+from dataclasses import replace
 
 import httpx
 import numpy as np
@@ -16,9 +17,10 @@ import pytest
 from watch_support import NewsSite, story_page, watch_settings
 
 from dragoman.api import ServerThread, create_app
-from dragoman.ingest.html import page_article
 from dragoman.ingest.dedup import NearDuplicateIndex, minhash
+from dragoman.ingest.html import page_article
 from dragoman.model import Article
+from dragoman.settings import WatchSettings
 from dragoman.store import Store
 from dragoman.store.window import WindowIndex
 from dragoman.watch import FakeClock, Feed, Watcher
@@ -97,6 +99,7 @@ def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
             w = Watcher(store, [Feed(site.url("/w.rss"), "w", 60)], [], watch_settings(reconnect_articles=4),
                         clock=FakeClock(), rng=random.Random(1), pipeline=pipeline, out=lambda line: None)
             first = store.con
+            assert store.merge_chunk == WatchSettings().merge_chunk > 0  # merging in chunks: memory bounded per load
             assert w.run_round().stored == 3 and store.con is first  # 3 of 4
             for n in (3, 4):
                 site.add("/w.rss", n)
@@ -142,6 +145,9 @@ def test_serve_watch_reconnects_with_reads_going_on_and_warns_past_its_memory_li
             for t in readers:
                 t.join(60)
             thread = app.state.watcher
+            while thread.watcher.rounds < 3:  # the third round ends after its article is visible
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
             assert thread.access._generation >= 3  # one fresh connection per round that stored an article
             assert thread.memory_warning and "restart the server when convenient" in thread.memory_warning
             assert thread.watcher.rounds >= 3 and thread.error is None  # the watcher went on
