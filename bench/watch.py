@@ -3,6 +3,7 @@
     python -m bench.watch                       # 200 feeds x 50 items, 30 simulated minutes
     python -m bench.watch --feeds 40 --items 20 # a quick look
     python -m bench.watch --dedup-window 2000   # the near-duplicate index bounded to 2,000 articles
+    python -m bench.watch --merge-chunk 0 --reconnect-articles 500   # as before 2 Dec 2026 13:30 (memory grows)
 
 A separate process serves the feeds, their pages and a webhook receiver on 127.0.0.1.  Each feed
 publishes its items one by one over the simulated half hour (item k of a feed at k/items of it,
@@ -141,7 +142,8 @@ def _rss_mb() -> float:
 
 
 def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval: float = 60.0, seed: int = 16,
-         db: str | None = None, dedup_window: int = 20_000) -> dict[str, Any]:
+         db: str | None = None, dedup_window: int = 20_000, merge_chunk: int | None = None,
+         reconnect_articles: int | None = None) -> dict[str, Any]:
     """Run the soak; its figures."""
     from dataclasses import replace
 
@@ -174,7 +176,12 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
                                                                           "DRAGOMAN_BENCH_SECRET"),),
                   definition="consults")]
     settings = Settings.load(allow_private=True, per_host_delay=0.0)
-    settings = replace(settings, watch=WatchSettings(interval=interval, min_interval=1.0, dedup_window=dedup_window))
+    watch = WatchSettings(interval=interval, min_interval=1.0, dedup_window=dedup_window)
+    if merge_chunk is not None:
+        watch = replace(watch, merge_chunk=merge_chunk)
+    if reconnect_articles is not None:
+        watch = replace(watch, reconnect_articles=reconnect_articles)
+    settings = replace(settings, watch=watch)
     clock = SharedClock(START)
     samples: list[tuple[float, float]] = []  # (simulated seconds since the start, RSS MB)
     polls = {"ok": 0, "not_modified": 0, "failed": 0}
@@ -214,7 +221,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     p1, p10 = by_tenth[0], max((m for t, m in samples if t >= span - tenth), default=0.0)
     res = {
         "feeds": n_feeds, "items_per_feed": n_items, "simulated_minutes": minutes, "interval_s": interval,
-        "dedup_window": dedup_window,
+        "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "reconnect_articles": watch.reconnect_articles,
         "wall_seconds": round(wall, 1),
         "articles_stored": counts["articles"], "events": counts["events"], "failures": counts["failures"],
         "items": items, "polls": polls,
@@ -236,8 +243,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--interval", type=float, default=60.0, help="seconds between two polls of a feed")
     ap.add_argument("--dedup-window", type=int, default=20_000,
                     help="articles the near-duplicate index keeps in memory (watch.dedup_window)")
+    ap.add_argument("--merge-chunk", type=int, default=None,
+                    help="new events merged per load of the stored events they may join (watch.merge_chunk; 0: a round's at once)")
+    ap.add_argument("--reconnect-articles", type=int, default=None,
+                    help="articles stored between two openings of the store's connection (watch.reconnect_articles)")
     a = ap.parse_args(argv if argv is not None else [])
-    res = soak(a.feeds, a.items, a.minutes, a.interval, dedup_window=a.dedup_window)
+    res = soak(a.feeds, a.items, a.minutes, a.interval, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
+               reconnect_articles=a.reconnect_articles)
     print(f"  {res['feeds']} feeds x {res['items_per_feed']} items, {res['simulated_minutes']:g} simulated minutes "
           f"in {res['wall_seconds']} s: {res['articles_stored']} articles stored ({res['items_per_s']} items/s, "
           f"coding included), {res['events']} events, {res['failures']} failures | polls {res['polls']} | "

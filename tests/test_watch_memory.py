@@ -1,22 +1,26 @@
 """What keeps a long watcher's memory flat: the near-duplicate window (``WindowIndex``) answering as the
 trimmed ``NearDuplicateIndex`` does in a fixed block of memory, the store's connection opened afresh every
 ``watch.reconnect_articles`` articles (by ``dragoman watch`` and by ``dragoman serve --watch``, whose reads
-go on across it), and the server's warning past ``watch.max_memory_mb`` (it does not re-execute itself)."""
+go on across it), merging a round's events in chunks (``watch.merge_chunk``) exactly as merging it whole
+does, and the server's warning past ``watch.max_memory_mb`` (it does not re-execute itself)."""
 
 from __future__ import annotations
 
 import random
 import threading
 import time
+from dataclasses import replace
 
 import httpx
 import numpy as np
 import pytest
-from watch_support import NewsSite, watch_settings
+from watch_support import NewsSite, story_page, watch_settings
 
 from dragoman.api import ServerThread, create_app
 from dragoman.ingest.dedup import NearDuplicateIndex, minhash
+from dragoman.ingest.html import page_article
 from dragoman.model import Article
+from dragoman.settings import WatchSettings
 from dragoman.store import Store
 from dragoman.store.window import WindowIndex
 from dragoman.watch import FakeClock, Feed, Watcher
@@ -95,6 +99,7 @@ def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
             w = Watcher(store, [Feed(site.url("/w.rss"), "w", 60)], [], watch_settings(reconnect_articles=4),
                         clock=FakeClock(), rng=random.Random(1), pipeline=pipeline, out=lambda line: None)
             first = store.con
+            assert store.merge_chunk == WatchSettings().merge_chunk > 0  # merging in chunks: memory bounded per load
             assert w.run_round().stored == 3 and store.con is first  # 3 of 4
             for n in (3, 4):
                 site.add("/w.rss", n)
@@ -140,6 +145,9 @@ def test_serve_watch_reconnects_with_reads_going_on_and_warns_past_its_memory_li
             for t in readers:
                 t.join(60)
             thread = app.state.watcher
+            while thread.watcher.rounds < 3:  # the third round ends after its article is visible
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
             assert thread.access._generation >= 3  # one fresh connection per round that stored an article
             assert thread.memory_warning and "restart the server when convenient" in thread.memory_warning
             assert thread.watcher.rounds >= 3 and thread.error is None  # the watcher went on
@@ -149,3 +157,69 @@ def test_serve_watch_reconnects_with_reads_going_on_and_warns_past_its_memory_li
     assert errors == []
     with Store.open(db, read_only=True) as store:
         assert store.counts()["articles"] == 3
+
+
+class _CountingStore(Store):
+    """A store that records what each load of candidate clusters for new article events brought in: how many
+    stored article events, and of which types."""
+
+    loads: list[tuple[int, set[str]]]
+
+    def _load_clusters(self, replaced_ids, new_members):  # type: ignore[no-untyped-def]
+        clusters = super()._load_clusters(replaced_ids, new_members)
+        if new_members:
+            self.loads.append((len(new_members), {m["type"] for c in clusters for m in c.members}))
+        return clusters
+
+
+def _merged_state(path) -> tuple[list[tuple], list[tuple]]:
+    with Store.open(path, read_only=True) as store:
+        events = store._sql("SELECT id, ek, type, article_ids, num_articles, num_sources, num_mentions, date "
+                            "FROM events ORDER BY id").fetchall()
+        members = store._sql("SELECT id, event_id, merge_reason FROM article_events ORDER BY id").fetchall()
+    return events, members
+
+
+#: one happening told in several words (invented), so that reports of different outlets merge by their participants
+LEADS = [
+    "Pakistan's foreign minister met his Turkish counterpart in Ankara on Monday to discuss trade, the ministry said.",
+    "Turkey's foreign minister held talks with Pakistan's foreign minister in Ankara on Monday.",
+    "The foreign ministers of Pakistan and Turkey met in Ankara on Monday, officials said.",
+    "Kenya's president accused Somalia of violating its airspace on Monday, his office said.",
+    "Kenya accused Somalia on Monday of breaching its airspace.",
+    "The European Union imposed sanctions on Belarus on Monday over the detention of journalists.",
+    "The EU imposed new sanctions on Belarus on Monday.",
+    "Egypt's prime minister visited Jordan on Monday to discuss water sharing, state media reported.",
+    "Egypt's prime minister arrived in Jordan on Monday for talks on water.",
+]
+
+
+def test_merging_a_batch_in_chunks_stores_what_merging_it_whole_does(pipeline, tmp_path):
+    # each happening told by several outlets, in three batches; the last one also recodes three stored articles
+    # (a newer dragoman: their events leave the clusters they joined) and so merges against changed clusters
+    settings = watch_settings()
+    pages = [page_article(story_page(n, lead=LEADS[n % len(LEADS)], outlet=f"Outlet {n % 4}"),
+                          f"https://outlet{n % 4}.example/news/{n}", settings) for n in range(36)]
+    arts = list(pipeline.run_many(pages))
+    recoded = [replace(a, dragoman_version="999.0") for a in arts[3:6]]
+    batches = [arts[:12], arts[12:24], arts[24:] + recoded]
+    assert all(isinstance(a, Article) and a.events for a in arts)
+    loads = {}
+    for chunk in (None, 1, 3):
+        path = tmp_path / f"chunk{chunk}.duckdb"
+        store = _CountingStore(Store.open(path).con, str(path), False)
+        store.loads = []
+        store.merge_chunk = chunk
+        counts = [store.ingest(b, batch_size=100) for b in batches]
+        store.close()
+        assert counts[2]["replaced"] == 3
+        loads[chunk] = store.loads
+    whole = _merged_state(tmp_path / "chunkNone.duckdb")
+    assert sum(1 for e in whole[0] if e[4] > 1) >= 3
+    for chunk in (1, 3):
+        assert _merged_state(tmp_path / f"chunk{chunk}.duckdb") == whole, chunk
+    # the whole batch's load brings in stored events of several types at once; a chunk's, of its own type only
+    assert max(len(types) for _, types in loads[None]) > 1
+    for chunk in (1, 3):
+        assert all(n <= chunk and len(types) <= 1 for n, types in loads[chunk]), loads[chunk]
+

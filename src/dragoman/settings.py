@@ -57,8 +57,9 @@ class WatchSettings:
     item_attempts: int = 3  # a feed item whose page fails this many polls in a row is given up (see `dragoman failures`)
     max_items_per_poll: int = 200  # new items fetched from one feed in one poll (the rest wait for the next poll)
     dedup_window: int = 20_000  # near-duplicates are looked for among this many latest articles (~1.1 kB each, taken at start)
-    reconnect_articles: int = 500  # the store's DuckDB connection is opened afresh after storing this many articles (0: never)
+    reconnect_articles: int = 100  # the store's DuckDB connection is opened afresh after storing this many articles (0: never)
     store_threads: int = 1  # DuckDB threads of the watcher's own connection (0: one per core)
+    merge_chunk: int = 16  # new events merged per load of the stored events they may join (0: a whole round's at once)
     sitemap_children: int = 5  # a sitemap index: how many of its sitemaps a poll reads, the newest first
     sitemap_max_bytes: int = 50_000_000  # a gzip feed or sitemap decompressing to more is refused (a decompression bomb)
     gather: float = 30.0  # feeds due within this many seconds are polled together: one coding batch, one transaction

@@ -677,18 +677,52 @@ class Store:
         counts["articles"] += 1
         return dup, group
 
+    #: new article events merged per load of the stored clusters they may join (None: the whole batch at once).
+    #: A long-running writer (``dragoman watch``: ``watch.merge_chunk``) sets it: the clusters are then loaded
+    #: for one event type and this many of its events at a time, and those left untouched are let go, so
+    #: the memory a batch takes does not grow with how many stored events share its participants (a busy
+    #: story's: every CONSULT with China of the last days, loaded again for each batch)
+    merge_chunk: int | None = None
+
     def _merge_batch(self, batch: _Batch, counts: dict[str, int], now: datetime) -> _Merged:
         """The merged events the batch changes: the stored ones losing members (replaced articles) and
-        those the new article events join or start, as rows to write instead of the old ones."""
-        clusters = self._load_clusters(batch.replaced_ids, batch.new_members)
-        for c in clusters:
-            c.remove_articles(batch.replaced_ids)
-        merger = Merger([c for c in clusters if c.members])
-        for mem, copies in batch.new_members:
-            c = merger.add(mem, copies)
-            if len(c.members) > 1:
-                counts["merged"] += 1
-        touched = [c for c in clusters if c.touched] + [c for c in merger.clusters if c.touched and c.old_id is None]
+        those the new article events join or start, as rows to write instead of the old ones.
+
+        With ``merge_chunk`` set, the new article events are merged one type at a time (a cluster holds one
+        type: the types never meet) in chunks of ``merge_chunk``, in batch order within a type; for each chunk
+        the stored clusters it may join are loaded, and those it leaves untouched are let go.  The result is
+        the one merging the whole batch at once gives: a chunk sees every stored cluster its events could
+        join (those an earlier chunk changed, as changed) and every cluster the batch started."""
+        changed: dict[str, Cluster] = {}  # stored clusters the batch changed, by their id in the store
+        started: dict[int, tuple[int, Cluster]] = {}  # clusters the batch started: (where in the batch, cluster)
+        if batch.replaced_ids:
+            for c in self._load_clusters(batch.replaced_ids, []):
+                c.remove_articles(batch.replaced_ids)
+                if c.touched:
+                    changed[cast(str, c.old_id)] = c
+        chunks = [batch.new_members] if batch.new_members else []
+        if self.merge_chunk:
+            by_type: dict[str, list[tuple[dict[str, Any], list[str]]]] = {}
+            for mem, copies in batch.new_members:
+                by_type.setdefault(mem["type"], []).append((mem, copies))
+            step = max(1, int(self.merge_chunk))
+            chunks = [members[at:at + step] for members in by_type.values() for at in range(0, len(members), step)]
+        at = {id(mem): i for i, (mem, _) in enumerate(batch.new_members)}
+        for chunk in chunks:
+            loaded = [changed.get(cast(str, c.old_id), c) for c in self._load_clusters(set(), chunk)]
+            known = {id(c) for c in loaded}
+            pool = loaded + [c for c in [*changed.values(), *(c for _, c in started.values())] if id(c) not in known]
+            merger = Merger([c for c in pool if c.members])
+            for mem, copies in chunk:
+                c = merger.add(mem, copies)
+                if len(c.members) > 1:
+                    counts["merged"] += 1
+                if c.old_id is not None:
+                    changed[c.old_id] = c
+                else:
+                    started.setdefault(id(c), (at[id(mem)], c))
+        # numbered as merging the whole batch at once numbers them: the stored ones by id, then the new in batch order
+        touched = [changed[k] for k in sorted(changed)] + [c for _, c in sorted(started.values(), key=lambda x: x[0])]
         merged = _Merged(old_event_ids={c.old_id for c in touched if c.old_id})
         for c in touched:
             if not c.members:
