@@ -838,3 +838,15 @@ def test_who_feels_delighted_is_not_whom_the_praise_is_for(pipeline):
 ])
 def test_what_is_said_to_be_needed_is_asked_for(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # beating a rival to an award, in the ratings or to a title is a contest, whatever the article's topic
+    ("Clint Eastwood won best director, beating Martin Scorsese who was nominated for a fifth time.", []),
+    ("Last Saturday's show was beaten in the ratings by the rival channel's dance contest.", []),
+    ("Police beat the protesters with batons outside the parliament.", ["ASSAULT"]),
+    # a record released is no prisoner freed
+    ("The original track was released in the US and reached number 13.", []),
+])
+def test_contests_and_records_are_no_violence_or_release(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
