@@ -850,3 +850,13 @@ def test_what_is_said_to_be_needed_is_asked_for(pipeline, text, want):
 ])
 def test_contests_and_records_are_no_violence_or_release(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a score or a fixture makes beating a sporting win; an injury rules a player out of a match, no one rejects
+    ("The 2002 champion fought back to beat his opponent 7-6 4-6 6-3 in the second round.", []),
+    ("The captain has been ruled out of Saturday's match with a broken thumb.", []),
+    ("The government ruled out talks with the rebels.", ["REJECT"]),
+])
+def test_sport_senses_whatever_the_topic(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
