@@ -860,3 +860,14 @@ def test_contests_and_records_are_no_violence_or_release(unfiltered, text, want)
 ])
 def test_sport_senses_whatever_the_topic(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a game shooting up the charts, a firm targeting buyers, blogs fighting for an award: no violence
+    ("The sci-fi horror game shot straight to the top of the UK charts on its release.", []),
+    ("The firm is targeting customers who already have a computer and want to upgrade.", []),
+    ("Fighting it out for the coveted award are five blogs.", []),
+    ("Soldiers shot three protesters in the capital.", ["ASSAULT"]),
+])
+def test_charts_markets_and_awards_are_no_battlefield(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
