@@ -871,3 +871,13 @@ def test_sport_senses_whatever_the_topic(unfiltered, text, want):
 ])
 def test_charts_markets_and_awards_are_no_battlefield(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # "must" concluding what is so demands nothing
+    ("People will begin to think the target of the abuse must be doing something right.", []),
+    ("The minister said they must have known about the plan.", []),
+    ("The minister said the government must act now.", ["REQUEST"]),
+])
+def test_a_must_that_concludes_demands_nothing(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -535,6 +535,10 @@ class Coder:
                 continue
             for c in view.kids(i, "ccomp"):
                 modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
+                if modal is not None and toks[modal].text.lower() == "must" and (
+                        toks[c].tag == "VBG" and any(view.lemma(a) == "be" for a in view.kids(c, "aux"))
+                        or any(view.lemma(a) == "have" for a in view.kids(c, "aux"))):
+                    modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
                 if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
                         and not view.kids(c, "neg"):
                     modal = c  # "argued a change in direction was needed": a call for it
