@@ -881,3 +881,8 @@ def test_charts_markets_and_awards_are_no_battlefield(unfiltered, text, want):
 ])
 def test_a_must_that_concludes_demands_nothing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_missing_a_trick_is_no_accusation(pipeline):
+    art = extract_at(pipeline, 'Dr Dempsey said: "If so, we miss a trick and our patients are subjected to unnecessary tests."')
+    assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]

@@ -515,9 +515,9 @@ class Coder:
 
     def _supposed(self, view: View, j: int, top: int) -> bool:
         """Is the word at ``j`` said of a supposed case, not of anyone: "for fear of being sued if something
-        went wrong" (a condition, or the idiom "go wrong")?"""
+        went wrong" (a condition, or an idiom: "go wrong", "miss a trick")?"""
         toks = view.toks
-        if view.lemma(toks[j].head) == "go":
+        if view.lemma(toks[j].head) in ("go", "miss"):  # "if something went wrong", "we miss a trick"
             return True
         cur = j
         while cur != top and toks[cur].head != cur:
