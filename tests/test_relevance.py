@@ -886,3 +886,12 @@ def test_a_must_that_concludes_demands_nothing(unfiltered, text, want):
 def test_missing_a_trick_is_no_accusation(pipeline):
     art = extract_at(pipeline, 'Dr Dempsey said: "If so, we miss a trick and our patients are subjected to unnecessary tests."')
     assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # claiming an attack says who attacked; claiming a victory does not
+    ("The Katiba Gourma group claimed responsibility on Tuesday for an attack on a Malian military convoy.", ["ASSAULT"]),
+    ("The party claimed responsibility for the victory.", []),
+])
+def test_claiming_responsibility_for_an_attack_names_the_attacker(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
