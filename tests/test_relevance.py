@@ -737,8 +737,9 @@ def test_a_claim_called_wrong_is_denied(pipeline, text, want):
     ("On Monday the prime minister insisted closer co-operation did not mean losing control of the borders.", ["REJECT"]),
     ("The minister shrugged off the criticism.", ["REJECT"]),
     ("The ministry rebutted the report.", ["REJECT"]),
-    # insisting on what is so rebuts nothing
+    # insisting on what is so, or on not knowing, rebuts nothing
     ("The minister insisted the plan would work.", []),
+    ("But the prime minister insisted he did not know what date the poll would take place.", []),
 ])
 def test_insisting_something_is_not_so_is_a_denial(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)

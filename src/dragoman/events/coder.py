@@ -472,8 +472,8 @@ class Coder:
                 continue
             for c in view.kids(i, "ccomp"):
                 neg = next((n for n in view.kids(c, "neg") if view.lemma(n) in m["negators"] or toks[n].text.lower() in m["negators"]), None)
-                if neg is None:
-                    continue
+                if neg is None or view.lemma(c) in m["cognition_verbs"]:
+                    continue  # ("insisted he did not know the date": not knowing rebuts nothing)
                 span = (toks[i].start, toks[i].end)
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(), span,
                                     0.78 - min(0.2, 0.04 * view.depth(i)), "reject/rebuttal-in-speech")]
