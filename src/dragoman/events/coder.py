@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
 
 from dragoman.events.attribution import SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
@@ -46,7 +45,6 @@ class Coder:
         self.physical = frozenset(m["physical_targets"])
         self.who = Attribution(self.lex)
         self._entry_cache: dict[tuple[str, str, str], tuple[Entry, ...]] = {}
-        self._quote_lex: Any = None  # the quote finder's lexicon, read when an article first has a quote
 
     def __call__(self, article: Article) -> Article:
         if not article.tokens:
@@ -55,7 +53,6 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
-        events.extend(self._quoted_criticisms(view, events))
         events = [self._verbal(view, e) for e in events]
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
@@ -409,52 +406,6 @@ class Coder:
         if not targets and not denial and not self._judged_act(view, cue):
             return None  # a judgement of nobody named: an opinion
         return cue, targets, denial
-
-    def _quoted_criticisms(self, view: View, found: list[Event]) -> list[Event]:
-        """A sentence of a direct quote whose speaker is named in another sentence ('X said: "... . Labour's
-        arrogance has been their undoing."'): criticism in it of another actor, or of an act, is the
-        speaker's accusation, as it is within one sentence (:meth:`_criticisms`)."""
-        art = view.article
-        if not any(q in art.text for q in QUOTE_MARKS):
-            return []
-        from dragoman.quotes import lexicon as quote_lexicon
-        from dragoman.quotes.quotation import direct_quotes
-        from dragoman.quotes.speech import Parse
-
-        if self._quote_lex is None:
-            self._quote_lex = quote_lexicon.load()
-        qlex = self._quote_lex
-        quotes = [q for q in direct_quotes(art, Parse(art, qlex), qlex) if q.speaker is not None]
-        if not quotes:
-            return []
-        busy = {e.evidence[0].sent for e in found if e.evidence}
-        words = _criticism_words()
-        toks = view.toks
-        out: list[Event] = []
-        for sent in art.sentences:
-            if sent.i in busy:
-                continue
-            q = next((q for q in quotes if q.start <= sent.start < q.end or sent.start <= q.start < sent.end), None)
-            if q is None or (q.cue_span is not None and sent.start <= q.cue_span[0] < sent.end):
-                continue  # not quoted, or said in this very sentence (read there)
-            root = next((i for i in range(sent.tok_start, sent.tok_end) if toks[i].head == i), None)
-            if root is None:
-                continue
-            inside = [j for j in range(sent.tok_start, sent.tok_end) if q.start <= toks[j].start < q.end]
-            cue = next((j for j in inside if (view.lemma(j) in words or toks[j].text.lower() in words)
-                        and not _described(view, j, root) and not self._supposed(view, j, root)), None)
-            if cue is None:
-                continue
-            own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
-            k_sub, _ = view.subject(own)
-            named = [(0 if k_sub is not None and j in view.subtree(k_sub) else 1, abs(j - cue), a)
-                     for j in inside for a in view.tok_actors.get(j, ()) if a != q.speaker]
-            targets = [min(named)[2]] if named else []
-            if not targets and not self._judged_act(view, cue):
-                continue
-            out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), [q.speaker], targets,
-                                   False, Aux(), (toks[cue].start, toks[cue].end), 0.72, "accuse/criticism-in-quote"))
-        return out
 
     def _rebuttals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
         """"X insisted closer co-operation did not mean losing control", "Y maintains it never paid": insisting on
@@ -892,10 +843,6 @@ def _agentive(word: str, tag: str) -> bool:
     """Is a noun a plural with a people suffix ("providers", "activists"), not a thing that ends so?"""
     suffixes, things = _people_suffixes()
     return tag == "NNS" and word.endswith(suffixes) and word not in things
-
-
-#: the marks that open or close a direct quote
-QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u2018", "\u2019", "'")
 
 
 def _described(view: View, j: int, top: int) -> bool:
