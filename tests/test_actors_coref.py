@@ -88,18 +88,18 @@ def test_a_title_that_names_its_body_is_not_a_namesake(pipeline):
 def test_a_countrys_charities_are_its_ngos_and_its_public_its_civilians(pipeline):
     from dragoman import extract
 
-    art = extract("UK charities have begun chartering planes to deliver aid. The British public has pledged millions.",
+    art = extract("French charities have begun flying in supplies to deliver aid. The French public has pledged millions.",
                   published="2024-05-04", pipeline=pipeline)
     coded = {a.name: (a.country, a.sector) for a in art.actors}
-    assert coded.get("UK charities") == ("GBR", "NGO"), coded
-    assert coded.get("British public") == ("GBR", "CVL"), coded
+    assert coded.get("French charities") == ("FRA", "NGO"), coded
+    assert coded.get("French public") == ("FRA", "CVL"), coded
     assert "AID" in [e.type for e in art.events], [(e.type, e.rule) for e in art.events]
 
 
 def test_the_director_of_a_film_is_no_government_officer(pipeline):
     from dragoman import extract
 
-    art = extract("The director of the film, Vinod Pande, says the movie is not offensive.", published="2024-05-04",
+    art = extract("The director of the film, Ravi Menon, says the movie is harmless.", published="2024-05-04",
                   pipeline=pipeline)
     assert all(a.sector != "GOV" for a in art.actors), [(a.name, a.sector) for a in art.actors]
     art = extract("The director of the agency, John Smith, resigned on Monday.", published="2024-05-04", pipeline=pipeline)

@@ -91,8 +91,8 @@ def test_noun_chunks_are_spacys(pipeline):
 
 
 def test_a_past_verb_joined_to_a_future_complement_is_joined_to_the_past_verb(pipeline):
-    """"insisted Brown will have a role, and praised him": the premier praised, Brown will not have praised."""
+    """"insisted Okafor will have a role, and praised her": the premier praised, Brown will not have praised."""
     art = pipeline.parser.parse([make_article(
-        "The premier insisted Mr Brown will have a key role in the campaign, and praised his handling of the economy.")])[0]
+        "The president insisted Ms Okafor will have a central role in the talks, and praised her handling of the crisis.")])[0]
     by_text = {t.text: t for t in art.tokens}
     assert art.tokens[by_text["praised"].head].text == "insisted"

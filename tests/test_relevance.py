@@ -679,10 +679,10 @@ def test_a_year_inside_the_accusation_dates_its_content_not_the_accusation(pipel
 
 @pytest.mark.parametrize("text, want", [
     # reactions and judgements that are criticism (CAMEO 111)
-    ("Children's charities have reacted with alarm to the government's policy.", ["ACCUSE"]),
+    ("Refugee groups have reacted with alarm to the ministry's new rules.", ["ACCUSE"]),
     ("The senator questioned the governor's record on crime.", ["ACCUSE"]),
-    ("The curfew was ruled illegal by the high court on Monday.", ["ACCUSE"]),
-    ("The Democratic candidate hammered the governor over his plan for work requirements.", ["ACCUSE"]),
+    ("A regional court ruled the curfew illegal last week.", ["ACCUSE"]),
+    ("The Republican candidate hammered the mayor over her plan for new parking fees.", ["ACCUSE"]),
     # the same words where they criticise no one
     ("The senator questioned the witness for two hours.", []),
     ("Workers hammered the nails into the roof.", []),
@@ -695,14 +695,14 @@ def test_reactions_and_rulings_that_criticise(unfiltered, text, want):
 
 
 def test_a_reported_judgement_of_an_act_is_criticism_even_with_nobody_named(pipeline):
-    art = extract_at(pipeline, 'The archbishop said detentions without trial were "unacceptable".')
+    art = extract_at(pipeline, 'The bishop said arrests without warrants were "unacceptable".')
     assert [e.type for e in art.events] == ["ACCUSE"], [(e.type, e.rule) for e in art.events]
     art = extract_at(pipeline, "The minister said the weather had been unacceptable.")
     assert not art.events, [(e.type, e.rule) for e in art.events]  # a judgement of no act is an opinion
 
 
 def test_a_participle_joined_to_a_passive_one_is_passive_too(unfiltered):
-    art = extract_at(unfiltered, "The man was arrested in Madrid and extradited to Romania.")
+    art = extract_at(unfiltered, "The man was arrested in Madrid and extradited to Portugal.")
     names = {e.type: ([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets]) for e in art.events}
     assert "man" not in " ".join(names.get("COOPERATE", ([], []))[0]), names
     assert any("man" in " ".join(t) for _, t in names.values()), names
@@ -710,11 +710,11 @@ def test_a_participle_joined_to_a_passive_one_is_passive_too(unfiltered):
 
 @pytest.mark.parametrize("text, want", [
     # a claim called wrong or untrue is denied, not the speaker's accusation of anyone
-    ("A spokesman for the Home Office said it was wholly wrong to suggest that the plan was a cover-up.", ["REJECT"]),
+    ("A spokeswoman for the interior ministry said it was completely wrong to suggest that the inquiry was a cover-up.", ["REJECT"]),
     ("The minister said the claims were untrue.", ["REJECT"]),
     ("The opposition leader said the government's plan was wrong.", ["ACCUSE"]),
     # what has yet to be done is owed by no one
-    ("Mr Blair said a decision had yet to be taken over how the election would be run.", []),
+    ("The premier said a decision had yet to be taken over how the summit would be organised.", []),
 ])
 def test_a_claim_called_wrong_is_denied(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
@@ -722,12 +722,12 @@ def test_a_claim_called_wrong_is_denied(pipeline, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # insisting on what is not so, laughing off or rebutting a claim: a denial
-    ("On Monday the prime minister insisted closer co-operation did not mean losing control of the borders.", ["REJECT"]),
+    ("On Monday the chancellor insisted the new treaty did not mean giving up control of the currency.", ["REJECT"]),
     ("The minister shrugged off the criticism.", ["REJECT"]),
     ("The ministry rebutted the report.", ["REJECT"]),
     # insisting on what is so, or on not knowing, rebuts nothing
     ("The minister insisted the plan would work.", []),
-    ("But the prime minister insisted he did not know what date the poll would take place.", []),
+    ("The governor insisted she did not know when the referendum would be held.", []),
 ])
 def test_insisting_something_is_not_so_is_a_denial(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
@@ -738,7 +738,7 @@ def test_insisting_something_is_not_so_is_a_denial(pipeline, text, want):
     ("The prime minister spoke on the telephone to the US president on Tuesday.", ["CONSULT"]),
     ("The prime minister spoke to the Chinese president on Monday.", ["CONSULT"]),
     ("The minister spoke to reporters in Brussels.", []),
-    ("Speaking to Parliament on Monday, the home secretary defended the plan.", ["SUPPORT"]),
+    ("Speaking to the national assembly on Tuesday, the interior minister defended the plan.", ["SUPPORT"]),
     # evidence demonstrating something is no protest
     ("The figures demonstrate that the policy has failed.", []),
 ])
@@ -747,7 +747,7 @@ def test_speaking_to_someone_and_demonstrating_something(unfiltered, text, want)
 
 
 def test_earlier_is_today_and_ago_is_background_only_when_long_ago(pipeline):
-    art = extract_at(pipeline, "Chancellor Gordon Brown earlier backed a plan to freeze the debts of the affected nations.")
+    art = extract_at(pipeline, "Finance minister Anna Lindqvist earlier backed a plan to suspend the loans of the flooded provinces.")
     assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]
     art = extract_at(pipeline, "The army shelled the town three days ago.")
     assert [e.aux.historical for e in art.events] == [False], [(e.type, e.aux) for e in art.events]
@@ -756,15 +756,15 @@ def test_earlier_is_today_and_ago_is_background_only_when_long_ago(pipeline):
 
 
 def test_an_act_named_in_general_as_a_subject_is_no_happening(unfiltered):
-    # "backing his party was not a wasted vote": backing in general, neither done nor refused
-    art = extract_at(unfiltered, "He said backing his party was not a wasted vote.")
+    # "supporting her coalition was not a lost cause": backing in general, neither done nor refused
+    art = extract_at(unfiltered, "She said supporting her coalition was not a lost cause.")
     assert not [e for e in art.events if e.type == "REJECT"], [(e.type, e.rule) for e in art.events]
     assert_factual(art, [])
 
 
 @pytest.mark.parametrize("text, want", [
     # feeling threatened or betrayed is a state of mind; being threatened by someone is an act
-    ("The two men have caused her to feel threatened and unable to leave her home.", []),
+    ("The nurses say the letters have caused them to feel threatened, intimidated and unable to work.", []),
     ("The villagers felt betrayed by the government.", []),
     ("The minister was threatened by the protesters.", ["THREATEN"]),
 ])
@@ -789,13 +789,13 @@ def test_gathering_receiving_and_dismissing(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # "for" with a gerund gives the reason for an act, not what is called for
-    ("The senator called the reporters liars for pointing out basic facts.", ["ACCUSE"]),
+    ("The senator called the auditors liars for publishing the figures.", ["ACCUSE"]),
     ("The opposition called for talks with the rebels.", ["REQUEST"]),
     # what someone wanted, as a subject, asks nothing; demanding how something happened asks a question
-    ("What the chancellor wanted was not what the prime minister wanted.", []),
-    ("The interviewer repeatedly demanded how the prince could be so sure.", []),
+    ("What the governor wanted was not what the mayor wanted.", []),
+    ("The presenter repeatedly demanded how the minister could be so certain.", []),
     # what an embedded question supposes is not asserted
-    ("Asked if she believed Putin wanted Trump to win the election, Clinton said she would not jump to conclusions.", []),
+    ("Asked if he believed Tehran wanted the talks to fail, the senator said he would not speculate.", []),
 ])
 def test_reasons_free_relatives_and_questions_ask_nothing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
@@ -803,8 +803,8 @@ def test_reasons_free_relatives_and_questions_ask_nothing(unfiltered, text, want
 
 @pytest.mark.parametrize("text, want", [
     # praise of another actor or its act in reported speech is support
-    ("Ms Blackman said she was proud of the government's achievements in the area.", ["SUPPORT"]),
-    ("Gerry Conlon said the families were delighted with the apology.", ["SUPPORT"]),
+    ("The MP said she was proud of the government's record on schools.", ["SUPPORT"]),
+    ("Tomas Reyes said the villagers were delighted with the apology.", ["SUPPORT"]),
     # of nothing anyone did, it is a mood
     ("The minister said he was pleased with the weather.", []),
 ])
@@ -813,16 +813,16 @@ def test_reported_praise_is_support(pipeline, text, want):
 
 
 def test_who_feels_delighted_is_not_whom_the_praise_is_for(pipeline):
-    art = extract_at(pipeline, "Gerry Conlon said the families were delighted with the apology.")
+    art = extract_at(pipeline, "Tomas Reyes said the villagers were delighted with the apology.")
     ev = [e for e in art.events if e.type == "SUPPORT"]
     assert ev and not any("famil" in art.actor(a).name for a in ev[0].targets), [(e.type, e.targets) for e in art.events]
 
 
 @pytest.mark.parametrize("text, want", [
     # what is said to be needed, or what others need to be, is asked for; what is not needed is not
-    ("His party leader argued a change in direction was needed to get a grip on spending.", ["REQUEST"]),
-    ("The National Audit Office said member states needed to be more accountable on how money was spent.", ["REQUEST"]),
-    ("The Tories say the strategic health authorities are not needed.", []),
+    ("The opposition leader argued a change of course was needed to control the deficit.", ["REQUEST"]),
+    ("The audit court said national governments needed to be more transparent about how grants were spent.", ["REQUEST"]),
+    ("The opposition says the regional water boards are not needed.", []),
     ("The minister said they had to be careful.", []),
 ])
 def test_what_is_said_to_be_needed_is_asked_for(pipeline, text, want):
@@ -831,11 +831,11 @@ def test_what_is_said_to_be_needed_is_asked_for(pipeline, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # beating a rival to an award, in the ratings or to a title is a contest, whatever the article's topic
-    ("Clint Eastwood won best director, beating Martin Scorsese who was nominated for a fifth time.", []),
-    ("Last Saturday's show was beaten in the ratings by the rival channel's dance contest.", []),
+    ("The young director won the top prize, beating a veteran who was nominated for the fifth time.", []),
+    ("The quiz show was beaten in the ratings by a rival channel's cooking contest.", []),
     ("Police beat the protesters with batons outside the parliament.", ["ASSAULT"]),
     # a record released is no prisoner freed
-    ("The original track was released in the US and reached number 13.", []),
+    ("The remixed single was released in Canada and reached number 9.", []),
 ])
 def test_contests_and_records_are_no_violence_or_release(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
@@ -844,7 +844,7 @@ def test_contests_and_records_are_no_violence_or_release(unfiltered, text, want)
 @pytest.mark.parametrize("text, want", [
     # a score or a fixture makes beating a sporting win; an injury rules a player out of a match, no one rejects
     ("The 2002 champion fought back to beat his opponent 7-6 4-6 6-3 in the second round.", []),
-    ("The captain has been ruled out of Saturday's match with a broken thumb.", []),
+    ("The striker has been ruled out of Sunday's match with a knee injury.", []),
     ("The government ruled out talks with the rebels.", ["REJECT"]),
 ])
 def test_sport_senses_whatever_the_topic(unfiltered, text, want):
@@ -853,9 +853,9 @@ def test_sport_senses_whatever_the_topic(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # a game shooting up the charts, a firm targeting buyers, blogs fighting for an award: no violence
-    ("The sci-fi horror game shot straight to the top of the UK charts on its release.", []),
+    ("The new racing game shot straight to the top of the German charts in its first week.", []),
     ("The firm is targeting customers who already have a computer and want to upgrade.", []),
-    ("Fighting it out for the coveted award are five blogs.", []),
+    ("Fighting it out for the annual prize are six podcasts.", []),
     ("Soldiers shot three protesters in the capital.", ["ASSAULT"]),
 ])
 def test_charts_markets_and_awards_are_no_battlefield(unfiltered, text, want):
@@ -864,7 +864,7 @@ def test_charts_markets_and_awards_are_no_battlefield(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # "must" concluding what is so demands nothing
-    ("People will begin to think the target of the abuse must be doing something right.", []),
+    ("Many will conclude the candidate must be doing something right.", []),
     ("The minister said they must have known about the plan.", []),
     ("The minister said the government must act now.", ["REQUEST"]),
 ])
@@ -873,5 +873,5 @@ def test_a_must_that_concludes_demands_nothing(unfiltered, text, want):
 
 
 def test_missing_a_trick_is_no_accusation(pipeline):
-    art = extract_at(pipeline, 'Dr Dempsey said: "If so, we miss a trick and our patients are subjected to unnecessary tests."')
+    art = extract_at(pipeline, 'The mayor said: "If so, we miss a trick and our residents are left without help."')
     assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]

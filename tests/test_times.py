@@ -450,7 +450,7 @@ def test_a_done_act_with_no_time_of_its_own_is_dated_by_its_dated_report(pipelin
 def test_an_event_dated_to_an_earlier_year_or_two_months_back_is_background(pipeline):
     from dragoman import extract
 
-    art = extract("In an interview last year, the hacker said he welcomed extradition to the United States. "
+    art = extract("In an interview last year, the smuggler said he welcomed extradition to Spain. "
                   "The army shelled the town on March 3. Rebels shelled the city on May 3.",
                   published="2016-05-26", pipeline=pipeline)
     flags = {e.type: e.aux.historical for e in art.events}

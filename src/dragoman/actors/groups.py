@@ -78,7 +78,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
         if role.pseudo_country and g.country is None:
             g.country = role.pseudo_country
         elif role.pseudo_country == "NGO":
-            g.sector = "NGO"  # "UK charities": a country's NGOs (CAMEO GBRNGO)
+            g.sector = "NGO"  # "French charities": a country's NGOs (CAMEO FRANGO)
     g.role_cls = ",".join(dict.fromkeys([role.cls] + list(c.classes)))
     g.person_role = role.kind == "person"
     g.owned = g.person_role and ext > te and _named_owner_end(ctx, root, te) == ext

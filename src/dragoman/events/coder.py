@@ -271,7 +271,7 @@ class Coder:
                 continue  # "the alleged violations": a participle used as an adjective
             if view.toks[i].tag == "VBN" and view.toks[i].dep in ("acomp", "oprd", "xcomp") \
                     and view.lemma(view.toks[i].head) in self.lex.modes["feeling_verbs"]:
-                continue  # "caused her to feel threatened": a feeling, not an act
+                continue  # "caused them to feel threatened": a feeling, not an act
             reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN")
             if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
                 continue  # "let's go back": an exhortation
@@ -340,7 +340,7 @@ class Coder:
     def _criticisms(self, view: View, sent: Sentence, by_tok: dict[int, Cand], found: list[Event]) -> list[Event]:
         """"X said Y's plan was unacceptable", "Y has betrayed voters, X said": a reported statement that
         criticises another actor, with no event of its own inside, is an accusation by the speaker (CAMEO 111);
-        one that praises another actor or its act ("said the families were delighted with the apology") is
+        one that praises another actor or its act ("said the villagers were delighted with the apology") is
         support (CAMEO 051)."""
         if any(e.type == "ACCUSE" for e in found):
             return []
@@ -396,7 +396,7 @@ class Coder:
         own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
         k_sub, _ = view.subject(own)
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
-        # "the families were delighted with the apology": who feels so is no one judged
+        # "the villagers were delighted with the apology": who feels so is no one judged
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
         named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
@@ -408,7 +408,7 @@ class Coder:
         return cue, targets, denial
 
     def _rebuttals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
-        """"X insisted closer co-operation did not mean losing control", "Y maintains it never paid": insisting on
+        """"X insisted the treaty did not mean giving up control", "Y maintains it never paid": insisting on
         what did not happen or is not so rebuts what someone claimed (a denial, REJECT by the speaker)."""
         if any(e.type == "REJECT" for e in found):
             return []
@@ -442,7 +442,7 @@ class Coder:
         return any(view.lemma(j) in claims for j in near)
 
     def _judged_act(self, view: View, cue: int) -> bool:
-        """Is the word of judgement at ``cue`` said of an act, with nobody named: "detentions without trial were
+        """Is the word of judgement at ``cue`` said of an act, with nobody named: "arrests without warrants were
         unacceptable" (an adjective predicated of an event noun), "delighted with the apology", not "the weather
         was a disgrace"?"""
         toks = view.toks
@@ -492,7 +492,7 @@ class Coder:
                     modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
                 if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
                         and not view.kids(c, "neg"):
-                    modal = c  # "argued a change in direction was needed": a call for it
+                    modal = c  # "argued a change of course was needed": a call for it
                 if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) and (
                         view.lemma(c) == "need" and view.kids(c, "dobj")
                         or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
@@ -505,7 +505,7 @@ class Coder:
                     if inner_clause is not None and not any(j in by_tok for j in _descendants(view, inner_clause)) \
                             and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj") \
                             and not others:
-                        continue  # "said they had to be careful": an opinion ("member states needed to be more accountable" asks)
+                        continue  # "said they had to be careful": an opinion ("national governments needed to be more transparent" asks)
                 if modal is None:
                     continue
                 s_sub, _ = view.subject(i)
@@ -859,7 +859,7 @@ def _described(view: View, j: int, top: int) -> bool:
 
 
 def _reason(view: View, p: int) -> bool:
-    """Is the preposition at ``p`` "for" with a gerund: the reason for an act ("called us liars for pointing out
+    """Is the preposition at ``p`` "for" with a gerund: the reason for an act ("called the auditors liars for publishing
     facts", "thanked him for helping"), not what the act is for ("called for talks")?"""
     return view.lemma(p) == "for" and any(view.toks[k].tag == "VBG" for k in view.kids(p, "pcomp"))
 

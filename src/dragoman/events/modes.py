@@ -155,7 +155,7 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
             out.hypothetical = True
         return h
     if t.dep == "csubj" and t.tag == "VBG" and hl == "be" and not view.kids(cur, "nsubj", "poss"):
-        out.hypothetical = True  # "backing his party was not a wasted vote": said of backing in general
+        out.hypothetical = True  # "supporting her coalition was not a lost cause": said of supporting in general
         return None
     if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
@@ -163,7 +163,7 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         out.hypothetical = True
         return None
     if t.dep == "ccomp" and any(view.lemma(k) in m["question_marks"] for k in view.kids(h, "mark")):
-        out.hypothetical = True  # "asked if she believed Putin wanted Trump to win": what the question supposes
+        out.hypothetical = True  # "asked if he believed Tehran wanted the talks to fail": what the question supposes
         return None
     if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
         return h  # "called for them to be killed or assaulted": the second verb shares the first's modes

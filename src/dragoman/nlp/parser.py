@@ -233,9 +233,9 @@ _NOT_PAST = frozenset({"VB", "VBZ", "VBP"})
 
 def _repair(heads: list[int], deps: list[str], tags: list[str]) -> None:
     """Mend one attachment the small parser gets wrong, in place (``heads`` are offsets from each token):
-    "The premier insisted Brown will have a key role, and praised his handling of the economy" — a past
+    "The president insisted Okafor will have a central role, and praised her handling of the crisis" — a past
     verb with no subject of its own, conjoined to a present or future complement clause of a past verb,
-    is conjoined to that past verb (the premier praised), not to the complement (Brown will have)."""
+    is conjoined to that past verb (the president praised), not to the complement (Okafor will have)."""
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
