@@ -363,7 +363,7 @@ class Coder:
                 if any(j in coded for j in content):
                     continue  # the content tells an event of its own
                 conf = 0.8 - min(0.2, 0.04 * view.depth(i))
-                got = self._judgement(view, c, content, sources, _criticism_words())
+                got = self._judgement(view, c, content, sources, _word_list("criticism.txt"))
                 if got is not None:
                     cue, targets, denial = got
                     span = (toks[cue].start, toks[cue].end)
@@ -373,7 +373,7 @@ class Coder:
                                             span, conf, "reject/denial-in-speech")]
                     return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                         span, conf, "accuse/criticism-in-speech")]
-                got = self._judgement(view, c, content, sources, _praise_words()) if praise else None
+                got = self._judgement(view, c, content, sources, _word_list("praise.txt")) if praise else None
                 if got is not None and not got[2]:
                     cue, targets, _ = got
                     return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
@@ -799,21 +799,13 @@ def _in_clause(view: View, i: int, top: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _praise_words() -> frozenset[str]:
-    """``data/praise.txt``: words that make a reported statement about another actor or its act praise."""
+@lru_cache(maxsize=4)
+def _word_list(name: str) -> frozenset[str]:
+    """A word list of ``data/`` (lower case, one per line, ``#`` comments): ``criticism.txt``, the words that make
+    a reported statement about another actor a criticism; ``praise.txt``, those that make it praise."""
     from dragoman.events.taxonomy import DATA
 
-    lines = (DATA / "praise.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _criticism_words() -> frozenset[str]:
-    """``data/criticism.txt``: words that make a reported statement about another actor a criticism."""
-    from dragoman.events.taxonomy import DATA
-
-    lines = (DATA / "criticism.txt").read_text(encoding="utf-8").splitlines()
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
