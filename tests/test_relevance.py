@@ -875,3 +875,12 @@ def test_a_must_that_concludes_demands_nothing(unfiltered, text, want):
 def test_missing_a_trick_is_no_accusation(pipeline):
     art = extract_at(pipeline, 'The mayor said: "If so, we miss a trick and our residents are left without help."')
     assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a phrase before the verb is an adjunct, not the verb's own preposition: no call for anything
+    ('For the regional Greens, Maria Lindahl called the new plan "hugely unambitious".', []),
+    ("The regional Greens called for a new plan.", ["REQUEST"]),
+])
+def test_a_fronted_phrase_is_not_the_verbs_preposition(unfiltered, text, want):
+    assert [e.type for e in extract_at(unfiltered, text).events if e.type == "REQUEST"] == want
