@@ -884,3 +884,56 @@ def test_missing_a_trick_is_no_accusation(pipeline):
 ])
 def test_a_fronted_phrase_is_not_the_verbs_preposition(unfiltered, text, want):
     assert [e.type for e in extract_at(unfiltered, text).events if e.type == "REQUEST"] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # naming someone or their act with a word of criticism accuses them; a word of criticism for the weather does not
+    ('Senator Dana Whitfield called the finance minister\'s budget "reckless" and "cruel".', ["ACCUSE"]),
+    ("Opposition leaders described the curfew as shameful.", ["ACCUSE"]),
+    ("The farmers' union called the summer dreadful for the harvest.", []),
+])
+def test_a_label_of_criticism_accuses(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_under_investigation_is_done_to_the_subject(unfiltered):
+    art = extract_at(unfiltered, "The regional governor is under investigation by anti-corruption prosecutors.")
+    ev = [e for e in art.events if e.type == "ACCUSE"]
+    assert ev, [(e.type, e.rule) for e in art.events]
+    assert [art.actor(a).name for a in ev[0].targets] == ["regional governor"]
+    assert "prosecutors" in " ".join(art.actor(a).name for a in ev[0].sources)
+
+
+def test_a_politician_under_attack_is_criticised(unfiltered):
+    art = extract_at(unfiltered, "The opposition leader came under attack over her pension plan.")
+    assert [e.type for e in art.events] == ["ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a headline's "X to do Y" is what is to come
+    ("Treasury minister to quit over housing row", ["AGREE"]),  # an announced intent (CAMEO 03)
+])
+def test_a_headline_infinitive_is_future(unfiltered, text, want):
+    art = extract_at(unfiltered, text)
+    assert [e.type for e in art.events if e.aux.future] == want, [(e.type, e.aux) for e in art.events]
+    assert not [e for e in art.events if not e.aux.future]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a visit is an event when it meets someone or goes abroad, not a trip at home to a place
+    ("The governor toured the flooded southern districts of the state on Friday.", []),
+    ("The Canadian prime minister visited a new rail depot in Ottawa on Monday.", []),
+    ("The Canadian prime minister visited Mexico City on Monday.", ["CONSULT"]),
+    ("The Canadian prime minister visited the Mexican president on Monday.", ["CONSULT"]),
+])
+def test_a_trip_at_home_is_no_visit(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # declining to give a view or details is a statement, not a refusal of anything
+    ("The defence secretary declined to give her view of the general's remarks.", []),
+    ("The defence secretary declined to back the general's plan.", ["REJECT"]),
+])
+def test_declining_to_give_a_view_rejects_nothing(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

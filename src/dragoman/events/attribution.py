@@ -90,6 +90,16 @@ class Attribution:
                     for p in view.kids(ch, "pobj"):
                         targets.extend(view.phrase_actors(p))
                         recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
+        elif toks[n].dep == "pobj" and view.lemma(toks[n].head) == "under":
+            # "the mayor is under investigation by prosecutors": the clause's subject undergoes it
+            v = toks[toks[n].head].head
+            s, _ = view.subject(v)
+            if s is not None:
+                targets.extend(a for a in view.phrase_actors(s) if a not in targets)
+            for ch in view.kids(v, "prep", "agent"):  # "came under attack from his own backbenchers"
+                if view.lemma(ch) in ("from", "by"):
+                    for p in view.kids(ch, "pobj"):
+                        sources.extend(a for a in view.phrase_actors(p) if a not in sources)
         elif toks[n].dep == "pobj":
             sources.extend(_present_at(view, n))
         if own:

@@ -60,14 +60,19 @@ class Coder:
         """A politician or party "attacking" another is criticism, not violence ("the Tories attacked Brown",
         "the senator hit out at the ministry"), unless the sentence names a weapon or a wound."""
         m = self.lex.modes
-        if ev.type != "ASSAULT" or not ev.sources or not ev.evidence:
+        if ev.type != "ASSAULT" or not ev.evidence:
             return ev
         i = _tok_at(view, ev.evidence[0].trigger[0])
         if i is None or view.lemma(i) not in m["verbal_attack_verbs"]:
             return ev
         art = view.article
-        speakers = [art.actor(a) for a in ev.sources]
-        if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"] and a.kind in ("person", "organisation")
+        # "the senator came under attack" (nobody named attacking): the one attacked is the speaker judged
+        under = not ev.sources and view.toks[i].dep == "pobj" and view.lemma(view.toks[i].head) == "under"
+        if not ev.sources and not under:
+            return ev
+        speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
+        if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
+                   and a.kind in (("person", "organisation", "group") if under else ("person", "organisation"))
                    for a in speakers):
             return ev
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
@@ -125,6 +130,8 @@ class Coder:
             # ("called for soldiers to be killed": the parser makes "for" the mark of the infinitive; a phrase
             # before the verb is an adjunct: "For the Liberal Democrats, X called the target unambitious")
             return False, None
+        if e.prep and any(toks[c].dep == "oprd" for c in ch):
+            return False, None  # "called the summer dreadful for farmers": a naming, not a call for anything
         if e.noobj and any(toks[c].dep == "dobj" for c in ch):
             return False, None
         if e.nocomp and any(toks[c].dep in ("xcomp",) for c in ch):
@@ -259,6 +266,8 @@ class Coder:
                 # event stands on its own, its agent unknown here
                 return True, i, 0.05
             return True, h, 0.0
+        if d == "pobj" and view.lemma(h) == "under" and view.subject(toks[h].head)[0] is not None:
+            return True, i, 0.1  # "the mayor is under investigation", "came under attack": done to the subject
         if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
         if d in ("nsubj", "nsubjpass", "dobj") and _between_actors(view, i):
@@ -335,6 +344,7 @@ class Coder:
         events = self._obligations(view, sent, by_tok, taken)
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
+        events.extend(self._labels(view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])
 
@@ -379,6 +389,37 @@ class Coder:
                     cue, targets, _ = got
                     return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
                                         (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
+        return []
+
+    def _labels(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
+        """"X called the plan reckless", "Y branded the minister a coward", "Z described the ruling as
+        shameful": naming someone or their act with a word of criticism is an accusation by the namer
+        (CAMEO 111), its target the actor named in what is labelled."""
+        if any(e.type == "ACCUSE" for e in found):
+            return []
+        toks = view.toks
+        words = _word_list("criticism.txt")
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in self.lex.modes["label_verbs"] or toks[i].pos != "VERB":
+                continue
+            s_sub, passive = view.subject(i)
+            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
+            if not sources:
+                continue
+            content = sorted(j for ch in view.children[i] if toks[ch].dep in ("dobj", "ccomp", "oprd", "xcomp")
+                             or (toks[ch].dep == "prep" and view.lemma(ch) == "as") for j in _descendants(view, ch))
+            cue = next((j for j in content if (view.lemma(j) in words or toks[j].text.lower() in words)
+                        and toks[j].pos in ("ADJ", "NOUN") and not self._supposed(view, j, i)), None)
+            if cue is None:
+                continue
+            named = sorted((abs(j - cue), a) for j in content for a in view.tok_actors.get(j, ()) if a not in sources)
+            targets = [named[0][1]] if named else []
+            if not targets and not any(self._act_noun(view, j) for j in content if j != cue):
+                continue  # "called the weather dreadful": nobody and no act judged
+            conf = 0.78 - min(0.2, 0.04 * view.depth(i))
+            return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
+                                (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),
+                                conf, "accuse/label-criticism")]
         return []
 
     def _judgement(self, view: View, c: int, content: list[int], sources: list[str],
@@ -614,6 +655,8 @@ class Coder:
             rule += "@ref-latest" if ref == "latest" else "@ref"
         elif noun and c.clause == c.tok and toks[c.tok].dep == "pobj" and not sources and not targets:
             return None  # "after consensus ...": a passing mention with nobody named
+        if ptype == "CONSULT" and (e.mode == "visit" or code == self.lex.codes["visit"]) and self._at_home(view, sent, sources, targets):
+            return None  # "the governor visited the northern border": a trip at home, with nobody to meet
         if not noun and self._thing_does(view, c):
             return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
@@ -636,6 +679,25 @@ class Coder:
             span = (toks[a].start, toks[b].end)
         aux = Aux(modes.negated, modes.hypothetical, modes.future, modes.historical)
         return self._build(view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule)
+
+    def _at_home(self, view: View, sent: Sentence, sources: list[str], targets: list[str]) -> bool:
+        """Is a visit made to nobody, or only to places of the visitor's own country ("the president
+        travelled to Ohio")? A visit is an event when it meets someone or goes abroad."""
+        if len(sources) > 1 and not targets:
+            return False  # "the two leaders visited the site together": they met
+        art = view.article
+        home = {a.country for x in sources if (a := art.actor(x)) is not None and a.country}
+        if not targets:
+            # the trip's places may be told apart from it ("ending a trip in Paris"): abroad is a visit
+            targets = [x for i in range(sent.tok_start, sent.tok_end) for x in view.tok_actors.get(i, ())
+                       if (a := art.actor(x)) is not None and a.kind in ("place", "country") and x not in sources]
+            if not targets:
+                return bool(sources)
+        for x in targets:
+            a = art.actor(x)
+            if a is None or a.kind not in ("place", "country") or not home or a.country not in home:
+                return False
+        return bool(sources)
 
     def _confidence(self, view: View, c: Cand, code: str, has_source: bool) -> float:
         """How sure the coder is, and which event of a sentence is its main one: verbs over nouns, the

@@ -76,6 +76,9 @@ def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, o
         low = t.text.lower()
         if t.dep == "neg" or (t.dep == "advmod" and lem == "never"):
             out.negated = True
+        elif t.dep == "aux" and lem == "to" and hops == 1 and toks[cur].dep == "ROOT" and view.kids(cur, "nsubj"):
+            out.future = True  # a headline's "Minister to quit over row": what is to come
+            out.intent = True
         elif t.dep in ("aux", "auxpass"):
             if lem in m["future_aux"] or low in m["future_aux"]:
                 out.future = True
