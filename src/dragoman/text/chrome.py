@@ -4,7 +4,9 @@
   it becomes the reference date with ``source="page"`` and ``trusted=False`` unless a trusted
   date was given.  A line that labels its date ("Published: 3 May 2021") is the text's own claim
   and becomes ``source="text"``, still untrusted.
-* title: the first headline-like line (and ``title_repeat`` where the page repeats it);
+* title: the first headline-like line (and ``title_repeat`` where the page repeats it), or a headline
+  glued to the first sentence of a text of one line (``title_glued``, ``headline.py``): the story's
+  first sentence restates it, so it is not parsed, and the first sentence is read without it;
 * dateline: ``KABUL -`` / ``WASHINGTON (Reuters) —`` / ``Kabul, Oct 27 (AP) -`` → the place;
 * agency: the credit at the end, ``(ATN)``, or the one inside the dateline;
 * boilerplate: whole lines of page furniture that extraction left in the story ("Read more: …",
@@ -21,11 +23,12 @@ from pathlib import Path
 
 from dragoman.model import Article, ReferenceDate
 from dragoman.text.dates import FULL_DATE, match_to_date
+from dragoman.text.headline import glued_headline
 
 #: chrome spans whose words are never an actor nor a clause's subject (the title and its repeat are story)
-CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat", "boilerplate")
+CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat", "title_glued", "boilerplate")
 #: kinds of chrome that are never parsed (the NLP stage and the times skip them)
-NOT_PARSED = ("masthead", "title_repeat", "agency_line", "boilerplate")
+NOT_PARSED = ("masthead", "title_repeat", "title_glued", "agency_line", "boilerplate")
 
 
 def kind(key: str) -> str:
@@ -118,6 +121,9 @@ def annotate(article: Article) -> Article:
     title = _title(text, lines, head, furniture, chrome, article.title)
     dateline, agency = _dateline(body_lines, chrome, article.dateline, article.agency)
     agency = _agency_credit(lines, chrome, agency)
+    if "title" not in chrome and "dateline" not in chrome and (glued := glued_headline(text)) is not None:
+        chrome["title_glued"] = glued  # "Minister to quit over row The minister ...": a headline glued to the story
+        title = title or text[glued[0]:glued[1]]
     taken = set(chrome.values())
     for n, span in enumerate((sp for sp in furniture if sp not in taken), 1):
         chrome["boilerplate" if n == 1 else f"boilerplate.{n}"] = span

@@ -1,0 +1,90 @@
+"""A headline glued to the story's first sentence, as news collections often store their texts.
+
+"Minister to quit over housing row The treasury minister is to step down at the election, ..." has no
+line break nor full stop between the headline and the story. Left as it is, the parser reads one long
+sentence whose first clause is the headline. The cut is found from the words alone, before parsing:
+it falls before a capitalised word that starts the story, such that most of the headline's words of
+content come back in the story's first sixty words (the first sentence restates the headline). Only a
+text of one line and several sentences is looked at (a text with line breaks has its title on a line
+of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_DATA = Path(__file__).parent / "data" / "headline.yaml"
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]['\"’”)]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"’”]?\s+['\"‘“]?[A-Z]")
+_QUOTES = "'\"‘“’”,.-()"
+
+#: the longest headline looked for, in words, and the least story after it
+MAX_WORDS = 10
+MIN_STORY_WORDS = 25
+#: a story has sentences: at least this many sentence breaks in the text
+MIN_SENTENCES = 2
+#: of the headline's words of content, how many (and what share) the story's first words must repeat
+MIN_REPEATED = 2
+MIN_SHARE = 0.3
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(_QUOTES)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'’")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return w[:5]
+
+
+def glued_headline(text: str) -> tuple[int, int] | None:
+    """The span of a headline glued to the first sentence of ``text``, or ``None``."""
+    if "\n" in text.strip():
+        return None
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text[:800])]
+    if len(toks) < MIN_STORY_WORDS + 2 or len(_SENTENCE_BREAK.findall(text)) < MIN_SENTENCES:
+        return None  # a sentence, not a story
+    lex = _words()
+    low = [_bare(t[2]) for t in toks]
+    best: tuple[tuple[int, float, int], int] | None = None
+    for k in range(2, min(MAX_WORDS, len(toks) - MIN_STORY_WORDS) + 1):
+        word, prev = toks[k][2], toks[k - 1][2]
+        if _ENDS_SENTENCE.search(prev):
+            return None  # the first sentence ends before: nothing glued
+        if low[k - 1] in lex["body_words"]:
+            break  # an article or an auxiliary: the story's own words, past any headline
+        first = word.lstrip("'\"‘“")
+        if not first or not first[0].isupper():
+            continue
+        if low[k - 1] in lex["stop"] or low[k - 1] in lex["particles"] or prev.endswith(",") or low[k] in lex["dates"] or low[k - 1] in lex["titles"]:
+            continue
+        if prev[0].isupper() and low[k] not in lex["openers"] and low[k - 1] not in low[k:k + 4]:
+            continue  # inside a name: "Paula | Radcliffe" (not "... Straw | Jack Straw has ...")
+        if any(low[j] == low[k - 1] and low[j + 1] == low[k] for j in range(k + 1, len(low) - 1)):
+            continue  # "New Zealand" told again later: a name
+        head = {_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2]) if m.group().lower() not in lex["stop"]}
+        if not head:
+            continue
+        story = {_stem(m.group()) for t in toks[k:k + 60] for m in _WORD.finditer(t[2])}
+        hits = sum(h in story for h in head)
+        score = (hits, hits / len(head), -k)
+        if hits >= MIN_REPEATED and hits / len(head) >= MIN_SHARE and (best is None or score > best[0]):
+            best = (score, k)
+    if best is None:
+        return None
+    k = best[1]
+    return toks[0][0], toks[k - 1][1]

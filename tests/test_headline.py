@@ -1,0 +1,64 @@
+"""A headline glued to the story's first sentence (text/headline.py): found from the words alone, not
+parsed, and the first sentence read without it. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.text.headline import glued_headline
+
+STORY = (
+    "Harbour workers end pay strike Dock workers in Port Ellery have ended a three-week strike over pay after "
+    "the harbour authority offered a seven percent rise, their union said on Friday. The union's leader, Mara "
+    "Quist, said members had voted to accept the offer. The harbour authority said ships would be loaded again "
+    "from Monday and thanked the workers for their patience."
+)
+
+
+def headline(text: str) -> str | None:
+    span = glued_headline(text)
+    return text[span[0]:span[1]] if span else None
+
+
+def test_a_glued_headline_is_found():
+    assert headline(STORY) == "Harbour workers end pay strike"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a name after the headline: the cut is before the whole name, not inside it
+    ("Quist to lead dock union Veteran organiser Mara Quist has been elected leader of the dock workers' union "
+     "in Port Ellery, beating two rivals in a postal ballot. Quist said her first task was the pension dispute. "
+     "The union's members voted by a wide margin, officials said.",
+     "Quist to lead dock union"),
+    # the headline ends on a name the story repeats in full
+    ("Harbour chief rebuked by Quist Union leader Mara Quist has rebuked the harbour chief for cutting night "
+     "shifts without notice at Port Ellery. The harbour chief said the cuts were needed. Quist said the union "
+     "would meet members on Tuesday to discuss the cuts.",
+     "Harbour chief rebuked by Quist"),
+])
+def test_the_cut_keeps_names_whole(text, want):
+    assert headline(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # a story that starts with its sentence, a title on a line of its own, a single long sentence
+    "Dock workers in Port Ellery have ended a three-week strike over pay after the harbour authority offered a "
+    "seven percent rise, their union said on Friday. The union's leader said members had voted to accept the "
+    "offer. The harbour authority said ships would be loaded again from Monday.",
+    "Harbour workers end pay strike\n\n" + STORY.split(" ", 5)[5],
+    "On Friday the Port Ellery harbour authority and the dock workers' union led by Mara Quist signed a pay "
+    "agreement ending the three-week strike that had left ships unloaded at the quays of the northern harbour "
+    "since the start of the month",
+])
+def test_no_headline_where_there_is_none(text):
+    assert headline(text) is None
+
+
+def test_the_glued_headline_is_not_parsed_and_the_first_sentence_stands_alone(pipeline):
+    from dragoman import extract
+
+    art = extract(STORY, published="2024-05-04", pipeline=pipeline)
+    assert art.title == "Harbour workers end pay strike"
+    assert "title_glued" in art.chrome
+    assert art.sentences[0].text.startswith("Dock workers in Port Ellery have ended")
+    assert not any(e.evidence[0].start < art.chrome["title_glued"][1] for e in art.events)
