@@ -937,3 +937,16 @@ def test_a_trip_at_home_is_no_visit(unfiltered, text, want):
 ])
 def test_declining_to_give_a_view_rejects_nothing(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a guilty plea concedes (a plea of not guilty denies); people held by an agency are detained;
+    # an injunction coerces; protesters interrupting a speech protest
+    ("The former deputy mayor of Kelso pleaded guilty on Tuesday to taking bribes.", ["CONCEDE"]),
+    ("The former deputy mayor of Kelso pleaded not guilty to taking bribes.", ["REJECT"]),
+    ("The interior ministry has been holding detainees for months without charge.", ["COERCE"]),
+    ("The Constitutional Court issued an injunction against the new surveillance law.", ["COERCE"]),
+    ("Protesters interrupted the governor's speech at the convention, chanting slogans.", ["PROTEST"]),
+])
+def test_pleas_holding_injunctions_and_interruptions(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
