@@ -950,3 +950,13 @@ def test_declining_to_give_a_view_rejects_nothing(unfiltered, text, want):
 ])
 def test_pleas_holding_injunctions_and_interruptions(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a condition contrary to fact: "had X done Y" did not happen; a party attacking someone criticises
+    ("Had the army shelled the town, thousands of civilians would have died.", []),
+    ("The army shelled the town on Monday, killing two civilians.", ["ASSAULT"]),
+    ("The Social Democrats attacked the chancellor's family for months.", ["ACCUSE"]),
+])
+def test_counterfactuals_and_parties_attacking(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

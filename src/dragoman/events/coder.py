@@ -30,6 +30,10 @@ COMP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "oprd
 REFINE_ROOTS = frozenset({"03", "12", "10", "02", "13"})
 
 
+#: sectors of a group that speaks as a party when it "attacks" someone ("the Dems attacked his record")
+PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+
+
 class Coder:
     """The ``events`` stage callable (built once by ``make``)."""
 
@@ -72,7 +76,7 @@ class Coder:
             return ev
         speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
         if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
-                   and a.kind in (("person", "organisation", "group") if under else ("person", "organisation"))
+                   and (a.kind in ("person", "organisation") or a.kind == "group" and (under or a.sector in PARTY_SECTORS))
                    for a in speakers):
             return ev
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):

@@ -70,12 +70,16 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
 def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, out: Modes) -> None:
     """The modes the words around the verb at ``cur`` mark: negation, auxiliaries, a condition."""
     toks = view.toks
+    if _counterfactual(view, cur):
+        out.hypothetical = True
     for c in view.children[cur]:
         t = toks[c]
         lem = t.lemma.lower()
         low = t.text.lower()
         if t.dep == "neg" or (t.dep == "advmod" and lem == "never"):
             out.negated = True
+        elif t.dep == "aux" and lem == "have" and _inverted(view, cur, c):
+            out.hypothetical = True  # "had the army attacked the town, ...": a condition contrary to fact
         elif t.dep == "aux" and lem == "to" and hops == 1 and toks[cur].dep == "ROOT" and view.kids(cur, "nsubj"):
             out.future = True  # a headline's "Minister to quit over row": what is to come
             out.intent = True
@@ -100,6 +104,26 @@ def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, o
             toks[g].dep == "mark" and view.lemma(g) in m["conditional_marks"] for g in view.children[c]
         ):
             out.conditional = True  # the consequent of "if ..."
+
+
+def _inverted(view: View, cur: int, aux: int) -> bool:
+    """Is the auxiliary ``aux`` of the verb at ``cur`` before the verb's subject ("had the army attacked"),
+    or is ``cur`` the participle of a "had" the parser made the main verb ("what would have happened had
+    the senator gone to the police")?"""
+    toks = view.toks
+    subj = view.kid(cur, "nsubj", "nsubjpass")
+    if subj is None or toks[cur].tag != "VBN" and toks[cur].tag != "VBD":
+        return False
+    return aux < subj < cur
+
+
+def _counterfactual(view: View, cur: int) -> bool:
+    """"what would have happened had the senator gone ...": the participle of a "had" parsed as the verb."""
+    toks = view.toks
+    h = toks[cur].head
+    subj = view.kid(cur, "nsubj", "nsubjpass")
+    return (toks[cur].dep == "ccomp" and toks[cur].tag == "VBN" and view.lemma(h) == "have" and toks[h].tag == "VBD"
+            and subj is not None and h < subj < cur and view.kid(h, "nsubj", "nsubjpass") is None)
 
 
 def _governed(view: View, m: dict[str, frozenset[str]], h: int, out: Modes) -> bool:
