@@ -138,11 +138,15 @@ def test_a_stage_reading_what_no_earlier_stage_fills_is_refused_when_the_pipelin
     from dragoman.pipeline import Pipeline
 
     with pytest.raises(ConfigError) as e:  # refused before anything is loaded
-        Pipeline(stages=["text", "actors", "quotes"])
+        Pipeline(stages=["text", "actors", "speech", "quotes"])
     assert "stage 'quotes' reads 'events', which no earlier stage fills" in e.value.message
     assert e.value.hint == "add the 'events' stage before 'quotes'"
+    with pytest.raises(ConfigError) as e:  # the event coder reads who speaks in quotes
+        Pipeline(stages=["text", "actors", "events"])
+    assert "stage 'events' reads 'quotes', which no earlier stage fills" in e.value.message
+    assert e.value.hint == "add the 'speech' stage before 'events'"
     with pytest.raises(ConfigError) as e:
-        Pipeline(stages=["text", "actors", "events", "relevance"])
+        Pipeline(stages=["text", "actors", "speech", "events", "relevance"])
     assert "stage 'relevance' reads 'topic'" in e.value.message and "'topic' stage" in e.value.hint
 
 
@@ -150,11 +154,11 @@ def test_a_stage_moved_before_the_stage_it_reads_from_is_refused():
     from dragoman.pipeline import NLP_STAGE, POST_STAGES, PRE_STAGES, Stage, check_stages
 
     by_name = {s.name: s for s in POST_STAGES}
-    moved = [by_name["quotes"]] + [s for s in POST_STAGES if s.name != "quotes"]
+    moved = [by_name["speech"]] + [s for s in POST_STAGES if s.name != "speech"]
     with pytest.raises(ConfigError) as e:
         check_stages([*PRE_STAGES, NLP_STAGE, *moved])
-    assert "stage 'quotes' reads 'actors'" in e.value.message
-    assert e.value.hint == "run the 'actors' stage before 'quotes'"
+    assert "stage 'speech' reads 'actors'" in e.value.message
+    assert e.value.hint == "run the 'actors' stage before 'speech'"
     with pytest.raises(ConfigError) as e:  # the parse is a stage like the others: nothing reads tokens before it
         check_stages([Stage("early", "x:y", ("tokens",), ()), NLP_STAGE])
     assert "stage 'early' reads 'tokens'" in e.value.message and e.value.hint == "run the 'nlp' stage before 'early'"
@@ -174,7 +178,7 @@ def test_an_unknown_stage_name_is_refused_with_the_known_names():
     with pytest.raises(ConfigError) as e:
         Pipeline(stages=["text", "actor"])
     assert e.value.message == "unknown stage: actor"
-    assert "text, topic, nlp, actors, events, merge, relevance, times, places, quotes" in e.value.hint
+    assert "text, topic, nlp, actors, speech, events, merge, relevance, times, places, quotes" in e.value.hint
 
 
 def test_the_package_says_it_is_typed_and_ships_a_changelog():

@@ -18,7 +18,7 @@ def qpipe():
     """The text, parse, actors, events and quotes stages: what the quotes stage reads, nothing more."""
     from dragoman.pipeline import Pipeline
 
-    return Pipeline(stages=["text", "actors", "events", "quotes"])
+    return Pipeline(stages=["text", "actors", "speech", "events", "quotes"])
 
 
 def run(qpipe, text: str):
@@ -235,7 +235,9 @@ def test_quote_lists_the_events_it_reports(qpipe):
     from dragoman.quotes import make
     from dragoman.settings import Settings
 
-    out = make(Settings())(art.replace(events=events, quotes=()))
+    # the quotes found by the speech stage, linked by the quotes stage once the events are known
+    assert direct(art)
+    out = make(Settings())(art.replace(events=events))
     q = only(direct(out))
     assert q.events == ("e-in",)
 

@@ -48,12 +48,13 @@ PRE_STAGES: tuple[Stage, ...] = (
 #: after the parse, in order
 POST_STAGES: tuple[Stage, ...] = (
     Stage("actors", "dragoman.actors:make", ("tokens", "entities", "noun_chunks"), ("actors",)),
-    Stage("events", "dragoman.events:make", ("tokens", "actors"), ("events",)),
+    Stage("speech", "dragoman.quotes:make_speech", ("tokens", "actors"), ("quotes",)),
+    Stage("events", "dragoman.events:make", ("tokens", "actors", "quotes"), ("events",)),
     Stage("merge", "dragoman.events:make_merge", ("events",), ("events",)),
     Stage("relevance", "dragoman.events:make_relevance", ("events", "actors", "topic"), ("events",)),
     Stage("times", "dragoman.when_where:make_times", ("tokens", "events", "reference_date"), ("times", "events")),
     Stage("places", "dragoman.when_where:make_places", ("tokens", "events", "dateline"), ("events", "places")),
-    Stage("quotes", "dragoman.quotes:make", ("tokens", "actors", "events"), ("quotes",)),
+    Stage("quotes", "dragoman.quotes:make", ("quotes", "events"), ("quotes",)),
 )
 #: the parse, between the two: run by ``dragoman.nlp.Parser`` on a batch, not made by a stage factory
 NLP_STAGE = Stage("nlp", "dragoman.nlp:Parser", ("text",), ("sentences", "tokens", "entities", "noun_chunks"))
