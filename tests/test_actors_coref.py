@@ -111,3 +111,13 @@ def test_belgrade_is_serbias_not_a_dissolved_states(pipeline):
 
     art = extract("Students protested in Belgrade on Monday.", published="2024-05-04", pipeline=pipeline)
     assert {a.country for a in art.actors} == {"SRB"}, [(a.name, a.country) for a in art.actors]
+
+
+def test_the_pronoun_that_says_who_speaks_is_nobody_named_in_the_quote(pipeline):
+    from dragoman import extract
+
+    art = extract('Senator Dana Whitfield spoke in Lanark on Monday. "The minister has misled the farmers," she said.',
+                  published="2024-05-04", pipeline=pipeline)
+    she = art.text.index("she said")
+    owner = [a.name for a in art.actors if any(m.start == she for m in a.mentions)]
+    assert owner == ["Dana Whitfield"], owner

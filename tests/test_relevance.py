@@ -960,3 +960,20 @@ def test_pleas_holding_injunctions_and_interruptions(unfiltered, text, want):
 ])
 def test_counterfactuals_and_parties_attacking(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+QUOTED = ('Senator Dana Whitfield spoke to reporters in Lanark on Monday. "The minister has lied to the farmers," '
+          'she said. "The cabinet\'s arrogance has been its undoing. The government must withdraw the levy."')
+
+
+def test_a_sentence_that_continues_a_quote_is_the_speakers(pipeline):
+    # the speaker is named in the sentence before: the criticism and the demand that follow are hers; the
+    # pronoun that says who speaks ("she said") is nobody named inside the quote
+    art = extract_at(pipeline, QUOTED)
+    sent = dict(enumerate(art.sentences))
+    who = {}
+    for e in art.events:
+        n = next(i for i, s in sent.items() if s.start <= e.evidence[0].trigger[0] < s.end)
+        who[(n, e.type)] = [art.actor(a).name for a in e.sources]
+    assert who == {(1, "ACCUSE"): ["Dana Whitfield"], (2, "ACCUSE"): ["Dana Whitfield"],
+                   (3, "REQUEST"): ["Dana Whitfield"]}, who

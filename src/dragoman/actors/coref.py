@@ -204,9 +204,11 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
         gender = "m" if low in _MALE else "f" if low in _FEMALE else None
         if kind == "person":
+            # the pronoun that says who speaks ("..., she said") is nobody named inside the quote
+            says = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in verbs and not _inside(quoted, t.start)
             prev = [(i, g) for i, g in window
                     if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
-                    and _gender(ctx, g) in (None, gender)]
+                    and _gender(ctx, g) in (None, gender) and not (says and _inside(quoted, toks[i].start))]
             target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
             if target is None and prev:
                 target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i))

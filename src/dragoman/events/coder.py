@@ -362,6 +362,7 @@ class Coder:
         toks = view.toks
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
+        frames: list[tuple[list[str], int, float]] = []  # (speaker, content's head, confidence)
         for i in range(sent.tok_start, sent.tok_end):
             if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
                 continue
@@ -371,28 +372,29 @@ class Coder:
             sources = view.phrase_actors(s_sub)
             if not sources:
                 continue
-            for c in view.children[i]:
-                if toks[c].dep not in ("ccomp", "parataxis"):
-                    continue
-                content = _descendants(view, c)
-                if any(j in coded for j in content):
-                    continue  # the content tells an event of its own
-                conf = 0.8 - min(0.2, 0.04 * view.depth(i))
-                got = self._judgement(view, c, content, sources, _word_list("criticism.txt"))
-                if got is not None:
-                    cue, targets, denial = got
-                    span = (toks[cue].start, toks[cue].end)
-                    if denial:
-                        # "said it was wholly wrong to suggest that ...": what is called wrong is a claim, denied
-                        return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(),
-                                            span, conf, "reject/denial-in-speech")]
-                    return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
-                                        span, conf, "accuse/criticism-in-speech")]
-                got = self._judgement(view, c, content, sources, _word_list("praise.txt")) if praise else None
-                if got is not None and not got[2]:
-                    cue, targets, _ = got
-                    return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
-                                        (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
+            frames.extend((sources, c, 0.8 - min(0.2, 0.04 * view.depth(i))) for c in view.children[i]
+                          if toks[c].dep in ("ccomp", "parataxis"))
+        if not frames and (quoted := self._quoted(view, sent)) is not None:
+            frames.append((quoted[0], quoted[1], 0.72))  # "It is a betrayal," she said. "They broke every promise."
+        for sources, c, conf in frames:
+            content = _descendants(view, c)
+            if any(j in coded for j in content):
+                continue  # the content tells an event of its own
+            got = self._judgement(view, c, content, sources, _word_list("criticism.txt"))
+            if got is not None:
+                cue, targets, denial = got
+                span = (toks[cue].start, toks[cue].end)
+                if denial:
+                    # "said it was wholly wrong to suggest that ...": what is called wrong is a claim, denied
+                    return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(),
+                                        span, conf, "reject/denial-in-speech")]
+                return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
+                                    span, conf, "accuse/criticism-in-speech")]
+            got = self._judgement(view, c, content, sources, _word_list("praise.txt")) if praise else None
+            if got is not None and not got[2]:
+                cue, targets, _ = got
+                return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
+                                    (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
         return []
 
     def _labels(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
@@ -425,6 +427,22 @@ class Coder:
                                 (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),
                                 conf, "accuse/label-criticism")]
         return []
+
+    def _quoted(self, view: View, sent: Sentence) -> tuple[list[str], int] | None:
+        """The speaker and the head of a sentence that continues a direct quote whose speaker another sentence
+        names ("It is a betrayal," she said. "They have broken every promise."), or ``None``: the sentence has
+        no speech verb of its own, and it lies inside the quote."""
+        toks = view.toks
+        if any(view.lemma(i) in self.speech and toks[i].pos == "VERB" for i in range(sent.tok_start, sent.tok_end)):
+            return None
+        for q in view.article.quotes:
+            if not q.direct or q.speaker is None or not (q.start <= sent.start + 2 and sent.end <= q.end + 2):
+                continue
+            if q.cue_span is not None and sent.start <= q.cue_span[0] < sent.end:
+                return None  # the sentence names its speaker itself
+            root = next((i for i in range(sent.tok_start, sent.tok_end) if toks[i].dep == "ROOT"), None)
+            return ([q.speaker], root) if root is not None else None
+        return None
 
     def _judgement(self, view: View, c: int, content: list[int], sources: list[str],
                    words: frozenset[str]) -> tuple[int, list[str], bool] | None:
@@ -527,61 +545,63 @@ class Coder:
         """"X said Y must do Z": a demand by X on Y."""
         toks = view.toks
         out: list[Event] = []
+        frames: list[tuple[int | None, list[str] | None, int, int]] = []  # (speaker's words, quoted speaker, content, depth)
         for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
+            if view.lemma(i) in self.speech and toks[i].pos == "VERB":
+                frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in view.kids(i, "ccomp"))
+        if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
+            frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
+        for s_sub, quoted_by, c, depth in frames:
+            modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
+            if modal is not None and toks[modal].text.lower() == "must" and (
+                    toks[c].tag == "VBG" and any(view.lemma(a) == "be" for a in view.kids(c, "aux"))
+                    or any(view.lemma(a) == "have" for a in view.kids(c, "aux"))):
+                modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
+            if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
+                    and not view.kids(c, "neg"):
+                modal = c  # "argued a change of course was needed": a call for it
+            if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) and (
+                    view.lemma(c) == "need" and view.kids(c, "dobj")
+                    or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
+                # "said Britain needed lower taxes", "said member states had to be more accountable"
+                modal = c
+                inner_clause = next(iter(view.kids(c, "xcomp")), None)
+                c_sub0, _ = view.subject(c)
+                others = c_sub0 is not None and toks[c_sub0].pos != "PRON" and (
+                    bool(view.phrase_actors(c_sub0)) or toks[c_sub0].text.lower() in _people_words())
+                if inner_clause is not None and not any(j in by_tok for j in _descendants(view, inner_clause)) \
+                        and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj") \
+                        and not others:
+                    continue  # "said they had to be careful": an opinion ("national governments needed to be more transparent" asks)
+            if modal is None:
                 continue
-            for c in view.kids(i, "ccomp"):
-                modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
-                if modal is not None and toks[modal].text.lower() == "must" and (
-                        toks[c].tag == "VBG" and any(view.lemma(a) == "be" for a in view.kids(c, "aux"))
-                        or any(view.lemma(a) == "have" for a in view.kids(c, "aux"))):
-                    modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
-                if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
-                        and not view.kids(c, "neg"):
-                    modal = c  # "argued a change of course was needed": a call for it
-                if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) and (
-                        view.lemma(c) == "need" and view.kids(c, "dobj")
-                        or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
-                    # "said Britain needed lower taxes", "said member states had to be more accountable"
-                    modal = c
-                    inner_clause = next(iter(view.kids(c, "xcomp")), None)
-                    c_sub0, _ = view.subject(c)
-                    others = c_sub0 is not None and toks[c_sub0].pos != "PRON" and (
-                        bool(view.phrase_actors(c_sub0)) or toks[c_sub0].text.lower() in _people_words())
-                    if inner_clause is not None and not any(j in by_tok for j in _descendants(view, inner_clause)) \
-                            and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj") \
-                            and not others:
-                        continue  # "said they had to be careful": an opinion ("national governments needed to be more transparent" asks)
-                if modal is None:
-                    continue
-                s_sub, _ = view.subject(i)
-                c_sub, _ = view.subject(c)
-                if c_sub is None or (s_sub is not None and view.lemma(c_sub) in ("we", "i")) \
-                        or view.lemma(c_sub) in self.lex.modes["generic_subjects"]:
-                    continue  # "we must", "one has to ask", "nobody should": no one asked
-                inside = [j for j in _descendants(view, c) if j in by_tok]
-                inside.sort(key=lambda j: by_tok[j].depth)
-                inner = by_tok[inside[0]] if inside else None
-                reproach = any(view.lemma(a) == "have" for a in view.kids(c, "aux"))
-                if inner is None and not reproach and view.lemma(c) in ("be", "have", "remain", "become", "stay") \
-                        and not view.kids(c, "expl") and modal != c:
-                    continue  # "said Britain should be a safe haven": an opinion ("there should be an inquiry" asks)
-                taken.update(inside)
-                sources = view.phrase_actors(s_sub) if s_sub is not None else []
-                targets = [a for a in view.phrase_actors(c_sub) if a not in sources]
-                span = (toks[modal].start, toks[modal].end)
-                conf = (0.94 if modal != c else 0.8) - min(0.25, 0.05 * view.depth(i)) + (0.04 if sources else 0.0)
-                if reproach:
-                    # "said the government should have acted sooner": a reproach for what was not done
-                    out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(), span,
-                                           conf, f"accuse/{view.lemma(modal)}-have-in-speech"))
-                    continue
-                table = "demand" if view.lemma(modal) in ("must", "need", "have") else "appeal"
-                code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else self.lex.codes[table]
-                out.append(
-                    self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
-                                f"request/{view.lemma(modal)}-in-speech")
-                )
+            c_sub, _ = view.subject(c)
+            if c_sub is None or ((s_sub is not None or quoted_by) and view.lemma(c_sub) in ("we", "i")) \
+                    or view.lemma(c_sub) in self.lex.modes["generic_subjects"]:
+                continue  # "we must", "one has to ask", "nobody should": no one asked
+            inside = [j for j in _descendants(view, c) if j in by_tok]
+            inside.sort(key=lambda j: by_tok[j].depth)
+            inner = by_tok[inside[0]] if inside else None
+            reproach = any(view.lemma(a) == "have" for a in view.kids(c, "aux"))
+            if inner is None and not reproach and view.lemma(c) in ("be", "have", "remain", "become", "stay") \
+                    and not view.kids(c, "expl") and modal != c:
+                continue  # "said Britain should be a safe haven": an opinion ("there should be an inquiry" asks)
+            taken.update(inside)
+            sources = quoted_by or (view.phrase_actors(s_sub) if s_sub is not None else [])
+            targets = [a for a in view.phrase_actors(c_sub) if a not in sources]
+            span = (toks[modal].start, toks[modal].end)
+            conf = (0.94 if modal != c else 0.8) - min(0.25, 0.05 * depth) + (0.04 if sources else 0.0)
+            if reproach:
+                # "said the government should have acted sooner": a reproach for what was not done
+                out.append(self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(), span,
+                                       conf, f"accuse/{view.lemma(modal)}-have-in-speech"))
+                continue
+            table = "demand" if view.lemma(modal) in ("must", "need", "have") else "appeal"
+            code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else self.lex.codes[table]
+            out.append(
+                self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
+                            f"request/{view.lemma(modal)}-in-speech")
+            )
         return out
 
     # -- one event -----------------------------------------------------------------------------
