@@ -457,3 +457,12 @@ def test_an_event_dated_to_an_earlier_year_or_two_months_back_is_background(pipe
     assert flags.get("SUPPORT") is True, [(e.type, e.date, e.aux) for e in art.events]
     dated = sorted((e.date, e.aux.historical) for e in art.events if e.type == "ASSAULT")
     assert dated == [("2016-03-03", True), ("2016-05-03", False)], dated
+
+
+def test_a_date_after_two_joined_past_verbs_dates_both(pipeline):
+    from dragoman import extract
+
+    art = extract("She reminded the senator of the gunman who shot and wounded a governor in 1981.",
+                  published="2024-05-04", pipeline=pipeline)
+    shots = [e for e in art.events if e.type == "ASSAULT"]
+    assert shots and all(e.aux.historical for e in shots), [(e.type, e.aux) for e in art.events]

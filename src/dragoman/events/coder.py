@@ -77,6 +77,7 @@ class Coder:
         speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
         if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
                    and (a.kind in ("person", "organisation") or a.kind == "group" and (under or a.sector in PARTY_SECTORS))
+                   or under and a is not None and a.kind == "person"
                    for a in speakers):
             return ev
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):

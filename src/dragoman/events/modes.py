@@ -208,6 +208,12 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
     if t.dep == "conj" and toks[t.head].pos in ("VERB", "AUX") and t.tag in ("VBD", "VBN"):
         # "served from 1941 to 1945 and was wounded": a past verb joined to a dated one shares its date
         kids = kids + [c for c in view.children[t.head] if c != clause]
+    if t.tag in ("VBD", "VBN"):
+        # "who shot and wounded the president in 1981": the date at the end of a joined pair of past verbs
+        # is the first one's as well
+        for j in view.kids(clause, "conj"):
+            if toks[j].tag in ("VBD", "VBN") and not view.kids(j, "nsubj", "nsubjpass"):
+                kids = kids + [c for c in view.children[j] if toks[c].dep in ("prep", "npadvmod")]
     for c in kids:
         d = toks[c].dep
         if d in ("prep", "npadvmod", "advmod", "tmod", "amod", "nmod"):
