@@ -977,3 +977,13 @@ def test_a_sentence_that_continues_a_quote_is_the_speakers(pipeline):
         who[(n, e.type)] = [art.actor(a).name for a in e.sources]
     assert who == {(1, "ACCUSE"): ["Dana Whitfield"], (2, "ACCUSE"): ["Dana Whitfield"],
                    (3, "REQUEST"): ["Dana Whitfield"]}, who
+
+
+@pytest.mark.parametrize("text, want", [
+    # concern voiced that another actor did something accuses it; concern about a thing, or that prices rise, does not
+    ("The finance ministry expressed concern that the central bank had ignored its warnings.", ["ACCUSE"]),
+    ("The finance ministry expressed concern about the central bank's forecasts.", []),
+    ("The finance ministry expressed concern that prices may rise.", []),
+])
+def test_concern_that_an_actor_did_something_accuses_it(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -350,6 +350,7 @@ class Coder:
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
         events.extend(self._labels(view, sent, [e for e in events if e is not None]))
+        events.extend(self._concerns(view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])
 
@@ -427,6 +428,34 @@ class Coder:
             return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                 (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),
                                 conf, "accuse/label-criticism")]
+        return []
+
+    def _concerns(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
+        """"The watchdog expressed concern that the ministry had ignored the audit": concern voiced about
+        what another actor did is an accusation of that actor (CAMEO 111); concern "about" or "for"
+        something is a statement, no event."""
+        if any(e.type == "ACCUSE" for e in found):
+            return []
+        toks = view.toks
+        m = self.lex.modes
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in m["concern_verbs"] or toks[i].pos != "VERB":
+                continue
+            s_sub, passive = view.subject(i)
+            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
+            if not sources:
+                continue
+            nouns = [o for o in view.kids(i, "dobj") if view.lemma(o) in m["concern_nouns"]]
+            clauses = [c for o in nouns for c in view.kids(o, "acl", "ccomp")
+                       if any(view.lemma(k) == "that" for k in view.kids(c, "mark"))]
+            for c in clauses:
+                c_sub, _ = view.subject(c)
+                targets = [a for a in view.phrase_actors(c_sub) if a not in sources] if c_sub is not None else []
+                if not targets:
+                    continue
+                return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
+                                    (toks[i].start, toks[nouns[0]].end), 0.74 - min(0.2, 0.04 * view.depth(i)),
+                                    "accuse/concern-that")]
         return []
 
     def _quoted(self, view: View, sent: Sentence) -> tuple[list[str], int] | None:
