@@ -987,3 +987,13 @@ def test_a_sentence_that_continues_a_quote_is_the_speakers(pipeline):
 ])
 def test_concern_that_an_actor_did_something_accuses_it(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # private life is no event; bringing a party back to the centre returns no one
+    ("At university the future senator met his wife Ilse, now a councillor.", []),
+    ("She spent years returning her party to the centre ground.", []),
+    ("The rebels returned the border town to government control on Monday.", ["RETREAT"]),
+])
+def test_private_life_and_a_party_brought_back_are_no_events(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
