@@ -997,3 +997,15 @@ def test_concern_that_an_actor_did_something_accuses_it(unfiltered, text, want):
 ])
 def test_private_life_and_a_party_brought_back_are_no_events(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # denying a named person's words, announcing support, arguing against a plan; a party leader speaking to a
+    # broadcaster's programme consults no one
+    ('The party leader denied Ms Ortega, his housing spokeswoman, said the plans "stink".', ["REJECT"]),
+    ("The Greens announced their support for the government's transport plan on Monday.", ["SUPPORT"]),
+    ("The finance minister argued against raising the fuel tax.", ["REJECT"]),
+    ("Speaking to the BBC's Sunday programme, the party leader said the vote would be close.", []),
+])
+def test_denials_support_and_opposition_announced(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
