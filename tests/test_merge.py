@@ -533,6 +533,43 @@ def test_an_armed_group_named_by_its_fighters_is_the_group():
         assert not any(k.startswith("n:") for k in keys(generic)), generic
 
 
+def test_an_armed_group_named_after_its_fighters_is_the_group_too():
+    """'Gunmen from the Obsidian Hills Brigade' is the Obsidian Hills Brigade, as 'Obsidian Hills Brigade
+    gunmen' is; a closing 'group' or 'militia' is not part of the name; 'fighters from Lake Tamarind' (no
+    'the') say where they came from, and a known group or a place gives no name of its own."""
+    from dragoman.store.records import actor_keys
+
+    def names(name: str) -> set[str]:
+        keys = actor_keys({"name": name, "kind": "group", "country": "COD", "org": None, "sector": "REB"})
+        return {k for k in keys if k.startswith("n:")}
+
+    brigade = {"n:obsidian hills brigade"}
+    assert names("Gunmen from the Obsidian Hills Brigade") == brigade
+    assert names("Obsidian Hills Brigade gunmen") == brigade
+    assert names("Suspected fighters of the Obsidian Hills Brigade group") == brigade
+    assert names("Militiamen belonging to the Obsidian Hills Brigade militia") == brigade
+    assert names("Rebels with the Obsidian Hills Brigade") == brigade
+    for other in ("fighters from Lake Tamarind", "gunmen from the area", "Fighters from the Islamic State group",
+                  "militants from the Democratic Republic of Congo", "fighters from the Kinshasa",
+                  "gunmen from the Obsidian hills", "Fighters from the militia"):
+        assert names(other) == set(), other
+
+
+def test_two_reports_naming_one_armed_group_either_way_are_one_attack_but_another_group_is_not(tmp_path):
+    """'Gunmen from the Obsidian Hills Brigade attacked villagers on Friday' and 'Obsidian Hills Brigade
+    fighters attacked villagers on Friday' (the group named once after its fighters, once before them) are
+    one attack; 'Red Delta Front fighters' attacking villagers that day are another."""
+    def raid(aid: str, attackers: str) -> Article:
+        text = f"{attackers} attacked villagers near Mambasa on Friday."  # the villagers: no one in particular
+        acts = (group("a1", attackers, "COD", "REB", text), group("t1", "villagers", "COD", "CVL", text))
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2025-02-07", published="2025-02-07")
+
+    one = [raid("k1", "Gunmen from the Obsidian Hills Brigade"), raid("k2", "Obsidian Hills Brigade fighters")]
+    assert groups(stored(one, tmp_path / "a")) == [["k1", "k2"]]
+    two = [raid("k3", "Gunmen from the Obsidian Hills Brigade"), raid("k4", "Red Delta Front fighters")]
+    assert groups(stored(two, tmp_path / "b")) == [["k3"], ["k4"]]
+
+
 def _raid(aid: str, attackers: Actor, text: str) -> Article:
     from dataclasses import replace
 

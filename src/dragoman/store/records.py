@@ -181,17 +181,38 @@ _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "sev
 _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and"))
 
 
+#: what links an armed-group noun to the group's name after it ("gunmen from the ...", "fighters of the ...")
+_ARMED_LINKS = frozenset(("from", "of", "with", "belonging"))
+#: a generic noun closing a group's name that another outlet leaves out ("the Katiba Gourma group")
+_GROUP_TAILS = frozenset(("group", "movement", "organisation", "organization", "outfit", "faction"))
+
+
 def _armed_group_name(name: str) -> str | None:
-    """The normalised name of the armed group a group actor's name is made of ("Sahel Fursan Brigade
-    militants" -> "sahel fursan brigade"), or None: at least two words of a proper name before an
-    armed-group noun, not a country's name or adjective, a place or a name the actor lexicon knows
-    ("Nigerian militants", "Islamist militants", "New York gunmen", "Boko Haram fighters" give none)."""
+    """The normalised name of the armed group a group actor's name is made of, or None.  The name before an
+    armed-group noun ("Sahel Fursan Brigade militants" -> "sahel fursan brigade") or after it, linked by
+    "from", "of" or "with" and "the" ("Gunmen from the Sahel Fursan Brigade", "Fighters of the Tana Delta
+    Front group" -> "tana delta front": a closing generic noun, "group" or "militia", is dropped; without
+    "the" it is where they came from: "gunmen from Lake Chad"): at least two
+    words of a proper name, not a country's name or adjective, a place or a name the actor lexicon knows
+    ("Nigerian militants", "Islamist militants", "New York gunmen", "Boko Haram fighters", "gunmen from
+    Borno State" give none)."""
     toks = name.split()
-    if len(toks) < 3 or toks[-1].lower() not in _ARMED_HEADS:
-        return None
-    toks = toks[:-1]
     while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
         toks = toks[1:]
+    if len(toks) >= 3 and toks[0].lower() in _ARMED_HEADS and toks[1].lower() in _ARMED_LINKS:
+        toks = toks[2:]  # "Gunmen from the Sahel Fursan Brigade": the group's name after the noun
+        if toks and toks[0].lower() == "to":  # "fighters belonging to the ..."
+            toks = toks[1:]
+        if not toks or toks[0].lower() != "the":
+            return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the")
+    elif len(toks) >= 2 and toks[-1].lower() in _ARMED_HEADS:
+        toks = toks[:-1]
+    else:
+        return None
+    while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
+        toks = toks[1:]
+    if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
+        toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
     if len(toks) < 2 or toks[0].lower() in _NAME_PARTICLES:
         return None
     for t in toks:
