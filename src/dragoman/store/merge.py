@@ -26,14 +26,14 @@ Two article events are the same happening only on evidence (``compatible``):
   are named by both and both texts date the act to one day: then one outlet placed it wrongly
   (``coarse_place``, ``same_people_same_day``); two different cities always stay two;
 - two named people on one side (sources, or targets) are one only when one's name holds the other's
-  ("Quispe" / "Rosa Quispe Mamani"): two ministers of one country accusing one country on one day are two
+  ("Quispe" / "Rosa Quispe Condori"): two ministers of one country accusing one country on one day are two
   accusations, though both speak for their state;
 - kin types (``KIN_CAMEO``): one act coded under two PLOVER types by two outlets' wordings (a signed
   agreement, SUPPORT 057 in the crosswalk; "agreed to", AGREE) joins only on exact evidence: one day from
   both texts, two participants matched, no side contradicting.
 
 An article event that restates an earlier (or better dated) event of its own article, one the coder left
-unfolded ("Greece lodged a complaint with the Turkish ambassador" below "Andreou on Tuesday accused
+unfolded ("Greece protested to the Turkish ambassador" below "Meletiou on Tuesday accused
 Turkey"), neither joins nor is joined by another article's event (``Merger.restates``): its article's
 event stands for it, and what that event turned away must not come in through it.  Restatements join only
 restatements of events merged together (two outlets, or a copied story, each telling the act twice).
@@ -206,7 +206,7 @@ def role_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
 def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
     """The people (not organisations) among a member's sources and among its targets, each as the words of
     its longest name key ("rosa quispe mamani"): one name is one person when its words hold the other's
-    ("Quispe" / "Rosa Quispe Mamani", "Andreou" / "Nikos Andreou")."""
+    ("Quispe" / "Rosa Quispe Condori", "Meletiou" / "Stavros Meletiou")."""
     if "_people" not in m:
         src: list[frozenset[str]] = []
         tgt: list[frozenset[str]] = []
@@ -259,8 +259,8 @@ def _sector_kin(a: Iterable[str], b: Iterable[str]) -> bool:
 
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two sides of one role name different participants?  Both name people or organisations, share
-    none of them and share no more than a country's sector ("Sahel Fursan Brigade militants" / "Jamaat
-    Nasr al-Sahel militants", both Nigerian rebels); or they share nothing, and both name a person or
+    none of them and share no more than a country's sector ("Ironwood Valley Brigade militants" / "Harakat
+    Fajr al-Wadi militants", both Nigerian rebels); or they share nothing, and both name a person or
     organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
     one and both name a country's sector, not of one family ("Peruvian police" / "Peruvian prosecutors";
     but "Tunisian police" / "Tunisian security forces" is one body: ``SECTOR_FAMILIES``); or one names
@@ -270,8 +270,8 @@ def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (a, b)]
     if a & b:
-        # a shared country's sector does not make two named groups one ("Sahel Fursan Brigade militants" /
-        # "Jamaat Nasr al-Sahel militants", both Nigerian rebels); a shared state does (a minister and a
+        # a shared country's sector does not make two named groups one ("Ironwood Valley Brigade militants" /
+        # "Harakat Fajr al-Wadi militants", both Nigerian rebels); a shared state does (a minister and a
         # stray name: "Sok Vannak" / "Cambodia" and "Government House")
         return bool(names[0] and names[1] and not names[0] & names[1] and not strong(a & b))
     sa, sb = strong(a), strong(b)
@@ -302,7 +302,7 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
     """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
     or the sides contradict: the sources name different participants — or different people (``p1``,
     ``p2``: the sides' people, sources then targets), even of one state: "Greek Foreign Minister Nikos
-    Andreou accused Turkey" / "Greek Defence Minister Petros Kallis accused Turkey" on one day are two
+    Meletiou accused Turkey" / "Greek Defence Minister Yannis Doukas accused Turkey" on one day are two
     accusations — or the targets do and the sources share no named person or organisation (targets
     are often a place or a part of a list: "attacked the army post in Djugu" / "attacked soldiers") —
     but two targets naming different people or different countries' states always contradict: "the
@@ -343,8 +343,8 @@ def own_date(m: dict[str, Any]) -> bool:
 def _article_dates_meet(m: dict[str, Any], o: dict[str, Any]) -> bool:
     """Can two events, at least one dated only by its article's date, be on one day?  Two article dates:
     equal.  An article's date and a day from the other's own text: that day, or the day before (news of
-    a day is published that day or the next morning: "Moldova has accused Moscow...", published on the
-    9th, and "on Tuesday [the 8th] accused Russia"); never a day after the article (it had not happened)."""
+    a day is published that day or the next morning: "Chile has accused Lima of ...", published on the
+    9th, and "on Tuesday [the 8th] accused Peru"); never a day after the article (it had not happened)."""
     if m.get("date") is None or o.get("date") is None:
         return False
     if own_date(m) == own_date(o):  # both dated by their articles (two own dates never come here)
@@ -563,11 +563,11 @@ class Merger:
     def restates(self, m: dict[str, Any]) -> dict[str, Any] | None:
         """The event of m's own article that ``m`` restates, if any: one of its type, dated by its own text
         when m is not (or told before m when both are or neither is), with which m would be compatible
-        were the two of different articles.  "Greece lodged a complaint with the Turkish ambassador",
-        below "Foreign Minister Andreou on Tuesday accused Turkey", is the article's second telling of
+        were the two of different articles.  "Greece protested to the Turkish ambassador",
+        below "Foreign Minister Meletiou on Tuesday accused Turkey", is the article's second telling of
         its accusation, which the coder did not fold in; as the article's event already stands for it,
-        the restatement neither joins nor is joined by another article's event ("Defence Minister Kallis
-        accused Turkey on Tuesday", which Andreou's accusation turns away)."""
+        the restatement neither joins nor is joined by another article's event ("Defence Minister Doukas
+        accused Turkey on Tuesday", which Meletiou's accusation turns away)."""
         siblings = self._by_article.get(m["article_id"], [])
         if m.get("_restates") is None and m.get("_restates_seen") != len(siblings):
             # found once, kept; not found, looked for again only when more of its article has come

@@ -155,7 +155,7 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
         keys.add("o:" + org)
         return keys
     armed = _armed_group_name(name)
-    if armed:  # "Sahel Fursan Brigade militants": the named group, whom no lexicon knows
+    if armed:  # "Ironwood Valley Brigade militants": the named group, whom no lexicon knows
         keys.add("n:" + armed)
     if not country:
         return keys
@@ -170,27 +170,27 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-#: the people of an armed group, named after it: "Jamaat Nasr al-Sahel militants", "Baloch Azad Lashkar gunmen"
+#: the people of an armed group, named after it: "Harakat Fajr al-Wadi militants", "Baloch Azad Lashkar gunmen"
 _ARMED_HEADS = frozenset(("militants", "militant", "fighters", "militia", "militias", "militiamen", "gunmen", "rebels",
                           "insurgents", "jihadists", "guerrillas", "guerrilla", "combatants"))
 #: words before an armed group's name that are not part of it ("Suspected Boko Haram fighters")
 _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "several", "many", "dozens", "hundreds",
                          "scores", "thousands", "of", "the", "a", "an", "two", "three", "four", "five", "six", "seven",
                          "eight", "nine", "ten", "about", "around", "more", "than", "at", "least", "alleged"))
-#: lower-case particles inside a group's name ("Jamaat Nasr al-Sahel", "Front de Libération")
+#: lower-case particles inside a group's name ("Harakat Fajr al-Wadi", "Front de Libération")
 _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and"))
 
 
 #: what links an armed-group noun to the group's name after it ("gunmen from the ...", "fighters of the ...")
 _ARMED_LINKS = frozenset(("from", "of", "with", "belonging"))
-#: a generic noun closing a group's name that another outlet leaves out ("the Katiba Gourma group")
+#: a generic noun closing a group's name that another outlet leaves out ("the Tana Delta Front group")
 _GROUP_TAILS = frozenset(("group", "movement", "organisation", "organization", "outfit", "faction"))
 
 
 def _armed_group_name(name: str) -> str | None:
     """The normalised name of the armed group a group actor's name is made of, or None.  The name before an
-    armed-group noun ("Sahel Fursan Brigade militants" -> "sahel fursan brigade") or after it, linked by
-    "from", "of" or "with" and "the" ("Gunmen from the Sahel Fursan Brigade", "Fighters of the Tana Delta
+    armed-group noun ("Ironwood Valley Brigade militants" -> "ironwood valley brigade") or after it, linked by
+    "from", "of" or "with" and "the" ("Gunmen from the Ironwood Valley Brigade", "Fighters of the Tana Delta
     Front group" -> "tana delta front": a closing generic noun, "group" or "militia", is dropped; without
     "the" it is where they came from: "gunmen from Lake Chad"): at least two
     words of a proper name, not a country's name or adjective, a place or a name the actor lexicon knows
@@ -200,7 +200,7 @@ def _armed_group_name(name: str) -> str | None:
     while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
         toks = toks[1:]
     if len(toks) >= 3 and toks[0].lower() in _ARMED_HEADS and toks[1].lower() in _ARMED_LINKS:
-        toks = toks[2:]  # "Gunmen from the Sahel Fursan Brigade": the group's name after the noun
+        toks = toks[2:]  # "Gunmen from the Ironwood Valley Brigade": the group's name after the noun
         if toks and toks[0].lower() == "to":  # "fighters belonging to the ..."
             toks = toks[1:]
         if not toks or toks[0].lower() != "the":
