@@ -570,6 +570,30 @@ def test_two_reports_naming_one_armed_group_either_way_are_one_attack_but_anothe
     assert groups(stored(two, tmp_path / "b")) == [["k3"], ["k4"]]
 
 
+def test_a_known_armed_group_the_actor_coder_left_uncoded_is_that_organisation(tmp_path):
+    """'Al Shabaab fighters' coded as Somali rebels without the group's code is Al Shabaab (o:SHABAAB), as
+    'Houthi rebels' is the Houthis: two reports of Al Shabaab attacking a hotel on one day are one attack
+    (the hotel is no one in particular), and Al Shabaab and a named group that is not it are two."""
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "group", "country": "SOM", "org": None, "sector": "REB"}))
+
+    assert keys("Al Shabaab fighters") == keys("al-Shabaab gunmen") == {"o:SHABAAB", "g:SOM/REB"}
+    assert "o:HOUTHI" in keys("Hundreds of Houthi rebels")
+    assert keys("Somali militants") == keys("Islamist fighters") == {"g:SOM/REB"}  # no group named
+    assert not any(k.startswith("o:") for k in keys("EU gunmen"))  # an organisation, not an armed group
+
+    def raid(aid: str, attackers: str) -> Article:
+        text = f"{attackers} stormed a seaside hotel in Kismayo on Sunday and shot hotel guests, witnesses said."
+        acts = (group("a1", attackers, "SOM", "REB", text), group("t1", "hotel guests", "SOM", "CVL", text))
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2025-08-17", published="2025-08-17")
+
+    assert groups(stored([raid("b1", "Al Shabaab fighters"), raid("b2", "Al Shabaab militants")], tmp_path / "a")) == [["b1", "b2"]]
+    assert groups(stored([raid("b3", "Al Shabaab fighters"), raid("b4", "Ironwood Valley Brigade gunmen")],
+                         tmp_path / "b")) == [["b3"], ["b4"]]
+
+
 def _raid(aid: str, attackers: Actor, text: str) -> Article:
     from dataclasses import replace
 

@@ -154,9 +154,9 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
     if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
         keys.add("o:" + org)
         return keys
-    armed = _armed_group_name(name)
-    if armed:  # "Ironwood Valley Brigade militants": the named group, whom no lexicon knows
-        keys.add("n:" + armed)
+    armed = _armed_group_key(name)
+    if armed:  # "Ironwood Valley Brigade militants" (n:), "Al Shabaab fighters" uncoded (o:): the named group
+        keys.add(armed)
     if not country:
         return keys
     words = n.split()
@@ -187,15 +187,16 @@ _ARMED_LINKS = frozenset(("from", "of", "with", "belonging"))
 _GROUP_TAILS = frozenset(("group", "movement", "organisation", "organization", "outfit", "faction"))
 
 
-def _armed_group_name(name: str) -> str | None:
-    """The normalised name of the armed group a group actor's name is made of, or None.  The name before an
-    armed-group noun ("Ironwood Valley Brigade militants" -> "ironwood valley brigade") or after it, linked by
-    "from", "of" or "with" and "the" ("Gunmen from the Ironwood Valley Brigade", "Fighters of the Tana Delta
-    Front group" -> "tana delta front": a closing generic noun, "group" or "militia", is dropped; without
-    "the" it is where they came from: "gunmen from Lake Chad"): at least two
-    words of a proper name, not a country's name or adjective, a place or a name the actor lexicon knows
-    ("Nigerian militants", "Islamist militants", "New York gunmen", "Boko Haram fighters", "gunmen from
-    Borno State" give none)."""
+def _armed_group_key(name: str) -> str | None:
+    """The key of the armed group a group actor's name is made of, or None.  The name before an armed-group
+    noun ("Ironwood Valley Brigade militants" -> "n:ironwood valley brigade") or after it, linked by "from",
+    "of" or "with" and "the" ("Gunmen from the Ironwood Valley Brigade", "Fighters of the Tana Delta Front
+    group" -> "n:tana delta front": a closing generic noun, "group" or "militia", is dropped; without "the"
+    it is where they came from: "gunmen from Lake Chad").  A group the actor lexicon knows by an
+    organisation code is that organisation ("Al Shabaab fighters", "Houthi rebels" -> "o:SHABAAB",
+    "o:HOUTHI"), as when the actor coder gives the code itself; otherwise at least two words of a proper
+    name, not a country's name or adjective, a place or another name the lexicon knows ("Nigerian
+    militants", "Islamist militants", "New York gunmen", "gunmen from Borno State" give none)."""
     toks = name.split()
     while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
         toks = toks[1:]
@@ -213,19 +214,26 @@ def _armed_group_name(name: str) -> str | None:
         toks = toks[1:]
     if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
+    if not toks or not all(t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES for t in toks):
+        return None
+    phrase = _POSSESSIVE.sub("", " ".join(toks))
+    from dragoman.actors.lexicon import default_lexicon
+    from dragoman.when_where.gazetteer import gazetteer
+
+    known = default_lexicon().lookup(phrase)
+    org = next((e.org for e in known if e.org and e.kind == "group"), None)  # armed groups; not the EU, NATO
+    if org:
+        return "o:" + org  # "Al Shabaab militants" the actor coder left without the group's code
     if len(toks) < 2 or toks[0].lower() in _NAME_PARTICLES:
         return None
     for t in toks:
         head = t.split("-")[-1] if t.split("-")[0].lower() in _NAME_PARTICLES else t
         if not head[:1].isupper() and t.lower() not in _NAME_PARTICLES:
             return None
-    phrase = _POSSESSIVE.sub("", " ".join(toks))
-    from dragoman.actors.lexicon import default_lexicon
-    from dragoman.when_where.gazetteer import gazetteer
-
-    if default_lexicon().lookup(phrase) or gazetteer().lookup(phrase) is not None or gazetteer().lookup(phrase, admin=True) is not None:
-        return None  # a country, a known name (the lexicon codes those), a place: "New York gunmen"
-    return norm_name(phrase) or None
+    if known or gazetteer().lookup(phrase) is not None or gazetteer().lookup(phrase, admin=True) is not None:
+        return None  # a country, another known name, a place: "New York gunmen"
+    n = norm_name(phrase)
+    return "n:" + n if n else None
 
 
 def _names_country(name: str, country: str) -> bool:
