@@ -594,6 +594,65 @@ def test_a_known_armed_group_the_actor_coder_left_uncoded_is_that_organisation(t
                          tmp_path / "b")) == [["b3"], ["b4"]]
 
 
+def test_a_government_body_acts_for_its_state_but_an_international_body_or_a_navy_does_not(tmp_path):
+    """'The Canadian Treasury Board imposed sanctions on Belarus on Monday' and 'Canada imposed sanctions on
+    Belarus on Monday' are one sanction: a country's government body (an organisation of sector GOV) acts for
+    its state.  The EU and the African Union (international bodies) do not become one through it, and a navy
+    (sector MIL) is not its state."""
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, country: str, sector: str | None, org: str | None = None) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "organisation", "country": country, "org": org, "sector": sector}))
+
+    assert "c:CAN/state" in keys("Canadian Treasury Board", "CAN", "GOV")
+    assert "c:RUS/state" in keys("Kremlin", "RUS", "GOV", "KREMLIN")
+    assert not any(k.startswith("c:") for k in keys("European Union", "IGO", "GOV", "EU") | keys("African Union", "IGO", "GOV", "AU"))
+    assert "c:MEX/state" not in keys("Mexican Navy", "MEX", "MIL")
+
+    def sanction(aid: str, who: Actor, text: str) -> Article:
+        acts = (who, country("t1", "Belarus", "BLR", text))
+        return article(aid, text + " " + filler(aid), acts, "SANCTION", ("a1",), ("t1",), "2025-07-07", published="2025-07-07")
+
+    t1 = "The Canadian Treasury Board imposed sanctions on Belarus on Monday over the crackdown."
+    board = Actor("a1", "Canadian Treasury Board", "CAN", None, "GOV", kind="organisation", mentions=(Mention(4, 27, "Canadian Treasury Board"),))
+    t2 = "Canada imposed sanctions on Belarus on Monday, citing the jailing of opposition figures."
+    assert groups(stored([sanction("c1", board, t1), sanction("c2", country("a1", "Canada", "CAN", t2), t2)],
+                         tmp_path / "a")) == [["c1", "c2"]]
+
+
+def test_participants_named_only_in_different_countries_are_different_participants(tmp_path):
+    """'The European Union imposed sanctions on Belarus on Monday' and 'Canada imposed sanctions on Belarus on
+    Monday' are two sanctions: an international body (IGO) and a country's state share no key, but are of
+    different countries, so the sources contradict.  'South Korea accused the European Union' and 'South Korea
+    accused France' on one day are two accusations (the targets likewise), while 'Foreign Minister Lina Park
+    accused the European Union' and '... accused France' may be one told with a stray target (a shared named
+    source lets a target differ, as it lets a place or a list)."""
+    def act(aid: str, type_: str, who: Actor, whom: Actor, text: str) -> Article:
+        return article(aid, text + " " + filler(aid), (who, whom), type_, ("a1",), ("t1",), "2025-07-07", published="2025-07-07")
+
+    def org(aid: str, name: str, text: str) -> Actor:
+        i = text.index(name)
+        return Actor(aid, name, "IGO", "EU", "GOV", kind="organisation", mentions=(Mention(i, i + len(name), name),))
+
+    t1 = "The European Union imposed sanctions on Belarus on Monday over the crackdown."
+    t2 = "Canada imposed sanctions on Belarus on Monday, citing the jailing of opposition figures."
+    eu, canada = org("a1", "European Union", t1), country("a1", "Canada", "CAN", t2)
+    assert groups(stored([act("e1", "SANCTION", eu, country("t1", "Belarus", "BLR", t1), t1),
+                          act("e2", "SANCTION", canada, country("t1", "Belarus", "BLR", t2), t2)], tmp_path / "a")) == [["e1"], ["e2"]]
+
+    def accuse_(aid: str, who: str, whom: str) -> Article:
+        text = f"{who} accused {whom} on Monday of ignoring the fishing quotas."
+        w = (person("a1", who.split(" ", 2)[-1], "KOR", "GOV", text.index(who.split(" ", 2)[-1])) if "Park" in who
+             else country("a1", who, "KOR", text))
+        t = org("t1", "European Union", text) if whom == "the European Union" else country("t1", whom, "FRA", text)
+        return act(aid, "ACCUSE", w, t, text)
+
+    assert groups(stored([accuse_("e3", "South Korea", "the European Union"), accuse_("e4", "South Korea", "France")],
+                         tmp_path / "b")) == [["e3"], ["e4"]]
+    assert groups(stored([accuse_("e5", "Foreign Minister Lina Park", "the European Union"),
+                          accuse_("e6", "Foreign Minister Lina Park", "France")], tmp_path / "c")) == [["e5", "e6"]]
+
+
 def _raid(aid: str, attackers: Actor, text: str) -> Article:
     from dataclasses import replace
 

@@ -218,6 +218,25 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
     return m["_people"]  # type: ignore[no-any-return]
 
 
+def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries of a member's sources and of its targets that are named specifically (a person, an
+    organisation, a state: a participant with a strong key), by the actor's country code — an international
+    body by its own (``IGO``): "the EU" and "Canada", "the African Union" and "Kenya" are of different
+    countries.  A participant of unknown country adds none."""
+    if "_countries" not in m:
+        src: set[str] = set()
+        tgt: set[str] = set()
+        for a, ks in zip(parts(m), member_keys(m)):
+            if a.get("country") and strong(ks):
+                (src if a["role"] == "source" else tgt).add(a["country"])
+        m["_countries"] = (frozenset(src), frozenset(tgt))
+    return m["_countries"]  # type: ignore[no-any-return]
+
+
+def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
+    return bool(x and y and not x & y)
+
+
 def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> bool:
     """Do two sides name people (``person_keys``) and none of one side's people is one of the other's?"""
     p1, p2 = tuple(p1), tuple(p2)
@@ -295,10 +314,13 @@ def _named_apart(t1: frozenset[str], t2: frozenset[str], p1: tuple[frozenset[str
 
 
 People = tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]
+Countries = tuple[frozenset[str], frozenset[str]]
+_NONE: Countries = (frozenset(), frozenset())
 
 
 def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str],
-             p1: People = ((), ()), p2: People = ((), ())) -> tuple[frozenset[str], int] | None:
+             p1: People = ((), ()), p2: People = ((), ()), c1: Countries = _NONE,
+             c2: Countries = _NONE) -> tuple[frozenset[str], int] | None:
     """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
     or the sides contradict: the sources name different participants — or different people (``p1``,
     ``p2``: the sides' people, sources then targets), even of one state: "Greek Foreign Minister Nikos
@@ -306,9 +328,18 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
     accusations — or the targets do and the sources share no named person or organisation (targets
     are often a place or a part of a list: "attacked the army post in Djugu" / "attacked soldiers") —
     but two targets naming different people or different countries' states always contradict: "the
-    president met Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
+    president met Rosa Quispe" / "the president met Tomas Vidal" are two meetings.  Two source sides sharing
+    no strong key whose specifically named participants are all of different countries (``c1``, ``c2``: the
+    sides' countries, ``side_countries``) contradict too: "the EU imposed sanctions on Belarus" / "Canada
+    imposed sanctions on Belarus" on one day are two sanctions; two target sides likewise, unless the
+    sources share a named person or organisation."""
     if _contradict(_who(s1), _who(s2)) or people_apart(p1[0], p2[0]) or people_apart(p1[1], p2[1]):
         return None
+    named_source = any(k.startswith(("n:", "o:")) for k in s1 & s2)
+    if _countries_apart(c1[0], c2[0]) and not strong(s1 & s2):
+        return None
+    if _countries_apart(c1[1], c2[1]) and not strong(t1 & t2) and not named_source:
+        return None  # targets, as above: a shared named source lets a list or a stray target differ
     if _contradict(_who(t1), _who(t2)) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1[1], p2[1])):
         return None
     shared = (s1 & s2) | (t1 & t2)
@@ -445,13 +476,15 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
-    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto))
+    (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto))
     swapped = ""
     if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
         # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
         # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
         # depend on which of the two reports came first
-        found = _aligned(sm, tm, to, so, (psm, ptm), (pto, pso)) or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto))
+        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso))
+                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto)))
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
@@ -509,10 +542,12 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
     mutual = {m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]
-    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto))
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto))
     if found is None and mutual:
-        found = _aligned(sm, tm, to, so, (psm, ptm), (pto, pso)) or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto))
+        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso))
+                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto)))
     if found is None or not strong(found[0]):
         return False, f"types differ ({types}): kin types join only when named participants match"
     theirs = strong(so | to)

@@ -89,7 +89,9 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
 
     A person named by name (the normalised name and the surname: "Kamau" is "Daniel Kamau"); a named
     organisation (its name and its code); a country or its government ("c:PAK/state"; another sector
-    named, "c:PAK/MIL"), which a person with that country and sector also stands for. A generic group ("officials", "protesters"), a bare title ("the home secretary") or a
+    named, "c:PAK/MIL"), which a person with that country and sector also stands for, and so does a
+    government body of a country ("the US Treasury", "the Kremlin": an organisation of sector GOV; not an
+    international one, "the EU"). A generic group ("officials", "protesters"), a bare title ("the home secretary") or a
     place gives no key: sharing one of those, or only a country code, never makes two events one.
     """
     return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
@@ -122,6 +124,8 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add("n:" + n)
         if org:
             keys.add("o:" + org)
+        if sector == "GOV" and country and country not in PSEUDO_COUNTRIES:
+            keys.add("c:" + country + "/state")  # a government body ("the US Treasury", "the Kremlin") acts for its state
     elif kind in ("country", "government") and state:
         keys.add(state)  # Pakistan = its government
     elif kind == "group":
