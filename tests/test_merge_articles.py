@@ -67,3 +67,26 @@ def test_the_merge_suite_says_why_each_pair_was_not_merged(pipeline, tmp_path):
     assert why[("q1", "q2")]["why"] == "event coder: no ACCUSE event coded in q2"
     assert why[("q1", "q2")]["events"]["q1"][0].startswith("ACCUSE")
     assert why[("q3", "q4")]["why"].startswith("merge rules refused: ") and "places differ" in why[("q3", "q4")]["why"]
+
+
+#: one sanction told by a government body and by its country, and two look-alikes by other countries that day
+SANCTIONS = [
+    ("t1", "2025-02-11", "us", ("WASHINGTON - The US Treasury on Monday imposed sanctions on five Iranian shipping companies "
+                               "accused of moving oil to China.")),
+    ("t2", "2025-02-11", "us", ("The United States sanctioned five Iranian shipping firms on Monday over oil sales to Chinese "
+                               "refiners, the Treasury Department said.")),
+    ("t3", "2025-02-11", "eu", ("The European Union on Monday imposed sanctions on Iranian shipping companies over oil "
+                               "exports, in a move coordinated with Washington.")),
+    ("t4", "2025-02-11", "uk", ("LONDON - Britain imposed sanctions on Monday on Iranian shipping companies carrying oil to "
+                               "Asia, the Foreign Office said.")),
+]
+
+
+def test_a_government_body_and_its_country_are_one_sanctioner_and_other_countries_are_not(pipeline, tmp_path):
+    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in SANCTIONS]
+    coded = [a for a in pipeline.run_batch(arts) if isinstance(a, Article)]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest(coded)
+        rows, _ = store.query_events(EventQuery(type="SANCTION"), limit=100)
+    joined = sorted(sorted(r["article_ids"]) for r in rows if r["num_articles"] > 1)
+    assert joined == [["t1", "t2"]]
