@@ -881,3 +881,37 @@ def test_two_reports_each_telling_one_accusation_twice_join_event_by_event(tmp_p
     copy = _told_twice("c2", orig.text.replace("airspace violations", "violations of airspace", 1))
     copy = copy.replace(url="https://copier.example/c2")
     assert groups(stored([orig, copy], tmp_path)) == [["c1", "c2"], ["c1", "c2"]]
+
+
+def test_a_meeting_of_joint_parties_and_one_of_one_of_them_with_someone_else_are_two(tmp_path):
+    """'Foreign Minister Paulo Reis and his Chilean counterpart Ana Soto met in Brasilia on Monday' (the two as
+    joint sources, the topic taken as the target) and 'Paulo Reis met Peruvian Foreign Minister Hugo Lara in
+    Brasilia on Monday' are two meetings: each names a person the other does not, whatever the roles; 'Ana
+    Soto held talks with Paulo Reis on Monday' is the first meeting told the other way round, and so is
+    'Chile's foreign minister held talks with Brazil's foreign minister' (a meeting's topic taken as its
+    target, here an international body, does not make its sides of different countries)."""
+    def meet(aid: str, text: str, srcs: tuple[tuple[str, str | None], ...], tgts: tuple[tuple[str, str | None], ...]) -> Article:
+        acts = tuple(person(f"a{i}", name, code, "GOV" if code else None, text.index(name)) for i, (name, code) in enumerate(srcs, 1))
+        acts += tuple(person(f"t{i}", name, code, "GOV" if code else None, text.index(name)) for i, (name, code) in enumerate(tgts, 1))
+        if not tgts:  # the topic the coder took as the target: an organisation
+            acts += (Actor("t1", "Mercosur", "IGO", "MERCOSUR", "BUS", kind="organisation",
+                           mentions=(Mention(text.index("Mercosur"), text.index("Mercosur") + 8, "Mercosur"),)),)
+        art = article(aid, text + " " + filler(aid), acts, "CONSULT", tuple(a.id for a in acts if a.id.startswith("a")),
+                      tuple(a.id for a in acts if a.id.startswith("t")), "2025-09-01", published="2025-09-01")
+        return art
+
+    joint = meet("j1", "Foreign Minister Paulo Reis and his Chilean counterpart Ana Soto met in Brasilia on Monday to "
+                 "discuss Mercosur tariffs.", (("Paulo Reis", "BRA"), ("Ana Soto", None)), ())
+    other = meet("j2", "Paulo Reis met Peruvian Foreign Minister Hugo Lara in Brasilia on Monday.",
+                 (("Paulo Reis", "BRA"),), (("Hugo Lara", "PER"),))
+    again = meet("j3", "Ana Soto held talks with Paulo Reis on Monday.", (("Ana Soto", "CHL"),), (("Paulo Reis", "BRA"),))
+    assert groups(stored([joint, other], tmp_path / "a")) == [["j1"], ["j2"]]
+    assert groups(stored([other, joint], tmp_path / "b")) == [["j1"], ["j2"]]
+    assert groups(stored([joint, again], tmp_path / "c")) == [["j1", "j3"]]
+    # by office, the roles the other way round: one meeting, though the joint report's topic (Mercosur, an
+    # international body) sits where this one has Chile
+    t4 = "Chile's foreign minister held talks with Brazil's foreign minister in Brasilia on Monday."
+    offices = article("j4", t4 + " " + filler("j4"), (group("a1", "Chile's foreign minister", "CHL", "GOV", t4),
+                      group("t1", "Brazil's foreign minister", "BRA", "GOV", t4)), "CONSULT", ("a1",), ("t1",), "2025-09-01",
+                      published="2025-09-01")
+    assert groups(stored([joint, offices], tmp_path / "d")) == [["j1", "j4"]]

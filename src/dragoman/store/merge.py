@@ -233,6 +233,20 @@ def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     return m["_countries"]  # type: ignore[no-any-return]
 
 
+def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """For a mutual act (a meeting, an agreement), whose roles are the outlet's choice: does each event name
+    a person, in any role, whom the other does not name ("Foreign Minister Paulo Reis and his Chilean
+    counterpart Ana Soto met", the two joint sources, / "Reis met Peruvian Foreign Minister Hugo Lara")?
+    Then they are two acts, whichever sides the people were put on."""
+    mine = [p for side in person_keys(m) for p in side]
+    theirs = [p for side in person_keys(o) for p in side]
+
+    def matched(x: frozenset[str], others: list[frozenset[str]]) -> bool:
+        return any(x <= y or y <= x for y in others)
+
+    return any(not matched(x, theirs) for x in mine) and any(not matched(y, mine) for y in theirs)
+
+
 def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
     return bool(x and y and not x & y)
 
@@ -320,7 +334,7 @@ _NONE: Countries = (frozenset(), frozenset())
 
 def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str],
              p1: People = ((), ()), p2: People = ((), ()), c1: Countries = _NONE,
-             c2: Countries = _NONE) -> tuple[frozenset[str], int] | None:
+             c2: Countries = _NONE, mutual: bool = False) -> tuple[frozenset[str], int] | None:
     """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
     or the sides contradict: the sources name different participants — or different people (``p1``,
     ``p2``: the sides' people, sources then targets), even of one state: "Greek Foreign Minister Nikos
@@ -332,13 +346,14 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
     no strong key whose specifically named participants are all of different countries (``c1``, ``c2``: the
     sides' countries, ``side_countries``) contradict too: "the EU imposed sanctions on Belarus" / "Canada
     imposed sanctions on Belarus" on one day are two sanctions; two target sides likewise, unless the
-    sources share a named person or organisation."""
+    sources share a named person or organisation or the act is mutual (``mutual``: a meeting's "target" is
+    often its topic, "met ... to discuss Mercosur tariffs", and its parties are checked by ``parties_apart``)."""
     if _contradict(_who(s1), _who(s2)) or people_apart(p1[0], p2[0]) or people_apart(p1[1], p2[1]):
         return None
     named_source = any(k.startswith(("n:", "o:")) for k in s1 & s2)
     if _countries_apart(c1[0], c2[0]) and not strong(s1 & s2):
         return None
-    if _countries_apart(c1[1], c2[1]) and not strong(t1 & t2) and not named_source:
+    if _countries_apart(c1[1], c2[1]) and not strong(t1 & t2) and not named_source and not mutual:
         return None  # targets, as above: a shared named source lets a list or a stray target differ
     if _contradict(_who(t1), _who(t2)) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1[1], p2[1])):
         return None
@@ -477,14 +492,17 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
     (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
-    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto))
+    mutual = bool(m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC)
+    if mutual and parties_apart(m, o):
+        return False, "a mutual act of different parties: each names a person the other does not"
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
-    if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
+    if found is None and mutual:
         # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
         # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
         # depend on which of the two reports came first
-        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso))
-                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto)))
+        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso), mutual)
+                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto), mutual))
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
@@ -543,11 +561,13 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
     (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
-    mutual = {m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]
-    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto))
+    mutual = bool({m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"])
+    if mutual and parties_apart(m, o):
+        return False, f"types differ ({types}), and each names a person the other does not"
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     if found is None and mutual:
-        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso))
-                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto)))
+        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso), mutual)
+                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto), mutual))
     if found is None or not strong(found[0]):
         return False, f"types differ ({types}): kin types join only when named participants match"
     theirs = strong(so | to)
