@@ -915,3 +915,10 @@ def test_a_meeting_of_joint_parties_and_one_of_one_of_them_with_someone_else_are
                       group("t1", "Brazil's foreign minister", "BRA", "GOV", t4)), "CONSULT", ("a1",), ("t1",), "2025-09-01",
                       published="2025-09-01")
     assert groups(stored([joint, offices], tmp_path / "d")) == [["j1", "j4"]]
+    # each report names one president and the other by office: one meeting
+    t5, t6 = "Daniel Mwangi met Tanzania's president in Nairobi on Monday.", "Grace Mollel met Kenya's president in Nairobi on Monday."
+    by_name = [article(aid, t + " " + filler(aid), (person("a1", who, code, "GOV", 0), group("t1", office, ocode, "GOV", t)),
+                       "CONSULT", ("a1",), ("t1",), "2025-09-01", published="2025-09-01")
+               for aid, t, who, code, office, ocode in (("j5", t5, "Daniel Mwangi", "KEN", "Tanzania's president", "TZA"),
+                                                        ("j6", t6, "Grace Mollel", "TZA", "Kenya's president", "KEN"))]
+    assert groups(stored(by_name, tmp_path / "e")) == [["j5", "j6"]]

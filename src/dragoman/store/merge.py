@@ -233,18 +233,37 @@ def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     return m["_countries"]  # type: ignore[no-any-return]
 
 
+def _parties(m: dict[str, Any]) -> tuple[list[tuple[frozenset[str], frozenset[str]]], frozenset[str]]:
+    """A member's named people, in any role, each as (the words of its longest name, its ``c:`` keys), and the
+    ``c:`` keys of its participants that are not named people (a country, "Norway's prime minister")."""
+    people: list[tuple[frozenset[str], frozenset[str]]] = []
+    offices: set[str] = set()
+    for a, ks in zip(parts(m), member_keys(m)):
+        names = [k[2:] for k in ks if k.startswith("n:")]
+        states = frozenset(k for k in ks if k.startswith("c:"))
+        if a.get("kind") == "person" and names:
+            people.append((frozenset(max(names, key=len).split()), states))
+        else:
+            offices |= states
+    return people, frozenset(offices)
+
+
 def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
     """For a mutual act (a meeting, an agreement), whose roles are the outlet's choice: does each event name
-    a person, in any role, whom the other does not name ("Foreign Minister Paulo Reis and his Chilean
-    counterpart Ana Soto met", the two joint sources, / "Reis met Peruvian Foreign Minister Hugo Lara")?
-    Then they are two acts, whichever sides the people were put on."""
-    mine = [p for side in person_keys(m) for p in side]
-    theirs = [p for side in person_keys(o) for p in side]
+    a person, in any role, whom the other names neither by name nor by an unnamed office of the person's
+    state ("Foreign Minister Paulo Reis and his Chilean counterpart Ana Soto met", the two joint sources, /
+    "Reis met Peruvian Foreign Minister Hugo Lara")?  Then they are two acts, whichever sides the people were
+    put on.  "President Daniel Mwangi met Tanzania's president" / "President Grace Mollel met Kenya's president"
+    name each other's person by office: one meeting."""
+    (mine, my_offices), (theirs, their_offices) = _parties(m), _parties(o)
 
-    def matched(x: frozenset[str], others: list[frozenset[str]]) -> bool:
-        return any(x <= y or y <= x for y in others)
+    def other(person: tuple[frozenset[str], frozenset[str]], people: list[tuple[frozenset[str], frozenset[str]]],
+              offices: frozenset[str]) -> bool:
+        words, states = person
+        return not any(words <= w or w <= words for w, _ in people) and not states & offices
 
-    return any(not matched(x, theirs) for x in mine) and any(not matched(y, mine) for y in theirs)
+    return (any(other(p, theirs, their_offices) for p in mine)
+            and any(other(p, mine, my_offices) for p in theirs))
 
 
 def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
