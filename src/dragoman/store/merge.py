@@ -28,6 +28,13 @@ Two article events are the same happening only on evidence (``compatible``):
 - two named people on one side (sources, or targets) are one only when one's name holds the other's
   ("Quispe" / "Rosa Quispe Condori"): two ministers of one country accusing one country on one day are two
   accusations, though both speak for their state;
+- two sides sharing no strong key whose named participants are all of different countries
+  (``side_countries``; an international body counts as its own, ``IGO``) contradict: the EU and Canada
+  sanctioning one country on one day are two sanctions (targets likewise, unless a named source is shared or
+  the act is mutual);
+- a mutual act (meeting, agreement) whose two reports each name a person the other names neither by name nor
+  by an unnamed office of the person's state is two acts, whatever roles the people were given
+  (``parties_apart``: "A and his Chilean counterpart B met" / "A met Peruvian minister C");
 - kin types (``KIN_CAMEO``): one act coded under two PLOVER types by two outlets' wordings (a signed
   agreement, SUPPORT 057 in the crosswalk; "agreed to", AGREE) joins only on exact evidence: one day from
   both texts, two participants matched, no side contradicting.
