@@ -40,3 +40,53 @@ def test_one_happening_told_by_office_and_by_name_merges_and_look_alikes_stay_ap
     merged = [tuple(sorted(p)) for r in rows for p in itertools.combinations(sorted(r["article_ids"]), 2)]
     assert [p for p in merged if happening[p[0]] != happening[p[1]]] == []  # no look-alike joined
     assert {("p1", "p2"), ("e1", "e2")} <= set(merged)
+
+
+def test_the_merge_suite_says_why_each_pair_was_not_merged(pipeline, tmp_path):
+    """``dragoman eval merge`` on a written set: a pair the event coder missed (one article codes no event of
+    the happening's type) is told apart from a pair the merge rules refused (and their reason is given)."""
+    import json
+
+    from dragoman.evaluation.merging import written_set
+
+    recs = [
+        {"id": "q1", "published": "2025-03-04", "happenings": [{"id": "H1", "type": "ACCUSE"}],
+         "text": "Paraguay's foreign minister Ana Benitez on Monday accused Uruguay of dumping sewage into the river."},
+        {"id": "q2", "published": "2025-03-04", "happenings": [{"id": "H1", "type": "ACCUSE"}],
+         "text": "The river between Paraguay and Uruguay has been murky for weeks, fishermen said."},
+        {"id": "q3", "published": "2025-03-05", "happenings": [{"id": "H2", "type": "CONSULT"}],
+         "text": "Peruvian President Diego Salas met Chilean President Ines Araya in Arica on Tuesday to discuss trade."},
+        {"id": "q4", "published": "2025-03-05", "happenings": [{"id": "H2", "type": "CONSULT"}],
+         "text": "Chilean President Ines Araya held talks with Peruvian President Diego Salas in Cusco on Tuesday."},
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    metrics, counts, errors = written_set(pipeline, path, "tiny")
+    assert counts["tiny_gold_pairs"] == 2 and metrics["tiny_recall"] == 0.0
+    why = {tuple(e["articles"]): e for e in errors if e["kind"] == "not merged"}
+    assert why[("q1", "q2")]["why"] == "event coder: no ACCUSE event coded in q2"
+    assert why[("q1", "q2")]["events"]["q1"][0].startswith("ACCUSE")
+    assert why[("q3", "q4")]["why"].startswith("merge rules refused: ") and "places differ" in why[("q3", "q4")]["why"]
+
+
+#: one sanction told by a government body and by its country, and two look-alikes by other countries that day
+SANCTIONS = [
+    ("t1", "2025-02-11", "us", ("WASHINGTON - The US Treasury on Monday imposed sanctions on five Iranian shipping companies "
+                               "accused of moving oil to China.")),
+    ("t2", "2025-02-11", "us", ("The United States sanctioned five Iranian shipping firms on Monday over oil sales to Chinese "
+                               "refiners, the Treasury Department said.")),
+    ("t3", "2025-02-11", "eu", ("The European Union on Monday imposed sanctions on Iranian shipping companies over oil "
+                               "exports, in a move coordinated with Washington.")),
+    ("t4", "2025-02-11", "uk", ("LONDON - Britain imposed sanctions on Monday on Iranian shipping companies carrying oil to "
+                               "Asia, the Foreign Office said.")),
+]
+
+
+def test_a_government_body_and_its_country_are_one_sanctioner_and_other_countries_are_not(pipeline, tmp_path):
+    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in SANCTIONS]
+    coded = [a for a in pipeline.run_batch(arts) if isinstance(a, Article)]
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.ingest(coded)
+        rows, _ = store.query_events(EventQuery(type="SANCTION"), limit=100)
+    joined = sorted(sorted(r["article_ids"]) for r in rows if r["num_articles"] > 1)
+    assert joined == [["t1", "t2"]]

@@ -22,6 +22,12 @@ Two measures (``dragoman eval merge``):
   whether they hold on articles they were not written for.
 - **holdout set**: ``data/merge_set_holdout.jsonl``, a third, small written set (13 articles) written after
   the last rule change and never tuned on: ``holdout_precision``, ``holdout_recall``.
+
+Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
+says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
+or, for each pair of their events of that type, why the merge rules refused it (``store.merge.compatible``;
+a refusal is often the coder's doing too: the event lines show a participant, date or place it missed);
+"none (compatible ...)" means another member of a cluster kept the pair apart (no chaining).
 """
 
 from __future__ import annotations
@@ -143,8 +149,12 @@ def written_set(pipeline: Any, path: Path = MERGE_SET, name: str = "written") ->
                 wrong += 1
                 errors.append({"kind": "merged different happenings", "set": name, "event": r["id"], "type": r["type"],
                                "articles": [a1, a2], "happenings": [h1, h2]})
+    coded_by = {a.id: a for a in coded}
     for pair in sorted(gold_pairs - found):
-        errors.append({"kind": "not merged", "set": name, "articles": list(pair)})
+        types = {t for r in recs if r["id"] in pair for h in r["happenings"] if pair[0] in tells[h["id"]]
+                 and pair[1] in tells[h["id"]] for t in (h["type"], *h.get("also", ()))}
+        errors.append({"kind": "not merged", "set": name, "articles": list(pair),
+                       **missed_why(pair, types, coded_by)})
     metrics = {
         f"{name}_precision": round(right / (right + wrong), 4) if right + wrong else 0.0,
         f"{name}_recall": round(len(found & gold_pairs) / len(gold_pairs), 4) if gold_pairs else 0.0,
@@ -152,6 +162,44 @@ def written_set(pipeline: Any, path: Path = MERGE_SET, name: str = "written") ->
     counts = {f"{name}_articles": len(recs), f"{name}_gold_pairs": len(gold_pairs), f"{name}_merged_pairs_right": right,
               f"{name}_merged_pairs_wrong": wrong, f"{name}_merged_pairs_other_events": unknown}
     return metrics, counts, errors
+
+
+def _summary(m: dict[str, Any]) -> str:
+    """One article event in a line: type, CAMEO, date and its precision, who on whom, where, its words."""
+    def names(col: str) -> str:
+        return ", ".join(f"{a['name']} ({a.get('kind')}{', ' + a['country'] if a.get('country') else ''}"
+                         f"{', ' + a['sector'] if a.get('sector') else ''})" for a in json.loads(m[col] or "[]")) or "-"
+
+    place = f" in {m['place']} ({m['place_precision']})" if m.get("place") else ""
+    return (f"{m['type']} {m.get('cameo')} {m.get('date')} ({m['date_precision']}): {names('sources')} -> "
+            f"{names('targets')}{place}: {(m.get('evidence_text') or '')[:90]!r}")
+
+
+def missed_why(pair: tuple[str, ...], types: set[str], coded: dict[str, Article]) -> dict[str, Any]:
+    """Why two articles telling one happening were not merged: the article that coded no event of the
+    happening's types (``types``), or for each pair of their events of those types what the merge rules say
+    (``store.merge.compatible``; "compatible" means another member of a cluster kept them apart).  Returns
+    ``why`` (one line) and ``events`` (each article's events of those types, one line each)."""
+    from datetime import datetime
+
+    from dragoman.store.merge import compatible
+    from dragoman.store.records import article_rows
+
+    evs: dict[str, list[dict[str, Any]]] = {}
+    for aid in pair:
+        art = coded.get(aid)
+        rows = article_rows(art, seq=0, source_group=aid, duplicate_of=None, now=datetime.now())["article_events"] if art else []
+        evs[aid] = [m for m in rows if m["type"] in types]
+    events = {aid: [_summary(m) for m in ms] for aid, ms in evs.items()}
+    lacking = [aid for aid in pair if not evs[aid]]
+    if lacking:
+        return {"why": f"event coder: no {'/'.join(sorted(types))} event coded in {', '.join(lacking)}", "events": events}
+    verdicts = []
+    for m in evs[pair[0]]:
+        for o in evs[pair[1]]:
+            ok, why = compatible(m, o)
+            verdicts.append("none (compatible; kept apart by another member of a cluster: no chaining)" if ok else why)
+    return {"why": "merge rules refused: " + "; ".join(dict.fromkeys(verdicts)), "events": events}
 
 
 def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:

@@ -26,14 +26,21 @@ Two article events are the same happening only on evidence (``compatible``):
   are named by both and both texts date the act to one day: then one outlet placed it wrongly
   (``coarse_place``, ``same_people_same_day``); two different cities always stay two;
 - two named people on one side (sources, or targets) are one only when one's name holds the other's
-  ("Quispe" / "Rosa Quispe Mamani"): two ministers of one country accusing one country on one day are two
+  ("Quispe" / "Rosa Quispe Condori"): two ministers of one country accusing one country on one day are two
   accusations, though both speak for their state;
+- two sides sharing no strong key whose named participants are all of different countries
+  (``side_countries``; an international body counts as its own, ``IGO``) contradict: the EU and Canada
+  sanctioning one country on one day are two sanctions (targets likewise, unless a named source is shared or
+  the act is mutual);
+- a mutual act (meeting, agreement) whose two reports each name a person the other names neither by name nor
+  by an unnamed office of the person's state is two acts, whatever roles the people were given
+  (``parties_apart``: "A and his Chilean counterpart B met" / "A met Peruvian minister C");
 - kin types (``KIN_CAMEO``): one act coded under two PLOVER types by two outlets' wordings (a signed
   agreement, SUPPORT 057 in the crosswalk; "agreed to", AGREE) joins only on exact evidence: one day from
   both texts, two participants matched, no side contradicting.
 
 An article event that restates an earlier (or better dated) event of its own article, one the coder left
-unfolded ("Greece lodged a complaint with the Turkish ambassador" below "Andreou on Tuesday accused
+unfolded ("Greece protested to the Turkish ambassador" below "Meletiou on Tuesday accused
 Turkey"), neither joins nor is joined by another article's event (``Merger.restates``): its article's
 event stands for it, and what that event turned away must not come in through it.  Restatements join only
 restatements of events merged together (two outlets, or a copied story, each telling the act twice).
@@ -206,7 +213,7 @@ def role_keys(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
 def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
     """The people (not organisations) among a member's sources and among its targets, each as the words of
     its longest name key ("rosa quispe mamani"): one name is one person when its words hold the other's
-    ("Quispe" / "Rosa Quispe Mamani", "Andreou" / "Nikos Andreou")."""
+    ("Quispe" / "Rosa Quispe Condori", "Meletiou" / "Stavros Meletiou")."""
     if "_people" not in m:
         src: list[frozenset[str]] = []
         tgt: list[frozenset[str]] = []
@@ -216,6 +223,58 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
                 (src if a["role"] == "source" else tgt).append(frozenset(max(names, key=len).split()))
         m["_people"] = (tuple(src), tuple(tgt))
     return m["_people"]  # type: ignore[no-any-return]
+
+
+def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries of a member's sources and of its targets that are named specifically (a person, an
+    organisation, a state: a participant with a strong key), by the actor's country code — an international
+    body by its own (``IGO``): "the EU" and "Canada", "the African Union" and "Kenya" are of different
+    countries.  A participant of unknown country adds none."""
+    if "_countries" not in m:
+        src: set[str] = set()
+        tgt: set[str] = set()
+        for a, ks in zip(parts(m), member_keys(m)):
+            if a.get("country") and strong(ks):
+                (src if a["role"] == "source" else tgt).add(a["country"])
+        m["_countries"] = (frozenset(src), frozenset(tgt))
+    return m["_countries"]  # type: ignore[no-any-return]
+
+
+def _parties(m: dict[str, Any]) -> tuple[list[tuple[frozenset[str], frozenset[str]]], frozenset[str]]:
+    """A member's named people, in any role, each as (the words of its longest name, its ``c:`` keys), and the
+    ``c:`` keys of its participants that are not named people (a country, "Norway's prime minister")."""
+    people: list[tuple[frozenset[str], frozenset[str]]] = []
+    offices: set[str] = set()
+    for a, ks in zip(parts(m), member_keys(m)):
+        names = [k[2:] for k in ks if k.startswith("n:")]
+        states = frozenset(k for k in ks if k.startswith("c:"))
+        if a.get("kind") == "person" and names:
+            people.append((frozenset(max(names, key=len).split()), states))
+        else:
+            offices |= states
+    return people, frozenset(offices)
+
+
+def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """For a mutual act (a meeting, an agreement), whose roles are the outlet's choice: does each event name
+    a person, in any role, whom the other names neither by name nor by an unnamed office of the person's
+    state ("Foreign Minister Paulo Reis and his Chilean counterpart Ana Soto met", the two joint sources, /
+    "Reis met Peruvian Foreign Minister Hugo Lara")?  Then they are two acts, whichever sides the people were
+    put on.  "President Daniel Mwangi met Tanzania's president" / "President Grace Mollel met Kenya's president"
+    name each other's person by office: one meeting."""
+    (mine, my_offices), (theirs, their_offices) = _parties(m), _parties(o)
+
+    def other(person: tuple[frozenset[str], frozenset[str]], people: list[tuple[frozenset[str], frozenset[str]]],
+              offices: frozenset[str]) -> bool:
+        words, states = person
+        return not any(words <= w or w <= words for w, _ in people) and not states & offices
+
+    return (any(other(p, theirs, their_offices) for p in mine)
+            and any(other(p, mine, my_offices) for p in theirs))
+
+
+def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
+    return bool(x and y and not x & y)
 
 
 def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> bool:
@@ -259,8 +318,8 @@ def _sector_kin(a: Iterable[str], b: Iterable[str]) -> bool:
 
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two sides of one role name different participants?  Both name people or organisations, share
-    none of them and share no more than a country's sector ("Sahel Fursan Brigade militants" / "Jamaat
-    Nasr al-Sahel militants", both Nigerian rebels); or they share nothing, and both name a person or
+    none of them and share no more than a country's sector ("Ironwood Valley Brigade militants" / "Harakat
+    Fajr al-Wadi militants", both Nigerian rebels); or they share nothing, and both name a person or
     organisation, or both name a country's state ("Lithuania" / "Poland"); or neither names
     one and both name a country's sector, not of one family ("Peruvian police" / "Peruvian prosecutors";
     but "Tunisian police" / "Tunisian security forces" is one body: ``SECTOR_FAMILIES``); or one names
@@ -270,8 +329,8 @@ def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     names = [{k for k in x if k.startswith(("n:", "o:"))} for x in (a, b)]
     if a & b:
-        # a shared country's sector does not make two named groups one ("Sahel Fursan Brigade militants" /
-        # "Jamaat Nasr al-Sahel militants", both Nigerian rebels); a shared state does (a minister and a
+        # a shared country's sector does not make two named groups one ("Ironwood Valley Brigade militants" /
+        # "Harakat Fajr al-Wadi militants", both Nigerian rebels); a shared state does (a minister and a
         # stray name: "Sok Vannak" / "Cambodia" and "Government House")
         return bool(names[0] and names[1] and not names[0] & names[1] and not strong(a & b))
     sa, sb = strong(a), strong(b)
@@ -295,20 +354,33 @@ def _named_apart(t1: frozenset[str], t2: frozenset[str], p1: tuple[frozenset[str
 
 
 People = tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]
+Countries = tuple[frozenset[str], frozenset[str]]
+_NONE: Countries = (frozenset(), frozenset())
 
 
 def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: frozenset[str],
-             p1: People = ((), ()), p2: People = ((), ())) -> tuple[frozenset[str], int] | None:
+             p1: People = ((), ()), p2: People = ((), ()), c1: Countries = _NONE,
+             c2: Countries = _NONE, mutual: bool = False) -> tuple[frozenset[str], int] | None:
     """The keys shared on aligned sides and on how many sides (1 or 2), or None when nothing is shared
     or the sides contradict: the sources name different participants — or different people (``p1``,
     ``p2``: the sides' people, sources then targets), even of one state: "Greek Foreign Minister Nikos
-    Andreou accused Turkey" / "Greek Defence Minister Petros Kallis accused Turkey" on one day are two
+    Meletiou accused Turkey" / "Greek Defence Minister Yannis Doukas accused Turkey" on one day are two
     accusations — or the targets do and the sources share no named person or organisation (targets
     are often a place or a part of a list: "attacked the army post in Djugu" / "attacked soldiers") —
     but two targets naming different people or different countries' states always contradict: "the
-    president met Rosa Quispe" / "the president met Tomas Vidal" are two meetings."""
+    president met Rosa Quispe" / "the president met Tomas Vidal" are two meetings.  Two source sides sharing
+    no strong key whose specifically named participants are all of different countries (``c1``, ``c2``: the
+    sides' countries, ``side_countries``) contradict too: "the EU imposed sanctions on Belarus" / "Canada
+    imposed sanctions on Belarus" on one day are two sanctions; two target sides likewise, unless the
+    sources share a named person or organisation or the act is mutual (``mutual``: a meeting's "target" is
+    often its topic, "met ... to discuss Mercosur tariffs", and its parties are checked by ``parties_apart``)."""
     if _contradict(_who(s1), _who(s2)) or people_apart(p1[0], p2[0]) or people_apart(p1[1], p2[1]):
         return None
+    named_source = any(k.startswith(("n:", "o:")) for k in s1 & s2)
+    if _countries_apart(c1[0], c2[0]) and not strong(s1 & s2):
+        return None
+    if _countries_apart(c1[1], c2[1]) and not strong(t1 & t2) and not named_source and not mutual:
+        return None  # targets, as above: a shared named source lets a list or a stray target differ
     if _contradict(_who(t1), _who(t2)) and (not any(k.startswith(("n:", "o:")) for k in s1 & s2) or _named_apart(t1, t2, p1[1], p2[1])):
         return None
     shared = (s1 & s2) | (t1 & t2)
@@ -343,8 +415,8 @@ def own_date(m: dict[str, Any]) -> bool:
 def _article_dates_meet(m: dict[str, Any], o: dict[str, Any]) -> bool:
     """Can two events, at least one dated only by its article's date, be on one day?  Two article dates:
     equal.  An article's date and a day from the other's own text: that day, or the day before (news of
-    a day is published that day or the next morning: "Moldova has accused Moscow...", published on the
-    9th, and "on Tuesday [the 8th] accused Russia"); never a day after the article (it had not happened)."""
+    a day is published that day or the next morning: "Chile has accused Lima of ...", published on the
+    9th, and "on Tuesday [the 8th] accused Peru"); never a day after the article (it had not happened)."""
     if m.get("date") is None or o.get("date") is None:
         return False
     if own_date(m) == own_date(o):  # both dated by their articles (two own dates never come here)
@@ -445,13 +517,18 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
-    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto))
+    (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
+    mutual = bool(m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC)
+    if mutual and parties_apart(m, o):
+        return False, "a mutual act of different parties: each names a person the other does not"
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
-    if found is None and (m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC):
+    if found is None and mutual:
         # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
         # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
         # depend on which of the two reports came first
-        found = _aligned(sm, tm, to, so, (psm, ptm), (pto, pso)) or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto))
+        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso), mutual)
+                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto), mutual))
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
     if found is None and not (copy and not (sm | tm | so | to)):
@@ -509,10 +586,14 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
-    mutual = {m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]
-    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto))
+    (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
+    mutual = bool({m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"])
+    if mutual and parties_apart(m, o):
+        return False, f"types differ ({types}), and each names a person the other does not"
+    found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     if found is None and mutual:
-        found = _aligned(sm, tm, to, so, (psm, ptm), (pto, pso)) or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto))
+        found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso), mutual)
+                 or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto), mutual))
     if found is None or not strong(found[0]):
         return False, f"types differ ({types}): kin types join only when named participants match"
     theirs = strong(so | to)
@@ -563,11 +644,11 @@ class Merger:
     def restates(self, m: dict[str, Any]) -> dict[str, Any] | None:
         """The event of m's own article that ``m`` restates, if any: one of its type, dated by its own text
         when m is not (or told before m when both are or neither is), with which m would be compatible
-        were the two of different articles.  "Greece lodged a complaint with the Turkish ambassador",
-        below "Foreign Minister Andreou on Tuesday accused Turkey", is the article's second telling of
+        were the two of different articles.  "Greece protested to the Turkish ambassador",
+        below "Foreign Minister Meletiou on Tuesday accused Turkey", is the article's second telling of
         its accusation, which the coder did not fold in; as the article's event already stands for it,
-        the restatement neither joins nor is joined by another article's event ("Defence Minister Kallis
-        accused Turkey on Tuesday", which Andreou's accusation turns away)."""
+        the restatement neither joins nor is joined by another article's event ("Defence Minister Doukas
+        accused Turkey on Tuesday", which Meletiou's accusation turns away)."""
         siblings = self._by_article.get(m["article_id"], [])
         if m.get("_restates") is None and m.get("_restates_seen") != len(siblings):
             # found once, kept; not found, looked for again only when more of its article has come

@@ -89,7 +89,9 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
 
     A person named by name (the normalised name and the surname: "Kamau" is "Daniel Kamau"); a named
     organisation (its name and its code); a country or its government ("c:PAK/state"; another sector
-    named, "c:PAK/MIL"), which a person with that country and sector also stands for. A generic group ("officials", "protesters"), a bare title ("the home secretary") or a
+    named, "c:PAK/MIL"), which a person with that country and sector also stands for, and so does a
+    government body of a country ("the US Treasury", "the Kremlin": an organisation of sector GOV; not an
+    international one, "the EU"). A generic group ("officials", "protesters"), a bare title ("the home secretary") or a
     place gives no key: sharing one of those, or only a country code, never makes two events one.
     """
     return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
@@ -122,6 +124,8 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add("n:" + n)
         if org:
             keys.add("o:" + org)
+        if sector == "GOV" and country and country not in PSEUDO_COUNTRIES:
+            keys.add("c:" + country + "/state")  # a government body ("the US Treasury", "the Kremlin") acts for its state
     elif kind in ("country", "government") and state:
         keys.add(state)  # Pakistan = its government
     elif kind == "group":
@@ -154,9 +158,9 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
     if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
         keys.add("o:" + org)
         return keys
-    armed = _armed_group_name(name)
-    if armed:  # "Sahel Fursan Brigade militants": the named group, whom no lexicon knows
-        keys.add("n:" + armed)
+    armed = _armed_group_key(name)
+    if armed:  # "Ironwood Valley Brigade militants" (n:), "Al Shabaab fighters" uncoded (o:): the named group
+        keys.add(armed)
     if not country:
         return keys
     words = n.split()
@@ -170,41 +174,70 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-#: the people of an armed group, named after it: "Jamaat Nasr al-Sahel militants", "Baloch Azad Lashkar gunmen"
+#: the people of an armed group, named after it: "Harakat Fajr al-Wadi militants", "Baloch Azad Lashkar gunmen"
 _ARMED_HEADS = frozenset(("militants", "militant", "fighters", "militia", "militias", "militiamen", "gunmen", "rebels",
                           "insurgents", "jihadists", "guerrillas", "guerrilla", "combatants"))
 #: words before an armed group's name that are not part of it ("Suspected Boko Haram fighters")
 _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "several", "many", "dozens", "hundreds",
                          "scores", "thousands", "of", "the", "a", "an", "two", "three", "four", "five", "six", "seven",
                          "eight", "nine", "ten", "about", "around", "more", "than", "at", "least", "alleged"))
-#: lower-case particles inside a group's name ("Jamaat Nasr al-Sahel", "Front de Libération")
+#: lower-case particles inside a group's name ("Harakat Fajr al-Wadi", "Front de Libération")
 _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and"))
 
 
-def _armed_group_name(name: str) -> str | None:
-    """The normalised name of the armed group a group actor's name is made of ("Sahel Fursan Brigade
-    militants" -> "sahel fursan brigade"), or None: at least two words of a proper name before an
-    armed-group noun, not a country's name or adjective, a place or a name the actor lexicon knows
-    ("Nigerian militants", "Islamist militants", "New York gunmen", "Boko Haram fighters" give none)."""
+#: what links an armed-group noun to the group's name after it ("gunmen from the ...", "fighters of the ...")
+_ARMED_LINKS = frozenset(("from", "of", "with", "belonging"))
+#: a generic noun closing a group's name that another outlet leaves out ("the Tana Delta Front group")
+_GROUP_TAILS = frozenset(("group", "movement", "organisation", "organization", "outfit", "faction"))
+
+
+def _armed_group_key(name: str) -> str | None:
+    """The key of the armed group a group actor's name is made of, or None.  The name before an armed-group
+    noun ("Ironwood Valley Brigade militants" -> "n:ironwood valley brigade") or after it, linked by "from",
+    "of" or "with" and "the" ("Gunmen from the Ironwood Valley Brigade", "Fighters of the Tana Delta Front
+    group" -> "n:tana delta front": a closing generic noun, "group" or "militia", is dropped; without "the"
+    it is where they came from: "gunmen from Lake Chad").  A group the actor lexicon knows by an
+    organisation code is that organisation ("Al Shabaab fighters", "Houthi rebels" -> "o:SHABAAB",
+    "o:HOUTHI"), as when the actor coder gives the code itself; otherwise at least two words of a proper
+    name, not a country's name or adjective, a place or another name the lexicon knows ("Nigerian
+    militants", "Islamist militants", "New York gunmen", "gunmen from Borno State" give none)."""
     toks = name.split()
-    if len(toks) < 3 or toks[-1].lower() not in _ARMED_HEADS:
-        return None
-    toks = toks[:-1]
     while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
         toks = toks[1:]
+    if len(toks) >= 3 and toks[0].lower() in _ARMED_HEADS and toks[1].lower() in _ARMED_LINKS:
+        toks = toks[2:]  # "Gunmen from the Ironwood Valley Brigade": the group's name after the noun
+        if toks and toks[0].lower() == "to":  # "fighters belonging to the ..."
+            toks = toks[1:]
+        if not toks or toks[0].lower() != "the":
+            return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the")
+    elif len(toks) >= 2 and toks[-1].lower() in _ARMED_HEADS:
+        toks = toks[:-1]
+    else:
+        return None
+    while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
+        toks = toks[1:]
+    if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
+        toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
+    if not toks or not all(t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES for t in toks):
+        return None
+    phrase = _POSSESSIVE.sub("", " ".join(toks))
+    from dragoman.actors.lexicon import default_lexicon
+    from dragoman.when_where.gazetteer import gazetteer
+
+    known = default_lexicon().lookup(phrase)
+    org = next((e.org for e in known if e.org and e.kind == "group"), None)  # armed groups; not the EU, NATO
+    if org:
+        return "o:" + org  # "Al Shabaab militants" the actor coder left without the group's code
     if len(toks) < 2 or toks[0].lower() in _NAME_PARTICLES:
         return None
     for t in toks:
         head = t.split("-")[-1] if t.split("-")[0].lower() in _NAME_PARTICLES else t
         if not head[:1].isupper() and t.lower() not in _NAME_PARTICLES:
             return None
-    phrase = _POSSESSIVE.sub("", " ".join(toks))
-    from dragoman.actors.lexicon import default_lexicon
-    from dragoman.when_where.gazetteer import gazetteer
-
-    if default_lexicon().lookup(phrase) or gazetteer().lookup(phrase) is not None or gazetteer().lookup(phrase, admin=True) is not None:
-        return None  # a country, a known name (the lexicon codes those), a place: "New York gunmen"
-    return norm_name(phrase) or None
+    if known or gazetteer().lookup(phrase) is not None or gazetteer().lookup(phrase, admin=True) is not None:
+        return None  # a country, another known name, a place: "New York gunmen"
+    n = norm_name(phrase)
+    return "n:" + n if n else None
 
 
 def _names_country(name: str, country: str) -> bool:
