@@ -96,3 +96,16 @@ def test_a_past_verb_joined_to_a_future_complement_is_joined_to_the_past_verb(pi
         "The president insisted Ms Okafor will have a central role in the talks, and praised her handling of the crisis.")])[0]
     by_text = {t.text: t for t in art.tokens}
     assert art.tokens[by_text["praised"].head].text == "insisted"
+
+
+def test_a_name_after_an_objectless_verb_is_its_object(pipeline):
+    from dragoman import extract
+
+    art = extract("Cambodian police arrested opposition politician Sok Dara at a cafe in Phnom Penh on Tuesday.",
+                  published="2024-05-04", pipeline=pipeline)
+    dara = next(t for t in art.tokens if t.text == "Dara")
+    assert dara.dep == "dobj" and art.tokens[dara.head].text == "arrested"
+    ev = [e for e in art.events if e.type == "COERCE"]
+    assert ev and "Sok Dara" in [art.actor(a).name for a in ev[0].targets]
+    said = extract("The army said Tuesday that it had taken the town.", published="2024-05-04", pipeline=pipeline)
+    assert next(t for t in said.tokens if t.text == "Tuesday").dep != "dobj"  # a day is no object

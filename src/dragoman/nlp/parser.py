@@ -194,14 +194,15 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
             heads = arr[:, 2].astype("int64").tolist()
             tok = Token
             st = strings
-            _repair(heads, [st[x] for x in arr[:, 6].tolist()], [st[x] for x in arr[:, 5].tolist()])
+            deps = [st[x] for x in arr[:, 6].tolist()]
+            _repair(heads, deps, [st[x] for x in arr[:, 5].tolist()], [st[x] for x in arr[:, 3].tolist()])
             first = len(tokens)
-            for i, (idx, length, _, lemma, pos, tag, dep, iob, etype, morph, space) in enumerate(arr.tolist()):
+            for i, (idx, length, _, lemma, pos, tag, _dep, iob, etype, morph, space) in enumerate(arr.tolist()):
                 start = offset + idx
                 m = st[morph]
                 tokens.append(
                     tok(base + i, start, start + length, text[start : start + length], st[lemma], st[pos], st[tag],
-                        st[dep], base + i + heads[i], sent_of[i], _IOB[iob], st[etype], "" if m == "_" else m, space == 1)
+                        deps[i], base + i + heads[i], sent_of[i], _IOB[iob], st[etype], "" if m == "_" else m, space == 1)
                 )
             para_toks = tokens[first:]
         for ent in doc.ents:
@@ -227,15 +228,38 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
     )
 
 
+def _name_objects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """A proper name after an object-less verb, parsed as an adverbial noun, made the verb's object."""
+    for i, dep in enumerate(deps):
+        if dep != "npadvmod" or tags[i] not in ("NNP", "NNPS") or lemmas[i].lower() in _CALENDAR:
+            continue
+        h = i + heads[i]
+        if not (0 <= h < i) or not tags[h].startswith("VB"):
+            continue
+        if any(j + heads[j] == h and deps[j] in ("dobj", "ccomp", "xcomp") for j in range(len(deps)) if j != i):
+            continue
+        if all(h < j + heads[j] <= i for j in range(h + 1, i)):  # the words between are the name's own
+            deps[i] = "dobj"
+
+
+#: days and months: an adverbial noun that is a date ("said Tuesday")
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "today", "tonight", "yesterday", "tomorrow"})
+
 #: tags of a verb not in the simple past (present, bare, with a modal)
 _NOT_PAST = frozenset({"VB", "VBZ", "VBP"})
 
 
-def _repair(heads: list[int], deps: list[str], tags: list[str]) -> None:
-    """Mend one attachment the small parser gets wrong, in place (``heads`` are offsets from each token):
-    "The president insisted Okafor will have a central role, and praised her handling of the crisis" — a past
-    verb with no subject of its own, conjoined to a present or future complement clause of a past verb,
-    is conjoined to that past verb (the president praised), not to the complement (Okafor will have)."""
+def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """Mend attachments the small parser gets wrong, in place (``heads`` are offsets from each token):
+
+    * "The president insisted Okafor will have a central role, and praised her handling of the crisis" — a
+      past verb with no subject of its own, conjoined to a present or future complement clause of a past
+      verb, is conjoined to that past verb (the president praised), not to the complement (Okafor will have);
+    * "Police arrested opposition politician Sok Dara at a cafe" — a proper name right after a verb that has
+      no object, taken for an adverbial noun ("npadvmod"), is the verb's object (not a day or a month)."""
+    _name_objects(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
