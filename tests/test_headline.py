@@ -49,6 +49,17 @@ def test_the_cut_keeps_names_whole(text, want):
     "On Friday the Port Ellery harbour authority and the dock workers' union led by Mara Quist signed a pay "
     "agreement ending the three-week strike that had left ships unloaded at the quays of the northern harbour "
     "since the start of the month",
+    # one-line news whose first sentence names someone, their act, then its object or a day; a dateline
+    "Portuguese Defence Minister Rui Calado accused Spain on Tuesday of sending a survey ship into Portuguese "
+    "waters near the Azores. Spain denied it. Calado said the ship had been there for two days and that Lisbon "
+    "would protest to Madrid.",
+    "LISBON - Portuguese Defence Minister Rui Calado accused Spain of sending a survey ship into Portuguese waters "
+    "near the Azores. Spain denied it. Calado said the ship had been there for two days and that Lisbon would "
+    "protest to Madrid.",
+    "Portugal's Rui Calado welcomed Spain's prime minister for talks at his residence in Lisbon on Friday. The two "
+    "discussed fishing rights off the Azores. Calado said Portugal and Spain were close partners in the region.",
+    "Harbour union leader Mara Quist believes the strike will end within days. Quist told members on Friday that "
+    "the harbour authority had made a better offer. The authority said talks would continue on Monday.",
 ])
 def test_no_headline_where_there_is_none(text):
     assert headline(text) is None

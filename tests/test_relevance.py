@@ -1009,3 +1009,12 @@ def test_private_life_and_a_party_brought_back_are_no_events(unfiltered, text, w
 ])
 def test_denials_support_and_opposition_announced(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # an attack repelled took place, done to those who repelled it; a map dismissed is rejected
+    ("Malian troops repelled an attack by Katiba Tessalit fighters on their camp on Tuesday night.", ["ASSAULT"]),
+    ("Bhutan's foreign minister dismissed China's new official map on Tuesday.", ["REJECT"]),
+])
+def test_repelled_attacks_and_dismissed_maps(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -466,3 +466,16 @@ def test_a_date_after_two_joined_past_verbs_dates_both(pipeline):
                   published="2024-05-04", pipeline=pipeline)
     shots = [e for e in art.events if e.type == "ASSAULT"]
     assert shots and all(e.aux.historical for e in shots), [(e.type, e.aux) for e in art.events]
+
+
+def test_a_statement_is_dated_by_the_saying_that_goes_with_it(pipeline):
+    from dragoman import extract
+
+    art = extract("The interior minister condemned the border raids, saying on Tuesday that they endangered "
+                  "villagers.", published="2024-05-04", pipeline=pipeline)
+    ev = [e for e in art.events if e.type == "ACCUSE"]
+    assert ev and ev[0].date == "2024-04-30" and ev[0].date_text == "on Tuesday", [(e.type, e.date) for e in art.events]
+    inner = extract("The interior minister condemned the raids, saying that troops had shelled the town on Sunday.",
+                    published="2024-05-04", pipeline=pipeline)
+    acc = [e for e in inner.events if e.type == "ACCUSE"]
+    assert acc and acc[0].date_precision == "article"  # the date of what was said is not the saying's

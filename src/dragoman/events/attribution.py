@@ -90,6 +90,11 @@ class Attribution:
                     for p in view.kids(ch, "pobj"):
                         targets.extend(view.phrase_actors(p))
                         recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
+        elif toks[n].dep == "dobj" and view.lemma(toks[n].head) in self.lex.modes["defend_verbs"]:
+            # "troops repelled an attack by militants": those who repelled it were attacked
+            s, passive = view.subject(toks[n].head)
+            if s is not None and not passive:
+                targets.extend(a for a in view.phrase_actors(s) if a not in targets and a not in sources)
         elif toks[n].dep == "pobj" and view.lemma(toks[n].head) == "under":
             # "the mayor is under investigation by prosecutors": the clause's subject undergoes it
             v = toks[toks[n].head].head

@@ -265,6 +265,8 @@ class Coder:
             return True, i, 0.05
         if d in ("nsubj", "nsubjpass") and (view.lemma(h) in self.happen or self._entries(view, h)):
             return True, h, 0.05
+        if d == "dobj" and view.lemma(h) in self.lex.modes["defend_verbs"]:
+            return True, i, 0.05  # "troops repelled an attack by militants": the attack took place
         if d == "dobj" and view.lemma(h) in self.light:
             if any(toks[c].dep == "oprd" for c in view.children[h]):
                 # "called the attack a war crime": a verb naming the event, not carrying it out; the

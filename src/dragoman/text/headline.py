@@ -3,8 +3,10 @@
 "Minister to quit over housing row The treasury minister is to step down at the election, ..." has no
 line break nor full stop between the headline and the story. Left as it is, the parser reads one long
 sentence whose first clause is the headline. The cut is found from the words alone, before parsing:
-it falls before a capitalised word that starts the story, such that most of the headline's words of
-content come back in the story's first sixty words (the first sentence restates the headline). Only a
+it falls before a capitalised word that starts the story, such that the headline's words of content
+come back in the story's first sixty words, its first one (the subject) among the first twenty: the
+story's first sentence restates the headline. A day or month in the words before the cut, or a dateline
+("VILNIUS - "), says they are the story's own sentence. Only a
 text of one line and several sentences is looked at (a text with line breaks has its title on a line
 of its own).
 """
@@ -27,6 +29,8 @@ _QUOTES = "'\"‘“’”,.-()"
 #: the longest headline looked for, in words, and the least story after it
 MAX_WORDS = 10
 MIN_STORY_WORDS = 25
+#: the story's first words, where the headline's first word of content (its subject) comes back
+LEAD_WORDS = 20
 #: a story has sentences: at least this many sentence breaks in the text
 MIN_SENTENCES = 2
 #: of the headline's words of content, how many (and what share) the story's first words must repeat
@@ -56,8 +60,12 @@ def glued_headline(text: str) -> tuple[int, int] | None:
     if "\n" in text.strip():
         return None
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text[:800])]
+    if toks and _bare(toks[0][2]) in _words()["body_words"]:
+        return None  # "The ...", "A ...": the story's first sentence starts the text
     if len(toks) < MIN_STORY_WORDS + 2 or len(_SENTENCE_BREAK.findall(text)) < MIN_SENTENCES:
         return None  # a sentence, not a story
+    if any(t[2] in ("-", "–", "—") for t in toks[:6]) and toks[0][2].isupper():
+        return None  # "VILNIUS - ...": a dateline starts the story, no headline is glued to it
     lex = _words()
     low = [_bare(t[2]) for t in toks]
     best: tuple[tuple[int, float, int], int] | None = None
@@ -65,8 +73,8 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         word, prev = toks[k][2], toks[k - 1][2]
         if _ENDS_SENTENCE.search(prev):
             return None  # the first sentence ends before: nothing glued
-        if low[k - 1] in lex["body_words"]:
-            break  # an article or an auxiliary: the story's own words, past any headline
+        if low[k - 1] in lex["body_words"] or toks[k - 1][2].endswith(","):
+            break  # an article, an auxiliary or a comma: the story's own sentence, past any headline
         first = word.lstrip("'\"‘“")
         if not first or not first[0].isupper():
             continue
@@ -81,6 +89,17 @@ def glued_headline(text: str) -> tuple[int, int] | None:
             continue
         story = {_stem(m.group()) for t in toks[k:k + 60] for m in _WORD.finditer(t[2])}
         hits = sum(h in story for h in head)
+        before = toks[k - 2][2] if k >= 2 else ""
+        if (low[k - 1].endswith("ed") or low[k - 1] in lex["past_verbs"] or low[k - 1] in lex["story_verbs"]) \
+                and before[:1].isupper():
+            continue  # "Minister Petros Kallis accused | Turkey of ...": a name, its verb, then its object
+        if any(low[j] in lex["dates"] for j in range(k)):
+            break  # "... on Tuesday accused": a day belongs to the story's sentence, never to a headline
+        first_word = next((_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2])
+                           if m.group().lower() not in lex["stop"]), "")
+        lead = {_stem(m.group())[:4] for t in toks[k:k + LEAD_WORDS] for m in _WORD.finditer(t[2])}
+        if first_word[:4] not in lead:
+            continue  # the story's first words do not restate the headline's subject: "X met | Japan's premier"
         score = (hits, hits / len(head), -k)
         if hits >= MIN_REPEATED and hits / len(head) >= MIN_SHARE and (best is None or score > best[0]):
             best = (score, k)

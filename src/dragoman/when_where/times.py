@@ -179,6 +179,16 @@ class TimeResolver:
                         outside = [it for it in plain if it.head is not None and it.head.i not in own]
                         if (b := nearest(head, outside, 1)) is not None:
                             cands.append(b)
+            if not cands:
+                # "The minister condemned the raids, saying on Tuesday that ...": a statement is made when
+                # the saying that goes with it is
+                for trig in triggers[ev.id]:
+                    for sub in index.kid_tokens(trig, "advcl"):
+                        if sub.tag == "VBG" and sub.lemma.lower() in REPORTING_VERBS:
+                            below = set(index.subtree(sub.i)) - {j for c in index.kid_tokens(sub, "ccomp") for j in index.subtree(c.i)}
+                            own = [it for it in plain if it.head is not None and it.head.i in below]
+                            if (b := nearest(sub, own, 1)) is not None:
+                                cands.append(b)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
