@@ -1018,3 +1018,17 @@ def test_denials_support_and_opposition_announced(unfiltered, text, want):
 ])
 def test_repelled_attacks_and_dismissed_maps(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # not having to do something demands nothing; "agreed" after a quote is a way of saying; what one has
+    # "to offer" offers nothing; what a rumour says happened is not known to have happened
+    ('"Savers will not have to do anything to keep their accounts," the finance minister said.', []),
+    ('"Farmers are angry and we will win this together," agreed Senator Dana Whitfield.', []),
+    ('"Our nurses have much to offer to the health of this country," the health minister said.', []),
+    ("The ministry said rumours that it had distributed fake ballots were false.", []),
+    ("The government agreed to release the prisoners.", ["AGREE"]),
+])
+def test_ways_of_saying_and_what_one_has_are_no_acts(unfiltered, text, want):
+    assert [e.type for e in extract_at(unfiltered, text).events if e.type != "REJECT" and not (
+        e.aux.negated or e.aux.hypothetical or e.aux.future or e.aux.historical)] == want

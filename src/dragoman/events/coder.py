@@ -292,6 +292,11 @@ class Coder:
             reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN")
             if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
                 continue  # "let's go back": an exhortation
+            if view.lemma(i) in self.lex.modes["agreeing_verbs"] and any(
+                    view.toks[c].dep in ("ccomp", "parataxis") and view.quoted(c) for c in view.children[i]):
+                continue  # '"We will win together," agreed the senator': a way of saying it, no agreement
+            if view.toks[i].dep in ("relcl", "acl", "xcomp") and view.lemma(view.toks[i].head) in self.lex.modes["quantity_pronouns"]:
+                continue  # "they have much to offer", "nothing to hide": what one has, no act
             for e in self._entries(view, i):
                 ok, obj = self._match(view, i, e)
                 if not ok:
@@ -592,7 +597,8 @@ class Coder:
             if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
                     and not view.kids(c, "neg"):
                 modal = c  # "argued a change of course was needed": a call for it
-            if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) and (
+            if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) \
+                    and not view.kids(c, "neg") and (
                     view.lemma(c) == "need" and view.kids(c, "dobj")
                     or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
                 # "said Britain needed lower taxes", "said member states had to be more accountable"
