@@ -215,3 +215,13 @@ def test_bad_dictionary_names_file_and_line(tmp_path: Path, name: str, content: 
 def test_missing_dictionary_is_a_config_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="not found"):
         load_lexicon(Settings(actors_file=str(tmp_path / "nope.yaml")))
+
+
+def test_new_york_is_new_york_not_york(pipeline):
+    from dragoman import extract
+
+    art = extract("The mayor of New York met state legislators in Albany on Monday. Later she flew to York, in "
+                  "England.", published="2024-05-04", pipeline=pipeline)
+    mayor = next(a for a in art.actors if a.name.startswith("mayor"))
+    assert mayor.country == "USA"
+    assert any(a.name == "York" and a.country == "GBR" for a in art.actors)
