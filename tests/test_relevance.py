@@ -1032,3 +1032,8 @@ def test_repelled_attacks_and_dismissed_maps(unfiltered, text, want):
 def test_ways_of_saying_and_what_one_has_are_no_acts(unfiltered, text, want):
     assert [e.type for e in extract_at(unfiltered, text).events if e.type != "REJECT" and not (
         e.aux.negated or e.aux.hypothetical or e.aux.future or e.aux.historical)] == want
+
+
+def test_wanting_someone_to_win_demands_nothing(unfiltered):
+    assert not extract_at(unfiltered, "Personally the minister wanted the young tenor to win.").events
+    assert [e.type for e in extract_at(unfiltered, "The UN wants both sides to resume talks.").events] == ["REQUEST"]

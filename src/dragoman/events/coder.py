@@ -295,6 +295,9 @@ class Coder:
             if view.lemma(i) in self.lex.modes["agreeing_verbs"] and any(
                     view.toks[c].dep in ("ccomp", "parataxis") and view.quoted(c) for c in view.children[i]):
                 continue  # '"We will win together," agreed the senator': a way of saying it, no agreement
+            if view.lemma(i) == "want" and any(view.lemma(c) in self.lex.modes["contest_outcomes"] and view.toks[c].tag == "VB"
+                                               for c in _descendants(view, i) if c != i):
+                continue  # "I wanted Young to win": a wish for a contest's outcome, no demand
             if view.toks[i].dep in ("relcl", "acl", "xcomp") and view.lemma(view.toks[i].head) in self.lex.modes["quantity_pronouns"]:
                 continue  # "they have much to offer", "nothing to hide": what one has, no act
             for e in self._entries(view, i):
