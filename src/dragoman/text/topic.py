@@ -16,9 +16,10 @@ evidence:
   regression plus a small share of a naive Bayes, so that its probability of politics is calibrated and
   words are weighed against each other (a singer jailed is entertainment news).  So that it carries over
   from British news of 2004-2005 to other countries and years, British and American spellings are one
-  word (``spellings`` in ``data/topic.yaml``), and the political lexicon is its politics class's prior
-  (each lexicon word's politics weight is drawn towards a positive value, so a word of government the
-  BBC never used still speaks for politics).
+  word (``spellings`` in ``data/topic.yaml``), and the political lexicon and the surnames of heads of
+  state and government (``actors/data/leaders.tsv``) are its politics class's prior (each one's politics
+  weight is drawn towards a positive value, so a word of government or a leader the BBC never named
+  still speaks for politics).
 
 The result is ``Article.topic``: the most likely topic and the probability that the article is
 political.  The events stage uses it as a gate: in an article that is not political, an event needs a
@@ -73,11 +74,9 @@ class TopicModel:
         self._pol = self.classes.index("politics")
 
     def classify_words(self, ws: Iterable[str]) -> Guess:
-        score = list(self.prior)
-        for w in ws:
-            row = self.weights.get(w)
-            if row is not None:
-                score = [s + r for s, r in zip(score, row)]
+        weights = self.weights
+        rows = [weights[w] for w in ws if w in weights]
+        score = [p + math.fsum(col) for p, col in zip(self.prior, zip(*rows))] if rows else list(self.prior)
         top = max(score)
         exp = [math.exp(s - top) for s in score]
         total = sum(exp)
