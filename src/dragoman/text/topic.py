@@ -155,7 +155,7 @@ def judge(ws: set[str], n_words: int, section: str | None = None, tm: TopicModel
     Political news: the URL's section says so; or the text uses ``political_words_needed`` different
     words of the political lexicon, or ``political_words_dense`` of them that are a good share of its
     different words (a short report); or the word model gives politics a probability of at least
-    ``political_threshold`` (0.2: a calibrated doubt is enough, so that a political story told in the words
+    ``political_threshold`` (0.3: a calibrated doubt is enough, so that a political story told in the words
     of money or television keeps its events).  Otherwise the most likely other topic."""
     conf = _conf()
     if section is None and n_words < conf["min_words"]:
