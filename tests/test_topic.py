@@ -104,8 +104,40 @@ def test_us_political_news_is_political(text):
     assert got.source in ("words", "political words")
 
 
-@pytest.mark.parametrize("text, label", [(MATCH, "sport"), (ALBUM, "entertainment"), (PHONE, "tech")],
-                         ids=["match", "album", "phone"])
+# entertainment news with the words of courts and protest: a naive Bayes, counting "judge", "court" and
+# "protesters" as independent evidence, is easily sure of politics; the gate asks for a calibrated probability
+COURT = (
+    "Rapper Fined After Scuffle at Awards Party. "
+    "Rapper Lil Harbor was fined $5,000 and ordered to do 200 hours of community service on Tuesday after "
+    "admitting he pushed a photographer outside an awards party in Los Angeles last spring. The judge said "
+    "the star had let down the young fans who buy his records. His lawyer told the court the rapper was "
+    "sorry and had been provoked by a crowd of cameras. Harbor, whose second album went platinum, left the "
+    "courthouse without speaking to reporters. He starts a 30-date tour of the United States next week, "
+    "and his label said the shows would go ahead as planned."
+)
+FILM = (
+    "Church Groups Protest Against Horror Film. "
+    "Church groups have called for a horror film to be withdrawn from cinemas, saying its scenes of a "
+    "possessed priest mock their faith. Protesters handed out leaflets outside several cinemas on the "
+    "film's opening weekend, and one chain of theaters said it would not show it. The director said the "
+    "film was a story about fear, not about religion, and that he had expected some people to be upset. "
+    "The film took $12 million at the box office in its first three days, more than the studio had "
+    "expected, and its star said the row had only made audiences curious."
+)
+# political news that names leaders the British news of 2004-2005 never named, with few lexicon words
+SUMMIT = (
+    "Obama and Merkel Meet in Berlin. "
+    "Obama and Merkel spent two hours together in Berlin on Thursday, discussing trade, the refugee crisis "
+    "and the conflict in Ukraine. Obama praised Merkel for her leadership and said the two countries "
+    "would keep working closely. Merkel thanked him for his friendship over eight years. Protesters "
+    "against a planned trade deal gathered near the chancellery. Obama then flew to London for a dinner "
+    "with the queen."
+)
+
+
+@pytest.mark.parametrize("text, label", [(MATCH, "sport"), (ALBUM, "entertainment"), (PHONE, "tech"),
+                                         (COURT, "entertainment"), (FILM, "entertainment")],
+                         ids=["match", "album", "phone", "celebrity-court", "film-protest"])
 def test_news_that_is_not_political_is_not(text, label):
     got = topic.classify(Article(id="x", text=text))
     assert got.label == label, got
@@ -135,6 +167,33 @@ def test_the_lexicon_speaks_for_politics_where_the_training_text_was_silent():
     for w in ("gubernatorial", "impeachment", "senator", "primaries"):
         row = m.weights[w]
         assert row[pol] == max(row) and row[pol] > sorted(row)[-2] + 1.0, (w, row)
+
+
+def test_leaders_named_alone_speak_for_politics():
+    # their surnames are a prior for politics (tools/train_topic.py: leader_names), so a story naming
+    # Obama and Merkel is political news though the training text never named them
+    m = topic.model()
+    pol = m.classes.index("politics")
+    for w in ("obama", "merkel", "erdogan", "modi"):
+        row = m.weights[w]
+        assert row[pol] == max(row) and row[pol] > sorted(row)[-2] + 0.5, (w, row)
+    got = topic.classify(Article(id="x", text=SUMMIT))
+    assert (got.label, got.source) == ("politics", "words"), got
+
+
+def test_the_politics_threshold_is_read_from_the_data_file():
+    # below the threshold the most likely other topic; the same words at a lower threshold are politics
+    conf = topic._conf()
+    ws = topic.words(FILM)
+    p = topic.model().classify_words(ws).political
+    saved = conf["political_threshold"]
+    try:
+        conf["political_threshold"] = p / 2
+        assert topic.judge(ws, 200).label == "politics"
+        conf["political_threshold"] = min(1.0, p * 2 + 0.01)
+        assert topic.judge(ws, 200).label == "entertainment"
+    finally:
+        conf["political_threshold"] = saved
 
 
 def test_the_lexicon_alone_makes_a_text_political():
@@ -167,10 +226,69 @@ def test_the_trainer_refuses_a_missing_file(tmp_path):
     assert res.returncode == 2 and "nope.jsonl: no such file" in res.stderr
 
 
+def _trainer():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import train_topic
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return train_topic
+
+
+def test_the_leaders_surnames_are_the_unambiguous_aliases():
+    names = _trainer().leader_names()
+    assert {"obama", "merkel", "putin", "erdogan", "clinton"} <= names
+    # "Theresa May", "Gordon Brown" and "John Major" have no one-word alias: common words are not names
+    assert not {"may", "brown", "major", "john"} & names
+
+
+def test_the_event_figures_follow_the_topic_of_each_article():
+    tt = _trainer()
+    cache = [
+        # a match report: one event kept only if the article is taken for political news, a material conflict
+        {"id": "a", "category": "sport", "words": 500, "events": [{"q": 4, "p": True, "b": False, "o": False}]},
+        # a business story: one event a business topic keeps, one only politics keeps
+        {"id": "b", "category": "business", "words": 1000, "events": [{"q": 1, "p": True, "b": True, "o": False},
+                                                                         {"q": 3, "p": True, "b": False, "o": False}]},
+        {"id": "c", "category": "sport"},  # not read (no words): not counted
+    ]
+    assert tt.event_figures(cache, ["politics", "business", "sport"]) == {
+        "business": (1.0, 0.0), "sport": (2.0, 1.0)}
+    assert tt.event_figures(cache, ["sport", "politics", "sport"]) == {
+        "business": (2.0, 0.0), "sport": (0.0, 0.0)}
+
+
+def test_the_trainer_reports_the_events_of_held_out_articles(tmp_path):
+    # the honest measure: each article coded with a gate trained without it (here on a few written texts)
+    data = tmp_path / "news.jsonl"
+    rows = [{"id": f"p{i}", "category": "politics", "text": t} for i, t in enumerate([CAMPAIGN, STATEHOUSE, IMMIGRATION])]
+    rows += [{"id": f"s{i}", "category": "sport", "text": t} for i, t in enumerate([MATCH, MATCH.replace("Rovers", "United")])]
+    rows += [{"id": "e0", "category": "entertainment", "text": ALBUM}, {"id": "t0", "category": "tech", "text": PHONE},
+             {"id": "b0", "category": "business", "text": PHONE.replace("Review", "Shares").replace("phone", "company")}]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    cache = tmp_path / "cache.jsonl"
+    cmd = [sys.executable, str(ROOT / "tools" / "train_topic.py"), str(data), "--folds", "2", "--dry-run",
+           "--linear-min-df", "1", "--min-df", "1", "--events", str(cache)]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    assert res.returncode == 0, res.stderr
+    assert "held-out factual events per 1,000 words" in res.stdout
+    assert [json.loads(line)["id"] for line in cache.open()] == [r["id"] for r in rows]
+    report = res.stdout.split("held-out factual events per 1,000 words")[1].splitlines()
+    figures = {line.split()[0]: line.split()[1:] for line in report[1:] if line.strip()}
+    assert set(figures) == {"politics", "sport", "entertainment", "tech", "business"}, res.stdout
+    assert float(figures["politics"][0]) > 0  # the political texts hold events whatever the folds say
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    assert again.returncode == 0 and "coded" not in again.stdout  # read from the cache, not parsed again
+
+
 @pytest.mark.skipif(not BBC.is_file(), reason="needs ../shared/eval/bbc_news/dev.jsonl")
 def test_the_shipped_model_is_what_the_trainer_makes(tmp_path):
     out = tmp_path / "topic.json"
     res = subprocess.run([sys.executable, str(ROOT / "tools" / "train_topic.py"), str(BBC), "--folds", "0",
                           "--out", str(out)], capture_output=True, text=True, timeout=600, check=False)
     assert res.returncode == 0, res.stderr
-    assert json.loads(out.read_text()) == json.loads((topic.DATA / "topic.json").read_text())
+    made, shipped = json.loads(out.read_text()), json.loads((topic.DATA / "topic.json").read_text())
+    assert made["classes"] == shipped["classes"] and made["weights"].keys() == shipped["weights"].keys()
+    # the same up to the last rounded digit (L-BFGS's arithmetic may differ in it from one BLAS to another)
+    assert all(abs(made["prior"][c] - shipped["prior"][c]) < 2e-3 for c in made["classes"])
+    assert all(abs(x - y) < 2e-3 for w, row in made["weights"].items() for x, y in zip(row, shipped["weights"][w]))
