@@ -769,9 +769,15 @@ class Store:
         row = self._first("SELECT source_group FROM articles WHERE id = ?", [article_id])
         return row[0] if row else None
 
-    def _load_clusters(self, replaced_ids: set[str], new_members: list[tuple[dict[str, Any], list[str]]]) -> list[Cluster]:
-        """The stored merged events a batch may change, with all their members."""
-        from dragoman.store.merge import member_keys
+    def _load_clusters(self, replaced_ids: set[str], new_members: list[tuple[dict[str, Any], list[str]]],
+                       narrow: bool = True) -> list[Cluster]:
+        """The stored merged events a batch may change, with all their members: those holding an article the batch
+        replaces, those holding an article a new article event's article nearly copies, and those sharing a
+        participant key with a new article event under its type, dated within a day of it.  ``narrow``: of the
+        last, only those whose row (its representative member's type, CAMEO code and modes) is not apart from
+        the article event sharing the key (``merge.kind_apart``): it could join no other (every member of an
+        event must be compatible with it), and on a busy story most are (``explain_merge`` lists them all)."""
+        from dragoman.store.merge import kind_apart, member_keys
 
         ids: set[str] = set()
         if replaced_ids:
@@ -780,25 +786,38 @@ class Store:
                 ids |= {r[0] for r in self._sql("SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _rep)").fetchall()}
             finally:
                 self.con.unregister("_rep")
-        bk_type, bk_key, bk_lo, bk_hi = [], [], [], []
+        bk_at, bk_type, bk_key, bk_lo, bk_hi = [], [], [], [], []
         copies: set[str] = set()
-        for mem, cps in new_members:
+        for at, (mem, cps) in enumerate(new_members):
             copies |= set(cps)
             if mem["date_lo"] is None:
                 continue
             for ks in member_keys(mem):
                 for k in ks:
+                    bk_at.append(at)
                     bk_type.append(mem["type"])
                     bk_key.append(k)
                     bk_lo.append(mem["date_lo"])
                     bk_hi.append(mem["date_hi"])
         if bk_key:
-            self.con.register("_bk", pa.table({"type": pa.array(bk_type, pa.string()), "key": pa.array(bk_key, pa.string()),
+            self.con.register("_bk", pa.table({"at": pa.array(bk_at, pa.int32()), "type": pa.array(bk_type, pa.string()),
+                                               "key": pa.array(bk_key, pa.string()),
                                                "lo": pa.array(bk_lo, pa.date32()), "hi": pa.array(bk_hi, pa.date32())}))
             try:
-                ids |= {r[0] for r in self._sql(
-                    "SELECT DISTINCT k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
-                    "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall()}
+                if not narrow:
+                    ids |= {r[0] for r in self._sql(
+                        "SELECT DISTINCT k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
+                        "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall()}
+                else:
+                    # (new article event, stored event) pairs, with the stored event's kind: kept when not apart
+                    for at, eid, typ, cameo, neg, hyp, fut in self._sql(
+                            "SELECT DISTINCT p.at, p.event_id, e.type, e.cameo, e.negated, e.hypothetical, e.future "
+                            "FROM (SELECT DISTINCT b.at, k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key "
+                            "AND k.type = b.type WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1) p "
+                            "JOIN events e ON e.id = p.event_id").fetchall():
+                        if eid not in ids and kind_apart(new_members[at][0], {
+                                "type": typ, "cameo": cameo, "negated": neg, "hypothetical": hyp, "future": fut}) is None:
+                            ids.add(eid)
             finally:
                 self.con.unregister("_bk")
         if copies:
@@ -1026,7 +1045,7 @@ class Store:
         out: list[dict[str, Any]] = []
         for m in members:
             copies = [dups[m["article_id"]]] if dups.get(m["article_id"]) else []
-            clusters = self._load_clusters(set(), [(m, copies)])
+            clusters = self._load_clusters(set(), [(m, copies)], narrow=False)
             merger = Merger([Cluster([x for x in c.members if x["id"] != m["id"]], old_id=c.old_id) for c in clusters])
             for c, ok, why in merger.consider(m, copies):
                 out.append({"article_event_id": m["id"], "article_id": m["article_id"], "candidate": c.old_id,
