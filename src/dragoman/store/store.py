@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from dragoman.store.window import WindowIndex
 
 BATCH = 500  # articles per transaction
+_MAX_MEMORY_MB = 65536.0  # ``set_memory_limit`` raised after running out of memory up to this
 _PID = re.compile(r"PID (\d+)")
 
 _ARROW = {
@@ -318,9 +319,23 @@ class Store:
                              hint="check that the file is still there and readable") from e
         if self.threads:
             self.set_threads(self.threads)
+        if self.memory_mb:
+            self.set_memory_limit(self.memory_mb)
 
     #: DuckDB threads of this connection (None: DuckDB's default, one per core); set by ``set_threads``
     threads: int | None = None
+    #: DuckDB's memory limit for this store, in MB (None: DuckDB's default); set by ``set_memory_limit``
+    memory_mb: float | None = None
+
+    @_locked
+    def set_memory_limit(self, mb: float) -> None:
+        """Hold DuckDB to ``mb`` MB for this store (kept across ``reconnect``): its cache of the file's blocks and
+        the buffers it sizes from the limit (a bulk insert's write buffer is a fifth of it) stay that small.  For a
+        long-running writer of small batches (``dragoman watch``); past the limit DuckDB evicts cached blocks and
+        spills large intermediates to ``<db>.tmp``.  A store's indexes must fit in it whole: a batch that runs out of
+        memory is stored again under a limit four times higher (``_more_memory``), which stays."""
+        self.memory_mb = max(8.0, float(mb))
+        self._sql(f"SET memory_limit = '{int(self.memory_mb)}MB'")
 
     @_locked
     def set_threads(self, n: int) -> None:
@@ -568,13 +583,31 @@ class Store:
 
     @_locked
     def _ingest_batch(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
-        try:
-            self._ingest_batch_inner(arts, fails, counts)
-        except BaseException:
-            self._index = None  # the in-memory index may hold articles the rollback dropped
-            self._seq = None
-            self._ek = None
-            raise
+        while True:
+            before = dict(counts)
+            try:
+                self._ingest_batch_inner(arts, fails, counts)
+                return
+            except BaseException as e:
+                self._index = None  # the in-memory index may hold articles the rollback dropped
+                self._seq = None
+                self._ek = None
+                if isinstance(e, duckdb.Error) and self._more_memory(e):
+                    counts.clear()
+                    counts.update(before)
+                    continue  # the batch again, nothing of it stored yet
+                raise
+
+    def _more_memory(self, err: duckdb.Error) -> bool:
+        """After DuckDB ran out of the memory ``set_memory_limit`` gave it (a large store's indexes must fit in
+        it whole): a limit four times higher, and True (the caller tries again); False when no limit was set or
+        it is high already."""
+        text = str(err)
+        if not self.memory_mb or self.memory_mb >= _MAX_MEMORY_MB or not (
+                isinstance(err, duckdb.OutOfMemoryException) or "could not allocate" in text or "Out of Memory" in text):
+            return False
+        self.set_memory_limit(min(_MAX_MEMORY_MB, self.memory_mb * 4))
+        return True
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
