@@ -234,7 +234,7 @@ def _mib(mb: float) -> str:
 
 def test_a_store_whose_indexes_outgrow_its_memory_limit_raises_it_and_stores_the_batch(db_path):
     """``watch.store_memory_mb`` holds DuckDB small, but a large store's indexes must fit in memory whole: a batch
-    that runs out of memory is stored under a limit four times higher, which stays across reconnects.  (A large
+    that runs out of memory is stored under a raised limit, which stays across reconnects.  (A large
     store's indexes are played here by a limit of 1 MB, which any batch outgrows.)"""
     texts = _texts(4, 0, seed=11)
     with Store.open(db_path) as store:

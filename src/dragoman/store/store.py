@@ -333,7 +333,7 @@ class Store:
         the buffers it sizes from the limit (a bulk insert's write buffer is a fifth of it) stay that small.  For a
         long-running writer of small batches (``dragoman watch``); past the limit DuckDB evicts cached blocks and
         spills large intermediates to ``<db>.tmp``.  A store's indexes must fit in it whole: a batch that runs out of
-        memory is stored again under a limit four times higher (``_more_memory``), which stays."""
+        memory runs again under a limit twice as high (``_more_memory``), which stays; so does a statement."""
         self.memory_mb = max(8.0, float(mb))
         self._sql(f"SET memory_limit = '{int(self.memory_mb)}MB'")
 
@@ -373,7 +373,30 @@ class Store:
     def _sql(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         if self.con is None:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
-        return self.con.execute(sql, params or [])
+        head = sql.lstrip()[:8].upper()
+        if head.startswith(("COMMIT", "ROLLBACK")):
+            self._in_transaction = False  # ended, whether the statement succeeds or not
+        cur = self._memory_bound(lambda: self.con.execute(sql, params or []))
+        if head.startswith("BEGIN"):
+            self._in_transaction = True
+        return cur
+
+    #: inside a transaction begun through ``_sql`` (a statement that runs out of memory there is not run again)
+    _in_transaction = False
+
+    def _memory_bound(self, run: Callable[[], _R]) -> _R:
+        """``run()``, and again under a higher memory limit when it ran out of the one ``set_memory_limit`` gave
+        DuckDB (``_more_memory``); inside a transaction (aborted by the failure) the error goes up with the limit
+        raised, and the transaction's owner begins it again (``_ingest_batch`` does)."""
+        while True:
+            try:
+                return run()
+            except duckdb.Error as e:
+                if not self._more_memory(e):
+                    raise
+                e.memory_raised = True  # type: ignore[attr-defined]
+                if self._in_transaction:
+                    raise
 
     def _first(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         rows = self._sql(sql, params).fetchall()
@@ -382,7 +405,7 @@ class Store:
     def _arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
         if self.con is None:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
-        return self.con.sql(sql, params=params or None).to_arrow_table()
+        return self._memory_bound(lambda: self.con.sql(sql, params=params or None).to_arrow_table())
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         return cast(list[dict[str, Any]], self._arrow(sql, params).to_pylist())
@@ -592,7 +615,7 @@ class Store:
                 self._index = None  # the in-memory index may hold articles the rollback dropped
                 self._seq = None
                 self._ek = None
-                if isinstance(e, duckdb.Error) and self._more_memory(e):
+                if isinstance(e, duckdb.Error) and (getattr(e, "memory_raised", False) or self._more_memory(e)):
                     counts.clear()
                     counts.update(before)
                     continue  # the batch again, nothing of it stored yet
@@ -600,13 +623,14 @@ class Store:
 
     def _more_memory(self, err: duckdb.Error) -> bool:
         """After DuckDB ran out of the memory ``set_memory_limit`` gave it (a large store's indexes must fit in
-        it whole): a limit four times higher, and True (the caller tries again); False when no limit was set or
+        it whole, a large result too): a limit twice as high, and True (the caller tries again); False when no limit was set or
         it is high already."""
         text = str(err)
         if not self.memory_mb or self.memory_mb >= _MAX_MEMORY_MB or not (
                 isinstance(err, duckdb.OutOfMemoryException) or "could not allocate" in text or "Out of Memory" in text):
             return False
-        self.set_memory_limit(min(_MAX_MEMORY_MB, self.memory_mb * 4))
+        self.memory_mb = min(_MAX_MEMORY_MB, self.memory_mb * 2)
+        self.con.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
         return True
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
