@@ -4,6 +4,7 @@
     python -m bench.watch --feeds 40 --items 20 # a quick look
     python -m bench.watch --dedup-window 2000   # the near-duplicate index bounded to 2,000 articles
     python -m bench.watch --merge-chunk 0 --reconnect-articles 500   # as before 2 Dec 2026 13:30 (memory grows)
+    python -m bench.watch --store-memory-mb 0   # DuckDB's default memory limit, as before 2 Dec 2026 16:30
 
 A separate process serves the feeds, their pages and a webhook receiver on 127.0.0.1.  Each feed
 publishes its items one by one over the simulated half hour (item k of a feed at k/items of it,
@@ -143,7 +144,7 @@ def _rss_mb() -> float:
 
 def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval: float = 60.0, seed: int = 16,
          db: str | None = None, dedup_window: int = 20_000, merge_chunk: int | None = None,
-         reconnect_articles: int | None = None) -> dict[str, Any]:
+         reconnect_articles: int | None = None, store_memory_mb: float | None = None) -> dict[str, Any]:
     """Run the soak; its figures."""
     from dataclasses import replace
 
@@ -181,6 +182,8 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         watch = replace(watch, merge_chunk=merge_chunk)
     if reconnect_articles is not None:
         watch = replace(watch, reconnect_articles=reconnect_articles)
+    if store_memory_mb is not None:
+        watch = replace(watch, store_memory_mb=store_memory_mb)
     settings = replace(settings, watch=watch)
     clock = SharedClock(START)
     samples: list[tuple[float, float]] = []  # (simulated seconds since the start, RSS MB)
@@ -209,6 +212,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
             items = state.count_items()
             deliveries = state.delivery_counts()
             alerts = state.count_alerts()
+            memory_end = store.memory_mb
             w.close()
     finally:
         time.sleep(0.5)
@@ -222,6 +226,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     res = {
         "feeds": n_feeds, "items_per_feed": n_items, "simulated_minutes": minutes, "interval_s": interval,
         "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "reconnect_articles": watch.reconnect_articles,
+        "store_memory_mb": watch.store_memory_mb, "store_memory_mb_at_end": memory_end,
         "wall_seconds": round(wall, 1),
         "articles_stored": counts["articles"], "events": counts["events"], "failures": counts["failures"],
         "items": items, "polls": polls,
@@ -247,9 +252,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     help="new events merged per load of the stored events they may join (watch.merge_chunk; 0: a round's at once)")
     ap.add_argument("--reconnect-articles", type=int, default=None,
                     help="articles stored between two openings of the store's connection (watch.reconnect_articles)")
+    ap.add_argument("--store-memory-mb", type=float, default=None,
+                    help="DuckDB's memory limit for the watcher's store connection (watch.store_memory_mb; 0: DuckDB's default)")
     a = ap.parse_args(argv if argv is not None else [])
     res = soak(a.feeds, a.items, a.minutes, a.interval, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
-               reconnect_articles=a.reconnect_articles)
+               reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb)
     print(f"  {res['feeds']} feeds x {res['items_per_feed']} items, {res['simulated_minutes']:g} simulated minutes "
           f"in {res['wall_seconds']} s: {res['articles_stored']} articles stored ({res['items_per_s']} items/s, "
           f"coding included), {res['events']} events, {res['failures']} failures | polls {res['polls']} | "

@@ -922,3 +922,58 @@ def test_a_meeting_of_joint_parties_and_one_of_one_of_them_with_someone_else_are
                for aid, t, who, code, office, ocode in (("j5", t5, "Daniel Mwangi", "KEN", "Tanzania's president", "TZA"),
                                                         ("j6", t6, "Grace Mollel", "TZA", "Kenya's president", "KEN"))]
     assert groups(stored(by_name, tmp_path / "e")) == [["j5", "j6"]]
+
+
+class _LoadingStore(Store):
+    """A store recording, for each load of candidates for new article events, the stored events it brought in;
+    ``narrow`` False loads every stored event sharing a participant, as before 2 Dec 2026."""
+
+    narrow = True
+    loads: list[set[str]]
+
+    def _load_clusters(self, replaced_ids, new_members, narrow=True):  # type: ignore[no-untyped-def]
+        clusters = super()._load_clusters(replaced_ids, new_members, narrow=narrow and self.narrow)
+        if new_members:
+            self.loads.append({c.old_id for c in clusters})
+        return clusters
+
+
+def test_a_new_report_loads_only_the_stored_events_of_its_kind_and_merges_as_loading_them_all_does(tmp_path):
+    """To merge a report the store loads the stored events sharing a participant with it, but not those it could
+    never join for their kind (a denial, a hypothetical, a threat: ``kind_apart``), which on a busy story are
+    most of them.  What it merges is what loading them all gives; ``explain_merge`` still lists them all."""
+    from dataclasses import replace
+
+    from dragoman.model import Aux
+
+    def told(aid: str, **aux: bool) -> Article:
+        art = accuse(aid, (AMARA,), "Ghana", "GHA", "2024-03-05")
+        return art.replace(events=(replace(art.events[0], aux=Aux(**aux)),))
+
+    text = f"Amara Okafor threatened Ghana on 2024-03-05. {filler('k4')}"
+    threat = article("k4", text, (person("a1", *AMARA, 0), country("t1", "Ghana", "GHA", text)), "THREATEN",
+                     ("a1",), ("t1",), "2024-03-05")
+    first = [told("k1", negated=True), told("k2", hypothetical=True), told("k3"), threat]
+    states = {}
+    for narrow in (True, False):
+        path = tmp_path / f"narrow{narrow}.duckdb"
+        store = _LoadingStore(Store.open(path).con, str(path), False)
+        store.narrow, store.loads = narrow, []
+        everything = EventQuery(include_negated=True, include_hypothetical=True)
+        store.ingest(first)
+        ids = {r["article_ids"][0]: r["id"] for r in store.query_events(everything, limit=100)[0]}
+        store.loads.clear()
+        store.ingest([told("k5"), told("k6", negated=True)])
+        rows, _ = store.query_events(everything, limit=100)
+        states[narrow] = (groups(rows), store._sql("SELECT id, event_id, merge_reason FROM article_events ORDER BY id").fetchall())
+        if narrow:
+            assert store.loads == [{ids["k1"], ids["k3"]}]  # k5 may join k3's event, k6 k1's: not k2's, nor the threat
+            explained = store.explain_merge(next(r["id"] for r in rows if "k5" in r["article_ids"]))
+            why = {e["candidate"]: e["why"] for e in explained if e["article_id"] == "k5"}
+            assert why[ids["k2"]] == "one is hypothetical, the other not"  # listed, though never loaded to merge
+            assert "one is negated, the other not" in why.values()
+        else:
+            assert store.loads == [{ids["k1"], ids["k2"], ids["k3"]}]
+        store.close()
+    assert states[True] == states[False]
+    assert states[True][0] == [["k1", "k6"], ["k2"], ["k3", "k5"], ["k4"]]

@@ -106,6 +106,8 @@ def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
             w.clock.sleep(w.next_wake() - w.clock.time())
             assert w.run_round().stored == 2 and store.con is not first  # 5: opened afresh
             assert store._first("SELECT current_setting('threads')")[0] == 1
+            assert store.memory_mb == WatchSettings().store_memory_mb > 0  # DuckDB held small, after reopening too
+            assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(WatchSettings().store_memory_mb)
             assert store.counts()["articles"] == 5
             w.close()
     finally:
@@ -223,3 +225,28 @@ def test_merging_a_batch_in_chunks_stores_what_merging_it_whole_does(pipeline, t
     for chunk in (1, 3):
         assert all(n <= chunk and len(types) <= 1 for n, types in loads[chunk]), loads[chunk]
 
+
+
+def _mib(mb: float) -> str:
+    """DuckDB's way of writing a memory limit of ``mb`` MB (10^6 bytes)."""
+    return f"{int(mb) * 1e6 / 2**20:.1f} MiB"
+
+
+def test_a_store_whose_indexes_outgrow_its_memory_limit_raises_it_and_stores_the_batch(db_path):
+    """``watch.store_memory_mb`` holds DuckDB small, but a large store's indexes must fit in memory whole: a batch
+    that runs out of memory is stored under a raised limit, which stays across reconnects.  (A large
+    store's indexes are played here by a limit of 1 MB, which any batch outgrows.)"""
+    texts = _texts(4, 0, seed=11)
+    with Store.open(db_path) as store:
+        store.ingest([Article(id=f"a{i}", text=t, url=f"https://one.example/{i}") for i, t in enumerate(texts[:2])])
+    with Store.open(db_path) as store:
+        store.set_memory_limit(8)
+        store.memory_mb = 1.0
+        store._sql("SET memory_limit = '1MB'")
+        batch = [Article(id=f"b{i}", text=t, url=f"https://two.example/{i}") for i, t in enumerate(texts[2:])]
+        counts = store.ingest(batch)
+        assert counts["articles"] == 2 and counts["skipped"] == 0 and store.memory_mb >= 4
+        store.reconnect()
+        assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(store.memory_mb)
+    with Store.open(db_path, read_only=True) as store:
+        assert store.counts()["articles"] == 4

@@ -499,20 +499,34 @@ def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
     return sum(1 for x in matched if x) >= 2 and len(frozenset().union(*matched)) >= 2
 
 
+def kind_apart(m: dict[str, Any], o: dict[str, Any]) -> str | None:
+    """Why two article events cannot be one act by their kind alone, or None: types neither equal nor kin
+    (``_kin``), one negated (hypothetical, future) and the other not, or CAMEO categories that differ
+    (``cameo_compatible``; not asked of kin types).  ``compatible``'s first test; it reads only ``type``,
+    ``cameo``, ``negated``, ``hypothetical`` and ``future``, which a stored event's row carries as its
+    representative member's (``merged_rows``): as a cluster is joined only when every member is compatible,
+    a stored event whose row is apart from a new article event cannot be joined by it, and the store need
+    not load it as a candidate (``Store._load_clusters``)."""
+    kin = m["type"] != o["type"] and _kin(m, o)
+    if m["type"] != o["type"] and not kin:
+        return f"types differ ({m['type']}, {o['type']})"
+    for flag in ("negated", "hypothetical", "future"):
+        if bool(m[flag]) != bool(o[flag]):
+            return f"one is {flag}, the other not"
+    if not kin and not cameo_compatible(m.get("cameo"), o.get("cameo")):
+        return f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
+    return None
+
+
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset(),
                same_article: bool = False) -> tuple[bool, str]:
     """Are two article events (of different articles, unless ``same_article``) one happening? → (yes or no, why)."""
     if m["article_id"] == o["article_id"] and not same_article:
         return False, "same article"
-    kin = m["type"] != o["type"] and _kin(m, o)
-    if m["type"] != o["type"] and not kin:
-        return False, f"types differ ({m['type']}, {o['type']})"
-    for flag in ("negated", "hypothetical", "future"):
-        if bool(m[flag]) != bool(o[flag]):
-            return False, f"one is {flag}, the other not"
-    if not kin and not cameo_compatible(m.get("cameo"), o.get("cameo")):
-        return False, f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
-    if kin:
+    apart = kind_apart(m, o)
+    if apart is not None:
+        return False, apart
+    if m["type"] != o["type"]:  # kin types (``kind_apart`` let them through)
         return _kin_compatible(m, o)
     sm, tm = role_keys(m)
     so, to = role_keys(o)

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from dragoman.store.window import WindowIndex
 
 BATCH = 500  # articles per transaction
+_MAX_MEMORY_MB = 65536.0  # ``set_memory_limit`` raised after running out of memory up to this
 _PID = re.compile(r"PID (\d+)")
 
 _ARROW = {
@@ -318,9 +319,23 @@ class Store:
                              hint="check that the file is still there and readable") from e
         if self.threads:
             self.set_threads(self.threads)
+        if self.memory_mb:
+            self.set_memory_limit(self.memory_mb)
 
     #: DuckDB threads of this connection (None: DuckDB's default, one per core); set by ``set_threads``
     threads: int | None = None
+    #: DuckDB's memory limit for this store, in MB (None: DuckDB's default); set by ``set_memory_limit``
+    memory_mb: float | None = None
+
+    @_locked
+    def set_memory_limit(self, mb: float) -> None:
+        """Hold DuckDB to ``mb`` MB for this store (kept across ``reconnect``): its cache of the file's blocks and
+        the buffers it sizes from the limit (a bulk insert's write buffer is a fifth of it) stay that small.  For a
+        long-running writer of small batches (``dragoman watch``); past the limit DuckDB evicts cached blocks and
+        spills large intermediates to ``<db>.tmp``.  A store's indexes must fit in it whole: a batch that runs out of
+        memory runs again under a limit twice as high (``_more_memory``), which stays; so does a statement."""
+        self.memory_mb = max(8.0, float(mb))
+        self._sql(f"SET memory_limit = '{int(self.memory_mb)}MB'")
 
     @_locked
     def set_threads(self, n: int) -> None:
@@ -358,7 +373,30 @@ class Store:
     def _sql(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         if self.con is None:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
-        return self.con.execute(sql, params or [])
+        head = sql.lstrip()[:8].upper()
+        if head.startswith(("COMMIT", "ROLLBACK")):
+            self._in_transaction = False  # ended, whether the statement succeeds or not
+        cur = self._memory_bound(lambda: self.con.execute(sql, params or []))
+        if head.startswith("BEGIN"):
+            self._in_transaction = True
+        return cur
+
+    #: inside a transaction begun through ``_sql`` (a statement that runs out of memory there is not run again)
+    _in_transaction = False
+
+    def _memory_bound(self, run: Callable[[], _R]) -> _R:
+        """``run()``, and again under a higher memory limit when it ran out of the one ``set_memory_limit`` gave
+        DuckDB (``_more_memory``); inside a transaction (aborted by the failure) the error goes up with the limit
+        raised, and the transaction's owner begins it again (``_ingest_batch`` does)."""
+        while True:
+            try:
+                return run()
+            except duckdb.Error as e:
+                if not self._more_memory(e):
+                    raise
+                e.memory_raised = True  # type: ignore[attr-defined]
+                if self._in_transaction:
+                    raise
 
     def _first(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         rows = self._sql(sql, params).fetchall()
@@ -367,7 +405,7 @@ class Store:
     def _arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
         if self.con is None:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
-        return self.con.sql(sql, params=params or None).to_arrow_table()
+        return self._memory_bound(lambda: self.con.sql(sql, params=params or None).to_arrow_table())
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         return cast(list[dict[str, Any]], self._arrow(sql, params).to_pylist())
@@ -568,13 +606,32 @@ class Store:
 
     @_locked
     def _ingest_batch(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
-        try:
-            self._ingest_batch_inner(arts, fails, counts)
-        except BaseException:
-            self._index = None  # the in-memory index may hold articles the rollback dropped
-            self._seq = None
-            self._ek = None
-            raise
+        while True:
+            before = dict(counts)
+            try:
+                self._ingest_batch_inner(arts, fails, counts)
+                return
+            except BaseException as e:
+                self._index = None  # the in-memory index may hold articles the rollback dropped
+                self._seq = None
+                self._ek = None
+                if isinstance(e, duckdb.Error) and (getattr(e, "memory_raised", False) or self._more_memory(e)):
+                    counts.clear()
+                    counts.update(before)
+                    continue  # the batch again, nothing of it stored yet
+                raise
+
+    def _more_memory(self, err: duckdb.Error) -> bool:
+        """After DuckDB ran out of the memory ``set_memory_limit`` gave it (a large store's indexes must fit in
+        it whole, a large result too): a limit twice as high, and True (the caller tries again); False when no limit was set or
+        it is high already."""
+        text = str(err)
+        if not self.memory_mb or self.memory_mb >= _MAX_MEMORY_MB or not (
+                isinstance(err, duckdb.OutOfMemoryException) or "could not allocate" in text or "Out of Memory" in text):
+            return False
+        self.memory_mb = min(_MAX_MEMORY_MB, self.memory_mb * 2)
+        self.con.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
+        return True
 
     def _ingest_batch_inner(self, arts: list[Article], fails: list[Failure], counts: dict[str, int]) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
@@ -769,9 +826,15 @@ class Store:
         row = self._first("SELECT source_group FROM articles WHERE id = ?", [article_id])
         return row[0] if row else None
 
-    def _load_clusters(self, replaced_ids: set[str], new_members: list[tuple[dict[str, Any], list[str]]]) -> list[Cluster]:
-        """The stored merged events a batch may change, with all their members."""
-        from dragoman.store.merge import member_keys
+    def _load_clusters(self, replaced_ids: set[str], new_members: list[tuple[dict[str, Any], list[str]]],
+                       narrow: bool = True) -> list[Cluster]:
+        """The stored merged events a batch may change, with all their members: those holding an article the batch
+        replaces, those holding an article a new article event's article nearly copies, and those sharing a
+        participant key with a new article event under its type, dated within a day of it.  ``narrow``: of the
+        last, only those whose row (its representative member's type, CAMEO code and modes) is not apart from
+        the article event sharing the key (``merge.kind_apart``): it could join no other (every member of an
+        event must be compatible with it), and on a busy story most are (``explain_merge`` lists them all)."""
+        from dragoman.store.merge import kind_apart, member_keys
 
         ids: set[str] = set()
         if replaced_ids:
@@ -780,25 +843,38 @@ class Store:
                 ids |= {r[0] for r in self._sql("SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _rep)").fetchall()}
             finally:
                 self.con.unregister("_rep")
-        bk_type, bk_key, bk_lo, bk_hi = [], [], [], []
+        bk_at, bk_type, bk_key, bk_lo, bk_hi = [], [], [], [], []
         copies: set[str] = set()
-        for mem, cps in new_members:
+        for at, (mem, cps) in enumerate(new_members):
             copies |= set(cps)
             if mem["date_lo"] is None:
                 continue
             for ks in member_keys(mem):
                 for k in ks:
+                    bk_at.append(at)
                     bk_type.append(mem["type"])
                     bk_key.append(k)
                     bk_lo.append(mem["date_lo"])
                     bk_hi.append(mem["date_hi"])
         if bk_key:
-            self.con.register("_bk", pa.table({"type": pa.array(bk_type, pa.string()), "key": pa.array(bk_key, pa.string()),
+            self.con.register("_bk", pa.table({"at": pa.array(bk_at, pa.int32()), "type": pa.array(bk_type, pa.string()),
+                                               "key": pa.array(bk_key, pa.string()),
                                                "lo": pa.array(bk_lo, pa.date32()), "hi": pa.array(bk_hi, pa.date32())}))
             try:
-                ids |= {r[0] for r in self._sql(
-                    "SELECT DISTINCT k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
-                    "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall()}
+                if not narrow:
+                    ids |= {r[0] for r in self._sql(
+                        "SELECT DISTINCT k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
+                        "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall()}
+                else:
+                    # (new article event, stored event) pairs, with the stored event's kind: kept when not apart
+                    for at, eid, typ, cameo, neg, hyp, fut in self._sql(
+                            "SELECT DISTINCT p.at, p.event_id, e.type, e.cameo, e.negated, e.hypothetical, e.future "
+                            "FROM (SELECT DISTINCT b.at, k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key "
+                            "AND k.type = b.type WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1) p "
+                            "JOIN events e ON e.id = p.event_id").fetchall():
+                        if eid not in ids and kind_apart(new_members[at][0], {
+                                "type": typ, "cameo": cameo, "negated": neg, "hypothetical": hyp, "future": fut}) is None:
+                            ids.add(eid)
             finally:
                 self.con.unregister("_bk")
         if copies:
@@ -1026,7 +1102,7 @@ class Store:
         out: list[dict[str, Any]] = []
         for m in members:
             copies = [dups[m["article_id"]]] if dups.get(m["article_id"]) else []
-            clusters = self._load_clusters(set(), [(m, copies)])
+            clusters = self._load_clusters(set(), [(m, copies)], narrow=False)
             merger = Merger([Cluster([x for x in c.members if x["id"] != m["id"]], old_id=c.old_id) for c in clusters])
             for c, ok, why in merger.consider(m, copies):
                 out.append({"article_event_id": m["id"], "article_id": m["article_id"], "candidate": c.old_id,

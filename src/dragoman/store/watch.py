@@ -111,7 +111,8 @@ class WatchState:
 
     def stored_articles(self, sources: Iterable[str]) -> dict[str, str]:
         """For the inputs (item links) an article was stored from: link -> article id."""
-        rows = self._keyed("articles", "source", sources)
+        vals = sorted({v for v in sources if v})
+        rows = self._dicts("SELECT source, id FROM articles WHERE list_contains(?, source)", [vals]) if vals else []
         return {r["source"]: r["id"] for r in rows}
 
     def count_items(self) -> dict[str, int]:

@@ -75,6 +75,9 @@ class Watcher:
         # opened afresh only through ``reconnect`` (the server's, which closes its readers' cursors first)
         if own_store and settings.watch.store_threads > 0:
             store.set_threads(settings.watch.store_threads)
+        if own_store and settings.watch.store_memory_mb > 0:  # DuckDB's caches and buffers held small
+            store.set_memory_limit(settings.watch.store_memory_mb)
+        self._store_memory_mb = store.memory_mb  # the limit as last seen (a store raises it when its indexes need more)
         self._reconnect = reconnect or (store.reconnect if own_store else None)
         self._unrefreshed = 0  # articles stored since the store's connection was last opened
         self.state = WatchState(store)
@@ -140,6 +143,10 @@ class Watcher:
         if self.clock.time() - self._fetcher_born > FETCHER_LIFE:
             self._renew_fetcher()
         report.polls = self.poller.poll_many(self.due(every_feed), stop)
+        if self.store.memory_mb != self._store_memory_mb:
+            self.progress(f"the store needed more memory than watch.store_memory_mb: DuckDB's limit is now "
+                          f"{self.store.memory_mb:,.0f} MB")
+            self._store_memory_mb = self.store.memory_mb
         self._refresh_store(report.stored)
         report.alerts = alerting.evaluate(self.state, self.rules, self.clock)
         for a in report.alerts:
