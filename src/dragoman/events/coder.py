@@ -417,13 +417,7 @@ class Coder:
             return []
         toks = view.toks
         words = _word_list("criticism.txt")
-        for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) not in self.lex.modes["label_verbs"] or toks[i].pos != "VERB":
-                continue
-            s_sub, passive = view.subject(i)
-            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
-            if not sources:
-                continue
+        for i, sources in self._speakers(view, sent, self.lex.modes["label_verbs"]):
             content = sorted(j for ch in view.children[i] if toks[ch].dep in ("dobj", "ccomp", "oprd", "xcomp")
                              or (toks[ch].dep == "prep" and view.lemma(ch) == "as") for j in _descendants(view, ch))
             cue = next((j for j in content if (view.lemma(j) in words or toks[j].text.lower() in words)
@@ -440,6 +434,19 @@ class Coder:
                                 conf, "accuse/label-criticism")]
         return []
 
+    @staticmethod
+    def _speakers(view: View, sent: Sentence, words: frozenset[str]) -> list[tuple[int, list[str]]]:
+        """The verbs of ``words`` in the sentence whose active subject names actors, with those actors."""
+        out: list[tuple[int, list[str]]] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in words or view.toks[i].pos != "VERB":
+                continue
+            s_sub, passive = view.subject(i)
+            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
+            if sources:
+                out.append((i, sources))
+        return out
+
     def _concerns(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
         """"The watchdog expressed concern that the ministry had ignored the audit": concern voiced about
         what another actor did is an accusation of that actor (CAMEO 111); concern "about" or "for"
@@ -448,13 +455,7 @@ class Coder:
             return []
         toks = view.toks
         m = self.lex.modes
-        for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) not in m["concern_verbs"] or toks[i].pos != "VERB":
-                continue
-            s_sub, passive = view.subject(i)
-            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
-            if not sources:
-                continue
+        for i, sources in self._speakers(view, sent, m["concern_verbs"]):
             nouns = [o for o in view.kids(i, "dobj") if view.lemma(o) in m["concern_nouns"]]
             clauses = [c for o in nouns for c in view.kids(o, "acl", "ccomp")
                        if any(view.lemma(k) == "that" for k in view.kids(c, "mark"))]
@@ -518,13 +519,7 @@ class Coder:
             return []
         toks = view.toks
         m = self.lex.modes
-        for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) not in m["rebuttal_verbs"] or toks[i].pos != "VERB":
-                continue
-            s_sub, passive = view.subject(i)
-            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
-            if not sources:
-                continue
+        for i, sources in self._speakers(view, sent, m["rebuttal_verbs"]):
             for c in view.kids(i, "ccomp"):
                 neg = next((n for n in view.kids(c, "neg") if view.lemma(n) in m["negators"] or toks[n].text.lower() in m["negators"]), None)
                 if neg is None or view.lemma(c) in m["cognition_verbs"]:
