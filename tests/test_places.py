@@ -229,3 +229,13 @@ def test_a_persons_name_is_not_a_place_but_a_country_in_a_title_is(places):
     )
     out = places(art)
     assert [(p.name, p.country) for p in out.places] == [("Pakistan", "PAK")]
+
+
+def test_a_participants_country_is_not_where_the_event_was(pipeline):
+    from dragoman import extract
+
+    art = extract("Denmark's Lars Holm welcomed Sweden's president for talks at his residence on Tuesday.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert [e.location for e in art.events if e.type == "CONSULT"] == [None]
+    visit = extract("The French president visited Kabul on Monday.", published="2024-05-04", pipeline=pipeline)
+    assert [e.location.name for e in visit.events if e.location] == ["Kabul"]

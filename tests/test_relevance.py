@@ -1037,3 +1037,8 @@ def test_ways_of_saying_and_what_one_has_are_no_acts(unfiltered, text, want):
 def test_wanting_someone_to_win_demands_nothing(unfiltered):
     assert not extract_at(unfiltered, "Personally the minister wanted the young tenor to win.").events
     assert [e.type for e in extract_at(unfiltered, "The UN wants both sides to resume talks.").events] == ["REQUEST"]
+
+
+def test_a_country_guessed_from_the_articles_focus_does_not_make_a_trip_domestic(unfiltered):
+    # "the president" takes Afghanistan only because the article is about it: his visit to Kabul stands
+    assert [e.type for e in extract_at(unfiltered, "The president visited Kabul on Monday.").events] == ["CONSULT"]

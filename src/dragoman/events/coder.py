@@ -746,7 +746,9 @@ class Coder:
         if len(sources) > 1 and not targets:
             return False  # "the two leaders visited the site together": they met
         art = view.article
-        home = {a.country for x in sources if (a := art.actor(x)) is not None and a.country}
+        # (a country given from the article's focus is a guess, not where the visitor is from)
+        home = {a.country for x in sources if (a := art.actor(x)) is not None and a.country
+                and not (a.rule or "").endswith("+focus")}
         if not targets:
             # the trip's places may be told apart from it ("ending a trip in Paris"): abroad is a visit
             targets = [x for i in range(sent.tok_start, sent.tok_end) for x in view.tok_actors.get(i, ())

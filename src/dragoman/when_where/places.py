@@ -183,7 +183,10 @@ class PlaceResolver:
 
     def _locate(self, ev: Event, index: TokenIndex, mentions: list[_Mention]) -> Event:
         best: tuple[int, int, _Mention] | None = None
-        for trig in (t for evd in ev.evidence for t in index.trigger_tokens(*evd.trigger)):
+        # the trigger's own words, not the modifiers its span takes in ("welcomed Sweden's president":
+        # Sweden is whose president, not where)
+        for trig in (t for evd in ev.evidence for t in index.trigger_tokens(*evd.trigger)
+                     if t.dep not in ("poss", "case", "det", "compound", "amod")):
             for m in mentions:
                 if m.head is None or m.head.sent != trig.sent:
                     continue
@@ -211,8 +214,8 @@ class PlaceResolver:
         if head.dep in ("compound", "nmod", "amod") and up.i == trig.i:
             return 0
         # visited Kabul / shelled Kharkiv
-        if head.dep == "dobj" and up.i == trig.i and trig.lemma.lower() in PLACE_OBJECT_LEMMAS:
-            return 0
+        if head.dep == "dobj" and up.i == trig.i and trig.lemma.lower() in PLACE_OBJECT_LEMMAS and head.pos == "PROPN":
+            return 0  # (not "welcomed Sweden's president": a mention whose head is a person's title)
         if head.dep == "pobj" and up.pos == "ADP":
             prep = up.text.lower()
             if prep == "of" and up.head != up.i:
