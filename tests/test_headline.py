@@ -26,14 +26,14 @@ def test_a_glued_headline_is_found():
 
 @pytest.mark.parametrize("text, want", [
     # a name after the headline: the cut is before the whole name, not inside it
-    ("Quist to lead dock union Veteran organiser Mara Quist has been elected leader of the dock workers' union "
+    (("Quist to lead dock union Veteran organiser Mara Quist has been elected leader of the dock workers' union "
      "in Port Ellery, beating two rivals in a postal ballot. Quist said her first task was the pension dispute. "
-     "The union's members voted by a wide margin, officials said.",
+     "The union's members voted by a wide margin, officials said."),
      "Quist to lead dock union"),
     # the headline ends on a name the story repeats in full
-    ("Harbour chief rebuked by Quist Union leader Mara Quist has rebuked the harbour chief for cutting night "
+    (("Harbour chief rebuked by Quist Union leader Mara Quist has rebuked the harbour chief for cutting night "
      "shifts without notice at Port Ellery. The harbour chief said the cuts were needed. Quist said the union "
-     "would meet members on Tuesday to discuss the cuts.",
+     "would meet members on Tuesday to discuss the cuts."),
      "Harbour chief rebuked by Quist"),
 ])
 def test_the_cut_keeps_names_whole(text, want):
@@ -42,24 +42,24 @@ def test_the_cut_keeps_names_whole(text, want):
 
 @pytest.mark.parametrize("text", [
     # a story that starts with its sentence, a title on a line of its own, a single long sentence
-    "Dock workers in Port Ellery have ended a three-week strike over pay after the harbour authority offered a "
+    ("Dock workers in Port Ellery have ended a three-week strike over pay after the harbour authority offered a "
     "seven percent rise, their union said on Friday. The union's leader said members had voted to accept the "
-    "offer. The harbour authority said ships would be loaded again from Monday.",
+    "offer. The harbour authority said ships would be loaded again from Monday."),
     "Harbour workers end pay strike\n\n" + STORY.split(" ", 5)[5],
-    "On Friday the Port Ellery harbour authority and the dock workers' union led by Mara Quist signed a pay "
+    ("On Friday the Port Ellery harbour authority and the dock workers' union led by Mara Quist signed a pay "
     "agreement ending the three-week strike that had left ships unloaded at the quays of the northern harbour "
-    "since the start of the month",
+    "since the start of the month"),
     # one-line news whose first sentence names someone, their act, then its object or a day; a dateline
-    "Portuguese Defence Minister Rui Calado accused Spain on Tuesday of sending a survey ship into Portuguese "
+    ("Portuguese Defence Minister Rui Calado accused Spain on Tuesday of sending a survey ship into Portuguese "
     "waters near the Azores. Spain denied it. Calado said the ship had been there for two days and that Lisbon "
-    "would protest to Madrid.",
-    "LISBON - Portuguese Defence Minister Rui Calado accused Spain of sending a survey ship into Portuguese waters "
+    "would protest to Madrid."),
+    ("LISBON - Portuguese Defence Minister Rui Calado accused Spain of sending a survey ship into Portuguese waters "
     "near the Azores. Spain denied it. Calado said the ship had been there for two days and that Lisbon would "
-    "protest to Madrid.",
-    "Portugal's Rui Calado welcomed Spain's prime minister for talks at his residence in Lisbon on Friday. The two "
-    "discussed fishing rights off the Azores. Calado said Portugal and Spain were close partners in the region.",
-    "Harbour union leader Mara Quist believes the strike will end within days. Quist told members on Friday that "
-    "the harbour authority had made a better offer. The authority said talks would continue on Monday.",
+    "protest to Madrid."),
+    ("Portugal's Rui Calado welcomed Spain's prime minister for talks at his residence in Lisbon on Friday. The two "
+    "discussed fishing rights off the Azores. Calado said Portugal and Spain were close partners in the region."),
+    ("Harbour union leader Mara Quist believes the strike will end within days. Quist told members on Friday that "
+    "the harbour authority had made a better offer. The authority said talks would continue on Monday."),
 ])
 def test_no_headline_where_there_is_none(text):
     assert headline(text) is None

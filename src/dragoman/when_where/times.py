@@ -186,8 +186,8 @@ class TimeResolver:
                     for sub in index.kid_tokens(trig, "advcl"):
                         if sub.tag == "VBG" and sub.lemma.lower() in REPORTING_VERBS:
                             below = set(index.subtree(sub.i)) - {j for c in index.kid_tokens(sub, "ccomp") for j in index.subtree(c.i)}
-                            own = [it for it in plain if it.head is not None and it.head.i in below]
-                            if (b := nearest(sub, own, 1)) is not None:
+                            said_when = [it for it in plain if it.head is not None and it.head.i in below]
+                            if (b := nearest(sub, said_when, 1)) is not None:
                                 cands.append(b)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
