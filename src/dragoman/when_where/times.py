@@ -180,15 +180,7 @@ class TimeResolver:
                         if (b := nearest(head, outside, 1)) is not None:
                             cands.append(b)
             if not cands:
-                # "The minister condemned the raids, saying on Tuesday that ...": a statement is made when
-                # the saying that goes with it is
-                for trig in triggers[ev.id]:
-                    for sub in index.kid_tokens(trig, "advcl"):
-                        if sub.tag == "VBG" and sub.lemma.lower() in REPORTING_VERBS:
-                            below = set(index.subtree(sub.i)) - {j for c in index.kid_tokens(sub, "ccomp") for j in index.subtree(c.i)}
-                            said_when = [it for it in plain if it.head is not None and it.head.i in below]
-                            if (b := nearest(sub, said_when, 1)) is not None:
-                                cands.append(b)
+                cands = self._saying_time(index, triggers[ev.id], plain, nearest)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
@@ -211,6 +203,20 @@ class TimeResolver:
             else:
                 out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
         return tuple(out), items
+
+    @staticmethod
+    def _saying_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
+        """"The minister condemned the raids, saying on Tuesday that ...": a statement is made when the saying
+        that goes with it is (not when what is said happened)."""
+        cands: list[Any] = []
+        for trig in trigs:
+            for sub in index.kid_tokens(trig, "advcl"):
+                if sub.tag == "VBG" and sub.lemma.lower() in REPORTING_VERBS:
+                    below = set(index.subtree(sub.i)) - {j for c in index.kid_tokens(sub, "ccomp") for j in index.subtree(c.i)}
+                    said_when = [it for it in plain if it.head is not None and it.head.i in below]
+                    if (b := nearest(sub, said_when, 1)) is not None:
+                        cands.append(b)
+        return cands
 
     @staticmethod
     def _same_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
