@@ -233,3 +233,33 @@ def test_gunmen_from_a_named_group_are_that_groups(pipeline):
     ev = [e for e in art.events if e.type == "ASSAULT"]
     assert ev, [(e.type, e.rule) for e in art.events]
     assert "Tumba Liberation Front" in " ".join(art.actor(a).name for a in ev[0].sources)
+
+
+# --- rule: a rejection that names no one answers the earlier accuser (events/response.py) ------------
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader Mara Velk accused the interior minister, Tomas Rein, of hiding the crime figures. "
+    "Rein rejected the charge on Tuesday.",
+    "Senator Ada Brill accused Tomas Rein of lying about the budget. Rein denied that he had misled voters.",
+])
+def test_a_rejection_answers_the_earlier_accuser(pipeline, text):
+    art, ev = one(pipeline, text, "REJECT")
+    assert "Rein" in mentions(art, ev.sources)
+    assert {"Mara Velk", "Ada Brill"} & names(art, ev.targets), names(art, ev.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Velk praised the budget on Monday. Tomas Rein rejected the criticism.",  # praise is no claim
+    "Mara Velk accused the police of racism. Tomas Rein rejected the plan.",  # a plan is not what she said
+])
+def test_a_rejection_answers_nobody_who_made_no_claim(pipeline, text):
+    art, ev = one(pipeline, text, "REJECT")
+    assert not ev.targets, names(art, ev.targets)
+
+
+def test_a_participle_clause_of_a_passive_verb_is_passive(pipeline):
+    # "were held for years, accused of spying": the held are the accused, not the accusers
+    art, evs = events(pipeline, "The three aid workers were held for two years, accused of spying for Ruritania.", "ACCUSE")
+    assert evs, [(e.type, e.rule) for e in art.events]
+    assert not evs[0].sources and "aid workers" in " ".join(mentions(art, evs[0].targets))

@@ -240,6 +240,8 @@ class View(Tree):
                 if t.dep == "conj" and head_passive and not self.kids(v, "aux") and (
                         t.tag == "VBN" or t.tag == "VBD" and not self.kids(v, "dobj")):
                     passive = True  # "was arrested and extradited": the second participle is passive too
+                if t.dep == "advcl" and t.tag == "VBN" and not self.kids(v, "aux", "mark"):
+                    passive = True  # "were held for years, accused of spying": the held are the accused
                 return s, passive
         if (t.dep == "pcomp" and t.tag == "VBG" and self.lemma(h) in PARTICIPLE_PREPS and self.toks[h].dep == "prep"
                 and self.toks[self.toks[h].head].pos in ("VERB", "AUX")):
