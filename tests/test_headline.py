@@ -73,3 +73,42 @@ def test_the_glued_headline_is_not_parsed_and_the_first_sentence_stands_alone(pi
     assert "title_glued" in art.chrome
     assert art.sentences[0].text.startswith("Dock workers in Port Ellery have ended")
     assert not any(e.evidence[0].start < art.chrome["title_glued"][1] for e in art.events)
+
+
+# --- a headline on its own line: its parts parsed apart, its event the lead's (nlp/parser.py, events/merge.py) ---
+
+TWO_PART = (
+    "Police arrest 40 in Port Ellery dock raid; union condemns 'heavy-handed' tactics\n\n"
+    "Ruritanian police arrested 40 dock workers during a raid on the port of Port Ellery on Tuesday, officials said. "
+    "The dock workers' union condemned the raid as heavy-handed."
+)
+
+
+def test_a_headlines_parts_are_parsed_as_sentences_of_their_own(pipeline):
+    from dragoman import extract
+
+    art = extract(TWO_PART, published="2024-05-04", pipeline=pipeline)
+    assert [s.text for s in art.sentences[:2]] == ["Police arrest 40 in Port Ellery dock raid;",
+                                                   "union condemns 'heavy-handed' tactics"]
+
+
+def test_the_lead_that_retells_the_headline_is_one_event_with_it(pipeline):
+    from dragoman import extract
+
+    art = extract(TWO_PART, published="2024-05-04", pipeline=pipeline)
+    arrests = [e for e in art.events if e.type == "COERCE"]
+    assert len(arrests) == 1, [(e.type, e.rule) for e in art.events]
+    assert [x.sent for x in arrests[0].evidence] == [0, 2]
+
+
+def test_a_later_sentence_is_not_the_headlines_event(pipeline):
+    # guard: the same kind of act told deep in the story, by others, is not folded into the headline's
+    from dragoman import extract
+
+    text = ("Police arrest 40 in Port Ellery dock raid\n\n"
+            "Ruritanian police arrested 40 dock workers during a raid on the port on Tuesday, officials said. "
+            "The union said the raid was illegal. Its leader, Mara Quist, said members would strike. "
+            "In a separate case, border guards arrested two smugglers near Vell on Monday.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    arrests = [e for e in art.events if e.type == "COERCE"]
+    assert len(arrests) == 2, [(e.type, e.rule, [x.sent for x in e.evidence]) for e in art.events]

@@ -58,7 +58,7 @@ def merge_events(article: Article) -> Article:
             if is_ref:
                 target = k
                 break
-            if _same(article, k, ev, dates, plural):
+            if _same(article, k, ev, dates, plural) or _headline_told(article, k, ev):
                 target = k
                 break
         if target is None:
@@ -99,6 +99,23 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
     da = set().union(*(dates.get(ev.sent, frozenset()) for ev in a.evidence if ev.sent is not None))
     db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
     if da and db and not (da & db):
+        return False
+    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2])
+
+
+def _headline_told(article: Article, a: Event, b: Event) -> bool:
+    """Does the lead tell again the headline's event ("Police arrest 40 in dock raid" / "Portuguese police
+    arrested 40 dock workers ..."): ``a`` in the title, ``b`` of the same kind in the two sentences after it,
+    told with the same modes?  A headline's short names ("Police", "ICE") are the lead's full ones."""
+    title = article.chrome.get("title") if article.chrome else None
+    if not title or a.aux != b.aux or not a.evidence or not b.evidence:
+        return False
+    if not title[0] <= a.evidence[0].start < title[1] or b.evidence[0].start < title[1]:
+        return False
+    first = next((s.i for s in article.sentences if s.start >= title[1]), None)
+    if first is None or b.evidence[0].sent is None or b.evidence[0].sent > first + 1:
+        return False
+    if not (a.reciprocal or b.reciprocal) and (set(a.sources) & set(b.targets) or set(a.targets) & set(b.sources)):
         return False
     return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2])
 

@@ -16,6 +16,28 @@ from dragoman.text.chrome import NOT_PARSED, spans_of
 _LINE = re.compile(r"[^\n]+")
 
 
+def _headline_parts(art: Article, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the title's parts apart: "Police arrest 40 in dock raid; mayor condemns tactics" is two
+    headlines joined by a semicolon, each parsed as a sentence of its own (parsed together, the first
+    becomes the second's object)."""
+    title = art.chrome.get("title") if art.chrome else None
+    if not title:
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if not (title[0] <= s and e <= title[1]) or ";" not in art.text[s:e]:
+            out.append((s, e))
+            continue
+        start = s
+        for m in re.finditer(r";\s*", art.text[s:e]):
+            if art.text[start:s + m.start()].strip():
+                out.append((start, s + m.start() + 1))
+            start = s + m.end()
+        if start < e:
+            out.append((start, e))
+    return out
+
+
 def paragraphs(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Character spans of the paragraphs of ``text``, leaving out the ``skip`` spans.
 
@@ -132,7 +154,7 @@ class Parser:
         items: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(articles):
             skip = spans_of(art.chrome, NOT_PARSED)
-            for s, e in paragraphs(art.text, skip):
+            for s, e in _headline_parts(art, paragraphs(art.text, skip)):
                 items.append((art.text[s:e], (ai, s)))
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]
         for doc, (ai, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
