@@ -112,3 +112,27 @@ def test_a_later_sentence_is_not_the_headlines_event(pipeline):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     arrests = [e for e in art.events if e.type == "COERCE"]
     assert len(arrests) == 2, [(e.type, e.rule, [x.sent for x in e.evidence]) for e in art.events]
+
+
+@pytest.mark.parametrize("headline, type_, target", [
+    ("Former Ruritanian treasurer Tom Vell indicted on bribery charges", "ACCUSE", "Tom Vell"),  # a reduced passive
+    ("Tom Vell detained in Port Ellery after critical report", "COERCE", "Tom Vell"),  # a bare past form
+])
+def test_a_headlines_bare_passive_acts_on_its_subject(pipeline, headline, type_, target):
+    from dragoman import extract
+
+    art = extract(headline + "\n\nThe case has shocked the capital of Ruritania, officials said.", published="2024-05-04",
+                  pipeline=pipeline)
+    evs = [e for e in art.events if e.type == type_]
+    assert evs, [(e.type, e.rule) for e in art.events]
+    assert not evs[0].sources and target in {art.actor(a).name for a in evs[0].targets}
+
+
+def test_a_headlines_verb_with_no_object_stays_active(pipeline):
+    # guard: "resigned" takes no object, and a past form with an object is active
+    from dragoman import extract
+
+    art = extract("Ruritanian minister Tom Vell resigned over expenses\n\nThe case has shocked the capital.",
+                  published="2024-05-04", pipeline=pipeline)
+    quits = [e for e in art.events if e.type == "RETREAT"]
+    assert quits and "Tom Vell" in {art.actor(a).name for a in quits[0].sources}, [(e.type, e.rule) for e in art.events]

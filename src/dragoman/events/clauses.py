@@ -57,6 +57,10 @@ class View(Tree):
                             lst.append(a.id)
 
         self._sent_lemmas: dict[int, frozenset[str]] = {}
+        title = (article.chrome or {}).get("title")
+        # the sentences of the title: headlines speak their own grammar ("Journalist detained in Vell")
+        self.headline_sents = frozenset(s.i for s in article.sentences if title and title[0] <= s.start < title[1])
+        self.headline_passives: frozenset[str] = frozenset()  # the verbs read so (the coder sets them)
         self._quoted: list[tuple[int, int]] | None = None
         # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
         self._chrome = spans_of(article.chrome or {}, CHROME_NOT_ACTORS)
@@ -214,11 +218,13 @@ class View(Tree):
             if d == "nsubjpass":
                 return self._resolve_rel(v, c), True
             if d in ("nsubj", "csubj"):
-                return self._resolve_rel(v, c), passive
+                return self._resolve_rel(v, c), passive or self._headline_passive(v)
         t = self.toks[v]
         if t.head == v:
             return None, passive
         h = t.head
+        if t.dep == "acl" and t.tag == "VBN" and self.toks[h].dep == "ROOT" and self.toks[h].pos in ("NOUN", "PROPN"):
+            return h, True  # "Four held over bomb plot", "Treasurer indicted": a telegraphic passive
         if t.tag == "VBG" and t.dep in ("advcl", "acl", "conj", "pcomp", "dep"):
             absolute = self._absolute_subject(v)
             if absolute is not None:
@@ -252,6 +258,16 @@ class View(Tree):
             s, _ = self.subject(h, _depth + 1)
             return s, passive
         return None, passive
+
+    def _headline_passive(self, v: int) -> bool:
+        """Is verb ``v`` a headline's bare passive ("Journalist detained in Vell", "Four held over plot")?
+        A headline tells the active in the present ("Police detain journalist"), so a past form with no
+        auxiliary and no object is a participle."""
+        t = self.toks[v]
+        if t.tag not in ("VBD", "VBN") or t.sent not in self.headline_sents or self.lemma(v) not in self.headline_passives:
+            return False
+        return not any(self.toks[c].dep in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative", "attr")
+                       for c in self.children[v])
 
     def _absolute_subject(self, v: int) -> int | None:
         """"courted the farmers with both Germany and France promising subsidies": the object of "with" (or

@@ -55,6 +55,7 @@ class Coder:
         if not article.tokens:
             return article
         view = View(article)
+        view.headline_passives = self.lex.modes["headline_passive_verbs"]
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
@@ -284,6 +285,7 @@ class Coder:
 
     def candidates(self, view: View, sent: Sentence) -> list[Cand]:
         out: list[Cand] = []
+        headline = _is_headline(view, sent)
         for i in range(sent.tok_start, sent.tok_end):
             if view.toks[i].dep == "amod" and view.toks[i].pos == "VERB":
                 continue  # "the alleged violations": a participle used as an adjective
@@ -291,6 +293,8 @@ class Coder:
                     and view.lemma(view.toks[i].head) in self.lex.modes["feeling_verbs"]:
                 continue  # "caused them to feel threatened": a feeling, not an act
             reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN")
+            if reduced and headline and view.toks[view.toks[i].head].dep == "ROOT":
+                reduced = False  # "Former treasurer indicted on fraud charges": a headline's passive, its news
             if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
                 continue  # "let's go back": an exhortation
             if view.lemma(i) in self.lex.modes["agreeing_verbs"] and any(
