@@ -116,3 +116,27 @@ def test_a_name_after_an_objectless_verb_is_its_object(pipeline):
     assert deps2[2] == "npadvmod"
     said = extract("The army said Tuesday that it had taken the town.", published="2024-05-04", pipeline=pipeline)
     assert next(t for t in said.tokens if t.text == "Tuesday").dep != "dobj"
+
+
+def test_a_verb_after_an_appositive_read_as_an_adjective_is_the_root(pipeline):
+    from dragoman import extract
+    from dragoman.nlp.parser import _repair
+
+    # "The union's leader, Mara Quist, accused ministers of lying": the parse the small model gives (the
+    # leader the root, "accused" an adjective of "ministers", "ministers" a second appositive) is mended
+    words = ["The", "leader", ",", "Mara", "Quist", ",", "accused", "ministers", "of", "lying", "."]
+    tags = ["DT", "NN", ",", "NNP", "NNP", ",", "VBN", "NNS", "IN", "VBG", "."]
+    deps = ["det", "ROOT", "punct", "compound", "appos", "punct", "amod", "appos", "prep", "pcomp", "punct"]
+    heads = [1, 0, -1, 1, -3, -4, 1, -6, -1, -1, -9]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert deps[6] == "ROOT" and heads[6] == 0
+    assert deps[1] == "nsubj" and 1 + heads[1] == 6
+    assert deps[7] == "dobj" and 7 + heads[7] == 6 and 10 + heads[10] == 6
+    # a noun root with an adjective that is an adjective stays as it was
+    deps2 = ["det", "ROOT", "punct", "appos", "punct", "amod", "appos"]
+    heads2 = [1, 0, -1, -2, -3, 1, -5]
+    _repair(heads2, deps2, ["DT", "NN", ",", "NNP", ",", "JJ", "NN"], ["the", "leader", ",", "quist", ",", "new", "head"])
+    assert deps2[1] == "ROOT" and deps2[5] == "amod"
+    art = extract("The union's general secretary, Mara Quist, accused ministers of lying.", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert art.actor(ev.sources[0]).name == "Mara Quist" and art.actor(ev.sources[0]).sector != "MIL"

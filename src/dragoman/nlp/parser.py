@@ -264,6 +264,30 @@ def _name_objects(heads: list[int], deps: list[str], tags: list[str], lemmas: li
             deps[i] = "dobj"
 
 
+def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """A noun root, then ", Name ," and a past form read as an adjective of the next noun: the past form is
+    the sentence's verb, the root noun its subject, the noun it was read to modify its object."""
+    n = len(deps)
+    for r in range(n):
+        if deps[r] != "ROOT" or heads[r] != 0 or tags[r] not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        for k in range(r + 2, min(n - 1, r + 12)):
+            if deps[k] != "amod" or tags[k] not in ("VBD", "VBN") or deps[k - 1] != "punct":
+                continue
+            obj = k + heads[k]
+            if not (k < obj <= k + 3) or obj + heads[obj] != r:
+                break
+            if any(deps[j] == "appos" and j + heads[j] == r for j in range(r + 1, k - 1)):
+                for j in range(k + 1, n):
+                    if j + heads[j] == r and deps[j] != "ROOT":
+                        heads[j] = k - j  # what followed the root noun now follows the verb
+                if deps[obj] == "appos":
+                    deps[obj] = "dobj"
+                deps[k], heads[k] = "ROOT", 0
+                deps[r], heads[r] = "nsubj", k - r
+            break
+
+
 #: days and months: an adverbial noun that is a date ("said Tuesday")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -280,8 +304,12 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       past verb with no subject of its own, conjoined to a present or future complement clause of a past
       verb, is conjoined to that past verb (the president praised), not to the complement (Okafor will have);
     * "Police arrested opposition politician Sok Dara at a cafe" — a proper name right after a verb that has
-      no object, taken for an adverbial noun ("npadvmod"), is the verb's object (not a day or a month)."""
+      no object, taken for an adverbial noun ("npadvmod"), is the verb's object (not a day or a month);
+    * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
+      for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
+      verb for its root and the noun for its subject."""
     _name_objects(heads, deps, tags, lemmas)
+    _appositive_verbs(heads, deps, tags)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
