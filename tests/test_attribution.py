@@ -263,3 +263,29 @@ def test_a_participle_clause_of_a_passive_verb_is_passive(pipeline):
     art, evs = events(pipeline, "The three aid workers were held for two years, accused of spying for Ruritania.", "ACCUSE")
     assert evs, [(e.type, e.rule) for e in art.events]
     assert not evs[0].sources and "aid workers" in " ".join(mentions(art, evs[0].targets))
+
+
+def test_a_participle_clause_of_a_state_keeps_its_subject(pipeline):
+    # guard: "committed to restraint, the party ...": how the party stands, not something done to it
+    art, evs = events(pipeline, "Committed to a ceasefire, the Tumba Liberation Front pledged to free all hostages.")
+    assert all(not (set(e.targets) & {a.id for a in art.actors if "Tumba" in a.name}) for e in evs), \
+        [(e.type, e.rule, names(art, e.sources), names(art, e.targets)) for e in evs]
+
+
+# --- criticism said in a quote: whom it is said of, and the speaker's words for the government ---------------
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ('"It is a scandal," Mara Velk said of the ministry\'s handling of the floods.', "ACCUSE", "ministry"),
+    ('"It is excellent," Mara Velk said of the ministry\'s handling of the floods.', "SUPPORT", "ministry"),
+    ('Mara Velk, the opposition leader, said: "This government is a disgrace."', "ACCUSE", "government"),
+    ('"The government has failed pensioners," said Mara Velk, the opposition leader.', "ACCUSE", "government"),
+])
+def test_a_judgement_in_speech_is_aimed_at_whom_it_is_said_of(pipeline, text, type_, target):
+    art, ev = one(pipeline, text, type_)
+    assert "Mara Velk" in names(art, ev.sources) and target in mentions(art, ev.targets), names(art, ev.targets)
+
+
+def test_backbenchers_are_legislators(pipeline):
+    art, ev = one(pipeline, "Several Tory backbenchers said the party's strategy had failed.", "ACCUSE")
+    assert "Tory backbenchers" in mentions(art, ev.sources) and "party" in mentions(art, ev.targets)

@@ -125,6 +125,10 @@ def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
     return prep.text.lower() == "as" and toks[prep.head].pos in ("VERB", "AUX")
 
 
+#: the determiners with which a singular role noun names an actor ("the government", "this government", "our party")
+_NAMING_DETERMINERS = frozenset({"the", "its", "their", "a", "an", "this", "our", "your", "his", "her", "my"})
+
+
 def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int | None:
     """The phrase's start without determiners; ``None`` when a bare singular noun names no one or the
     phrase is a name itself."""
@@ -133,7 +137,7 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
     bare = _strip_det(ctx, ts, te)
     if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
             bare == ts or not (role.strong or role.kind == "person")
-            or toks[ts].text.lower() not in ("the", "its", "their", "a", "an")):
+            or toks[ts].text.lower() not in _NAMING_DETERMINERS):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
         # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
     ts = bare

@@ -35,6 +35,12 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "
 _NP_DEPS = frozenset({"conj", "compound", "flat", "appos", "amod", "nmod", "poss", "det", "cc"})
 
 
+#: participles that say how the subject stands, not what was done to it ("committed to restraint, the party ...")
+_STATE_PARTICIPLES = frozenset({"committed", "determined", "prepared", "resolved", "pleased", "worried", "concerned",
+                                "convinced", "disappointed", "satisfied", "frustrated", "angered", "alarmed", "interested",
+                                "involved", "engaged", "dedicated", "unconvinced", "emboldened", "encouraged", "reassured"})
+
+
 class View(Tree):
     """One article's parse (:class:`~dragoman.nlp.tree.Tree`), indexed for the event stage: the actors
     whose mentions cover each token, the lemmas of each sentence, the chrome and quoted spans."""
@@ -246,7 +252,8 @@ class View(Tree):
                 if t.dep == "conj" and head_passive and not self.kids(v, "aux") and (
                         t.tag == "VBN" or t.tag == "VBD" and not self.kids(v, "dobj")):
                     passive = True  # "was arrested and extradited": the second participle is passive too
-                if t.dep == "advcl" and t.tag == "VBN" and not self.kids(v, "aux", "mark"):
+                if (t.dep == "advcl" and t.tag == "VBN" and not self.kids(v, "aux", "mark")
+                        and t.text.lower() not in _STATE_PARTICIPLES):
                     passive = True  # "were held for years, accused of spying": the held are the accused
                 return s, passive
         if (t.dep == "pcomp" and t.tag == "VBG" and self.lemma(h) in PARTICIPLE_PREPS and self.toks[h].dep == "prep"

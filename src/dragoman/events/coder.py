@@ -379,7 +379,7 @@ class Coder:
         toks = view.toks
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
-        frames: list[tuple[list[str], int, float]] = []  # (speaker, content's head, confidence)
+        frames: list[tuple[list[str], int, float, list[str]]] = []  # (speaker, content's head, confidence, said of)
         for i in range(sent.tok_start, sent.tok_end):
             if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
                 continue
@@ -389,17 +389,21 @@ class Coder:
             sources = view.phrase_actors(s_sub)
             if not sources:
                 continue
-            frames.extend((sources, c, 0.8 - min(0.2, 0.04 * view.depth(i))) for c in view.children[i]
+            # '"It is a scandal," she said of the ministry's handling': whom it is said of
+            said_of = [a for p in view.kids(i, "prep") if view.lemma(p) in ("of", "about")
+                       for o in view.kids(p, "pobj") for a in view.phrase_actors(o) if a not in sources]
+            frames.extend((sources, c, 0.8 - min(0.2, 0.04 * view.depth(i)), said_of) for c in view.children[i]
                           if toks[c].dep in ("ccomp", "parataxis"))
         if not frames and (quoted := self._quoted(view, sent)) is not None:
-            frames.append((quoted[0], quoted[1], 0.72))  # "It is a betrayal," she said. "They broke every promise."
-        for sources, c, conf in frames:
+            frames.append((quoted[0], quoted[1], 0.72, []))  # "It is a betrayal," she said. "They broke every promise."
+        for sources, c, conf, said_of in frames:
             content = _descendants(view, c)
             if any(j in coded for j in content):
                 continue  # the content tells an event of its own
-            got = self._judgement(view, c, content, sources, _word_list("criticism.txt"))
+            got = self._judgement(view, c, content, sources, _word_list("criticism.txt"), bool(said_of))
             if got is not None:
                 cue, targets, denial = got
+                targets = said_of[:1] or targets
                 span = (toks[cue].start, toks[cue].end)
                 if denial:
                     # "said it was wholly wrong to suggest that ...": what is called wrong is a claim, denied
@@ -407,9 +411,10 @@ class Coder:
                                         span, conf, "reject/denial-in-speech")]
                 return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                     span, conf, "accuse/criticism-in-speech")]
-            got = self._judgement(view, c, content, sources, _word_list("praise.txt")) if praise else None
+            got = self._judgement(view, c, content, sources, _word_list("praise.txt"), bool(said_of)) if praise else None
             if got is not None and not got[2]:
                 cue, targets, _ = got
+                targets = said_of[:1] or targets
                 return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
                                     (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
         return []
@@ -491,7 +496,7 @@ class Coder:
         return None
 
     def _judgement(self, view: View, c: int, content: list[int], sources: list[str],
-                   words: frozenset[str]) -> tuple[int, list[str], bool] | None:
+                   words: frozenset[str], judged: bool = False) -> tuple[int, list[str], bool] | None:
         """The word of judgement in a statement's content (``c``) and whom it judges: the cue, the target
         (at most one) and whether it denies a claim; ``None`` when it judges nobody and no act."""
         toks = view.toks
@@ -513,7 +518,7 @@ class Coder:
                  for j in content if j not in skip for a in view.tok_actors.get(j, ()) if a not in sources]
         targets = [min(named)[2]] if named else []
         denial = self._denial(view, cue)
-        if not targets and not denial and not self._judged_act(view, cue):
+        if not targets and not denial and not judged and not self._judged_act(view, cue):
             return None  # a judgement of nobody named: an opinion
         return cue, targets, denial
 

@@ -288,6 +288,27 @@ def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> Non
             break
 
 
+def _perfect_verbs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"has" taken for the verb, the participle right after it for an adjective of the noun it governs: the
+    participle is the verb (with the dependency "has" had), "has" its auxiliary, the noun its object."""
+    n = len(deps)
+    for h in range(n - 2):
+        if lemmas[h].lower() != "have" or tags[h] not in ("VBZ", "VBP", "VBD") or deps[h] in ("aux", "auxpass"):
+            continue
+        k = h + 1
+        if tags[k] != "VBN" or deps[k] != "amod":
+            continue
+        obj = k + heads[k]
+        if not (k < obj <= k + 4) or obj + heads[obj] != h or deps[obj] != "dobj":
+            continue
+        for j in range(n):
+            if j != k and j + heads[j] == h:
+                heads[j] = k - j  # the subject, the object and the rest now hang on the participle
+        heads[k] = heads[h] + h - k if deps[h] != "ROOT" else 0
+        deps[k] = deps[h]
+        deps[h], heads[h] = "aux", k - h
+
+
 #: days and months: an adverbial noun that is a date ("said Tuesday")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -307,9 +328,12 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       no object, taken for an adverbial noun ("npadvmod"), is the verb's object (not a day or a month);
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
-      verb for its root and the noun for its subject."""
+      verb for its root and the noun for its subject;
+    * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
+      adjective of its object ("failed pensioners") is the participle's auxiliary."""
     _name_objects(heads, deps, tags, lemmas)
     _appositive_verbs(heads, deps, tags)
+    _perfect_verbs(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
