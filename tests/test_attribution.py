@@ -289,3 +289,26 @@ def test_a_judgement_in_speech_is_aimed_at_whom_it_is_said_of(pipeline, text, ty
 def test_backbenchers_are_legislators(pipeline):
     art, ev = one(pipeline, "Several Tory backbenchers said the party's strategy had failed.", "ACCUSE")
     assert "Tory backbenchers" in mentions(art, ev.sources) and "party" in mentions(art, ev.targets)
+
+
+# --- rule: a label in scare quotes is a judgement (accuse/label-criticism) ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    'Campaign manager Rosa Vell dismissed the ads as "recycled garbage".',
+    'The minister called the ruling "usurpation and blackmail".',
+    'Senator Ada Brill called the move "a textbook act of retaliation".',
+])
+def test_a_label_in_scare_quotes_is_an_accusation(pipeline, text):
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert evs and evs[0].rule == "accuse/label-criticism", [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    'Senator Ada Brill called the plan "a bold step forward".',  # praise
+    'Ada Brill called the deal "historic".',  # praise
+    'Ada Brill called the weather "dreadful".',  # nothing political judged
+])
+def test_a_label_of_praise_or_of_nothing_political_is_no_accusation(pipeline, text):
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert not evs, [(e.type, e.rule) for e in evs]

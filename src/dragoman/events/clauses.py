@@ -67,6 +67,7 @@ class View(Tree):
         # the sentences of the title: headlines speak their own grammar ("Journalist detained in Vell")
         self.headline_sents = frozenset(s.i for s in article.sentences if title and title[0] <= s.start < title[1])
         self.headline_passives: frozenset[str] = frozenset()  # the verbs read so (the coder sets them)
+        self.positive_labels: frozenset[str] = frozenset()  # words that make a quoted label praise (the coder sets them)
         self._quoted: list[tuple[int, int]] | None = None
         # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
         self._chrome = spans_of(article.chrome or {}, CHROME_NOT_ACTORS)

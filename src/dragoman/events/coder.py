@@ -56,6 +56,7 @@ class Coder:
             return article
         view = View(article)
         view.headline_passives = self.lex.modes["headline_passive_verbs"]
+        view.positive_labels = self.lex.modes["positive_labels"]
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
@@ -433,16 +434,36 @@ class Coder:
             cue = next((j for j in content if (view.lemma(j) in words or toks[j].text.lower() in words)
                         and toks[j].pos in ("ADJ", "NOUN") and not self._supposed(view, j, i)), None)
             if cue is None:
+                cue = self._scare_label(view, content)
+            if cue is None:
                 continue
+            # a label in quotation marks judges what it labels: an act, a measure or something said or published
+            scare = view.quoted(cue) and any(toks[j].pos == "PRON" or self._act_noun(view, j) or view.lemma(j) in self.lex.modes["judged_texts"]
+                                             for j in content if j < cue and not view.quoted(j))
             named = sorted((abs(j - cue), a) for j in content for a in view.tok_actors.get(j, ()) if a not in sources)
             targets = [named[0][1]] if named else []
-            if not targets and not any(self._act_noun(view, j) for j in content if j != cue):
+            if not targets and not scare and not any(self._act_noun(view, j) for j in content if j != cue):
                 continue  # "called the weather dreadful": nobody and no act judged
             conf = 0.78 - min(0.2, 0.04 * view.depth(i))
             return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                 (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),
                                 conf, "accuse/label-criticism")]
         return []
+
+    @staticmethod
+    def _scare_label(view: View, content: list[int]) -> int | None:
+        """The head of a label put in quotation marks after what it labels ("called the subpoena \"a stunt\"",
+        "dismissed the ads as \"recycled garbage\""): a name given in scare quotes is a judgement; ``None``
+        when there is none, or the label is praise."""
+        toks = view.toks
+        quoted = [j for j in content if view.quoted(j) and toks[j].pos in ("NOUN", "PROPN", "ADJ")]
+        good = _word_list("praise.txt")
+        if not quoted or any(view.lemma(j) in good or view.lemma(j) in view.positive_labels for j in quoted):
+            return None  # "called the deal \"historic\"", "\"a step forward\"": praise, no accusation
+        first = min(quoted)
+        if not any(toks[j].pos in ("NOUN", "PROPN", "PRON") and not view.quoted(j) for j in content if j < first):
+            return None  # nothing labelled before the label: 'called "a meeting"'
+        return next((j for j in quoted if toks[j].head not in quoted), quoted[0])
 
     @staticmethod
     def _speakers(view: View, sent: Sentence, words: frozenset[str]) -> list[tuple[int, list[str]]]:
