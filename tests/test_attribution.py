@@ -312,3 +312,25 @@ def test_a_label_in_scare_quotes_is_an_accusation(pipeline, text):
 def test_a_label_of_praise_or_of_nothing_political_is_no_accusation(pipeline, text):
     art, evs = events(pipeline, text, "ACCUSE")
     assert not evs, [(e.type, e.rule) for e in evs]
+
+
+# --- rule: a judgement of an act told earlier is aimed at its maker (events/response.py owners) --------------
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ruritanian leaders endorsed a draft plan on Friday to offer Vellia 3 billion euros. "
+     "Human rights group Amnesty International condemned the plan, saying it risked lives.", "Amnesty International",
+     "Ruritanian leaders"),
+    ('The ministry announced a new asylum scheme on Tuesday. The Refugee Council called the scheme "cruel".',
+     "Refugee Council", "ministry"),
+])
+def test_a_judgement_of_an_act_told_earlier_is_aimed_at_its_maker(pipeline, text, source, target):
+    art, ev = one(pipeline, text, "ACCUSE")
+    assert source in mentions(art, ev.sources) and target in mentions(art, ev.targets), names(art, ev.targets)
+
+
+def test_a_judgement_of_something_only_talked_about_has_no_maker(pipeline):
+    # guard: the plan was first mentioned as what someone discussed, not as what they made
+    art, ev = one(pipeline, "Ruritanian leaders discussed the plan on Friday. Amnesty International condemned the plan.",
+                  "ACCUSE")
+    assert not ev.targets, names(art, ev.targets)

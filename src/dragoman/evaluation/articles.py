@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from dragoman.evaluation import Report
+from dragoman.errors import EvalError
 from dragoman.evaluation.common import name_words, read_jsonl
 from dragoman.model import Article, Event, Failure
 
@@ -456,3 +457,67 @@ def run_offtopic(data: Path, pipeline: Any, limit: int | None) -> Report:
                       "with_material_conflict": conflict[cat], "conflict_share": share})
     counts = {"articles": sum(n.values()), "unread": sum(unread.values()), "words": sum(words.values())}
     return Report("offtopic", metrics, counts, table, errors)
+
+
+# ---------------------------------------------------------------------------------------------
+# the project's own written-and-coded articles
+# ---------------------------------------------------------------------------------------------
+
+WRITTEN_DIR = Path(__file__).parent / "data" / "written"
+#: the kinds of written article whose events are political news (the rest: sport, business, ...)
+POLITICAL_KINDS = frozenset({"politics", "diplomacy", "conflict", "protest", "campaign", "courts-crime"})
+
+
+def _written_gold(text: str, events: list[dict[str, Any]]) -> list[GoldEvent]:
+    loc = Locator(text)
+    out = []
+    for e in events:
+        span = loc.find(e["sentence"])
+        if span is None:
+            raise EvalError(f"a coded sentence is not in its article: {e['sentence'][:60]!r}",
+                            hint=f"the written set in {WRITTEN_DIR} is damaged; restore it from the repository")
+        out.append(GoldEvent(type=e["type"], also=tuple(e.get("also") or ()),
+                             sources=tuple(tuple(a) for a in e.get("sources") or ()),
+                             targets=tuple(tuple(a) for a in e.get("targets") or ()), sentence=span, trigger=span,
+                             flags=frozenset(f for f in FLAGS if e.get(f)), date=e.get("date"), place=e.get("place")))
+    return out
+
+
+def run_written(data: Path, pipeline: Any, limit: int | None) -> Report:
+    """The project's written-and-coded articles (``data/written``, provenance in its README): realistic
+    invented news of many kinds, coded by hand following ARTICLE-CODING.md by writers who never saw
+    dragoman's output; scored as the ``articles`` suite scores, with a table by kind of article."""
+    from dragoman.api_public import make_article
+
+    arts = [json.loads(x) for x in (WRITTEN_DIR / "articles.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    golds = {g["id"]: g for g in (json.loads(x) for x in (WRITTEN_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x)}
+    arts = arts[: limit or None]
+    outs = pipeline.run_batch([make_article(a["text"], id=a["id"], published=a.get("published"),
+                                            source=f"written:{a['id']}") for a in arts])
+    tally = Tally()
+    per_kind: dict[str, Tally] = defaultdict(Tally)
+    errors: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    words = 0
+    for a, out in zip(arts, outs):
+        if not isinstance(out, Article):
+            skipped.append(a["id"])
+            continue
+        gold = _written_gold(a["text"], golds[a["id"]]["events"])
+        loc = Locator(out.text)
+        spans = [loc.find(a["text"][g.sentence[0]:g.sentence[1]], g.sentence[0] / max(len(a["text"]), 1)) for g in gold]
+        words += len(_WORD.findall(out.text))
+        group = "political" if a.get("kind") in POLITICAL_KINDS else "other"
+        for t in (tally, per_kind[group]):
+            score_article(out, spans, gold, t, errors if t is tally else [], a["id"])
+    metrics = _article_metrics(tally)
+    table = [{"kind": k, **_article_metrics(t), "gold_factual": t.gold_factual, "pred_factual": t.pred_factual}
+             for k, t in sorted(per_kind.items())]
+    counts = {"articles": len(arts) - len(skipped), "skipped": len(skipped), "words": words,
+              "gold_factual": tally.gold_factual, "gold_flagged": tally.gold_flagged,
+              "pred_factual": tally.pred_factual, "gold_sentences_lost": tally.gold_lost,
+              "factual_on_flagged_gold": tally.flagged_as_factual}
+    report = Report("written", metrics, counts, table, errors)
+    if skipped:
+        report.errors.insert(0, {"kind": "skipped", "ids": skipped, "why": "the article failed to code"})
+    return report

@@ -19,7 +19,7 @@ from dragoman.events.attribution import SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
-from dragoman.events.response import answer
+from dragoman.events.response import answer, owners
 from dragoman.ids import event_id
 from dragoman.model import Article, Aux, Event, Evidence, Sentence, Token
 
@@ -60,7 +60,7 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
-        events = answer(view, [self._verbal(view, e) for e in events], self.lex.modes)
+        events = owners(view, answer(view, [self._verbal(view, e) for e in events], self.lex.modes), self.lex.modes)
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
     def _verbal(self, view: View, ev: Event) -> Event:

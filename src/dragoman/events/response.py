@@ -1,4 +1,4 @@
-"""Response: whom a rejection answers when its own clause names no one.
+"""Response: whom a rejection answers, and whose act a judgement judges, when its own clause names no one.
 
 "Y accused the ministry of hiding the figures. The minister rejected the charge": the charge is Y's, so
 Y is the rejection's target (a careful coder codes the REJECT against the accuser).  A REJECT (or a
@@ -8,6 +8,12 @@ as target the source of the nearest earlier event of the answered kind — an ac
 a denial, a request or an offer for a demand — told in the same sentence or in the three before it, by
 someone else; an accusation aimed at the rejecter is preferred to a nearer one that is not.  The
 answered words are data (``answered_*`` in ``data/refine.yaml``).
+
+Likewise a judgement of an act or a measure that names no actor ("Amnesty condemned the plan", "called the
+ruling \"usurpation\"", "welcomed the decision") is aimed at whoever the article said made it: where the same
+noun was used first, in one of the five sentences before, as the object of a verb of making (``making_verbs``:
+"EU leaders unveiled a plan ..."), the subject of that verb, when it names actors other than the judge
+(``owners``).
 """
 
 from __future__ import annotations
@@ -66,4 +72,64 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
         aimed = [p for p in prior if mine & set(p.targets)]
         chosen = (aimed or prior)[-1]
         out[n] = replace(ev, targets=tuple(chosen.sources), rule=f"{ev.rule}+answers")
+    return out
+
+
+#: event types whose object, an act or a measure, stands for the actor who did it
+_JUDGING_TYPES = ("ACCUSE", "REJECT", "SUPPORT")
+_OWNER_WINDOW = 5  # sentences before the judgement
+
+
+def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int | None:
+    """The act or measure the trigger at ``i`` judges: its object (or the object of the label verb it was
+    found with), when the noun is one of the judged acts or texts."""
+    objs = view.kids(i, "dobj", "nsubjpass")
+    if not objs and view.toks[i].dep in ("oprd", "xcomp", "attr") and view.toks[i].head != i:
+        objs = view.kids(view.toks[i].head, "dobj")  # "called the ruling 'usurpation'": the cue, not the verb
+    if not objs:
+        return None
+    o = objs[0]
+    lemma = view.lemma(o)
+    if lemma in modes["judged_acts"] or lemma in modes["judged_texts"] and view.toks[o].pos == "NOUN":
+        return o
+    return None
+
+
+def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset[str]) -> list[str]:
+    """The actors who, in the sentences before ``sent``, made what ``noun`` names, where its word was used
+    first: the subject (or the passive's agent) of a verb of ``making`` whose object it was; [] when there are
+    none."""
+    lemma = view.lemma(noun)
+    first = None
+    for s in range(max(0, sent - _OWNER_WINDOW), sent):
+        sentence = view.article.sentences[s]
+        first = next((j for j in range(sentence.tok_start, sentence.tok_end) if view.lemma(j) == lemma
+                      and view.toks[j].pos == "NOUN"), None)
+        if first is not None:
+            break
+    if first is None:
+        return []
+    verb = view.toks[first].head
+    if view.toks[first].dep not in ("dobj", "nsubjpass") or view.lemma(verb) not in making:
+        return []  # the word first used as what someone made ("EU leaders endorsed a plan"), not talked about
+    subj, passive = view.subject(verb)
+    doer = view.agent(verb) if passive else subj
+    if doer is None:
+        return []
+    return [x for x in view.phrase_actors(doer) if x not in judges]
+
+
+def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) -> list[Event]:
+    """``events`` with the targets of judgements of an earlier-told act filled in with that act's doers."""
+    out = list(events)
+    for n, ev in enumerate(out):
+        if ev.type not in _JUDGING_TYPES or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None:
+            continue
+        i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
+        noun = _judged_noun(view, i, modes) if i >= 0 else None
+        if noun is None or view.kids(noun, "poss"):
+            continue
+        who = _owner(view, noun, ev.evidence[0].sent, set(ev.sources), modes["making_verbs"])
+        if who:
+            out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
