@@ -239,8 +239,8 @@ def test_gunmen_from_a_named_group_are_that_groups(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "Opposition leader Mara Velk accused the interior minister, Tomas Rein, of hiding the crime figures. "
-    "Rein rejected the charge on Tuesday.",
+    ("Opposition leader Mara Velk accused the interior minister, Tomas Rein, of hiding the crime figures. "
+    "Rein rejected the charge on Tuesday."),
     "Senator Ada Brill accused Tomas Rein of lying about the budget. Rein denied that he had misled voters.",
 ])
 def test_a_rejection_answers_the_earlier_accuser(pipeline, text):
@@ -310,7 +310,7 @@ def test_a_label_in_scare_quotes_is_an_accusation(pipeline, text):
     'Ada Brill called the weather "dreadful".',  # nothing political judged
 ])
 def test_a_label_of_praise_or_of_nothing_political_is_no_accusation(pipeline, text):
-    art, evs = events(pipeline, text, "ACCUSE")
+    _art, evs = events(pipeline, text, "ACCUSE")
     assert not evs, [(e.type, e.rule) for e in evs]
 
 
@@ -318,8 +318,8 @@ def test_a_label_of_praise_or_of_nothing_political_is_no_accusation(pipeline, te
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Ruritanian leaders endorsed a draft plan on Friday to offer Vellia 3 billion euros. "
-     "Human rights group Amnesty International condemned the plan, saying it risked lives.", "Amnesty International",
+    (("Ruritanian leaders endorsed a draft plan on Friday to offer Vellia 3 billion euros. "
+     "Human rights group Amnesty International condemned the plan, saying it risked lives."), "Amnesty International",
      "Ruritanian leaders"),
     ('The ministry announced a new asylum scheme on Tuesday. The Refugee Council called the scheme "cruel".',
      "Refugee Council", "ministry"),

@@ -54,6 +54,8 @@ POST_STAGES: tuple[Stage, ...] = (
     Stage("relevance", "dragoman.events:make_relevance", ("events", "actors", "topic"), ("events",)),
     Stage("times", "dragoman.when_where:make_times", ("tokens", "events", "reference_date"), ("times", "events")),
     Stage("places", "dragoman.when_where:make_places", ("tokens", "events", "dateline"), ("events", "places")),
+    Stage("plausibility", "dragoman.events:make_plausibility",
+          ("tokens", "events", "actors", "quotes", "topic", "reference_date"), ("events",)),
     Stage("quotes", "dragoman.quotes:make", ("quotes", "events"), ("quotes",)),
 )
 #: the parse, between the two: run by ``dragoman.nlp.Parser`` on a batch, not made by a stage factory

@@ -95,6 +95,9 @@ class Settings:
     # by hand, about one in ten of the events below 0.55 is right (`dragoman eval articles`); 0 keeps all
     min_confidence: float = 0.55
     political_only: bool = True  # an event needs a political actor among its participants (events/relevance.py)
+    # a factual event the plausibility model (events/plausibility.py, trained on articles the project coded)
+    # gives a lower probability of being signed by an analyst is dropped; 0 keeps all
+    plausibility_threshold: float = 0.0
     topic_gate: bool = True  # in an article that is not political (sport, entertainment, ...) only a state or armed actor makes an event
     fetch: FetchSettings = field(default_factory=FetchSettings)
     api: ApiSettings = field(default_factory=ApiSettings)

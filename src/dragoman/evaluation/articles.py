@@ -36,8 +36,8 @@ from typing import Any
 
 import yaml
 
-from dragoman.evaluation import Report
 from dragoman.errors import EvalError
+from dragoman.evaluation import Report
 from dragoman.evaluation.common import name_words, read_jsonl
 from dragoman.model import Article, Event, Failure
 

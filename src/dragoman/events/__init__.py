@@ -31,3 +31,9 @@ def make_relevance(settings: Settings) -> Callable[[Article], Article]:
     from dragoman.events.relevance import make as make_stage
 
     return make_stage(settings)
+
+
+def make_plausibility(settings: Settings) -> Callable[[Article], Article]:
+    from dragoman.events.plausibility import make as make_stage
+
+    return make_stage(settings)

@@ -1,0 +1,197 @@
+"""Train the plausibility model (src/dragoman/events/data/plausibility.json) on articles the project wrote and
+coded itself.
+
+    python tools/train_plausibility.py [--folds 5] [--keep 0.95] [--dry-run]
+
+The data: the project's written set (``src/dragoman/evaluation/data/written``, provenance in its README):
+``articles.jsonl`` and ``gold.jsonl``, the events coded by hand following ../shared/eval/ARTICLE-CODING.md,
+sentences and triggers copied from the text.  Every article
+is coded by dragoman with the plausibility stage off; each factual event it produces is labelled 1 when it
+matches a factual hand-coded event by sentence and type (the guideline's type match), else 0.  The model is
+an L2-regularised logistic regression over ``dragoman.events.plausibility.features``; features seen fewer than
+``--min-count`` times are left out.  Cross-validation by article (``--folds``) prints precision and recall of
+the kept events at several thresholds before the final model is fitted on everything.  Nothing here reads
+../shared/eval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dragoman.api_public import make_article
+from dragoman.evaluation.articles import (
+    FLAGS,
+    WRITTEN_DIR,
+    GoldEvent,
+    Locator,
+    Tally,
+    factual,
+    in_sentence,
+    score_article,
+)
+from dragoman.events.plausibility import DATA, features
+from dragoman.pipeline import Pipeline
+from dragoman.settings import Settings
+
+
+def load(folder: Path) -> list[tuple[str, dict[str, str], str, list[dict[str, Any]]]]:
+    """(id, metadata, text, coded events) of every article of the written set."""
+    gold = {g["id"]: g["events"] for g in map(json.loads, (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines())}
+    out = []
+    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        a = json.loads(line)
+        out.append((a["id"], {"published": a.get("published") or "", "kind": a.get("kind") or ""}, a["text"], gold[a["id"]]))
+    return out
+
+
+def gold_events(text: str, events: list[dict[str, Any]]) -> list[GoldEvent]:
+    loc = Locator(text)
+    out = []
+    for e in events:
+        sp = loc.find(e["sentence"])
+        if sp is None:
+            raise SystemExit(f"a coded sentence is not in its text: {e['sentence'][:60]!r}")
+        out.append(GoldEvent(type=e["type"], also=tuple(e.get("also") or ()),
+                             sources=tuple(tuple(a) for a in e.get("sources") or ()),
+                             targets=tuple(tuple(a) for a in e.get("targets") or ()), sentence=sp, trigger=sp,
+                             flags=frozenset(f for f in FLAGS if e.get(f)), date=e.get("date"), place=e.get("place")))
+    return out
+
+
+def rows(data: Path) -> tuple[list[str], list[dict[str, float]], list[int]]:
+    """(article id, features, label) for every factual event dragoman codes on the written articles."""
+    arts = load(data)
+    pipe = Pipeline(Settings(plausibility_threshold=0.0))
+    inputs = [make_article(text, id=gid, published=meta.get("published"), source=f"written:{gid}")
+              for gid, meta, text, _ in arts]
+    outs = pipe.run_batch(inputs)
+    ids, feats, labels = [], [], []
+    for (gid, _, text, evs), out in zip(arts, outs):
+        if not hasattr(out, "events"):
+            print(f"{gid}: failed: {out}", file=sys.stderr)
+            continue
+        gold = gold_events(text, evs)
+        loc = Locator(out.text)
+        spans = [loc.find(text[g.sentence[0]:g.sentence[1]], g.sentence[0] / max(len(text), 1)) for g in gold]
+        score_article(out, spans, gold, Tally(), [], gid)  # (checks the spans the way the eval does)
+        for ev in out.events:
+            if not factual(ev):
+                continue
+            ok = any(sp is not None and in_sentence(ev, sp) and ev.type in g.types and g.factual
+                     for g, sp in zip(gold, spans))
+            ids.append(gid)
+            feats.append(features(out, ev))
+            labels.append(int(ok))
+    return ids, feats, labels
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (the bias, column 0, not penalised)."""
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        g = x.T @ (p - y) + reg * w
+        h = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-9)
+        step = np.linalg.solve(h, g)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
+    col = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(feats), len(names)))
+    for r, f in enumerate(feats):
+        for k, v in f.items():
+            if k in col:
+                x[r, col[k]] = v
+    return x
+
+
+def vocabulary(feats: list[dict[str, float]], min_count: int) -> list[str]:
+    seen = Counter(k for f in feats for k in f)
+    return ["bias"] + sorted(k for k, c in seen.items() if c >= min_count and k != "bias")
+
+
+def cross_validate(ids: list[str], feats: list[dict[str, float]], y: np.ndarray, folds: int, l2: float,
+                   min_count: int) -> np.ndarray:
+    """Out-of-fold probabilities, folds by article."""
+    arts = sorted(set(ids))
+    fold_of = {a: i % folds for i, a in enumerate(arts)}
+    probs = np.zeros(len(y))
+    for k in range(folds):
+        tr = np.array([fold_of[a] != k for a in ids])
+        names = vocabulary([f for f, t in zip(feats, tr) if t], min_count)
+        w = fit(matrix([f for f, t in zip(feats, tr) if t], names), y[tr], l2)
+        xt = matrix([f for f, t in zip(feats, tr) if not t], names)
+        probs[~tr] = 1 / (1 + np.exp(-np.clip(xt @ w, -30, 30)))
+    return probs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=WRITTEN_DIR)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, nargs="+", default=[1.0, 3.0, 10.0, 30.0],
+                    help="regularisation strengths tried; the one with the lowest cross-validated log-loss is kept")
+    ap.add_argument("--keep", type=float, default=0.95,
+                    help="the threshold is the highest that keeps this share of the right events (cross-validated)")
+    ap.add_argument("--min-count", type=int, default=4)
+    ap.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")
+    args = ap.parse_args()
+    ids, feats, labels = rows(args.data)
+    y = np.array(labels, dtype=float)
+    arts = sorted(set(ids))
+    print(f"{len(arts)} articles with events, {len(y)} factual events coded, {int(y.sum())} of them right (type)",
+          file=sys.stderr)
+    best: tuple[float, float, np.ndarray] | None = None
+    for l2 in args.l2:
+        probs = cross_validate(ids, feats, y, args.folds, l2, args.min_count)
+        loss = float(-np.mean(y * np.log(probs + 1e-9) + (1 - y) * np.log(1 - probs + 1e-9)))
+        print(f"l2 {l2}: cross-validated log-loss {loss:.4f}", file=sys.stderr)
+        if best is None or loss < best[0]:
+            best = (loss, l2, probs)
+    assert best is not None
+    _, l2, probs = best
+    print(f"kept l2 {l2}; cross-validated ({args.folds} folds by article): precision of the kept events, share of the "
+          "right ones kept", file=sys.stderr)
+    threshold = 0.0
+    for t in np.arange(0.0, 0.701, 0.05):
+        keep = probs >= t
+        kept = y[keep].sum() / max(y.sum(), 1)
+        print(f"  threshold {t:.2f}: precision {y[keep].mean() if keep.any() else 0:.3f}, right kept {kept:.3f}, "
+              f"events kept {int(keep.sum())}", file=sys.stderr)
+        if kept >= args.keep:
+            threshold = round(float(t), 2)
+    print(f"threshold (keeps >= {args.keep:.0%} of the right events): {threshold}", file=sys.stderr)
+    names = vocabulary(feats, args.min_count)
+    w = fit(matrix(feats, names), y, l2)
+    if args.dry_run:
+        return
+    model = {
+        "about": "Plausibility of a factual event (dragoman.events.plausibility): logistic regression weights.",
+        "provenance": ("trained by tools/train_plausibility.py on src/dragoman/evaluation/data/written (articles "
+                       "written and coded by hand for the project, see its README); no evaluation data"),
+        "articles": len(arts), "events": len(y), "right": int(y.sum()), "l2": l2, "min_count": args.min_count,
+        "threshold": threshold, "keep": args.keep,
+        "weights": {n: round(float(v), 5) for n, v in zip(names, w)},
+    }
+    DATA.write_text(json.dumps(model, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {DATA} ({len(names)} weights)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
