@@ -473,3 +473,43 @@ def test_a_strike_is_a_labour_strike_unless_the_sentence_has_weapons(code, text,
     assert [e.type for e in evs] == [type_], [(e.type, e.rule) for e in art.events]
     if type_ == "ASSAULT":
         assert evs[0].mode == "aerial" and "near" not in evs[0].rule
+
+
+# --- a warning about what others may do is no threat; signing a bill and release on bail are no events -----
+
+
+@pytest.mark.parametrize("text", [
+    "Immigration advocates warned that more raids could follow.",
+    "The senator warned that a rival coalition government would raise taxes on families.",
+    "Interior ministry officials warned that far-right groups were trying to hijack the protests.",
+])
+def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert not [e for e in art.events if e.type == "THREATEN"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army warned it would respond with force.",  # the warner's own act
+    "The rebels warned that their fighters would attack the capital.",  # the warner's own fighters
+    "The security chief of Vellia warned that police will no longer tolerate rallies by the opposition.",  # its own force
+    "Ruritania's foreign minister warned that Vellia would face consequences.",  # what the threatened will undergo
+])
+def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert [e for e in art.events if e.type == "THREATEN"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Ada Brill signed the bill into law on Thursday.",
+    "A magistrate judge released him on a $100,000 bond.",
+    "The opposition party released its policy costings on Monday.",
+])
+def test_signing_a_bill_or_a_release_on_bail_is_no_event(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert not [e for e in art.events if e.type in ("SUPPORT", "RETREAT", "AGREE")], [(e.type, e.rule) for e in art.events]

@@ -21,7 +21,7 @@ from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.response import answer, owners
 from dragoman.ids import event_id
-from dragoman.model import Article, Aux, Event, Evidence, Sentence, Token
+from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -361,6 +361,9 @@ class Coder:
                     kept.remove(c)  # "declined to comment": a statement (not "called for action to fight")
                 elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
+                elif (c.entry.type == "THREATEN" or c.entry.cameo.startswith("13")) and "inner" in c.entry.flags \
+                        and c in kept and _warns_of_others(view, c.tok):
+                    kept.remove(c)  # "warned that a rival government would raise taxes": a warning, no threat
         taken: set[int] = set()
         events = self._obligations(view, sent, by_tok, taken)
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
@@ -1016,6 +1019,48 @@ def _when(view: View, p: int) -> bool:
     """Is the preposition at ``p`` a time phrase ("on Monday", "in March")?"""
     objs = view.kids(p, "pobj")
     return bool(objs) and all(view.toks[o].ent_type in ("DATE", "TIME") for o in objs)
+
+
+#: what a threatened party is told it will undergo ("warned that Y would face consequences")
+_EXECUTIVE = frozenset({"GOV", "COP", "MIL", "SPY"})  # who commands a state's forces
+_FORCES = frozenset({"COP", "MIL", "SPY"})
+_SUFFER_VERBS = frozenset({"face", "suffer", "pay", "regret", "bear", "receive", "get", "feel", "meet", "lose", "risk"})
+
+
+def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
+    """Are the ``doers`` the warners' own state acting ("the security chief warned that police will ...", "the
+    defence minister warned that Venezuela would ..."): executive warners, forces or the state itself as doers,
+    of no two different countries?"""
+    def state(x: Actor | None, sectors: frozenset[str]) -> bool:
+        return x is not None and ((x.sector or "") in sectors or x.kind in ("country", "government"))
+
+    art = view.article
+    if not all(state(art.actor(a), _EXECUTIVE) for a in warners) or not all(state(art.actor(a), _FORCES) for a in doers):
+        return False
+    return len({x.country for x in map(art.actor, warners | doers) if x is not None and x.country}) <= 1
+
+
+def _warns_of_others(view: View, i: int) -> bool:
+    """Does the warning at ``i`` tell what someone else may do ("warned that far-right groups would hijack the
+    protests", "warned that more raids could follow"): its that-clause has a subject of its own, not a pronoun
+    (the warner's "it would respond") and not naming the warner?"""
+    toks = view.toks
+    s_sub, _ = view.subject(i)
+    own = set(view.phrase_actors(s_sub)) if s_sub is not None else set()
+    for c in view.kids(i, "ccomp"):
+        c_sub, passive = view.subject(c)
+        if c_sub is None or toks[c_sub].pos == "PRON" or toks[c_sub].head != c:
+            continue
+        if passive or view.lemma(c) in _SUFFER_VERBS:
+            continue  # "warned that Y would face consequences", "... would be punished": a threat against Y
+        if any(toks[k].pos == "PRON" for k in view.kids(c_sub, "poss")):
+            continue  # "their fighters would attack": the warner's own
+        theirs = set(view.phrase_actors(c_sub))
+        if theirs and own and _same_state(view, own, theirs):
+            continue  # "the security chief warned that police will no longer tolerate rallies": his own force
+        if not theirs or not theirs & own:
+            return True
+    return False
 
 
 def _acts_on(view: View, i: int) -> bool:
