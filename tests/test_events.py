@@ -513,3 +513,14 @@ def test_signing_a_bill_or_a_release_on_bail_is_no_event(pipeline, text):
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert not [e for e in art.events if e.type in ("SUPPORT", "RETREAT", "AGREE")], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Ruritania's foreign ministry promised a tough response to the sanctions.", "THREATEN"),  # a response to a blow
+    ("Melanoma kills about 2,300 people a year in Ruritania.", None),  # a disease kills no one politically
+])
+def test_a_promised_response_is_a_threat_and_a_disease_no_killer(pipeline, text, type_):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert [e.type for e in art.events if e.type in ("THREATEN", "ASSAULT", "AGREE")] == ([type_] if type_ else [])
