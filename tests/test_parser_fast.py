@@ -140,3 +140,14 @@ def test_a_verb_after_an_appositive_read_as_an_adjective_is_the_root(pipeline):
     art = extract("The union's general secretary, Mara Quist, accused ministers of lying.", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "ACCUSE")
     assert art.actor(ev.sources[0]).name == "Mara Quist" and art.actor(ev.sources[0]).sector != "MIL"
+
+
+def test_a_past_verb_after_a_past_perfect_complement_is_the_speakers(pipeline):
+    from dragoman import extract
+
+    art = extract('Tom Vell, the party\'s spokesman, said both parties had "played politics with people\'s lives" and '
+                  "called for an independent inspector.", pipeline=pipeline)
+    called = next(t for t in art.tokens if t.text == "called")
+    assert art.tokens[called.head].text == "said"
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert art.actor(ev.sources[0]).name == "Tom Vell"

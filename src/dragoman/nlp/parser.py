@@ -324,6 +324,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "The president insisted Okafor will have a central role, and praised her handling of the crisis" — a
       past verb with no subject of its own, conjoined to a present or future complement clause of a past
       verb, is conjoined to that past verb (the president praised), not to the complement (Okafor will have);
+      so is one conjoined to a past perfect complement ("said both parties had played politics and called for
+      an inspector");
     * "Police arrested opposition politician Sok Dara at a cafe" — a proper name right after a verb that has
       no object, taken for an adverbial noun ("npadvmod"), is the verb's object (not a day or a month);
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
@@ -338,8 +340,12 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
         if dep != "conj" or tags[i] != "VBD":
             continue
         h = i + heads[i]
-        if not (0 <= h < len(deps)) or deps[h] != "ccomp" or tags[h] not in _NOT_PAST:
+        if not (0 <= h < len(deps)) or deps[h] != "ccomp":
             continue
+        if tags[h] not in _NOT_PAST and not (tags[h] == "VBN" and any(
+                j + heads[j] == h and deps[j] == "aux" and tags[j] == "VBD" and lemmas[j].lower() == "have"
+                for j in range(max(0, h - 3), h))):
+            continue  # (a past perfect complement: "said both parties had played politics and called for ...")
         g = h + heads[h]
         if g == h or not (0 <= g < len(deps)) or tags[g] != "VBD":
             continue
