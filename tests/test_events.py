@@ -524,3 +524,16 @@ def test_a_promised_response_is_a_threat_and_a_disease_no_killer(pipeline, text,
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert [e.type for e in art.events if e.type in ("THREATEN", "ASSAULT", "AGREE")] == ([type_] if type_ else [])
+
+
+@pytest.mark.parametrize("text, type_", [
+    ('Downing Street said the prime minister retained "full confidence" in the home secretary.', "SUPPORT"),
+    ("The United States said it stood with the Philippines.", "SUPPORT"),
+    ("Cabinet ministers rallied round the Prime Minister last night.", "SUPPORT"),
+    ("Opposition parties were quick to back the striking traders.", "SUPPORT"),  # done quickly, not intended
+])
+def test_support_said_without_a_support_verb(pipeline, text, type_):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert [e for e in art.events if e.type == type_ and not e.aux.future], [(e.type, e.rule, e.aux) for e in art.events]

@@ -132,6 +132,8 @@ def _governed(view: View, m: dict[str, frozenset[str]], h: int, out: Modes) -> b
     hl = view.lemma(h)
     if hl in ("able", "unable"):
         out.negated = out.negated or hl == "unable"  # "were able to apprehend him": they did
+    elif hl in m["prompt_adjectives"]:
+        pass  # "were quick to back the traders": they did, and quickly
     elif toks[h].pos == "ADJ" or hl in m["intent_adjectives"]:
         if hl.startswith("unwill"):
             out.negated = True
