@@ -334,3 +334,12 @@ def test_a_judgement_of_something_only_talked_about_has_no_maker(pipeline):
     art, ev = one(pipeline, "Ruritanian leaders discussed the plan on Friday. Amnesty International condemned the plan.",
                   "ACCUSE")
     assert not ev.targets, names(art, ev.targets)
+
+
+@pytest.mark.parametrize("text", [
+    '"This government has abandoned pensioners," Mara Velk said.',
+    '"Their policy on housing is a catastrophe," Mara Velk said of the ministry.',
+])
+def test_more_words_of_criticism(pipeline, text):
+    art, ev = one(pipeline, text, "ACCUSE")
+    assert "Mara Velk" in names(art, ev.sources) and ev.targets
