@@ -537,3 +537,14 @@ def test_support_said_without_a_support_verb(pipeline, text, type_):
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert [e for e in art.events if e.type == type_ and not e.aux.future], [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("In Ireland cigarette sales were declining before the ban.", 0),  # a fall, no refusal
+    ("The minister of Vellia declined the invitation to the summit.", 1),
+])
+def test_declining_with_nothing_declined_is_no_refusal(pipeline, text, n):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert len([e for e in art.events if e.type == "REJECT"]) == n, [(e.type, e.rule) for e in art.events]
