@@ -548,3 +548,15 @@ def test_declining_with_nothing_declined_is_no_refusal(pipeline, text, n):
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert len([e for e in art.events if e.type == "REJECT"]) == n, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Closer EU cooperation would help secure better immigration controls, he argued.", 0),  # a cause, no aid
+    ("Tory attitudes to Europe had helped keep the party out of power for a decade.", 0),
+    ("The Ruritanian army helped the Vellian government evacuate 300 civilians from the border town.", 1),
+])
+def test_a_thing_that_helps_is_no_aid(pipeline, text, n):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert len([e for e in art.events if e.type == "AID" or e.rule.startswith("aid/")]) == n, [(e.type, e.rule) for e in art.events]

@@ -191,7 +191,16 @@ class Coder:
         s = subs[0]
         if view.lemma(s) in ("that", "which") and toks[c.tok].dep == "relcl":
             s = toks[c.tok].head  # "disasters that have struck the US": the disasters
+        if c.entry.type in ("AID", "COOPERATE") and c.entry.lemma in self.lex.modes["causal_verbs"] \
+                and self._thing(view, s) is False and toks[s].pos == "NOUN" and toks[s].text.islower() \
+                and not view.tok_actors.get(s) and not self._people(view, s) and not any(e.type != NONE for e in self._entries(view, s)):
+            return True  # "EU cooperation would help", "Tory attitudes helped keep the party out": a cause, no aid
         return self._thing(view, s, verbal=c.entry.type in VERBAL or c.entry.type == "PROTEST")
+
+    @staticmethod
+    def _people(view: View, s: int) -> bool:
+        t = view.toks[s]
+        return view.lemma(s) in _people_words() or t.text.lower() in _people_words()
 
     def _thing(self, view: View, s: int, verbal: bool = False) -> bool:
         """Is the noun at ``s`` a thing: a common noun that is no actor, names no people ("investigators"),
