@@ -144,7 +144,8 @@ def _rss_mb() -> float:
 
 def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval: float = 60.0, seed: int = 16,
          db: str | None = None, dedup_window: int = 20_000, merge_chunk: int | None = None,
-         reconnect_articles: int | None = None, store_memory_mb: float | None = None) -> dict[str, Any]:
+         reconnect_articles: int | None = None, store_memory_mb: float | None = None,
+         merge_page: int | None = None) -> dict[str, Any]:
     """Run the soak; its figures."""
     from dataclasses import replace
 
@@ -180,6 +181,8 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     watch = WatchSettings(interval=interval, min_interval=1.0, dedup_window=dedup_window)
     if merge_chunk is not None:
         watch = replace(watch, merge_chunk=merge_chunk)
+    if merge_page is not None:
+        watch = replace(watch, merge_page=merge_page)
     if reconnect_articles is not None:
         watch = replace(watch, reconnect_articles=reconnect_articles)
     if store_memory_mb is not None:
@@ -225,7 +228,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     p1, p10 = by_tenth[0], max((m for t, m in samples if t >= span - tenth), default=0.0)
     res = {
         "feeds": n_feeds, "items_per_feed": n_items, "simulated_minutes": minutes, "interval_s": interval,
-        "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "reconnect_articles": watch.reconnect_articles,
+        "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "merge_page": watch.merge_page, "reconnect_articles": watch.reconnect_articles,
         "store_memory_mb": watch.store_memory_mb, "store_memory_mb_at_end": memory_end,
         "wall_seconds": round(wall, 1),
         "articles_stored": counts["articles"], "events": counts["events"], "failures": counts["failures"],
@@ -250,13 +253,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     help="articles the near-duplicate index keeps in memory (watch.dedup_window)")
     ap.add_argument("--merge-chunk", type=int, default=None,
                     help="new events merged per load of the stored events they may join (watch.merge_chunk; 0: a round's at once)")
+    ap.add_argument("--merge-page", type=int, default=None,
+                    help="stored events held at once to compare a new event with (watch.merge_page; 0: all a chunk may join)")
     ap.add_argument("--reconnect-articles", type=int, default=None,
                     help="articles stored between two openings of the store's connection (watch.reconnect_articles)")
     ap.add_argument("--store-memory-mb", type=float, default=None,
                     help="DuckDB's memory limit for the watcher's store connection (watch.store_memory_mb; 0: DuckDB's default)")
     a = ap.parse_args(argv if argv is not None else [])
     res = soak(a.feeds, a.items, a.minutes, a.interval, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
-               reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb)
+               reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb,
+               merge_page=a.merge_page)
     print(f"  {res['feeds']} feeds x {res['items_per_feed']} items, {res['simulated_minutes']:g} simulated minutes "
           f"in {res['wall_seconds']} s: {res['articles_stored']} articles stored ({res['items_per_s']} items/s, "
           f"coding included), {res['events']} events, {res['failures']} failures | polls {res['polls']} | "

@@ -71,6 +71,7 @@ class Watcher:
         self.store = store
         store.dedup_window = settings.watch.dedup_window or None  # memory bounded whatever the store's size
         store.merge_chunk = settings.watch.merge_chunk or None  # and whatever the number of events on one story
+        store.merge_page = settings.watch.merge_page or None  # and whatever the number of events it may join
         # own_store False: the connection is shared (the server's): its threads are left alone, and it is
         # opened afresh only through ``reconnect`` (the server's, which closes its readers' cursors first)
         if own_store and settings.watch.store_threads > 0:
