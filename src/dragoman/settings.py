@@ -73,6 +73,9 @@ class WatchSettings:
     # a watcher over its memory limit starts afresh (re-executes itself; its state is in the store)
     max_memory_mb: float = 0.0  # the limit in MB; 0: (1 + memory_growth) x the memory after its first coding round
     memory_growth: float = 0.5
+    # and after storing this many articles (0: never), whatever its memory: as a worker pool replaces a worker after N
+    # tasks, so that the memory of a long run stays flat (`dragoman serve --watch` does not: it would drop requests)
+    recycle_articles: int = 1000
 
 
 @dataclass(frozen=True)
