@@ -5,23 +5,28 @@
     python -m bench.watch --dedup-window 2000   # the near-duplicate index bounded to 2,000 articles
     python -m bench.watch --merge-chunk 0 --reconnect-articles 500   # as before 2 Dec 2026 13:30 (memory grows)
     python -m bench.watch --store-memory-mb 0   # DuckDB's default memory limit, as before 2 Dec 2026 16:30
+    python -m bench.watch --recycle-articles 0 --merge-page 0   # one watcher process, no pages: as before 2 Dec 19:00
 
 A separate process serves the feeds, their pages and a webhook receiver on 127.0.0.1.  Each feed
 publishes its items one by one over the simulated half hour (item k of a feed at k/items of it,
 shifted per feed) and lists its latest 20; it honours ``If-None-Match`` (a 304 when nothing is new).
 The pages are short political news composed from the project's own templates (``bench/corpus.py``),
-so the real pipeline codes them and some events merge.  The watcher runs in this process with a
+so the real pipeline codes them and some events merge.  The watcher runs as ``dragoman watch`` runs it, on a
 ``FakeClock`` (every wait it makes moves the clock, and the server reads the same clock through
 shared memory): 30 minutes of polling at a 60-second interval run as fast as fetching, coding and
-storing allow.  All feeds are on one host, so the polite delay between two requests to a host is
+storing allow.  When it starts afresh (after ``watch.recycle_articles`` stored articles, or past its memory
+limit), where ``dragoman watch`` re-executes itself, the benchmark starts the next watcher process, which
+resumes from the store at the clock's time.  All feeds are on one host, so the polite delay between two requests to a host is
 set to 0 (at 1 s it alone would take more simulated time than the half hour).
 
 One rule (every CONSULT) posts each alert to the local webhook, signed, so delivery is exercised.
 
 Printed, written to ``bench/results.json`` by ``make bench`` (``python -m bench``), never asserted in
 tests: items ingested per second (wall time, coding included), polls and 304s, alerts fired and
-delivered, and the watcher's resident memory (``VmRSS``, sampled after every poll): the peak in the
-first tenth of the simulated time against the peak in the last tenth (flat: within 5%).
+delivered, and the resident memory (``VmRSS``, sampled after every poll) of the process tree that watches:
+the watcher process and this one, which starts it (not the server's, which plays the web): the peak in the
+first tenth of the simulated time against the peak in the last tenth (flat: within 5%); and the watcher
+process's own, by tenth and by process.
 """
 
 from __future__ import annotations
@@ -224,10 +229,9 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
 
     base = f"http://127.0.0.1:{port.value}"
     watch = WatchSettings(interval=interval, min_interval=1.0, dedup_window=dedup_window)
-    for name, value in (("merge_chunk", merge_chunk), ("merge_page", merge_page), ("recycle_articles", recycle_articles),
-                        ("reconnect_articles", reconnect_articles), ("store_memory_mb", store_memory_mb)):
-        if value is not None:
-            watch = replace(watch, **{name: value})
+    given: dict[str, Any] = {"merge_chunk": merge_chunk, "merge_page": merge_page, "recycle_articles": recycle_articles,
+                             "reconnect_articles": reconnect_articles, "store_memory_mb": store_memory_mb}
+    watch = replace(watch, **{k: v for k, v in given.items() if v is not None})
     samples: list[tuple[float, float, float]] = []
     polls = {"ok": 0, "not_modified": 0, "failed": 0}
     lives = 0
@@ -311,6 +315,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--items", type=int, default=50)
     ap.add_argument("--minutes", type=float, default=30.0, help="simulated minutes of polling")
     ap.add_argument("--interval", type=float, default=60.0, help="seconds between two polls of a feed")
+    ap.add_argument("--db", default=None, help="the store to watch into (kept; default: a temporary one)")
     ap.add_argument("--dedup-window", type=int, default=20_000,
                     help="articles the near-duplicate index keeps in memory (watch.dedup_window)")
     ap.add_argument("--merge-chunk", type=int, default=None,
@@ -324,7 +329,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--store-memory-mb", type=float, default=None,
                     help="DuckDB's memory limit for the watcher's store connection (watch.store_memory_mb; 0: DuckDB's default)")
     a = ap.parse_args(argv if argv is not None else [])
-    res = soak(a.feeds, a.items, a.minutes, a.interval, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
+    res = soak(a.feeds, a.items, a.minutes, a.interval, db=a.db, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
                reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb,
                merge_page=a.merge_page, recycle_articles=a.recycle_articles)
     print(f"  {res['feeds']} feeds x {res['items_per_feed']} items, {res['simulated_minutes']:g} simulated minutes "

@@ -811,15 +811,21 @@ class Merger:
                     seen[:] = [x for x in seen if x is not m]
                     if not seen:
                         del self._by_article[m["article_id"]]
+            buckets = _buckets(c)
             for t in c.types:
                 for k in c.keys:
-                    for index, keys in ((self._all, [(t, k)]), (self._index, [(t, k, b) for b in _buckets(c)])):
-                        for key in keys:
-                            held = index.get(key)
-                            if held is not None:
-                                held.pop(id(c), None)
-                                if not held:
-                                    del index[key]
+                    _drop(self._all, (t, k), c)
+                    for b in buckets:
+                        _drop(self._index, (t, k, b), c)
+
+
+def _drop(index: dict[Any, dict[int, Cluster]], key: Any, c: Cluster) -> None:
+    """``c`` out of an index's entry (the entry out when it is left empty)."""
+    held = index.get(key)
+    if held is not None:
+        held.pop(id(c), None)
+        if not held:
+            del index[key]
 
 
 def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
