@@ -92,6 +92,22 @@ def test_store_reconnect_keeps_its_index_and_threads(db_path):
         assert store.counts()["articles"] == 7
 
 
+def test_the_near_duplicate_window_is_read_from_the_store_a_page_at_a_time(db_path):
+    texts = _texts(7, 0, seed=9)
+    with Store.open(db_path) as store:
+        store.ingest([Article(id=f"a{i}", text=t, url=f"https://one.example/{i}") for i, t in enumerate(texts)])
+    with Store.open(db_path) as store:
+        every = [k for k, _ in store._signatures(None, page=2)]  # pages of 2: 4 reads
+        assert every == [f"a{i}" for i in range(7)]
+        seqs = [r[0] for r in store._sql("SELECT seq FROM signatures ORDER BY seq").fetchall()]
+        assert [k for k, _ in store._signatures(seqs[3], page=2)] == ["a3", "a4", "a5", "a6"]
+        store.dedup_window = 3
+        window = store._dedup()
+        assert len(window) == 3 and "a4" in window and "a6" in window and "a3" not in window
+        copy = texts[5] + " Reported by a second outlet."
+        assert store.ingest([Article(id="c5", text=copy, url="https://two.example/5")])["near_duplicates"] == 1
+
+
 def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
     site = NewsSite()
     try:

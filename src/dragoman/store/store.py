@@ -484,15 +484,32 @@ class Store:
             if self.dedup_window:
                 from dragoman.store.window import WindowIndex
 
-                pairs = self._sql("SELECT article_id, sig FROM (SELECT article_id, sig, seq FROM signatures "
-                                  "ORDER BY seq DESC LIMIT ?) ORDER BY seq", [int(self.dedup_window)]).fetchall()
+                first = self._first("SELECT seq FROM signatures ORDER BY seq DESC LIMIT 1 OFFSET ?",
+                                    [int(self.dedup_window) - 1])
                 self._index = WindowIndex.from_signatures(
-                    int(self.dedup_window), ((k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs))
+                    int(self.dedup_window), ((k, np.frombuffer(s, dtype=np.uint64)) for k, s in self._signatures(
+                        first[0] if first else None)))
             else:
-                pairs = self._sql("SELECT article_id, sig FROM signatures ORDER BY seq").fetchall()
                 self._index = NearDuplicateIndex.from_signatures(
-                    (k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs)
+                    (k, np.frombuffer(s, dtype=np.uint64)) for k, s in self._signatures(None))
         return self._index
+
+    def _signatures(self, start: int | None, page: int = 1000) -> Iterator[tuple[str, bytes]]:
+        """The stored MinHash signatures ``(article id, bytes)`` in their order, from ``seq`` ``start`` on (None: all),
+        read ``page`` at a time: a watcher starting afresh over a large store holds one page, not them all (the
+        whole window read at once took about 4 kB an article until the first round's end)."""
+        after = None if start is None else int(start) - 1
+        while True:
+            if after is None:
+                rows = self._sql("SELECT seq, article_id, sig FROM signatures ORDER BY seq LIMIT ?", [page]).fetchall()
+            else:
+                rows = self._sql("SELECT seq, article_id, sig FROM signatures WHERE seq > ? ORDER BY seq LIMIT ?",
+                                 [after, page]).fetchall()
+            for _, k, sig in rows:
+                yield k, sig
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     # -- writing -------------------------------------------------------------------------------
 
