@@ -5,23 +5,28 @@
     python -m bench.watch --dedup-window 2000   # the near-duplicate index bounded to 2,000 articles
     python -m bench.watch --merge-chunk 0 --reconnect-articles 500   # as before 2 Dec 2026 13:30 (memory grows)
     python -m bench.watch --store-memory-mb 0   # DuckDB's default memory limit, as before 2 Dec 2026 16:30
+    python -m bench.watch --recycle-articles 0 --merge-page 0   # one watcher process, no pages: as before 2 Dec 19:00
 
 A separate process serves the feeds, their pages and a webhook receiver on 127.0.0.1.  Each feed
 publishes its items one by one over the simulated half hour (item k of a feed at k/items of it,
 shifted per feed) and lists its latest 20; it honours ``If-None-Match`` (a 304 when nothing is new).
 The pages are short political news composed from the project's own templates (``bench/corpus.py``),
-so the real pipeline codes them and some events merge.  The watcher runs in this process with a
+so the real pipeline codes them and some events merge.  The watcher runs as ``dragoman watch`` runs it, on a
 ``FakeClock`` (every wait it makes moves the clock, and the server reads the same clock through
 shared memory): 30 minutes of polling at a 60-second interval run as fast as fetching, coding and
-storing allow.  All feeds are on one host, so the polite delay between two requests to a host is
+storing allow.  When it starts afresh (after ``watch.recycle_articles`` stored articles, or past its memory
+limit), where ``dragoman watch`` re-executes itself, the benchmark starts the next watcher process, which
+resumes from the store at the clock's time.  All feeds are on one host, so the polite delay between two requests to a host is
 set to 0 (at 1 s it alone would take more simulated time than the half hour).
 
 One rule (every CONSULT) posts each alert to the local webhook, signed, so delivery is exercised.
 
 Printed, written to ``bench/results.json`` by ``make bench`` (``python -m bench``), never asserted in
 tests: items ingested per second (wall time, coding included), polls and 304s, alerts fired and
-delivered, and the watcher's resident memory (``VmRSS``, sampled after every poll): the peak in the
-first tenth of the simulated time against the peak in the last tenth (flat: within 5%).
+delivered, and the resident memory (``VmRSS``, sampled after every poll) of the process tree that watches:
+the watcher process and this one, which starts it (not the server's, which plays the web): the peak in the
+first tenth of the simulated time against the peak in the last tenth (flat: within 5%); and the watcher
+process's own, by tenth and by process.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import queue
 import random
 import socket
 import tempfile
@@ -135,25 +141,83 @@ def _serve(port_out: Any, now: Any, feeds: int, items: int, span: float, hooks: 
     httpd.serve_forever(poll_interval=0.1)
 
 
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
+def _rss_mb(pid: int | str = "self") -> float:
+    """Resident memory (``VmRSS``) of a process, in MB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return 0.0
+
+
+def _shared_clock(now: Any) -> Any:
+    """A fake clock starting at ``now`` (a shared value), telling the server (and the next watcher process)
+    its time at every move."""
+    from dragoman.watch import FakeClock
+
+    class SharedClock(FakeClock):
+        def sleep(self, seconds: float) -> None:
+            super().sleep(seconds)
+            now.value = self.now
+
+    return SharedClock(now.value)
+
+
+def _watcher_life(path: str, base: str, n_feeds: int, interval: float, until: float, seed: int, life: int, now: Any,
+                  watch: Any, out: Any) -> None:
+    """One watcher process's life (``dragoman watch`` until it starts afresh, or until the simulated end): its RSS
+    samples (its own plus its parent's, the benchmark's: the process tree that watches), polls and whether it
+    ended to start afresh, put on ``out``."""
+    from dataclasses import replace
+
+    from dragoman.filters import EventQuery
+    from dragoman.settings import Settings
+    from dragoman.store import Store
+    from dragoman.watch import Feed, Watcher
+    from dragoman.watch.rules import Action, Rule
+
+    os.environ["DRAGOMAN_BENCH_SECRET"] = SECRET
+    feeds = [Feed(f"{base}/f{f}/feed.xml", f"outlet {f}", interval) for f in range(n_feeds)]
+    rules = [Rule("consults", EventQuery(type="CONSULT"), actions=(Action("webhook", f"{base}/hook",
+                                                                          "DRAGOMAN_BENCH_SECRET"),),
+                  definition="consults")]
+    settings = replace(Settings.load(allow_private=True, per_host_delay=0.0), watch=watch)
+    clock = _shared_clock(now)
+    parent = os.getppid()
+    samples: list[tuple[float, float, float]] = []  # (simulated seconds since the start, watcher RSS, tree RSS)
+    polls = {"ok": 0, "not_modified": 0, "failed": 0}
+
+    def progress(line: str) -> None:
+        if line.startswith(("polled:", "not modified:", "feed failed")):
+            mine = _rss_mb()
+            samples.append((clock.now - START, mine, mine + _rss_mb(parent)))
+
+    def on_round(report: Any) -> None:
+        for p in report.polls:
+            polls[p.status] += 1
+
+    with Store.open(path) as store:
+        w = Watcher(store, feeds, rules, settings, clock=clock, rng=random.Random(seed * 1000 + life),
+                    progress=progress, out=lambda line: None, write_status=False)
+        try:  # as `dragoman watch` runs it: started afresh past its memory limit or watch.recycle_articles
+            again = w.run(threading.Event(), until=until, on_round=on_round, recycle=True,
+                          recycle_articles=watch.recycle_articles)
+        finally:
+            w.close()
+        memory_end = store.memory_mb
+    out.put({"samples": samples, "polls": polls, "again": again, "store_memory_mb": memory_end})
 
 
 def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval: float = 60.0, seed: int = 16,
          db: str | None = None, dedup_window: int = 20_000, merge_chunk: int | None = None,
-         reconnect_articles: int | None = None, store_memory_mb: float | None = None) -> dict[str, Any]:
+         reconnect_articles: int | None = None, store_memory_mb: float | None = None,
+         merge_page: int | None = None, recycle_articles: int | None = None) -> dict[str, Any]:
     """Run the soak; its figures."""
     from dataclasses import replace
 
-    from dragoman.filters import EventQuery
-    from dragoman.settings import Settings, WatchSettings
-    from dragoman.store import Store
-    from dragoman.store.watch import WatchState
-    from dragoman.watch import FakeClock, Feed, Watcher
-    from dragoman.watch.rules import Action, Rule
+    from dragoman.settings import WatchSettings  # light: the store and the pipeline are imported by the watcher process
 
     span = minutes * 60
     ctx = multiprocessing.get_context("spawn")
@@ -163,57 +227,52 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     while port.value == 0:
         time.sleep(0.05)
 
-    class SharedClock(FakeClock):
-        """The fake clock, told to the server at every move."""
-
-        def sleep(self, seconds: float) -> None:
-            super().sleep(seconds)
-            now.value = self.now
-
-    os.environ["DRAGOMAN_BENCH_SECRET"] = SECRET
     base = f"http://127.0.0.1:{port.value}"
-    feeds = [Feed(f"{base}/f{f}/feed.xml", f"outlet {f}", interval) for f in range(n_feeds)]
-    rules = [Rule("consults", EventQuery(type="CONSULT"), actions=(Action("webhook", f"{base}/hook",
-                                                                          "DRAGOMAN_BENCH_SECRET"),),
-                  definition="consults")]
-    settings = Settings.load(allow_private=True, per_host_delay=0.0)
     watch = WatchSettings(interval=interval, min_interval=1.0, dedup_window=dedup_window)
-    if merge_chunk is not None:
-        watch = replace(watch, merge_chunk=merge_chunk)
-    if reconnect_articles is not None:
-        watch = replace(watch, reconnect_articles=reconnect_articles)
-    if store_memory_mb is not None:
-        watch = replace(watch, store_memory_mb=store_memory_mb)
-    settings = replace(settings, watch=watch)
-    clock = SharedClock(START)
-    samples: list[tuple[float, float]] = []  # (simulated seconds since the start, RSS MB)
+    given: dict[str, Any] = {"merge_chunk": merge_chunk, "merge_page": merge_page, "recycle_articles": recycle_articles,
+                             "reconnect_articles": reconnect_articles, "store_memory_mb": store_memory_mb}
+    watch = replace(watch, **{k: v for k, v in given.items() if v is not None})
+    samples: list[tuple[float, float, float]] = []
     polls = {"ok": 0, "not_modified": 0, "failed": 0}
-
-    def progress(line: str) -> None:
-        if line.startswith(("polled:", "not modified:", "feed failed")):
-            samples.append((clock.now - START, _rss_mb()))
+    lives = 0
+    per_life: list[tuple[float, float]] = []
+    memory_end = None
 
     tmp = tempfile.TemporaryDirectory()
     path = db or str(Path(tmp.name) / "soak.duckdb")
     t0 = time.perf_counter()
     try:
-        with Store.open(path) as store:
-            w = Watcher(store, feeds, rules, settings, clock=clock, rng=random.Random(seed), progress=progress,
-                        out=lambda line: None, write_status=False)
+        again = True
+        while again:  # each life a process of its own, as `dragoman watch` re-executes itself
+            out = ctx.Queue()
+            proc = ctx.Process(target=_watcher_life, args=(path, base, n_feeds, interval, START + span, seed, lives, now,
+                                                          watch, out))
+            proc.start()
+            life = None
+            while life is None:
+                try:
+                    life = out.get(timeout=5)
+                except queue.Empty:
+                    if not proc.is_alive():
+                        raise RuntimeError(f"the watcher process failed (exit code {proc.exitcode})") from None
+            proc.join()
+            lives += 1
+            samples += life["samples"]
+            if life["samples"]:  # each process's first and highest sample of its own RSS
+                per_life.append((round(life["samples"][0][1], 1), round(max(x[1] for x in life["samples"]), 1)))
+            for k, v in life["polls"].items():
+                polls[k] += v
+            again, memory_end = life["again"], life["store_memory_mb"]
+        wall = time.perf_counter() - t0
+        from dragoman.store import Store
+        from dragoman.store.watch import WatchState
 
-            def on_round(report: Any) -> None:
-                for p in report.polls:
-                    polls[p.status] += 1
-
-            w.run(threading.Event(), until=START + span, on_round=on_round)
-            wall = time.perf_counter() - t0
+        with Store.open(path, read_only=True) as store:
             state = WatchState(store)
             counts = store.counts()
             items = state.count_items()
             deliveries = state.delivery_counts()
             alerts = state.count_alerts()
-            memory_end = store.memory_mb
-            w.close()
     finally:
         time.sleep(0.5)
         received = hooks.value
@@ -221,20 +280,30 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         server.join(5)
         tmp.cleanup()
     tenth = span / 10
-    by_tenth = [max((m for t, m in samples if k * tenth <= t < (k + 1) * tenth), default=0.0) for k in range(10)]
-    p1, p10 = by_tenth[0], max((m for t, m in samples if t >= span - tenth), default=0.0)
+
+    def peaks(col: int) -> tuple[list[float], float, float]:
+        by_tenth = [max((s[col] for s in samples if k * tenth <= s[0] < (k + 1) * tenth), default=0.0) for k in range(10)]
+        return by_tenth, by_tenth[0], max((s[col] for s in samples if s[0] >= span - tenth), default=0.0)
+
+    by_tenth, p1, p10 = peaks(2)
+    own, o1, o10 = peaks(1)
     res = {
         "feeds": n_feeds, "items_per_feed": n_items, "simulated_minutes": minutes, "interval_s": interval,
-        "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "reconnect_articles": watch.reconnect_articles,
+        "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "merge_page": watch.merge_page,
+        "reconnect_articles": watch.reconnect_articles, "recycle_articles": watch.recycle_articles,
+        "watcher_processes": lives, "watcher_rss_mb_first_and_peak_by_process": per_life,
         "store_memory_mb": watch.store_memory_mb, "store_memory_mb_at_end": memory_end,
         "wall_seconds": round(wall, 1),
         "articles_stored": counts["articles"], "events": counts["events"], "failures": counts["failures"],
         "items": items, "polls": polls,
         "items_per_s": round(counts["articles"] / wall, 2) if wall else None,
         "alerts": alerts, "deliveries": deliveries, "webhook_received_valid": received,
+        # the process tree that watches: the watcher process and the benchmark's, which started it
         "rss_mb_first_tenth_peak": round(p1, 1), "rss_mb_last_tenth_peak": round(p10, 1),
         "rss_change_pct": round(100 * (p10 - p1) / p1, 2) if p1 else None,
         "rss_samples": len(samples), "rss_mb_peak_by_tenth": [round(m, 1) for m in by_tenth],
+        "watcher_rss_mb_peak_by_tenth": [round(m, 1) for m in own],
+        "watcher_rss_change_pct": round(100 * (o10 - o1) / o1, 2) if o1 else None,
     }
     res["rss_flat_within_5pct"] = res["rss_change_pct"] is not None and abs(res["rss_change_pct"]) <= 5
     return res
@@ -246,22 +315,28 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--items", type=int, default=50)
     ap.add_argument("--minutes", type=float, default=30.0, help="simulated minutes of polling")
     ap.add_argument("--interval", type=float, default=60.0, help="seconds between two polls of a feed")
+    ap.add_argument("--db", default=None, help="the store to watch into (kept; default: a temporary one)")
     ap.add_argument("--dedup-window", type=int, default=20_000,
                     help="articles the near-duplicate index keeps in memory (watch.dedup_window)")
     ap.add_argument("--merge-chunk", type=int, default=None,
                     help="new events merged per load of the stored events they may join (watch.merge_chunk; 0: a round's at once)")
+    ap.add_argument("--merge-page", type=int, default=None,
+                    help="stored events held at once to compare a new event with (watch.merge_page; 0: all a chunk may join)")
+    ap.add_argument("--recycle-articles", type=int, default=None,
+                    help="articles a watcher process stores before it starts afresh (watch.recycle_articles; 0: never)")
     ap.add_argument("--reconnect-articles", type=int, default=None,
                     help="articles stored between two openings of the store's connection (watch.reconnect_articles)")
     ap.add_argument("--store-memory-mb", type=float, default=None,
                     help="DuckDB's memory limit for the watcher's store connection (watch.store_memory_mb; 0: DuckDB's default)")
     a = ap.parse_args(argv if argv is not None else [])
-    res = soak(a.feeds, a.items, a.minutes, a.interval, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
-               reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb)
+    res = soak(a.feeds, a.items, a.minutes, a.interval, db=a.db, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
+               reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb,
+               merge_page=a.merge_page, recycle_articles=a.recycle_articles)
     print(f"  {res['feeds']} feeds x {res['items_per_feed']} items, {res['simulated_minutes']:g} simulated minutes "
           f"in {res['wall_seconds']} s: {res['articles_stored']} articles stored ({res['items_per_s']} items/s, "
           f"coding included), {res['events']} events, {res['failures']} failures | polls {res['polls']} | "
           f"alerts {res['alerts']}, deliveries {res['deliveries']}, webhook received {res['webhook_received_valid']} "
-          f"| peak RSS first tenth {res['rss_mb_first_tenth_peak']} MB, last tenth {res['rss_mb_last_tenth_peak']} MB "
+          f"| {res['watcher_processes']} watcher processes | peak RSS (watcher and benchmark processes) first tenth {res['rss_mb_first_tenth_peak']} MB, last tenth {res['rss_mb_last_tenth_peak']} MB "
           f"({res['rss_change_pct']:+}%: {'flat' if res['rss_flat_within_5pct'] else 'NOT flat'})", flush=True)
     return res
 

@@ -930,11 +930,17 @@ class _LoadingStore(Store):
 
     narrow = True
     loads: list[set[str]]
+    _asked = False
 
-    def _load_clusters(self, replaced_ids, new_members, narrow=True):  # type: ignore[no-untyped-def]
-        clusters = super()._load_clusters(replaced_ids, new_members, narrow=narrow and self.narrow)
-        if new_members:
+    def _candidate_ids(self, new_members, narrow=True):  # type: ignore[no-untyped-def]
+        self._asked = bool(new_members)
+        return super()._candidate_ids(new_members, narrow=narrow and self.narrow)
+
+    def _clusters(self, ids):  # type: ignore[no-untyped-def]
+        clusters = super()._clusters(ids)
+        if self._asked:
             self.loads.append({c.old_id for c in clusters})
+            self._asked = False
         return clusters
 
 

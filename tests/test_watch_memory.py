@@ -2,7 +2,9 @@
 trimmed ``NearDuplicateIndex`` does in a fixed block of memory, the store's connection opened afresh every
 ``watch.reconnect_articles`` articles (by ``dragoman watch`` and by ``dragoman serve --watch``, whose reads
 go on across it), merging a round's events in chunks (``watch.merge_chunk``) exactly as merging it whole
-does, and the server's warning past ``watch.max_memory_mb`` (it does not re-execute itself)."""
+does (and in pages of ``watch.merge_page`` stored events), a watcher starting afresh after
+``watch.recycle_articles`` stored articles, and the server's warning past ``watch.max_memory_mb`` (it does not
+re-execute itself)."""
 
 from __future__ import annotations
 
@@ -90,6 +92,22 @@ def test_store_reconnect_keeps_its_index_and_threads(db_path):
         assert store.counts()["articles"] == 7
 
 
+def test_the_near_duplicate_window_is_read_from_the_store_a_page_at_a_time(db_path):
+    texts = _texts(7, 0, seed=9)
+    with Store.open(db_path) as store:
+        store.ingest([Article(id=f"a{i}", text=t, url=f"https://one.example/{i}") for i, t in enumerate(texts)])
+    with Store.open(db_path) as store:
+        every = [k for k, _ in store._signatures(None, page=2)]  # pages of 2: 4 reads
+        assert every == [f"a{i}" for i in range(7)]
+        seqs = [r[0] for r in store._sql("SELECT seq FROM signatures ORDER BY seq").fetchall()]
+        assert [k for k, _ in store._signatures(seqs[3], page=2)] == ["a3", "a4", "a5", "a6"]
+        store.dedup_window = 3
+        window = store._dedup()
+        assert len(window) == 3 and "a4" in window and "a6" in window and "a3" not in window
+        copy = texts[5] + " Reported by a second outlet."
+        assert store.ingest([Article(id="c5", text=copy, url="https://two.example/5")])["near_duplicates"] == 1
+
+
 def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
     site = NewsSite()
     try:
@@ -110,6 +128,34 @@ def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
             assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(WatchSettings().store_memory_mb)
             assert store.counts()["articles"] == 5
             w.close()
+    finally:
+        site.close()
+
+
+def test_watcher_starts_afresh_after_recycle_articles_and_the_next_one_goes_on(pipeline, db_path):
+    site = NewsSite()
+    try:
+        for n in range(3):
+            site.add("/w.rss", n)
+        feeds = [Feed(site.url("/w.rss"), "w", 60)]
+        clock = FakeClock()
+        lines: list[str] = []
+        with Store.open(db_path) as store:
+            w = Watcher(store, feeds, [], watch_settings(), clock=clock, rng=random.Random(1), pipeline=pipeline,
+                        out=lambda line: None, progress=lines.append)
+            assert WatchSettings().recycle_articles > 0  # `dragoman watch` starts afresh by default
+            assert w.run(threading.Event(), until=clock.time() + 3600, recycle_articles=3) is True
+            assert w.rounds == 1 and store.counts()["articles"] == 3
+            assert any("starting afresh" in line and "watch.recycle_articles" in line for line in lines)
+            w.close()
+            site.add("/w.rss", 3)
+            again = Watcher(store, feeds, [], watch_settings(), clock=clock, rng=random.Random(2), pipeline=pipeline,
+                            out=lambda line: None)
+            # one article more: fewer than 3 stored by this one, so it watches until the end
+            assert again.run(threading.Event(), until=clock.time() + 600, recycle_articles=3) is False
+            assert again.rounds > 1 and store.counts()["articles"] == 4
+            again.close()
+        assert all(len(site.gets(f"/w/story-{n}.html")) == 1 for n in range(4))  # nothing fetched twice
     finally:
         site.close()
 
@@ -162,15 +208,20 @@ def test_serve_watch_reconnects_with_reads_going_on_and_warns_past_its_memory_li
 
 
 class _CountingStore(Store):
-    """A store that records what each load of candidate clusters for new article events brought in: how many
-    stored article events, and of which types."""
+    """A store that records what each load of candidate clusters for new article events brought in: for how many
+    new article events, stored events of which types, and how many stored events."""
 
-    loads: list[tuple[int, set[str]]]
+    loads: list[tuple[int, set[str], int]]
+    _chunk = 0
 
-    def _load_clusters(self, replaced_ids, new_members):  # type: ignore[no-untyped-def]
-        clusters = super()._load_clusters(replaced_ids, new_members)
-        if new_members:
-            self.loads.append((len(new_members), {m["type"] for c in clusters for m in c.members}))
+    def _candidate_ids(self, new_members, narrow=True):  # type: ignore[no-untyped-def]
+        self._chunk = len(new_members)
+        return super()._candidate_ids(new_members, narrow)
+
+    def _clusters(self, ids):  # type: ignore[no-untyped-def]
+        clusters = super()._clusters(ids)
+        if self._chunk:
+            self.loads.append((self._chunk, {m["type"] for c in clusters for m in c.members}, len(clusters)))
         return clusters
 
 
@@ -207,23 +258,53 @@ def test_merging_a_batch_in_chunks_stores_what_merging_it_whole_does(pipeline, t
     batches = [arts[:12], arts[12:24], arts[24:] + recoded]
     assert all(isinstance(a, Article) and a.events for a in arts)
     loads = {}
-    for chunk in (None, 1, 3):
-        path = tmp_path / f"chunk{chunk}.duckdb"
+    ways = [(None, None), (1, None), (3, None), (16, None), (3, 1), (16, 1)]  # (merge_chunk, merge_page)
+    for chunk, page in ways:
+        path = tmp_path / f"chunk{chunk}-{page}.duckdb"
         store = _CountingStore(Store.open(path).con, str(path), False)
         store.loads = []
-        store.merge_chunk = chunk
+        store.merge_chunk, store.merge_page = chunk, page
         counts = [store.ingest(b, batch_size=100) for b in batches]
         store.close()
         assert counts[2]["replaced"] == 3
-        loads[chunk] = store.loads
-    whole = _merged_state(tmp_path / "chunkNone.duckdb")
+        loads[chunk, page] = store.loads
+    whole = _merged_state(tmp_path / "chunkNone-None.duckdb")
     assert sum(1 for e in whole[0] if e[4] > 1) >= 3
-    for chunk in (1, 3):
-        assert _merged_state(tmp_path / f"chunk{chunk}.duckdb") == whole, chunk
+    for way in ways[1:]:
+        assert _merged_state(tmp_path / "chunk{}-{}.duckdb".format(*way)) == whole, way
     # the whole batch's load brings in stored events of several types at once; a chunk's, of its own type only
-    assert max(len(types) for _, types in loads[None]) > 1
-    for chunk in (1, 3):
-        assert all(n <= chunk and len(types) <= 1 for n, types in loads[chunk]), loads[chunk]
+    assert max(len(types) for _, types, _ in loads[None, None]) > 1
+    for chunk, page in ways[1:]:
+        assert all(n <= chunk and len(types) <= 1 for n, types, _ in loads[chunk, page]), loads[chunk, page]
+    # in pages: a chunk that may join more stored events than a page holds is merged event by event, a page at
+    # a time (more loads than without pages), with the same result (above)
+    for way in ((3, 1), (16, 1)):
+        assert len(loads[way]) > len(loads[way[0], None]), (loads[way], loads[way[0], None])
+
+
+def test_a_page_of_clusters_is_forgotten_whole():
+    """``Merger.add_paged`` holds a page of clusters only while it compares a new member with it: forgotten, the
+    merger's indexes are those it had before (nothing kept but the cluster the member joined)."""
+    from datetime import date
+
+    from dragoman.store.merge import Cluster, Merger
+
+    def member(i: int, article: str, who: str) -> dict:
+        return {"id": f"m{i}", "article_id": article, "type": "CONSULT", "cameo": "040", "negated": False,
+                "hypothetical": False, "future": False, "reciprocal": True, "mode": None, "confidence": 0.9,
+                "sources": f'[{{"id": "{who}", "name": "{who}", "kind": "country", "country": "{who}"}}]',
+                "targets": '[{"id": "PAK", "name": "Pakistan", "kind": "country", "country": "PAK"}]',
+                "date": date(2020, 10, 26), "date_lo": date(2020, 10, 26), "date_hi": date(2020, 10, 26),
+                "date_precision": "day", "place": None}
+
+    merger = Merger([Cluster([member(0, "a0", "TUR")], old_id="e0")])
+    held = (len(merger._index), len(merger._all), len(merger._by_article), len(merger._cluster_of), len(merger.clusters))
+    page = [Cluster([member(1, "a1", "TUR")], old_id="e1"), Cluster([member(2, "a2", "IND")], old_id="e2")]
+    joined = merger.add_paged(member(3, "a3", "IND"), [], [page])
+    assert joined is page[1] and joined.touched and [m["id"] for m in joined.members] == ["m2", "m3"]
+    assert merger.add(member(4, "a4", "IND")) is joined  # what it joined is kept, as ``add`` keeps it
+    assert page[0] not in merger.clusters and all(page[0] not in c.values() for c in merger._index.values())
+    assert "a1" not in merger._by_article and len(merger.clusters) == held[4] + 1
 
 
 

@@ -61,6 +61,7 @@ class WatchSettings:
     store_threads: int = 1  # DuckDB threads of the watcher's own connection (0: one per core)
     store_memory_mb: float = 32.0  # DuckDB's memory limit for the watcher's own connection, in MB (0: DuckDB's default)
     merge_chunk: int = 16  # new events merged per load of the stored events they may join (0: a whole round's at once)
+    merge_page: int = 128  # with merge_chunk: stored events held at once to compare a new event with (0: all a chunk may join)
     sitemap_children: int = 5  # a sitemap index: how many of its sitemaps a poll reads, the newest first
     sitemap_max_bytes: int = 50_000_000  # a gzip feed or sitemap decompressing to more is refused (a decompression bomb)
     gather: float = 30.0  # feeds due within this many seconds are polled together: one coding batch, one transaction
@@ -72,6 +73,9 @@ class WatchSettings:
     # a watcher over its memory limit starts afresh (re-executes itself; its state is in the store)
     max_memory_mb: float = 0.0  # the limit in MB; 0: (1 + memory_growth) x the memory after its first coding round
     memory_growth: float = 0.5
+    # and after storing this many articles (0: never), whatever its memory: as a worker pool replaces a worker after N
+    # tasks, so that the memory of a long run stays flat (`dragoman serve --watch` does not: it would drop requests)
+    recycle_articles: int = 1000
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,9 @@ def watch(urls: tuple[str, ...], feeds_file: str | None, rules_file: str | None,
             signal.signal(signal.SIGINT, on_signal)
             progress(f"watching {len(feeds)} feeds with {len(rules)} rules into {path}")
             # started as `dragoman watch ...` (not called from Python): over its memory limit, it starts afresh
-            restart = watcher.run(stop, recycle=sys.argv[1:2] == ["watch"])
+            # and after watch.recycle_articles stored articles (as a worker pool replaces a worker after N tasks)
+            cli = sys.argv[1:2] == ["watch"]
+            restart = watcher.run(stop, recycle=cli, recycle_articles=settings.watch.recycle_articles if cli else 0)
         finally:
             watcher.close()
     if restart:  # the store and the fetcher are closed: the same command again, in this process's place

@@ -620,6 +620,19 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
                   f"dates {m['date']} (day) both{where}")
 
 
+_Best = tuple[tuple[Any, ...], Cluster, str]  # (score, cluster, why): the cluster a new member joins
+
+
+def _buckets(c: Cluster) -> list[Any]:
+    """The date buckets a cluster is indexed under: the days of its representative's date, or "wide" when
+    that spans more than ``WIDE_DAYS``; none when it is undated."""
+    rep = c.rep
+    if rep["date_lo"] is None:
+        return []
+    span = (rep["date_hi"] - rep["date_lo"]).days
+    return ["wide"] if span > WIDE_DAYS else [rep["date_lo"].toordinal() + i for i in range(span + 1)]
+
+
 class Merger:
     """Assigns article events to clusters; keeps an index (type, key) → clusters for speed."""
 
@@ -644,11 +657,9 @@ class Merger:
             seen = self._by_article.setdefault(m["article_id"], [])
             if not any(x is m for x in seen):
                 seen.append(m)
-        rep = c.rep
-        if rep["date_lo"] is None:
+        buckets = _buckets(c)
+        if not buckets:
             return  # undated: only the near-duplicate path can join it
-        span = (rep["date_hi"] - rep["date_lo"]).days
-        buckets: list[Any] = ["wide"] if span > WIDE_DAYS else [rep["date_lo"].toordinal() + i for i in range(span + 1)]
         for t in c.types:
             for k in c.keys:
                 self._all.setdefault((t, k), {})[id(c)] = c
@@ -728,17 +739,12 @@ class Merger:
             out.append((c, bad is None, bad or verdicts[0][1]))
         return out
 
-    def add(self, m: dict[str, Any], copies: Iterable[str] = ()) -> Cluster:
-        """Put member ``m`` in the best compatible cluster (or a new one) and return it.
-
-        ``copies``: ids of earlier articles this article nearly duplicates; their events are
-        matched without needing dates.  A cluster is taken only when ``m`` is compatible with every
-        one of its members; among those, the one sharing most participants, then nearest in date.
-        """
-        copies = set(copies)
-        best: tuple[tuple[Any, ...], Cluster, str] | None = None
+    def _best(self, m: dict[str, Any], copies: set[str], best: _Best | None = None,
+              among: set[int] | None = None) -> _Best | None:
+        """The best cluster ``m`` may join (see ``add``) among those ``consider`` finds (of ``among``, ids of
+        clusters, when given), or ``best`` when none of them is better."""
         for c, ok, why in self.consider(m, copies):
-            if not ok:
+            if not ok or (among is not None and id(c) not in among):
                 continue
             sm, tm = role_keys(m)
             shared = sum(len((sm | tm) & (role_keys(o)[0] | role_keys(o)[1])) for o in c.members)
@@ -749,6 +755,9 @@ class Merger:
             score = (bool(c.articles & copies), same_type, dated, shared, -(gap or 0))
             if best is None or score > best[0] or (score == best[0] and c.id < best[1].id):
                 best = (score, c, why)
+        return best
+
+    def _join(self, m: dict[str, Any], best: _Best | None) -> Cluster:
         if best is not None:
             c = best[1]
             m["merge_reason"] = best[2]
@@ -758,6 +767,65 @@ class Merger:
             c = Cluster([m], touched=True)
         self._register(c)
         return c
+
+    def add(self, m: dict[str, Any], copies: Iterable[str] = ()) -> Cluster:
+        """Put member ``m`` in the best compatible cluster (or a new one) and return it.
+
+        ``copies``: ids of earlier articles this article nearly duplicates; their events are
+        matched without needing dates.  A cluster is taken only when ``m`` is compatible with every
+        one of its members; among those, the one sharing most participants, then nearest in date.
+        """
+        return self._join(m, self._best(m, set(copies)))
+
+    def add_paged(self, m: dict[str, Any], copies: Iterable[str], pages: Iterable[list[Cluster]]) -> Cluster:
+        """``add``, with more clusters to consider than those the merger holds: ``pages`` of them, each held
+        only while ``m`` is compared with it (the merger forgets it after), so that the memory merging takes
+        does not grow with how many clusters ``m`` could join.  The cluster ``m`` joins is kept.  The same
+        cluster as ``add`` with every page held, provided a page holds every cluster with a member of an
+        article of its own members (what ``restates`` compares a member with)."""
+        copies = set(copies)
+        best = self._best(m, copies)
+        for page in pages:
+            page = [c for c in page if c.members and id(c) not in self._known]
+            for c in page:
+                self._register(c)
+            try:
+                best = self._best(m, copies, best, among={id(c) for c in page})
+            finally:
+                self.forget(page)
+        return self._join(m, best)
+
+    def forget(self, clusters: Iterable[Cluster]) -> None:
+        """Let go of clusters registered by ``_register`` (``add_paged``'s pages): out of every index."""
+        gone = {id(c): c for c in clusters if id(c) in self._known}
+        if not gone:
+            return
+        self._known -= gone.keys()
+        self.clusters = [c for c in self.clusters if id(c) not in gone]
+        for c in gone.values():
+            for m in c.members:
+                if self._cluster_of.get(id(m)) is c:
+                    del self._cluster_of[id(m)]
+                seen = self._by_article.get(m["article_id"])
+                if seen is not None:
+                    seen[:] = [x for x in seen if x is not m]
+                    if not seen:
+                        del self._by_article[m["article_id"]]
+            buckets = _buckets(c)
+            for t in c.types:
+                for k in c.keys:
+                    _drop(self._all, (t, k), c)
+                    for b in buckets:
+                        _drop(self._index, (t, k, b), c)
+
+
+def _drop(index: dict[Any, dict[int, Cluster]], key: Any, c: Cluster) -> None:
+    """``c`` out of an index's entry (the entry out when it is left empty)."""
+    held = index.get(key)
+    if held is not None:
+        held.pop(id(c), None)
+        if not held:
+            del index[key]
 
 
 def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:

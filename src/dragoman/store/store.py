@@ -484,15 +484,32 @@ class Store:
             if self.dedup_window:
                 from dragoman.store.window import WindowIndex
 
-                pairs = self._sql("SELECT article_id, sig FROM (SELECT article_id, sig, seq FROM signatures "
-                                  "ORDER BY seq DESC LIMIT ?) ORDER BY seq", [int(self.dedup_window)]).fetchall()
+                first = self._first("SELECT seq FROM signatures ORDER BY seq DESC LIMIT 1 OFFSET ?",
+                                    [int(self.dedup_window) - 1])
                 self._index = WindowIndex.from_signatures(
-                    int(self.dedup_window), ((k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs))
+                    int(self.dedup_window), ((k, np.frombuffer(s, dtype=np.uint64)) for k, s in self._signatures(
+                        first[0] if first else None)))
             else:
-                pairs = self._sql("SELECT article_id, sig FROM signatures ORDER BY seq").fetchall()
                 self._index = NearDuplicateIndex.from_signatures(
-                    (k, np.frombuffer(s, dtype=np.uint64)) for k, s in pairs)
+                    (k, np.frombuffer(s, dtype=np.uint64)) for k, s in self._signatures(None))
         return self._index
+
+    def _signatures(self, start: int | None, page: int = 1000) -> Iterator[tuple[str, bytes]]:
+        """The stored MinHash signatures ``(article id, bytes)`` in their order, from ``seq`` ``start`` on (None: all),
+        read ``page`` at a time: a watcher starting afresh over a large store holds one page, not them all (the
+        whole window read at once took about 4 kB an article until the first round's end)."""
+        after = None if start is None else int(start) - 1
+        while True:
+            if after is None:
+                rows = self._sql("SELECT seq, article_id, sig FROM signatures ORDER BY seq LIMIT ?", [page]).fetchall()
+            else:
+                rows = self._sql("SELECT seq, article_id, sig FROM signatures WHERE seq > ? ORDER BY seq LIMIT ?",
+                                 [after, page]).fetchall()
+            for _, k, sig in rows:
+                yield k, sig
+            if len(rows) < page:
+                return
+            after = rows[-1][0]
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -740,6 +757,11 @@ class Store:
     #: the memory a batch takes does not grow with how many stored events share its participants (a busy
     #: story's: every CONSULT with China of the last days, loaded again for each batch)
     merge_chunk: int | None = None
+    #: with ``merge_chunk``: stored merged events loaded at once (None: all a chunk may join).  When a chunk may join
+    #: more, each of its events is compared with those it may join this many at a time (``Merger.add_paged``), so
+    #: that the memory merging takes does not grow with the store (a story that goes on for days: every meeting
+    #: of its countries on its days is a candidate for each new one)
+    merge_page: int | None = None
 
     def _merge_batch(self, batch: _Batch, counts: dict[str, int], now: datetime) -> _Merged:
         """The merged events the batch changes: the stored ones losing members (replaced articles) and
@@ -766,18 +788,23 @@ class Store:
             chunks = [members[at:at + step] for members in by_type.values() for at in range(0, len(members), step)]
         at = {id(mem): i for i, (mem, _) in enumerate(batch.new_members)}
         for chunk in chunks:
-            loaded = [changed.get(cast(str, c.old_id), c) for c in self._load_clusters(set(), chunk)]
+            found = self._candidate_ids(chunk)
+            every = set().union(*found)
+            page = self.merge_page or 0
+            if page > 0 and len(every - changed.keys()) > page:
+                # more than a page: each event compared with its own candidates a page at a time
+                merger = Merger([c for c in [*changed.values(), *(c for _, c in started.values())] if c.members])
+                groups = self._article_groups(every - changed.keys())
+                for (mem, copies), mine in zip(chunk, found):
+                    c = merger.add_paged(mem, copies, self._pages(mine, groups, page, changed))
+                    self._merged_one(c, mem, at, counts, changed, started)
+                continue
+            loaded = [changed.get(cast(str, c.old_id), c) for c in self._clusters(every)]
             known = {id(c) for c in loaded}
             pool = loaded + [c for c in [*changed.values(), *(c for _, c in started.values())] if id(c) not in known]
             merger = Merger([c for c in pool if c.members])
             for mem, copies in chunk:
-                c = merger.add(mem, copies)
-                if len(c.members) > 1:
-                    counts["merged"] += 1
-                if c.old_id is not None:
-                    changed[c.old_id] = c
-                else:
-                    started.setdefault(id(c), (at[id(mem)], c))
+                self._merged_one(merger.add(mem, copies), mem, at, counts, changed, started)
         # numbered as merging the whole batch at once numbers them: the stored ones by id, then the new in batch order
         touched = [changed[k] for k in sorted(changed)] + [c for _, c in sorted(started.values(), key=lambda x: x[0])]
         merged = _Merged(old_event_ids={c.old_id for c in touched if c.old_id})
@@ -793,6 +820,17 @@ class Store:
                 mem["event_id"] = row["id"]
                 merged.member_rows.append(mem)
         return merged
+
+    @staticmethod
+    def _merged_one(c: Cluster, mem: dict[str, Any], at: dict[int, int], counts: dict[str, int],
+                    changed: dict[str, Cluster], started: dict[int, tuple[int, Cluster]]) -> None:
+        """Note where a new article event went: ``c``, a stored cluster (``changed``) or one the batch started."""
+        if len(c.members) > 1:
+            counts["merged"] += 1
+        if c.old_id is not None:
+            changed[c.old_id] = c
+        else:
+            started.setdefault(id(c), (at[id(mem)], c))
 
     def _write_batch(self, batch: _Batch, merged: _Merged, fail_rows: list[dict[str, Any]]) -> None:
         """One transaction: the replaced articles' and changed events' rows out, the batch's rows in."""
@@ -829,24 +867,34 @@ class Store:
     def _load_clusters(self, replaced_ids: set[str], new_members: list[tuple[dict[str, Any], list[str]]],
                        narrow: bool = True) -> list[Cluster]:
         """The stored merged events a batch may change, with all their members: those holding an article the batch
-        replaces, those holding an article a new article event's article nearly copies, and those sharing a
-        participant key with a new article event under its type, dated within a day of it.  ``narrow``: of the
-        last, only those whose row (its representative member's type, CAMEO code and modes) is not apart from
-        the article event sharing the key (``merge.kind_apart``): it could join no other (every member of an
+        replaces, and those ``_candidate_ids`` gives for its new article events."""
+        ids: set[str] = set()
+        if replaced_ids:
+            ids |= self._events_of(replaced_ids)
+        for found in self._candidate_ids(new_members, narrow):
+            ids |= found
+        return self._clusters(ids)
+
+    def _events_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The merged events holding any of these articles' events."""
+        self._ids_table("_arts", article_ids)
+        try:
+            return {r[0] for r in self._sql(
+                "SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _arts)").fetchall()}
+        finally:
+            self.con.unregister("_arts")
+
+    def _candidate_ids(self, new_members: list[tuple[dict[str, Any], list[str]]], narrow: bool = True) -> list[set[str]]:
+        """For each new article event, the stored merged events it may join: those holding an article its article
+        nearly copies, and those sharing a participant key with it under its type, dated within a day of it.
+        ``narrow``: of the last, only those whose row (its representative member's type, CAMEO code and modes)
+        is not apart from the article event (``merge.kind_apart``): it could join no other (every member of an
         event must be compatible with it), and on a busy story most are (``explain_merge`` lists them all)."""
         from dragoman.store.merge import kind_apart, member_keys
 
-        ids: set[str] = set()
-        if replaced_ids:
-            self._ids_table("_rep", replaced_ids)
-            try:
-                ids |= {r[0] for r in self._sql("SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _rep)").fetchall()}
-            finally:
-                self.con.unregister("_rep")
+        found: list[set[str]] = [set() for _ in new_members]
         bk_at, bk_type, bk_key, bk_lo, bk_hi = [], [], [], [], []
-        copies: set[str] = set()
-        for at, (mem, cps) in enumerate(new_members):
-            copies |= set(cps)
+        for at, (mem, _) in enumerate(new_members):
             if mem["date_lo"] is None:
                 continue
             for ks in member_keys(mem):
@@ -862,9 +910,10 @@ class Store:
                                                "lo": pa.array(bk_lo, pa.date32()), "hi": pa.array(bk_hi, pa.date32())}))
             try:
                 if not narrow:
-                    ids |= {r[0] for r in self._sql(
-                        "SELECT DISTINCT k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
-                        "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall()}
+                    for at, eid in self._sql(
+                            "SELECT DISTINCT b.at, k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
+                            "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall():
+                        found[at].add(eid)
                 else:
                     # (new article event, stored event) pairs, with the stored event's kind: kept when not apart
                     for at, eid, typ, cameo, neg, hyp, fut in self._sql(
@@ -872,17 +921,29 @@ class Store:
                             "FROM (SELECT DISTINCT b.at, k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key "
                             "AND k.type = b.type WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1) p "
                             "JOIN events e ON e.id = p.event_id").fetchall():
-                        if eid not in ids and kind_apart(new_members[at][0], {
+                        if kind_apart(new_members[at][0], {
                                 "type": typ, "cameo": cameo, "negated": neg, "hypothetical": hyp, "future": fut}) is None:
-                            ids.add(eid)
+                            found[at].add(eid)
             finally:
                 self.con.unregister("_bk")
+        copies = {c for _, cps in new_members for c in cps}
         if copies:
             self._ids_table("_cp", copies)
             try:
-                ids |= {r[0] for r in self._sql("SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _cp)").fetchall()}
+                holding: dict[str, set[str]] = {}
+                for aid, eid in self._sql("SELECT DISTINCT article_id, event_id FROM article_events "
+                                          "WHERE article_id IN (SELECT v FROM _cp)").fetchall():
+                    holding.setdefault(aid, set()).add(eid)
             finally:
                 self.con.unregister("_cp")
+            for at, (_, cps) in enumerate(new_members):
+                for c in cps:
+                    found[at] |= holding.get(c, set())
+        return found
+
+    def _clusters(self, ids: Iterable[str]) -> list[Cluster]:
+        """The stored merged events ``ids`` with all their members, by id."""
+        ids = set(ids)
         if not ids:
             return []
         self._ids_table("_ev", ids)
@@ -894,6 +955,50 @@ class Store:
         for m in members:
             by.setdefault(m["event_id"], []).append(m)
         return [Cluster(ms, old_id=eid) for eid, ms in sorted(by.items())]
+
+    def _article_groups(self, ids: set[str]) -> dict[str, frozenset[str]]:
+        """Of the stored merged events ``ids``, each one's group: the events linked to it through articles with
+        members in both (``Merger.restates`` compares a member with the other events of its article, so a page
+        of candidates holds whole groups)."""
+        parent = {e: e for e in ids}
+
+        def root(e: str) -> str:
+            while parent[e] != e:
+                parent[e] = parent[parent[e]]
+                e = parent[e]
+            return e
+
+        first: dict[str, str] = {}  # article id -> an event holding it
+        if ids:
+            self._ids_table("_ev", ids)
+            try:
+                rows = self._sql("SELECT event_id, article_id FROM article_events WHERE event_id IN (SELECT v FROM _ev)").fetchall()
+            finally:
+                self.con.unregister("_ev")
+            for eid, aid in rows:
+                other = first.setdefault(aid, eid)
+                a, b = root(eid), root(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        groups: dict[str, set[str]] = {}
+        for e in ids:
+            groups.setdefault(root(e), set()).add(e)
+        return {e: frozenset(groups[root(e)]) for e in ids}
+
+    def _pages(self, ids: set[str], groups: dict[str, frozenset[str]], size: int,
+               held: Mapping[str, Any]) -> Iterator[list[Cluster]]:
+        """The stored merged events ``ids`` and their groups (``_article_groups``), but those ``held`` in memory
+        already, loaded ``size`` events at a time (a group larger than that as one page), in order of id."""
+        whole = sorted({g for g in (frozenset(groups.get(e, frozenset((e,))) - held.keys()) for e in ids if e not in held)
+                        if g}, key=min)
+        page: set[str] = set()
+        for g in whole:
+            if page and len(page) + len(g) > size:
+                yield self._clusters(page)
+                page = set()
+            page |= g
+        if page:
+            yield self._clusters(page)
 
     def _failure_rows(self, fails: list[Failure], now: datetime) -> list[dict[str, Any]]:
         if not fails:

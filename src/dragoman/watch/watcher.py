@@ -71,6 +71,7 @@ class Watcher:
         self.store = store
         store.dedup_window = settings.watch.dedup_window or None  # memory bounded whatever the store's size
         store.merge_chunk = settings.watch.merge_chunk or None  # and whatever the number of events on one story
+        store.merge_page = settings.watch.merge_page or None  # and whatever the number of events it may join
         # own_store False: the connection is shared (the server's): its threads are left alone, and it is
         # opened afresh only through ``reconnect`` (the server's, which closes its readers' cursors first)
         if own_store and settings.watch.store_threads > 0:
@@ -177,21 +178,30 @@ class Watcher:
 
     def run(self, stop: threading.Event, *, until: float | None = None,
             on_round: Callable[[RoundReport], None] | None = None, recycle: bool = False,
-            around: Callable[[Callable[[], RoundReport]], RoundReport] | None = None) -> bool:
+            around: Callable[[Callable[[], RoundReport]], RoundReport] | None = None,
+            recycle_articles: int = 0) -> bool:
         """Rounds until ``stop`` is set (or the clock passes ``until``), sleeping in between.
 
         ``recycle``: also stop after a round that stored articles when the process's resident memory
         is over its limit (``memory_limit``), and return True: the caller starts the watcher afresh.
+        ``recycle_articles``: likewise once this many articles were stored by this run (a process that
+        codes and stores for ever fragments its heap however little it keeps: ``watch.recycle_articles``).
         ``around(round)`` runs each round (the server runs it under its store's write lock)."""
+        stored = 0
         while not stop.is_set():
             report = around(lambda: self.run_round(stop=stop)) if around else self.run_round(stop=stop)
             if on_round is not None:
                 on_round(report)
+            stored += report.stored
             if stop.is_set():
                 break
             if recycle and report.stored and self.over_memory():
                 self.progress(f"resident memory {resident_mb():,.0f} MB is over the limit of {self.memory_limit():,.0f}"
                               " MB: starting afresh (the watcher's state is in the store, nothing is lost)")
+                return True
+            if recycle_articles > 0 and stored >= recycle_articles:
+                self.progress(f"{stored:,} articles stored since the watcher started (watch.recycle_articles: "
+                              f"{recycle_articles:,}): starting afresh (its state is in the store, nothing is lost)")
                 return True
             wake = self.next_wake()
             if until is not None:
