@@ -30,14 +30,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dragoman.api_public import make_article
 from dragoman.evaluation.articles import (
-    FLAGS,
     WRITTEN_DIR,
-    GoldEvent,
     Locator,
     Tally,
     factual,
     in_sentence,
     score_article,
+    written_gold,
 )
 from dragoman.events.plausibility import DATA, features
 from dragoman.pipeline import Pipeline
@@ -54,20 +53,6 @@ def load(folder: Path) -> list[tuple[str, dict[str, str], str, list[dict[str, An
     return out
 
 
-def gold_events(text: str, events: list[dict[str, Any]]) -> list[GoldEvent]:
-    loc = Locator(text)
-    out = []
-    for e in events:
-        sp = loc.find(e["sentence"])
-        if sp is None:
-            raise SystemExit(f"a coded sentence is not in its text: {e['sentence'][:60]!r}")
-        out.append(GoldEvent(type=e["type"], also=tuple(e.get("also") or ()),
-                             sources=tuple(tuple(a) for a in e.get("sources") or ()),
-                             targets=tuple(tuple(a) for a in e.get("targets") or ()), sentence=sp, trigger=sp,
-                             flags=frozenset(f for f in FLAGS if e.get(f)), date=e.get("date"), place=e.get("place")))
-    return out
-
-
 def rows(data: Path) -> tuple[list[str], list[dict[str, float]], list[int]]:
     """(article id, features, label) for every factual event dragoman codes on the written articles."""
     arts = load(data)
@@ -80,7 +65,7 @@ def rows(data: Path) -> tuple[list[str], list[dict[str, float]], list[int]]:
         if not hasattr(out, "events"):
             print(f"{gid}: failed: {out}", file=sys.stderr)
             continue
-        gold = gold_events(text, evs)
+        gold = written_gold(text, evs)
         loc = Locator(out.text)
         spans = [loc.find(text[g.sentence[0]:g.sentence[1]], g.sentence[0] / max(len(text), 1)) for g in gold]
         score_article(out, spans, gold, Tally(), [], gid)  # (checks the spans the way the eval does)

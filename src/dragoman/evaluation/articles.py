@@ -377,17 +377,23 @@ def run_articles(data: Path, pipeline: Any, limit: int | None, gold_dir: Path = 
         words += len(_WORD.findall(out.text))
         for t in (tally, per_set[g.set]):
             score_article(out, spans, g.events, t, errors if t is tally else [], g.id)
-    metrics = _article_metrics(tally)
-    table = [{"set": s, **_article_metrics(t), "gold_factual": t.gold_factual, "pred_factual": t.pred_factual}
-             for s, t in sorted(per_set.items())]
-    counts = {"articles": len(golds) - len(skipped), "skipped": len(skipped), "words": words,
+    return _article_report("articles", tally, per_set, "set", len(golds), skipped, words, errors,
+                           "the text is not in --data, differs from the coded one, or failed")
+
+
+def _article_report(suite: str, tally: Tally, groups: dict[str, Tally], group: str, n: int, skipped: list[str],
+                    words: int, errors: list[dict[str, Any]], why: str) -> Report:
+    """A whole-article suite's report: the metrics of ``tally``, a table by ``groups`` (its key named ``group``),
+    the counts, and the articles skipped first among the errors."""
+    table = [{group: k, **_article_metrics(t), "gold_factual": t.gold_factual, "pred_factual": t.pred_factual}
+             for k, t in sorted(groups.items())]
+    counts = {"articles": n - len(skipped), "skipped": len(skipped), "words": words,
               "gold_factual": tally.gold_factual, "gold_flagged": tally.gold_flagged,
               "pred_factual": tally.pred_factual, "gold_sentences_lost": tally.gold_lost,
               "factual_on_flagged_gold": tally.flagged_as_factual}
-    report = Report("articles", metrics, counts, table, errors)
+    report = Report(suite, _article_metrics(tally), counts, table, errors)
     if skipped:
-        report.errors.insert(0, {"kind": "skipped", "ids": skipped,
-                                 "why": "the text is not in --data, differs from the coded one, or failed"})
+        report.errors.insert(0, {"kind": "skipped", "ids": skipped, "why": why})
     return report
 
 
@@ -468,7 +474,8 @@ WRITTEN_DIR = Path(__file__).parent / "data" / "written"
 POLITICAL_KINDS = frozenset({"politics", "diplomacy", "conflict", "protest", "campaign", "courts-crime"})
 
 
-def _written_gold(text: str, events: list[dict[str, Any]]) -> list[GoldEvent]:
+def written_gold(text: str, events: list[dict[str, Any]]) -> list[GoldEvent]:
+    """The hand-coded events of a written article, their sentences found in ``text``."""
     loc = Locator(text)
     out = []
     for e in events:
@@ -503,21 +510,11 @@ def run_written(data: Path, pipeline: Any, limit: int | None) -> Report:
         if not isinstance(out, Article):
             skipped.append(a["id"])
             continue
-        gold = _written_gold(a["text"], golds[a["id"]]["events"])
+        gold = written_gold(a["text"], golds[a["id"]]["events"])
         loc = Locator(out.text)
         spans = [loc.find(a["text"][g.sentence[0]:g.sentence[1]], g.sentence[0] / max(len(a["text"]), 1)) for g in gold]
         words += len(_WORD.findall(out.text))
         group = "political" if a.get("kind") in POLITICAL_KINDS else "other"
         for t in (tally, per_kind[group]):
             score_article(out, spans, gold, t, errors if t is tally else [], a["id"])
-    metrics = _article_metrics(tally)
-    table = [{"kind": k, **_article_metrics(t), "gold_factual": t.gold_factual, "pred_factual": t.pred_factual}
-             for k, t in sorted(per_kind.items())]
-    counts = {"articles": len(arts) - len(skipped), "skipped": len(skipped), "words": words,
-              "gold_factual": tally.gold_factual, "gold_flagged": tally.gold_flagged,
-              "pred_factual": tally.pred_factual, "gold_sentences_lost": tally.gold_lost,
-              "factual_on_flagged_gold": tally.flagged_as_factual}
-    report = Report("written", metrics, counts, table, errors)
-    if skipped:
-        report.errors.insert(0, {"kind": "skipped", "ids": skipped, "why": "the article failed to code"})
-    return report
+    return _article_report("written", tally, per_kind, "kind", len(arts), skipped, words, errors, "the article failed to code")
