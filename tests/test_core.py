@@ -178,7 +178,7 @@ def test_an_unknown_stage_name_is_refused_with_the_known_names():
     with pytest.raises(ConfigError) as e:
         Pipeline(stages=["text", "actor"])
     assert e.value.message == "unknown stage: actor"
-    assert "text, topic, nlp, actors, speech, events, merge, relevance, times, places, quotes" in e.value.hint
+    assert "text, topic, nlp, actors, speech, events, merge, relevance, times, places, plausibility, quotes" in e.value.hint
 
 
 def test_the_package_says_it_is_typed_and_ships_a_changelog():
