@@ -192,7 +192,7 @@ class Coder:
         if view.lemma(s) in ("that", "which") and toks[c.tok].dep == "relcl":
             s = toks[c.tok].head  # "disasters that have struck the US": the disasters
         if c.entry.type in ("AID", "COOPERATE") and c.entry.lemma in self.lex.modes["causal_verbs"] \
-                and self._thing(view, s) is False and toks[s].pos == "NOUN" and toks[s].text.islower() \
+                and not self._thing(view, s) and toks[s].pos == "NOUN" and toks[s].text.islower() \
                 and not view.tok_actors.get(s) and not self._people(view, s) and not any(e.type != NONE for e in self._entries(view, s)):
             return True  # "EU cooperation would help", "Tory attitudes helped keep the party out": a cause, no aid
         return self._thing(view, s, verbal=c.entry.type in VERBAL or c.entry.type == "PROTEST")
@@ -211,7 +211,7 @@ class Coder:
         t = toks[s]
         if t.pos != "NOUN" or t.ent_type or not t.text.islower() or view.tok_actors.get(s):
             return False
-        if view.lemma(s) in _people_words() or t.text.lower() in _people_words() or (verbal and _agentive(t.text.lower(), t.tag)):
+        if self._people(view, s) or (verbal and _agentive(t.text.lower(), t.tag)):
             # "investigators shared evidence", "providers protested": people, though no actor was resolved
             # (a suffix alone says people only for what people do in words: "disasters struck" is no one)
             return False
@@ -1030,9 +1030,9 @@ def _when(view: View, p: int) -> bool:
     return bool(objs) and all(view.toks[o].ent_type in ("DATE", "TIME") for o in objs)
 
 
-#: what a threatened party is told it will undergo ("warned that Y would face consequences")
 _EXECUTIVE = frozenset({"GOV", "COP", "MIL", "SPY"})  # who commands a state's forces
 _FORCES = frozenset({"COP", "MIL", "SPY"})
+#: what a threatened party is told it will undergo ("warned that Y would face consequences")
 _SUFFER_VERBS = frozenset({"face", "suffer", "pay", "regret", "bear", "receive", "get", "feel", "meet", "lose", "risk"})
 
 
