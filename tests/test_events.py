@@ -475,6 +475,13 @@ def test_a_strike_is_a_labour_strike_unless_the_sentence_has_weapons(code, text,
         assert evs[0].mode == "aerial" and "near" not in evs[0].rule
 
 
+def coded(pipeline, text: str):
+    """The article coded from ``text`` (published 4 May 2024), the real pipeline."""
+    from dragoman import extract
+
+    return extract(text, published="2024-05-04", pipeline=pipeline)
+
+
 # --- a warning about what others may do is no threat; signing a bill and release on bail are no events -----
 
 
@@ -484,9 +491,7 @@ def test_a_strike_is_a_labour_strike_unless_the_sentence_has_weapons(code, text,
     "Interior ministry officials warned that far-right groups were trying to hijack the protests.",
 ])
 def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert not [e for e in art.events if e.type == "THREATEN"], [(e.type, e.rule) for e in art.events]
 
 
@@ -497,9 +502,7 @@ def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
     "Ruritania's foreign minister warned that Vellia would face consequences.",  # what the threatened will undergo
 ])
 def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline, text):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert [e for e in art.events if e.type == "THREATEN"], [(e.type, e.rule) for e in art.events]
 
 
@@ -509,9 +512,7 @@ def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline, text):
     "The opposition party released its policy costings on Monday.",
 ])
 def test_signing_a_bill_or_a_release_on_bail_is_no_event(pipeline, text):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert not [e for e in art.events if e.type in ("SUPPORT", "RETREAT", "AGREE")], [(e.type, e.rule) for e in art.events]
 
 
@@ -520,9 +521,7 @@ def test_signing_a_bill_or_a_release_on_bail_is_no_event(pipeline, text):
     ("Melanoma kills about 2,300 people a year in Ruritania.", None),  # a disease kills no one politically
 ])
 def test_a_promised_response_is_a_threat_and_a_disease_no_killer(pipeline, text, type_):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert [e.type for e in art.events if e.type in ("THREATEN", "ASSAULT", "AGREE")] == ([type_] if type_ else [])
 
 
@@ -533,9 +532,7 @@ def test_a_promised_response_is_a_threat_and_a_disease_no_killer(pipeline, text,
     ("Opposition parties were quick to back the striking traders.", "SUPPORT"),  # done quickly, not intended
 ])
 def test_support_said_without_a_support_verb(pipeline, text, type_):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert [e for e in art.events if e.type == type_ and not e.aux.future], [(e.type, e.rule, e.aux) for e in art.events]
 
 
@@ -544,9 +541,7 @@ def test_support_said_without_a_support_verb(pipeline, text, type_):
     ("The minister of Vellia declined the invitation to the summit.", 1),
 ])
 def test_declining_with_nothing_declined_is_no_refusal(pipeline, text, n):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert len([e for e in art.events if e.type == "REJECT"]) == n, [(e.type, e.rule) for e in art.events]
 
 
@@ -556,7 +551,5 @@ def test_declining_with_nothing_declined_is_no_refusal(pipeline, text, n):
     ("The Ruritanian army helped the Vellian government evacuate 300 civilians from the border town.", 1),
 ])
 def test_a_thing_that_helps_is_no_aid(pipeline, text, n):
-    from dragoman import extract
-
-    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    art = coded(pipeline, text)
     assert len([e for e in art.events if e.type == "AID" or e.rule.startswith("aid/")]) == n, [(e.type, e.rule) for e in art.events]
