@@ -553,3 +553,65 @@ def test_declining_with_nothing_declined_is_no_refusal(pipeline, text, n):
 def test_a_thing_that_helps_is_no_aid(pipeline, text, n):
     art = coded(pipeline, text)
     assert len([e for e in art.events if e.type == "AID" or e.rule.startswith("aid/")]) == n, [(e.type, e.rule) for e in art.events]
+
+
+# --- targets a clause names in ways the parse or the actor lexicon missed --------------------------------------
+
+
+def _pairs(art, type_):
+    return [([art.actor(x).name for x in e.sources], [art.actor(x).name for x in e.targets])
+            for e in art.events if e.type == type_]
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    # a name in apposition after the object, parsed as a second object or an adverbial noun
+    ("Senator Ola Brandvik accused his Conservative rival, Governor Ane Lunde, of lying about the budget.",
+     "ACCUSE", "Ola Brandvik", "Ane Lunde"),
+    ("The president accused his Republican deputy, Governor Tom Sallow, of treason.", "ACCUSE", "president", "Tom Sallow"),
+    # a bare subjunctive parsed as a noun compound ("government resign")
+    ("The opposition demanded that the government resign.", "REQUEST", "opposition", "government"),
+    # "rallied round X", "blamed the attack on X"
+    ("Cabinet ministers rallied round the Prime Minister on Monday.", "SUPPORT", "Cabinet ministers", "Prime Minister"),
+    ("Two policemen died in an ambush that the government blamed on the rebels.", "ACCUSE", "government", "rebels"),
+    # collective nouns in the singular, rivals and supporters
+    ("Soldiers fired live rounds into the crowd.", "ASSAULT", "Soldiers", "crowd"),
+    ("The minister urged the public to stay calm.", "REQUEST", "minister", "public"),
+    ("The senator congratulated his opponent on the victory.", "SUPPORT", "senator", "opponent"),
+    ("The party leader urged her supporters to accept the result.", "REQUEST", "party leader", "supporters"),
+])
+def test_targets_the_clause_names(pipeline, text, type_, source, target):
+    art = coded(pipeline, text)
+    assert any(source in s and target in t and len(t) == 1 for s, t in _pairs(art, type_)), \
+        [(e.type, e.rule, _pairs(art, e.type)) for e in art.events]
+
+
+@pytest.mark.parametrize("text, target", [
+    (("The Supreme Court of Vellia ruled on Tuesday that the election law was void. Opposition parties welcomed "
+      "the ruling."), "Supreme Court of Vellia"),
+    ("Army troops raided a refugee camp in the north. The United Nations condemned the raid.", "Army troops"),
+    ("Rebels attacked a convoy near the border on Friday. The president condemned the attack.", "Rebels"),
+])
+def test_a_judged_act_is_aimed_at_whoever_did_it(pipeline, text, target):
+    art = coded(pipeline, text)
+    last = [e for e in art.events if e.type in ("SUPPORT", "ACCUSE") and e.evidence[0].sent == 1]
+    assert last and [art.actor(x).name for x in last[0].targets] == [target], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_judged_act_done_by_no_one_named_gives_no_target(pipeline):
+    art = coded(pipeline, "A convoy was attacked near the border on Friday. The president condemned the attack.")
+    assert [e.targets for e in art.events if e.type == "ACCUSE"] == [()]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The senator mocked the governor at a rally in Nashua.", "ACCUSE"),
+    ("The party reprimanded two councillors over the leak.", "ACCUSE"),
+    ("The state House impeached the insurance commissioner on Tuesday.", "ACCUSE"),
+    ("The senator said the governor had made a racist remark. Democrats called the remark irresponsible.", "ACCUSE"),
+])
+def test_more_words_of_criticism(pipeline, text, type_):
+    art = coded(pipeline, text)
+    assert [e for e in art.events if e.type == type_], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_judgement_of_the_weather_is_no_accusation(pipeline):
+    assert not coded(pipeline, "She called the weather dreadful.").events

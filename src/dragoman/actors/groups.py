@@ -6,6 +6,7 @@ from __future__ import annotations
 from dragoman.actors.context import Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
 from dragoman.actors.lexicon import Role
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
+from dragoman.actors.vocabulary import words
 
 #: groups of people whose country may come from where they act
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REB"})
@@ -128,6 +129,9 @@ def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
 #: the determiners with which a singular role noun names an actor ("the government", "this government", "our party")
 _NAMING_DETERMINERS = frozenset({"the", "its", "their", "a", "an", "this", "our", "your", "his", "her", "my"})
 
+#: collective nouns that name people in the singular after "the" ("fired on the crowd")
+_COLLECTIVES = words("collective_singulars")
+
 
 def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int | None:
     """The phrase's start without determiners; ``None`` when a bare singular noun names no one or the
@@ -136,7 +140,7 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
     t = toks[root]
     bare = _strip_det(ctx, ts, te)
     if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
-            bare == ts or not (role.strong or role.kind == "person")
+            bare == ts or not (role.strong or role.kind == "person" or _collective(ctx, ts, root))
             or toks[ts].text.lower() not in _NAMING_DETERMINERS):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
         # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
@@ -145,6 +149,11 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
     if any(u.ts <= root < u.te for u in named.values()):
         return None  # the phrase is a name itself (a person before the role only modifies it: "the Assad regime")
     return _strip_det(ctx, ts, te)
+
+
+def _collective(ctx: Context, ts: int, root: int) -> bool:
+    """"the crowd", "the public": a collective noun after "the" names the people it gathers."""
+    return ctx.toks[ts].text.lower() == "the" and ctx.toks[root].lemma.lower() in _COLLECTIVES
 
 
 def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tuple[int, Coding]:

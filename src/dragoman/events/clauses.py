@@ -170,11 +170,11 @@ class View(Tree):
         whose = self._whose_owner(h)
         if whose is not None:
             return self.phrase_actors(whose)
-        if self.tok_actors.get(h):
+        named = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
+        if self.tok_actors.get(h) and not (named and self._unnamed(self.tok_actors[h])):
             return list(self.tok_actors[h])
-        for c in self.children[h]:
-            if toks[c].dep == "appos" and self.tok_actors.get(c):
-                return list(self.tok_actors[c])  # a name, not a description ("issues, border management")
+        if named:  # a name, not a description ("issues, border management"), nor the group it names
+            return list(self.tok_actors[named[0]])  # ("his rival, Governor Ann Lutz": Lutz)
         mods = [c for c in self.children[h] if toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
         out = self.actors_in(j for c in mods for j in self.subtree(c))
         if self.lemma(h) in THING_NOUNS:
@@ -183,6 +183,10 @@ class View(Tree):
             named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
             out = [a for a in out if a not in named or not self._name_of_thing(a)]
         return out
+
+    def _unnamed(self, actors: Iterable[str]) -> bool:
+        """Are ``actors`` all groups named by a role word ("his rival", "the spokesman"), no one by name?"""
+        return all((a := self.article.actor(x)) is not None and a.kind == "group" for x in actors)
 
     def _name_of_thing(self, actor: str) -> bool:
         """Is ``actor`` an organisation only the named-entity tagger saw (no lexicon entry, no country)?"""

@@ -60,7 +60,8 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
-        events = owners(view, answer(view, [self._verbal(view, e) for e in events], self.lex.modes), self.lex.modes)
+        events = owners(view, answer(view, [self._verbal(view, e) for e in events], self.lex.modes), self.lex.modes,
+                        self.lex.doings)
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
     def _verbal(self, view: View, ev: Event) -> Event:
@@ -440,7 +441,10 @@ class Coder:
             return []
         toks = view.toks
         words = _word_list("criticism.txt")
+        coded = {e.evidence[0].trigger[0] for e in found if e.evidence}
         for i, sources in self._speakers(view, sent, self.lex.modes["label_verbs"]):
+            if toks[i].start in coded:
+                continue  # "called the report a lie": a denial already coded on the verb
             content = sorted(j for ch in view.children[i] if toks[ch].dep in ("dobj", "ccomp", "oprd", "xcomp")
                              or (toks[ch].dep == "prep" and view.lemma(ch) == "as") for j in _descendants(view, ch))
             cue = next((j for j in content if (view.lemma(j) in words or toks[j].text.lower() in words)
@@ -454,8 +458,9 @@ class Coder:
                                              for j in content if j < cue and not view.quoted(j))
             named = sorted((abs(j - cue), a) for j in content for a in view.tok_actors.get(j, ()) if a not in sources)
             targets = [named[0][1]] if named else []
-            if not targets and not scare and not any(self._act_noun(view, j) for j in content if j != cue):
-                continue  # "called the weather dreadful": nobody and no act judged
+            if not targets and not scare and not any(self._act_noun(view, j) or (
+                    view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN") for j in content if j != cue):
+                continue  # "called the weather dreadful": nobody and no act or text judged ("the remark" is one)
             conf = 0.78 - min(0.2, 0.04 * view.depth(i))
             return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                 (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),

@@ -7,7 +7,7 @@ under which conditions on its dependents (particle, preposition, object, compoun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,8 @@ class Lexicon:
     taxonomy: Taxonomy
     confidence: dict[str, float]  # the coder's confidence weights (refine.yaml ``confidence``)
     codes: dict[str, Any]  # CAMEO codes the coder gives by rule (refine.yaml ``codes``)
+    #: a judged act's noun → the verbs that told it being done (refine.yaml ``doings``)
+    doings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def refined(self, governor: str, governed: str, governed_type: str | None) -> str | None:
         """The CAMEO code for ``governor`` (a code) governing ``governed`` (a code), or None."""
@@ -183,8 +185,9 @@ def load() -> Lexicon:
     for name in ("intent_cooperate", "intent_conflict", "reject", "demand", "appeal", "accuse"):
         tables[name] = {str(k): str(v) for k, v in ref[name].items()}
     tables["threaten"] = tables[ref["threaten"]]
+    doings = {str(k): frozenset(str(v).split()) for k, v in ref["doings"].items()}
     modes = {k: frozenset(str(x).lower() for x in v) for k, v in ref["modes"].items()}
     weights = {str(k): float(v) for k, v in ref["confidence"].items()}
     codes = {str(k): (tuple(str(x) for x in v) if isinstance(v, list) else str(v)) for k, v in ref["codes"].items()}
     return Lexicon({k: tuple(v) for k, v in by.items()}, tables, {str(k): v for k, v in ref["by_root"].items()}, modes, tax,
-                   weights, codes)
+                   weights, codes, doings)

@@ -13,7 +13,9 @@ Likewise a judgement of an act or a measure that names no actor ("Amnesty condem
 ruling \"usurpation\"", "welcomed the decision") is aimed at whoever the article said made it: where the same
 noun was used first, in one of the five sentences before, as the object of a verb of making (``making_verbs``:
 "EU leaders unveiled a plan ..."), the subject of that verb, when it names actors other than the judge
-(``owners``).
+(``owners``); else, where it was told done, in the same sentence or the three before, by a verb the noun names
+(``doings`` in ``data/refine.yaml``: "the court ruled ... welcomed the ruling", "troops raided ... condemned the
+raid"), the subject of the nearest such verb.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
 #: event types whose object, an act or a measure, stands for the actor who did it
 _JUDGING_TYPES = ("ACCUSE", "REJECT", "SUPPORT")
 _OWNER_WINDOW = 5  # sentences before the judgement
+_DOER_WINDOW = 3  # sentences before the judgement where the judged act may be told done
 
 
 def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int | None:
@@ -119,8 +122,26 @@ def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset
     return [x for x in view.phrase_actors(doer) if x not in judges]
 
 
-def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) -> list[Event]:
-    """``events`` with the targets of judgements of an earlier-told act filled in with that act's doers."""
+def _doer(view: View, noun: int, sent: int, judges: set[str], doings: frozenset[str]) -> list[str]:
+    """The actors who did what ``noun`` names, told by one of the verbs of ``doings`` in the sentences before
+    ``sent`` or earlier in it ("the court ruled ... Rights groups welcomed the ruling"): the subject (or the
+    passive's agent) of the nearest such verb that names actors other than the judges; [] when none does."""
+    first = view.article.sentences[max(0, sent - _DOER_WINDOW)].tok_start
+    for j in range(noun - 1, first - 1, -1):
+        if view.toks[j].pos != "VERB" or view.lemma(j) not in doings:
+            continue
+        subj, passive = view.subject(j)
+        doer = view.agent(j) if passive else subj
+        who = [x for x in view.phrase_actors(doer) if x not in judges] if doer is not None else []
+        if who:
+            return who
+    return []
+
+
+def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
+           doings: Mapping[str, frozenset[str]]) -> list[Event]:
+    """``events`` with the targets of judgements of an earlier-told act filled in with that act's doers: whoever
+    made what the judged noun names (``making_verbs``), else whoever did it (``doings``)."""
     out = list(events)
     for n, ev in enumerate(out):
         if ev.type not in _JUDGING_TYPES or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None:
@@ -129,7 +150,9 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
         noun = _judged_noun(view, i, modes) if i >= 0 else None
         if noun is None or view.kids(noun, "poss"):
             continue
-        who = _owner(view, noun, ev.evidence[0].sent, set(ev.sources), modes["making_verbs"])
+        sent, judges = ev.evidence[0].sent, set(ev.sources)
+        who = _owner(view, noun, sent, judges, modes["making_verbs"]) or _doer(
+            view, noun, sent, judges, doings.get(view.lemma(noun), frozenset()))
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out

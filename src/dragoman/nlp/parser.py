@@ -217,14 +217,17 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
             tok = Token
             st = strings
             deps = [st[x] for x in arr[:, 6].tolist()]
-            _repair(heads, deps, [st[x] for x in arr[:, 5].tolist()], [st[x] for x in arr[:, 3].tolist()])
+            tags = [st[x] for x in arr[:, 5].tolist()]
+            _repair(heads, deps, tags, [st[x] for x in arr[:, 3].tolist()])
             first = len(tokens)
             for i, (idx, length, _, lemma, pos, tag, _dep, iob, etype, morph, space) in enumerate(arr.tolist()):
                 start = offset + idx
                 m = st[morph]
+                retagged = tags[i] != st[tag]  # a noun the repair found to be a verb
                 tokens.append(
-                    tok(base + i, start, start + length, text[start : start + length], st[lemma], st[pos], st[tag],
-                        deps[i], base + i + heads[i], sent_of[i], _IOB[iob], st[etype], "" if m == "_" else m, space == 1)
+                    tok(base + i, start, start + length, text[start : start + length], st[lemma],
+                        "VERB" if retagged else st[pos], tags[i], deps[i], base + i + heads[i], sent_of[i], _IOB[iob],
+                        st[etype], "" if m == "_" or retagged else m, space == 1)
                 )
             para_toks = tokens[first:]
         for ent in doc.ents:
@@ -262,6 +265,51 @@ def _name_objects(heads: list[int], deps: list[str], tags: list[str], lemmas: li
             continue
         if all(h < j + heads[j] <= i for j in range(h + 1, i)):  # the words between are the name's own
             deps[i] = "dobj"
+
+
+def _object_appositives(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"accused his rival, Governor Ann Lutz, of ...": a proper name set off by commas right after a verb's object
+    and parsed as an adverbial noun or a second object of the verb is in apposition to the object; what follows
+    the name ("of ...") is the verb's again."""
+    n = len(deps)
+    for i in range(n):
+        if deps[i] not in ("npadvmod", "dobj") or tags[i] not in ("NNP", "NNPS"):
+            continue
+        h = i + heads[i]
+        if not (0 <= h < i) or not tags[h].startswith("VB"):
+            continue
+        objs = [j for j in range(h + 1, i) if deps[j] == "dobj" and j + heads[j] == h]
+        if not objs:
+            continue
+        o = objs[-1]
+        start = o + 1
+        if tags[start] != "," or not all(j + heads[j] == i and deps[j] == "compound" for j in range(start + 1, i)):
+            continue
+        if i + 1 < n and tags[i + 1] not in (",", "."):
+            continue
+        deps[i], heads[i] = "appos", o - i
+        for j in range(i + 2, n):
+            if j + heads[j] == i:
+                heads[j] = h - j  # "of ...": the verb's
+
+
+def _subjunctive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"demanded that the government resign": a that-clause parsed as a noun ("government resign") is a
+    bare verb with its subject; the noun before it is the subject."""
+    n = len(deps)
+    for k in range(2, n):
+        if deps[k] != "ccomp" or tags[k] != "NN" or not tags[k + heads[k]].startswith("VB"):
+            continue
+        kids = [j for j in range(n) if j != k and j + heads[j] == k]
+        if not any(deps[j] == "mark" and j < k for j in kids) or deps[k - 1] != "compound" or k - 1 not in kids:
+            continue
+        if tags[k - 1] not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        tags[k] = "VB"
+        deps[k - 1] = "nsubj"
+        for j in kids:
+            if j < k - 1 and deps[j] != "mark":
+                heads[j] = k - 1 - j  # "the" and the adjectives are the subject's
 
 
 def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
@@ -328,12 +376,18 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       an inspector");
     * "Police arrested opposition politician Sok Dara at a cafe" — a proper name right after a verb that has
       no object, taken for an adverbial noun ("npadvmod"), is the verb's object (not a day or a month);
+    * "accused his rival, Governor Ann Lutz, of lying" — a proper name set off by commas after the verb's object,
+      taken for an adverbial noun or a second object of the verb, is in apposition to the object;
+    * "demanded that the government resign" — a that-clause parsed as a noun compound ("government resign") is a
+      bare verb (tagged VB) with its subject;
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
       verb for its root and the noun for its subject;
     * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
       adjective of its object ("failed pensioners") is the participle's auxiliary."""
     _name_objects(heads, deps, tags, lemmas)
+    _object_appositives(heads, deps, tags)
+    _subjunctive_verbs(heads, deps, tags)
     _appositive_verbs(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
