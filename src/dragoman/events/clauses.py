@@ -170,11 +170,11 @@ class View(Tree):
         whose = self._whose_owner(h)
         if whose is not None:
             return self.phrase_actors(whose)
-        named = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
-        if self.tok_actors.get(h) and not (named and self._unnamed(self.tok_actors[h])):
+        appos = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
+        if self.tok_actors.get(h) and not (appos and self._unnamed(self.tok_actors[h])):
             return list(self.tok_actors[h])
-        if named:  # a name, not a description ("issues, border management"), nor the group it names
-            return list(self.tok_actors[named[0]])  # ("his rival, Governor Ann Lutz": Lutz)
+        if appos:  # a name, not a description ("issues, border management"), nor the group it names
+            return list(self.tok_actors[appos[0]])  # ("his rival, Governor Ann Lutz": Lutz)
         mods = [c for c in self.children[h] if toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
         out = self.actors_in(j for c in mods for j in self.subtree(c))
         if self.lemma(h) in THING_NOUNS:
