@@ -615,3 +615,37 @@ def test_more_words_of_criticism(pipeline, text, type_):
 
 def test_a_judgement_of_the_weather_is_no_accusation(pipeline):
     assert not coded(pipeline, "She called the weather dreadful.").events
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("A federal judge ordered the ministry to bring her back within 14 days.", "COERCE", "federal judge", "ministry"),
+    ("The Supreme Court of Vellia ordered election officials to count the late ballots.", "COERCE",
+     "Supreme Court of Vellia", "election officials"),
+    ("The president ordered troops to step up security.", "REQUEST", "president", "troops"),  # no court: a request
+])
+def test_a_courts_order_binds(pipeline, text, type_, source, target):
+    art = coded(pipeline, text)
+    assert (type_, [source], [target]) in [(e.type, *_pairs(art, e.type)[0]) for e in art.events], \
+        [(e.type, e.rule) for e in art.events]
+
+
+def test_an_order_given_to_no_one_is_no_request(pipeline):
+    art = coded(pipeline, "The provincial governor ordered an inquiry into the fire.")
+    assert not [e for e in art.events if e.type in ("REQUEST", "COERCE")], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Two soldiers were killed in a helicopter crash.", 0),
+    ("A 70-year-old man was killed when a tree fell on his car near Lyon.", 0),
+    ("Two workers were killed when a crane collapsed at the site.", 0),
+    ("A girl was killed when a mortar shell hit her house.", 1),  # a shell is fired by someone
+    ("Two soldiers were killed when their helicopter was shot down.", 1),
+])
+def test_an_accident_kills_no_one_politically(pipeline, text, n):
+    art = coded(pipeline, text)
+    assert len([e for e in art.events if e.type == "ASSAULT"]) == n, [(e.type, e.rule) for e in art.events]
+
+
+def test_the_other_side_of_a_clash_is_no_victim(pipeline):
+    art = coded(pipeline, "Five protesters were killed in clashes with police.")
+    assert _pairs(art, "ASSAULT") == [(["police"], ["Five protesters"])]

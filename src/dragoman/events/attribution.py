@@ -140,6 +140,11 @@ class Attribution:
                                              addressed=e.prep if "addressee" in e.flags else frozenset())
         targets.extend(t2)
         sources.extend(s2)
+        if ptype == "ASSAULT" and passive and not sources:
+            # "two marchers were killed in clashes with riot police": the police are the other side, not victims
+            foes = _clash_foes(view, v)
+            sources.extend(foes)
+            targets[:] = [t for t in targets if t not in foes]
         # what is denied or admitted is a statement, not whom it is said to ("denied the army fired first",
         # "accepted that ministers ignored warnings"); a denied act is not coded, so its target is none of the denial's
         stated = e.lemma in STATING
@@ -410,6 +415,26 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
                 targets.extend(x for x in view.phrase_actors(gs)
                                if not ((a := view.article.actor(x)) is not None and a.country in own
                                        and a.kind in ("country", "government")))
+
+
+#: fights that someone is killed or hurt "in", "with" the other side
+_CLASHES = frozenset({"clash", "fighting", "fight", "battle", "confrontation", "skirmish", "gunfight", "firefight",
+                      "shootout", "scuffle"})
+
+
+def _clash_foes(view: View, v: int) -> list[str]:
+    """The actors of "with X" in "in clashes with X" under the passive verb ``v``."""
+    out: list[str] = []
+    for p in view.kids(v, "prep"):
+        if view.lemma(p) != "in":
+            continue
+        for o in view.kids(p, "pobj"):
+            if view.lemma(o) in _CLASHES:
+                for w in view.kids(o, "prep"):
+                    if view.lemma(w) == "with":
+                        for x in view.kids(w, "pobj"):
+                            out.extend(a for a in view.phrase_actors(x) if a not in out)
+    return out
 
 
 def _clause_subjects(view: View, prep: int) -> list[int]:

@@ -60,8 +60,8 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
-        events = owners(view, answer(view, [self._verbal(view, e) for e in events], self.lex.modes), self.lex.modes,
-                        self.lex.doings)
+        events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None]
+        events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
     def _verbal(self, view: View, ev: Event) -> Event:
@@ -91,6 +91,29 @@ class Coder:
         cc = self.tax.code(code)
         return replace(ev, type="ACCUSE", mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
                        score=cc.goldstein if cc else t.score, rule=f"{ev.rule}+verbal")
+
+    def _binding(self, view: View, ev: Event) -> Event | None:
+        """A court's or a judge's order binds: "the judge ordered him to repay" is coercion (``court_order``), not a
+        request; an order by anyone else stays a REQUEST, and one given to no one named ("ordered an inquiry",
+        "ordered the schools closed") is an act of office, no event (None)."""
+        m = self.lex.modes
+        if ev.type != "REQUEST" or not ev.evidence:
+            return ev
+        i = _tok_at(view, ev.evidence[0].trigger[0])
+        if i is None or view.lemma(i) not in m["binding_verbs"] or view.toks[i].pos != "VERB":
+            return ev
+        if not ev.targets:
+            return None
+        if not ev.sources:
+            return ev
+        if not all((a := view.article.actor(x)) is not None and (a.sector or "").lower() in m["court_sectors"]
+                   for x in ev.sources):
+            return ev
+        code = self.lex.codes["court_order"]
+        t = self.tax.types["COERCE"]
+        cc = self.tax.code(code)
+        return replace(ev, type="COERCE", mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
+                       score=cc.goldstein if cc else t.score, rule=f"{ev.rule}+court")
 
     # -- candidates ----------------------------------------------------------------------------
 
@@ -197,6 +220,24 @@ class Coder:
                 and not view.tok_actors.get(s) and not self._people(view, s) and not any(e.type != NONE for e in self._entries(view, s)):
             return True  # "EU cooperation would help", "Tory attitudes helped keep the party out": a cause, no aid
         return self._thing(view, s, verbal=c.entry.type in VERBAL or c.entry.type == "PROTEST")
+
+    def _accident(self, view: View, v: int) -> bool:
+        """Is the passive violence at ``v`` an accident with no one behind it: done "in" a disaster or an accident
+        ("killed in a helicopter crash") or "when" a thing did what things do in one ("when a tree fell on his car")?"""
+        m = self.lex.modes
+        if view.kids(v, "agent"):
+            return False
+        for p in view.kids(v, "prep"):
+            if view.lemma(p) == "in" and any(view.lemma(o) in m["disaster_words"] and self._thing(view, o)
+                                             for o in view.kids(p, "pobj")):
+                return True
+        for c in view.kids(v, "advcl"):
+            if {view.lemma(k) for k in view.kids(c, "mark", "advmod")} & {"when", "as", "after"} \
+                    and view.lemma(c) in m["accident_verbs"]:
+                s = view.kid(c, "nsubj")
+                if s is not None and (self._thing(view, s) or view.lemma(s) in m["disaster_words"]):
+                    return True
+        return False
 
     @staticmethod
     def _people(view: View, s: int) -> bool:
@@ -767,6 +808,8 @@ class Coder:
             return None  # "the governor visited the northern border": a trip at home, with nobody to meet
         if not noun and self._thing_does(view, c):
             return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
+        if not noun and ptype == "ASSAULT" and not sources and self._accident(view, c.tok):
+            return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
             return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
         conf = self._confidence(view, c, code, bool(sources))
