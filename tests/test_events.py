@@ -649,3 +649,22 @@ def test_an_accident_kills_no_one_politically(pipeline, text, n):
 def test_the_other_side_of_a_clash_is_no_victim(pipeline):
     art = coded(pipeline, "Five protesters were killed in clashes with police.")
     assert _pairs(art, "ASSAULT") == [(["police"], ["Five protesters"])]
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("Fighting between Eritrea and Ethiopia flared again on Sunday. The EU urged both sides to return to talks.",
+     "REQUEST", ["Eritrea", "Ethiopia"]),
+    ("India and Pakistan exchanged fire across the border. The UN urged the two countries to show restraint.",
+     "REQUEST", ["India", "Pakistan"]),
+    ("The senator called on both parties to drop the bill.", "REQUEST", ["parties"]),  # no pair told before
+])
+def test_both_sides_are_the_pair_told_before(pipeline, text, type_, target):
+    art = coded(pipeline, text)
+    assert [t for _, t in _pairs(art, type_)] == [target], [(e.type, e.rule) for e in art.events]
+
+
+def test_an_exchange_of_fire_is_an_assault_and_countries_are_actors(pipeline):
+    art = coded(pipeline, "Rebels and soldiers exchanged gunfire overnight. The foreign minister accused Western "
+                          "countries of arming the rebels.")
+    assert _pairs(art, "ASSAULT") == [(["Rebels", "soldiers"], [])]
+    assert [t for _, t in _pairs(art, "ACCUSE")] == [["Western countries"]]

@@ -20,6 +20,7 @@ from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.response import answer, owners
+from dragoman.events.sides import sides
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
 
@@ -62,6 +63,7 @@ class Coder:
             events.extend(self.sentence(view, sent))
         events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None]
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
+        events = sides(view, events, self.lex.modes)
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
     def _verbal(self, view: View, ev: Event) -> Event:

@@ -1,0 +1,73 @@
+"""Sides: "both sides", "both governments", "the two countries" stand for the two parties the article told
+acting together or against each other just before.
+
+"Fighting between Armenia and Azerbaijan resumed. The US called on both sides to cease fire": the call is made
+of Armenia and of Azerbaijan, and a careful coder codes both as its targets. A participant named by a plural
+group word (``pair_nouns`` in ``data/refine.yaml``) right after "both", "two" or "the two" is replaced by the two
+participants of the nearest earlier event, in its sentence or the three before, that had exactly two (and none
+of them the event's other side); with no such event it is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from dragoman.events.clauses import View
+from dragoman.model import Actor, Event
+
+_WINDOW = 3  # sentences before the event where the pair may have been told
+_PAIR_WORDS = ("both", "two")
+
+
+def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) -> bool:
+    """Is ``actor`` named in sentence ``sent`` by "both sides", "the two countries" (a pair word, then a plural
+    group word of ``nouns``)?"""
+    if actor is None or actor.kind != "group":
+        return False
+    text = view.article.text
+    for m in actor.mentions:
+        if m.sent != sent or m.text.split()[-1].lower() not in nouns:
+            continue
+        before = text[max(0, m.start - 12):m.start].lower().split()
+        words = m.text.lower().split()
+        if (words[0] in _PAIR_WORDS) or (before and before[-1] in _PAIR_WORDS):
+            return True
+    return False
+
+
+def _pair_before(events: list[Event], n: int, sent: int, other: set[str]) -> tuple[str, ...] | None:
+    """The two participants of the nearest event before ``events[n]`` (within the window) that had exactly two,
+    neither of them in ``other``."""
+    for p in reversed(events[:n]):
+        if not p.evidence or p.evidence[0].sent is None:
+            continue
+        if p.evidence[0].sent < sent - _WINDOW:
+            break
+        both = tuple(dict.fromkeys(p.sources + p.targets))
+        if len(both) == 2 and not other & set(both):
+            return both
+    return None
+
+
+def sides(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) -> list[Event]:
+    """``events`` (one article's, in text order) with "both sides" and its kin replaced by the pair it names."""
+    out = list(events)
+    nouns = modes["pair_nouns"]
+    for n, ev in enumerate(out):
+        if not ev.evidence or ev.evidence[0].sent is None:
+            continue
+        sent = ev.evidence[0].sent
+        for side in ("targets", "sources"):
+            ids: tuple[str, ...] = getattr(ev, side)
+            pairs = [x for x in ids if _is_pair(view, view.article.actor(x), sent, nouns)]
+            if len(pairs) != 1:
+                continue
+            other = set(ev.sources if side == "targets" else ev.targets)
+            pair = _pair_before(out, n, sent, other)
+            if pair is None:
+                continue
+            named = [y for x in ids for y in (pair if x == pairs[0] else (x,))]
+            ev = replace(ev, **{side: tuple(dict.fromkeys(named))}, rule=f"{ev.rule}+pair")
+            out[n] = ev
+    return out
