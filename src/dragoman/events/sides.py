@@ -67,7 +67,8 @@ def sides(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) 
             pair = _pair_before(out, n, sent, other)
             if pair is None:
                 continue
-            named = [y for x in ids for y in (pair if x == pairs[0] else (x,))]
-            ev = replace(ev, **{side: tuple(dict.fromkeys(named))}, rule=f"{ev.rule}+pair")
+            named = tuple(dict.fromkeys(y for x in ids for y in (pair if x == pairs[0] else (x,))))
+            ev = (replace(ev, targets=named, rule=f"{ev.rule}+pair") if side == "targets"
+                  else replace(ev, sources=named, rule=f"{ev.rule}+pair"))
             out[n] = ev
     return out
