@@ -668,3 +668,18 @@ def test_an_exchange_of_fire_is_an_assault_and_countries_are_actors(pipeline):
                           "countries of arming the rebels.")
     assert _pairs(art, "ASSAULT") == [(["Rebels", "soldiers"], [])]
     assert [t for _, t in _pairs(art, "ACCUSE")] == [["Western countries"]]
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The union rejected the company's offer of a 5% pay rise.", "REJECT", "union", "company"),  # "the union" acts
+    ("The paramilitary group has ignored the demand of the ceasefire monitors.", "REJECT", "paramilitary group", None),
+    ("The European Union has warned it could withdraw the country's duty-free access.", "THREATEN", "European Union",
+     None),
+    ("The union leader warned that walkouts would spread unless the company raised its offer.", "THREATEN",
+     "union leader", "company"),  # a condition on another's act makes the warning a threat to it
+])
+def test_refusals_and_threats_said_in_other_words(pipeline, text, type_, source, target):
+    art = coded(pipeline, text)
+    pairs = _pairs(art, type_)
+    assert pairs and source in pairs[0][0] and (target is None or target in pairs[0][1]), \
+        [(e.type, e.rule, _pairs(art, e.type)) for e in art.events]

@@ -275,6 +275,8 @@ class Attribution:
         clauses = view.kids(v, "advcl", "xcomp") + (view.kids(obj, "acl", "relcl") if obj is not None else [])
         for x in view.kids(v, "xcomp"):
             clauses.extend(view.kids(x, "advcl"))
+        for x in view.kids(v, "ccomp"):  # "warned that strikes would follow if ministers did not return"
+            clauses.extend(a for a in view.kids(x, "advcl") if {view.lemma(m) for m in view.kids(a, "mark")} & {"if", "unless"})
         for ch in clauses:
             marks = {view.lemma(m) for m in view.kids(ch, "mark")}
             if marks & {"if", "unless"}:

@@ -1112,6 +1112,8 @@ def _warns_of_others(view: View, i: int) -> bool:
             continue
         if passive or view.lemma(c) in _SUFFER_VERBS:
             continue  # "warned that Y would face consequences", "... would be punished": a threat against Y
+        if _conditioned(view, c, own):
+            continue  # "warned that strikes would follow if ministers did not return to talks": a threat to them
         if any(toks[k].pos == "PRON" for k in view.kids(c_sub, "poss")):
             continue  # "their fighters would attack": the warner's own
         theirs = set(view.phrase_actors(c_sub))
@@ -1119,6 +1121,17 @@ def _warns_of_others(view: View, i: int) -> bool:
             continue  # "the security chief warned that police will no longer tolerate rallies": his own force
         if not theirs or not theirs & own:
             return True
+    return False
+
+
+def _conditioned(view: View, c: int, own: set[str]) -> bool:
+    """Does the clause at ``c`` hold on a condition that someone other than ``own`` acts ("... if ministers did
+    not return", "... unless the company pays")?"""
+    for a in view.kids(c, "advcl"):
+        if {view.lemma(m) for m in view.kids(a, "mark")} & {"if", "unless"}:
+            s, _ = view.subject(a)
+            if s is not None and set(view.phrase_actors(s)) - own:
+                return True
     return False
 
 
