@@ -683,3 +683,17 @@ def test_refusals_and_threats_said_in_other_words(pipeline, text, type_, source,
     pairs = _pairs(art, type_)
     assert pairs and source in pairs[0][0] and (target is None or target in pairs[0][1]), \
         [(e.type, e.rule, _pairs(art, e.type)) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("Mr Hollis also paid tribute to the army for its response to the flood.", "SUPPORT", "Hollis"),  # no NER person
+    ("Mrs Wardle praised the ruling.", "SUPPORT", "Wardle"),  # a surname with an honorific is a public figure
+])
+def test_a_surname_after_an_honorific_is_a_person(pipeline, text, type_, source):
+    art = coded(pipeline, text)
+    assert [s for s, _ in _pairs(art, type_)] == [[source]], [(e.type, e.rule, _pairs(art, e.type)) for e in art.events]
+
+
+def test_a_title_between_honorific_and_name_is_no_name(pipeline):
+    art = coded(pipeline, "Lord Justice Mayhew dismissed the appeal.")
+    assert [a.name for a in art.actors if a.kind == "person"] == ["Mayhew"]

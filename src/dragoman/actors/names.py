@@ -75,6 +75,8 @@ def find_names(ctx: Context) -> list[Unit]:
     for u in lex_units.values():
         if not u.used and not any(i in taken for i in range(u.ts, u.te)):
             units.append(u)
+            taken.update(range(u.ts, u.te))
+    units.extend(_honorific_names(ctx, taken))
     units.sort(key=lambda u: u.ts)
     for u in units:
         for i in range(u.ts, u.te):
@@ -82,6 +84,30 @@ def find_names(ctx: Context) -> list[Unit]:
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+#: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
+                        "baroness", "baron"})
+
+
+def _honorific_names(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"Mr Hollis", "Dame Judith Ashby": the proper names after an honorific that no other unit covers, as persons
+    (the tagger misses many a surname: "Mr Hollis also paid tribute")."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for h in range(len(toks) - 1):
+        if toks[h].text.lower() not in HONORIFICS or not toks[h].text[:1].isupper() or h + 1 in taken:
+            continue
+        te = h + 1
+        while te < len(toks) and te - h <= 3 and toks[te].tag == "NNP" and toks[te].text[:1].isupper() \
+                and toks[te].sent == toks[h].sent and te not in taken and toks[te].text.lower() not in HONORIFICS:
+            te += 1
+        if te == h + 1 or te in taken or ctx.in_chrome(toks[h].start, toks[te - 1].end):
+            continue  # (a title before a name: "Lord Justice May")
+        out.append(Unit(h + 1, te, "person", ctx.text(h + 1, te), rule="honorific"))
+        taken.update(range(h + 1, te))
+    return out
 
 
 # -- lexicon hits ------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import yaml
 
+from dragoman.actors.names import HONORIFICS
 from dragoman.model import Actor, Article, Event
 from dragoman.settings import Settings
 
@@ -102,12 +103,19 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
     return bool(a.role) and strong_role(a.role or "")
 
 
-def political_actor(a: Actor) -> bool:
+def political_actor(a: Actor, text: str = "") -> bool:
     r = rules()
     if state_actor(a, countries_count=True) or a.sector in r.civil_sectors or a.country in r.civil_countries:
         return True
-    # a politician or public figure named in full ("Ben Carson"), not a first name alone
-    return a.kind == "person" and len(a.name.split()) >= 2 and a.name[:1].isupper()
+    # a politician or public figure named in full ("Ben Carson") or as news names one ("Mr Howard"), not a
+    # first name alone
+    return a.kind == "person" and a.name[:1].isupper() and (len(a.name.split()) >= 2 or _honoured(a, text))
+
+
+def _honoured(a: Actor, text: str) -> bool:
+    """Is the person ``a`` named with an honorific somewhere in ``text`` ("Mr Howard", "Dame Ann")?"""
+    return any(m.kind != "pronoun" and (w := text[max(0, m.start - 10):m.start].split()) and w[-1].lower() in HONORIFICS
+               for m in a.mentions)
 
 
 def people(a: Actor) -> bool:
@@ -129,7 +137,7 @@ def keep(event: Event, article: Article) -> bool:
         # a visit is a political actor's: "9,000 migrants arrived in Greece" visits no one
         return any(political_actor(a) and a.sector not in rules().visitor_not for a in map(article.actor, event.sources)
                    if a is not None)
-    if any(political_actor(a) for a in actors):
+    if any(political_actor(a, article.text) for a in actors):
         return True
     return event.type in rules().people_types and any(people(a) for a in actors)
 
