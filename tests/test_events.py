@@ -697,3 +697,15 @@ def test_a_surname_after_an_honorific_is_a_person(pipeline, text, type_, source)
 def test_a_title_between_honorific_and_name_is_no_name(pipeline):
     art = coded(pipeline, "Lord Justice Mayhew dismissed the appeal.")
     assert [a.name for a in art.actors if a.kind == "person"] == ["Mayhew"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Iran agreed with the EU on a plan to limit enrichment.", "AGREE"),  # an agreement on something
+    ("The Medical Council agrees with Senator Dean Hollis.", "SUPPORT"),  # endorsing him
+    ("The minister agreed with the auditor's assessment.", "SUPPORT"),
+    ("Officials said they agree with the league that the payments were made.", None),  # a statement of fact
+])
+def test_agreeing_with(pipeline, text, type_):
+    art = coded(pipeline, text)
+    got = [e.type for e in art.events if e.type in ("AGREE", "SUPPORT")]
+    assert got == ([type_] if type_ else []), [(e.type, e.rule) for e in art.events]

@@ -193,7 +193,7 @@ class Coder:
             return False, None
         obj = None
         if e.obj:
-            obj = self._find_obj(view, i, e.obj, bool(e.prep or e.prt))
+            obj = self._find_obj(view, i, e.obj, e.prep | e.prt)
             if obj is None:
                 return False, None
         if "hurts" in e.flags and not all(self._harmable(view, c) for c in ch if toks[c].dep == "dobj"):
@@ -277,7 +277,9 @@ class Coder:
             return True
         return bool(view.phrase_actors(d, strict=True))
 
-    def _find_obj(self, view: View, i: int, wanted: frozenset[str], via_prep: bool = False) -> int | None:
+    def _find_obj(self, view: View, i: int, wanted: frozenset[str], via: frozenset[str] = frozenset()) -> int | None:
+        """The object of the trigger at ``i`` that is one of ``wanted``: a direct object, or the object of one of
+        the line's own prepositions ``via`` ("agreed with the assessment", not "agreed with X on a plan")."""
         toks = view.toks
         if "*" in wanted:
             return next((c for c in view.children[i] if toks[c].dep == "dobj"), None)
@@ -286,7 +288,7 @@ class Coder:
             d = toks[c].dep
             if d in OBJ_DEPS:
                 cands.append(c)
-            elif d in ("prep", "prt", "dative") and (via_prep or d == "dative"):
+            elif d in ("prep", "prt", "dative") and (view.lemma(c) in via or d == "dative"):
                 cands.extend(view.kids(c, "pobj"))
             elif d == "xcomp":
                 cands.extend(view.kids(c, "dobj"))
