@@ -709,3 +709,8 @@ def test_agreeing_with(pipeline, text, type_):
     art = coded(pipeline, text)
     got = [e.type for e in art.events if e.type in ("AGREE", "SUPPORT")]
     assert got == ([type_] if type_ else []), [(e.type, e.rule) for e in art.events]
+
+
+def test_what_was_originally_done_is_background(pipeline):
+    art = coded(pipeline, "The government had originally pledged to give every pupil two hours of sport a week.")
+    assert [e.aux.historical for e in art.events if e.type == "AGREE"] == [True]
