@@ -714,3 +714,9 @@ def test_agreeing_with(pipeline, text, type_):
 def test_what_was_originally_done_is_background(pipeline):
     art = coded(pipeline, "The government had originally pledged to give every pupil two hours of sport a week.")
     assert [e.aux.historical for e in art.events if e.type == "AGREE"] == [True]
+
+
+def test_a_person_attacking_a_party_attacks_it_in_words(pipeline):
+    art = coded(pipeline, "Mr Kilroy-Silk has been attacking the party he once wanted to lead.")
+    assert [e.type for e in art.events] == ["ACCUSE"], [(e.type, e.rule) for e in art.events]
+    assert [a.kind for a in art.actors if a.name == "Kilroy-Silk"] == ["person"]  # the tagger's ORG, after "Mr"

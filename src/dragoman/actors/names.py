@@ -91,6 +91,13 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
                         "baroness", "baron"})
 
 
+def _after_honorific(ctx: Context, ts: int, te: int) -> bool:
+    """Is the name at ``ts:te`` a surname after an honorific ("Mr Kilroy-Silk"), whatever the tagger called it?"""
+    toks = ctx.toks
+    return ts > 0 and toks[ts - 1].text.lower() in HONORIFICS and toks[ts - 1].text[:1].isupper() \
+        and toks[ts - 1].sent == toks[ts].sent and all(toks[i].pos == "PROPN" or toks[i].text == "-" for i in range(ts, te))
+
+
 def _honorific_names(ctx: Context, taken: set[int]) -> list[Unit]:
     """"Mr Hollis", "Dame Judith Ashby": the proper names after an honorific that no other unit covers, as persons
     (the tagger misses many a surname: "Mr Hollis also paid tribute")."""
@@ -193,6 +200,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
             return None
         if te - ts == 1 and ctx.title_case(ctx.toks[ts].sent) and ctx.used_as_word(ts):
             return None  # "Hold" in "Armenia, Azerbaijan Hold Peace Talks": a verb the story uses
+    if ent.label != "PERSON" and _after_honorific(ctx, ts, te):
+        return Unit(ts, te, "person", ctx.text(ts, te), rule="honorific", label="PERSON")  # "Mr Kilroy-Silk"
     kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
     if ent.label in ("GPE", "LOC", "FAC"):
         kind = "place"

@@ -81,9 +81,13 @@ class Coder:
         if not ev.sources and not under:
             return ev
         speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
+        targets = [art.actor(a) for a in ev.targets]
+        # a person attacking a party or a legislature attacks it in words ("attacking the party he once led")
+        parties = bool(targets) and all(t is not None and t.sector in PARTY_SECTORS for t in targets)
         if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
                    and (a.kind in ("person", "organisation") or a.kind == "group" and (under or a.sector in PARTY_SECTORS))
                    or under and a is not None and a.kind == "person"
+                   or parties and a is not None and a.kind == "person"
                    for a in speakers):
             return ev
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
