@@ -720,3 +720,14 @@ def test_a_person_attacking_a_party_attacks_it_in_words(pipeline):
     art = coded(pipeline, "Mr Kilroy-Silk has been attacking the party he once wanted to lead.")
     assert [e.type for e in art.events] == ["ACCUSE"], [(e.type, e.rule) for e in art.events]
     assert [a.kind for a in art.actors if a.name == "Kilroy-Silk"] == ["person"]  # the tagger's ORG, after "Mr"
+
+
+@pytest.mark.parametrize("text, types", [
+    ('The charity said the decision was "a disgrace" and called on the minister to resign.', ["ACCUSE", "REQUEST"]),
+    ("The charity said the ruling was unfair.", ["ACCUSE"]),  # an act judged, its maker unnamed
+    ("She said the weather was a disgrace.", []),
+])
+def test_a_speaker_judges_an_act_and_asks_for_more(pipeline, text, types):
+    art = coded(pipeline, text)
+    assert sorted(e.type for e in art.events) == types, [(e.type, e.rule) for e in art.events]
+    assert all(art.actor(x).name == "charity" for e in art.events for x in e.sources)

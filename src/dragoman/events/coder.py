@@ -643,12 +643,13 @@ class Coder:
         was a disgrace"?"""
         toks = view.toks
         head = toks[cue].head
-        if toks[cue].pos != "ADJ" or toks[cue].dep != "acomp" or view.lemma(head) != "be":
-            return False
+        if (toks[cue].pos, toks[cue].dep) not in (("ADJ", "acomp"), ("NOUN", "attr")) or view.lemma(head) != "be":
+            return False  # ("the decision was a disgrace": a noun of judgement predicated of an act)
         subject, _ = view.subject(head)
         judged = [subject] if subject is not None else []
         judged += [o for p in view.kids(cue, "prep") if view.lemma(p) in ("with", "of", "by", "at") for o in view.kids(p, "pobj")]
-        return any(self._act_noun(view, j) for j in judged)
+        return any(self._act_noun(view, j) or (view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN")
+                   for j in judged)
 
     def _act_noun(self, view: View, j: int) -> bool:
         """Is the noun at ``j`` an act or a measure ("detentions", "the apology", "the plan")?"""

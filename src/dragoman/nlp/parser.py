@@ -398,7 +398,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
             continue
         if tags[h] not in _NOT_PAST and not (tags[h] == "VBN" and any(
                 j + heads[j] == h and deps[j] == "aux" and tags[j] == "VBD" and lemmas[j].lower() == "have"
-                for j in range(max(0, h - 3), h))):
+                for j in range(max(0, h - 3), h))) and not _speakers_act(i, h, heads, deps, tags, lemmas):
             continue  # (a past perfect complement: "said both parties had played politics and called for ...")
         g = h + heads[h]
         if g == h or not (0 <= g < len(deps)) or tags[g] != "VBD":
@@ -406,6 +406,21 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
         if any(j + heads[j] == i and deps[j] in ("nsubj", "nsubjpass") for j in range(h, min(len(deps), i + 40))):
             continue  # "..., and he praised": a subject of its own
         heads[i] = g - i
+
+
+#: what a speaker does next after saying something ("said the decision was a disgrace and called for ...")
+_SPEAKER_ACTS = frozenset({"call", "urge", "demand", "ask", "appeal", "accuse", "vow", "pledge", "promise", "warn",
+                           "criticise", "criticize", "condemn", "welcome", "add", "insist"})
+
+
+def _speakers_act(i: int, h: int, heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> bool:
+    """Is the past verb ``i``, joined to the past complement ``h``, the speaker's next act: a verb of
+    speaking or asking, where the complement's subject is a thing ("the decision was a disgrace and called
+    on the minister to resign": the decision called on no one)?"""
+    if lemmas[i].lower() not in _SPEAKER_ACTS or tags[h] != "VBD":
+        return False
+    subj = next((j for j in range(len(deps)) if j + heads[j] == h and deps[j] in ("nsubj", "nsubjpass")), None)
+    return subj is not None and tags[subj] in ("NN", "NNS")
 
 
 #: spaCy's English noun chunks (``spacy.lang.en.syntax_iterators``): the labels of a chunk's head
