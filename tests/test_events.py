@@ -731,3 +731,8 @@ def test_a_speaker_judges_an_act_and_asks_for_more(pipeline, text, types):
     art = coded(pipeline, text)
     assert sorted(e.type for e in art.events) == types, [(e.type, e.rule) for e in art.events]
     assert all(art.actor(x).name == "charity" for e in art.events for x in e.sources)
+
+
+def test_dems_are_the_democratic_party_and_attack_in_words(pipeline):
+    art = coded(pipeline, "The Dems attacked the president and his family for months.")
+    assert [(e.type, s) for e in art.events for s, _ in [_pairs(art, e.type)[0]]] == [("ACCUSE", ["Democratic Party"])]

@@ -122,8 +122,9 @@ def _counterfactual(view: View, cur: int) -> bool:
     toks = view.toks
     h = toks[cur].head
     subj = view.kid(cur, "nsubj", "nsubjpass")
-    return (toks[cur].dep == "ccomp" and toks[cur].tag == "VBN" and view.lemma(h) == "have" and toks[h].tag == "VBD"
-            and subj is not None and h < subj < cur and view.kid(h, "nsubj", "nsubjpass") is None)
+    return (toks[cur].dep == "ccomp" and toks[cur].tag == "VBN" and view.lemma(h) == "have" and toks[h].tag in ("VBD", "VBN")
+            and subj is not None and h < subj < cur and not any(k > h for k in view.kids(h, "nsubj", "nsubjpass")))
+    # ("what would the reaction have been had an official gone ...": "had" taken for the verb of the question)
 
 
 def _governed(view: View, m: dict[str, frozenset[str]], h: int, out: Modes) -> bool:
