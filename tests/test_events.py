@@ -736,3 +736,8 @@ def test_a_speaker_judges_an_act_and_asks_for_more(pipeline, text, types):
 def test_dems_are_the_democratic_party_and_attack_in_words(pipeline):
     art = coded(pipeline, "The Dems attacked the president and his family for months.")
     assert [(e.type, s) for e in art.events for s, _ in [_pairs(art, e.type)[0]]] == [("ACCUSE", ["Democratic Party"])]
+
+
+def test_a_name_inside_the_label_is_not_whom_it_labels(pipeline):
+    art = coded(pipeline, 'Ola Lindqvist, for the opposition, attacked the budget, dubbing Mr Carlsen "Sir Spendalot".')
+    assert [t for _, t in _pairs(art, "ACCUSE")] == [["Carlsen"]], [(e.type, e.rule) for e in art.events]

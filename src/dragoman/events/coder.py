@@ -505,8 +505,12 @@ class Coder:
             # a label in quotation marks judges what it labels: an act, a measure or something said or published
             scare = view.quoted(cue) and any(toks[j].pos == "PRON" or self._act_noun(view, j) or view.lemma(j) in self.lex.modes["judged_texts"]
                                              for j in content if j < cue and not view.quoted(j))
-            named = sorted((abs(j - cue), a) for j in content for a in view.tok_actors.get(j, ()) if a not in sources)
-            targets = [named[0][1]] if named else []
+            # whom the label is given: the nearest actor named, not a person's name inside a quoted label (a
+            # nickname: 'dubbing Mr Brown "Sir Wastealot"' labels Brown), though an actor the label names may be
+            # ('called the verdict "an example of repression in Russia"')
+            named = sorted((view.quoted(j) and self._person(view, a), abs(j - cue), a) for j in content
+                           for a in view.tok_actors.get(j, ()) if a not in sources)
+            targets = [named[0][2]] if named else []
             if not targets and not scare and not any(self._act_noun(view, j) or (
                     view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN") for j in content if j != cue):
                 continue  # "called the weather dreadful": nobody and no act or text judged ("the remark" is one)
@@ -515,6 +519,11 @@ class Coder:
                                 (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),
                                 conf, "accuse/label-criticism")]
         return []
+
+    @staticmethod
+    def _person(view: View, actor: str) -> bool:
+        a = view.article.actor(actor)
+        return a is not None and a.kind == "person"
 
     @staticmethod
     def _scare_label(view: View, content: list[int]) -> int | None:
