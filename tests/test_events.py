@@ -741,3 +741,15 @@ def test_dems_are_the_democratic_party_and_attack_in_words(pipeline):
 def test_a_name_inside_the_label_is_not_whom_it_labels(pipeline):
     art = coded(pipeline, 'Ola Lindqvist, for the opposition, attacked the budget, dubbing Mr Carlsen "Sir Spendalot".')
     assert [t for _, t in _pairs(art, "ACCUSE")] == [["Carlsen"]], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, factual", [
+    ('"We will not negotiate with kidnappers," the interior minister said.', True),  # refused when said
+    ("The home secretary has said the detainees will not be freed at present.", True),
+    ("If the government were not to accept this ruling then there is further redress.", False),  # a condition
+])
+def test_a_refusal_is_made_when_it_is_said(pipeline, text, factual):
+    art = coded(pipeline, text)
+    refusals = [e for e in art.events if e.type == "REJECT"]
+    assert refusals and [not (e.aux.future or e.aux.hypothetical) for e in refusals] == [factual], \
+        [(e.type, e.rule, e.aux) for e in art.events]

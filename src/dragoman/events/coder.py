@@ -778,14 +778,19 @@ class Coder:
         modes = clause_modes(view, self.lex, c.tok, c.clause, c.obj)
         # CAMEO: an announced intention to cooperate is AGREE (03), to use force or pressure a threat (13)
         if modes.future or modes.intent:
+            # a refusal is made when it is said ("will not accept", "would not negotiate": a REJECT now), unless it
+            # hangs on a condition ("if the government were not to accept ...")
+            said = not (modes.hypothetical or modes.conditional or _under_condition(view, c.clause))
             if ptype == "AGREE" and code[:2] == "03" and modes.negated:
                 code = lookup(self.lex.refine["reject"], code, ptype)  # "will not accept": a refusal
                 ptype, modes.negated = "REJECT", False
+                modes.future = modes.intent = modes.future and not said
                 rule += "+refusal"
             elif ptype in COOPERATIVE and ptype != "AGREE" or (ptype == "AGREE" and code[:2] != "03"):
                 if modes.negated:
                     code = lookup(self.lex.refine["reject"], code, ptype)
                     ptype, modes.negated = "REJECT", False
+                    modes.future = modes.intent = modes.future and not said
                     rule += "+refusal"
                 else:
                     code = lookup(self.lex.refine["intent_cooperate"], code, ptype)
@@ -996,6 +1001,15 @@ def _in_adjunct(view: View, j: int, top: int) -> bool:
     return False
 
 
+def _under_condition(view: View, i: int) -> bool:
+    """Does the clause at ``i`` hang, within its sentence, on an "if" or "unless" ("if the government were not to
+    accept the ruling")?"""
+    for j in (i, *view.ancestors(i)):
+        if any(view.lemma(m) in ("if", "unless") for m in view.kids(j, "mark")):
+            return True
+    return False
+
+
 def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool:
     """Does the sentence report a poll: a poll word and a percentage ("52 percent of voters", "42%")?"""
     low = [view.toks[j].text.lower() for j in range(sent.tok_start, sent.tok_end)]
@@ -1003,7 +1017,10 @@ def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool
         view.toks[j].pos == "NUM" for j in range(sent.tok_start, sent.tok_end))
     return percent and any(w in words and w not in ("percent", "%", "per") for w in low) or (
         percent and any(view.lemma(j) in ("voter", "american", "respondent") and view.toks[j].tag in ("NNS", "NNPS")
-                        for j in range(sent.tok_start, sent.tok_end)))  # "of Americans", not "American goods"
+                        for j in range(sent.tok_start, sent.tok_end))) or (  # "of Americans", not "American goods"
+        percent and any(view.toks[j].text.lower() in ("percent", "%") and view.toks[j].dep == "nsubj"
+                        and view.lemma(view.toks[j].head) in ("say", "tell", "think", "believe")
+                        for j in range(sent.tok_start, sent.tok_end)))  # "with 22 percent saying they would not ..."
 
 
 def _between_actors(view: View, i: int) -> bool:
