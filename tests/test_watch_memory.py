@@ -132,6 +132,31 @@ def test_watcher_opens_its_store_afresh_every_n_articles(pipeline, db_path):
         site.close()
 
 
+def test_a_round_that_stored_forgets_the_names_its_merge_met(pipeline, db_path):
+    """The name and actor-key caches hold one round's names, not every name of every candidate loaded so far."""
+    from dragoman.store import records
+
+    site = NewsSite()
+    try:
+        for n in range(3):
+            site.add("/w.rss", n)
+        with Store.open(db_path) as store:
+            w = Watcher(store, [Feed(site.url("/w.rss"), "w", 60)], [], watch_settings(), clock=FakeClock(),
+                        rng=random.Random(1), pipeline=pipeline, out=lambda line: None)
+            records.actor_keys({"name": "Daniel Kamau", "kind": "person", "country": "KEN", "sector": "GOV"})
+            assert records._keys.cache_info().currsize > 0
+            assert w.run_round().stored == 3
+            assert store.counts()["events"] > 0  # the merge computed the keys of the round's participants
+            assert records._keys.cache_info().currsize == 0 and records.actor_id.cache_info().currsize == 0
+            records.actor_keys({"name": "Daniel Kamau", "kind": "person", "country": "KEN", "sector": "GOV"})
+            w.clock.sleep(w.next_wake() - w.clock.time())
+            assert w.run_round().stored == 0  # nothing new: nothing stored, nothing forgotten
+            assert records._keys.cache_info().currsize > 0
+            w.close()
+    finally:
+        site.close()
+
+
 def test_watcher_starts_afresh_after_recycle_articles_and_the_next_one_goes_on(pipeline, db_path):
     site = NewsSite()
     try:

@@ -133,6 +133,19 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     return frozenset(keys)
 
 
+def forget_names() -> None:
+    """Empty the caches of normalised names, actor ids and actor keys (``norm_name``, ``actor_id``, ``_keys``).
+
+    They spare a batch recomputing the keys of an actor many of its reports name, but a process that stores
+    for ever fills them with every name it has met, and with the names of every stored event a merge loaded
+    as a candidate: up to 65,536 entries each, a few hundred bytes an entry, made amid a round's short-lived
+    objects (which keeps their memory from being given back).  ``dragoman watch`` empties them after each
+    round that stored articles, so what they hold is one round's names, whatever the store's size."""
+    norm_name.cache_clear()
+    actor_id.cache_clear()
+    _keys.cache_clear()
+
+
 #: the singular offices and bodies that stand for their country's state when the name also says whose
 #: ("Kenya's president", "Ethiopia's prime minister", "the Georgian government", "Chile's foreign ministry")
 OFFICES = frozenset((

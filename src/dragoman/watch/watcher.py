@@ -27,6 +27,7 @@ from typing import Any
 from dragoman.ingest.fetch import Fetcher
 from dragoman.model import Article
 from dragoman.settings import Settings
+from dragoman.store.records import forget_names
 from dragoman.store.store import Store
 from dragoman.store.watch import WatchState
 from dragoman.watch import alerts as alerting
@@ -149,6 +150,8 @@ class Watcher:
                           f"{self.store.memory_mb:,.0f} MB")
             self._store_memory_mb = self.store.memory_mb
         self._refresh_store(report.stored)
+        if report.stored:  # the names the round's merge met, not every name the store holds
+            forget_names()
         report.alerts = alerting.evaluate(self.state, self.rules, self.clock)
         for a in report.alerts:
             self.progress(f"alert {a['id']}: rule {a['rule']} ({a['reason']})")
@@ -166,6 +169,7 @@ class Watcher:
         if self._reconnect is not None and every > 0 and self._unrefreshed >= every:
             self._reconnect()
             self._unrefreshed = 0
+            trim_heap()  # what DuckDB freed on closing, and the round's freed memory, back to the system
 
     def next_wake(self) -> float:
         """When there is next something to do: a feed due, a delivery to retry."""
@@ -254,6 +258,26 @@ def resident_mb() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+_LIBC: Any = None
+
+
+def trim_heap() -> bool:
+    """Give the free memory of the C heap back to the system (glibc's ``malloc_trim``): memory freed in the
+    middle of the heap (DuckDB's cached blocks once its connection closes, a round's short-lived buffers)
+    otherwise stays resident, and more of it the larger the store a round reads.  False where there is no
+    glibc (nothing done)."""
+    global _LIBC
+    try:
+        if _LIBC is None:
+            import ctypes
+
+            _LIBC = ctypes.CDLL("libc.so.6")
+        return bool(_LIBC.malloc_trim(0))
+    except (OSError, AttributeError):
+        _LIBC = False
+        return False
 
 
 def _iso(t: float | None) -> str | None:
