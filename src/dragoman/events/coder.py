@@ -92,11 +92,14 @@ class Coder:
             return ev
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
             return ev
-        code = self.lex.codes["criticism"]
-        t = self.tax.types["ACCUSE"]
+        return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
+
+    def _retyped(self, ev: Event, ptype: str, code: str, why: str) -> Event:
+        """``ev`` as an event of type ``ptype`` and CAMEO ``code``, its rule marked ``why``."""
+        t = self.tax.types[ptype]
         cc = self.tax.code(code)
-        return replace(ev, type="ACCUSE", mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
-                       score=cc.goldstein if cc else t.score, rule=f"{ev.rule}+verbal")
+        return replace(ev, type=ptype, mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
+                       score=cc.goldstein if cc else t.score, rule=f"{ev.rule}{why}")
 
     def _binding(self, view: View, ev: Event) -> Event | None:
         """A court's or a judge's order binds: "the judge ordered him to repay" is coercion (``court_order``), not a
@@ -115,11 +118,7 @@ class Coder:
         if not all((a := view.article.actor(x)) is not None and (a.sector or "").lower() in m["court_sectors"]
                    for x in ev.sources):
             return ev
-        code = self.lex.codes["court_order"]
-        t = self.tax.types["COERCE"]
-        cc = self.tax.code(code)
-        return replace(ev, type="COERCE", mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
-                       score=cc.goldstein if cc else t.score, rule=f"{ev.rule}+court")
+        return self._retyped(ev, "COERCE", self.lex.codes["court_order"], "+court")
 
     # -- candidates ----------------------------------------------------------------------------
 
