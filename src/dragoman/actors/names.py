@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dragoman.actors.context import RANKS, Context, Unit
 from dragoman.actors.lexicon import Entry, Match
+from dragoman.actors.vocabulary import words
 from dragoman.model import Span
 
 # ---------------------------------------------------------------------------------------------
@@ -86,9 +87,8 @@ def find_names(ctx: Context) -> list[Unit]:
     return units
 
 
-#: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady",
-                        "baroness", "baron"})
+#: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)
+HONORIFICS = words("honorifics")
 
 
 def _after_honorific(ctx: Context, ts: int, te: int) -> bool:
