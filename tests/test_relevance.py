@@ -178,6 +178,12 @@ def test_asking_a_question_is_no_request(unfiltered):
     ("Militants attacked the governor's convoy.", "ASSAULT"),
     ("The minister was attacked by a man with a knife.", "ASSAULT"),
     ("Russia attacked Ukraine in February.", "ASSAULT"),
+    # an attack on a politician, by anyone, told with what was said or why, is made in words
+    ("The novelist Maria Lind attacked Governor Tom Hollis for his remarks on the budget.", "ACCUSE"),
+    ("Maria Lind went on to attack Governor Tom Hollis, saying he had ignored the flooded towns.", "ACCUSE"),
+    ("The mayor attacked his critics in a radio interview.", "ACCUSE"),
+    ("A man attacked Governor Tom Hollis outside his office.", "ASSAULT"),
+    ("Gunmen attacked Governor Tom Hollis for an hour.", "ASSAULT"),
 ])
 def test_a_politician_attacking_someone_is_criticism_unless_there_is_a_weapon(unfiltered, text, type_):
     from dragoman import extract
@@ -277,6 +283,8 @@ def test_failing_and_warning_need_an_act(unfiltered, text, want):
     # the purpose of a coded act is not done yet; of a plain verb it is the act
     ("The government deployed troops to arrest the protest leaders.", "arrest", True),
     ("Thousands of workers stayed at home to protest against the reform.", "protest", False),
+    # "went on to" tells what came next
+    ("The senator went on to accuse the governor of lying.", "accuse", False),
 ])
 def test_complements_wanted_are_hypothetical_and_complements_done_are_not(unfiltered, text, trigger, hypothetical):
     from dragoman import extract
@@ -1042,3 +1050,28 @@ def test_wanting_someone_to_win_demands_nothing(unfiltered):
 def test_a_country_guessed_from_the_articles_focus_does_not_make_a_trip_domestic(unfiltered):
     # "the president" takes Afghanistan only because the article is about it: his visit to Kabul stands
     assert [e.type for e in extract_at(unfiltered, "The president visited Kabul on Monday.").events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, historical", [
+    # a death toll of a war so far is background, not an attack of the news
+    ("The civil war has killed at least 20,000 people, according to the United Nations.", True),
+    ("More than 4,300 people have been killed since then, a monitoring group says.", True),
+    ("The war, which began in 2011, has killed thousands of villagers.", True),
+    ("The insurgency killed more than 9,000 people.", True),
+    # an attack told as news is not
+    ("Rebels have killed 12 soldiers in an ambush near the border, the army said.", False),
+    ("Clashes between police and protesters killed nine people on Monday.", False),
+])
+def test_a_death_toll_is_background(unfiltered, text, historical):
+    art = extract_at(unfiltered, text)
+    assert [e.aux.historical for e in art.events if e.type == "ASSAULT"] == [historical], [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "have to" in someone's own quoted words is an opinion; reported, it asks
+    ('"The two ministries have to understand that the talks are the only road," the envoy said.', []),
+    ("The envoy said the two ministries had to return to the talks.", ["REQUEST"]),
+    ('"Nobody should be deported to face torture," the charity said.', []),
+])
+def test_have_to_in_a_direct_quote_is_an_opinion(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -34,6 +34,7 @@ REFINE_ROOTS = frozenset({"03", "12", "10", "02", "13"})
 
 #: sectors of a group that speaks as a party when it "attacks" someone ("the Dems attacked his record")
 PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+QUOTE_MARKS = "\"“‘'"
 
 
 class Coder:
@@ -78,6 +79,10 @@ class Coder:
         art = view.article
         # "the senator came under attack" (nobody named attacking): the one attacked is the speaker judged
         under = not ev.sources and view.toks[i].dep == "pobj" and view.lemma(view.toks[i].head) == "under"
+        if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
+            return ev
+        if self._worded(view, i, ev):
+            return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
         if not ev.sources and not under:
             return ev
         speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
@@ -90,9 +95,38 @@ class Coder:
                    or parties and a is not None and a.kind == "person"
                    for a in speakers):
             return ev
-        if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
-            return ev
         return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
+
+    def _worded(self, view: View, i: int, ev: Event) -> bool:
+        """Is the attack at ``i`` one made in words by what the sentence says of it: aimed at politicians or at
+        those who speak ("critics"), by a person or nobody named, and told with what was said or why ("attacked
+        the senator for his comments", "went on to attack the president, saying ...", "attacked the minister in
+        a speech")? (The caller has checked that the sentence names no weapon or wound.)"""
+        m = self.lex.modes
+        art = view.article
+        if not ev.targets or not all((a := art.actor(x)) is not None and (
+                a.kind == "person" or (a.sector or "").lower() in m["speaker_sectors"]) for x in ev.sources):
+            return False
+        targets = [a for a in map(art.actor, ev.targets) if a is not None]
+        if any(a.kind == "group" and a.name.lower().split()[-1] in m["speaking_groups"] for a in targets):
+            return True  # "attacking critics"
+        if len(targets) < len(ev.targets) or not all(
+                a.kind == "person" and (a.sector or "").lower() in m["speaker_sectors"] or a.sector in PARTY_SECTORS
+                for a in targets):
+            return False
+        t = view.toks[i]
+        # "went on to attack the president, saying ...": the saying hangs on the verb above
+        kids = view.children[i] + (view.children[t.head] if t.dep in ("advcl", "xcomp") else [])
+        for k in kids:
+            dep, lem = view.toks[k].dep, view.lemma(k)
+            if dep == "advcl" and view.toks[k].tag == "VBG" and lem in m["speech_verbs"]:
+                return True  # "attacked the president, saying ..."
+            objs = [view.lemma(o) for o in view.kids(k, "pobj")] if dep == "prep" else []
+            if lem == "for" and objs and objs[0] not in m["time_nouns"]:
+                return True  # "attacked the senator for his vote" (not "for hours")
+            if lem in ("in", "on", "via") and any(o in m["speech_nouns"] for o in objs):
+                return True  # "in a speech", "on Twitter"
+        return False
 
     def _retyped(self, ev: Event, ptype: str, code: str, why: str) -> Event:
         """``ev`` as an event of type ``ptype`` and CAMEO ``code``, its rule marked ``why``."""
@@ -265,7 +299,8 @@ class Coder:
         if any(e.type != NONE for e in self._entries(view, s)) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
             return False
         owners = {j for p in view.kids(s, "poss") for j in view.subtree(p)}  # "Obama's involvement" is a thing
-        return not any(view.tok_actors.get(j) for j in view.subtree(s) if j not in owners)
+        named = [j for a in view.kids(s, "appos") for j in view.subtree(a)]  # "the novelist Maria Lind" is her
+        return not any(view.tok_actors.get(j) for j in view.subtree(s) + named if j not in owners)
 
     #: named-entity types a violent act may be done to (people, organisations, places, buildings)
     HARMABLE_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -692,6 +727,7 @@ class Coder:
                 frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in view.kids(i, "ccomp"))
         if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
             frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
+        direct = any(f[1] is not None for f in frames) or view.article.text[sent.start:sent.end].lstrip()[:1] in QUOTE_MARKS
         for s_sub, quoted_by, c, depth in frames:
             modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
             if modal is not None and toks[modal].text.lower() == "must" and (
@@ -704,8 +740,9 @@ class Coder:
             if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) \
                     and not view.kids(c, "neg") and (
                     view.lemma(c) == "need" and view.kids(c, "dobj")
-                    or any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
-                # "said Britain needed lower taxes", "said member states had to be more accountable"
+                    or (view.lemma(c) == "need" or not direct) and any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
+                # "said Britain needed lower taxes", "said member states had to be more accountable" (but "have to"
+                # in a direct quote is mostly an opinion: '"Both sides have to understand ...," he said')
                 modal = c
                 inner_clause = next(iter(view.kids(c, "xcomp")), None)
                 c_sub0, _ = view.subject(c)

@@ -63,8 +63,39 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         # ("would ... if") is caught as such
         out.future = True
         out.intent = True
-    out.historical = _historical(view, lex, trig, clause)
+    out.historical = _historical(view, lex, trig, clause) or _toll(view, lex, trig, clause)
     return out
+
+
+def _toll(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
+    """A death toll, not a happening: what a war or a long conflict has killed so far ("the war has killed at
+    least 15,000 people", "more than 6,500 people have been killed since then", "violence that began in 2012
+    has since spread, killing thousands"): background, like a war long over, not an attack of the news."""
+    m = lex.modes
+    toks = view.toks
+    if view.lemma(trig) not in m["toll_verbs"] or trig != clause:
+        return False
+    v = trig
+    if toks[v].dep == "advcl" and toks[v].tag == "VBG":
+        v = toks[v].head  # "has since spread ..., killing thousands": the spreading's subject and tense
+    perfect = any(view.lemma(a) == "have" and toks[a].tag in ("VBZ", "VBP") for a in view.kids(v, "aux"))
+    since = any(view.lemma(k) == "since" for k in view.children[v] + view.children[trig])
+    subj = view.kid(v, "nsubj")
+    conflict = subj is not None and view.lemma(subj) in m["toll_subjects"]
+    victims = [k for k in view.children[trig] if toks[k].dep in ("dobj", "nsubjpass")]
+    many = any(_thousands(view, k) for k in victims)
+    return perfect and (since or conflict or many) or conflict and many
+
+
+def _thousands(view: View, n: int) -> bool:
+    """Is the noun at ``n`` counted in thousands ("at least 15,000 people", "thousands of civilians")?"""
+    words = [view.lemma(n)] + [view.toks[k].text.lower() for k in view.kids(n, "nummod")]
+    for w in words:
+        if w in ("thousand", "thousands", "million", "millions"):
+            return True
+        if w.replace(",", "").isdigit() and int(w.replace(",", "")) >= 1000:
+            return True
+    return False
 
 
 def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, out: Modes) -> None:
@@ -177,6 +208,8 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         out.hypothetical = True  # "call for gay people to be killed": wanted, not done
         return h
     if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) and not view.kids(cur, "mark"):
+        if hl == "go" and any(view.lemma(p) == "on" for p in view.kids(h, "prt")):
+            return h  # "went on to attack him": what came next, done
         head_types = {e.type for e in lex.by_lemma.get(hl, ()) if e.type != "NONE" and not e.is_noun}
         if head_types and not head_types & {e.type for e in lex.by_lemma.get(view.lemma(trig), ())}:
             # the purpose of an act that is itself coded is not done yet: "sent troops to quell the
