@@ -225,3 +225,21 @@ def test_new_york_is_new_york_not_york(pipeline):
     mayor = next(a for a in art.actors if a.name.startswith("mayor"))
     assert mayor.country == "USA"
     assert any(a.name == "York" and a.country == "GBR" for a in art.actors)
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    # state institutions named by name alone, with no role word to code them
+    ("Customs and Border Protection turned the convoy back at the crossing.", "US Customs and Border Protection", "USA", "COP"),
+    ("ICE detained a farm worker in Ohio.", "US Immigration and Customs Enforcement", "USA", "COP"),
+    ("The House Judiciary Committee subpoenaed the former adviser.", "House Judiciary Committee", "USA", "LEG"),
+    ("The National Audit Office criticised the ministry's accounts.", "UK National Audit Office", "GBR", "GOV"),
+    ("Scotland Yard arrested two men in east London.", "Metropolitan Police", "GBR", "COP"),
+    # a name several countries' institutions share is the UK's only where no other country is named
+    ("Canada's House of Commons passed the bill.", "House of Commons", "CAN", None),
+])
+def test_state_institutions_named_alone(pipeline, text, name, country, sector):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = {(a.name, a.country, a.sector) for a in art.actors}
+    assert (name, country, sector) in got, got

@@ -1075,3 +1075,27 @@ def test_a_death_toll_is_background(unfiltered, text, historical):
 ])
 def test_have_to_in_a_direct_quote_is_an_opinion(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # refusing to tell is no comment, not a refusal
+    ("A ministry spokesman refused to say whether the envoy would be recalled.", []),
+    ("The governor declined to name the companies under investigation.", []),
+    ("The government refused to release the detained protesters.", ["REJECT"]),
+    # a letter or a statement that asks is its author's request
+    ("Forty senators sent a letter urging the president to veto the bill.", ["REQUEST"]),
+    ("In a letter calling for an inquiry, the mayor said the police had failed the victims.", ["ACCUSE", "REQUEST"]),
+    # what a speaker did next, joined to what she said of a thing
+    ("The commissioner said the court's ruling was welcome and praised the judges for their courage.", ["SUPPORT"]),
+])
+def test_tellings_letters_and_a_speakers_next_act(pipeline, text, want):
+    art = extract_at(pipeline, text)
+    assert sorted(e.type for e in art.events if not (e.aux.negated or e.aux.hypothetical or e.aux.future
+                                                     or e.aux.historical)) == want, [(e.type, e.rule) for e in art.events]
+
+
+def test_a_refused_offer_answers_whoever_made_it(pipeline):
+    art = extract_at(pipeline, "Volunteer doctors offered to run a clinic for the detained migrants. "
+                               "Customs and Border Protection did not accept the offer.")
+    rej = [e for e in art.events if e.type == "REJECT"]
+    assert rej and [art.actor(t).name for t in rej[0].targets] == ["Volunteer doctors"], [(e.type, e.rule, e.targets) for e in art.events]

@@ -244,6 +244,11 @@ class View(Tree):
             # "X issued a statement demanding ...": X
             s, _ = self.subject(self.toks[h].head, _depth + 1)
             return s, passive
+        if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "pobj" and self.lemma(p := self.toks[h].head) in ("in", "through") \
+                and self.toks[p].dep == "prep" and self.toks[self.toks[p].head].pos in ("VERB", "AUX"):
+            # "In a letter calling for a meeting, the mayor said ...": the mayor
+            s, _ = self.subject(self.toks[p].head, _depth + 1)
+            return s, passive
         if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
             obj = self.kid(h, "dobj")
             if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE")

@@ -867,6 +867,8 @@ class Coder:
             return None  # "the governor visited the northern border": a trip at home, with nobody to meet
         if not noun and self._thing_does(view, c):
             return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
+        if ptype == "REJECT" and any(view.lemma(x) in self.lex.modes["telling_verbs"] for x in view.kids(c.tok, "xcomp")):
+            return None  # "a spokesman refused to say whether ...", "declined to name the venue": no comment, no refusal
         if not noun and ptype == "ASSAULT" and not sources and self._accident(view, c.tok):
             return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):

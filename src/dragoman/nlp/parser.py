@@ -410,7 +410,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
 
 #: what a speaker does next after saying something ("said the decision was a disgrace and called for ...")
 _SPEAKER_ACTS = frozenset({"call", "urge", "demand", "ask", "appeal", "accuse", "vow", "pledge", "promise", "warn",
-                           "criticise", "criticize", "condemn", "welcome", "add", "insist"})
+                           "criticise", "criticize", "condemn", "welcome", "add", "insist", "praise", "hail", "applaud",
+                           "commend", "thank", "blame", "denounce", "reject", "dismiss", "deny"})
 
 
 def _speakers_act(i: int, h: int, heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> bool:
