@@ -1099,3 +1099,14 @@ def test_a_refused_offer_answers_whoever_made_it(pipeline):
                                "Customs and Border Protection did not accept the offer.")
     rej = [e for e in art.events if e.type == "REJECT"]
     assert rej and [art.actor(t).name for t in rej[0].targets] == ["Volunteer doctors"], [(e.type, e.rule, e.targets) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # an apology concedes a fault (the article coders' convention; PLOVER's gold set has one SUPPORT)
+    ("The defence minister apologised to the soldier's family on Tuesday.", ["CONCEDE"]),
+    # committing a crime is no commitment
+    ("Voters who have committed no crime are turned away, the charity said.", []),
+    ("The minister committed to a review of the asylum rules.", ["AGREE"]),
+])
+def test_apologies_and_commitments(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
