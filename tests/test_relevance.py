@@ -1110,3 +1110,16 @@ def test_a_refused_offer_answers_whoever_made_it(pipeline):
 ])
 def test_apologies_and_commitments(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_a_denied_claim_answers_whoever_made_it(pipeline):
+    # no accusation was coded, but the assessment was someone's: the observers'
+    art = extract_at(pipeline, "Election observers from the OSCE said the vote was marred by fraud. "
+                               "The Belarusian foreign ministry rejected the assessment as one-sided.")
+    rej = [e for e in art.events if e.type == "REJECT"]
+    assert rej and rej[0].targets and "Observers" in art.actor(rej[0].targets[0]).name.title(), \
+        [(e.type, e.rule, [art.actor(t).name for t in e.targets]) for e in art.events]
+    # a denial of a clause names no claimant: "denied that ..." keeps its target empty unless an accusation was coded
+    art = extract_at(pipeline, "Senator Ruth Vale said the agency had been slow. The agency denied that it had "
+                               "ignored the warnings.")
+    assert [e.targets for e in art.events if e.type == "REJECT"] in ([], [()]), [(e.type, e.rule, e.targets) for e in art.events]

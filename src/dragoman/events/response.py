@@ -70,11 +70,33 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
                  and s - _WINDOW <= p.evidence[0].sent <= s and p.evidence[0].trigger[0] < ev.evidence[0].trigger[0]
                  and not mine & set(p.sources)]
         if not prior:
+            # only a denial of a claim named as such ("rejected the assessment"), not of a clause ("denied having ...")
+            named = [o for o in view.kids(i, "dobj") if view.lemma(o) in modes["answered_claims"]]
+            who = _claimant(view, i, s, mine, modes["claim_verbs"]) if named else []
+            if who:
+                out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+answers-speaker")
             continue
         aimed = [p for p in prior if mine & set(p.targets)]
         chosen = (aimed or prior)[-1]
         out[n] = replace(ev, targets=tuple(chosen.sources), rule=f"{ev.rule}+answers")
     return out
+
+
+def _claimant(view: View, i: int, sent: int, mine: set[str], verbs: frozenset[str]) -> list[str]:
+    """Who made the claim the denial at ``i`` answers, where no accusation was coded: the subject of the nearest
+    earlier verb of claiming ("Ms Lind said the ministry had hidden the figures ... The ministry denied it"),
+    in the same sentence or the ``_WINDOW`` before it, naming actors other than the denier."""
+    first = view.article.sentences[max(0, sent - _WINDOW)].tok_start
+    for j in range(i - 1, first - 1, -1):
+        if view.toks[j].pos != "VERB" or view.lemma(j) not in verbs:
+            continue
+        subj, passive = view.subject(j)
+        if subj is None or passive:
+            continue
+        who = [x for x in view.phrase_actors(subj) if x not in mine]
+        if who:
+            return who
+    return []
 
 
 #: event types whose object, an act or a measure, stands for the actor who did it
