@@ -1123,3 +1123,11 @@ def test_a_denied_claim_answers_whoever_made_it(pipeline):
     art = extract_at(pipeline, "Senator Ruth Vale said the agency had been slow. The agency denied that it had "
                                "ignored the warnings.")
     assert [e.targets for e in art.events if e.type == "REJECT"] in ([], [()]), [(e.type, e.rule, e.targets) for e in art.events]
+
+
+def test_a_judged_remark_judges_whoever_made_it(pipeline):
+    art = extract_at(pipeline, "Senator Brian Holloway said the migrants were bringing disease. Democrats called "
+                               "the remark dangerous.")
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert acc and [art.actor(t).name for t in acc[0].targets] == ["Brian Holloway"], \
+        [(e.type, e.rule, e.targets) for e in art.events]

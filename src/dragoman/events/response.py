@@ -163,7 +163,8 @@ def _doer(view: View, noun: int, sent: int, judges: set[str], doings: frozenset[
 def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
            doings: Mapping[str, frozenset[str]]) -> list[Event]:
     """``events`` with the targets of judgements of an earlier-told act filled in with that act's doers: whoever
-    made what the judged noun names (``making_verbs``), else whoever did it (``doings``)."""
+    made what the judged noun names (``making_verbs``), else whoever did it (``doings``), else, for what is said
+    (``said_things``: "the remark", "his comments"), whoever said something last (``claim_verbs``)."""
     out = list(events)
     for n, ev in enumerate(out):
         if ev.type not in _JUDGING_TYPES or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None:
@@ -175,6 +176,8 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
         sent, judges = ev.evidence[0].sent, set(ev.sources)
         who = _owner(view, noun, sent, judges, modes["making_verbs"]) or _doer(
             view, noun, sent, judges, doings.get(view.lemma(noun), frozenset()))
+        if not who and view.lemma(noun) in modes["said_things"]:
+            who = _claimant(view, i, sent, judges, modes["claim_verbs"])  # "X said ... Democrats called the remark dangerous"
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
