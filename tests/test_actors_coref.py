@@ -121,3 +121,15 @@ def test_the_pronoun_that_says_who_speaks_is_nobody_named_in_the_quote(pipeline)
     she = art.text.index("she said")
     owner = [a.name for a in art.actors if any(m.start == she for m in a.mentions)]
     assert owner == ["Dana Whitfield"], owner
+
+
+def test_the_group_is_the_body_named_before(pipeline):
+    from dragoman import extract
+
+    art = extract("Human Rights Watch published a report on prisons on Monday. The group urged the government to "
+                  "free the detainees.", published="2024-05-04", pipeline=pipeline)
+    req = [e for e in art.events if e.type == "REQUEST"]
+    assert req and [art.actor(s).name for s in req[0].sources] == ["Human Rights Watch"], [(e.type, e.sources) for e in art.events]
+    # said which ("the group of experts"), or nothing named before: no guess
+    art = extract("The group of experts urged the government to free the detainees.", published="2024-05-04", pipeline=pipeline)
+    assert all(not e.sources for e in art.events if e.type == "REQUEST"), [(e.type, e.sources) for e in art.events]

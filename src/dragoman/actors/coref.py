@@ -342,7 +342,47 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     _later_uses(ctx, gather, acronyms, parts)
     _gather_titles(ctx, gather, pending)
     resolve_pronouns(ctx, gather.order, gather.covered)
+    resolve_descriptions(ctx, gather.order, gather.covered)
     return _actors(ctx, _beside_governments(gather.order))
+
+
+#: a description looks this many sentences back for the body it stands for
+DESCRIPTION_WINDOW = 3
+
+
+def resolve_descriptions(ctx: Context, order: list[Group], covered: set[int]) -> None:
+    """"The group", "the organisation", "the charity" (``words.yaml``: ``body_descriptions``) with nothing
+    else to say which → the organisation named nearest before it, in its sentence or the
+    ``DESCRIPTION_WINDOW`` before ("The NRA criticised the bill. The group has sued Florida ..."). Only a named
+    body (an organisation, or a group from the lexicons), never a person, a country, a place or an unnamed
+    group ("protesters")."""
+    toks = ctx.toks
+    nouns = words("body_descriptions")
+    if not order or not any(t.lemma.lower() in nouns for t in toks):
+        return
+    named = sorted(((s, g) for g in order for s, e, k in g.mentions if k in ("name", "acronym")), key=lambda x: x[0])
+    for t in toks:
+        low = t.lemma.lower()
+        if t.i in covered or low not in nouns or t.tag != "NN" or ctx.in_chrome(t.start, t.end):
+            continue
+        kids = ctx.children[t.i]
+        if [toks[c].text.lower() for c in kids if toks[c].dep == "det"] != ["the"] or any(
+                toks[c].dep in ("compound", "amod", "poss", "prep", "nmod", "acl", "relcl", "appos") for c in kids):
+            continue  # "the rebel group", "the group of experts", "the group that organised ...": said which
+        target = None
+        for s, g in reversed(named):
+            if s >= t.i:
+                continue
+            if t.sent - toks[s].sent > DESCRIPTION_WINDOW:
+                break
+            u = g.unit
+            body = u.kind in ("organisation", "actor") or u.kind == "group" and u.entry is not None
+            if body and not u.person_role:
+                target = g
+                break
+        if target is not None:
+            target.mentions.append((t.i - 1, t.i + 1, "title"))
+            covered.update((t.i - 1, t.i))
 
 
 def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
