@@ -98,10 +98,11 @@ class Coder:
         return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
 
     def _worded(self, view: View, i: int, ev: Event) -> bool:
-        """Is the attack at ``i`` one made in words by what the sentence says of it: aimed at politicians or at
-        those who speak ("critics"), by a person or nobody named, and told with what was said or why ("attacked
-        the senator for his comments", "went on to attack the president, saying ...", "attacked the minister in
-        a speech")? (The caller has checked that the sentence names no weapon or wound.)"""
+        """Is the attack at ``i`` one made in words by what the sentence says of it: aimed at those who speak
+        ("critics"), or at people or parties and told with what was said or why ("attacked the senator for his
+        comments", "went on to attack the president, saying ...", "attacked the minister in a speech"), by a
+        person, a speaker of a state or party, or nobody named? (The caller has checked that the sentence names
+        no weapon or wound.)"""
         m = self.lex.modes
         art = view.article
         if not ev.targets or not all((a := art.actor(x)) is not None and (
@@ -110,10 +111,8 @@ class Coder:
         targets = [a for a in map(art.actor, ev.targets) if a is not None]
         if any(a.kind == "group" and a.name.lower().split()[-1] in m["speaking_groups"] for a in targets):
             return True  # "attacking critics"
-        if len(targets) < len(ev.targets) or not all(
-                a.kind == "person" and (a.sector or "").lower() in m["speaker_sectors"] or a.sector in PARTY_SECTORS
-                for a in targets):
-            return False
+        if len(targets) < len(ev.targets) or not all(a.kind == "person" or a.sector in PARTY_SECTORS for a in targets):
+            return False  # (a person: a candidate out of office has no sector; the cue below says it was words)
         t = view.toks[i]
         # "went on to attack the president, saying ...": the saying hangs on the verb above
         kids = view.children[i] + (view.children[t.head] if t.dep in ("advcl", "xcomp") else [])
