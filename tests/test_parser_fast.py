@@ -151,3 +151,22 @@ def test_a_past_verb_after_a_past_perfect_complement_is_the_speakers(pipeline):
     assert art.tokens[called.head].text == "said"
     ev = next(e for e in art.events if e.type == "REQUEST")
     assert art.actor(ev.sources[0]).name == "Tom Vell"
+
+
+def test_a_clause_run_on_after_a_headline_is_beside_it_not_inside_its_object(unfiltered):
+    from dragoman.nlp.parser import _repair
+
+    # "Unions attack pension moves Ministers have been accused of lying": the parse the small model can give
+    # ("accused" the complement of the object "moves") is mended: the second clause stands beside the first
+    words = ["Unions", "attack", "pension", "moves", "Ministers", "have", "been", "accused", "of", "lying", "."]
+    tags = ["NNS", "VBP", "NN", "VBZ", "NNS", "VBP", "VBN", "VBN", "IN", "VBG", "."]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "nsubjpass", "aux", "auxpass", "ccomp", "prep", "pcomp", "punct"]
+    heads = [1, 0, 1, -2, 3, 2, 1, -4, -1, -1, -9]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert deps[7] == "parataxis" and 7 + heads[7] == 1
+    # a complement with "that" is a complement still ("the claim that ministers had lied")
+    deps2 = ["det", "nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "aux", "ccomp"]
+    heads2 = [1, 1, 0, 1, -2, 3, 2, 1, -4]
+    _repair(heads2, deps2, ["DT", "NNS", "VBD", "DT", "NN", "IN", "NNS", "VBD", "VBN"],
+            ["the", "unions", "reject", "the", "claim", "that", "minister", "have", "lie"])
+    assert deps2[8] == "ccomp"

@@ -1131,3 +1131,4 @@ def test_a_judged_remark_judges_whoever_made_it(pipeline):
     acc = [e for e in art.events if e.type == "ACCUSE"]
     assert acc and [art.actor(t).name for t in acc[0].targets] == ["Brian Holloway"], \
         [(e.type, e.rule, e.targets) for e in art.events]
+

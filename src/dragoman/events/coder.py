@@ -1243,7 +1243,7 @@ def _dedupe(view: View, events: list[Event]) -> list[Event]:
             if k.type != e.type or k.aux != e.aux:
                 continue
             ki = _tok_at(view, k.evidence[0].trigger[0])
-            if ti is not None and ki is not None and (view.is_ancestor(ki, ti) or view.is_ancestor(ti, ki)):
+            if ti is not None and ki is not None and (_told_inside(view, ki, ti) or _told_inside(view, ti, ki)):
                 dup = True
                 # "stormed a hotel, killing twelve": the victims are the same event's targets
                 srcs = k.sources + tuple(a for a in e.sources if a not in k.sources and a not in k.targets)
@@ -1254,6 +1254,15 @@ def _dedupe(view: View, events: list[Event]) -> list[Event]:
             keep.append(e)
     keep.sort(key=lambda x: x.evidence[0].trigger[0])
     return keep
+
+
+def _told_inside(view: View, outer: int, inner: int) -> bool:
+    """Is ``inner`` told inside ``outer``'s clause: below it, and not in a clause set beside it (parataxis: "Tories
+    attack EU moves David Blunkett has been accused ...", a headline run into a sentence)?"""
+    if not view.is_ancestor(outer, inner):
+        return False
+    return not any(view.toks[a].dep == "parataxis" for a in [inner, *view.ancestors(inner)] if a != outer
+                   and view.is_ancestor(outer, a))
 
 
 def _tok_at(view: View, offset: int) -> int | None:

@@ -336,6 +336,28 @@ def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> Non
             break
 
 
+def _run_on_clauses(heads: list[int], deps: list[str]) -> None:
+    """"Tories attack EU asylum moves David Blunkett has been accused of ...": a headline run into the first
+    sentence, its second clause (a subject of its own, no "that") parsed as the complement of the first's object
+    noun: a clause of its own beside the first (parataxis), not inside what the first acts on."""
+    n = len(deps)
+    for k in range(n):
+        h = k + heads[k]
+        if deps[k] != "ccomp" or h == k or deps[h] not in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+            continue
+        kids = [j for j in range(n) if j != k and j + heads[j] == k]
+        if not any(deps[j] in ("nsubj", "nsubjpass") for j in kids) or any(deps[j] == "mark" for j in kids):
+            continue
+        root = h
+        for _ in range(n):
+            if heads[root] == 0:
+                break
+            root += heads[root]
+        if heads[root] != 0 or root == k:
+            continue
+        deps[k], heads[k] = "parataxis", root - k
+
+
 def _perfect_verbs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"has" taken for the verb, the participle right after it for an adjective of the noun it governs: the
     participle is the verb (with the dependency "has" had), "has" its auxiliary, the noun its object."""
@@ -384,12 +406,15 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
       verb for its root and the noun for its subject;
     * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
-      adjective of its object ("failed pensioners") is the participle's auxiliary."""
+      adjective of its object ("failed pensioners") is the participle's auxiliary;
+    * "Tories attack EU asylum moves David Blunkett has been accused of ..." — a clause with a subject of its own
+      parsed as the complement of a noun (a headline run into the first sentence) is a clause beside it."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
     _appositive_verbs(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
+    _run_on_clauses(heads, deps)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
