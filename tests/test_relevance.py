@@ -184,6 +184,8 @@ def test_asking_a_question_is_no_request(unfiltered):
     ("The mayor attacked his critics in a radio interview.", "ACCUSE"),
     ("A man attacked Governor Tom Hollis outside his office.", "ASSAULT"),
     ("Gunmen attacked Governor Tom Hollis for an hour.", "ASSAULT"),
+    # office holders attacking a party do it in words
+    ("Senior MPs attacked the Conservative Party over the cuts.", "ACCUSE"),
 ])
 def test_a_politician_attacking_someone_is_criticism_unless_there_is_a_weapon(unfiltered, text, type_):
     from dragoman import extract

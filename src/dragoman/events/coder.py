@@ -90,7 +90,7 @@ class Coder:
         # a person attacking a party or a legislature attacks it in words ("attacking the party he once led")
         parties = bool(targets) and all(t is not None and t.sector in PARTY_SECTORS for t in targets)
         if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
-                   and (a.kind in ("person", "organisation") or a.kind == "group" and (under or a.sector in PARTY_SECTORS))
+                   and (a.kind in ("person", "organisation") or a.kind == "group" and (under or parties or a.sector in PARTY_SECTORS))
                    or under and a is not None and a.kind == "person"
                    or parties and a is not None and a.kind == "person"
                    for a in speakers):
