@@ -1134,3 +1134,15 @@ def test_a_judged_remark_judges_whoever_made_it(pipeline):
     assert acc and [art.actor(t).name for t in acc[0].targets] == ["Brian Holloway"], \
         [(e.type, e.rule, e.targets) for e in art.events]
 
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Protesters heckled the councillors as the library closures were approved.", ["PROTEST"]),
+    ("The minister hit back at the union leaders over the strike.", ["ACCUSE"]),
+    ("A spokeswoman said the ministry was co-operating fully with the inquiry.", ["COOPERATE"]),
+    ("Senator Ann Harlan has been endorsed by the farm bureau's political arm.", ["SUPPORT"]),
+    # a habit, even in a clause of its own, is background ("which sometimes heckled his speeches")
+    ("He stood up to the teaching unions, which sometimes heckled his speeches, and won.", []),
+])
+def test_heckling_hitting_back_co_operating_and_habits(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -303,6 +303,8 @@ def _in_clause_below(view: View, j: int, top: int) -> bool:
     """Is the word at ``j`` inside a verb's clause below ``top`` ("accused him of missing his target by 2005":
     the year dates the target, not the accusation)?"""
     toks = view.toks
+    if j == top:
+        return False  # the modifier itself ("which previously shelled ...": "previously" is the clause's own)
     cur = toks[j].head
     while cur != top and toks[cur].head != cur:
         if toks[cur].pos == "VERB":

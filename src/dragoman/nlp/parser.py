@@ -224,8 +224,11 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
                 start = offset + idx
                 m = st[morph]
                 retagged = tags[i] != st[tag]  # a noun the repair found to be a verb
+                lem = st[lemma]
+                if lem in _CO_WORDS and i >= 2 and text[start - 1:start] == "-" and text[start - 3:start - 1].lower() == "co":
+                    lem = "co" + lem  # "co-operating", split at the hyphen, is cooperating
                 tokens.append(
-                    tok(base + i, start, start + length, text[start : start + length], st[lemma],
+                    tok(base + i, start, start + length, text[start : start + length], lem,
                         "VERB" if retagged else st[pos], tags[i], deps[i], base + i + heads[i], sent_of[i], _IOB[iob],
                         st[etype], "" if m == "_" or retagged else m, space == 1)
                 )
@@ -251,6 +254,10 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
     return article.replace(
         tokens=tuple(tokens), sentences=tuple(sentences), entities=tuple(entities), noun_chunks=tuple(chunks)
     )
+
+
+#: words that "co-" before a hyphen (split off by the tokenizer) turns into another word: "co-operate"
+_CO_WORDS = frozenset({"operate", "operation", "operative", "ordinate", "ordination", "ordinator"})
 
 
 def _name_objects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
