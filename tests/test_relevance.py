@@ -1146,3 +1146,13 @@ def test_a_judged_remark_judges_whoever_made_it(pipeline):
 ])
 def test_heckling_hitting_back_co_operating_and_habits(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # "fined" (which the model lemmatizes as "fin") is a penalty imposed
+    ("The European court fined Hungary 200,000 euros a day over its asylum rules.", ["SANCTION"]),
+    # a recommendation is not the act: "recommended that she be fined"
+    ("Jurors recommended that the governor's aide be fined $5,000.", []),
+])
+def test_fines(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

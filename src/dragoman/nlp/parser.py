@@ -225,7 +225,9 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
                 m = st[morph]
                 retagged = tags[i] != st[tag]  # a noun the repair found to be a verb
                 lem = st[lemma]
-                if lem in _CO_WORDS and i >= 2 and text[start - 1:start] == "-" and text[start - 3:start - 1].lower() == "co":
+                if lem in _LEMMA_FIXES and tags[i].startswith("VB"):
+                    lem = _LEMMA_FIXES[lem]  # "fined" is fine, not "fin"
+                elif lem in _CO_WORDS and i >= 2 and text[start - 1:start] == "-" and text[start - 3:start - 1].lower() == "co":
                     lem = "co" + lem  # "co-operating", split at the hyphen, is cooperating
                 tokens.append(
                     tok(base + i, start, start + length, text[start : start + length], lem,
@@ -255,6 +257,9 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
         tokens=tuple(tokens), sentences=tuple(sentences), entities=tuple(entities), noun_chunks=tuple(chunks)
     )
 
+
+#: verb lemmas the model's lemmatizer gets wrong
+_LEMMA_FIXES = {"fin": "fine"}
 
 #: words that "co-" before a hyphen (split off by the tokenizer) turns into another word: "co-operate"
 _CO_WORDS = frozenset({"operate", "operation", "operative", "ordinate", "ordination", "ordinator"})
