@@ -1156,3 +1156,9 @@ def test_heckling_hitting_back_co_operating_and_habits(unfiltered, text, want):
 ])
 def test_fines(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_giving_evidence_to_an_inquiry_is_cooperation_by_the_witness(unfiltered):
+    art = extract_at(unfiltered, "Richard Tennant, giving evidence to the public inquiry, said he had never seen the report.")
+    coop = [e for e in art.events if e.type == "COOPERATE"]
+    assert coop and [art.actor(s).name for s in coop[0].sources] == ["Richard Tennant"], [(e.type, e.sources) for e in art.events]

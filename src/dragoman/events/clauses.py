@@ -240,6 +240,8 @@ class View(Tree):
             absolute = self._absolute_subject(v)
             if absolute is not None:
                 return absolute, passive
+        if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep in ("nsubj", "nsubjpass") and self.toks[h].pos in ("NOUN", "PROPN"):
+            return h, passive  # "Richard Tennant, giving evidence to the inquiry, said ...": Tennant
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "dobj":
             # "X issued a statement demanding ...": X
             s, _ = self.subject(self.toks[h].head, _depth + 1)
