@@ -1162,3 +1162,11 @@ def test_giving_evidence_to_an_inquiry_is_cooperation_by_the_witness(unfiltered)
     art = extract_at(unfiltered, "Richard Tennant, giving evidence to the public inquiry, said he had never seen the report.")
     coop = [e for e in art.events if e.type == "COOPERATE"]
     assert coop and [art.actor(s).name for s in coop[0].sources] == ["Richard Tennant"], [(e.type, e.sources) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Low interest rates and hopes of a China-US trade deal supported share prices in Mumbai.", []),
+    ("China supported the resolution at the Security Council.", ["SUPPORT"]),
+])
+def test_what_supports_prices_is_no_support(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
