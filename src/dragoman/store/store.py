@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from dragoman.store.window import WindowIndex
 
 BATCH = 500  # articles per transaction
+CHECKPOINT_MB = 1024  # a store held to a memory limit lets its WAL grow to this before DuckDB checkpoints it itself
 #: the columns of ``article_events`` the merge reads of a stored event's members (``merge.compatible``, ``Cluster``,
 #: ``Merger``, and ``merged_rows`` for what it takes of every member); a batch loads them for every candidate event
 MERGE_COLUMNS = ("id", "article_id", "event_id", "type", "cameo", "date", "date_precision", "date_lo", "date_hi",
@@ -323,8 +324,28 @@ class Store:
     @_locked
     def close(self) -> None:
         if self.con is not None:
+            self._checkpoint()
             self.con.close()
             self.con = None  # type: ignore[assignment]
+
+    def _checkpoint(self) -> None:
+        """Write the WAL into the file now, under DuckDB's default memory limit (most of the machine's memory), for a
+        store held to a small one (``set_memory_limit``), which is set again after it: a checkpoint that runs out of
+        memory fails for good, the database instance invalidated ("Failed to create checkpoint", and after a commit
+        "the autocheckpoint failed": a watcher under 24 MB died so over 4,000 articles); a checkpoint's memory is
+        given back after it."""
+        if not self.memory_mb or self.read_only or self._in_transaction or self.path in (":memory:", ""):
+            return
+        try:
+            self.con.execute("RESET memory_limit")
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error:
+            pass  # another connection's transaction: DuckDB checkpoints on closing, or replays the WAL on opening
+        finally:
+            try:
+                self.con.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
+            except duckdb.Error:
+                pass  # held above it: ``reconnect`` sets it again on the new connection
 
     @_locked
     def reconnect(self) -> None:
@@ -334,6 +355,7 @@ class Store:
         connection (``dragoman watch``); a cursor from ``reader()`` does not survive it."""
         if self.con is None or self.path in (":memory:", ""):
             return
+        self._checkpoint()
         self.con.close()
         self.con = None  # type: ignore[assignment]
         try:
@@ -357,9 +379,14 @@ class Store:
         the buffers it sizes from the limit (a bulk insert's write buffer is a fifth of it) stay that small.  For a
         long-running writer of small batches (``dragoman watch``); past the limit DuckDB evicts cached blocks and
         spills large intermediates to ``<db>.tmp``.  A store's indexes must fit in it whole: a batch that runs out of
-        memory runs again under a limit twice as high (``_more_memory``), which stays; so does a statement."""
+        memory runs again under a limit twice as high (``_more_memory``), which stays; a statement outside the batch's
+        transaction has it only while it runs (``_memory_bound``).  DuckDB's own checkpoints are put off
+        (``CHECKPOINT_MB``): the store makes them on ``reconnect`` and ``close`` (``_checkpoint``)."""
         self.memory_mb = max(8.0, float(mb))
         self._sql(f"SET memory_limit = '{int(self.memory_mb)}MB'")
+        # no checkpoint of DuckDB's own after a commit (one that runs out of memory there invalidates the
+        # database): ``reconnect`` and ``close`` make it (``_checkpoint``), the WAL growing a few MB in between
+        self._sql(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
 
     @_locked
     def set_threads(self, n: int) -> None:
