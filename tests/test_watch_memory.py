@@ -395,3 +395,26 @@ def test_a_batch_running_out_of_memory_inside_its_transaction_is_stored_again_un
     assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(store.memory_mb)
     assert store.counts()["articles"] == 3 and store.counts()["signatures"] == 3
     store.close()
+
+
+def test_a_store_held_to_a_memory_limit_checkpoints_on_reconnect_and_close_not_after_a_commit(db_path):
+    """A checkpoint that runs out of memory invalidates the database: a store held small puts DuckDB's own off (they
+    come after a commit, under the limit) and makes them itself on ``reconnect`` and ``close``, under DuckDB's
+    default limit, the small one set again after."""
+    import os
+
+    texts = _texts(4, 0, seed=17)
+    wal = str(db_path) + ".wal"
+    with Store.open(db_path) as store:
+        store.set_memory_limit(16)
+        assert store._first("SELECT current_setting('checkpoint_threshold')")[0] == "976.5 MiB"
+        store.ingest([Article(id=f"k{i}", text=t, url=f"https://four.example/{i}") for i, t in enumerate(texts[:2])])
+        assert os.path.exists(wal) and os.path.getsize(wal) > 0  # committed, not checkpointed
+        store.reconnect()
+        assert not os.path.exists(wal) or os.path.getsize(wal) == 0
+        assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(16)
+        assert store._first("SELECT current_setting('checkpoint_threshold')")[0] == "976.5 MiB"
+        store.ingest([Article(id=f"k{i}", text=t, url=f"https://four.example/{i}") for i, t in enumerate(texts) if i >= 2])
+    assert not os.path.exists(wal) or os.path.getsize(wal) == 0  # and on closing
+    with Store.open(db_path, read_only=True) as store:
+        assert store.counts()["articles"] == 4
