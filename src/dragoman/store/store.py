@@ -918,7 +918,8 @@ class Store:
             started.setdefault(id(c), (at[id(mem)], c))
 
     def _write_batch(self, batch: _Batch, merged: _Merged, fail_rows: list[dict[str, Any]]) -> None:
-        """One transaction: the replaced articles' and changed events' rows out, the batch's rows in."""
+        """One transaction: the replaced articles' and changed events' rows out, the batch's rows in; the stored
+        members of a changed event whose id changed get the new id in place (``_move_members``)."""
         self._sql("BEGIN TRANSACTION")
         try:
             for table in ("articles", "article_actors", "article_events", "mentions", "times", "quotes"):
