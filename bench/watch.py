@@ -236,6 +236,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     polls = {"ok": 0, "not_modified": 0, "failed": 0}
     lives = 0
     per_life: list[tuple[float, float]] = []
+    limits: list[float | None] = []  # DuckDB's memory limit at each watcher process's end (raised when outgrown)
     memory_end = None
 
     tmp = tempfile.TemporaryDirectory()
@@ -263,6 +264,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
             for k, v in life["polls"].items():
                 polls[k] += v
             again, memory_end = life["again"], life["store_memory_mb"]
+            limits.append(memory_end)
         wall = time.perf_counter() - t0
         from dragoman.store import Store
         from dragoman.store.watch import WatchState
@@ -293,6 +295,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         "reconnect_articles": watch.reconnect_articles, "recycle_articles": watch.recycle_articles,
         "watcher_processes": lives, "watcher_rss_mb_first_and_peak_by_process": per_life,
         "store_memory_mb": watch.store_memory_mb, "store_memory_mb_at_end": memory_end,
+        "store_memory_mb_at_end_by_process": limits,
         "wall_seconds": round(wall, 1),
         "articles_stored": counts["articles"], "events": counts["events"], "failures": counts["failures"],
         "items": items, "polls": polls,

@@ -983,3 +983,64 @@ def test_a_new_report_loads_only_the_stored_events_of_its_kind_and_merges_as_loa
         store.close()
     assert states[True] == states[False]
     assert states[True][0] == [["k1", "k6"], ["k2"], ["k3", "k5"], ["k4"]]
+
+
+class _WholeRowsStore(Store):
+    """A store loading its candidate events with every column of their members (``SELECT *``), as before 3 Dec
+    2026, when a changed event's members were deleted and written again whole."""
+
+    def _clusters(self, ids):  # type: ignore[no-untyped-def]
+        from dragoman.store.merge import Cluster
+
+        members = self._dicts("SELECT * FROM article_events WHERE list_contains(?, event_id) ORDER BY seq, id",
+                              [sorted(set(ids))])
+        by: dict[str, list[dict]] = {}
+        for m in members:
+            by.setdefault(m["event_id"], []).append(m)
+        return [Cluster(ms, old_id=eid) for eid, ms in sorted(by.items())]
+
+
+def _merge_tables(store: Store) -> dict[str, list[tuple]]:
+    return {t: store._sql(f"SELECT {cols} FROM {t} ORDER BY ALL").fetchall() for t, cols in (
+        ("events", "* EXCLUDE (updated_at, ek)"), ("article_events", "*"), ("event_actors", "* EXCLUDE (ek)"),
+        ("event_keys", "*"))}
+
+
+def test_stored_reports_move_to_their_new_event_in_place_and_merge_as_whole_rows_do(tmp_path):
+    """The merge loads its candidates' members with the columns it compares (``MERGE_COLUMNS``) and reads the rest
+    of a changed event's representative only (``Store._fill_reps``); a stored report whose event gets a new id (a
+    new report with a smaller id joined it) has its ``event_id`` set in place, the rest of its row as it was.
+    Stored one report a batch, each with a smaller id than those before (so each batch moves every stored one),
+    the store holds what loading whole rows gives."""
+    from dragoman.store.records import member_id
+
+    arts = [accuse(f"v{i}", (AMARA,), "Ghana", "GHA", "2024-03-05" if i % 2 else None) for i in range(6)]
+    arts += [accuse(f"w{i}", (AMARA, LENA), "Ghana", "GHA", "2024-03-05") for i in range(2)]
+    arts.sort(key=lambda a: member_id(a, a.events[0]), reverse=True)  # each new report's id the smallest yet
+    tables = {}
+    for cls in (Store, _WholeRowsStore):
+        path = tmp_path / f"{cls.__name__}.duckdb"
+        store = cls(Store.open(path).con, str(path), False)
+        moved = 0
+        for art in arts:
+            before = {r[0]: r for r in store._sql("SELECT * FROM article_events").fetchall()}
+            cols = [d[0] for d in store._sql("SELECT * FROM article_events LIMIT 0").description]
+            store.ingest([art])
+            new_id = member_id(art, art.events[0])
+            for r in store._sql("SELECT * FROM article_events").fetchall():
+                if r[0] in before:
+                    old = before[r[0]]
+                    assert [v for c, v in zip(cols, r) if c != "event_id"] == \
+                           [v for c, v in zip(cols, old) if c != "event_id"]  # the rest of the row as it was
+                    if r[cols.index("event_id")] == new_id != old[cols.index("event_id")]:
+                        moved += 1
+        assert moved >= 5  # stored reports did move to their event's new id
+        events = store._dicts("SELECT id, article_id, evidence_text, rule, mode, num_articles FROM events")
+        for e in events:  # the representative's own columns, read for it alone
+            rep = store._first("SELECT evidence_text, rule, mode FROM article_events WHERE event_id = ? AND article_id = ?",
+                               [e["id"], e["article_id"]])
+            assert rep == (e["evidence_text"], e["rule"], e["mode"])
+        assert max(e["num_articles"] for e in events) >= 6
+        tables[cls.__name__] = _merge_tables(store)
+        store.close()
+    assert tables["Store"] == tables["_WholeRowsStore"]

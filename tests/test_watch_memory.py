@@ -335,13 +335,15 @@ def test_a_page_of_clusters_is_forgotten_whole():
 
 def _mib(mb: float) -> str:
     """DuckDB's way of writing a memory limit of ``mb`` MB (10^6 bytes)."""
-    return f"{int(mb) * 1e6 / 2**20:.1f} MiB"
+    return f"{int(int(mb) * 1e6 / 2**20 * 10) / 10:.1f} MiB"  # cut, not rounded: 24 MB is "22.8 MiB"
 
 
 def test_a_store_whose_indexes_outgrow_its_memory_limit_raises_it_and_stores_the_batch(db_path):
     """``watch.store_memory_mb`` holds DuckDB small, but a large store's indexes must fit in memory whole: a batch
-    that runs out of memory is stored under a raised limit, which stays across reconnects.  (A large
-    store's indexes are played here by a limit of 1 MB, which any batch outgrows.)"""
+    that runs out of memory is stored under a raised limit; a statement outside the write transaction that
+    outgrows it runs again under a raised one, given back after it (what a write transaction needed stays, across
+    reconnects too: the next test).  (A large store's indexes are played here by a limit of 1 MB, which any
+    batch outgrows.)"""
     texts = _texts(4, 0, seed=11)
     with Store.open(db_path) as store:
         store.ingest([Article(id=f"a{i}", text=t, url=f"https://one.example/{i}") for i, t in enumerate(texts[:2])])
@@ -351,8 +353,68 @@ def test_a_store_whose_indexes_outgrow_its_memory_limit_raises_it_and_stores_the
         store._sql("SET memory_limit = '1MB'")
         batch = [Article(id=f"b{i}", text=t, url=f"https://two.example/{i}") for i, t in enumerate(texts[2:])]
         counts = store.ingest(batch)
-        assert counts["articles"] == 2 and counts["skipped"] == 0 and store.memory_mb >= 4
+        assert counts["articles"] == 2 and counts["skipped"] == 0
+        limit = max(2.0, store.memory_mb)
+        store._sql("SET memory_limit = '1MB'")
+        store.memory_mb = 1.0
+        assert len(store._dicts("SELECT * FROM articles")) == 4  # a read outgrowing it, run again under more
+        assert store.memory_mb == 1.0  # and given back
+        # given back without touching the statement's result, read after (on the connection's cursor)
+        assert len(store._sql("SELECT * FROM articles ORDER BY text").fetchall()) == 4
+        assert store.memory_mb == 1.0
+        store.set_memory_limit(limit)
         store.reconnect()
         assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(store.memory_mb)
+    with Store.open(db_path, read_only=True) as store:
+        assert store.counts()["articles"] == 4
+
+
+class _TightWriteStore(Store):
+    """A store whose first write transaction runs out of DuckDB's memory limit halfway (its limit dropped to 1 MB
+    before the first insert), as a large store's indexes may make it."""
+
+    squeezed = False
+
+    def _insert(self, table, rows):  # type: ignore[no-untyped-def]
+        if not self.squeezed and rows:
+            self.squeezed = True
+            self._sql("SET memory_limit = '1MB'")
+        return super()._insert(table, rows)
+
+
+def test_a_batch_running_out_of_memory_inside_its_transaction_is_stored_again_under_a_raised_limit(db_path):
+    """Inside the write transaction a statement that runs out of memory aborts it: the store rolls it back before
+    raising the limit (DuckDB takes no other statement in an aborted transaction) and stores the batch again."""
+    texts = _texts(3, 0, seed=13)
+    store = _TightWriteStore(Store.open(db_path).con, db_path, False)
+    store.set_memory_limit(8)
+    store.memory_mb = 1.0
+    counts = store.ingest([Article(id=f"c{i}", text=t, url=f"https://three.example/{i}") for i, t in enumerate(texts)])
+    assert store.squeezed and counts["articles"] == 3 and store.memory_mb >= 2  # raised inside the transaction: stays
+    store.reconnect()
+    assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(store.memory_mb)
+    assert store.counts()["articles"] == 3 and store.counts()["signatures"] == 3
+    store.close()
+
+
+def test_a_store_held_to_a_memory_limit_checkpoints_on_reconnect_and_close_not_after_a_commit(db_path):
+    """A checkpoint that runs out of memory invalidates the database: a store held small puts DuckDB's own off (they
+    come after a commit, under the limit) and makes them itself on ``reconnect`` and ``close``, under DuckDB's
+    default limit, the small one set again after."""
+    import os
+
+    texts = _texts(4, 0, seed=17)
+    wal = str(db_path) + ".wal"
+    with Store.open(db_path) as store:
+        store.set_memory_limit(16)
+        assert store._first("SELECT current_setting('checkpoint_threshold')")[0] == "976.5 MiB"
+        store.ingest([Article(id=f"k{i}", text=t, url=f"https://four.example/{i}") for i, t in enumerate(texts[:2])])
+        assert os.path.exists(wal) and os.path.getsize(wal) > 0  # committed, not checkpointed
+        store.reconnect()
+        assert not os.path.exists(wal) or os.path.getsize(wal) == 0
+        assert store._first("SELECT current_setting('memory_limit')")[0] == _mib(16)
+        assert store._first("SELECT current_setting('checkpoint_threshold')")[0] == "976.5 MiB"
+        store.ingest([Article(id=f"k{i}", text=t, url=f"https://four.example/{i}") for i, t in enumerate(texts) if i >= 2])
+    assert not os.path.exists(wal) or os.path.getsize(wal) == 0  # and on closing
     with Store.open(db_path, read_only=True) as store:
         assert store.counts()["articles"] == 4

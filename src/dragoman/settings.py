@@ -59,7 +59,7 @@ class WatchSettings:
     dedup_window: int = 20_000  # near-duplicates are looked for among this many latest articles (~1.1 kB each, taken at start)
     reconnect_articles: int = 100  # the store's DuckDB connection is opened afresh after storing this many articles (0: never)
     store_threads: int = 1  # DuckDB threads of the watcher's own connection (0: one per core)
-    store_memory_mb: float = 32.0  # DuckDB's memory limit for the watcher's own connection, in MB (0: DuckDB's default)
+    store_memory_mb: float = 24.0  # DuckDB's memory limit for the watcher's own connection, in MB (0: DuckDB's default)
     merge_chunk: int = 16  # new events merged per load of the stored events they may join (0: a whole round's at once)
     merge_page: int = 128  # with merge_chunk: stored events held at once to compare a new event with (0: all a chunk may join)
     sitemap_children: int = 5  # a sitemap index: how many of its sitemaps a poll reads, the newest first

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar, cast
 
@@ -44,6 +44,15 @@ if TYPE_CHECKING:
     from dragoman.store.window import WindowIndex
 
 BATCH = 500  # articles per transaction
+CHECKPOINT_MB = 1024  # a store held to a memory limit lets its WAL grow to this before DuckDB checkpoints it itself
+#: the columns of ``article_events`` the merge reads of a stored event's members (``merge.compatible``, ``Cluster``,
+#: ``Merger``, and ``merged_rows`` for what it takes of every member); a batch loads them for every candidate event
+MERGE_COLUMNS = ("id", "article_id", "event_id", "type", "cameo", "date", "date_precision", "date_lo", "date_hi",
+                 "reciprocal", "negated", "hypothetical", "future", "confidence", "place", "place_country",
+                 "place_precision", "lat", "lon", "sources", "targets", "source_group", "n_evidence", "url")
+#: the rest that ``merged_rows`` copies from a merged event's representative member: read only for the events a
+#: batch changes (``Store._fill_reps``)
+REP_COLUMNS = ("evidence_text", "mode", "contexts", "quad_class", "score", "date_text", "historical", "rule")
 _MAX_MEMORY_MB = 65536.0  # ``set_memory_limit`` raised after running out of memory up to this
 _PID = re.compile(r"PID (\d+)")
 
@@ -198,6 +207,21 @@ def _locked(fn: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[St
     return wrapper
 
 
+class _Fetched:
+    """A statement's rows read at once (what ``Store._sql`` returns when the statement needed more memory than the
+    limit, given back after it): ``fetchall``, ``fetchone`` and ``description`` as on a DuckDB connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.description = con.description
+        self._rows = con.fetchall() if con.description else []
+
+    def fetchall(self) -> list[Any]:
+        return self._rows
+
+    def fetchone(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+
 @dataclass
 class _Batch:
     """The rows of one batch of articles, before the merge."""
@@ -218,7 +242,8 @@ class _Merged:
     ev_rows: list[dict[str, Any]] = field(default_factory=list)
     actor_rows: list[dict[str, Any]] = field(default_factory=list)
     key_rows: list[dict[str, Any]] = field(default_factory=list)
-    member_rows: list[dict[str, Any]] = field(default_factory=list)
+    member_rows: list[dict[str, Any]] = field(default_factory=list)  # the batch's new article events, whole
+    moved: dict[str, str] = field(default_factory=dict)  # stored article events now of another event: id -> event id
 
 
 class Store:
@@ -299,8 +324,28 @@ class Store:
     @_locked
     def close(self) -> None:
         if self.con is not None:
+            self._checkpoint()
             self.con.close()
             self.con = None  # type: ignore[assignment]
+
+    def _checkpoint(self) -> None:
+        """Write the WAL into the file now, under DuckDB's default memory limit (most of the machine's memory), for a
+        store held to a small one (``set_memory_limit``), which is set again after it: a checkpoint that runs out of
+        memory fails for good, the database instance invalidated ("Failed to create checkpoint", and after a commit
+        "the autocheckpoint failed": a watcher under 24 MB died so over 4,000 articles); a checkpoint's memory is
+        given back after it."""
+        if not self.memory_mb or self.read_only or self._in_transaction or self.path in (":memory:", ""):
+            return
+        try:
+            self.con.execute("RESET memory_limit")
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error:
+            pass  # another connection's transaction: DuckDB checkpoints on closing, or replays the WAL on opening
+        finally:
+            try:
+                self.con.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
+            except duckdb.Error:
+                pass  # held above it: ``reconnect`` sets it again on the new connection
 
     @_locked
     def reconnect(self) -> None:
@@ -310,6 +355,7 @@ class Store:
         connection (``dragoman watch``); a cursor from ``reader()`` does not survive it."""
         if self.con is None or self.path in (":memory:", ""):
             return
+        self._checkpoint()
         self.con.close()
         self.con = None  # type: ignore[assignment]
         try:
@@ -333,9 +379,14 @@ class Store:
         the buffers it sizes from the limit (a bulk insert's write buffer is a fifth of it) stay that small.  For a
         long-running writer of small batches (``dragoman watch``); past the limit DuckDB evicts cached blocks and
         spills large intermediates to ``<db>.tmp``.  A store's indexes must fit in it whole: a batch that runs out of
-        memory runs again under a limit twice as high (``_more_memory``), which stays; so does a statement."""
+        memory runs again under a limit twice as high (``_more_memory``), which stays; a statement outside the batch's
+        transaction has it only while it runs (``_memory_bound``).  DuckDB's own checkpoints are put off
+        (``CHECKPOINT_MB``): the store makes them on ``reconnect`` and ``close`` (``_checkpoint``)."""
         self.memory_mb = max(8.0, float(mb))
         self._sql(f"SET memory_limit = '{int(self.memory_mb)}MB'")
+        # no checkpoint of DuckDB's own after a commit (one that runs out of memory there invalidates the
+        # database): ``reconnect`` and ``close`` make it (``_checkpoint``), the WAL growing a few MB in between
+        self._sql(f"SET checkpoint_threshold = '{CHECKPOINT_MB}MB'")
 
     @_locked
     def set_threads(self, n: int) -> None:
@@ -376,7 +427,7 @@ class Store:
         head = sql.lstrip()[:8].upper()
         if head.startswith(("COMMIT", "ROLLBACK")):
             self._in_transaction = False  # ended, whether the statement succeeds or not
-        cur = self._memory_bound(lambda: self.con.execute(sql, params or []))
+        cur = self._memory_bound(lambda: self.con.execute(sql, params or []), fetch=True)
         if head.startswith("BEGIN"):
             self._in_transaction = True
         return cur
@@ -384,19 +435,49 @@ class Store:
     #: inside a transaction begun through ``_sql`` (a statement that runs out of memory there is not run again)
     _in_transaction = False
 
-    def _memory_bound(self, run: Callable[[], _R]) -> _R:
+    def _memory_bound(self, run: Callable[[], _R], fetch: bool = False) -> _R:
         """``run()``, and again under a higher memory limit when it ran out of the one ``set_memory_limit`` gave
-        DuckDB (``_more_memory``); inside a transaction (aborted by the failure) the error goes up with the limit
-        raised, and the transaction's owner begins it again (``_ingest_batch`` does)."""
-        while True:
-            try:
-                return run()
-            except duckdb.Error as e:
-                if not self._more_memory(e):
-                    raise
-                e.memory_raised = True  # type: ignore[attr-defined]
-                if self._in_transaction:
-                    raise
+        DuckDB (``_more_memory``).  Inside a transaction (aborted by the failure) the error goes up with the limit
+        raised, which stays, and the transaction's owner begins it again (``_ingest_batch`` does).  Outside one,
+        the statement runs again under the raised limit, which is given back after it (DuckDB evicts what it
+        cached beyond it): a wide scan (a page of whole event rows pins a block of every column at once) needs
+        more than the limit while it runs, and the limit is what bounds DuckDB's cache between statements.
+        ``fetch``: ``run`` returns the connection, its result still to be read: read it before giving the limit
+        back (DuckDB cannot evict a result it holds)."""
+        given: float | None = None  # the limit to give back, once raised for a statement outside a transaction
+        try:
+            while True:
+                try:
+                    out = run()
+                    if fetch and given is not None:
+                        return cast(_R, _Fetched(cast(duckdb.DuckDBPyConnection, out)))
+                    return out
+                except duckdb.Error as e:
+                    in_transaction, before = self._in_transaction, self.memory_mb  # ``_more_memory`` ends an aborted one
+                    if not self._more_memory(e):
+                        raise
+                    e.memory_raised = True  # type: ignore[attr-defined]
+                    if in_transaction:
+                        given = None
+                        raise
+                    if given is None:
+                        given = before
+        finally:
+            if given is not None:
+                self._give_back(given)
+
+    def _give_back(self, mb: float) -> None:
+        """The memory limit back to ``mb`` after a statement that needed more; kept higher when DuckDB cannot evict
+        down to it (what it holds pinned, its indexes, needs more)."""
+        raised = self.memory_mb
+        cur = self.con.cursor()  # a setting of the database: not on the connection, whose result is still to be read
+        try:
+            cur.execute(f"SET memory_limit = '{int(mb)}MB'")
+            self.memory_mb = mb
+        except duckdb.Error:
+            self.memory_mb = raised
+        finally:
+            cur.close()
 
     def _first(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         rows = self._sql(sql, params).fetchall()
@@ -434,19 +515,17 @@ class Store:
             self.con.unregister(name)
         return len(rows)
 
-    def _ids_table(self, name: str, values: Iterable[str | None]) -> None:
-        vals = sorted({v for v in values if v})
-        self.con.register(name, pa.table({"v": pa.array(vals, pa.string())}))
+    @staticmethod
+    def _values(values: Iterable[str | None]) -> list[str]:
+        """Distinct values (None and empty left out), sorted: the list of ``list_contains(?, column)``, a filter of
+        the scan, where a semi-join on a table of them would build a hash table (several MB of the memory limit
+        a watcher holds DuckDB to, ``set_memory_limit``; as fast: DuckDB looks a constant list up by hash)."""
+        return sorted({v for v in values if v})
 
     def _delete_in(self, table: str, column: str, values: Iterable[str]) -> None:
-        vals = sorted(set(values))
-        if not vals:
-            return
-        self._ids_table("_del", vals)
-        try:
-            self._sql(f"DELETE FROM {table} WHERE {column} IN (SELECT v FROM _del)")
-        finally:
-            self.con.unregister("_del")
+        vals = self._values(values)
+        if vals:
+            self._sql(f"DELETE FROM {table} WHERE list_contains(?, {column})", [vals])
 
     def _writable(self) -> None:
         if self.read_only:
@@ -548,19 +627,13 @@ class Store:
         if not arts:
             return {}
         keys = [(a.id, canonical_url(a.url), text_hash(a.text)) for a in arts]
-        self.con.register("_keys", pa.table({
-            "id": pa.array([k[0] for k in keys], pa.string()),
-            "curl": pa.array([k[1] for k in keys], pa.string()),
-            "th": pa.array([k[2] for k in keys], pa.string()),
-        }))
-        try:
-            rows = self._dicts(
-                "SELECT a.id, a.canonical_url, a.text_hash, a.dragoman_version, a.duplicate_of, a.source_group "
-                "FROM articles a WHERE a.id IN (SELECT id FROM _keys) OR a.canonical_url IN (SELECT curl FROM _keys) "
-                "OR a.text_hash IN (SELECT th FROM _keys)"
-            )
-        finally:
-            self.con.unregister("_keys")
+        # lists, not three semi-joins on a table of keys: each hash join takes DuckDB several MB of its memory
+        # limit, which a watcher holds small (``set_memory_limit``)
+        rows = self._dicts(
+            "SELECT a.id, a.canonical_url, a.text_hash, a.dragoman_version, a.duplicate_of, a.source_group "
+            "FROM articles a WHERE list_contains(?, a.id) OR list_contains(?, a.canonical_url) "
+            "OR list_contains(?, a.text_hash)",
+            [sorted({k[i] for k in keys if k[i]}) for i in range(3)])
         by_id = {r["id"]: r for r in rows}
         by_url = {r["canonical_url"]: r for r in rows if r["canonical_url"]}
         by_hash: dict[str, list[dict[str, Any]]] = {}
@@ -647,6 +720,12 @@ class Store:
                 isinstance(err, duckdb.OutOfMemoryException) or "could not allocate" in text or "Out of Memory" in text):
             return False
         self.memory_mb = min(_MAX_MEMORY_MB, self.memory_mb * 2)
+        if self._in_transaction:  # aborted by the failure: DuckDB takes no other statement until it is rolled back
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            self._in_transaction = False
         self.con.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
         return True
 
@@ -667,12 +746,13 @@ class Store:
         ids = {a.id: [member_id(a, e) for e in a.events] for a in arts}
         every = sorted({i for v in ids.values() for i in v})
         owner: dict[str, tuple[str, str | None, str]] = {}  # event id -> (article id, canonical URL, text hash)
-        if every:
-            assert self.con is not None
-            rows = self.con.execute(
-                "SELECT e.id, a.id, a.canonical_url, a.text_hash FROM article_events e JOIN articles a "
-                "ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?))", [every]).fetchall()
-            owner.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+        if every:  # two filters, not a join (a hash table: several MB of a watcher's DuckDB memory limit)
+            held = dict(self._sql("SELECT id, article_id FROM article_events WHERE list_contains(?, id)", [every]).fetchall())
+            if held:
+                stored = {r[0]: (r[0], r[1], r[2]) for r in self._sql(
+                    "SELECT id, canonical_url, text_hash FROM articles WHERE list_contains(?, id)",
+                    [self._values(held.values())]).fetchall()}
+                owner.update({k: stored[a] for k, a in held.items() if a in stored})
         ok: list[Article] = []
         bad: list[Failure] = []
         for a in arts:
@@ -808,6 +888,8 @@ class Store:
         # numbered as merging the whole batch at once numbers them: the stored ones by id, then the new in batch order
         touched = [changed[k] for k in sorted(changed)] + [c for _, c in sorted(started.values(), key=lambda x: x[0])]
         merged = _Merged(old_event_ids={c.old_id for c in touched if c.old_id})
+        self._fill_reps([c for c in touched if c.members])
+        new_ids = {id(mem) for mem, _ in batch.new_members}
         for c in touched:
             if not c.members:
                 continue
@@ -817,8 +899,11 @@ class Store:
             merged.actor_rows += acts
             merged.key_rows += keys
             for mem in c.members:
-                mem["event_id"] = row["id"]
-                merged.member_rows.append(mem)
+                if id(mem) in new_ids:
+                    mem["event_id"] = row["id"]
+                    merged.member_rows.append(mem)
+                elif mem["event_id"] != row["id"]:  # a stored one: only its event id changes (``_write_batch``)
+                    merged.moved[mem["id"]] = row["id"]
         return merged
 
     @staticmethod
@@ -833,7 +918,8 @@ class Store:
             started.setdefault(id(c), (at[id(mem)], c))
 
     def _write_batch(self, batch: _Batch, merged: _Merged, fail_rows: list[dict[str, Any]]) -> None:
-        """One transaction: the replaced articles' and changed events' rows out, the batch's rows in."""
+        """One transaction: the replaced articles' and changed events' rows out, the batch's rows in; the stored
+        members of a changed event whose id changed get the new id in place (``_move_members``)."""
         self._sql("BEGIN TRANSACTION")
         try:
             for table in ("articles", "article_actors", "article_events", "mentions", "times", "quotes"):
@@ -841,9 +927,9 @@ class Store:
             self._delete_in("events", "id", merged.old_event_ids)
             self._delete_in("event_actors", "event_id", merged.old_event_ids)
             self._delete_in("event_keys", "event_id", merged.old_event_ids)
-            self._delete_in("article_events", "event_id", merged.old_event_ids)
             self._delete_in("failures", "source", batch.ok_sources + [f["source"] for f in fail_rows])
             self._delete_in("failures", "article_id", batch.ok_ids)
+            self._move_members(merged.moved)
             for table in ("articles", "article_actors", "mentions", "times", "quotes"):
                 self._insert(table, batch.rows.get(table, []))
             self._insert("article_events", merged.member_rows)
@@ -877,12 +963,8 @@ class Store:
 
     def _events_of(self, article_ids: Iterable[str]) -> set[str]:
         """The merged events holding any of these articles' events."""
-        self._ids_table("_arts", article_ids)
-        try:
-            return {r[0] for r in self._sql(
-                "SELECT DISTINCT event_id FROM article_events WHERE article_id IN (SELECT v FROM _arts)").fetchall()}
-        finally:
-            self.con.unregister("_arts")
+        return {r[0] for r in self._sql("SELECT event_id FROM article_events WHERE list_contains(?, article_id)",
+                                        [self._values(article_ids)]).fetchall()}
 
     def _candidate_ids(self, new_members: list[tuple[dict[str, Any], list[str]]], narrow: bool = True) -> list[set[str]]:
         """For each new article event, the stored merged events it may join: those holding an article its article
@@ -893,68 +975,89 @@ class Store:
         from dragoman.store.merge import kind_apart, member_keys
 
         found: list[set[str]] = [set() for _ in new_members]
-        bk_at, bk_type, bk_key, bk_lo, bk_hi = [], [], [], [], []
+        wanted: dict[tuple[str, str], list[tuple[int, date, date]]] = {}  # (type, key) -> (which, dates)
         for at, (mem, _) in enumerate(new_members):
             if mem["date_lo"] is None:
                 continue
             for ks in member_keys(mem):
                 for k in ks:
-                    bk_at.append(at)
-                    bk_type.append(mem["type"])
-                    bk_key.append(k)
-                    bk_lo.append(mem["date_lo"])
-                    bk_hi.append(mem["date_hi"])
-        if bk_key:
-            self.con.register("_bk", pa.table({"at": pa.array(bk_at, pa.int32()), "type": pa.array(bk_type, pa.string()),
-                                               "key": pa.array(bk_key, pa.string()),
-                                               "lo": pa.array(bk_lo, pa.date32()), "hi": pa.array(bk_hi, pa.date32())}))
-            try:
-                if not narrow:
-                    for at, eid in self._sql(
-                            "SELECT DISTINCT b.at, k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key AND k.type = b.type "
-                            "WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1").fetchall():
-                        found[at].add(eid)
-                else:
-                    # (new article event, stored event) pairs, with the stored event's kind: kept when not apart
-                    for at, eid, typ, cameo, neg, hyp, fut in self._sql(
-                            "SELECT DISTINCT p.at, p.event_id, e.type, e.cameo, e.negated, e.hypothetical, e.future "
-                            "FROM (SELECT DISTINCT b.at, k.event_id FROM _bk b JOIN event_keys k ON k.key = b.key "
-                            "AND k.type = b.type WHERE k.date_lo <= b.hi + 1 AND k.date_hi >= b.lo - 1) p "
-                            "JOIN events e ON e.id = p.event_id").fetchall():
-                        if kind_apart(new_members[at][0], {
-                                "type": typ, "cameo": cameo, "negated": neg, "hypothetical": hyp, "future": fut}) is None:
-                            found[at].add(eid)
-            finally:
-                self.con.unregister("_bk")
+                    wanted.setdefault((mem["type"], k), []).append((at, mem["date_lo"], mem["date_hi"]))
+        pairs = self._keyed_events(wanted)  # (new article event, stored event)
+        if pairs and narrow:  # the stored event's kind, from its row: kept when not apart
+            kinds: dict[str, list[dict[str, Any]]] = {}
+            for r in self._dicts("SELECT id, type, cameo, negated, hypothetical, future FROM events "
+                                 "WHERE list_contains(?, id)", [self._values(eid for _, eid in pairs)]):
+                kinds.setdefault(r.pop("id"), []).append(r)
+            pairs = {(at, eid) for at, eid in pairs
+                     if any(kind_apart(new_members[at][0], k) is None for k in kinds.get(eid, ()))}
+        for at, eid in pairs:
+            found[at].add(eid)
         copies = {c for _, cps in new_members for c in cps}
         if copies:
-            self._ids_table("_cp", copies)
-            try:
-                holding: dict[str, set[str]] = {}
-                for aid, eid in self._sql("SELECT DISTINCT article_id, event_id FROM article_events "
-                                          "WHERE article_id IN (SELECT v FROM _cp)").fetchall():
-                    holding.setdefault(aid, set()).add(eid)
-            finally:
-                self.con.unregister("_cp")
+            holding: dict[str, set[str]] = {}
+            for aid, eid in self._sql("SELECT article_id, event_id FROM article_events WHERE list_contains(?, article_id)",
+                                      [self._values(copies)]).fetchall():
+                holding.setdefault(aid, set()).add(eid)
             for at, (_, cps) in enumerate(new_members):
                 for c in cps:
                     found[at] |= holding.get(c, set())
         return found
 
+    def _keyed_events(self, wanted: Mapping[tuple[str, str], list[tuple[int, date, date]]]) -> set[tuple[int, str]]:
+        """The stored merged events sharing a participant key under a type with ``wanted`` (``(type, key)`` -> the
+        new article events asking, each with its dates) and dated within a day of one asking: ``(which, event id)``
+        pairs.  Read with filters (lists of keys and types, a span of dates), matched here: a join would build hash
+        tables in DuckDB, several MB of a watcher's memory limit each (``set_memory_limit``)."""
+        if not wanted:
+            return set()
+        day = timedelta(days=1)
+        lo = min(x[1] for asks in wanted.values() for x in asks) - day
+        hi = max(x[2] for asks in wanted.values() for x in asks) + day
+        rows = self._sql(
+            "SELECT event_id, type, key, date_lo, date_hi FROM event_keys WHERE list_contains(?, key) "
+            "AND list_contains(?, type) AND date_lo <= ? AND date_hi >= ?",
+            [self._values(k for _, k in wanted), self._values(t for t, _ in wanted), hi, lo]).fetchall()
+        pairs: set[tuple[int, str]] = set()
+        for eid, typ, key, k_lo, k_hi in rows:
+            for at, m_lo, m_hi in wanted.get((typ, key), ()):
+                if k_lo <= m_hi + day and k_hi >= m_lo - day:
+                    pairs.add((at, eid))
+        return pairs
+
     def _clusters(self, ids: Iterable[str]) -> list[Cluster]:
-        """The stored merged events ``ids`` with all their members, by id."""
+        """The stored merged events ``ids`` with all their members, by id: of each member, the columns the merge
+        reads (``MERGE_COLUMNS``); ``_fill_reps`` reads the rest of a changed event's representative member."""
         ids = set(ids)
         if not ids:
             return []
-        self._ids_table("_ev", ids)
-        try:
-            members = self._dicts("SELECT * FROM article_events WHERE event_id IN (SELECT v FROM _ev) ORDER BY seq, id")
-        finally:
-            self.con.unregister("_ev")
+        # in (seq, id) order, sorted here: a sort in DuckDB holds its rows in DuckDB's memory limit
+        members = sorted(self._dicts(f"SELECT {', '.join(MERGE_COLUMNS)}, seq FROM article_events "
+                                     "WHERE list_contains(?, event_id)", [self._values(ids)]),
+                         key=lambda m: (m["seq"] is None, m["seq"] or 0, m["id"]))
         by: dict[str, list[dict[str, Any]]] = {}
         for m in members:
             by.setdefault(m["event_id"], []).append(m)
         return [Cluster(ms, old_id=eid) for eid, ms in sorted(by.items())]
+
+    def _fill_reps(self, clusters: list[Cluster]) -> None:
+        """Read the rest of the representative member (``REP_COLUMNS``) of each of ``clusters`` that is a stored one,
+        loaded with the merge's columns only (``_clusters``): ``merged_rows`` copies them into the event's row."""
+        reps = {c.rep["id"]: c.rep for c in clusters if REP_COLUMNS[0] not in c.rep}
+        if not reps:
+            return
+        rows = self._dicts(f"SELECT id, {', '.join(REP_COLUMNS)} FROM article_events WHERE list_contains(?, id)",
+                           [self._values(reps)])
+        for r in rows:
+            reps[r.pop("id")].update(r)
+
+    def _move_members(self, moved: Mapping[str, str]) -> None:
+        """Stored article events now of another merged event (its id changed, ``Cluster.id``): their ``event_id``
+        set in place; their other columns, ``merge_reason`` included, do not change."""
+        by_event: dict[str, list[str]] = {}
+        for mid, eid in moved.items():
+            by_event.setdefault(eid, []).append(mid)
+        for eid, mids in sorted(by_event.items()):  # a filter, not a join: a join takes DuckDB several MB
+            self._sql("UPDATE article_events SET event_id = ? WHERE list_contains(?, id)", [eid, sorted(mids)])
 
     def _article_groups(self, ids: set[str]) -> dict[str, frozenset[str]]:
         """Of the stored merged events ``ids``, each one's group: the events linked to it through articles with
@@ -970,11 +1073,8 @@ class Store:
 
         first: dict[str, str] = {}  # article id -> an event holding it
         if ids:
-            self._ids_table("_ev", ids)
-            try:
-                rows = self._sql("SELECT event_id, article_id FROM article_events WHERE event_id IN (SELECT v FROM _ev)").fetchall()
-            finally:
-                self.con.unregister("_ev")
+            rows = self._sql("SELECT event_id, article_id FROM article_events WHERE list_contains(?, event_id)",
+                             [self._values(ids)]).fetchall()
             for eid, aid in rows:
                 other = first.setdefault(aid, eid)
                 a, b = root(eid), root(other)
@@ -1007,12 +1107,9 @@ class Store:
         for f in fails:
             f = Failure(*(_printable(v) for v in (f.source, f.code, f.message, f.stage, f.article_id)))
             uniq[f.source] = f
-        self._ids_table("_fs", uniq)
-        try:
-            prev = {r[0]: (r[1], r[2]) for r in self._sql(
-                "SELECT source, attempts, first_seen FROM failures WHERE source IN (SELECT v FROM _fs)").fetchall()}
-        finally:
-            self.con.unregister("_fs")
+        prev = {r[0]: (r[1], r[2]) for r in self._sql(
+            "SELECT source, attempts, first_seen FROM failures WHERE list_contains(?, source)",
+            [self._values(uniq)]).fetchall()}
         out = []
         for src, f in uniq.items():
             attempts, first = prev.get(src, (0, now))
@@ -1054,12 +1151,9 @@ class Store:
     @_locked
     def stored_sources(self, sources: Iterable[str]) -> set[str]:
         """Those of ``sources`` (input names) that a stored article came from."""
-        self._ids_table("_src", sources)
-        try:
-            rows = self._sql("SELECT DISTINCT source FROM articles WHERE source IN (SELECT v FROM _src)").fetchall()
-            return {r[0] for r in rows}
-        finally:
-            self.con.unregister("_src")
+        rows = self._sql("SELECT DISTINCT source FROM articles WHERE list_contains(?, source)",
+                         [self._values(sources)]).fetchall()
+        return {r[0] for r in rows}
 
     @_locked
     def remove_failures(self, sources: Iterable[str]) -> None:
