@@ -86,17 +86,7 @@ def _claimant(view: View, i: int, sent: int, mine: set[str], verbs: frozenset[st
     """Who made the claim the denial at ``i`` answers, where no accusation was coded: the subject of the nearest
     earlier verb of claiming ("Ms Lind said the ministry had hidden the figures ... The ministry denied it"),
     in the same sentence or the ``_WINDOW`` before it, naming actors other than the denier."""
-    first = view.article.sentences[max(0, sent - _WINDOW)].tok_start
-    for j in range(i - 1, first - 1, -1):
-        if view.toks[j].pos != "VERB" or view.lemma(j) not in verbs:
-            continue
-        subj, passive = view.subject(j)
-        if subj is None or passive:
-            continue
-        who = [x for x in view.phrase_actors(subj) if x not in mine]
-        if who:
-            return who
-    return []
+    return _nearest_doer(view, i, sent, mine, verbs, passive_agents=False)
 
 
 #: event types whose object, an act or a measure, stands for the actor who did it
@@ -148,13 +138,23 @@ def _doer(view: View, noun: int, sent: int, judges: set[str], doings: frozenset[
     """The actors who did what ``noun`` names, told by one of the verbs of ``doings`` in the sentences before
     ``sent`` or earlier in it ("the court ruled ... Rights groups welcomed the ruling"): the subject (or the
     passive's agent) of the nearest such verb that names actors other than the judges; [] when none does."""
+    return _nearest_doer(view, noun, sent, judges, doings, passive_agents=True)
+
+
+def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: frozenset[str],
+                  passive_agents: bool) -> list[str]:
+    """The actors, other than ``others``, who are the subject of the nearest verb of ``verbs`` before token
+    ``before``, in sentence ``sent`` or the ``_DOER_WINDOW`` before it (a passive verb's agent where
+    ``passive_agents``, else a passive verb is passed over); [] when none is."""
     first = view.article.sentences[max(0, sent - _DOER_WINDOW)].tok_start
-    for j in range(noun - 1, first - 1, -1):
-        if view.toks[j].pos != "VERB" or view.lemma(j) not in doings:
+    for j in range(before - 1, first - 1, -1):
+        if view.toks[j].pos != "VERB" or view.lemma(j) not in verbs:
             continue
         subj, passive = view.subject(j)
+        if passive and not passive_agents:
+            continue
         doer = view.agent(j) if passive else subj
-        who = [x for x in view.phrase_actors(doer) if x not in judges] if doer is not None else []
+        who = [x for x in view.phrase_actors(doer) if x not in others] if doer is not None else []
         if who:
             return who
     return []
