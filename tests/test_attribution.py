@@ -343,3 +343,38 @@ def test_a_judgement_of_something_only_talked_about_has_no_maker(pipeline):
 def test_more_words_of_criticism(pipeline, text):
     art, ev = one(pipeline, text, "ACCUSE")
     assert "Mara Velk" in names(art, ev.sources) and ev.targets
+
+
+# --- rules: who acts and on whom, from the words around the clause ---------------------------------------
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    # a refusal told as what will not happen is the speaker's
+    ("Interior Minister Paul Varga has said the prisoners will not be released at present.", "REJECT",
+     "Paul Varga", "prisoners"),
+    # the owner of a decision does what was decided
+    ("The party leader said he had been boosted by the union's decision to endorse Labour candidates.", "SUPPORT",
+     "union", "Labour Party"),
+    # "a group that ...": the group in apposition to a name is the named body
+    (("Prices have risen, said Mark Dunn, who heads the Steel Workers Alliance, a group that has applauded some of "
+     "the president's trade decisions."), "SUPPORT", "Steel Workers Alliance", "president"),
+    # a question demanded is put to whoever it asks about
+    ("A woman later identified as Maria Lopez demanded to know whether the governor would give back donations.",
+     "REQUEST", "Maria Lopez", "governor"),
+    # praising "his handling" praises someone other than the praiser
+    ("The premier insisted Mr Varga will keep a key role in the campaign, and praised his handling of the economy.",
+     "SUPPORT", "premier", "Varga"),
+    ("A man named John Kearns was arrested by police on Tuesday.", "COERCE", "police", "John Kearns"),
+])
+def test_sources_and_targets_from_the_words_around_the_clause(pipeline, text, type_, source, target):
+    art, ev = one(pipeline, text, type_)
+    assert source in names(art, ev.sources) and target in names(art, ev.targets), (
+        names(art, ev.sources), names(art, ev.targets))
+
+
+def test_a_refusal_to_do_something_is_not_the_thing_done(pipeline):
+    _art, evs = events(pipeline, "The State Department said the junta's refusal to allow the meeting showed it was "
+                                "not serious about the plan.")
+    assert not any(e.type == "CONCEDE" for e in evs), [(e.type, e.rule) for e in evs]
+    _art, evs = events(pipeline, "The junta's refusal to allow the meeting angered the envoy.")
+    assert [e.type for e in evs] == ["REJECT"], [(e.type, e.rule) for e in evs]

@@ -479,3 +479,24 @@ def test_a_statement_is_dated_by_the_saying_that_goes_with_it(pipeline):
                     published="2024-05-04", pipeline=pipeline)
     acc = [e for e in inner.events if e.type == "ACCUSE"]
     assert acc and acc[0].date_precision == "article"  # the date of what was said is not the saying's
+
+
+@pytest.mark.parametrize("text, type_, historical", [
+    # a clause told "when" of an earlier year happens then
+    ("The raid is the largest in Ohio since 2008, when agents detained more than 300 workers at a plant.",
+     "COERCE", True),
+    ("Tensions peaked in March 2017, when about 40 armed men attacked police in the town.", "ASSAULT", True),
+    ("On Tuesday, when police arrested 50 people, the minister resigned.", "COERCE", False),
+    # a deed with no time of its own, told right after background, is background; words said are today's
+    ("Police arrested six men in the town in 2016. Soldiers detained their brothers.", "COERCE", True),
+    ("Police arrested six men in the town in 2016. The mayor condemned the arrests.", "ACCUSE", False),
+    ("Police arrested six men in the town in 2016. Soldiers have detained their brothers.", "COERCE", False),
+])
+def test_background_told_of_an_earlier_time(pipeline, text, type_, historical):
+    from dragoman import extract
+
+    art = extract(text, published="2019-11-15", pipeline=pipeline)
+    evs = [e for e in art.events if e.type == type_]
+    if type_ == "COERCE" and text.startswith("Police arrested six"):
+        evs = [e for e in evs if e.date != "2016"]
+    assert evs and evs[-1].aux.historical == historical, [(e.type, e.date, e.aux) for e in art.events]

@@ -210,6 +210,9 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
                     if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
                     and _gender(ctx, g) in (None, gender) and not (says and _inside(quoted, toks[i].start))]
             target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
+            judge = _judge(ctx, t.i, at)
+            if judge is not None:  # "X praised his handling of ...": someone other than X
+                prev = [(i, g) for i, g in prev if g is not judge]
             if target is None and prev:
                 target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i))
                                    for i, g in prev])
@@ -261,6 +264,33 @@ def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[
         if best_key is None or key > best_key:
             best, best_key = g, key
     return best
+
+
+def _judge(ctx: Context, i: int, at: dict[int, Group]) -> Group | None:
+    """For a possessive pronoun in the object of a verb of judging ("X praised his handling", "criticised
+    her record"), the verb's subject (X), whom it does not stand for."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep != "poss" or t.head == i:
+        return None
+    obj = toks[t.head]
+    if obj.i in at or obj.lemma.lower() in _PEOPLE:
+        return None  # "endorsed his rival", "thanked his wife": a person of his own
+    if obj.dep == "pobj" and obj.head != obj.i and toks[obj.head].dep == "prep":
+        obj = toks[obj.head]  # "paid tribute to his record"
+    if obj.dep not in ("dobj", "prep") or obj.head == obj.i:
+        return None
+    v = toks[obj.head]
+    if v.lemma.lower() not in words("judging_verbs"):
+        return None
+    for _ in range(4):
+        subj = next((c for c in ctx.children[v.i] if toks[c].dep == "nsubj"), None)
+        if subj is not None:
+            return at.get(subj)
+        if v.dep not in ("conj", "xcomp") or v.head == v.i:
+            return None
+        v = toks[v.head]
+    return None
 
 
 def _thing_between(ctx: Context, a: int, b: int, at: dict[int, Group]) -> bool:

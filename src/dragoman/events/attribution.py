@@ -410,7 +410,10 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
     # "pleaded with the ministry to lift the ban", parsed as a clause "with the ministry to lift ..."
     misparsed = [ch for ch in view.kids(v, "advcl") if any(view.lemma(m) in ("with", "for") for m in view.kids(ch, "mark"))
                  and any(view.lemma(a) == "to" for a in view.kids(ch, "aux"))]
-    for ch in view.kids(v, "ccomp", "xcomp") + misparsed:
+    # "demanded to know whether X would ...", "asked to know why X had ...": the question is put to X
+    asked = [q for k in view.kids(v, "xcomp") if view.lemma(k) in ("know", "learn", "hear") for q in view.kids(k, "ccomp")
+             if any(view.lemma(m) in ("whether", "if", "why", "how", "when", "what") for m in view.kids(q, "mark", "advmod"))]
+    for ch in view.kids(v, "ccomp", "xcomp") + misparsed + asked:
         if not targets:
             gs, _ = view.subject(ch)
             if gs is not None and gs != s and toks[gs].dep != "dobj":

@@ -170,6 +170,9 @@ class View(Tree):
         whose = self._whose_owner(h)
         if whose is not None:
             return self.phrase_actors(whose)
+        given = self._named_as(h)
+        if given is not None and (not self.tok_actors.get(h) or self._unnamed(self.tok_actors[h])):
+            return list(self.tok_actors[given])  # "a woman later identified as Maria Lopez": Lopez
         appos = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
         if self.tok_actors.get(h) and not (appos and self._unnamed(self.tok_actors[h])):
             return list(self.tok_actors[h])
@@ -183,6 +186,29 @@ class View(Tree):
             named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
             out = [a for a in out if a not in named or not self._name_of_thing(a)]
         return out
+
+    def _named_as(self, h: int) -> int | None:
+        """The name a noun is given by "identified as", "named" ("a man named John Kearns", "the victim,
+        identified as Ali Hassan"), when it names an actor."""
+        toks = self.toks
+        verbs = [c for c in self.children[h] if toks[c].dep == "acl"]
+        t = toks[h]
+        if t.dep == "nsubj" and toks[t.head].tag == "VBN" and not self.kids(t.head, "aux", "auxpass"):
+            verbs.append(t.head)  # the parser's "A woman later identified as X, ..., demanded": identified as root
+        for k in verbs:
+            if self.lemma(k) not in ("identify", "name"):
+                continue
+            for c in self.children[k]:
+                d = toks[c].dep
+                cands = [o for o in self.kids(c, "pobj")] if d == "prep" and self.lemma(c) == "as" else \
+                    [c] if d in ("oprd", "attr", "dobj", "npadvmod") else []
+                if d == "prep" and self.lemma(c) == "as" and not cands and t.head != h:
+                    # the parser's "A woman identified as [Maria Lopez] demanded": the name made a second subject
+                    cands = [o for o in self.children[t.head] if toks[o].dep == "nsubj" and o > c]
+                for o in cands:
+                    if self.tok_actors.get(o):
+                        return o
+        return None
 
     def _unnamed(self, actors: Iterable[str]) -> bool:
         """Are ``actors`` all groups named by a role word ("his rival", "the spokesman"), no one by name?"""
@@ -242,6 +268,10 @@ class View(Tree):
                 return absolute, passive
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep in ("nsubj", "nsubjpass") and self.toks[h].pos in ("NOUN", "PROPN"):
             return h, passive  # "Richard Tennant, giving evidence to the inquiry, said ...": Tennant
+        if t.dep == "acl" and t.tag == "VB" and self.kids(v, "aux") and self.toks[h].pos == "NOUN":
+            owner = self.kid(h, "poss")
+            if owner is not None and self.lemma(owner) not in REL_PRONOUNS:
+                return owner, passive  # "the union's decision to endorse ...", "Iran's refusal to allow ...": the owner
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "dobj":
             # "X issued a statement demanding ...": X
             s, _ = self.subject(self.toks[h].head, _depth + 1)
@@ -313,7 +343,11 @@ class View(Tree):
         parser took for the subject ("NAIROBI (AFP) — Al-Shabaab militants stormed ...", the militants in
         apposition to it) stands for the noun in apposition to it."""
         if self.lemma(s) in REL_PRONOUNS and self.toks[v].dep == "relcl":
-            return self.toks[v].head
+            ante = self.toks[v].head
+            a = self.toks[ante]
+            if a.dep == "appos" and not self.tok_actors.get(ante) and self.tok_actors.get(a.head):
+                return a.head  # "the Alliance, a group that has applauded ...": the Alliance
+            return ante
         if self._chrome and self._in_chrome(s):
             app = [c for c in self.children[s] if self.toks[c].dep == "appos" and not self._in_chrome(c)]
             if app:

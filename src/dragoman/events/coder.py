@@ -430,7 +430,15 @@ class Coder:
         kept: list[Cand] = []
         by_tok = {c.tok: c for c in cands}
         for c in cands:
-            if c.tok in consumed or c.latent:
+            if c.tok in consumed:
+                continue
+            if c.latent:
+                if "comp" in c.entry.flags and c.entry.is_noun:
+                    # "said the junta's refusal to allow the meeting showed ...": no event told of the refusal,
+                    # and what it refuses is not done either
+                    for ch in view.kids(c.tok, "acl"):
+                        if any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
+                            consumed.update(j for j in _descendants(view, ch) if j in by_tok)
                 continue
             if c.entry.type != NONE:
                 kept.append(c)
@@ -441,6 +449,8 @@ class Coder:
                         if toks[ch].dep == "advcl" and view.kids(ch, "mark"):
                             continue
                         inside.update(_descendants(view, ch))
+                    elif c.entry.is_noun and toks[ch].dep == "acl" and any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
+                        inside.update(_descendants(view, ch))  # "the junta's refusal to allow the meeting"
                 gov = [by_tok[j] for j in sorted(inside, key=lambda j: by_tok[j].depth if j in by_tok else 99) if j in by_tok]
                 if c.entry.type == NONE and c.obj is not None and view.lemma(c.obj) in self.lex.modes["hypothetical_governors"]:
                     # "voiced hope that X can reach a deal": the hope's topic nouns are not events, but the
@@ -858,6 +868,11 @@ class Coder:
         noun = e.is_noun
         ptype, code, rule, modes = self._classify(view, c)
         sources, targets, recip, ref = self.who.participants(view, c, ptype)
+        if "+refusal" in rule and not sources and (sp := view.speech_governor(c.clause)) is not None:
+            # "the minister said the detainees will not be freed": the refusal is the speaker's
+            ss, _ = view.subject(sp)
+            if ss is not None:
+                sources = [a for a in view.phrase_actors(ss) if a not in targets]
         if ref:
             rule += "@ref-latest" if ref == "latest" else "@ref"
         elif noun and c.clause == c.tok and toks[c.tok].dep == "pobj" and not sources and not targets:

@@ -169,6 +169,11 @@ class TimeResolver:
             if not cands:
                 cands = self._same_time(index, triggers[ev.id], plain, nearest)
             if not cands:
+                # "since 2008, when ...": the boundary's own date is the clause's
+                cands = self._when_of(index, triggers[ev.id], [
+                    it for it in items if it.value.anchor is None and it.value.value and it.value.type == "DATE"
+                    and it.value.precision not in ("ref", "none")])
+            if not cands:
                 # "The UK has sanctioned three firms, the Foreign Office announced on Thursday": a done act
                 # with no time of its own, reported by a dated announcement, is dated by it
                 for trig in triggers[ev.id]:
@@ -190,9 +195,15 @@ class TimeResolver:
         for _ in range(2):
             for it in anchored:
                 self._resolve_anchor(article, index, it, events, triggers, dated)
+        back = self._background_sentences(article, index, items, ref) if ref_trusted and ref is not None else set()
         out = []
         for ev in events:
             d = dated.get(ev.id)
+            if d is None and back and ev.type in _DEEDS and not ev.aux.historical and self._told_on(index, triggers[ev.id], back, items, article):
+                # "Police arrested six men in 2016. Soldiers detained their brothers.": a deed told with no time
+                # of its own, right after background dated by its own words, is background too (words said are
+                # most often the news reacting to it: "The minister condemned ...")
+                ev = replace(ev, aux=replace(ev.aux, historical=True))
             if d is not None:
                 if ref_trusted and ref is not None and not ev.aux.historical and _long_before(d.value, d.precision, ref):
                     # dated by its own words to an earlier year, or two months or more before the news: background
@@ -216,6 +227,62 @@ class TimeResolver:
                     said_when = [it for it in plain if it.head is not None and it.head.i in below]
                     if (b := nearest(sub, said_when, 1)) is not None:
                         cands.append(b)
+        return cands
+
+    @staticmethod
+    def _background_sentences(article: Article, index: TokenIndex, items: list[_Item], ref: date) -> set[int]:
+        """The sentences whose time expressions are all background (an earlier year, or two months or more
+        before the news)."""
+        by_sent: dict[int, list[bool]] = {}
+        for it in items:
+            if it.head is None:
+                continue
+            old = bool(it.value.value) and it.value.type == "DATE" and it.value.anchor is None \
+                and _long_before(it.value.value or "", it.value.precision, ref)
+            by_sent.setdefault(it.head.sent, []).append(old)
+        return {s for s, olds in by_sent.items() if all(olds)}
+
+    @staticmethod
+    def _told_on(index: TokenIndex, trigs: list[Token], back: set[int], items: list[_Item], article: Article) -> bool:
+        """Is an undated act told in the simple past in the sentence after a background sentence, with no time
+        expression, quotation or present-tense saying of its own?"""
+        if not trigs:
+            return False
+        trig = trigs[0]
+        sent = trig.sent
+        if sent - 1 not in back or any(it.head is not None and it.head.sent == sent for it in items):
+            return False
+        sp = article.sentences[sent]
+        if any(q.start < sp.end and sp.start < q.end for q in article.quotes):
+            return False
+        if trig.pos not in VERBISH:
+            return False
+        kids = index.kid_tokens(trig)
+        if any(k.dep in ("aux", "auxpass") and (k.lemma.lower() in ("have", "will", "would") or k.tag in ("VBZ", "VBP", "MD"))
+               for k in kids):
+            return False  # "has been arrested", "is held", "will be tried"
+        past = trig.tag == "VBD" or (trig.tag == "VBN" and any(k.dep == "auxpass" and k.tag == "VBD" for k in kids))
+        if not past:
+            return False
+        toks = index.toks[sp.tok_start:sp.tok_end]
+        return not any(t.tag in ("VBZ", "VBP") and t.lemma.lower() in REPORTING_VERBS for t in toks)
+
+    @staticmethod
+    def _when_of(index: TokenIndex, trigs: list[Token], plain: list[_Item]) -> list[Any]:
+        """"The raid is the largest since 2008, when agents detained 300 workers": a clause told of a time
+        ("when" relative to a date) happens at it; so does a verb conjoined with it ("when rebels stormed
+        the town and burnt the market")."""
+        cands: list[Any] = []
+        for trig in trigs:
+            t, hops = trig, 0
+            while t.dep == "conj" and hops < 3 and t.pos in VERBISH:
+                t, hops = index.toks[t.head], hops + 1
+            if t.dep != "relcl" or t.pos not in VERBISH or not any(
+                    c.lemma.lower() == "when" for c in index.kid_tokens(t, "advmod")):
+                continue
+            for it in plain:
+                if it.head is not None and it.found.start <= index.toks[t.head].start < it.found.end:
+                    cands.append((PRECISION_RANK.get(it.value.precision, 9), 1, it))
         return cands
 
     @staticmethod
@@ -370,6 +437,10 @@ SAME_TIME = frozenset(("when", "as", "while"))
 
 #: verbs that report a done act: the act is dated by the report when it has no time of its own
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "state", "confirm", "declare", "add", "disclose", "reveal"})
+
+
+#: material acts, which a narrative of background goes on telling (words are most often today's reaction)
+_DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID", "COOPERATE", "PROTEST"})
 
 
 def _long_before(value: str, precision: str, ref: date) -> bool:
