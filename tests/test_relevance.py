@@ -1170,3 +1170,21 @@ def test_giving_evidence_to_an_inquiry_is_cooperation_by_the_witness(unfiltered)
 ])
 def test_what_supports_prices_is_no_support(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # attacks in words with a particle or preposition
+    ("The minister lashed out at the opposition over the budget.", ["ACCUSE"]),
+    ("The senator tore into the governor's tax plan.", ["ACCUSE"]),
+    ("Labour MPs rounded on the chancellor at the meeting.", ["ACCUSE"]),
+    ("On Thursday, the senator unloaded on the newspaper during a breakfast.", ["ACCUSE"]),
+    # a poll's answers are no acts
+    ("Fifty-one percent say that the president's actions were wrong and he should be impeached.", []),
+    ("A majority of voters said the governor should resign.", []),
+    ("The senator said the governor should resign.", ["REQUEST"]),
+    # a newsroom's investigation is journalism
+    ("BBC News investigates how the network worked and who was behind it.", []),
+    ("Police investigated the deal.", ["ACCUSE"]),
+])
+def test_attacks_in_words_polls_and_journalism(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

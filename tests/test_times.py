@@ -500,3 +500,14 @@ def test_background_told_of_an_earlier_time(pipeline, text, type_, historical):
     if type_ == "COERCE" and text.startswith("Police arrested six"):
         evs = [e for e in evs if e.date != "2016"]
     assert evs and evs[-1].aux.historical == historical, [(e.type, e.date, e.aux) for e in art.events]
+
+
+def test_what_happened_before_a_time_long_past_is_background(pipeline):
+    from dragoman import extract
+
+    old = extract("He said he visited the prison in 2010, after the rebels were released from custody.",
+                  published="2019-11-15", pipeline=pipeline)
+    new = extract("He visited the prison on Monday, after the rebels were released from custody.",
+                  published="2019-11-15", pipeline=pipeline)
+    assert [e.aux.historical for e in old.events if e.type == "RETREAT"] == [True], old.events
+    assert [e.aux.historical for e in new.events if e.type == "RETREAT"] == [False], new.events

@@ -732,7 +732,7 @@ class Coder:
         out: list[Event] = []
         frames: list[tuple[int | None, list[str] | None, int, int]] = []  # (speaker's words, quoted speaker, content, depth)
         for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) in self.speech and toks[i].pos == "VERB":
+            if view.lemma(i) in self.speech and toks[i].pos == "VERB" and not _polled(view, i):
                 frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in view.kids(i, "ccomp"))
         if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
             frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
@@ -887,6 +887,13 @@ class Coder:
             return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
             return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
+        if code[:2] == "09" and sources and all(
+                (who := view.article.actor(x)) is not None and who.sector == "JRN" and not all(m.text.isupper() for m in who.mentions) for x in sources):
+            # "BBC News investigates how the network worked": journalism, not a state's inquiry (an acronym may
+            # be another body's: "AFP will investigate" is the Philippine army's)
+            return None
+        if _polled(view, view.speech_governor(c.clause)):
+            return None  # "51 percent say the president should be impeached": an answer to a poll, no act
         conf = self._confidence(view, c, code, bool(sources))
         cc = self.tax.code(code)
         mode = e.mode if (cc is None or not cc.mode or e.mode) else cc.mode
@@ -1073,6 +1080,19 @@ def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool
         percent and any(view.toks[j].text.lower() in ("percent", "%") and view.toks[j].dep == "nsubj"
                         and view.lemma(view.toks[j].head) in ("say", "tell", "think", "believe")
                         for j in range(sent.tok_start, sent.tok_end)))  # "with 22 percent saying they would not ..."
+
+
+def _polled(view: View, say: int | None) -> bool:
+    """Is the reporting verb ``say`` a poll's answer: its subject a share ("51 percent say", "a majority of
+    voters think", "two-thirds of respondents said")?"""
+    if say is None:
+        return False
+    s, _ = view.subject(say)
+    if s is None:
+        return False
+    return view.toks[s].text.lower() in ("percent", "%", "majority", "minority", "two-thirds", "third", "half") \
+        and any(view.toks[j].pos == "NUM" or view.lemma(j) in ("voter", "respondent", "american", "people", "%", "percent")
+                for j in view.subtree(s, frozenset())) or view.lemma(s) in ("respondent", "pollster")
 
 
 def _between_actors(view: View, i: int) -> bool:

@@ -204,6 +204,11 @@ class TimeResolver:
                 # of its own, right after background dated by its own words, is background too (words said are
                 # most often the news reacting to it: "The minister condemned ...")
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
+            elif d is None and ref_trusted and ref is not None and not ev.aux.historical and any(
+                    (b := nearest(h, plain)) is not None and _long_before(b[2].value.value or "", b[2].value.precision, ref)
+                    for h in _after_heads(index, triggers[ev.id])):
+                # "he visited Epstein in 2010, after Epstein was released from prison": before a time long past
+                ev = replace(ev, aux=replace(ev.aux, historical=True))
             if d is not None:
                 if ref_trusted and ref is not None and not ev.aux.historical and _long_before(d.value, d.precision, ref):
                     # dated by its own words to an earlier year, or two months or more before the news: background
@@ -458,6 +463,19 @@ def _long_before(value: str, precision: str, ref: date) -> bool:
             return ref.day >= int(parts[2])  # two full months
         return months >= 2
     return False
+
+
+def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
+    """The verbs a trigger's clause happened before: "visited X in 2010, after X was released" (visited)."""
+    out = []
+    for trig in trigs:
+        t = trig
+        while t.dep == "conj" and t.head != t.i and t.pos in VERBISH:
+            t = index.toks[t.head]
+        if t.dep == "advcl" and t.pos in VERBISH and t.head != t.i and any(
+                c.text.lower() == "after" for c in index.kid_tokens(t, "mark")):
+            out.append(index.toks[t.head])
+    return out
 
 
 def _marked(index: TokenIndex, verb: Token) -> bool:
