@@ -195,6 +195,12 @@ class TimeResolver:
         for _ in range(2):
             for it in anchored:
                 self._resolve_anchor(article, index, it, events, triggers, dated)
+        return self._finish(article, index, events, triggers, dated, items, plain, nearest, ref, ref_trusted), items
+
+    def _finish(self, article: Article, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
+                dated: dict[str, _Dated], items: list[_Item], plain: list[_Item], nearest: Callable[..., Any],
+                ref: date | None, ref_trusted: bool) -> tuple[Event, ...]:
+        """Each event with its date (its own, else the article's) and the background flag its time gives it."""
         back = self._background_sentences(article, index, items, ref) if ref_trusted and ref is not None else set()
         out = []
         for ev in events:
@@ -218,7 +224,7 @@ class TimeResolver:
                 out.append(replace(ev, date=ref.isoformat(), date_precision="article", date_text=None, date_trusted=ref_trusted))
             else:
                 out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
-        return tuple(out), items
+        return tuple(out)
 
     @staticmethod
     def _saying_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
