@@ -170,3 +170,22 @@ def test_a_clause_run_on_after_a_headline_is_beside_it_not_inside_its_object(unf
     _repair(heads2, deps2, ["DT", "NNS", "VBD", "DT", "NN", "IN", "NNS", "VBD", "VBN"],
             ["the", "unions", "reject", "the", "claim", "that", "minister", "have", "lie"])
     assert deps2[8] == "ccomp"
+
+
+def test_the_object_of_for_before_an_infinitive_is_its_subject():
+    from dragoman.nlp.parser import _repair
+
+    # "they arranged for a lot of those emails to be released": the parse the small model gives ("lot" the
+    # object of "for", "released" with no subject) is mended: "lot" is the passive subject of "released"
+    words = ["they", "arranged", "for", "a", "lot", "of", "those", "emails", "to", "be", "released", "."]
+    tags = ["PRP", "VBD", "IN", "DT", "NN", "IN", "DT", "NNS", "TO", "VB", "VBN", "."]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "aux", "auxpass", "advcl", "punct"]
+    heads = [1, 0, -1, 1, -2, -1, 1, -2, 2, 1, -9, -10]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert deps[4] == "nsubjpass" and 4 + heads[4] == 10 and deps[2] == "mark"
+    # "voted for the bill to cut taxes" keeps its object: the infinitive hangs on the bill, not on the verb
+    words2 = ["they", "voted", "for", "the", "bill", "to", "cut", "taxes", "."]
+    deps2 = ["nsubj", "ROOT", "prep", "det", "pobj", "aux", "acl", "dobj", "punct"]
+    heads2 = [1, 0, -1, 1, -2, 1, -2, -1, -7]
+    _repair(heads2, deps2, ["PRP", "VBD", "IN", "DT", "NN", "TO", "VB", "NNS", "."], words2)
+    assert deps2[4] == "pobj"

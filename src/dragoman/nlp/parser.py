@@ -348,6 +348,32 @@ def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> Non
             break
 
 
+def _for_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"arranged for a lot of those emails to be released" — the object of "for" parsed as a preposition's, before
+    an infinitive with no subject that hangs on the same verb, is that infinitive's subject (as the parser makes it
+    in "called for the minister to resign")."""
+    n = len(deps)
+    for f in range(n):
+        if deps[f] != "prep" or lemmas[f].lower() != "for":
+            continue
+        g = f + heads[f]
+        obj = next((j for j in range(f + 1, min(n, f + 12)) if j + heads[j] == f and deps[j] == "pobj"), None)
+        if obj is None:
+            continue
+        to = next((j for j in range(obj + 1, min(n, obj + 12)) if tags[j] == "TO"), None)
+        if to is None or any(tags[j].startswith("VB") for j in range(obj + 1, to)):
+            continue
+        v = to + heads[to]
+        if deps[to] != "aux" or v <= to or v + heads[v] != g or deps[v] not in ("advcl", "xcomp") or any(
+                j + heads[j] == v and deps[j] in ("nsubj", "nsubjpass") for j in range(max(0, g), min(n, v + 8))):
+            continue
+        passive = any(j + heads[j] == v and deps[j] == "auxpass" for j in range(to, v))
+        heads[obj] = v - obj
+        deps[obj] = "nsubjpass" if passive else "nsubj"
+        deps[f] = "mark"
+        heads[f] = v - f
+
+
 def _run_on_clauses(heads: list[int], deps: list[str]) -> None:
     """"Tories attack EU asylum moves David Blunkett has been accused of ...": a headline run into the first
     sentence, its second clause (a subject of its own, no "that") parsed as the complement of the first's object
@@ -427,6 +453,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _appositive_verbs(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
     _run_on_clauses(heads, deps)
+    _for_subjects(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
