@@ -1,7 +1,7 @@
 """Train the plausibility model (src/dragoman/events/data/plausibility.json) on articles the project wrote and
 coded itself.
 
-    python tools/train_plausibility.py [--folds 5] [--keep 0.95] [--dry-run]
+    python tools/train_plausibility.py [--folds 5] [--keep 0.99] [--dry-run]
 
 The data: the project's written set (``src/dragoman/evaluation/data/written``, provenance in its README):
 ``articles.jsonl`` and ``gold.jsonl``, the events coded by hand following ../shared/eval/ARTICLE-CODING.md,
@@ -132,7 +132,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, nargs="+", default=[1.0, 3.0, 10.0, 30.0],
                     help="regularisation strengths tried; the one with the lowest cross-validated log-loss is kept")
-    ap.add_argument("--keep", type=float, default=0.95,
+    ap.add_argument("--keep", type=float, default=0.99,
                     help="the threshold is the highest that keeps this share of the right events (cross-validated)")
     ap.add_argument("--min-count", type=int, default=4)
     ap.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")

@@ -100,8 +100,10 @@ class Settings:
     min_confidence: float = 0.55
     political_only: bool = True  # an event needs a political actor among its participants (events/relevance.py)
     # a factual event the plausibility model (events/plausibility.py, trained on articles the project coded)
-    # gives a lower probability of being signed by an analyst is dropped; 0 keeps all
-    plausibility_threshold: float = 0.0
+    # gives a lower probability of being signed by an analyst is dropped; 0 keeps all. The default is the
+    # model's own threshold (data/plausibility.json): the highest that keeps 99% of the right events in
+    # cross-validation on the articles it was trained on
+    plausibility_threshold: float = 0.15
     topic_gate: bool = True  # in an article that is not political (sport, entertainment, ...) only a state or armed actor makes an event
     fetch: FetchSettings = field(default_factory=FetchSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
