@@ -1188,3 +1188,20 @@ def test_what_supports_prices_is_no_support(unfiltered, text, want):
 ])
 def test_attacks_in_words_polls_and_journalism(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, future", [
+    # a conditional threat reported is made when it is said; an announced plan is still to come
+    ("The president said he would raise tariffs on Chinese imports if no deal is reached.", False),
+    ("Iran said it would strike American bases if attacked.", False),
+    ("The president said he would impose tariffs on Mexican goods next month.", True),
+])
+def test_a_conditional_threat_is_made_when_said(unfiltered, text, future):
+    art = extract_at(unfiltered, text)
+    threats = [e for e in art.events if e.type == "THREATEN"]
+    assert threats and threats[0].aux.future == future, [(e.type, e.rule, e.aux) for e in art.events]
+
+
+def test_fearing_harm_if_returned_is_no_threat_by_the_speaker(unfiltered):
+    art = extract_at(unfiltered, "The sheikh denied any links to terrorism and said he would be tortured if returned.")
+    assert factual_types(art) == ["REJECT"], [(e.type, e.rule, e.aux) for e in art.events]

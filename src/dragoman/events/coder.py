@@ -845,6 +845,9 @@ class Coder:
                 code = lookup(self.lex.refine["intent_conflict"], code, ptype)
                 ptype = "THREATEN"
                 rule += "+intent"
+                if modes.conditional and modes.speech is not None and not view.kids(c.tok, "auxpass"):
+                    # "said he would raise tariffs if no deal is reached": the threat is made when it is said
+                    modes.future = modes.intent = False
         elif (modes.hypothetical or modes.conditional) and ptype in MATERIAL_CONFLICT and not modes.negated and self._speaker_acts(view, c, modes):
             code = lookup(self.lex.refine["intent_conflict"], code, ptype)
             ptype = "THREATEN"
