@@ -505,9 +505,19 @@ def test_background_told_of_an_earlier_time(pipeline, text, type_, historical):
 def test_what_happened_before_a_time_long_past_is_background(pipeline):
     from dragoman import extract
 
-    old = extract("He said he visited the prison in 2010, after the rebels were released from custody.",
+    old = extract("He said he visited the prison in 2010, after the army released the rebels from custody.",
                   published="2019-11-15", pipeline=pipeline)
-    new = extract("He visited the prison on Monday, after the rebels were released from custody.",
+    new = extract("He visited the prison on Monday, after the army released the rebels from custody.",
                   published="2019-11-15", pipeline=pipeline)
     assert [e.aux.historical for e in old.events if e.type == "RETREAT"] == [True], old.events
     assert [e.aux.historical for e in new.events if e.type == "RETREAT"] == [False], new.events
+
+
+def test_an_undated_article_is_news_no_older_than_the_latest_year_it_names(pipeline):
+    from dragoman import extract
+
+    art = extract("The chancellor froze fuel duty on Thursday. In 2000 protesters caused chaos by blocking roads "
+                  "after the chancellor threatened to raise fuel taxes. Despite threats of protests in 2003, he added "
+                  "a penny per litre.", pipeline=pipeline)
+    flags = {e.type: e.aux.historical for e in art.events}
+    assert flags.get("PROTEST") is True and flags.get("THREATEN") is True, [(e.type, e.date, e.aux) for e in art.events]

@@ -202,6 +202,14 @@ class TimeResolver:
                 ref: date | None, ref_trusted: bool) -> tuple[Event, ...]:
         """Each event with its date (its own, else the article's) and the background flag its time gives it."""
         back = self._background_sentences(article, index, items, ref) if ref_trusted and ref is not None else set()
+        latest = None if ref_trusted else max((int(it.value.value[:4]) for it in items if it.trusted and it.value.value
+                                               and it.value.type == "DATE" and it.value.value[:4].isdigit()), default=None)
+
+        def old(value: str, precision: str, trusted: bool) -> bool:
+            """Background: long before the news (its date), or in a year before the latest one an undated article names."""
+            if ref_trusted and ref is not None:
+                return _long_before(value, precision, ref)
+            return bool(latest) and trusted and value[:4].isdigit() and int(value[:4]) < (latest or 0)
         out = []
         for ev in events:
             d = dated.get(ev.id)
@@ -210,14 +218,15 @@ class TimeResolver:
                 # of its own, right after background dated by its own words, is background too (words said are
                 # most often the news reacting to it: "The minister condemned ...")
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
-            elif d is None and ref_trusted and ref is not None and not ev.aux.historical and any(
-                    (b := nearest(h, plain)) is not None and _long_before(b[2].value.value or "", b[2].value.precision, ref)
+            elif d is None and not ev.aux.historical and any(
+                    (b := nearest(h, plain)) is not None and old(b[2].value.value or "", b[2].value.precision, b[2].trusted)
                     for h in _after_heads(index, triggers[ev.id])):
                 # "he visited Epstein in 2010, after Epstein was released from prison": before a time long past
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
             if d is not None:
-                if ref_trusted and ref is not None and not ev.aux.historical and _long_before(d.value, d.precision, ref):
-                    # dated by its own words to an earlier year, or two months or more before the news: background
+                if not ev.aux.historical and old(d.value, d.precision, d.trusted):
+                    # dated by its own words to an earlier year, or two months or more before the news (an article
+                    # without a date is news no older than the latest year it names): background
                     ev = replace(ev, aux=replace(ev.aux, historical=True))
                 out.append(replace(ev, date=d.value, date_precision=d.precision, date_text=d.text, date_trusted=d.trusted))
             elif ref is not None:
@@ -306,6 +315,13 @@ class TimeResolver:
         for trig in trigs:
             if trig.pos not in VERBISH:
                 continue
+            by = index.toks[trig.head]
+            if trig.dep == "pcomp" and by.lemma.lower() == "by" and by.head != by.i and index.toks[by.head].pos in VERBISH:
+                # "In 2000 the lobby caused chaos by blocking roads": done by doing it, at the same time
+                own = set(index.subtree(trig.i))
+                outside = [it for it in plain if it.head is not None and it.head.i not in own]
+                if (b := nearest(index.toks[by.head], outside, 1)) is not None:
+                    cands.append(b)
             if trig.dep == "advcl" and _marked(index, trig):
                 own = set(index.subtree(trig.i))
                 outside = [it for it in plain if it.head is not None and it.head.i not in own]
@@ -480,7 +496,11 @@ def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
             t = index.toks[t.head]
         if t.dep == "advcl" and t.pos in VERBISH and t.head != t.i and any(
                 c.text.lower() == "after" for c in index.kid_tokens(t, "mark")):
-            out.append(index.toks[t.head])
+            h = index.toks[t.head]
+            out.append(h)
+            by = index.toks[h.head]
+            if h.dep == "pcomp" and by.lemma.lower() == "by" and by.head != by.i:
+                out.append(index.toks[by.head])  # "caused chaos by blocking roads after X threatened": caused
     return out
 
 
