@@ -75,3 +75,15 @@ def test_the_bundled_gold_is_offsets_only_and_big_enough():
     for p in GOLD_DIR.glob("*.json"):
         rec = json.loads(p.read_text(encoding="utf-8"))
         assert "text" not in rec and all(isinstance(e["sentence"], list) for e in rec["events"])
+
+
+def test_the_second_coding_is_of_the_same_texts_as_the_gold():
+    from dragoman.evaluation.articles import GOLD_DIR, load_gold
+
+    gold = {g.id: g for g in load_gold()}
+    second = load_gold(GOLD_DIR.parent / "articles_second")
+    assert len(second) == 37 and sum(len(s.events) for s in second) > 150
+    for s in second:
+        assert s.id in gold and s.text_sha1 == gold[s.id].text_sha1 and s.set == gold[s.id].set
+        for e in s.events:
+            assert e.sentence[0] <= e.trigger[0] < e.trigger[1] <= e.sentence[1], (s.id, e)
