@@ -1205,3 +1205,16 @@ def test_a_conditional_threat_is_made_when_said(unfiltered, text, future):
 def test_fearing_harm_if_returned_is_no_threat_by_the_speaker(unfiltered):
     art = extract_at(unfiltered, "The sheikh denied any links to terrorism and said he would be tortured if returned.")
     assert factual_types(art) == ["REJECT"], [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a plan announced commits to something only with what it is a plan for
+    ("Mr Hale announced his plans a day after launching his new party.", []),
+    ("The government has announced plans to cut 100,000 civil servants.", ["AGREE"]),
+    # a duty, a right or a plan to do something is not doing it
+    ("Police have said they have a duty to investigate the men.", []),
+    ("The government has the right to expel diplomats.", []),
+    ("The army unveiled a plan to attack the city.", ["AGREE"]),
+])
+def test_plans_duties_and_rights_are_not_acts(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -329,8 +329,9 @@ class Coder:
                 cands.extend(view.kids(c, "pobj"))
             elif d == "xcomp":
                 cands.extend(view.kids(c, "dobj"))
-        if toks[i].dep in ("acl", "relcl") and toks[i].head != i:
-            cands.append(toks[i].head)
+        if toks[i].dep in ("acl", "relcl") and toks[i].head != i and not any(
+                view.lemma(a) == "to" for a in view.kids(i, "aux")):
+            cands.append(toks[i].head)  # "the plan approved by ..." (not "a plan to attack": the plan is not attacked)
         more = []
         for c in cands:
             more.extend(view.kids(c, "conj"))
@@ -890,6 +891,9 @@ class Coder:
             return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
             return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
+        if e.lemma in ("announce", "unveil") and c.obj is not None and code == e.cameo and ptype == "AGREE" \
+                and view.lemma(c.obj) not in ("pledge", "commitment") and not view.kids(c.obj, "acl", "prep", "relcl"):
+            return None  # "announced his plans a day after ...": a plan with nothing said of it commits to nothing
         if code[:2] == "09" and sources and all(
                 (who := view.article.actor(x)) is not None and who.sector == "JRN" and not all(m.text.isupper() for m in who.mentions) for x in sources):
             # "BBC News investigates how the network worked": journalism, not a state's inquiry (an acronym may
