@@ -1218,3 +1218,15 @@ def test_fearing_harm_if_returned_is_no_threat_by_the_speaker(unfiltered):
 ])
 def test_plans_duties_and_rights_are_not_acts(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # what people lack is told, not asked of anyone; a measure's reason is no call for it
+    ("Aid agencies have warned that more than 6 million people need assistance.", []),
+    ("The minister said the changes were needed to avoid a crisis in old age.", []),
+    # a call for what is needed
+    ("The party leader argued a change in direction was needed to get a grip on spending.", ["REQUEST"]),
+    ("The senator said the United States needs stronger border security.", ["REQUEST"]),
+])
+def test_needs_told_and_needs_asked(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -745,11 +745,13 @@ class Coder:
                     or any(view.lemma(a) == "have" for a in view.kids(c, "aux"))):
                 modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
             if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
-                    and not view.kids(c, "neg"):
-                modal = c  # "argued a change of course was needed": a call for it
+                    and not view.kids(c, "neg") and not (_definite(view, view.kids(c, "nsubjpass")[0]) and any(
+                        view.lemma(a) == "to" for x in view.kids(c, "xcomp", "advcl") for a in view.kids(x, "aux"))):
+                modal = c  # "argued a change of course was needed": a call for it (not "the changes were needed to
+                # avoid a crisis": a measure's reason)
             if modal is None and view.lemma(c) in ("need", "have") and not any(view.lemma(a) == "yet" for a in view.kids(c, "advmod")) \
                     and not view.kids(c, "neg") and (
-                    view.lemma(c) == "need" and view.kids(c, "dobj")
+                    view.lemma(c) == "need" and view.kids(c, "dobj") and not _needy(view, c)
                     or (view.lemma(c) == "need" or not direct) and any(view.kids(x, "aux") and view.lemma(view.kids(x, "aux")[0]) == "to" for x in view.kids(c, "xcomp"))):
                 # "said Britain needed lower taxes", "said member states had to be more accountable" (but "have to"
                 # in a direct quote is mostly an opinion: '"Both sides have to understand ...," he said')
@@ -1087,6 +1089,18 @@ def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool
         percent and any(view.toks[j].text.lower() in ("percent", "%") and view.toks[j].dep == "nsubj"
                         and view.lemma(view.toks[j].head) in ("say", "tell", "think", "believe")
                         for j in range(sent.tok_start, sent.tok_end)))  # "with 22 percent saying they would not ..."
+
+
+def _needy(view: View, need: int) -> bool:
+    """"more than 6 million people need assistance", "our farmers need markets": what people lack is told, not
+    asked of anyone (unlike "Britain needs lower taxes")."""
+    s, _ = view.subject(need)
+    return s is not None and view.toks[s].pos == "NOUN" and view.toks[s].text.lower() in _people_words()
+
+
+def _definite(view: View, n: int) -> bool:
+    """Is the noun at ``n`` a definite one ("the changes", "these restrictions", "its plan")?"""
+    return any(view.lemma(d) in ("the", "this", "these", "that", "those") for d in view.kids(n, "det")) or bool(view.kids(n, "poss"))
 
 
 def _polled(view: View, say: int | None) -> bool:
