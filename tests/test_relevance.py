@@ -1230,3 +1230,12 @@ def test_plans_duties_and_rights_are_not_acts(unfiltered, text, want):
 ])
 def test_needs_told_and_needs_asked(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # what a speaker says others want is a judgement of them, not their demand
+    ('"He wants you to forget what he did," the senator said.', []),
+    ('"We want these men to be returned to their families," said the council\'s leader.', ["REQUEST"]),
+])
+def test_wanting_said_of_others_in_a_quote_is_no_demand(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

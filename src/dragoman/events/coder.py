@@ -893,6 +893,9 @@ class Coder:
             return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
             return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
+        if e.lemma == "want" and view.quoted(c.tok) and (sub := view.subject(c.clause)[0]) is not None \
+                and view.lemma(sub) in ("he", "she", "it", "they"):
+            return None  # '"He wants you to forget them," she said': what the speaker says others want, no demand
         if e.lemma in ("announce", "unveil") and c.obj is not None and code == e.cameo and ptype == "AGREE" \
                 and view.lemma(c.obj) not in ("pledge", "commitment") and not view.kids(c.obj, "acl", "prep", "relcl"):
             return None  # "announced his plans a day after ...": a plan with nothing said of it commits to nothing
