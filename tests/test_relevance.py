@@ -1239,3 +1239,16 @@ def test_needs_told_and_needs_asked(unfiltered, text, want):
 ])
 def test_wanting_said_of_others_in_a_quote_is_no_demand(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # an authority's order is the act it orders
+    ("The governor ordered the arrest of the protest leaders.", ["COERCE"]),
+    ("The regional commander ordered troops to step up security at markets.", ["MOBILIZE"]),
+    ("The minister ordered an investigation into the killings.", ["ACCUSE"]),
+    # a court's order binds (coercion); an order to talk stays a demand
+    ("The court ordered the ministry to pay compensation.", ["COERCE"]),
+    ("The president ordered his envoy to hold talks with the rebels.", ["REQUEST"]),
+])
+def test_an_order_is_the_act_it_orders(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

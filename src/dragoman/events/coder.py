@@ -134,6 +134,12 @@ class Coder:
         return replace(ev, type=ptype, mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
                        score=cc.goldstein if cc else t.score, rule=f"{ev.rule}{why}")
 
+    def _court(self, view: View, verb: int) -> bool:
+        """Is the subject of ``verb`` a court or a judge (whose orders bind: ``_binding``)?"""
+        s, _ = view.subject(verb)
+        actors = [a for a in (view.article.actor(x) for x in (view.phrase_actors(s) if s is not None else [])) if a]
+        return bool(actors) and all((a.sector or "").lower() in self.lex.modes["court_sectors"] for a in actors)
+
     def _binding(self, view: View, ev: Event) -> Event | None:
         """A court's or a judge's order binds: "the judge ordered him to repay" is coercion (``court_order``), not a
         request; an order by anyone else stays a REQUEST, and one given to no one named ("ordered an inquiry",
@@ -816,6 +822,12 @@ class Coder:
                 code = new
                 ptype = self.tax.plover_of(code) or ptype
                 rule += f"<{g.entry.lemma}"
+        if c.governed and e.lemma in self.lex.modes["command_verbs"] and not self._court(view, c.tok) and (
+                (g_type := c.governed[0].entry.type or self.tax.plover_of(c.governed[0].entry.cameo) or ""
+                ).lower() in self.lex.modes["commanded_types"] or c.governed[0].entry.cameo[:2] == "09"):
+            g = c.governed[0]  # "ordered troops to attack the camp": the attack, ordered by whoever ordered it
+            code, ptype = g.entry.cameo, g_type
+            rule = rule.split("<")[0] + f"<{g.entry.lemma}+commanded"
         elif c.governed and code == "112":
             new = self.lex.refined(code, c.governed[0].entry.cameo, c.governed[0].entry.type)
             if new:
