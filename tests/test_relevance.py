@@ -1252,3 +1252,13 @@ def test_wanting_said_of_others_in_a_quote_is_no_demand(unfiltered, text, want):
 ])
 def test_an_order_is_the_act_it_orders(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # accidents and storms kill no one politically, told in a headline or by a storm's name
+    ("Four killed as train derails after landslip in Cumbria", []),
+    ("Storm Ingrid tore across the north-west on Tuesday with strong gusts, killing at least three people.", []),
+    ("Rebels stormed the town on Tuesday, killing at least three people.", ["ASSAULT"]),
+])
+def test_accidents_and_named_storms_are_no_attacks(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -275,6 +275,12 @@ class Coder:
             if view.lemma(p) == "in" and any(view.lemma(o) in m["disaster_words"] and self._thing(view, o)
                                              for o in view.kids(p, "pobj")):
                 return True
+        for p in view.kids(v, "prep"):
+            if view.lemma(p) in ("as", "after", "when") and any(
+                    view.lemma(o) in m["accident_verbs"] or view.lemma(o) in m["disaster_words"] for o in view.kids(p, "pobj")):
+                return True  # the headline parse of "Four killed as train derails": "derails" a noun after "as"
+        if self._named_disaster(view, v):
+            return True
         for c in view.kids(v, "advcl"):
             if {view.lemma(k) for k in view.kids(c, "mark", "advmod")} & {"when", "as", "after"} \
                     and view.lemma(c) in m["accident_verbs"]:
@@ -282,6 +288,14 @@ class Coder:
                 if s is not None and (self._thing(view, s) or view.lemma(s) in m["disaster_words"]):
                     return True
         return False
+
+    def _named_disaster(self, view: View, v: int) -> bool:
+        """Is ``v`` the participle of what a named storm did ("Storm Ingrid tore across Spain, killing three")?"""
+        t = view.toks[v]
+        if t.dep != "advcl" or t.tag != "VBG" or view.kids(v, "nsubj"):
+            return False
+        s = view.kid(t.head, "nsubj")
+        return s is not None and any(view.lemma(k) in self.lex.modes["disaster_words"] for k in view.kids(s, "compound"))
 
     @staticmethod
     def _people(view: View, s: int) -> bool:
@@ -901,7 +915,7 @@ class Coder:
             return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
         if ptype == "REJECT" and any(view.lemma(x) in self.lex.modes["telling_verbs"] for x in view.kids(c.tok, "xcomp")):
             return None  # "a spokesman refused to say whether ...", "declined to name the venue": no comment, no refusal
-        if not noun and ptype == "ASSAULT" and not sources and self._accident(view, c.tok):
+        if not noun and ptype == "ASSAULT" and (not sources or self._named_disaster(view, c.tok)) and self._accident(view, c.tok):
             return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
             return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
