@@ -27,25 +27,24 @@ def _actors_match(p: GoldEvent, g: GoldEvent) -> bool:
     return _side_ok(ps, gs) and _side_ok(pt, gt)  # a coder's event has no reciprocal flag: roles as coded
 
 
+def _matches(coded: GoldEvent, ref: GoldEvent) -> bool:
+    """Does a coder's factual event match a reference factual event: its trigger in the reference's sentence, its
+    type the reference's or one in its ``also``?"""
+    return (coded.factual and ref.factual and ref.sentence[0] <= coded.trigger[0] < ref.sentence[1]
+            and coded.type in ref.types)
+
+
 def score(coder: tuple[GoldEvent, ...], gold: tuple[GoldEvent, ...], t: Counter[str]) -> None:
     """Add one article's counts: ``coder``'s factual events against ``gold``'s (the articles suite's matching)."""
-    def hits(e: GoldEvent, pool: tuple[GoldEvent, ...], gold_side: bool) -> list[GoldEvent]:
-        if gold_side:  # e is a gold event: the coder's events whose trigger lies in its sentence
-            return [p for p in pool if p.factual and e.sentence[0] <= p.trigger[0] < e.sentence[1] and p.type in e.types]
-        return [g for g in pool if g.factual and g.sentence[0] <= e.trigger[0] < g.sentence[1] and e.type in g.types]
-
-    for p in coder:
-        if p.factual:
-            t["coded"] += 1
-            h = hits(p, gold, False)
-            t["type_right"] += bool(h)
-            t["strict_right"] += any(_actors_match(p, g) for g in h)
-    for g in gold:
-        if g.factual:
-            t["gold"] += 1
-            h = hits(g, coder, True)
-            t["type_found"] += bool(h)
-            t["strict_found"] += any(_actors_match(p, g) for p in h)
+    pairs = [(p, g) for p in coder for g in gold if _matches(p, g)]
+    for side, events, total, typed, strict in ((0, coder, "coded", "type_right", "strict_right"),
+                                               (1, gold, "gold", "type_found", "strict_found")):
+        for e in events:
+            if e.factual:
+                mine = [pg for pg in pairs if pg[side] is e]
+                t[total] += 1
+                t[typed] += bool(mine)
+                t[strict] += any(_actors_match(p, g) for p, g in mine)
 
 
 def _ratio(t: Counter[str], a: str, b: str) -> float:
