@@ -1262,3 +1262,14 @@ def test_an_order_is_the_act_it_orders(unfiltered, text, want):
 ])
 def test_accidents_and_named_storms_are_no_attacks(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a clash of dates and a press conference are no events; a joint news conference is a meeting
+    ("The prime minister scheduled his monthly press conference to clash with a keynote speech by the chancellor.", []),
+    ("The minister held a press conference on Tuesday.", []),
+    ("The minister held a news conference in Kabul with the US envoy.", ["CONSULT"]),
+    ("Protesters clashed with police in the capital on Sunday.", ["ASSAULT"]),
+])
+def test_clashing_dates_and_press_conferences(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -919,6 +919,9 @@ class Coder:
             return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
         if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
             return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
+        if ptype == "CONSULT" and not targets and c.obj is not None and any(
+                view.lemma(k) in ("press", "news") for k in view.kids(c.obj, "compound", "amod")):
+            return None  # "held a press conference": a meeting with no one (a joint one, with its guest, is one)
         if e.lemma == "want" and view.quoted(c.tok) and (sub := view.subject(c.clause)[0]) is not None \
                 and view.lemma(sub) in ("he", "she", "it", "they"):
             return None  # '"He wants you to forget them," she said': what the speaker says others want, no demand
