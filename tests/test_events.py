@@ -621,7 +621,9 @@ def test_a_judgement_of_the_weather_is_no_accusation(pipeline):
     ("A federal judge ordered the ministry to bring her back within 14 days.", "COERCE", "federal judge", "ministry"),
     ("The Supreme Court of Vellia ordered election officials to count the late ballots.", "COERCE",
      "Supreme Court of Vellia", "election officials"),
-    ("The president ordered troops to step up security.", "REQUEST", "president", "troops"),  # no court: a request
+    ("The president ordered his envoy to hold talks with the rebels.", "REQUEST", "president", "envoy"),  # no court
+    # an order of force by anyone is the act ordered (the article coders' and CAMEO's convention)
+    ("The president ordered troops to step up security.", "MOBILIZE", "president", "troops"),
 ])
 def test_a_courts_order_binds(pipeline, text, type_, source, target):
     art = coded(pipeline, text)

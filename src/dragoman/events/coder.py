@@ -142,7 +142,8 @@ class Coder:
 
     def _binding(self, view: View, ev: Event) -> Event | None:
         """A court's or a judge's order binds: "the judge ordered him to repay" is coercion (``court_order``), not a
-        request; an order by anyone else stays a REQUEST, and one given to no one named ("ordered an inquiry",
+        request; an order by anyone else stays a REQUEST (unless it orders force or an inquiry: then it is that act,
+        ``command_verbs`` in ``_classify``), and one given to no one named ("ordered an inquiry",
         "ordered the schools closed") is an act of office, no event (None)."""
         m = self.lex.modes
         if ev.type != "REQUEST" or not ev.evidence:
@@ -1123,11 +1124,17 @@ def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool
                         for j in range(sent.tok_start, sent.tok_end)))  # "with 22 percent saying they would not ..."
 
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
 def _needy(view: View, need: int) -> bool:
     """"more than 6 million people need assistance", "our farmers need markets": what people lack is told, not
     asked of anyone (unlike "Britain needs lower taxes")."""
     s, _ = view.subject(need)
-    return s is not None and view.toks[s].pos == "NOUN" and view.toks[s].text.lower() in _people_words()
+    if s is None or view.toks[s].tag != "NNS" or view.toks[s].text.lower() not in _people_words():
+        return False  # "the country needed lower taxes" asks its government
+    # people in need, not the state's own forces ("the police need more officers" asks for them)
+    return not any((a := view.article.actor(x)) is not None and a.sector in _STATE_SECTORS for x in view.phrase_actors(s))
 
 
 def _definite(view: View, n: int) -> bool:
