@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from logistic import fit, matrix, vocabulary
 
 from dragoman.api_public import make_article
 from dragoman.evaluation.articles import (
@@ -78,37 +79,6 @@ def rows(data: Path) -> tuple[list[str], list[dict[str, float]], list[int]]:
             feats.append(features(out, ev))
             labels.append(int(ok))
     return ids, feats, labels
-
-
-def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method (the bias, column 0, not penalised)."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
-        g = x.T @ (p - y) + reg * w
-        h = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-9)
-        step = np.linalg.solve(h, g)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    return w
-
-
-def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    col = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(feats), len(names)))
-    for r, f in enumerate(feats):
-        for k, v in f.items():
-            if k in col:
-                x[r, col[k]] = v
-    return x
-
-
-def vocabulary(feats: list[dict[str, float]], min_count: int) -> list[str]:
-    seen = Counter(k for f in feats for k in f)
-    return ["bias"] + sorted(k for k, c in seen.items() if c >= min_count and k != "bias")
 
 
 def cross_validate(ids: list[str], feats: list[dict[str, float]], y: np.ndarray, folds: int, l2: float,

@@ -507,24 +507,7 @@ class Coder:
         toks = view.toks
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
-        frames: list[tuple[list[str], int, float, list[str]]] = []  # (speaker, content's head, confidence, said of)
-        for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
-                continue
-            s_sub, passive = view.subject(i)
-            if s_sub is None or passive:
-                continue
-            sources = view.phrase_actors(s_sub)
-            if not sources:
-                continue
-            # '"It is a scandal," she said of the ministry's handling': whom it is said of
-            said_of = [a for p in view.kids(i, "prep") if view.lemma(p) in ("of", "about")
-                       for o in view.kids(p, "pobj") for a in view.phrase_actors(o) if a not in sources]
-            frames.extend((sources, c, 0.8 - min(0.2, 0.04 * view.depth(i)), said_of) for c in view.children[i]
-                          if toks[c].dep in ("ccomp", "parataxis"))
-        if not frames and (quoted := self._quoted(view, sent)) is not None:
-            frames.append((quoted[0], quoted[1], 0.72, []))  # "It is a betrayal," she said. "They broke every promise."
-        for sources, c, conf, said_of in frames:
+        for sources, _, c, conf, said_of in self.statements(view, sent):
             content = _descendants(view, c)
             if any(j in coded for j in content):
                 continue  # the content tells an event of its own
@@ -546,6 +529,31 @@ class Coder:
                 return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
                                     (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
         return []
+
+    def statements(self, view: View, sent: Sentence) -> list[tuple[list[str], int | None, int, float, list[str]]]:
+        """The statements the sentence reports of actors: (speakers, speech verb, the content's head, confidence,
+        whom it is said of) for each clause a speech verb with an actor for its active subject governs ("X said
+        Y's plan was unacceptable"), else for a sentence that continues another sentence's direct quote (no verb:
+        ``None``)."""
+        toks = view.toks
+        frames: list[tuple[list[str], int | None, int, float, list[str]]] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) not in self.speech or toks[i].pos != "VERB":
+                continue
+            s_sub, passive = view.subject(i)
+            if s_sub is None or passive:
+                continue
+            sources = view.phrase_actors(s_sub)
+            if not sources:
+                continue
+            # '"It is a scandal," she said of the ministry's handling': whom it is said of
+            said_of = [a for p in view.kids(i, "prep") if view.lemma(p) in ("of", "about")
+                       for o in view.kids(p, "pobj") for a in view.phrase_actors(o) if a not in sources]
+            frames.extend((sources, i, c, 0.8 - min(0.2, 0.04 * view.depth(i)), said_of) for c in view.children[i]
+                          if toks[c].dep in ("ccomp", "parataxis"))
+        if not frames and (quoted := self._quoted(view, sent)) is not None:
+            frames.append((quoted[0], None, quoted[1], 0.72, []))  # "It is a betrayal," she said. "They broke every promise."
+        return frames
 
     def _labels(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
         """"X called the plan reckless", "Y branded the minister a coward", "Z described the ruling as
