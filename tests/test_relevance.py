@@ -620,6 +620,16 @@ def test_criticism_of_a_supposed_case_and_documents_provided_are_no_events(unfil
     assert_factual(extract_at(unfiltered, text), want)
 
 
+@pytest.mark.parametrize("text, want", [
+    ("The opposition leader said the Labour government had mishandled the strike.", ["ACCUSE"]),
+    ("The party spokesman said the ministers had ignored the problem for years.", ["ACCUSE"]),
+    ("The minister said some Labour councils could ignore the new rules.", []),  # what may be done, not what was
+    ('The senator said he had met the Society for the Prevention of Cruelty to Animals.', ["CONSULT"]),  # a name's word
+])
+def test_criticism_words_judge_what_was_done_not_what_may_be_nor_a_name(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
+
+
 def test_a_rejoinder_is_speech_and_the_doer_of_the_criticised_act_is_its_target(pipeline):
     art = extract_at(pipeline, 'But the party spokesman responded: "Britain is working, do not let the Tories wreck it again".')
     acc = [e for e in art.events if e.type == "ACCUSE"]

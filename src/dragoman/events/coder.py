@@ -507,10 +507,14 @@ class Coder:
         toks = view.toks
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
-        for sources, _, c, conf, said_of in self.statements(view, sent):
+        attacks = {_tok_at(view, e.evidence[0].trigger[0]) for e in found if e.type == "ASSAULT"}
+        for sources, verb, c, conf, said_of in self.statements(view, sent):
             content = _descendants(view, c)
             if any(j in coded for j in content):
                 continue  # the content tells an event of its own
+            if verb is not None and toks[verb].dep == "advcl" and (toks[verb].head in attacks or any(
+                    toks[a].head == toks[verb].head for a in attacks if a is not None)):
+                continue  # "went on to attack the governor, saying he had ignored ...": what the attack said
             got = self._judgement(view, c, content, sources, _word_list("criticism.txt"), bool(said_of))
             if got is not None:
                 cue, targets, denial = got
@@ -749,6 +753,10 @@ class Coder:
         toks = view.toks
         if view.lemma(toks[j].head) in ("go", "miss"):  # "if something went wrong", "we miss a trick"
             return True
+        if view.tok_actors.get(j) and toks[j].text[:1].isupper():
+            return True  # a word of an actor's name: "the Society for the Prevention of Cruelty to Children"
+        if toks[j].pos == "VERB" and any(view.lemma(k) in ("can", "could", "may", "might") for k in view.kids(j, "aux")):
+            return True  # "some countries can ignore their responsibilities": what may be done, not what was
         cur = j
         while cur != top and toks[cur].head != cur:
             if any(view.lemma(k) in self.lex.modes["conditional_marks"] for k in view.kids(cur, "mark")):
