@@ -385,3 +385,14 @@ def test_the_government_is_a_states_never_an_international_bodys():
                   "the issue.", published="2005-01-26")
     gov = [a for a in art.actors if any(m.text == "government" for m in a.mentions)]
     assert gov and all(a.country != "IGO" for a in gov), [(a.name, a.country) for a in gov]
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("Civil rights group Liberty welcomed the judgment on Monday.", "Liberty", "NGO"),
+    ("The union Unite called a strike at the depot.", "Unite", "LAB"),
+])
+def test_a_name_after_a_describing_noun_is_the_organisation(pipeline, text, name, sector):
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    a = actor_of(art, name)
+    assert a.kind == "organisation" and sector in (a.sector, a.country), (a.kind, a.sector, a.country)
+    assert any(art.actor(s) is a for e in art.events for s in e.sources), [(e.type, e.sources) for e in art.events]

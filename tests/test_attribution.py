@@ -378,3 +378,14 @@ def test_a_refusal_to_do_something_is_not_the_thing_done(pipeline):
     assert not any(e.type == "CONCEDE" for e in evs), [(e.type, e.rule) for e in evs]
     _art, evs = events(pipeline, "The junta's refusal to allow the meeting angered the envoy.")
     assert [e.type for e in evs] == ["REJECT"], [(e.type, e.rule) for e in evs]
+
+
+def test_who_receives_a_sentence_undergoes_it(pipeline):
+    from dragoman import extract
+
+    art = extract("Opposition leader Ivan Petrov was detained in Minsk on Monday. On Friday two activists of his party "
+                  "received prison sentences of eight months.", published="2024-05-04", pipeline=pipeline)
+    ev = [e for e in art.events if e.type == "COERCE" and art.text[e.evidence[0].trigger[0]:].startswith("sentences")]
+    assert ev, [(e.type, e.rule) for e in art.events]
+    assert "activists" in " ".join(art.actor(a).name for a in ev[0].targets)
+    assert not ev[0].sources

@@ -72,6 +72,10 @@ def test_compound_subject_is_one_reciprocal_consult(code):
         ("The government released forty political prisoners.", "RETREAT", "0841", "release"),
         ("The minister condemned the bombing of the embassy.", "ACCUSE", "111", None),
         ("The president warned Ghana against any interference.", "THREATEN", "130", None),
+        ("Federal agents executed search warrants at the mayor's office in Tirana.", "COERCE", "173", "arrest"),
+        ("The Senate committee subpoenaed the former minister on Monday.", "COERCE", "173", None),
+        ("The army sealed off the border district after the protests.", "COERCE", "172", "restrict"),
+        ("The Ethiopian government cut the internet in Tigray.", "COERCE", "1721", "restrict"),
     ],
 )
 def test_triggers_give_type_cameo_and_mode(code, text, type_, cameo, mode):

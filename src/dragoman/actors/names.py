@@ -78,6 +78,7 @@ def find_names(ctx: Context) -> list[Unit]:
             units.append(u)
             taken.update(range(u.ts, u.te))
     units.extend(_honorific_names(ctx, taken))
+    units.extend(_described_names(ctx, taken))
     units.sort(key=lambda u: u.ts)
     for u in units:
         for i in range(u.ts, u.te):
@@ -113,6 +114,30 @@ def _honorific_names(ctx: Context, taken: set[int]) -> list[Unit]:
         if te == h + 1 or te in taken or ctx.in_chrome(toks[h].start, toks[te - 1].end):
             continue  # (a title before a name: "Lord Justice May")
         out.append(Unit(h + 1, te, "person", ctx.text(h + 1, te), rule="honorific"))
+        taken.update(range(h + 1, te))
+    return out
+
+
+#: nouns that describe the organisation whose name follows them ("the campaign group Liberty", "the charity Shelter")
+ORG_DESCRIPTORS = words("organisation_descriptors")
+
+
+def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"Civil rights group Liberty", "the housing charity Shelter": the proper name a describing noun modifies, that
+    no other unit covers, as an organisation (the tagger misses names that are common words)."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for h in range(len(toks) - 1):
+        t = toks[h]
+        if t.lemma.lower() not in ORG_DESCRIPTORS or t.dep != "compound" or not t.text.islower() or h + 1 in taken:
+            continue
+        te = h + 1
+        while te < len(toks) and te - h <= 4 and toks[te].tag == "NNP" and toks[te].text[:1].isupper() \
+                and toks[te].sent == t.sent and te not in taken:
+            te += 1
+        if te == h + 1 or t.head != te - 1 or ctx.in_chrome(t.start, toks[te - 1].end):
+            continue  # the describing noun modifies the name's head ("group Liberty"), not a later word
+        out.append(Unit(h + 1, te, "organisation", ctx.text(h + 1, te), rule="described"))
         taken.update(range(h + 1, te))
     return out
 

@@ -95,6 +95,11 @@ class Attribution:
             s, passive = view.subject(toks[n].head)
             if s is not None and not passive:
                 targets.extend(a for a in view.phrase_actors(s) if a not in targets and a not in sources)
+        elif toks[n].dep == "dobj" and view.lemma(toks[n].head) in self.lex.modes["undergo_verbs"]:
+            # "two activists received prison sentences": those who received them undergo them
+            s, passive = view.subject(toks[n].head)
+            if s is not None and not passive:
+                targets.extend(a for a in view.phrase_actors(s) if a not in targets and a not in sources)
         elif toks[n].dep == "pobj" and view.lemma(toks[n].head) == "under":
             # "the mayor is under investigation by prosecutors": the clause's subject undergoes it
             v = toks[toks[n].head].head
