@@ -1140,9 +1140,6 @@ def _poll(view: View, sent: Sentence, words: frozenset[str] | list[str]) -> bool
                         for j in range(sent.tok_start, sent.tok_end)))  # "with 22 percent saying they would not ..."
 
 
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-
 def _needy(view: View, need: int) -> bool:
     """"more than 6 million people need assistance", "our farmers need markets": what people lack is told, not
     asked of anyone (unlike "Britain needs lower taxes")."""
@@ -1150,7 +1147,8 @@ def _needy(view: View, need: int) -> bool:
     if s is None or view.toks[s].tag != "NNS" or view.toks[s].text.lower() not in _people_words():
         return False  # "the country needed lower taxes" asks its government
     # people in need, not the state's own forces ("the police need more officers" asks for them)
-    return not any((a := view.article.actor(x)) is not None and a.sector in _STATE_SECTORS for x in view.phrase_actors(s))
+    own = load().modes["own_state_sectors"]
+    return not any((a := view.article.actor(x)) is not None and (a.sector or "").lower() in own for x in view.phrase_actors(s))
 
 
 def _definite(view: View, n: int) -> bool:
@@ -1261,10 +1259,6 @@ def _when(view: View, p: int) -> bool:
     return bool(objs) and all(view.toks[o].ent_type in ("DATE", "TIME") for o in objs)
 
 
-_EXECUTIVE = frozenset({"GOV", "COP", "MIL", "SPY"})  # who commands a state's forces
-_FORCES = frozenset({"COP", "MIL", "SPY"})
-#: what a threatened party is told it will undergo ("warned that Y would face consequences")
-_SUFFER_VERBS = frozenset({"face", "suffer", "pay", "regret", "bear", "receive", "get", "feel", "meet", "lose", "risk"})
 
 
 def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
@@ -1272,10 +1266,11 @@ def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
     defence minister warned that Venezuela would ..."): executive warners, forces or the state itself as doers,
     of no two different countries?"""
     def state(x: Actor | None, sectors: frozenset[str]) -> bool:
-        return x is not None and ((x.sector or "") in sectors or x.kind in ("country", "government"))
+        return x is not None and ((x.sector or "").lower() in sectors or x.kind in ("country", "government"))
 
     art = view.article
-    if not all(state(art.actor(a), _EXECUTIVE) for a in warners) or not all(state(art.actor(a), _FORCES) for a in doers):
+    m = load().modes
+    if not all(state(art.actor(a), m["executive_sectors"]) for a in warners) or not all(state(art.actor(a), m["force_sectors"]) for a in doers):
         return False
     return len({x.country for x in map(art.actor, warners | doers) if x is not None and x.country}) <= 1
 
@@ -1291,7 +1286,7 @@ def _warns_of_others(view: View, i: int) -> bool:
         c_sub, passive = view.subject(c)
         if c_sub is None or toks[c_sub].pos == "PRON" or toks[c_sub].head != c:
             continue
-        if passive or view.lemma(c) in _SUFFER_VERBS:
+        if passive or view.lemma(c) in load().modes["suffer_verbs"]:
             continue  # "warned that Y would face consequences", "... would be punished": a threat against Y
         if _conditioned(view, c, own):
             continue  # "warned that strikes would follow if ministers did not return to talks": a threat to them
