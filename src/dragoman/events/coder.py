@@ -12,7 +12,8 @@ Each event records the lexicon line (``rule``) and a confidence.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dragoman.events.attribution import SYMMETRIC, VERBAL, Attribution, Cand
@@ -926,32 +927,8 @@ class Coder:
             rule += "@ref-latest" if ref == "latest" else "@ref"
         elif noun and c.clause == c.tok and toks[c.tok].dep == "pobj" and not sources and not targets:
             return None  # "after consensus ...": a passing mention with nobody named
-        if ptype == "CONSULT" and (e.mode == "visit" or code == self.lex.codes["visit"]) and self._at_home(view, sent, sources, targets):
-            return None  # "the governor visited the northern border": a trip at home, with nobody to meet
-        if not noun and self._thing_does(view, c):
-            return None  # "poverty threatens our security", "these sources contribute to pollution": no actor acts
-        if ptype == "REJECT" and any(view.lemma(x) in self.lex.modes["telling_verbs"] for x in view.kids(c.tok, "xcomp")):
-            return None  # "a spokesman refused to say whether ...", "declined to name the venue": no comment, no refusal
-        if not noun and ptype == "ASSAULT" and (not sources or self._named_disaster(view, c.tok)) and self._accident(view, c.tok):
-            return None  # "two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"
-        if ptype.lower() in self.lex.modes["attitude_types"] and _poll(view, sent, self.lex.modes["poll_words"]):
-            return None  # "44 percent of voters want the House to act", "those surveyed trust X": opinion data
-        if ptype == "CONSULT" and not targets and c.obj is not None and any(
-                view.lemma(k) in ("press", "news") for k in view.kids(c.obj, "compound", "amod")):
-            return None  # "held a press conference": a meeting with no one (a joint one, with its guest, is one)
-        if e.lemma == "want" and view.quoted(c.tok) and (sub := view.subject(c.clause)[0]) is not None \
-                and view.lemma(sub) in ("he", "she", "it", "they"):
-            return None  # '"He wants you to forget them," she said': what the speaker says others want, no demand
-        if e.lemma in ("announce", "unveil") and c.obj is not None and code == e.cameo and ptype == "AGREE" \
-                and view.lemma(c.obj) not in ("pledge", "commitment") and not view.kids(c.obj, "acl", "prep", "relcl"):
-            return None  # "announced his plans a day after ...": a plan with nothing said of it commits to nothing
-        if code[:2] == "09" and sources and all(
-                (who := view.article.actor(x)) is not None and who.sector == "JRN" and not all(m.text.isupper() for m in who.mentions) for x in sources):
-            # "BBC News investigates how the network worked": journalism, not a state's inquiry (an acronym may
-            # be another body's: "AFP will investigate" is the Philippine army's)
-            return None
-        if _polled(view, view.speech_governor(c.clause)):
-            return None  # "51 percent say the president should be impeached": an answer to a poll, no act
+        if self._no_act(_Clause(view, sent, c, ptype, code, sources, targets)) is not None:
+            return None  # the clause tells no act: ``_NO_ACT`` says why
         conf = self._confidence(view, c, code, bool(sources))
         cc = self.tax.code(code)
         mode = e.mode if (cc is None or not cc.mode or e.mode) else cc.mode
@@ -970,6 +947,10 @@ class Coder:
             span = (toks[a].start, toks[b].end)
         aux = Aux(modes.negated, modes.hypothetical, modes.future, modes.historical)
         return self._build(view, sent, ptype, code, mode, contexts, sources, targets, recip, aux, span, conf, rule)
+
+    def _no_act(self, x: _Clause) -> str | None:
+        """The first rule of ``_NO_ACT`` by which the candidate clause tells no act, or ``None``."""
+        return next((name for name, rule in _NO_ACT if rule(self, x)), None)
 
     def _at_home(self, view: View, sent: Sentence, sources: list[str], targets: list[str]) -> bool:
         """Is a visit made to nobody, or only to places of the visitor's own country ("the president
@@ -1089,6 +1070,90 @@ class Coder:
         return bool(a & b)
 
     # -- who acts on whom ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Clause:
+    """A candidate event as the no-act rules read it: the candidate with its type, code and participants."""
+
+    view: View
+    sent: Sentence
+    c: Cand
+    ptype: str
+    code: str
+    sources: list[str]
+    targets: list[str]
+
+
+def _home_visit(k: Coder, x: _Clause) -> bool:
+    """"the governor visited the northern border": a trip at home, with nobody to meet."""
+    e = x.c.entry
+    return x.ptype == "CONSULT" and (e.mode == "visit" or x.code == k.lex.codes["visit"]) \
+        and k._at_home(x.view, x.sent, x.sources, x.targets)
+
+
+def _thing_acts(k: Coder, x: _Clause) -> bool:
+    """"poverty threatens our security", "these sources contribute to pollution": no actor acts."""
+    return not x.c.entry.is_noun and k._thing_does(x.view, x.c)
+
+
+def _no_comment(k: Coder, x: _Clause) -> bool:
+    """"a spokesman refused to say whether ...", "declined to name the venue": no comment, no refusal."""
+    return x.ptype == "REJECT" and any(x.view.lemma(t) in k.lex.modes["telling_verbs"] for t in x.view.kids(x.c.tok, "xcomp"))
+
+
+def _accidental(k: Coder, x: _Clause) -> bool:
+    """"two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"."""
+    v, t = x.view, x.c.tok
+    return not x.c.entry.is_noun and x.ptype == "ASSAULT" and (not x.sources or k._named_disaster(v, t)) and k._accident(v, t)
+
+
+def _opinion_data(k: Coder, x: _Clause) -> bool:
+    """"44 percent of voters want the House to act", "those surveyed trust X": opinion data."""
+    return x.ptype.lower() in k.lex.modes["attitude_types"] and _poll(x.view, x.sent, k.lex.modes["poll_words"])
+
+
+def _press_conference(k: Coder, x: _Clause) -> bool:
+    """"held a press conference": a meeting with no one (a joint one, with its guest, is one)."""
+    obj = x.c.obj
+    return x.ptype == "CONSULT" and not x.targets and obj is not None and any(
+        x.view.lemma(t) in ("press", "news") for t in x.view.kids(obj, "compound", "amod"))
+
+
+def _others_wants(k: Coder, x: _Clause) -> bool:
+    """'"He wants you to forget them," she said': what the speaker says others want, no demand."""
+    v, c = x.view, x.c
+    return c.entry.lemma == "want" and v.quoted(c.tok) and (sub := v.subject(c.clause)[0]) is not None \
+        and v.lemma(sub) in ("he", "she", "it", "they")
+
+
+def _empty_plan(k: Coder, x: _Clause) -> bool:
+    """"announced his plans a day after ...": a plan with nothing said of it commits to nothing."""
+    v, c, e = x.view, x.c, x.c.entry
+    return e.lemma in ("announce", "unveil") and c.obj is not None and x.code == e.cameo and x.ptype == "AGREE" \
+        and v.lemma(c.obj) not in ("pledge", "commitment") and not v.kids(c.obj, "acl", "prep", "relcl")
+
+
+def _journalism(k: Coder, x: _Clause) -> bool:
+    """"BBC News investigates how the network worked": journalism, not a state's inquiry (an acronym may be another
+    body's: "AFP will investigate" is the Philippine army's)."""
+    art = x.view.article
+    return x.code[:2] == "09" and bool(x.sources) and all(
+        (who := art.actor(a)) is not None and who.sector == "JRN" and not all(m.text.isupper() for m in who.mentions)
+        for a in x.sources)
+
+
+def _poll_answer(k: Coder, x: _Clause) -> bool:
+    """"51 percent say the president should be impeached": an answer to a poll, no act."""
+    return _polled(x.view, x.view.speech_governor(x.c.clause))
+
+
+#: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
+_NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
+    ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
+    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
+    ("empty-plan", _empty_plan), ("journalism", _journalism), ("poll-answer", _poll_answer),
+)
+
 
 def e_mode_visit(coder: Coder, view: View, i: int) -> bool:
     """"on a visit to X", "on a trip": travel nouns are told with "on"."""
