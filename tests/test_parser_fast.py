@@ -189,3 +189,26 @@ def test_the_object_of_for_before_an_infinitive_is_its_subject():
     heads2 = [1, 0, -1, 1, -2, 1, -2, -1, -7]
     _repair(heads2, deps2, ["PRP", "VBD", "IN", "DT", "NN", "TO", "VB", "NNS", "."], words2)
     assert deps2[4] == "pobj"
+
+
+def test_a_speech_participle_after_whom_a_letter_is_addressed_is_the_writers(pipeline):
+    from dragoman import extract
+    from dragoman.nlp.parser import _repair
+
+    # "Dana Reyes has written to the regulator accusing the council of a breach": the small model can hang
+    # "accusing" on "regulator"; the writer accuses
+    tags = ["NNP", "VBZ", "VBN", "IN", "DT", "NN", "VBG", "DT", "NN", "."]
+    deps = ["nsubj", "aux", "ROOT", "prep", "det", "pobj", "acl", "det", "dobj", "punct"]
+    heads = [2, 1, 0, -1, 1, -2, -1, 1, -2, -7]
+    _repair(heads, deps, tags, ["reyes", "have", "write", "to", "the", "regulator", "accuse", "the", "council", "."])
+    assert deps[6] == "advcl" and 6 + heads[6] == 2
+    # a participle that is no speech act, or after a verb of motion, keeps its noun ("came to this country seeking")
+    deps2 = ["nsubj", "ROOT", "prep", "det", "pobj", "acl", "dobj", "punct"]
+    heads2 = [1, 0, -1, 1, -2, -1, -1, -6]
+    _repair(heads2, deps2, ["PRP", "VBD", "IN", "DT", "NN", "VBG", "NN", "."],
+            ["they", "come", "to", "this", "country", "seek", "protection", "."])
+    assert deps2[5] == "acl"
+    art = extract("Opposition leader Dana Reyes has written to the regulator accusing the Labour council of a "
+                  "flagrant breach of the law.", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert art.actor(ev.sources[0]).name == "Dana Reyes"

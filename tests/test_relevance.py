@@ -253,6 +253,11 @@ def assert_factual(art, want):
     ("The army released 40 prisoners on Tuesday.", ["RETREAT"]),
     ("The two presidents talked with each other by phone.", ["CONSULT"]),
     ("Police beat the protesters with batons.", ["ASSAULT"]),
+    ("Health officials imposed a quarantine to prevent the virus from spreading.", []),
+    ("Police prevented the protesters from reaching the square.", ["COERCE"]),
+    # a charge laid by the law is coercion; one a critic makes is an accusation
+    ("The two activists were charged under the public order act, police said.", ["COERCE"]),
+    ("Critics charged that the governor had misled voters.", ["ACCUSE"]),
 ])
 def test_trigger_senses_that_are_no_event(unfiltered, text, want):
     from dragoman import extract

@@ -374,6 +374,34 @@ def _for_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: li
         heads[f] = v - f
 
 
+#: speech acts told by a participle after whom they are addressed to ("wrote to the watchdog accusing Labour of ...")
+_SPEECH_PARTICIPLES = frozenset({"accuse", "ask", "urge", "call", "demand", "warn", "claim", "complain", "criticise",
+                                 "criticize", "condemn", "threaten", "request", "seek", "insist", "argue", "allege",
+                                 "protest", "plead", "appeal", "press", "challenge", "offer", "propose", "invite"})
+
+
+#: verbs whose "to" names whom a message is addressed to ("wrote to the watchdog", not "came to this country")
+_ADDRESSING_VERBS = frozenset({"write", "speak", "talk", "send", "complain", "reply", "respond", "turn", "appeal", "post",
+                               "report", "tweet"})
+
+
+def _addressed_participles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"Matthew Taylor has written to the watchdog accusing Labour of a breach" — a participle of a speech act
+    parsed as a modifier of the noun a verb's "to" addresses is the verb's adverbial clause: the writer accuses,
+    not the watchdog."""
+    n = len(deps)
+    for k in range(n):
+        h = k + heads[k]
+        if deps[k] != "acl" or tags[k] != "VBG" or lemmas[k].lower() not in _SPEECH_PARTICIPLES or h == k \
+                or deps[h] != "pobj":
+            continue
+        p = h + heads[h]
+        v = p + heads[p]
+        if deps[p] != "prep" or lemmas[p].lower() != "to" or v == p or v > p or lemmas[v].lower() not in _ADDRESSING_VERBS:
+            continue
+        deps[k], heads[k] = "advcl", v - k
+
+
 def _run_on_clauses(heads: list[int], deps: list[str]) -> None:
     """"Tories attack EU asylum moves David Blunkett has been accused of ...": a headline run into the first
     sentence, its second clause (a subject of its own, no "that") parsed as the complement of the first's object
@@ -446,7 +474,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
       adjective of its object ("failed pensioners") is the participle's auxiliary;
     * "Tories attack EU asylum moves David Blunkett has been accused of ..." — a clause with a subject of its own
-      parsed as the complement of a noun (a headline run into the first sentence) is a clause beside it."""
+      parsed as the complement of a noun (a headline run into the first sentence) is a clause beside it;
+    * "has written to the watchdog accusing Labour of ..." — a speech act's participle parsed as a modifier of
+      whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
@@ -454,6 +484,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _perfect_verbs(heads, deps, tags, lemmas)
     _run_on_clauses(heads, deps)
     _for_subjects(heads, deps, tags, lemmas)
+    _addressed_participles(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
