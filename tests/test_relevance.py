@@ -258,6 +258,7 @@ def assert_factual(art, want):
     # a charge laid by the law is coercion; one a critic makes is an accusation
     ("The two activists were charged under the public order act, police said.", ["COERCE"]),
     ("Critics charged that the governor had misled voters.", ["ACCUSE"]),
+    ("Rebels shelled the town on Monday, the defence minister charged on Tuesday.", ["ACCUSE", "ASSAULT"]),
 ])
 def test_trigger_senses_that_are_no_event(unfiltered, text, want):
     from dragoman import extract

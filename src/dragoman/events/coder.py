@@ -842,6 +842,11 @@ class Coder:
         e = c.entry
         code, ptype = e.cameo, e.type
         rule = e.rule if c.obj is None else e.rule.replace("#", f"+{view.lemma(c.obj)}#", 1)
+        if e.lemma in self.lex.modes["legal_passives"] and ptype == "ACCUSE" and view.kids(c.tok, "auxpass") \
+                and not view.kids(c.tok, "ccomp"):
+            # "they were charged under the Public Order Act": a charge laid on someone is the law's coercion
+            code, ptype = self.lex.codes["legal_charge"], "COERCE"
+            rule += "+legal"
         if c.governed and code[:2] in REFINE_ROOTS and not (code[:2] == "11" and code != "112"):
             g = c.governed[0]
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
