@@ -835,6 +835,12 @@ class Coder:
 
     # -- one event -----------------------------------------------------------------------------
 
+    def _legal_charge(self, view: View, c: Cand) -> bool:
+        """"They were charged under the Public Order Act": a charge told in the passive with no "that" clause is
+        laid by the law (``legal_passives``), not a critic's accusation."""
+        return c.entry.lemma in self.lex.modes["legal_passives"] and bool(view.kids(c.tok, "auxpass")) \
+            and not view.kids(c.tok, "ccomp")
+
     def _classify(self, view: View, c: Cand) -> tuple[str, str, str, Modes]:
         """PLOVER type, CAMEO code, rule and modes of a candidate: the lexicon line, refined by what it
         governs, then CAMEO's conventions for intentions, refusals and conditional threats."""
@@ -842,11 +848,8 @@ class Coder:
         e = c.entry
         code, ptype = e.cameo, e.type
         rule = e.rule if c.obj is None else e.rule.replace("#", f"+{view.lemma(c.obj)}#", 1)
-        if e.lemma in self.lex.modes["legal_passives"] and ptype == "ACCUSE" and view.kids(c.tok, "auxpass") \
-                and not view.kids(c.tok, "ccomp"):
-            # "they were charged under the Public Order Act": a charge laid on someone is the law's coercion
-            code, ptype = self.lex.codes["legal_charge"], "COERCE"
-            rule += "+legal"
+        if ptype == "ACCUSE" and self._legal_charge(view, c):
+            code, ptype, rule = self.lex.codes["legal_charge"], "COERCE", rule + "+legal"
         if c.governed and code[:2] in REFINE_ROOTS and not (code[:2] == "11" and code != "112"):
             g = c.governed[0]
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
