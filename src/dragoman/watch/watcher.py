@@ -27,6 +27,7 @@ from typing import Any
 from dragoman.ingest.fetch import Fetcher
 from dragoman.model import Article
 from dragoman.settings import Settings
+from dragoman.store.heap import trim_heap
 from dragoman.store.records import forget_names
 from dragoman.store.store import Store
 from dragoman.store.watch import WatchState
@@ -258,26 +259,6 @@ def resident_mb() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
-
-
-_LIBC: Any = None
-
-
-def trim_heap() -> bool:
-    """Give the free memory of the C heap back to the system (glibc's ``malloc_trim``): memory freed in the
-    middle of the heap (DuckDB's cached blocks once its connection closes, a round's short-lived buffers)
-    otherwise stays resident, and more of it the larger the store a round reads.  False where there is no
-    glibc (nothing done)."""
-    global _LIBC
-    try:
-        if _LIBC is None:
-            import ctypes
-
-            _LIBC = ctypes.CDLL("libc.so.6")
-        return bool(_LIBC.malloc_trim(0))
-    except (OSError, AttributeError):
-        _LIBC = False
-        return False
 
 
 def _iso(t: float | None) -> str | None:
