@@ -418,3 +418,30 @@ def test_a_store_held_to_a_memory_limit_checkpoints_on_reconnect_and_close_not_a
     assert not os.path.exists(wal) or os.path.getsize(wal) == 0  # and on closing
     with Store.open(db_path, read_only=True) as store:
         assert store.counts()["articles"] == 4
+
+
+def test_trim_heap_gives_back_duckdbs_freed_pages():
+    """DuckDB's own jemalloc keeps the pages a statement freed; ``trim_heap`` purges them (and glibc's heap)."""
+    import duckdb
+
+    from dragoman.store import heap
+
+    if not heap.duckdb_mallctl():
+        pytest.skip("this DuckDB build has no jemalloc of its own")
+    con = duckdb.connect()
+    con.execute("SELECT count(DISTINCT i::VARCHAR) FROM range(2000000) t(i)").fetchall()
+
+    def resident() -> int:
+        import ctypes
+
+        fn = heap.duckdb_mallctl()
+        epoch, value, size = ctypes.c_uint64(1), ctypes.c_size_t(0), ctypes.c_size_t(ctypes.sizeof(ctypes.c_size_t))
+        fn(b"epoch", None, None, ctypes.byref(epoch), ctypes.sizeof(epoch))
+        assert fn(b"stats.resident", ctypes.byref(value), ctypes.byref(size), None, 0) == 0
+        return value.value
+
+    before = resident()
+    assert heap.purge_duckdb()
+    heap.trim_heap()
+    assert resident() < before
+    con.close()

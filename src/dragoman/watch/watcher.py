@@ -28,7 +28,6 @@ from dragoman.ingest.fetch import Fetcher
 from dragoman.model import Article
 from dragoman.settings import Settings
 from dragoman.store.heap import trim_heap
-from dragoman.store.records import forget_names
 from dragoman.store.store import Store
 from dragoman.store.watch import WatchState
 from dragoman.watch import alerts as alerting
@@ -151,8 +150,6 @@ class Watcher:
                           f"{self.store.memory_mb:,.0f} MB")
             self._store_memory_mb = self.store.memory_mb
         self._refresh_store(report.stored)
-        if report.stored:  # the names the round's merge met, not every name the store holds
-            forget_names()
         report.alerts = alerting.evaluate(self.state, self.rules, self.clock)
         for a in report.alerts:
             self.progress(f"alert {a['id']}: rule {a['rule']} ({a['reason']})")
