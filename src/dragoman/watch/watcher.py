@@ -28,7 +28,7 @@ from dragoman.ingest.fetch import Fetcher
 from dragoman.model import Article
 from dragoman.settings import Settings
 from dragoman.store.heap import trim_heap
-from dragoman.store.store import Store
+from dragoman.store.store import FILTERED_VALUES, Store
 from dragoman.store.watch import WatchState
 from dragoman.watch import alerts as alerting
 from dragoman.watch.clock import Clock
@@ -79,6 +79,8 @@ class Watcher:
             store.set_threads(settings.watch.store_threads)
         if own_store and settings.watch.store_memory_mb > 0:  # DuckDB's caches and buffers held small
             store.set_memory_limit(settings.watch.store_memory_mb)
+        if own_store and settings.watch.reconnect_articles > 0:  # and what it keeps of a batch's list filters
+            store.reopen_filtered = FILTERED_VALUES
         self._store_memory_mb = store.memory_mb  # the limit as last seen (a store raises it when its indexes need more)
         self._reconnect = reconnect or (store.reconnect if own_store else None)
         self._unrefreshed = 0  # articles stored since the store's connection was last opened
