@@ -6,6 +6,7 @@
     python -m bench.watch --merge-chunk 0 --reconnect-articles 500   # as before 2 Dec 2026 13:30 (memory grows)
     python -m bench.watch --store-memory-mb 0   # DuckDB's default memory limit, as before 2 Dec 2026 16:30
     python -m bench.watch --recycle-articles 0 --merge-page 0   # one watcher process, no pages: as before 2 Dec 19:00
+    python -m bench.watch --db soak.duckdb --probe soak.jsonl    # the store kept; where the memory is, each round
 
 A separate process serves the feeds, their pages and a webhook receiver on 127.0.0.1.  Each feed
 publishes its items one by one over the simulated half hour (item k of a feed at k/items of it,
@@ -26,7 +27,9 @@ tests: items ingested per second (wall time, coding included), polls and 304s, a
 delivered, and the resident memory (``VmRSS``, sampled after every poll) of the process tree that watches:
 the watcher process and this one, which starts it (not the server's, which plays the web): the peak in the
 first tenth of the simulated time against the peak in the last tenth (flat: within 5%); and the watcher
-process's own, by tenth and by process.
+process's own, by tenth and by process, with each process's highest (``VmHWM``: within rounds too, where no
+sample is taken).  ``--probe FILE`` appends, at each round's first sample and at its end, where the watcher
+process's memory is (``bench/memprobe.py``: Python's arenas, glibc's heap, DuckDB's jemalloc and buffer manager).
 """
 
 from __future__ import annotations
@@ -141,15 +144,23 @@ def _serve(port_out: Any, now: Any, feeds: int, items: int, span: float, hooks: 
     httpd.serve_forever(poll_interval=0.1)
 
 
-def _rss_mb(pid: int | str = "self") -> float:
-    """Resident memory (``VmRSS``) of a process, in MB; 0 when it is gone."""
+def _rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
+    """Resident memory (``VmRSS``; ``VmHWM``: its highest) of a process, in MB; 0 when it is gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _probe(path: str, head: dict[str, Any], store: Any) -> None:
+    """Append where this process's memory is (``bench.memprobe.sample``) to ``path``, a JSON line."""
+    from bench.memprobe import sample
+
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(head | sample(store)) + "\n")
 
 
 def _shared_clock(now: Any) -> Any:
@@ -166,7 +177,7 @@ def _shared_clock(now: Any) -> Any:
 
 
 def _watcher_life(path: str, base: str, n_feeds: int, interval: float, until: float, seed: int, life: int, now: Any,
-                  watch: Any, out: Any) -> None:
+                  watch: Any, out: Any, probe: str | None = None) -> None:
     """One watcher process's life (``dragoman watch`` until it starts afresh, or until the simulated end): its RSS
     samples (its own plus its parent's, the benchmark's: the process tree that watches), polls and whether it
     ended to start afresh, put on ``out``."""
@@ -189,14 +200,25 @@ def _watcher_life(path: str, base: str, n_feeds: int, interval: float, until: fl
     samples: list[tuple[float, float, float]] = []  # (simulated seconds since the start, watcher RSS, tree RSS)
     polls = {"ok": 0, "not_modified": 0, "failed": 0}
 
+    probed = [False]  # this round's memory written to ``probe`` already
+    stored = [0]  # articles this process stored
+
     def progress(line: str) -> None:
         if line.startswith(("polled:", "not modified:", "feed failed")):
             mine = _rss_mb()
             samples.append((clock.now - START, mine, mine + _rss_mb(parent)))
+            if probe and not probed[0]:  # where the memory is when the round's first sample is taken
+                probed[0] = True
+                _probe(probe, {"life": life, "at": "sample", "t": round(clock.now - START, 1), "stored": stored[0]},
+                       store)
 
     def on_round(report: Any) -> None:
         for p in report.polls:
             polls[p.status] += 1
+        stored[0] += report.stored
+        if probe:  # and at the round's end (after the store's connection was opened afresh)
+            probed[0] = False
+            _probe(probe, {"life": life, "at": "end", "t": round(clock.now - START, 1), "stored": stored[0]}, store)
 
     with Store.open(path) as store:
         w = Watcher(store, feeds, rules, settings, clock=clock, rng=random.Random(seed * 1000 + life),
@@ -207,13 +229,13 @@ def _watcher_life(path: str, base: str, n_feeds: int, interval: float, until: fl
         finally:
             w.close()
         memory_end = store.memory_mb
-    out.put({"samples": samples, "polls": polls, "again": again, "store_memory_mb": memory_end})
+    out.put({"samples": samples, "polls": polls, "again": again, "store_memory_mb": memory_end, "hwm": _rss_mb("self", "VmHWM")})
 
 
 def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval: float = 60.0, seed: int = 16,
          db: str | None = None, dedup_window: int = 20_000, merge_chunk: int | None = None,
          reconnect_articles: int | None = None, store_memory_mb: float | None = None,
-         merge_page: int | None = None, recycle_articles: int | None = None) -> dict[str, Any]:
+         merge_page: int | None = None, recycle_articles: int | None = None, probe: str | None = None) -> dict[str, Any]:
     """Run the soak; its figures."""
     from dataclasses import replace
 
@@ -236,6 +258,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
     polls = {"ok": 0, "not_modified": 0, "failed": 0}
     lives = 0
     per_life: list[tuple[float, float]] = []
+    hwm: list[float] = []  # each watcher process's highest resident memory (``VmHWM``: within rounds too)
     limits: list[float | None] = []  # DuckDB's memory limit at each watcher process's end (raised when outgrown)
     memory_end = None
 
@@ -247,7 +270,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         while again:  # each life a process of its own, as `dragoman watch` re-executes itself
             out = ctx.Queue()
             proc = ctx.Process(target=_watcher_life, args=(path, base, n_feeds, interval, START + span, seed, lives, now,
-                                                          watch, out))
+                                                          watch, out, probe))
             proc.start()
             life = None
             while life is None:
@@ -261,6 +284,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
             samples += life["samples"]
             if life["samples"]:  # each process's first and highest sample of its own RSS
                 per_life.append((round(life["samples"][0][1], 1), round(max(x[1] for x in life["samples"]), 1)))
+            hwm.append(round(life["hwm"], 1))
             for k, v in life["polls"].items():
                 polls[k] += v
             again, memory_end = life["again"], life["store_memory_mb"]
@@ -294,6 +318,7 @@ def soak(n_feeds: int = 200, n_items: int = 50, minutes: float = 30.0, interval:
         "dedup_window": dedup_window, "merge_chunk": watch.merge_chunk, "merge_page": watch.merge_page,
         "reconnect_articles": watch.reconnect_articles, "recycle_articles": watch.recycle_articles,
         "watcher_processes": lives, "watcher_rss_mb_first_and_peak_by_process": per_life,
+        "watcher_rss_mb_highest_by_process": hwm,
         "store_memory_mb": watch.store_memory_mb, "store_memory_mb_at_end": memory_end,
         "store_memory_mb_at_end_by_process": limits,
         "wall_seconds": round(wall, 1),
@@ -331,10 +356,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     help="articles stored between two openings of the store's connection (watch.reconnect_articles)")
     ap.add_argument("--store-memory-mb", type=float, default=None,
                     help="DuckDB's memory limit for the watcher's store connection (watch.store_memory_mb; 0: DuckDB's default)")
+    ap.add_argument("--probe", default=None,
+                    help="append where each watcher process's memory is after every round to this file (JSON lines: "
+                         "bench/memprobe.py)")
     a = ap.parse_args(argv if argv is not None else [])
     res = soak(a.feeds, a.items, a.minutes, a.interval, db=a.db, dedup_window=a.dedup_window, merge_chunk=a.merge_chunk,
                reconnect_articles=a.reconnect_articles, store_memory_mb=a.store_memory_mb,
-               merge_page=a.merge_page, recycle_articles=a.recycle_articles)
+               merge_page=a.merge_page, recycle_articles=a.recycle_articles, probe=a.probe)
     print(f"  {res['feeds']} feeds x {res['items_per_feed']} items, {res['simulated_minutes']:g} simulated minutes "
           f"in {res['wall_seconds']} s: {res['articles_stored']} articles stored ({res['items_per_s']} items/s, "
           f"coding included), {res['events']} events, {res['failures']} failures | polls {res['polls']} | "

@@ -418,3 +418,75 @@ def test_a_store_held_to_a_memory_limit_checkpoints_on_reconnect_and_close_not_a
     assert not os.path.exists(wal) or os.path.getsize(wal) == 0  # and on closing
     with Store.open(db_path, read_only=True) as store:
         assert store.counts()["articles"] == 4
+
+
+def test_a_store_opened_afresh_between_its_merge_reads_stores_what_one_connection_does(pipeline, tmp_path):
+    """``Store.reopen_filtered``: DuckDB keeps what a list filter held until the database closes, so a watcher's
+    store opens its connection afresh between a batch's reads once they filtered by that many values; the merged
+    events are the ones a single connection gives, and a write transaction is never cut."""
+    settings = watch_settings()
+    pages = [page_article(story_page(n, lead=LEADS[n % len(LEADS)], outlet=f"Outlet {n % 4}"),
+                          f"https://outlet{n % 4}.example/news/{n}", settings) for n in range(24)]
+    arts = list(pipeline.run_many(pages))
+    batches = [arts[:8], arts[8:16], arts[16:] + [replace(a, dragoman_version="999.0") for a in arts[2:4]]]
+    opened = {}
+    for reopen in (None, 3):
+        path = tmp_path / f"reopen{reopen}.duckdb"
+        store = Store.open(path)
+        store.merge_chunk, store.merge_page, store.reopen_filtered = 3, 1, reopen
+        cons: list[int] = []
+        original = store.reconnect
+
+        def reconnect(store=store, cons=cons, original=original):
+            assert not store._in_transaction  # between reads, never inside the batch's transaction
+            original()
+            cons.append(1)
+
+        store.reconnect = reconnect
+        for b in batches:
+            store.ingest(b, batch_size=100)
+        store.close()
+        opened[reopen] = len(cons)
+    assert opened[None] == 0 and opened[3] > 3  # opened afresh many times, and only when asked
+    assert _merged_state(tmp_path / "reopen3.duckdb") == _merged_state(tmp_path / "reopenNone.duckdb")
+
+
+def test_the_watcher_reopens_its_own_store_after_filtered_values_not_a_shared_one(pipeline, db_path):
+    from dragoman.store.store import FILTERED_VALUES
+
+    with Store.open(db_path) as store:
+        w = Watcher(store, [], [], watch_settings(), clock=FakeClock(), pipeline=pipeline, out=lambda line: None)
+        assert store.reopen_filtered == FILTERED_VALUES > 0
+        w.close()
+    with Store.open(db_path) as store:
+        w = Watcher(store, [], [], watch_settings(), clock=FakeClock(), pipeline=pipeline, out=lambda line: None,
+                    own_store=False)
+        assert store.reopen_filtered is None  # a server's connection: its readers' cursors would not survive it
+        w.close()
+
+
+def test_trim_heap_gives_back_duckdbs_freed_pages():
+    """DuckDB's own jemalloc keeps the pages a statement freed; ``trim_heap`` purges them (and glibc's heap)."""
+    import duckdb
+
+    from dragoman.store import heap
+
+    if not heap.duckdb_mallctl():
+        pytest.skip("this DuckDB build has no jemalloc of its own")
+    con = duckdb.connect()
+    con.execute("SELECT count(DISTINCT i::VARCHAR) FROM range(2000000) t(i)").fetchall()
+
+    def resident() -> int:
+        import ctypes
+
+        fn = heap.duckdb_mallctl()
+        epoch, value, size = ctypes.c_uint64(1), ctypes.c_size_t(0), ctypes.c_size_t(ctypes.sizeof(ctypes.c_size_t))
+        fn(b"epoch", None, None, ctypes.byref(epoch), ctypes.sizeof(epoch))
+        assert fn(b"stats.resident", ctypes.byref(value), ctypes.byref(size), None, 0) == 0
+        return value.value
+
+    before = resident()
+    assert heap.purge_duckdb()
+    heap.trim_heap()
+    assert resident() < before
+    con.close()

@@ -45,6 +45,12 @@ if TYPE_CHECKING:
 
 BATCH = 500  # articles per transaction
 CHECKPOINT_MB = 1024  # a store held to a memory limit lets its WAL grow to this before DuckDB checkpoints it itself
+#: values of list filters (``list_contains(?, column)``) a long-running writer's connection reads with before it is
+#: opened afresh between two reads (``Store.reopen_filtered``): DuckDB 2.0 keeps about 60 bytes of each value of a
+#: filter on a table scan until the database is closed (measured: 7.5 kB more of the C heap after each read of
+#: ``article_events`` by 128 event ids, the same with the list inline or unnested, nothing with 2; given back on
+#: closing), and a batch's merge over the watch soak's store at 9,916 articles reads with about 200,000 of them
+FILTERED_VALUES = 25_000
 #: the columns of ``article_events`` the merge reads of a stored event's members (``merge.compatible``, ``Cluster``,
 #: ``Merger``, and ``merged_rows`` for what it takes of every member); a batch loads them for every candidate event
 MERGE_COLUMNS = ("id", "article_id", "event_id", "type", "cameo", "date", "date_precision", "date_lo", "date_hi",
@@ -259,6 +265,7 @@ class Store:
         self._seq: int | None = None
         self._ek: int | None = None  # the next events.ek (set from the store on first write)
         self.known_skipped = 0  # articles ``filter_new`` found stored already
+        self._filtered = 0  # values of list filters read with since the connection was opened (``reopen_filtered``)
         self._lock = threading.RLock()
 
     # -- opening -------------------------------------------------------------------------------
@@ -358,6 +365,7 @@ class Store:
         self._checkpoint()
         self.con.close()
         self.con = None  # type: ignore[assignment]
+        self._filtered = 0
         try:
             self.con = duckdb.connect(self.path, read_only=self.read_only)
         except duckdb.Error as e:
@@ -424,6 +432,7 @@ class Store:
     def _sql(self, sql: str, params: list[Any] | None = None) -> duckdb.DuckDBPyConnection:
         if self.con is None:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
+        self._count_filtered(params)
         head = sql.lstrip()[:8].upper()
         if head.startswith(("COMMIT", "ROLLBACK")):
             self._in_transaction = False  # ended, whether the statement succeeds or not
@@ -479,6 +488,21 @@ class Store:
         finally:
             cur.close()
 
+    #: a long-running writer's own connection (``dragoman watch``) is opened afresh, between two of a batch's reads
+    #: outside its write transaction, once its list filters held this many values (``FILTERED_VALUES``); None: never
+    reopen_filtered: int | None = None
+
+    def _count_filtered(self, params: list[Any] | None) -> None:
+        if self.reopen_filtered and params:
+            self._filtered += sum(len(p) for p in params if isinstance(p, list))
+
+    def _reopen_if_filtered(self) -> None:
+        """Open the connection afresh when its list filters held ``reopen_filtered`` values since it was opened (what
+        DuckDB keeps of them is given back only on closing; see ``FILTERED_VALUES``): called between a batch's reads,
+        never inside a transaction."""
+        if self.reopen_filtered and self._filtered >= self.reopen_filtered and not self._in_transaction:
+            self.reconnect()
+
     def _first(self, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
         rows = self._sql(sql, params).fetchall()
         return rows[0] if rows else None
@@ -486,6 +510,7 @@ class Store:
     def _arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
         if self.con is None:
             raise StoreError("the store is closed", source=self.path, hint="open it again with Store.open")
+        self._count_filtered(params)
         return self._memory_bound(lambda: self.con.sql(sql, params=params or None).to_arrow_table())
 
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -974,6 +999,7 @@ class Store:
         event must be compatible with it), and on a busy story most are (``explain_merge`` lists them all)."""
         from dragoman.store.merge import kind_apart, member_keys
 
+        self._reopen_if_filtered()
         found: list[set[str]] = [set() for _ in new_members]
         wanted: dict[tuple[str, str], list[tuple[int, date, date]]] = {}  # (type, key) -> (which, dates)
         for at, (mem, _) in enumerate(new_members):
@@ -1030,6 +1056,7 @@ class Store:
         ids = set(ids)
         if not ids:
             return []
+        self._reopen_if_filtered()
         # in (seq, id) order, sorted here: a sort in DuckDB holds its rows in DuckDB's memory limit
         members = sorted(self._dicts(f"SELECT {', '.join(MERGE_COLUMNS)}, seq FROM article_events "
                                      "WHERE list_contains(?, event_id)", [self._values(ids)]),
@@ -1073,6 +1100,7 @@ class Store:
 
         first: dict[str, str] = {}  # article id -> an event holding it
         if ids:
+            self._reopen_if_filtered()
             rows = self._sql("SELECT event_id, article_id FROM article_events WHERE list_contains(?, event_id)",
                              [self._values(ids)]).fetchall()
             for eid, aid in rows:

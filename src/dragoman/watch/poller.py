@@ -31,6 +31,8 @@ from dragoman.ingest.fetch import FEED_TYPES, HTML_TYPES, Fetcher
 from dragoman.ingest.files import failure
 from dragoman.model import Article, Failure
 from dragoman.settings import Settings
+from dragoman.store.heap import trim_heap
+from dragoman.store.records import forget_names
 from dragoman.store.store import Store
 from dragoman.store.watch import WatchState
 from dragoman.watch.clock import Clock
@@ -271,8 +273,12 @@ class Poller:
         fails = [pg for pg in pages if isinstance(pg, Failure)] + [c for c in coded if isinstance(c, Failure)]
         new: list[Article | Failure] = [c for c in coded if isinstance(c, Article)]
         new.extend(fails)
-        self.store.ingest(self.store.filter_new(new),
-                          batch_size=max(1, len(pages)))
+        try:
+            self.store.ingest(self.store.filter_new(new),
+                              batch_size=max(1, len(pages)))
+        finally:  # the names the batch's merge met (not every name the store holds) and what it freed, let go
+            forget_names()
+            trim_heap()
         self.progress(f"stored: {len(arts)} pages coded from {len(polls)} feeds")
         stored = self.state.stored_articles(self._source(p.feed, e) for p in polls for e, _ in p.fetch)
         failed = {f.source: f for f in fails}

@@ -27,8 +27,8 @@ from typing import Any
 from dragoman.ingest.fetch import Fetcher
 from dragoman.model import Article
 from dragoman.settings import Settings
-from dragoman.store.records import forget_names
-from dragoman.store.store import Store
+from dragoman.store.heap import trim_heap
+from dragoman.store.store import FILTERED_VALUES, Store
 from dragoman.store.watch import WatchState
 from dragoman.watch import alerts as alerting
 from dragoman.watch.clock import Clock
@@ -79,6 +79,8 @@ class Watcher:
             store.set_threads(settings.watch.store_threads)
         if own_store and settings.watch.store_memory_mb > 0:  # DuckDB's caches and buffers held small
             store.set_memory_limit(settings.watch.store_memory_mb)
+        if own_store and settings.watch.reconnect_articles > 0:  # and what it keeps of a batch's list filters
+            store.reopen_filtered = FILTERED_VALUES
         self._store_memory_mb = store.memory_mb  # the limit as last seen (a store raises it when its indexes need more)
         self._reconnect = reconnect or (store.reconnect if own_store else None)
         self._unrefreshed = 0  # articles stored since the store's connection was last opened
@@ -150,8 +152,6 @@ class Watcher:
                           f"{self.store.memory_mb:,.0f} MB")
             self._store_memory_mb = self.store.memory_mb
         self._refresh_store(report.stored)
-        if report.stored:  # the names the round's merge met, not every name the store holds
-            forget_names()
         report.alerts = alerting.evaluate(self.state, self.rules, self.clock)
         for a in report.alerts:
             self.progress(f"alert {a['id']}: rule {a['rule']} ({a['reason']})")
@@ -258,26 +258,6 @@ def resident_mb() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
-
-
-_LIBC: Any = None
-
-
-def trim_heap() -> bool:
-    """Give the free memory of the C heap back to the system (glibc's ``malloc_trim``): memory freed in the
-    middle of the heap (DuckDB's cached blocks once its connection closes, a round's short-lived buffers)
-    otherwise stays resident, and more of it the larger the store a round reads.  False where there is no
-    glibc (nothing done)."""
-    global _LIBC
-    try:
-        if _LIBC is None:
-            import ctypes
-
-            _LIBC = ctypes.CDLL("libc.so.6")
-        return bool(_LIBC.malloc_trim(0))
-    except (OSError, AttributeError):
-        _LIBC = False
-        return False
 
 
 def _iso(t: float | None) -> str | None:
