@@ -173,7 +173,7 @@ def test_gdelt_export_leaves_out_coarse_dates_and_uncoded_events_and_says_so(tmp
     res = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "a.duckdb"), "--format", "gdelt", "-o",
                                     str(tmp_path / "g3.tsv")])
     assert res.exit_code == 0, res.output
-    assert "2 events left out: dated only to a week, month or year" in res.output
+    assert "2 events left out: dated only to a week, month, quarter or year" in res.output
     assert "1 events left out: with no coded participant" in res.output
     with open(tmp_path / "g3.tsv", encoding="utf-8") as fh:
         assert len(fh.read().splitlines()) == 2
@@ -316,6 +316,30 @@ def test_an_article_dated_joint_act_joins_when_both_actors_match(tmp_path):
     assert groups(stored([sign("j1", pc, "2024-03-05"), sign("j2", pc, None)], tmp_path / "a")) == [["j1", "j2"]]
     one = (("Peru", "PER"), ("Ecuador", "ECU"))
     assert groups(stored([sign("j3", pc, "2024-03-05"), sign("j4", one, None)], tmp_path / "b")) == [["j3"], ["j4"]]
+
+
+def test_gdelt_export_dates_an_article_dated_event_by_its_article(tmp_path):
+    """An event whose text gives no date is dated to its article's day (GDELT's SQLDATE is the report's date):
+    written by default, beside an event dated by its text; a month-precision one is still left out."""
+    text = f"Mei Lin accused Ghana of violating the accord. {filler('d1')}"
+    a1 = article("d1", text, (person("a1", *MEI, start=0), country("t1", "Ghana", "GHA", text)), "ACCUSE", ("a1",),
+                 ("t1",), None, published="2024-03-07")
+    a2 = accuse("d2", (AMARA,), "Ghana", "GHA", "2024-03-05")
+    text = f"Lena Fischer accused Ghana of violating the accord in March. {filler('d3')}"
+    a3 = article("d3", text, (person("a1", *LENA, start=0), country("t1", "Ghana", "GHA", text)), "ACCUSE", ("a1",),
+                 ("t1",), "2024-03-01", precision="month")
+    (tmp_path / "d").mkdir()
+    with Store.open(tmp_path / "d" / "a.duckdb") as s:
+        s.ingest([a1, a2, a3])
+        left: dict[str, int] = {}
+        assert s.export(None, "gdelt", tmp_path / "g.tsv", left_out=left) == 2
+        assert left == {"coarse_date": 1}
+        rows, _ = s.query_events(EventQuery(), limit=10)
+    assert {r["article_ids"][0]: r["date_precision"] for r in rows} == {"d1": "article", "d2": "day", "d3": "month"}
+    from dragoman.store.export import GDELT_COLUMNS
+    with open(tmp_path / "g.tsv", encoding="utf-8") as fh:
+        days = sorted(line.split("\t")[GDELT_COLUMNS.index("SQLDATE")] for line in fh)
+    assert days == ["20240305", "20240307"]
 
 
 def test_every_export_keeps_the_date_precision_and_gdelt_writes_coarse_dates_only_when_asked(tmp_path):

@@ -423,7 +423,7 @@ def show(ident: str, db: str | None, fmt: str, explain_merge: bool) -> None:
               help="plover (JSONL), csv, parquet, or gdelt (GDELT 2.0 events TSV, never negated/hypothetical).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), help="The file to write.")
 @click.option("--coarse-dates", is_flag=True,
-              help="gdelt: also events dated only to a week, month or year (written as its first day).")
+              help="gdelt: also events dated only to a week, month, quarter or year (written as its first day).")
 @click.option("--all", "all_events", is_flag=True,
               help="gdelt: also events with no coded participant (no country, organisation or sector on either side).")
 @clean_errors
@@ -436,7 +436,7 @@ def export(db: str | None, fmt: str, output: str, actor: str | None, coarse_date
                          all_events=all_events,
                          left_out=left_out)
     click.echo(f"{n} events written to {output}", err=True)
-    why = {"coarse_date": "dated only to a week, month or year (--coarse-dates keeps them)",
+    why = {"coarse_date": "dated only to a week, month, quarter or year (--coarse-dates keeps them)",
            "no_participant": "with no coded participant (--all keeps them)",
            "no_date": "with no date or no CAMEO code (GDELT needs both)"}
     for k, v in left_out.items():

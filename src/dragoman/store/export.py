@@ -70,11 +70,16 @@ def spreadsheet_cell(value: Any) -> Any:
     return value
 
 
+# dated to a day: by the text, or by the article's own date when the text gives none (GDELT's own SQLDATE)
+DAY_PRECISIONS = frozenset({"day", "article"})
+
+
 def export(store: Store, q: EventQuery | None, fmt: str, path: str | os.PathLike[str], *, coarse_dates: bool = False,
            all_events: bool = False, left_out: dict[str, int] | None = None) -> int:
     """Write events; every format carries ``date_precision`` except GDELT's fixed columns, so the GDELT
-    TSV leaves out events not dated to a day (unless ``coarse_dates``: then a week, month or year is
-    written as its first day) and events with no coded participant — no country, organisation or
+    TSV leaves out events not dated to a day (unless ``coarse_dates``: then a week, month, quarter or year
+    is written as its first day; an event dated only by its article is dated to the article's day, as
+    GDELT dates its events) and events with no coded participant — no country, organisation or
     sector on either side — (unless ``all_events``); ``left_out`` counts what was left out and why."""
     left = left_out if left_out is not None else {}
     fmt = (fmt or "").lower()
@@ -108,7 +113,7 @@ def export(store: Store, q: EventQuery | None, fmt: str, path: str | os.PathLike
             if not r.get("date") or not r.get("cameo"):
                 left["no_date"] = left.get("no_date", 0) + 1
                 continue
-            if not coarse_dates and r.get("date_precision") != "day":
+            if not coarse_dates and r.get("date_precision") not in DAY_PRECISIONS:
                 left["coarse_date"] = left.get("coarse_date", 0) + 1
                 continue
             if not all_events and not any(a.get("country") or a.get("org") or a.get("sector")
