@@ -212,3 +212,28 @@ def test_a_speech_participle_after_whom_a_letter_is_addressed_is_the_writers(pip
                   "flagrant breach of the law.", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "ACCUSE")
     assert art.actor(ev.sources[0]).name == "Dana Reyes"
+
+
+def test_what_a_time_was_spent_doing_is_done_by_who_spent_it(pipeline):
+    from dragoman import extract
+    from dragoman.nlp.parser import _repair
+
+    # "The envoys spent three hours at the embassy discussing trade": the small model can hang "discussing" on
+    # the place; the envoys discuss, the embassy is where
+    tags = ["DT", "NNS", "VBD", "CD", "NNS", "IN", "DT", "NN", "VBG", "NN", "."]
+    deps = ["det", "nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj", "acl", "dobj", "punct"]
+    heads = [1, 1, 0, 1, -2, -3, 1, -2, -1, -1, -8]
+    _repair(heads, deps, tags, ["the", "envoy", "spend", "three", "hour", "at", "the", "embassy", "discuss", "trade", "."])
+    assert deps[8] == "advcl" and 8 + heads[8] == 2
+    # a participle on a place after another verb keeps its noun ("waited at the gate leading to the palace")
+    heads2 = [1, 1, 0, -1, 1, -2, -1, -1, 1, -2, -8]
+    deps2 = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "acl", "prep", "det", "pobj", "punct"]
+    _repair(heads2, deps2, ["DT", "NNS", "VBD", "IN", "DT", "NN", "VBG", "IN", "DT", "NN", "."],
+            ["the", "guard", "wait", "at", "the", "gate", "lead", "to", "the", "palace", "."])
+    assert deps2[6] == "acl"
+    art = extract("The two foreign ministers spent about four hours at the foreign ministry in Accra discussing the "
+                  "border dispute.", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert not ev.aux.hypothetical
+    assert "ministry" not in " ".join(art.actor(t).name for t in ev.targets)
+    assert any("ministers" in art.actor(s).name for s in ev.sources)

@@ -22,6 +22,9 @@ Two measures (``dragoman eval merge``):
   whether they hold on articles they were not written for.
 - **holdout set**: ``data/merge_set_holdout.jsonl``, a third, small written set (13 articles) written after
   the last rule change and never tuned on: ``holdout_precision``, ``holdout_recall``.
+- **holdout2 set**: ``data/merge_set_holdout2.jsonl``, 40 articles in the long form of real reports (4-7
+  paragraphs, two outlets per happening, a decoy beside each pair), written blind to dragoman by two helpers:
+  ``holdout2_precision``, ``holdout2_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -45,6 +48,7 @@ from dragoman.model import Article
 MERGE_SET = DATA / "merge_set.jsonl"
 VALIDATION_SET = DATA / "merge_set_validation.jsonl"
 HOLDOUT_SET = DATA / "merge_set_holdout.jsonl"
+HOLDOUT2_SET = DATA / "merge_set_holdout2.jsonl"
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
@@ -207,4 +211,5 @@ def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
     m2, c2, e2 = written_set(pipeline)
     m3, c3, e3 = written_set(pipeline, VALIDATION_SET, "validation")
     m4, c4, e4 = written_set(pipeline, HOLDOUT_SET, "holdout")
-    return Report("merge", {**m1, **m2, **m3, **m4}, {**c1, **c2, **c3, **c4}, [], e1 + e2 + e3 + e4)
+    m5, c5, e5 = written_set(pipeline, HOLDOUT2_SET, "holdout2")
+    return Report("merge", {**m1, **m2, **m3, **m4, **m5}, {**c1, **c2, **c3, **c4, **c5}, [], e1 + e2 + e3 + e4 + e5)

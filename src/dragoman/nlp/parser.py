@@ -402,6 +402,23 @@ def _addressed_participles(heads: list[int], deps: list[str], tags: list[str], l
         deps[k], heads[k] = "advcl", v - k
 
 
+def _spent_participles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"The two ministers spent four hours at the foreign ministry discussing border security" — the participle
+    of what a time was spent doing, parsed as a modifier of the place (or of the time), is the verb "spend"'s
+    adverbial clause: the ministers discuss, not the ministry."""
+    n = len(deps)
+    for k in range(n):
+        h = k + heads[k]
+        if deps[k] != "acl" or tags[k] != "VBG" or h == k or h > k or deps[h] not in ("pobj", "dobj"):
+            continue
+        v = h + heads[h]
+        if deps[h] == "pobj" and deps[v] == "prep" and v != h:
+            v = v + heads[v]
+        if v == k or v > h or lemmas[v].lower() != "spend" or not tags[v].startswith("VB"):
+            continue
+        deps[k], heads[k] = "advcl", v - k
+
+
 def _run_on_clauses(heads: list[int], deps: list[str]) -> None:
     """"Tories attack EU asylum moves David Blunkett has been accused of ...": a headline run into the first
     sentence, its second clause (a subject of its own, no "that") parsed as the complement of the first's object
@@ -476,7 +493,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "Tories attack EU asylum moves David Blunkett has been accused of ..." — a clause with a subject of its own
       parsed as the complement of a noun (a headline run into the first sentence) is a clause beside it;
     * "has written to the watchdog accusing Labour of ..." — a speech act's participle parsed as a modifier of
-      whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses)."""
+      whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses);
+    * "spent four hours at the foreign ministry discussing ..." — the participle of what a time was spent
+      doing is the adverbial clause of "spend" (its subject does it)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
@@ -485,6 +504,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _run_on_clauses(heads, deps)
     _for_subjects(heads, deps, tags, lemmas)
     _addressed_participles(heads, deps, tags, lemmas)
+    _spent_participles(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue

@@ -836,15 +836,19 @@ def merged_rows(c: Cluster, now: datetime) -> tuple[dict[str, Any], list[dict[st
     ordered = [rep] + sorted((m for m in c.members if m is not rep), key=lambda m: m["id"])
     actors: list[dict[str, Any]] = []
     seen: set[str] = set()
-    names: set[tuple[str | None, str]] = set()  # (country, name key): "Kamau" is "Daniel Kamau" of one country
+    # name key -> the countries it was listed with: "Kamau" is "Daniel Kamau" of one country, or of a country
+    # only one of the two reports gave ("Dawit Alemu Bekele" of Ethiopia is the article's "Dawit Alemu Bekele")
+    names: dict[str, set[str | None]] = {}
     counts = {"source": 0, "target": 0}
     for m in ordered:
         for a, ks in zip(parts(m), member_keys(m)):
-            nks = {(a.get("country"), k) for k in ks if k.startswith("n:")}
-            if a["id"] in seen or (nks & names):
+            nks = [k for k in ks if k.startswith("n:")]
+            cc = a.get("country")
+            if a["id"] in seen or any(k in names and (cc is None or None in names[k] or cc in names[k]) for k in nks):
                 continue
             seen.add(a["id"])
-            names |= nks
+            for k in nks:
+                names.setdefault(k, set()).add(cc)
             role = a["role"]
             actors.append({"event_id": eid, "role": role, "ord": counts[role], "actor_id": a["id"], "name": a["name"],
                            "country": a.get("country"), "org": a.get("org"), "sector": a.get("sector"),
