@@ -396,3 +396,13 @@ def test_a_name_after_a_describing_noun_is_the_organisation(pipeline, text, name
     a = actor_of(art, name)
     assert a.kind == "organisation" and sector in (a.sector, a.country), (a.kind, a.sector, a.country)
     assert any(art.actor(s) is a for e in art.events for s in e.sources), [(e.type, e.sources) for e in art.events]
+
+
+def test_a_long_name_after_a_title_is_one_person_whatever_the_tagger_cut(pipeline):
+    from dragoman import extract
+
+    art = extract("The envoy met Burundian President Jean-Baptiste Ndayizeye Kamana in Gitega on Thursday. "
+                  "The Head of State, Jean-Baptiste Ndayizeye Kamana, received the envoy at the palace.", pipeline=pipeline)
+    people = [a for a in art.actors if a.kind == "person"]
+    assert any(a.name == "Jean-Baptiste Ndayizeye Kamana" for a in people), [(a.name, a.kind) for a in art.actors]
+    assert not any(a.kind == "organisation" and "Jean-Baptiste" in a.name for a in art.actors)

@@ -1068,3 +1068,19 @@ def test_stored_reports_move_to_their_new_event_in_place_and_merge_as_whole_rows
         tables[cls.__name__] = _merge_tables(store)
         store.close()
     assert tables["Store"] == tables["_WholeRowsStore"]
+
+
+def test_one_meeting_told_with_a_second_surname_and_the_roles_each_way_round_is_one_event(tmp_path):
+    """"Foreign Minister Tomas Vidal Herrera hosted Ana Soto Rivas" / "Ana Soto held talks with Tomas Vidal": one
+    meeting, a second surname left out and the roles the other way round; a third report of Vidal meeting another
+    Ana stays apart."""
+    t1 = "Foreign Minister Tomas Vidal Herrera hosted Ana Soto Rivas in Lima on Tuesday."
+    a = _meet("v1", t1, (person("a1", "Tomas Vidal Herrera", "PER", "GOV", t1.index("Tomas")),
+                         person("a2", "Ana Soto Rivas", None, None, t1.index("Ana"))), ("a1",), ("a2",), place="Lima")
+    t2 = "Bolivia's Ana Soto held talks with Tomas Vidal in Lima on Tuesday."
+    b = _meet("v2", t2, (person("a1", "Ana Soto", "BOL", "GOV", t2.index("Ana")),
+                         person("a2", "Tomas Vidal", "PER", "GOV", t2.index("Tomas"))), ("a1",), ("a2",), place="Lima")
+    t3 = "Tomas Vidal Herrera met Ana Lucia Paz in Lima on Tuesday."
+    c = _meet("v3", t3, (person("a1", "Tomas Vidal Herrera", "PER", "GOV", 0),
+                         person("a2", "Ana Lucia Paz", "ECU", "GOV", t3.index("Ana"))), ("a1",), ("a2",), place="Lima")
+    assert groups(stored([a, b, c], tmp_path)) == [["v1", "v2"], ["v3"]]

@@ -237,3 +237,28 @@ def test_what_a_time_was_spent_doing_is_done_by_who_spent_it(pipeline):
     assert not ev.aux.hypothetical
     assert "ministry" not in " ".join(art.actor(t).name for t in ev.targets)
     assert any("ministers" in art.actor(s).name for s in ev.sources)
+
+
+def test_two_long_names_joined_by_and_are_both_parties(pipeline):
+    from dragoman import extract
+
+    art = extract("Malawian President John Bosco Phiri and Zambian President Mary Chanda Mwale held talks in Lusaka on "
+                  "Monday.", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    names = {art.actor(a).name for a in ev.sources + ev.targets}
+    assert {"John Bosco Phiri", "Mary Chanda Mwale"} <= names, names
+
+
+def test_talks_after_which_an_act_came_were_held_by_its_subject(pipeline):
+    from dragoman import extract
+
+    art = extract("Defence Minister Pavel Novak pledged closer ties with Slovakia after talks with his counterpart "
+                  "Jana Kollar in Bratislava on Thursday. The two ministers met at the State House for two hours.",
+                  pipeline=pipeline)
+    talks = [e for e in art.events if e.type == "CONSULT"]
+    assert any(art.actor(e.sources[0]).name == "Pavel Novak" and "Jana Kollar" in {art.actor(t).name for t in e.targets}
+               for e in talks if e.sources), [(e.rule, e.sources, e.targets) for e in talks]
+    assert not any("State House" in art.actor(t).name for e in talks for t in e.targets)  # where they met
+    # an attack after which a threat came was not the threatener's
+    art = extract("The minister vowed to retaliate after the attack on the embassy.", pipeline=pipeline)
+    assert not any(e.type == "ASSAULT" and e.sources for e in art.events)

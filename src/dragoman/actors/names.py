@@ -66,9 +66,11 @@ def find_names(ctx: Context) -> list[Unit]:
         for i in range(u.ts, u.te):
             covered[i] = u
 
-    units: list[Unit] = []
-    taken: set[int] = set()
+    units: list[Unit] = _titled_names(ctx, covered)
+    taken: set[int] = {i for u in units for i in range(u.ts, u.te)}
     for ent in ctx.article.entities:
+        if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
+            continue
         eu = _entity_unit(ctx, ent, covered)
         if eu is not None:
             units.append(eu)
@@ -86,6 +88,36 @@ def find_names(ctx: Context) -> list[Unit]:
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
+    """"President Felix-Antoine Mbuyi Kalala", "The Head of State, Felix-Antoine Mbuyi Kalala,": a run of two or
+    more capitalised proper nouns (hyphens inside) right after a person's title, that the tagger cut into pieces
+    of other kinds ("Felix-Antoine" an organisation, "Kalala" a place), is one person's name; a run the tagger
+    took for a person, or one that holds a lexicon name (a country, a known organisation), is left to them."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    ents = {i: e.label for e in ctx.article.entities for i in range(e.tok_start, e.tok_end)}
+    for rs, (re_, _role) in sorted(ctx.role_at.items()):
+        ts = re_ + (1 if re_ < len(toks) and toks[re_].text == "," else 0)
+        te = ts
+        while te < len(toks) and toks[te].sent == toks[rs].sent and (
+                (toks[te].tag == "NNP" and toks[te].text[:1].isupper())
+                or (toks[te].text == "-" and te > ts and te + 1 < len(toks) and toks[te + 1].tag == "NNP")):
+            te += 1
+        names = [i for i in range(ts, te) if toks[i].text != "-"]
+        if names and toks[names[0]].text.lower().rstrip(".") in HONORIFICS | {r.rstrip(".") for r in RANKS}:
+            continue  # "the ambassador, Mr Omar Faris": the honorific's own rule reads it
+        if any(i in ctx.role_at for i in range(ts, te)):
+            continue  # "his rival, Governor Ane Lunde": the later title's own turn
+        if len(names) < 2 or any(i in covered for i in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
+            continue
+        labels = {ents.get(i) for i in names}
+        if labels <= {"PERSON"} or (len(labels) < 2 and not (labels == {"ORG"} and len(names) <= 3)):
+            continue  # the tagger's person, or a run it read whole as one thing (not a person's name it took
+            # for an organisation's: "Chancellor Olaf Scholz")
+        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="titled", label="PERSON"))
+    return out
 
 
 #: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)

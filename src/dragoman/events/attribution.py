@@ -62,10 +62,11 @@ class Attribution:
             sources, targets, recip = self._verb_participants(view, c, ptype)
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
-        if ptype in PLACE_NOT_TARGET and e.mode != "visit":
-            # a meeting's place is where it happened, not whom it met ("talks in Doha"); other types keep
-            # it, as PLOVER does: the place of an attack, a curfew or a threatened strike is its target
-            targets = [a for a in targets if not view.only_where(a, c.tok)]
+        if (ptype in PLACE_NOT_TARGET or e.type in PLACE_NOT_TARGET) and e.mode != "visit":
+            # a meeting's place is where it happened, not whom it met ("talks in Doha", "met at the State
+            # Lodge"); other types keep it, as PLOVER does: the place of an attack, a curfew or a threatened
+            # strike is its target
+            targets = [a for a in targets if not view.only_where(a, c.tok, venue=True)]
         if (ptype in SYMMETRIC or e.cameo == self.lex.codes["sign"]) and len(sources) >= 2 and not targets:
             recip = True
         return sources, targets, recip, False

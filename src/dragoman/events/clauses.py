@@ -72,6 +72,9 @@ class View(Tree):
         # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
         self._chrome = spans_of(article.chrome or {}, CHROME_NOT_ACTORS)
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
+        # what a meeting can be held at: a building or a body standing for one ("at the State Lodge", "at the
+        # foreign ministry", "at the embassy"), never a person
+        self.venue_ids = frozenset(a.id for a in article.actors if a.kind in ("organisation", "group"))
         # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
         # as its country, "+modifier"), not a party to it
         self.naming_ids = frozenset(a.id for a in article.actors
@@ -90,11 +93,12 @@ class View(Tree):
         "the Lusaka accord")?  (For talks and agreements: "the Aleppo offensive" is aimed at Aleppo.)"""
         return actor in self.naming_ids and self.toks[tok].dep in ("compound", "amod", "nmod")
 
-    def only_where(self, actor: str, trigger: int) -> bool:
+    def only_where(self, actor: str, trigger: int, venue: bool = False) -> bool:
         """True when every mention of place or country ``actor`` in ``trigger``'s sentence says where
         something happened ("held talks in Doha", "came to Geneva ready to ..."), so that it is the
-        event's place rather than a participant."""
-        if actor not in self.place_ids:
+        event's place rather than a participant; with ``venue``, of an organisation or group too ("met at
+        the State Lodge", "talks at the foreign ministry")."""
+        if actor not in self.place_ids and not (venue and actor in self.venue_ids):
             return False
         idx = [i for i in self.sentence_range(trigger) if actor in self.tok_actors.get(i, ())]
         return bool(idx) and all(self._locative(i, trigger) for i in idx)

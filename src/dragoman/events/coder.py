@@ -29,6 +29,8 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 ASSAULT_TYPES = frozenset({"COERCE", "ASSAULT"})  # violence told in a reduced relative with its agent is still told: "civilians killed by the army"
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+#: prepositions that put one act before or after another: what they govern is no part of the act's content
+TIME_PREPS = frozenset({"after", "before", "following", "during", "since", "until", "amid", "ahead"})
 COMP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "oprd", "attr", "advcl", "conj", "nsubjpass"})
 REFINE_ROOTS = frozenset({"03", "12", "10", "02", "13"})
 
@@ -434,6 +436,8 @@ class Coder:
                 good = True
                 if "topic" in e.flags:
                     good, clause, pen = self._noun_position(view, i)
+                    if good and clause == i and e.type == "CONSULT":
+                        clause = _talks_after(view, i)
                 out.append(Cand(i, e, obj, view.depth(i), clause, pen, latent=not good))
                 break
         return out
@@ -471,6 +475,8 @@ class Coder:
                     if toks[ch].dep in COMP_DEPS and not (toks[ch].dep == "conj" and toks[ch].pos in ("VERB", "AUX")):
                         if toks[ch].dep == "advcl" and view.kids(ch, "mark"):
                             continue
+                        if toks[ch].dep == "prep" and view.lemma(ch) in TIME_PREPS:
+                            continue  # "pledged closer ties after talks with X": the talks were held, an event of their own
                         inside.update(_descendants(view, ch))
                     elif c.entry.is_noun and toks[ch].dep == "acl" and any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
                         inside.update(_descendants(view, ch))  # "the junta's refusal to allow the meeting"
@@ -1257,6 +1263,19 @@ def _is_headline(view: View, sent: Sentence) -> bool:
     if len(words) < 3 or any(t.pos == "VERB" for t in words):
         return False
     return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _talks_after(view: View, i: int) -> int:
+    """"pledged closer ties after talks with his counterpart": talks with someone, told as what came before or
+    after an act, were held by the act's subject — the verb whose clause gives them their source (else ``i``)."""
+    toks = view.toks
+    t = toks[i]
+    if t.dep != "pobj" or not view.kids(i, "prep") or not any(view.lemma(p) == "with" for p in view.kids(i, "prep")):
+        return i
+    p = toks[t.head]
+    if p.lemma.lower() not in ("after", "following", "before") or toks[p.head].pos not in ("VERB", "AUX"):
+        return i
+    return p.head
 
 
 def _in_clause(view: View, i: int, top: int) -> bool:

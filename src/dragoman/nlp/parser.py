@@ -402,6 +402,24 @@ def _addressed_participles(heads: list[int], deps: list[str], tags: list[str], l
         deps[k], heads[k] = "advcl", v - k
 
 
+def _coordinated_names(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"Kenyan President Samuel Kiptoo Langat and Tanzanian President Halima Mohamed Mrisho held talks": two long
+    names joined by "and", the first parsed as a modifier of the second's last word with the second's title as
+    its conjunct — the two are conjuncts (both held talks), the title is the second name's."""
+    n = len(deps)
+    for x in range(n - 3):
+        h = x + heads[x]
+        if deps[x] not in ("nmod", "compound") or tags[x] != "NNP" or h <= x + 2 or tags[h] != "NNP":
+            continue
+        kids = [j for j in range(x + 1, h) if j + heads[j] == x]
+        cc = [j for j in kids if deps[j] == "cc" and lemmas[j].lower() in ("and", "or")]
+        conj = [j for j in kids if deps[j] == "conj"]
+        if len(cc) != 1 or len(conj) != 1 or cc[0] != x + 1 or not all(tags[j] in ("NNP", "NNPS", "JJ") for j in range(cc[0] + 1, h)):
+            continue
+        deps[x] = "conj"
+        deps[conj[0]], heads[conj[0]] = "compound", h - conj[0]
+
+
 def _spent_participles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"The two ministers spent four hours at the foreign ministry discussing border security" — the participle
     of what a time was spent doing, parsed as a modifier of the place (or of the time), is the verb "spend"'s
@@ -495,7 +513,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "has written to the watchdog accusing Labour of ..." — a speech act's participle parsed as a modifier of
       whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses);
     * "spent four hours at the foreign ministry discussing ..." — the participle of what a time was spent
-      doing is the adverbial clause of "spend" (its subject does it)."""
+      doing is the adverbial clause of "spend" (its subject does it);
+    * "President Samuel Kiptoo Langat and President Halima Mohamed Mrisho held talks" — a first name parsed as
+      a modifier of the second, with the second's title for its conjunct, is the second's conjunct."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
@@ -505,6 +525,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _for_subjects(heads, deps, tags, lemmas)
     _addressed_participles(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
+    _coordinated_names(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue

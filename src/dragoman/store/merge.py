@@ -277,6 +277,24 @@ def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
     return bool(x and y and not x & y)
 
 
+def same_people(sm: frozenset[str], tm: frozenset[str], so: frozenset[str], to: frozenset[str],
+                pm: "People", po: "People") -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Two events' side keys (``role_keys``) with one key more on each side that names a person the other
+    event names in another form: "Gonzalo Ferreyros" and "Gonzalo Ferreyros Alcazar", "Quispe" and "Marcela
+    Quispe Mamani" (a second surname, a middle name: one name's words hold the other's, as ``people_apart``
+    reads them) share ``n:~`` and the shorter name's words, so the sides align on that person."""
+    sides_m, sides_o = [set(sm), set(tm)], [set(so), set(to)]
+    for i, mine in enumerate(pm):
+        for j, theirs in enumerate(po):
+            for x in mine:
+                for y in theirs:
+                    if x != y and (x <= y or y <= x):
+                        key = "n:~" + " ".join(sorted(x if len(x) <= len(y) else y))
+                        sides_m[i].add(key)
+                        sides_o[j].add(key)
+    return frozenset(sides_m[0]), frozenset(sides_m[1]), frozenset(sides_o[0]), frozenset(sides_o[1])
+
+
 def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> bool:
     """Do two sides name people (``person_keys``) and none of one side's people is one of the other's?"""
     p1, p2 = tuple(p1), tuple(p2)
@@ -531,6 +549,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    sm, tm, so, to = same_people(sm, tm, so, to, (psm, ptm), (pso, pto))
     (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
     mutual = bool(m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC)
     if mutual and parties_apart(m, o):
@@ -600,6 +619,7 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
     sm, tm = role_keys(m)
     so, to = role_keys(o)
     (psm, ptm), (pso, pto) = person_keys(m), person_keys(o)
+    sm, tm, so, to = same_people(sm, tm, so, to, (psm, ptm), (pso, pto))
     (csm, ctm), (cso, cto) = side_countries(m), side_countries(o)
     mutual = bool({m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"])
     if mutual and parties_apart(m, o):
