@@ -278,7 +278,7 @@ def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
 
 
 def same_people(sm: frozenset[str], tm: frozenset[str], so: frozenset[str], to: frozenset[str],
-                pm: "People", po: "People") -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+                pm: People, po: People) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Two events' side keys (``role_keys``) with one key more on each side that names a person the other
     event names in another form: "Gonzalo Ferreyros" and "Gonzalo Ferreyros Alcazar", "Quispe" and "Marcela
     Quispe Mamani" (a second surname, a middle name: one name's words hold the other's, as ``people_apart``
