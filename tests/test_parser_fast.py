@@ -262,3 +262,30 @@ def test_talks_after_which_an_act_came_were_held_by_its_subject(pipeline):
     # an attack after which a threat came was not the threatener's
     art = extract("The minister vowed to retaliate after the attack on the embassy.", pipeline=pipeline)
     assert not any(e.type == "ASSAULT" and e.sources for e in art.events)
+
+
+def test_meetings_told_by_the_way(pipeline):
+    """Meetings told in passing: spoken by videoconference (the active verb's "by" says how, no thing acts), "at a
+    meeting with X" before an act, "during bilateral talks" of two named together, "the two leaders" after the
+    two were named; a meeting with a newspaper's editorial board is an interview."""
+    from dragoman import extract
+
+    def consults(text: str) -> list[tuple[set[str], set[str]]]:
+        art = extract(text, pipeline=pipeline)
+        return [({art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets})
+                for e in art.events if e.type == "CONSULT"]
+
+    both = {"Rosa Ibarra Quintero", "Paul Okafor-Lewis"}
+    got = consults("President Rosa Ibarra Quintero and Nigerian Vice-President Paul Okafor-Lewis spoke by "
+                   "videoconference yesterday to coordinate their approach.")
+    assert any(s | t == both for s, t in got), got
+    got = consults("At a meeting in Rabat on Monday with Moroccan Interior Minister Karim Alaoui, Spain's interior "
+                   "minister Lucia Ferrer pledged more patrol boats.")
+    assert any(s == {"Lucia Ferrer"} and t == {"Karim Alaoui"} for s, t in got), got
+    got = consults("Prime Minister Nguyen Van Long and Thai Prime Minister Somchai Rattana have pledged to step up "
+                   "cooperation against illegal fishing, during bilateral talks in New York.")
+    assert any(s | t == {"Nguyen Van Long", "Somchai Rattana"} for s, t in got), got
+    got = consults("President Mark Ellison and Prime Minister Hana Takeda put on a united front on Friday after the two leaders talked for "
+                   "more than two hours.")
+    assert any(s | t == {"Mark Ellison", "Hana Takeda"} for s, t in got), got
+    assert consults("In a meeting with the Chicago Tribune's editorial board, the senator said: 'We will win.'") == []

@@ -98,6 +98,7 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     toks = ctx.toks
     out: list[Unit] = []
     ents = {i: e.label for e in ctx.article.entities for i in range(e.tok_start, e.tok_end)}
+    ent_no = {i: k for k, e in enumerate(ctx.article.entities) for i in range(e.tok_start, e.tok_end)}
     for rs, (re_, _role) in sorted(ctx.role_at.items()):
         ts = re_ + (1 if re_ < len(toks) and toks[re_].text == "," else 0)
         te = ts
@@ -105,6 +106,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
                 (toks[te].tag == "NNP" and toks[te].text[:1].isupper())
                 or (toks[te].text == "-" and te > ts and te + 1 < len(toks) and toks[te + 1].tag == "NNP")):
             te += 1
+        while ts < te and toks[ts].text.endswith("."):
+            ts += 1  # an abbreviated title: "Rep. Ruth Calloway"
         names = [i for i in range(ts, te) if toks[i].text != "-"]
         if names and toks[names[0]].text.lower().rstrip(".") in HONORIFICS | {r.rstrip(".") for r in RANKS}:
             continue  # "the ambassador, Mr Omar Faris": the honorific's own rule reads it
@@ -113,9 +116,13 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
         if len(names) < 2 or any(i in covered for i in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
             continue
         labels = {ents.get(i) for i in names}
-        if labels <= {"PERSON"} or (len(labels) < 2 and not (labels == {"ORG"} and len(names) <= 3)):
-            continue  # the tagger's person, or a run it read whole as one thing (not a person's name it took
-            # for an organisation's: "Chancellor Olaf Scholz")
+        hyphen = any(toks[i].text == "-" for i in range(ts, te))
+        cut = len({ent_no.get(i) for i in names}) > 1
+        accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
+                  or (labels == {"ORG"} and len(names) <= 3)  # a person's name taken for an organisation's
+                  or (cut and hyphen))  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
+        if not accept:
+            continue  # the tagger's person (its own rules read it: "Rep. Ruth Calloway"), or one thing it read whole
         out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="titled", label="PERSON"))
     return out
 
@@ -208,6 +215,10 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
                 return False
         elif named and entry.country not in named:
             return False  # "Congress" in a story about Peru: not the US Congress (the role word may code it)
+    if entry.kind == "organisation" and te - ts == 1 and te + 1 < len(toks) and toks[te].text in ("for", "of") \
+            and toks[te].sent == toks[ts].sent and any(toks[j].text[:1].isupper() and toks[j].pos == "PROPN"
+                                                        for j in range(te + 1, min(te + 3, len(toks)))):
+        return False  # the first word of a longer name: "Alliance for a European Georgia" is no "Alliance" (NATO)
     short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
     if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
         return False  # an all-capitals headline: "IN", "US", "IS" are words there

@@ -31,6 +31,10 @@ ASSAULT_TYPES = frozenset({"COERCE", "ASSAULT"})  # violence told in a reduced r
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 #: prepositions that put one act before or after another: what they govern is no part of the act's content
 TIME_PREPS = frozenset({"after", "before", "following", "during", "since", "until", "amid", "ahead"})
+#: prepositions of talks held by the subject of the act they go with ("after talks with", "at a meeting with")
+TALKS_PREPS = frozenset({"after", "following", "before", "during", "at", "in"})
+#: nouns of the occasions acts are done at ("at a meeting with X, the minister pledged ...")
+MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "summit", "session", "visit", "negotiation", "conference", "audience"})
 COMP_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "acomp", "oprd", "attr", "advcl", "conj", "nsubjpass"})
 REFINE_ROOTS = frozenset({"03", "12", "10", "02", "13"})
 
@@ -251,6 +255,8 @@ class Coder:
         that names no actor, no event ("the attack killed five") and nothing that can harm ("a bomb")?"""
         toks = view.toks
         agents = [o for a in view.kids(c.tok, "agent") for o in view.kids(a, "pobj")]
+        if agents and toks[c.tok].tag != "VBN" and not view.kids(c.tok, "auxpass"):
+            agents = []  # an active verb's "by" says how: "spoke by videoconference"
         if agents:
             # "the coast was struck by hurricanes": a disaster or accident with no one behind it
             # (or, for words and help, a thing: "figures were helped by the growth of flights")
@@ -475,9 +481,9 @@ class Coder:
                     if toks[ch].dep in COMP_DEPS and not (toks[ch].dep == "conj" and toks[ch].pos in ("VERB", "AUX")):
                         if toks[ch].dep == "advcl" and view.kids(ch, "mark"):
                             continue
-                        if toks[ch].dep == "prep" and view.lemma(ch) in TIME_PREPS:
+                        if toks[ch].dep == "prep" and _occasion(view, ch):
                             continue  # "pledged closer ties after talks with X": the talks were held, an event of their own
-                        inside.update(_descendants(view, ch))
+                        inside.update(_content(view, ch))
                     elif c.entry.is_noun and toks[ch].dep == "acl" and any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
                         inside.update(_descendants(view, ch))  # "the junta's refusal to allow the meeting"
                 gov = [by_tok[j] for j in sorted(inside, key=lambda j: by_tok[j].depth if j in by_tok else 99) if j in by_tok]
@@ -1156,6 +1162,16 @@ def _journalism(k: Coder, x: _Clause) -> bool:
         for a in x.sources)
 
 
+def _interview(k: Coder, x: _Clause) -> bool:
+    """"In a meeting with the Washington Post's editorial board, Trump said ...", "spoke to reporters": talks with
+    the press are an interview, no meeting of political actors."""
+    if x.ptype != "CONSULT" or not x.targets:
+        return False
+    art, words = x.view.article, k.lex.modes["media_words"]
+    return all((who := art.actor(a)) is not None and (who.sector == "JRN" or who.name.split()[-1].lower() in words)
+               for a in x.targets)
+
+
 def _poll_answer(k: Coder, x: _Clause) -> bool:
     """"51 percent say the president should be impeached": an answer to a poll, no act."""
     return _polled(x.view, x.view.speech_governor(x.c.clause))
@@ -1165,7 +1181,7 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
     ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
-    ("empty-plan", _empty_plan), ("journalism", _journalism), ("poll-answer", _poll_answer),
+    ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview), ("poll-answer", _poll_answer),
 )
 
 
@@ -1270,12 +1286,19 @@ def _talks_after(view: View, i: int) -> int:
     after an act, were held by the act's subject — the verb whose clause gives them their source (else ``i``)."""
     toks = view.toks
     t = toks[i]
-    if t.dep != "pobj" or not view.kids(i, "prep") or not any(view.lemma(p) == "with" for p in view.kids(i, "prep")):
+    if t.dep != "pobj":
         return i
     p = toks[t.head]
-    if p.lemma.lower() not in ("after", "following", "before") or toks[p.head].pos not in ("VERB", "AUX"):
+    if p.lemma.lower() not in TALKS_PREPS or toks[p.head].pos not in ("VERB", "AUX"):
         return i
-    return p.head
+    v = p.head
+    while toks[v].dep == "xcomp" and toks[v].head != v and not view.kids(v, "nsubj"):
+        v = toks[v].head  # "have pledged to step up cooperation, during talks": the pledge's subject
+    s, passive = view.subject(v)
+    with_someone = any(view.lemma(q) == "with" for q in view.kids(i, "prep"))
+    between_them = s is not None and not passive and bool(view.kids(s, "conj")) \
+        and any(view.lemma(m) in ("bilateral", "joint") for m in view.kids(i, "amod"))
+    return v if with_someone or between_them else i
 
 
 def _in_clause(view: View, i: int, top: int) -> bool:
@@ -1414,6 +1437,28 @@ def _acts_on(view: View, i: int) -> bool:
                                           for a in view.kids(d, "aux")):
             return True
     return False
+
+
+def _occasion(view: View, p: int) -> bool:
+    """Does the preposition at ``p`` tell when or at what occasion an act happened ("after the vote", "during
+    talks", "at a meeting with X") rather than what the act is about?"""
+    lem = view.lemma(p)
+    return lem in TIME_PREPS or (lem in ("at", "in") and any(view.lemma(o) in MEETING_NOUNS for o in view.kids(p, "pobj")))
+
+
+def _content(view: View, i: int) -> list[int]:
+    """``i``'s descendants but those told as when it happens ("pledged to step up cooperation, during bilateral
+    talks": the talks are no part of what was pledged)."""
+    out = [i]
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        for c in view.children[j]:
+            if view.toks[c].dep == "prep" and _occasion(view, c):
+                continue
+            out.append(c)
+            stack.append(c)
+    return out
 
 
 def _descendants(view: View, i: int) -> list[int]:

@@ -5,7 +5,10 @@ acting together or against each other just before.
 of Armenia and of Azerbaijan, and a careful coder codes both as its targets. A participant named by a plural
 group word (``pair_nouns`` in ``data/refine.yaml``) right after "both", "two" or "the two" is replaced by the two
 participants of the nearest earlier event, in its sentence or the three before, that had exactly two (and none
-of them the event's other side); with no such event it is left as it is.
+of them the event's other side, nor a place); with no such event, by the two people (for "the two leaders",
+"both ministers": ``pair_people``) or the two states ("the two countries") named last before it in those
+sentences ("X and Y put on a united front after the two leaders talked": no event told the pair, the names
+did); else it is left as it is.
 """
 
 from __future__ import annotations
@@ -36,18 +39,36 @@ def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) 
     return False
 
 
-def _pair_before(events: list[Event], n: int, sent: int, other: set[str]) -> tuple[str, ...] | None:
+def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[str]) -> tuple[str, ...] | None:
     """The two participants of the nearest event before ``events[n]`` (within the window) that had exactly two,
-    neither of them in ``other``."""
+    neither of them in ``other`` nor a place ("arrived in Abuja": the visitor and the city are no pair)."""
+    art = view.article
     for p in reversed(events[:n]):
         if not p.evidence or p.evidence[0].sent is None:
             continue
         if p.evidence[0].sent < sent - _WINDOW:
             break
         both = tuple(dict.fromkeys(p.sources + p.targets))
-        if len(both) == 2 and not other & set(both):
+        if len(both) == 2 and not other & set(both) and not any((a := art.actor(x)) is not None and a.kind == "place" for x in both):
             return both
     return None
+
+
+def _named_last(view: View, pair: str, ev: Event, sent: int, other: set[str], people: bool) -> tuple[str, ...] | None:
+    """The two people (``people``) or states named last before the event's trigger, in its sentence or the
+    window before, none of them in ``other``."""
+    art = view.article
+    kinds = ("person",) if people else ("country", "government")
+    at = ev.evidence[0].trigger[0]
+    since = art.sentences[max(0, sent - _WINDOW)].start
+    last: dict[str, int] = {}
+    for b in art.actors:
+        if b.kind in kinds and b.id != pair and b.id not in other:
+            starts = [m.start for m in b.mentions if since <= m.start < at]
+            if starts:
+                last[b.id] = max(starts)
+    two = sorted(last, key=lambda k: -last[k])[:2]
+    return tuple(two) if len(two) == 2 else None
 
 
 def sides(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) -> list[Event]:
@@ -64,7 +85,11 @@ def sides(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) 
             if len(pairs) != 1:
                 continue
             other = set(ev.sources if side == "targets" else ev.targets)
-            pair = _pair_before(out, n, sent, other)
+            pair = _pair_before(view, out, n, sent, other)
+            if pair is None:
+                word = (view.article.actor(pairs[0]) or Actor("", "")).name.split()[-1].lower()
+                pair = _named_last(view, pairs[0], ev, sent, other, word in modes["pair_people"]) \
+                    if word in modes["pair_people"] | modes["pair_states"] else None
             if pair is None:
                 continue
             named = tuple(dict.fromkeys(y for x in ids for y in (pair if x == pairs[0] else (x,))))
