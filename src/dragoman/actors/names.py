@@ -3,10 +3,12 @@ mistakes corrected (platforms taken for people, a bare surname for a place, chro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dragoman.actors.context import RANKS, Context, Unit
 from dragoman.actors.lexicon import Entry, Match
 from dragoman.actors.vocabulary import words
-from dragoman.model import Span
+from dragoman.model import Span, Token
 
 # ---------------------------------------------------------------------------------------------
 # step 1: names
@@ -90,6 +92,18 @@ def find_names(ctx: Context) -> list[Unit]:
     return units
 
 
+#: small words inside a person's name ("Alejandro Ruiz de Velasco", "Ursula von der Leyen", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der", "den",
+                            "ter", "bin", "ibn", "al", "el", "y"})
+
+
+def _name_follows(toks: Sequence[Token], i: int) -> bool:
+    """Does a capitalised proper noun follow the name particles from ``i`` on ("von der Leyen")?"""
+    while i < len(toks) and toks[i].text in NAME_PARTICLES:
+        i += 1
+    return i < len(toks) and toks[i].tag == "NNP" and toks[i].text[:1].isupper()
+
+
 def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     """"President Felix-Antoine Mbuyi Kalala", "The Head of State, Felix-Antoine Mbuyi Kalala,": a run of two or
     more capitalised proper nouns (hyphens inside) right after a person's title, that the tagger cut into pieces
@@ -104,11 +118,12 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
         te = ts
         while te < len(toks) and toks[te].sent == toks[rs].sent and (
                 (toks[te].tag == "NNP" and toks[te].text[:1].isupper())
-                or (toks[te].text == "-" and te > ts and te + 1 < len(toks) and toks[te + 1].tag == "NNP")):
+                or (toks[te].text == "-" and te > ts and te + 1 < len(toks) and toks[te + 1].tag == "NNP")
+                or (toks[te].text in NAME_PARTICLES and te > ts and _name_follows(toks, te))):
             te += 1
         while ts < te and toks[ts].text.endswith("."):
             ts += 1  # an abbreviated title: "Rep. Ruth Calloway"
-        names = [i for i in range(ts, te) if toks[i].text != "-"]
+        names = [i for i in range(ts, te) if toks[i].text != "-" and toks[i].text not in NAME_PARTICLES]
         if names and toks[names[0]].text.lower().rstrip(".") in HONORIFICS | {r.rstrip(".") for r in RANKS}:
             continue  # "the ambassador, Mr Omar Faris": the honorific's own rule reads it
         if any(i in ctx.role_at for i in range(ts, te)):

@@ -295,6 +295,23 @@ def same_people(sm: frozenset[str], tm: frozenset[str], so: frozenset[str], to: 
     return frozenset(sides_m[0]), frozenset(sides_m[1]), frozenset(sides_o[0]), frozenset(sides_o[1])
 
 
+def keys_with_people(m: dict[str, Any], o: dict[str, Any]) -> list[set[str]]:
+    """Each participant's keys of ``m`` (``member_keys``), a person's with the ``n:~`` key ``same_people`` gives
+    when ``o`` names that person in another form: so the participants the two events share are counted whole."""
+    theirs = [w for side in person_keys(o) for w in side]
+    out: list[set[str]] = []
+    for a, ks in zip(parts(m), member_keys(m)):
+        ks = set(ks)
+        names = [k[2:] for k in ks if k.startswith("n:")]
+        if a.get("kind") == "person" and names:
+            x = frozenset(max(names, key=len).split())
+            for y in theirs:
+                if x != y and (x <= y or y <= x):
+                    ks.add("n:~" + " ".join(sorted(x if len(x) <= len(y) else y)))
+        out.append(ks)
+    return out
+
+
 def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> bool:
     """Do two sides name people (``person_keys``) and none of one side's people is one of the other's?"""
     p1, p2 = tuple(p1), tuple(p2)
@@ -587,11 +604,11 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         if m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC:
             # "A met B", "A and B held talks": two of the participants shared, whatever their roles
             theirs = strong(so | to)
-            both = sum(1 for ks in member_keys(m) if strong(ks) & theirs) >= 2
+            both = sum(1 for ks in keys_with_people(m, o) if strong(ks) & theirs) >= 2
         else:
             # "A accused B" / "A accused B"; "A and B signed" / "A and B signed": two participants, each on its side,
             # and no side naming someone else
-            both = (sum(1 for a, ks in zip(parts(m), member_keys(m))
+            both = (sum(1 for a, ks in zip(parts(m), keys_with_people(m, o))
                         if strong(ks) & (so if a["role"] == "source" else to)) >= 2
                     and not _contradict(_who(sm), _who(so)) and not _contradict(_who(tm), _who(to)))
         if both and _article_dates_meet(m, o):
@@ -631,7 +648,7 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
     if found is None or not strong(found[0]):
         return False, f"types differ ({types}): kin types join only when named participants match"
     theirs = strong(so | to)
-    if sum(1 for ks in member_keys(m) if strong(ks) & theirs) < 2:
+    if sum(1 for ks in keys_with_people(m, o) if strong(ks) & theirs) < 2:
         return False, f"types differ ({types}): kin types join only when two participants match"
     if not places_compatible(m, o):
         return False, f"places differ ({m.get('place')}, {o.get('place')})"

@@ -112,6 +112,11 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|near|on)\s+[A-Z]")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?\s+[-–—]+\s+(?=\S)")
 
 
+#: small words inside a person's name, never a surname of their own ("Ruiz de Velasco")
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der",
+                        "den", "ter", "bin", "ibn", "al", "el", "y"})
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def _keys(name: str, kind: str | None, country: str | None, org: str | None, sector: str | None = None) -> frozenset[str]:
     keys: set[str] = set()
@@ -128,6 +133,9 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         last = norm_name(name.split()[-1]) if len(name.split()) > 1 else ""
         if last and last != n:  # the surname, whole: "Park Sung-ho" -> "sung ho", never a bare "ho"
             keys.add("n:" + last)
+        words = [w for w in name.split() if w.lower() not in _PARTICLES]
+        if len(words) >= 3:  # a first of two surnames: "Gonzalo Ferreyros Alcazar" is also "Ferreyros"
+            keys.add("n:" + norm_name(words[-2]))
     elif kind == "organisation" and named:
         keys.add("n:" + n)
         if org:
