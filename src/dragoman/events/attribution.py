@@ -23,6 +23,9 @@ NAMED_BY_PLACE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 #: PLOVER's annotators code the place of an attack, a protest, a signing or an agreement as its target
 #: (widening this to AGREE, SUPPORT or PROTEST lowered target match on PLOVER GSR from 0.779 to 0.760-0.776)
 PLACE_NOT_TARGET = frozenset({"CONSULT"})
+#: verbs of telling someone something at talks ("told Prime Minister Daci at talks in Tirana that ..."): whom
+#: they address was at the talks
+ADDRESSING = frozenset({"tell", "assure", "urge", "inform", "brief", "warn", "promise", "ask", "press", "thank", "invite"})
 TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "over"})
 #: verbs whose complement is a statement denied or admitted: its participants are not the act's targets
 STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge", "concede"})
@@ -91,6 +94,11 @@ class Attribution:
                     for p in view.kids(ch, "pobj"):
                         targets.extend(view.phrase_actors(p))
                         recip = recip or (view.lemma(ch) == "with" and ptype in SYMMETRIC)
+            if ptype == "CONSULT" and toks[n].dep == "pobj" and toks[toks[n].head].head == c.clause \
+                    and view.lemma(c.clause) in ADDRESSING:
+                # "told Prime Minister Daci at talks in Tirana that ...": whom the speaker told was at the talks
+                for o in view.kids(c.clause, "dobj", "dative"):
+                    targets.extend(a for a in view.phrase_actors(o) if a not in targets)
         elif toks[n].dep == "dobj" and view.lemma(toks[n].head) in self.lex.modes["defend_verbs"]:
             # "troops repelled an attack by militants": those who repelled it were attacked
             s, passive = view.subject(toks[n].head)

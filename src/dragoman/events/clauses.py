@@ -98,10 +98,22 @@ class View(Tree):
         something happened ("held talks in Doha", "came to Geneva ready to ..."), so that it is the
         event's place rather than a participant; with ``venue``, of an organisation or group too ("met at
         the State Lodge", "talks at the foreign ministry")."""
-        if actor not in self.place_ids and not (venue and actor in self.venue_ids):
-            return False
         idx = [i for i in self.sentence_range(trigger) if actor in self.tok_actors.get(i, ())]
+        if actor not in self.place_ids and not (venue and actor in self.venue_ids):
+            # whose office or residence it was held at: "met at the prime minister's office"
+            return venue and bool(idx) and all(self._owns_venue(i, trigger) for i in idx)
         return bool(idx) and all(self._locative(i, trigger) for i in idx)
+
+    def _owns_venue(self, i: int, trigger: int) -> bool:
+        """Is the token at ``i`` in the owner of a place something happened at ("at the prime minister's office")?"""
+        t = self.toks[i]
+        for _ in range(4):
+            if t.dep == "poss":
+                return self._locative(t.head, trigger)
+            if t.dep not in ("compound", "amod", "nmod", "det") or t.head == t.i:
+                return False
+            t = self.toks[t.head]
+        return False
 
     def _locative(self, i: int, trigger: int) -> bool:
         t = self.toks[i]

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from dragoman.events.attribution import SYMMETRIC, VERBAL, Attribution, Cand
+from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.response import answer, owners
-from dragoman.events.sides import sides
+from dragoman.events.sides import named_before, sides
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
 
@@ -938,6 +938,8 @@ class Coder:
         noun = e.is_noun
         ptype, code, rule, modes = self._classify(view, c)
         sources, targets, recip, ref = self.who.participants(view, c, ptype)
+        if not sources and ptype in SYMMETRIC and not e.is_noun and (two := _the_two(view, c.tok, set(targets))):
+            sources, recip = list(two), True  # "The two met at the prime minister's office": the two named last
         if "+refusal" in rule and not sources and (sp := view.speech_governor(c.clause)) is not None:
             # "the minister said the detainees will not be freed": the refusal is the speaker's
             ss, _ = view.subject(sp)
@@ -1295,7 +1297,8 @@ def _talks_after(view: View, i: int) -> int:
     while toks[v].dep == "xcomp" and toks[v].head != v and not view.kids(v, "nsubj"):
         v = toks[v].head  # "have pledged to step up cooperation, during talks": the pledge's subject
     s, passive = view.subject(v)
-    with_someone = any(view.lemma(q) == "with" for q in view.kids(i, "prep"))
+    with_someone = any(view.lemma(q) == "with" for q in view.kids(i, "prep")) or (
+        view.lemma(v) in ADDRESSING and any(view.tok_actors.get(o) or view.phrase_actors(o) for o in view.kids(v, "dobj", "dative")))
     between_them = s is not None and not passive and bool(view.kids(s, "conj")) \
         and any(view.lemma(m) in ("bilateral", "joint") for m in view.kids(i, "amod"))
     return v if with_someone or between_them else i
@@ -1437,6 +1440,17 @@ def _acts_on(view: View, i: int) -> bool:
                                           for a in view.kids(d, "aux")):
             return True
     return False
+
+
+def _the_two(view: View, v: int, others: set[str]) -> tuple[str, ...] | None:
+    """Who "the two" or "both" are when they are the verb's whole subject ("The two met for an hour"): the two
+    people named last before it (or, with none, the two states)."""
+    s, passive = view.subject(v)
+    if s is None or passive or view.lemma(s) not in ("two", "both") or view.kids(s, "prep", "conj") \
+            or view.toks[s].pos not in ("NUM", "PRON", "DET"):
+        return None
+    at, sent = view.toks[v].start, view.toks[v].sent
+    return named_before(view, at, sent, others, True) or named_before(view, at, sent, others, False)
 
 
 def _occasion(view: View, p: int) -> bool:

@@ -57,13 +57,18 @@ def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[
 def _named_last(view: View, pair: str, ev: Event, sent: int, other: set[str], people: bool) -> tuple[str, ...] | None:
     """The two people (``people``) or states named last before the event's trigger, in its sentence or the
     window before, none of them in ``other``."""
+    return named_before(view, ev.evidence[0].trigger[0], sent, other | {pair}, people)
+
+
+def named_before(view: View, at: int, sent: int, other: set[str], people: bool) -> tuple[str, ...] | None:
+    """The two people (``people``) or states named last before character ``at`` of sentence ``sent``, in it or
+    the window before, none of them in ``other``: who "the two" are ("The two met at the prime minister's office")."""
     art = view.article
     kinds = ("person",) if people else ("country", "government")
-    at = ev.evidence[0].trigger[0]
     since = art.sentences[max(0, sent - _WINDOW)].start
     last: dict[str, int] = {}
     for b in art.actors:
-        if b.kind in kinds and b.id != pair and b.id not in other:
+        if b.kind in kinds and b.id not in other:
             starts = [m.start for m in b.mentions if since <= m.start < at]
             if starts:
                 last[b.id] = max(starts)
