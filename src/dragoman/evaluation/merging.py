@@ -27,6 +27,8 @@ Two measures (``dragoman eval merge``):
   ``holdout2_precision``, ``holdout2_recall``.  Its articles have been read to find the coder's errors.
 - **holdout3 set**: ``data/merge_set_holdout3.jsonl``, 40 more such articles by two other helpers, kept unread:
   ``holdout3_precision``, ``holdout3_recall``.
+- **holdout4 set**: ``data/merge_set_holdout4.jsonl``, 40 more (7 meeting pairs, 7 of other types, 12 decoys),
+  written later the same day and kept unread: ``holdout4_precision``, ``holdout4_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -52,6 +54,7 @@ VALIDATION_SET = DATA / "merge_set_validation.jsonl"
 HOLDOUT_SET = DATA / "merge_set_holdout.jsonl"
 HOLDOUT2_SET = DATA / "merge_set_holdout2.jsonl"
 HOLDOUT3_SET = DATA / "merge_set_holdout3.jsonl"
+HOLDOUT4_SET = DATA / "merge_set_holdout4.jsonl"
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
@@ -222,5 +225,6 @@ def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
     m4, c4, e4 = written_set(pipeline, HOLDOUT_SET, "holdout")
     m5, c5, e5 = written_set(pipeline, HOLDOUT2_SET, "holdout2")
     m6, c6, e6 = written_set(pipeline, HOLDOUT3_SET, "holdout3")
-    return Report("merge", {**m1, **m2, **m3, **m4, **m5, **m6}, {**c1, **c2, **c3, **c4, **c5, **c6}, [],
-                  e1 + e2 + e3 + e4 + e5 + e6)
+    m7, c7, e7 = written_set(pipeline, HOLDOUT4_SET, "holdout4")
+    return Report("merge", {**m1, **m2, **m3, **m4, **m5, **m6, **m7}, {**c1, **c2, **c3, **c4, **c5, **c6, **c7}, [],
+                  e1 + e2 + e3 + e4 + e5 + e6 + e7)
