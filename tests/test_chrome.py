@@ -131,3 +131,13 @@ def test_a_dateline_country_named_with_of_or_and_is_part_of_the_dateline(text, r
     art = annotate(Article(id="t", text=text))
     assert chrome_text(art, "dateline").endswith(region)
     assert art.dateline == text.split(",")[0]
+
+
+def test_a_datelines_day_is_chrome_and_no_part_of_the_first_actor(pipeline):
+    from dragoman import extract
+
+    art = extract("BOGOTA, Aug 5 (GDA) - Fighters from a dissident armed faction stormed the town of Balboa on Tuesday "
+                  "night, killing two police officers.", pipeline=pipeline)
+    s, e = art.chrome["dateline_date"]
+    assert art.text[s:e] == "Aug 5"
+    assert not any("Aug" in a.name for a in art.actors), [a.name for a in art.actors]

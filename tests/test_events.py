@@ -759,3 +759,28 @@ def test_a_refusal_is_made_when_it_is_said(pipeline, text, factual):
     refusals = [e for e in art.events if e.type == "REJECT"]
     assert refusals and [not (e.aux.future or e.aux.hypothetical) for e in refusals] == [factual], \
         [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text,type_,source,target", [
+    ("Russian shelling of Zaporizhzhia continued overnight.", "ASSAULT", "Russia", "Zaporizhzhia"),
+    ("Four judges were placed under Canadian sanctions on Monday.", "SANCTION", "Canada", "judges"),
+    ("Israeli strikes on Rafah killed 12 people.", "ASSAULT", "Israel", None),
+])
+def test_a_nationality_on_an_act_done_to_someone_named_is_its_doer(pipeline, text, type_, source, target):
+    art = coded(pipeline, text)
+    ev = next((e for e in art.events if e.type == type_ and e.sources), None)
+    assert ev is not None, [(e.type, e.rule, e.sources, e.targets) for e in art.events]
+    assert source in {art.actor(a).name for a in ev.sources}
+    if target:
+        assert any(target in art.actor(a).name for a in ev.targets)
+
+
+def test_arrests_and_expulsions_told_in_other_words(pipeline):
+    art = coded(pipeline, "Opposition leader Joseph Mwangi Karanja was taken into custody on Tuesday. The ambassador, "
+                          "Luis Ortega Ruiz, was declared persona non grata on Wednesday.")
+    assert {e.type for e in art.events} >= {"COERCE", "SANCTION"}, [(e.type, e.rule) for e in art.events]
+
+
+def test_a_bombing_is_not_done_by_the_country_it_happened_in(pipeline):
+    art = coded(pipeline, "A suicide bombing at a cattle market in north-eastern Nigeria killed at least 12 people on Friday.")
+    assert art.events and not any(art.actor(a).name == "Nigeria" for e in art.events for a in e.sources)

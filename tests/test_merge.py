@@ -1103,3 +1103,10 @@ def test_an_article_dated_meeting_joins_when_both_people_match_in_other_forms(tm
     c = _meet("w3", t3, (person("a1", "Tomas Vidal", "PER", "GOV", 0), person("a2", "Ana Lucia Paz", "ECU", "GOV", t3.index("Ana"))),
               ("a1", "a2"), (), date=None)
     assert groups(stored([a, b, c], tmp_path)) == [["w1", "w2"], ["w3"]]
+
+
+def test_a_bombing_and_an_attack_are_one_assault_category_an_arrest_another():
+    from dragoman.store.merge import cameo_compatible
+
+    assert cameo_compatible("183", "190") and cameo_compatible("195", "1831")
+    assert not cameo_compatible("173", "190")

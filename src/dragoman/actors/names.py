@@ -234,6 +234,9 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
             and toks[te].sent == toks[ts].sent and any(toks[j].text[:1].isupper() and toks[j].pos == "PROPN"
                                                         for j in range(te + 1, min(te + 3, len(toks)))):
         return False  # the first word of a longer name: "Alliance for a European Georgia" is no "Alliance" (NATO)
+    if entry.kind == "organisation" and te - ts == 1 and any(
+            e.label == "ORG" and e.tok_start < ts < e.tok_end and e.tok_end >= te for e in art.entities):
+        return False  # the last word of a longer name: "Aotearoa Tertiary Students' Alliance" is no "Alliance"
     short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
     if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
         return False  # an all-capitals headline: "IN", "US", "IS" are words there

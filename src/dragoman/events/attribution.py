@@ -122,8 +122,14 @@ class Attribution:
         elif toks[n].dep == "pobj":
             sources.extend(_present_at(view, n))
         if own:
-            if sources or (ptype not in SYMMETRIC and targets):
-                targets = own + targets if not sources else targets + own
+            if sources:
+                targets = targets + own
+            elif ptype not in SYMMETRIC and targets:
+                # "Russian shelling of Kharkiv", "US sanctions on Iran", "placed under British sanctions": the
+                # nationality or owner does it to the target told apart; a place compounded with it is where
+                where = [a for a in own if (x := view.article.actor(a)) is not None and x.kind == "place"]
+                sources = [a for a in own if a not in where]
+                targets = where + targets
             else:
                 sources = own
         d = view.kid(n, "det")

@@ -68,6 +68,7 @@ class View(Tree):
         self.headline_sents = frozenset(s.i for s in article.sentences if title and title[0] <= s.start < title[1])
         self.headline_passives: frozenset[str] = frozenset()  # the verbs read so (the coder sets them)
         self.positive_labels: frozenset[str] = frozenset()  # words that make a quoted label praise (the coder sets them)
+        self.violent_nouns: frozenset[str] = frozenset()  # nouns of violent acts: their places are no doers (the coder sets them)
         self._quoted: list[tuple[int, int]] | None = None
         # the dateline and agency spans: never a subject ("NAIROBI (AFP) — militants stormed ...")
         self._chrome = spans_of(article.chrome or {}, CHROME_NOT_ACTORS)
@@ -173,10 +174,21 @@ class View(Tree):
             else:
                 rest.append(h)
         for h in ([] if strict else rest):
-            for a in self.actors_in(self.subtree(h, CLAUSAL - {"acl"})):
+            for a in self.actors_in(self._not_where(h, self.subtree(h, CLAUSAL - {"acl"}))):
                 if a not in out:
                     out.append(a)
         return out
+
+    def _not_where(self, h: int, idx: list[int]) -> list[int]:
+        """The tokens of an event noun's phrase (``h``) but those of its places: in "a suicide bombing at a
+        livestock market in north-eastern Nigeria", Nigeria is where, not who."""
+        if self.toks[h].pos != "NOUN" or self.toks[h].lemma.lower() not in self.violent_nouns:
+            return idx
+        where: set[int] = set()
+        for i in idx:
+            if self.toks[i].dep == "prep" and self.toks[i].lemma.lower() in LOCATIVE_PREPS | {"on", "against"}:
+                where.update(self.subtree(i, frozenset()))
+        return [i for i in idx if i not in where]
 
     def _core_actors(self, h: int) -> list[str]:
         """The actors a phrase head names itself: its own, a relative "whose" phrase's owner ("Ms Hart,

@@ -58,6 +58,9 @@ class Coder:
         self.speech = m["speech_verbs"]
         self.physical = frozenset(m["physical_targets"])
         self.who = Attribution(self.lex)
+        # nouns of violent acts ("bombing", "air strike"): their places are no doers (``View.phrase_actors``)
+        self.violent_nouns = frozenset(lem for lem, es in self.lex.by_lemma.items()
+                                       if any(e.is_noun and e.type in ("ASSAULT", "COERCE") for e in es))
         self._entry_cache: dict[tuple[str, str, str], tuple[Entry, ...]] = {}
 
     def __call__(self, article: Article) -> Article:
@@ -66,6 +69,7 @@ class Coder:
         view = View(article)
         view.headline_passives = self.lex.modes["headline_passive_verbs"]
         view.positive_labels = self.lex.modes["positive_labels"]
+        view.violent_nouns = self.violent_nouns
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))

@@ -425,8 +425,9 @@ def _aligned(s1: frozenset[str], t1: frozenset[str], s2: frozenset[str], t2: fro
 
 
 #: CAMEO roots that word one act at different strengths: an appeal (02, "called on X to leave") and a
-#: demand (10, "demanded that X leave") are one request told by two outlets
-CAMEO_FAMILIES = (frozenset(("02", "10")),)
+#: demand (10, "demanded that X leave") are one request told by two outlets; "a suicide bombing" (18) and "an
+#: attack" (19) one assault
+CAMEO_FAMILIES = (frozenset(("02", "10")), frozenset(("18", "19")))
 
 
 def cameo_compatible(a: str | None, b: str | None) -> bool:

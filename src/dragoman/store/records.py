@@ -171,7 +171,9 @@ OFFICES = frozenset((
 ))
 #: determiners and numbers that do not say whose an office is ("the president", "a minister")
 _BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "former", "acting",
-                   "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state"))
+                   "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state",
+                   "federal", "central", "national", "transitional", "interim", "caretaker", "ruling", "incoming",
+                   "outgoing", "current"))
 #: sectors a country's group shares too widely to identify anyone: its people, its civilians
 _WIDE_SECTORS = frozenset(("CVL", "REF", "GOV"))
 

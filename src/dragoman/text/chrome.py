@@ -26,7 +26,8 @@ from dragoman.text.dates import FULL_DATE, match_to_date
 from dragoman.text.headline import glued_headline
 
 #: chrome spans whose words are never an actor nor a clause's subject (the title and its repeat are story)
-CHROME_NOT_ACTORS = ("dateline", "agency", "masthead", "agency_line", "title_repeat", "title_glued", "boilerplate")
+CHROME_NOT_ACTORS = ("dateline", "dateline_date", "agency", "masthead", "agency_line", "title_repeat", "title_glued",
+                     "boilerplate")
 #: kinds of chrome that are never parsed (the NLP stage and the times skip them)
 NOT_PARSED = ("masthead", "title_repeat", "title_glued", "agency_line", "boilerplate")
 
@@ -214,6 +215,8 @@ def _dateline(body_lines: list[tuple[int, int, str]], chrome: dict[str, tuple[in
         if m.group("agency"):
             chrome["agency"] = (s + m.start("agency"), s + m.end("agency"))
             agency = agency or m.group("agency").strip()
+        if m.group("date"):  # "BOGOTA, Aug 5 (GDA) -": the day is no part of the first actor's name
+            chrome["dateline_date"] = (s + m.start("date"), s + m.end("date"))
     return dateline, agency
 
 
