@@ -1509,7 +1509,10 @@ def _dedupe(view: View, events: list[Event]) -> list[Event]:
                 # "stormed a hotel, killing twelve": the victims are the same event's targets
                 srcs = k.sources + tuple(a for a in e.sources if a not in k.sources and a not in k.targets)
                 tgts = k.targets + tuple(a for a in e.targets if a not in k.targets and a not in srcs)
-                keep[n] = replace(k, sources=srcs, targets=tgts)
+                # told by the outer verb, whose clause holds its date and place ("marched on Parliament on
+                # Tuesday to protest against ...": the march is the protest, dated by its own clause)
+                ev = e.evidence if _told_inside(view, ti, ki) else k.evidence
+                keep[n] = replace(k, sources=srcs, targets=tgts, evidence=ev)
                 break
         if not dup:
             keep.append(e)
