@@ -784,3 +784,16 @@ def test_arrests_and_expulsions_told_in_other_words(pipeline):
 def test_a_bombing_is_not_done_by_the_country_it_happened_in(pipeline):
     art = coded(pipeline, "A suicide bombing at a cattle market in north-eastern Nigeria killed at least 12 people on Friday.")
     assert art.events and not any(art.actor(a).name == "Nigeria" for e in art.events for a in e.sources)
+
+
+def test_no_event_in_a_trip_to_hospital_an_inquiry_into_a_glitch_or_a_landmark(pipeline):
+    """A leader's trip to a hospital at home meets no one; an inquiry into a problem accuses no one (into reports of
+    abuses it stands); a town a distance is counted from is no target."""
+    art = coded(pipeline, "President Dana Whitfield made an unscheduled trip to the capital's main hospital on Saturday.")
+    assert not any(e.type == "CONSULT" for e in art.events), [(e.type, e.rule) for e in art.events]
+    art = coded(pipeline, 'A spokesman for the postal service said: "We are investigating a problem with the delivery route."')
+    assert not any(e.type == "ACCUSE" for e in art.events)
+    art = coded(pipeline, "The ombudsman will investigate reports of abuses committed by the police in Mindanao.")
+    assert any(e.type == "ACCUSE" for e in art.events)
+    art = coded(pipeline, "Gunmen attacked a village 40 km from Maiduguri on Sunday, killing nine people.")
+    assert all(art.actor(a).name != "Maiduguri" for e in art.events for a in e.targets)

@@ -65,6 +65,7 @@ class Attribution:
             sources, targets, recip = self._verb_participants(view, c, ptype)
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
+        targets = [a for a in targets if not view.only_a_landmark(a, c.tok)]  # "300 kilometres from Gao"
         if (ptype in PLACE_NOT_TARGET or e.type in PLACE_NOT_TARGET) and e.mode != "visit":
             # a meeting's place is where it happened, not whom it met ("talks in Doha", "met at the State
             # Lodge"); other types keep it, as PLOVER does: the place of an attack, a curfew or a threatened

@@ -30,6 +30,9 @@ PARTICIPLE_PREPS = frozenset({"after", "before", "by", "without", "upon", "on", 
 DURATIONS = frozenset({"hour", "day", "week", "month", "year", "time", "minute", "night", "morning", "afternoon",
                        "evening"})
 #: prepositions that say where something happened ("talks in Doha"), not to whom
+#: nouns a distance is counted in, from a landmark ("300 kilometres from Gao")
+DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "kilometres", "kilometers", "mile", "miles", "metre",
+                            "meter", "metres", "meters", "yard", "yards"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
 #: inside a noun phrase or a coordination: walk up these to the phrase's head
 _NP_DEPS = frozenset({"conj", "compound", "flat", "appos", "amod", "nmod", "poss", "det", "cc"})
@@ -104,6 +107,26 @@ class View(Tree):
             # whose office or residence it was held at: "met at the prime minister's office"
             return venue and bool(idx) and all(self._owns_venue(i, trigger) for i in idx)
         return bool(idx) and all(self._locative(i, trigger) for i in idx)
+
+    def only_a_landmark(self, actor: str, trigger: int) -> bool:
+        """True when every mention of ``actor`` in ``trigger``'s sentence is where a distance is counted from
+        ("a camp north of Kidal, more than 300 kilometres from Gao"): a landmark, not a participant."""
+        idx = [i for i in self.sentence_range(trigger) if actor in self.tok_actors.get(i, ())]
+        return bool(idx) and all(self._landmark(i) for i in idx)
+
+    def _landmark(self, i: int) -> bool:
+        t = self.toks[i]
+        for _ in range(4):
+            if t.dep == "pobj":
+                p = self.toks[t.head]
+                h = self.toks[p.head]
+                before = {self.toks[j].lemma.lower() for j in range(max(0, p.i - 2), p.i)}
+                return p.lemma.lower() in ("from", "of") and (h.lemma.lower() in DISTANCE_WORDS or bool(
+                    before & DISTANCE_WORDS) or (h.lemma.lower() == "away" and p.lemma.lower() == "from"))
+            if t.dep not in ("compound", "amod", "nmod", "det", "appos") or t.head == t.i:
+                return False
+            t = self.toks[t.head]
+        return False
 
     def _owns_venue(self, i: int, trigger: int) -> bool:
         """Is the token at ``i`` in the owner of a place something happened at ("at the prime minister's office")?"""

@@ -29,6 +29,8 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 ASSAULT_TYPES = frozenset({"COERCE", "ASSAULT"})  # violence told in a reduced relative with its agent is still told: "civilians killed by the army"
 OBJ_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+#: sectors of the bodies a leader's trip at home may take him to without meeting a political counterpart
+HOME_BODIES = frozenset({"MED", "EDU", "BUS", "AGR", "REL", "JRN", "SPT"})
 #: prepositions that put one act before or after another: what they govern is no part of the act's content
 TIME_PREPS = frozenset({"after", "before", "following", "during", "since", "until", "amid", "ahead"})
 #: prepositions of talks held by the subject of the act they go with ("after talks with", "at a meeting with")
@@ -995,6 +997,9 @@ class Coder:
                 return bool(sources)
         for x in targets:
             a = art.actor(x)
+            if a is not None and a.kind in ("organisation", "group") and a.sector in HOME_BODIES \
+                    and (a.country is None or a.country in home):
+                continue  # "made an unscheduled trip to Walter Reed hospital": a hospital, a school, a firm at home
             if a is None or a.kind not in ("place", "country") or not home or a.country not in home:
                 return False
         return bool(sources)
@@ -1168,6 +1173,15 @@ def _journalism(k: Coder, x: _Clause) -> bool:
         for a in x.sources)
 
 
+def _inquiry_into_a_thing(k: Coder, x: _Clause) -> bool:
+    """"We are investigating a problem with the delivery route": an inquiry into a thing, with no one it is aimed
+    at, accuses no one ("police are investigating the attack" is into an act, and stands)."""
+    if x.code[:2] != "09" or x.targets or x.c.entry.is_noun:
+        return False
+    objs = x.view.kids(x.c.tok, "dobj")
+    return bool(objs) and all(x.view.lemma(o) in k.lex.modes["inquiry_things"] and k._thing(x.view, o) for o in objs)
+
+
 def _interview(k: Coder, x: _Clause) -> bool:
     """"In a meeting with the Washington Post's editorial board, Trump said ...", "spoke to reporters": talks with
     the press are an interview, no meeting of political actors."""
@@ -1187,7 +1201,8 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
     ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
-    ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview), ("poll-answer", _poll_answer),
+    ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
+    ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
 )
 
 
