@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from dragoman.model import Article
+from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 from dragoman.text.marks import find_marked
@@ -115,29 +115,31 @@ class View(Tree):
         return bool(idx) and all(self._landmark(i) for i in idx)
 
     def _landmark(self, i: int) -> bool:
+        t = self._up_to(i, "pobj", ("compound", "amod", "nmod", "det", "appos"))
+        if t is None:
+            return False
+        p = self.toks[t.head]
+        h = self.toks[p.head]
+        before = {self.toks[j].lemma.lower() for j in range(max(0, p.i - 2), p.i)}
+        return p.lemma.lower() in ("from", "of") and (h.lemma.lower() in DISTANCE_WORDS or bool(
+            before & DISTANCE_WORDS) or (h.lemma.lower() == "away" and p.lemma.lower() == "from"))
+
+    def _up_to(self, i: int, dep: str, through: tuple[str, ...]) -> Token | None:
+        """The token of ``dep`` that ``i``'s noun phrase hangs from, climbing ``through`` these relations (up
+        to four steps), or ``None``."""
         t = self.toks[i]
         for _ in range(4):
-            if t.dep == "pobj":
-                p = self.toks[t.head]
-                h = self.toks[p.head]
-                before = {self.toks[j].lemma.lower() for j in range(max(0, p.i - 2), p.i)}
-                return p.lemma.lower() in ("from", "of") and (h.lemma.lower() in DISTANCE_WORDS or bool(
-                    before & DISTANCE_WORDS) or (h.lemma.lower() == "away" and p.lemma.lower() == "from"))
-            if t.dep not in ("compound", "amod", "nmod", "det", "appos") or t.head == t.i:
-                return False
+            if t.dep == dep:
+                return t
+            if t.dep not in through or t.head == t.i:
+                return None
             t = self.toks[t.head]
-        return False
+        return None
 
     def _owns_venue(self, i: int, trigger: int) -> bool:
         """Is the token at ``i`` in the owner of a place something happened at ("at the prime minister's office")?"""
-        t = self.toks[i]
-        for _ in range(4):
-            if t.dep == "poss":
-                return self._locative(t.head, trigger)
-            if t.dep not in ("compound", "amod", "nmod", "det") or t.head == t.i:
-                return False
-            t = self.toks[t.head]
-        return False
+        t = self._up_to(i, "poss", ("compound", "amod", "nmod", "det"))
+        return t is not None and self._locative(t.head, trigger)
 
     def _locative(self, i: int, trigger: int) -> bool:
         t = self.toks[i]
