@@ -797,3 +797,10 @@ def test_no_event_in_a_trip_to_hospital_an_inquiry_into_a_glitch_or_a_landmark(p
     assert any(e.type == "ACCUSE" for e in art.events)
     art = coded(pipeline, "Gunmen attacked a village 40 km from Maiduguri on Sunday, killing nine people.")
     assert all(art.actor(a).name != "Maiduguri" for e in art.events for a in e.targets)
+
+
+def test_a_group_known_by_the_name_it_calls_itself(pipeline):
+    art = coded(pipeline, "Mozambique's interior minister on Thursday blamed an armed group calling itself the Mizan "
+                          "Brigades for burning villages.")
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert any("Mizan" in art.actor(a).name for a in ev.targets), [art.actor(a).name for a in ev.targets]

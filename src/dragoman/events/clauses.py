@@ -249,7 +249,7 @@ class View(Tree):
         if t.dep == "nsubj" and toks[t.head].tag == "VBN" and not self.kids(t.head, "aux", "auxpass"):
             verbs.append(t.head)  # the parser's "A woman later identified as X, ..., demanded": identified as root
         for k in verbs:
-            if self.lemma(k) not in ("identify", "name"):
+            if self.lemma(k) not in ("identify", "name", "know", "call"):
                 continue
             for c in self.children[k]:
                 d = toks[c].dep
