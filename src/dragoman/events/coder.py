@@ -1482,24 +1482,18 @@ def _occasion(view: View, p: int) -> bool:
 def _content(view: View, i: int) -> list[int]:
     """``i``'s descendants but those told as when it happens ("pledged to step up cooperation, during bilateral
     talks": the talks are no part of what was pledged)."""
+    return _descendants(view, i, lambda c: view.toks[c].dep == "prep" and _occasion(view, c))
+
+
+def _descendants(view: View, i: int, skip: Callable[[int], bool] | None = None) -> list[int]:
+    """``i`` and every token below it (not below a child ``skip`` says to leave out)."""
     out = [i]
     stack = [i]
     while stack:
         j = stack.pop()
         for c in view.children[j]:
-            if view.toks[c].dep == "prep" and _occasion(view, c):
+            if skip is not None and skip(c):
                 continue
-            out.append(c)
-            stack.append(c)
-    return out
-
-
-def _descendants(view: View, i: int) -> list[int]:
-    out = [i]
-    stack = [i]
-    while stack:
-        j = stack.pop()
-        for c in view.children[j]:
             out.append(c)
             stack.append(c)
     return out
