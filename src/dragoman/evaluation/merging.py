@@ -29,6 +29,11 @@ Two measures (``dragoman eval merge``):
   ``holdout3_precision``, ``holdout3_recall``.
 - **holdout4 set**: ``data/merge_set_holdout4.jsonl``, 40 more (7 meeting pairs, 7 of other types, 12 decoys),
   written later the same day and kept unread: ``holdout4_precision``, ``holdout4_recall``.
+- **holdout5 set**: ``data/merge_set_holdout5.jsonl``, 40 reports of meetings only (15 meetings each told by two
+  outlets of different styles — wire copy, state agency, ministry release, broadsheet — with other name forms and
+  transliterations, 8 look-alike meetings and 2 acts of other types by the same people), written blind on
+  3 Dec 2026 and committed before its first run: ``holdout5_precision``, ``holdout5_recall``.  It measures what
+  issue 14's held-out check asks of a pair of outlets reporting one meeting.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -55,6 +60,7 @@ HOLDOUT_SET = DATA / "merge_set_holdout.jsonl"
 HOLDOUT2_SET = DATA / "merge_set_holdout2.jsonl"
 HOLDOUT3_SET = DATA / "merge_set_holdout3.jsonl"
 HOLDOUT4_SET = DATA / "merge_set_holdout4.jsonl"
+HOLDOUT5_SET = DATA / "merge_set_holdout5.jsonl"
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
@@ -226,5 +232,6 @@ def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
     m5, c5, e5 = written_set(pipeline, HOLDOUT2_SET, "holdout2")
     m6, c6, e6 = written_set(pipeline, HOLDOUT3_SET, "holdout3")
     m7, c7, e7 = written_set(pipeline, HOLDOUT4_SET, "holdout4")
-    return Report("merge", {**m1, **m2, **m3, **m4, **m5, **m6, **m7}, {**c1, **c2, **c3, **c4, **c5, **c6, **c7}, [],
-                  e1 + e2 + e3 + e4 + e5 + e6 + e7)
+    m8, c8, e8 = written_set(pipeline, HOLDOUT5_SET, "holdout5")
+    return Report("merge", {**m1, **m2, **m3, **m4, **m5, **m6, **m7, **m8},
+                  {**c1, **c2, **c3, **c4, **c5, **c6, **c7, **c8}, [], e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8)
