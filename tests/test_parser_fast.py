@@ -289,3 +289,92 @@ def test_meetings_told_by_the_way(pipeline):
                    "more than two hours.")
     assert any(s | t == {"Mark Ellison", "Hana Takeda"} for s, t in got), got
     assert consults("In a meeting with the Chicago Tribune's editorial board, the senator said: 'We will win.'") == []
+
+
+def test_an_occasion_before_the_subject_keeps_its_partner_and_the_subject_acts(pipeline):
+    """"At a meeting ... with Minister A, B signed ...": the parser took A for the subject and B for A's
+    appositive; A is whom B met, B signed."""
+    from dragoman import extract
+
+    art = extract("At a meeting in Maseru on Friday with Lesotho's Home Affairs Minister Thabo Lerato Mokoena, South "
+                  "Africa's Home Affairs Minister Ayanda Zulu signed a protocol on border posts.", pipeline=pipeline)
+    names = lambda ids: {art.actor(a).name for a in ids}
+    meet = next(e for e in art.events if e.type == "CONSULT")
+    assert names(meet.sources) == {"Ayanda Zulu"} and names(meet.targets) == {"Thabo Lerato Mokoena"}
+    signed = next(e for e in art.events if e.rule.startswith("support/sign"))
+    assert names(signed.sources) == {"Ayanda Zulu"}
+
+
+def test_delegates_stand_for_whom_they_speak_for_and_talks_are_wrapped_up(pipeline):
+    """"Negotiators for the government and the rebels met": the parties met; "mediators led by X": X, the one
+    named of them; "wrapped up / concluded talks" tells talks."""
+    from dragoman import extract
+
+    def consults(text: str) -> list[set[str]]:
+        art = extract(text, published="2026-05-02", pipeline=pipeline)
+        return [{art.actor(a).name for a in e.sources + e.targets} for e in art.events if e.type == "CONSULT"]
+
+    got = consults("Negotiators for the Colombian government and the National Liberation Army (ELN) met in Havana on Friday.")
+    assert any({"Colombian government", "National Liberation Army"} <= p for p in got), got
+    got = consults("Mediators led by former Zambian minister Grace Mulenga Banda met the army's delegation on Friday.")
+    assert any("Grace Mulenga Banda" in p for p in got) and not any("Mediators" in p for p in got), got
+    assert consults("The two foreign ministers wrapped up three days of talks in Windhoek on Friday.")
+    assert consults("The envoys concluded their talks in Lusaka on Friday.")
+    # not talks: a day of fighting wrapped up, a round of a tournament
+    assert not consults("Fighters wrapped up a day of looting in the town.")
+
+
+def test_state_media_copy_minister_of_a_portfolio_received_a_call_and_an_office_holder(pipeline):
+    """State-agency and ministry copy: "Minister of Industry and Trade Tran Van Long" (the portfolio written out
+    before the name), "received on Thursday a phone call from ...", "received ... at the Palais Rose the UN High
+    Commissioner for Refugees, Anna Berg" (the person holds the office), a title-case dateline ("Cairo - ")."""
+    from dragoman import extract
+
+    def consult(text: str) -> tuple[set[str], set[str], str]:
+        art = extract(text, published="2026-05-02", pipeline=pipeline)
+        e = next(e for e in art.events if e.type == "CONSULT")
+        return {art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets}, e.cameo
+
+    s, t, _ = consult("Hanoi - Minister of Industry and Trade Tran Van Long held talks with Laos' Minister of Energy "
+                      "and Mines Somphone Keovilay on Monday.")
+    assert s == {"Tran Van Long"} and t == {"Somphone Keovilay"}, (s, t)
+    art = extract("Minister of Water Resources Karim Jaber Hamdan al-Obeidi met the delegation.", pipeline=pipeline)
+    assert any(a.name == "Karim Jaber Hamdan al-Obeidi" and a.role == "Minister of Water Resources" for a in art.actors), \
+        [(a.name, a.role) for a in art.actors]
+    s, t, code = consult("Rabat - King Hassan Idrissi received on Thursday a phone call from Senegalese President "
+                         "Aminata Diallo Sow.")
+    assert s | t == {"Hassan Idrissi", "Aminata Diallo Sow"} and code == "041", (s, t, code)
+    s, t, _ = consult("Bamako - The President of the Transition, Assimi Keita Traore, received on Tuesday at the "
+                      "Koulouba Palace the United Nations High Commissioner for Refugees, Anna Berg, who was "
+                      "accompanied by a delegation.")
+    assert "Anna Berg" in t and not any("Bamako" in x for x in s), (s, t)
+
+
+def test_press_release_titles_name_the_holder_and_counterparts_hold_the_same_kind_of_office(pipeline):
+    """"President of Ukraine Oleh Bondar" (the country written out before the name), "The President of the
+    Republic, Mateo Cordero," and "The Minister of Foreign Affairs, International Trade and Worship, Martin Oca,"
+    (the name after the comma holds the title), "in the city of Brasilia with the Minister ..." (whom the meeting
+    was with), "his Nigerien counterpart, General Salif Kade" (a soldier's counterpart is a soldier)."""
+    from dragoman import extract
+
+    def consult(text: str) -> tuple[set[str], set[str]]:
+        art = extract(text, published="2026-05-02", pipeline=pipeline)
+        e = next(e for e in art.events if e.type == "CONSULT")
+        return {art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets}
+
+    assert consult("President of Ukraine Oleh Bondar met with President of the Republic of Moldova Natalia Ursache "
+                   "in Yerevan.") == ({"Oleh Bondar"}, {"Natalia Ursache"})
+    assert consult("QUITO, 11 February 2026 (ANEN). The President of the Republic, Mateo Cordero Villalba, held a "
+                   "telephone conversation on Tuesday evening with the President of Colombia, Andres Urquijo.") == \
+        ({"Mateo Cordero Villalba"}, {"Andres Urquijo"})
+    assert consult("The Minister of Foreign Affairs, International Trade and Worship, Martin Oca, held a working "
+                   "meeting today in the city of Brasilia with the Minister of Foreign Affairs of Brazil, Helena "
+                   "Baptista Rocha.") == ({"Martin Oca"}, {"Helena Baptista Rocha"})
+    art = extract("Nigeria's army chief, Lt. Gen. Abdullahi Yakubu, met his Nigerien counterpart, General Salif Kade, "
+                  "in Niamey.", pipeline=pipeline)
+    kade = next(a for a in art.actors if a.name == "Salif Kade")
+    assert (kade.country, kade.sector) == ("NER", "MIL")
+    art = extract("Kazakh Prime Minister Yerlan Zhanbekov held talks with his Uzbek counterpart Abdulla Rakhmonov.",
+                  pipeline=pipeline)
+    other = next(a for a in art.actors if a.name == "Abdulla Rakhmonov")
+    assert (other.country, other.sector) == ("UZB", "GOV")

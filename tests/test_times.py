@@ -521,3 +521,34 @@ def test_an_undated_article_is_news_no_older_than_the_latest_year_it_names(pipel
                   "a penny per litre.", pipeline=pipeline)
     flags = {e.type: e.aux.historical for e in art.events}
     assert flags.get("PROTEST") is True and flags.get("THREATEN") is True, [(e.type, e.date, e.aux) for e in art.events]
+
+
+def test_a_dateline_lead_told_in_the_present_happens_on_the_datelines_day(pipeline):
+    """"QUITO, April 22 (AWS) - ... ministers meet in Quito": the dateline's day is the act's, from the text;
+    a past act without a day of its own in that sentence keeps its article's date."""
+    from dragoman import extract
+
+    art = extract("ASUNCION, April 22 (AWS) - Paraguay's and Bolivia's trade ministers meet in Asuncion to defuse a "
+                  "tariff row.", published="2026-04-23", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert (ev.date, ev.date_precision) == ("2026-04-22", "day")
+    art = extract("ASUNCION, April 22 (AWS) - Paraguay's trade minister Ana Benitez met Bolivia's trade minister in "
+                  "Asuncion.", published="2026-04-23", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert ev.date_precision == "article"
+
+
+def test_a_sentence_that_only_says_when_dates_the_act_told_before(pipeline):
+    """"The talks took place on Wednesday" dates the meeting told without a time; "their next meeting will take
+    place on Friday" dates nothing told."""
+    from dragoman import extract
+
+    art = extract("Kenyan President Samuel Wekesa held talks with Tanzanian President Halima Rashidi in Nairobi, "
+                  "officials said.\n\nThe talks took place on Wednesday at State House.", published="2026-03-12",
+                  pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert (ev.date, ev.date_precision) == ("2026-03-11", "day")
+    art = extract("Kenyan President Samuel Wekesa met Tanzanian President Halima Rashidi in Nairobi. Their next "
+                  "meeting will take place on Friday.", published="2026-03-12", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert ev.date_precision == "article"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from dragoman.actors.context import RANKS, Context, Unit
 from dragoman.actors.lexicon import Entry, Match
+from dragoman.actors.titles import PORTFOLIO_WORDS
 from dragoman.actors.vocabulary import words
 from dragoman.model import Span, Token
 
@@ -99,8 +100,8 @@ NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos"
 
 def _name_follows(toks: Sequence[Token], i: int) -> bool:
     """Does a capitalised proper noun follow the name particles from ``i`` on ("von der Leyen")?"""
-    while i < len(toks) and toks[i].text in NAME_PARTICLES:
-        i += 1
+    while i < len(toks) and (toks[i].text in NAME_PARTICLES or toks[i].text == "-"):
+        i += 1  # ("al-Saadi")
     return i < len(toks) and toks[i].tag == "NNP" and toks[i].text[:1].isupper()
 
 
@@ -115,6 +116,10 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     ent_no = {i: k for k, e in enumerate(ctx.article.entities) for i in range(e.tok_start, e.tok_end)}
     for rs, (re_, _role) in sorted(ctx.role_at.items()):
         ts = re_ + (1 if re_ < len(toks) and toks[re_].text == "," else 0)
+        portfolio = _portfolio_end(toks, ts, covered)  # "Minister of Energy Elnur Mammadli": the name after it
+        ts = portfolio or ts
+        if portfolio is not None and toks[ts].text == ",":
+            ts += 1  # "The President of the Republic, Mateo Cordero Villacis,"
         te = ts
         while te < len(toks) and toks[te].sent == toks[rs].sent and (
                 (toks[te].tag == "NNP" and toks[te].text[:1].isupper())
@@ -130,16 +135,40 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             continue  # "his rival, Governor Ane Lunde": the later title's own turn
         if len(names) < 2 or any(i in covered for i in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
             continue
+        if all(toks[i].text.lower() in PORTFOLIO_WORDS for i in names):
+            continue  # more of a portfolio ("Minister of Foreign Affairs, International Trade and Worship")
         labels = {ents.get(i) for i in names}
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
         cut = len({ent_no.get(i) for i in names}) > 1
         accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
+                  or (portfolio is not None and labels <= {None, "ORG", "GPE", "NORP"})  # after a written-out portfolio
+                  or (labels == {None} and _role.kind == "person" and 2 <= len(names) <= 4  # a name the tagger missed
+                      and all(toks[i].text.isalpha() or "-" in toks[i].text for i in names))
                   or (labels == {"ORG"} and len(names) <= 3)  # a person's name taken for an organisation's
                   or (cut and hyphen))  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
         if not accept:
             continue  # the tagger's person (its own rules read it: "Rep. Ruth Calloway"), or one thing it read whole
         out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="titled", label="PERSON"))
     return out
+
+
+def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> int | None:
+    """Where a portfolio or a country written out after a title ends ("Minister [of Water Resources] Hazem
+    al-Saadi", "President [of the Republic of Moldova] Natalia Ursu", "The President [of the Republic], Mateo
+    Cordero"), when capitalised portfolio words or a country's name follow "of" and a capitalised name follows
+    them (perhaps after a comma); else ``None``."""
+    if i >= len(toks) or toks[i].text != "of":
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].sent == toks[i].sent and (
+            (toks[j].text.lower() in PORTFOLIO_WORDS and (toks[j].text[:1].isupper() or toks[j].text.lower() in
+                                                         ("and", "of", "the", "&")))
+            or (j in covered and covered[j].kind in ("country", "code"))):
+        j += 1
+    if j == i + 1 or toks[j - 1].text.lower() in ("and", "of", "the", "&") or j >= len(toks):
+        return None
+    k = j + 1 if toks[j].text == "," and j + 1 < len(toks) else j
+    return j if toks[k].tag == "NNP" and toks[k].text[:1].isupper() and k not in covered else None
 
 
 #: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)

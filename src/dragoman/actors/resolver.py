@@ -36,7 +36,23 @@ def resolve_units(ctx: Context) -> list[Unit]:
     titles(ctx, units)
     grp = groups(ctx, units)
     appositions(ctx, units, grp)
+    _counterparts(ctx, units + grp)
     return standalone(ctx, units) + [g for g in grp if not g.used]
+
+
+def _counterparts(ctx: Context, units: list[Unit]) -> None:
+    """"Nigeria's army chief met his Nigerien counterpart, General Kade": a counterpart holds the office of the
+    one whose counterpart he is, the person named before it in the sentence with a sector and another country
+    (a soldier's counterpart is a soldier); with no such person, a counterpart is a government's."""
+    people = sorted((u for u in units if u.kind in ("person", "group") and u.sector), key=lambda u: u.ts)
+    for u in people:
+        if "counterpart" not in (u.role_cls or "").split(","):
+            continue
+        sent = ctx.toks[u.ts].sent
+        before = [v for v in people if v.te <= u.ts and ctx.toks[v.ts].sent == sent and v.country != u.country
+                  and "counterpart" not in (v.role_cls or "").split(",") and (v.kind == "person" or v.person_role)]
+        if before:
+            u.sector = before[-1].sector
 
 
 # ---------------------------------------------------------------------------------------------

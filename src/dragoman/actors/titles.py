@@ -19,6 +19,9 @@ from dragoman.actors.context import (
 from dragoman.actors.lexicon import NON_STATE_SECTORS, Role
 from dragoman.actors.vocabulary import words
 
+#: the words of a portfolio written out after a minister's title ("Minister of Industry and Trade")
+PORTFOLIO_WORDS = words("portfolio_words")
+
 # ---------------------------------------------------------------------------------------------
 # step 2: titles — the words around a name that say who the person is
 # ---------------------------------------------------------------------------------------------
@@ -42,6 +45,9 @@ def _title_ok(ctx: Context, i: int) -> bool:
     low = t.text.lower()
     if low in CONNECTORS and low != "and":
         return True
+    if low in ("and", "&") and 0 < i < len(ctx.toks) - 1 and all(
+            ctx.toks[j].text[:1].isupper() and ctx.toks[j].text.lower() in PORTFOLIO_WORDS for j in (i - 1, i + 1)):
+        return True  # a portfolio written out: "Minister of Industry and Trade Tran Quoc Hung"
     if t.tag in ("VBG", "VBN") and t.text.islower() and t.dep in ("amod", "compound"):
         return True  # "visiting", "outgoing", "ousted"
     if t.ent_type in SKIP_ENT or t.pos in ("VERB", "AUX", "PRON", "PUNCT", "NUM", "ADV", "ADP", "CCONJ", "SCONJ"):

@@ -11,12 +11,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
+from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 from dragoman.text.marks import find_marked
 
 #: dependents that start a nested clause: their words are not the participant's own words
+#: who speaks for a party at talks ("negotiators for the government"): the party is the participant
+DELEGATE_NOUNS = words("delegate_nouns")
+#: the last word of an office's name ("the UN High Commissioner for Refugees"): a person beside it holds it
+OFFICE_HEADS = words("office_heads")
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
@@ -226,8 +231,11 @@ class View(Tree):
         given = self._named_as(h)
         if given is not None and (not self.tok_actors.get(h) or self._unnamed(self.tok_actors[h])):
             return list(self.tok_actors[given])  # "a woman later identified as Maria Lopez": Lopez
+        spoken_for = self._spoken_for(h)
+        if spoken_for:
+            return spoken_for
         appos = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
-        if self.tok_actors.get(h) and not (appos and self._unnamed(self.tok_actors[h])):
+        if self.tok_actors.get(h) and not (appos and (self._unnamed(self.tok_actors[h]) or self._office(h, appos[0]))):
             return list(self.tok_actors[h])
         if appos:  # a name, not a description ("issues, border management"), nor the group it names
             return list(self.tok_actors[appos[0]])  # ("his rival, Governor Ann Lutz": Lutz)
@@ -239,6 +247,33 @@ class View(Tree):
             named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
             out = [a for a in out if a not in named or not self._name_of_thing(a)]
         return out
+
+    def _office(self, h: int, appos: int) -> bool:
+        """Is ``h`` the last word of an office the lexicons know as an organisation ("the UN High Commissioner for
+        Refugees") with a person named in apposition ("..., Elena Moravec")?"""
+        return self.lemma(h) in OFFICE_HEADS and all(
+            (a := self.article.actor(x)) is not None and a.kind == "person" for x in self.tok_actors[appos])
+
+    def _spoken_for(self, h: int) -> list[str]:
+        """The parties an unnamed delegate phrase speaks for: "negotiators for the government and the FCP"
+        (both), "representatives of the opposition UDF" (the UDF), "mediators led by former minister Kariuki"
+        (Kariuki, the one named of them); none when it names none."""
+        toks = self.toks
+        if self.lemma(h) not in DELEGATE_NOUNS and toks[h].text.lower() not in DELEGATE_NOUNS:
+            return []
+        if self.tok_actors.get(h) and not self._unnamed(self.tok_actors[h]):
+            return []
+        for c in self.children[h]:
+            if toks[c].dep == "prep" and self.lemma(c) in ("for", "of"):
+                found = [a for p in self.kids(c, "pobj") for a in self.phrase_actors(p, strict=True)]
+                if found:
+                    return found
+            if toks[c].dep == "acl" and self.lemma(c) in ("lead", "head") and toks[c].tag == "VBN":
+                found = [a for b in self.kids(c, "agent") for p in self.kids(b, "pobj")
+                         for a in self.phrase_actors(p, strict=True) if (x := self.article.actor(a)) and x.kind == "person"]
+                if found:
+                    return found
+        return []
 
     def _named_as(self, h: int) -> int | None:
         """The name a noun is given by "identified as", "named" ("a man named John Kearns", "the victim,

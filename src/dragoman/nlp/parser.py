@@ -420,6 +420,173 @@ def _coordinated_names(heads: list[int], deps: list[str], tags: list[str], lemma
         deps[conj[0]], heads[conj[0]] = "compound", h - conj[0]
 
 
+def _dangling_prepositions(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"At a meeting on Monday with Interior Minister Ana Ruiz, Peru's minister Luis Soto signed ...": a
+    preposition left without its object, right before a name parsed as the verb's subject with the name after
+    the comma for its appositive — the first name is the preposition's object, the appositive the subject."""
+    n = len(deps)
+    for p in range(n - 3):
+        if deps[p] != "prep" or tags[p] != "IN" or any(j + heads[j] == p for j in range(n) if j != p):
+            continue
+        xs = [x for x in range(p + 1, min(n, p + 14)) if deps[x] in ("nsubj", "nsubjpass") and tags[x] in ("NNP", "NNPS")]
+        if not xs:
+            continue
+        x = xs[0]
+        v = x + heads[x]
+        if v <= x or not tags[v].startswith("VB") or not all(
+                _under(j, x, heads) for j in range(p + 1, x)):
+            continue
+        ys = [y for y in range(x + 2, v) if tags[y] in ("NNP", "NNPS") and (
+            (deps[y] == "appos" and y + heads[y] == x) or (deps[y] == deps[x] and y + heads[y] == v))]
+        if len(ys) != 1 or tags[x + 1] != ",":
+            continue
+        y = ys[0]
+        deps[y], heads[y] = deps[x], v - y
+        deps[x], heads[x] = "pobj", p - x
+        deps[x + 1], heads[x + 1] = "punct", v - (x + 1)
+
+
+def _objects_after_places(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"received on Wednesday at the Palais Rose the UN High Commissioner": a noun phrase right after the
+    object of a verb's preposition, with no comma between, parsed as that object's appositive, is the verb's
+    direct object when the verb has none."""
+    n = len(deps)
+    for y in range(2, n):
+        if deps[y] != "appos":
+            continue
+        x = y + heads[y]
+        if not (0 <= x < y) or deps[x] != "pobj":
+            continue
+        p = x + heads[x]
+        v = p + heads[p]
+        if deps[p] != "prep" or not tags[v].startswith("VB") or v > p:
+            continue
+        left = min(j for j in range(x + 1, y + 1) if _under(j, y, heads))
+        if left != x + 1 or tags[left] != "DT" or any(deps[j] in ("dobj", "ccomp", "xcomp") and j + heads[j] == v
+                                                    for j in range(n)):
+            continue
+        deps[y], heads[y] = "dobj", v - y
+
+
+def _titled_appositives(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"the UN High Commissioner for Refugees, Elena Moravec,", "the Minister for Foreign Affairs, Juma Mbwana":
+    a name set off by a comma after a title written out with "of" or "for", parsed as the appositive of the
+    title's last word, is the title's appositive (the person holds the title, not the portfolio)."""
+    for y in range(3, len(deps)):
+        if deps[y] != "appos" or tags[y] not in ("NNP", "NNPS"):
+            continue
+        x = y + heads[y]
+        if 0 <= x < y and deps[x] == "conj" and tags[x] in ("NNP", "NNPS") and tags[x + heads[x]] in ("NNP", "NNPS") \
+                and x + heads[x] < x and all(tags[j] in ("NNP", "NNPS", "CC", ",", "IN", "DT") for j in range(x + heads[x] + 1, x)):
+            # "the Minister of Foreign Affairs, International Trade and Worship, Martin Ocampo": the portfolio's
+            # last words taken for a second minister, the name for theirs — the name is the minister's
+            t = x + heads[x]
+            while deps[t] != "pobj" and deps[t] == "conj" and t + heads[t] < t:
+                t += heads[t]
+            deps[x] = "nmod"
+            heads[y] = t - y
+            continue
+        if not (0 <= x < y) or deps[x] != "pobj" or tags[x] not in ("NNP", "NNPS"):
+            continue
+        p = x + heads[x]
+        t = p + heads[p]
+        if lemmas[p].lower() not in ("of", "for") or deps[p] != "prep" or not (0 <= t < p) or tags[t] not in ("NNP", "NNPS"):
+            continue
+        for _ in range(4):  # "the President of the Government of the Kingdom of Spain, Javier Montalban": the President
+            q = t + heads[t]
+            r = q + heads[q]
+            if deps[t] != "pobj" or lemmas[q].lower() not in ("of", "for") or not (0 <= r < q) or tags[r] not in ("NNP", "NNPS"):
+                break
+            t = r
+        left = min(j for j in range(x + 1, y + 1) if _under(j, y, heads))
+        if tags[left - 1] == ",":
+            heads[y] = t - y
+
+
+def _late_appositives(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"held talks on Wednesday with the President of the Government of Spain, Javier Montalban, within ...": a
+    name set off by commas after the object of one of the verb's prepositions, parsed as a second object (or an
+    adverbial noun) of the verb, is in apposition to that noun; what follows it is the verb's again."""
+    n = len(deps)
+    for i in range(2, n):
+        if deps[i] not in ("dobj", "npadvmod") or tags[i] not in ("NNP", "NNPS"):
+            continue
+        h = i + heads[i]
+        if not (0 <= h < i) or not tags[h].startswith("VB"):
+            continue
+        c = min(j for j in range(h + 1, i + 1) if _under(j, i, heads))
+        k = c - 2
+        if tags[c - 1] != "," or k <= h or deps[k] != "pobj" or tags[k] not in ("NNP", "NNPS") or not _under(k, h, heads):
+            continue
+        if i + 1 < n and tags[i + 1] not in (",", "."):
+            continue
+        deps[i], heads[i] = "appos", k - i
+        for j in range(i + 2, n):
+            if j + heads[j] == i:
+                heads[j] = h - j
+
+
+def _partners_after_places(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"held a meeting today in the city of Brasilia with the Minister of ...": "with" after the place of a verb's
+    "in" or "at", parsed as the place's, is the verb's (whom the act was with)."""
+    n = len(deps)
+    for w in range(2, n):
+        if deps[w] != "prep" or lemmas[w].lower() != "with":
+            continue
+        x = w + heads[w]
+        for _ in range(3):  # up from "city of Brasilia" to the preposition's object
+            if deps[x] == "pobj" and lemmas[x + heads[x]].lower() == "of" and deps[x + heads[x]] == "prep":
+                x = x + heads[x] + heads[x + heads[x]]
+            else:
+                break
+        if not (0 <= x < w) or deps[x] != "pobj" or not tags[x].startswith("NN"):
+            continue
+        p = x + heads[x]
+        v = p + heads[p]
+        if lemmas[p].lower() not in ("in", "at") or deps[p] != "prep" or not tags[v].startswith("VB") or v > p:
+            continue
+        heads[w] = v - w
+
+
+def _comma_named_titles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"The President of the Republic, Mateo Cordero, held ...": a name after the comma parsed as the object of
+    the title's "of", with the portfolio before the comma as its modifier — the portfolio is the object, the
+    name the title's appositive."""
+    n = len(deps)
+    for y in range(4, n):
+        if deps[y] != "pobj" or tags[y] not in ("NNP", "NNPS"):
+            continue
+        p = y + heads[y]
+        t = p + heads[p]
+        if lemmas[p].lower() not in ("of", "for") or not (0 <= t < p < y) or tags[t] not in ("NNP", "NNPS"):
+            continue
+        commas = [c for c in range(p + 1, y) if tags[c] == "," and _under(c, y, heads)]
+        if len(commas) != 1:
+            continue
+        c = commas[0]
+        k = c - 1
+        if tags[k] not in ("NNP", "NNPS") or k + heads[k] != y or not all(
+                tags[j] in ("NNP", "NNPS") and j + heads[j] == y for j in range(c + 1, y)) or c + 1 == y:
+            continue
+        for j in range(p + 1, k):
+            if j + heads[j] == y:
+                heads[j] = k - j
+        deps[k], heads[k] = "pobj", p - k
+        heads[c] = t - c
+        deps[y], heads[y] = "appos", t - y
+
+
+def _under(j: int, x: int, heads: list[int]) -> bool:
+    """Is token ``j`` in the subtree of token ``x``?"""
+    for _ in range(len(heads)):
+        if j == x:
+            return True
+        if heads[j] == 0:
+            return False
+        j += heads[j]
+    return False
+
+
 def _spent_participles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"The two ministers spent four hours at the foreign ministry discussing border security" — the participle
     of what a time was spent doing, parsed as a modifier of the place (or of the time), is the verb "spend"'s
@@ -515,7 +682,20 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "spent four hours at the foreign ministry discussing ..." — the participle of what a time was spent
       doing is the adverbial clause of "spend" (its subject does it);
     * "President Samuel Kiptoo Langat and President Halima Mohamed Mrisho held talks" — a first name parsed as
-      a modifier of the second, with the second's title for its conjunct, is the second's conjunct."""
+      a modifier of the second, with the second's title for its conjunct, is the second's conjunct;
+    * "At a meeting with Minister Ana Ruiz, Peru's minister Luis Soto signed ..." — a preposition left without
+      its object before a name taken for the subject, the name after the comma its appositive: the first name
+      is the preposition's object, the second the subject;
+    * "received on Wednesday at the Palais Rose the UN High Commissioner" — a noun phrase right after the object
+      of the verb's preposition, no comma between, taken for its appositive, is the verb's object;
+    * "The President of the Republic, Mateo Cordero," — a name after the comma taken for the object of the
+      title's "of" is the title's appositive, the words before the comma the object;
+    * "held a meeting in the city of Brasilia with the Minister" — "with" after the place of the verb's "in" is
+      the verb's;
+    * "with the President of the Government of Spain, Javier Montalban," — a name set off by commas after the
+      object of the verb's preposition, taken for a second object of the verb, is that noun's appositive;
+    * "the UN High Commissioner for Refugees, Elena Moravec," — a name after a title written out with "of" or
+      "for", taken for the appositive of the title's last word, is the title's."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
@@ -526,6 +706,12 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _addressed_participles(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
+    _dangling_prepositions(heads, deps, tags)
+    _objects_after_places(heads, deps, tags)
+    _comma_named_titles(heads, deps, tags, lemmas)
+    _partners_after_places(heads, deps, tags, lemmas)
+    _late_appositives(heads, deps, tags)
+    _titled_appositives(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue

@@ -7,7 +7,8 @@
 * title: the first headline-like line (and ``title_repeat`` where the page repeats it), or a headline
   glued to the first sentence of a text of one line (``title_glued``, ``headline.py``): the story's
   first sentence restates it, so it is not parsed, and the first sentence is read without it;
-* dateline: ``KABUL -`` / ``WASHINGTON (Reuters) —`` / ``Kabul, Oct 27 (AP) -`` → the place;
+* dateline: ``KABUL -`` / ``WASHINGTON (Reuters) —`` / ``Kabul, Oct 27 (AP) -`` / ``Cairo - `` (a title-case
+  place, a spaced dash) → the place;
 * agency: the credit at the end, ``(ATN)``, or the one inside the dateline;
 * boilerplate: whole lines of page furniture that extraction left in the story ("Read more: …",
   "Click here to subscribe", "Share it with a friend!", image credits), patterns in
@@ -64,9 +65,9 @@ _LO = "a-z" + "".join(chr(i) for i in range(0xC0, 0x250) if chr(i).islower())
 _DATELINE = re.compile(
     rf"""^(?P<place>[{_UP}][{_UP}'’.\-]+(?:\s[{_UP}][{_UP}'’.\-]+){{0,3}})        # KABUL, NEW YORK, ST. PETERSBURG
         (?:,\s*(?P<region>[{_UP}][{_UP}{_LO}.'’\-]+(?:\s(?:(?:of|and|the|de|del|do|da)\s)?[{_UP}][{_UP}{_LO}.'’\-]+){{0,3}}))?  # , Pakistan / , Calif. / , Democratic Republic of Congo
-        (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?                      # , Oct 27
+        (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{4}})?))?  # , Oct 27 / , 11 February 2026
         \s*(?:\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\))?                   # (Reuters)
-        \s*[-–—:]{{1,2}}\s+""",
+        \s*(?:[-–—:]{{1,2}}|(?<=\))\.)\s+""",
     re.VERBOSE,
 )
 _DATELINE_MIXED = re.compile(
@@ -77,6 +78,18 @@ _DATELINE_MIXED = re.compile(
         \s*[-–—:]{{1,2}}\s+""",
     re.VERBOSE,
 )
+#: "Cairo - President ...", "Baku, June 10 - Azerbaijan's ...", "N'Djamena - The President ...": a place in
+#: title case, perhaps a day, then a dash with a space on each side (a state agency's or a ministry's dateline)
+_DATELINE_TITLED = re.compile(
+    rf"""^(?P<place>[{_UP}](?:[{_LO}]|['’][{_UP}])[{_LO}'’\-]*(?:\s[{_UP}][{_LO}'’\-]+){{0,2}})
+        (?:,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}|\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?))?
+        (?P<agency>)\s[-–—]\s+(?=[{_UP}"“])""",
+    re.VERBOSE,
+)
+#: words that open a line with a dash and are no place: a label of the page ("Exclusive - ...")
+_NOT_PLACES = frozenset(("breaking", "update", "updated", "exclusive", "watch", "video", "live", "analysis", "opinion",
+                         "editorial", "explainer", "photos", "comment", "review", "interview", "factbox", "timeline",
+                         "correction", "advertisement", "sponsored", "podcast", "listen", "read", "note", "warning"))
 _AGENCY_END = re.compile(r"\(\s*(?P<agency>[A-Z][A-Za-z&.’'\- ]{0,24}?)\s*\)\s*$")
 _AGENCY_LINE = re.compile(r"^\s*(?:[-–—]\s*)?(?P<agency>(?:[A-Z]{2,8}|Reuters|Agence France-Presse|Associated Press))\s*$")
 
@@ -207,6 +220,8 @@ def _dateline(body_lines: list[tuple[int, int, str]], chrome: dict[str, tuple[in
         return dateline, agency
     s, _e, line = body_lines[0]
     m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
+    if m is None and (t := _DATELINE_TITLED.match(line)) and t.group("place").split()[0].lower() not in _NOT_PLACES:
+        m = t
     if m and len(m.group("place")) <= 40:
         # "GOMA, Congo (Reuters) -": the country or state after the place is part of the dateline
         end = m.end("region") if m.groupdict().get("region") else m.end("place")

@@ -64,6 +64,7 @@ class TimeResolver:
         self.future_lemmas = set(w["future_lemmas"])
         self.reporting = set(w["reporting_lemmas"])
         self.event_nouns = set(w["event_nouns"])
+        self.told_nouns: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in w["told_nouns"].items()}
 
     # -- stage ----------------------------------------------------------------------------------
 
@@ -211,8 +212,18 @@ class TimeResolver:
                 return _long_before(value, precision, ref)
             return bool(latest) and trusted and value[:4].isdigit() and int(value[:4]) < (latest or 0)
         out = []
+        lead = self._dateline_day(article, index, items)
+        told = self._told_dates(index, events, triggers, dated, plain, nearest)
         for ev in events:
-            d = dated.get(ev.id)
+            d = dated.get(ev.id) or told.get(ev.id)
+            if d is None and lead is not None and not (ev.aux.future or ev.aux.hypothetical or ev.aux.historical) and any(
+                    t.sent == lead[0] and t.tag in ("VBZ", "VBP") and t.lemma.lower() not in self.reporting
+                    and index.tense(t, self.future_aux, self.future_lemmas, self.reporting) == "present"
+                    for t in triggers[ev.id]):
+                # "QUITO, April 22 (AWS) - Colombia's and Ecuador's trade ministers meet in Quito": an act the
+                # dateline's sentence tells in the present happens on the dateline's day
+                it = lead[1]
+                d = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "dateline")
             if d is None and back and ev.type in _DEEDS and not ev.aux.historical and self._told_on(index, triggers[ev.id], back, items, article):
                 # "Police arrested six men in 2016. Soldiers detained their brothers.": a deed told with no time
                 # of its own, right after background dated by its own words, is background too (words said are
@@ -234,6 +245,52 @@ class TimeResolver:
             else:
                 out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
         return tuple(out)
+
+    def _told_dates(self, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
+                    dated: dict[str, _Dated], plain: list[_Item], nearest: Callable[..., Any]) -> dict[str, _Dated]:
+        """"The talks took place on Wednesday", "The meeting was held on 11 March": a sentence that only says when
+        an act named by a definite noun happened dates the article's act of that type told with no time of its own
+        (the one told before it, else the first)."""
+        out: dict[str, _Dated] = {}
+        for t in index.toks:
+            lemma = t.lemma.lower()
+            kids = index.kid_tokens(t)
+            if not (lemma in ("happen", "occur")
+                    or (lemma == "take" and any(c.dep == "dobj" and c.lemma.lower() == "place" for c in kids))
+                    or (lemma in ("hold", "conduct") and any(c.dep == "auxpass" for c in kids))):
+                continue
+            subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            types = {ptype for ptype, nouns in self.told_nouns.items() if subj[0].lemma.lower() in nouns}
+            definite = any(c.dep in ("det", "poss", "nummod") and c.text.lower() in ("the", "this", "that", "their", "his",
+                                                                                     "her", "its", "two")
+                           for c in index.kid_tokens(subj[0]))
+            other = any(c.text.lower() in _OTHER_ONE for c in index.kid_tokens(subj[0]))
+            if not types or not definite or other or index.tense(
+                    t, self.future_aux, self.future_lemmas, self.reporting) != "past" or (b := nearest(t, plain)) is None:
+                continue
+            waiting = [ev for ev in events if ev.type in types and ev.id not in dated and ev.id not in out
+                       and triggers[ev.id] and not (ev.aux.future or ev.aux.hypothetical or ev.aux.historical)
+                       and all(x.sent != t.sent for x in triggers[ev.id])]
+            before = [ev for ev in waiting if min(x.i for x in triggers[ev.id]) < t.i]
+            pick = before[0] if before else (waiting[0] if waiting else None)
+            if pick is not None:
+                it = b[2]
+                out[pick.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "told")
+        return out
+
+    @staticmethod
+    def _dateline_day(article: Article, index: TokenIndex, items: list[_Item]) -> tuple[int, _Item] | None:
+        """The sentence a wire story's dateline opens and the dateline's day ("QUITO, April 22 (AWS) - ...")."""
+        span = article.chrome.get("dateline_date")
+        if not span:
+            return None
+        for it in items:
+            if it.found.start >= span[0] and it.found.end <= span[1] and it.value.value and it.value.precision == "day":
+                for t in index.covering(span[1], min(len(article.text), span[1] + 200)):
+                    return t.sent, it
+        return None
 
     @staticmethod
     def _saying_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
@@ -456,6 +513,11 @@ class TimeResolver:
             if later:
                 return later[0].id
         return None
+
+
+#: words that make "the meeting" another one than the article's ("the next meeting", "a second round")
+_OTHER_ONE = frozenset(("next", "another", "new", "second", "third", "previous", "last", "first", "latest", "upcoming",
+                        "planned", "earlier", "later", "following", "final", "other"))
 
 
 #: the conjunctions that make a clause happen at the time of the clause it modifies
