@@ -1110,3 +1110,41 @@ def test_a_bombing_and_an_attack_are_one_assault_category_an_arrest_another():
 
     assert cameo_compatible("183", "190") and cameo_compatible("195", "1831")
     assert not cameo_compatible("173", "190")
+
+
+def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_not(tmp_path):
+    """"Chaiwatt Srisombat" / "Chaiwat Srisombat", "Mohamed Fathy El-Sayed" / "Muhammad Fathi al-Sayed": outlets
+    spell a name from another script differently; one person.  "Ali Hassan" / "Omar Hassan" are two."""
+    from dragoman.store.merge import one_person, spelled
+
+    assert one_person(spelled("chaiwatt srisombat"), spelled("chaiwat srisombat"))
+    assert one_person(spelled("mohamed fathy el sayed"), spelled("muhammad fathi al sayed"))
+    assert one_person(spelled("hryhorenko"), spelled("oleksandr hrihorenko"))
+    assert not one_person(spelled("ali hassan"), spelled("omar hassan"))
+    assert not one_person(spelled("ana soto"), spelled("ana lucia paz"))
+
+    def meet(aid: str, x, y, day: str) -> Article:
+        text = f"{x[0]} met {y[0]} in Lima on {day}."
+        acts = (person("a1", *x, start=text.index(x[0])), person("a2", *y, start=text.index(y[0])))
+        return _meet(aid, text, acts, ("a1",), ("a2",), place="Lima")
+
+    one = meet("s1", ("Chea Vuthy", "KHM", "GOV"), ("Chaiwatt Srisombat", "THA", "GOV"), "Tuesday")
+    two = meet("s2", ("Chaiwat Srisombat", "THA", "GOV"), ("Chea Vuthy", "KHM", "GOV"), "Tuesday")
+    assert groups(stored([one, two], tmp_path / "a")) == [["s1", "s2"]]
+
+
+def test_a_meeting_with_a_countrys_leader_and_one_with_its_opposition_are_two(tmp_path):
+    """The same envoy on one day in one city: "met President Vidal" / "met opposition leaders and students" name
+    different parties of one country (its state; its civil society) — two meetings, though the envoy is shared."""
+    def meet(aid: str, text: str, other: Actor) -> Article:
+        acts = (person("a1", "Katarina Lind", "IGO", "GOV", start=text.index("Katarina Lind")), other)
+        return _meet(aid, text, acts, ("a1",), (other.id,), place="Lima")
+
+    t1 = "Katarina Lind met President Tomas Vidal in Lima on Tuesday."
+    t2 = "Katarina Lind met opposition leaders in Lima on Tuesday."
+    t3 = "Katarina Lind held talks with Tomas Vidal in Lima on Tuesday."
+    vidal = person("a2", "Tomas Vidal", None, "GOV", start=t1.index("Tomas Vidal"))
+    opp = group("a2", "opposition leaders", "PER", "OPP", t2)
+    vidal3 = person("a2", "Tomas Vidal", "PER", "GOV", start=t3.index("Tomas Vidal"))
+    rows = stored([meet("v1", t1, vidal), meet("v2", t2, opp), meet("v3", t3, vidal3)], tmp_path / "a")
+    assert groups(rows) == [["v1", "v3"], ["v2"]]

@@ -61,13 +61,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
-from dragoman.store.records import PLACE_RANK, PRECISION_RANK, actor_keys, norm_name
+from dragoman.store.records import NAME_PARTICLES, PLACE_RANK, PRECISION_RANK, actor_keys, norm_name
 
 CITY_KM = 50.0  # two city-level places further apart than this are different places
 WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket
@@ -220,9 +221,46 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
         for a, ks in zip(parts(m), member_keys(m)):
             names = [k[2:] for k in ks if k.startswith("n:")]
             if a.get("kind") == "person" and names:
-                (src if a["role"] == "source" else tgt).append(frozenset(max(names, key=len).split()))
+                (src if a["role"] == "source" else tgt).append(spelled(max(names, key=len)))
         m["_people"] = (tuple(src), tuple(tgt))
     return m["_people"]  # type: ignore[no-any-return]
+
+
+#: how one name is spelt by different outlets, transliterated from another script: each pair's first is written
+#: as its second when two names are compared ("Chaiwatt" / "Chaiwat", "Hryhorenko" / "Hrihorenko",
+#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi")
+_SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def spelled(name: str) -> frozenset[str]:
+    """The words of a normalised person's name (``records.norm_name``) as compared across outlets: name
+    particles left out ("al-Saadi" / "Saadi", "Ruiz de Velasco" / "Ruiz Velasco"), transliteration variants
+    written one way (``_SPELLINGS``) and doubled letters single."""
+    out = set()
+    for w in name.split():
+        if w in NAME_PARTICLES:
+            continue
+        for a, b in _SPELLINGS:
+            w = w.replace(a, b)
+        out.add(_DOUBLE.sub(r"\1", w))
+    return frozenset(out) or frozenset(name.split())
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Are two people's name words (``spelled``) one person's?  One's words hold the other's ("Quispe" /
+    "Rosa Quispe Condori"), or they share a word and are otherwise written with the same consonants, as
+    names transliterated from Arabic or Amharic are ("Mohamed Fathy El-Sayed" / "Muhammad Fathi al-Sayed")."""
+    if x <= y or y <= x:
+        return True
+    if not any(len(w) >= 4 for w in x & y):
+        return False
+    sx = {_VOWELS.sub("", w) for w in x}
+    sy = {_VOWELS.sub("", w) for w in y}
+    return bool(sx <= sy or sy <= sx)
 
 
 def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -249,7 +287,7 @@ def _parties(m: dict[str, Any]) -> tuple[list[tuple[frozenset[str], frozenset[st
         names = [k[2:] for k in ks if k.startswith("n:")]
         states = frozenset(k for k in ks if k.startswith("c:"))
         if a.get("kind") == "person" and names:
-            people.append((frozenset(max(names, key=len).split()), states))
+            people.append((spelled(max(names, key=len)), states))
         else:
             offices |= states
     return people, frozenset(offices)
@@ -267,10 +305,42 @@ def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
     def other(person: tuple[frozenset[str], frozenset[str]], people: list[tuple[frozenset[str], frozenset[str]]],
               offices: frozenset[str]) -> bool:
         words, states = person
-        return not any(words <= w or w <= words for w, _ in people) and not states & offices
+        return not any(one_person(words, w) for w, _ in people) and not states & offices
 
     return (any(other(p, theirs, their_offices) for p in mine)
             and any(other(p, mine, my_offices) for p in theirs))
+
+
+#: sectors of a country's people outside its state: its opposition, students, unions, press, business, clergy
+CIVIL_SECTORS = frozenset(("OPP", "EDU", "LAB", "NGO", "JRN", "BUS", "REL", "AGR", "MED", "HLH"))
+
+
+def groups_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """For a mutual act: does one event name a country's state (a minister, the government) and the other,
+    instead, only a group of that country's civil society (``CIVIL_SECTORS``: "the EU envoy met President
+    Vidal" / "the EU envoy met opposition leaders and students")?  Then each names a party the other does not: two meetings.  A named
+    official whose country the text does not say ("President Dragan Milovanovic") may be of any country."""
+    def sides(x: dict[str, Any]) -> tuple[set[str], set[tuple[str, str]]]:
+        states: set[str] = set()
+        groups: set[tuple[str, str]] = set()
+        for a, ks in zip(parts(x), member_keys(x)):
+            states |= {k[2:].split("/", 1)[0] for k in ks if k.startswith("c:") and k.endswith("/state")}
+            if a.get("kind") == "person" and a.get("sector") == "GOV" and not a.get("country") and strong(ks):
+                states.add("*")  # "President Dragan Milovanovic", whose country the text did not say
+            if not strong(ks):
+                groups |= {(k[2:].split("/", 1)[0], k.split("/", 1)[1]) for k in ks if k.startswith("g:") and "/" in k
+                           and k.split("/", 1)[1] in CIVIL_SECTORS}
+        return states, groups
+
+    (st_m, gr_m), (st_o, gr_o) = sides(m), sides(o)
+
+    def only_groups(states: set[str], groups: set[tuple[str, str]], other_states: set[str],
+                    other_groups: set[tuple[str, str]]) -> bool:
+        return "*" not in states and any((c in other_states or "*" in other_states) and c not in states and not any(
+            c == c2 and (s == s2 or any(s in f and s2 in f for f in SECTOR_FAMILIES)) for c2, s2 in other_groups)
+            for c, s in groups)
+
+    return only_groups(st_m, gr_m, st_o, gr_o) or only_groups(st_o, gr_o, st_m, gr_m)
 
 
 def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -288,7 +358,7 @@ def same_people(sm: frozenset[str], tm: frozenset[str], so: frozenset[str], to: 
         for j, theirs in enumerate(po):
             for x in mine:
                 for y in theirs:
-                    if x != y and (x <= y or y <= x):
+                    if x != y and one_person(x, y):
                         key = "n:~" + " ".join(sorted(x if len(x) <= len(y) else y))
                         sides_m[i].add(key)
                         sides_o[j].add(key)
@@ -304,9 +374,9 @@ def keys_with_people(m: dict[str, Any], o: dict[str, Any]) -> list[set[str]]:
         ks = set(ks)
         names = [k[2:] for k in ks if k.startswith("n:")]
         if a.get("kind") == "person" and names:
-            x = frozenset(max(names, key=len).split())
+            x = spelled(max(names, key=len))
             for y in theirs:
-                if x != y and (x <= y or y <= x):
+                if x != y and one_person(x, y):
                     ks.add("n:~" + " ".join(sorted(x if len(x) <= len(y) else y)))
         out.append(ks)
     return out
@@ -315,7 +385,7 @@ def keys_with_people(m: dict[str, Any], o: dict[str, Any]) -> list[set[str]]:
 def people_apart(p1: Iterable[frozenset[str]], p2: Iterable[frozenset[str]]) -> bool:
     """Do two sides name people (``person_keys``) and none of one side's people is one of the other's?"""
     p1, p2 = tuple(p1), tuple(p2)
-    return bool(p1 and p2) and not any(x <= y or y <= x for x in p1 for y in p2)
+    return bool(p1 and p2) and not any(one_person(x, y) for x in p1 for y in p2)
 
 
 def strong(keys: Iterable[str]) -> frozenset[str]:
@@ -526,7 +596,7 @@ def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
         return False
     theirs = [p for side in person_keys(o) for p in side]
     mine = [p for side in person_keys(m) for p in side]
-    if sum(1 for x in mine if any(x <= y or y <= x for y in theirs)) >= 2:
+    if sum(1 for x in mine if any(one_person(x, y) for y in theirs)) >= 2:
         return True
     if not ({m["type"], o["type"]} & SYMMETRIC or m["reciprocal"] or o["reciprocal"]):
         return False
@@ -572,6 +642,8 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     mutual = bool(m["reciprocal"] or o["reciprocal"] or m["type"] in SYMMETRIC)
     if mutual and parties_apart(m, o):
         return False, "a mutual act of different parties: each names a person the other does not"
+    if mutual and groups_apart(m, o):
+        return False, "a mutual act of different parties: one names a country's state, the other only its other groups"
     found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
     if found is None and mutual:

@@ -113,7 +113,7 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+[A-Z.](?:,\s*[A-Z][\w.'’ ]*?)?\s+[-
 
 
 #: small words inside a person's name, never a surname of their own ("Ruiz de Velasco")
-_PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der",
+NAME_PARTICLES = _PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "der",
                         "den", "ter", "bin", "ibn", "al", "el", "y"})
 
 
@@ -167,8 +167,15 @@ def forget_names() -> None:
 OFFICES = frozenset((
     "president", "premier", "chancellor", "minister", "secretary", "head", "king", "queen", "emir", "sultan",
     "monarch", "leader", "government", "regime", "administration", "cabinet", "ministry", "presidency",
-    "diplomat", "ambassador", "envoy", "junta",
+    "diplomat", "ambassador", "envoy", "junta", "counterpart",
 ))
+#: singular offices of a country's other sectors: one person, who stands for that sector ("Nigeria's army chief")
+_COMMANDS = frozenset(("chief", "commander", "counterpart", "head"))
+#: the body a command belongs to ("Nigeria's army chief"): no part of the country's name
+_SECTOR_NOUNS = frozenset(("army", "military", "police", "navy", "air", "armed", "defence", "defense", "security",
+                           "intelligence", "border", "coast"))
+#: who speaks for an office at talks ("the government delegation")
+_DELEGATES = frozenset(("negotiators", "negotiator", "delegation", "delegations", "delegates", "representatives", "team"))
 #: determiners and numbers that do not say whose an office is ("the president", "a minister")
 _BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "former", "acting",
                    "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state",
@@ -196,9 +203,13 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
         return keys
     words = n.split()
     head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    if head in _DELEGATES and len(words) > 1 and words[-2] in OFFICES and "of" not in words[1:]:
+        head = words[-2]  # "Colombian government negotiators", "the Iraqi government delegation": its state's
     if sector == "GOV" and head in OFFICES:
         if _names_country(name, country):
             keys.add("c:" + country + "/state")
+    elif sector and head in _COMMANDS and _names_country(name, country):
+        keys.add("c:" + country + "/" + sector)  # "Nigeria's army chief", "his Nigerien counterpart" (a soldier's)
     elif sector and sector not in _WIDE_SECTORS:
         keys.add("g:" + country + "/" + sector)
     return keys
@@ -285,7 +296,8 @@ def _names_country(name: str, country: str) -> bool:
         while whose and whose[0].lower() in _BARE:
             whose = whose[1:]
     else:
-        whose = toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE), len(toks))]
+        whose = toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE or w in _COMMANDS
+                            or w in _SECTOR_NOUNS), len(toks))]
     phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
     if not phrase:
         return False
