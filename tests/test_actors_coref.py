@@ -133,3 +133,14 @@ def test_the_group_is_the_body_named_before(pipeline):
     # said which ("the group of experts"), or nothing named before: no guess
     art = extract("The group of experts urged the government to free the detainees.", published="2024-05-04", pipeline=pipeline)
     assert all(not e.sources for e in art.events if e.type == "REQUEST"), [(e.type, e.sources) for e in art.events]
+
+
+def test_a_surname_written_with_its_article_is_found_without_it(pipeline):
+    """"Hazim Karim al-Saadi" ... "held talks with Saadi": the later surname is the minister."""
+    from dragoman import extract
+
+    art = extract("Iraq's water resources minister, Hazim Karim al-Saadi, urged a visiting Turkish delegation on "
+                  "Wednesday to release more water. The Turkish team, led by Deputy Foreign Minister Selim Ozkan, "
+                  "held talks with Saadi at the ministry in Baghdad.", published="2026-03-19", pipeline=pipeline)
+    talks = next(e for e in art.events if e.type == "CONSULT")
+    assert [art.actor(a).name for a in talks.targets] == ["Hazim Karim al-Saadi"]

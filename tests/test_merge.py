@@ -1120,6 +1120,8 @@ def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_
     assert one_person(spelled("chaiwatt srisombat"), spelled("chaiwat srisombat"))
     assert one_person(spelled("mohamed fathy el sayed"), spelled("muhammad fathi al sayed"))
     assert one_person(spelled("hryhorenko"), spelled("oleksandr hrihorenko"))
+    assert one_person(spelled("mohammad reza kazemi tabar"), spelled("mohammad reza kazemitabar"))
+    assert not one_person(spelled("ali hassan"), spelled("ali hassanali"))
     assert not one_person(spelled("ali hassan"), spelled("omar hassan"))
     assert not one_person(spelled("ana soto"), spelled("ana lucia paz"))
 
@@ -1148,3 +1150,18 @@ def test_a_meeting_with_a_countrys_leader_and_one_with_its_opposition_are_two(tm
     vidal3 = person("a2", "Tomas Vidal", "PER", "GOV", start=t3.index("Tomas Vidal"))
     rows = stored([meet("v1", t1, vidal), meet("v2", t2, opp), meet("v3", t3, vidal3)], tmp_path / "a")
     assert groups(rows) == [["v1", "v3"], ["v2"]]
+
+
+def test_a_command_named_by_its_country_before_its_title_is_that_countrys():
+    """"Nigeria's Chief of Army Staff" is Nigeria's military (the country before the title, the body after "of");
+    "his Nigerien counterpart" (a soldier's) is Niger's; a bare "Chief of Staff" is no one in particular."""
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, country: str, sector: str) -> frozenset[str]:
+        return actor_keys({"name": name, "kind": "group", "country": country, "sector": sector})
+
+    assert keys("Nigeria's Chief of Army", "NGA", "MIL") == {"c:NGA/MIL"}
+    assert keys("Nigerien counterpart", "NER", "MIL") == {"c:NER/MIL"}
+    assert keys("Chief of Staff", "NER", "MIL") == {"g:NER/MIL"}
+    assert keys("Peruvian police", "PER", "COP") == {"g:PER/COP"}
+    assert keys("Colombian government negotiators", "COL", "GOV") == {"c:COL/state"}

@@ -378,3 +378,71 @@ def test_press_release_titles_name_the_holder_and_counterparts_hold_the_same_kin
                   pipeline=pipeline)
     other = next(a for a in art.actors if a.name == "Abdulla Rakhmonov")
     assert (other.country, other.sector) == ("UZB", "GOV")
+
+
+def test_more_ways_of_telling_a_meeting(pipeline):
+    """"Kenya's President A and Ethiopia's Prime Minister B held talks" (both), "the leaders of Kenya and Ethiopia
+    met" (one party per country), a courtesy call on someone, an audience granted, sitting down with someone,
+    travelling somewhere for talks; a team travelling to a final meets no one."""
+    from dragoman import extract
+
+    def consults(text: str) -> list[tuple[set[str], set[str]]]:
+        art = extract(text, published="2026-05-02", pipeline=pipeline)
+        return [({art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets})
+                for e in art.events if e.type == "CONSULT"]
+
+    got = consults("Kenya's President Daniel Kiprop and Ethiopia's Prime Minister Dawit Alemu held bilateral talks on "
+                   "Sunday.")
+    assert any(s | t == {"Daniel Kiprop", "Dawit Alemu"} for s, t in got), got
+    got = consults("The leaders of Kenya and Ethiopia met on the margins of the summit in Addis Ababa on Sunday.")
+    assert any(s | t == {"Kenya", "Ethiopia"} for s, t in got), got
+    got = consults("Foreign Minister Rui Mota paid a courtesy call on President Joao Kiala at the palace on Friday.")
+    assert any(s == {"Rui Mota"} and t == {"Joao Kiala"} for s, t in got), got
+    assert consults("President Joao Kiala granted an audience to the visiting Portuguese foreign minister on Friday.")
+    assert consults("Chile's foreign minister sat down with her Argentine counterpart in Santiago on Tuesday.")
+    assert consults("Colombian Defence Minister Pedro Ruiz travelled to Quito on Tuesday for talks with Ecuadorian "
+                    "officials.")
+    assert not consults("The team travelled to Madrid for the final.")
+    assert not any(e.type == "REQUEST" for e in extract(
+        "Foreign Minister Rui Mota paid a courtesy call on President Joao Kiala on Friday.", pipeline=pipeline).events)
+
+
+def test_a_dateline_taken_for_the_root_leaves_the_subject_its_verb(pipeline):
+    """"NIAMEY, July 15 (AC) - The Chief of Staff of the Niger Army, General Salif Kade, received on Tuesday his
+    Nigerian counterpart": Kade received; the dateline is no party."""
+    from dragoman import extract
+
+    art = extract("NIAMEY, July 15 (AC) - The Chief of Staff of the Niger Army, Major General Salif Kade, received on "
+                  "Tuesday his Nigerian counterpart.", published="2026-07-15", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert [art.actor(a).name for a in ev.sources] == ["Salif Kade"], [art.actor(a).name for a in ev.sources]
+    assert (ev.date, ev.date_precision) == ("2026-07-14", "day")
+
+
+def test_state_agency_leads_name_both_parties_and_the_day(pipeline):
+    """"Muscat, June 1 (MNA) - Sayyid Talal bin Hamad Al Maskari, Minister of Foreign Affairs, received at the
+    Ministry today Dr. Mohammad Reza Kazemi Tabar, ..." (the name begins at the given name, the received the
+    object), "President Yemane Tekle received at the State House yesterday a delegation led by ..." (a person
+    the tagger took for a place), "The Home Secretary, Helen Marchbank, today (14 April) welcomed ..." (dated),
+    "used her first meeting with Secretary Holloway to raise ..." (a meeting told with its parties)."""
+    from dragoman import extract
+
+    def consult(text: str, published: str = "2026-06-01") -> tuple[set[str], set[str], str]:
+        art = extract(text, published=published, pipeline=pipeline)
+        e = next(e for e in art.events if e.type == "CONSULT")
+        return {art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets}, e.date_precision
+
+    s, t, _ = consult("Muscat, June 1 (MNA) - Sayyid Talal bin Hamad Al Maskari, Minister of Foreign Affairs, received "
+                      "at the Ministry's headquarters today Dr. Mohammad Reza Kazemi Tabar, Minister of Foreign Affairs of "
+                      "Iran.")
+    assert s == {"Talal bin Hamad Al Maskari"} and "Mohammad Reza Kazemi Tabar" in t, (s, t)
+    s, t, _ = consult("President Yemane Tekle received at the State House yesterday afternoon a Sudanese delegation "
+                      "led by Lt. General Othman Abdel-Baqi Hamid.")
+    assert s == {"Yemane Tekle"} and t == {"Othman Abdel-Baqi Hamid"}, (s, t)
+    s, t, precision = consult("The Home Secretary, Helen Marchbank, today (14 April) welcomed French Interior Minister "
+                              "Laurent Devaux to London for talks.", "2026-04-14")
+    assert s == {"Helen Marchbank"} and precision == "day", (s, precision)
+    s, t, _ = consult("Foreign Affairs Minister Chantal Bergeron used her first face-to-face meeting with U.S. "
+                      "Secretary of State Margaret Holloway to raise Canada's concerns over tariffs.")
+    assert s == {"Chantal Bergeron"} and t == {"Margaret Holloway"}, (s, t)
+    assert not any(e.type == "ASSAULT" for e in extract("The army used the attack as a pretext.", pipeline=pipeline).events)

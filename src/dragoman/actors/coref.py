@@ -415,6 +415,10 @@ def resolve_descriptions(ctx: Context, order: list[Group], covered: set[int]) ->
             covered.update((t.i - 1, t.i))
 
 
+#: the article of an Arabic surname, written joined to it ("al-Saadi", "el-Sayed"), that a later mention leaves out
+_ARTICLE_PREFIXES = frozenset(("al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ul", "ud"))
+
+
 def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
     """The first and last word of every full person's name → that person (``None`` when two people
     share the word: ambiguous)."""
@@ -427,7 +431,11 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
             full.setdefault(u.name.lower(), u)
     parts: dict[str, Unit | None] = {}
     for name, u in full.items():
-        for w in {u.name.split()[-1], u.name.split()[0]}:
+        last = u.name.split()[-1]
+        words = {last, u.name.split()[0]}
+        if "-" in last and last.split("-", 1)[0].lower() in _ARTICLE_PREFIXES:
+            words.add(last.split("-", 1)[1])  # "al-Saadi" is "Saadi" later
+        for w in words:
             w = w.strip(".,")
             if len(w) > 2 and w[0].isupper():
                 if (other := parts.get(w)) is not None and other.name.lower() != name:

@@ -70,6 +70,10 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
                     if u.country and u.kind in ("country", "code", "demonym")}.values())
     if len(nations) > 1 and any(toks[i].dep == "conj" or toks[i].text.lower() == "and" for i in range(ts, root)):
         return _conjunct_groups(ctx, root, role, c, nations)
+    owners = _owner_conjuncts(ctx, root, te)
+    if len(owners) > 1 and role.kind in ("person", "group"):
+        # "the foreign ministers of Kenya and Ethiopia": one group per country
+        return _conjunct_groups(ctx, root, role, c, owners)
     g = Unit(ts, te if ext == te else ext, "group", ctx.text(ts, te if ext == te else ext), rule="group",
              plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
     g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
@@ -191,6 +195,27 @@ def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
             if u is not None and u.kind in ("organisation", "actor") and u.te - te <= 9:
                 return u.te
     return None
+
+
+def _owner_conjuncts(ctx: Context, root: int, te: int) -> list[Unit]:
+    """The countries of "of X and Y" right after a role word ("the leaders of Kenya and Ethiopia"), when more
+    than one; else none."""
+    toks = ctx.toks
+    for k in ctx.children[root]:
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() != "of":
+            continue
+        objs = [j for j in ctx.children[k] if toks[j].dep == "pobj"]
+        stack = list(objs)
+        while stack:
+            j = stack.pop()
+            for c in ctx.children[j]:
+                if toks[c].dep == "conj":
+                    objs.append(c)
+                    stack.append(c)
+        units = [ctx.unit_of.get(j) for j in objs]
+        if all(u is not None and u.country and u.kind in ("country", "code") for u in units):
+            return list({u.country: u for u in units if u is not None}.values())
+    return []
 
 
 def _conjunct_groups(ctx: Context, root: int, role: Role, c: Coding, nations: list[Unit]) -> list[Unit]:

@@ -98,6 +98,11 @@ NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos"
                             "ter", "bin", "ibn", "al", "el", "y"})
 
 
+#: particles that join a given name to a father's or a family name ("Talal bin Hamad", "Abd al-Salam"): a name
+#: never begins with one
+_LINKING_PARTICLES = frozenset(("bin", "ibn", "bint", "ben", "ould", "wuld"))
+
+
 def _name_follows(toks: Sequence[Token], i: int) -> bool:
     """Does a capitalised proper noun follow the name particles from ``i`` on ("von der Leyen")?"""
     while i < len(toks) and (toks[i].text in NAME_PARTICLES or toks[i].text == "-"):
@@ -142,10 +147,11 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
         cut = len({ent_no.get(i) for i in names}) > 1
         accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
                   or (portfolio is not None and labels <= {None, "ORG", "GPE", "NORP"})  # after a written-out portfolio
-                  or (labels == {None} and _role.kind == "person" and 2 <= len(names) <= 4  # a name the tagger missed
-                      and all(toks[i].text.isalpha() or "-" in toks[i].text for i in names))
                   or (labels == {"ORG"} and len(names) <= 3)  # a person's name taken for an organisation's
-                  or (cut and hyphen))  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
+                  or (cut and hyphen)  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
+                  # a name the tagger missed, or took for a place no lexicon knows ("President Yemane Tekle" a GPE)
+                  or (labels <= {None, "GPE", "LOC", "NORP"} and _role.kind == "person" and 2 <= len(names) <= 4
+                      and all(toks[i].text.isalpha() or "-" in toks[i].text for i in names)))
         if not accept:
             continue  # the tagger's person (its own rules read it: "Rep. Ruth Calloway"), or one thing it read whole
         out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="titled", label="PERSON"))
@@ -311,6 +317,13 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         ts = start
     if ent.label == "PERSON":
         ts = _without_title(ctx, ts, te)
+        toks = ctx.toks
+        if toks[ts].text.lower() in _LINKING_PARTICLES:
+            # "Sayyid [Talal] bin Hamad Al Maskari": a name the tagger began at "bin" begins at the given name
+            while ts > 0 and toks[ts - 1].tag == "NNP" and toks[ts - 1].text[:1].isupper() and ts - 1 not in covered \
+                    and toks[ts - 1].sent == toks[ts].sent and toks[ts - 1].text.lower().rstrip(".") not in RANKS \
+                    and toks[ts - 1].text.lower().rstrip(".") not in HONORIFICS and (ts - 1) not in ctx.role_of:
+                ts -= 1
         if te - ts == 1 and ctx.toks[ts].pos != "PROPN":
             return None
         if te - ts == 1 and ctx.title_case(ctx.toks[ts].sent) and ctx.used_as_word(ts):

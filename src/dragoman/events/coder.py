@@ -1286,9 +1286,13 @@ def _polled(view: View, say: int | None) -> bool:
 
 
 def _between_actors(view: View, i: int) -> bool:
-    """Does the noun at ``i`` name its parties with "between" ("talks between the two presidents")?"""
-    return any(view.lemma(p) == "between" and any(view.phrase_actors(o) for o in view.kids(p, "pobj"))
-               for p in view.kids(i, "prep"))
+    """Does the noun at ``i`` name its parties with "between" ("talks between the two presidents"), or an
+    owner and whom it was with ("used her first meeting with Secretary Holloway to ...")?"""
+    if any(view.lemma(p) == "between" and any(view.phrase_actors(o) for o in view.kids(p, "pobj"))
+           for p in view.kids(i, "prep")):
+        return True
+    return bool(view.kids(i, "poss")) and any(
+        view.lemma(p) == "with" and any(view.phrase_actors(o) for o in view.kids(p, "pobj")) for p in view.kids(i, "prep"))
 
 
 def _is_headline(view: View, sent: Sentence) -> bool:

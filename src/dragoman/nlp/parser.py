@@ -486,7 +486,16 @@ def _titled_appositives(heads: list[int], deps: list[str], tags: list[str], lemm
             deps[x] = "nmod"
             heads[y] = t - y
             continue
-        if not (0 <= x < y) or deps[x] != "pobj" or tags[x] not in ("NNP", "NNPS"):
+        if not (0 <= x < y):
+            continue
+        first = min(j for j in range(x + 1, y + 1) if _under(j, y, heads))
+        k = first - 2
+        if tags[first - 1] == "," and x < k and tags[k] in ("NNP", "NNPS") and deps[k] == "pobj" and not _under(k, x, heads):
+            # "received at the Cite de l'Union Africaine the Chairperson of the AU Commission, Ibrahim Nour":
+            # the name hung on a noun before the one right before its comma is that noun's
+            x = k
+            heads[y] = x - y
+        if deps[x] != "pobj" or tags[x] not in ("NNP", "NNPS"):
             continue
         p = x + heads[x]
         t = p + heads[p]
@@ -539,13 +548,19 @@ def _partners_after_places(heads: list[int], deps: list[str], tags: list[str], l
                 x = x + heads[x] + heads[x + heads[x]]
             else:
                 break
-        if not (0 <= x < w) or deps[x] != "pobj" or not tags[x].startswith("NN"):
-            continue
+        if not (0 <= x < w) or deps[x] != "pobj" or not (tags[x] in ("NNP", "NNPS") or lemmas[x].lower() in _VENUES):
+            continue  # a place ("in the city of Brasilia"), not an event ("killed in clashes with police")
         p = x + heads[x]
         v = p + heads[p]
         if lemmas[p].lower() not in ("in", "at") or deps[p] != "prep" or not tags[v].startswith("VB") or v > p:
             continue
         heads[w] = v - w
+
+
+#: nouns of the places where a meeting is held ("in the city of Brasilia with ...", "at the palace with ...")
+_VENUES = frozenset(("city", "capital", "town", "village", "province", "region", "palace", "headquarters", "ministry",
+                     "office", "building", "hotel", "residence", "house", "guesthouse", "compound", "airport",
+                     "sidelines", "margins"))
 
 
 def _comma_named_titles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
@@ -574,6 +589,88 @@ def _comma_named_titles(heads: list[int], deps: list[str], tags: list[str], lemm
         deps[k], heads[k] = "pobj", p - k
         heads[c] = t - c
         deps[y], heads[y] = "appos", t - y
+
+
+def _coordinated_appositives(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"Kenya's President William Ruto and Ethiopia's Prime Minister Abiy Ahmed held talks": the second name
+    parsed as a second appositive of the first title, with "and" and the second owner hung on the first name —
+    the second name is the first title's conjunct (both held the talks)."""
+    n = len(deps)
+    for h in range(n):
+        apps = [j for j in range(h + 1, min(n, h + 25)) if deps[j] == "appos" and j + heads[j] == h]
+        if len(apps) < 2:
+            continue
+        a1, a2 = apps[0], apps[1]
+        ccs = [j for j in range(a1 + 1, a2) if deps[j] == "cc" and lemmas[j].lower() == "and" and j + heads[j] == a1]
+        if len(ccs) != 1 or tags[a2] not in ("NNP", "NNPS"):
+            continue
+        for j in range(ccs[0] + 1, a2):
+            if deps[j] == "conj" and j + heads[j] == a1:
+                deps[j], heads[j] = "poss", a2 - j  # "Ethiopia's": the second name's owner
+        heads[ccs[0]] = h - ccs[0]
+        deps[a2], heads[a2] = "conj", h - a2
+
+
+def _dateline_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"NIAMEY, July 15 (AC) - The Chief of Staff of the Niger Army, General Kade, received on Tuesday his
+    Nigerian counterpart": the dateline's place taken for the sentence's root, the subject for its appositive and
+    the verb for a reduced relative clause of it — the verb is the root, the noun its subject."""
+    n = len(deps)
+    for r in range(min(n, 3)):
+        if heads[r] != 0 or tags[r] not in ("NNP", "NNPS"):
+            continue
+        dashes = [d for d in range(r + 1, min(n, r + 13)) if lemmas[d] in ("-", "—", "–", "--") and d + heads[d] == r]
+        if not dashes:
+            continue
+        x = next((j for j in range(dashes[0] + 1, n) if j + heads[j] == r and tags[j].startswith("NN")), None)
+        if x is None:
+            continue
+        v = next((j for j in range(x + 1, n) if j + heads[j] in (x, r) and deps[j] in ("acl", "relcl")
+                  and tags[j] in ("VBD", "VBN") and tags[j - 1] == ","), None)
+        if v is None or any(j + heads[j] == v and deps[j] in ("aux", "auxpass", "agent", "nsubj", "nsubjpass")
+                            for j in range(n)):
+            continue
+        heads[v], deps[v], tags[v] = 0, "ROOT", "VBD"
+        deps[x], heads[x] = "nsubj", v - x
+        deps[r], heads[r] = "npadvmod", v - r
+        later = [j for j in range(v + 1, n) if j + heads[j] == r and tags[j].startswith("NN")
+                 and deps[j] in ("conj", "appos", "npadvmod", "dobj")]
+        if later and not any(j + heads[j] == v and deps[j] == "dobj" for j in range(v + 1, n)):
+            deps[later[0]], heads[later[0]] = "dobj", v - later[0]  # what the dateline held is the verb's object
+        return
+
+
+def _unjoined_conjuncts(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"The Chief of Staff of the Army, General Salif Kade, received ...": a name set off by commas taken for a
+    conjunct of the title, with no "and" or "or" anywhere in the coordination, is its appositive."""
+    n = len(deps)
+    for y in range(2, n):
+        if deps[y] != "conj" or tags[y] not in ("NNP", "NNPS"):
+            continue
+        h = y + heads[y]
+        if not (0 <= h < y) or tags[h] not in ("NNP", "NNPS", "NN"):
+            continue
+        left = min(j for j in range(h + 1, y + 1) if _under(j, y, heads))
+        if tags[left - 1] != "," or (y + 1 < n and tags[y + 1] not in (",", ".")):
+            continue
+        members = {h} | {j for j in range(n) if deps[j] == "conj" and _under(j, h, heads)}
+        if any(deps[j] in ("cc", "preconj") and j + heads[j] in members for j in range(n)):
+            continue
+        deps[y] = "appos"
+
+
+def _subject_times(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"The Home Secretary, Helen Marchbank, today (14 April) welcomed ...": a day word parsed as a modifier of
+    the subject is the verb's (when the act happened)."""
+    for i, dep in enumerate(deps):
+        if dep != "npadvmod" or lemmas[i].lower() not in _CALENDAR:
+            continue
+        h = i + heads[i]
+        if h >= i or deps[h] not in ("nsubj", "nsubjpass"):
+            continue
+        v = h + heads[h]
+        if v > i and tags[v].startswith("VB"):
+            heads[i] = v - i
 
 
 def _under(j: int, x: int, heads: list[int]) -> bool:
@@ -688,6 +785,14 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       is the preposition's object, the second the subject;
     * "received on Wednesday at the Palais Rose the UN High Commissioner" — a noun phrase right after the object
       of the verb's preposition, no comma between, taken for its appositive, is the verb's object;
+    * "The Home Secretary, Helen Marchbank, today welcomed ..." — a day word taken for a modifier of the subject
+      is the verb's;
+    * "The Chief of Staff of the Army, General Salif Kade, received" — a name set off by commas taken for a
+      conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
+    * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
+      root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
+    * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
+      appositive of the first title, "and" between, is the title's conjunct;
     * "The President of the Republic, Mateo Cordero," — a name after the comma taken for the object of the
       title's "of" is the title's appositive, the words before the comma the object;
     * "held a meeting in the city of Brasilia with the Minister" — "with" after the place of the verb's "in" is
@@ -708,6 +813,10 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _coordinated_names(heads, deps, tags, lemmas)
     _dangling_prepositions(heads, deps, tags)
     _objects_after_places(heads, deps, tags)
+    _subject_times(heads, deps, tags, lemmas)
+    _unjoined_conjuncts(heads, deps, tags)
+    _dateline_roots(heads, deps, tags, lemmas)
+    _coordinated_appositives(heads, deps, tags, lemmas)
     _comma_named_titles(heads, deps, tags, lemmas)
     _partners_after_places(heads, deps, tags, lemmas)
     _late_appositives(heads, deps, tags)

@@ -253,11 +253,18 @@ _VOWELS = re.compile(r"[aeiouy]")
 def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     """Are two people's name words (``spelled``) one person's?  One's words hold the other's ("Quispe" /
     "Rosa Quispe Condori"), or they share a word and are otherwise written with the same consonants, as
-    names transliterated from Arabic or Amharic are ("Mohamed Fathy El-Sayed" / "Muhammad Fathi al-Sayed")."""
+    names transliterated from Arabic or Amharic are ("Mohamed Fathy El-Sayed" / "Muhammad Fathi al-Sayed"), or
+    one writes as one word what the other writes as two ("Mohammad Reza Kazemi Tabar" / "Mohammad-Reza Kazemitabar")."""
     if x <= y or y <= x:
         return True
     if not any(len(w) >= 4 for w in x & y):
         return False
+    joined = ({a + b for a in x for b in x if a != b} & y) or ({a + b for a in y for b in y if a != b} & x)
+    if joined:  # "Kazemi Tabar" / "Kazemitabar": one word written as two
+        rest_x = {w for w in x if not any(w in j for j in joined)}
+        rest_y = {w for w in y if not any(w in j for j in joined)}
+        if rest_x <= rest_y or rest_y <= rest_x:
+            return True
     sx = {_VOWELS.sub("", w) for w in x}
     sy = {_VOWELS.sub("", w) for w in y}
     return bool(sx <= sy or sy <= sx)

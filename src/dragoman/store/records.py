@@ -291,18 +291,21 @@ def _names_country(name: str, country: str) -> bool:
     while toks and toks[0].lower() in _BARE:
         toks = toks[1:]  # "the new Chilean administration"
     low = [_POSSESSIVE.sub("", t).lower() for t in toks]
+    candidates = []
     if "of" in low[1:]:
         whose = toks[low.index("of", 1) + 1:]
         while whose and whose[0].lower() in _BARE:
             whose = whose[1:]
-    else:
-        whose = toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE or w in _COMMANDS
-                            or w in _SECTOR_NOUNS), len(toks))]
-    phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
-    if not phrase:
-        return False
-    return any(e.country == country and e.kind in ("country", "demonym", "code")
-               for e in default_lexicon().lookup(phrase))
+        candidates.append(whose)
+    # the words before the office ("Nigeria's Chief of Army Staff": Nigeria's)
+    candidates.append(toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE or w in _COMMANDS
+                                  or w in _SECTOR_NOUNS), len(toks))])
+    for whose in candidates:
+        phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
+        if phrase and any(e.country == country and e.kind in ("country", "demonym", "code")
+                          for e in default_lexicon().lookup(phrase)):
+            return True
+    return False
 
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "article": 5, "none": 6}
