@@ -432,10 +432,10 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
     parts: dict[str, Unit | None] = {}
     for name, u in full.items():
         last = u.name.split()[-1]
-        words = {last, u.name.split()[0]}
+        ends = {last, u.name.split()[0]}
         if "-" in last and last.split("-", 1)[0].lower() in _ARTICLE_PREFIXES:
-            words.add(last.split("-", 1)[1])  # "al-Saadi" is "Saadi" later
-        for w in words:
+            ends.add(last.split("-", 1)[1])  # "al-Saadi" is "Saadi" later
+        for w in ends:
             w = w.strip(".,")
             if len(w) > 2 and w[0].isupper():
                 if (other := parts.get(w)) is not None and other.name.lower() != name:
