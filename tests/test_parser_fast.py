@@ -446,3 +446,39 @@ def test_state_agency_leads_name_both_parties_and_the_day(pipeline):
                       "Secretary of State Margaret Holloway to raise Canada's concerns over tariffs.")
     assert s == {"Chantal Bergeron"} and t == {"Margaret Holloway"}, (s, t)
     assert not any(e.type == "ASSAULT" for e in extract("The army used the attack as a pretext.", pipeline=pipeline).events)
+
+
+def test_a_wire_lead_with_a_double_dash_and_a_hyphenated_given_name(pipeline):
+    """"BEIJING, Sept. 22 (Hanbit) -- Foreign Minister Park Seong-min held talks with his Chinese counterpart, ...,
+    the foreign ministry said": the whole given name, and Park held the talks; "Armed Forces of the Philippines
+    (AFP) Chief of Staff Gen. Ramon Villar" keeps the body's acronym inside the title."""
+    from dragoman import extract
+
+    art = extract("BEIJING, Sept. 22 (Hanbit) -- Foreign Minister Park Seong-min held talks with his Chinese "
+                  "counterpart, Zhou Hanwen, in Beijing on Tuesday and asked China to play a constructive role, the "
+                  "foreign ministry said.", published="2026-09-22", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert [art.actor(a).name for a in ev.sources] == ["Park Seong-min"]
+    assert [art.actor(a).name for a in ev.targets] == ["Zhou Hanwen"]
+    art = extract("Armed Forces of the Philippines (AFP) Chief of Staff Gen. Ramon Villar met Japanese officers in "
+                  "Tokyo on Thursday.", pipeline=pipeline)
+    villar = next(a for a in art.actors if a.name == "Ramon Villar")
+    assert (villar.country, villar.sector) == ("PHL", "MIL")
+
+
+def test_an_envoy_for_a_region_and_a_leader_whose_country_a_later_title_says(pipeline):
+    """"Addis Ababa, April 8, 2026 (ESNA) - Prime Minister Tesfa Alem received today United States Special Envoy
+    for the Horn of Africa Thomas Rein" (a dateline with a year; the envoy's name after his region is a person's;
+    which of the envoy and the name the parse makes the object varies), and "Prime
+    Minister Sitiveni Lala ... Fiji's prime minister said" (the later title says whose he is)."""
+    from dragoman import extract
+
+    art = extract("Addis Ababa, April 8, 2026 (ESNA) - Prime Minister Tesfa Alem received today United States Special "
+                  "Envoy for the Horn of Africa Thomas Rein at his office.", published="2026-04-08", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert [art.actor(a).name for a in ev.sources] == ["Tesfa Alem"]  # not "Addis Ababa", the dateline
+    assert any(a.name == "Thomas Rein" and a.kind == "person" for a in art.actors)
+    art = extract("Prime Minister Sitiveni Lala received New Zealand Foreign Minister Claire Whitmore in Suva on Monday. "
+                  "Fiji's prime minister said the talks were useful.", pipeline=pipeline)
+    lala = next(a for a in art.actors if a.name == "Sitiveni Lala")
+    assert lala.country == "FJI"

@@ -564,6 +564,9 @@ def _gather_titles(ctx: Context, gather: Gathering, pending: list[Unit]) -> None
         target = _title_target(ctx, gather.order, u, pool)
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
         if target is not None and (u.country is not None or definite):
+            if target.unit.country is None and u.country is not None and target.unit.kind == "person":
+                # "Prime Minister Sitiveni Lala ... Fiji's prime minister": the title says whose he is
+                target.unit.country = u.country
             target.mentions.append((u.ts, u.te, "title"))
             gather.covered.update(range(u.ts, u.te))
         else:
@@ -574,10 +577,12 @@ def _gather_titles(ctx: Context, gather: Gathering, pending: list[Unit]) -> None
 
 def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) -> Group | None:
     """The actor of ``pool`` a title refers to: one holding a role of its class (and country, and
-    organisation, when the title names them) named nearest before it, else the only one after it."""
+    organisation, when the title names them; a person whose country the text did not say may be of any) named
+    nearest before it, else the only one after it."""
     classes = set((u.role_cls or "").split(","))
     cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
-             and (u.country is None or g.unit.country == u.country) and (u.org is None or g.unit.org == u.org)]
+             and (u.country is None or g.unit.country == u.country or (g.unit.country is None and g.unit.kind == "person"))
+             and (u.org is None or g.unit.org == u.org)]
     before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
     after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
     target = None

@@ -146,7 +146,7 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
         cut = len({ent_no.get(i) for i in names}) > 1
         accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
-                  or (portfolio is not None and labels <= {None, "ORG", "GPE", "NORP"})  # after a written-out portfolio
+                  or (portfolio is not None and labels <= {None, "ORG", "GPE", "NORP", "PERSON"})  # after a portfolio
                   or (labels == {"ORG"} and len(names) <= 3)  # a person's name taken for an organisation's
                   or (cut and hyphen)  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
                   # a name the tagger missed, or took for a place no lexicon knows ("President Yemane Tekle" a GPE)
@@ -161,15 +161,16 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
 def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> int | None:
     """Where a portfolio or a country written out after a title ends ("Minister [of Water Resources] Hazem
     al-Saadi", "President [of the Republic of Moldova] Natalia Ursu", "The President [of the Republic], Mateo
-    Cordero"), when capitalised portfolio words or a country's name follow "of" and a capitalised name follows
-    them (perhaps after a comma); else ``None``."""
-    if i >= len(toks) or toks[i].text != "of":
+    Cordero", "Special Envoy [for the Horn of Africa] Thomas Reinholt"), when capitalised portfolio words or a
+    country's or region's name follow "of" or "for" and a capitalised name follows them (perhaps after a comma);
+    else ``None``."""
+    if i >= len(toks) or toks[i].text not in ("of", "for"):
         return None
     j = i + 1
     while j < len(toks) and toks[j].sent == toks[i].sent and (
             (toks[j].text.lower() in PORTFOLIO_WORDS and (toks[j].text[:1].isupper() or toks[j].text.lower() in
                                                          ("and", "of", "the", "&")))
-            or (j in covered and covered[j].kind in ("country", "code"))):
+            or (j in covered and covered[j].kind in ("country", "code", "region"))):
         j += 1
     if j == i + 1 or toks[j - 1].text.lower() in ("and", "of", "the", "&") or j >= len(toks):
         return None
@@ -318,6 +319,9 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label == "PERSON":
         ts = _without_title(ctx, ts, te)
         toks = ctx.toks
+        while te + 1 < len(toks) and toks[te].text == "-" and not toks[te - 1].space and not toks[te].space \
+                and toks[te + 1].text.isalpha() and toks[te + 1].text.islower() and te + 1 not in covered:
+            te += 2  # "Park Seong-min", "Kim Jong-un": a given name's second syllable the tagger left out
         if toks[ts].text.lower() in _LINKING_PARTICLES:
             # "Sayyid [Talal] bin Hamad Al Maskari": a name the tagger began at "bin" begins at the given name
             while ts > 0 and toks[ts - 1].tag == "NNP" and toks[ts - 1].text[:1].isupper() and ts - 1 not in covered \

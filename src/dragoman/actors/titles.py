@@ -73,8 +73,15 @@ def _trim(ctx: Context, ts: int, te: int) -> tuple[int, int]:
 def left_title(ctx: Context, u: Unit) -> tuple[int, int] | None:
     """The title phrase right before a name (token range), or None."""
     sent = ctx.toks[u.ts].sent
+    toks = ctx.toks
     i = u.ts - 1
-    while i >= 0 and ctx.toks[i].sent == sent and _title_ok(ctx, i):
+    while i >= 0 and toks[i].sent == sent:
+        if toks[i].text == ")" and i >= 3 and toks[i - 2].text == "(" and toks[i - 1].text.isupper() \
+                and toks[i - 3].text[:1].isupper():
+            i -= 3  # "Armed Forces of the Philippines (AFP) Chief of Staff Gen. Ramon Villareal": the body's acronym
+            continue
+        if not _title_ok(ctx, i):
+            break
         i -= 1
     ts, te = _trim(ctx, i + 1, u.ts)
     if (te <= ts or te != u.ts and ctx.toks[te].text.lower() not in ("’s", "'s")) and te != u.ts:

@@ -617,20 +617,35 @@ def _dateline_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: 
     the verb for a reduced relative clause of it — the verb is the root, the noun its subject."""
     n = len(deps)
     for r in range(min(n, 3)):
-        if heads[r] != 0 or tags[r] not in ("NNP", "NNPS"):
+        if tags[r] not in ("NNP", "NNPS") or (heads[r] != 0 and deps[r] not in ("npadvmod", "nsubj", "dep")):
             continue
+        up = r + heads[r]  # the root, or the reporting verb the dateline was hung on ("..., the ministry said")
         dashes = [d for d in range(r + 1, min(n, r + 13)) if lemmas[d] in ("-", "—", "–", "--") and d + heads[d] == r]
         if not dashes:
             continue
         x = next((j for j in range(dashes[0] + 1, n) if j + heads[j] == r and tags[j].startswith("NN")), None)
         if x is None:
             continue
-        v = next((j for j in range(x + 1, n) if j + heads[j] in (x, r) and deps[j] in ("acl", "relcl")
-                  and tags[j] in ("VBD", "VBN") and tags[j - 1] == ","), None)
-        if v is None or any(j + heads[j] == v and deps[j] in ("aux", "auxpass", "agent", "nsubj", "nsubjpass")
-                            for j in range(n)):
+        v = x - 1
+        if v > dashes[0] + 1 and deps[v] == "amod" and tags[v] in ("VBD", "VBN") and v + heads[v] == x \
+                and tags[v - 1] in ("NNP", "NNPS") and v - 1 + heads[v - 1] == x:
+            # "BEIJING, Sept. 22 (Hanbit) -- Foreign Minister Park Seong-min held talks with ...": the verb taken for
+            # an adjective of its object, the subject for the object's modifier
+            for j in range(x + 1, n):
+                if j + heads[j] == r and deps[j] in ("npadvmod", "appos") and tags[j] in ("NNP", "NNPS"):
+                    deps[j], heads[j] = "npadvmod", x - j  # a name the dateline held: as in a plain sentence
+                elif j + heads[j] == r and deps[j] == "punct" and tags[j] == ".":
+                    heads[j] = x - j
+            _verb_of_object(heads, deps, tags, v, x, None if up == r else up)
+            deps[r], heads[r] = "npadvmod", v - r
+            return
+        found = next((j for j in range(x + 1, n) if j + heads[j] in (x, r) and deps[j] in ("acl", "relcl")
+                      and tags[j] in ("VBD", "VBN") and tags[j - 1] == ","), None)
+        if found is None or any(j + heads[j] == found and deps[j] in ("aux", "auxpass", "agent", "nsubj", "nsubjpass")
+                                for j in range(n)):
             continue
-        heads[v], deps[v], tags[v] = 0, "ROOT", "VBD"
+        v = found
+        heads[v], deps[v], tags[v] = (0, "ROOT", "VBD") if up == r else (up - v, "ccomp", "VBD")
         deps[x], heads[x] = "nsubj", v - x
         deps[r], heads[r] = "npadvmod", v - r
         later = [j for j in range(v + 1, n) if j + heads[j] == r and tags[j].startswith("NN")
@@ -671,6 +686,42 @@ def _subject_times(heads: list[int], deps: list[str], tags: list[str], lemmas: l
         v = h + heads[h]
         if v > i and tags[v].startswith("VB"):
             heads[i] = v - i
+
+
+def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"Foreign Minister Park Seong-min held talks with his counterpart, Zhou Hanlin, in Beijing": the tagger,
+    thrown by the lower-case syllable of the name, took "held" for an adjective of "talks" and made the noun the
+    root — the verb is the root, the name before it its subject, the noun its object, and a name set off by
+    commas after the noun's phrase an appositive of the noun before its comma."""
+    n = len(deps)
+    for x in range(2, n):
+        if deps[x] != "ROOT" or not tags[x].startswith("NN"):
+            continue
+        v = x - 1
+        if deps[v] != "amod" or tags[v] not in ("VBD", "VBN") or v + heads[v] != x or tags[v - 1] not in ("NNP", "NNPS") \
+                or v - 1 + heads[v - 1] != x:
+            continue
+        _verb_of_object(heads, deps, tags, v, x, None)
+        return
+
+
+def _verb_of_object(heads: list[int], deps: list[str], tags: list[str], v: int, x: int, up: int | None) -> None:
+    """Make ``v`` (taken for an adjective of ``x``) the verb: the root (or the complement of ``up``, the reporting
+    verb a dateline hung on), the name before it its subject, ``x`` its object; a name set off by commas after
+    the object's phrase, parsed as an adverbial noun of it, is the appositive of the noun before its comma."""
+    n = len(deps)
+    heads[v], deps[v], tags[v] = (0, "ROOT", "VBD") if up is None else (up - v, "ccomp", "VBD")
+    deps[v - 1], heads[v - 1] = "nsubj", 1
+    deps[x], heads[x] = "dobj", v - x
+    for j in range(x + 1, n):
+        if j + heads[j] != x:
+            continue
+        if deps[j] == "npadvmod" and tags[j] in ("NNP", "NNPS"):
+            first = min(k for k in range(x + 1, j + 1) if _under(k, j, heads))
+            if tags[first - 1] == "," and tags[first - 2].startswith("NN"):
+                deps[j], heads[j] = "appos", first - 2 - j
+        elif deps[j] == "punct" and tags[j] == ".":
+            heads[j] = v - j
 
 
 def _under(j: int, x: int, heads: list[int]) -> bool:
@@ -791,6 +842,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
     * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
       root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
+    * "Foreign Minister Park Seong-min held talks with ..." — a verb taken for an adjective of its object (the
+      root) is the root, the name before it its subject;
     * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
       appositive of the first title, "and" between, is the title's conjunct;
     * "The President of the Republic, Mateo Cordero," — a name after the comma taken for the object of the
@@ -813,6 +866,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _coordinated_names(heads, deps, tags, lemmas)
     _dangling_prepositions(heads, deps, tags)
     _objects_after_places(heads, deps, tags)
+    _verbs_taken_for_adjectives(heads, deps, tags)
     _subject_times(heads, deps, tags, lemmas)
     _unjoined_conjuncts(heads, deps, tags)
     _dateline_roots(heads, deps, tags, lemmas)

@@ -73,7 +73,7 @@ _DATELINE = re.compile(
 _DATELINE_MIXED = re.compile(
     rf"""^(?P<place>[{_UP}][{_LO}]+(?:\s[{_UP}][{_LO}]+){{0,2}})
         (?:,\s*(?P<region>[{_UP}][{_UP}{_LO}.]+(?:\s[{_UP}][{_UP}{_LO}.]+){{0,2}}))?
-        (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}))?
+        (?:,?\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{4}})?))?
         \s*\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\)
         \s*[-–—:]{{1,2}}\s+""",
     re.VERBOSE,
@@ -82,7 +82,7 @@ _DATELINE_MIXED = re.compile(
 #: title case, perhaps a day, then a dash with a space on each side (a state agency's or a ministry's dateline)
 _DATELINE_TITLED = re.compile(
     rf"""^(?P<place>[{_UP}](?:[{_LO}]|['’][{_UP}])[{_LO}'’\-]*(?:\s[{_UP}][{_LO}'’\-]+){{0,2}})
-        (?:,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}|\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?))?
+        (?:,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{4}})?))?
         (?P<agency>)\s[-–—]\s+(?=[{_UP}"“])""",
     re.VERBOSE,
 )
