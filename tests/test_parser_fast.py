@@ -482,3 +482,16 @@ def test_an_envoy_for_a_region_and_a_leader_whose_country_a_later_title_says(pip
                   "Fiji's prime minister said the talks were useful.", pipeline=pipeline)
     lala = next(a for a in art.actors if a.name == "Sitiveni Lala")
     assert lala.country == "FJI"
+
+
+def test_a_headline_in_title_case_after_a_title_names_no_one(pipeline):
+    """"Khalid and Pakistan's Envoy Discuss Further Facilitation of Peace Talks": after "Envoy" the headline's
+    capitalised words are no person's name; "US special envoy for Afghanistan Reconciliation Zalmay Khalid" is
+    Zalmay Khalid, the portfolio's last word no part of his name."""
+    from dragoman import extract
+
+    art = extract("Khalid and Pakistan's Envoy Discuss Further Facilitation of Peace Talks\n\nKABUL - Pakistan's Special "
+                  "Representative Mohammad Sadiq and US special envoy for Afghanistan Reconciliation Zalmay Khalid held "
+                  "a virtual conference on Tuesday.", pipeline=pipeline)
+    names = {a.name for a in art.actors if a.kind == "person"}
+    assert "Discuss Further Facilitation" not in names and "Zalmay Khalid" in names, names

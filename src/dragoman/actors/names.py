@@ -151,7 +151,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
                   or (cut and hyphen)  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
                   # a name the tagger missed, or took for a place no lexicon knows ("President Yemane Tekle" a GPE)
                   or (labels <= {None, "GPE", "LOC", "NORP"} and _role.kind == "person" and 2 <= len(names) <= 4
-                      and all(toks[i].text.isalpha() or "-" in toks[i].text for i in names)))
+                      and all(toks[i].text.isalpha() or "-" in toks[i].text for i in names)
+                      and not ctx.title_case(toks[ts].sent)))  # (not a headline's words: "Envoy Discuss Further")
         if not accept:
             continue  # the tagger's person (its own rules read it: "Rep. Ruth Calloway"), or one thing it read whole
         out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="titled", label="PERSON"))
