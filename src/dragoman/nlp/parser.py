@@ -299,10 +299,16 @@ def _object_appositives(heads: list[int], deps: list[str], tags: list[str]) -> N
             continue
         if i + 1 < n and tags[i + 1] not in (",", "."):
             continue
-        deps[i], heads[i] = "appos", o - i
-        for j in range(i + 2, n):
-            if j + heads[j] == i:
-                heads[j] = h - j  # "of ...": the verb's
+        _appose(heads, deps, i, o, h)  # "of ...": the verb's
+
+
+def _appose(heads: list[int], deps: list[str], i: int, noun: int, verb: int) -> None:
+    """Make the name at ``i`` the appositive of ``noun``; what hangs on it after the comma that closes it is the
+    ``verb``'s again."""
+    deps[i], heads[i] = "appos", noun - i
+    for j in range(i + 2, len(deps)):
+        if j + heads[j] == i:
+            heads[j] = verb - j
 
 
 def _subjunctive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
@@ -529,10 +535,7 @@ def _late_appositives(heads: list[int], deps: list[str], tags: list[str]) -> Non
             continue
         if i + 1 < n and tags[i + 1] not in (",", "."):
             continue
-        deps[i], heads[i] = "appos", k - i
-        for j in range(i + 2, n):
-            if j + heads[j] == i:
-                heads[j] = h - j
+        _appose(heads, deps, i, k, h)
 
 
 def _partners_after_places(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
