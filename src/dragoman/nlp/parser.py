@@ -807,6 +807,45 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _NOT_PAST = frozenset({"VB", "VBZ", "VBP"})
 
 
+def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """The repairs for the shapes of the leads of wire stories and of state agencies' and ministries' releases:
+
+    * "At a meeting with Minister Ana Ruiz, Peru's minister Luis Soto signed ..." — a preposition left without
+      its object before a name taken for the subject, the name after the comma its appositive: the first name
+      is the preposition's object, the second the subject;
+    * "received on Wednesday at the Palais Rose the UN High Commissioner" — a noun phrase right after the object
+      of the verb's preposition, no comma between, taken for its appositive, is the verb's object;
+    * "The Home Secretary, Helen Marchbank, today welcomed ..." — a day word taken for a modifier of the subject
+      is the verb's;
+    * "The Chief of Staff of the Army, General Salif Kade, received" — a name set off by commas taken for a
+      conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
+    * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
+      root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
+    * "Foreign Minister Park Seong-min held talks with ..." — a verb taken for an adjective of its object (the
+      root) is the root, the name before it its subject;
+    * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
+      appositive of the first title, "and" between, is the title's conjunct;
+    * "The President of the Republic, Mateo Cordero," — a name after the comma taken for the object of the
+      title's "of" is the title's appositive, the words before the comma the object;
+    * "held a meeting in the city of Brasilia with the Minister" — "with" after the place of the verb's "in" is
+      the verb's;
+    * "with the President of the Government of Spain, Javier Montalban," — a name set off by commas after the
+      object of the verb's preposition, taken for a second object of the verb, is that noun's appositive;
+    * "the UN High Commissioner for Refugees, Elena Moravec," — a name after a title written out with "of" or
+      "for", taken for the appositive of the title's last word, is the title's."""
+    _dangling_prepositions(heads, deps, tags)
+    _objects_after_places(heads, deps, tags)
+    _verbs_taken_for_adjectives(heads, deps, tags)
+    _subject_times(heads, deps, tags, lemmas)
+    _unjoined_conjuncts(heads, deps, tags)
+    _dateline_roots(heads, deps, tags, lemmas)
+    _coordinated_appositives(heads, deps, tags, lemmas)
+    _comma_named_titles(heads, deps, tags, lemmas)
+    _partners_after_places(heads, deps, tags, lemmas)
+    _late_appositives(heads, deps, tags)
+    _titled_appositives(heads, deps, tags, lemmas)
+
+
 def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """Mend attachments the small parser gets wrong, in place (``heads`` are offsets from each token):
 
@@ -834,29 +873,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       doing is the adverbial clause of "spend" (its subject does it);
     * "President Samuel Kiptoo Langat and President Halima Mohamed Mrisho held talks" — a first name parsed as
       a modifier of the second, with the second's title for its conjunct, is the second's conjunct;
-    * "At a meeting with Minister Ana Ruiz, Peru's minister Luis Soto signed ..." — a preposition left without
-      its object before a name taken for the subject, the name after the comma its appositive: the first name
-      is the preposition's object, the second the subject;
-    * "received on Wednesday at the Palais Rose the UN High Commissioner" — a noun phrase right after the object
-      of the verb's preposition, no comma between, taken for its appositive, is the verb's object;
-    * "The Home Secretary, Helen Marchbank, today welcomed ..." — a day word taken for a modifier of the subject
-      is the verb's;
-    * "The Chief of Staff of the Army, General Salif Kade, received" — a name set off by commas taken for a
-      conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
-    * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
-      root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
-    * "Foreign Minister Park Seong-min held talks with ..." — a verb taken for an adjective of its object (the
-      root) is the root, the name before it its subject;
-    * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
-      appositive of the first title, "and" between, is the title's conjunct;
-    * "The President of the Republic, Mateo Cordero," — a name after the comma taken for the object of the
-      title's "of" is the title's appositive, the words before the comma the object;
-    * "held a meeting in the city of Brasilia with the Minister" — "with" after the place of the verb's "in" is
-      the verb's;
-    * "with the President of the Government of Spain, Javier Montalban," — a name set off by commas after the
-      object of the verb's preposition, taken for a second object of the verb, is that noun's appositive;
-    * "the UN High Commissioner for Refugees, Elena Moravec," — a name after a title written out with "of" or
-      "for", taken for the appositive of the title's last word, is the title's."""
+    * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
@@ -867,17 +884,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _addressed_participles(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
-    _dangling_prepositions(heads, deps, tags)
-    _objects_after_places(heads, deps, tags)
-    _verbs_taken_for_adjectives(heads, deps, tags)
-    _subject_times(heads, deps, tags, lemmas)
-    _unjoined_conjuncts(heads, deps, tags)
-    _dateline_roots(heads, deps, tags, lemmas)
-    _coordinated_appositives(heads, deps, tags, lemmas)
-    _comma_named_titles(heads, deps, tags, lemmas)
-    _partners_after_places(heads, deps, tags, lemmas)
-    _late_appositives(heads, deps, tags)
-    _titled_appositives(heads, deps, tags, lemmas)
+    _lead_repairs(heads, deps, tags, lemmas)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
