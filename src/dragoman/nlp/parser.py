@@ -431,8 +431,9 @@ def _dangling_prepositions(heads: list[int], deps: list[str], tags: list[str]) -
     preposition left without its object, right before a name parsed as the verb's subject with the name after
     the comma for its appositive — the first name is the preposition's object, the appositive the subject."""
     n = len(deps)
+    with_kids = {j + heads[j] for j in range(n) if heads[j] != 0}
     for p in range(n - 3):
-        if deps[p] != "prep" or tags[p] != "IN" or any(j + heads[j] == p for j in range(n) if j != p):
+        if deps[p] != "prep" or tags[p] != "IN" or p in with_kids:
             continue
         xs = [x for x in range(p + 1, min(n, p + 14)) if deps[x] in ("nsubj", "nsubjpass") and tags[x] in ("NNP", "NNPS")]
         if not xs:
@@ -599,8 +600,11 @@ def _coordinated_appositives(heads: list[int], deps: list[str], tags: list[str],
     parsed as a second appositive of the first title, with "and" and the second owner hung on the first name —
     the second name is the first title's conjunct (both held the talks)."""
     n = len(deps)
-    for h in range(n):
-        apps = [j for j in range(h + 1, min(n, h + 25)) if deps[j] == "appos" and j + heads[j] == h]
+    by_head: dict[int, list[int]] = {}
+    for j in range(n):
+        if deps[j] == "appos" and -25 < heads[j] < 0:
+            by_head.setdefault(j + heads[j], []).append(j)
+    for h, apps in by_head.items():
         if len(apps) < 2:
             continue
         a1, a2 = apps[0], apps[1]
