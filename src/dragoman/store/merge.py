@@ -219,9 +219,9 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
         src: list[frozenset[str]] = []
         tgt: list[frozenset[str]] = []
         for a, ks in zip(parts(m), member_keys(m)):
-            names = [k[2:] for k in ks if k.startswith("n:")]
-            if a.get("kind") == "person" and names:
-                (src if a["role"] == "source" else tgt).append(spelled(max(names, key=len)))
+            words = person_words(a, ks)
+            if words is not None:
+                (src if a["role"] == "source" else tgt).append(words)
         m["_people"] = (tuple(src), tuple(tgt))
     return m["_people"]  # type: ignore[no-any-return]
 
@@ -245,6 +245,18 @@ def spelled(name: str) -> frozenset[str]:
             w = w.replace(a, b)
         out.add(_DOUBLE.sub(r"\1", w))
     return frozenset(out) or frozenset(name.split())
+
+
+def person_words(a: dict[str, Any], keys: Iterable[str]) -> frozenset[str] | None:
+    """A named person's words as compared across outlets (``spelled``, of the longest of its ``n:`` keys); ``None``
+    for anyone else."""
+    names = [k[2:] for k in keys if k.startswith("n:")]
+    return spelled(max(names, key=len)) if a.get("kind") == "person" and names else None
+
+
+def shared_person_key(x: frozenset[str], y: frozenset[str]) -> str:
+    """The key two events add on the sides naming one person in two forms (``one_person``): the shorter form's."""
+    return "n:~" + " ".join(sorted(x if len(x) <= len(y) else y))
 
 
 _VOWELS = re.compile(r"[aeiouy]")
@@ -291,10 +303,10 @@ def _parties(m: dict[str, Any]) -> tuple[list[tuple[frozenset[str], frozenset[st
     people: list[tuple[frozenset[str], frozenset[str]]] = []
     offices: set[str] = set()
     for a, ks in zip(parts(m), member_keys(m)):
-        names = [k[2:] for k in ks if k.startswith("n:")]
+        words = person_words(a, ks)
         states = frozenset(k for k in ks if k.startswith("c:"))
-        if a.get("kind") == "person" and names:
-            people.append((spelled(max(names, key=len)), states))
+        if words is not None:
+            people.append((words, states))
         else:
             offices |= states
     return people, frozenset(offices)
@@ -366,7 +378,7 @@ def same_people(sm: frozenset[str], tm: frozenset[str], so: frozenset[str], to: 
             for x in mine:
                 for y in theirs:
                     if x != y and one_person(x, y):
-                        key = "n:~" + " ".join(sorted(x if len(x) <= len(y) else y))
+                        key = shared_person_key(x, y)
                         sides_m[i].add(key)
                         sides_o[j].add(key)
     return frozenset(sides_m[0]), frozenset(sides_m[1]), frozenset(sides_o[0]), frozenset(sides_o[1])
@@ -379,12 +391,11 @@ def keys_with_people(m: dict[str, Any], o: dict[str, Any]) -> list[set[str]]:
     out: list[set[str]] = []
     for a, ks in zip(parts(m), member_keys(m)):
         ks = set(ks)
-        names = [k[2:] for k in ks if k.startswith("n:")]
-        if a.get("kind") == "person" and names:
-            x = spelled(max(names, key=len))
+        x = person_words(a, ks)
+        if x is not None:
             for y in theirs:
                 if x != y and one_person(x, y):
-                    ks.add("n:~" + " ".join(sorted(x if len(x) <= len(y) else y)))
+                    ks.add(shared_person_key(x, y))
         out.append(ks)
     return out
 
