@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from dragoman.actors.vocabulary import words
 from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
 from dragoman.period import interval, parse_date
@@ -174,8 +175,8 @@ _COMMANDS = frozenset(("chief", "commander", "counterpart", "head"))
 #: the body a command belongs to ("Nigeria's army chief"): no part of the country's name
 _SECTOR_NOUNS = frozenset(("army", "military", "police", "navy", "air", "armed", "defence", "defense", "security",
                            "intelligence", "border", "coast"))
-#: who speaks for an office at talks ("the government delegation")
-_DELEGATES = frozenset(("negotiators", "negotiator", "delegation", "delegations", "delegates", "representatives", "team"))
+#: who speaks for an office at talks ("the government delegation"): the actors' word list (``delegate_nouns``)
+_DELEGATES = words("delegate_nouns")
 #: determiners and numbers that do not say whose an office is ("the president", "a minister")
 _BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that", "new", "former", "acting",
                    "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state",
