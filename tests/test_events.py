@@ -493,6 +493,9 @@ def coded(pipeline, text: str):
     "Immigration advocates warned that more raids could follow.",
     "The senator warned that a rival coalition government would raise taxes on families.",
     "Interior ministry officials warned that far-right groups were trying to hijack the protests.",
+    # a thing's consequence, and a threat someone else makes
+    "The lawyers' group warned that any rush to deport people risked breaching the law.",
+    "Police warned of a possible militia threat.",
 ])
 def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
     art = coded(pipeline, text)
@@ -504,6 +507,8 @@ def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
     "The rebels warned that their fighters would attack the capital.",  # the warner's own fighters
     "The security chief of Vellia warned that police will no longer tolerate rallies by the opposition.",  # its own force
     "Ruritania's foreign minister warned that Vellia would face consequences.",  # what the threatened will undergo
+    "Iran warned of a crushing response to any incursion.",  # warning of one's own response
+    "The minister warned that Vellia risked sanctions if it went ahead.",
 ])
 def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline, text):
     art = coded(pipeline, text)
@@ -646,10 +651,30 @@ def test_an_order_given_to_no_one_is_no_request(pipeline):
     ("Two workers were killed when a crane collapsed at the site.", 0),
     ("A girl was killed when a mortar shell hit her house.", 1),  # a shell is fired by someone
     ("Two soldiers were killed when their helicopter was shot down.", 1),
+    # the accident told on the conjunct, and a storm's name behind a dateline
+    ("Three people have been killed and 20 injured after a bus hit a wall and overturned near Leeds.", 0),
+    (("BILBAO, Spain (AP) - Storm Helena swept across northern Spain on Monday, killing at least four people and "
+      "leaving thousands without power."), 0),
+    ("Five people were killed when a car bomb hit a checkpoint.", 1),
 ])
 def test_an_accident_kills_no_one_politically(pipeline, text, n):
     art = coded(pipeline, text)
     assert len([e for e in art.events if e.type == "ASSAULT"]) == n, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The journalist remains detained at a military base outside the capital.", 0),
+    ("The activist was being held in a prison outside the city on Friday.", 0),
+    ("About 300 migrants are held in detention centres across the country.", 0),
+    ("She has been held in a military jail since her arrest in March.", 0),
+    ("The rebels say they hold 40 soldiers.", 0),
+    ("Police detained three men on Friday.", 1),
+    ("Eleven men are being held without charge under anti-terror laws, police said.", 1),  # the news of it
+    ("Police have detained 40 people since the protests began.", 1),  # arrests counted are arrests
+])
+def test_custody_told_as_a_state_is_no_new_arrest(pipeline, text, n):
+    art = coded(pipeline, text)
+    assert len([e for e in art.events if e.type == "COERCE"]) == n, [(e.type, e.rule) for e in art.events]
 
 
 def test_the_other_side_of_a_clash_is_no_victim(pipeline):
@@ -804,3 +829,18 @@ def test_a_group_known_by_the_name_it_calls_itself(pipeline):
                           "Brigades for burning villages.")
     ev = next(e for e in art.events if e.type == "ACCUSE")
     assert any("Mizan" in art.actor(a).name for a in ev.targets), [art.actor(a).name for a in ev.targets]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Russian missiles slammed into the port of Odesa overnight, killing four people.", "ASSAULT"),
+    ("A lorry slammed into a bridge on the motorway.", None),  # a crash, no one acting
+    ("The minister slammed the opposition for its plan.", "ACCUSE"),
+])
+def test_slamming_into_something_is_a_blow_not_criticism(pipeline, text, type_):
+    art = coded(pipeline, text)
+    assert sorted({e.type for e in art.events}) == ([type_] if type_ else []), [(e.type, e.rule) for e in art.events]
+
+
+def test_an_offensive_and_its_participle_are_both_background(pipeline):
+    art = coded(pipeline, "In March 2017 the army launched an offensive near the town, seizing four villages.")
+    assert art.events and all(e.aux.historical for e in art.events), [(e.type, e.aux) for e in art.events]

@@ -428,6 +428,16 @@ def test_a_when_clause_and_the_clause_it_modifies_share_their_date(pipeline, tim
     assert (out.events[0].date, out.events[0].date_precision, out.events[0].date_text) == ("2020-06-12", "day", "June 12")
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("In March 2019 the army launched an offensive near the town, seizing four villages.", "seizing", ("2019-03", "month")),
+    ("In 2018 the junta suspended two radio stations, accusing them of lies about the army.", "accusing", ("2018", "year")),
+])
+def test_a_participle_without_a_subject_happens_when_its_clause_does(pipeline, times, text, trigger, expected):
+    art = parsed(pipeline, text)
+    out = times(with_events(art, event(art, trigger, eid="x")))
+    assert (out.events[0].date, out.events[0].date_precision) == expected
+
+
 def test_a_clause_with_another_conjunction_keeps_its_own_date(pipeline, times):
     # "after" orders two acts in time: the attack is not dated by the killing's date
     art = parsed(pipeline, "Three soldiers were killed on June 12 after gunmen had attacked their post for weeks.")

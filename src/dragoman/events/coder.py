@@ -297,21 +297,30 @@ class Coder:
                 return True  # the headline parse of "Four killed as train derails": "derails" a noun after "as"
         if self._named_disaster(view, v):
             return True
-        for c in view.kids(v, "advcl"):
+        # "Three people have been killed and 20 injured after a bus hit a wall": the clause may hang on the conjunct
+        for c in [a for w in (v, *view.kids(v, "conj")) for a in view.kids(w, "advcl")]:
             if {view.lemma(k) for k in view.kids(c, "mark", "advmod")} & {"when", "as", "after"} \
                     and view.lemma(c) in m["accident_verbs"]:
                 s = view.kid(c, "nsubj")
-                if s is not None and (self._thing(view, s) or view.lemma(s) in m["disaster_words"]):
+                if s is not None and (self._thing(view, s) or view.lemma(s) in m["disaster_words"] or self._vehicle(view, s)):
                     return True
         return False
+
+    def _vehicle(self, view: View, s: int) -> bool:
+        """Is the noun at ``s`` a thing violence is done to that is no one ("a bus hit a wall", "the ferry
+        capsized"): what an accident verb's subject may be, besides things?"""
+        t = view.toks[s]
+        return t.pos == "NOUN" and not t.ent_type and view.lemma(s) in self.physical and not view.tok_actors.get(s) \
+            and not self._people(view, s)
 
     def _named_disaster(self, view: View, v: int) -> bool:
         """Is ``v`` the participle of what a named storm did ("Storm Ingrid tore across Spain, killing three")?"""
         t = view.toks[v]
         if t.dep != "advcl" or t.tag != "VBG" or view.kids(v, "nsubj"):
             return False
-        s = view.kid(t.head, "nsubj")
-        return s is not None and any(view.lemma(k) in self.lex.modes["disaster_words"] for k in view.kids(s, "compound"))
+        # (every subject: a dateline may be taken for another, "BILBAO, Spain - Storm Helena swept ...")
+        return any(view.lemma(k) in self.lex.modes["disaster_words"]
+                   for s in view.kids(t.head, "nsubj") for k in view.kids(s, "compound"))
 
     @staticmethod
     def _people(view: View, s: int) -> bool:
@@ -1138,6 +1147,32 @@ def _accidental(k: Coder, x: _Clause) -> bool:
     return not x.c.entry.is_noun and x.ptype == "ASSAULT" and (not x.sources or k._named_disaster(v, t)) and k._accident(v, t)
 
 
+def _custody(k: Coder, x: _Clause) -> bool:
+    """"He remains detained", "was being held in the county jail on Saturday", "about 300 migrants are held in detention centres", "has been held in
+    prison since his arrest", "the prisoners it holds": custody told as a state, not an arrest."""
+    v, t, m = x.view, x.c.tok, k.lex.modes
+    if x.c.entry.is_noun or x.ptype != "COERCE" or v.lemma(t) not in m["custody_verbs"]:
+        return False
+    tag = v.toks[t].tag
+    aux = [a for a in v.kids(t, "aux", "auxpass")]
+    words = {v.toks[a].text.lower() for a in aux}
+    if ("being" in words and any(v.toks[a].tag == "VBD" for a in aux)) or any(v.lemma(a) in ("remain", "stay") for a in aux):
+        return True  # "was being held" (where, when something else happened), "remains detained"; "twelve men are
+        # being held without charge" is the news of their detention
+    if v.toks[t].dep in ("xcomp", "acomp", "oprd") and v.lemma(v.toks[t].head) in ("remain", "stay"):
+        return True
+    perfect = any(v.lemma(a) == "have" for a in aux)
+    passive = any(v.toks[a].dep == "auxpass" for a in aux)
+    if passive and not perfect and any(v.toks[a].dep == "auxpass" and v.toks[a].tag in ("VBZ", "VBP") for a in aux):
+        return True  # "are held in immigration detention": what is so, not what was done
+    title = (v.article.chrome or {}).get("title")
+    if not passive and tag in ("VBZ", "VBP") and not aux and v.lemma(t) in m["lasting_verbs"] \
+            and not (title and title[0] <= v.toks[t].start < title[1]):
+        return True  # "the prisoners it holds" (a headline's "Junta detains ..." and "Rebels hold ..." are news)
+    return perfect and passive and v.lemma(t) in m["lasting_verbs"] and any(
+        v.lemma(k2) == "since" for k2 in v.kids(t, "prep"))
+
+
 def _opinion_data(k: Coder, x: _Clause) -> bool:
     """"44 percent of voters want the House to act", "those surveyed trust X": opinion data."""
     return x.ptype.lower() in k.lex.modes["attitude_types"] and _poll(x.view, x.sent, k.lex.modes["poll_words"])
@@ -1200,7 +1235,7 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
-    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
+    ("custody", _custody),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
 )
@@ -1416,10 +1451,15 @@ def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
     return len({x.country for x in map(art.actor, warners | doers) if x is not None and x.country}) <= 1
 
 
+#: what one warns of that is not one's own act ("warned of a possible militia threat", "of the danger of war")
+_DANGERS = frozenset({"threat", "danger", "risk", "possibility", "prospect", "likelihood", "spectre", "specter"})
+
+
 def _warns_of_others(view: View, i: int) -> bool:
     """Does the warning at ``i`` tell what someone else may do ("warned that far-right groups would hijack the
     protests", "warned that more raids could follow"): its that-clause has a subject of its own, not a pronoun
-    (the warner's "it would respond") and not naming the warner?"""
+    (the warner's "it would respond") and not naming the warner, or a thing's consequence ("that any rush to deport
+    people risked breaching the law"); or is it "of" another's act ("warned of a possible militia threat")?"""
     toks = view.toks
     s_sub, _ = view.subject(i)
     own = set(view.phrase_actors(s_sub)) if s_sub is not None else set()
@@ -1427,7 +1467,8 @@ def _warns_of_others(view: View, i: int) -> bool:
         c_sub, passive = view.subject(c)
         if c_sub is None or toks[c_sub].pos == "PRON" or toks[c_sub].head != c:
             continue
-        if passive or view.lemma(c) in load().modes["suffer_verbs"]:
+        if passive or (view.lemma(c) in load().modes["suffer_verbs"]
+                       and (toks[c_sub].pos == "PROPN" or view.phrase_actors(c_sub, strict=True))):
             continue  # "warned that Y would face consequences", "... would be punished": a threat against Y
         if _conditioned(view, c, own):
             continue  # "warned that strikes would follow if ministers did not return to talks": a threat to them
@@ -1438,6 +1479,13 @@ def _warns_of_others(view: View, i: int) -> bool:
             continue  # "the security chief warned that police will no longer tolerate rallies": his own force
         if not theirs or not theirs & own:
             return True
+    for p in view.kids(i, "prep"):
+        # "warned of a possible militia threat": a threat someone else makes
+        for n in view.kids(p, "pobj"):
+            owners = [a for k in view.kids(n, "compound", "poss", "amod") for a in view.phrase_actors(k, strict=True)]
+            if view.lemma(p) == "of" and (view.lemma(n) in _DANGERS or owners and not set(owners) & own
+                                          and not _same_state(view, own, set(owners))):
+                return True
     return False
 
 

@@ -367,7 +367,8 @@ class TimeResolver:
         """The date of the clause a trigger's clause happens at the same time as: "soldiers were killed on
         June 12 when gunmen attacked their post" (the attack: June 12) and "soldiers were killed when
         gunmen attacked their post on June 12" (the killing: June 12).  Only a clause introduced by
-        "when", "as" or "while" and with no date of its own."""
+        "when", "as" or "while", or a participle with no subject of its own ("Last year the junta suspended
+        two stations, accusing them of lies": the accusation is last year's), and with no date of its own."""
         cands: list[Any] = []
         for trig in trigs:
             if trig.pos not in VERBISH:
@@ -379,7 +380,7 @@ class TimeResolver:
                 outside = [it for it in plain if it.head is not None and it.head.i not in own]
                 if (b := nearest(index.toks[by.head], outside, 1)) is not None:
                     cands.append(b)
-            if trig.dep == "advcl" and _marked(index, trig):
+            if trig.dep == "advcl" and (_marked(index, trig) or _participle(index, trig)):
                 own = set(index.subtree(trig.i))
                 outside = [it for it in plain if it.head is not None and it.head.i not in own]
                 if (b := nearest(index.toks[trig.head], outside, 1)) is not None:
@@ -569,6 +570,11 @@ def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
 def _marked(index: TokenIndex, verb: Token) -> bool:
     """Is ``verb``'s clause introduced by "when", "as" or "while"?"""
     return any(c.text.lower() in SAME_TIME for c in index.kid_tokens(verb, "mark", "advmod"))
+
+
+def _participle(index: TokenIndex, verb: Token) -> bool:
+    """Is ``verb`` a bare participle adjunct ("..., seizing four villages") with no subject or marker of its own?"""
+    return verb.tag == "VBG" and not any(c.dep in ("nsubj", "nsubjpass", "mark", "csubj") for c in index.kid_tokens(verb))
 
 
 def _parse_day(s: str | None) -> date | None:
