@@ -406,3 +406,16 @@ def test_a_long_name_after_a_title_is_one_person_whatever_the_tagger_cut(pipelin
     people = [a for a in art.actors if a.kind == "person"]
     assert any(a.name == "Jean-Baptiste Ndayizeye Kamana" for a in people), [(a.name, a.kind) for a in art.actors]
     assert not any(a.kind == "organisation" and "Jean-Baptiste" in a.name for a in art.actors)
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("The Bar Association of Sri Lanka condemned the arrests.", "Bar Association of Sri Lanka", "SOC"),
+    ("The Colorado Immigrant Rights Coalition condemned the raids.", "Colorado Immigrant Rights Coalition", "SOC"),
+    ("The American Civil Liberties Union sued the city.", "American Civil Liberties Union", "SOC"),
+    ("The Transport Workers Union called a strike.", "Transport Workers Union", "LAB"),  # a workers' union
+    ("The US-led coalition bombed the town.", "US-led coalition", "MIL"),  # an army's coalition
+])
+def test_a_named_civil_body_the_lexicons_do_not_know_is_civil_society(pipeline, text, name, sector):
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert actor_of(art, name).sector == sector
+    assert art.events, "a civil society body acting is a political event"

@@ -844,3 +844,16 @@ def test_slamming_into_something_is_a_blow_not_criticism(pipeline, text, type_):
 def test_an_offensive_and_its_participle_are_both_background(pipeline):
     art = coded(pipeline, "In March 2017 the army launched an offensive near the town, seizing four villages.")
     assert art.events and all(e.aux.historical for e in art.events), [(e.type, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The senator took a swipe at the governor's spending.", "ACCUSE"),
+    ("The senator blasted the governor over the budget.", "ACCUSE"),
+    ("The opposition blasted the decision as a betrayal.", "ACCUSE"),
+    ("Kyrgyzstan and Tajikistan traded accusations after the clash.", "ACCUSE"),
+    ("Israeli jets blasted targets in southern Lebanon.", "ASSAULT"),
+    ("Miners blasted through the rock.", None),
+])
+def test_criticism_in_idioms(pipeline, text, type_):
+    art = coded(pipeline, text)
+    assert sorted({e.type for e in art.events}) == ([type_] if type_ else []), [(e.type, e.rule) for e in art.events]

@@ -75,6 +75,12 @@ def _locative(ctx: Context, u: Unit) -> bool:
 
 PLACE_NOUNS = words("place_nouns")
 GOVERNMENT_HEADS = words("government_heads")
+CIVIL_HEADS = words("civil_heads")
+#: words that make a union's name a workers' union
+LABOUR_WORDS = frozenset({"worker", "workers", "teacher", "teachers", "employee", "employees", "miner", "miners",
+                          "nurse", "nurses", "doctor", "doctors", "driver", "drivers", "labour", "labor", "trade",
+                          "transport", "railway", "rail", "dock", "steel", "postal", "farmer", "farmers", "staff",
+                          "engineer", "engineers", "journalist", "journalists", "pilot", "pilots", "service"})
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
@@ -165,7 +171,23 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
         if not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
             u.sector = "GOV"  # "the Home Office", "the National Audit Office": a government body
             u.rule += "+government-head"
+        elif u.kind == "organisation" and u.te - u.ts >= 2 and _civil_head(ctx, u) and (
+                not u.sector or u.rule.endswith("name-words") and u.sector in ("MIL", "LAB") and not _labour(ctx, u)):
+            u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"
+            u.rule += "+civil-head"
     return True
+
+
+def _civil_head(ctx: Context, u: Unit) -> bool:
+    """Is the name's head word (the last before "of": "the Bar Association of Sri Lanka") a civil body's?"""
+    words = [ctx.toks[i].text.lower() for i in range(u.ts, u.te)]
+    head = words[:words.index("of")] if "of" in words[1:] else words
+    return bool(head) and head[-1] in CIVIL_HEADS and ctx.toks[u.ts].text[:1].isupper()
+
+
+def _labour(ctx: Context, u: Unit) -> bool:
+    """Does a union's name say it is workers' ("Transport Workers Union", "National Union of Teachers")?"""
+    return any(ctx.toks[i].lemma.lower() in LABOUR_WORDS for i in range(u.ts, u.te))
 
 
 def _capital(ctx: Context, u: Unit, r: int) -> None:
