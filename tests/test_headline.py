@@ -136,3 +136,35 @@ def test_a_headlines_verb_with_no_object_stays_active(pipeline):
                   published="2024-05-04", pipeline=pipeline)
     quits = [e for e in art.events if e.type == "RETREAT"]
     assert quits and "Tom Vell" in {art.actor(a).name for a in quits[0].sources}, [(e.type, e.rule) for e in art.events]
+
+
+TITLE_CASE_BODY = ("\n\nA court in the city of Port Ellery on Tuesday jailed local journalist Mara Quist for seven years "
+                   "over her reports on army casualties, her lawyer said. The Port Ellery court said the reports were "
+                   "false. NATO has not commented.")
+
+
+@pytest.mark.parametrize("headline, want", [
+    # words the body writes in lower case (or their stems: "Jails" / "jailed") are lowered; names stay
+    ("Court Jails Port Ellery Journalist for 7 Years Over Reports on Army Casualties",
+     "Court jails Port Ellery journalist for 7 years over reports on army casualties"),
+    # capitals, inner capitals, the first word and what follows a colon stay; a word the body never uses stays
+    ("NATO Silent as Court Jails Journalist: Quist Sentenced", "NATO Silent as court jails journalist: Quist Sentenced"),
+    # a headline in sentence case is left alone
+    ("Court jails journalist Mara Quist over reports", "Court jails journalist Mara Quist over reports"),
+])
+def test_a_title_case_headline_is_parsed_in_sentence_case(headline, want):
+    from dragoman.nlp.parser import sentence_case
+
+    text = headline + TITLE_CASE_BODY
+    got = sentence_case(text, 0, len(headline), len(headline))
+    assert got == want and len(got) == len(headline)
+
+
+def test_a_title_case_headlines_act_is_coded_and_merged_with_the_lead(pipeline):
+    from dragoman import extract
+
+    art = extract("Court Jails Port Ellery Journalist for 7 Years Over Reports on Army Casualties" + TITLE_CASE_BODY,
+                  published="2024-05-04", pipeline=pipeline)
+    jail = [e for e in art.events if e.type == "COERCE"]
+    assert len(jail) == 1 and [x.sent for x in jail[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]
+    assert art.tokens[1].text == "Jails"  # the text itself is never changed

@@ -101,6 +101,42 @@ def paragraphs(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[in
     return out
 
 
+#: words a title-case headline leaves in lower case, and those that stay so in sentence case
+_SMALL = frozenset("a an the of in on at to for from by with and or but nor as over after before into than vs via "
+                   "up off out about amid against says say said".split())
+_HEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def sentence_case(text: str, s: int, e: int, body_start: int) -> str:
+    """A Title Case headline (``text[s:e]``) written in sentence case, for the parser: "Court Jails Pskov Journalist
+    for 7 Years" parses as "Court jails Pskov journalist for 7 years" (in Title Case every word is taken for a
+    name). A word is lowered where the article's body writes it, or its stem ("Jails", "Signing": "jailed", "signed"), in lower case
+    and never with a capital inside a sentence; names, words in capitals or with a capital inside ("NATO",
+    "McConnell"), the headline's first word and a word after a colon or a quotation mark stay as they are.
+    Any other headline is returned as it is; the length never changes, so offsets hold."""
+    seg = text[s:e]
+    words = list(_HEAD_WORD.finditer(seg))
+    content = [m for m in words if m.group().lower() not in _SMALL]
+    if len(content) < 3 or sum(m.group()[0].isupper() for m in content) < 0.8 * len(content):
+        return seg  # sentence case already (or too short to tell): "Police arrest 40 in dock raid"
+    body = text[body_start:]
+    out = list(seg)
+    for m in words:
+        w = m.group()
+        if not w[0].isupper() or not m.start() or w.isupper() or any(ch.isupper() for ch in w[1:]) \
+                or re.search(r"[:\"“‘']\s*$", seg[:m.start()]):
+            continue
+        low = w.lower()
+        if w.lower() not in _SMALL:
+            if re.search(r"[a-z0-9,;]\s+" + re.escape(w) + r"\b", body):
+                continue  # written with a capital inside the body's sentences: a name
+            stem = re.sub(r"(?:ing|ies|ed|es|s)$", "", low) if len(low) > 4 else low
+            if not re.search(r"\b" + re.escape(stem), body):
+                continue  # not in the body in lower case: maybe a name
+        out[m.start()] = low[0]
+    return "".join(out)
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str, disable: tuple[str, ...] = (), compiled: bool = True) -> Any:
     """Load the spaCy model package once per process.
@@ -154,8 +190,10 @@ class Parser:
         items: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(articles):
             skip = spans_of(art.chrome, NOT_PARSED)
+            title = art.chrome.get("title") if art.chrome else None
             for s, e in _headline_parts(art, paragraphs(art.text, skip)):
-                items.append((art.text[s:e], (ai, s)))
+                inside = title is not None and title[0] <= s and e <= title[1]
+                items.append((sentence_case(art.text, s, e, title[1]) if inside else art.text[s:e], (ai, s)))
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]
         for doc, (ai, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
             parsed[ai].append((offset, doc))
