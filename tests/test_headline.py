@@ -168,3 +168,18 @@ def test_a_title_case_headlines_act_is_coded_and_merged_with_the_lead(pipeline):
     jail = [e for e in art.events if e.type == "COERCE"]
     assert len(jail) == 1 and [x.sent for x in jail[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]
     assert art.tokens[1].text == "Jails"  # the text itself is never changed
+
+
+def test_a_title_case_headline_lowers_the_dictionarys_words_the_body_does_not_use(pipeline):
+    # "Discuss", "Further", "Facilitation" are not in the story, but the model's dictionary has them
+    from dragoman import extract
+    from dragoman.nlp.parser import sentence_case
+
+    head = "NATO Silent as Court Jails Journalist"
+    assert sentence_case(head + TITLE_CASE_BODY, 0, len(head), len(head), frozenset({"silent"})) == \
+        "NATO silent as court jails journalist"
+    art = extract("Khalid and Pakistan's Envoy Discuss Further Facilitation of Peace Talks\n\nKABUL - Pakistan's "
+                  "Special Representative Mohammad Sadiq and US special envoy Zalmay Khalid held a virtual conference "
+                  "on Tuesday.", published="2024-05-04", pipeline=pipeline)
+    talks = [e for e in art.events if e.type == "CONSULT"]
+    assert len(talks) == 1 and [x.sent for x in talks[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]

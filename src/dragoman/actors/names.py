@@ -3,6 +3,8 @@ mistakes corrected (platforms taken for people, a bare surname for a place, chro
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from dragoman.actors.context import RANKS, Context, Unit
@@ -110,6 +112,12 @@ def _name_follows(toks: Sequence[Token], i: int) -> bool:
     return i < len(toks) and toks[i].tag == "NNP" and toks[i].text[:1].isupper()
 
 
+def _named_again(ctx: Context, words: list[str], after: int) -> bool:
+    """Does the article name every one of ``words`` again, capitalised, after offset ``after``?"""
+    text = ctx.article.text[after:]
+    return all(re.search(r"\b" + re.escape(w) + r"\b", text) for w in words)
+
+
 def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     """"President Felix-Antoine Mbuyi Kalala", "The Head of State, Felix-Antoine Mbuyi Kalala,": a run of two or
     more capitalised proper nouns (hyphens inside) right after a person's title, that the tagger cut into pieces
@@ -142,6 +150,9 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             continue
         if all(toks[i].text.lower() in PORTFOLIO_WORDS for i in names):
             continue  # more of a portfolio ("Minister of Foreign Affairs, International Trade and Worship")
+        if ctx.title_case(toks[ts].sent) and not _named_again(ctx, [toks[i].text for i in names], toks[te - 1].end):
+            continue  # a Title Case headline's words after a title ("Envoy Discuss Further Facilitation") name no
+            # one unless the story names them too
         labels = {ents.get(i) for i in names}
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
         cut = len({ent_no.get(i) for i in names}) > 1

@@ -107,11 +107,12 @@ _SMALL = frozenset("a an the of in on at to for from by with and or but nor as o
 _HEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
-def sentence_case(text: str, s: int, e: int, body_start: int) -> str:
+def sentence_case(text: str, s: int, e: int, body_start: int, known: frozenset[str] = frozenset()) -> str:
     """A Title Case headline (``text[s:e]``) written in sentence case, for the parser: "Court Jails Pskov Journalist
     for 7 Years" parses as "Court jails Pskov journalist for 7 years" (in Title Case every word is taken for a
-    name). A word is lowered where the article's body writes it, or its stem ("Jails", "Signing": "jailed", "signed"), in lower case
-    and never with a capital inside a sentence; names, words in capitals or with a capital inside ("NATO",
+    name). A word is lowered where the article's body never writes it with a capital inside a sentence and
+    writes it, or its stem ("Jails", "Signing": "jailed", "signed"), in lower case, or where ``known`` (the
+    model's dictionary of common words) has it ("Discuss Further Facilitation"); names, words in capitals or with a capital inside ("NATO",
     "McConnell"), the headline's first word and a word after a colon or a quotation mark stay as they are.
     Any other headline is returned as it is; the length never changes, so offsets hold."""
     seg = text[s:e]
@@ -131,10 +132,20 @@ def sentence_case(text: str, s: int, e: int, body_start: int) -> str:
             if re.search(r"[a-z0-9,;]\s+" + re.escape(w) + r"\b", body):
                 continue  # written with a capital inside the body's sentences: a name
             stem = re.sub(r"(?:ing|ies|ed|es|s)$", "", low) if len(low) > 4 else low
-            if not re.search(r"\b" + re.escape(stem), body):
-                continue  # not in the body in lower case: maybe a name
+            if not re.search(r"\b" + re.escape(stem), body) and not {low, stem, low[:-1]} & known:
+                continue  # not in the body in lower case, nor a word of the language's dictionary: maybe a name
         out[m.start()] = low[0]
     return "".join(out)
+
+
+def _dictionary(nlp: Any) -> frozenset[str]:
+    """The common words the model's lemmatizer knows (its ``lemma_index`` of nouns, verbs, adjectives and adverbs),
+    for reading a Title Case headline; empty when the model has none."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for words in index.values() for w in words if w.isalpha())
 
 
 @lru_cache(maxsize=4)
@@ -185,6 +196,7 @@ class Parser:
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_text_chars + 1)
         self._strings = _Strings(self.nlp.vocab.strings)
         self._n_strings = len(self.nlp.vocab.strings)
+        self._words = _dictionary(self.nlp)
 
     def parse(self, articles: Sequence[Article], batch_size: int | None = None) -> list[Article]:
         items: list[tuple[str, tuple[int, int]]] = []
@@ -193,7 +205,7 @@ class Parser:
             title = art.chrome.get("title") if art.chrome else None
             for s, e in _headline_parts(art, paragraphs(art.text, skip)):
                 inside = title is not None and title[0] <= s and e <= title[1]
-                items.append((sentence_case(art.text, s, e, title[1]) if inside else art.text[s:e], (ai, s)))
+                items.append((sentence_case(art.text, s, e, title[1], self._words) if inside else art.text[s:e], (ai, s)))
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]
         for doc, (ai, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
             parsed[ai].append((offset, doc))
