@@ -857,3 +857,49 @@ def test_an_offensive_and_its_participle_are_both_background(pipeline):
 def test_criticism_in_idioms(pipeline, text, type_):
     art = coded(pipeline, text)
     assert sorted({e.type for e in art.events}) == ([type_] if type_ else []), [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, aid", [
+    ("The minister said Britain was helping to end the war.", False),  # a task, and ending a war is no attack
+    ("The UN helped to arrange the prisoner exchange.", False),
+    ("Tony Blair has been helping the peace process.", False),
+    ("The army helped flood victims in the north.", True),  # people helped
+    ("Russia is helping the Syrian government.", True),
+])
+def test_helping_with_a_task_gives_no_one_aid(pipeline, text, aid):
+    art = coded(pipeline, text)
+    assert bool([e for e in art.events if e.type == "AID"]) == aid, [(e.type, e.rule) for e in art.events]
+    assert not [e for e in art.events if e.type == "ASSAULT"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("He declined later to state when the new border post would be ready.", 0),  # no comment
+    ("The spokesman declined to predict the outcome of the vote.", 0),
+    ("Iran refused to release the tanker.", 1),  # a refusal
+])
+def test_declining_to_state_or_predict_is_no_refusal(pipeline, text, n):
+    art = coded(pipeline, text)
+    assert len([e for e in art.events if e.type == "REJECT"]) == n, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("But the government shunned opponents' calls for free long-term care.", "REJECT", "government"),
+    # the tagger takes "Mr Ladyman" for an organisation: the honorific makes him a person, and "He" is him
+    ("But Mr Ladyman said the plans could save money. He ruled out free personal care in England.", "REJECT",
+     "Ladyman"),
+])
+def test_shunning_and_ruling_out_are_refusals(pipeline, text, type_, source):
+    art = coded(pipeline, text)
+    assert [(e.type, art.actor(e.sources[0]).name) for e in art.events if e.sources] == [(type_, source)], \
+        [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked the town, ending a truce.",
+    "The army ended the ceasefire and resumed shelling.",
+    "The rebels broke the ceasefire on Monday.",
+])
+def test_ending_or_breaking_a_truce_is_no_truce(pipeline, text):
+    art = coded(pipeline, text)
+    assert art.events and not [e for e in art.events if e.type in ("RETREAT", "AGREE")], \
+        [(e.type, e.rule) for e in art.events]

@@ -1289,3 +1289,20 @@ def test_accidents_and_named_storms_are_no_attacks(unfiltered, text, want):
 ])
 def test_clashing_dates_and_press_conferences(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_the_president_of_a_firm_is_no_state_actor_in_technology_news(pipeline):
+    from dragoman import extract
+
+    text = ("The start-up unveiled its new smartphone app on Monday at a technology fair in Spokane. The app lets users "
+            "share photos and videos with friends, edit them with filters and post them to a feed, and the firm said "
+            "downloads doubled in a week. Software engineers praised the design of the app, its fast camera and its "
+            "battery use, which the company said was half that of rival apps on most phones. The app runs on Android "
+            "and iOS devices, costs nothing to download and makes money from advertising and paid storage for large "
+            "video files. The firm plans a version for tablets and laptops next year, its chief technology officer "
+            "told developers at the fair, and it will open its software to outside programmers in the spring. "
+            "Jeff Sanborn, president of Chapter & Verse, a Spokane software and design agency, said the launch was "
+            "reckless and the app was a disaster for users' privacy.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "tech", art.topic
+    assert not art.events, [(e.type, e.rule, [art.actor(a).name for a in e.sources]) for e in art.events]

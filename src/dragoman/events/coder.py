@@ -1173,6 +1173,19 @@ def _custody(k: Coder, x: _Clause) -> bool:
         v.lemma(k2) == "since" for k2 in v.kids(t, "prep"))
 
 
+def _aimless_help(k: Coder, x: _Clause) -> bool:
+    """"Britain was helping to end the war", "the UN helped to arrange the exchange", "has been helping the peace
+    process": helping with a thing or a task gives no one aid ("troops were helping villagers search the rubble"
+    helps the villagers, "helped improve the lives of the Afghan people" the Afghans)."""
+    v, c = x.view, x.c
+    if x.ptype != "AID" or x.targets or c.entry.is_noun or c.entry.lemma not in ("help", "assist"):
+        return False
+    # someone in the task ("helped improve the lives of the Afghan people", "helping villagers search") is helped
+    own = set(x.sources)
+    return not any(a not in own for comp in v.kids(c.tok, "ccomp", "xcomp") for j in v.subtree(comp)
+                   for a in v.tok_actors.get(j, ()))
+
+
 def _opinion_data(k: Coder, x: _Clause) -> bool:
     """"44 percent of voters want the House to act", "those surveyed trust X": opinion data."""
     return x.ptype.lower() in k.lex.modes["attitude_types"] and _poll(x.view, x.sent, k.lex.modes["poll_words"])
@@ -1235,7 +1248,7 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
-    ("custody", _custody),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
+    ("custody", _custody), ("aimless-help", _aimless_help),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
 )

@@ -100,7 +100,19 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
     # a title, not the name itself ("Bloc Party" is a band's name, not a party's title)
     if "name-words" in rule and a.role == a.name:
         return False
+    if rule.endswith("+focus") and _owned_by_a_stranger(a.role or ""):
+        return False  # "president of Chapter & Verse": a title of a body the lexicons do not know, in no country
     return bool(a.role) and strong_role(a.role or "")
+
+
+def _owned_by_a_stranger(role: str) -> bool:
+    """Does the title name its body by a proper name the lexicons do not know ("president of Chapter & Verse")?"""
+    from dragoman.actors.lexicon import default_lexicon
+
+    if " of " not in role:
+        return False
+    owner = role.split(" of ", 1)[1].strip()
+    return owner[:1].isupper() and not owner.lower().startswith("the ") and not default_lexicon().lookup(owner)
 
 
 def political_actor(a: Actor, text: str = "") -> bool:
