@@ -419,3 +419,14 @@ def test_a_named_civil_body_the_lexicons_do_not_know_is_civil_society(pipeline, 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert actor_of(art, name).sector == sector
     assert art.events, "a civil society body acting is a political event"
+
+
+def test_a_given_name_told_before_a_full_name_is_someone_else(pipeline):
+    art = extract("Prince Charles and Mrs Parker Bowles hosted a dinner on Thursday. Charles said he was delighted. "
+                  "Tony Blair offered his congratulations, as did Liberal Democrat leader Charles Kennedy.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert actor_of(art, "Prince Charles") is not actor_of(art, "Charles Kennedy")
+    # after the full name, the given name alone is that person
+    art = extract("Liberal Democrat leader Charles Kennedy attacked the budget. Charles said it was unfair.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert actor_of(art, "Charles") is actor_of(art, "Charles Kennedy")

@@ -904,3 +904,30 @@ def test_ending_or_breaking_a_truce_is_no_truce(pipeline, text):
     art = coded(pipeline, text)
     assert art.events and not [e for e in art.events if e.type in ("RETREAT", "AGREE")], \
         [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle on Thursday.", 0),  # a social occasion
+    ("The president hosted his Kenyan counterpart at the palace.", 1),
+    ("Egypt hosted a summit on Gaza.", 1),
+])
+def test_hosting_with_no_guest_and_no_meeting_is_no_meeting(pipeline, text, n):
+    art = coded(pipeline, text)
+    assert len([e for e in art.events if e.type == "CONSULT"]) == n, [(e.type, e.rule) for e in art.events]
+
+
+def test_denying_a_wrong_of_ones_own_accuses_no_one(pipeline):
+    art = coded(pipeline, 'Mr Blair said: "Firstly, we have not broken the precedent, and secondly the minister has '
+                          'made his statement."')
+    assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+    art = coded(pipeline, "The opposition said the government had broken its promises.")
+    assert [e.type for e in art.events] == ["ACCUSE"]
+
+
+def test_a_judgement_reported_twice_is_the_inner_speakers_made_when_said(pipeline):
+    art = coded(pipeline, "In a book published this week, the lawyer Philippe Sands says Lord Goldsmith warned Tony Blair "
+                          "on 7 March 2003 that the Iraq war could be illegal without a second UN resolution.")
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert len(acc) == 1 and {art.actor(a).name for a in acc[0].sources} == {"Goldsmith"}, \
+        [(e.type, e.rule, [art.actor(a).name for a in e.sources]) for e in art.events]
+    assert (acc[0].date, acc[0].aux.historical) == ("2003-03-07", True)

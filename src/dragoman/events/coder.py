@@ -536,7 +536,10 @@ class Coder:
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
         attacks = {_tok_at(view, e.evidence[0].trigger[0]) for e in found if e.type == "ASSAULT"}
-        for sources, verb, c, conf, said_of in self.statements(view, sent):
+        # the innermost speaker first: "Sands says Goldsmith warned Blair that the war could be illegal" is
+        # Goldsmith's judgement, reported by Sands
+        frames = sorted(self.statements(view, sent), key=lambda f: -view.depth(f[1]) if f[1] is not None else 0)
+        for sources, verb, c, conf, said_of in frames:
             content = _descendants(view, c)
             if any(j in coded for j in content):
                 continue  # the content tells an event of its own
@@ -710,6 +713,8 @@ class Coder:
         # ("don't let the Tories wreck it": the doer of the criticised act comes first)
         c_sub, _ = view.subject(c)
         own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
+        if toks[cue].pos == "VERB" and view.kids(cue, "neg"):
+            return None  # "we have not broken the precedent": denying a wrong accuses no one (nor is denying a good praise)
         k_sub, _ = view.subject(own)
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
@@ -1186,6 +1191,22 @@ def _aimless_help(k: Coder, x: _Clause) -> bool:
                    for a in v.tok_actors.get(j, ()))
 
 
+#: what one hosts that is a meeting with others even when no guest is named ("hosted talks", "hosted a summit")
+_HOSTED_MEETINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "round",
+                              "session", "consultation", "consultations", "dialogue", "forum", "delegation", "visit"})
+
+
+def _hosted_alone(k: Coder, x: _Clause) -> bool:
+    """"Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle": hosting with no guest named and no
+    meeting hosted is a social occasion, no meeting."""
+    v, c = x.view, x.c
+    if x.ptype != "CONSULT" or x.targets or c.entry.lemma != "host" or c.entry.is_noun:
+        return False
+    obj = c.obj if c.obj is not None else v.kid(c.tok, "dobj")
+    return obj is not None and v.lemma(obj) not in _HOSTED_MEETINGS and v.toks[obj].pos == "NOUN" \
+        and not v.tok_actors.get(obj) and not k._people(v, obj)
+
+
 def _opinion_data(k: Coder, x: _Clause) -> bool:
     """"44 percent of voters want the House to act", "those surveyed trust X": opinion data."""
     return x.ptype.lower() in k.lex.modes["attitude_types"] and _poll(x.view, x.sent, k.lex.modes["poll_words"])
@@ -1248,7 +1269,7 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
-    ("custody", _custody), ("aimless-help", _aimless_help),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
+    ("custody", _custody), ("aimless-help", _aimless_help), ("hosted-alone", _hosted_alone),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
 )

@@ -187,6 +187,8 @@ class TimeResolver:
                             cands.append(b)
             if not cands:
                 cands = self._saying_time(index, triggers[ev.id], plain, nearest)
+            if not cands and "-in-speech" in (ev.rule or ""):
+                cands = self._speech_time(index, triggers[ev.id], plain, nearest)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
@@ -304,6 +306,25 @@ class TimeResolver:
                     said_when = [it for it in plain if it.head is not None and it.head.i in below]
                     if (b := nearest(sub, said_when, 1)) is not None:
                         cands.append(b)
+        return cands
+
+    @staticmethod
+    def _speech_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
+        """"Goldsmith warned Blair on 7 March 2003 that the war could be illegal": a judgement read in what someone
+        said is made when it was said (the reporting verb's own time, not one inside what was said)."""
+        cands: list[Any] = []
+        for trig in trigs:
+            cur, inner = trig, trig
+            for _ in range(8):
+                if cur.head == cur.i:
+                    break
+                inner, cur = cur, index.toks[cur.head]
+                if cur.lemma.lower() in SPEAKING_VERBS and cur.pos in VERBISH:
+                    below = set(index.subtree(cur.i)) - set(index.subtree(inner.i))
+                    said_when = [it for it in plain if it.head is not None and it.head.i in below]
+                    if (b := nearest(cur, said_when, 1)) is not None:
+                        cands.append(b)
+                    break
         return cands
 
     @staticmethod
@@ -527,6 +548,9 @@ SAME_TIME = frozenset(("when", "as", "while"))
 
 #: verbs that report a done act: the act is dated by the report when it has no time of its own
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "state", "confirm", "declare", "add", "disclose", "reveal"})
+#: verbs whose clause says what someone judged (``TimeResolver._speech_time``)
+SPEAKING_VERBS = REPORTING_VERBS | {"warn", "claim", "insist", "argue", "write", "allege", "complain", "note", "stress",
+                                    "charge", "tweet", "testify", "acknowledge", "admit", "concede", "suggest"}
 
 
 #: material acts, which a narrative of background goes on telling (words are most often today's reaction)
