@@ -183,3 +183,29 @@ def test_a_title_case_headline_lowers_the_dictionarys_words_the_body_does_not_us
                   "on Tuesday.", published="2024-05-04", pipeline=pipeline)
     talks = [e for e in art.events if e.type == "CONSULT"]
     assert len(talks) == 1 and [x.sent for x in talks[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_headlines_verb_tagged_a_particle_is_its_verb(pipeline):
+    from dragoman import extract
+
+    art = extract("EU leaders back Ruritania migrant deal, split over quotas\n\nBRUSSELS, Oct 16 (Reuters) - European "
+                  "Union leaders endorsed a draft plan on Friday to offer Ruritania aid.", published="2024-05-04",
+                  pipeline=pipeline)
+    assert art.tokens[2].text == "back" and art.tokens[2].pos == "VERB"
+    support = [e for e in art.events if e.type == "SUPPORT"]
+    assert len(support) == 1 and [x.sent for x in support[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a headline drops its articles: a title opening it as its subject names someone ("the minister")
+    ("Minister quits over customs plan as rebels circle the Prime Minister\n\nA Foreign Office minister resigned "
+     "last night in protest at the Prime Minister's customs plan.", "RETREAT"),
+    ("Judge blocks deportation of Ruritanian activist\n\nA federal judge on Monday blocked the deportation of Tom "
+     "Vell, an activist from Ruritania.", "COERCE"),
+])
+def test_a_headlines_bare_title_is_its_subject_and_its_act_is_the_leads(pipeline, text, type_):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    evs = [e for e in art.events if e.type == type_]
+    assert len(evs) == 1 and [x.sent for x in evs[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]

@@ -145,7 +145,7 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
     bare = _strip_det(ctx, ts, te)
     if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
             bare == ts or not (role.strong or role.kind == "person" or _collective(ctx, ts, root))
-            or toks[ts].text.lower() not in _NAMING_DETERMINERS):
+            or toks[ts].text.lower() not in _NAMING_DETERMINERS) and not _headline_subject(ctx, root, role, ts):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
         # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
     ts = bare
@@ -153,6 +153,17 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
     if any(u.ts <= root < u.te for u in named.values()):
         return None  # the phrase is a name itself (a person before the role only modifies it: "the Assad regime")
     return _strip_det(ctx, ts, te)
+
+
+def _headline_subject(ctx: Context, root: int, role: Role, ts: int) -> bool:
+    """"Minister quits over customs plan", "Judge blocks deportation": a headline drops its articles, and a
+    person's title that opens it as its subject names someone ("the minister"; a body's, "Court jails ...", is
+    left to the headline's parse)."""
+    toks = ctx.toks
+    title = (ctx.article.chrome or {}).get("title")
+    first = ctx.article.sentences[toks[ts].sent].tok_start if toks[ts].sent < len(ctx.article.sentences) else -1
+    return bool(title) and title[0] <= toks[ts].start < title[1] and ts == first == root \
+        and toks[root].dep in ("nsubj", "nsubjpass") and role.kind == "person"
 
 
 def _collective(ctx: Context, ts: int, root: int) -> bool:

@@ -380,6 +380,18 @@ def _subjunctive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> No
                 heads[j] = k - 1 - j  # "the" and the adjectives are the subject's
 
 
+def _particle_roots(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"EU leaders back Turkey migrant deal": a headline's verb tagged a particle or an adverb, the sentence's
+    root with a subject before it and an object after it, is a verb."""
+    n = len(deps)
+    for k in range(1, n):
+        if deps[k] != "ROOT" or tags[k] not in ("RP", "RB", "IN"):
+            continue
+        kids = [j for j in range(n) if j != k and j + heads[j] == k]
+        if any(deps[j] == "nsubj" and j < k for j in kids) and any(deps[j] == "dobj" and j > k for j in kids):
+            tags[k] = "VBP"
+
+
 def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
     """A noun root, then ", Name ," and a past form read as an adjective of the next noun: the past form is
     the sentence's verb, the root noun its subject, the noun it was read to modify its object."""
@@ -914,6 +926,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       taken for an adverbial noun or a second object of the verb, is in apposition to the object;
     * "demanded that the government resign" — a that-clause parsed as a noun compound ("government resign") is a
       bare verb (tagged VB) with its subject;
+    * "EU leaders back Turkey migrant deal" — a root tagged a particle or an adverb, with a subject before it
+      and an object after it, is a verb;
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
       verb for its root and the noun for its subject;
@@ -931,6 +945,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
+    _particle_roots(heads, deps, tags)
     _appositive_verbs(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
     _run_on_clauses(heads, deps)
