@@ -426,6 +426,11 @@ def test_a_given_name_told_before_a_full_name_is_someone_else(pipeline):
                   "Tony Blair offered his congratulations, as did Liberal Democrat leader Charles Kennedy.",
                   published="2024-05-04", pipeline=pipeline)
     assert actor_of(art, "Prince Charles") is not actor_of(art, "Charles Kennedy")
+    assert len(actor_of(art, "Prince Charles").mentions) >= 2  # "Charles said" is the prince
+    # untitled, a given name before the full name is that person's
+    art = extract("His wife Sharon, who also appears in the show, agreed. Sharon Osbourne is a judge on the programme.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert actor_of(art, "Sharon") is actor_of(art, "Sharon Osbourne")
     # after the full name, the given name alone is that person
     art = extract("Liberal Democrat leader Charles Kennedy attacked the budget. Charles said it was unfair.",
                   published="2024-05-04", pipeline=pipeline)
