@@ -901,9 +901,8 @@ def test_shunning_and_ruling_out_are_refusals(pipeline, text, type_, source):
     "The rebels broke the ceasefire on Monday.",
 ])
 def test_ending_or_breaking_a_truce_is_no_truce(pipeline, text):
-    art = coded(pipeline, text)
-    assert art.events and not [e for e in art.events if e.type in ("RETREAT", "AGREE")], \
-        [(e.type, e.rule) for e in art.events]
+    types = {e.type for e in coded(pipeline, text).events}
+    assert "ASSAULT" in types and not types & {"RETREAT", "AGREE"}, types
 
 
 @pytest.mark.parametrize("text, n", [
