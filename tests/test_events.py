@@ -930,3 +930,14 @@ def test_a_judgement_reported_twice_is_the_inner_speakers_made_when_said(pipelin
     assert len(acc) == 1 and {art.actor(a).name for a in acc[0].sources} == {"Goldsmith"}, \
         [(e.type, e.rule, [art.actor(a).name for a in e.sources]) for e in art.events]
     assert (acc[0].date, acc[0].aux.historical) == ("2003-03-07", True)
+
+
+@pytest.mark.parametrize("text, accuse", [
+    ('"We are investigating how this happened," the Home Office spokesman said.', False),  # a question
+    ("The shipping ministry formed a five-member committee to investigate the accident.", False),
+    ("Police are investigating the attack on the mosque.", True),  # an act
+    ("The FBI is investigating whether the senator took bribes.", True),  # someone it is aimed at
+])
+def test_an_inquiry_into_a_question_or_an_accident_accuses_no_one(pipeline, text, accuse):
+    types = {e.type for e in coded(pipeline, text).events}
+    assert ("ACCUSE" in types) is accuse, types

@@ -1243,12 +1243,16 @@ def _journalism(k: Coder, x: _Clause) -> bool:
 
 
 def _inquiry_into_a_thing(k: Coder, x: _Clause) -> bool:
-    """"We are investigating a problem with the delivery route": an inquiry into a thing, with no one it is aimed
-    at, accuses no one ("police are investigating the attack" is into an act, and stands)."""
+    """"We are investigating a problem with the delivery route", "formed a committee to investigate the accident",
+    "we are investigating how this happened": an inquiry into a thing or a question, with no one it is aimed at,
+    accuses no one ("police are investigating the attack" is into an act, and stands)."""
     if x.code[:2] != "09" or x.targets or x.c.entry.is_noun:
         return False
     objs = x.view.kids(x.c.tok, "dobj")
-    return bool(objs) and all(x.view.lemma(o) in k.lex.modes["inquiry_things"] and k._thing(x.view, o) for o in objs)
+    if not objs:
+        # "We are investigating how this happened": a question, no one it is aimed at
+        return any(_asks(x.view, c) for c in x.view.kids(x.c.tok, "ccomp"))
+    return all(x.view.lemma(o) in k.lex.modes["inquiry_things"] and k._thing(x.view, o) for o in objs)
 
 
 def _interview(k: Coder, x: _Clause) -> bool:
