@@ -941,3 +941,14 @@ def test_a_judgement_reported_twice_is_the_inner_speakers_made_when_said(pipelin
 def test_an_inquiry_into_a_question_or_an_accident_accuses_no_one(pipeline, text, accuse):
     types = {e.type for e in coded(pipeline, text).events}
     assert ("ACCUSE" in types) is accuse, types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Suspected Maoists blew up a bus in Dantewada, killing 31 people.", {"ASSAULT"}),  # a bombing
+    ("The army said its jets had destroyed RSF vehicles east of the city on Sunday.", {"ASSAULT"}),
+    ("Police destroyed the seized drugs.", {"COERCE"}),
+    ("Labor seized on the Coalition's refusal to release its costings.", set()),  # figurative
+    ("The candidate burned through 11 million dollars in the quarter.", set()),
+])
+def test_blowing_up_and_destroying_in_war_are_attacks(pipeline, text, types):
+    assert {e.type for e in coded(pipeline, text).events} == types, [(e.type, e.rule) for e in coded(pipeline, text).events]
