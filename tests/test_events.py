@@ -952,3 +952,14 @@ def test_an_inquiry_into_a_question_or_an_accident_accuses_no_one(pipeline, text
 ])
 def test_blowing_up_and_destroying_in_war_are_attacks(pipeline, text, types):
     assert {e.type for e in coded(pipeline, text).events} == types, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, aid", [
+    ("The Health Ministry said it had distributed 1.2 million face masks.", True),
+    ("Japan donated 10 million dollars.", True),  # a state's money is aid
+    ("The government distributed leaflets in the capital.", False),  # no aid, no one named
+    ("Doctors contributed money to the campaign.", False),
+])
+def test_aid_to_no_one_named_must_be_aid(pipeline, text, aid):
+    types = {e.type for e in coded(pipeline, text).events}
+    assert ("AID" in types) is aid, types

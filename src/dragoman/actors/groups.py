@@ -162,7 +162,7 @@ def _headline_subject(ctx: Context, root: int, role: Role, ts: int) -> bool:
     toks = ctx.toks
     title = (ctx.article.chrome or {}).get("title")
     first = ctx.article.sentences[toks[ts].sent].tok_start if toks[ts].sent < len(ctx.article.sentences) else -1
-    return bool(title) and title[0] <= toks[ts].start < title[1] and ts == first == root \
+    return title is not None and title[0] <= toks[ts].start < title[1] and ts == first == root \
         and toks[root].dep in ("nsubj", "nsubjpass") and role.kind == "person"
 
 

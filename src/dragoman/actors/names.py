@@ -4,7 +4,6 @@ mistakes corrected (platforms taken for people, a bare surname for a place, chro
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from dragoman.actors.context import RANKS, Context, Unit

@@ -20,6 +20,7 @@ from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attributi
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
+from dragoman.events.relevance import state_actor
 from dragoman.events.response import answer, owners
 from dragoman.events.sides import named_before, sides
 from dragoman.ids import event_id
@@ -1196,6 +1197,21 @@ _HOSTED_MEETINGS = frozenset({"talk", "talks", "meeting", "summit", "conference"
                               "session", "consultation", "consultations", "dialogue", "forum", "delegation", "visit"})
 
 
+def _aimless_aid(k: Coder, x: _Clause) -> bool:
+    """"The government distributed leaflets", "doctors contributed money to the campaign": given to no one named
+    and no aid, it is no aid ("distributed 1.2 million face masks" is)."""
+    v, c = x.view, x.c
+    if x.ptype != "AID" or x.targets or c.entry.is_noun or c.entry.lemma in ("help", "assist"):
+        return False
+    goods = set(k.lex.modes["aid_goods"])
+    if any((a := v.article.actor(s)) is not None and state_actor(a, True) for s in x.sources):
+        goods |= k.lex.modes["aid_money"]  # "Japan donated 10 million dollars" (not "doctors contributed money")
+    subject = {j for s in v.kids(c.tok, "nsubj", "nsubjpass") for j in v.subtree(s)}
+    # what is given, or what it is given to ("ten million dollars to the relief effort")
+    return not any(v.lemma(j) in goods or v.toks[j].text.lower() in goods
+                   for j in v.subtree(c.tok) if j != c.tok and j not in subject)
+
+
 def _hosted_alone(k: Coder, x: _Clause) -> bool:
     """"Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle": hosting with no guest named and no
     meeting hosted is a social occasion, no meeting."""
@@ -1273,7 +1289,7 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
-    ("custody", _custody), ("aimless-help", _aimless_help), ("hosted-alone", _hosted_alone),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
+    ("custody", _custody), ("aimless-help", _aimless_help), ("aimless-aid", _aimless_aid), ("hosted-alone", _hosted_alone),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
 )

@@ -102,8 +102,9 @@ def paragraphs(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[in
 
 
 #: words a title-case headline leaves in lower case, and those that stay so in sentence case
-_SMALL = frozenset("a an the of in on at to for from by with and or but nor as over after before into than vs via "
-                   "up off out about amid against says say said".split())
+_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+                    "nor", "as", "over", "after", "before", "into", "than", "vs", "via", "up", "off", "out", "about",
+                    "amid", "against", "says", "say", "said"})
 _HEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
@@ -204,8 +205,10 @@ class Parser:
             skip = spans_of(art.chrome, NOT_PARSED)
             title = art.chrome.get("title") if art.chrome else None
             for s, e in _headline_parts(art, paragraphs(art.text, skip)):
-                inside = title is not None and title[0] <= s and e <= title[1]
-                items.append((sentence_case(art.text, s, e, title[1], self._words) if inside else art.text[s:e], (ai, s)))
+                if title is not None and title[0] <= s and e <= title[1]:
+                    items.append((sentence_case(art.text, s, e, title[1], self._words), (ai, s)))
+                else:
+                    items.append((art.text[s:e], (ai, s)))
         parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]
         for doc, (ai, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
             parsed[ai].append((offset, doc))
