@@ -243,3 +243,12 @@ def test_state_institutions_named_alone(pipeline, text, name, country, sector):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     got = {(a.name, a.country, a.sector) for a in art.actors}
     assert (name, country, sector) in got, got
+
+
+def test_an_honorific_the_tagger_took_into_an_organisations_name_makes_a_person():
+    # the tagger sometimes tags "Mr Ladbrook" whole as an organisation: the honorific says a person
+    art = resolve(build([[("But", "CCONJ", "CC", "cc", 3), ("Mr", "PROPN", "NNP", "compound", 1),
+                          ("Ladbrook", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ROOT", 0),
+                          ("no", "DET", "DT", "det", 1), (".", "PUNCT", ".", "punct", -2)]], ents=[(1, 3, "ORG")]))
+    who = by_name(art, "Ladbrook")
+    assert who.kind == "person" and not [a for a in art.actors if a.kind == "organisation"]

@@ -422,16 +422,16 @@ def test_a_named_civil_body_the_lexicons_do_not_know_is_civil_society(pipeline, 
 
 
 def test_a_given_name_told_before_a_full_name_is_someone_else(pipeline):
-    art = extract("Prince Charles and Mrs Parker Bowles hosted a dinner on Thursday. Charles said he was delighted. "
-                  "Tony Blair offered his congratulations, as did Liberal Democrat leader Charles Kennedy.",
+    art = extract("Prince Frederik and Lady Marten hosted a dinner on Thursday. Frederik said he was delighted. "
+                  "Mara Quist offered her congratulations, as did Labour leader Frederik Brack.",
                   published="2024-05-04", pipeline=pipeline)
-    assert actor_of(art, "Prince Charles") is not actor_of(art, "Charles Kennedy")
-    assert len(actor_of(art, "Prince Charles").mentions) >= 2  # "Charles said" is the prince
+    assert actor_of(art, "Prince Frederik") is not actor_of(art, "Frederik Brack")
+    assert len(actor_of(art, "Prince Frederik").mentions) >= 2  # "Frederik said" is the prince
     # untitled, a given name before the full name is that person's
-    art = extract("His wife Sharon, who also appears in the show, agreed. Sharon Osbourne is a judge on the programme.",
+    art = extract("His wife Greta, who also appears in the show, agreed. Greta Holm is a judge on the programme.",
                   published="2024-05-04", pipeline=pipeline)
-    assert actor_of(art, "Sharon") is actor_of(art, "Sharon Osbourne")
+    assert actor_of(art, "Greta") is actor_of(art, "Greta Holm")
     # after the full name, the given name alone is that person
-    art = extract("Liberal Democrat leader Charles Kennedy attacked the budget. Charles said it was unfair.",
+    art = extract("Labour leader Anselm Brack attacked the budget. Anselm said it was unfair.",
                   published="2024-05-04", pipeline=pipeline)
-    assert actor_of(art, "Charles") is actor_of(art, "Charles Kennedy")
+    assert actor_of(art, "Anselm") is actor_of(art, "Anselm Brack")

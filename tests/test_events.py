@@ -863,7 +863,7 @@ def test_criticism_in_idioms(pipeline, text, type_):
 @pytest.mark.parametrize("text, aid", [
     ("The minister said Britain was helping to end the war.", False),  # a task, and ending a war is no attack
     ("The UN helped to arrange the prisoner exchange.", False),
-    ("Tony Blair has been helping the peace process.", False),
+    ("The former premier has been helping the peace process.", False),
     ("The army helped flood victims in the north.", True),  # people helped
     ("Russia is helping the Syrian government.", True),
 ])
@@ -884,10 +884,10 @@ def test_declining_to_state_or_predict_is_no_refusal(pipeline, text, n):
 
 
 @pytest.mark.parametrize("text, type_, source", [
-    ("But the government shunned opponents' calls for free long-term care.", "REJECT", "government"),
-    # the tagger takes "Mr Ladyman" for an organisation: the honorific makes him a person, and "He" is him
-    ("But Mr Ladyman said the plans could save money. He ruled out free personal care in England.", "REJECT",
-     "Ladyman"),
+    ("But the government shunned the opposition's calls for free bus travel.", "REJECT", "government"),
+    # the honorific makes a person of what the tagger may take for an organisation, and "He" is him
+    ("But Mr Okonkwo said the plans would save money. He ruled out free bus travel in the capital.", "REJECT",
+     "Okonkwo"),
 ])
 def test_shunning_and_ruling_out_are_refusals(pipeline, text, type_, source):
     art = coded(pipeline, text)
@@ -906,7 +906,7 @@ def test_ending_or_breaking_a_truce_is_no_truce(pipeline, text):
 
 
 @pytest.mark.parametrize("text, n", [
-    ("Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle on Thursday.", 0),  # a social occasion
+    ("Prince Anselm and Lady Marten hosted a dinner at Castle Vorn on Thursday.", 0),  # a social occasion
     ("The president hosted his Kenyan counterpart at the palace.", 1),
     ("Egypt hosted a summit on Gaza.", 1),
 ])
@@ -916,20 +916,21 @@ def test_hosting_with_no_guest_and_no_meeting_is_no_meeting(pipeline, text, n):
 
 
 def test_denying_a_wrong_of_ones_own_accuses_no_one(pipeline):
-    art = coded(pipeline, 'Mr Blair said: "Firstly, we have not broken the precedent, and secondly the minister has '
-                          'made his statement."')
+    art = coded(pipeline, 'Mr Vell said: "First, we have not broken the rules, and second the minister has explained '
+                          'his decision."')
     assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
     art = coded(pipeline, "The opposition said the government had broken its promises.")
     assert [e.type for e in art.events] == ["ACCUSE"]
 
 
 def test_a_judgement_reported_twice_is_the_inner_speakers_made_when_said(pipeline):
-    art = coded(pipeline, "In a book published this week, the lawyer Philippe Sands says Lord Goldsmith warned Tony Blair "
-                          "on 7 March 2003 that the Iraq war could be illegal without a second UN resolution.")
+    art = coded(pipeline, "In a memoir published this week, the diplomat Anna Brekke says the attorney general Olaf Sten "
+                          "warned Prime Minister Tom Vell on 4 May 2011 that the operation could be illegal without a "
+                          "new mandate.")
     acc = [e for e in art.events if e.type == "ACCUSE"]
-    assert len(acc) == 1 and {art.actor(a).name for a in acc[0].sources} == {"Goldsmith"}, \
+    assert len(acc) == 1 and {art.actor(a).name for a in acc[0].sources} == {"Olaf Sten"}, \
         [(e.type, e.rule, [art.actor(a).name for a in e.sources]) for e in art.events]
-    assert (acc[0].date, acc[0].aux.historical) == ("2003-03-07", True)
+    assert (acc[0].date, acc[0].aux.historical) == ("2011-05-04", True)
 
 
 @pytest.mark.parametrize("text, accuse", [

@@ -198,8 +198,8 @@ def test_a_headlines_verb_tagged_a_particle_is_its_verb(pipeline):
 
 @pytest.mark.parametrize("text, type_", [
     # a headline drops its articles: a title opening it as its subject names someone ("the minister")
-    (("Minister quits over customs plan as rebels circle the Prime Minister\n\nA Foreign Office minister resigned "
-      "last night in protest at the Prime Minister's customs plan."), "RETREAT"),
+    (("Minister quits over fishing plan as rebels circle the premier\n\nA junior environment minister resigned "
+      "last night in protest at the premier's fishing plan."), "RETREAT"),
     (("Judge blocks deportation of Ruritanian activist\n\nA federal judge on Monday blocked the deportation of Tom "
       "Vell, an activist from Ruritania."), "COERCE"),
 ])

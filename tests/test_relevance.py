@@ -1301,7 +1301,7 @@ def test_the_president_of_a_firm_is_no_state_actor_in_technology_news(pipeline):
             "and iOS devices, costs nothing to download and makes money from advertising and paid storage for large "
             "video files. The firm plans a version for tablets and laptops next year, its chief technology officer "
             "told developers at the fair, and it will open its software to outside programmers in the spring. "
-            "Jeff Sanborn, president of Chapter & Verse, a Spokane software and design agency, said the launch was "
+            "Lena Ostrova, president of Bright Harbor, a Denver software and design studio, said the launch was "
             "reckless and the app was a disaster for users' privacy.")
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert art.topic is not None and art.topic.label == "tech", art.topic

@@ -454,8 +454,8 @@ def _gather_surnames(gather: Gathering, kept: list[Unit], parts: dict[str, Unit 
             continue
         if u.name == whole.name.split()[0] != whole.name.split()[-1] and u.ts < whole.ts and any(
                 v.role and v.name == u.name and v.ts <= u.ts for v in people):
-            continue  # a given name told before the full name, titled there or before ("Prince Charles ... Charles
-            # said ... Charles Kennedy"), is another's ("his wife Sharon ... Sharon Osbourne" is hers)
+            continue  # a given name told before the full name, titled there or before ("Prince Frederik ... Frederik
+            # said ... Frederik Brack"), is another's ("his wife Greta ... Greta Holm" is hers)
         target = gather.person(whole)
         if target is None:
             target = gather.add(whole)

@@ -346,7 +346,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label != "PERSON" and _after_honorific(ctx, ts, te):
         return Unit(ts, te, "person", ctx.text(ts, te), rule="honorific", label="PERSON")  # "Mr Kilroy-Silk"
     if ent.label != "PERSON" and te - ts >= 2 and _after_honorific(ctx, ts + 1, te):
-        # the tagger took the honorific into an organisation's name: "[Mr Ladyman]" is a person
+        # the tagger took the honorific into an organisation's name: "[Mr Okonkwo]" is a person
         return Unit(ts + 1, te, "person", ctx.text(ts + 1, te), rule="honorific", label="PERSON")
     kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
     if ent.label in ("GPE", "LOC", "FAC"):

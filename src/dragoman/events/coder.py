@@ -537,8 +537,8 @@ class Coder:
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
         attacks = {_tok_at(view, e.evidence[0].trigger[0]) for e in found if e.type == "ASSAULT"}
-        # the innermost speaker first: "Sands says Goldsmith warned Blair that the war could be illegal" is
-        # Goldsmith's judgement, reported by Sands
+        # the innermost speaker first: "Brekke says Sten warned the premier that the operation could be illegal" is
+        # Sten's judgement, reported by Brekke
         frames = sorted(self.statements(view, sent), key=lambda f: -view.depth(f[1]) if f[1] is not None else 0)
         for sources, verb, c, conf, said_of in frames:
             content = _descendants(view, c)
@@ -715,7 +715,7 @@ class Coder:
         c_sub, _ = view.subject(c)
         own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
         if toks[cue].pos == "VERB" and view.kids(cue, "neg"):
-            return None  # "we have not broken the precedent": denying a wrong accuses no one (nor is denying a good praise)
+            return None  # "we have not broken the rules": denying a wrong accuses no one (nor is denying a good praise)
         k_sub, _ = view.subject(own)
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
@@ -1182,11 +1182,11 @@ def _custody(k: Coder, x: _Clause) -> bool:
 def _aimless_help(k: Coder, x: _Clause) -> bool:
     """"Britain was helping to end the war", "the UN helped to arrange the exchange", "has been helping the peace
     process": helping with a thing or a task gives no one aid ("troops were helping villagers search the rubble"
-    helps the villagers, "helped improve the lives of the Afghan people" the Afghans)."""
+    helps the villagers, "helped improve the lives of the island's people" the islanders)."""
     v, c = x.view, x.c
     if x.ptype != "AID" or x.targets or c.entry.is_noun or c.entry.lemma not in ("help", "assist"):
         return False
-    # someone in the task ("helped improve the lives of the Afghan people", "helping villagers search") is helped
+    # someone in the task ("helped improve the lives of the island's people", "helping villagers search") is helped
     own = set(x.sources)
     return not any(a not in own for comp in v.kids(c.tok, "ccomp", "xcomp") for j in v.subtree(comp)
                    for a in v.tok_actors.get(j, ()))
@@ -1213,7 +1213,7 @@ def _aimless_aid(k: Coder, x: _Clause) -> bool:
 
 
 def _hosted_alone(k: Coder, x: _Clause) -> bool:
-    """"Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle": hosting with no guest named and no
+    """"Prince Anselm and Lady Marten hosted a dinner at Castle Vorn": hosting with no guest named and no
     meeting hosted is a social occasion, no meeting."""
     v, c = x.view, x.c
     if x.ptype != "CONSULT" or x.targets or c.entry.lemma != "host" or c.entry.is_noun:

@@ -101,12 +101,12 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
     if "name-words" in rule and a.role == a.name:
         return False
     if rule.endswith("+focus") and _owned_by_a_stranger(a.role or ""):
-        return False  # "president of Chapter & Verse": a title of a body the lexicons do not know, in no country
+        return False  # "president of Bright Harbor": a title of a body the lexicons do not know, in no country
     return bool(a.role) and strong_role(a.role or "")
 
 
 def _owned_by_a_stranger(role: str) -> bool:
-    """Does the title name its body by a proper name the lexicons do not know ("president of Chapter & Verse")?"""
+    """Does the title name its body by a proper name the lexicons do not know ("president of Bright Harbor")?"""
     from dragoman.actors.lexicon import default_lexicon
 
     if " of " not in role:

@@ -310,7 +310,7 @@ class TimeResolver:
 
     @staticmethod
     def _speech_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
-        """"Goldsmith warned Blair on 7 March 2003 that the war could be illegal": a judgement read in what someone
+        """"Sten warned the prime minister on 4 May 2011 that the operation could be illegal": a judgement read in what someone
         said is made when it was said (the reporting verb's own time, not one inside what was said)."""
         cands: list[Any] = []
         for trig in trigs:
