@@ -1154,13 +1154,14 @@ def _accidental(k: Coder, x: _Clause) -> bool:
 
 
 def _custody(k: Coder, x: _Clause) -> bool:
-    """"He remains detained", "was being held in the county jail on Saturday", "about 300 migrants are held in detention centres", "has been held in
-    prison since his arrest", "the prisoners it holds": custody told as a state, not an arrest."""
+    """"He remains detained", "was being held in the county jail on Saturday", "about 300 migrants are held in
+    detention centres", "has been held in prison since his arrest", "the prisoners it holds": custody told as a
+    state, not an arrest."""
     v, t, m = x.view, x.c.tok, k.lex.modes
     if x.c.entry.is_noun or x.ptype != "COERCE" or v.lemma(t) not in m["custody_verbs"]:
         return False
     tag = v.toks[t].tag
-    aux = [a for a in v.kids(t, "aux", "auxpass")]
+    aux = list(v.kids(t, "aux", "auxpass"))
     words = {v.toks[a].text.lower() for a in aux}
     if ("being" in words and any(v.toks[a].tag == "VBD" for a in aux)) or any(v.lemma(a) in ("remain", "stay") for a in aux):
         return True  # "was being held" (where, when something else happened), "remains detained"; "twelve men are
@@ -1192,11 +1193,6 @@ def _aimless_help(k: Coder, x: _Clause) -> bool:
                    for a in v.tok_actors.get(j, ()))
 
 
-#: what one hosts that is a meeting with others even when no guest is named ("hosted talks", "hosted a summit")
-_HOSTED_MEETINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations", "round",
-                              "session", "consultation", "consultations", "dialogue", "forum", "delegation", "visit"})
-
-
 def _aimless_aid(k: Coder, x: _Clause) -> bool:
     """"The government distributed leaflets", "doctors contributed money to the campaign": given to no one named
     and no aid, it is no aid ("distributed 1.2 million face masks" is)."""
@@ -1219,7 +1215,7 @@ def _hosted_alone(k: Coder, x: _Clause) -> bool:
     if x.ptype != "CONSULT" or x.targets or c.entry.lemma != "host" or c.entry.is_noun:
         return False
     obj = c.obj if c.obj is not None else v.kid(c.tok, "dobj")
-    return obj is not None and v.lemma(obj) not in _HOSTED_MEETINGS and v.toks[obj].pos == "NOUN" \
+    return obj is not None and v.lemma(obj) not in k.lex.modes["hosted_meetings"] and v.toks[obj].pos == "NOUN" \
         and not v.tok_actors.get(obj) and not k._people(v, obj)
 
 
@@ -1289,7 +1285,9 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
-    ("custody", _custody), ("aimless-help", _aimless_help), ("aimless-aid", _aimless_aid), ("hosted-alone", _hosted_alone),    ("opinion-data", _opinion_data), ("press-conference", _press_conference), ("others-wants", _others_wants),
+    ("custody", _custody), ("aimless-help", _aimless_help), ("aimless-aid", _aimless_aid),
+    ("hosted-alone", _hosted_alone), ("opinion-data", _opinion_data), ("press-conference", _press_conference),
+    ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
 )
@@ -1505,10 +1503,6 @@ def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
     return len({x.country for x in map(art.actor, warners | doers) if x is not None and x.country}) <= 1
 
 
-#: what one warns of that is not one's own act ("warned of a possible militia threat", "of the danger of war")
-_DANGERS = frozenset({"threat", "danger", "risk", "possibility", "prospect", "likelihood", "spectre", "specter"})
-
-
 def _warns_of_others(view: View, i: int) -> bool:
     """Does the warning at ``i`` tell what someone else may do ("warned that far-right groups would hijack the
     protests", "warned that more raids could follow"): its that-clause has a subject of its own, not a pronoun
@@ -1537,7 +1531,7 @@ def _warns_of_others(view: View, i: int) -> bool:
         # "warned of a possible militia threat": a threat someone else makes
         for n in view.kids(p, "pobj"):
             owners = [a for k in view.kids(n, "compound", "poss", "amod") for a in view.phrase_actors(k, strict=True)]
-            if view.lemma(p) == "of" and (view.lemma(n) in _DANGERS or owners and not set(owners) & own
+            if view.lemma(p) == "of" and (view.lemma(n) in load().modes["warned_dangers"] or owners and not set(owners) & own
                                           and not _same_state(view, own, set(owners))):
                 return True
     return False
