@@ -76,11 +76,7 @@ def _locative(ctx: Context, u: Unit) -> bool:
 PLACE_NOUNS = words("place_nouns")
 GOVERNMENT_HEADS = words("government_heads")
 CIVIL_HEADS = words("civil_heads")
-#: words that make a union's name a workers' union
-LABOUR_WORDS = frozenset({"worker", "workers", "teacher", "teachers", "employee", "employees", "miner", "miners",
-                          "nurse", "nurses", "doctor", "doctors", "driver", "drivers", "labour", "labor", "trade",
-                          "transport", "railway", "rail", "dock", "steel", "postal", "farmer", "farmers", "staff",
-                          "engineer", "engineers", "journalist", "journalists", "pilot", "pilots", "service"})
+LABOUR_WORDS = words("labour_words")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)

@@ -34,6 +34,8 @@ BOUNDARY_WORDS = frozenset(_W["boundary_words"])
 ANAPHORIC = frozenset(_W["anaphoric"])
 #: verbs that only say when their subject happened ("the vote came a day after ...")
 LIGHT_VERBS = frozenset(_W["light_verbs"])
+#: verbs whose clause tells what someone judged (``TimeResolver._speech_time``)
+SPEAKING_VERBS = frozenset(_W["speaking_lemmas"])
 
 @dataclass
 class _Item:
@@ -548,9 +550,6 @@ SAME_TIME = frozenset(("when", "as", "while"))
 
 #: verbs that report a done act: the act is dated by the report when it has no time of its own
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "state", "confirm", "declare", "add", "disclose", "reveal"})
-#: verbs whose clause says what someone judged (``TimeResolver._speech_time``)
-SPEAKING_VERBS = REPORTING_VERBS | {"warn", "claim", "insist", "argue", "write", "allege", "complain", "note", "stress",
-                                    "charge", "tweet", "testify", "acknowledge", "admit", "concede", "suggest"}
 
 
 #: material acts, which a narrative of background goes on telling (words are most often today's reaction)
