@@ -69,10 +69,7 @@ class Coder:
     def __call__(self, article: Article) -> Article:
         if not article.tokens:
             return article
-        view = View(article)
-        view.headline_passives = self.lex.modes["headline_passive_verbs"]
-        view.positive_labels = self.lex.modes["positive_labels"]
-        view.violent_nouns = self.violent_nouns
+        view = self.view(article)
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
@@ -80,6 +77,14 @@ class Coder:
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         events = sides(view, events, self.lex.modes)
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
+
+    def view(self, article: Article) -> View:
+        """The parse of ``article`` indexed for coding, with the coder's word lists it consults."""
+        view = View(article)
+        view.headline_passives = self.lex.modes["headline_passive_verbs"]
+        view.positive_labels = self.lex.modes["positive_labels"]
+        view.violent_nouns = self.violent_nouns
+        return view
 
     def _verbal(self, view: View, ev: Event) -> Event:
         """A politician or party "attacking" another is criticism, not violence ("the Tories attacked Brown",
