@@ -142,6 +142,29 @@ def test_a_verb_after_an_appositive_read_as_an_adjective_is_the_root(pipeline):
     assert art.actor(ev.sources[0]).name == "Mara Quist" and art.actor(ev.sources[0]).sector != "MIL"
 
 
+def test_a_past_verb_after_a_relative_clause_read_as_a_reduced_relative_is_the_root(pipeline):
+    from dragoman import extract
+    from dragoman.nlp.parser import _repair
+
+    # "Norway, which borders both states, called for restraint.": the small model's parse makes the country the
+    # root and "called" a reduced relative of it ("a man called John")
+    words = ["Norway", ",", "which", "borders", "both", "states", ",", "called", "for", "restraint", "."]
+    tags = ["NNP", ",", "WDT", "VBZ", "DT", "NNS", ",", "VBN", "IN", "NN", "."]
+    deps = ["ROOT", "punct", "nsubj", "relcl", "det", "dobj", "punct", "acl", "prep", "pobj", "punct"]
+    heads = [0, -1, 1, -3, 1, -2, -6, -7, -1, -1, -10]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert deps[7] == "ROOT" and heads[7] == 0 and tags[7] == "VBD"
+    assert deps[0] == "nsubj" and heads[0] == 7 and 10 + heads[10] == 7
+    # a reduced relative with an agent of its own stays one: "Norway, which ..., praised by its allies"
+    deps2 = ["ROOT", "punct", "nsubj", "relcl", "det", "dobj", "punct", "acl", "agent", "pobj", "punct"]
+    heads2 = [0, -1, 1, -3, 1, -2, -6, -7, -1, -1, -10]
+    _repair(heads2, deps2, list(tags), [w.lower() for w in words])
+    assert deps2[0] == "ROOT" and deps2[7] == "acl"
+    art = extract("Norway, which has troops in both countries, called for restraint.", pipeline=pipeline)
+    assert [e.type for e in art.events] == ["REQUEST"], art.events
+    assert art.actor(art.events[0].sources[0]).name == "Norway"
+
+
 def test_a_past_verb_after_a_past_perfect_complement_is_the_speakers(pipeline):
     from dragoman import extract
 

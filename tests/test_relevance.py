@@ -470,6 +470,17 @@ def test_business_news_keeps_a_state_acting_politically_only(pipeline):
     assert not any(t == "AGREE" for t, _ in got), got  # "committed to a strong dollar" is no event
 
 
+def test_business_news_keeps_civil_society_addressing_a_state_not_a_company_doing_so(pipeline):
+    from dragoman import extract
+
+    text = (BUSINESS + " The GMB union, which represents 900 of the carmaker's staff, urged ministers to block the "
+            "sale of the plant. The carmaker urged ministers to cut the tax on electric vehicles.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    requests = [(art.actor(e.sources[0]).name if e.sources else None) for e in art.events if e.type == "REQUEST"]
+    assert len(requests) == 1 and "union" in (requests[0] or ""), requests
+
+
 @pytest.mark.parametrize("text, want", [
     ("The minister was later fired.", ["SANCTION"]),
     ("The suspect confessed to the killings.", ["CONCEDE"]),

@@ -17,7 +17,9 @@ restatements are merged (a restatement may add the participant that decides it):
   team);
 - in business news, a state acting politically: a coercive, violent or sanctioning act with such an actor
   among its participants, or such an actor as the source of an act aimed at another political actor
-  (``business_acts`` in the data file); a state's statements about markets are not events;
+  (``business_acts`` in the data file), or organised civil society (a union, an NGO; not a company)
+  demanding of, accusing or protesting to a state actor (``addressed_acts``: "the union urged ministers to
+  block the sale"); a state's statements about markets are not events;
 - in political news, any political actor: those, organised civil society (unions, churches, NGOs,
   media as actors), a politician named in full, or — for violence, coercion and protest — the people
   who suffer or carry it out.
@@ -55,6 +57,7 @@ class Rules:
     business: frozenset[str]  # sectors and pseudo-countries of companies: not "people" (a firm battling rivals)
     business_acts: frozenset[str]  # types a state's involvement alone makes political in business news
     visitor_not: frozenset[str]  # sectors whose arrival somewhere is no visit (migrants, ordinary people)
+    addressed_acts: frozenset[str]  # types by which civil society addresses a state in business news
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +65,7 @@ def rules() -> Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
                                               "civil_countries", "people_types", "political_topics", "business",
-                                              "business_acts", "visitor_not")))
+                                              "business_acts", "visitor_not", "addressed_acts")))
 
 
 def state_actor(a: Actor, countries_count: bool) -> bool:
@@ -165,7 +168,12 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
     targets = [a for a in map(article.actor, event.targets) if a is not None]
     states = [a for a in sources if firm_state_actor(a, True)]
     # "India and Bangladesh signed a deal": two states acting together are each other's political other side
-    return bool(states) and (any(political_actor(a) for a in targets) or len({a.id for a in states}) > 1)
+    if states and (any(political_actor(a) for a in targets) or len({a.id for a in states}) > 1):
+        return True
+    # "the union urged ministers to block the sale": organised civil society (not a company) addressing a state
+    r = rules()
+    return event.type in r.addressed_acts and any(firm_state_actor(a, True) for a in targets) and any(
+        a.sector in r.civil_sectors or a.country in r.civil_countries for a in sources)
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:

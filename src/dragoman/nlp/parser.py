@@ -419,6 +419,28 @@ def _appositive_verbs(heads: list[int], deps: list[str], tags: list[str]) -> Non
             break
 
 
+def _relative_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"Russia, which has bases in both countries, called for restraint" — a noun root with a relative clause
+    set off by commas, then a past form with no subject or auxiliary of its own read as a reduced relative of
+    the root ("a man called John"): the past form is the sentence's verb, the root noun its subject."""
+    n = len(deps)
+    for r in range(n):
+        if deps[r] != "ROOT" or heads[r] != 0 or tags[r] not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        kids = [j for j in range(r + 2, min(n, r + 60)) if j + heads[j] == r]
+        rel = next((j for j in kids if deps[j] == "relcl"), None)
+        k = next((j for j in kids if rel is not None and j > rel and deps[j] == "acl"), None)
+        if k is None or tags[k] not in ("VBD", "VBN") or deps[k - 1] != "punct" or tags[k - 1] != ",":
+            continue
+        if any(j + heads[j] == k and deps[j] in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for j in range(r, n)):
+            continue
+        for j in kids:
+            if j > k:
+                heads[j] = k - j  # what followed the root noun now follows the verb
+        deps[k], heads[k], tags[k] = "ROOT", 0, "VBD"
+        deps[r], heads[r] = "nsubj", k - r
+
+
 def _for_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"arranged for a lot of those emails to be released" — the object of "for" parsed as a preposition's, before
     an infinitive with no subject that hangs on the same verb, is that infinitive's subject (as the parser makes it
@@ -934,6 +956,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
       verb for its root and the noun for its subject;
+    * "Russia, which has bases in both countries, called for restraint" — a past form after a root noun's
+      relative clause, read as a reduced relative of the noun ("a man called John"), is the sentence's verb;
     * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
       adjective of its object ("failed pensioners") is the participle's auxiliary;
     * "Tories attack EU asylum moves David Blunkett has been accused of ..." — a clause with a subject of its own
@@ -950,6 +974,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _subjunctive_verbs(heads, deps, tags)
     _particle_roots(heads, deps, tags)
     _appositive_verbs(heads, deps, tags)
+    _relative_verbs(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
     _run_on_clauses(heads, deps)
     _for_subjects(heads, deps, tags, lemmas)
