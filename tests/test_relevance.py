@@ -1317,3 +1317,25 @@ def test_the_president_of_a_firm_is_no_state_actor_in_technology_news(pipeline):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert art.topic is not None and art.topic.label == "tech", art.topic
     assert not art.events, [(e.type, e.rule, [art.actor(a).name for a in e.sources]) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # what anyone should do is a principle, what a named actor should do a demand
+    ('"No-one should be deported to face torture," the charity\'s director, Ann Meyer, said.', []),
+    ('"People need to be patient," the mayor, Carl Ostrow, told reporters.', []),
+    ("The mayor, Carl Ostrow, said the governor should call the White House.", ["REQUEST"]),
+    # advice for a case is no demand
+    (('"If the governor has a problem with the law, she should take it up with Congress," the mayor, Carl Ostrow, '
+      "said."), []),
+])
+def test_an_obligation_of_no_one_or_for_a_case_is_no_demand(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)
+
+
+def test_clauses_joined_with_subjects_of_their_own_are_separate_acts(unfiltered):
+    art = extract_at(unfiltered, "Police arrested two men on Monday, and a judge charged them with fraud on Friday.")
+    got = sorted((e.type, art.actor(e.sources[0]).name, e.date) for e in art.events)
+    assert got == [("COERCE", "Police", "2024-04-29"), ("COERCE", "judge", "2024-05-03")], got
+    # a participle telling the same act is still that act
+    art = extract_at(unfiltered, "Troops stormed the hotel, killing twelve gunmen.")
+    assert [e.type for e in art.events] == ["ASSAULT"], art.events

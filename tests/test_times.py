@@ -555,3 +555,21 @@ def test_a_sentence_that_only_says_when_dates_the_act_told_before(pipeline):
                   "meeting will take place on Friday.", published="2026-03-12", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "CONSULT")
     assert ev.date_precision == "article"
+
+
+def test_a_fronted_time_dates_the_clauses_joined_to_the_first(pipeline):
+    from dragoman import extract
+
+    art = extract("Last year the junta suspended two French broadcasters, and it expelled the French ambassador.",
+                  published="2023-05-09", pipeline=pipeline)
+    expel = [e for e in art.events if e.type == "SANCTION" and "expel" in (e.rule or "")]
+    assert expel and expel[0].aux.historical and expel[0].date == "2022", [(e.type, e.rule, e.date, e.aux) for e in art.events]
+
+
+def test_a_participle_of_an_act_done_before_an_old_time_is_background(pipeline):
+    from dragoman import extract
+
+    art = extract("The coalition collapsed in April after the Freedom Party walked out of budget talks, refusing to "
+                  "back spending cuts.", published="2012-09-10", pipeline=pipeline)
+    refusal = [e for e in art.events if e.type == "REJECT"]
+    assert refusal and refusal[0].aux.historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]

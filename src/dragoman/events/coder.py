@@ -845,7 +845,9 @@ class Coder:
             c_sub, _ = view.subject(c)
             if c_sub is None or ((s_sub is not None or quoted_by) and view.lemma(c_sub) in ("we", "i")) \
                     or view.lemma(c_sub) in self.lex.modes["generic_subjects"]:
-                continue  # "we must", "one has to ask", "nobody should": no one asked
+                continue  # "we must", "one has to ask", "nobody should", "no-one should", "people need to": no one asked
+            if any(view.lemma(m) in self.lex.modes["conditional_marks"] for x in view.kids(c, "advcl") for m in view.kids(x, "mark")):
+                continue  # "if the mayor has a problem, he should call the White House": advice for a case, no demand
             inside = [j for j in _descendants(view, c) if j in by_tok]
             inside.sort(key=lambda j: by_tok[j].depth)
             inner = by_tok[inside[0]] if inside else None
@@ -1636,11 +1638,12 @@ def _dedupe(view: View, events: list[Event]) -> list[Event]:
 
 def _told_inside(view: View, outer: int, inner: int) -> bool:
     """Is ``inner`` told inside ``outer``'s clause: below it, and not in a clause set beside it (parataxis: "Tories
-    attack EU moves David Blunkett has been accused ...", a headline run into a sentence)?"""
+    attack EU moves David Blunkett has been accused ...", a headline run into a sentence; a conjoined clause with a
+    subject of its own: "police arrested two men, and a court charged them")?"""
     if not view.is_ancestor(outer, inner):
         return False
-    return not any(view.toks[a].dep == "parataxis" for a in [inner, *view.ancestors(inner)] if a != outer
-                   and view.is_ancestor(outer, a))
+    return not any(view.toks[a].dep == "parataxis" or view.toks[a].dep == "conj" and view.kids(a, "nsubj", "nsubjpass")
+                   for a in [inner, *view.ancestors(inner)] if a != outer and view.is_ancestor(outer, a))
 
 
 def _tok_at(view: View, offset: int) -> int | None:

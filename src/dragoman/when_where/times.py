@@ -169,6 +169,7 @@ class TimeResolver:
                     earlier = [it for it in plain if it.head is not None and it.head.i <= trig.i and it.head.i not in own]
                     if (b := nearest(index.toks[trig.head], earlier, 1)) is not None:
                         cands.append(b)
+                cands.extend(self._fronted_time(index, triggers[ev.id], plain, nearest))
             if not cands:
                 cands = self._same_time(index, triggers[ev.id], plain, nearest)
             if not cands:
@@ -282,6 +283,24 @@ class TimeResolver:
             if pick is not None:
                 it = b[2]
                 out[pick.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "told")
+        return out
+
+    @staticmethod
+    def _fronted_time(index: TokenIndex, trigs: list[Token], plain: list[_Item],
+                      nearest: Callable[..., Any]) -> list[tuple[int, int, _Item]]:
+        """"Last year it suspended two broadcasters, and it expelled the ambassador": a time put before the first
+        clause's subject dates the clauses joined to it, though they have subjects of their own."""
+        out = []
+        for trig in trigs:
+            if trig.dep != "conj" or trig.pos not in VERBISH or trig.head == trig.i:
+                continue
+            head = index.toks[trig.head]
+            subj = next((c for c in index.kid_tokens(head) if c.dep in ("nsubj", "nsubjpass")), None)
+            if subj is None or not any(c.dep in ("nsubj", "nsubjpass") for c in index.kid_tokens(trig)):
+                continue  # (a conjunct with no subject of its own is dated by its head already)
+            fronted = [it for it in plain if it.head is not None and it.head.i < subj.i and it.head.sent == head.sent]
+            if (b := nearest(head, fronted, 1)) is not None:
+                out.append(b)
         return out
 
     @staticmethod
@@ -578,8 +597,8 @@ def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
     out = []
     for trig in trigs:
         t = trig
-        while t.dep == "conj" and t.head != t.i and t.pos in VERBISH:
-            t = index.toks[t.head]
+        while t.head != t.i and t.pos in VERBISH and (t.dep == "conj" or t.dep == "advcl" and _participle(index, t)):
+            t = index.toks[t.head]  # (a participle adjunct: "walked out after ..., refusing to back the cuts")
         if t.dep == "advcl" and t.pos in VERBISH and t.head != t.i and any(
                 c.text.lower() == "after" for c in index.kid_tokens(t, "mark")):
             h = index.toks[t.head]
