@@ -1339,3 +1339,21 @@ def test_clauses_joined_with_subjects_of_their_own_are_separate_acts(unfiltered)
     # a participle telling the same act is still that act
     art = extract_at(unfiltered, "Troops stormed the hotel, killing twelve gunmen.")
     assert [e.type for e in art.events] == ["ASSAULT"], art.events
+
+
+@pytest.mark.parametrize("text, want", [
+    # a vow of a hostile act is a threat; a vow to fight a thing is none
+    ("Senate Democrats have vowed to block the nomination.", ["THREATEN"]),
+    ("The militia vowed that the air strikes would not go unanswered.", ["THREATEN"]),
+    ("The minister promised that those responsible would be tracked down and punished.", ["THREATEN"]),
+    ("The party pledged to scrap tuition fees.", ["AGREE"]),
+    ("The president vowed to fight poverty.", []),
+    # a reward for information is no promise to anyone
+    ("The State Department has offered a reward of up to $10 million for information on its leaders.", []),
+    # support told in the simple present is a position held
+    ("She says she supports more border agents.", []),
+    ("Two senators who support the bill met the governor's aides.", ["CONSULT"]),
+    ("The senator backed the bill on Tuesday.", ["SUPPORT"]),
+])
+def test_hostile_vows_rewards_and_positions(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -912,6 +912,8 @@ class Coder:
             new = self.lex.refined(code, c.governed[0].entry.cameo, c.governed[0].entry.type)
             if new:
                 code = new
+        if ptype == "AGREE" and code[:2] == "03" and self._hostile_vow(view, c):
+            code, ptype, rule = self.lex.codes["threat"], "THREATEN", rule.split("<")[0] + "+hostile"
         if code[:2] == "15" and any(view.lemma(j) in self.lex.modes["peacekeeping_words"] for j in view.subtree(c.tok)):
             code, ptype = self.lex.codes["peacekeeping"], "AID"  # troops sent to a peacekeeping mission: CAMEO 074
             rule += "+peacekeeping"
@@ -959,6 +961,20 @@ class Coder:
         if modes.obligation and ptype not in ("REQUEST", "ACCUSE", "THREATEN"):
             modes.hypothetical = True  # "the government should do more to help": owed, not done
         return ptype, code, rule, modes
+
+    def _hostile_vow(self, view: View, c: Cand) -> bool:
+        """Is ``c`` a vow of a hostile act: "vowed to block the nomination", "vowed that the strikes will not go
+        unanswered", "promised that those responsible would be punished" (``hostile_intents``), not a vow to fight a
+        thing ("vowed to fight poverty": the trigger lexicon's sense of it is no act)?"""
+        m = self.lex.modes
+        if c.entry.lemma not in m["vow_verbs"] or view.toks[c.tok].pos != "VERB":
+            return False
+        content = [j for ch in view.children[c.tok] if view.toks[ch].dep in ("xcomp", "ccomp", "dobj") for j in view.subtree(ch)]
+        for j in content:
+            if view.lemma(j) in m["hostile_intents"] or view.toks[j].text.lower() in m["hostile_intents"]:
+                # (not "vowed to fight poverty": a sense the trigger lexicon says is no act)
+                return not any(e.type == NONE for e in self._entries(view, j) if self._match(view, j, e)[0])
+        return False
 
     def _event(self, view: View, sent: Sentence, c: Cand) -> Event | None:
         toks = view.toks
@@ -1290,6 +1306,15 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
 
 
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
+def _standing_position(k: Coder, x: _Clause) -> bool:
+    """"She supports more border agents", "two Republicans who support abortion rights", "Turkey and Egypt, which back
+    opposing camps": support told in the simple present is a position one holds, no act (a headline's present tells
+    the news: "EU leaders back migrant deal"; opposition in the present is coded: "the party opposes the plan")."""
+    t = x.view.toks[x.c.tok]
+    return x.ptype == "SUPPORT" and t.tag in ("VBZ", "VBP") and x.view.lemma(x.c.tok) in k.lex.modes["position_verbs"] \
+        and not _is_headline(x.view, x.sent)
+
+
 _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("home-visit", _home_visit), ("thing-acts", _thing_acts), ("no-comment", _no_comment), ("accident", _accidental),
     ("custody", _custody), ("aimless-help", _aimless_help), ("aimless-aid", _aimless_aid),
@@ -1297,6 +1322,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
+    ("standing-position", _standing_position),
 )
 
 
