@@ -258,6 +258,27 @@ def test_a_rejection_answers_nobody_who_made_no_claim(pipeline, text):
     assert not ev.targets, names(art, ev.targets)
 
 
+def test_a_denial_of_wrongdoing_answers_a_charge_told_earlier_in_the_article(pipeline):
+    text = ("Prosecutors charged Mayor Tom Bell with fraud on Monday. The case has divided the city council. "
+            "Several councillors called for calm. Local businesses said they were worried. Bell has denied wrongdoing.")
+    art, ev = one(pipeline, text, "REJECT")
+    assert "Bell" in mentions(art, ev.sources) and names(art, ev.targets) == {"Prosecutors"}, names(art, ev.targets)
+
+
+def test_a_judgement_of_a_verdict_judges_the_court_that_gave_it(pipeline):
+    text = ("The Constitutional Court on Wednesday dissolved the opposition Unity Party. Judge Anan Sorn read the "
+            "verdict aloud. Hundreds of supporters wept outside. Some chanted slogans. Human Rights Watch condemned "
+            "the verdict.")
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert evs and names(art, evs[-1].targets) & {"Anan Sorn", "Constitutional Court"}, \
+        [(e.type, e.rule, names(art, e.targets)) for e in art.events]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline):
+    art, ev = one(pipeline, "Megan Lind won the primary on Tuesday. Senator Rafa Garza congratulated her.", "SUPPORT")
+    assert names(art, ev.targets) == {"Megan Lind"}, names(art, ev.targets)
+
+
 def test_a_participle_clause_of_a_passive_verb_is_passive(pipeline):
     # "were held for years, accused of spying": the held are the accused, not the accusers
     art, evs = events(pipeline, "The three aid workers were held for two years, accused of spying for Ruritania.", "ACCUSE")

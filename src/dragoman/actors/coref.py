@@ -213,6 +213,9 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             judge = _judge(ctx, t.i, at)
             if judge is not None:  # "X praised his handling of ...": someone other than X
                 prev = [(i, g) for i, g in prev if g is not judge]
+            doer = _clause_subject(ctx, t.i, at)
+            if doer is not None:  # "Garza congratulated her": not Garza (a reflexive would say so)
+                prev = [(i, g) for i, g in prev if g is not doer]
             if target is None and prev:
                 target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i))
                                    for i, g in prev])
@@ -235,6 +238,23 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             starts.insert(pos, t.i)
             firsts.insert(pos, (t.i, target))
             at.setdefault(t.i, target)
+
+
+def _clause_subject(ctx: Context, i: int, at: dict[int, Group]) -> Group | None:
+    """For an object pronoun ("congratulated her", "spoke to him"), the actor the subject of its own verb names:
+    a pronoun that is not reflexive is never its own clause's subject; None for any other pronoun."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep == "pobj" and t.head != i and toks[t.head].dep in ("prep", "dative"):
+        verb = toks[t.head].head
+    elif t.dep in ("dobj", "dative"):
+        verb = t.head
+    else:
+        return None
+    if toks[verb].pos not in ("VERB", "AUX"):
+        return None
+    subj = next((k for k in range(max(0, verb - 30), verb) if toks[k].head == verb and toks[k].dep == "nsubj"), None)
+    return at.get(subj) if subj is not None else None
 
 
 def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:

@@ -15,7 +15,8 @@ noun was used first, in one of the five sentences before, as the object of a ver
 "EU leaders unveiled a plan ..."), the subject of that verb, when it names actors other than the judge
 (``owners``); else, where it was told done, in the same sentence or the three before, by a verb the noun names
 (``doings`` in ``data/refine.yaml``: "the court ruled ... welcomed the ruling", "troops raided ... condemned the
-raid"), the subject of the nearest such verb.
+raid"), the subject of the nearest such verb; else, for what a court gives (``court_products``: "condemned the
+verdict"), the court or judge the article named last.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from dragoman.model import Event
 _CLAIM_TYPES = ("ACCUSE", "THREATEN")
 _DEMAND_TYPES = ("REQUEST", "AGREE", "THREATEN")
 _WINDOW = 3  # sentences before the rejection
+#: CAMEO codes of coercion that accuses: charges, indictments, investigations by the law
+_CHARGES = frozenset({"173"})
 
 
 def _answered(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> tuple[str, ...]:
@@ -69,6 +72,12 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
         prior = [p for p in out[:n] if p.type in wanted and p.sources and p.evidence and p.evidence[0].sent is not None
                  and s - _WINDOW <= p.evidence[0].sent <= s and p.evidence[0].trigger[0] < ev.evidence[0].trigger[0]
                  and not mine & set(p.sources)]
+        if not prior:
+            # "Prosecutors charged the governor with fraud in May. ... The governor has denied wrongdoing": an
+            # accusation or a charge aimed at the rejecter, told anywhere before
+            prior = [p for p in out[:n] if p.type in (*wanted, "COERCE") and p.sources and mine & set(p.targets)
+                     and not mine & set(p.sources) and p.evidence and p.evidence[0].trigger[0] < ev.evidence[0].trigger[0]
+                     and (p.type != "COERCE" or p.cameo in _CHARGES)]
         if not prior:
             # only a denial of a claim named as such ("rejected the assessment"), not of a clause ("denied having ...")
             named = [o for o in view.kids(i, "dobj") if view.lemma(o) in modes["answered_claims"]]
@@ -160,6 +169,19 @@ def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: f
     return []
 
 
+def _last_court(view: View, before: int, judges: set[str], courts: frozenset[str]) -> list[str]:
+    """The court or judge the article named last before character ``before`` (other than the judges): whose
+    verdict or ruling a judgement of "the verdict" judges, wherever the article told it; [] when it names none."""
+    best: tuple[int, str] | None = None
+    for a in view.article.actors:
+        if a.id in judges or (a.sector or "").lower() not in courts:
+            continue
+        at = max((m.start for m in a.mentions if m.start < before), default=None)
+        if at is not None and (best is None or at > best[0]):
+            best = (at, a.id)
+    return [best[1]] if best else []
+
+
 def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
            doings: Mapping[str, frozenset[str]]) -> list[Event]:
     """``events`` with the targets of judgements of an earlier-told act filled in with that act's doers: whoever
@@ -178,6 +200,8 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
             view, noun, sent, judges, doings.get(view.lemma(noun), frozenset()))
         if not who and view.lemma(noun) in modes["said_things"]:
             who = _claimant(view, i, sent, judges, modes["claim_verbs"])  # "X said ... Democrats called the remark dangerous"
+        if not who and view.lemma(noun) in modes["court_products"]:
+            who = _last_court(view, view.toks[i].start, judges, modes["court_sectors"])  # "HRW condemned the verdict"
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
