@@ -144,3 +144,25 @@ def test_a_surname_written_with_its_article_is_found_without_it(pipeline):
                   "held talks with Saadi at the ministry in Baghdad.", published="2026-03-19", pipeline=pipeline)
     talks = next(e for e in art.events if e.type == "CONSULT")
     assert [art.actor(a).name for a in talks.targets] == ["Hazim Karim al-Saadi"]
+
+
+def test_it_as_the_subject_of_an_act_is_the_body_a_sentence_was_about(pipeline):
+    from dragoman import extract
+
+    art = extract("The Ruritanian army said on Monday that two of its posts had come under fire. It blamed the Tumba "
+                  "Liberation Front for the attack.", published="2024-05-04", pipeline=pipeline)
+    blame = [e for e in art.events if e.type == "ACCUSE"]
+    assert blame and [art.actor(a).name for a in blame[0].sources] == ["Ruritanian army"], \
+        [(e.type, [art.actor(a).name for a in e.sources]) for e in art.events]
+    # "it is", "it emerged": no one; a thing the sentence was about is no body
+    art = extract("The Ruritanian army held a parade. It was the largest in years. The council leader said the barge was "
+                  "unsafe and that it broke the rules.", published="2024-05-04", pipeline=pipeline)
+    army = next(a for a in art.actors if a.name == "Ruritanian army")
+    assert not [m for m in army.mentions if m.kind == "pronoun"], army.mentions
+
+
+def test_meeting_a_standard_is_no_meeting(pipeline):
+    from dragoman import extract
+
+    art = extract("The company said the barge met all fire regulations.", published="2024-05-04", pipeline=pipeline)
+    assert not art.events, [(e.type, e.rule) for e in art.events]

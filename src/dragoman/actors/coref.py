@@ -30,6 +30,8 @@ from dragoman.text.marks import find_marked
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
 #: what "they" may refer to
 PLURAL_REFERENTS = frozenset({"organisation", "group", "actor", "government", "country", "code"})
+#: unit kinds "it" may stand for ("It blamed Iranian forces": the ministry named last)
+BODY_REFERENTS = frozenset({"organisation", "actor", "government", "country", "code", "group"})
 #: resolver unit kinds → Actor.kind
 ACTOR_KINDS = {"code": "country", "demonym": "group", "actor": "organisation", "unknown": "organisation"}
 #: a pronoun looks this many sentences back for its person
@@ -219,6 +221,17 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             if target is None and prev:
                 target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i))
                                    for i, g in prev])
+        elif kind == "body":
+            # "It blamed Iranian forces for the launch": "it" as the subject of an act stands for the organisation,
+            # government or country named last (not "it is", "it rained": see ``_impersonal``)
+            if t.dep != "nsubj" or _impersonal(ctx, t) or _inside(quoted, t.start):
+                continue
+            bodies = [(i, g) for i, g in window if g.unit.kind in BODY_REFERENTS and not g.unit.plural
+                      and not g.unit.person_role]
+            # (a body that was a subject: "it" carries on what a sentence was about, not what it mentioned)
+            bodies = [(i, g) for i, g in bodies if _role_in_sentence(toks, i) in ("nsubj", "nsubjpass")]
+            if target is None and bodies and not _thing_subject_before(ctx, t.i, at, max(i for i, _ in bodies)):
+                target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i)) for i, g in bodies])
         elif kind == "plural":
             plural = [(i, g) for i, g in window if g.unit.kind != "person" and not g.unit.person_role
                       and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
@@ -238,6 +251,44 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             starts.insert(pos, t.i)
             firsts.insert(pos, (t.i, target))
             at.setdefault(t.i, target)
+
+
+def _reporting_subject(ctx: Context, i: int, at: dict[int, Group]) -> tuple[int, Group] | None:
+    """For the subject pronoun at ``i`` of a clause a reporting verb reports ("X said he would resign"), the
+    reporting verb's subject token and the actor it names; None when there is none."""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return None
+    v = toks[t.head]
+    for _ in range(4):  # up through conjoined verbs to the reported clause
+        if v.dep != "conj" or v.head == v.i:
+            break
+        v = toks[v.head]
+    if v.dep != "ccomp" or v.head == v.i or toks[v.head].lemma.lower() not in ctx.lex.reporting_verbs:
+        return None
+    subj = next((c for c in ctx.children[v.head] if toks[c].dep == "nsubj"), None)
+    if subj is None or subj > i or subj not in at:
+        return None
+    return subj, at[subj]
+
+
+def _thing_subject_before(ctx: Context, i: int, at: dict[int, Group], after: int) -> bool:
+    """Is there, between token ``after`` and the pronoun at ``i`` in its sentence, the subject of a clause that is a
+    singular thing, no actor ("said the vessel was unsafe and that it met all regulations": "it" is the vessel)?"""
+    toks = ctx.toks
+    first = max(after + 1, ctx.article.sentences[toks[i].sent].tok_start)
+    verbs = ctx.lex.reporting_verbs
+    return any(toks[k].dep in ("nsubj", "nsubjpass") and toks[k].tag == "NN" and k not in at
+               and toks[toks[k].head].lemma.lower() not in verbs for k in range(first, i))  # (a speaker is no thing)
+
+
+def _impersonal(ctx: Context, t) -> bool:
+    """Is the subject "it" at ``t`` no one: of a verb that says how things are ("it is", "it seems", "it rained"),
+    or of a passive, or one whose "that" clause or infinitive is the real subject ("it emerged that ...")?"""
+    verb = ctx.toks[t.head]
+    return verb.pos not in ("VERB",) or verb.lemma.lower() in ctx.lex.impersonal_verbs or any(
+        c.dep in ("auxpass",) for c in (ctx.toks[k] for k in range(max(0, verb.i - 4), verb.i) if ctx.toks[k].head == verb.i))
 
 
 def _clause_subject(ctx: Context, i: int, at: dict[int, Group]) -> Group | None:
@@ -325,24 +376,10 @@ def _speaker_of_clause(ctx: Context, i: int, at: dict[int, Group], plural: bool,
     """"X said he would resign", "X said they would appeal": a subject pronoun of what a reporting verb
     reports stands for the speaker, when the speaker is of its kind (a person for "he" and "she", a group,
     organisation or country for "they")."""
-    toks = ctx.toks
-    t = toks[i]
-    if t.dep not in ("nsubj", "nsubjpass"):
+    said = _reporting_subject(ctx, i, at)
+    if said is None:
         return None
-    v = toks[t.head]
-    for _ in range(4):  # up through conjoined verbs to the reported clause
-        if v.dep != "conj" or v.head == v.i:
-            break
-        v = toks[v.head]
-    if v.dep != "ccomp" or v.head == v.i or toks[v.head].lemma.lower() not in ctx.lex.reporting_verbs:
-        return None
-    rep = v.head
-    subj = next((c for c in ctx.children[rep] if toks[c].dep == "nsubj"), None)
-    if subj is None or subj > i:
-        return None
-    g = at.get(subj)
-    if g is None:
-        return None
+    g = said[1]
     person = g.unit.kind == "person" or g.unit.person_role and not g.unit.plural
     if plural:
         return g if not person and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS) else None

@@ -260,6 +260,7 @@ class Lexicon:
             row[0].lower(): row[1] for _, row in _rows(DATA / "pronouns.tsv") if len(row) >= 2
         }
         self.reporting_verbs: frozenset[str] = _lines(DATA / "reporting_verbs.txt", lower=True)
+        self.impersonal_verbs: frozenset[str] = _lines(DATA / "impersonal_verbs.txt", lower=True)
         table = _NameTable()
         self.country_names, self.capitals = _add_countries(table)
         for ln in (DATA / "regional_adjectives.txt").read_text(encoding="utf-8").splitlines():
