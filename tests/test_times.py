@@ -573,3 +573,16 @@ def test_a_participle_of_an_act_done_before_an_old_time_is_background(pipeline):
                   "back spending cuts.", published="2012-09-10", pipeline=pipeline)
     refusal = [e for e in art.events if e.type == "REJECT"]
     assert refusal and refusal[0].aux.historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
+
+
+def test_a_story_of_the_past_told_on_is_background(pipeline):
+    from dragoman import extract
+
+    art = extract("In June 2017, protesters blocked the entrance to an immigration office in Portland. Police later "
+                  "cleared the camp and arrested nine people. Police arrested two men on Monday.",
+                  published="2018-08-30", pipeline=pipeline)
+    arrests = sorted((e.date, e.aux.historical) for e in art.events if e.type == "COERCE")
+    assert arrests == [("2018-08-27", False), ("2018-08-30", True)], [(e.type, e.date, e.aux) for e in art.events]
+    art = extract("The two countries signed a border treaty in 2005. Similar agreements have since been reached with "
+                  "three neighbours.", published="2007-02-26", pipeline=pipeline)
+    assert all(e.aux.historical for e in art.events if e.type == "AGREE"), [(e.type, e.aux) for e in art.events]

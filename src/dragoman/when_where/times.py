@@ -36,6 +36,7 @@ ANAPHORIC = frozenset(_W["anaphoric"])
 LIGHT_VERBS = frozenset(_W["light_verbs"])
 #: verbs whose clause tells what someone judged (``TimeResolver._speech_time``)
 SPEAKING_VERBS = frozenset(_W["speaking_lemmas"])
+SEQUEL_ADVERBS = frozenset(_W["sequel_adverbs"])
 
 @dataclass
 class _Item:
@@ -234,6 +235,11 @@ class TimeResolver:
                 # of its own, right after background dated by its own words, is background too (words said are
                 # most often the news reacting to it: "The minister condemned ...")
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
+            elif d is None and back and not ev.aux.historical and ref is not None \
+                    and self._sequel(index, triggers[ev.id], back, items, ref):
+                # "In June 2018 protesters blocked an ICE office. Police later cleared the camp.": a story of the
+                # past told on ("later", "since") is background, whatever kind of act it tells
+                ev = replace(ev, aux=replace(ev.aux, historical=True))
             elif d is None and not ev.aux.historical and any(
                     (b := nearest(h, plain)) is not None and old(b[2].value.value or "", b[2].value.precision, b[2].trusted)
                     for h in _after_heads(index, triggers[ev.id])):
@@ -385,6 +391,28 @@ class TimeResolver:
             return False
         toks = index.toks[sp.tok_start:sp.tok_end]
         return not any(t.tag in ("VBZ", "VBP") and t.lemma.lower() in REPORTING_VERBS for t in toks)
+
+    @staticmethod
+    def _sequel(index: TokenIndex, trigs: list[Token], back: set[int], items: list[_Item], ref: date) -> bool:
+        """Is the act at ``trigs`` told on from the background sentence before it: its clause (or the clause it is
+        joined to) marked by an adverb of sequel ("later", "has since expelled"), its sentence with no time of its
+        own that is not background too?"""
+        if not trigs:
+            return False
+        trig = trigs[0]
+        if trig.sent - 1 not in back or trig.pos not in VERBISH:
+            return False
+        if any(it.head is not None and it.head.sent == trig.sent and it.value.value and it.value.type == "DATE"
+               and not _long_before(it.value.value, it.value.precision, ref) for it in items):
+            return False
+        t = trig
+        for _ in range(4):
+            if any(k.lemma.lower() in SEQUEL_ADVERBS for k in index.kid_tokens(t, "advmod")):
+                return True
+            if t.dep != "conj" or t.head == t.i:
+                break
+            t = index.toks[t.head]
+        return False
 
     @staticmethod
     def _when_of(index: TokenIndex, trigs: list[Token], plain: list[_Item]) -> list[Any]:
