@@ -1357,3 +1357,16 @@ def test_clauses_joined_with_subjects_of_their_own_are_separate_acts(unfiltered)
 ])
 def test_hostile_vows_rewards_and_positions(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # saying one will not (or never did) do what others want done is a refusal made now
+    ('"We will not recognise these results," the opposition leader, Ana Radic, said.', ["REJECT"]),
+    ("Sheriff Tom Brannigan said he would not enforce the law.", ["REJECT"]),
+    ("Serbia has never recognised Kosovo.", ["REJECT"]),
+    ("The sheriff said he did not enforce the law last year.", []),
+    ("The sheriff said he would enforce the law.", []),
+    ("If the court rules against him, the sheriff said, he would not enforce the law.", []),
+])
+def test_a_refusal_of_an_act_is_made_when_it_is_said(unfiltered, text, want):
+    assert_factual(extract_at(unfiltered, text), want)

@@ -189,8 +189,12 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         s = ctx.article.sentences[sent]
         for i in range(s.tok_start, s.tok_end):
             t = toks[i]
-            if t.dep in ("nsubj", "nsubjpass") and i != exclude and toks[t.head].lemma.lower() in verbs and i in at:
-                return at[i]
+            if t.dep in ("nsubj", "nsubjpass") and i != exclude and toks[t.head].lemma.lower() in verbs:
+                # (the speaker's name set beside a title: "the opposition leader, Ana Radic, said")
+                named = [i] + [c for c in ctx.children[i] if toks[c].dep == "appos"]
+                got = next((at[j] for j in named if j in at), None)
+                if got is not None:
+                    return got
         return None
 
     last_speaker: Group | None = None

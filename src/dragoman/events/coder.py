@@ -529,7 +529,34 @@ class Coder:
         events.extend(self._labels(view, sent, [e for e in events if e is not None]))
         events.extend(self._concerns(view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
+        events.extend(self._refusals(view, sent, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])
+
+    def _refusals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
+        """"We will not recognise these results", "the sheriff said he would not enforce the law", "Serbia has never
+        recognised it": saying one will not (or never did) do what others want done (``refusal_verbs``) is a
+        refusal made now (REJECT by the subject), unless it hangs on a condition."""
+        toks = view.toks
+        m = self.lex.modes
+        coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found if e.evidence}
+        out: list[Event] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if i in coded or toks[i].pos != "VERB" or view.lemma(i) not in m["refusal_verbs"]:
+                continue
+            negs = {view.lemma(n) for n in view.kids(i, "neg")} | {toks[n].text.lower() for n in view.kids(i, "neg")}
+            auxes = {view.lemma(a) for a in view.kids(i, "aux")}
+            if not negs & m["negators"] or not (auxes & {"will", "would", "wo"} or "never" in negs and "have" in auxes):
+                continue
+            if _under_condition(view, i):
+                continue
+            s_sub, passive = view.subject(i)
+            sources = view.phrase_actors(s_sub) if s_sub is not None and not passive else []
+            if not sources:
+                continue
+            targets = [a for o in view.kids(i, "dobj") for a in view.phrase_actors(o, strict=True) if a not in sources]
+            out.append(self._build(view, sent, "REJECT", self.lex.codes["refusal"], None, (), sources, targets, False, Aux(),
+                                   (toks[i].start, toks[i].end), 0.74 - min(0.2, 0.04 * view.depth(i)), "reject/refusal-of-an-act"))
+        return out
 
     def _criticisms(self, view: View, sent: Sentence, by_tok: dict[int, Cand], found: list[Event]) -> list[Event]:
         """"X said Y's plan was unacceptable", "Y has betrayed voters, X said": a reported statement that
