@@ -333,6 +333,18 @@ class Article:
     def sentence_tokens(self, sent: Sentence) -> tuple[Token, ...]:
         return self.tokens[sent.tok_start : sent.tok_end]
 
+    def headline_span(self) -> tuple[int, int] | None:
+        """The headline's character span in ``text`` (``chrome["title"]``), or None when the text has none."""
+        span = self.chrome.get("title") if self.chrome else None
+        return (span[0], span[1]) if span else None
+
+    def in_headline(self, start: int, end: int | None = None) -> bool:
+        """Does the character at ``start`` (with ``end``: the whole span ``start``..``end``) lie in the headline?"""
+        span = self.headline_span()
+        if span is None:
+            return False
+        return span[0] <= start < span[1] if end is None else span[0] <= start and end <= span[1]
+
     def actor(self, actor_id: str) -> Actor | None:
         for a in self.actors:
             if a.id == actor_id:

@@ -160,9 +160,8 @@ def _headline_subject(ctx: Context, root: int, role: Role, ts: int) -> bool:
     person's title that opens it as its subject names someone ("the minister"; a body's, "Court jails ...", is
     left to the headline's parse)."""
     toks = ctx.toks
-    title = (ctx.article.chrome or {}).get("title")
     first = ctx.article.sentences[toks[ts].sent].tok_start if toks[ts].sent < len(ctx.article.sentences) else -1
-    return title is not None and title[0] <= toks[ts].start < title[1] and ts == first == root \
+    return ctx.article.in_headline(toks[ts].start) and ts == first == root \
         and toks[root].dep in ("nsubj", "nsubjpass") and role.kind == "person"
 
 

@@ -1444,8 +1444,7 @@ def _between_actors(view: View, i: int) -> bool:
 
 def _is_headline(view: View, sent: Sentence) -> bool:
     """The article's title, or a sentence in title case without a verb."""
-    span = view.article.chrome.get("title") if view.article.chrome else None
-    if span and span[0] <= sent.start < span[1]:
+    if view.article.in_headline(sent.start):
         return True
     words = [t for t in view.toks[sent.tok_start : sent.tok_end] if t.text[:1].isalpha()]
     if len(words) < 3 or any(t.pos == "VERB" for t in words):

@@ -107,7 +107,7 @@ def _headline_told(article: Article, a: Event, b: Event) -> bool:
     """Does the lead tell again the headline's event ("Police arrest 40 in dock raid" / "Portuguese police
     arrested 40 dock workers ..."): ``a`` in the title, ``b`` of the same kind in the two sentences after it,
     told with the same modes?  A headline's short names ("Police", "ICE") are the lead's full ones."""
-    title = article.chrome.get("title") if article.chrome else None
+    title = article.headline_span()
     if not title or a.aux != b.aux or not a.evidence or not b.evidence:
         return False
     if not title[0] <= a.evidence[0].start < title[1] or b.evidence[0].start < title[1]:

@@ -20,12 +20,11 @@ def _headline_parts(art: Article, spans: list[tuple[int, int]]) -> list[tuple[in
     """``spans`` with the title's parts apart: "Police arrest 40 in dock raid; mayor condemns tactics" is two
     headlines joined by a semicolon, each parsed as a sentence of its own (parsed together, the first
     becomes the second's object)."""
-    title = art.chrome.get("title") if art.chrome else None
-    if not title:
+    if art.headline_span() is None:
         return spans
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if not (title[0] <= s and e <= title[1]) or ";" not in art.text[s:e]:
+        if not art.in_headline(s, e) or ";" not in art.text[s:e]:
             out.append((s, e))
             continue
         start = s
@@ -203,9 +202,9 @@ class Parser:
         items: list[tuple[str, tuple[int, int]]] = []
         for ai, art in enumerate(articles):
             skip = spans_of(art.chrome, NOT_PARSED)
-            title = art.chrome.get("title") if art.chrome else None
+            title = art.headline_span()
             for s, e in _headline_parts(art, paragraphs(art.text, skip)):
-                if title is not None and title[0] <= s and e <= title[1]:
+                if title is not None and art.in_headline(s, e):
                     items.append((sentence_case(art.text, s, e, title[1], self._words), (ai, s)))
                 else:
                     items.append((art.text[s:e], (ai, s)))
