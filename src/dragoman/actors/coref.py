@@ -184,19 +184,6 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
     # the spans between quotation marks: a pronoun there is the speaker's, a name there is not who speaks
     quoted = [(m.start, m.end) for m in find_marked(ctx.article.text)]
     verbs = ctx.lex.reporting_verbs
-
-    def speaker_of(sent: int, exclude: int) -> Group | None:
-        s = ctx.article.sentences[sent]
-        for i in range(s.tok_start, s.tok_end):
-            t = toks[i]
-            if t.dep in ("nsubj", "nsubjpass") and i != exclude and toks[t.head].lemma.lower() in verbs:
-                # (the speaker's name set beside a title: "the opposition leader, Ana Radic, said")
-                named = [i] + [c for c in ctx.children[i] if toks[c].dep == "appos"]
-                got = next((at[j] for j in named if j in at), None)
-                if got is not None:
-                    return got
-        return None
-
     last_speaker: Group | None = None
     for t in toks:
         low = t.text.lower()
@@ -210,38 +197,19 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
         gender = "m" if low in _MALE else "f" if low in _FEMALE else None
         if kind == "person":
-            # the pronoun that says who speaks ("..., she said") is nobody named inside the quote
-            says = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in verbs and not _inside(quoted, t.start)
-            prev = [(i, g) for i, g in window
-                    if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
-                    and _gender(ctx, g) in (None, gender) and not (says and _inside(quoted, toks[i].start))]
-            target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
-            judge = _judge(ctx, t.i, at)
-            if judge is not None:  # "X praised his handling of ...": someone other than X
-                prev = [(i, g) for i, g in prev if g is not judge]
-            doer = _clause_subject(ctx, t.i, at)
-            if doer is not None:  # "Garza congratulated her": not Garza (a reflexive would say so)
-                prev = [(i, g) for i, g in prev if g is not doer]
-            if target is None and prev:
-                target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i))
-                                   for i, g in prev])
+            target = _person_referent(ctx, t, window, at, quoted, gender)
         elif kind == "body":
             # "It blamed Iranian forces for the launch": "it" as the subject of an act stands for the organisation,
             # government or country named last (not "it is", "it rained": see ``_impersonal``)
             if t.dep != "nsubj" or _impersonal(ctx, t) or _inside(quoted, t.start):
                 continue
-            bodies = [(i, g) for i, g in window if g.unit.kind in BODY_REFERENTS and not g.unit.plural
-                      and not g.unit.person_role]
-            # (a body that was a subject: "it" carries on what a sentence was about, not what it mentioned)
-            bodies = [(i, g) for i, g in bodies if _role_in_sentence(toks, i) in ("nsubj", "nsubjpass")]
-            if target is None and bodies and not _thing_subject_before(ctx, t.i, at, max(i for i, _ in bodies)):
-                target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i)) for i, g in bodies])
+            target = _body_referent(ctx, t, window, at)
         elif kind == "plural":
             plural = [(i, g) for i, g in window if g.unit.kind != "person" and not g.unit.person_role
                       and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
             target = _speaker_of_clause(ctx, t.i, at, plural=True, gender=None) or _plural_referent(ctx, t, plural, at)
         else:  # speaker
-            target = speaker_of(t.sent, t.i) or last_speaker
+            target = _sentence_speaker(ctx, at, t.sent, t.i) or last_speaker
         if target is None and t.dep in ("nsubj", "nsubjpass") and not _inside(quoted, t.start):
             # a subject pronoun of the narrative ("he said") farther from its name than the window: the
             # last actor of its kind named before it (not inside a quote), one named as a subject first
@@ -255,6 +223,56 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             starts.insert(pos, t.i)
             firsts.insert(pos, (t.i, target))
             at.setdefault(t.i, target)
+
+
+def _person_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group],
+                     quoted: list[tuple[int, int]], gender: str | None) -> Group | None:
+    """The person "he" or "she" at ``t`` stands for: the speaker of the clause it is the subject of, else the most
+    salient person of its kind named in ``window`` — not someone named inside the quote when it says who speaks
+    ("..., she said"), not the judge of its own judgement ("X praised his handling"), not its clause's subject."""
+    toks = ctx.toks
+    says = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs \
+        and not _inside(quoted, t.start)
+    prev = [(i, g) for i, g in window
+            if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
+            and _gender(ctx, g) in (None, gender) and not (says and _inside(quoted, toks[i].start))]
+    target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
+    judge = _judge(ctx, t.i, at)
+    if judge is not None:  # "X praised his handling of ...": someone other than X
+        prev = [(i, g) for i, g in prev if g is not judge]
+    doer = _clause_subject(ctx, t.i, at)
+    if doer is not None:  # "Garza congratulated her": not Garza (a reflexive would say so)
+        prev = [(i, g) for i, g in prev if g is not doer]
+    if target is None and prev:
+        target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i)) for i, g in prev])
+    return target
+
+
+def _body_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:
+    """The organisation, government or country "it" at ``t`` stands for: the most salient one named in ``window``
+    as a subject ("it" carries on what a sentence was about, not what it mentioned), unless a thing was the
+    subject of a clause since."""
+    toks = ctx.toks
+    bodies = [(i, g) for i, g in window if g.unit.kind in BODY_REFERENTS and not g.unit.plural
+              and not g.unit.person_role and _role_in_sentence(toks, i) in ("nsubj", "nsubjpass")]
+    if not bodies or _thing_subject_before(ctx, t.i, at, max(i for i, _ in bodies)):
+        return None
+    return _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i)) for i, g in bodies])
+
+
+def _sentence_speaker(ctx: Context, at: dict[int, Group], sent: int, exclude: int) -> Group | None:
+    """The actor the subject of a reporting verb of sentence ``sent`` names (other than the token ``exclude``),
+    its name set beside a title included ("the opposition leader, Ana Radic, said")."""
+    toks = ctx.toks
+    s = ctx.article.sentences[sent]
+    for i in range(s.tok_start, s.tok_end):
+        t = toks[i]
+        if t.dep in ("nsubj", "nsubjpass") and i != exclude and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs:
+            named = [i] + [c for c in ctx.children[i] if toks[c].dep == "appos"]
+            got = next((at[j] for j in named if j in at), None)
+            if got is not None:
+                return got
+    return None
 
 
 def _reporting_subject(ctx: Context, i: int, at: dict[int, Group]) -> tuple[int, Group] | None:

@@ -6,6 +6,7 @@ import importlib
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from dragoman.errors import ModelError
@@ -101,9 +102,9 @@ def paragraphs(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[in
 
 
 #: words a title-case headline leaves in lower case, and those that stay so in sentence case
-_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
-                    "nor", "as", "over", "after", "before", "into", "than", "vs", "via", "up", "off", "out", "about",
-                    "amid", "against", "says", "say", "said"})
+#: the words a Title Case headline may write in lower case (``data/headline_small_words.txt``)
+_SMALL = frozenset(w.strip() for w in (Path(__file__).parent / "data" / "headline_small_words.txt").read_text(
+    encoding="utf-8").splitlines() if w.strip() and not w.startswith("#"))
 _HEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
