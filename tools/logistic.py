@@ -38,3 +38,32 @@ def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
 def vocabulary(feats: list[dict[str, float]], min_count: int) -> list[str]:
     seen = Counter(k for f in feats for k in f)
     return ["bias"] + sorted(k for k, c in seen.items() if c >= min_count and k != "bias")
+
+
+def out_of_fold(folds: list[object], feats: list[dict[str, float]], y: np.ndarray, l2: float, min_count: int) -> np.ndarray:
+    """The probability of each row by a model trained on the rows of the other folds (``folds[i]``: row i's fold)."""
+    probs = np.zeros(len(y))
+    for k in sorted(set(folds), key=str):
+        tr = np.array([f != k for f in folds])
+        names = vocabulary([f for f, t in zip(feats, tr) if t], min_count)
+        w = fit(matrix([f for f, t in zip(feats, tr) if t], names), y[tr], l2)
+        xt = matrix([f for f, t in zip(feats, tr) if not t], names)
+        probs[~tr] = 1 / (1 + np.exp(-np.clip(xt @ w, -30, 30)))
+    return probs
+
+
+def best_l2(folds: list[object], feats: list[dict[str, float]], y: np.ndarray, l2s: list[float],
+            min_count: int) -> tuple[float, np.ndarray]:
+    """The regularisation strength of ``l2s`` with the lowest out-of-fold log-loss, and its out-of-fold
+    probabilities (each strength's loss printed to stderr)."""
+    import sys
+
+    best: tuple[float, float, np.ndarray] | None = None
+    for l2 in l2s:
+        probs = out_of_fold(folds, feats, y, l2, min_count)
+        loss = float(-np.mean(y * np.log(probs + 1e-9) + (1 - y) * np.log(1 - probs + 1e-9)))
+        print(f"l2 {l2}: cross-validated log-loss {loss:.4f}", file=sys.stderr)
+        if best is None or loss < best[0]:
+            best = (loss, l2, probs)
+    assert best is not None
+    return best[1], best[2]

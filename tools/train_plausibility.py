@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from logistic import fit, matrix, vocabulary
+from logistic import best_l2, fit, matrix, vocabulary
 
 from dragoman.api_public import make_article
 from dragoman.evaluation.articles import (
@@ -81,21 +81,6 @@ def rows(data: Path) -> tuple[list[str], list[dict[str, float]], list[int]]:
     return ids, feats, labels
 
 
-def cross_validate(ids: list[str], feats: list[dict[str, float]], y: np.ndarray, folds: int, l2: float,
-                   min_count: int) -> np.ndarray:
-    """Out-of-fold probabilities, folds by article."""
-    arts = sorted(set(ids))
-    fold_of = {a: i % folds for i, a in enumerate(arts)}
-    probs = np.zeros(len(y))
-    for k in range(folds):
-        tr = np.array([fold_of[a] != k for a in ids])
-        names = vocabulary([f for f, t in zip(feats, tr) if t], min_count)
-        w = fit(matrix([f for f, t in zip(feats, tr) if t], names), y[tr], l2)
-        xt = matrix([f for f, t in zip(feats, tr) if not t], names)
-        probs[~tr] = 1 / (1 + np.exp(-np.clip(xt @ w, -30, 30)))
-    return probs
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=WRITTEN_DIR)
@@ -112,15 +97,8 @@ def main() -> None:
     arts = sorted(set(ids))
     print(f"{len(arts)} articles with events, {len(y)} factual events coded, {int(y.sum())} of them right (type)",
           file=sys.stderr)
-    best: tuple[float, float, np.ndarray] | None = None
-    for l2 in args.l2:
-        probs = cross_validate(ids, feats, y, args.folds, l2, args.min_count)
-        loss = float(-np.mean(y * np.log(probs + 1e-9) + (1 - y) * np.log(1 - probs + 1e-9)))
-        print(f"l2 {l2}: cross-validated log-loss {loss:.4f}", file=sys.stderr)
-        if best is None or loss < best[0]:
-            best = (loss, l2, probs)
-    assert best is not None
-    _, l2, probs = best
+    fold_of = {a: i % args.folds for i, a in enumerate(arts)}  # (folds by article)
+    l2, probs = best_l2([fold_of[a] for a in ids], feats, y, args.l2, args.min_count)
     print(f"kept l2 {l2}; cross-validated ({args.folds} folds by article): precision of the kept events, share of the "
           "right ones kept", file=sys.stderr)
     threshold = 0.0

@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from logistic import fit, matrix, vocabulary
+from logistic import best_l2, fit, matrix, vocabulary
 
 from dragoman.api_public import make_article
 from dragoman.events.coder import Coder, _descendants, _word_list
@@ -119,18 +119,6 @@ def rows(folder: Path) -> tuple[list[str], list[dict[str, float]], list[int]]:
     return parts, feats, labels
 
 
-def cross_validate(parts: list[str], feats: list[dict[str, float]], y: np.ndarray, l2: float, min_count: int) -> np.ndarray:
-    """Out-of-part probabilities: each part scored by a model trained on the others."""
-    probs = np.zeros(len(y))
-    for k in sorted(set(parts)):
-        tr = np.array([p != k for p in parts])
-        names = vocabulary([f for f, t in zip(feats, tr) if t], min_count)
-        w = fit(matrix([f for f, t in zip(feats, tr) if t], names), y[tr], l2)
-        xt = matrix([f for f, t in zip(feats, tr) if not t], names)
-        probs[~tr] = 1 / (1 + np.exp(-np.clip(xt @ w, -30, 30)))
-    return probs
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=FOLDER)
@@ -143,15 +131,7 @@ def main() -> None:
     args = ap.parse_args()
     parts, feats, labels = rows(args.data)
     y = np.array(labels, dtype=float)
-    best: tuple[float, float, np.ndarray] | None = None
-    for l2 in args.l2:
-        probs = cross_validate(parts, feats, y, l2, args.min_count)
-        loss = float(-np.mean(y * np.log(probs + 1e-9) + (1 - y) * np.log(1 - probs + 1e-9)))
-        print(f"l2 {l2}: cross-validated log-loss {loss:.4f}", file=sys.stderr)
-        if best is None or loss < best[0]:
-            best = (loss, l2, probs)
-    assert best is not None
-    _, l2, probs = best
+    l2, probs = best_l2(list(parts), feats, y, args.l2, args.min_count)  # (folds: one part left out at a time)
     print(f"kept l2 {l2}; leave-one-part-out precision and recall of criticism:", file=sys.stderr)
     threshold = None
     for t in np.arange(0.3, 0.951, 0.05):
