@@ -1348,8 +1348,10 @@ def test_clauses_joined_with_subjects_of_their_own_are_separate_acts(unfiltered)
     ("The minister promised that those responsible would be tracked down and punished.", ["THREATEN"]),
     ("The party pledged to scrap tuition fees.", ["AGREE"]),
     ("The president vowed to fight poverty.", []),
-    # a reward for information is no promise to anyone
+    # a reward for information is no promise to anyone; allowing for a thing is taking it into account
     ("The State Department has offered a reward of up to $10 million for information on its leaders.", []),
+    ("Even allowing for the bias of some polls, the Tories are still behind.", []),
+    ("The junta allowed the envoy to meet the detained leader.", ["CONCEDE"]),
     # support told in the simple present is a position held
     ("She says she supports more border agents.", []),
     ("Two senators who support the bill met the governor's aides.", ["CONSULT"]),
