@@ -586,3 +586,12 @@ def test_a_story_of_the_past_told_on_is_background(pipeline):
     art = extract("The two countries signed a border treaty in 2005. Similar agreements have since been reached with "
                   "three neighbours.", published="2007-02-26", pipeline=pipeline)
     assert all(e.aux.historical for e in art.events if e.type == "AGREE"), [(e.type, e.aux) for e in art.events]
+
+
+def test_a_time_after_two_joined_verbs_dates_the_first_too(pipeline):
+    from dragoman import extract
+
+    art = extract("The suspect, Tom Reyes, was convicted and sentenced to life in prison last Thursday.",
+                  published="2019-11-18", pipeline=pipeline)
+    dates = sorted((e.type, e.date) for e in art.events)
+    assert dates == [("ACCUSE", "2019-11-14"), ("COERCE", "2019-11-14")], [(e.type, e.rule, e.date) for e in art.events]

@@ -172,6 +172,9 @@ class TimeResolver:
                         cands.append(b)
                 cands.extend(self._fronted_time(index, triggers[ev.id], plain, nearest))
             if not cands:
+                # "was convicted and sentenced to life last Thursday": a time after two joined verbs dates the first
+                cands = self._joined_time(index, triggers[ev.id], plain, nearest)
+            if not cands:
                 cands = self._same_time(index, triggers[ev.id], plain, nearest)
             if not cands:
                 # "since 2008, when ...": the boundary's own date is the clause's
@@ -289,6 +292,21 @@ class TimeResolver:
             if pick is not None:
                 it = b[2]
                 out[pick.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "told")
+        return out
+
+    @staticmethod
+    def _joined_time(index: TokenIndex, trigs: list[Token], plain: list[_Item],
+                     nearest: Callable[..., Any]) -> list[tuple[int, int, _Item]]:
+        """The time told after a verb joined to the trigger's with no subject of its own ("shot and wounded a governor
+        last Thursday", "was convicted and sentenced to life last Thursday"): both acts happened then."""
+        out = []
+        for trig in trigs:
+            for c in index.kid_tokens(trig, "conj"):
+                if c.pos not in VERBISH or any(k.dep in ("nsubj", "nsubjpass") for k in index.kid_tokens(c)):
+                    continue
+                later = [it for it in plain if it.head is not None and it.head.i > c.i]
+                if (b := nearest(c, later, 1)) is not None:
+                    out.append(b)
         return out
 
     @staticmethod
