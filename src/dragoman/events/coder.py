@@ -873,7 +873,7 @@ class Coder:
             if c_sub is None or ((s_sub is not None or quoted_by) and view.lemma(c_sub) in ("we", "i")) \
                     or view.lemma(c_sub) in self.lex.modes["generic_subjects"]:
                 continue  # "we must", "one has to ask", "nobody should", "no-one should", "people need to": no one asked
-            if any(view.lemma(m) in self.lex.modes["conditional_marks"] for x in view.kids(c, "advcl") for m in view.kids(x, "mark")):
+            if _condition_clauses(view, c):
                 continue  # "if the mayor has a problem, he should call the White House": advice for a case, no demand
             inside = [j for j in _descendants(view, c) if j in by_tok]
             inside.sort(key=lambda j: by_tok[j].depth)
@@ -1599,12 +1599,16 @@ def _warns_of_others(view: View, i: int) -> bool:
 def _conditioned(view: View, c: int, own: set[str]) -> bool:
     """Does the clause at ``c`` hold on a condition that someone other than ``own`` acts ("... if ministers did
     not return", "... unless the company pays")?"""
-    for a in view.kids(c, "advcl"):
-        if {view.lemma(m) for m in view.kids(a, "mark")} & {"if", "unless"}:
-            s, _ = view.subject(a)
-            if s is not None and set(view.phrase_actors(s)) - own:
-                return True
+    for a in _condition_clauses(view, c):
+        s, _ = view.subject(a)
+        if s is not None and set(view.phrase_actors(s)) - own:
+            return True
     return False
+
+
+def _condition_clauses(view: View, c: int) -> list[int]:
+    """The "if" and "unless" clauses the clause at ``c`` holds on ("... if ministers did not return")."""
+    return [a for a in view.kids(c, "advcl") if {view.lemma(m) for m in view.kids(a, "mark")} & {"if", "unless"}]
 
 
 def _acts_on(view: View, i: int) -> bool:
