@@ -410,3 +410,16 @@ def test_who_receives_a_sentence_undergoes_it(pipeline):
     assert ev, [(e.type, e.rule) for e in art.events]
     assert "activists" in " ".join(art.actor(a).name for a in ev[0].targets)
     assert not ev[0].sources
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Merseyside Police said three teenagers were arrested near the ground on Saturday.", {"Merseyside Police"}),
+    ("A 28-year-old woman was detained at a flat in Leith on Sunday, the police said.", {"police"}),
+    ("The foreign ministry said two of its citizens had been detained in Minsk.", set()),
+    ("A police spokesman said four men were arrested in the raid.", set()),
+])
+def test_the_force_that_reports_an_arrest_made_it(pipeline, text, source):
+    """A passive arrest with no one named doing it is the reporting police's or court's; a ministry reporting
+    its citizens detained abroad did not detain them, and a spokesman is no arresting body."""
+    ev = one(pipeline, text, "COERCE")
+    assert names(ev[0], ev[1].sources) == source

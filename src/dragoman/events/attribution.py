@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dragoman.events.clauses import PRONOUNS, View
+from dragoman.events.clauses import PRONOUNS, View, _speech_verbs
 from dragoman.events.lexicon import Entry, Lexicon
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -192,9 +192,31 @@ class Attribution:
             if len(held_by) == 1:
                 sources = held_by
                 targets = [a for a in targets if a not in held_by]
+            else:
+                sources = self._reporting_force(view, v, targets)
         if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
             recip = True
         return sources, targets, recip
+
+    def _reporting_force(self, view: View, v: int, targets: list[str]) -> list[str]:
+        """"Victoria Police said two men were arrested", "the man was detained on Sunday, the army said": with no
+        one named doing it, the police, court or forces that report a coercion done did it (``arresting_sectors``;
+        a body, not its spokesman, and never a ministry: "the foreign ministry said two citizens were detained
+        abroad")."""
+        said = view.speech_governor(v)
+        if said is None:
+            said = next((k for k in view.kids(v, "ccomp", "parataxis") if view.lemma(k) in _speech_verbs()
+                         and k > v and view.kid(k, "ccomp") is None), None)
+        if said is None:
+            return []
+        s, passive = view.subject(said)
+        if s is None or passive:
+            return []
+        sectors = self.lex.modes["arresting_sectors"]
+        found = [a for a in view.phrase_actors(s) if a not in targets and (x := view.article.actor(a)) is not None
+                 and x.kind != "person" and (x.sector or "").lower() in sectors
+                 and x.name.split()[-1].lower() not in self.lex.modes["voice_words"]]
+        return found if len(found) == 1 else []
 
     def _more_targets(self, view: View, c: Cand, ptype: str, s: int | None, targets: list[str],
                       stated: bool = False) -> None:
