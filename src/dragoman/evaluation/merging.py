@@ -61,6 +61,9 @@ HOLDOUT2_SET = DATA / "merge_set_holdout2.jsonl"
 HOLDOUT3_SET = DATA / "merge_set_holdout3.jsonl"
 HOLDOUT4_SET = DATA / "merge_set_holdout4.jsonl"
 HOLDOUT5_SET = DATA / "merge_set_holdout5.jsonl"
+#: the written sets in the order they are scored, each with its metrics' prefix
+WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
+                (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
@@ -225,13 +228,11 @@ def missed_why(pair: tuple[str, ...], types: set[str], coded: dict[str, Article]
 
 
 def run_merge(data: Path, pipeline: Any, limit: int | None) -> Report:
-    m1, c1, e1 = real_pages(data, pipeline, limit)
-    m2, c2, e2 = written_set(pipeline)
-    m3, c3, e3 = written_set(pipeline, VALIDATION_SET, "validation")
-    m4, c4, e4 = written_set(pipeline, HOLDOUT_SET, "holdout")
-    m5, c5, e5 = written_set(pipeline, HOLDOUT2_SET, "holdout2")
-    m6, c6, e6 = written_set(pipeline, HOLDOUT3_SET, "holdout3")
-    m7, c7, e7 = written_set(pipeline, HOLDOUT4_SET, "holdout4")
-    m8, c8, e8 = written_set(pipeline, HOLDOUT5_SET, "holdout5")
-    return Report("merge", {**m1, **m2, **m3, **m4, **m5, **m6, **m7, **m8},
-                  {**c1, **c2, **c3, **c4, **c5, **c6, **c7, **c8}, [], e1 + e2 + e3 + e4 + e5 + e6 + e7 + e8)
+    metrics, counts, errors = real_pages(data, pipeline, limit)
+    metrics, counts, errors = dict(metrics), dict(counts), list(errors)
+    for path, name in WRITTEN_SETS:
+        m, c, e = written_set(pipeline, path, name)
+        metrics.update(m)
+        counts.update(c)
+        errors.extend(e)
+    return Report("merge", metrics, counts, [], errors)
