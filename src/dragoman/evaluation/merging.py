@@ -33,7 +33,11 @@ Two measures (``dragoman eval merge``):
   outlets of different styles — wire copy, state agency, ministry release, broadsheet — with other name forms and
   transliterations, 8 look-alike meetings and 2 acts of other types by the same people), written blind on
   3 Dec 2026 and committed before its first run: ``holdout5_precision``, ``holdout5_recall``.  It measures what
-  issue 14's held-out check asks of a pair of outlets reporting one meeting.
+  issue 14's held-out check asks of a pair of outlets reporting one meeting.  It was read on 4 Dec 2026 to find
+  the coder's errors (name forms, titles, post-nominals), so it is no longer blind.
+- **holdout6 set**: ``data/merge_set_holdout6.jsonl``, 40 reports of seven types (14 happenings each told by two
+  outlets, 12 decoys), written blind on 4 Dec 2026 and committed before its first run, kept unread:
+  ``holdout6_precision``, ``holdout6_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -61,9 +65,11 @@ HOLDOUT2_SET = DATA / "merge_set_holdout2.jsonl"
 HOLDOUT3_SET = DATA / "merge_set_holdout3.jsonl"
 HOLDOUT4_SET = DATA / "merge_set_holdout4.jsonl"
 HOLDOUT5_SET = DATA / "merge_set_holdout5.jsonl"
+HOLDOUT6_SET = DATA / "merge_set_holdout6.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
-                (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"))
+                (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
+                (HOLDOUT6_SET, "holdout6"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
