@@ -435,3 +435,21 @@ def test_a_given_name_told_before_a_full_name_is_someone_else(pipeline):
     art = extract("Labour leader Anselm Brack attacked the budget. Anselm said it was unfair.",
                   published="2024-05-04", pipeline=pipeline)
     assert actor_of(art, "Anselm") is actor_of(art, "Anselm Brack")
+
+
+def test_abbreviated_titles_and_post_nominals(pipeline):
+    """"Hon." and "Capt." do not end the sentence; "MP" after a name is no part of it and makes no group of it;
+    a name after "the Hon." in apposition to a title takes the title's country; a building named after a
+    person ("at Sir Keith Holyoake House") is where talks are held, not whom they are with."""
+    text = ("The Premier of Tonga, Hon. Sione Lavaka Tuipulotu MP, today welcomed the Prime Minister of New Zealand, "
+            "the Hon. Grace Whitmore MP, to Nuku'alofa and held talks at Sir Keith Holyoake House. "
+            "Capt. Ana Folau of the navy attended.")
+    art = extract(text, published="2026-05-04", pipeline=pipeline)
+    assert len(art.sentences) == 2, [s.text for s in art.sentences]
+    host = actor_of(art, "Sione Lavaka Tuipulotu MP")
+    guest = actor_of(art, "Grace Whitmore MP")
+    assert (host.name, host.kind, host.country) == ("Sione Lavaka Tuipulotu", "person", "TON")
+    assert (guest.name, guest.kind, guest.country) == ("Grace Whitmore", "person", "NZL")
+    talks = [e for e in art.events if e.type == "CONSULT"]
+    assert talks, [(e.type, e.rule) for e in art.events]
+    assert {art.actor(i).name for e in talks for i in e.targets if art.actor(i).kind == "person"} == {"Grace Whitmore"}

@@ -1373,22 +1373,3 @@ def test_hostile_vows_rewards_and_positions(unfiltered, text, want):
 def test_a_refusal_of_an_act_is_made_when_it_is_said(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
 
-
-SPORT_ARREST = (
-    "The winger scored twice as Rovers beat Albion 3-1 at home on Saturday to climb to fourth in the league. "
-    "The manager praised his side's pressing and said the squad had battled injuries all season. "
-    "Rovers' captain was arrested at a hotel in the city centre after the match and released on bail, "
-    "and the club's goalkeeper was charged with misconduct by the league for his celebration in front of the "
-    "away fans. The midfielder signed a new three-year contract with the club on Friday."
-)
-
-
-def test_an_arrest_is_the_states_act_whatever_the_article_is_about(pipeline):
-    """An arrest needs no named police to be an event, even in a sport report; a league's charge is no
-    state's act, and the match stays no event."""
-    from dragoman import extract
-
-    art = extract(SPORT_ARREST, published="2024-05-04", pipeline=pipeline)
-    assert art.topic is not None and art.topic.label == "sport", art.topic
-    got = [(e.type, art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]]) for e in art.events]
-    assert got == [("COERCE", "arrested")], got

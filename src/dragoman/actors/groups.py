@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dragoman.actors.context import Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
+from dragoman.actors.context import RANKS, Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
 from dragoman.actors.lexicon import Role
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
 from dragoman.actors.vocabulary import words
@@ -280,8 +280,11 @@ def appositions(ctx: Context, units: list[Unit], grp: list[Unit]) -> None:
         g: Unit | None = None
         if toks[r].dep == "appos":
             # the appositive may hang off the group's own modifiers: "the commander of the X mission in Y, General Z"
+            # or off a title before the name: "the Prime Minister of Australia, the Hon. Daniel Ashcroft MP"
             h, steps = toks[r].head, 0
-            while h not in root_of and steps < 4 and toks[h].head != h and toks[h].dep in ("pobj", "prep", "compound"):
+            while h not in root_of and steps < 4 and toks[h].head != h and (
+                    toks[h].dep in ("pobj", "prep", "compound")
+                    or (toks[h].dep == "appos" and toks[h].text.lower() in RANKS)):
                 h, steps = toks[h].head, steps + 1
             g = root_of.get(h)
         else:

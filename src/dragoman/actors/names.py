@@ -191,6 +191,7 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
 
 #: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)
 HONORIFICS = words("honorifics")
+POST_NOMINALS = words("post_nominals")
 
 
 def _after_honorific(ctx: Context, ts: int, te: int) -> bool:
@@ -310,6 +311,13 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC") or ctx.in_chrome(ent.start, ent.end):
         return None
     ts, te = _trimmed(ctx, ent.tok_start, ent.tok_end)
+    post = _post_nominal(ctx, ts, te, covered)
+    if post is not None:
+        # "Joseph Kuman Wapi MP": the letters after a name are no part of it (the unit holds them, so that
+        # they are read as no title of a group), and the name is a person's
+        name_end, te = post
+        ts = _without_title(ctx, ts, name_end)
+        return Unit(ts, te, "person", ctx.text(ts, name_end), rule="post-nominal", label="PERSON")
     if te <= ts:
         return None
     text = ctx.text(ts, te)
@@ -354,6 +362,22 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     elif ent.label == "NORP":
         kind = "nationality"
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+def _post_nominal(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> tuple[int, int] | None:
+    """Where a name ends and where its post-nominal letters ("MP", "QC": ``post_nominals``, in capitals) end,
+    when the entity holds them or they follow it."""
+    toks = ctx.toks
+
+    def post(i: int) -> bool:
+        return 0 <= i < len(toks) and toks[i].text.isupper() and toks[i].text.lower() in POST_NOMINALS \
+            and i not in covered and toks[i].sent == toks[ts].sent
+
+    if te - ts >= 2 and post(te - 1) and toks[te - 2].text[:1].isupper() and not toks[te - 2].text.isupper():
+        return te - 1, te
+    if te - ts >= 2 and post(te) and toks[te - 1].text[:1].isupper() and not toks[te - 1].text.isupper():
+        return te, te + 1
+    return None
 
 
 def _trimmed(ctx: Context, ts: int, te: int) -> tuple[int, int]:

@@ -101,6 +101,8 @@ def right_title(ctx: Context, u: Unit) -> tuple[int, int] | None:
         return None
     sent = toks[u.ts].sent
     i = u.te + 1
+    if i < len(toks) and toks[i].tag in ("IN", "TO"):
+        return None  # "welcomed X, to Port Moresby for an official visit": the clause goes on, no title
     while i < len(toks) and toks[i].sent == sent and (_title_ok(ctx, i) or toks[i].text.lower() in DETERMINERS):
         i += 1
     ts, te = _trim(ctx, u.te + 1, i)

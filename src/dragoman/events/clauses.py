@@ -82,8 +82,9 @@ class View(Tree):
         self._chrome = spans_of(article.chrome or {}, CHROME_NOT_ACTORS)
         self.place_ids = frozenset(a.id for a in article.actors if a.kind in ("place", "country"))
         # what a meeting can be held at: a building or a body standing for one ("at the State Lodge", "at the
-        # foreign ministry", "at the embassy"), never a person
-        self.venue_ids = frozenset(a.id for a in article.actors if a.kind in ("organisation", "group"))
+        # foreign ministry", "at the embassy"), or a building named after a person ("at Sir Manasupe Haus",
+        # read as a person's name); whom a meeting is with is told by "with" or an object, never by "at" or "in"
+        self.venue_ids = frozenset(a.id for a in article.actors if a.kind in ("organisation", "group", "person"))
         # "the Doha talks", "the Minsk agreement": a city naming the event (the actor stage codes it
         # as its country, "+modifier"), not a party to it
         self.naming_ids = frozenset(a.id for a in article.actors

@@ -172,7 +172,38 @@ def load_model(name: str, disable: tuple[str, ...] = (), compiled: bool = True) 
         from dragoman.nlp.ruler import compile_ruler
 
         compile_ruler(nlp)
+        _keep_titles_whole(nlp)
     return nlp
+
+
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "title_abbreviations.txt"
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
+                     if (w := line.strip()) and not w.startswith("#"))
+
+
+def _keep_titles_whole(nlp: Any) -> None:
+    """Abbreviated titles (``data/title_abbreviations.txt``: "Hon.", "Lt.", "Capt.") as one token each, as the
+    tokenizer already keeps "Gen." and "Dr.": split from their full stop, they end the sentence before the name.
+    A component before the parser tells it that no sentence begins after one ("Capt. Ana Folau attended")."""
+    from spacy.language import Language
+    from spacy.symbols import ORTH
+
+    for word in _title_abbreviations():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    if "dragoman_titles" not in Language.factories:
+        Language.component("dragoman_titles", func=_no_start_after_titles)
+    if "parser" in nlp.pipe_names and "dragoman_titles" not in nlp.pipe_names:
+        nlp.add_pipe("dragoman_titles", before="parser")
+
+
+def _no_start_after_titles(doc: Any) -> Any:
+    titles = _title_abbreviations()
+    for t in doc[:-1]:
+        if t.text in titles:
+            doc[t.i + 1].is_sent_start = False
+    return doc
 
 
 class Parser:
