@@ -423,3 +423,20 @@ def test_the_force_that_reports_an_arrest_made_it(pipeline, text, source):
     its citizens detained abroad did not detain them, and a spokesman is no arresting body."""
     ev = one(pipeline, text, "COERCE")
     assert names(ev[0], ev[1].sources) == source
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a participle set off by a comma after the verb is an act of its own, not what the verb governs
+    ("Prosecutors had sought a sentence of nine years, accusing the director of hiding income in Panama.",
+     {"Prosecutors"}, "director"),
+    # "but accused ministers" read as an adjective of a noun conjoined to the verb: the speaker's own act
+    (("Labour's home affairs spokesman, Mary Jones, said the opposition would back the order but accused ministers "
+     "of acting far too slowly."), {"Mary Jones"}, "ministers"),
+    # a speech product's owner speaks through it
+    (("Senator Ray Hollis faces a tough race. His newest ad, which began airing last week, accuses his Democratic "
+     "rival, Rep. Ann Cole, of voting to cut police funding."), {"Ray Hollis"}, "Ann Cole"),
+])
+def test_accusations_told_beside_other_acts(pipeline, text, source, target):
+    art, ev = one(pipeline, text, "ACCUSE")
+    assert names(art, ev.sources) == source
+    assert target in names(art, ev.targets)

@@ -349,6 +349,8 @@ class Coder:
         if any(e.type != NONE for e in self._entries(view, s)) or view.lemma(s) in self.physical or t.text.lower() in self.physical:
             return False
         owners = {j for p in view.kids(s, "poss") for j in view.subtree(p)}  # "Obama's involvement" is a thing
+        if verbal and view.lemma(s) in self.lex.modes["speech_nouns"] and any(view.tok_actors.get(j) for j in owners):
+            return False  # "his newest ad accuses his rival of ...": the owner speaks through it
         named = [j for a in view.kids(s, "appos") for j in view.subtree(a)]  # "the novelist Maria Lind" is her
         return not any(view.tok_actors.get(j) for j in view.subtree(s) + named if j not in owners)
 
@@ -500,7 +502,7 @@ class Coder:
                 inside: set[int] = set()
                 for ch in view.children[c.tok]:
                     if toks[ch].dep in COMP_DEPS and not (toks[ch].dep == "conj" and toks[ch].pos in ("VERB", "AUX")):
-                        if toks[ch].dep == "advcl" and view.kids(ch, "mark"):
+                        if toks[ch].dep == "advcl" and (view.kids(ch, "mark") or _own_participle(view, c.tok, ch, by_tok)):
                             continue
                         if toks[ch].dep == "prep" and _occasion(view, ch):
                             continue  # "pledged closer ties after talks with X": the talks were held, an event of their own
@@ -1646,6 +1648,15 @@ def _content(view: View, i: int) -> list[int]:
     """``i``'s descendants but those told as when it happens ("pledged to step up cooperation, during bilateral
     talks": the talks are no part of what was pledged)."""
     return _descendants(view, i, lambda c: view.toks[c].dep == "prep" and _occasion(view, c))
+
+
+def _own_participle(view: View, v: int, ch: int, by_tok: dict[int, Cand]) -> bool:
+    """"sought a sentence of nine years, accusing the director of fraud": a participle clause set off by a
+    comma after the verb is an act of its own when it names one (not "saying", "adding": they tell the act's
+    content), not what the verb governs."""
+    toks = view.toks
+    return toks[ch].tag == "VBG" and ch > v and toks[ch - 1].text == "," and ch in by_tok \
+        and by_tok[ch].entry.type not in (NONE, None) and not by_tok[ch].latent
 
 
 def _descendants(view: View, i: int, skip: Callable[[int], bool] | None = None) -> list[int]:

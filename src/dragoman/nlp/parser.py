@@ -968,6 +968,22 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
     _titled_appositives(heads, deps, tags, lemmas)
 
 
+def _conjoined_verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"said the opposition would back the order but accused ministers of acting too slowly": a past form right
+    after "and"/"but" of a verb, read as an adjective of a noun conjoined to that verb ("accused ministers"), is
+    a past verb conjoined to it, the noun its object."""
+    n = len(deps)
+    for i in range(1, n - 1):
+        x = i + heads[i]
+        if deps[i] != "amod" or tags[i] not in ("VBN", "VBD") or x <= i or deps[x] != "conj" or deps[i - 1] != "cc":
+            continue
+        h = x + heads[x]
+        if not tags[h].startswith("VB") or i - 1 + heads[i - 1] != h:
+            continue
+        deps[i], heads[i], tags[i] = "conj", h - i, "VBD"
+        deps[x], heads[x] = "dobj", i - x
+
+
 def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """Mend attachments the small parser gets wrong, in place (``heads`` are offsets from each token):
 
@@ -999,6 +1015,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       doing is the adverbial clause of "spend" (its subject does it);
     * "President Samuel Kiptoo Langat and President Halima Mohamed Mrisho held talks" — a first name parsed as
       a modifier of the second, with the second's title for its conjunct, is the second's conjunct;
+    * "would back the order but accused ministers of ..." — a past form after "and"/"but" of a verb, read as an
+      adjective of a noun conjoined to the verb, is the verb's conjunct and the noun its object;
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
@@ -1013,6 +1031,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _spent_participles(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
     _lead_repairs(heads, deps, tags, lemmas)
+    _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
     for i, dep in enumerate(deps):
         if dep != "conj" or tags[i] != "VBD":
             continue
