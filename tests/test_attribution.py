@@ -440,3 +440,21 @@ def test_accusations_told_beside_other_acts(pipeline, text, source, target):
     art, ev = one(pipeline, text, "ACCUSE")
     assert names(art, ev.sources) == source
     assert target in names(art, ev.targets)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The United States and Canada have said they do not recognise the official result.", "United States"),
+    ("A spokesman said the government does not accept that the scheme was open to fraud.", "government"),
+    ("Pyongyang has demanded that Washington halt military exercises and has rejected Seoul's offers of dialogue.",
+     "North Korea (government)"),
+])
+def test_refusals_declared_now(pipeline, text, source):
+    """Declaring that one does not recognise or accept something is a refusal made now; a present perfect
+    conjoined after a demand's complement is the demander's act, not part of what is demanded."""
+    art, ev = one(pipeline, text, "REJECT")
+    assert source in names(art, ev.sources)
+
+
+def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
+    _, evs = events(pipeline, "The firm does not accept cash payments.")
+    assert not evs

@@ -537,17 +537,23 @@ class Coder:
     def _refusals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
         """"We will not recognise these results", "the sheriff said he would not enforce the law", "Serbia has never
         recognised it": saying one will not (or never did) do what others want done (``refusal_verbs``) is a
-        refusal made now (REJECT by the subject), unless it hangs on a condition."""
+        refusal made now (REJECT by the subject), unless it hangs on a condition; so is declaring that one does
+        not recognise or accept a result, a claim or a body (``declared_refusals``: "we do not recognise the
+        official result", "the government does not accept that the system was abused")."""
         toks = view.toks
         m = self.lex.modes
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found if e.evidence}
         out: list[Event] = []
         for i in range(sent.tok_start, sent.tok_end):
-            if i in coded or toks[i].pos != "VERB" or view.lemma(i) not in m["refusal_verbs"]:
+            lemma = view.lemma(i)
+            if i in coded or toks[i].pos != "VERB" or lemma not in m["refusal_verbs"] | m["declared_refusals"]:
                 continue
             negs = {view.lemma(n) for n in view.kids(i, "neg")} | {toks[n].text.lower() for n in view.kids(i, "neg")}
             auxes = {view.lemma(a) for a in view.kids(i, "aux")}
-            if not negs & m["negators"] or not (auxes & {"will", "would", "wo"} or "never" in negs and "have" in auxes):
+            if not negs & m["negators"]:
+                continue
+            if not (auxes & m["refusal_modals"] and lemma in m["refusal_verbs"] or "never" in negs and "have" in auxes
+                    or "do" in auxes and lemma in m["declared_refusals"]):
                 continue
             if _under_condition(view, i):
                 continue

@@ -200,6 +200,9 @@ def _keep_titles_whole(nlp: Any) -> None:
 
 def _no_start_after_titles(doc: Any) -> Any:
     titles = _title_abbreviations()
+    text = doc.text
+    if not any(w in text for w in titles):
+        return doc
     for t in doc[:-1]:
         if t.text in titles:
             doc[t.i + 1].is_sent_start = False
@@ -989,7 +992,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
 
     * "The president insisted Okafor will have a central role, and praised her handling of the crisis" — a
       past verb with no subject of its own, conjoined to a present or future complement clause of a past
-      verb, is conjoined to that past verb (the president praised), not to the complement (Okafor will have);
+      verb, is conjoined to that past verb (the president praised), not to the complement (Okafor will have),
+      as a present perfect is to a present perfect ("has demanded that X halt ... and has rejected ...");
       so is one conjoined to a past perfect complement ("said both parties had played politics and called for
       an inspector");
     * "Police arrested opposition politician Sok Dara at a cafe" — a proper name right after a verb that has
@@ -1033,7 +1037,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _lead_repairs(heads, deps, tags, lemmas)
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
     for i, dep in enumerate(deps):
-        if dep != "conj" or tags[i] != "VBD":
+        if dep != "conj" or not _told_past(i, heads, deps, tags, lemmas):
             continue
         h = i + heads[i]
         if not (0 <= h < len(deps)) or deps[h] != "ccomp":
@@ -1043,11 +1047,18 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
                 for j in range(max(0, h - 3), h))) and not _speakers_act(i, h, heads, deps, tags, lemmas):
             continue  # (a past perfect complement: "said both parties had played politics and called for ...")
         g = h + heads[h]
-        if g == h or not (0 <= g < len(deps)) or tags[g] != "VBD":
+        if g == h or not (0 <= g < len(deps)) or not _told_past(g, heads, deps, tags, lemmas):
             continue
         if any(j + heads[j] == i and deps[j] in ("nsubj", "nsubjpass") for j in range(h, min(len(deps), i + 40))):
             continue  # "..., and he praised": a subject of its own
         heads[i] = g - i
+
+
+def _told_past(i: int, heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> bool:
+    """A verb in the simple past ("demanded") or the present perfect ("has demanded", "has rejected")."""
+    return tags[i] == "VBD" or tags[i] == "VBN" and any(
+        j + heads[j] == i and deps[j] == "aux" and lemmas[j].lower() == "have" and tags[j] in ("VBZ", "VBP")
+        for j in range(max(0, i - 3), i))
 
 
 #: what a speaker does next after saying something ("said the decision was a disgrace and called for ...")
