@@ -453,3 +453,14 @@ def test_abbreviated_titles_and_post_nominals(pipeline):
     talks = [e for e in art.events if e.type == "CONSULT"]
     assert talks, [(e.type, e.rule) for e in art.events]
     assert {art.actor(i).name for e in talks for i in e.targets if art.actor(i).kind == "person"} == {"Grace Whitmore"}
+
+
+def test_a_name_tagged_an_organisation_is_a_persons_when_its_surname_is(pipeline):
+    """The tagger may read a foreign name as an organisation's; the article naming its last word alone as a
+    person says whose it is. A company's name is left alone."""
+    text = ("The envoy met Idriss Mahamat Abakar, the leader of the armed group, in Ndele on Monday. "
+            "Abakar said his fighters would stay in the hills. Shares of Harbor Freight Logistics rose.")
+    art = extract(text, published="2026-01-20", pipeline=pipeline)
+    leader = actor_of(art, "Idriss Mahamat Abakar")
+    assert leader.kind == "person", (leader.name, leader.kind, leader.rule)
+    assert "Abakar" in {m.text for m in leader.mentions}

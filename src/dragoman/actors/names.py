@@ -85,6 +85,7 @@ def find_names(ctx: Context) -> list[Unit]:
             taken.update(range(u.ts, u.te))
     units.extend(_honorific_names(ctx, taken))
     units.extend(_described_names(ctx, taken))
+    _people_named_again(ctx, units)
     units.sort(key=lambda u: u.ts)
     for u in units:
         for i in range(u.ts, u.te):
@@ -92,6 +93,29 @@ def find_names(ctx: Context) -> list[Unit]:
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+def _people_named_again(ctx: Context, units: list[Unit]) -> None:
+    """"Abakar Mahamat Zakaria" tagged an organisation, and later "Zakaria said ..." tagged a person: a name of
+    two to four capitalised words, with no word of an organisation's name, whose last word the article names
+    alone as a person (the tagger's or an honorific's) is a person's name."""
+    toks = ctx.toks
+    org_words = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
+    surnames = {ctx.text(u.ts, u.te).lower() for u in units if u.kind == "person" and u.te - u.ts == 1}
+    if not surnames:
+        return
+    # a name the article gives a person in full already is left to coreference ("Treasurer Curtis Blanchard")
+    full = [set(ctx.text(u.ts, u.te).lower().split()) for u in units if u.kind == "person" and u.te - u.ts > 1]
+    for u in units:
+        if u.kind != "organisation" or u.entry is not None or not 2 <= u.te - u.ts <= 4:
+            continue
+        ws = [toks[i].text for i in range(u.ts, u.te)]
+        if any({w.lower() for w in ws} <= f for f in full):
+            continue
+        if ws[-1].lower() not in surnames or any(w.lower() in org_words or not w[:1].isupper() or w.isupper()
+                                                 for w in ws):
+            continue
+        u.kind, u.label, u.rule = "person", "PERSON", (u.rule + "+" if u.rule else "") + "named-again"
 
 
 #: small words inside a person's name ("Alejandro Ruiz de Velasco", "Ursula von der Leyen", "Mohammed bin Salman")
