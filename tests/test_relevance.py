@@ -481,6 +481,19 @@ def test_business_news_keeps_civil_society_addressing_a_state_not_a_company_doin
     assert len(requests) == 1 and "union" in (requests[0] or ""), requests
 
 
+def test_business_news_keeps_a_politicians_demand(pipeline):
+    """A politician named as one demanding something is political in business news, with no one else named; the
+    firm's own demand is not."""
+    from dragoman import extract
+
+    text = (BUSINESS + " Senator Elena Ruiz called for hearings on the takeover. "
+            "The carmaker called for lower taxes on electric vehicles.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    requests = [{art.actor(i).name for i in e.sources} for e in art.events if e.type == "REQUEST"]
+    assert requests == [{"Elena Ruiz"}], requests
+
+
 @pytest.mark.parametrize("text, want", [
     ("The minister was later fired.", ["SANCTION"]),
     ("The suspect confessed to the killings.", ["CONCEDE"]),

@@ -17,9 +17,10 @@ restatements are merged (a restatement may add the participant that decides it):
   team);
 - in business news, a state acting politically: a coercive, violent or sanctioning act with such an actor
   among its participants, or such an actor as the source of an act aimed at another political actor
-  (``business_acts`` in the data file), or organised civil society (a union, an NGO; not a company)
-  demanding of, accusing or protesting to a state actor (``addressed_acts``: "the union urged ministers to
-  block the sale"); a state's statements about markets are not events;
+  (``business_acts`` in the data file), or a politician — a person the text names as a state actor —
+  demanding, accusing, refusing or threatening (``addressed_acts``: "Senator Ruiz called for hearings on
+  the takeover"), or organised civil society (a union, an NGO; not a company) doing so to a state actor ("the
+  union urged ministers to block the sale"); a state's statements about markets are not events;
 - in political news, any political actor: those, organised civil society (unions, churches, NGOs,
   media as actors), a politician named in full, or — for violence, coercion and protest — the people
   who suffer or carry it out.
@@ -170,9 +171,17 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
     # "India and Bangladesh signed a deal": two states acting together are each other's political other side
     if states and (any(political_actor(a) for a in targets) or len({a.id for a in states}) > 1):
         return True
-    # "the union urged ministers to block the sale": organised civil society (not a company) addressing a state
     r = rules()
-    return event.type in r.addressed_acts and any(firm_state_actor(a, True) for a in targets) and any(
+    if event.type not in r.addressed_acts:
+        return False
+    # "Senator Ruiz called for hearings", "the economy senator, Dirk Lemke, urged both sides to return to talks": a
+    # politician's demand, accusation, refusal or threat is political whatever it is about (a ministry's or a
+    # central bank's, about markets, is not: counted on the BBC business articles, they doubled the events coded)
+    if any(firm_state_actor(a, True) and a.kind == "person" for a in sources):
+        return True
+    # "the union urged ministers to block the sale", "the firm denied US claims that it poses a security risk":
+    # civil society or a company addressing a state acts politically
+    return any(firm_state_actor(a, True) for a in targets) and any(
         a.sector in r.civil_sectors or a.country in r.civil_countries for a in sources)
 
 
