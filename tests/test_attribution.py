@@ -458,3 +458,11 @@ def test_refusals_declared_now(pipeline, text, source):
 def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
     _, evs = events(pipeline, "The firm does not accept cash payments.")
     assert not evs
+
+
+def test_a_call_on_someone_parsed_with_a_particle_is_a_request(pipeline):
+    """"called on" with "on" read as a particle that has an object: a request of that object, and what is
+    requested (the resignation) is no event of its own."""
+    art, ev = one(pipeline, "Lawmakers from both parties have called on the governor to resign.", "REQUEST")
+    assert "governor" in names(art, ev.targets)
+    assert not [e for e in art.events if e.type == "RETREAT"]

@@ -987,6 +987,14 @@ def _conjoined_verbs_taken_for_adjectives(heads: list[int], deps: list[str], tag
         deps[x], heads[x] = "dobj", i - x
 
 
+def _particles_with_objects(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"have called on Ellsworth to resign": a particle with an object of its own is a preposition."""
+    for j, dep in enumerate(deps):
+        if dep == "pobj" and deps[j + heads[j]] == "prt":
+            p = j + heads[j]
+            deps[p], tags[p] = "prep", "IN"
+
+
 def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """Mend attachments the small parser gets wrong, in place (``heads`` are offsets from each token):
 
@@ -1021,6 +1029,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       a modifier of the second, with the second's title for its conjunct, is the second's conjunct;
     * "would back the order but accused ministers of ..." — a past form after "and"/"but" of a verb, read as an
       adjective of a noun conjoined to the verb, is the verb's conjunct and the noun its object;
+    * "have called on Ellsworth to resign" — a particle with an object of its own is a preposition;
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
@@ -1036,6 +1045,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _coordinated_names(heads, deps, tags, lemmas)
     _lead_repairs(heads, deps, tags, lemmas)
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
+    _particles_with_objects(heads, deps, tags)
     for i, dep in enumerate(deps):
         if dep != "conj" or not _told_past(i, heads, deps, tags, lemmas):
             continue
