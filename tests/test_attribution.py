@@ -463,6 +463,9 @@ def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
 def test_a_call_on_someone_parsed_with_a_particle_is_a_request(pipeline):
     """"called on" with "on" read as a particle that has an object: a request of that object, and what is
     requested (the resignation) is no event of its own."""
-    art, ev = one(pipeline, "Lawmakers from both parties have called on the governor to resign.", "REQUEST")
-    assert "governor" in names(art, ev.targets)
+    art, ev = one(pipeline, "A UN spokesman said the siege was a war crime, and called on all parties to allow "
+                  "access to the town.", "REQUEST")
+    assert "parties" in names(art, ev.targets)
     assert not [e for e in art.events if e.type == "RETREAT"]
+    _, evs = events(pipeline, "Lawmakers from both parties have called on Ellsworth to resign.")
+    assert [e.type for e in evs] == ["REQUEST"]
