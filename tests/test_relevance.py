@@ -259,6 +259,10 @@ def assert_factual(art, want):
     ("The two activists were charged under the public order act, police said.", ["COERCE"]),
     ("Critics charged that the governor had misled voters.", ["ACCUSE"]),
     ("Rebels shelled the town on Monday, the defence minister charged on Tuesday.", ["ACCUSE", "ASSAULT"]),
+    # shooting back words is a retort; retaliating with duties is a sanction
+    ("The senator's office shot back that the governor was putting her ambitions ahead of her duty.", ["ACCUSE"]),
+    ("Police shot back at the gunmen.", ["ASSAULT"]),
+    ("China has retaliated with duties on $110 billion of American goods.", ["SANCTION"]),
 ])
 def test_trigger_senses_that_are_no_event(unfiltered, text, want):
     from dragoman import extract

@@ -85,7 +85,7 @@ def find_names(ctx: Context) -> list[Unit]:
             taken.update(range(u.ts, u.te))
     units.extend(_honorific_names(ctx, taken))
     units.extend(_described_names(ctx, taken))
-    _people_named_again(ctx, units)
+    _people_named_again(ctx, units, covered)
     units.sort(key=lambda u: u.ts)
     for u in units:
         for i in range(u.ts, u.te):
@@ -95,13 +95,16 @@ def find_names(ctx: Context) -> list[Unit]:
     return units
 
 
-def _people_named_again(ctx: Context, units: list[Unit]) -> None:
+def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit]) -> None:
     """"Abakar Mahamat Zakaria" tagged an organisation, and later "Zakaria said ..." tagged a person: a name of
-    two to four capitalised words, with no word of an organisation's name, whose last word the article names
-    alone as a person (the tagger's or an honorific's) is a person's name."""
+    two to four capitalised words, with no word of an organisation's name and none the lexicons know (not "the
+    Boston Herald" ... "the Herald says"), whose last word the article names alone as a person (the tagger's or
+    an honorific's) is a person's name."""
     toks = ctx.toks
     org_words = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
-    surnames = {ctx.text(u.ts, u.te).lower() for u in units if u.kind == "person" and u.te - u.ts == 1}
+    # a surname alone, not after "the" ("The Herald says": a paper's short name)
+    surnames = {ctx.text(u.ts, u.te).lower() for u in units if u.kind == "person" and u.te - u.ts == 1
+                and not (u.ts > 0 and toks[u.ts - 1].tag == "DT")}
     if not surnames:
         return
     # a name the article gives a person in full already is left to coreference ("Treasurer Curtis Blanchard")
@@ -110,7 +113,7 @@ def _people_named_again(ctx: Context, units: list[Unit]) -> None:
         if u.kind != "organisation" or u.entry is not None or not 2 <= u.te - u.ts <= 4:
             continue
         ws = [toks[i].text for i in range(u.ts, u.te)]
-        if any({w.lower() for w in ws} <= f for f in full):
+        if any({w.lower() for w in ws} <= f for f in full) or any(i in covered for i in range(u.ts, u.te)):
             continue
         if ws[-1].lower() not in surnames or any(w.lower() in org_words or not w[:1].isupper() or w.isupper()
                                                  for w in ws):
