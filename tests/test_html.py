@@ -180,3 +180,17 @@ def test_masthead_date_text_is_rendered(seed_parts):
     """Guard the fixture itself: the masthead really shows a date the reader must not trust."""
     title, paras = seed_parts
     assert MASTHEAD_DATE in newspaper_page(title, paras)
+
+
+def test_a_photo_captions_date_is_not_the_pages():
+    """A date in a photo's caption or credit is the photo's: with no other date, the page has none."""
+    body = " ".join(["The council met on Tuesday to discuss the budget and the new bus routes for the city."] * 4)
+    page = (
+        "<html><head><title>Council debates budget</title></head><body><article><h1>Council debates budget</h1>"
+        "<figure><img src='a.jpg'><figcaption>Protesters outside city hall on May 18, 2018.</figcaption></figure>"
+        f"<p>{body}</p><div class='image'><span class='photo-credit'>Taken on August 8, 2017.</span></div>"
+        f"<p>{body}</p></article></body></html>")
+    art = page_article(page, "council.html", SETTINGS)
+    assert art.reference_date is None or art.reference_date.date not in ("2018-05-18", "2017-08-08"), art.reference_date
+    dated = page.replace("<body>", "<body><header><span class='today'>Tuesday, November 19, 2019</span></header>")
+    assert page_article(dated, "council.html", SETTINGS).reference_date.date == "2019-11-19"

@@ -203,14 +203,28 @@ def chrome_dates(tree: etree._Element) -> list[tuple[str, str]]:
     """Full dates in the page's visible text, in order, as ``(matched text, YYYY-MM-DD)``.
 
     Read before trafilatura cleans the tree; ``page_article`` keeps the first one that is not part
-    of the story (a masthead's "today").
+    of the story (a masthead's "today").  A photo's caption or credit (``caption_tags``, ``caption_words`` in
+    the data file) is skipped: its date is the photo's ("on May 18, 2018" under a picture of 2019's story).
     """
     body = tree.find("body")
     if body is None:
         return []
     parts: list[str] = []
+    conf = _conf()
+    skip_tags = {"script", "style", "noscript", "template", *conf["caption_tags"]}
+    captions = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, conf["caption_words"])) + r")", re.IGNORECASE)
+    skipped: set[etree._Element] = set()
     for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in {"script", "style", "noscript", "template"}:
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        if parent is not None and parent in skipped:
+            skipped.add(el)  # inside a caption: only its tail is the page's
+        elif el.tag in skip_tags or captions.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            skipped.add(el)
+        if el in skipped:
+            if el.tail and el.tail.strip() and (parent is None or parent not in skipped):
+                parts.append(el.tail.strip())
             continue
         for t in (el.text, el.tail):
             if t and t.strip():
