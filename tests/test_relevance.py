@@ -279,6 +279,9 @@ def test_trigger_senses_that_are_no_event(unfiltered, text, want):
     ("The two sides failed to reach an agreement on Sunday.", ["REJECT"]),
     ("The doctors warned that the hospitals were running out of beds.", []),
     ("Iran warned that it would strike American bases.", ["THREATEN"]),
+    # a warning that someone will face a danger is no threat; one that they will face force or consequences is
+    ("Nurses warned that patients would face serious health risks from the closures.", []),
+    ("The general warned that the rebels would face the full force of the army.", ["THREATEN"]),
 ])
 def test_failing_and_warning_need_an_act(unfiltered, text, want):
     art = extract_at(unfiltered, text)

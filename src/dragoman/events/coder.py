@@ -1582,6 +1582,9 @@ def _warns_of_others(view: View, i: int) -> bool:
         c_sub, passive = view.subject(c)
         if c_sub is None or toks[c_sub].pos == "PRON" or toks[c_sub].head != c:
             continue
+        if view.lemma(c) in load().modes["suffer_verbs"] and any(
+                view.lemma(o) in load().modes["warned_dangers"] for o in view.kids(c, "dobj")):
+            return True  # "warned that children would face serious health risks": a danger, no one's threat
         if passive or (view.lemma(c) in load().modes["suffer_verbs"]
                        and (toks[c_sub].pos == "PROPN" or view.phrase_actors(c_sub, strict=True))):
             continue  # "warned that Y would face consequences", "... would be punished": a threat against Y
