@@ -518,3 +518,24 @@ def test_a_headline_in_title_case_after_a_title_names_no_one(pipeline):
                   "a virtual conference on Tuesday.", pipeline=pipeline)
     names = {a.name for a in art.actors if a.kind == "person"}
     assert "Discuss Further Facilitation" not in names and "Zalmay Khalid" in names, names
+
+
+def test_a_participle_read_as_the_root_before_a_past_verb_modifies_its_subject():
+    from dragoman.nlp.parser import _repair
+
+    # "The doctors offering to run the clinic noted the findings.": the small model makes "offering" the root and
+    # "noted" its conjunct, with no "and"
+    words = ["The", "doctors", "offering", "to", "run", "the", "clinic", "noted", "the", "findings", "."]
+    tags = ["DT", "NNS", "VBG", "TO", "VB", "DT", "NN", "VBD", "DT", "NNS", "."]
+    deps = ["det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "conj", "det", "dobj", "punct"]
+    heads = [1, 1, 0, 1, -2, 1, -2, -5, 1, -2, -8]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert deps[7] == "ROOT" and heads[7] == 0
+    assert deps[1] == "nsubj" and 1 + heads[1] == 7
+    assert deps[2] == "acl" and 2 + heads[2] == 1
+    # with "and" they are two acts of the subject: "The doctors are offering help and noted the findings" is left
+    deps2 = ["det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "conj", "det", "dobj", "punct"]
+    deps2[3] = "cc"
+    heads2 = [1, 1, 0, -1, -2, 1, -2, -5, 1, -2, -8]
+    _repair(heads2, deps2, list(tags), [w.lower() for w in words])
+    assert deps2[2] == "ROOT"

@@ -995,6 +995,26 @@ def _particles_with_objects(heads: list[int], deps: list[str], tags: list[str]) 
             deps[p], tags[p] = "prep", "IN"
 
 
+def _participle_roots(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"The doctors offering to run the clinic noted findings of ...": a participle with no auxiliary read as the
+    root, with a past verb joined to it by no "and", modifies its subject; the past verb is the root."""
+    n = len(deps)
+    for i in range(1, n):
+        if deps[i] != "ROOT" or tags[i] != "VBG":
+            continue
+        kids = [j for j in range(n) if j != i and j + heads[j] == i]
+        subj = next((j for j in kids if deps[j] == "nsubj" and j < i), None)
+        if subj is None or any(deps[j] in ("aux", "auxpass", "cc") for j in kids):
+            continue
+        verb = next((j for j in kids if deps[j] == "conj" and tags[j] == "VBD" and j > i), None)
+        if verb is None or any(deps[j] in ("nsubj", "nsubjpass") and j + heads[j] == verb for j in range(n)):
+            continue
+        deps[verb], heads[verb] = "ROOT", 0
+        deps[subj], heads[subj] = "nsubj", verb - subj
+        deps[i], heads[i] = "acl", subj - i
+        return
+
+
 def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """Mend attachments the small parser gets wrong, in place (``heads`` are offsets from each token):
 
@@ -1030,6 +1050,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "would back the order but accused ministers of ..." — a past form after "and"/"but" of a verb, read as an
       adjective of a noun conjoined to the verb, is the verb's conjunct and the noun its object;
     * "have called on Ellsworth to resign" — a particle with an object of its own is a preposition;
+    * "The doctors offering to run the clinic noted ..." — a participle with no auxiliary read as the root, a
+      past verb joined to it by no "and", modifies its subject, and the past verb is the root;
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
@@ -1046,6 +1068,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _lead_repairs(heads, deps, tags, lemmas)
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
     _particles_with_objects(heads, deps, tags)
+    _participle_roots(heads, deps, tags)
     for i, dep in enumerate(deps):
         if dep != "conj" or not _told_past(i, heads, deps, tags, lemmas):
             continue
