@@ -964,3 +964,15 @@ def test_blowing_up_and_destroying_in_war_are_attacks(pipeline, text, types):
 def test_aid_to_no_one_named_must_be_aid(pipeline, text, aid):
     types = {e.type for e in coded(pipeline, text).events}
     assert ("AID" in types) is aid, types
+
+
+def test_an_arrest_and_a_sentence_of_one_person_are_two_events(pipeline):
+    """The stages of the law's coercion are separate acts, however alike their participants: an arrest told after a
+    sentence is not the sentence told again."""
+    from dragoman import extract
+
+    art = extract("The suspect, Carl Denton, was sentenced to life in prison last Thursday. Officers had arrested "
+                  "Denton in a hotel hallway.", published="2024-05-06", pipeline=pipeline)
+    triggers = sorted(art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]] for e in art.events
+                      if e.type == "COERCE")
+    assert triggers == ["arrested", "sentenced"], [(e.type, e.rule) for e in art.events]

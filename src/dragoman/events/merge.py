@@ -4,7 +4,8 @@ Headline, lead, a quote and follow-ups ("that meeting", "the talks") restate the
 merge stage walks the events in text order and folds an event into an earlier one of the same type
 when (a) it refers back ("that meeting": rule tagged ``@ref``), or (b) its participants are a subset
 of the earlier one's (or the other way round) or share two actors, the auxiliary modes agree, neither is a plural/habitual
-mention, and the two sentences do not carry different time expressions.  The merged event keeps the
+mention, the two sentences do not carry different time expressions, and they are not different stages of the law's
+coercion (an arrest, a charge, a sentence).  The merged event keeps the
 earlier id (deterministic), all evidence spans, and the union of participants.
 
 Afterwards, a request or rejection whose target is implicit and whose source is one of the two
@@ -100,7 +101,24 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
     db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
     if da and db and not (da & db):
         return False
-    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2])
+    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2]) and not _other_stages(a, b)
+
+
+def _lemma(e: Event) -> str:
+    """The trigger's lemma as the event's rule names it ("coerce/arrest#607" → "arrest")."""
+    return (e.rule or "").split("/", 1)[-1].split("#", 1)[0].split("+", 1)[0].split("<", 1)[0]
+
+
+def _other_stages(a: Event, b: Event) -> bool:
+    """Are ``a`` and ``b`` different stages of the law's coercion (an arrest, a charge, a sentence: refine.yaml
+    ``arrest_stage``, ``charge_stage``, ``sentence_stage``), three acts however alike their participants?"""
+    from dragoman.events.lexicon import load
+
+    modes = load().modes
+    stages = [modes["arrest_stage"], modes["charge_stage"], modes["sentence_stage"]]
+    sa = next((k for k, st in enumerate(stages) if _lemma(a) in st), None)
+    sb = next((k for k, st in enumerate(stages) if _lemma(b) in st), None)
+    return sa is not None and sb is not None and sa != sb
 
 
 def _headline_told(article: Article, a: Event, b: Event) -> bool:
