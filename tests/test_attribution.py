@@ -469,3 +469,12 @@ def test_a_call_on_someone_parsed_with_a_particle_is_a_request(pipeline):
     assert not [e for e in art.events if e.type == "RETREAT"]
     _, evs = events(pipeline, "Lawmakers from both parties have called on Ellsworth to resign.")
     assert [e.type for e in evs] == ["REQUEST"]
+
+
+def test_whose_arrest_it_is_undergoes_it(pipeline):
+    """"Reyes's arrest": the owner of what is done to someone undergoes it; told after the arrest, it is the arrest
+    told again, not a second one by Reyes."""
+    art, evs = events(pipeline, "Police arrested Tom Reyes on Monday. Reyes's arrest followed a long inquiry.",
+                      "COERCE")
+    assert len(evs) == 1 and names(art, evs[0].sources) == {"Police"}, [(e.rule, e.sources) for e in evs]
+    assert names(art, evs[0].targets) == {"Tom Reyes"}

@@ -131,6 +131,9 @@ class Attribution:
                 where = [a for a in own if (x := view.article.actor(a)) is not None and x.kind == "place"]
                 sources = [a for a in own if a not in where]
                 targets = where + targets
+            elif view.lemma(n) in self.lex.modes["undergone_nouns"] and all(
+                    (x := view.article.actor(a)) is not None and x.kind in ("person", "group") for a in own):
+                targets = own  # "Reyes's arrest", "the activist's detention": the owner undergoes it
             else:
                 sources = own
         d = view.kid(n, "det")
