@@ -263,6 +263,9 @@ def assert_factual(art, want):
     ("The senator's office shot back that the governor was putting her ambitions ahead of her duty.", ["ACCUSE"]),
     ("Police shot back at the gunmen.", ["ASSAULT"]),
     ("China has retaliated with duties on $110 billion of American goods.", ["SANCTION"]),
+    # strikes on a town are attacks; a strike against a pay freeze is a walkout
+    ("Russia's strikes on the city continued overnight.", ["ASSAULT"]),
+    ("Nurses held a strike against the pay freeze at the hospital.", ["PROTEST"]),
 ])
 def test_trigger_senses_that_are_no_event(unfiltered, text, want):
     from dragoman import extract
