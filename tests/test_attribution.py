@@ -478,3 +478,9 @@ def test_whose_arrest_it_is_undergoes_it(pipeline):
                       "COERCE")
     assert len(evs) == 1 and names(art, evs[0].sources) == {"Police"}, [(e.rule, e.sources) for e in evs]
     assert names(art, evs[0].targets) == {"Tom Reyes"}
+
+
+def test_a_condemned_detention_is_not_aimed_at_the_detainee(pipeline):
+    """"condemned the activist's detention": the words are aimed at whoever detained her, not at her."""
+    art, ev = one(pipeline, "Rights groups condemned the activist's detention.", "ACCUSE")
+    assert "activist" not in names(art, ev.targets)

@@ -289,6 +289,11 @@ class Attribution:
                         for p in view.kids(ch, "pobj"):
                             between.extend(view.phrase_actors(p))
                             recip = True
+        if ptype in VERBAL:
+            # "condemned the journalist's arrest": whom an arrest was done to is not whom the words are aimed at
+            victims = {a for o in objs if view.lemma(o) in self.lex.modes["undergone_nouns"]
+                       for p in view.kids(o, "poss") for a in view.phrase_actors(p)}
+            targets = [t for t in targets if t not in victims]
         return targets, between, recip
 
 

@@ -193,8 +193,8 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
             continue
         i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
         noun = _judged_noun(view, i, modes) if i >= 0 else None
-        if noun is None or view.kids(noun, "poss"):
-            continue
+        if noun is None or view.kids(noun, "poss") and view.lemma(noun) not in modes["undergone_nouns"]:
+            continue  # "condemned the army's raid": the owner did it ("Klein's arrest": she underwent it)
         sent, judges = ev.evidence[0].sent, set(ev.sources)
         who = _owner(view, noun, sent, judges, modes["making_verbs"]) or _doer(
             view, noun, sent, judges, doings.get(view.lemma(noun), frozenset()))
