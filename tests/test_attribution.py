@@ -484,3 +484,7 @@ def test_a_condemned_detention_is_not_aimed_at_the_detainee(pipeline):
     """"condemned the activist's detention": the words are aimed at whoever detained her, not at her."""
     art, ev = one(pipeline, "Rights groups condemned the activist's detention.", "ACCUSE")
     assert "activist" not in names(art, ev.targets)
+    # told after the arrest, the judgement is aimed at whoever made it
+    art, ev = one(pipeline, "Police arrested the activist Sara Klein on Monday. Amnesty International condemned "
+                  "Klein's arrest.", "ACCUSE")
+    assert names(art, ev.targets) == {"Police"}

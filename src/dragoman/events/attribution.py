@@ -181,7 +181,9 @@ class Attribution:
                 # "rejected a call for talks from the rebels", "accepted the offer by Kenya": an answer to what
                 # someone said is aimed at who said it
                 targets.extend(a for a in g_src if a not in sources)
-            if not targets and not (stated and ptype == "REJECT"):
+            if not targets and ptype in VERBAL and g.entry.is_noun and view.lemma(g.tok) in self.lex.modes["undergone_nouns"]:
+                targets.extend(g_src)  # "condemned Klein's arrest": aimed at whoever arrested her, not at her
+            elif not targets and not (stated and ptype == "REJECT"):
                 targets.extend(g_tgt)
             if not sources and toks[g.tok].dep == "xcomp" and view.kid(v, "dobj") is None:
                 # subject control: "agreed to withdraw" — the same actor; not object control ("urged
@@ -238,8 +240,11 @@ class Attribution:
                     targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
         if not targets and ptype not in ("CONSULT", "AGREE", "SUPPORT", "COOPERATE") and not stated:
             targets.extend(self._purpose_targets(view, v, ptype, c.obj))
-        if _material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo)):
-            # a material action's place or people named anywhere in its predicate ("lifted the curfew in X")
+        judged = ptype in VERBAL and c.governed and c.governed[0].entry.is_noun and \
+            view.lemma(c.governed[0].tok) in self.lex.modes["undergone_nouns"]
+        if (_material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo))) and not judged:
+            # a material action's place or people named anywhere in its predicate ("lifted the curfew in X"); not
+            # whom a judged arrest was done to ("condemned Klein's arrest")
             targets.extend(self._predicate_actors(view, v, s))
 
     # -- clauses -------------------------------------------------------------------------------
@@ -291,8 +296,9 @@ class Attribution:
                             recip = True
         if ptype in VERBAL:
             # "condemned the journalist's arrest": whom an arrest was done to is not whom the words are aimed at
-            victims = {a for o in objs if view.lemma(o) in self.lex.modes["undergone_nouns"]
-                       for p in view.kids(o, "poss") for a in view.phrase_actors(p)}
+            undergone = [o for o in objs if view.lemma(o) in self.lex.modes["undergone_nouns"]]
+            victims = {a for o in undergone for p in view.kids(o, "poss") for a in view.phrase_actors(p)}
+
             targets = [t for t in targets if t not in victims]
         return targets, between, recip
 
