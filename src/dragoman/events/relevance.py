@@ -179,8 +179,7 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
     # central bank's, about markets, is not: counted on the BBC business articles, they doubled the events coded)
     if any(firm_state_actor(a, True) and a.kind == "person" for a in sources):
         return True
-    # "the union urged ministers to block the sale", "the firm denied US claims that it poses a security risk":
-    # civil society or a company addressing a state acts politically
+    # "the union urged ministers to block the sale": organised civil society (not a company) addressing a state
     return any(firm_state_actor(a, True) for a in targets) and any(
         a.sector in r.civil_sectors or a.country in r.civil_countries for a in sources)
 
