@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dragoman.events.clauses import PRONOUNS, View, _speech_verbs
+from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.lexicon import Entry, Lexicon
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -210,7 +210,7 @@ class Attribution:
         abroad")."""
         said = view.speech_governor(v)
         if said is None:
-            said = next((k for k in view.kids(v, "ccomp", "parataxis") if view.lemma(k) in _speech_verbs()
+            said = next((k for k in view.kids(v, "ccomp", "parataxis") if view.lemma(k) in self.lex.modes["speech_verbs"]
                          and k > v and view.kid(k, "ccomp") is None), None)
         if said is None:
             return []
