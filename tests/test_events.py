@@ -976,3 +976,35 @@ def test_an_arrest_and_a_sentence_of_one_person_are_two_events(pipeline):
     triggers = sorted(art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]] for e in art.events
                       if e.type == "COERCE")
     assert triggers == ["arrested", "sentenced"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, n, targets", [
+    # the toll and the shooting in one sentence: one attack, its victims the toll's
+    (("Local officials said a farmer, Omar Dabbas, was killed and 12 others were wounded when soldiers opened fire on "
+     "a crowd near the checkpoint."), 1, {"Omar Dabbas"}),
+    # a toll told after the attack: the attack told again
+    (("Government troops shelled the village of Kafr Nabl on Monday. Two teachers were killed, a local "
+     "official said."), 1, {"Two teachers"}),
+    # a toll told with its own, different day: another attack's
+    (("Government troops shelled the village of Kafr Nabl on Monday. On Friday two teachers were killed in "
+     "the town of Maarat, a local official said."), 2, set()),
+])
+def test_a_toll_told_beside_an_attack_is_that_attack(pipeline, text, n, targets):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-08", pipeline=pipeline)
+    attacks = [e for e in art.events if e.type == "ASSAULT"]
+    assert len(attacks) == n, [(e.type, e.rule) for e in art.events]
+    names = {a.name for e in attacks for a in map(art.actor, e.targets) if a}
+    assert targets <= names, names
+    assert all(e.sources for e in attacks[:1]), [(e.sources, e.rule) for e in attacks]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked for a response, a spokesman for Senator Hale said the senator stood by his remarks.",
+    "A spokeswoman for the embassy declined requests for comment on Tuesday.",
+    "The ministry did not respond to requests for comment.",
+    "Reporters reached the mayor's office seeking comment on Monday.",
+])
+def test_a_reporters_request_for_comment_is_no_event(pipeline, text):
+    assert not coded(pipeline, text).events, [(e.type, e.rule) for e in coded(pipeline, text).events]

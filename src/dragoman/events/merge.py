@@ -5,7 +5,8 @@ merge stage walks the events in text order and folds an event into an earlier on
 when (a) it refers back ("that meeting": rule tagged ``@ref``), or (b) its participants are a subset
 of the earlier one's (or the other way round) or share two actors, the auxiliary modes agree, neither is a plural/habitual
 mention, the two sentences do not carry different time expressions, and they are not different stages of the law's
-coercion (an arrest, a charge, a sentence).  The merged event keeps the
+coercion (an arrest, a charge, a sentence).  A toll told with no one doing it ("two were killed") is the attack told
+beside it in its sentence, or else the last attack told before it.  The merged event keeps the
 earlier id (deterministic), all evidence spans, and the union of participants.
 
 Afterwards, a request or rejection whose target is implicit and whose source is one of the two
@@ -30,7 +31,7 @@ def _date_texts(article: Article) -> dict[int, frozenset[str]]:
 
 
 def merge_events(article: Article) -> Article:
-    events = sorted(article.events, key=lambda e: (e.evidence[0].start, e.evidence[0].trigger[0]))
+    events = _casualties(sorted(article.events, key=lambda e: (e.evidence[0].start, e.evidence[0].trigger[0])))
     if not events:
         return article
     dates = _date_texts(article)
@@ -46,6 +47,8 @@ def merge_events(article: Article) -> Article:
                 i = kept.index(target)
                 kept[i] = _fold(target, ev)
                 continue
+        if _toll_told_again(article, kept, ev, dates):
+            continue
         prev = kept[-1] if kept else None
         if (prev is not None and prev.type == ev.type and not _participants(ev) and not is_ref and prev.aux == ev.aux
                 and ev.evidence[0].sent is not None and prev.evidence[-1].sent is not None
@@ -69,6 +72,45 @@ def merge_events(article: Article) -> Article:
         kept[i] = _fold(target, ev)
     kept = [_counterpart(kept, e) for e in kept]
     return article.replace(events=tuple(kept))
+
+
+def _casualties(events: list[Event]) -> list[Event]:
+    """A toll told with no one doing it beside an attack in the same sentence is that attack ("Najjar was killed
+    and 19 others were wounded when soldiers opened fire": one shooting, its victims the toll's): each such casualty
+    (refine.yaml ``casualty_verbs``) folds into the sentence's first attack with an attacker, told with the same modes."""
+    from dragoman.events.lexicon import load
+
+    verbs = load().modes["casualty_verbs"]
+    toll = [e for e in events if e.type == "ASSAULT" and not e.sources and _lemma(e) in verbs and len(e.evidence) == 1]
+    if not toll:
+        return events
+    out = list(events)
+    for c in toll:
+        attack = next((a for a in out if a is not c and a.type == "ASSAULT" and a.sources and a.aux == c.aux
+                       and _lemma(a) not in verbs and a.evidence[0].sent == c.evidence[0].sent), None)
+        if attack is None:
+            continue
+        i = out.index(attack)
+        out[i] = _fold(attack, c)
+        out.remove(c)
+    return out
+
+
+def _toll_told_again(article: Article, kept: list[Event], ev: Event, dates: dict[int, frozenset[str]]) -> bool:
+    """Fold a toll with no one doing it into the last attack told before it (``kept``, changed in place)."""
+    from dragoman.events.lexicon import load
+
+    if ev.type != "ASSAULT" or ev.sources or len(ev.evidence) != 1 or _lemma(ev) not in load().modes["casualty_verbs"]:
+        return False
+    k = next((x for x in reversed(kept) if x.type == "ASSAULT"), None)
+    if k is None or k.aux != ev.aux or not k.sources:
+        return False
+    da = set().union(*(dates.get(x.sent, frozenset()) for x in k.evidence if x.sent is not None))
+    db = dates.get(ev.evidence[0].sent, frozenset()) if ev.evidence[0].sent is not None else frozenset()
+    if da and db and not (da & db):
+        return False
+    kept[kept.index(k)] = _fold(k, ev)
+    return True
 
 
 def _plural_triggers(article: Article) -> set[int]:
