@@ -86,6 +86,20 @@ def test_an_appositive_name_is_the_subject_not_the_owner(pipeline):
     assert names(art, ev.sources) == {"Daniel Osei"}
 
 
+@pytest.mark.parametrize("text, source", [
+    (("The Norwegian government has frozen the assets of three senior officers of the Wagner Group, the Russian "
+     "mercenary force fighting in Mali, and barred them from Norwegian territory."), "Norwegian government"),
+    (("The Dutch government has seized the property of two leaders of the Hells Angels, the motorcycle gang "
+     "accused of extortion, the ministry said."), "Dutch government"),
+])
+def test_an_appositive_after_the_object_is_not_the_subjects(pipeline, text, source):
+    """The parser may hang an apposition to a noun of the object on the subject, across the verb: the subject
+    stays who acts."""
+    art, evs = events(pipeline, text)
+    ev = next(e for e in evs if e.type in ("SANCTION", "COERCE"))
+    assert names(art, ev.sources) == {source}, [(e.type, names(art, e.sources)) for e in art.events]
+
+
 def test_a_conjoined_demand_after_an_opinion_is_the_speakers(pipeline):
     art, ev = one(pipeline, "Mayor Lisa Grant said the budget was fair but appealed to the unions to call off the "
                             "strike.", "REQUEST")

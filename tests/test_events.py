@@ -1008,3 +1008,13 @@ def test_a_toll_told_beside_an_attack_is_that_attack(pipeline, text, n, targets)
 ])
 def test_a_reporters_request_for_comment_is_no_event(pipeline, text):
     assert not coded(pipeline, text).events, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, historical", [
+    ("The army said on Tuesday that rebels had attacked the convoy the previous day.", False),
+    ("The army said rebels had attacked the convoy the previous evening.", False),
+    ("Rebels had previously attacked the convoy in 2015.", True),
+])
+def test_the_previous_day_is_news_not_background(pipeline, text, historical):
+    ev = next(e for e in coded(pipeline, text).events if e.type == "ASSAULT")
+    assert ev.aux.historical is historical, ev

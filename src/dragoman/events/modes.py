@@ -258,7 +258,8 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
                     words.append(toks[j].text.lower())
     if not words:
         return False
-    if any(w in m["historical_words"] and (w != "ago" or _long_ago(words)) for w in words):
+    recent = any(w in m["recent_units"] for w in words)  # "the previous day", "earlier this week": news still
+    if any(w in m["historical_words"] and (w != "ago" or _long_ago(words)) and not (recent and w != "ago") for w in words):
         return True
     has_year = any(_YEAR.fullmatch(w) for w in words)
     if has_year and _months_before(view, words) >= 2:

@@ -783,6 +783,21 @@ def _dateline_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: 
         return
 
 
+def _dateline_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"PARIS - Hundreds of French farmers drove tractors ...": the dateline's place taken for a second subject of
+    the verb whose subject follows the dash is the verb's adverbial noun, not its subject."""
+    n = len(deps)
+    for r in range(min(n, 3)):
+        if tags[r] not in ("NNP", "NNPS") or deps[r] != "nsubj":
+            continue
+        v = r + heads[r]
+        dash = next((d for d in range(r + 1, min(n, r + 4)) if lemmas[d] in ("-", "—", "–", "--")), None)
+        if dash is None or not any(j + heads[j] == v and deps[j] in ("nsubj", "nsubjpass") for j in range(dash + 1, v)):
+            continue
+        deps[r] = "npadvmod"
+        return
+
+
 def _unjoined_conjuncts(heads: list[int], deps: list[str], tags: list[str]) -> None:
     """"The Chief of Staff of the Army, General Salif Kade, received ...": a name set off by commas taken for a
     conjunct of the title, with no "and" or "or" anywhere in the coordination, is its appositive."""
@@ -942,6 +957,8 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
       of the verb's preposition, no comma between, taken for its appositive, is the verb's object;
     * "The Home Secretary, Helen Marchbank, today welcomed ..." — a day word taken for a modifier of the subject
       is the verb's;
+    * "PARIS - Hundreds of French farmers drove ..." — the dateline's place taken for a second subject of the
+      verb is its adverbial noun;
     * "The Chief of Staff of the Army, General Salif Kade, received" — a name set off by commas taken for a
       conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
     * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
@@ -964,6 +981,7 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
     _subject_times(heads, deps, tags, lemmas)
     _unjoined_conjuncts(heads, deps, tags)
     _dateline_roots(heads, deps, tags, lemmas)
+    _dateline_subjects(heads, deps, tags, lemmas)
     _coordinated_appositives(heads, deps, tags, lemmas)
     _comma_named_titles(heads, deps, tags, lemmas)
     _partners_after_places(heads, deps, tags, lemmas)
@@ -1015,6 +1033,26 @@ def _participle_roots(heads: list[int], deps: list[str], tags: list[str]) -> Non
         return
 
 
+def _distant_appositives(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"The Swiss government has frozen the assets of officers of the Rapid Support Forces, the Sudanese
+    paramilitary group fighting the army, and ...": an appositive set off by a comma right after a noun of the
+    verb's object, attached across the verb to its subject, is that noun's (an apposition stands beside its noun)."""
+    for i in range(2, len(deps)):
+        if deps[i] != "appos":
+            continue
+        h = i + heads[i]
+        v = h + heads[h]
+        if not (0 <= h < v < i) or heads[h] == 0 or not tags[v].startswith("VB") or deps[h] not in ("nsubj", "nsubjpass"):
+            continue
+        c = min(j for j in range(v + 1, i + 1) if _under(j, i, heads))
+        k = c - 2
+        if c - 1 <= v or tags[c - 1] != "," or k <= v or not tags[k].startswith("NN") or not _under(k, v, heads):
+            continue
+        if deps[k] == "compound":
+            continue
+        heads[i] = k - i
+
+
 def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """Mend attachments the small parser gets wrong, in place (``heads`` are offsets from each token):
 
@@ -1052,6 +1090,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "have called on Ellsworth to resign" — a particle with an object of its own is a preposition;
     * "The doctors offering to run the clinic noted ..." — a participle with no auxiliary read as the root, a
       past verb joined to it by no "and", modifies its subject, and the past verb is the root;
+    * "has frozen the assets of officers of the RSF, the Sudanese paramilitary group fighting the army" — an
+      appositive after a comma that closes a noun of the verb's object, attached across the verb to its subject,
+      is that noun's;
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
@@ -1069,6 +1110,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
     _particles_with_objects(heads, deps, tags)
     _participle_roots(heads, deps, tags)
+    _distant_appositives(heads, deps, tags)
     for i, dep in enumerate(deps):
         if dep != "conj" or not _told_past(i, heads, deps, tags, lemmas):
             continue
