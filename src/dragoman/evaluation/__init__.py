@@ -29,6 +29,7 @@ SUITES: dict[str, tuple[str, str]] = {
     "polnear": ("dragoman.evaluation.quotes:run_polnear", "polnear_dev.jsonl"),
     "places": ("dragoman.evaluation.places:run_places", ""),  # the project's own set, bundled
     "articles": ("dragoman.evaluation.articles:run_articles", "."),  # gold bundled, texts in --data
+    "articles-dev": ("dragoman.evaluation.articles:run_articles_dev", "."),  # the same, its development set
     "written": ("dragoman.evaluation.articles:run_written", ""),  # the project's own articles, bundled
     "offtopic": ("dragoman.evaluation.articles:run_offtopic", "."),
     "merge": ("dragoman.evaluation.merging:run_merge", "."),
