@@ -1018,3 +1018,48 @@ def test_a_reporters_request_for_comment_is_no_event(pipeline, text):
 def test_the_previous_day_is_news_not_background(pipeline, text, historical):
     ev = next(e for e in coded(pipeline, text).events if e.type == "ASSAULT")
     assert ev.aux.historical is historical, ev
+
+
+@pytest.mark.parametrize("text, want", [
+    # naming someone with a word of praise is support; a neutral word or a thing named is nothing
+    ('Prime Minister Tony Blair called Lord Hartley a "giant" of the Labour movement.', {"SUPPORT"}),
+    ("The senator described the judge as a visionary public servant.", {"SUPPORT"}),
+    ("She called the weather extraordinary.", set()),
+    ("Senator Alvarez said she still admired Governor Tate.", {"SUPPORT"}),
+    ("The minister admired the view from the terrace.", set()),
+    # criticism told as an attack launched on a policy, or as a rip
+    ("The opposition leader launched an attack on the government's spending plans.", {"ACCUSE"}),
+    ("Rebels launched an attack on the garrison town on Sunday.", {"ASSAULT"}),
+    ("Senator Alvarez ripped Governor Tate for ignoring the audit.", {"ACCUSE"}),
+    ("Protesters ripped the posters from the walls.", set()),
+])
+def test_praise_and_criticism_told_in_other_words(pipeline, text, want):
+    got = {e.type for e in coded(pipeline, text).events if not (e.aux.negated or e.aux.hypothetical)}
+    assert got == want, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # denials told in other words
+    ("Governor Tate dismissed the talk of a split in his cabinet.", {"REJECT"}),
+    ("Analysts say there is a 4 billion dollar gap in the budget, a claim denied by the finance minister.", {"REJECT"}),
+    ('Senator Alvarez said there was "not a shred of truth" in the report.', {"REJECT"}),
+    ("The ministry said there was no evidence that any prisoner had been mistreated.", {"REJECT"}),
+    ("The minister said there was no money left for the bridge.", set()),
+    ('Senator Alvarez dismissed the figures as "a fantasy".', {"REJECT"}),
+    # what is dismissed is someone's act: criticism of it
+    ('Senator Alvarez dismissed the governor\'s ads as "recycled garbage".', {"ACCUSE"}),
+])
+def test_denials_told_in_other_words(pipeline, text, want):
+    got = {e.type for e in coded(pipeline, text).events if not (e.aux.negated or e.aux.hypothetical)}
+    assert got == want, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, visit", [
+    ("Chancellor Gordon Brown is on a visit to Kenya.", True),
+    ("Chancellor Gordon Brown is currently touring Africa.", True),  # a region of the world is abroad
+    ("Chancellor Gordon Brown is on a high-profile tour of Africa to highlight new anti-poverty plans.", True),
+    ("The band is on a tour of Europe.", False),
+])
+def test_a_traveller_on_a_trip_abroad_visits(pipeline, text, visit):
+    types = {e.type for e in coded(pipeline, text).events}
+    assert ("CONSULT" in types) is visit, [(e.type, e.rule) for e in coded(pipeline, text).events]

@@ -424,6 +424,9 @@ class Coder:
             return True, h, 0.0
         if d == "pobj" and view.lemma(h) == "under" and view.subject(toks[h].head)[0] is not None:
             return True, i, 0.1  # "the mayor is under investigation", "came under attack": done to the subject
+        if d == "pobj" and view.lemma(h) == "on" and e_mode_visit(self, view, i) \
+                and view.lemma(toks[h].head) in ("be", "arrive", "return", "embark", "set", "go", "come"):
+            return True, i, 0.0  # "Brown is on a tour of Africa": the subject travels
         if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
         if d in ("nsubj", "nsubjpass", "dobj") and _between_actors(view, i):
@@ -456,9 +459,10 @@ class Coder:
                 ok, obj = self._match(view, i, e)
                 if not ok:
                     continue
-                if reduced and not (e.type in ASSAULT_TYPES and view.kids(i, "agent")) and not any(
+                if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT") and view.kids(i, "agent")) and not any(
                         view.toks[j].ent_type == "DATE" for j in view.subtree(i)):
-                    # "the prisoners detained in the UK", "damages ordered by a court": told about the noun;
+                    # "the prisoners detained in the UK", "damages ordered by a court": told about the noun (not
+                    # "a claim denied by the chancellor", "the town shelled by the army": the act, its doer named);
                     # with its own date it is background to flag ("the accord signed in March 2001")
                     break
                 clause, pen = i, 0.0
@@ -587,6 +591,10 @@ class Coder:
             if verb is not None and toks[verb].dep == "advcl" and (toks[verb].head in attacks or any(
                     toks[a].head == toks[verb].head for a in attacks if a is not None)):
                 continue  # "went on to attack the governor, saying he had ignored ...": what the attack said
+            if (cue := self._no_truth(view, c)) is not None:
+                # "said there was no evidence that any detainee was abused", "not one iota of truth in the report"
+                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, said_of[:1], False,
+                                    Aux(), (toks[cue].start, toks[cue].end), conf, "reject/no-truth-in-speech")]
             got = self._judgement(view, c, content, sources, _word_list("criticism.txt"), bool(said_of))
             if got is not None:
                 cue, targets, denial = got
@@ -605,6 +613,19 @@ class Coder:
                 return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
                                     (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
         return []
+
+    def _no_truth(self, view: View, c: int) -> int | None:
+        """The noun of a statement that there is no truth, evidence or basis in or for something ("there was no
+        evidence that ...", "there was not one iota of truth in the report"): a denial; else ``None``."""
+        if view.lemma(c) != "be" or not any(view.lemma(k) == "there" for k in view.kids(c, "expl")):
+            return None
+        negated = any(view.lemma(k) in ("not", "never") for k in view.kids(c, "neg"))
+        for a in view.kids(c, "attr"):
+            nouns = [a] + [p for q in view.kids(a, "prep") if view.lemma(q) == "of" for p in view.kids(q, "pobj")]
+            cue = next((n for n in nouns if view.lemma(n) in self.lex.modes["truth_nouns"]), None)
+            if cue is not None and (negated or any(view.lemma(k) == "no" for k in view.kids(a, "det"))):
+                return cue
+        return None
 
     def statements(self, view: View, sent: Sentence) -> list[tuple[list[str], int | None, int, float, list[str]]]:
         """The statements the sentence reports of actors: (speakers, speech verb, the content's head, confidence,
@@ -650,6 +671,9 @@ class Coder:
             if cue is None:
                 cue = self._scare_label(view, content)
             if cue is None:
+                praised = self._praise_label(view, sent, i, content, sources)
+                if praised is not None:
+                    return [praised]
                 continue
             # a label in quotation marks judges what it labels: an act, a measure or something said or published
             scare = view.quoted(cue) and any(toks[j].pos == "PRON" or self._act_noun(view, j) or view.lemma(j) in self.lex.modes["judged_texts"]
@@ -664,15 +688,37 @@ class Coder:
                     view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN") for j in content if j != cue):
                 continue  # "called the weather dreadful": nobody and no act or text judged ("the remark" is one)
             conf = 0.78 - min(0.2, 0.04 * view.depth(i))
+            span = (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end)
+            claims = self.lex.modes["answered_claims"] | self.lex.modes["dismissed_figures"]
+            if view.lemma(i) == "dismiss" and not targets and any(
+                    view.lemma(j) in claims for j in view.kids(i, "dobj")):
+                # "dismissed them as a load of nonsense", "dismissed the figure as a fabrication": a denial
+                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, targets, False, Aux(),
+                                    span, conf, "reject/label-denial")]
             return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
-                                (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end),
-                                conf, "accuse/label-criticism")]
+                                span, conf, "accuse/label-criticism")]
         return []
 
     @staticmethod
     def _person(view: View, actor: str) -> bool:
         a = view.article.actor(actor)
         return a is not None and a.kind == "person"
+
+    def _praise_label(self, view: View, sent: Sentence, i: int, content: list[int], sources: list[str]) -> Event | None:
+        """"called him a \"giant\" of the Labour movement", "described her as a remarkable public servant": naming
+        an actor with a word of praise (praise.txt) is support by the namer (CAMEO 051), aimed at the actor named."""
+        toks = view.toks
+        good = _word_list("praise.txt")
+        cue = next((j for j in content if view.lemma(j) in good and toks[j].pos in ("ADJ", "NOUN")), None)
+        if cue is None:
+            return None
+        named = sorted((abs(j - cue), a) for j in content if j < cue for a in view.tok_actors.get(j, ()) if a not in sources)
+        if not named:
+            return None
+        conf = 0.74 - min(0.2, 0.04 * view.depth(i))
+        return self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, [named[0][1]], False, Aux(),
+                           (toks[i].start, toks[cue].end) if cue - i <= 8 else (toks[i].start, toks[i].end), conf,
+                           "support/label-praise")
 
     @staticmethod
     def _scare_label(view: View, content: list[int]) -> int | None:
@@ -1067,7 +1113,9 @@ class Coder:
             targets = [x for i in range(sent.tok_start, sent.tok_end) for x in view.tok_actors.get(i, ())
                        if (a := art.actor(x)) is not None and a.kind in ("place", "country") and x not in sources]
             if not targets:
-                return bool(sources)
+                # "is touring Africa", "a peace mission to the Middle East": a region of the world is abroad
+                words = " ".join(view.toks[i].text.lower() for i in range(sent.tok_start, sent.tok_end))
+                return bool(sources) and not any(f" {r} " in f" {words} " for r in self.lex.modes["world_regions"])
         for x in targets:
             a = art.actor(x)
             if a is not None and a.kind in ("organisation", "group") and a.sector in HOME_BODIES \
