@@ -1063,3 +1063,20 @@ def test_denials_told_in_other_words(pipeline, text, want):
 def test_a_traveller_on_a_trip_abroad_visits(pipeline, text, visit):
     types = {e.type for e in coded(pipeline, text).events}
     assert ("CONSULT" in types) is visit, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a campaign's targets: voters (no act) and a rival's record (criticism), not violence
+    ("Senator Alvarez is targeting Latino and young voters as she campaigns across the state.", set()),
+    ("Senator Alvarez targeted Governor Tate's record on taxes in a new ad.", {"ACCUSE"}),
+    # a retort told as "shot back", with its words
+    (("Senator Alvarez accused Governor Tate of lying. Governor Tate shot back in a statement, saying the senator "
+     "had misread the audit."), {"ACCUSE"}),
+    ("Soldiers shot back at the attackers.", {"ASSAULT"}),
+    # a story's reporting credit and a leader's own press conference are no events
+    ("Associated Press writer Dana Whitcomb contributed from Albuquerque.", set()),
+    ("Prime Minister Tony Blair will hold his monthly media conference on Tuesday.", set()),
+])
+def test_campaign_words_and_story_credits(pipeline, text, want):
+    got = {e.type for e in coded(pipeline, text).events if not (e.aux.negated or e.aux.hypothetical or e.aux.future)}
+    assert got == want, [(e.type, e.rule) for e in coded(pipeline, text).events]

@@ -1334,7 +1334,7 @@ def _press_conference(k: Coder, x: _Clause) -> bool:
     """"held a press conference": a meeting with no one (a joint one, with its guest, is one)."""
     obj = x.c.obj
     return x.ptype == "CONSULT" and not x.targets and obj is not None and any(
-        x.view.lemma(t) in ("press", "news") for t in x.view.kids(obj, "compound", "amod"))
+        x.view.lemma(t) in ("press", "news", "media") for t in x.view.kids(obj, "compound", "amod"))
 
 
 def _others_wants(k: Coder, x: _Clause) -> bool:
