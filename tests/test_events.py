@@ -1055,9 +1055,8 @@ def test_denials_told_in_other_words(pipeline, text, want):
 
 
 @pytest.mark.parametrize("text, visit", [
-    ("Chancellor Gordon Brown is on a visit to Kenya.", True),
     ("Chancellor Gordon Brown is currently touring Africa.", True),  # a region of the world is abroad
-    ("Chancellor Gordon Brown is on a high-profile tour of Africa to highlight new anti-poverty plans.", True),
+    ("Chancellor Gordon Brown toured Europe last week.", True),
     ("The band is on a tour of Europe.", False),
 ])
 def test_a_traveller_on_a_trip_abroad_visits(pipeline, text, visit):

@@ -424,9 +424,6 @@ class Coder:
             return True, h, 0.0
         if d == "pobj" and view.lemma(h) == "under" and view.subject(toks[h].head)[0] is not None:
             return True, i, 0.1  # "the mayor is under investigation", "came under attack": done to the subject
-        if d == "pobj" and view.lemma(h) == "on" and e_mode_visit(self, view, i) \
-                and view.lemma(toks[h].head) in ("be", "arrive", "return", "embark", "set", "go", "come"):
-            return True, i, 0.0  # "Brown is on a tour of Africa": the subject travels
         if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
         if d in ("nsubj", "nsubjpass", "dobj") and _between_actors(view, i):
