@@ -166,3 +166,16 @@ def test_meeting_a_standard_is_no_meeting(pipeline):
 
     art = extract("The company said the barge met all fire regulations.", published="2024-05-04", pipeline=pipeline)
     assert not art.events, [(e.type, e.rule) for e in art.events]
+
+
+def test_a_title_is_not_a_deputys_or_a_shadows(pipeline):
+    """A rank the later title does not carry makes another office: "the prime minister" is not the "Deputy Prime
+    Minister" named before, "the chancellor" not the "shadow chancellor"."""
+    art = extract("At a dinner hosted by Deputy Prime Minister Alan Greaves, ministers discussed the budget. The prime "
+                  "minister later said he would not resign.", pipeline=pipeline)
+    who = holder(art, "prime minister", 0)
+    assert who is None or who.name != "Alan Greaves", who
+    art = extract("Shadow chancellor Oliver Pennington attacked the plan. The chancellor said the figures were sound.",
+                  pipeline=pipeline)
+    who = holder(art, "chancellor", 0)
+    assert who is None or who.name != "Oliver Pennington", who

@@ -663,9 +663,14 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
     organisation, when the title names them; a person whose country the text did not say may be of any) named
     nearest before it, else the only one after it."""
     classes = set((u.role_cls or "").split(","))
+    toks = ctx.toks
+    own = {toks[i].text.lower() for i in range(max(0, u.ts - 2), u.te)}
     cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
              and (u.country is None or g.unit.country == u.country or (g.unit.country is None and g.unit.kind == "person"))
-             and (u.org is None or g.unit.org == u.org)]
+             and (u.org is None or g.unit.org == u.org)
+             # "the prime minister" is not the "Deputy Prime Minister John Prescott", nor "the chancellor" the
+             # "shadow chancellor": a rank the title does not carry is another office
+             and not (_ranks(ctx, g) - own)]
     before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
     after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
     target = None
@@ -682,6 +687,18 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
                   and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
         target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
     return target
+
+
+#: words that make a title another office: "Deputy Prime Minister", "shadow chancellor", "former president"
+_RANK_WORDS = frozenset({"deputy", "vice", "assistant", "junior", "shadow", "former", "ex", "acting", "under"})
+
+
+def _ranks(ctx: Context, g: Group) -> set[str]:
+    """The rank words in the person's titled mentions ("Deputy Prime Minister John Prescott": deputy)."""
+    toks = ctx.toks
+    if g.unit.kind != "person":
+        return set()
+    return {toks[i].text.lower() for s, e, k in g.mentions if k != "pronoun" for i in range(s, e)} & _RANK_WORDS
 
 
 def _beside_governments(order: list[Group]) -> list[Group]:
