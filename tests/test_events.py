@@ -1048,6 +1048,9 @@ def test_praise_and_criticism_told_in_other_words(pipeline, text, want):
     ('Senator Alvarez dismissed the figures as "a fantasy".', {"REJECT"}),
     # what is dismissed is someone's act: criticism of it
     ('Senator Alvarez dismissed the governor\'s ads as "recycled garbage".', {"ACCUSE"}),
+    # a pronoun for claims named before it is denied; one for people is labelled
+    ('Senator Alvarez said she had read the claims and dismissed them as "a load of nonsense".', {"REJECT"}),
+    ('Senator Alvarez dismissed them as "clowns" after the protesters heckled her.', {"ACCUSE", "PROTEST"}),
 ])
 def test_denials_told_in_other_words(pipeline, text, want):
     got = {e.type for e in coded(pipeline, text).events if not (e.aux.negated or e.aux.hypothetical)}
@@ -1079,3 +1082,24 @@ def test_a_traveller_on_a_trip_abroad_visits(pipeline, text, visit):
 def test_campaign_words_and_story_credits(pipeline, text, want):
     got = {e.type for e in coded(pipeline, text).events if not (e.aux.negated or e.aux.hypothetical or e.aux.future)}
     assert got == want, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "there should be an investigation" asks for one; "there should be more parks" names no act
+    ("Amnesty director Kate Allen said there should be an investigation into the role played by the police.", {"REQUEST"}),
+    ("The mayor said there should be more parks in the city.", set()),
+])
+def test_there_should_be_an_act_is_a_request(pipeline, text, want):
+    got = {e.type for e in coded(pipeline, text).events if not (e.aux.negated or e.aux.hypothetical or e.aux.future)}
+    assert got == want, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text, negated", [
+    # the negation of "think", "believe" is the complement's
+    ('Governor Tate said: "I don\'t believe I have ever met him."', True),
+    ("I don't think the government has met the unions, the senator said.", True),
+    ("I think the government has met the unions, the senator said.", False),
+])
+def test_a_negated_belief_negates_what_it_holds(pipeline, text, negated):
+    ev = next(e for e in coded(pipeline, text).events if e.type == "CONSULT")
+    assert ev.aux.negated is negated, ev

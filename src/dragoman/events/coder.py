@@ -687,10 +687,13 @@ class Coder:
             conf = 0.78 - min(0.2, 0.04 * view.depth(i))
             span = (toks[i].start, toks[cue].end) if cue > i and cue - i <= 8 else (toks[i].start, toks[i].end)
             claims = self.lex.modes["answered_claims"] | self.lex.modes["dismissed_figures"]
-            if view.lemma(i) == "dismiss" and not targets and any(
-                    view.lemma(j) in claims for j in view.kids(i, "dobj")):
+            dismissed = [j for j in view.kids(i, "dobj") if view.lemma(j) in claims]
+            # "discussed these claims and dismissed them as nonsense": a pronoun for claims named before it
+            said = dismissed and toks[dismissed[0]].pos == "PRON" and any(
+                view.lemma(j) in self.lex.modes["answered_claims"] for j in range(sent.tok_start, dismissed[0]))
+            if view.lemma(i) == "dismiss" and dismissed and (said or not targets and toks[dismissed[0]].pos != "PRON"):
                 # "dismissed them as a load of nonsense", "dismissed the figure as a fabrication": a denial
-                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, targets, False, Aux(),
+                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(),
                                     span, conf, "reject/label-denial")]
             return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                 span, conf, "accuse/label-criticism")]
@@ -921,9 +924,13 @@ class Coder:
             if modal is None:
                 continue
             c_sub, _ = view.subject(c)
-            if c_sub is None or ((s_sub is not None or quoted_by) and view.lemma(c_sub) in ("we", "i")) \
-                    or view.lemma(c_sub) in self.lex.modes["generic_subjects"]:
+            there = c_sub is None and view.lemma(c) == "be" and bool(view.kids(c, "expl")) and any(
+                j in by_tok for a in view.kids(c, "attr") for j in (a, *view.kids(a, "compound")))
+            if (c_sub is None and not there) or c_sub is not None and (
+                    ((s_sub is not None or quoted_by) and view.lemma(c_sub) in ("we", "i"))
+                    or view.lemma(c_sub) in self.lex.modes["generic_subjects"]):
                 continue  # "we must", "one has to ask", "nobody should", "no-one should", "people need to": no one asked
+                # ("there should be an investigation" asks for one: ``there``)
             if _condition_clauses(view, c):
                 continue  # "if the mayor has a problem, he should call the White House": advice for a case, no demand
             inside = [j for j in _descendants(view, c) if j in by_tok]
@@ -935,7 +942,7 @@ class Coder:
                 continue  # "said Britain should be a safe haven": an opinion ("there should be an inquiry" asks)
             taken.update(inside)
             sources = quoted_by or (view.phrase_actors(s_sub) if s_sub is not None else [])
-            targets = [a for a in view.phrase_actors(c_sub) if a not in sources]
+            targets = [a for a in view.phrase_actors(c_sub) if a not in sources] if c_sub is not None else []
             span = (toks[modal].start, toks[modal].end)
             conf = (0.94 if modal != c else 0.8) - min(0.25, 0.05 * depth) + (0.04 if sources else 0.0)
             if reproach:
