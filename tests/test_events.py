@@ -1040,8 +1040,14 @@ def test_the_previous_day_is_news_not_background(pipeline, text, historical):
     ("Rebels launched an attack on the garrison town on Sunday.", {"ASSAULT"}),
     ("Senator Alvarez ripped Governor Tate for ignoring the audit.", {"ACCUSE"}),
     ("Protesters ripped the posters from the walls.", set()),
+    ("Senator Alvarez trashed Governor Tate on a morning talk show.", {"ACCUSE"}),
+    ("Vandals trashed the office overnight.", set()),
+    ("Senator Alvarez continued her verbal assault on Governor Tate on Monday.", {"ACCUSE"}),
+    # an apology made is a concession; one demanded is a request
+    ("Senator Alvarez made an unreserved apology to the families on Monday.", {"CONCEDE"}),
+    ("The opposition demanded an apology from the minister.", {"REQUEST"}),
 ])
-def test_praise_and_criticism_told_in_other_words(pipeline, text, want):
+def test_praise_criticism_and_apology_told_in_other_words(pipeline, text, want):
     got, events = told_types(pipeline, text)
     assert got == want, events
 
