@@ -464,3 +464,13 @@ def test_a_name_tagged_an_organisation_is_a_persons_when_its_surname_is(pipeline
     leader = actor_of(art, "Idriss Mahamat Abakar")
     assert leader.kind == "person", (leader.name, leader.kind, leader.rule)
     assert "Abakar" in {m.text for m in leader.mentions}
+
+
+def test_a_name_set_off_with_an_age_is_a_persons(pipeline):
+    """"Herrera, 44, was led away": the tagger missed the surname opening the sentence; the age says it is one."""
+    from dragoman.api_public import extract
+
+    art = extract("A journalist was arrested on Thursday. Herrera, 51, was taken from his home by officers at dawn.",
+                  pipeline=pipeline)
+    people = {a.name: a.kind for a in art.actors}
+    assert people.get("Herrera") == "person", people

@@ -85,6 +85,7 @@ def find_names(ctx: Context) -> list[Unit]:
             taken.update(range(u.ts, u.te))
     units.extend(_honorific_names(ctx, taken))
     units.extend(_described_names(ctx, taken))
+    units.extend(_aged_names(ctx, taken | set(covered)))
     _people_named_again(ctx, units, covered)
     units.sort(key=lambda u: u.ts)
     for u in units:
@@ -93,6 +94,27 @@ def find_names(ctx: Context) -> list[Unit]:
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"Herrera, 44, was led away by police": a run of capitalised proper nouns set off with an age (a number from
+    10 to 110 between commas) is a person's name, whatever the tagger made of it (it had missed it)."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for i in range(1, len(toks) - 2):
+        if not (toks[i].text == "," and toks[i + 1].tag == "CD" and toks[i + 1].text.isdigit()
+                and 10 <= int(toks[i + 1].text) <= 110 and toks[i + 2].text == ","):
+            continue
+        te = i
+        ts = te
+        while ts > 0 and toks[ts - 1].text[:1].isupper() and toks[ts - 1].sent == toks[i].sent and (
+                toks[ts - 1].tag == "NNP" or toks[ts - 1].tag == "NN" and (ts - 1 == 0 or toks[ts - 2].sent != toks[i].sent)):
+            ts -= 1  # (a surname the tagger took for a common noun opening the sentence: "Herrera, 44, was ...")
+        if ts == te or te - ts > 4 or any(j in taken for j in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
+            continue
+        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="aged", label="PERSON"))
+        taken.update(range(ts, te))
+    return out
 
 
 def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit]) -> None:
