@@ -179,3 +179,14 @@ def test_a_title_is_not_a_deputys_or_a_shadows(pipeline):
                   pipeline=pipeline)
     who = holder(art, "chancellor", 0)
     assert who is None or who.name != "Oliver Pennington", who
+
+
+def test_a_lead_that_describes_one_person_is_the_name_that_opens_the_next_sentence(pipeline):
+    """Wire leads describe, then name: "A Guatemalan journalist ... was arrested. Herrera, 44, was led away"."""
+    art = extract("A Honduran journalist known for his reporting on the port was arrested in the capital on Thursday. "
+                  "Herrera, 51, was taken from his home by officers at dawn.", pipeline=pipeline)
+    who = holder(art, "Honduran journalist")
+    assert who is not None and who.name == "Herrera" and who.country == "HND" and who.sector == "JRN", who
+    # a name that does not open the next sentence is someone else
+    art = extract("A senior minister resigned on Monday. Police said Smith was not involved.", pipeline=pipeline)
+    assert holder(art, "senior minister").name != "Smith"

@@ -450,9 +450,35 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     pending, acronyms = _gather_names(ctx, gather, kept, parts)
     _later_uses(ctx, gather, acronyms, parts)
     _gather_titles(ctx, gather, pending)
+    _named_next(ctx, gather)
     resolve_pronouns(ctx, gather.order, gather.covered)
     resolve_descriptions(ctx, gather.order, gather.covered)
     return _actors(ctx, _beside_governments(gather.order))
+
+
+def _named_next(ctx: Context, gather: Gathering) -> None:
+    """"A Guatemalan journalist ... was arrested on Thursday. Herrera, 44, was led away by police": a lead that
+    describes one person ("a" or "an" and a person's title, told once) and a next sentence that opens on a person
+    named for the first time tell of one person; the description becomes a mention of the name, which takes its
+    country and sector."""
+    toks = ctx.toks
+    first = {id(g): min(m[0] for m in g.mentions) for g in gather.order if g.mentions}
+    for g in list(gather.order):
+        u = g.unit
+        if u.kind != "group" or not u.person_role or u.plural or len(g.mentions) != 1 or u.ts == 0 \
+                or toks[u.ts - 1].text.lower() not in ("a", "an"):
+            continue
+        nxt = toks[u.ts].sent + 1
+        opening = [p for p in gather.order if p.unit.kind == "person" and id(p) in first
+                   and toks[first[id(p)]].sent == nxt and (first[id(p)] == 0 or toks[first[id(p)] - 1].sent != nxt)]
+        if len(opening) != 1:
+            continue
+        p = opening[0]
+        p.mentions.extend(g.mentions)
+        for attr in ("country", "sector", "role", "role_cls"):
+            if getattr(p.unit, attr) is None and getattr(u, attr) is not None:
+                setattr(p.unit, attr, getattr(u, attr))
+        gather.order.remove(g)
 
 
 #: a description looks this many sentences back for the body it stands for
