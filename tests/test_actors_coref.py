@@ -171,7 +171,7 @@ def test_meeting_a_standard_is_no_meeting(pipeline):
 def test_a_title_is_not_a_deputys_or_a_shadows(pipeline):
     """A rank the later title does not carry makes another office: "the prime minister" is not the "Deputy Prime
     Minister" named before, "the chancellor" not the "shadow chancellor"."""
-    art = extract("At a dinner hosted by Deputy Prime Minister Alan Greaves, ministers discussed the budget. The prime "
+    art = extract("Deputy Prime Minister Alan Greaves chaired the cabinet meeting on the budget. The prime "
                   "minister later said he would not resign.", pipeline=pipeline)
     who = holder(art, "prime minister", 0)
     assert who is None or who.name != "Alan Greaves", who

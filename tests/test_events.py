@@ -1030,7 +1030,7 @@ def test_the_previous_day_is_news_not_background(pipeline, text, historical):
 
 @pytest.mark.parametrize("text, want", [
     # naming someone with a word of praise is support; a neutral word or a thing named is nothing
-    ('Prime Minister Tony Blair called Lord Hartley a "giant" of the Labour movement.', {"SUPPORT"}),
+    ('Senator Alvarez called the late governor Ruth Kemp a "giant" of her party.', {"SUPPORT"}),
     ("The senator described the judge as a visionary public servant.", {"SUPPORT"}),
     ("She called the weather extraordinary.", set()),
     ("Senator Alvarez said she still admired Governor Tate.", {"SUPPORT"}),
@@ -1044,7 +1044,7 @@ def test_the_previous_day_is_news_not_background(pipeline, text, historical):
     ("Vandals trashed the office overnight.", set()),
     ("Senator Alvarez continued her verbal assault on Governor Tate on Monday.", {"ACCUSE"}),
     # an apology made is a concession; one demanded is a request
-    ("Senator Alvarez made an unreserved apology to the families on Monday.", {"CONCEDE"}),
+    ("Senator Alvarez made a full apology to the families on Monday.", {"CONCEDE"}),
     ("The opposition demanded an apology from the minister.", {"REQUEST"}),
 ])
 def test_praise_criticism_and_apology_told_in_other_words(pipeline, text, want):
@@ -1055,15 +1055,15 @@ def test_praise_criticism_and_apology_told_in_other_words(pipeline, text, want):
 @pytest.mark.parametrize("text, want", [
     # denials told in other words
     ("Governor Tate dismissed the talk of a split in his cabinet.", {"REJECT"}),
-    ("Analysts say there is a 4 billion dollar gap in the budget, a claim denied by the finance minister.", {"REJECT"}),
+    ("Opposition economists put the shortfall at 4 billion dollars, a claim denied by the finance minister.", {"REJECT"}),
     ('Senator Alvarez said there was "not a shred of truth" in the report.', {"REJECT"}),
-    ("The ministry said there was no evidence that any prisoner had been mistreated.", {"REJECT"}),
+    ("The interior ministry said there was no evidence that any prisoner had been beaten.", {"REJECT"}),
     ("The minister said there was no money left for the bridge.", set()),
     ('Senator Alvarez dismissed the figures as "a fantasy".', {"REJECT"}),
     # what is dismissed is someone's act: criticism of it
     ('Senator Alvarez dismissed the governor\'s ads as "recycled garbage".', {"ACCUSE"}),
     # a pronoun for claims named before it is denied; one for people is labelled
-    ('Senator Alvarez said she had read the claims and dismissed them as "a load of nonsense".', {"REJECT"}),
+    ('Senator Alvarez said she had read the claims and dismissed them as "pure fiction".', {"REJECT"}),
     ('Senator Alvarez dismissed them as "clowns" after the protesters heckled her.', {"ACCUSE", "PROTEST"}),
 ])
 def test_denials_told_in_other_words(pipeline, text, want):
@@ -1072,8 +1072,8 @@ def test_denials_told_in_other_words(pipeline, text, want):
 
 
 @pytest.mark.parametrize("text, visit", [
-    ("Chancellor Gordon Brown is currently touring Africa.", True),  # a region of the world is abroad
-    ("Chancellor Gordon Brown toured Europe last week.", True),
+    ("Finance Minister Lena Ortiz is touring Asia this week.", True),  # a region of the world is abroad
+    ("Finance Minister Lena Ortiz toured Europe last week.", True),
     ("The band is on a tour of Europe.", False),
 ])
 def test_a_traveller_on_a_trip_abroad_visits(pipeline, text, visit):
@@ -1083,15 +1083,15 @@ def test_a_traveller_on_a_trip_abroad_visits(pipeline, text, visit):
 
 @pytest.mark.parametrize("text, want", [
     # a campaign's targets: voters (no act) and a rival's record (criticism), not violence
-    ("Senator Alvarez is targeting Latino and young voters as she campaigns across the state.", set()),
+    ("The senator's campaign is targeting young and rural voters in the final week.", set()),
     ("Senator Alvarez targeted Governor Tate's record on taxes in a new ad.", {"ACCUSE"}),
     # a retort told as "shot back", with its words
     (("Senator Alvarez accused Governor Tate of lying. Governor Tate shot back in a statement, saying the senator "
      "had misread the audit."), {"ACCUSE"}),
     ("Soldiers shot back at the attackers.", {"ASSAULT"}),
     # a story's reporting credit and a leader's own press conference are no events
-    ("Associated Press writer Dana Whitcomb contributed from Albuquerque.", set()),
-    ("Prime Minister Tony Blair will hold his monthly media conference on Tuesday.", set()),
+    ("Reuters correspondent Dana Whitcomb contributed reporting from Denver.", set()),
+    ("President Ruiz will hold her weekly media conference on Tuesday.", set()),
 ])
 def test_campaign_words_and_story_credits(pipeline, text, want):
     got, events = told_types(pipeline, text)
@@ -1100,7 +1100,7 @@ def test_campaign_words_and_story_credits(pipeline, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # "there should be an investigation" asks for one; "there should be more parks" names no act
-    ("Amnesty director Kate Allen said there should be an investigation into the role played by the police.", {"REQUEST"}),
+    ("The rights group's director said there should be an inquiry into the conduct of the border guards.", {"REQUEST"}),
     ("The mayor said there should be more parks in the city.", set()),
 ])
 def test_there_should_be_an_act_is_a_request(pipeline, text, want):
@@ -1110,7 +1110,7 @@ def test_there_should_be_an_act_is_a_request(pipeline, text, want):
 
 @pytest.mark.parametrize("text, negated", [
     # the negation of "think", "believe" is the complement's
-    ('Governor Tate said: "I don\'t believe I have ever met him."', True),
+    ('Governor Tate said: "I do not believe I have ever spoken to him."', True),
     ("I don't think the government has met the unions, the senator said.", True),
     ("I think the government has met the unions, the senator said.", False),
 ])
