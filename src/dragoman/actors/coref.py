@@ -694,7 +694,7 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
     cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
              and (u.country is None or g.unit.country == u.country or (g.unit.country is None and g.unit.kind == "person"))
              and (u.org is None or g.unit.org == u.org)
-             # "the prime minister" is not the "Deputy Prime Minister John Prescott", nor "the chancellor" the
+             # "the prime minister" is not the "Deputy Prime Minister Alan Greaves", nor "the chancellor" the
              # "shadow chancellor": a rank the title does not carry is another office
              and not (_ranks(ctx, g) - own)]
     before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
@@ -720,7 +720,7 @@ _RANK_WORDS = frozenset({"deputy", "vice", "assistant", "junior", "shadow", "for
 
 
 def _ranks(ctx: Context, g: Group) -> set[str]:
-    """The rank words in the person's titled mentions ("Deputy Prime Minister John Prescott": deputy)."""
+    """The rank words in the person's titled mentions ("Deputy Prime Minister Alan Greaves": deputy)."""
     toks = ctx.toks
     if g.unit.kind != "person":
         return set()

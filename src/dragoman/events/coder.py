@@ -459,7 +459,7 @@ class Coder:
                 if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT") and view.kids(i, "agent")) and not any(
                         view.toks[j].ent_type == "DATE" for j in view.subtree(i)):
                     # "the prisoners detained in the UK", "damages ordered by a court": told about the noun (not
-                    # "a claim denied by the chancellor", "the town shelled by the army": the act, its doer named);
+                    # "a claim denied by the finance minister", "the town shelled by the army": the act, its doer named);
                     # with its own date it is background to flag ("the accord signed in March 2001")
                     break
                 clause, pen = i, 0.0
@@ -589,7 +589,7 @@ class Coder:
                     toks[a].head == toks[verb].head for a in attacks if a is not None)):
                 continue  # "went on to attack the governor, saying he had ignored ...": what the attack said
             if (cue := self._no_truth(view, c)) is not None:
-                # "said there was no evidence that any detainee was abused", "not one iota of truth in the report"
+                # "said there was no evidence that any prisoner was beaten", "not a shred of truth in the report"
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, said_of[:1], False,
                                     Aux(), (toks[cue].start, toks[cue].end), conf, "reject/no-truth-in-speech")]
             got = self._judgement(view, c, content, sources, _word_list("criticism.txt"), bool(said_of))
@@ -613,7 +613,7 @@ class Coder:
 
     def _no_truth(self, view: View, c: int) -> int | None:
         """The noun of a statement that there is no truth, evidence or basis in or for something ("there was no
-        evidence that ...", "there was not one iota of truth in the report"): a denial; else ``None``."""
+        evidence that ...", "there was not a shred of truth in the report"): a denial; else ``None``."""
         if view.lemma(c) != "be" or not any(view.lemma(k) == "there" for k in view.kids(c, "expl")):
             return None
         negated = any(view.lemma(k) in ("not", "never") for k in view.kids(c, "neg"))
@@ -692,7 +692,7 @@ class Coder:
             said = dismissed and toks[dismissed[0]].pos == "PRON" and any(
                 view.lemma(j) in self.lex.modes["answered_claims"] for j in range(sent.tok_start, dismissed[0]))
             if view.lemma(i) == "dismiss" and dismissed and (said or not targets and toks[dismissed[0]].pos != "PRON"):
-                # "dismissed them as a load of nonsense", "dismissed the figure as a fabrication": a denial
+                # "dismissed them as pure fiction", "dismissed the figure as a fabrication": a denial
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(),
                                     span, conf, "reject/label-denial")]
             return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
@@ -705,7 +705,7 @@ class Coder:
         return a is not None and a.kind == "person"
 
     def _praise_label(self, view: View, sent: Sentence, i: int, content: list[int], sources: list[str]) -> Event | None:
-        """"called him a \"giant\" of the Labour movement", "described her as a remarkable public servant": naming
+        """"called the late governor a \"giant\" of her party", "described her as a visionary public servant": naming
         an actor with a word of praise (praise.txt) is support by the namer (CAMEO 051), aimed at the actor named."""
         toks = view.toks
         good = _word_list("praise.txt")
@@ -1117,7 +1117,7 @@ class Coder:
             targets = [x for i in range(sent.tok_start, sent.tok_end) for x in view.tok_actors.get(i, ())
                        if (a := art.actor(x)) is not None and a.kind in ("place", "country") and x not in sources]
             if not targets:
-                # "is touring Africa", "a peace mission to the Middle East": a region of the world is abroad
+                # "is touring Asia", "a trip to the Middle East": a region of the world is abroad
                 words = " ".join(view.toks[i].text.lower() for i in range(sent.tok_start, sent.tok_end))
                 return bool(sources) and not any(f" {r} " in f" {words} " for r in self.lex.modes["world_regions"])
         for x in targets:

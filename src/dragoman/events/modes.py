@@ -227,7 +227,7 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return None
     if t.dep == "ccomp" and hl in m["neg_raising_verbs"] and any(view.lemma(k) in ("not", "never") for k in view.kids(h, "neg")) \
             and not view.kids(cur, "neg") and t.tag in ("VBD", "VBN"):
-        out.negated = True  # "I don't believe I've ever met him": not done (what one does not think will be done is
+        out.negated = True  # "I do not believe I have ever spoken to him": not done (what one does not think will be done is
         return None  # left to the refusal rules)
     if t.dep == "ccomp" and any(view.lemma(k) in m["question_marks"] for k in view.kids(h, "mark")):
         out.hypothetical = True  # "asked if he believed Tehran wanted the talks to fail": what the question supposes
