@@ -47,7 +47,7 @@ def merge_events(article: Article) -> Article:
                 i = kept.index(target)
                 kept[i] = _fold(target, ev)
                 continue
-        if _toll_told_again(article, kept, ev, dates):
+        if _toll_told_again(kept, ev, dates):
             continue
         prev = kept[-1] if kept else None
         if (prev is not None and prev.type == ev.type and not _participants(ev) and not is_ref and prev.aux == ev.aux
@@ -96,21 +96,24 @@ def _casualties(events: list[Event]) -> list[Event]:
     return out
 
 
-def _toll_told_again(article: Article, kept: list[Event], ev: Event, dates: dict[int, frozenset[str]]) -> bool:
+def _toll_told_again(kept: list[Event], ev: Event, dates: dict[int, frozenset[str]]) -> bool:
     """Fold a toll with no one doing it into the last attack told before it (``kept``, changed in place)."""
     from dragoman.events.lexicon import load
 
     if ev.type != "ASSAULT" or ev.sources or len(ev.evidence) != 1 or _lemma(ev) not in load().modes["casualty_verbs"]:
         return False
     k = next((x for x in reversed(kept) if x.type == "ASSAULT"), None)
-    if k is None or k.aux != ev.aux or not k.sources:
-        return False
-    da = set().union(*(dates.get(x.sent, frozenset()) for x in k.evidence if x.sent is not None))
-    db = dates.get(ev.evidence[0].sent, frozenset()) if ev.evidence[0].sent is not None else frozenset()
-    if da and db and not (da & db):
+    if k is None or k.aux != ev.aux or not k.sources or _dated_apart(k, ev, dates):
         return False
     kept[kept.index(k)] = _fold(k, ev)
     return True
+
+
+def _dated_apart(a: Event, b: Event, dates: dict[int, frozenset[str]]) -> bool:
+    """Do the sentences of ``a`` and the first of ``b`` carry time expressions, none of them shared?"""
+    da = set().union(*(dates.get(x.sent, frozenset()) for x in a.evidence if x.sent is not None))
+    db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
+    return bool(da and db and not (da & db))
 
 
 def _plural_triggers(article: Article) -> set[int]:
@@ -139,9 +142,7 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
         return False
     if not (a.reciprocal or b.reciprocal) and (set(a.sources) & set(b.targets) or set(a.targets) & set(b.sources)):
         return False  # roles switched: "Blair is urged to act" is not "Blair and Brown called for action"
-    da = set().union(*(dates.get(ev.sent, frozenset()) for ev in a.evidence if ev.sent is not None))
-    db = dates.get(b.evidence[0].sent, frozenset()) if b.evidence[0].sent is not None else frozenset()
-    if da and db and not (da & db):
+    if _dated_apart(a, b, dates):
         return False
     return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2]) and not _other_stages(a, b)
 
