@@ -81,7 +81,7 @@ def _casualties(events: list[Event]) -> list[Event]:
     from dragoman.events.lexicon import load
 
     verbs = load().modes["casualty_verbs"]
-    toll = [e for e in events if e.type == "ASSAULT" and not e.sources and _lemma(e) in verbs and len(e.evidence) == 1]
+    toll = [e for e in events if _is_toll(e)]
     if not toll:
         return events
     out = list(events)
@@ -98,15 +98,20 @@ def _casualties(events: list[Event]) -> list[Event]:
 
 def _toll_told_again(kept: list[Event], ev: Event, dates: dict[int, frozenset[str]]) -> bool:
     """Fold a toll with no one doing it into the last attack told before it (``kept``, changed in place)."""
-    from dragoman.events.lexicon import load
-
-    if ev.type != "ASSAULT" or ev.sources or len(ev.evidence) != 1 or _lemma(ev) not in load().modes["casualty_verbs"]:
+    if not _is_toll(ev):
         return False
     k = next((x for x in reversed(kept) if x.type == "ASSAULT"), None)
     if k is None or k.aux != ev.aux or not k.sources or _dated_apart(k, ev, dates):
         return False
     kept[kept.index(k)] = _fold(k, ev)
     return True
+
+
+def _is_toll(e: Event) -> bool:
+    """Is ``e`` a toll told with no one doing it, told once ("two were killed": refine.yaml ``casualty_verbs``)?"""
+    from dragoman.events.lexicon import load
+
+    return e.type == "ASSAULT" and not e.sources and len(e.evidence) == 1 and _lemma(e) in load().modes["casualty_verbs"]
 
 
 def _dated_apart(a: Event, b: Event, dates: dict[int, frozenset[str]]) -> bool:
