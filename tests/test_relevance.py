@@ -1396,3 +1396,20 @@ def test_hostile_vows_rewards_and_positions(unfiltered, text, want):
 def test_a_refusal_of_an_act_is_made_when_it_is_said(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
 
+
+
+@pytest.mark.parametrize("text, want", [
+    # a that-clause the parser hung on whom a speaker told, or on where it was said, is what was said
+    ("The opposition leader, Mara Quist, told the station's morning programme that the government's plans were "
+     '"inadequate".', ["ACCUSE"]),
+    ("The finance minister said in an interview with a news agency that the central bank's policy was reckless.",
+     ["ACCUSE"]),
+    ("Officials told reporters that the talks would resume on Monday.", []),
+    # words of criticism that judge another actor's act
+    ('The union leader said the ministry had been "careless" with the pension records.', ["ACCUSE"]),
+    ("The senator said the governor's handling of the floods was indefensible.", ["ACCUSE"]),
+    # the same words where they judge no one
+    ("The coach said the weather had been disappointing.", []),
+])
+def test_what_was_told_and_words_that_judge_an_act(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

@@ -529,6 +529,32 @@ def _addressed_participles(heads: list[int], deps: list[str], tags: list[str], l
         deps[k], heads[k] = "advcl", v - k
 
 
+#: verbs of telling whose object is whom they tell ("told reporters that ..."), and of saying, whose
+#: "in"/"on"/"to" phrase names where or to whom ("said in a statement that ...", "said on the radio that ...")
+_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "advise", "notify"})
+_SAYING_VERBS = frozenset({"say", "tell", "write", "claim", "insist", "argue", "warn", "state", "add", "explain",
+                           "admit", "suggest", "declare", "announce", "stress", "confirm", "allege"})
+
+
+def _told_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"told BBC Radio's Today programme that the plans were inadequate", "said in an interview that ..." — a
+    that-clause parsed as a modifier of whom a verb of telling tells, or of the noun of the phrase saying where
+    or to whom it was said, is the verb's complement: what was told."""
+    for k, dep in enumerate(deps):
+        if dep != "acl" or not tags[k].startswith("VB"):
+            continue
+        if not any(j + heads[j] == k and deps[j] == "mark" and lemmas[j].lower() == "that" for j in range(max(0, k - 12), k)):
+            continue
+        h = k + heads[k]
+        v = h + heads[h]
+        if deps[h] in ("dobj", "dative") and lemmas[v].lower() in _TELLING_VERBS and v < h:
+            deps[k], heads[k] = "ccomp", v - k
+        elif deps[h] == "pobj" and deps[v] == "prep" and lemmas[v].lower() in ("in", "on", "to"):
+            g = v + heads[v]
+            if g < v and lemmas[g].lower() in _SAYING_VERBS and tags[g].startswith("VB"):
+                deps[k], heads[k] = "ccomp", g - k
+
+
 def _coordinated_names(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"Kenyan President Samuel Kiptoo Langat and Tanzanian President Halima Mohamed Mrisho held talks": two long
     names joined by "and", the first parsed as a modifier of the second's last word with the second's title as
@@ -1081,6 +1107,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       parsed as the complement of a noun (a headline run into the first sentence) is a clause beside it;
     * "has written to the watchdog accusing Labour of ..." — a speech act's participle parsed as a modifier of
       whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses);
+    * "told the Today programme that the plans were inadequate", "said in an interview that ..." — a that-clause
+      parsed as a modifier of whom a verb tells, or of where it was said, is the verb's complement;
     * "spent four hours at the foreign ministry discussing ..." — the participle of what a time was spent
       doing is the adverbial clause of "spend" (its subject does it);
     * "President Samuel Kiptoo Langat and President Halima Mohamed Mrisho held talks" — a first name parsed as
@@ -1104,6 +1132,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _run_on_clauses(heads, deps)
     _for_subjects(heads, deps, tags, lemmas)
     _addressed_participles(heads, deps, tags, lemmas)
+    _told_clauses(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
     _lead_repairs(heads, deps, tags, lemmas)
