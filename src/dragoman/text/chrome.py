@@ -12,7 +12,8 @@
 * agency: the credit at the end, ``(ATN)``, or the one inside the dateline;
 * boilerplate: whole lines of page furniture that extraction left in the story ("Read more: …",
   "Click here to subscribe", "Share it with a friend!", image credits), patterns in
-  ``data/boilerplate.txt``; one key per line ("boilerplate", "boilerplate.2", …).
+  ``data/boilerplate.txt``; one key per line ("boilerplate", "boilerplate.2", …);
+* comments: readers' comments run on after the story, to the end of the text (``comments.py``).
 """
 
 from __future__ import annotations
@@ -23,14 +24,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from dragoman.model import Article, ReferenceDate
+from dragoman.text.comments import comments_start
 from dragoman.text.dates import FULL_DATE, match_to_date
 from dragoman.text.headline import glued_headline
 
 #: chrome spans whose words are never an actor nor a clause's subject (the title and its repeat are story)
 CHROME_NOT_ACTORS = ("dateline", "dateline_date", "agency", "masthead", "agency_line", "title_repeat", "title_glued",
-                     "boilerplate")
+                     "boilerplate", "comments")
 #: kinds of chrome that are never parsed (the NLP stage and the times skip them)
-NOT_PARSED = ("masthead", "title_repeat", "title_glued", "agency_line", "boilerplate")
+NOT_PARSED = ("masthead", "title_repeat", "title_glued", "agency_line", "boilerplate", "comments")
 
 
 def kind(key: str) -> str:
@@ -141,6 +143,8 @@ def annotate(article: Article) -> Article:
     taken = set(chrome.values())
     for n, span in enumerate((sp for sp in furniture if sp not in taken), 1):
         chrome["boilerplate" if n == 1 else f"boilerplate.{n}"] = span
+    if "comments" not in chrome and (start := comments_start(text)) is not None:
+        chrome["comments"] = (start, len(text.rstrip()))  # readers' comments after the story
     return article.replace(chrome=chrome, reference_date=ref, title=title, dateline=dateline, agency=agency)
 
 
