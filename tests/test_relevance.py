@@ -1400,8 +1400,8 @@ def test_a_refusal_of_an_act_is_made_when_it_is_said(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # a that-clause the parser hung on whom a speaker told, or on where it was said, is what was said
-    ("The opposition leader, Mara Quist, told the station's morning programme that the government's plans were "
-     '"inadequate".', ["ACCUSE"]),
+    (("The opposition leader, Mara Quist, told the station's morning programme that the government's plans were "
+     '"inadequate".'), ["ACCUSE"]),
     ("The finance minister said in an interview with a news agency that the central bank's policy was reckless.",
      ["ACCUSE"]),
     ("Officials told reporters that the talks would resume on Monday.", []),
