@@ -1413,3 +1413,25 @@ def test_a_refusal_of_an_act_is_made_when_it_is_said(unfiltered, text, want):
 ])
 def test_what_was_told_and_words_that_judge_an_act(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # criticism told as a noun, with its maker and whom it is aimed at (events/complaint.py)
+    ("The minister faced criticism from union leaders over the cuts.", ("union leaders", "minister")),
+    ("The senator has made allegations that the governor took bribes.", ("senator", "governor")),
+    ("The finance minister denied the opposition's claims that he had misled parliament.", ("opposition", "finance minister")),
+    ("The cabinet has been damaged by accusations of incompetence from its own backbenchers.", ("backbenchers", "cabinet")),
+    # no maker, no target, not done, or no accusation claimed
+    ("The minister would face criticism from union leaders.", None),
+    ("The island's government rejects the mainland's sovereignty claims.", None),
+    ("The newspaper published claims that the economy was growing.", None),
+    ("The plan faced criticism.", None),
+])
+def test_criticism_told_as_a_noun_is_an_accusation(pipeline, text, want):
+    art = extract_at(pipeline, text)
+    got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
+           for e in art.events if e.type == "ACCUSE"]
+    if want is None:
+        assert not got, [(e.type, e.rule) for e in art.events]
+    else:
+        assert len(got) == 1 and want[0] in " ".join(got[0][0]) and want[1] in " ".join(got[0][1]), got

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
+from dragoman.events.complaint import complaints
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.relevance import state_actor
@@ -531,6 +532,7 @@ class Coder:
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
         events.extend(self._labels(view, sent, [e for e in events if e is not None]))
         events.extend(self._concerns(view, sent, [e for e in events if e is not None]))
+        events.extend(complaints(self, view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         events.extend(self._refusals(view, sent, [e for e in events if e is not None]))
         return _dedupe(view, [e for e in events if e is not None])

@@ -1,0 +1,117 @@
+"""Complaint: criticism told as a noun, with who made it and whom it is aimed at.
+
+"The minister faced criticism from union leaders", "denied Labour's claims that he had misled parliament",
+"shrugged off allegations from the opposition leader that ...", "has been damaged by accusations of spin from its
+own MPs", "the senator made allegations that the governor took bribes": the story tells that someone criticised or
+accused someone else, with no verb of criticism. A careful coder codes the accusation (CAMEO 111, PLOVER ACCUSE)
+by its maker against its target.
+
+``complaints`` finds a noun of criticism (``complaint_nouns`` in ``data/refine.yaml``; "claims" too, only where
+they say what is claimed and are denied or answered, ``claim_nouns``: "rejects Beijing's sovereignty claims" is
+no accusation) with
+
+* its maker: named by the noun itself ("Labour claims", "the union's criticism"), by "from" or "by" ("criticism
+  from union leaders"), or the subject of a verb of making it (``complaint_making``: "made allegations",
+  "voiced criticism", "levelled accusations");
+* its target: named by "against" or "of" ("allegations against the governor"), else the subject of the clause that
+  says what is claimed ("allegations that the governor took bribes"), else whoever the noun comes to — the
+  subject of a verb of facing or answering it (``complaint_facing``: "faced criticism", "denied claims", "shrugged
+  off allegations", "came under attack") or of a passive one it is the agent of ("damaged by accusations").
+
+Nothing is coded where the maker or the target is missing or they are the same, where the verb is hypothetical
+("would face criticism") or negated, or where the sentence has an accusation coded already.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dragoman.events.clauses import View
+from dragoman.model import Aux, Event, Sentence
+
+if TYPE_CHECKING:
+    from dragoman.events.coder import Coder
+
+#: auxiliaries that make the verb a hypothesis or a future
+_NOT_DONE = frozenset({"would", "could", "might", "may", "will", "should", "can"})
+
+
+def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
+    """The accusations the sentence tells as nouns of criticism (at most one), when it has none coded."""
+    if any(e.type == "ACCUSE" for e in found):
+        return []
+    m = k.lex.modes
+    toks = view.toks
+    for i in range(sent.tok_start, sent.tok_end):
+        lem = view.lemma(i)
+        if toks[i].pos != "NOUN" or lem not in m["complaint_nouns"] and lem not in m["claim_nouns"]:
+            continue
+        verb = _governor(view, i)
+        if verb is not None and (view.kids(verb, "neg") or any(view.lemma(a) in _NOT_DONE for a in view.kids(verb, "aux"))):
+            continue
+        faced = verb is not None and view.lemma(verb) in m["complaint_facing"]
+        if lem in m["claim_nouns"] and not (faced and view.kids(i, "acl", "ccomp")):
+            continue  # "claims that the economy is growing", "rejects sovereignty claims": no accusation
+        makers = _makers(view, i, verb, m["complaint_making"])
+        if not makers:
+            continue
+        targets = [a for a in _targets(view, i, verb, faced) if a not in makers]
+        if not targets:
+            continue
+        conf = 0.66 - min(0.2, 0.04 * view.depth(i))
+        return [k._build(view, sent, "ACCUSE", k.lex.codes["criticism"], None, (), makers, targets[:1], False, Aux(),
+                         (toks[i].start, toks[i].end), conf, "accuse/complaint-made")]
+    return []
+
+
+def _governor(view: View, i: int) -> int | None:
+    """The verb the noun is the object of, directly ("faced criticism") or through a preposition ("came under
+    attack", "damaged by accusations", "met with disapproval"); ``None`` when there is none."""
+    toks = view.toks
+    h = toks[i].head
+    if toks[i].dep in ("dobj", "nsubjpass") and toks[h].pos in ("VERB", "AUX"):
+        return h
+    if toks[i].dep == "pobj" and toks[h].dep in ("prep", "agent"):
+        g = toks[h].head
+        if toks[g].pos in ("VERB", "AUX"):
+            return g
+    return None
+
+
+def _makers(view: View, i: int, verb: int | None, making: frozenset[str]) -> list[str]:
+    """Who made the criticism: the noun's own modifiers ("Labour claims", "the union's criticism"), its "from" or
+    "by" phrase, or the subject of a verb of making it ("made allegations")."""
+    toks = view.toks
+    out: list[str] = []
+    for c in view.children[i]:
+        dep = toks[c].dep
+        if dep in ("poss", "compound", "amod"):
+            out.extend(a for a in view.tok_actors.get(c, ()) if a not in out)
+        elif dep == "prep" and view.lemma(c) in ("from", "by"):
+            for o in view.kids(c, "pobj"):
+                out.extend(a for a in view.phrase_actors(o) if a not in out)
+    if not out and verb is not None and view.lemma(verb) in making and toks[i].dep == "dobj":
+        subj, passive = view.subject(verb)
+        if subj is not None and not passive:
+            out.extend(view.phrase_actors(subj))
+    return out
+
+
+def _targets(view: View, i: int, verb: int | None, faced: bool) -> list[str]:
+    """Whom the criticism is aimed at: its "against" or "of" phrase, the subject of what it claims, or whoever
+    faces or answers it."""
+    toks = view.toks
+    for c in view.children[i]:
+        if toks[c].dep == "prep" and view.lemma(c) in ("against", "of"):
+            got = [a for o in view.kids(c, "pobj") for a in view.phrase_actors(o, strict=True)]
+            if got:
+                return got
+    for c in view.kids(i, "acl", "ccomp"):
+        subj, _ = view.subject(c)
+        if subj is not None and (got := view.phrase_actors(subj)):
+            return got
+    if faced and verb is not None:
+        subj, _ = view.subject(verb)
+        if subj is not None:
+            return view.phrase_actors(subj)
+    return []
