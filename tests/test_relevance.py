@@ -1435,3 +1435,19 @@ def test_criticism_told_as_a_noun_is_an_accusation(pipeline, text, want):
         assert not got, [(e.type, e.rule) for e in art.events]
     else:
         assert len(got) == 1 and want[0] in " ".join(got[0][0]) and want[1] in " ".join(got[0][1]), got
+
+
+@pytest.mark.parametrize("text, want", [
+    # questioning whether something was done, or raising doubts about an act, is criticism
+    ("Rights groups questioned whether the ministry's decisions had been based on evidence obtained under duress.",
+     ["ACCUSE"]),
+    ("The senator raised doubts about the governor's account of the meeting.", ["ACCUSE"]),
+    # doubting what may yet happen is not
+    ("Several leaders questioned whether the neighbouring state would take the migrants back.", []),
+    # a clash between politicians is one of words; between crowds and police, or troops, it is not
+    ("The mayor clashed on Thursday with the leader of the No campaign.", ["ACCUSE"]),
+    ("Protesters clashed with police in the capital.", ["ASSAULT"]),
+    ("Rebels clashed with troops near the border.", ["ASSAULT"]),
+])
+def test_questions_doubts_and_clashes_of_words(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

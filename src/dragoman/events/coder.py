@@ -101,7 +101,7 @@ class Coder:
         under = not ev.sources and view.toks[i].dep == "pobj" and view.lemma(view.toks[i].head) == "under"
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
             return ev
-        if self._worded(view, i, ev):
+        if self._worded(view, i, ev) or view.lemma(i) in m["verbal_clash_verbs"] and self._spoken_clash(view, ev):
             return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
         if not ev.sources and not under:
             return ev
@@ -116,6 +116,17 @@ class Coder:
                    for a in speakers):
             return ev
         return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
+
+    def _spoken_clash(self, view: View, ev: Event) -> bool:
+        """A clash between politicians — each side one person, one office holder of a state or party ("the mayor",
+        "the leader"), or a party — is one of words ("the mayor clashed with the leader of the No campaign"); not
+        one of crowds, police or troops ("protesters clashed with police")."""
+        speakers = self.lex.modes["speaker_sectors"]
+        sides = [a for a in map(view.article.actor, ev.sources + ev.targets) if a is not None]
+        return len(sides) >= 2 and len(sides) == len(ev.sources) + len(ev.targets) and all(
+            a.kind == "person" or a.sector in PARTY_SECTORS
+            or a.kind == "group" and (a.sector or "").lower() in speakers and not a.name.lower().split()[-1].endswith("s")
+            for a in sides)
 
     def _worded(self, view: View, i: int, ev: Event) -> bool:
         """Is the attack at ``i`` one made in words by what the sentence says of it: aimed at those who speak
@@ -1394,6 +1405,17 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
     return _polled(x.view, x.view.speech_governor(x.c.clause))
 
 
+def _doubted_future(k: Coder, x: _Clause) -> bool:
+    """"several leaders questioned whether Turkey would take them back": doubting what may yet happen is no
+    criticism of anything done (questioning whether it was done is)."""
+    v = x.c.tok
+    if x.code != k.lex.codes["criticism"] or x.view.lemma(v) != "question":
+        return False
+    clauses = x.view.kids(v, "ccomp")
+    return bool(clauses) and all(any(x.view.lemma(a) in ("will", "would", "can", "could", "might", "may", "shall")
+                                     for a in x.view.kids(c, "aux")) for c in clauses)
+
+
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 def _standing_position(k: Coder, x: _Clause) -> bool:
     """"She supports more border agents", "two Republicans who support abortion rights", "Turkey and Egypt, which back
@@ -1411,7 +1433,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("others-wants", _others_wants),
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
-    ("standing-position", _standing_position),
+    ("standing-position", _standing_position), ("doubted-future", _doubted_future),
 )
 
 
