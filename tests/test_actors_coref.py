@@ -190,3 +190,17 @@ def test_a_lead_that_describes_one_person_is_the_name_that_opens_the_next_senten
     # a name that does not open the next sentence is someone else
     art = extract("A senior minister resigned on Monday. Police said Smith was not involved.", pipeline=pipeline)
     assert holder(art, "senior minister").name != "Smith"
+
+
+def test_a_title_refers_to_the_leader_the_lexicon_knows_in_office_at_the_articles_date(pipeline):
+    """"Keir Starmer ... the prime minister": named with no title, a leader in office at the article's date (the
+    leaders' lexicon) holds the office the title names; with two such leaders of one office, no guess."""
+    text = ("Keir Starmer has dismissed reports that he will reshuffle his cabinet. The prime minister said the "
+            "reports were wrong.")
+    art = extract(text, published="2025-03-04", pipeline=pipeline)
+    who = holder(art, "prime minister")
+    assert who is not None and who.name == "Keir Starmer", who
+    art = extract("Keir Starmer met Rishi Sunak in the Commons. The prime minister said the talks were useful.",
+                  pipeline=pipeline)  # no date: both were prime ministers
+    who = holder(art, "prime minister")
+    assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who

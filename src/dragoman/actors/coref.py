@@ -691,7 +691,9 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
     classes = set((u.role_cls or "").split(","))
     toks = ctx.toks
     own = {toks[i].text.lower() for i in range(max(0, u.ts - 2), u.te)}
-    cands = [g for g in pool if g.unit.role_cls and classes & set(g.unit.role_cls.split(","))
+    known = _office_classes(ctx, pool) if u.person_role else {}
+    cands = [g for g in pool if (g.unit.role_cls or known.get(id(g)))
+             and classes & set((g.unit.role_cls or known.get(id(g)) or "").split(","))
              and (u.country is None or g.unit.country == u.country or (g.unit.country is None and g.unit.kind == "person"))
              and (u.org is None or g.unit.org == u.org)
              # "the prime minister" is not the "Deputy Prime Minister Alan Greaves", nor "the chancellor" the
@@ -713,6 +715,21 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
                   and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
         target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
     return target
+
+
+def _office_classes(ctx: Context, pool: list[Group]) -> dict[int, str]:
+    """The title classes of the people the text names with no title but the leaders' lexicon knows in office
+    ("Tony Blair ... the prime minister": the prime minister is Blair), by group id; none of a class two such
+    people share (an article with no date has every prime minister of the lexicon in office)."""
+    found: dict[int, str] = {}
+    for g in pool:
+        e = g.unit.entry
+        if g.unit.kind == "person" and not g.unit.role_cls and e is not None and e.source == "leaders" and e.role:
+            role = ctx.lex.role(e.role)
+            if role is not None:
+                found[id(g)] = role.cls
+    shared = [c for c in found.values() if list(found.values()).count(c) > 1]
+    return {k: c for k, c in found.items() if c not in shared}
 
 
 #: words that make a title another office: "Deputy Prime Minister", "shadow chancellor", "former president"
