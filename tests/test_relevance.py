@@ -1451,3 +1451,11 @@ def test_criticism_told_as_a_noun_is_an_accusation(pipeline, text, want):
 ])
 def test_questions_doubts_and_clashes_of_words(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+def test_a_judgement_of_a_report_is_aimed_at_who_the_report_was_named_by(pipeline):
+    """"A report by the audit office says ... We welcome the report": the report's maker is named with it."""
+    art = extract_at(pipeline, 'A report by the National Audit Office says the ministry was slow to pay farmers. '
+                               'A ministry spokesman said: "We welcome the report."')
+    got = [[art.actor(a).name for a in e.targets] for e in art.events if e.type == "SUPPORT"]
+    assert got and "Audit Office" in " ".join(got[0]), [(e.type, e.rule, e.targets) for e in art.events]

@@ -121,8 +121,8 @@ def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int
 
 def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset[str]) -> list[str]:
     """The actors who, in the sentences before ``sent``, made what ``noun`` names, where its word was used
-    first: the subject (or the passive's agent) of a verb of ``making`` whose object it was; [] when there are
-    none."""
+    first: named with it ("a report by the audit office", "the watchdog's report"), else the subject (or the
+    passive's agent) of a verb of ``making`` whose object it was; [] when there are none."""
     lemma = view.lemma(noun)
     first = None
     for s in range(max(0, sent - _OWNER_WINDOW), sent):
@@ -133,6 +133,12 @@ def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset
             break
     if first is None:
         return []
+    # "a report by the National Audit Office", "the watchdog's report", "the Hutton report": its maker named with it
+    named = [a for c in view.children[first] if view.toks[c].dep in ("poss", "compound") for a in view.tok_actors.get(c, ())]
+    named += [a for c in view.kids(first, "prep") if view.lemma(c) == "by" for o in view.kids(c, "pobj")
+              for a in view.phrase_actors(o)]
+    if named:
+        return [x for x in dict.fromkeys(named) if x not in judges]
     verb = view.toks[first].head
     if view.toks[first].dep not in ("dobj", "nsubjpass") or view.lemma(verb) not in making:
         return []  # the word first used as what someone made ("EU leaders endorsed a plan"), not talked about
