@@ -1459,3 +1459,13 @@ def test_a_judgement_of_a_report_is_aimed_at_who_the_report_was_named_by(pipelin
                                'A ministry spokesman said: "We welcome the report."')
     got = [[art.actor(a).name for a in e.targets] for e in art.events if e.type == "SUPPORT"]
     assert got and "Audit Office" in " ".join(got[0]), [(e.type, e.rule, e.targets) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "had to" in reported speech asks an actor to act; a forecast of it, or a need of no one, does not
+    ("The senator said the governor had to resign.", ["REQUEST"]),
+    ("The opposition believes the minister will have to raise taxes after the election.", []),
+    ("The committee chairman said some way has to be found of saving the fishing fleet.", []),
+])
+def test_what_someone_has_to_do_in_reported_speech(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

@@ -926,6 +926,10 @@ class Coder:
                 # "said Britain needed lower taxes", "said member states had to be more accountable" (but "have to"
                 # in a direct quote is mostly an opinion: '"Both sides have to understand ...," he said')
                 modal = c
+                c_sub1, _ = view.subject(c)
+                if view.lemma(c) == "have" and (any(view.lemma(a) in ("will", "would", "may", "might") for a in view.kids(c, "aux"))
+                                                 or c_sub1 is None or not view.phrase_actors(c_sub1)):
+                    continue  # "will have to fill it with tax rises", "some way has to be found": a forecast, a need
                 inner_clause = next(iter(view.kids(c, "xcomp")), None)
                 c_sub0, _ = view.subject(c)
                 others = c_sub0 is not None and toks[c_sub0].pos != "PRON" and (
