@@ -1469,3 +1469,22 @@ def test_a_judgement_of_a_report_is_aimed_at_who_the_report_was_named_by(pipelin
 ])
 def test_what_someone_has_to_do_in_reported_speech(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # what is shot, or hijacked, must be someone or something: a mind or a possessed thing of no one is not
+    ("Lashing out, the candidate said the judge's mind is shot.", []),
+    ("Two soldiers were shot dead at a checkpoint.", ["ASSAULT"]),
+    ("The protesters were shot by police.", ["ASSAULT"]),
+])
+def test_what_is_shot_is_someone(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
+
+
+def test_a_headlines_present_verb_taken_for_a_noun_is_the_verb(pipeline):
+    """"Mayor demands Harlow resign": the tagger reads "demands" as a plural noun; the demand is the event and the
+    resignation only demanded."""
+    art = extract_at(pipeline, "Mayor demands Harlow resign over the budget.")
+    verb = next(t for t in art.tokens if t.text == "demands")
+    assert verb.pos == "VERB" and verb.dep == "ROOT", verb
+    assert not any(e.type == "RETREAT" and not e.aux.hypothetical for e in art.events), [(e.type, e.rule) for e in art.events]

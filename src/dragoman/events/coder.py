@@ -272,6 +272,8 @@ class Coder:
                 return False, None
         if "hurts" in e.flags and not all(self._harmable(view, c) for c in ch if toks[c].dep == "dobj"):
             return False, None
+        if "hurts" in e.flags and not all(self._harmable(view, c, own=True) for c in ch if toks[c].dep == "nsubjpass"):
+            return False, None  # "the judge's mind is shot", "his hopes were shot down": no one was shot
         return True, obj
 
     def _thing_does(self, view: View, c: Cand) -> bool:
@@ -369,15 +371,16 @@ class Coder:
     #: named-entity types a violent act may be done to (people, organisations, places, buildings)
     HARMABLE_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
-    def _harmable(self, view: View, d: int) -> bool:
+    def _harmable(self, view: View, d: int, own: bool = False) -> bool:
         """Can violence be done to the object headed by ``d``: an actor, a place or a physical target
-        ("attacked the convoy"), not a plan or a tax ("slaughter the council tax")?"""
+        ("attacked the convoy"), not a plan or a tax ("slaughter the council tax")? ``own``: by the noun itself,
+        not by an actor its modifiers name ("the judge's mind")."""
         t = view.toks[d]
         if view.tok_actors.get(d) or t.ent_type in self.HARMABLE_ENTS or t.pos in ("PRON", "PROPN", "NUM"):
             return True
         if view.lemma(d) in self.physical or t.text.lower() in self.physical:
             return True
-        return bool(view.phrase_actors(d, strict=True))
+        return not own and bool(view.phrase_actors(d, strict=True)) or own and view.lemma(d) in _people_words()
 
     def _find_obj(self, view: View, i: int, wanted: frozenset[str], via: frozenset[str] = frozenset()) -> int | None:
         """The object of the trigger at ``i`` that is one of ``wanted``: a direct object, or the object of one of

@@ -555,6 +555,32 @@ def _told_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: li
                 deps[k], heads[k] = "ccomp", g - k
 
 
+#: verbs a headline tells in the present that the tagger takes for plural nouns ("Trump demands Ginsburg resign")
+_HEADLINE_VERBS = frozenset({"demand", "call", "urge", "slam", "back", "warn", "vow", "accuse", "reject", "seek", "ask",
+                             "attack", "blast", "deny", "pledge", "threaten", "condemn", "praise", "hail", "welcome",
+                             "quit", "resign", "sack", "ban", "block", "sue", "criticise", "criticize", "defend",
+                             "dismiss", "oppose", "promise", "insist", "claim", "scrap", "cut"})
+
+
+def _headline_verbs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"Trump demands Ginsburg resign" — a name or noun taken for the root and the headline's present verb after it
+    taken for its plural object: the verb is the root, the name its subject."""
+    n = len(deps)
+    for i in range(n - 2):
+        j = i + 1
+        if deps[i] != "ROOT" or tags[i] not in ("NN", "NNP", "NNPS") or tags[j] != "NNS" \
+                or lemmas[j].lower() not in _HEADLINE_VERBS or j + heads[j] != i or deps[j] not in ("dobj", "appos", "npadvmod"):
+            continue
+        if not any(k + heads[k] == i and deps[k] in ("ccomp", "dobj", "xcomp", "prep") for k in range(j + 1, n)):
+            continue  # nothing after the verb: "Union demands" is a noun phrase
+        tags[j], deps[j], heads[j] = "VBZ", "ROOT", 0
+        deps[i], heads[i] = "nsubj", j - i
+        for k in range(j + 1, n):
+            if k + heads[k] == i:
+                heads[k] = j - k
+        return
+
+
 def _coordinated_names(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"Kenyan President Samuel Kiptoo Langat and Tanzanian President Halima Mohamed Mrisho held talks": two long
     names joined by "and", the first parsed as a modifier of the second's last word with the second's title as
@@ -1094,6 +1120,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       taken for an adverbial noun or a second object of the verb, is in apposition to the object;
     * "demanded that the government resign" — a that-clause parsed as a noun compound ("government resign") is a
       bare verb (tagged VB) with its subject;
+    * "Trump demands Ginsburg resign" — a headline's present verb taken for the plural object of a name taken for
+      the root is the root, and the name its subject;
     * "EU leaders back Turkey migrant deal" — a root tagged a particle or an adverb, with a subject before it
       and an object after it, is a verb;
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
@@ -1123,6 +1151,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       is that noun's;
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
+    _headline_verbs(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
     _particle_roots(heads, deps, tags)
