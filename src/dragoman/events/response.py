@@ -120,33 +120,33 @@ def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int
 
 
 def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset[str]) -> list[str]:
-    """The actors who, in the sentences before ``sent``, made what ``noun`` names, where its word was used
-    first: named with it ("a report by the audit office", "the watchdog's report"), else the subject (or the
-    passive's agent) of a verb of ``making`` whose object it was; [] when there are none."""
+    """The actors who, in the sentences before ``sent``, made what ``noun`` names: where its word was used first,
+    named with it ("a report by the audit office", "the watchdog's report"); else, at the nearest use of the word
+    as the object of a verb of ``making``, that verb's subject (or the passive's agent) ("Mr Brown announced plans
+    to merge agencies ... Unions oppose the plans"); [] when there are none."""
     lemma = view.lemma(noun)
-    first = None
-    for s in range(max(0, sent - _OWNER_WINDOW), sent):
-        sentence = view.article.sentences[s]
-        first = next((j for j in range(sentence.tok_start, sentence.tok_end) if view.lemma(j) == lemma
-                      and view.toks[j].pos == "NOUN"), None)
-        if first is not None:
-            break
-    if first is None:
+    uses = [j for s in range(max(0, sent - _OWNER_WINDOW), sent)
+            for j in range(view.article.sentences[s].tok_start, view.article.sentences[s].tok_end)
+            if view.lemma(j) == lemma and view.toks[j].pos == "NOUN"]
+    if not uses:
         return []
+    first = uses[0]
     # "a report by the National Audit Office", "the watchdog's report", "the Hutton report": its maker named with it
     named = [a for c in view.children[first] if view.toks[c].dep in ("poss", "compound") for a in view.tok_actors.get(c, ())]
     named += [a for c in view.kids(first, "prep") if view.lemma(c) == "by" for o in view.kids(c, "pobj")
               for a in view.phrase_actors(o)]
     if named:
         return [x for x in dict.fromkeys(named) if x not in judges]
-    verb = view.toks[first].head
-    if view.toks[first].dep not in ("dobj", "nsubjpass") or view.lemma(verb) not in making:
-        return []  # the word first used as what someone made ("EU leaders endorsed a plan"), not talked about
-    subj, passive = view.subject(verb)
-    doer = view.agent(verb) if passive else subj
-    if doer is None:
-        return []
-    return [x for x in view.phrase_actors(doer) if x not in judges]
+    for j in reversed(uses):
+        verb = view.toks[j].head
+        if view.toks[j].dep not in ("dobj", "nsubjpass") or view.lemma(verb) not in making:
+            continue  # the word used as what is talked about ("the plans were criticised"), not as what was made
+        subj, passive = view.subject(verb)
+        doer = view.agent(verb) if passive else subj
+        who = [x for x in view.phrase_actors(doer) if x not in judges] if doer is not None else []
+        if who:
+            return who
+    return []
 
 
 def _doer(view: View, noun: int, sent: int, judges: set[str], doings: frozenset[str]) -> list[str]:
