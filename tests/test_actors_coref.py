@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dragoman.api_public import extract
 
 
@@ -204,3 +206,15 @@ def test_a_title_refers_to_the_leader_the_lexicon_knows_in_office_at_the_article
                   pipeline=pipeline)  # no date: both were prime ministers
     who = holder(art, "prime minister")
     assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
+
+
+@pytest.mark.parametrize("text, org, sector", [
+    # an office holder who speaks for or works at a body is coded as that body's
+    ("A spokesman for Amnesty International condemned the verdict.", "AMNESTY", None),
+    ("But a spokesman for the Home Office defended the proposals.", "HOMEOFFICE", "GOV"),
+    ("A spokesman for the Taliban denied the report.", "TALIBAN", None),
+])
+def test_a_spokesman_for_a_body_is_the_bodys(pipeline, text, org, sector):
+    art = extract(text, published="2005-03-04", pipeline=pipeline)
+    src = [art.actor(a) for e in art.events for a in e.sources]
+    assert src and src[0].org == org and (sector is None or src[0].sector == sector), src

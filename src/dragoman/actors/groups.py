@@ -180,9 +180,16 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
         ext = post[0].te
     elif post is None and role.kind in ("person", "group"):
         ext = _named_owner_end(ctx, root, te) or te
+    body = _served_body(ctx, root, te) if ext == te and role.kind == "person" and (
+        post is None or toks[post[1]].text.lower() != "of") else None
+    if body is not None:
+        ext = body.te
     c = code_phrase(ctx, ts, ext, for_person=False)
     if c.country is None and post is not None:
         c.country, c.org = post[0].country, post[0].org
+    if body is not None:
+        # Amnesty's spokesman is Amnesty's, the Taliban's a Taliban
+        c.country, c.org, c.sector = c.country or body.country, c.org or body.org, body.sector or c.sector
     if c.country is None and role.kind == "group" and role.agent_sector in PEOPLE_SECTORS and not (
             t.dep == "pobj" and toks[t.head].text.lower() == "with"):
         # people act where they are: "students protested in Jakarta" (but the counterpart of talks or an
@@ -191,6 +198,20 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
         if place is not None:
             c.country = place.country
     return ext, c
+
+
+def _served_body(ctx: Context, root: int, te: int) -> Unit | None:
+    """"a spokesman for the Home Office", "an official at Amnesty International": the body an office holder
+    speaks for or works at (its officer, coded as it is), when a coded organisation follows "for" or "at"."""
+    toks = ctx.toks
+    for k in ctx.children[root]:
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in ("for", "at"):
+            continue
+        for i in range(k + 1, min(k + 4, len(toks))):
+            u = ctx.unit_of.get(i)
+            if u is not None and u.kind in ("organisation", "actor", "group") and (u.country or u.sector) and u.te - te <= 7:
+                return u
+    return None
 
 
 def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
