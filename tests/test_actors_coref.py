@@ -218,3 +218,20 @@ def test_a_spokesman_for_a_body_is_the_bodys(pipeline, text, org, sector):
     art = extract(text, published="2005-03-04", pipeline=pipeline)
     src = [art.actor(a) for e in art.events for a in e.sources]
     assert src and src[0].org == org and (sector is None or src[0].sector == sector), src
+
+
+def test_an_organisations_national_section_is_the_organisation(pipeline):
+    """"Oxfam Ireland condemned ...": the country after the organisation's name is its section, not the actor."""
+    art = extract("Oxfam Ireland condemned the killings.", published="2005-03-04", pipeline=pipeline)
+    src = [art.actor(a) for e in art.events for a in e.sources]
+    assert src and src[0].org == "OXFAM", src
+    art = extract("The EU Britain summit was held in London.", published="2005-03-04", pipeline=pipeline)
+    assert {a.name for a in art.actors} >= {"European Union", "United Kingdom"}  # two names, no section
+
+
+def test_the_seats_member_is_the_member_named_before(pipeline):
+    """"the Mid-Bedfordshire MP" is a title, its place the seat: the MP named before, not a person called so."""
+    art = extract("The Tory MP Jonathan Sayeed was suspended for two weeks. The Mid-Bedfordshire MP had denied a claim "
+                  "that he was paid for guiding visitors.", published="2005-03-04", pipeline=pipeline)
+    who = holder(art, "Mid-Bedfordshire MP")
+    assert who is not None and who.name == "Jonathan Sayeed", who

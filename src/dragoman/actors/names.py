@@ -87,6 +87,7 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_described_names(ctx, taken))
     units.extend(_aged_names(ctx, taken | set(covered)))
     _people_named_again(ctx, units, covered)
+    units = _national_sections(ctx, units)
     units.sort(key=lambda u: u.ts)
     for u in units:
         for i in range(u.ts, u.te):
@@ -94,6 +95,30 @@ def find_names(ctx: Context) -> list[Unit]:
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+def _national_sections(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """"Amnesty International UK", "Save the Children Sweden": a country named right after an organisation,
+    the organisation's name a modifier of it, is the organisation's section there, the organisation (not the
+    country) acting."""
+    toks = ctx.toks
+    by_start = {u.ts: u for u in units}
+    out: list[Unit] = []
+    dropped: set[int] = set()
+    for u in sorted(units, key=lambda x: x.ts):
+        if id(u) in dropped:
+            continue
+        nxt = by_start.get(u.te)
+        if u.kind == "organisation" and u.org and nxt is not None and nxt.kind in ("country", "code") \
+                and nxt.te - nxt.ts <= 2 and toks[nxt.te - 1].dep != "compound" \
+                and all(toks[i].dep == "compound" and nxt.ts <= toks[i].head < nxt.te or toks[i].head < u.te
+                        for i in range(u.ts, u.te)) and any(nxt.ts <= toks[i].head < nxt.te for i in range(u.ts, u.te)):
+            u.te = nxt.te
+            u.extra.append((nxt.ts, nxt.te, "section"))
+            nxt.used = True
+            dropped.add(id(nxt))
+        out.append(u)
+    return out
 
 
 def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
@@ -369,6 +394,9 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         return Unit(ts, te, "person", ctx.text(ts, name_end), rule="post-nominal", label="PERSON")
     if te <= ts:
         return None
+    if ent.label == "ORG" and ts > 0 and ctx.toks[ts - 1].text.lower() == "the" and te - 1 in ctx.role_of \
+            and ctx.toks[te - 1].text.lower() in POST_NOMINALS:
+        return None  # "the Mid-Bedfordshire MP": a title (the seat's member), for the titles to resolve
     text = ctx.text(ts, te)
     if text in ctx.lex.not_actors or (ent.label == "ORG" and ctx.toks[te - 1].text.lower() in ctx.lex.not_actor_heads):
         return None
@@ -422,6 +450,8 @@ def _post_nominal(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> t
         return 0 <= i < len(toks) and toks[i].text.isupper() and toks[i].text.lower() in POST_NOMINALS \
             and i not in covered and toks[i].sent == toks[ts].sent
 
+    if ts > 0 and toks[ts - 1].text.lower() in ("the", "a"):
+        return None  # "the Mid-Bedfordshire MP": a title, its place the seat (a name takes no article: "Joseph Wapi MP")
     if te - ts >= 2 and post(te - 1) and toks[te - 2].text[:1].isupper() and not toks[te - 2].text.isupper():
         return te - 1, te
     if te - ts >= 2 and post(te) and toks[te - 1].text[:1].isupper() and not toks[te - 1].text.isupper():
