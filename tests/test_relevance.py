@@ -1497,3 +1497,16 @@ def test_a_judgement_of_plans_is_aimed_at_who_announced_them_last(pipeline):
                                "plans on Monday. Unions oppose the plans.")
     got = [[art.actor(a).name for a in e.targets] for e in art.events if e.type == "REJECT"]
     assert got and "ministry" in " ".join(got[0]), [(e.type, e.rule, e.targets) for e in art.events]
+
+
+def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_government(pipeline):
+    """"The unions welcomed the increase", "the Tories called for a change in the law": with no one named, the
+    government of the article; the government itself, or a named maker, is left alone."""
+    art = extract_at(pipeline, "The government announced a rise in the minimum wage. The Trade Unions Congress welcomed "
+                               "the increase. The Conservatives called for a change in the law. The Liberal Democrats "
+                               "oppose the proposals.")
+    got = {e.type: [art.actor(a).name for a in e.targets] for e in art.events}
+    assert got.get("SUPPORT") == ["government"] and got.get("REQUEST") == ["government"] \
+        and got.get("REJECT") == ["government"], got
+    art = extract_at(pipeline, "The Trade Unions Congress welcomed the increase.")
+    assert all(not e.targets for e in art.events), [(e.type, e.targets) for e in art.events]  # no government named

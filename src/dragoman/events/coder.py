@@ -22,7 +22,7 @@ from dragoman.events.complaint import complaints
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.relevance import state_actor
-from dragoman.events.response import answer, owners
+from dragoman.events.response import answer, governments, owners
 from dragoman.events.sides import named_before, sides
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
@@ -76,6 +76,7 @@ class Coder:
             events.extend(self.sentence(view, sent))
         events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None]
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
+        events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 

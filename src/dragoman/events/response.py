@@ -211,3 +211,58 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
+
+
+#: the words of a government as a whole ("the government", "ministers", "the Scottish Executive")
+_GOVERNMENT_WORDS = frozenset({"government", "ministers", "executive", "administration", "cabinet"})
+
+
+def _the_government(view: View) -> str | None:
+    """The article's government: its most mentioned actor named as a government as a whole; ``None`` when it names
+    none."""
+    best: tuple[int, int, str] | None = None
+    for a in view.article.actors:
+        words = a.name.lower().split()
+        if a.sector != "GOV" or a.kind not in ("group", "organisation", "government") or not words \
+                or words[-1] not in _GOVERNMENT_WORDS:
+            continue
+        key = (len(a.mentions), -min((m.start for m in a.mentions), default=0), a.id)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) -> list[Event]:
+    """``events`` with the article's government as the target of support for or opposition to a public measure, or of
+    a call for one, that names no one else and is made by someone outside the government: "the unions welcomed the
+    increase", "the Tories called for a change in the law", "the Lib Dems oppose the proposals" — what careful coders
+    of political news do (``public_measures``, ``measure_calls`` in refine.yaml). Criticism is left alone: a
+    criticised measure is as often a rival's or a company's."""
+    gov = _the_government(view)
+    if gov is None:
+        return events
+    out = list(events)
+    for n, ev in enumerate(out):
+        if ev.targets or not ev.sources or gov in ev.sources or not ev.evidence or ev.type not in _MEASURE_TYPES:
+            continue
+        if any((a := view.article.actor(s)) is not None and a.sector == "GOV" for s in ev.sources):
+            continue  # the government does not judge or ask itself
+        i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
+        if i < 0:
+            continue
+        if ev.type == "REQUEST":
+            if view.lemma(i) not in modes["measure_calls"]:
+                continue
+            asked = [o for p in view.kids(i, "prep") if view.lemma(p) == "for" for o in view.kids(p, "pobj")] + view.kids(i, "dobj")
+            if not asked or any(view.tok_actors.get(o) for o in asked):
+                continue
+        else:
+            objs = view.kids(i, "dobj", "nsubjpass") or [o for p in view.kids(i, "prep") if view.lemma(p) in ("to", "against")
+                                                          for o in view.kids(p, "pobj")]
+            if not objs or view.lemma(objs[0]) not in modes["public_measures"] or view.kids(objs[0], "poss"):
+                continue
+        out[n] = replace(ev, targets=(gov,), rule=f"{ev.rule}+government")
+    return out
+
+
+_MEASURE_TYPES = ("SUPPORT", "REJECT", "REQUEST")
