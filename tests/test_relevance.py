@@ -1510,3 +1510,9 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
         and got.get("REJECT") == ["government"], got
     art = extract_at(pipeline, "The Trade Unions Congress welcomed the increase.")
     assert all(not e.targets for e in art.events), [(e.type, e.targets) for e in art.events]  # no government named
+
+
+def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):
+    art = extract_at(pipeline, "The EU negotiator said the prime minister's proposals for a customs arrangement raise "
+                               "a series of difficult questions.")
+    assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]

@@ -932,7 +932,8 @@ class Coder:
                 modal = c
                 c_sub1, _ = view.subject(c)
                 if view.lemma(c) == "have" and (any(view.lemma(a) in ("will", "would", "may", "might") for a in view.kids(c, "aux"))
-                                                 or c_sub1 is None or not view.phrase_actors(c_sub1)):
+                                                 or c_sub1 is None or not view.phrase_actors(c_sub1)
+                                                 and view.lemma(c_sub1) not in _people_words()):
                     continue  # "will have to fill it with tax rises", "some way has to be found": a forecast, a need
                 inner_clause = next(iter(view.kids(c, "xcomp")), None)
                 c_sub0, _ = view.subject(c)
@@ -1413,6 +1414,19 @@ def _poll_answer(k: Coder, x: _Clause) -> bool:
     return _polled(x.view, x.view.speech_governor(x.c.clause))
 
 
+def _questions_a_thing_raises(k: Coder, x: _Clause) -> bool:
+    """"the proposals raise difficult questions": questions a plan or a report raises are no one's criticism (a
+    person or a body raising them is: "the senator raised doubts about the account")."""
+    v = x.c.tok
+    if x.view.lemma(v) != "raise" or x.code != k.lex.codes["criticism"]:
+        return False
+    subj, passive = x.view.subject(v)
+    if subj is None or passive:
+        return False
+    t = x.view.toks[subj]
+    return not x.view.tok_actors.get(subj) and t.pos not in ("PRON", "PROPN") and x.view.lemma(subj) not in _people_words()
+
+
 def _doubted_future(k: Coder, x: _Clause) -> bool:
     """"several leaders questioned whether Turkey would take them back": doubting what may yet happen is no
     criticism of anything done (questioning whether it was done is)."""
@@ -1442,6 +1456,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
     ("standing-position", _standing_position), ("doubted-future", _doubted_future),
+    ("questions-a-thing-raises", _questions_a_thing_raises),
 )
 
 

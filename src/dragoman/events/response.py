@@ -238,9 +238,10 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
     increase", "the Tories called for a change in the law", "the Lib Dems oppose the proposals" — what careful coders
     of political news do (``public_measures``, ``measure_calls`` in refine.yaml). Criticism is left alone: a
     criticised measure is as often a rival's or a company's."""
-    gov = _the_government(view)
+    topic = view.article.topic
+    gov = _the_government(view) if topic is None or topic.label == "politics" else None
     if gov is None:
-        return events
+        return events  # (in business, sport or other news the measure is no government's by default)
     out = list(events)
     for n, ev in enumerate(out):
         if ev.targets or not ev.sources or gov in ev.sources or not ev.evidence or ev.type not in _MEASURE_TYPES:
