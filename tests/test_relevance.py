@@ -1421,6 +1421,9 @@ def test_what_was_told_and_words_that_judge_an_act(pipeline, text, want):
     ("The senator has made allegations that the governor took bribes.", ("senator", "governor")),
     ("The finance minister denied the opposition's claims that he had misled parliament.", ("opposition", "finance minister")),
     ("The cabinet has been damaged by accusations of incompetence from its own backbenchers.", ("backbenchers", "cabinet")),
+    ("The senator has been persistent in her criticism of the governor's vote on the bill.", ("senator", "governor")),
+    ("The Conservatives have expressed serious misgivings about the government's plans for house arrest.",
+     ("Conservative", "government")),
     # no maker, no target, not done, or no accusation claimed
     ("The minister would face criticism from union leaders.", None),
     ("The island's government rejects the mainland's sovereignty claims.", None),

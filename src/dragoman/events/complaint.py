@@ -12,13 +12,14 @@ no accusation) with
 
 * its maker: named by the noun itself ("Labour claims", "the union's criticism"), by "from" or "by" ("criticism
   from union leaders"), or the subject of a verb of making it (``complaint_making``: "made allegations",
-  "voiced criticism", "levelled accusations");
-* its target: named by "against" or "of" ("allegations against the governor"), else the subject of the clause that
+  "voiced criticism", "levelled accusations", "had qualms"), or, for "her criticism", the subject of the clause;
+* its target: named by "against", "of", "about" or "over" ("allegations against the governor", "misgivings about the
+  government's plans"), else the subject of the clause that
   says what is claimed ("allegations that the governor took bribes"), else whoever the noun comes to — the
   subject of a verb of facing or answering it (``complaint_facing``: "faced criticism", "denied claims", "shrugged
   off allegations", "came under attack") or of a passive one it is the agent of ("damaged by accusations").
 
-Nothing is coded where the maker or the target is missing or they are the same, where the verb is hypothetical
+Only in political news (``Article.topic``). Nothing is coded where the maker or the target is missing or they are the same, where the verb is hypothetical
 ("would face criticism") or negated, or where the sentence has an accusation coded already.
 """
 
@@ -32,14 +33,19 @@ from dragoman.model import Aux, Event, Sentence
 if TYPE_CHECKING:
     from dragoman.events.coder import Coder
 
+#: the confidence of an accusation already coded that this module leaves alone (settings' default floor)
+_SURE = 0.55
 #: auxiliaries that make the verb a hypothesis or a future
 _NOT_DONE = frozenset({"would", "could", "might", "may", "will", "should", "can"})
 
 
 def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
     """The accusations the sentence tells as nouns of criticism (at most one), when it has none coded."""
-    if any(e.type == "ACCUSE" for e in found):
-        return []
+    topic = view.article.topic
+    if topic is not None and topic.label != "politics":
+        return []  # (criticism of a firm by its shareholders, of a film by its critics: no political event)
+    if any(e.type == "ACCUSE" and e.sources and e.confidence >= _SURE for e in found):
+        return []  # (a noun of criticism the lexicon coded weakly, as a topic, is told again here with its sides)
     m = k.lex.modes
     toks = view.toks
     for i in range(sent.tok_start, sent.tok_end):
@@ -58,7 +64,7 @@ def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list
         targets = [a for a in _targets(view, i, verb, faced) if a not in makers]
         if not targets:
             continue
-        conf = 0.66 - min(0.2, 0.04 * view.depth(i))
+        conf = 0.7 - min(0.12, 0.03 * view.depth(i))
         return [k._build(view, sent, "ACCUSE", k.lex.codes["criticism"], None, (), makers, targets[:1], False, Aux(),
                          (toks[i].start, toks[i].end), conf, "accuse/complaint-made")]
     return []
@@ -94,6 +100,14 @@ def _makers(view: View, i: int, verb: int | None, making: frozenset[str]) -> lis
         subj, passive = view.subject(verb)
         if subj is not None and not passive:
             out.extend(view.phrase_actors(subj))
+    if not out and any(toks[c].pos == "PRON" for c in view.kids(i, "poss")):
+        # "has been persistent in her criticism of ...": her own, the subject of the clause it is told in
+        j = toks[i].head
+        while toks[j].pos not in ("VERB", "AUX") and toks[j].head != j:
+            j = toks[j].head
+        subj, passive = view.subject(j)
+        if subj is not None and not passive:
+            out.extend(view.phrase_actors(subj))
     return out
 
 
@@ -102,8 +116,11 @@ def _targets(view: View, i: int, verb: int | None, faced: bool) -> list[str]:
     faces or answers it."""
     toks = view.toks
     for c in view.children[i]:
-        if toks[c].dep == "prep" and view.lemma(c) in ("against", "of"):
-            got = [a for o in view.kids(c, "pobj") for a in view.phrase_actors(o, strict=True)]
+        if toks[c].dep == "prep" and view.lemma(c) in ("against", "of", "about", "over"):
+            # "criticism of the governor's vote", "misgivings about the government's plans", "criticisms of the
+            # way the minister introduced the rules"
+            got = [a for o in view.kids(c, "pobj") for a in (view.phrase_actors(o, strict=True) or view.phrase_actors(o) or [
+                x for j in view.subtree(o) for x in view.tok_actors.get(j, ())])]
             if got:
                 return got
     for c in view.kids(i, "acl", "ccomp"):
