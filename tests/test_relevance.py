@@ -1519,3 +1519,17 @@ def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):
     art = extract_at(pipeline, "The EU negotiator said the prime minister's proposals for a customs arrangement raise "
                                "a series of difficult questions.")
     assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # resisting calls is refusing them, playing down an idea denies it; campaigning with a candidate, speaking
+    # highly of someone is support
+    ("The prime minister has so far resisted calls for him to name the day.", ["REJECT"]),
+    ("The senator on Friday played down the idea that he had struck a deal with his rival.", ["REJECT"]),
+    ("The congressman campaigned with the candidate on Wednesday.", ["SUPPORT"]),
+    ("The former prosecutor spoke highly of the former president's personal qualities.", ["SUPPORT"]),
+    # playing down a risk denies no one's claim
+    ("Officials played down the risk of an outbreak.", []),
+])
+def test_resisting_playing_down_campaigning_with(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)
