@@ -200,32 +200,32 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     return ext, c
 
 
-def _served_body(ctx: Context, root: int, te: int) -> Unit | None:
-    """"a spokesman for the Home Office", "an official at Amnesty International": the body an office holder
-    speaks for or works at (its officer, coded as it is), when a coded organisation follows "for" or "at"."""
+def _body_after(ctx: Context, root: int, te: int, preps: tuple[str, ...], kinds: tuple[str, ...], reach: int,
+                coded: bool = False) -> Unit | None:
+    """The organisation (of ``kinds``; ``coded``: with a country or a sector) named within three words of one of
+    ``preps`` right after the role word, ending at most ``reach`` tokens after it; ``None`` when there is none."""
     toks = ctx.toks
     for k in ctx.children[root]:
-        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in ("for", "at"):
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in preps:
             continue
         for i in range(k + 1, min(k + 4, len(toks))):
             u = ctx.unit_of.get(i)
-            if u is not None and u.kind in ("organisation", "actor", "group") and (u.country or u.sector) and u.te - te <= 7:
+            if u is not None and u.kind in kinds and (not coded or u.country or u.sector) and u.te - te <= reach:
                 return u
     return None
+
+
+def _served_body(ctx: Context, root: int, te: int) -> Unit | None:
+    """"a spokesman for the Home Office", "an official at Amnesty International": the body an office holder
+    speaks for or works at (its officer, coded as it is), when a coded organisation follows "for" or "at"."""
+    return _body_after(ctx, root, te, ("for", "at"), ("organisation", "actor", "group"), 7, coded=True)
 
 
 def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
     """"the chairman of the Civil Aviation Authority", "fighters from the Ituri Patriotic Front": where the
     organisation a title or group names as its owner ends (that body's officer or members, not a namesake's)."""
-    toks = ctx.toks
-    for k in ctx.children[root]:
-        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in ("of", "from"):
-            continue
-        for i in range(k + 1, min(k + 4, len(toks))):
-            u = ctx.unit_of.get(i)
-            if u is not None and u.kind in ("organisation", "actor") and u.te - te <= 9:
-                return u.te
-    return None
+    u = _body_after(ctx, root, te, ("of", "from"), ("organisation", "actor"), 9)
+    return u.te if u is not None else None
 
 
 def _owner_conjuncts(ctx: Context, root: int, te: int) -> list[Unit]:
