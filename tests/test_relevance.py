@@ -1513,6 +1513,8 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
         and got.get("REJECT") == ["government"], got
     art = extract_at(pipeline, "The Trade Unions Congress welcomed the increase.")
     assert all(not e.targets for e in art.events), [(e.type, e.targets) for e in art.events]  # no government named
+    art = extract_at(pipeline, "The shadow cabinet met on Monday. The Liberal Democrats oppose the proposals.")
+    assert all(not e.targets for e in art.events if e.type == "REJECT"), [(e.type, e.targets) for e in art.events]
 
 
 def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):

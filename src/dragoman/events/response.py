@@ -224,8 +224,8 @@ def _the_government(view: View) -> str | None:
     for a in view.article.actors:
         words = a.name.lower().split()
         if a.sector != "GOV" or a.kind not in ("group", "organisation", "government") or not words \
-                or words[-1] not in _GOVERNMENT_WORDS:
-            continue
+                or words[-1] not in _GOVERNMENT_WORDS or "shadow" in words:
+            continue  # (the "shadow cabinet" is the opposition's)
         key = (len(a.mentions), -min((m.start for m in a.mentions), default=0), a.id)
         if best is None or key[:2] > best[:2]:
             best = key
