@@ -1535,3 +1535,20 @@ def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):
 ])
 def test_resisting_playing_down_campaigning_with(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, target", [
+    # what critics say is criticism: of whom their title names, or of the actor the statement is about
+    (("Critics of the government say it has announced more than 20 initiatives when the real focus should be on "
+     "policing."), "government"),
+    ("The party sees crime as a key election issue but critics claim the record is at best patchy.", "party"),
+    # critics of nothing named, saying nothing of anyone: no event
+    ("Critics say the weather will improve.", None),
+])
+def test_what_critics_say_is_criticism(pipeline, text, target):
+    art = extract_at(pipeline, text)
+    got = [[art.actor(a).name for a in e.targets] for e in art.events if e.type == "ACCUSE"]
+    if target is None:
+        assert not got, got
+    else:
+        assert got and target in " ".join(got[0]), [(e.type, e.rule, e.targets) for e in art.events]

@@ -620,6 +620,10 @@ class Coder:
                                         span, conf, "reject/denial-in-speech")]
                 return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, targets, False, Aux(),
                                     span, conf, "accuse/criticism-in-speech")]
+            critic = self._critics_say(view, verb, c, content, sources, said_of)
+            if critic is not None:
+                return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, critic[1], False,
+                                    Aux(), (toks[critic[0]].start, toks[critic[0]].end), conf - 0.05, "accuse/critics-say")]
             got = self._judgement(view, c, content, sources, _word_list("praise.txt"), bool(said_of)) if praise else None
             if got is not None and not got[2]:
                 cue, targets, _ = got
@@ -627,6 +631,29 @@ class Coder:
                 return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
                                     (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
         return []
+
+    def _critics_say(self, view: View, verb: int | None, c: int, content: list[int], sources: list[str],
+                     said_of: list[str]) -> tuple[int, list[str]] | None:
+        """"Critics of the government say it has announced twenty initiatives", "critics claim the record is patchy":
+        what critics or opponents say is criticism, of whom their title names ("critics of the government"), else of
+        the actor the statement is about; ``None`` when the speakers are no critics or nobody is named."""
+        if verb is None:
+            return None
+        subj, _ = view.subject(verb)
+        if subj is None or view.lemma(subj).lower() not in self.lex.modes["critic_nouns"]:
+            return None
+        named = [a for p in view.kids(subj, "prep") if view.lemma(p) == "of" for o in view.kids(p, "pobj")
+                 for a in view.phrase_actors(o) if a not in sources]
+        if not named:
+            c_sub, _ = view.subject(c)
+            named = [a for a in (view.phrase_actors(c_sub) if c_sub is not None else []) if a not in sources]
+        targets = said_of[:1] or named[:1]
+        if not targets:
+            # "critics claim the record is at best patchy": whose record, the actor named last before
+            first = view.article.sentences[view.toks[subj].sent].tok_start
+            before = [a for j in range(first, subj) for a in view.tok_actors.get(j, ()) if a not in sources]
+            targets = before[-1:]
+        return (verb, targets) if targets else None
 
     def _no_truth(self, view: View, c: int) -> int | None:
         """The noun of a statement that there is no truth, evidence or basis in or for something ("there was no
