@@ -1552,3 +1552,10 @@ def test_what_critics_say_is_criticism(pipeline, text, target):
         assert not got, got
     else:
         assert got and target in " ".join(got[0]), [(e.type, e.rule, e.targets) for e in art.events]
+
+
+def test_what_it_is_time_to_do_is_not_done(pipeline):
+    """"It is time for the government to investigate the claims" (found reading bbc-train-724 beside its text):
+    advice, the investigation hypothetical."""
+    art = extract_at(pipeline, "It is time for the government to investigate the claims.")
+    assert not factual_types(art), [(e.type, e.rule, e.aux) for e in art.events]

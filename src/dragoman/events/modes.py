@@ -222,8 +222,9 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return None
     if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
-    if t.dep in ("ccomp", "acl") and hl in m["hypothetical_governors"]:
-        out.hypothetical = True
+    if (t.dep in ("ccomp", "acl") or t.dep == "relcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux"))) \
+            and hl in m["hypothetical_governors"]:
+        out.hypothetical = True  # ("it is time for the government to investigate": an infinitive the parser hung as relcl)
         return None
     if t.dep == "ccomp" and hl in m["neg_raising_verbs"] and any(view.lemma(k) in ("not", "never") for k in view.kids(h, "neg")) \
             and not view.kids(cur, "neg") and t.tag in ("VBD", "VBN"):
