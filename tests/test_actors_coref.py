@@ -235,3 +235,13 @@ def test_the_seats_member_is_the_member_named_before(pipeline):
                   "that he was paid for guiding visitors.", published="2005-03-04", pipeline=pipeline)
     who = holder(art, "Mid-Bedfordshire MP")
     assert who is not None and who.name == "Jonathan Sayeed", who
+
+
+def test_the_speakers_of_a_report_set_after_it_are_not_named_in_it(pipeline):
+    """"More work was needed before the officers were deployed, they argued in the study." (found reading
+    bbc-val-331 beside its text): "they" are the speakers named before, not the officers of what they said."""
+    art = extract("Researchers from Leeds University warned that the new scheme could weaken local policing. More "
+                  "work needed to be done before the officers were deployed, they argued in the study.",
+                  published="2005-03-04", pipeline=pipeline)
+    who = holder(art, "they")
+    assert who is not None and "Leeds" in who.name, who

@@ -344,6 +344,14 @@ def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[
         plural = [(i, g) for i, g in plural if g.unit.plural]
         if not plural or _thing_between(ctx, plural[-1][0], t.i, at):
             return None
+    if t.dep == "nsubj" and t.i > 0 and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs \
+            and toks[t.head].i > t.i and any(toks[i].sent == t.sent and i < t.i for i, _ in plural) \
+            and _ends_report(toks, t):
+        # '"..., before CSOs," they argued': the speakers of a report that ends the sentence are not named in what
+        # they said; the latest sentence before names them
+        plural = [(i, g) for i, g in plural if toks[i].sent != t.sent]
+        if not plural:
+            return None
     same = [g for i, g in plural if toks[i].sent == t.sent]
     if same:
         return same[-1]
@@ -357,6 +365,12 @@ def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[
         if best_key is None or key > best_key:
             best, best_key = g, key
     return best
+
+
+def _ends_report(toks, t) -> bool:
+    """Is the pronoun ``t`` the subject of a reporting clause set after what was said ("..., they argued in the
+    study."): a comma (or a closing quote) just before it, and the verb its head."""
+    return t.i >= 1 and toks[t.i - 1].text in (",", "\"", "”", "'") and toks[t.head].dep in ("ROOT", "parataxis")
 
 
 def _judge(ctx: Context, i: int, at: dict[int, Group]) -> Group | None:
