@@ -135,6 +135,12 @@ def test_dashboard_fits_a_phone(demo_server, browser, artifacts):
     page.wait_for_selector("body[data-ready='1']")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.locator("#timeline svg").bounding_box()["width"] <= 390
+    # no two nodes of the network on top of each other on a narrow screen
+    gap = page.evaluate("""() => { const p = [...document.querySelectorAll('#network svg g.node')].map(g =>
+        g.getAttribute('transform').match(/[-0-9.]+/g).map(Number)); let m = 1e9;
+        for (let i = 0; i < p.length; i++) for (let j = i + 1; j < p.length; j++)
+          m = Math.min(m, Math.hypot(p[i][0] - p[j][0], p[i][1] - p[j][1])); return m; }""")
+    assert gap >= 20, gap
     # the network is clickable: a node sets the actor filter
     node = page.locator("#network svg g.node").first
     name = node.get_attribute("data-name")

@@ -212,6 +212,26 @@ function layout(nodes, edges, W, H) {
     d.x = x1 - x0 < 1 ? W / 2 : padX + (d.x - x0) * sx;
     d.y = y1 - y0 < 1 ? H / 2 : padY + (d.y - y0) * sy;
   }
+  // no two nodes on top of each other (a narrow screen squeezes the layout): push apart pairs closer than a node's
+  // width, within the box
+  const minD = 26;
+  for (let pass = 0; pass < 60; pass++) {
+    let moved = false;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      let ux = nodes[j].x - nodes[i].x, uy = nodes[j].y - nodes[i].y;
+      const d = Math.sqrt(ux * ux + uy * uy);
+      if (d >= minD) continue;
+      if (d < 0.01) { ux = 1; uy = 0; } else { ux /= d; uy /= d; }
+      const push = (minD - Math.max(d, 0.01)) / 2;
+      nodes[i].x -= ux * push; nodes[i].y -= uy * push; nodes[j].x += ux * push; nodes[j].y += uy * push;
+      moved = true;
+    }
+    for (const d of nodes) {
+      d.x = Math.min(W - padR, Math.max(padX, d.x));
+      d.y = Math.min(H - padY, Math.max(padY, d.y));
+    }
+    if (!moved) break;
+  }
 }
 
 function drawNetwork(data) {
