@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dragoman.events.clauses import View
+from dragoman.events.relevance import political_news
 from dragoman.model import Aux, Event, Sentence
 
 if TYPE_CHECKING:
@@ -41,8 +42,7 @@ _NOT_DONE = frozenset({"would", "could", "might", "may", "will", "should", "can"
 
 def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
     """The accusations the sentence tells as nouns of criticism (at most one), when it has none coded."""
-    topic = view.article.topic
-    if topic is not None and topic.label != "politics":
+    if not political_news(view.article):
         return []  # (criticism of a firm by its shareholders, of a film by its critics: no political event)
     if any(e.type == "ACCUSE" and e.sources and e.confidence >= _SURE for e in found):
         return []  # (a noun of criticism the lexicon coded weakly, as a topic, is told again here with its sides)

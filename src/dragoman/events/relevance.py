@@ -140,6 +140,12 @@ def people(a: Actor) -> bool:
     return a.kind in ("person", "group") or a.sector is not None
 
 
+def political_news(article: Article) -> bool:
+    """Is the article political news (its topic one of ``political_topics``, or no topic decided)?"""
+    topic = article.topic
+    return topic is None or topic.label in rules().political_topics
+
+
 def keep(event: Event, article: Article) -> bool:
     actors = [a for a in map(article.actor, (*event.sources, *event.targets)) if a is not None]
     if not actors:
@@ -147,7 +153,7 @@ def keep(event: Event, article: Article) -> bool:
     topic = article.topic
     if topic is not None and topic.label == "business":
         return _business_event(event, article, actors)
-    if topic is not None and topic.label not in rules().political_topics:
+    if not political_news(article):
         return any(firm_state_actor(a, False) for a in actors)
     if event.mode == "visit":
         # a visit is a political actor's: "9,000 migrants arrived in Greece" visits no one

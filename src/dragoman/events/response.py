@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from dragoman.events.clauses import View
+from dragoman.events.relevance import political_news
 from dragoman.model import Event
 
 #: what each kind of answered thing is coded as
@@ -238,8 +239,7 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
     increase", "the Tories called for a change in the law", "the Lib Dems oppose the proposals" — what careful coders
     of political news do (``public_measures``, ``measure_calls`` in refine.yaml). Criticism is left alone: a
     criticised measure is as often a rival's or a company's."""
-    topic = view.article.topic
-    gov = _the_government(view) if topic is None or topic.label == "politics" else None
+    gov = _the_government(view) if political_news(view.article) else None
     if gov is None:
         return events  # (in business, sport or other news the measure is no government's by default)
     out = list(events)
