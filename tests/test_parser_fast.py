@@ -539,3 +539,82 @@ def test_a_participle_read_as_the_root_before_a_past_verb_modifies_its_subject()
     heads2 = [1, 1, 0, -1, -2, 1, -2, -5, 1, -2, -8]
     _repair(heads2, deps2, list(tags), [w.lower() for w in words])
     assert deps2[2] == "ROOT"
+
+
+def test_talks_before_an_act_done_with_someone_or_together_were_theirs(pipeline):
+    """"A signed the deal with B after talks in X": the talks were A's with B; "A and B signed a compact
+    following a meeting": theirs; a meeting of another body was not."""
+    from dragoman import extract
+
+    def consults(text: str) -> list[tuple[set[str], set[str]]]:
+        art = extract(text, pipeline=pipeline)
+        return [({art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets})
+                for e in art.events if e.type == "CONSULT"]
+
+    got = consults("Georgian Prime Minister Levan Berishvili signed the transit deal with his Azerbaijani counterpart "
+                   "Elnur Mammadli after talks in Baku, the Azerbaijani government said.")
+    assert any(s == {"Levan Berishvili"} for s, t in got), got
+    got = consults("Chilean Foreign Minister Tomas Arancibia signed the fisheries accord with his Argentine counterpart "
+                   "Laura Benegas after talks in Santiago.")
+    assert any(s == {"Tomas Arancibia"} for s, t in got), got
+    got = consults("President Mark Ellison and Prime Minister Hana Takeda signed a maritime agreement following a "
+                   "meeting at the palace.")
+    assert any(s | t == {"Mark Ellison", "Hana Takeda"} for s, t in got), got
+    assert consults("Britain and France condemned the strike after a meeting of the Security Council.") == []
+
+
+def test_the_people_named_in_apposition_to_delegations_heads_are_the_parties(pipeline):
+    """"The heads of the two delegations, A and B, met": A and B (the second tagged a building), not the
+    countries whose delegations they lead; "General Haddad", a rank before a surname the tagger missed, is a
+    person, not "the General Staff"."""
+    from dragoman import extract
+
+    art = extract("The heads of the government delegations of Kyrgyzstan and Tajikistan on border issues, Nurlan "
+                  "Toktogulov and Davlatali Nazarzoda, met today in Batken to discuss the border treaty.", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert {art.actor(a).name for a in ev.sources} == {"Nurlan Toktogulov", "Davlatali Nazarzoda"}
+    art = extract("Jordanian Interior Minister Jabbari held talks with Syria's army chief, General Haddad, in Amman.",
+                  pipeline=pipeline)
+    assert {a.name for a in art.actors if a.kind == "person"} == {"Jabbari", "Haddad"}
+    art = extract("The Chief of the General Staff of the Polish Armed Forces met reporters.", pipeline=pipeline)
+    assert not [a for a in art.actors if a.kind == "person"]
+    art = extract("Marta Lind, General Manager of Nordvik Dairies, said sales rose.", pipeline=pipeline)
+    assert [a.name for a in art.actors if a.kind == "person"] == ["Marta Lind"]
+
+
+def test_a_visit_told_as_the_act_was_done_has_its_date(pipeline):
+    """"A and B signed a deal on Monday to build a line, as the premier travelled to X for talks": the parser hangs
+    the "as" clause on the purpose; the visit is Monday's."""
+    from dragoman import extract
+
+    art = extract("Norway and Sweden signed a deal on Monday to build a second rail link between the two countries, as "
+                  "Prime Minister Erik Dahl travelled to Stockholm for talks with his Swedish counterpart, Anna Berg.",
+                  published="2026-03-31", pipeline=pipeline)
+    visit = next(e for e in art.events if e.type == "CONSULT")
+    assert (visit.date, visit.date_precision) == ("2026-03-30", "day")
+
+
+def test_the_purpose_of_a_gathering_has_its_date_but_a_promise_does_not(pipeline):
+    """"Demonstrators assembled on Sunday evening to protest": the protest was Sunday's; "agreed on Monday
+    to hold talks" is no date of the talks."""
+    from dragoman import extract
+
+    art = extract("Several thousand demonstrators assembled outside the courthouse in Plovdiv on Sunday evening to "
+                  "protest against the new mining law.", published="2026-10-05", pipeline=pipeline)
+    protest = next(e for e in art.events if e.type == "PROTEST")
+    assert (protest.date, protest.date_precision) == ("2026-10-04", "day")
+    art = extract("The two ministers agreed on Monday to hold talks in Vienna next month.", published="2026-10-07",
+                  pipeline=pipeline)
+    assert not any(e.type == "CONSULT" and e.date == "2026-10-05" for e in art.events)
+
+
+def test_an_armed_groups_raid_is_an_attack_and_its_toll_its_own(pipeline):
+    """"Six villagers were killed when rebels raided the market": one attack by the rebels; a police raid is a search."""
+    from dragoman import extract
+
+    art = extract("Six villagers and a teacher were killed when rebel fighters raided the market town of Kaya on "
+                  "Friday.", pipeline=pipeline)
+    assert [(e.type, e.cameo, e.mode, art.actor(e.sources[0]).name) for e in art.events] == [
+        ("ASSAULT", "190", None, "rebel fighters")]
+    art = extract("Police raided the offices of the newspaper on Monday.", pipeline=pipeline)
+    assert [(e.type, e.cameo) for e in art.events] == [("COERCE", "171")]

@@ -239,3 +239,43 @@ def test_a_participants_country_is_not_where_the_event_was(pipeline):
     assert [e.location for e in art.events if e.type == "CONSULT"] == [None]
     visit = extract("The French president visited Kabul on Monday.", published="2024-05-04", pipeline=pipeline)
     assert [e.location.name for e in visit.events if e.location] == ["Kabul"]
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a noun that counts the talks is no other noun between them and their verb
+    ("The two presidents held a second round of talks in Montevideo on Friday.", "held", "Montevideo"),
+    # what came before is another happening: its place is not this one's
+    ("The summit came a week after their first encounter in Asuncion.", "summit", None),
+])
+def test_a_round_of_talks_has_their_place_and_an_earlier_encounter_its_own(pipeline, places, text, trigger, expected):
+    _, loc = locate(pipeline, places, text, trigger)
+    assert (loc.name if loc else None) == expected
+
+
+def test_a_statements_own_place_outranks_a_restatements(pipeline):
+    """"held talks in Montevideo ... The meeting came a week after their first encounter in Asuncion": the event
+    is placed where its own sentence says, not where a sentence that restates it names another encounter."""
+    from dragoman import extract
+
+    text = ("The presidents of Uruguay and Paraguay held a second round of talks in Montevideo on Friday, focusing on "
+            "river traffic. The meeting came a week after their first encounter in Asuncion.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert [e.location.name for e in art.events if e.type == "CONSULT" and e.location] == ["Montevideo"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dateline's city, a capital, is the capital the story means
+    ("DAKAR - Thousands of teachers marched in the capital on Wednesday over unpaid allowances.", "Dakar"),
+    # else the one country the story named before it (a plural demonym counts)
+    ("Thousands of Zambians marched in the capital on Monday against the fuel levy.", "Lusaka"),
+    # two countries named: which capital is not said
+    ("Kenyan and Ugandan traders said crowds had gathered in the capital.", None),
+    # money, not a city
+    ("Zambia's central bank said lenders moved funds into the capital markets.", None),
+])
+def test_the_capital_is_the_stories_countrys(pipeline, text, expected):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    found = [p.name for p in art.places if art.text[p.start:p.end].endswith(("capital", "capital city"))]
+    assert found == ([expected] if expected else [])

@@ -146,24 +146,27 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
     """"Abakar Mahamat Zakaria" tagged an organisation, and later "Zakaria said ..." tagged a person: a name of
     two to four capitalised words, with no word of an organisation's name and none the lexicons know (not "the
     Boston Herald" ... "the Herald says"), whose last word the article names alone as a person (the tagger's or
-    an honorific's) is a person's name."""
+    an honorific's), or that is joined by "and" to a person's name ("Bakyt Toktogulov and Farhod
+    Nazarzoda", the first tagged a building), is a person's name.  A building's or an organisation's tag only:
+    a place the tagger knew as a country or a region stays one."""
     toks = ctx.toks
     org_words = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
     # a surname alone, not after "the" ("The Herald says": a paper's short name)
     surnames = {ctx.text(u.ts, u.te).lower() for u in units if u.kind == "person" and u.te - u.ts == 1
                 and not (u.ts > 0 and toks[u.ts - 1].tag == "DT")}
-    if not surnames:
-        return
+    people = {u.ts: u for u in units if u.kind == "person" and u.te - u.ts > 1}
     # a name the article gives a person in full already is left to coreference ("Treasurer Curtis Blanchard")
     full = [set(ctx.text(u.ts, u.te).lower().split()) for u in units if u.kind == "person" and u.te - u.ts > 1]
     for u in units:
-        if u.kind != "organisation" or u.entry is not None or not 2 <= u.te - u.ts <= 4:
+        if not (u.kind == "organisation" or u.label == "FAC") or u.entry is not None or not 2 <= u.te - u.ts <= 4:
             continue
         ws = [toks[i].text for i in range(u.ts, u.te)]
         if any({w.lower() for w in ws} <= f for f in full) or any(i in covered for i in range(u.ts, u.te)):
             continue
-        if ws[-1].lower() not in surnames or any(w.lower() in org_words or not w[:1].isupper() or w.isupper()
-                                                 for w in ws):
+        if any(w.lower() in org_words or not w[:1].isupper() or w.isupper() for w in ws):
+            continue
+        paired = u.te + 1 < len(toks) and toks[u.te].text == "and" and u.te + 1 in people
+        if ws[-1].lower() not in surnames and not paired:
             continue
         u.kind, u.label, u.rule = "person", "PERSON", (u.rule + "+" if u.rule else "") + "named-again"
 
@@ -265,6 +268,7 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
 
 #: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)
 HONORIFICS = words("honorifics")
+SPELLED_RANKS = words("spelled_ranks")
 POST_NOMINALS = words("post_nominals")
 
 
@@ -280,8 +284,16 @@ def _honorific_names(ctx: Context, taken: set[int]) -> list[Unit]:
     (the tagger misses many a surname: "Mr Hollis also paid tribute")."""
     toks = ctx.toks
     out: list[Unit] = []
+    not_names = words("government_heads") | words("civil_heads") | words("organisation_descriptors") \
+        | words("after_rank_not_names")
     for h in range(len(toks) - 1):
-        if toks[h].text.lower() not in HONORIFICS or not toks[h].text[:1].isupper() or h + 1 in taken:
+        if not toks[h].text[:1].isupper() or h + 1 in taken:
+            continue
+        if toks[h].text.lower() not in HONORIFICS and not (
+                # "General Haddad" (not "General Assembly", "General Manager", "the General Staff")
+                toks[h].text.lower() in SPELLED_RANKS and toks[h + 1].text.lower() not in not_names
+                and not (h > 0 and toks[h - 1].tag == "DT")
+                and h + 1 not in ctx.role_of and toks[h + 1].ent_type in ("", "PERSON")):
             continue
         te = h + 1
         while te < len(toks) and te - h <= 3 and toks[te].tag == "NNP" and toks[te].text[:1].isupper() \

@@ -232,14 +232,17 @@ class View(Tree):
         given = self._named_as(h)
         if given is not None and (not self.tok_actors.get(h) or self._unnamed(self.tok_actors[h])):
             return list(self.tok_actors[given])  # "a woman later identified as Maria Lopez": Lopez
+        appos = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
         spoken_for = self._spoken_for(h)
         if spoken_for:
-            return spoken_for
-        appos = [c for c in self.children[h] if toks[c].dep == "appos" and self.tok_actors.get(c)]
+            people = self._named_people(appos[0]) if appos else []
+            # "the heads of the two delegations, Bakyt Toktogulov and Farhod Nazarzoda": the people named
+            return people or spoken_for
         if self.tok_actors.get(h) and not (appos and (self._unnamed(self.tok_actors[h]) or self._office(h, appos[0]))):
             return list(self.tok_actors[h])
         if appos:  # a name, not a description ("issues, border management"), nor the group it names
-            return list(self.tok_actors[appos[0]])  # ("his rival, Governor Ann Lutz": Lutz)
+            # ("his rival, Governor Ann Lutz": Lutz; "the two envoys, Ann Lutz and Omar Diallo": both)
+            return self._named_people(appos[0]) or list(self.tok_actors[appos[0]])
         mods = [c for c in self.children[h] if toks[c].dep in ("compound", "amod", "poss", "nmod", "flat")]
         out = self.actors_in(j for c in mods for j in self.subtree(c))
         if self.lemma(h) in THING_NOUNS:
@@ -248,6 +251,13 @@ class View(Tree):
             named = {a for c in mods if toks[c].dep not in ("poss", "amod") for a in self.actors_in(self.subtree(c))}
             out = [a for a in out if a not in named or not self._name_of_thing(a)]
         return out
+
+    def _named_people(self, i: int) -> list[str]:
+        """The people a name at ``i`` and the names joined to it name ("Bakyt Toktogulov and Farhod Nazarzoda");
+        none unless all are people."""
+        found = [x for j in [i, *self.kids(i, "conj")] for x in self.tok_actors.get(j, ())]
+        ok = found and all((a := self.article.actor(x)) is not None and a.kind == "person" for x in found)
+        return list(dict.fromkeys(found)) if ok else []
 
     def _office(self, h: int, appos: int) -> bool:
         """Is ``h`` the last word of an office the lexicons know as an organisation ("the UN High Commissioner for

@@ -440,7 +440,8 @@ class Coder:
             return True, h, 0.0
         if d == "pobj" and view.lemma(h) == "under" and view.subject(toks[h].head)[0] is not None:
             return True, i, 0.1  # "the mayor is under investigation", "came under attack": done to the subject
-        if d == "pobj" and (view.lemma(h) in self.event_preps or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
+        if d == "pobj" and (view.lemma(h) in self.event_preps or toks[h].text.lower() in self.event_preps
+                            or (view.lemma(h) == "on" and e_mode_visit(self, view, i))):
             return True, i, 0.2
         if d in ("nsubj", "nsubjpass", "dobj") and _between_actors(view, i):
             return True, h, 0.1  # "talks between X and Y raised hopes": told with its parties, it took place
@@ -550,7 +551,21 @@ class Coder:
         events.extend(complaints(self, view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         events.extend(self._refusals(view, sent, [e for e in events if e is not None]))
-        return _dedupe(view, [e for e in events if e is not None])
+        return _dedupe(view, self._armed_raids(view, [e for e in events if e is not None]))
+
+    def _armed_raids(self, view: View, events: list[Event]) -> list[Event]:
+        """A raid by an armed group that is no state's ("rebel fighters raided the market town": ``raiding_sectors``) is
+        an attack, ASSAULT 190 — so a toll told with it is its toll ("six villagers were killed when rebels raided
+        the market") — not a search or a seizure (COERCE 171: "police raided the offices")."""
+        raiders, verbs = self.lex.modes["raiding_sectors"], self.lex.modes["raid_verbs"]
+        out: list[Event] = []
+        for e in events:
+            i = _tok_at(view, e.evidence[0].trigger[0]) if e.evidence else None
+            if e.type == "COERCE" and e.sources and i is not None and view.lemma(i) in verbs and all(
+                    (a := view.article.actor(x)) is not None and (a.sector or "").lower() in raiders for x in e.sources):
+                e = replace(e, type="ASSAULT", cameo="190", mode=None, rule=f"{e.rule}+armed")
+            out.append(e)
+        return out
 
     def _refusals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
         """"We will not recognise these results", "the sheriff said he would not enforce the law", "Serbia has never
@@ -1594,16 +1609,24 @@ def _talks_after(view: View, i: int) -> int:
     if t.dep != "pobj":
         return i
     p = toks[t.head]
-    if p.lemma.lower() not in TALKS_PREPS or toks[p.head].pos not in ("VERB", "AUX"):
+    if (p.lemma.lower() not in TALKS_PREPS and p.text.lower() not in TALKS_PREPS) or toks[p.head].pos not in ("VERB", "AUX"):
         return i
     v = p.head
     while toks[v].dep == "xcomp" and toks[v].head != v and not view.kids(v, "nsubj"):
         v = toks[v].head  # "have pledged to step up cooperation, during talks": the pledge's subject
     s, passive = view.subject(v)
     with_someone = any(view.lemma(q) == "with" for q in view.kids(i, "prep")) or (
-        view.lemma(v) in ADDRESSING and any(view.tok_actors.get(o) or view.phrase_actors(o) for o in view.kids(v, "dobj", "dative")))
-    between_them = s is not None and not passive and bool(view.kids(s, "conj")) \
-        and any(view.lemma(m) in ("bilateral", "joint") for m in view.kids(i, "amod"))
+        view.lemma(v) in ADDRESSING and any(view.tok_actors.get(o) or view.phrase_actors(o) for o in view.kids(v, "dobj", "dative"))) or (
+        # "signed the deal with his counterpart after talks in Baku": the act was done with someone, the talks too
+        toks[p.head].i == v and any(view.tok_actors.get(o) or view.phrase_actors(o)
+                                    for x in (v, *view.kids(v, "dobj")) for q in view.kids(x, "prep")
+                                    if view.lemma(q) == "with" for o in view.kids(q, "pobj")))
+    # "X and Y signed the accord following a meeting" (not "... after a meeting of the Security Council", "during a
+    # meeting between the two firms' chairmen": a meeting whose own parties are named)
+    others = [o for q in view.kids(i, "prep") if view.lemma(q) in ("of", "between") for o in view.kids(q, "pobj")
+              if view.tok_actors.get(o) or view.phrase_actors(o)]
+    between_them = s is not None and not passive and not others \
+        and any(view.tok_actors.get(c) or view.phrase_actors(c) for c in view.kids(s, "conj"))
     return v if with_someone or between_them else i
 
 

@@ -279,7 +279,26 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
             return True
     sx = {_VOWELS.sub("", w) for w in x}
     sy = {_VOWELS.sub("", w) for w in y}
-    return bool(sx <= sy or sy <= sx)
+    if sx <= sy or sy <= sx:
+        return True
+    # "Oleksandr Marchenko" / "Olekszandr Marchenko": every other word of the shorter name is a long word of
+    # the other's written with one letter changed, added or left out (two in a word of nine letters or more)
+    short, other = (x - y, y - x) if len(x) <= len(y) else (y - x, x - y)
+    return bool(short) and all(len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
+
+
+def _near(a: str, b: str) -> bool:
+    """Are two long words one spelling apart (``one_person``)?"""
+    limit = 2 if min(len(a), len(b)) >= 9 else 1
+    if len(b) < 6 or abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= limit
 
 
 def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
@@ -596,6 +615,14 @@ def same_city_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
     return places_compatible(m, o)
 
 
+def one_country(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Do two protests' crowds say they are of one country ("Kenyans" / "Kenyan youths")?  A crowd of no
+    country said ("members of a nurses' coalition") is not known to be the other's, though in the same city."""
+    def countries(x: dict[str, Any]) -> set[str]:
+        return {a["country"] for a in parts(x) if a["role"] == "source" and a.get("country")}
+    return bool(countries(m) & countries(o))
+
+
 def coarse_place(m: dict[str, Any], o: dict[str, Any]) -> bool:
     """Is one of the two places no finer than a region (a country named in the text: "welcomed Finland's
     president" placed in Finland)?  Two cities that differ are two places; a country against a city may be
@@ -683,7 +710,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         place_note = f"; places differ ({m.get('place')}, {o.get('place')}), but the same two parties on one day"
     if shared and not strong(shared) and not copy:
         # only a country's sector in common ("Peruvian police"): on both sides, or not enough
-        if sides < 2 and not (m["type"] == "PROTEST" and shared & sm & so and same_city_day(m, o)):
+        if sides < 2 and not (m["type"] == "PROTEST" and shared & sm & so and same_city_day(m, o) and one_country(m, o)):
             return False, f"only a country's sector shared ({_key_names(shared)}), and on one side only"
         if sides < 2:
             who += " (the protesting crowd, in one city on one day)"

@@ -48,7 +48,15 @@ ADMIN_WORDS = frozenset(_W["admin_words"])
 ADMIN_NOUNS = ADMIN_WORDS | frozenset(_W["settlement_words"])
 _ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.IGNORECASE)
+#: nouns that count what follows "of": "a second round of talks in Montevideo" is talks in Montevideo
+PARTITIVE_NOUNS = frozenset(_W["partitive_nouns"])
+#: prepositions whose object is another happening: "came a week after their first meeting in Asuncion"
+OTHER_TIME_PREPS = frozenset(_W["other_time_prepositions"])
 _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital(?:\s+city)?\b")
+#: "in the capital", "across the country's capital": which capital, the story's country says
+_BARE_CAPITAL = re.compile(r"\b(?:in|at|into|to|from|near|outside|across|around|throughout|toward|towards)\s+"
+                           r"(?P<cap>the\s+(?:(?:country|nation)['’]s\s+)?capital(?:\s+city)?)\b(?!\s+(?:markets?|gains?|"
+                           r"spending|investment|flows?|requirements?|ratio|base|expenditure)\b)")
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -92,6 +100,8 @@ class PlaceResolver:
         for e in article.entities:
             if e.label in ("GPE", "NORP", "LOC"):
                 iso = self.gaz.country_of(e.text)
+                if iso is None and e.label == "NORP" and e.text.endswith("s"):
+                    iso = self.gaz.country_of(e.text[:-1])  # "Kenyans"
                 if iso:
                     ctx.append((e.start, e.end, iso, 0))
         for a in article.actors:
@@ -120,6 +130,7 @@ class PlaceResolver:
             seen.add((m.start, m.end))
             out.append(replace(m, head=index.span_head(s, e)))
         out += self._capitals(article.text, claimed, out, index)
+        out += self._bare_capitals(article, ctx, claimed, out, index)
         out.sort(key=lambda x: x.start)
         return out
 
@@ -179,23 +190,54 @@ class PlaceResolver:
             out.append(_Mention(m.start(), m.end(), m.group(), cap, index.span_head(m.start(), m.end())))
         return out
 
+    def _bare_capitals(self, article: Article, ctx: list[tuple[int, int, str, int]], claimed: _Claimed,
+                       found: list[_Mention], index: TokenIndex) -> list[_Mention]:
+        """"protested in the capital" → the capital of the one country the story is told from: the dateline's
+        city when it is a country's capital ("DAKAR - ... in the capital": Dakar), else the one country the text
+        named before the phrase, or whose actors it named; none when it named two (which capital is not said)."""
+        out: list[_Mention] = []
+        text = article.text
+        dateline = article.chrome.get("dateline")
+        home = None
+        if dateline is not None:
+            p = self.gaz.lookup(_THE.sub("", text[dateline[0]:dateline[1]]).strip().title(), set())
+            if p is not None and p.country and (cap := self.gaz.capital(p.country)) is not None and cap.name == p.name:
+                home = cap
+        for m in _BARE_CAPITAL.finditer(text):
+            if claimed.blocked(m.start(), m.end()) or any(x.start < m.end() and m.start() < x.end for x in found + out):
+                continue
+            cap = home
+            if cap is None:
+                before = {iso for cs, ce, iso, tier in ctx if ce <= m.start()}
+                cap = self.gaz.capital(next(iter(before))) if len(before) == 1 else None
+            if cap is not None:
+                out.append(_Mention(m.start("cap"), m.end(), text[m.start("cap"):m.end()], cap,
+                                    index.span_head(m.start("cap"), m.end())))
+        return out
+
     # -- event places ------------------------------------------------------------------------------
 
     def _locate(self, ev: Event, index: TokenIndex, mentions: list[_Mention]) -> Event:
+        """The event with the place attached to its triggers: the statement's own first (its first evidence),
+        a restatement's only when the statement names none ("held talks in Montevideo ... The meeting came a
+        week after their first encounter in Asuncion": Montevideo)."""
         best: tuple[int, int, _Mention] | None = None
-        # the trigger's own words, not the modifiers its span takes in ("welcomed Sweden's president":
-        # Sweden is whose president, not where)
-        for trig in (t for evd in ev.evidence for t in index.trigger_tokens(*evd.trigger)
-                     if t.dep not in ("poss", "case", "det", "compound", "amod")):
-            for m in mentions:
-                if m.head is None or m.head.sent != trig.sent:
-                    continue
-                steps = self._attached(index, m.head, trig)
-                if steps is None:
-                    continue
-                key = (steps, PRECISION_ORDER.get(m.place.precision, 9))
-                if best is None or key < best[:2]:
-                    best = (key[0], key[1], m)
+        for evd in ev.evidence:
+            # the trigger's own words, not the modifiers its span takes in ("welcomed Sweden's president":
+            # Sweden is whose president, not where)
+            for trig in (t for t in index.trigger_tokens(*evd.trigger)
+                         if t.dep not in ("poss", "case", "det", "compound", "amod")):
+                for m in mentions:
+                    if m.head is None or m.head.sent != trig.sent:
+                        continue
+                    steps = self._attached(index, m.head, trig)
+                    if steps is None:
+                        continue
+                    key = (steps, PRECISION_ORDER.get(m.place.precision, 9))
+                    if best is None or key < best[:2]:
+                        best = (key[0], key[1], m)
+            if best is not None:
+                break
         if best is None:
             return ev
         m = best[2]
@@ -231,9 +273,9 @@ class PlaceResolver:
                 if noun.dep == "nsubjpass" and noun.head == trig.i and noun.pos in ("NOUN", "PROPN"):
                     return 2
             if prep in LOC_PREPS:
-                return is_attached(index, up, trig, max_nouns=1)
+                return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
-                return is_attached(index, up, trig, max_nouns=1)
+                return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
         return None
 
 

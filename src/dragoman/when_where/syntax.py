@@ -85,7 +85,7 @@ class TokenIndex(Tree):
 
 def is_attached(
     index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True, max_nouns: int | None = None,
-    loose: bool = False,
+    loose: bool = False, through: frozenset[str] = frozenset(), apart: frozenset[str] = frozenset(),
 ) -> int | None:
     """How many steps up from ``head`` (a time or place phrase) the ``trigger`` is reached without
     crossing into another clause; ``None`` when it is not attached.
@@ -97,6 +97,9 @@ def is_attached(
     attack happened).  ``loose`` (for times) also takes a phrase the parser hung on the subject between
     it and its verb ("Chile on Monday signed") and one hung on a following participle ("held talks on
     Tuesday focused on trade"); a place there can be the subject's own ("the ambassador in Paris").
+    ``through``: nouns not counted against ``max_nouns`` when "of" follows them ("a second round of talks in
+    Montevideo").  ``apart``: prepositions whose object is another happening, not this one's circumstance ("the
+    meeting came a week after their first encounter in Asuncion").
     """
     if head.sent != trigger.sent:
         return None
@@ -111,7 +114,10 @@ def is_attached(
         if steps > 0 and t.dep in ARG_DEPS and not (loose and _between_subject_and_verb(index, chain[steps - 1], t)):
             # inside another participant's noun phrase ("the commander of the mission in X")
             return None
-        if steps > 0 and t.pos in ("NOUN", "PROPN"):
+        if steps > 0 and t.pos == "ADP" and t.text.lower() in apart:
+            return None
+        if steps > 0 and t.pos in ("NOUN", "PROPN") and not (
+                t.lemma.lower() in through and any(k.text.lower() == "of" for k in index.kid_tokens(t))):
             nouns += 1
             if max_nouns is not None and nouns > max_nouns:
                 return None

@@ -37,6 +37,8 @@ LIGHT_VERBS = frozenset(_W["light_verbs"])
 #: verbs whose clause tells what someone judged (``TimeResolver._speech_time``)
 SPEAKING_VERBS = frozenset(_W["speaking_lemmas"])
 SEQUEL_ADVERBS = frozenset(_W["sequel_adverbs"])
+#: verbs of coming together whose purpose clause happens when they do (``TimeResolver._same_time``)
+GATHERING_VERBS = frozenset(_W["gathering_verbs"])
 
 @dataclass
 class _Item:
@@ -456,7 +458,8 @@ class TimeResolver:
         June 12 when gunmen attacked their post" (the attack: June 12) and "soldiers were killed when
         gunmen attacked their post on June 12" (the killing: June 12).  Only a clause introduced by
         "when", "as" or "while", or a participle with no subject of its own ("Last year the junta suspended
-        two stations, accusing them of lies": the accusation is last year's), and with no date of its own."""
+        two stations, accusing them of lies": the accusation is last year's), or the purpose of a gathering
+        ("thousands gathered on Sunday to protest"), and with no date of its own."""
         cands: list[Any] = []
         for trig in trigs:
             if trig.pos not in VERBISH:
@@ -468,10 +471,18 @@ class TimeResolver:
                 outside = [it for it in plain if it.head is not None and it.head.i not in own]
                 if (b := nearest(index.toks[by.head], outside, 1)) is not None:
                     cands.append(b)
-            if trig.dep == "advcl" and (_marked(index, trig) or _participle(index, trig)):
+            purpose = trig.dep in ("advcl", "xcomp") and by.lemma.lower() in GATHERING_VERBS and any(
+                c.dep == "aux" and c.tag == "TO" for c in index.kid_tokens(trig))
+            if purpose or trig.dep == "advcl" and (_marked(index, trig) or _participle(index, trig)):
                 own = set(index.subtree(trig.i))
                 outside = [it for it in plain if it.head is not None and it.head.i not in own]
-                if (b := nearest(index.toks[trig.head], outside, 1)) is not None:
+                head = index.toks[trig.head]
+                while head.dep in ("advcl", "xcomp") and head.head != head.i and any(
+                        c.dep == "aux" and c.tag == "TO" for c in index.kid_tokens(head)):
+                    # "signed a deal on Monday to build a line, as the premier travelled to X": the parser hangs
+                    # the "as" clause on the purpose; it happens when the act does
+                    head = index.toks[head.head]
+                if (b := nearest(head, outside, 1)) is not None:
                     cands.append(b)
             for sub in index.kid_tokens(trig, "advcl"):
                 if sub.pos in VERBISH and _marked(index, sub):
