@@ -155,3 +155,16 @@ def test_a_datelines_day_is_chrome_and_no_part_of_the_first_actor(pipeline):
     s, e = art.chrome["dateline_date"]
     assert art.text[s:e] == "Aug 5"
     assert not any("Aug" in a.name for a in art.actors), [a.name for a in art.actors]
+
+
+def test_a_dateline_and_its_date_read_as_the_subject_give_the_subject_joined_to_them(pipeline):
+    """"HANOI, May 7 - Vietnam and Laos signed ...": spaCy may take the dateline for the subject, its date for an
+    apposition and the two countries for names joined to the date; the countries are the sources, and the city the
+    agreement was signed in is no party to it."""
+    from dragoman.api_public import extract
+
+    art = extract("HANOI, May 7 - Vietnam and Laos signed an agreement in Hanoi on Tuesday to build a high-voltage "
+                  "transmission line.", published="2024-05-07", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type in ("SUPPORT", "AGREE"))
+    assert {art.actor(a).name for a in ev.sources} == {"Vietnam", "Laos"}, ev
+    assert not ev.targets

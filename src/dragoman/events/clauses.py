@@ -212,14 +212,24 @@ class View(Tree):
 
     def _not_where(self, h: int, idx: list[int]) -> list[int]:
         """The tokens of an event noun's phrase (``h``) but those of its places: in "a suicide bombing at a
-        livestock market in north-eastern Nigeria", Nigeria is where, not who."""
-        if self.toks[h].pos != "NOUN" or self.toks[h].lemma.lower() not in self.violent_nouns:
+        livestock market in north-eastern Nigeria", Nigeria is where, not who; in "signed an agreement in Dhaka",
+        a place named after a preposition of place is where the agreement was signed, not a party to it."""
+        if self.toks[h].pos != "NOUN":
             return idx
+        violent = self.toks[h].lemma.lower() in self.violent_nouns
         where: set[int] = set()
         for i in idx:
-            if self.toks[i].dep == "prep" and self.toks[i].lemma.lower() in LOCATIVE_PREPS | {"on", "against"}:
+            if self.toks[i].dep != "prep":
+                continue
+            lem = self.toks[i].lemma.lower()
+            if (lem in LOCATIVE_PREPS | {"on", "against"}) if violent else (lem in LOCATIVE_PREPS and self._only_places(i)):
                 where.update(self.subtree(i, frozenset()))
         return [i for i in idx if i not in where]
+
+    def _only_places(self, prep: int) -> bool:
+        """Does the phrase of the preposition at ``prep`` name places only ("in Dhaka", "at the Padma guest house")?"""
+        found = self.actors_in(self.subtree(prep, frozenset()))
+        return bool(found) and all((a := self.article.actor(x)) is not None and a.kind == "place" for x in found)
 
     def _core_actors(self, h: int) -> list[str]:
         """The actors a phrase head names itself: its own, a relative "whose" phrase's owner ("Ms Hart,
@@ -451,6 +461,11 @@ class View(Tree):
             app = [c for c in self.children[s] if self.toks[c].dep == "appos" and not self._in_chrome(c)]
             if app:
                 return app[-1]
+            # "DHAKA, May 7 - India and Bangladesh signed": the dateline's date in apposition, the subject joined to it
+            joined = [c for a in self.children[s] if self.toks[a].dep == "appos" for c in self.children[a]
+                      if self.toks[c].dep == "conj" and not self._in_chrome(c)]
+            if joined:
+                return joined[0]
         return s
 
     def quoted(self, i: int) -> bool:
