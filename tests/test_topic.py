@@ -144,6 +144,39 @@ def test_news_that_is_not_political_is_not(text, label):
     assert got.political < 0.5
 
 
+# world news that speaks of money (written for this test): rivals' talks on oil revenues and a central bank
+RIVALS = (
+    "Rival Administrations Meet in Tunis Over Oil Revenue Split. "
+    "The heads of the two rival administrations that claim to run the country met in Tunis on Monday for talks "
+    "mediated by the host government, their first direct contact in fourteen months. The talks focused on how "
+    "oil revenues should be shared between the east and the west, who controls the central bank's board and a "
+    "timetable for a unified budget. Officials from both delegations said the atmosphere was tense but that "
+    "neither side walked out. The mediator said a second round could be held next month. Oil output has fallen "
+    "by a third since armed groups loyal to the eastern camp shut two export terminals in the spring."
+)
+# business news that names a minister and a central bank (written for this test)
+RATES = (
+    "Central Bank Holds Rates as Inflation Eases. "
+    "The central bank kept its benchmark interest rate at 7.5 percent on Thursday, saying inflation had eased to "
+    "4.1 percent in October from 5.3 percent a month earlier as food and fuel prices fell. The decision was "
+    "expected by most economists polled last week. The currency firmed slightly against the dollar after the "
+    "announcement, and shares of the country's largest lenders rose. The finance minister said growth would "
+    "reach 3 percent this year, helped by record exports of copper and a recovery in tourism. Analysts said the "
+    "bank could begin cutting rates early next year if the harvest is good."
+)
+
+
+def test_world_news_of_money_is_political_and_business_news_with_a_minister_is_not():
+    """The BBC model takes world news of rival camps' talks over oil revenues for business; the world model, trained
+    with project-written world news, gives the second opinion."""
+    assert topic.model().classify_words(topic.words(RIVALS)).other == "business"
+    got = topic.classify(Article(id="x", text=RIVALS))
+    assert (got.label, got.source) == ("politics", "world words"), got
+    assert got.political >= topic._conf()["world_threshold"]
+    got = topic.classify(Article(id="y", text=RATES))
+    assert got.label == "business", got
+
+
 def test_a_political_site_makes_a_page_political_and_a_section_outranks_it():
     assert topic.url_topic("https://www.politico.com/news/2019/11/18/some-story-123") == "politics"
     assert topic.url_topic("https://subdomain.politifact.com/factchecks/2019/nov/18/claim/") == "politics"
@@ -283,12 +316,18 @@ def test_the_trainer_reports_the_events_of_held_out_articles(tmp_path):
 
 @pytest.mark.skipif(not BBC.is_file(), reason="needs ../shared/eval/bbc_news/dev.jsonl")
 def test_the_shipped_model_is_what_the_trainer_makes(tmp_path):
-    out = tmp_path / "topic.json"
+    out, world = tmp_path / "topic.json", tmp_path / "topic_world.json"
     res = subprocess.run([sys.executable, str(ROOT / "tools" / "train_topic.py"), str(BBC), "--folds", "0",
-                          "--out", str(out)], capture_output=True, text=True, timeout=600, check=False)
+                          "--out", str(out), "--world-out", str(world)], capture_output=True, text=True, timeout=600,
+                         check=False)
     assert res.returncode == 0, res.stderr
     made, shipped = json.loads(out.read_text()), json.loads((topic.DATA / "topic.json").read_text())
     assert made["classes"] == shipped["classes"] and made["weights"].keys() == shipped["weights"].keys()
     # the same up to the last rounded digit (L-BFGS's arithmetic may differ in it from one BLAS to another)
+    assert all(abs(made["prior"][c] - shipped["prior"][c]) < 2e-3 for c in made["classes"])
+    assert all(abs(x - y) < 2e-3 for w, row in made["weights"].items() for x, y in zip(row, shipped["weights"][w]))
+    # the world model likewise, from the collection and the project-written articles of tools/data/topic
+    made, shipped = json.loads(world.read_text()), json.loads((topic.DATA / "topic_world.json").read_text())
+    assert made["weights"].keys() == shipped["weights"].keys()
     assert all(abs(made["prior"][c] - shipped["prior"][c]) < 2e-3 for c in made["classes"])
     assert all(abs(x - y) < 2e-3 for w, row in made["weights"].items() for x, y in zip(row, shipped["weights"][w]))
