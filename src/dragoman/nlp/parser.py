@@ -1169,6 +1169,13 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _particles_with_objects(heads, deps, tags)
     _participle_roots(heads, deps, tags)
     _distant_appositives(heads, deps, tags)
+    _past_conjuncts(heads, deps, tags, lemmas)
+
+
+def _past_conjuncts(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"The president insisted Okafor will have a central role, and praised her handling": a past verb with no subject
+    of its own, conjoined to a present, future or past perfect complement of a past verb, is that past verb's
+    conjunct (``_repair``'s first case)."""
     for i, dep in enumerate(deps):
         if dep != "conj" or not _told_past(i, heads, deps, tags, lemmas):
             continue
