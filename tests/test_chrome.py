@@ -168,3 +168,8 @@ def test_a_dateline_and_its_date_read_as_the_subject_give_the_subject_joined_to_
     ev = next(e for e in art.events if e.type in ("SUPPORT", "AGREE"))
     assert {art.actor(a).name for a in ev.sources} == {"Vietnam", "Laos"}, ev
     assert not ev.targets
+    # but a city that aid was to reach receives it
+    art = extract("The Red Crescent suspended aid deliveries in Kabul on Wednesday after two of its trucks were hit by "
+                  "gunfire.", published="2024-05-07", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "SANCTION")
+    assert [art.actor(a).name for a in ev.targets] == ["Kabul"]

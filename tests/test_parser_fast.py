@@ -561,6 +561,14 @@ def test_talks_before_an_act_done_with_someone_or_together_were_theirs(pipeline)
                    "meeting at the palace.")
     assert any(s | t == {"Mark Ellison", "Hana Takeda"} for s, t in got), got
     assert consults("Britain and France condemned the strike after a meeting of the Security Council.") == []
+    # talks hung on a verb of the participle clause after the act are still the act's subject's
+    got = consults("President Jorge Ibarra has signed a new border deal with Bolivia, committing Chile to help train and "
+                   "equip thousands of Bolivian customs officers, after talks with his counterpart in La Paz yesterday.")
+    assert any(s == {"Jorge Ibarra"} for s, t in got), got
+    # talks told now beside an act told then are of now
+    art = extract("Zambia stopped paying its foreign creditors in March and is in talks with the World Bank over a "
+                  "rescue loan.", published="2024-06-12", pipeline=pipeline)
+    assert [(e.date, e.date_precision) for e in art.events if e.type == "CONSULT"] == [("2024-06-12", "article")]
 
 
 def test_the_people_named_in_apposition_to_delegations_heads_are_the_parties(pipeline):
@@ -618,3 +626,24 @@ def test_an_armed_groups_raid_is_an_attack_and_its_toll_its_own(pipeline):
         ("ASSAULT", "190", None, "rebel fighters")]
     art = extract("Police raided the offices of the newspaper on Monday.", pipeline=pipeline)
     assert [(e.type, e.cameo) for e in art.events] == [("COERCE", "171")]
+
+
+def test_a_move_judged_by_someone_is_their_judgement_of_its_maker(pipeline):
+    """"announced plans ..., in a move branded a retreat by the opposition": the opposition branded it (the parser
+    read the participle as the announcer's verb and "by the opposition" as a modifier of its object), aimed at the
+    minister; the agent of a participle in an object's phrase is no party to what is done with the object."""
+    from dragoman import extract
+
+    def coded(text: str) -> list[tuple[str, set[str], set[str]]]:
+        art = extract(text, pipeline=pipeline)
+        return [(e.type, {art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets})
+                for e in art.events]
+
+    got = coded("The minister has announced plans to cut the number of new prisons to twelve, in a move branded a "
+                "humiliating retreat by the opposition.")
+    assert ("ACCUSE", {"opposition"}, {"minister"}) in got, got
+    got = coded("The mayor scrapped the tram scheme on Monday, in a decision condemned by business leaders.")
+    assert ("ACCUSE", {"business leaders"}, {"mayor"}) in got, got
+    assert not any(t == "CONCEDE" and "business leaders" in tg for t, _, tg in got), got
+    got = coded("Soldiers freed the hostages seized by the militia.")
+    assert not any(t in ("AID", "CONCEDE", "RETREAT") and "militia" in tg for t, _, tg in got), got

@@ -149,7 +149,8 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Topic:
     """What the article is about: ``label`` (politics, business, entertainment, sport, tech), the
-    probability that it is political, and what decided it (``words`` or the page's ``url`` section)."""
+    probability that it is political, and what decided it (``words``, ``political words``, ``world words``, the
+    page's ``url`` section or ``too short to tell``)."""
 
     label: str
     political: float

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
+from dragoman.nlp.parser import JUDGING_VERBS
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 from dragoman.text.marks import find_marked
@@ -22,6 +23,8 @@ from dragoman.text.marks import find_marked
 DELEGATE_NOUNS = words("delegate_nouns")
 #: the last word of an office's name ("the UN High Commissioner for Refugees"): a person beside it holds it
 OFFICE_HEADS = words("office_heads")
+#: nouns of what is brought somewhere: a place after "in" receives it ("aid deliveries in Baghdad")
+RECIPIENT_NOUNS = words("recipient_nouns")
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
@@ -205,18 +208,21 @@ class View(Tree):
             else:
                 rest.append(h)
         for h in ([] if strict else rest):
-            for a in self.actors_in(self._not_where(h, self.subtree(h, CLAUSAL - {"acl"}))):
+            for a in self.actors_in(self._not_judges(self._not_where(h, self.subtree(h, CLAUSAL - {"acl"})))):
                 if a not in out:
                     out.append(a)
         return out
 
     def _not_where(self, h: int, idx: list[int]) -> list[int]:
         """The tokens of an event noun's phrase (``h``) but those of its places: in "a suicide bombing at a
-        livestock market in north-eastern Nigeria", Nigeria is where, not who; in "signed an agreement in Dhaka",
-        a place named after a preposition of place is where the agreement was signed, not a party to it."""
+        livestock market in north-eastern Nigeria", Nigeria is where, not who; in "signed an agreement in Hanoi",
+        a place named after a preposition of place is where the agreement was signed, not a party to it
+        (not after ``RECIPIENT_NOUNS``: in "suspended aid deliveries in Baghdad" Baghdad receives them)."""
         if self.toks[h].pos != "NOUN":
             return idx
         violent = self.toks[h].lemma.lower() in self.violent_nouns
+        if not violent and (self.toks[h].lemma.lower() in RECIPIENT_NOUNS or self.toks[h].text.lower() in RECIPIENT_NOUNS):
+            return idx
         where: set[int] = set()
         for i in idx:
             if self.toks[i].dep != "prep":
@@ -226,8 +232,19 @@ class View(Tree):
                 where.update(self.subtree(i, frozenset()))
         return [i for i in idx if i not in where]
 
+    def _not_judges(self, idx: list[int]) -> list[int]:
+        """The tokens of a phrase but those of the agent of a participle of judging in it (``JUDGING_VERBS``): in
+        "approved the plan criticised by the unions", the unions judged the plan; they are no party to what is done
+        with it (but the committee that issued a subpoena is whom refusing it defies)."""
+        judges: set[int] = set()
+        for i in idx:
+            t = self.toks[i]
+            if t.dep == "agent" and self.toks[t.head].dep == "acl" and self.lemma(t.head) in JUDGING_VERBS:
+                judges.update(self.subtree(i, frozenset()))
+        return [i for i in idx if i not in judges] if judges else idx
+
     def _only_places(self, prep: int) -> bool:
-        """Does the phrase of the preposition at ``prep`` name places only ("in Dhaka", "at the Padma guest house")?"""
+        """Does the phrase of the preposition at ``prep`` name places only ("in Hanoi", "at the presidential palace")?"""
         found = self.actors_in(self.subtree(prep, frozenset()))
         return bool(found) and all((a := self.article.actor(x)) is not None and a.kind == "place" for x in found)
 

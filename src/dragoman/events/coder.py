@@ -26,6 +26,7 @@ from dragoman.events.response import answer, governments, owners
 from dragoman.events.sides import named_before, sides
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
+from dragoman.nlp.parser import MOVE_NOUNS
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -473,7 +474,8 @@ class Coder:
                 ok, obj = self._match(view, i, e)
                 if not ok:
                     continue
-                if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT") and view.kids(i, "agent")) and not any(
+                judged_move = e.type == "ACCUSE" and view.lemma(view.toks[i].head) in MOVE_NOUNS
+                if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT" or judged_move) and view.kids(i, "agent")) and not any(
                         view.toks[j].ent_type == "DATE" for j in view.subtree(i)):
                     # "the prisoners detained in the UK", "damages ordered by a court": told about the noun (not
                     # "a claim denied by the finance minister", "the town shelled by the army": the act, its doer named);
@@ -551,7 +553,7 @@ class Coder:
         events.extend(complaints(self, view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         events.extend(self._refusals(view, sent, [e for e in events if e is not None]))
-        return _dedupe(view, self._armed_raids(view, [e for e in events if e is not None]))
+        return _dedupe(view, _move_makers(view, self._armed_raids(view, [e for e in events if e is not None])))
 
     def _armed_raids(self, view: View, events: list[Event]) -> list[Event]:
         """A raid by an armed group that is no state's ("rebel fighters raided the market town": ``raiding_sectors``) is
@@ -1601,6 +1603,26 @@ def _is_headline(view: View, sent: Sentence) -> bool:
     return sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
+def _move_makers(view: View, events: list[Event]) -> list[Event]:
+    """"The minister announced plans to close twelve prisons, in a move branded a retreat by the opposition": a
+    judgement of the move, told with no one judged, is aimed at who made the move, the subject of the clause the
+    move is told beside."""
+    out: list[Event] = []
+    for e in events:
+        i = _tok_at(view, e.evidence[0].trigger[0]) if e.evidence and not e.targets else None
+        if i is not None and e.type in ("ACCUSE", "SUPPORT") and view.toks[i].dep == "acl":
+            n = view.toks[i].head
+            p = view.toks[n].head
+            if view.toks[n].dep == "pobj" and view.lemma(p) == "in" and view.toks[p].dep == "prep":
+                s, passive = view.subject(view.toks[p].head)
+                makers = [a for a in (view.phrase_actors(s) if s is not None and not passive else [])
+                          if a not in e.sources]
+                if makers:
+                    e = replace(e, targets=tuple(makers), rule=f"{e.rule}+move-maker")
+        out.append(e)
+    return out
+
+
 def _talks_after(view: View, i: int) -> int:
     """"pledged closer ties after talks with his counterpart": talks with someone, told as what came before or
     after an act, were held by the act's subject — the verb whose clause gives them their source (else ``i``)."""
@@ -1612,15 +1634,19 @@ def _talks_after(view: View, i: int) -> int:
     if (p.lemma.lower() not in TALKS_PREPS and p.text.lower() not in TALKS_PREPS) or toks[p.head].pos not in ("VERB", "AUX"):
         return i
     v = p.head
-    while toks[v].dep == "xcomp" and toks[v].head != v and not view.kids(v, "nsubj"):
-        v = toks[v].head  # "have pledged to step up cooperation, during talks": the pledge's subject
+    while toks[v].head != v and not view.kids(v, "nsubj", "nsubjpass") and (
+            toks[v].dep == "xcomp" or toks[v].dep in ("conj", "advcl") and toks[v].tag in ("VB", "VBG")):
+        # "have pledged to step up cooperation, during talks": the pledge's subject; "signed a deal, committing
+        # Chile to help train and equip officers, after talks with his counterpart": the signer's (not a finite verb
+        # joined to another: "defaulted in May and is in talks with the IMF" are talks of now)
+        v = toks[v].head
     s, passive = view.subject(v)
     with_someone = any(view.lemma(q) == "with" for q in view.kids(i, "prep")) or (
         view.lemma(v) in ADDRESSING and any(view.tok_actors.get(o) or view.phrase_actors(o) for o in view.kids(v, "dobj", "dative"))) or (
         # "signed the deal with his counterpart after talks in Baku": the act was done with someone, the talks too
-        toks[p.head].i == v and any(view.tok_actors.get(o) or view.phrase_actors(o)
-                                    for x in (v, *view.kids(v, "dobj")) for q in view.kids(x, "prep")
-                                    if view.lemma(q) == "with" for o in view.kids(q, "pobj")))
+        p.head == v and any(view.tok_actors.get(o) or view.phrase_actors(o)
+                            for x in (v, *view.kids(v, "dobj")) for q in view.kids(x, "prep")
+                            if view.lemma(q) == "with" for o in view.kids(q, "pobj")))
     # "X and Y signed the accord following a meeting" (not "... after a meeting of the Security Council", "during a
     # meeting between the two firms' chairmen": a meeting whose own parties are named)
     others = [o for q in view.kids(i, "prep") if view.lemma(q) in ("of", "between") for o in view.kids(q, "pobj")

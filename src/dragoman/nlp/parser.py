@@ -555,6 +555,37 @@ def _told_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: li
                 deps[k], heads[k] = "ccomp", g - k
 
 
+#: verbs that judge a move, read after "in a move ..." ("in a move branded a retreat by the Tories")
+JUDGING_VERBS = frozenset({"brand", "label", "dub", "call", "describe", "denounce", "condemn", "criticise", "criticize",
+                            "hail", "welcome", "slam", "attack", "decry", "praise"})
+#: nouns of what was done that "in a ... " sets beside the act ("in a move", "in a decision")
+MOVE_NOUNS = frozenset({"move", "decision", "step", "announcement", "u-turn", "shift", "change"})
+
+
+def _judged_moves(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"announced plans to close 20 prisons, in a move branded a retreat by the Tories" — the participle read as a
+    past verb of the clause (its subject the announcer) and "by the Tories" as a modifier of its object: the
+    participle modifies the move, and the Tories are its agent (they branded it)."""
+    for k, lem in enumerate(lemmas):
+        if lem.lower() not in JUDGING_VERBS or tags[k] not in ("VBD", "VBN") or deps[k] not in ("advcl", "conj"):
+            continue
+        kids = [j for j in range(len(deps)) if j != k and j + heads[j] == k]
+        if any(deps[j] in ("nsubj", "nsubjpass", "agent") for j in kids):
+            continue
+        moves = [n for p in kids if deps[p] == "prep" and lemmas[p].lower() == "in" and p < k
+                 for n in range(p + 1, k) if n + heads[n] == p and deps[n] == "pobj" and lemmas[n].lower() in MOVE_NOUNS]
+        objs = [j for j in kids if deps[j] in ("dobj", "oprd") and j > k]
+        by = [b for b in range(k + 1, len(deps)) if lemmas[b].lower() == "by" and deps[b] == "prep"
+              and (b + heads[b] == k or b + heads[b] in objs)]
+        if not moves or not by:
+            continue
+        main = k + heads[k]
+        p = moves[0] + heads[moves[0]]
+        heads[p] = main - p
+        tags[k], deps[k], heads[k] = "VBN", "acl", moves[0] - k
+        deps[by[0]], heads[by[0]] = "agent", k - by[0]
+
+
 #: verbs a headline tells in the present that the tagger takes for plural nouns ("Trump demands Ginsburg resign")
 _HEADLINE_VERBS = frozenset({"demand", "call", "urge", "slam", "back", "warn", "vow", "accuse", "reject", "seek", "ask",
                              "attack", "blast", "deny", "pledge", "threaten", "condemn", "praise", "hail", "welcome",
@@ -1149,6 +1180,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "has frozen the assets of officers of the RSF, the Sudanese paramilitary group fighting the army" — an
       appositive after a comma that closes a noun of the verb's object, attached across the verb to its subject,
       is that noun's;
+    * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
+      with "by" on its object, modifies the move, "by" its agent;
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _headline_verbs(heads, deps, tags, lemmas)
@@ -1162,6 +1195,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _for_subjects(heads, deps, tags, lemmas)
     _addressed_participles(heads, deps, tags, lemmas)
     _told_clauses(heads, deps, tags, lemmas)
+    _judged_moves(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
     _lead_repairs(heads, deps, tags, lemmas)
