@@ -150,7 +150,6 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
     Nazarzoda", the first tagged a building), is a person's name.  A building's or an organisation's tag only:
     a place the tagger knew as a country or a region stays one."""
     toks = ctx.toks
-    org_words = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
     # a surname alone, not after "the" ("The Herald says": a paper's short name)
     surnames = {ctx.text(u.ts, u.te).lower() for u in units if u.kind == "person" and u.te - u.ts == 1
                 and not (u.ts > 0 and toks[u.ts - 1].tag == "DT")}
@@ -163,7 +162,7 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
         ws = [toks[i].text for i in range(u.ts, u.te)]
         if any({w.lower() for w in ws} <= f for f in full) or any(i in covered for i in range(u.ts, u.te)):
             continue
-        if any(w.lower() in org_words or not w[:1].isupper() or w.isupper() for w in ws):
+        if any(w.lower() in ORG_NAME_WORDS or not w[:1].isupper() or w.isupper() for w in ws):
             continue
         paired = u.te + 1 < len(toks) and toks[u.te].text == "and" and u.te + 1 in people
         if ws[-1].lower() not in surnames and not paired:
@@ -268,6 +267,8 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
 
 #: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)
 HONORIFICS = words("honorifics")
+#: words of an organisation's name: a name holding one is no person's ("the Boston Herald", "General Assembly")
+ORG_NAME_WORDS = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
 SPELLED_RANKS = words("spelled_ranks")
 POST_NOMINALS = words("post_nominals")
 
@@ -284,8 +285,7 @@ def _honorific_names(ctx: Context, taken: set[int]) -> list[Unit]:
     (the tagger misses many a surname: "Mr Hollis also paid tribute")."""
     toks = ctx.toks
     out: list[Unit] = []
-    not_names = words("government_heads") | words("civil_heads") | words("organisation_descriptors") \
-        | words("after_rank_not_names")
+    not_names = ORG_NAME_WORDS | words("after_rank_not_names")
     for h in range(len(toks) - 1):
         if not toks[h].text[:1].isupper() or h + 1 in taken:
             continue
