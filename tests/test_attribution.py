@@ -272,6 +272,17 @@ def test_a_rejection_answers_nobody_who_made_no_claim(pipeline, text):
     assert not ev.targets, names(art, ev.targets)
 
 
+@pytest.mark.parametrize("text", [
+    # a denial in a relative clause answers the statement it hangs on
+    "The treasurer Ada Brill said the Green plans would cost nine billion pounds, which the Greens deny.",
+    # "it" stands for what was said before
+    "Opposition leader Mara Velk said the ministry had hidden the crime figures. The ministry denied it on Tuesday.",
+])
+def test_a_denial_of_what_was_said_answers_the_speaker(pipeline, text):
+    art, ev = one(pipeline, text, "REJECT")
+    assert {"Ada Brill", "Mara Velk"} & names(art, ev.targets), (ev.rule, names(art, ev.targets))
+
+
 def test_a_denial_of_wrongdoing_answers_a_charge_told_earlier_in_the_article(pipeline):
     text = ("Prosecutors charged Mayor Tom Bell with fraud on Monday. The case has divided the city council. "
             "Several councillors called for calm. Local businesses said they were worried. Bell has denied wrongdoing.")

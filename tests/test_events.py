@@ -505,6 +505,8 @@ def told_types(pipeline, text: str) -> tuple[set[str], list[tuple[str, str | Non
     # a thing's consequence, and a threat someone else makes
     "The lawyers' group warned that any rush to deport people risked breaching the law.",
     "Police warned of a possible militia threat.",
+    # "this" is what happens, not the warner
+    'The senator said: "I have been warning for months that this would happen."',
 ])
 def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
     art = coded(pipeline, text)
@@ -1117,3 +1119,17 @@ def test_there_should_be_an_act_is_a_request(pipeline, text, want):
 def test_a_negated_belief_negates_what_it_holds(pipeline, text, negated):
     ev = next(e for e in coded(pipeline, text).events if e.type == "CONSULT")
     assert ev.aux.negated is negated, ev
+
+
+@pytest.mark.parametrize("text", [
+    "The premier said the opposition offered voters a hard-left agenda.",  # a programme offered to voters: no offer to anyone
+    'In a speech on Sunday, the senator said: "I have the same passion and hunger as ever."',  # hunger: no hunger strike
+])
+def test_an_agenda_offered_and_a_hunger_felt_are_no_events(pipeline, text):
+    types, got = told_types(pipeline, text)
+    assert not types & {"AGREE", "PROTEST"}, got
+
+
+def test_a_hunger_strike_is_a_protest(pipeline):
+    types, got = told_types(pipeline, "Forty detainees at the camp went on hunger strike on Monday.")
+    assert "PROTEST" in types, got

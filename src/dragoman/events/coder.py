@@ -1745,6 +1745,9 @@ def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
     return len({x.country for x in map(art.actor, warners | doers) if x is not None and x.country}) <= 1
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def _warns_of_others(view: View, i: int) -> bool:
     """Does the warning at ``i`` tell what someone else may do ("warned that far-right groups would hijack the
     protests", "warned that more raids could follow"): its that-clause has a subject of its own, not a pronoun
@@ -1755,8 +1758,8 @@ def _warns_of_others(view: View, i: int) -> bool:
     own = set(view.phrase_actors(s_sub)) if s_sub is not None else set()
     for c in view.kids(i, "ccomp"):
         c_sub, passive = view.subject(c)
-        if c_sub is None or toks[c_sub].pos == "PRON" or toks[c_sub].head != c:
-            continue
+        if c_sub is None or toks[c_sub].head != c or (toks[c_sub].pos == "PRON" and view.lemma(c_sub).lower() not in _DEMONSTRATIVES):
+            continue  # a pronoun is the warner ("it would respond"), not "this" ("warned that this would happen")
         if view.lemma(c) in load().modes["suffer_verbs"] and any(
                 view.lemma(o) in load().modes["warned_dangers"] for o in view.kids(c, "dobj")):
             return True  # "warned that children would face serious health risks": a danger, no one's threat

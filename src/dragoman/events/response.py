@@ -42,10 +42,10 @@ def _answered(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> tuple[
     ("denied that ..."); () when it answers nothing nameable."""
     if view.lemma(i) not in modes["answered_verbs"]:
         return ()
-    objs = view.kids(i, "dobj")
+    objs = _answered_objects(view, i)
     if objs:
-        obj = view.lemma(objs[0])
-        if obj in modes["answered_claims"]:
+        obj = view.lemma(objs[0]).lower()
+        if obj in modes["answered_claims"] or obj in _SAID:
             return _CLAIM_TYPES
         if obj in modes["answered_demands"]:
             return _DEMAND_TYPES
@@ -53,6 +53,20 @@ def _answered(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> tuple[
     if view.lemma(i) == "deny":
         return _CLAIM_TYPES  # "denied that she had backed ...", "denied wrongdoing" has an object
     return ()
+
+
+#: what stands for something said before: "which the party denies", "rejected it"
+_SAID = frozenset({"which", "it", "this", "that"})
+
+
+def _answered_objects(view: View, i: int) -> list[int]:
+    """What the rejection at ``i`` rejects: its object, or the noun its participle describes ("a claim denied by
+    the minister")."""
+    objs = view.kids(i, "dobj")
+    t = view.toks[i]
+    if not objs and t.dep == "acl" and t.tag == "VBN" and t.head != i:
+        return [t.head]
+    return objs
 
 
 def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) -> list[Event]:
@@ -65,6 +79,9 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
         i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
         if i < 0:
             continue
+        # "a claim denied by the minister": the trigger's verb is its last word
+        i = max((j for j in range(i, bisect_right(view.starts, ev.evidence[0].trigger[1] - 1))
+                 if view.lemma(j) in modes["answered_verbs"]), default=i)
         wanted = _answered(view, i, modes)
         if not wanted:
             continue
@@ -81,7 +98,7 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
                      and (p.type != "COERCE" or p.cameo in _CHARGES)]
         if not prior:
             # only a denial of a claim named as such ("rejected the assessment"), not of a clause ("denied having ...")
-            named = [o for o in view.kids(i, "dobj") if view.lemma(o) in modes["answered_claims"]]
+            named = [o for o in _answered_objects(view, i) if view.lemma(o).lower() in modes["answered_claims"] | _SAID]
             who = _claimant(view, i, s, mine, modes["claim_verbs"]) if named else []
             if who:
                 out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+answers-speaker")
