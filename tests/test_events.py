@@ -1133,3 +1133,18 @@ def test_an_agenda_offered_and_a_hunger_felt_are_no_events(pipeline, text):
 def test_a_hunger_strike_is_a_protest(pipeline):
     types, got = told_types(pipeline, "Forty detainees at the camp went on hunger strike on Monday.")
     assert "PROTEST" in types, got
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ada Brill said there needs to be an independent inquiry into the contracts.",
+    # each clause said: the second asks
+    "Ada Brill said the public did not know whom to believe and the auditor general should decide.",
+])
+def test_there_needs_to_be_an_inquiry_and_a_second_clause_said_are_requests(pipeline, text):
+    types, got = told_types(pipeline, text)
+    assert "REQUEST" in types, got
+
+
+def test_there_needs_to_be_more_time_asks_for_no_act(pipeline):
+    types, got = told_types(pipeline, "Senator Ada Brill said there needs to be more time for the committee.")
+    assert "REQUEST" not in types, got

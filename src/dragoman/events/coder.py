@@ -952,7 +952,9 @@ class Coder:
         frames: list[tuple[int | None, list[str] | None, int, int]] = []  # (speaker's words, quoted speaker, content, depth)
         for i in range(sent.tok_start, sent.tok_end):
             if view.lemma(i) in self.speech and toks[i].pos == "VERB" and not _polled(view, i):
-                frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in view.kids(i, "ccomp"))
+                # "said the public did not know whom to believe and the auditor should decide": each clause said
+                said = [x for c in view.kids(i, "ccomp") for x in (c, *view.kids(c, "conj")) if x == c or view.kids(x, "nsubj")]
+                frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in said)
         if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
             frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
         direct = any(f[1] is not None for f in frames) or view.article.text[sent.start:sent.end].lstrip()[:1] in QUOTE_MARKS
@@ -985,13 +987,12 @@ class Coder:
                     bool(view.phrase_actors(c_sub0)) or toks[c_sub0].text.lower() in _people_words())
                 if inner_clause is not None and not any(j in by_tok for j in _descendants(view, inner_clause)) \
                         and view.lemma(inner_clause) in ("be", "have", "remain", "become", "stay") and not view.kids(c, "dobj") \
-                        and not others:
+                        and not others and not _there_is(view, c, by_tok):
                     continue  # "said they had to be careful": an opinion ("national governments needed to be more transparent" asks)
             if modal is None:
                 continue
             c_sub, _ = view.subject(c)
-            there = c_sub is None and view.lemma(c) == "be" and bool(view.kids(c, "expl")) and any(
-                j in by_tok for a in view.kids(c, "attr") for j in (a, *view.kids(a, "compound")))
+            there = c_sub is None and _there_is(view, c, by_tok)
             if (c_sub is None and not there) or c_sub is not None and (
                     ((s_sub is not None or quoted_by) and view.lemma(c_sub) in ("we", "i"))
                     or view.lemma(c_sub) in self.lex.modes["generic_subjects"]):
@@ -1654,6 +1655,15 @@ def _talks_after(view: View, i: int) -> int:
     between_them = s is not None and not passive and not others \
         and any(view.tok_actors.get(c) or view.phrase_actors(c) for c in view.kids(s, "conj"))
     return v if with_someone or between_them else i
+
+
+def _there_is(view: View, c: int, by_tok: dict[int, Cand]) -> bool:
+    """Does the clause at ``c`` say there is, or needs to be, an act ("there should be an inquiry", "there needs to
+    be an investigation"): "there" its subject, an event noun what is (or must be)?"""
+    if not view.kids(c, "expl"):
+        return False
+    be = c if view.lemma(c) == "be" else next((x for x in view.kids(c, "xcomp") if view.lemma(x) == "be"), None)
+    return be is not None and any(j in by_tok for a in view.kids(be, "attr") for j in (a, *view.kids(a, "compound")))
 
 
 def _in_clause(view: View, i: int, top: int) -> bool:
