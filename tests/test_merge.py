@@ -1144,6 +1144,23 @@ def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_
     assert groups(stored([one, two], tmp_path / "a")) == [["s1", "s2"]]
 
 
+def test_initials_and_names_spelt_two_ways_with_no_word_shared_are_one_person():
+    """"T. R. Okonkwo" / "Tobenna Rex Okonkwo"; "Hamid al-Qadri" / "Hamed al-Qaadri" and "Nikolaos Papadimitrakis" /
+    "Nikolaus Papadimitrakos" share no word as written: one person each (the merge still needs the rest of the
+    event to agree); another given name or another initial is not."""
+    from dragoman.store.merge import one_person, spelled
+
+    assert one_person(spelled("t r okonkwo"), spelled("tobenna rex okonkwo"))
+    assert one_person(spelled("dario k villalba"), spelled("dario kevin villalba"))
+    assert one_person(spelled("hamid al qadri"), spelled("hamed al qaadri"))
+    assert one_person(spelled("nikolaos papadimitrakis"), spelled("nikolaus papadimitrakos"))
+    assert not one_person(spelled("j okonkwo"), spelled("tobenna okonkwo"))
+    assert not one_person(spelled("dario k villalba"), spelled("dario martin villalba"))
+    assert not one_person(spelled("maria lopez"), spelled("mario lopes"))
+    assert not one_person(spelled("david miller"), spelled("daniel miller"))
+    assert not one_person(spelled("ana soto"), spelled("ines soto"))
+
+
 def test_a_meeting_with_a_countrys_leader_and_one_with_its_opposition_are_two(tmp_path):
     """The same envoy on one day in one city: "met President Vidal" / "met opposition leaders and students" name
     different parties of one country (its state; its civil society) — two meetings, though the envoy is shared."""

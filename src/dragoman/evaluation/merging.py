@@ -36,8 +36,9 @@ Two measures (``dragoman eval merge``):
   issue 14's held-out check asks of a pair of outlets reporting one meeting.  It was read on 4 Dec 2026 to find
   the coder's errors (name forms, titles, post-nominals), so it is no longer blind.
 - **holdout6 set**: ``data/merge_set_holdout6.jsonl``, 40 reports of seven types (14 happenings each told by two
-  outlets, 12 decoys), written blind on 4 Dec 2026 and committed before its first run, kept unread:
-  ``holdout6_precision``, ``holdout6_recall``.
+  outlets, 12 decoys), written blind on 4 Dec 2026 and committed before its first run: ``holdout6_precision``,
+  ``holdout6_recall``.  It was read on 5 Dec 2026 to find the merge rules' errors (names given with initials or
+  transliterated two ways), so it is no longer blind.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),

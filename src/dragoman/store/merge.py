@@ -266,11 +266,13 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     """Are two people's name words (``spelled``) one person's?  One's words hold the other's ("Quispe" /
     "Rosa Quispe Condori"), or they share a word and are otherwise written with the same consonants, as
     names transliterated from Arabic or Amharic are ("Mohamed Fathy El-Sayed" / "Muhammad Fathi al-Sayed"), or
-    one writes as one word what the other writes as two ("Mohammad Reza Kazemi Tabar" / "Mohammad-Reza Kazemitabar")."""
+    one writes as one word what the other writes as two ("Mohammad Reza Kazemi Tabar" / "Mohammad-Reza Kazemitabar"),
+    or one gives initials for the other's given names ("V. A. Kulkarni" / "Vikram Anand Kulkarni")."""
+    x, y = _initialled(x, y)
     if x <= y or y <= x:
         return True
     if not any(len(w) >= 4 for w in x & y):
-        return False
+        return _transliterated(x, y)
     joined = ({a + b for a in x for b in x if a != b} & y) or ({a + b for a in y for b in y if a != b} & x)
     if joined:  # "Kazemi Tabar" / "Kazemitabar": one word written as two
         rest_x = {w for w in x if not any(w in j for j in joined)}
@@ -285,6 +287,39 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     # the other's written with one letter changed, added or left out (two in a word of nine letters or more)
     short, other = (x - y, y - x) if len(x) <= len(y) else (y - x, x - y)
     return bool(short) and all(len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
+
+
+def _initialled(x: frozenset[str], y: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Two names' words with each word of one written as its initial where the other gives that initial alone
+    ("v a kulkarni" / "vikram anand kulkarni": both "v a kulkarni")."""
+    def shorten(words: frozenset[str], initials: set[str]) -> frozenset[str]:
+        out = set()
+        for w in sorted(words, key=len, reverse=True):
+            if len(w) > 1 and w[0] in initials:
+                initials.discard(w[0])
+                out.add(w[0])
+            else:
+                out.add(w)
+        return frozenset(out)
+
+    ix = {w for w in x if len(w) == 1}
+    iy = {w for w in y if len(w) == 1}
+    if not ix and not iy:
+        return x, y
+    return shorten(x, iy - x), shorten(y, ix - y)
+
+
+def _transliterated(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Are two names that share no word one name spelt two ways, as names transliterated from another script are
+    ("Hazim al-Saedi" / "Hazem al-Saadi", "Nikiforos Charalambidis" / "Nikephoros Charalampidis")?  Every word of
+    the shorter, two at least and eight letters in all, is a word of the other written with the same consonants or,
+    six letters or more, with one letter changed, added or left out (two in nine letters or more)."""
+    short, other = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < 2 or sum(map(len, short)) < 8:
+        return False
+    skeletons = {_VOWELS.sub("", v) for v in other}
+    return all(w in other or len(_VOWELS.sub("", w)) >= 2 and _VOWELS.sub("", w) in skeletons
+               or len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
 
 
 def _near(a: str, b: str) -> bool:
