@@ -1161,6 +1161,21 @@ def test_initials_and_names_spelt_two_ways_with_no_word_shared_are_one_person():
     assert not one_person(spelled("ana soto"), spelled("ines soto"))
 
 
+def test_names_spelt_apart_in_every_word_find_each_others_event(tmp_path):
+    """Two outlets spell both participants differently, and neither names a country: the events share no key,
+    yet the surnames sound alike ("Talukder" / "Talukdar"), so each finds the other and the rules join them;
+    other people at another meeting that day stay apart."""
+    def meet(aid: str, x: str, y: str) -> Article:
+        text = f"{x} met {y} in Lima on Tuesday."
+        acts = (person("a1", x, None, "GOV", start=text.index(x)), person("a2", y, None, "GOV", start=text.index(y)))
+        return _meet(aid, text, acts, ("a1",), ("a2",), place="Lima")
+
+    one = meet("t1", "Rahim Talukder", "Hamid al-Qadri")
+    two = meet("t2", "Rahim Talukdar", "Hamed al-Qaadri")
+    other = meet("t3", "Rahim Tolkien", "Hamid Quadros")
+    assert groups(stored([one, two, other], tmp_path / "a")) == [["t1", "t2"], ["t3"]]
+
+
 def test_a_meeting_with_a_countrys_leader_and_one_with_its_opposition_are_two(tmp_path):
     """The same envoy on one day in one city: "met President Vidal" / "met opposition leaders and students" name
     different parties of one country (its state; its civil society) — two meetings, though the envoy is shared."""

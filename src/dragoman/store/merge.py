@@ -110,6 +110,22 @@ def member_keys(m: dict[str, Any]) -> list[set[str]]:
     return cast(list[set[str]], m["_keys"])
 
 
+def lookup_keys(m: dict[str, Any]) -> list[set[str]]:
+    """The keys a member is looked up and indexed by: its participant keys (``member_keys``) and, for a named
+    person, the sound of the surname ("s:tlkdr" for Talukder and Talukdar), so that a name spelt two ways finds
+    the other's cluster; the merge rules (``compatible``) then judge the pair, as sharing a sound proves nothing."""
+    if "_lookup" not in m:
+        out = []
+        for a, ks in zip(parts(m), member_keys(m)):
+            words = person_words(a, ks)
+            names = [k[2:] for k in ks if k.startswith("n:")]
+            last = [w for w in (spelled(max(names, key=len).split()[-1]) if names else ()) if w in (words or ())]
+            sound = _VOWELS.sub("", last[0]) if words is not None and last else ""
+            out.append(ks | {"s:" + sound} if len(sound) >= 2 else ks)
+        m["_lookup"] = out
+    return cast(list[set[str]], m["_lookup"])
+
+
 @dataclass(eq=False)
 class Cluster:
     members: list[dict[str, Any]]
@@ -125,7 +141,7 @@ class Cluster:
             self._absorb(m)
 
     def _absorb(self, m: dict[str, Any]) -> None:
-        for a, ks in zip(parts(m), member_keys(m)):
+        for a, ks in zip(parts(m), lookup_keys(m)):
             self.keys |= ks
             self.actor_ids.add(a["id"])
         self.articles.add(m["article_id"])
@@ -897,7 +913,7 @@ class Merger:
             return []
         span = (m["date_hi"] - m["date_lo"]).days
         found: dict[int, Cluster] = {}
-        for ks in member_keys(m):
+        for ks in lookup_keys(m):
             for k in ks:
                 if span > WIDE_DAYS:
                     found.update(self._all.get((m["type"], k), {}))
