@@ -985,6 +985,8 @@ def test_a_headline_infinitive_is_future(unfiltered, text, want):
     ("The Canadian prime minister visited a new rail depot in Ottawa on Monday.", []),
     ("The Canadian prime minister visited Mexico City on Monday.", ["CONSULT"]),
     ("The Canadian prime minister visited the Mexican president on Monday.", ["CONSULT"]),
+    # a town the tagger takes for a person, listed with the others, is one of the places
+    ("The Labour leader visits Norwich, Ipswich, Truro, Penzance and Hexham this week.", []),
 ])
 def test_a_trip_at_home_is_no_visit(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)

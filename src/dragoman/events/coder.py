@@ -953,7 +953,8 @@ class Coder:
         for i in range(sent.tok_start, sent.tok_end):
             if view.lemma(i) in self.speech and toks[i].pos == "VERB" and not _polled(view, i):
                 # "said the public did not know whom to believe and the auditor should decide": each clause said
-                said = [x for c in view.kids(i, "ccomp") for x in (c, *view.kids(c, "conj")) if x == c or view.kids(x, "nsubj")]
+                said = [x for c in view.kids(i, "ccomp") for x in (c, *view.kids(c, "conj")) if x == c or view.kids(x, "nsubj")
+                        and any(view.lemma(a) in ("must", "should") for a in view.kids(x, "aux"))]
                 frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in said)
         if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
             frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
@@ -1192,6 +1193,8 @@ class Coder:
             if a is not None and a.kind in ("organisation", "group") and a.sector in HOME_BODIES \
                     and (a.country is None or a.country in home):
                 continue  # "made an unscheduled trip to Walter Reed hospital": a hospital, a school, a firm at home
+            if a is not None and _listed_with_places(view, a):
+                continue  # "visits Leeds, Dorset and Torbay": the tagger's "Torbay" is one of the places
             if a is None or a.kind not in ("place", "country") or not home or a.country not in home:
                 return False
         return bool(sources)
@@ -1655,6 +1658,26 @@ def _talks_after(view: View, i: int) -> int:
     between_them = s is not None and not passive and not others \
         and any(view.tok_actors.get(c) or view.phrase_actors(c) for c in view.kids(s, "conj"))
     return v if with_someone or between_them else i
+
+
+def _listed_with_places(view: View, a: Actor) -> bool:
+    """Is ``a`` a one-word name of no country that the text lists among places ("Leeds, Dorset and Torbay"): a
+    place the tagger took for a person or an organisation?"""
+    if a.kind in ("place", "country") or a.country or len(a.name.split()) != 1 or not a.mentions:
+        return False
+    i = _tok_at(view, a.mentions[0].start)
+    if i is None:
+        return False
+    first = i
+    while view.toks[first].dep == "conj" and view.toks[first].head != first:
+        first = view.toks[first].head
+    listed, stack = [], [first]
+    while stack:
+        j = stack.pop()
+        listed.append(j)
+        stack.extend(view.kids(j, "conj"))
+    return any((p := view.article.actor(x)) is not None and p.kind in ("place", "country")
+               for j in listed if j != i for x in view.tok_actors.get(j, ()))
 
 
 def _there_is(view: View, c: int, by_tok: dict[int, Cand]) -> bool:
