@@ -115,15 +115,19 @@ def lookup_keys(m: dict[str, Any]) -> list[set[str]]:
     person, the sound of the surname ("s:tlkdr" for Talukder and Talukdar), so that a name spelt two ways finds
     the other's cluster; the merge rules (``compatible``) then judge the pair, as sharing a sound proves nothing."""
     if "_lookup" not in m:
-        out = []
-        for a, ks in zip(parts(m), member_keys(m)):
-            words = person_words(a, ks)
-            names = [k[2:] for k in ks if k.startswith("n:")]
-            last = [w for w in (spelled(max(names, key=len).split()[-1]) if names else ()) if w in (words or ())]
-            sound = _VOWELS.sub("", last[0]) if words is not None and last else ""
-            out.append(ks | {"s:" + sound} if len(sound) >= 2 else ks)
-        m["_lookup"] = out
+        m["_lookup"] = [ks | {"s:" + sound} if len(sound := _surname_sound(a, ks)) >= 2 else ks
+                        for a, ks in zip(parts(m), member_keys(m))]
     return cast(list[set[str]], m["_lookup"])
+
+
+def _surname_sound(a: dict[str, Any], keys: set[str]) -> str:
+    """The consonants of a named person's surname as compared across outlets ("tlkdr"); "" for anyone else."""
+    words = person_words(a, keys)
+    if words is None:
+        return ""
+    longest = max((k[2:] for k in keys if k.startswith("n:")), key=len)
+    surname = [w for w in spelled(longest.split()[-1]) if w in words]
+    return _VOWELS.sub("", surname[0]) if surname else ""
 
 
 @dataclass(eq=False)
