@@ -239,6 +239,20 @@ def test_rejecting_a_call_is_aimed_at_the_caller(pipeline):
     assert "minister" in mentions(art, ev.sources) and "rebels" in mentions(art, ev.targets)
 
 
+@pytest.mark.parametrize("text, group", [
+    # the group's name before its own role word ("armed group", "militia"), which the tagger does not tag
+    ("Gunmen from the Kataib Sahel al-Gharb armed group stormed a checkpoint near Tadmur on Sunday.",
+     "Kataib Sahel al-Gharb"),
+])
+def test_fighters_of_a_named_armed_group_are_that_groups(pipeline, text, group):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    ev = [e for e in art.events if e.type == "ASSAULT"]
+    assert ev, [(e.type, e.rule) for e in art.events]
+    assert group in " ".join(art.actor(a).name for a in ev[0].sources)
+
+
 def test_gunmen_from_a_named_group_are_that_groups(pipeline):
     from dragoman import extract
 

@@ -577,6 +577,7 @@ def test_an_armed_group_named_after_its_fighters_is_the_group_too():
     assert names("Suspected fighters of the Obsidian Hills Brigade group") == brigade
     assert names("Militiamen belonging to the Obsidian Hills Brigade militia") == brigade
     assert names("Rebels with the Obsidian Hills Brigade") == brigade
+    assert names("Gunmen from the Obsidian Hills Brigade armed group") == brigade  # "armed group" is no part of it
     for other in ("fighters from Lake Tamarind", "gunmen from the area", "Fighters from the Islamic State group",
                   "militants from the Democratic Republic of Congo", "fighters from the Kinshasa",
                   "gunmen from the Obsidian hills", "Fighters from the militia"):

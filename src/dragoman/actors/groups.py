@@ -225,7 +225,25 @@ def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
     """"the chairman of the Civil Aviation Authority", "fighters from the Ituri Patriotic Front": where the
     organisation a title or group names as its owner ends (that body's officer or members, not a namesake's)."""
     u = _body_after(ctx, root, te, ("of", "from"), ("organisation", "actor"), 9)
-    return u.te if u is not None else None
+    return u.te if u is not None else _named_group_end(ctx, root, te)
+
+
+def _named_group_end(ctx: Context, root: int, te: int) -> int | None:
+    """"gunmen from the Kataib Ahl el-Sahra armed group": where a group the role word's members come from ends, when
+    a proper name (two capitalised words at least) names it before its own role word; ``None`` otherwise."""
+    toks = ctx.toks
+    for k in ctx.children[root]:
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in ("of", "from"):
+            continue
+        for o in ctx.children[k]:
+            # the group's role word ends the phrase ("militia", "armed group")
+            start = next((rs for rs in range(k + 1, o + 1) if (hit := ctx.role_at.get(rs)) is not None
+                          and hit[0] == o + 1 and hit[1].kind == "group"), None)
+            if toks[o].dep != "pobj" or start is None or o - te > 8:
+                continue
+            if sum(1 for i in range(k + 1, start) if toks[i].text[:1].isupper() and toks[i].pos == "PROPN") >= 2:
+                return o + 1
+    return None
 
 
 def _owner_conjuncts(ctx: Context, root: int, te: int) -> list[Unit]:
