@@ -399,6 +399,7 @@ def test_a_judgement_of_something_only_talked_about_has_no_maker(pipeline):
 @pytest.mark.parametrize("text", [
     '"This government has abandoned pensioners," Mara Velk said.',
     '"Their policy on housing is a catastrophe," Mara Velk said of the ministry.',
+    "Mara Velk said the government was shirking its duty to the flooded towns.",
 ])
 def test_more_words_of_criticism(pipeline, text):
     art, ev = one(pipeline, text, "ACCUSE")
