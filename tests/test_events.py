@@ -1148,3 +1148,17 @@ def test_there_needs_to_be_an_inquiry_and_a_second_clause_said_are_requests(pipe
 def test_there_needs_to_be_more_time_asks_for_no_act(pipeline):
     types, got = told_types(pipeline, "Senator Ada Brill said there needs to be more time for the committee.")
     assert "REQUEST" not in types, got
+
+
+@pytest.mark.parametrize("text, accuses", [
+    ("Senator Ada Brill told reporters she did not think the minister's remarks were offensive.", False),
+    ("Senator Ada Brill did not say the government had been reckless.", False),
+    ("Senator Ada Brill said some people were in a state of denial about the result.", False),  # no one named
+    ("Senator Ada Brill said the minister's remarks were offensive.", True),
+    # what is not recalled is one clause; what is suggested, the next, is said
+    ("Senator Ada Brill said she could not recall the email and suggested officials in the ministry had failed to act.",
+     True),
+])
+def test_a_judgement_someone_does_not_make_accuses_no_one(pipeline, text, accuses):
+    types, got = told_types(pipeline, text)
+    assert ("ACCUSE" in types) is accuses, got

@@ -619,6 +619,8 @@ class Coder:
             content = _descendants(view, c)
             if any(j in coded for j in content):
                 continue  # the content tells an event of its own
+            if verb is not None and view.kids(verb, "neg"):
+                continue  # "did not think the remarks were offensive", "did not say": no one is judged
             if verb is not None and toks[verb].dep == "advcl" and (toks[verb].head in attacks or any(
                     toks[a].head == toks[verb].head for a in attacks if a is not None)):
                 continue  # "went on to attack the governor, saying he had ignored ...": what the attack said
@@ -863,18 +865,34 @@ class Coder:
         own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
         if toks[cue].pos == "VERB" and view.kids(cue, "neg"):
             return None  # "we have not broken the rules": denying a wrong accuses no one (nor is denying a good praise)
+        if self._thought_not(view, cue, c):
+            return None  # "he did not think the comments were offensive"
         k_sub, _ = view.subject(own)
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
+        generic = self.lex.modes["generic_subjects"]
         named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
-                 for j in content if j not in skip for a in view.tok_actors.get(j, ()) if a not in sources]
+                 for j in content if j not in skip and view.lemma(j).lower() not in generic
+                 for a in view.tok_actors.get(j, ()) if a not in sources]  # ("some people were in denial": no one)
         targets = [min(named)[2]] if named else []
         denial = self._denial(view, cue)
         if not targets and not denial and not judged and not self._judged_act(view, cue):
             return None  # a judgement of nobody named: an opinion
         return cue, targets, denial
+
+    def _thought_not(self, view: View, cue: int, top: int) -> bool:
+        """Is the word of judgement at ``cue`` inside what someone says they do not think, believe or find, up to the
+        statement's content head ``top`` ("did not think the comments were offensive")?"""
+        j = cue
+        for _ in range(8):
+            if view.toks[j].dep == "conj" or j == top or view.toks[j].head == j:
+                return False  # "could not recall the email and suggested officials had failed": the second is said
+            j = view.toks[j].head
+            if view.lemma(j) in self.lex.modes["neg_raising_verbs"] | {"find", "consider", "feel"} and view.kids(j, "neg"):
+                return True
+        return False
 
     def _rebuttals(self, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
         """"X insisted the treaty did not mean giving up control", "Y maintains it never paid": insisting on
