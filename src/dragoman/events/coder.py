@@ -885,12 +885,13 @@ class Coder:
     def _thought_not(self, view: View, cue: int, top: int) -> bool:
         """Is the word of judgement at ``cue`` inside what someone says they do not think, believe or find, up to the
         statement's content head ``top`` ("did not think the comments were offensive")?"""
+        opinion = self.lex.modes["neg_raising_verbs"] | _OPINION_VERBS
         j = cue
         for _ in range(8):
             if view.toks[j].dep == "conj" or j == top or view.toks[j].head == j:
                 return False  # "could not recall the email and suggested officials had failed": the second is said
             j = view.toks[j].head
-            if view.lemma(j) in self.lex.modes["neg_raising_verbs"] | {"find", "consider", "feel"} and view.kids(j, "neg"):
+            if view.lemma(j) in opinion and view.kids(j, "neg"):
                 return True
         return False
 
@@ -1797,6 +1798,8 @@ def _same_state(view: View, warners: set[str], doers: set[str]) -> bool:
 
 
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+#: verbs of holding a view, beside the lexicon's neg-raising ones: "did not find the remarks offensive"
+_OPINION_VERBS = frozenset({"find", "consider", "feel"})
 
 
 def _warns_of_others(view: View, i: int) -> bool:
