@@ -68,6 +68,22 @@ def test_accented_datelines(lead, place, agency):
     assert art.agency == agency
 
 
+@pytest.mark.parametrize("lead, place, agency", [
+    # a South Asian agency's dateline: no dash between it and the story
+    ("Chennai, Apr 16 (SNA) Chief Minister Meena Raghavan on Tuesday met the finance commission.", "Chennai", "SNA"),
+    ("Karachi, 3 March (NNS) Police arrested two men in Lyari on Monday.", "Karachi", "NNS"),
+])
+def test_a_dateline_with_no_dash(lead, place, agency):
+    art = annotate(Article(id="t", text="A Headline Here\n\n" + lead))
+    assert (art.dateline, art.agency) == (place, agency)
+    assert chrome_text(art, "dateline") == place
+
+
+def test_a_name_and_an_agency_without_a_day_are_no_dateline():
+    art = annotate(Article(id="t", text="A Headline Here\n\nMaria Lopez (AFP) The minister said on Tuesday."))
+    assert art.dateline is None
+
+
 def test_plain_sentence_has_no_chrome():
     text = "The two presidents met in Geneva on Tuesday to discuss arms control and agreed to meet again next year."
     art = annotate(Article(id="t", text=text))

@@ -80,6 +80,15 @@ _DATELINE_MIXED = re.compile(
         \s*[-–—:]{{1,2}}\s+""",
     re.VERBOSE,
 )
+#: "New Delhi, Apr 16 (PTI) The minister ...": a place in title case, a day and the agency, then the story with no
+#: dash (the style of South Asian agencies)
+_DATELINE_UNDASHED = re.compile(
+    rf"""^(?P<place>[{_UP}][{_LO}]+(?:\s[{_UP}][{_LO}]+){{0,2}})
+        ,\s*(?P<date>[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{4}})?)
+        \s*\((?P<agency>[A-Za-z][\w .&’'\-]{{0,24}})\)
+        \s+(?=[{_UP}"“])""",
+    re.VERBOSE,
+)
 #: "Cairo - President ...", "Baku, June 10 - Azerbaijan's ...", "N'Djamena - The President ...": a place in
 #: title case, perhaps a day, then a dash with a space on each side (a state agency's or a ministry's dateline)
 _DATELINE_TITLED = re.compile(
@@ -121,7 +130,7 @@ def _is_sentence(line: str, date: re.Match) -> bool:
 
 
 def _is_body(line: str) -> bool:
-    return len(line) >= 100 and bool(_SENTENCE_END.search(line)) or bool(_DATELINE.match(line))
+    return len(line) >= 100 and bool(_SENTENCE_END.search(line)) or bool(_DATELINE.match(line) or _DATELINE_UNDASHED.match(line))
 
 
 def annotate(article: Article) -> Article:
@@ -223,7 +232,7 @@ def _dateline(body_lines: list[tuple[int, int, str]], chrome: dict[str, tuple[in
     if not body_lines:
         return dateline, agency
     s, _e, line = body_lines[0]
-    m = _DATELINE.match(line) or _DATELINE_MIXED.match(line)
+    m = _DATELINE.match(line) or _DATELINE_MIXED.match(line) or _DATELINE_UNDASHED.match(line)
     if m is None and (t := _DATELINE_TITLED.match(line)) and t.group("place").split()[0].lower() not in _NOT_PLACES:
         m = t
     if m and len(m.group("place")) <= 40:
