@@ -798,6 +798,7 @@ def test_insisting_something_is_not_so_is_a_denial(pipeline, text, want):
     ("The prime minister spoke on the telephone to the US president on Tuesday.", ["CONSULT"]),
     ("The prime minister spoke to the Chinese president on Monday.", ["CONSULT"]),
     ("The minister spoke to reporters in Brussels.", []),
+    ("The premier was speaking on Monday to more than 200 pupils from schools in the north about knife crime.", []),
     ("Speaking to the national assembly on Tuesday, the interior minister defended the plan.", ["SUPPORT"]),
     # evidence demonstrating something is no protest
     ("The figures demonstrate that the policy has failed.", []),
