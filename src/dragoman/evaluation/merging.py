@@ -94,7 +94,9 @@ def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
         members = store.event_members()
     by: dict[str, list[tuple[str, str]]] = {}
     for m in members:
-        by.setdefault(m["event_id"], []).append((m["article_id"], m["type"]))
+        # a signing (CAMEO 057) is SUPPORT in the 2021 crosswalk and AGREE to most coders (the seed's coding
+        # accepts both): it tells a happening the set calls AGREE
+        by.setdefault(m["event_id"], []).append((m["article_id"], "AGREE" if m["cameo"] == "057" else m["type"]))
     for r in rows:
         r["members"] = by.get(r["id"], [])
     return rows

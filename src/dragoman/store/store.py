@@ -1281,8 +1281,8 @@ class Store:
 
     @_locked
     def event_members(self) -> list[dict[str, Any]]:
-        """Every article event with the merged event it is part of: ``[{event_id, article_id, type}]``."""
-        return self._dicts("SELECT event_id, article_id, type FROM article_events")
+        """Every article event with the merged event it is part of: ``[{event_id, article_id, type, cameo}]``."""
+        return self._dicts("SELECT event_id, article_id, type, cameo FROM article_events")
 
     @_locked
     def resolve_event_id(self, event_id: str) -> str | None:
