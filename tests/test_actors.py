@@ -13,6 +13,7 @@ import pytest
 from dragoman.actors import load_lexicon, resolve
 from dragoman.actors.dictionary import load_dictionary
 from dragoman.actors.lexicon import Lexicon, default_lexicon
+from dragoman.api_public import extract
 from dragoman.errors import ConfigError
 from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
@@ -252,3 +253,45 @@ def test_an_honorific_the_tagger_took_into_an_organisations_name_makes_a_person(
                           ("no", "DET", "DT", "det", 1), (".", "PUNCT", ".", "punct", -2)]], ents=[(1, 3, "ORG")]))
     who = by_name(art, "Ladbrook")
     assert who.kind == "person" and not [a for a in art.actors if a.kind == "organisation"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # one name the tagger cut in two (the second piece tagged NNPS)
+    ("Police arrested former Tumaco mayor Hernando José Salcedo Pardo at his home in Cali on Thursday.",
+     "Hernando José Salcedo Pardo"),
+    # four words after a title, taken for an organisation's name
+    ("The town's former mayor, Ricardo Alberto Montoya Garzón, was arrested on Thursday.",
+     "Ricardo Alberto Montoya Garzón"),
+    # a name taken for a place (or missed), with "who" after it
+    ("Fabio Restrepo, who governed the port from 2019, was detained on Thursday.", "Fabio Restrepo"),
+])
+def test_a_persons_name_the_tagger_cut_or_mistook_is_one_person(pipeline, text, name):
+    art = extract(text, pipeline=pipeline)
+    assert any(a.name == name and a.kind == "person" for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+def test_a_bodys_name_after_a_title_word_is_no_person(pipeline):
+    art = extract("The Independent Police Complaints Commission has begun an investigation into the shooting.",
+                  pipeline=pipeline)
+    assert not any(a.kind == "person" for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+@pytest.mark.parametrize("text", ["Gunmen stormed the town of Saut-Mathurine before dawn on Tuesday.",
+                                  "Gunmen stormed the village of Kabingo Lwasa on Tuesday."])
+def test_the_town_of_a_name_is_a_place_no_actor(pipeline, text):
+    art = extract(text, pipeline=pipeline)
+    assert [a.name for a in art.actors] == ["Gunmen"]
+
+
+def test_an_organisation_named_for_its_fighters_is_an_armed_group(pipeline):
+    art = extract("The Union of Djala Fighters said on Monday it had seized the mine.", pipeline=pipeline)
+    union = next(a for a in art.actors if a.name == "Union of Djala Fighters")
+    assert union.sector == "REB"
+
+
+def test_a_capital_named_the_and_a_place_noun_keeps_its_article(pipeline):
+    art = extract("The Kiro Valley Brigade militia raided Tema. Officials in The Valley, Anguilla, said nothing.",
+                  pipeline=pipeline)
+    countries = {a.name: a.country for a in art.actors}
+    assert countries.get("Kiro Valley Brigade militia") != "AIA"  # any valley is not Anguilla's capital
+    assert countries.get("The Valley") == "AIA"

@@ -245,3 +245,46 @@ def test_the_speakers_of_a_report_set_after_it_are_not_named_in_it(pipeline):
                   published="2005-03-04", pipeline=pipeline)
     who = holder(art, "they")
     assert who is not None and "Leeds" in who.name, who
+
+
+def test_two_family_names_later_are_the_person_named_in_full(pipeline):
+    art = extract("CALI, May 14 (Andes Wire) - Police arrested former mayor Julio Andrés Ferro Quintana at his home in "
+                  "Cali on Thursday. Agents detained Ferro Quintana shortly after 6 a.m. Prosecutors said Ferro had "
+                  "signed the contracts.", pipeline=pipeline)
+    whole = holder(art, "Julio Andrés Ferro Quintana")
+    assert whole is not None and whole.kind == "person"
+    assert holder(art, "Ferro Quintana", 1) is whole
+    assert holder(art, "Ferro", 2) is whole  # the father's family name alone, from a name of four words
+
+
+def test_a_middle_name_of_three_words_is_no_family_name(pipeline):
+    art = extract("Senator Harold Fitzgerald Brant spoke on Monday. Fitzgerald Brant said the bill would pass. "
+                  "Mayor Anne Fitzgerald disagreed.", pipeline=pipeline)
+    assert holder(art, "Anne Fitzgerald").name == "Anne Fitzgerald"  # not "Fitzgerald" of the senator's name
+
+
+@pytest.mark.parametrize("description", ["militia", "armed group"])
+def test_an_armed_group_described_is_the_one_named_before(pipeline, description):
+    art = extract("BUNIA, May 9 (Lake Wire) - Fighters of the Union of Northern Combatants (UNC) attacked the "
+                  f"town of Lopa before dawn on Saturday, killing nine people. The {description} struck the market and a "
+                  "camp for displaced families, witnesses said.", pipeline=pipeline)
+    named = holder(art, "UNC")
+    assert named is not None and named.sector == "REB"
+    assert holder(art, description) is named
+
+
+def test_an_armed_group_described_among_two_named_is_nobodys_and_attackers_are_not_described(pipeline):
+    art = extract("Fighters of the Union of Northern Combatants attacked Lopa on Saturday, and the Kiro Valley "
+                  "Brigade militia raided Tema. The militia burned houses. Police said the attackers fled.",
+                  pipeline=pipeline)
+    militia = holder(art, "militia", 1)
+    assert militia is None or not {"Union", "Kiro"} & set(militia.name.split())
+    attackers = holder(art, "attackers")
+    assert attackers is None or "Union" not in attackers.name  # "the attackers" may be anyone's
+
+
+def test_a_spokesman_of_an_armed_group_is_not_the_group_described(pipeline):
+    art = extract("An M23 spokesman, Jean Habiyaremye, said the rebels had captured two military positions.",
+                  pipeline=pipeline)
+    rebels = holder(art, "rebels")
+    assert rebels is not None and rebels.name != "Jean Habiyaremye"

@@ -1162,3 +1162,40 @@ def test_there_needs_to_be_more_time_asks_for_no_act(pipeline):
 def test_a_judgement_someone_does_not_make_accuses_no_one(pipeline, text, accuses):
     types, got = told_types(pipeline, text)
     assert ("ACCUSE" in types) is accuses, got
+
+
+@pytest.mark.parametrize("text, signed", [
+    # a signing told between commas of the agreement the report is about: its signers named
+    (("The pact, signed by Foreign Minister Rauf Demir and his counterpart Lena Varga, sets a floor of 150 cubic "
+     "metres per second."), True),
+    # a named agreement is an old one: no signing told as news
+    ("The Minsk agreements, signed by Russia and Ukraine, have never been implemented.", False),
+])
+def test_an_agreement_signed_by_its_signers_between_commas_is_a_signing(pipeline, text, signed):
+    art = coded(pipeline, text)
+    got = [(e.type, e.cameo) for e in art.events if not (e.aux.negated or e.aux.hypothetical or e.aux.future)]
+    assert (("SUPPORT", "057") in got) is signed, got
+
+
+def test_a_protest_told_in_a_relative_clause_with_its_own_day_is_news(pipeline):
+    types, got = told_types(pipeline, "The government says it will study a petition handed over by protesters who "
+                                      "marched on Parliament yesterday.")
+    assert "PROTEST" in types, got
+
+
+
+@pytest.mark.parametrize("text, consult", [
+    (("Foreign Minister Tadesse Alemu signed the memorandum with his counterpart Ruth Wairimu at the end of closed-door "
+     "talks in Nairobi."), True),
+    ("The agreement was the main outcome of talks between the two foreign ministers in Astana on Tuesday.", True),
+    ("The ministers spoke about the talks.", False),  # talks as a topic
+])
+def test_the_end_or_outcome_of_talks_says_they_took_place(pipeline, text, consult):
+    types, got = told_types(pipeline, text)
+    assert ("CONSULT" in types) is consult, got
+
+
+def test_the_outcome_of_an_investigation_is_no_investigation_told(pipeline):
+    types, got = told_types(pipeline, "Depending on the outcome of the FBI investigation, a deal might not be an option.")
+    assert "ACCUSE" not in types, got
+

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import Context, Unit
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
+from dragoman.actors.militia import resolve_armed
 from dragoman.actors.vocabulary import words
 from dragoman.model import Actor, Mention
 from dragoman.text.marks import find_marked
@@ -465,6 +466,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     _later_uses(ctx, gather, acronyms, parts)
     _gather_titles(ctx, gather, pending)
     _named_next(ctx, gather)
+    resolve_armed(ctx, gather)
     resolve_pronouns(ctx, gather.order, gather.covered)
     resolve_descriptions(ctx, gather.order, gather.covered)
     return _actors(ctx, _beside_governments(gather.order))
@@ -554,6 +556,7 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
         ends = {last, u.name.split()[0]}
         if "-" in last and last.split("-", 1)[0].lower() in _ARTICLE_PREFIXES:
             ends.add(last.split("-", 1)[1])  # "al-Saadi" is "Saadi" later
+        ends |= _family_names(u.name.split())
         for w in ends:
             w = w.strip(".,")
             if len(w) > 2 and w[0].isupper():
@@ -564,11 +567,25 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
     return parts
 
 
+def _family_names(words: list[str]) -> set[str]:
+    """The family names a full name of four capitalised words may be shortened to later, in the Spanish and
+    Portuguese way of two given names and two family names: "Ana María Quiroga Lema" is "Quiroga Lema" and
+    "Quiroga".  Not from three words: "John Fitzgerald Kennedy" is no "Fitzgerald", and a title the tagger took
+    into a name ("Chancellor Gordon Brown") would make its last two words a second person's (on the BBC business
+    articles it joined two denials to a politician's name)."""
+    if len(words) != 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return set()
+    return {" ".join(words[-2:]), words[2]}
+
+
 def _gather_surnames(gather: Gathering, kept: list[Unit], parts: dict[str, Unit | None]) -> None:
-    """A one-word person's name that is part of a full name ("Okonjo") is a mention of that person."""
+    """A one-word person's name that is part of a full name ("Okonjo"), or the two family names ending one
+    ("Quiroga Lema"), is a mention of that person."""
     people = [u for u in kept if u.kind == "person"]
     for u in sorted(people, key=lambda u: -(u.te - u.ts)):
-        whole = parts.get(u.name) if len(u.name.split()) == 1 else None
+        whole = parts.get(u.name) if len(u.name.split()) <= 2 else None
+        if whole is not None and whole.name == u.name:
+            continue
         if whole is None:
             continue
         if u.name == whole.name.split()[0] != whole.name.split()[-1] and u.ts < whole.ts and any(

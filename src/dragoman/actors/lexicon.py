@@ -23,6 +23,7 @@ from typing import Any
 
 import ahocorasick
 
+from dragoman.actors.vocabulary import words
 from dragoman.errors import ConfigError
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -137,6 +138,10 @@ def _lines(path: Path, lower: bool = False) -> frozenset[str]:
     )
 
 
+#: nouns a name made of "the" and one of them is no more than ("The Valley"): the article stays in its key
+_PLACE_NOUNS = words("place_nouns")
+
+
 class _NameTable:
     """Name → entries, filled file by file (a key's first entry wins, unless one is put in ``front``)."""
 
@@ -147,8 +152,9 @@ class _NameTable:
         key = normalise(key.strip())
         if not key:
             return
-        if key.startswith(("the ", "The ")) and len(key) > 4:
-            key = key[4:]  # the article is not part of the name (and would win leftmost matches)
+        if key.startswith(("the ", "The ")) and len(key) > 4 and key[4:].lower() not in _PLACE_NOUNS:
+            key = key[4:]  # the article is not part of the name (and would win leftmost matches); but "The
+            # Valley" (Anguilla's capital) without it is any valley ("the Kiro Valley Brigade")
         variants = {key}
         if key[0].islower():
             variants.add(key[0].upper() + key[1:])

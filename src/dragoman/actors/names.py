@@ -157,7 +157,8 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
     # a name the article gives a person in full already is left to coreference ("Treasurer Curtis Blanchard")
     full = [set(ctx.text(u.ts, u.te).lower().split()) for u in units if u.kind == "person" and u.te - u.ts > 1]
     for u in units:
-        if not (u.kind == "organisation" or u.label == "FAC") or u.entry is not None or not 2 <= u.te - u.ts <= 4:
+        if not (u.kind == "organisation" or u.label == "FAC" or u.label in ("GPE", "LOC") and _who_follows(toks, u.te)) \
+                or u.entry is not None or not 2 <= u.te - u.ts <= 4:
             continue
         ws = [toks[i].text for i in range(u.ts, u.te)]
         if any({w.lower() for w in ws} <= f for f in full) or any(i in covered for i in range(u.ts, u.te)):
@@ -165,9 +166,17 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
         if any(w.lower() in ORG_NAME_WORDS or not w[:1].isupper() or w.isupper() for w in ws):
             continue
         paired = u.te + 1 < len(toks) and toks[u.te].text == "and" and u.te + 1 in people
-        if ws[-1].lower() not in surnames and not paired:
+        if ws[-1].lower() not in surnames and not paired and not _who_follows(toks, u.te):
             continue
         u.kind, u.label, u.rule = "person", "PERSON", (u.rule + "+" if u.rule else "") + "named-again"
+
+
+def _who_follows(toks: Sequence[Token], i: int) -> bool:
+    """Is the name ending before ``i`` the antecedent of "who" ("Gustavo Restrepo, who ran the port city, was
+    detained": a person, though the tagger took the name for a place)?"""
+    if i < len(toks) and toks[i].text == ",":
+        i += 1
+    return i < len(toks) and toks[i].text.lower() == "who"
 
 
 #: small words inside a person's name ("Alejandro Ruiz de Velasco", "Ursula von der Leyen", "Mohammed bin Salman")
@@ -210,7 +219,7 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             ts += 1  # "The President of the Republic, Mateo Cordero Villacis,"
         te = ts
         while te < len(toks) and toks[te].sent == toks[rs].sent and (
-                (toks[te].tag == "NNP" and toks[te].text[:1].isupper())
+                (toks[te].tag in ("NNP", "NNPS") and toks[te].text[:1].isupper())
                 or (toks[te].text == "-" and te > ts and te + 1 < len(toks) and toks[te + 1].tag == "NNP")
                 or (toks[te].text in NAME_PARTICLES and te > ts and _name_follows(toks, te))):
             te += 1
@@ -229,11 +238,16 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             continue  # a Title Case headline's words after a title ("Envoy Discuss Further Facilitation") name no
             # one unless the story names them too
         labels = {ents.get(i) for i in names}
+        if any(toks[i].text.lower() in ORG_NAME_WORDS for i in names) and "PERSON" not in labels:
+            continue  # a body's name after a title's word ("the Independent Police Complaints Commission")
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
         cut = len({ent_no.get(i) for i in names}) > 1
         accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
                   or (portfolio is not None and labels <= {None, "ORG", "GPE", "NORP", "PERSON"})  # after a portfolio
                   or (labels == {"ORG"} and len(names) <= 3)  # a person's name taken for an organisation's
+                  # (four words, none an organisation's: "former mayor Julio Andrés Ferro Quintana")
+                  or (labels == {"ORG"} and len(names) == 4 and not any(toks[i].text.lower() in ORG_NAME_WORDS for i in names))
+                  or (labels == {"PERSON"} and cut)  # one name cut in two: "Secretary Mariana Inés | Cervantes Ochoa"
                   or (cut and hyphen)  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
                   # a name the tagger missed, or took for a place no lexicon knows ("President Yemane Tekle" a GPE)
                   or (labels <= {None, "GPE", "LOC", "NORP"} and _role.kind == "person" and 2 <= len(names) <= 4
@@ -268,6 +282,7 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
 #: honorifics before a surname: what follows is a person's name, whatever the named-entity tagger saw (words.yaml)
 HONORIFICS = words("honorifics")
 #: words of an organisation's name: a name holding one is no person's ("the Boston Herald", "General Assembly")
+PLACE_NOUNS = words("place_nouns")
 ORG_NAME_WORDS = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
 SPELLED_RANKS = words("spelled_ranks")
 POST_NOMINALS = words("post_nominals")
@@ -446,11 +461,24 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         # the tagger took the honorific into an organisation's name: "[Mr Okonkwo]" is a person
         return Unit(ts + 1, te, "person", ctx.text(ts + 1, te), rule="honorific", label="PERSON")
     kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
-    if ent.label in ("GPE", "LOC", "FAC"):
+    if ent.label in ("GPE", "LOC", "FAC") or _place_named(ctx, ts, te):
         kind = "place"
     elif ent.label == "NORP":
         kind = "nationality"
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+def _place_named(ctx: Context, ts: int, te: int) -> bool:
+    """Is the name the place a place noun names ("the town of Saut-Mathurine", "the village of Kanyabayonga"),
+    whatever the tagger took it for?"""
+    toks = ctx.toks
+    i = te - 1
+    while toks[i].dep in ("compound", "punct") and toks[i].head > i:
+        i = toks[i].head  # "Saut-d'Eau": its last piece
+    if toks[i].dep != "pobj" or toks[i].head >= ts or ctx.lemma(toks[i].head) != "of":
+        return False
+    owner = toks[toks[i].head].head
+    return owner < ts and ctx.lemma(owner) in PLACE_NOUNS and toks[owner].tag == "NN"
 
 
 def _post_nominal(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> tuple[int, int] | None:

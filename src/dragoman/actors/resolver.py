@@ -77,6 +77,7 @@ PLACE_NOUNS = words("place_nouns")
 GOVERNMENT_HEADS = words("government_heads")
 CIVIL_HEADS = words("civil_heads")
 LABOUR_WORDS = words("labour_words")
+ARMED_NAME_WORDS = words("armed_name_words")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
@@ -164,7 +165,10 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
         c = code_phrase(ctx, u.ts, u.te, for_person=False)
         if c.country or c.sector:
             apply(u, c, "name-words")
-        if not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
+        if u.kind == "organisation" and any(toks[i].text.lower() in ARMED_NAME_WORDS for i in range(u.ts, u.te)):
+            u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
+            u.rule += "+armed-name"
+        elif not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
             u.sector = "GOV"  # "the Home Office", "the National Audit Office": a government body
             u.rule += "+government-head"
         elif u.kind == "organisation" and u.te - u.ts >= 2 and _civil_head(ctx, u) and (

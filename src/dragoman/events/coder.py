@@ -446,6 +446,12 @@ class Coder:
             return True, i, 0.2
         if d in ("nsubj", "nsubjpass", "dobj") and _between_actors(view, i):
             return True, h, 0.1  # "talks between X and Y raised hopes": told with its parties, it took place
+        if d == "pobj" and view.lemma(h) == "of" and view.lemma(toks[h].head) in self.lex.modes["event_parts"] \
+                and not view.kids(i, "poss") and any(e.type == "CONSULT" for e in self._entries(view, i)):
+            # "the outcome of talks between the ministers": they took place, between those named; "signed at the
+            # end of talks": between those who signed
+            verb = next((a for a in view.ancestors(i) if toks[a].pos in ("VERB", "AUX")), None)
+            return True, (i if verb is None or _between_actors(view, i) else verb), 0.05
         return False, i, 0.0
 
     def candidates(self, view: View, sent: Sentence) -> list[Cand]:
@@ -475,7 +481,8 @@ class Coder:
                 if not ok:
                     continue
                 judged_move = e.type == "ACCUSE" and view.lemma(view.toks[i].head) in MOVE_NOUNS
-                if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT" or judged_move) and view.kids(i, "agent")) and not any(
+                if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT" or judged_move or _signed_by(view, i, e))
+                                    and view.kids(i, "agent")) and not any(
                         view.toks[j].ent_type == "DATE" for j in view.subtree(i)):
                     # "the prisoners detained in the UK", "damages ordered by a court": told about the noun (not
                     # "a claim denied by the finance minister", "the town shelled by the army": the act, its doer named);
@@ -1228,7 +1235,10 @@ class Coder:
         conf = w["verb"] if not noun else (w["noun_object"] if c.clause != c.tok and view.toks[c.tok].dep == "dobj" else w["noun"])
         if "weak" in e.flags:
             conf -= w["weak"]
-        conf -= min(w["depth_cap"], w["depth_step"] * (view.depth(c.clause) if noun and c.clause != c.tok else c.depth)) + c.penalty
+        depth = view.depth(c.clause) if noun and c.clause != c.tok else c.depth
+        if not noun and _told_as_news(view, c.tok):
+            depth = min(depth, 1)  # "a petition handed over by protesters who marched on parliament yesterday"
+        conf -= min(w["depth_cap"], w["depth_step"] * depth) + c.penalty
         if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
             conf -= w["nested_clause"]
         elif any(toks[a].dep in ("relcl", "acl") for a in view.ancestors(c.tok)):
@@ -1644,6 +1654,33 @@ def _move_makers(view: View, events: list[Event]) -> list[Event]:
                     e = replace(e, targets=tuple(makers), rule=f"{e.rule}+move-maker")
         out.append(e)
     return out
+
+
+#: days a report counts from its own ("yesterday", "on Tuesday"): a clause dated so tells the news, however deep
+_NEWS_DAYS = frozenset(("yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday"))
+
+
+def _told_as_news(view: View, i: int) -> bool:
+    """Is the verb's clause, nested in a relative or participle clause, dated by a day of the report's week
+    ("protesters who marched on parliament yesterday", "... who were arrested on Tuesday")?"""
+    toks = view.toks
+    if toks[i].dep not in ("relcl", "acl") or toks[i].tag not in ("VBD", "VBN"):
+        return False
+    days = [c for c in view.children[i] if toks[c].dep in ("npadvmod", "tmod")]
+    days += [p for c in view.kids(i, "prep") if view.lemma(c) == "on" for p in view.kids(c, "pobj")]
+    return any(toks[d].text.lower() in _NEWS_DAYS for d in days)
+
+
+def _signed_by(view: View, i: int, e: Entry) -> bool:
+    """"The pact, signed by the two ministers, sets a floor ...": a signing told between commas of "the" (or
+    "this") agreement and nothing else, its signers named — the agreement the report is about, signed as news
+    (not "the Minsk agreements, signed by ...", a named one, nor "the accord signed in 2001", dated)."""
+    toks = view.toks
+    h = toks[i].head
+    return e.cameo == "057" and e.type != "NONE" and i > 0 and toks[i - 1].text == "," \
+        and all(toks[c].dep in ("det", "punct", "acl") and (toks[c].dep != "det" or view.lemma(c) in ("the", "this"))
+                for c in view.children[h])
 
 
 def _talks_after(view: View, i: int) -> int:

@@ -1,0 +1,66 @@
+"""An armed group described, not named: "the militia", "the gang", "the rebels", "the armed group".
+
+A report names the armed group once or twice ("Fighters of the Union of Northern Combatants (UNC) attacked the
+town ...") and then describes it: "The militia struck before sunrise." A careful coder codes that sentence's
+attack as the named group's; left alone, the description is an actor of its own with no name, and the same attack
+told by two outlets shares no participant.  The description stands for the named armed group when the article
+has named one (a proper name, a non-state armed sector) before it, and only one (two names of one group, such as
+a name and the fighters of that name, count as one: they share a proper word).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dragoman.actors.vocabulary import words
+
+if TYPE_CHECKING:
+    from .context import Context
+    from .coref import Gathering, Group
+
+#: sectors of armed actors outside a state's forces: rebels, unidentified armed forces, criminal gangs
+ARMED_SECTORS = frozenset(("REB", "UAF", "CRM"))
+#: what a report calls a named armed group again (``words.yaml``: ``armed_descriptions``)
+DESCRIPTIONS = words("armed_descriptions")
+
+
+def _armed(g: Group) -> bool:
+    u = g.unit
+    return u.sector in ARMED_SECTORS or (u.sector == "MIL" and "militia" in ((u.role_cls or "") + (u.role or "")).lower())
+
+
+def _proper_words(ctx: Context, g: Group) -> set[str]:
+    """The proper nouns of the actor's mentions ("Union", "Combatants", "UNC")."""
+    toks = ctx.toks
+    return {toks[i].text.lower() for s, e, _k in g.mentions for i in range(s, e)
+            if toks[i].pos == "PROPN" and toks[i].text[:1].isupper() and (i > 0 and toks[i - 1].sent == toks[i].sent)}
+
+
+def _described(ctx: Context, g: Group) -> bool:
+    """Is every mention of the group "the" and a word for an armed group ("the militia", "the armed group";
+    not "the attackers" or "the gunmen", who may be anyone's: a report that names a group does not say it
+    attacked by calling the attackers so)?"""
+    toks = ctx.toks
+    u = g.unit
+    return u.kind == "group" and u.entry is None and not u.owned and bool(g.mentions) and all(
+        s > 0 and toks[s - 1].text.lower() == "the" and " ".join(toks[i].text.lower() for i in range(s, e)) in DESCRIPTIONS
+        for s, e, _k in g.mentions)
+
+
+def resolve_armed(ctx: Context, gather: Gathering) -> None:
+    """Fold each description of an armed group into the one named armed group before it."""
+    named = [g for g in gather.order if _armed(g) and g.mentions and g.unit.kind != "person" and not g.unit.person_role
+             and _proper_words(ctx, g)]  # (not "an M23 spokesman, Innocent Habimana": a person of the group)
+    if not named:
+        return
+    for g in [g for g in gather.order if _armed(g) and _described(ctx, g)]:
+        first = min(m[0] for m in g.mentions)
+        before = [n for n in named if n is not g and min(m[0] for m in n.mentions) < first]
+        if not before:
+            continue
+        words = [_proper_words(ctx, n) for n in before]
+        if any(not (a & b) for a in words for b in words):
+            continue  # two armed groups named: which one is not said
+        target = max(before, key=lambda n: max(m[0] for m in n.mentions if m[0] < first))
+        target.mentions.extend(g.mentions)
+        gather.order.remove(g)
