@@ -1210,3 +1210,27 @@ def test_a_command_named_by_its_country_before_its_title_is_that_countrys():
     assert keys("Chief of Staff", "NER", "MIL") == {"g:NER/MIL"}
     assert keys("Peruvian police", "PER", "COP") == {"g:PER/COP"}
     assert keys("Colombian government negotiators", "COL", "GOV") == {"c:COL/state"}
+
+
+def test_one_armed_group_named_in_two_languages_is_known_by_the_acronym_both_define(tmp_path):
+    """'The Union of Northern Combatants (UNC) attacked villagers ...' and 'The Union des Combattants du Nord
+    (UNC) attacked villagers ...' the same day are one attack: each article defined the same acronym for the
+    group.  Without an acronym the two names share nothing; a different acronym is another group."""
+    def raid(aid: str, name: str, acronym: str | None) -> Article:
+        said = f"{name} ({acronym})" if acronym else name
+        text = f"The {said} attacked villagers near Mambasa on Friday."
+        i = text.index(name)
+        mentions = [Mention(i, i + len(name), name)]
+        if acronym:
+            j = text.index(f"({acronym})") + 1
+            mentions.append(Mention(j, j + len(acronym), acronym, kind="acronym"))
+        acts = (Actor("a1", name, None, None, "REB", kind="organisation", mentions=tuple(mentions)),
+                group("t1", "villagers", "COD", "CVL", text))
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2025-02-07", published="2025-02-07")
+
+    one = [raid("u1", "Union of Northern Combatants", "UNC"), raid("u2", "Union des Combattants du Nord", "UNC")]
+    assert groups(stored(one, tmp_path / "a")) == [["u1", "u2"]]
+    bare = [raid("u3", "Union of Northern Combatants", None), raid("u4", "Union des Combattants du Nord", None)]
+    assert groups(stored(bare, tmp_path / "b")) == [["u3"], ["u4"]]
+    other = [raid("u5", "Union of Northern Combatants", "UNC"), raid("u6", "Union des Combattants du Sud", "UCS")]
+    assert groups(stored(other, tmp_path / "c")) == [["u5"], ["u6"]]

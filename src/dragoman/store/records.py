@@ -72,7 +72,7 @@ def actor_id(name: str, country: str | None, org: str | None) -> str:
 
 
 def actor_dict(a: Actor) -> dict[str, Any]:
-    return {
+    d = {
         "id": actor_id(a.name, a.country, a.org),
         "name": a.name,
         "country": a.country,
@@ -81,6 +81,20 @@ def actor_dict(a: Actor) -> dict[str, Any]:
         "kind": a.kind,
         "local": a.id,
     }
+    acronym = defined_acronym(a)
+    if acronym:
+        d["acronym"] = acronym
+    return d
+
+
+def defined_acronym(a: Actor) -> str | None:
+    """The acronym the article defined for an organisation or a named group ("the Union of Djugu Fighters
+    (UCD)"), three to eight capitals: another outlet that names the body differently ("Union des Combattants du
+    Djugu (UCD)") defines the same one."""
+    if a.kind not in ("organisation", "group"):
+        return None
+    return next((m.text for m in a.mentions if m.kind == "acronym" and m.text.isupper() and m.text.isalpha()
+                 and 3 <= len(m.text) <= 8), None)
 
 
 PSEUDO_COUNTRIES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
@@ -101,9 +115,13 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     named, "c:PAK/MIL"), which a person with that country and sector also stands for, and so does a
     government body of a country ("the US Treasury", "the Kremlin": an organisation of sector GOV; not an
     international one, "the EU"). A generic group ("officials", "protesters"), a bare title ("the home secretary") or a
-    place gives no key: sharing one of those, or only a country code, never makes two events one.
+    place gives no key: sharing one of those, or only a country code, never makes two events one. An
+    organisation or group whose article defined an acronym for it is also known by the acronym ("n:ucd").
     """
-    return _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
+    keys = _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
+    if a.get("acronym") and a.get("kind") in ("organisation", "group"):
+        keys = keys | {"n:" + a["acronym"].lower()}  # the body by its acronym, however the outlet writes its name
+    return keys
 
 
 #: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
