@@ -595,3 +595,19 @@ def test_a_time_after_two_joined_verbs_dates_the_first_too(pipeline):
                   published="2019-11-18", pipeline=pipeline)
     dates = sorted((e.type, e.date) for e in art.events)
     assert dates == [("ACCUSE", "2019-11-14"), ("COERCE", "2019-11-14")], [(e.type, e.rule, e.date) for e in art.events]
+
+
+def test_a_deed_told_again_with_no_time_takes_the_storys_day(pipeline):
+    from dragoman import extract
+
+    art = extract("LIMA, Sept 10 (Andes Wire) - Peruvian police detained the former regional governor of Cusco before "
+                  "dawn yesterday as part of a corruption inquiry.\n\nAgents of the anti-corruption directorate "
+                  "arrested Raul Quispe, 58, at a residence in Surco, officials said.", published="2026-09-10",
+                  pipeline=pipeline)
+    arrests = [(e.date, e.date_precision) for e in art.events if e.type == "COERCE"]
+    assert arrests == [("2026-09-09", "day"), ("2026-09-09", "day")], [(e.type, e.date, e.date_precision) for e in art.events]
+    # a story's day long before the news is background: no later deed takes it
+    art = extract("Police arrested six men on March 2, 2024. Agents arrested Raul Quispe at a residence in Surco.",
+                  published="2026-09-10", pipeline=pipeline)
+    later = [e for e in art.events if e.type == "COERCE" and "Quispe" in art.text[e.evidence[0].start:e.evidence[0].end]]
+    assert later and later[0].date != "2024-03-02", [(e.type, e.date, e.date_precision) for e in art.events]

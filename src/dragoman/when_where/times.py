@@ -260,7 +260,7 @@ class TimeResolver:
                 out.append(replace(ev, date=ref.isoformat(), date_precision="article", date_text=None, date_trusted=ref_trusted))
             else:
                 out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
-        return tuple(out)
+        return tuple(_story_days(out, ref))
 
     def _told_dates(self, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
                     dated: dict[str, _Dated], plain: list[_Item], nearest: Callable[..., Any]) -> dict[str, _Dated]:
@@ -630,6 +630,34 @@ REPORTING_VERBS = frozenset({"say", "announce", "tell", "report", "state", "conf
 
 #: material acts, which a narrative of background goes on telling (words are most often today's reaction)
 _DEEDS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID", "COOPERATE", "PROTEST"})
+
+
+#: how many days before the news a deed's day may be for later undated deeds of its kind to share it
+STORY_DAYS = 7
+
+
+def _story_days(events: list[Event], ref: date | None) -> list[Event]:
+    """A deed told with no time of its own after the story told one of its kind on a day of the news ("Police
+    arrested the former governor before dawn yesterday ... Agents arrested Oscar Huaman, 58, at a residence in
+    Surco"): the story's day, not the article's (the detail is most often the same happening, told again)."""
+    if ref is None:
+        return events
+    first: dict[str, Event] = {}
+    dated: dict[str, Event] = {}
+    for ev in sorted(events, key=lambda e: e.evidence[0].start if e.evidence else 0):
+        if _flagged(ev) or ev.type not in _DEEDS:
+            continue
+        day = _parse_day(ev.date) if ev.date_precision == "day" and ev.date_text else None
+        if day is not None and 0 <= (ref - day).days <= STORY_DAYS:
+            first.setdefault(ev.type, ev)
+        elif ev.date_precision == "article" and (lead := first.get(ev.type)) is not None:
+            dated[ev.id] = replace(ev, date=lead.date, date_precision="day", date_text=lead.date_text,
+                                   date_trusted=lead.date_trusted)
+    return [dated.get(e.id, e) for e in events]
+
+
+def _flagged(ev: Event) -> bool:
+    return ev.aux.negated or ev.aux.hypothetical or ev.aux.future or ev.aux.historical
 
 
 def _long_before(value: str, precision: str, ref: date) -> bool:
