@@ -295,3 +295,36 @@ def test_a_capital_named_the_and_a_place_noun_keeps_its_article(pipeline):
     countries = {a.name: a.country for a in art.actors}
     assert countries.get("Kiro Valley Brigade militia") != "AIA"  # any valley is not Anguilla's capital
     assert countries.get("The Valley") == "AIA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fighters of the militant group Harakat Fajr al-Wadi attacked the town on Saturday.", "Harakat Fajr al-Wadi"),
+    ("Fighters from the armed group Jama'at Rijal al-Sahel attacked an army base on Saturday.",
+     "Fighters from the armed group Jama'at Rijal al-Sahel"),
+])
+def test_a_name_after_a_bodys_role_word_is_the_bodys_not_a_persons(pipeline, text, name):
+    art = extract(text, pipeline=pipeline)
+    assert not any(a.kind == "person" for a in art.actors), [(a.name, a.kind) for a in art.actors]
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(i).name for i in attack.sources] == [name]
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("The Patani Raya Armed Front said on Monday that its fighters had attacked the outpost.",
+     "Patani Raya Armed Front", "REB"),
+    ("The Armed Forces of Liberia said on Monday that soldiers had arrested two men.", "Armed Forces of Liberia", "MIL"),
+])
+def test_an_organisation_named_armed_is_a_rebel_group_but_armed_forces_are_not(pipeline, text, name, sector):
+    art = extract(text, pipeline=pipeline)
+    body = next(a for a in art.actors if a.name == name)
+    assert body.sector == sector
+
+
+def test_its_fighters_are_the_organisation_named_before_them(pipeline):
+    art = extract("The Patani Raya Armed Front said on Monday that its fighters had attacked the outpost.",
+                  pipeline=pipeline)
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(i).name for i in attack.sources] == ["Patani Raya Armed Front"]
+    art = extract("The government said its soldiers had attacked the rebels.", pipeline=pipeline)
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(i).name for i in attack.sources] == ["soldiers"]  # not the armed members' word

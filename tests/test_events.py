@@ -1199,3 +1199,20 @@ def test_the_outcome_of_an_investigation_is_no_investigation_told(pipeline):
     types, got = told_types(pipeline, "Depending on the outcome of the FBI investigation, a deal might not be an option.")
     assert "ACCUSE" not in types, got
 
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Farmers held a sit-in outside the ministry for several hours.", True),  # a hyphenated event noun held
+    ("Thousands of students joined the protest against the tuition rise on Monday.", True),
+    ("She joined the party in 2010.", False),
+])
+def test_a_sit_in_held_and_a_protest_joined_are_protests(pipeline, text, protest):
+    types, got = told_types(pipeline, text)
+    assert ("PROTEST" in types) is protest, got
+
+
+def test_calling_something_a_turning_point_for_someone_is_no_request(pipeline):
+    types, got = told_types(pipeline, "Farmers, students and teachers from the northern province of Valle Alto brought "
+                                      "their campaign against a planned dam to the gates of the presidential palace "
+                                      "yesterday, in a march organisers called a turning point for the movement.")
+    assert "REQUEST" not in types, got

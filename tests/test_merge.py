@@ -1234,3 +1234,17 @@ def test_one_armed_group_named_in_two_languages_is_known_by_the_acronym_both_def
     assert groups(stored(bare, tmp_path / "b")) == [["u3"], ["u4"]]
     other = [raid("u5", "Union of Northern Combatants", "UNC"), raid("u6", "Union des Combattants du Sud", "UCS")]
     assert groups(stored(other, tmp_path / "c")) == [["u5"], ["u6"]]
+
+
+def test_an_armed_group_named_after_its_kind_is_the_group():
+    from dragoman.store.records import actor_keys
+
+    def names(name: str) -> set[str]:
+        keys = actor_keys({"name": name, "kind": "group", "country": "BFA", "org": None, "sector": "REB"})
+        return {k for k in keys if k.startswith("n:")}
+
+    group = {"n:jama at rijal al sahel"}
+    assert names("Fighters from the armed group Jama'at Rijal al-Sahel") == group
+    assert names("Jama'at Rijal al-Sahel fighters") == group
+    assert names("Fighters of the militant group Jama'at Rijal al-Sahel") == group
+    assert names("Fighters from the armed group") == set()

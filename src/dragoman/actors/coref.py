@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import Context, Unit
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
-from dragoman.actors.militia import resolve_armed
+from dragoman.actors.militia import resolve_armed, resolve_members
 from dragoman.actors.vocabulary import words
 from dragoman.model import Actor, Mention
 from dragoman.text.marks import find_marked
@@ -469,6 +469,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     resolve_armed(ctx, gather)
     resolve_pronouns(ctx, gather.order, gather.covered)
     resolve_descriptions(ctx, gather.order, gather.covered)
+    resolve_members(ctx, gather)
     return _actors(ctx, _beside_governments(gather.order))
 
 

@@ -243,7 +243,26 @@ def _named_group_end(ctx: Context, root: int, te: int) -> int | None:
                 continue
             if sum(1 for i in range(k + 1, start) if toks[i].text[:1].isupper() and toks[i].pos == "PROPN") >= 2:
                 return o + 1
+        end = _name_after_body(ctx, k)
+        if end is not None:
+            return end
     return None
+
+
+def _name_after_body(ctx: Context, k: int) -> int | None:
+    """"fighters from the armed group Jama'at Nusrat al-Sahel": where the name after the body's role word ends (two
+    capitalised words at least, with the particles of a name between), ``None`` when no such name follows it."""
+    toks = ctx.toks
+    rs = k + 1 + (k + 1 < len(toks) and toks[k + 1].text.lower() == "the")
+    hit = ctx.role_at.get(rs)
+    if hit is None or hit[1].kind != "group" or hit[1].phrase.split()[-1].lower() not in ("group", "movement", "militia", "faction"):
+        return None
+    end, names = hit[0], 0
+    while end < len(toks) and toks[end].sent == toks[k].sent and (
+            toks[end].pos == "PROPN" and toks[end].text[:1].isupper() or toks[end].text in ("-", "al", "el", "ad", "ash", "ul")):
+        names += toks[end].pos == "PROPN"
+        end += 1
+    return end if names >= 2 else None
 
 
 def _owner_conjuncts(ctx: Context, root: int, te: int) -> list[Unit]:

@@ -64,3 +64,31 @@ def resolve_armed(ctx: Context, gather: Gathering) -> None:
         target = max(before, key=lambda n: max(m[0] for m in n.mentions if m[0] < first))
         target.mentions.extend(g.mentions)
         gather.order.remove(g)
+
+
+#: the armed members a body has ("its fighters", "their gunmen"): the body acting
+MEMBERS = frozenset(("fighters", "militants", "gunmen", "militiamen", "combatants"))
+
+
+def resolve_members(ctx: Context, gather: Gathering) -> None:
+    """Fold "its fighters" or "their militants" into the organisation named before them in the sentence ("The
+    Patani Liberation Front said its fighters had carried out the attack"), which has armed members: a rebel group
+    unless its sector says otherwise."""
+    toks = ctx.toks
+    for g in list(gather.order):
+        u = g.unit
+        if u.kind != "group" or u.entry is not None or len(g.mentions) != 1:
+            continue
+        s, e, _k = g.mentions[0]
+        if e - s != 1 or toks[s].text.lower() not in MEMBERS or s == 0 or toks[s - 1].text.lower() not in ("its", "their"):
+            continue
+        named = [(m[0], n) for n in gather.order if n is not g and (n.unit.kind == "organisation" or n.unit.entry is not None
+                                                                   and n.unit.kind == "group")
+                 for m in n.mentions if m[2] in ("name", "acronym") and m[0] < s and toks[m[0]].sent == toks[s].sent]
+        if not named:
+            continue
+        owner = max(named, key=lambda x: x[0])[1]
+        owner.mentions.append((s, e, "title"))
+        if owner.unit.sector is None:
+            owner.unit.sector = "REB"
+        gather.order.remove(g)

@@ -165,7 +165,7 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
         c = code_phrase(ctx, u.ts, u.te, for_person=False)
         if c.country or c.sector:
             apply(u, c, "name-words")
-        if u.kind == "organisation" and any(toks[i].text.lower() in ARMED_NAME_WORDS for i in range(u.ts, u.te)):
+        if u.kind == "organisation" and _armed_name(ctx, u):
             u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
             u.rule += "+armed-name"
         elif not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
@@ -176,6 +176,13 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
             u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"
             u.rule += "+civil-head"
     return True
+
+
+def _armed_name(ctx: Context, u: Unit) -> bool:
+    """Does an organisation's name say it is an armed group ("the Union of Djugu Fighters", "the Patani Armed
+    Front"; not "the Armed Forces of Liberia", a state's)?"""
+    ws = {ctx.toks[i].text.lower() for i in range(u.ts, u.te)}
+    return bool(ws & ARMED_NAME_WORDS) and not ws & {"forces", "force", "services", "service"}
 
 
 def _civil_head(ctx: Context, u: Unit) -> bool:

@@ -244,6 +244,20 @@ def apply(u: Unit, c: Coding, rule: str, overwrite: bool = False) -> None:
                 u.extra.append((x.ts, x.te, "affiliation"))
 
 
+#: the last word of a role that names a body, not a person: a name right after it is the body's ("the armed group
+#: Jama'at Nusrat al-Sahel", "the rebel movement M23", "the militia Kiro Brigade")
+_BODY_HEADS = frozenset(("group", "faction", "movement", "militia", "organisation", "organization", "outfit", "network",
+                         "front", "alliance", "coalition"))
+
+
+def _named_body(ctx: Context, u: Unit) -> bool:
+    """Is the person's name right after a singular role of a body that says its sector ("armed group", "militant
+    group"; not the bare "group": "the Haitian group Veye Yo" says nothing of what it is)?"""
+    hit = ctx.role_of.get(u.ts - 1) if u.ts > 0 else None
+    return hit is not None and hit[2].kind == "group" and hit[2].sector is not None \
+        and hit[2].phrase.split()[-1].lower() in _BODY_HEADS
+
+
 def titles(ctx: Context, units: list[Unit]) -> None:
     """Code people (and named organisations) from the title before the name or an appositive after it."""
     for u in units:
@@ -254,6 +268,9 @@ def titles(ctx: Context, units: list[Unit]) -> None:
             owner = ctx.unit_of.get(u.ts - 2)
             if owner is not None and owner.country and owner.kind != "person":
                 span = (owner.ts, u.ts)  # "Ivory Coast's Supreme Court", "Pakistan's ISI"
+        if span is not None and u.kind == "person" and _named_body(ctx, u):
+            u.kind, u.label = "organisation", "ORG"  # "the armed group Jama'at Nusrat al-Sahel": the group's name
+            u.rule = (u.rule + "+" if u.rule else "") + "named-body"
         if span is not None:
             ctx.title_toks.update(range(*span))
             if u.kind == "person":

@@ -422,6 +422,8 @@ class Coder:
         """Is this event noun told as something that happened (not a topic)? → (ok, clause verb, penalty)."""
         toks = view.toks
         t = toks[i]
+        if t.dep == "compound" and t.head == i + 2 and toks[i + 1].text == "-":
+            t = toks[t.head]  # "held a sit-in": the hyphenated noun's place is its last piece's
         for _ in range(3):
             if t.dep != "conj":
                 break

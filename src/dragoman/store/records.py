@@ -250,6 +250,9 @@ _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "
 _ARMED_LINKS = frozenset(("from", "of", "with", "belonging"))
 #: a generic noun closing a group's name that another outlet leaves out ("the Tana Delta Front group")
 _GROUP_TAILS = frozenset(("group", "movement", "organisation", "organization", "outfit", "faction"))
+#: what kind of group a name follows ("the militant group ...", "the rebel movement ...")
+_GROUP_KINDS = frozenset(("militant", "rebel", "jihadist", "insurgent", "islamist", "separatist", "extremist",
+                          "paramilitary"))
 
 
 def _armed_group_key(name: str) -> str | None:
@@ -277,6 +280,10 @@ def _armed_group_key(name: str) -> str | None:
         return None
     while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
         toks = toks[1:]
+    if len(toks) > 3 and toks[0].lower() in _GROUP_KINDS and toks[1].lower() in _GROUP_TAILS:
+        toks = toks[1:]  # "the militant group Harakat Fajr al-Wadi"
+    if len(toks) > 2 and toks[0].lower() in _GROUP_TAILS:
+        toks = toks[1:]  # "fighters from the armed group Jama'at Nusrat al-Sahel": the name after "group"
     if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
         if len(toks) > 2 and toks[-1].lower() == "armed":
