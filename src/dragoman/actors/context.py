@@ -52,6 +52,15 @@ class Unit:
     owned: bool = False  # a title that names the body it belongs to ("the chairman of the Port Authority"): no coreference
 
 
+@dataclass
+class Group:
+    """Mentions of one actor being gathered."""
+
+    unit: Unit
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token ranges
+    names: list[str] = field(default_factory=list)
+
+
 class Context(Tree):
     """The article's parse (:class:`~dragoman.nlp.tree.Tree`) with the token-level indexes the
     resolution steps share: lexicon hits, role words, the units found so far."""

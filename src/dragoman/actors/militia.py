@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from dragoman.actors.vocabulary import words
 
 if TYPE_CHECKING:
-    from .context import Context
-    from .coref import Gathering, Group
+    from .context import Context, Group
+    from .coref import Gathering
 
 #: sectors of armed actors outside a state's forces: rebels, unidentified armed forces, criminal gangs
 ARMED_SECTORS = frozenset(("REB", "UAF", "CRM"))
