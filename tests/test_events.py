@@ -1216,3 +1216,37 @@ def test_calling_something_a_turning_point_for_someone_is_no_request(pipeline):
                                       "their campaign against a planned dam to the gates of the presidential palace "
                                       "yesterday, in a march organisers called a turning point for the movement.")
     assert "REQUEST" not in types, got
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ada Brill echoed criticisms of the way the minister handled the contracts.",  # a light verb of criticism
+    "The senator said the mayor was impugning the integrity of the auditor.",
+])
+def test_criticism_echoed_and_integrity_impugned_are_accusations(pipeline, text):
+    types, got = told_types(pipeline, text)
+    assert "ACCUSE" in types, got
+
+
+@pytest.mark.parametrize("text, threat", [
+    # a warning that tells its addressee what it does wrong is no threat
+    ("The Greens have warned the two main parties they were in danger of pandering to prejudice.", False),
+    ("The army warned the rebels that it would strike their bases.", True),
+])
+def test_a_warning_of_the_addressees_conduct_is_no_threat(pipeline, text, threat):
+    types, got = told_types(pipeline, text)
+    assert ("THREATEN" in types) is threat, got
+
+
+@pytest.mark.parametrize("text, agree", [
+    (("The honours also go to Ruth Adeyemi and Tom Price, who undertook major government reviews on health and "
+     "schools."), False),  # undertaking a task is doing it
+    ("Uzbekistan undertakes to let at least 150 cubic metres of water a second cross the border.", True),
+])
+def test_undertaking_a_task_is_no_promise_undertaking_to_do_is(pipeline, text, agree):
+    types, got = told_types(pipeline, text)
+    assert ("AGREE" in types) is agree, got
+
+
+def test_agreeing_to_undertake_exercises_is_agreeing_to_the_exercises(pipeline):
+    types, got = told_types(pipeline, "Kenya and Britain have agreed to undertake joint military exercises this month.")
+    assert "AGREE" in types, got

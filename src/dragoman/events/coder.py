@@ -482,6 +482,8 @@ class Coder:
                 ok, obj = self._match(view, i, e)
                 if not ok:
                     continue
+                if e.lemma in self.lex.modes["complement_promises"] and "comp" in e.flags and not view.kids(i, "xcomp"):
+                    break  # "who undertook major government reviews": a task done, no promise
                 judged_move = e.type == "ACCUSE" and view.lemma(view.toks[i].head) in MOVE_NOUNS
                 if reduced and not ((e.type in ASSAULT_TYPES or e.type == "REJECT" or judged_move or _signed_by(view, i, e))
                                     and view.kids(i, "agent")) and not any(
@@ -551,8 +553,10 @@ class Coder:
                 elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
                 elif (c.entry.type == "THREATEN" or c.entry.cameo.startswith("13")) and "inner" in c.entry.flags \
-                        and c in kept and _warns_of_others(view, c.tok):
-                    kept.remove(c)  # "warned that a rival government would raise taxes": a warning, no threat
+                        and c in kept and (_warns_of_others(view, c.tok) or not gov and _warned_of_conduct(view, c.tok)):
+                    # "warned that a rival government would raise taxes": a warning, no threat; "warned Labour they
+                    # were pandering to prejudice": a criticism of whom it warns (the statements' reading codes it)
+                    kept.remove(c)
         taken: set[int] = set()
         events = self._obligations(view, sent, by_tok, taken)
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
@@ -1672,6 +1676,16 @@ def _told_as_news(view: View, i: int) -> bool:
     days = [c for c in view.children[i] if toks[c].dep in ("npadvmod", "tmod")]
     days += [p for c in view.kids(i, "prep") if view.lemma(c) == "on" for p in view.kids(c, "pobj")]
     return any(toks[d].text.lower() in _NEWS_DAYS for d in days)
+
+
+def _warned_of_conduct(view: View, i: int) -> bool:
+    """Does the warning at ``i`` tell its addressee what it is doing wrong ("warned Labour and the Tories they were
+    in danger of pandering to prejudice"): a word of criticism in what is said?"""
+    words = _word_list("criticism.txt")
+    # (what is said, or a clause the parser hung on the addressee: "warned the parties [they were ...]")
+    said = view.kids(i, "ccomp") + [r for o in view.kids(i, "dobj") for r in view.kids(o, "relcl")
+                                    if any(view.lemma(k) in ("they", "it", "he", "she") for k in view.kids(r, "nsubj"))]
+    return any(view.lemma(j).lower() in words for c in said for j in _descendants(view, c))
 
 
 def _signed_by(view: View, i: int, e: Entry) -> bool:
