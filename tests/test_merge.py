@@ -59,6 +59,14 @@ def stored(arts: list[Article], folder) -> list[dict]:
     return rows
 
 
+def group_names(name: str, country: str) -> set[str]:
+    """The name keys of a rebel group actor of ``country`` called ``name``."""
+    from dragoman.store.records import actor_keys
+
+    keys = actor_keys({"name": name, "kind": "group", "country": country, "org": None, "sector": "REB"})
+    return {k for k in keys if k.startswith("n:")}
+
+
 def groups(rows: list[dict]) -> list[list[str]]:
     return sorted(sorted(r["article_ids"]) for r in rows)
 
@@ -566,11 +574,8 @@ def test_an_armed_group_named_after_its_fighters_is_the_group_too():
     """'Gunmen from the Obsidian Hills Brigade' is the Obsidian Hills Brigade, as 'Obsidian Hills Brigade
     gunmen' is; a closing 'group' or 'militia' is not part of the name; 'fighters from Lake Tamarind' (no
     'the') say where they came from, and a known group or a place gives no name of its own."""
-    from dragoman.store.records import actor_keys
-
     def names(name: str) -> set[str]:
-        keys = actor_keys({"name": name, "kind": "group", "country": "COD", "org": None, "sector": "REB"})
-        return {k for k in keys if k.startswith("n:")}
+        return group_names(name, "COD")
 
     brigade = {"n:obsidian hills brigade"}
     assert names("Gunmen from the Obsidian Hills Brigade") == brigade
@@ -1237,11 +1242,8 @@ def test_one_armed_group_named_in_two_languages_is_known_by_the_acronym_both_def
 
 
 def test_an_armed_group_named_after_its_kind_is_the_group():
-    from dragoman.store.records import actor_keys
-
     def names(name: str) -> set[str]:
-        keys = actor_keys({"name": name, "kind": "group", "country": "BFA", "org": None, "sector": "REB"})
-        return {k for k in keys if k.startswith("n:")}
+        return group_names(name, "BFA")
 
     group = {"n:jama at rijal al sahel"}
     assert names("Fighters from the armed group Jama'at Rijal al-Sahel") == group
