@@ -699,6 +699,9 @@ def test_the_other_side_of_a_clash_is_no_victim(pipeline):
     ("India and Pakistan exchanged fire across the border. The UN urged the two countries to show restraint.",
      "REQUEST", ["India", "Pakistan"]),
     ("The senator called on both parties to drop the bill.", "REQUEST", ["parties"]),  # no pair told before
+    # "both men" are two people, not the party and the officials of the event before
+    (("Sir Paul Greer and Ann Kobe were honoured on Friday. Meanwhile, the Conservatives accused officials of a "
+     "failure of memory. Downing Street defended the decision to honour both men."), "SUPPORT", ["Ann Kobe", "Paul Greer"]),
 ])
 def test_both_sides_are_the_pair_told_before(pipeline, text, type_, target):
     art = coded(pipeline, text)

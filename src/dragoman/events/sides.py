@@ -5,7 +5,8 @@ acting together or against each other just before.
 of Armenia and of Azerbaijan, and a careful coder codes both as its targets. A participant named by a plural
 group word (``pair_nouns`` in ``data/refine.yaml``) right after "both", "two" or "the two" is replaced by the two
 participants of the nearest earlier event, in its sentence or the three before, that had exactly two (and none
-of them the event's other side, nor a place); with no such event, by the two people (for "the two leaders",
+of them the event's other side, nor a place; two people for "both men", "the two women"); with no such event, by
+the two people (for "the two leaders",
 "both ministers": ``pair_people``) or the two states ("the two countries") named last before it in those
 sentences ("X and Y put on a united front after the two leaders talked": no event told the pair, the names
 did); else it is left as it is.
@@ -21,6 +22,8 @@ from dragoman.model import Actor, Event
 
 _WINDOW = 3  # sentences before the event where the pair may have been told
 _PAIR_WORDS = ("both", "two")
+#: pair words that can only mean two people
+_PERSONS = frozenset(("men", "women"))
 
 
 def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) -> bool:
@@ -39,9 +42,11 @@ def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) 
     return False
 
 
-def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[str]) -> tuple[str, ...] | None:
+def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[str],
+                 people: bool = False) -> tuple[str, ...] | None:
     """The two participants of the nearest event before ``events[n]`` (within the window) that had exactly two,
-    neither of them in ``other`` nor a place ("arrived in Abuja": the visitor and the city are no pair)."""
+    neither of them in ``other`` nor a place ("arrived in Abuja": the visitor and the city are no pair), and both
+    people when ``people``."""
     art = view.article
     for p in reversed(events[:n]):
         if not p.evidence or p.evidence[0].sent is None:
@@ -49,7 +54,8 @@ def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[
         if p.evidence[0].sent < sent - _WINDOW:
             break
         both = tuple(dict.fromkeys(p.sources + p.targets))
-        if len(both) == 2 and not other & set(both) and not any((a := art.actor(x)) is not None and a.kind == "place" for x in both):
+        kinds = [(a.kind if (a := art.actor(x)) is not None else None) for x in both]
+        if len(both) == 2 and not other & set(both) and "place" not in kinds and (not people or kinds == ["person", "person"]):
             return both
     return None
 
@@ -90,9 +96,10 @@ def sides(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) 
             if len(pairs) != 1:
                 continue
             other = set(ev.sources if side == "targets" else ev.targets)
-            pair = _pair_before(view, out, n, sent, other)
+            word = (view.article.actor(pairs[0]) or Actor("", "")).name.split()[-1].lower()
+            # "both men", "the two women": two people, not whatever pair the last event had
+            pair = _pair_before(view, out, n, sent, other, people=word in _PERSONS)
             if pair is None:
-                word = (view.article.actor(pairs[0]) or Actor("", "")).name.split()[-1].lower()
                 pair = _named_last(view, pairs[0], ev, sent, other, word in modes["pair_people"]) \
                     if word in modes["pair_people"] | modes["pair_states"] else None
             if pair is None:
