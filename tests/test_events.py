@@ -1253,3 +1253,14 @@ def test_undertaking_a_task_is_no_promise_undertaking_to_do_is(pipeline, text, a
 def test_agreeing_to_undertake_exercises_is_agreeing_to_the_exercises(pipeline):
     types, got = told_types(pipeline, "The Kenyan and Ghanaian navies agreed on Monday to undertake a joint patrol of the gulf.")
     assert "AGREE" in types, got
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The ministry denied claims by the Conservatives that the army had shelled the town.", ["Conservative Party"]),
+    ("But the spokesman played down reports Mr Vale was considering a new treaty with the US.", []),
+    ("The government rejected the UN's report.", ["United Nations"]),
+])
+def test_a_denied_claim_answers_its_makers_not_whom_it_is_about(pipeline, text, targets):
+    art = coded(pipeline, text)
+    rejects = [[art.actor(i).name for i in e.targets] for e in art.events if e.type == "REJECT"]
+    assert rejects == [targets], [(e.type, e.rule, e.targets) for e in art.events]

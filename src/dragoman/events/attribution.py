@@ -66,6 +66,8 @@ class Attribution:
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
         targets = [a for a in targets if not view.only_a_landmark(a, c.tok)]  # "300 kilometres from Gao"
+        if ptype == "REJECT" and c.obj is not None and view.lemma(c.obj) in self.lex.modes["claim_words"]:
+            targets = [a for a in targets if a not in _told_in_claim(view, c.tok, c.obj)]
         if (ptype in PLACE_NOT_TARGET or e.type in PLACE_NOT_TARGET) and e.mode != "visit":
             # a meeting's place is where it happened, not whom it met ("talks in Doha", "met at the State
             # Lodge"); other types keep it, as PLOVER does: the place of an attack, a curfew or a threatened
@@ -529,4 +531,12 @@ def uniq(xs: list[str]) -> list[str]:
             seen.append(x)
     return seen
 
+
+def _told_in_claim(view: View, v: int, claim: int) -> set[str]:
+    """The actors told only inside what a denied claim says ("denied reports [Mr Blair was considering a treaty]"):
+    they are what the claim is about, not whom the denial answers (its makers: "denied Conservative claims")."""
+    clauses = view.kids(claim, "acl", "relcl", "ccomp") + view.kids(v, "ccomp")
+    inside = {j for k in clauses for j in view.subtree(k)}
+    told = {a for j in inside for a in view.tok_actors.get(j, ())}
+    return told - {a for j in view.subtree(claim) if j not in inside for a in view.tok_actors.get(j, ())}
 
