@@ -1234,6 +1234,7 @@ def test_criticism_echoed_and_integrity_impugned_are_accusations(pipeline, text)
     # a warning that tells its addressee what it does wrong is no threat
     ("The Greens have warned the two main parties they were in danger of pandering to prejudice.", False),
     ("The army warned the rebels that it would strike their bases.", True),
+    ("The junta warned it would answer any provocation with force.", True),  # a criticism word, no one warned
 ])
 def test_a_warning_of_the_addressees_conduct_is_no_threat(pipeline, text, threat):
     types, got = told_types(pipeline, text)

@@ -1681,6 +1681,8 @@ def _told_as_news(view: View, i: int) -> bool:
 def _warned_of_conduct(view: View, i: int) -> bool:
     """Does the warning at ``i`` tell its addressee what it is doing wrong ("warned Labour and the Tories they were
     in danger of pandering to prejudice"): a word of criticism in what is said?"""
+    if not any(view.phrase_actors(o) for o in view.kids(i, "dobj")):
+        return False  # no one warned: "warned it would respond with force to any provocation" is a threat
     words = _word_list("criticism.txt")
     # (what is said, or a clause the parser hung on the addressee: "warned the parties [they were ...]")
     said = view.kids(i, "ccomp") + [r for o in view.kids(i, "dobj") for r in view.kids(o, "relcl")
