@@ -1265,3 +1265,21 @@ def test_a_denied_claim_answers_its_makers_not_whom_it_is_about(pipeline, text, 
     art = coded(pipeline, text)
     rejects = [[art.actor(i).name for i in e.targets] for e in art.events if e.type == "REJECT"]
     assert rejects == [targets], [(e.type, e.rule, e.targets) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator said the governor's plan was ill-advised.",  # a hyphenated word of criticism, split by the tokenizer
+    "Ms Okafor said the party had over-reacted.",
+])
+def test_a_hyphenated_word_of_criticism_is_one(pipeline, text):
+    types, got = told_types(pipeline, text)
+    assert "ACCUSE" in types, got
+
+
+@pytest.mark.parametrize("text", [
+    '"I think the inquiry accepted there wasn\'t some conspiracy or cover-up," the senator said.',
+    "The minister said the plan was not a disgrace.",
+])
+def test_a_wrong_said_not_to_be_accuses_no_one(pipeline, text):
+    types, got = told_types(pipeline, text)
+    assert "ACCUSE" not in types, got

@@ -867,7 +867,8 @@ class Coder:
         """The word of judgement in a statement's content (``c``) and whom it judges: the cue, the target
         (at most one) and whether it denies a claim; ``None`` when it judges nobody and no act."""
         toks = view.toks
-        cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words)
+        cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words
+                                                     or _hyphenated(view, j) & words)
                     and not _described(view, j, c) and not self._supposed(view, j, c)), None)
         if cue is None:
             return None
@@ -878,6 +879,10 @@ class Coder:
         own = cue if toks[cue].pos in ("VERB", "AUX") else toks[cue].head
         if toks[cue].pos == "VERB" and view.kids(cue, "neg"):
             return None  # "we have not broken the rules": denying a wrong accuses no one (nor is denying a good praise)
+        if toks[cue].pos in ("NOUN", "PROPN", "ADJ") and (v := next((a for a in view.ancestors(cue)
+                                                                    if toks[a].pos in ("VERB", "AUX")), None)) is not None \
+                and view.lemma(v) == "be" and view.kids(v, "neg"):
+            return None  # "there wasn't some conspiracy or cover-up": a wrong said not to be
         if self._thought_not(view, cue, c):
             return None  # "he did not think the comments were offensive"
         k_sub, _ = view.subject(own)
@@ -1676,6 +1681,16 @@ def _told_as_news(view: View, i: int) -> bool:
     days = [c for c in view.children[i] if toks[c].dep in ("npadvmod", "tmod")]
     days += [p for c in view.kids(i, "prep") if view.lemma(c) == "on" for p in view.kids(c, "pobj")]
     return any(toks[d].text.lower() in _NEWS_DAYS for d in days)
+
+
+def _hyphenated(view: View, j: int) -> set[str]:
+    """The word a hyphenated compound ending at ``j`` makes, as written and with its last part's lemma
+    ("ill-advised", "over-reacted" -> "over-react"), which the tokenizer splits in three; none for another token."""
+    toks = view.toks
+    if j < 2 or toks[j - 1].text != "-" or toks[j - 2].space or toks[j - 1].space:
+        return set()
+    first = toks[j - 2].text.lower()
+    return {f"{first}-{toks[j].text.lower()}", f"{first}-{view.lemma(j).lower()}"}
 
 
 def _warned_of_conduct(view: View, i: int) -> bool:
