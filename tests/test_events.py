@@ -1267,19 +1267,13 @@ def test_a_denied_claim_answers_its_makers_not_whom_it_is_about(pipeline, text, 
     assert rejects == [targets], [(e.type, e.rule, e.targets) for e in art.events]
 
 
-@pytest.mark.parametrize("text", [
-    "The senator said the governor's plan was ill-advised.",  # a hyphenated word of criticism, split by the tokenizer
-    "Ms Okafor said the party had over-reacted.",
+@pytest.mark.parametrize("text, accuses", [
+    ("The senator said the governor's plan was ill-advised.", True),  # a hyphenated word, split by the tokenizer
+    ("Ms Okafor said the party had over-reacted.", True),
+    # a wrong said not to be
+    ('"I think the inquiry accepted there wasn\'t some conspiracy or cover-up," the senator said.', False),
+    ("The minister said the plan was not a disgrace.", False),
 ])
-def test_a_hyphenated_word_of_criticism_is_one(pipeline, text):
+def test_a_hyphenated_word_of_criticism_is_one_and_a_wrong_said_not_to_be_accuses_no_one(pipeline, text, accuses):
     types, got = told_types(pipeline, text)
-    assert "ACCUSE" in types, got
-
-
-@pytest.mark.parametrize("text", [
-    '"I think the inquiry accepted there wasn\'t some conspiracy or cover-up," the senator said.',
-    "The minister said the plan was not a disgrace.",
-])
-def test_a_wrong_said_not_to_be_accuses_no_one(pipeline, text):
-    types, got = told_types(pipeline, text)
-    assert "ACCUSE" not in types, got
+    assert ("ACCUSE" in types) is accuses, got
