@@ -27,7 +27,6 @@ from dragoman.events.sides import named_before, sides
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
 from dragoman.nlp.parser import MOVE_NOUNS
-from dragoman.when_where.timex import words as timex_words
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -1668,9 +1667,9 @@ def _move_makers(view: View, events: list[Event]) -> list[Event]:
     return out
 
 
-#: days a report counts from its own ("yesterday", "on Tuesday"; the weekdays of the time tagger's word lists): a
-#: clause dated so tells the news, however deep
-_NEWS_DAYS = frozenset(("yesterday", "today", "tonight")) | frozenset(timex_words()["weekdays"])
+#: days a report counts from its own ("yesterday", "on Tuesday"): a clause dated so tells the news, however deep
+_NEWS_DAYS = frozenset(("yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday"))
 
 
 def _told_as_news(view: View, i: int) -> bool:
