@@ -50,7 +50,12 @@ Two measures (``dragoman eval merge``):
   groups named after their kind, "its fighters", sit-ins), so it is no longer blind.
 - **holdout9 set**: ``data/merge_set_holdout9.jsonl``, 40 more reports of seven types from the same brief (other
   regions; the acts worded differently by the two outlets), written blind on 5 Dec 2026 and committed before its
-  first run, kept unread: ``holdout9_precision``, ``holdout9_recall``.
+  first run: ``holdout9_precision``, ``holdout9_recall``.  It was read on 5 Dec 2026 (the session after), once
+  holdout10 had been written, to find why pairs were missed, so it is no longer blind.
+- **holdout10 set**: ``data/merge_set_holdout10.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; the acts worded differently; some day-after reports lead with a reaction and tell the happening later),
+  written blind on 5 Dec 2026 and committed before its first run, kept unread: ``holdout10_precision``,
+  ``holdout10_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -82,11 +87,12 @@ HOLDOUT6_SET = DATA / "merge_set_holdout6.jsonl"
 HOLDOUT7_SET = DATA / "merge_set_holdout7.jsonl"
 HOLDOUT8_SET = DATA / "merge_set_holdout8.jsonl"
 HOLDOUT9_SET = DATA / "merge_set_holdout9.jsonl"
+HOLDOUT10_SET = DATA / "merge_set_holdout10.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
                 (HOLDOUT6_SET, "holdout6"), (HOLDOUT7_SET, "holdout7"),
-                (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"))
+                (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
