@@ -54,8 +54,13 @@ Two measures (``dragoman eval merge``):
   holdout10 had been written, to find why pairs were missed, so it is no longer blind.
 - **holdout10 set**: ``data/merge_set_holdout10.jsonl``, 40 more reports of seven types from the same brief (other
   regions; the acts worded differently; some day-after reports lead with a reaction and tell the happening later),
-  written blind on 5 Dec 2026 and committed before its first run, kept unread: ``holdout10_precision``,
-  ``holdout10_recall``.
+  written blind on 5 Dec 2026 and committed before its first run: ``holdout10_precision``, ``holdout10_recall``.
+  It was read later that day, once holdout11 had been written, to find why pairs were missed, so it is no longer
+  blind.
+- **holdout11 set**: ``data/merge_set_holdout11.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; officials named by title only after the first mention, places by district, an agreement called
+  differently by the two outlets), written blind on 5 Dec 2026 and committed before its first run, kept unread:
+  ``holdout11_precision``, ``holdout11_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -88,11 +93,13 @@ HOLDOUT7_SET = DATA / "merge_set_holdout7.jsonl"
 HOLDOUT8_SET = DATA / "merge_set_holdout8.jsonl"
 HOLDOUT9_SET = DATA / "merge_set_holdout9.jsonl"
 HOLDOUT10_SET = DATA / "merge_set_holdout10.jsonl"
+HOLDOUT11_SET = DATA / "merge_set_holdout11.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
                 (HOLDOUT6_SET, "holdout6"), (HOLDOUT7_SET, "holdout7"),
-                (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"))
+                (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"),
+                (HOLDOUT11_SET, "holdout11"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
