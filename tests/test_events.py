@@ -1277,3 +1277,144 @@ def test_a_denied_claim_answers_its_makers_not_whom_it_is_about(pipeline, text, 
 def test_a_hyphenated_word_of_criticism_is_one_and_a_wrong_said_not_to_be_accuses_no_one(pipeline, text, accuses):
     types, got = told_types(pipeline, text)
     assert ("ACCUSE" in types) is accuses, got
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    # "deny" that deprives is a complaint, no denial; "deny" a claim stays one
+    ("The union said pensioners were being denied a fair pension by the Treasury.", "REJECT", False),
+    ("The new rules deny farmers any say over water prices, the union said.", "REJECT", False),
+    ("The ministry denied the report that troops had fired on the crowd.", "REJECT", True),
+    # one person's campaign rallies are no protest; a rally against something, or by a crowd, is
+    ("The governor is touring the state, holding three rallies a day to win over undecided voters.", "PROTEST", False),
+    ("She held a rally in Tulsa on Friday.", "PROTEST", False),
+    ("The opposition leader held a rally against the new tax law.", "PROTEST", True),
+    ("Students held a rally outside parliament on Monday.", "PROTEST", True),
+    # seats, titles and the floor are no one backed or seized
+    ("Green councillors will have to defend their seats at the next poll.", "SUPPORT", False),
+    ("Green councillors will have to defend their seats at the next poll.", "AGREE", False),
+    ("Opposition deputies seized the floor of the chamber on Tuesday.", "COERCE", False),
+    ("Rebels seized the town hall on Tuesday.", "COERCE", True),
+    # a labour strike carried out is a protest, no assault
+    ("Last week the unions carried out strikes that shut every port.", "PROTEST", True),
+    ("Last week the unions carried out strikes that shut every port.", "ASSAULT", False),
+    # warning someone against a wrong accuses them of it; warning an armed group against an attack threatens it
+    ('The Greens have warned Labour and the Conservatives against "pandering to bigots".', "ACCUSE", True),
+    ('The Greens have warned Labour and the Conservatives against "pandering to bigots".', "THREATEN", False),
+    ("The minister warned the rebels against any attack on the port.", "THREATEN", True),
+])
+def test_senses_of_deny_rally_defend_seize_strike_and_warn_against(pipeline, text, kind, expected):
+    types, got = told_types(pipeline, text)
+    assert (kind in types) is expected, got
+
+
+@pytest.mark.parametrize("text, supports", [
+    ("Her cousin told the radio station the arsonist did not deserve any credit at all.", False),  # negated
+    ("The Greens said they would pay the child tax credit in cash to parents.", False),  # a kind of thing
+    ("The minister said she was proud of her party's record on jobs.", False),  # her own side
+    ("The minister said she was proud of the nurses' union.", True),
+])
+def test_praise_not_given_of_a_thing_or_of_ones_own_side_is_no_support(pipeline, text, supports):
+    types, got = told_types(pipeline, text)
+    assert ("SUPPORT" in types) is supports, got
+
+
+def test_too_little_evidence_to_act_on_denies_no_claim(pipeline):
+    types, got = told_types(pipeline, "The attorney said there was not enough evidence to hold the driver any longer.")
+    assert "REJECT" not in types, got
+    types, got = told_types(pipeline, "The ministry said there was no evidence that prisoners were beaten.")
+    assert "REJECT" in types, got
+
+
+def test_when_opening_a_clause_is_not_part_of_the_actors_name(pipeline):
+    art = coded(pipeline, "When home secretary, he ordered troops into the streets of the capital.")
+    names = [art.actor(i).name for e in art.events for i in e.sources]
+    assert names and not any(n.lower().startswith("when") for n in names), names
+
+
+@pytest.mark.parametrize("text, source", [
+    (("About 2,000 nurses rallied outside the health ministry, in a demonstration organised by the Nurses First "
+     "Alliance."), "Nurses First Alliance"),
+    ("The march, organised by the Nurses First Alliance, ended at the health ministry.", "Nurses First Alliance"),
+])
+def test_whoever_organised_a_protest_is_its_source(pipeline, text, source):
+    art = coded(pipeline, text)
+    protests = [[art.actor(i).name for i in e.sources] for e in art.events if e.type == "PROTEST"]
+    assert protests and source in protests[0], [(e.type, e.rule) for e in art.events]
+
+
+def test_what_is_called_for_in_a_row_of_verbs_is_no_act_of_the_caller(pipeline):
+    types, got = told_types(pipeline, '"We call on the authorities to open the border, honour the accord and allow '
+                                      'our inspectors to visit," the minister said.')
+    assert "REQUEST" in types and "CONCEDE" not in types, got
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("The ministry provided the committee with detailed figures on Monday.", "AID", False),
+    ("He said that sometimes farmers had to drive for hours to reach a market.", "REQUEST", False),
+    ("He said the government had to act before the winter.", "REQUEST", True),
+    ("The Leeds Tenants Forum met on Thursday to choose a new chair.", "CONSULT", False),
+    ("The cabinet met on Tuesday.", "CONSULT", False),
+    # warning of one's own plight is no threat; warning of what one will do is
+    ("The hospitals have warned that they will struggle to keep wards open.", "THREATEN", False),
+    ("The junta warned it would respond with force to any provocation.", "THREATEN", True),
+    ("The envoy met rebel leaders on Tuesday.", "CONSULT", True),
+])
+def test_figures_provided_a_habit_and_a_body_meeting_alone_are_no_events(pipeline, text, kind, expected):
+    types, got = told_types(pipeline, text)
+    assert (kind in types) is expected, got
+
+
+def test_the_way_someone_acts_criticised_is_criticism_of_them(pipeline):
+    art = coded(pipeline, "The former judge attacked the way Premier Carla Ruiz's cabinet takes its decisions.")
+    targets = [[art.actor(i).name for i in e.targets] for e in art.events if e.type == "ACCUSE"]
+    assert targets and any("Carla Ruiz" in t for t in targets[0]), [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("The premier said she wanted the new pension to become a symbol of fairness.", False),  # an aspiration
+    ("The unions want the government to withdraw the regulations.", True),
+    ("The senator wants the governor to be more open.", True),
+])
+def test_wanting_a_thing_to_become_something_asks_no_one(pipeline, text, asks):
+    types, got = told_types(pipeline, text)
+    assert ("REQUEST" in types) is asks, got
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Her office said Ms Vale should be judged on what she delivers.", False),  # a judgement
+    ('A spokeswoman said: "That should mean the council balances its books next year."', False),  # an expectation
+    ("The senator said the governor should resign.", True),
+])
+def test_should_that_judges_or_expects_is_no_demand(pipeline, text, asks):
+    types, got = told_types(pipeline, text)
+    assert ("REQUEST" in types) is asks, got
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("By evening the marchers had dispersed quietly.", "ASSAULT", False),  # the crowd broke up itself
+    ("Police dispersed the protesters with tear gas.", "ASSAULT", True),
+    ("The protesters were dispersed with tear gas.", "ASSAULT", True),
+])
+def test_a_crowd_that_disperses_is_no_ones_act_on_it(pipeline, text, kind, expected):
+    types, got = told_types(pipeline, text)
+    assert (kind in types) is expected, got
+
+
+def test_a_protest_organised_by_a_movement_told_in_the_passive_is_the_movements(pipeline):
+    art = coded(pipeline, "The march was organised by the Clean Air Union.")
+    protests = [[art.actor(i).name for i in e.sources] for e in art.events if e.type == "PROTEST"]
+    assert protests == [["Clean Air Union"]], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_capitalised_dateline_taken_for_the_root_leaves_the_lead_its_subject(pipeline):
+    art = coded(pipeline, "ALGIERS, Feb 3 (Maghreb Wire) - Tunisian envoy Salma Gharbi on Friday called on "
+                          "Libya's authorities to release four Tunisian fishermen.")
+    requests = [([art.actor(i).name for i in e.sources], [art.actor(i).name for i in e.targets])
+                for e in art.events if e.type == "REQUEST"]
+    assert requests and requests[0][0] == ["Salma Gharbi"] and "Libya" in " ".join(requests[0][1]), requests
+
+
+def test_a_meeting_told_as_when_a_demand_was_said_is_a_meeting(pipeline):
+    types, got = told_types(pipeline, "Brazil's foreign minister, Luiza Prado, said the two nations must act together as "
+                                      "she met Argentine Foreign Minister Tomas Ferri in Brasilia on Monday.")
+    assert "CONSULT" in types, got

@@ -94,8 +94,12 @@ class Context(Tree):
         """The lexicon's name hits with the entry each stands for on the article's date (computed once)."""
         if self._hit_entries is None:
             date = self.article.reference_date.date
+            # a name of places in two countries ("Victoria": the Seychelles' capital, an Australian state) is the
+            # place in the country the article names by its other, unambiguous names ("Melbourne")
+            sure = {e.country for m in self.name_hits if len(m.value) == 1  # type: ignore[arg-type]
+                    for e in m.value if e.country and e.kind in COUNTRY_KINDS}  # type: ignore[attr-defined]
             self._hit_entries = [(m, e) for m in self.name_hits
-                                 if (e := _entry_for(m.value, date)) is not None]  # type: ignore[arg-type]
+                                 if (e := _entry_for(m.value, date, sure)) is not None]  # type: ignore[arg-type]
         return self._hit_entries
 
     def named_countries(self) -> frozenset[str]:
@@ -145,11 +149,12 @@ class Context(Tree):
         return self.article.text[self.toks[ts].start : self.toks[te - 1].end]
 
 
-def _entry_for(entries: tuple[Entry, ...], date: str | None) -> Entry | None:
-    for e in entries:
-        if e.valid_on(date):
-            return e
-    return None
+def _entry_for(entries: tuple[Entry, ...], date: str | None, named: set[str | None] | frozenset[str] = frozenset()) -> Entry | None:
+    valid = [e for e in entries if e.valid_on(date)]
+    places = [e for e in valid if e.kind in ("capital", "city", "region")]
+    if len(places) > 1 and places[0].country not in named:
+        return next((e for e in places if e.country in named), valid[0])
+    return valid[0] if valid else None
 
 
 def _strip_det(ctx: Context, ts: int, te: int) -> int:
@@ -175,7 +180,8 @@ def _left_edge(ctx: Context, head: int) -> int:
     """The first token of the noun phrase a head noun governs (its left dependents, recursively)."""
     ts = head
     for k in ctx.children[head]:
-        if k < head and ctx.toks[k].dep in LEFT_DEPS and ctx.toks[k].sent == ctx.toks[head].sent:
+        if k < head and ctx.toks[k].dep in LEFT_DEPS and ctx.toks[k].sent == ctx.toks[head].sent \
+                and ctx.toks[k].tag != "WRB":  # "When home secretary, he ...": "when" opens the clause, not the name
             ts = min(ts, _left_edge(ctx, k))
     while ts < head and ctx.toks[ts].pos == "PUNCT":
         ts += 1

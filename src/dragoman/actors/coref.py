@@ -190,11 +190,28 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
         for w in ends:
             w = w.strip(".,")
             if len(w) > 2 and w[0].isupper():
-                if (other := parts.get(w)) is not None and other.name.lower() != name:
+                if (other := parts.get(w)) is not None and other.name.lower() != name and not _same_person(other.name, u.name):
                     parts[w] = None  # two people share it: ambiguous
                 else:
                     parts.setdefault(w, u)
     return parts
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Can two full names of one family name be one person's: "U.C.H. Gunasekara" and "Upul Gunasekara" (the initials
+    of the given names), "Upul Chandana Gunasekara" and "Upul Gunasekara"; not "Ana Ruiz" and "Luis Ruiz"."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1].lower() != wb[-1].lower():
+        return False
+    ga, gb = wa[0], wb[0]
+    if _INITIALS.match(ga) or _INITIALS.match(gb):
+        ia = ga.replace(".", "") if _INITIALS.match(ga) else "".join(w[0] for w in wa[:-1])
+        ib = gb.replace(".", "") if _INITIALS.match(gb) else "".join(w[0] for w in wb[:-1])
+        return ia.startswith(ib) or ib.startswith(ia)
+    return ga.lower() == gb.lower()
 
 
 def _family_names(words: list[str]) -> set[str]:
@@ -214,6 +231,9 @@ def _gather_surnames(gather: Gathering, kept: list[Unit], parts: dict[str, Unit 
     people = [u for u in kept if u.kind == "person"]
     for u in sorted(people, key=lambda u: -(u.te - u.ts)):
         whole = parts.get(u.name) if len(u.name.split()) <= 2 else None
+        if whole is None and len(u.name.split()) > 1 and (same := parts.get(u.name.split()[-1])) is not None \
+                and same.name != u.name and _same_person(same.name, u.name):
+            whole = same  # "Upul Gunasekara, 61," after "former minister U.C.H. Gunasekara"
         if whole is not None and whole.name == u.name:
             continue
         if whole is None:
@@ -263,10 +283,22 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
             continue
         if definite and u.kind == "person" and u.entry is None and len(u.name.split()) == 1:
             u.kind = "organisation"  # "The Gazette says ...": a one-word name after "the" is no person
+        if u.kind in ("organisation", "actor", "unknown", "group") and _ACRONYM.match(toks[u.te - 1].text) \
+                and (named := _initials_of(gather, u, toks[u.te - 1].text)) is not None:
+            gather.add(u, named, "acronym")  # "the British National Party ... the BNP": not Bangladesh's party
+            continue
         g = gather.add(u)
         _extra_mentions(gather, g, u)
         _defined_acronym(ctx, gather, g, u, acronyms)
     return pending, acronyms
+
+
+def _initials_of(gather: Gathering, u: Unit, acronym: str) -> Group | None:
+    """The one organisation named before ``u`` whose name's capitalised words' initials spell the acronym ``u``
+    ("BNP" after "British National Party"); ``None`` if none or several."""
+    hits = [g for g in gather.order if g.unit.kind == "organisation" and g.mentions and min(m[0] for m in g.mentions) < u.ts
+            and g.unit.entry is None and "".join(w[0] for w in g.unit.name.replace("-", " ").split() if w[:1].isupper()) == acronym]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _short_name_of(gather: Gathering, u: Unit, definite: bool) -> Group | None:
@@ -352,6 +384,7 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
     classes = set((u.role_cls or "").split(","))
     toks = ctx.toks
     own = {toks[i].text.lower() for i in range(max(0, u.ts - 2), u.te)}
+    own |= {"former", "ex"} if own & {"former", "ex"} else set()  # "the ex-minister" is "former minister X"
     known = _office_classes(ctx, pool) if u.person_role else {}
     cands = [g for g in pool if (g.unit.role_cls or known.get(id(g)))
              and classes & set((g.unit.role_cls or known.get(id(g)) or "").split(","))

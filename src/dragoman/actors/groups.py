@@ -78,6 +78,8 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
              plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
     g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
     apply(g, c, "group-modifier")
+    if g.country is None and (named := _the_country_named(ctx, root)) is not None:
+        g.country, g.rule = named.country, g.rule + "+the-country"
     if g.sector is None and not (not role.strong and of_a_thing(ctx, ctx.role_of[root][1])):
         g.sector = role.agent_sector  # (not "the director of the film": the film's, no government's)
         if role.pseudo_country and g.country is None:
@@ -89,6 +91,24 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     g.owned = g.person_role and ext > te and _named_owner_end(ctx, root, te) == ext
     g.head = root
     return [g]
+
+
+def _the_country_named(ctx: Context, root: int) -> Unit | None:
+    """"..., inside the Philippines' waters, the country's security chief said": the country "the country's" (or "the
+    nation's") refers to, the last one named before it in its sentence or the one before."""
+    toks = ctx.toks
+    poss = [k for k in ctx.children[root] if toks[k].dep == "poss" and toks[k].lemma.lower() in ("country", "nation")
+            and any(toks[d].lemma.lower() == "the" for d in ctx.children[k] if toks[d].dep == "det")]
+    if not poss:
+        return None
+    sent = toks[poss[0]].sent
+    for i in range(poss[0] - 1, -1, -1):
+        if toks[i].sent < sent - 1:
+            break
+        u = ctx.unit_of.get(i)
+        if u is not None and u.country and u.kind in ("country", "code") and not ctx.in_chrome(toks[i].start, toks[i].end):
+            return u
+    return None
 
 
 def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:

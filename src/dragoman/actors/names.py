@@ -72,6 +72,8 @@ def find_names(ctx: Context) -> list[Unit]:
 
     units: list[Unit] = _titled_names(ctx, covered)
     taken: set[int] = {i for u in units for i in range(u.ts, u.te)}
+    units.extend(_fighters_names(ctx, taken | set(covered)))  # (before the tagger's: it takes "Jama'at Ansar" for a person)
+    taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in ctx.article.entities:
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
             continue
@@ -92,9 +94,29 @@ def find_names(ctx: Context) -> list[Unit]:
     for u in units:
         for i in range(u.ts, u.te):
             ctx.unit_of[i] = u
+    _districts_of(ctx, units)
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+#: words that make a name a part of the city named after "of" ("the Palermo district of Buenos Aires")
+_DISTRICT_WORDS = frozenset(("district", "neighbourhood", "neighborhood", "suburb", "quarter", "borough", "barrio",
+                             "area", "township", "commune", "ward"))
+
+
+def _districts_of(ctx: Context, units: list[Unit]) -> None:
+    """"the Palermo district of Buenos Aires": a place named as a district of a city is in that city's country,
+    not in the country another place of its name is in (Palermo, Italy)."""
+    toks = ctx.toks
+    for u in units:
+        if u.kind not in ("city", "capital", "region", "place") or u.te + 2 >= len(toks):
+            continue
+        if toks[u.te].text.lower() not in _DISTRICT_WORDS or toks[u.te + 1].text != "of":
+            continue
+        city = ctx.unit_of.get(u.te + 2) or ctx.unit_of.get(u.te + 3)
+        if city is not None and city is not u and city.country and city.kind in ("city", "capital", "region", "country"):
+            u.country = city.country
 
 
 def _national_sections(ctx: Context, units: list[Unit]) -> list[Unit]:
@@ -122,24 +144,46 @@ def _national_sections(ctx: Context, units: list[Unit]) -> list[Unit]:
 
 
 def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
-    """"Herrera, 44, was led away by police": a run of capitalised proper nouns set off with an age (a number from
-    10 to 110 between commas) is a person's name, whatever the tagger made of it (it had missed it)."""
+    """"Herrera, 44, was led away by police", "Jean-Francois Belanger-Cote, who ran the city, was detained": a run of
+    capitalised proper nouns set off with an age (a number from 10 to 110 between commas), or of two words or more
+    followed by ", who", is a person's name, whatever the tagger made of it (it had missed it)."""
     toks = ctx.toks
     out: list[Unit] = []
     for i in range(1, len(toks) - 2):
-        if not (toks[i].text == "," and toks[i + 1].tag == "CD" and toks[i + 1].text.isdigit()
-                and 10 <= int(toks[i + 1].text) <= 110 and toks[i + 2].text == ","):
+        aged = toks[i + 1].tag == "CD" and toks[i + 1].text.isdigit() and 10 <= int(toks[i + 1].text) <= 110 \
+            and toks[i + 2].text == ","
+        if toks[i].text != "," or not (aged or toks[i + 1].text == "who"):
             continue
         te = i
-        ts = te
-        while ts > 0 and toks[ts - 1].text[:1].isupper() and toks[ts - 1].sent == toks[i].sent and (
-                toks[ts - 1].tag == "NNP" or toks[ts - 1].tag == "NN" and (ts - 1 == 0 or toks[ts - 2].sent != toks[i].sent)):
-            ts -= 1  # (a surname the tagger took for a common noun opening the sentence: "Herrera, 44, was ...")
-        if ts == te or te - ts > 4 or any(j in taken for j in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
+        ts = _name_run_start(ctx, i)
+        words = sum(1 for j in range(ts, te) if toks[j].text != "-")
+        if ts == te or words > 4 or not aged and words < 2 or any(j in taken for j in range(ts, te)) \
+                or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
             continue
-        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="aged", label="PERSON"))
+        if not aged and any(toks[j].tag == "NNPS" or toks[j].ent_type not in ("", "PERSON")
+                            or toks[j].text != "-" and len(toks[j].text.rstrip(".")) < 2 for j in range(ts, te)):
+            continue  # "Senate Republicans, who ...": a body; "Rep. Colleen Marsh, R-Olathe, who ...": party and town
+        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="aged" if aged else "who", label="PERSON"))
         taken.update(range(ts, te))
     return out
+
+
+def _name_run_start(ctx: Context, i: int) -> int:
+    """The first word of the run of capitalised proper nouns ending before ``i`` (words joined by a hyphen with no
+    space around it count: "Jean-Francois Belanger-Cote")."""
+    toks = ctx.toks
+    ts = i
+    while ts > 0 and toks[ts - 1].sent == toks[i].sent:
+        w = toks[ts - 1]
+        if w.text == "-" and ts - 2 >= 0 and toks[ts - 2].end == w.start and w.end == toks[ts].start and ts < i:
+            ts -= 1  # a hyphen inside a name
+        elif w.text[:1].isupper() and (w.tag == "NNP" or w.tag == "NN" and (ts - 1 == 0 or toks[ts - 2].sent != toks[i].sent)):
+            ts -= 1  # (a surname the tagger took for a common noun opening the sentence: "Herrera, 44, was ...")
+        else:
+            break
+    while ts < i and toks[ts].text == "-":
+        ts += 1
+    return ts
 
 
 def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit]) -> None:
@@ -263,14 +307,14 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
     """Where a portfolio or a country written out after a title ends ("Minister [of Water Resources] Hazem
     al-Saadi", "President [of the Republic of Moldova] Natalia Ursu", "The President [of the Republic], Mateo
     Cordero", "Special Envoy [for the Horn of Africa] Thomas Reinholt"), when capitalised portfolio words or a
-    country's or region's name follow "of" or "for" and a capitalised name follows them (perhaps after a comma);
-    else ``None``."""
+    country's or region's name follow "of" or "for" and a capitalised name follows them (perhaps after a comma),
+    or portfolio words in lower case, as wire copy writes them ("former undersecretary [of public works] Martín
+    Ibáñez"); else ``None``."""
     if i >= len(toks) or toks[i].text not in ("of", "for"):
         return None
     j = i + 1
     while j < len(toks) and toks[j].sent == toks[i].sent and (
-            (toks[j].text.lower() in PORTFOLIO_WORDS and (toks[j].text[:1].isupper() or toks[j].text.lower() in
-                                                         ("and", "of", "the", "&")))
+            (toks[j].text.lower() in PORTFOLIO_WORDS and (toks[j].text[:1].isupper() or toks[j].text.islower()))
             or (j in covered and covered[j].kind in ("country", "code", "region"))):
         j += 1
     if j == i + 1 or toks[j - 1].text.lower() in ("and", "of", "the", "&") or j >= len(toks):
@@ -345,6 +389,45 @@ def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
     return out
 
 
+ARABIC_GROUP_WORDS = words("arabic_group_words")
+#: armed members named after the group they belong to ("fighters of the Frente Jacinto Caicedo")
+_MEMBER_NOUNS = frozenset(("fighters", "militants", "gunmen", "militiamen", "combatants", "guerrillas", "members",
+                           "rebels", "insurgents"))
+
+
+def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"Fighters of the Frente Jacinto Caicedo stormed ...": the run of two to eight capitalised proper nouns after an
+    armed group's members and "of the" or "from the" (or "of" and an Arabic word for a group: "gunmen of Jama'at
+    Ansar as-Sahil"), that no other unit covers, is the group's name (the tagger misses names in another language)."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for h in range(len(toks) - 3):
+        if toks[h].text.lower() not in _MEMBER_NOUNS or toks[h + 1].text.lower() not in ("of", "from"):
+            continue
+        if toks[h + 2].text.lower() == "the":
+            ts = te = h + 3
+        elif toks[h + 1].text.lower() == "of" and toks[h + 2].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS:
+            ts = te = h + 2  # "gunmen of Jama'at Ansar as-Sahil"
+        else:
+            continue
+        while te < len(toks) and te - ts < 8 and toks[te].sent == toks[h].sent and te not in taken and (
+                toks[te].tag in ("NNP", "NNPS") and toks[te].text[:1].isupper() or toks[te].text in NAME_PARTICLES
+                or toks[te].text == "-" and te > ts and toks[te - 1].end == toks[te].start  # ("al-Gharb")
+                or toks[te].text.islower() and len(toks[te].text) <= 3 and te + 1 < len(toks) and toks[te + 1].text == "-"
+                and toks[te].end == toks[te + 1].start):  # an article's form before a hyphen ("as-Sahil")
+            te += 1
+        while te > ts and toks[te - 1].text == "-":
+            te -= 1
+        while te > ts and toks[te - 1].text in NAME_PARTICLES:
+            te -= 1
+        if te - ts < 2 or any(j in taken for j in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end) \
+                or any(e.tok_start < te and ts < e.tok_end for e in ctx.article.entities if e.label in ("ORG", "NORP", "GPE")):
+            continue  # (a name the tagger saw is the tagger's)
+        out.append(Unit(ts, te, "organisation", ctx.text(ts, te), rule="fighters-of"))
+        taken.update(range(ts, te))
+    return out
+
+
 # -- lexicon hits ------------------------------------------------------------------------------
 
 
@@ -386,6 +469,8 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
     if entry.kind == "organisation" and te - ts == 1 and any(
             e.label == "ORG" and e.tok_start < ts < e.tok_end and e.tok_end >= te for e in art.entities):
         return False  # the last word of a longer name: "Aotearoa Tertiary Students' Alliance" is no "Alliance"
+    if entry.kind == "person" and (_hyphen_joined(toks, te, 1) or _hyphen_joined(toks, ts - 1, -1)):
+        return False  # one piece of a hyphenated name: "Abbas-Ali Fazeli-Nejad" is no Mahmoud Abbas
     short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
     if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
         return False  # an all-capitals headline: "IN", "US", "IS" are words there
@@ -401,6 +486,14 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
                 and not _part_of_a_name(ctx, m.start, m.end))
     # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
     return not (entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"))
+
+
+def _hyphen_joined(toks: Sequence[Token], i: int, step: int) -> bool:
+    """Is the token at ``i`` a hyphen with no space on either side, joining a capitalised word on its far side
+    (``step`` 1: after a name, -1: before it)?"""
+    j = i + step
+    return 0 <= i < len(toks) and 0 <= j < len(toks) and toks[i].text == "-" \
+        and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start and toks[j].text[:1].isupper()
 
 
 # -- named entities ----------------------------------------------------------------------------

@@ -96,21 +96,33 @@ _SINGULAR_SPEAKERS = frozenset({"i", "me", "my", "myself"})
 
 
 def _named_before(ctx: Context, named: list[tuple[int, int, Group]], persons: bool,
-                  quoted: list[tuple[int, int]]) -> Group | None:
+                  quoted: list[tuple[int, int]], singular: bool = False) -> Group | None:
     """The actor a far pronoun subject stands for: among the mentions ``named`` (in text order, before it),
     not inside the ``quoted`` spans, of a person for "he", "she", "I", of any other actor for "they",
-    "we": the last one that is the subject of its sentence, failing that the last one."""
+    "we" (of one that is no plural group for "it": "a crowd that police put at 4,000 as it marched" is no
+    police): the last one that is the subject of its sentence, failing that the last one."""
     toks = ctx.toks
     best: Group | None = None
     best_subject: Group | None = None
     for s, e, g in named:
-        if (g.unit.kind == "person") != persons or _inside(quoted, toks[s].start):
+        if (g.unit.kind == "person") != persons or _inside(quoted, toks[s].start) \
+                or singular and (g.unit.person_role or _plural_mention(toks, s, e)):
             continue
         best = g
         if any(toks[i].dep in ("nsubj", "nsubjpass") or toks[i].dep in ("compound", "flat")
                and toks[toks[i].head].dep in ("nsubj", "nsubjpass") for i in range(s, e)):
             best_subject = g
     return best_subject or best
+
+
+#: nouns that take a plural verb though they have no plural form ("police say")
+_PLURAL_NOUNS = frozenset(("police", "people", "cattle", "clergy", "personnel"))
+
+
+def _plural_mention(toks, s: int, e: int) -> bool:
+    """Is the mention at ``s:e`` plural ("police", "the protesters"; not "the army")?"""
+    last = toks[e - 1]
+    return last.tag in ("NNS", "NNPS") or last.text.lower() in _PLURAL_NOUNS
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -169,7 +181,9 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             # a subject pronoun of the narrative ("he said") farther from its name than the window: the
             # last actor of its kind named before it (not inside a quote), one named as a subject first
             persons = kind == "person" or kind == "speaker" and low in _SINGULAR_SPEAKERS
-            target = _named_before(ctx, named[: bisect.bisect_left(named_starts, t.i)], persons, quoted)
+            target = _named_before(ctx, named[: bisect.bisect_left(named_starts, t.i)], persons, quoted, kind == "body")
+            if kind == "body" and target is not None and _thing_subject_before(ctx, t.i, at, -1):
+                target = None  # "said the barge was unsafe and that it broke the rules": the barge
         if target is not None:
             target.mentions.append((t.i, t.i + 1, "pronoun"))
             covered.add(t.i)

@@ -58,11 +58,17 @@ class Attribution:
         e = c.entry
         if e.is_noun:
             sources, targets, recip, ref = self._noun_participants(view, c, ptype)
+            if ref and ptype == "PROTEST" and (org := _organisers(view, c)):
+                sources, ref = sources + org, False  # "the march, organised by X, reached ...": X's march, told anew
             if ref:
                 sources = uniq(sources)
                 return sources, [a for a in uniq(targets) if a not in sources], recip, ref
         else:
             sources, targets, recip = self._verb_participants(view, c, ptype)
+        if ptype == "PROTEST":
+            sources = sources + _organisers(view, c)  # "a march organised by the tenants' movement X": X's protest
+        if ptype in ("ACCUSE", "SUPPORT", "REJECT") and not e.is_noun and not [a for a in targets if a not in sources]:
+            targets = targets + _doers_of_what(view, c.tok, sources)  # "criticised the way X's government operates"
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
         targets = [a for a in targets if not view.only_a_landmark(a, c.tok)]  # "300 kilometres from Gao"
@@ -459,6 +465,46 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
             ss, _ = view.subject(sp)
             if ss is not None:
                 sources.extend(view.phrase_actors(ss))
+
+
+def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
+    """Who did what the verb at ``v`` judges, when its object is told by a relative clause with a subject of its own:
+    "criticised the way Tony Blair's government operates" (the government), "praised the decision the council
+    took" (the council)."""
+    out: list[str] = []
+    for o in view.kids(v, "dobj"):
+        for r in view.kids(o, "relcl"):
+            s, passive = view.subject(r)
+            if s is not None and not passive and view.lemma(s) not in ("that", "which", "who"):
+                out.extend(a for a in view.phrase_actors(s) if a not in sources and a not in out)
+    return out
+
+
+#: verbs of organising a protest: its organiser, named by "by", is its source
+_ORGANISING = frozenset({"organise", "organize", "call", "lead", "stage", "convene"})
+
+
+def _organisers(view: View, c: Cand) -> list[str]:
+    """Who organised the protest at ``c``: the agent of "organised by" hung on the trigger, its object, or (in the
+    trigger's sentence) a word of protest ("thousands marched ..., in a protest organised by X"; "the march,
+    organised by X, reached ...")."""
+    toks = view.toks
+    sent = toks[c.tok].sent
+    heads = {c.tok} | ({c.obj} if c.obj is not None else set())
+    heads |= {j for j in range(len(toks)) if toks[j].sent == sent and view.lemma(j) in _PROTEST_WORDS}
+    out: list[str] = []
+    for h in heads:
+        verbs = [v for v in view.kids(h, "acl") if toks[v].tag == "VBN"]
+        if toks[h].dep == "nsubjpass":
+            verbs.append(toks[h].head)  # "The rally was organised by X"
+        for v in verbs:
+            if view.lemma(v) in _ORGANISING:
+                out.extend(a for g in view.kids(v, "agent") for o in view.kids(g, "pobj") for a in view.phrase_actors(o))
+    return out
+
+
+#: nouns of a protest whose organiser the sentence may name
+_PROTEST_WORDS = frozenset({"protest", "march", "rally", "demonstration", "strike", "sit-in", "vigil", "walkout"})
 
 
 def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], targets: list[str]) -> None:

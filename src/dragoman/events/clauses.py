@@ -265,7 +265,9 @@ class View(Tree):
             people = self._named_people(appos[0]) if appos else []
             # "the heads of the two delegations, Bakyt Toktogulov and Farhod Nazarzoda": the people named
             return people or spoken_for
-        if self.tok_actors.get(h) and not (appos and (self._unnamed(self.tok_actors[h]) or self._office(h, appos[0]))):
+        if self.tok_actors.get(h) and not (appos and (self._unnamed(self.tok_actors[h]) and not (
+                self._unnamed(self.tok_actors[appos[0]]) and self._of_a_name(h)) or self._office(h, appos[0]))):
+            # ("Fighters of the Jacinto Caicedo Front, a dissident group that ...": the fighters of the name)
             return list(self.tok_actors[h])
         if appos:  # a name, not a description ("issues, border management"), nor the group it names
             # ("his rival, Governor Ann Lutz": Lutz; "the two envoys, Ann Lutz and Omar Diallo": both)
@@ -336,6 +338,12 @@ class View(Tree):
                         return o
         return None
 
+    def _of_a_name(self, h: int) -> bool:
+        """Does the group head ``h`` say whose it is by a name ("fighters of the Jacinto Caicedo Front")?"""
+        return any(self.lemma(p) in ("of", "from") and any(self.toks[j].pos == "PROPN" for o in self.kids(p, "pobj")
+                                                             for j in self.subtree(o))
+                   for p in self.kids(h, "prep"))
+
     def _unnamed(self, actors: Iterable[str]) -> bool:
         """Are ``actors`` all groups named by a role word ("his rival", "the spokesman"), no one by name?"""
         return all((a := self.article.actor(x)) is not None and a.kind == "group" for x in actors)
@@ -362,6 +370,18 @@ class View(Tree):
 
     # -- clause structure ----------------------------------------------------------------------
 
+    def _one_of_subjects(self, v: int, subs: list[int]) -> int:
+        """The subject of verb ``v`` the parser gave several: not the dateline ("MANILA, April 15 (Bulletin) - China
+        is ..."), not a relative pronoun ("which the Taliban want": the object), and after a comma the one next to the
+        verb ("Braving temperatures of minus 20C, demonstrators filled the square")."""
+        if self._chrome:
+            subs = [c for c in subs if not self._in_chrome(c)] or subs
+        subs = [c for c in subs if self.lemma(c) not in REL_PRONOUNS] or subs
+        before = [c for c in subs if c < v]
+        if len(before) > 1 and any(self.toks[j].text == "," for j in range(before[0] + 1, before[-1])):
+            return before[-1]
+        return subs[0]
+
     def subject(self, v: int, _depth: int = 0) -> tuple[int | None, bool]:
         """The subject token of verb ``v`` and whether the clause is passive.
 
@@ -373,11 +393,13 @@ class View(Tree):
             return None, False
         passive = any(self.toks[c].dep == "auxpass" for c in self.children[v])
         subs = [c for c in self.children[v] if self.toks[c].dep in ("nsubj", "csubj")]
-        if len(subs) > 1:  # "which the Taliban want": the relative pronoun is really the object
-            subs = [c for c in subs if self.lemma(c) not in REL_PRONOUNS] or subs
-            return subs[0], passive
+        if len(subs) > 1:
+            return self._one_of_subjects(v, subs), passive
         for c in self.children[v]:
             d = self.toks[c].dep
+            if d in ("nsubjpass", "nsubj") and self._chrome and self._in_chrome(c) and any(
+                    self.toks[k].dep == d and not self._in_chrome(k) for k in self.children[v] if k > c):
+                continue  # "MONTREAL, Aug. 13 (Times) - Jean Roy was detained": the same for a passive
             if d == "nsubjpass":
                 return self._resolve_rel(v, c), True
             if d in ("nsubj", "csubj"):

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from dragoman.actors.lexicon import default_lexicon
 from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.complaint import complaints
@@ -548,8 +549,11 @@ class Coder:
                 for g in gov:
                     consumed.add(g.tok)
                 c.governed = gov
-                if gov and gov[0].entry.type == NONE and c in kept and toks[gov[0].tok].head == c.tok:
-                    kept.remove(c)  # "declined to comment": a statement (not "called for action to fight")
+                if gov and gov[0].entry.type == NONE and (gov[0].entry.cameo.startswith("01") or c.entry.type != "REQUEST") \
+                        and c in kept and toks[gov[0].tok].head == c.tok:
+                    # "declined to comment": a statement (not "called for action to fight"; not "urged Kabul to release
+                    # the water", whose line only says it frees no prisoner)
+                    kept.remove(c)
                 elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
                 elif (c.entry.type == "THREATEN" or c.entry.cameo.startswith("13")) and "inner" in c.entry.flags \
@@ -696,6 +700,8 @@ class Coder:
         for a in view.kids(c, "attr"):
             nouns = [a] + [p for q in view.kids(a, "prep") if view.lemma(q) == "of" for p in view.kids(q, "pobj")]
             cue = next((n for n in nouns if view.lemma(n) in self.lex.modes["truth_nouns"]), None)
+            if cue is not None and any(view.lemma(k) == "to" for n in view.kids(cue, "acl", "relcl") for k in view.kids(n, "aux")):
+                continue  # "not enough evidence to keep him in custody": too little to act on, no claim denied
             if cue is not None and (negated or any(view.lemma(k) == "no" for k in view.kids(a, "det"))):
                 return cue
         return None
@@ -721,6 +727,10 @@ class Coder:
                        for o in view.kids(p, "pobj") for a in view.phrase_actors(o) if a not in sources]
             frames.extend((sources, i, c, 0.8 - min(0.2, 0.04 * view.depth(i)), said_of) for c in view.children[i]
                           if toks[c].dep in ("ccomp", "parataxis"))
+            # "warned both parties against pandering to prejudice": what they are warned against, said of them
+            warned = [a for o in view.kids(i, "dobj") for a in view.phrase_actors(o) if a not in sources]
+            frames.extend((sources, i, o, 0.8 - min(0.2, 0.04 * view.depth(i)), warned)
+                          for o in (_warned_against(view, i) if warned else []))
         if not frames and (quoted := self._quoted(view, sent)) is not None:
             frames.append((quoted[0], None, quoted[1], 0.72, []))  # "It is a betrayal," she said. "They broke every promise."
         return frames
@@ -881,8 +891,10 @@ class Coder:
             return None  # "we have not broken the rules": denying a wrong accuses no one (nor is denying a good praise)
         if toks[cue].pos in ("NOUN", "PROPN", "ADJ") and (v := next((a for a in view.ancestors(cue)
                                                                     if toks[a].pos in ("VERB", "AUX")), None)) is not None \
-                and view.lemma(v) == "be" and view.kids(v, "neg"):
-            return None  # "there wasn't some conspiracy or cover-up": a wrong said not to be
+                and view.lemma(v) in self.lex.modes["negated_holders"] and view.kids(v, "neg"):
+            return None  # "there wasn't some conspiracy or cover-up", "did not deserve any credit": not so
+        if toks[cue].pos == "NOUN" and words is _word_list("praise.txt") and view.kids(cue, "compound"):
+            return None  # "the child tax credit": a kind of thing, no praise
         if self._thought_not(view, cue, c):
             return None  # "he did not think the comments were offensive"
         k_sub, _ = view.subject(own)
@@ -891,6 +903,10 @@ class Coder:
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
         generic = self.lex.modes["generic_subjects"]
+        if feels:
+            # "proud of his party's record": the feeler's own side is no one judged
+            skip |= {j for j in content if any(view.lemma(p).lower() in ("my", "our", "his", "her", "their")
+                                               for p in view.kids(j, "poss"))}
         named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
                  for j in content if j not in skip and view.lemma(j).lower() not in generic
                  for a in view.tok_actors.get(j, ()) if a not in sources]  # ("some people were in denial": no one)
@@ -986,15 +1002,7 @@ class Coder:
         """"X said Y must do Z": a demand by X on Y."""
         toks = view.toks
         out: list[Event] = []
-        frames: list[tuple[int | None, list[str] | None, int, int]] = []  # (speaker's words, quoted speaker, content, depth)
-        for i in range(sent.tok_start, sent.tok_end):
-            if view.lemma(i) in self.speech and toks[i].pos == "VERB" and not _polled(view, i):
-                # "said the public did not know whom to believe and the auditor should decide": each clause said
-                said = [x for c in view.kids(i, "ccomp") for x in (c, *view.kids(c, "conj")) if x == c or view.kids(x, "nsubj")
-                        and any(view.lemma(a) in ("must", "should") for a in view.kids(x, "aux"))]
-                frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in said)
-        if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
-            frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
+        frames = self._obligation_frames(view, sent)
         direct = any(f[1] is not None for f in frames) or view.article.text[sent.start:sent.end].lstrip()[:1] in QUOTE_MARKS
         for s_sub, quoted_by, c, depth in frames:
             modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
@@ -1002,6 +1010,8 @@ class Coder:
                     toks[c].tag == "VBG" and any(view.lemma(a) == "be" for a in view.kids(c, "aux"))
                     or any(view.lemma(a) == "have" for a in view.kids(c, "aux"))):
                 modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
+            if modal is not None and self._judged_or_expected(view, c):
+                modal = None  # "this should mean he keeps the rules", "he should be judged by results": no one is asked
             if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
                     and not view.kids(c, "neg") and not (_definite(view, view.kids(c, "nsubjpass")[0]) and any(
                         view.lemma(a) == "to" for x in view.kids(c, "xcomp", "advcl") for a in view.kids(x, "aux"))):
@@ -1019,6 +1029,8 @@ class Coder:
                                                  or c_sub1 is None or not view.phrase_actors(c_sub1)
                                                  and view.lemma(c_sub1) not in _people_words()):
                     continue  # "will have to fill it with tax rises", "some way has to be found": a forecast, a need
+                if _habitual(view, c, self.lex.modes["habit_words"]):
+                    continue  # "on some occasions Muslims had to travel to Llanelli": what happens, no demand
                 inner_clause = next(iter(view.kids(c, "xcomp")), None)
                 c_sub0, _ = view.subject(c)
                 others = c_sub0 is not None and toks[c_sub0].pos != "PRON" and (
@@ -1038,7 +1050,8 @@ class Coder:
                 # ("there should be an investigation" asks for one: ``there``)
             if _condition_clauses(view, c):
                 continue  # "if the mayor has a problem, he should call the White House": advice for a case, no demand
-            inside = [j for j in _descendants(view, c) if j in by_tok]
+            told_when = _told_when(view, c)  # (not "as he met X": when it was said)
+            inside = [j for j in _descendants(view, c) if j in by_tok and j not in told_when]
             inside.sort(key=lambda j: by_tok[j].depth)
             inner = by_tok[inside[0]] if inside else None
             reproach = any(view.lemma(a) == "have" for a in view.kids(c, "aux"))
@@ -1064,6 +1077,28 @@ class Coder:
         return out
 
     # -- one event -----------------------------------------------------------------------------
+
+    def _obligation_frames(self, view: View, sent: Sentence) -> list[tuple[int | None, list[str] | None, int, int]]:
+        """What the sentence reports as said, for ``_obligations``: (the speaker's words, the quoted speaker, the
+        content, its depth) of each clause a speech verb governs, else of a direct quote the sentence continues."""
+        toks = view.toks
+        frames: list[tuple[int | None, list[str] | None, int, int]] = []
+        for i in range(sent.tok_start, sent.tok_end):
+            if view.lemma(i) in self.speech and toks[i].pos == "VERB" and not _polled(view, i):
+                # "said the public did not know whom to believe and the auditor should decide": each clause said
+                said = [x for c in view.kids(i, "ccomp") for x in (c, *view.kids(c, "conj")) if x == c or view.kids(x, "nsubj")
+                        and any(view.lemma(a) in ("must", "should") for a in view.kids(x, "aux"))]
+                frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in said)
+        if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
+            frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
+        return frames
+
+    def _judged_or_expected(self, view: View, c: int) -> bool:
+        """Does "should" at the clause ``c`` expect a result ("this should mean ...") or judge someone ("should be
+        judged by results"), rather than ask for an act?"""
+        m = self.lex.modes
+        return view.lemma(c) in m["expectation_verbs"] and not view.kids(c, "auxpass") \
+            or view.lemma(c) in m["judged_verbs"] and bool(view.kids(c, "auxpass"))
 
     def _legal_charge(self, view: View, c: Cand) -> bool:
         """"They were charged under the Public Order Act": a charge told in the passive with no "that" clause is
@@ -1439,6 +1474,60 @@ def _hosted_alone(k: Coder, x: _Clause) -> bool:
         and not v.tok_actors.get(obj) and not k._people(v, obj)
 
 
+def _aspiration(k: Coder, x: _Clause) -> bool:
+    """"wanted the minimum wage to become a symbol of decency": wanting a thing to be or become something asks no
+    one for anything (not "wants the government to be more open": an actor is asked; nor "wants the inquiry to be
+    independent": a property asked of it)."""
+    v, c = x.view, x.c
+    if x.ptype != "REQUEST" or c.entry.lemma not in ("want", "wish", "like") or c.entry.is_noun:
+        return False
+    for comp in v.kids(c.tok, "ccomp", "xcomp"):
+        s, _ = v.subject(comp)
+        if v.lemma(comp) in ("be", "become", "remain", "stay") and v.kids(comp, "attr") and not v.kids(comp, "acomp") \
+                and s is not None and s != v.subject(c.tok)[0] \
+                and not v.phrase_actors(s) and v.lemma(s).lower() not in _people_words():
+            return True
+    return False
+
+
+def _dispersed_itself(k: Coder, x: _Clause) -> bool:
+    """"The crowd dispersed peacefully in the late afternoon": a crowd that breaks up is no one's act on it (not "police
+    dispersed the crowd", nor "the protesters were dispersed with tear gas")."""
+    v, c = x.view, x.c
+    return c.entry.lemma in k.lex.modes["intransitive_ends"] and not c.entry.is_noun and v.toks[c.tok].pos == "VERB" \
+        and not v.kids(c.tok, "dobj") and not v.kids(c.tok, "auxpass") and v.toks[c.tok].dep != "acl"
+
+
+def _meeting_alone(k: Coder, x: _Clause) -> bool:
+    """"Swansea Unite Against Fascism is meeting this week to plan a campaign", "the cabinet met on Tuesday": one body
+    meeting with no one named is its own meeting, no consultation between two sides."""
+    v, c = x.view, x.c
+    if x.ptype != "CONSULT" or x.targets or len(x.sources) != 1 or c.entry.is_noun or c.entry.lemma != "meet":
+        return False
+    if v.kids(c.tok, "dobj") or any(v.lemma(p) in ("with", "between", "among") for p in v.kids(c.tok, "prep")):
+        return False
+    s, _ = v.subject(c.tok)
+    return s is not None and v.toks[s].tag in ("NN", "NNP") and not v.kids(s, "conj") and not v.kids(s, "cc")
+
+
+def _campaign_rally(k: Coder, x: _Clause) -> bool:
+    """"The governor is touring the state, holding three rallies a day": one person's rallies are a campaign's,
+    no protest (not "held a rally against the war", nor one held by protesters, a party or a movement)."""
+    v, c = x.view, x.c
+    if x.ptype != "PROTEST" or c.obj is None or v.lemma(c.obj) not in k.lex.modes["campaign_meetings"]:
+        return False
+    if any(v.lemma(j) in k.lex.modes["protest_aims"] for j in v.subtree(c.tok)):
+        return False  # "a rally against the war", "to protest the ruling", "demanding his release"
+    s, _ = v.subject(c.clause)
+    if s is None or v.toks[s].tag in ("NNS", "NNPS") or v.kids(s, "conj"):
+        return False
+    if v.lemma(s).lower() in ("he", "she"):
+        return True
+    role = default_lexicon().role(v.lemma(s).lower())
+    actors = [a for a in map(v.article.actor, x.sources) if a is not None]
+    return len(actors) == 1 and (actors[0].kind == "person" or role is not None and role.kind == "person")
+
+
 def _opinion_data(k: Coder, x: _Clause) -> bool:
     """"44 percent of voters want the House to act", "those surveyed trust X": opinion data."""
     return x.ptype.lower() in k.lex.modes["attitude_types"] and _poll(x.view, x.sent, k.lex.modes["poll_words"])
@@ -1544,7 +1633,8 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("empty-plan", _empty_plan), ("journalism", _journalism), ("interview", _interview),
     ("inquiry-into-a-thing", _inquiry_into_a_thing), ("poll-answer", _poll_answer),
     ("standing-position", _standing_position), ("doubted-future", _doubted_future),
-    ("questions-a-thing-raises", _questions_a_thing_raises),
+    ("questions-a-thing-raises", _questions_a_thing_raises), ("campaign-rally", _campaign_rally),
+    ("meeting-alone", _meeting_alone), ("aspiration", _aspiration), ("dispersed-itself", _dispersed_itself),
 )
 
 
@@ -1702,7 +1792,28 @@ def _warned_of_conduct(view: View, i: int) -> bool:
     # (what is said, or a clause the parser hung on the addressee: "warned the parties [they were ...]")
     said = view.kids(i, "ccomp") + [r for o in view.kids(i, "dobj") for r in view.kids(o, "relcl")
                                     if any(view.lemma(k) in ("they", "it", "he", "she") for k in view.kids(r, "nsubj"))]
+    # (what it is warned against: "warned both parties against pandering to prejudice")
+    said += _warned_against(view, i)
     return any(view.lemma(j).lower() in words for c in said for j in _descendants(view, c))
+
+
+def _habitual(view: View, c: int, words: frozenset[str]) -> bool:
+    """Is the obligation at ``c`` told as a habit ("on some occasions Muslims had to travel")?"""
+    return any(view.lemma(j) in words for j in _descendants(view, c) if view.toks[j].dep in ("advmod", "pobj", "npadvmod"))
+
+
+def _told_when(view: View, c: int) -> set[int]:
+    """The tokens of a clause of ``c`` that says when it was said, with a subject of its own ("Tokyo and Seoul must
+    stand together, as he met his counterpart"): an act of its own, no part of what is asked."""
+    return {j for a in view.kids(c, "advcl") if view.kids(a, "nsubj", "nsubjpass")
+            and any(view.lemma(m) in ("as", "while", "when") for m in view.kids(a, "mark")) for j in _descendants(view, a)}
+
+
+def _warned_against(view: View, i: int) -> list[int]:
+    """What the verb at ``i`` warns against ("warned the parties against pandering to prejudice"; the parser hangs
+    "against" on the verb or on whom it warns)."""
+    heads = [i] + view.kids(i, "dobj")
+    return [o for h in heads for p in view.kids(h, "prep") if view.lemma(p) == "against" for o in view.kids(p, "pobj", "pcomp")]
 
 
 def _signed_by(view: View, i: int, e: Entry) -> bool:
@@ -1932,9 +2043,22 @@ def _acts_on(view: View, i: int) -> bool:
         if toks[d].dep == "dobj" and (view.tok_actors.get(d) or toks[d].pos == "PROPN"):
             return True
         if toks[d].dep == "ccomp" and any(view.lemma(a) in ("will", "would", "shall") or toks[a].text.lower() in ("'ll", "wo")
-                                          for a in view.kids(d, "aux")):
+                                          for a in view.kids(d, "aux")) and not _own_plight(view, d):
             return True
     return False
+
+
+def _own_plight(view: View, d: int) -> bool:
+    """Does the future clause at ``d`` tell what will befall the warners themselves ("warned that they will struggle
+    to maintain services"; not "warned that Vellia would face consequences": a threat to another)?"""
+    s, _ = view.subject(d)
+    return view.lemma(d) in _PLIGHT_VERBS and s is not None and view.lemma(s).lower() in ("we", "they", "i", "it")
+
+
+#: what befalls the one who warns of it, no act on anyone ("warned that they will struggle to maintain services",
+#: "warned that firms would close")
+_PLIGHT_VERBS = frozenset(("struggle", "suffer", "face", "lose", "close", "collapse", "shut", "go", "run", "need",
+                           "have", "find", "fall", "rise", "grow", "disappear", "die", "cost", "be", "become", "remain"))
 
 
 def _the_two(view: View, v: int, others: set[str]) -> tuple[str, ...] | None:

@@ -555,6 +555,59 @@ def _told_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: li
                 deps[k], heads[k] = "ccomp", g - k
 
 
+#: verbs that tell who said the sentence's clause, after it ("..., the security chief charged yesterday")
+_TRAILING_SPEECH = _SAYING_VERBS | {"charge", "contend", "complain", "note", "assert", "maintain", "counter", "reply"}
+
+
+def _trailing_speakers(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"China is piling up coral at the shoal, the country's security chief charged yesterday, urging ..." — a verb of
+    saying after a comma and a noun phrase, with no object of its own, read as a reduced relative of that noun ("the
+    chief charged [with ...]") hung on the sentence's root, is the sentence's root: the noun is its subject and the
+    clause before the comma what was said."""
+    n = len(deps)
+    for v in range(2, n):
+        if deps[v] != "acl" or tags[v] not in ("VBD", "VBN") or lemmas[v].lower() not in _TRAILING_SPEECH:
+            continue
+        if any(j + heads[j] == v and (deps[j] in ("dobj", "agent", "auxpass", "ccomp", "xcomp")
+                                      or deps[j] == "prep" and lemmas[j].lower() in ("with", "by", "for"))
+               for j in range(v + 1, min(n, v + 12))):
+            continue  # "the man charged with fraud", "the officer charged by prosecutors": a reduced relative
+        h = v + heads[v]
+        if not (h == v - 1 and deps[h] in ("dobj", "npadvmod", "appos", "attr")):
+            continue
+        r = h
+        for _ in range(n):
+            if heads[r] == 0:
+                break
+            r += heads[r]
+        left = min(j for j in range(max(r, 0), h + 1) if _under(j, h, heads))
+        if r >= left or left < 1 or lemmas[left - 1] != "," \
+                or not (v + 1 >= n or deps[v + 1] == "punct" or deps[v + 1] == "npadvmod"):
+            continue
+        deps[v], heads[v] = "ROOT", 0
+        deps[h], heads[h] = "nsubj", v - h
+        deps[r], heads[r] = "ccomp", v - r
+
+
+def _infinitive_conjuncts(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"We call on the authorities to open the gates, honour the treaty and allow ..." — a bare verb with no subject or
+    auxiliary of its own, joined to a finite verb that has a to-infinitive before it, is that infinitive's conjunct
+    (what is called for), not a second act of the finite verb's subject."""
+    n = len(deps)
+    for i in range(n):
+        if deps[i] != "conj" or tags[i] != "VB":
+            continue
+        h = i + heads[i]
+        if not (0 <= h < i) or tags[h] not in ("VBP", "VBD", "VBZ"):
+            continue
+        if any(j + heads[j] == i and deps[j] in ("nsubj", "nsubjpass", "aux", "auxpass") for j in range(max(0, i - 4), i)):
+            continue
+        x = next((j for j in range(h + 1, i) if j + heads[j] == h and deps[j] == "xcomp" and tags[j] == "VB"
+                  and any(k + heads[k] == j and deps[k] == "aux" and tags[k] == "TO" for k in range(max(0, j - 3), j))), None)
+        if x is not None:
+            heads[i] = x - i
+
+
 #: verbs that judge a move, read after "in a move ..." ("in a move branded a retreat by the Tories")
 JUDGING_VERBS = frozenset({"brand", "label", "dub", "call", "describe", "denounce", "condemn", "criticise", "criticize",
                             "hail", "welcome", "slam", "attack", "decry", "praise"})
@@ -866,6 +919,32 @@ def _dateline_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: 
         return
 
 
+def _dateline_verbs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"ALGIERS, May 17 (Agency) - Algerian Foreign Minister Mourad Benyahia on Sunday called on Mali's authorities
+    to ...": the dateline's place (tagged a common noun when it is written in capitals) taken for the root, the
+    subject for its conjunct and the verb for a modifier of it — the verb is the root, the noun its subject, and
+    what hung on the place after the dash hangs on the verb."""
+    n = len(deps)
+    if n < 6 or deps[0] != "ROOT" or tags[0] not in ("NN", "NNS", "NNP", "NNPS"):
+        return
+    dash = next((d for d in range(1, min(n, 14)) if lemmas[d] in ("-", "—", "–", "--")), None)
+    if dash is None:
+        return
+    v = next((j for j in range(dash + 2, n) if j + heads[j] == 0 and deps[j] in ("acl", "relcl") and tags[j] in ("VBD", "VBZ", "VBN")), None)
+    if v is None or any(j + heads[j] == v and deps[j] in ("nsubj", "nsubjpass", "auxpass") for j in range(n)):
+        return
+    x = next((j for j in range(dash + 1, v) if j + heads[j] == 0 and deps[j] in ("conj", "appos", "npadvmod", "dep", "nsubj")
+              and tags[j].startswith("NN")), None)
+    if x is None:
+        return
+    for j in range(dash + 1, n):
+        if j + heads[j] == 0 and j not in (x, v):
+            heads[j] = v - j  # what followed the dash is the verb's
+    deps[v], heads[v] = "ROOT", 0
+    deps[x], heads[x] = "nsubj", v - x
+    deps[0], heads[0] = "npadvmod", v
+
+
 def _dateline_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"PARIS - Hundreds of French farmers drove tractors ...": the dateline's place taken for a second subject of
     the verb whose subject follows the dash is the verb's adverbial noun, not its subject."""
@@ -907,7 +986,11 @@ def _subject_times(heads: list[int], deps: list[str], tags: list[str], lemmas: l
         if dep != "npadvmod" or lemmas[i].lower() not in _CALENDAR:
             continue
         h = i + heads[i]
-        if h >= i or deps[h] not in ("nsubj", "nsubjpass"):
+        if h >= i:
+            continue
+        while deps[h] == "appos" and heads[h] < 0:
+            h += heads[h]  # "COLOMBO, May 20 (Agency) - Detectives yesterday (19) took ...": the dateline took the subject
+        if deps[h] not in ("nsubj", "nsubjpass"):
             continue
         v = h + heads[h]
         if v > i and tags[v].startswith("VB"):
@@ -1046,6 +1129,9 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
       conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
     * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
       root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
+    * "ALGIERS, May 17 (Agency) - Foreign Minister Mourad Benyahia on Sunday called on ..." — the dateline (in
+      capitals, a common noun) taken for the root, the subject for its conjunct and the verb for a modifier of it:
+      the verb is the root, the noun its subject (``_dateline_verbs``);
     * "Foreign Minister Park Seong-min held talks with ..." — a verb taken for an adjective of its object (the
       root) is the root, the name before it its subject;
     * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
@@ -1064,6 +1150,7 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
     _subject_times(heads, deps, tags, lemmas)
     _unjoined_conjuncts(heads, deps, tags)
     _dateline_roots(heads, deps, tags, lemmas)
+    _dateline_verbs(heads, deps, tags, lemmas)
     _dateline_subjects(heads, deps, tags, lemmas)
     _coordinated_appositives(heads, deps, tags, lemmas)
     _comma_named_titles(heads, deps, tags, lemmas)
@@ -1168,6 +1255,10 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses);
     * "told the Today programme that the plans were inadequate", "said in an interview that ..." — a that-clause
       parsed as a modifier of whom a verb tells, or of where it was said, is the verb's complement;
+    * "China is building an island, the security chief charged yesterday" — a verb of saying after a comma and a
+      noun phrase, read as a reduced relative of that noun, is the root, the noun its subject (``_trailing_speakers``);
+    * "call on X to open the gates, honour the treaty and allow ..." — a bare verb joined to a finite verb that has a
+      to-infinitive is the infinitive's conjunct (``_infinitive_conjuncts``);
     * "spent four hours at the foreign ministry discussing ..." — the participle of what a time was spent
       doing is the adverbial clause of "spend" (its subject does it);
     * "President Samuel Kiptoo Langat and President Halima Mohamed Mrisho held talks" — a first name parsed as
@@ -1195,6 +1286,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _for_subjects(heads, deps, tags, lemmas)
     _addressed_participles(heads, deps, tags, lemmas)
     _told_clauses(heads, deps, tags, lemmas)
+    _trailing_speakers(heads, deps, tags, lemmas)
+    _infinitive_conjuncts(heads, deps, tags)
     _judged_moves(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)

@@ -251,6 +251,8 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
 #: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi")
 _SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
 _DOUBLE = re.compile(r"(.)\1+")
+#: words of a name that outlets abbreviate
+_ABBREVIATED = {"saint": "st", "sainte": "ste", "san": "s", "santa": "sta", "mount": "mt"}
 
 
 def spelled(name: str) -> frozenset[str]:
@@ -261,6 +263,7 @@ def spelled(name: str) -> frozenset[str]:
     for w in name.split():
         if w in NAME_PARTICLES:
             continue
+        w = _ABBREVIATED.get(w, w)  # "St-Fleur" / "Saint-Fleur"
         for a, b in _SPELLINGS:
             w = w.replace(a, b)
         out.add(_DOUBLE.sub(r"\1", w))
@@ -280,6 +283,13 @@ def shared_person_key(x: frozenset[str], y: frozenset[str]) -> str:
 
 
 _VOWELS = re.compile(r"[aeiouy]")
+#: a name's consonants as transliterations blur them: an "h" often left out ("Hovhannes" / "Ovanes"), voiced and
+#: voiceless pairs written either way ("Davit" / "David")
+_BLUR = str.maketrans({"h": None, "d": "t", "b": "p", "g": "k", "v": "f", "z": "s"})
+
+
+def _skeleton(w: str) -> str:
+    return _VOWELS.sub("", w).translate(_BLUR)
 
 
 def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -299,8 +309,8 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
         rest_y = {w for w in y if not any(w in j for j in joined)}
         if rest_x <= rest_y or rest_y <= rest_x:
             return True
-    sx = {_VOWELS.sub("", w) for w in x}
-    sy = {_VOWELS.sub("", w) for w in y}
+    sx = {_skeleton(w) for w in x}
+    sy = {_skeleton(w) for w in y}
     if sx <= sy or sy <= sx:
         return True
     # "Oleksandr Marchenko" / "Olekszandr Marchenko": every other word of the shorter name is a long word of
@@ -434,6 +444,15 @@ def groups_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
             for c, s in groups)
 
     return only_groups(st_m, gr_m, st_o, gr_o) or only_groups(st_o, gr_o, st_m, gr_m)
+
+
+def _protesters_apart(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Do two protests' sources name groups of different sectors of civil society and share none ("transport
+    workers" and "teachers" rallying in one city on one day: two protests, though both target the state)?"""
+    if x & y:
+        return False
+    sectors = [{k.split("/", 1)[1] for k in keys if k.startswith("g:") and "/" in k} & CIVIL_SECTORS for keys in (x, y)]
+    return bool(sectors[0] and sectors[1] and not sectors[0] & sectors[1])
 
 
 def _countries_apart(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -744,6 +763,8 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, "a mutual act of different parties: each names a person the other does not"
     if mutual and groups_apart(m, o):
         return False, "a mutual act of different parties: one names a country's state, the other only its other groups"
+    if m["type"] == "PROTEST" and _protesters_apart(sm, so):
+        return False, "different protesters: each names a group of its own sector, the other's not"
     found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
     if found is None and mutual:

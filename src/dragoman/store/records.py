@@ -157,6 +157,10 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
             keys.add("n:" + norm_name(words[-2]))
     elif kind == "organisation" and named:
         keys.add("n:" + n)
+        if (english := _english_order(name.split())) != name.split():
+            keys.add("n:" + norm_name(" ".join(english)))  # "Frente Jacinto Caicedo" is the "Jacinto Caicedo Front"
+        if sector in ("REB", "INS", "UAF", "CRM") and (core := _core_name(n)) != n:
+            keys.add("n:" + core)  # "Jama'at Ansar as-Sahil" is the "Ansar al-Sahil" of another outlet
         if org:
             keys.add("o:" + org)
         if sector == "GOV" and country and country not in PSEUDO_COUNTRIES:
@@ -218,6 +222,8 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
     armed = _armed_group_key(name)
     if armed:  # "Ironwood Valley Brigade militants" (n:), "Al Shabaab fighters" uncoded (o:): the named group
         keys.add(armed)
+        if armed.startswith("n:") and (core := _core_name(armed[2:])) != armed[2:]:
+            keys.add("n:" + core)  # "gunmen of Jama'at Ansar as-Sahil" are the "Ansar al-Sahil" of another outlet
     if not country:
         return keys
     words = n.split()
@@ -255,6 +261,22 @@ _GROUP_KINDS = frozenset(("militant", "rebel", "jihadist", "insurgent", "islamis
                           "paramilitary"))
 
 
+#: a group's kind, first in a Spanish, Portuguese or French name, last in an English one ("Frente Jacinto Caicedo",
+#: "Jacinto Caicedo Front")
+_FOREIGN_KINDS = {"frente": "Front", "front": "Front", "movimiento": "Movement", "movimento": "Movement",
+                  "mouvement": "Movement", "brigada": "Brigade", "brigade": "Brigade", "ejército": "Army",
+                  "ejercito": "Army", "exército": "Army", "armée": "Army", "bloque": "Bloc", "bloco": "Bloc",
+                  "columna": "Column", "coluna": "Column", "colonne": "Column"}
+
+
+def _english_order(toks: list[str]) -> list[str]:
+    """"Frente Jacinto Caicedo" as "Jacinto Caicedo Front": a foreign kind word opening a name, directly before its
+    proper words (not "Frente de Liberación", whose words another outlet translates too), closes it in English."""
+    if len(toks) >= 3 and toks[0].lower() in _FOREIGN_KINDS and toks[0][:1].isupper() and toks[1].lower() not in _NAME_PARTICLES:
+        return toks[1:] + [_FOREIGN_KINDS[toks[0].lower()]]
+    return toks
+
+
 def _armed_group_key(name: str) -> str | None:
     """The key of the armed group a group actor's name is made of, or None.  The name before an armed-group
     noun ("Ironwood Valley Brigade militants" -> "n:ironwood valley brigade") or after it, linked by "from",
@@ -269,11 +291,13 @@ def _armed_group_key(name: str) -> str | None:
     while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
         toks = toks[1:]
     if len(toks) >= 3 and toks[0].lower() in _ARMED_HEADS and toks[1].lower() in _ARMED_LINKS:
+        link = toks[1].lower()
         toks = toks[2:]  # "Gunmen from the Ironwood Valley Brigade": the group's name after the noun
         if toks and toks[0].lower() == "to":  # "fighters belonging to the ..."
             toks = toks[1:]
-        if not toks or toks[0].lower() != "the":
-            return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the")
+        if not toks or toks[0].lower() != "the" and not (link == "of" and toks[0].lower() in _ARABIC_KINDS):
+            return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the",
+            # or, after "of", an Arabic word for a group: "gunmen of Jama'at Ansar as-Sahil")
     elif len(toks) >= 2 and toks[-1].lower() in _ARMED_HEADS:
         toks = toks[:-1]
     else:
@@ -286,10 +310,11 @@ def _armed_group_key(name: str) -> str | None:
         toks = toks[1:]  # "fighters from the armed group Jama'at Nusrat al-Sahel": the name after "group"
     if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
-        if len(toks) > 2 and toks[-1].lower() == "armed":
-            toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group"
+        if len(toks) > 2 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
+            toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group", "the Ansar al-Sahil insurgent group"
     if not toks or not all(t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES for t in toks):
         return None
+    toks = _english_order(toks)
     phrase = _POSSESSIVE.sub("", " ".join(toks))
     from dragoman.actors.lexicon import default_lexicon
     from dragoman.when_where.gazetteer import gazetteer
@@ -308,6 +333,22 @@ def _armed_group_key(name: str) -> str | None:
         return None  # a country, another known name, a place: "New York gunmen"
     n = norm_name(phrase)
     return "n:" + n if n else None
+
+
+#: Arabic words for a group that open its name and that outlets keep or leave out ("Jama'at Ansar as-Sahil")
+_ARABIC_KINDS = words("arabic_group_words")
+#: the article's forms in transliterated names, left out of a group's key ("al-Sahil" / "as-Sahil")
+_ARTICLES = frozenset(("al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ul", "ud"))
+
+
+def _core_name(n: str) -> str:
+    """A group's normalised name as outlets agree on it: an opening Arabic word for a group and the article's forms
+    left out ("jama at ansar as sahil" and "ansar al sahil": "ansar sahil")."""
+    words = n.split()
+    while len(words) > 2 and (words[0] in _ARABIC_KINDS or " ".join(words[:2]) in ("jama at",)):
+        words = words[2:] if " ".join(words[:2]) == "jama at" else words[1:]
+    core = [w for w in words if w not in _ARTICLES]
+    return " ".join(core) if len(core) >= 2 else n
 
 
 def _names_country(name: str, country: str) -> bool:

@@ -142,19 +142,20 @@ class TimeResolver:
         for ev in events:
             triggers[ev.id] = [t for e in ev.evidence for t in index.trigger_tokens(*e.trigger)]
         dated: dict[str, _Dated] = {}
-        plain = [
-            it
-            for it in items
-            if it.value.anchor is None and it.value.value and it.value.type == "DATE" and it.value.precision not in ("ref", "none")
-            and it.found.text.split()[0].lower() not in BOUNDARY_WORDS
-        ]
+        plain = [it for it in items if it.value.anchor is None and it.value.value and it.value.type == "DATE"
+                 and it.value.precision not in ("ref", "none") and it.found.text.split()[0].lower() not in BOUNDARY_WORDS]
+        # the dateline's day, which the parser may hang on the lead's verb, yields to a time the lead tells ("KANDY,
+        # May 20 (Post) - Officers yesterday arrested ...": yesterday)
+        line = article.chrome.get("dateline_date")
+
         def nearest(trig: Token, items_: list[_Item], extra: int = 0) -> tuple[int, int, _Item] | None:
-            """The expression attached to ``trig``: the most precise, then the closest."""
+            """The expression attached to ``trig``: the most precise, then not the dateline's, then the closest."""
             found = None
             for it in items_:
                 steps = is_attached(index, it.head, trig, loose=True) if it.head is not None else None
                 if steps is not None:
-                    key = (PRECISION_RANK.get(it.value.precision, 9), steps + extra)
+                    own = not (line and line[0] <= it.found.start and it.found.end <= line[1])
+                    key = (PRECISION_RANK.get(it.value.precision, 9), (0 if own else 50) + steps + extra)
                     if found is None or key < found[:2]:
                         found = (key[0], key[1], it)
             return found
