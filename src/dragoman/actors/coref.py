@@ -201,8 +201,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Can two full names of one family name be one person's: "U.C.H. Gunasekara" and "Upul Gunasekara" (the initials
-    of the given names), "Upul Chandana Gunasekara" and "Upul Gunasekara"; not "Ana Ruiz" and "Luis Ruiz"."""
+    """Can two full names of one family name be one person's: "K.D.S. Ranatunga" and "Kamal Ranatunga" (the initials
+    of the given names), "Kamal Deva Ranatunga" and "Kamal Ranatunga"; not "Ana Ruiz" and "Luis Ruiz"."""
     wa, wb = a.split(), b.split()
     if len(wa) < 2 or len(wb) < 2 or wa[-1].lower() != wb[-1].lower():
         return False
@@ -233,7 +233,7 @@ def _gather_surnames(gather: Gathering, kept: list[Unit], parts: dict[str, Unit 
         whole = parts.get(u.name) if len(u.name.split()) <= 2 else None
         if whole is None and len(u.name.split()) > 1 and (same := parts.get(u.name.split()[-1])) is not None \
                 and same.name != u.name and _same_person(same.name, u.name):
-            whole = same  # "Upul Gunasekara, 61," after "former minister U.C.H. Gunasekara"
+            whole = same  # "Kamal Ranatunga, 58," after "former minister K.D.S. Ranatunga"
         if whole is not None and whole.name == u.name:
             continue
         if whole is None:

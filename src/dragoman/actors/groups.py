@@ -94,7 +94,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
 
 
 def _the_country_named(ctx: Context, root: int) -> Unit | None:
-    """"..., inside the Philippines' waters, the country's security chief said": the country "the country's" (or "the
+    """"..., inside Malaysia's waters, the country's navy chief said": the country "the country's" (or "the
     nation's") refers to, the last one named before it in its sentence or the one before."""
     toks = ctx.toks
     poss = [k for k in ctx.children[root] if toks[k].dep == "poss" and toks[k].lemma.lower() in ("country", "nation")

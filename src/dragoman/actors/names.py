@@ -144,7 +144,7 @@ def _national_sections(ctx: Context, units: list[Unit]) -> list[Unit]:
 
 
 def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
-    """"Herrera, 44, was led away by police", "Jean-Francois Belanger-Cote, who ran the city, was detained": a run of
+    """"Herrera, 44, was led away by police", "Marie-Claude Vernet-Ducros, who led the council, was detained": a run of
     capitalised proper nouns set off with an age (a number from 10 to 110 between commas), or of two words or more
     followed by ", who", is a person's name, whatever the tagger made of it (it had missed it)."""
     toks = ctx.toks
@@ -170,7 +170,7 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
 
 def _name_run_start(ctx: Context, i: int) -> int:
     """The first word of the run of capitalised proper nouns ending before ``i`` (words joined by a hyphen with no
-    space around it count: "Jean-Francois Belanger-Cote")."""
+    space around it count: "Marie-Claude Vernet-Ducros")."""
     toks = ctx.toks
     ts = i
     while ts > 0 and toks[ts - 1].sent == toks[i].sent:
@@ -308,8 +308,8 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
     al-Saadi", "President [of the Republic of Moldova] Natalia Ursu", "The President [of the Republic], Mateo
     Cordero", "Special Envoy [for the Horn of Africa] Thomas Reinholt"), when capitalised portfolio words or a
     country's or region's name follow "of" or "for" and a capitalised name follows them (perhaps after a comma),
-    or portfolio words in lower case, as wire copy writes them ("former undersecretary [of public works] Martín
-    Ibáñez"); else ``None``."""
+    or portfolio words in lower case, as wire copy writes them ("former undersecretary [of public works] Tomás
+    Quiroga"); else ``None``."""
     if i >= len(toks) or toks[i].text not in ("of", "for"):
         return None
     j = i + 1
@@ -390,15 +390,15 @@ def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
 
 
 ARABIC_GROUP_WORDS = words("arabic_group_words")
-#: armed members named after the group they belong to ("fighters of the Frente Jacinto Caicedo")
+#: armed members named after the group they belong to ("fighters of the Frente Aurelio Mosquera")
 _MEMBER_NOUNS = frozenset(("fighters", "militants", "gunmen", "militiamen", "combatants", "guerrillas", "members",
                            "rebels", "insurgents"))
 
 
 def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
-    """"Fighters of the Frente Jacinto Caicedo stormed ...": the run of two to eight capitalised proper nouns after an
+    """"Fighters of the Frente Aurelio Mosquera stormed ...": the run of two to eight capitalised proper nouns after an
     armed group's members and "of the" or "from the" (or "of" and an Arabic word for a group: "gunmen of Jama'at
-    Ansar as-Sahil"), that no other unit covers, is the group's name (the tagger misses names in another language)."""
+    Ansar al-Qamar"), that no other unit covers, is the group's name (the tagger misses names in another language)."""
     toks = ctx.toks
     out: list[Unit] = []
     for h in range(len(toks) - 3):
@@ -407,14 +407,14 @@ def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
         if toks[h + 2].text.lower() == "the":
             ts = te = h + 3
         elif toks[h + 1].text.lower() == "of" and toks[h + 2].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS:
-            ts = te = h + 2  # "gunmen of Jama'at Ansar as-Sahil"
+            ts = te = h + 2  # "gunmen of Jama'at Ansar al-Qamar"
         else:
             continue
         while te < len(toks) and te - ts < 8 and toks[te].sent == toks[h].sent and te not in taken and (
                 toks[te].tag in ("NNP", "NNPS") and toks[te].text[:1].isupper() or toks[te].text in NAME_PARTICLES
                 or toks[te].text == "-" and te > ts and toks[te - 1].end == toks[te].start  # ("al-Gharb")
                 or toks[te].text.islower() and len(toks[te].text) <= 3 and te + 1 < len(toks) and toks[te + 1].text == "-"
-                and toks[te].end == toks[te + 1].start):  # an article's form before a hyphen ("as-Sahil")
+                and toks[te].end == toks[te + 1].start):  # an article's form before a hyphen ("as-Qamar")
             te += 1
         while te > ts and toks[te - 1].text == "-":
             te -= 1
@@ -470,7 +470,7 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
             e.label == "ORG" and e.tok_start < ts < e.tok_end and e.tok_end >= te for e in art.entities):
         return False  # the last word of a longer name: "Aotearoa Tertiary Students' Alliance" is no "Alliance"
     if entry.kind == "person" and (_hyphen_joined(toks, te, 1) or _hyphen_joined(toks, ts - 1, -1)):
-        return False  # one piece of a hyphenated name: "Abbas-Ali Fazeli-Nejad" is no Mahmoud Abbas
+        return False  # one piece of a hyphenated name: "Abbas-Reza Karimi-Nasab" is no Mahmoud Abbas
     short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
     if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
         return False  # an all-capitals headline: "IN", "US", "IS" are words there

@@ -469,7 +469,7 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
 
 def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
     """Who did what the verb at ``v`` judges, when its object is told by a relative clause with a subject of its own:
-    "criticised the way Tony Blair's government operates" (the government), "praised the decision the council
+    "attacked the way the premier's cabinet takes decisions" (the government), "praised the decision the council
     took" (the council)."""
     out: list[str] = []
     for o in view.kids(v, "dobj"):

@@ -267,7 +267,7 @@ class View(Tree):
             return people or spoken_for
         if self.tok_actors.get(h) and not (appos and (self._unnamed(self.tok_actors[h]) and not (
                 self._unnamed(self.tok_actors[appos[0]]) and self._of_a_name(h)) or self._office(h, appos[0]))):
-            # ("Fighters of the Jacinto Caicedo Front, a dissident group that ...": the fighters of the name)
+            # ("Fighters of the Aurelio Mosquera Front, a splinter faction, ...": the fighters of the name)
             return list(self.tok_actors[h])
         if appos:  # a name, not a description ("issues, border management"), nor the group it names
             # ("his rival, Governor Ann Lutz": Lutz; "the two envoys, Ann Lutz and Omar Diallo": both)
@@ -339,7 +339,7 @@ class View(Tree):
         return None
 
     def _of_a_name(self, h: int) -> bool:
-        """Does the group head ``h`` say whose it is by a name ("fighters of the Jacinto Caicedo Front")?"""
+        """Does the group head ``h`` say whose it is by a name ("fighters of the Aurelio Mosquera Front")?"""
         return any(self.lemma(p) in ("of", "from") and any(self.toks[j].pos == "PROPN" for o in self.kids(p, "pobj")
                                                              for j in self.subtree(o))
                    for p in self.kids(h, "prep"))

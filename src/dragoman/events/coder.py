@@ -551,8 +551,8 @@ class Coder:
                 c.governed = gov
                 if gov and gov[0].entry.type == NONE and (gov[0].entry.cameo.startswith("01") or c.entry.type != "REQUEST") \
                         and c in kept and toks[gov[0].tok].head == c.tok:
-                    # "declined to comment": a statement (not "called for action to fight"; not "urged Kabul to release
-                    # the water", whose line only says it frees no prisoner)
+                    # "declined to comment": a statement (not "called for action to fight"; not "urged the authorities to
+                    # release the water", whose line only says it frees no prisoner)
                     kept.remove(c)
                 elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
@@ -701,7 +701,7 @@ class Coder:
             nouns = [a] + [p for q in view.kids(a, "prep") if view.lemma(q) == "of" for p in view.kids(q, "pobj")]
             cue = next((n for n in nouns if view.lemma(n) in self.lex.modes["truth_nouns"]), None)
             if cue is not None and any(view.lemma(k) == "to" for n in view.kids(cue, "acl", "relcl") for k in view.kids(n, "aux")):
-                continue  # "not enough evidence to keep him in custody": too little to act on, no claim denied
+                continue  # "not enough evidence to hold him any longer": too little to act on, no claim denied
             if cue is not None and (negated or any(view.lemma(k) == "no" for k in view.kids(a, "det"))):
                 return cue
         return None
@@ -727,7 +727,7 @@ class Coder:
                        for o in view.kids(p, "pobj") for a in view.phrase_actors(o) if a not in sources]
             frames.extend((sources, i, c, 0.8 - min(0.2, 0.04 * view.depth(i)), said_of) for c in view.children[i]
                           if toks[c].dep in ("ccomp", "parataxis"))
-            # "warned both parties against pandering to prejudice": what they are warned against, said of them
+            # "warned both parties against pandering to bigots": what they are warned against, said of them
             warned = [a for o in view.kids(i, "dobj") for a in view.phrase_actors(o) if a not in sources]
             frames.extend((sources, i, o, 0.8 - min(0.2, 0.04 * view.depth(i)), warned)
                           for o in (_warned_against(view, i) if warned else []))
@@ -892,7 +892,7 @@ class Coder:
         if toks[cue].pos in ("NOUN", "PROPN", "ADJ") and (v := next((a for a in view.ancestors(cue)
                                                                     if toks[a].pos in ("VERB", "AUX")), None)) is not None \
                 and view.lemma(v) in self.lex.modes["negated_holders"] and view.kids(v, "neg"):
-            return None  # "there wasn't some conspiracy or cover-up", "did not deserve any credit": not so
+            return None  # "there wasn't some conspiracy or cover-up", "deserved no credit at all": not so
         if toks[cue].pos == "NOUN" and words is _word_list("praise.txt") and view.kids(cue, "compound"):
             return None  # "the child tax credit": a kind of thing, no praise
         if self._thought_not(view, cue, c):
@@ -904,7 +904,7 @@ class Coder:
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
         generic = self.lex.modes["generic_subjects"]
         if feels:
-            # "proud of his party's record": the feeler's own side is no one judged
+            # "proud of her party's work": the feeler's own side is no one judged
             skip |= {j for j in content if any(view.lemma(p).lower() in ("my", "our", "his", "her", "their")
                                                for p in view.kids(j, "poss"))}
         named = [(next((n for n, x in enumerate(subjects) if j in view.subtree(x)), len(subjects)), abs(j - cue), a)
@@ -1011,7 +1011,7 @@ class Coder:
                     or any(view.lemma(a) == "have" for a in view.kids(c, "aux"))):
                 modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
             if modal is not None and self._judged_or_expected(view, c):
-                modal = None  # "this should mean he keeps the rules", "he should be judged by results": no one is asked
+                modal = None  # "this should mean he keeps the rules", "she should be judged on what she delivers": no one is asked
             if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
                     and not view.kids(c, "neg") and not (_definite(view, view.kids(c, "nsubjpass")[0]) and any(
                         view.lemma(a) == "to" for x in view.kids(c, "xcomp", "advcl") for a in view.kids(x, "aux"))):
@@ -1030,7 +1030,7 @@ class Coder:
                                                  and view.lemma(c_sub1) not in _people_words()):
                     continue  # "will have to fill it with tax rises", "some way has to be found": a forecast, a need
                 if _habitual(view, c, self.lex.modes["habit_words"]):
-                    continue  # "on some occasions Muslims had to travel to Llanelli": what happens, no demand
+                    continue  # "at times the farmers had to drive for hours": what happens, no demand
                 inner_clause = next(iter(view.kids(c, "xcomp")), None)
                 c_sub0, _ = view.subject(c)
                 others = c_sub0 is not None and toks[c_sub0].pos != "PRON" and (
@@ -1095,7 +1095,7 @@ class Coder:
 
     def _judged_or_expected(self, view: View, c: int) -> bool:
         """Does "should" at the clause ``c`` expect a result ("this should mean ...") or judge someone ("should be
-        judged by results"), rather than ask for an act?"""
+        judged on what she delivers"), rather than ask for an act?"""
         m = self.lex.modes
         return view.lemma(c) in m["expectation_verbs"] and not view.kids(c, "auxpass") \
             or view.lemma(c) in m["judged_verbs"] and bool(view.kids(c, "auxpass"))
@@ -1475,7 +1475,7 @@ def _hosted_alone(k: Coder, x: _Clause) -> bool:
 
 
 def _aspiration(k: Coder, x: _Clause) -> bool:
-    """"wanted the minimum wage to become a symbol of decency": wanting a thing to be or become something asks no
+    """"wanted the new pension to become a symbol of fairness": wanting a thing to be or become something asks no
     one for anything (not "wants the government to be more open": an actor is asked; nor "wants the inquiry to be
     independent": a property asked of it)."""
     v, c = x.view, x.c
@@ -1491,7 +1491,7 @@ def _aspiration(k: Coder, x: _Clause) -> bool:
 
 
 def _dispersed_itself(k: Coder, x: _Clause) -> bool:
-    """"The crowd dispersed peacefully in the late afternoon": a crowd that breaks up is no one's act on it (not "police
+    """"By evening the marchers had dispersed quietly": a crowd that breaks up is no one's act on it (not "police
     dispersed the crowd", nor "the protesters were dispersed with tear gas")."""
     v, c = x.view, x.c
     return c.entry.lemma in k.lex.modes["intransitive_ends"] and not c.entry.is_noun and v.toks[c.tok].pos == "VERB" \
@@ -1499,7 +1499,7 @@ def _dispersed_itself(k: Coder, x: _Clause) -> bool:
 
 
 def _meeting_alone(k: Coder, x: _Clause) -> bool:
-    """"Swansea Unite Against Fascism is meeting this week to plan a campaign", "the cabinet met on Tuesday": one body
+    """"The Leeds Tenants Forum met on Thursday to choose a chair", "the cabinet met on Tuesday": one body
     meeting with no one named is its own meeting, no consultation between two sides."""
     v, c = x.view, x.c
     if x.ptype != "CONSULT" or x.targets or len(x.sources) != 1 or c.entry.is_noun or c.entry.lemma != "meet":
@@ -1792,25 +1792,25 @@ def _warned_of_conduct(view: View, i: int) -> bool:
     # (what is said, or a clause the parser hung on the addressee: "warned the parties [they were ...]")
     said = view.kids(i, "ccomp") + [r for o in view.kids(i, "dobj") for r in view.kids(o, "relcl")
                                     if any(view.lemma(k) in ("they", "it", "he", "she") for k in view.kids(r, "nsubj"))]
-    # (what it is warned against: "warned both parties against pandering to prejudice")
+    # (what it is warned against: "warned both parties against pandering to bigots")
     said += _warned_against(view, i)
     return any(view.lemma(j).lower() in words for c in said for j in _descendants(view, c))
 
 
 def _habitual(view: View, c: int, words: frozenset[str]) -> bool:
-    """Is the obligation at ``c`` told as a habit ("on some occasions Muslims had to travel")?"""
+    """Is the obligation at ``c`` told as a habit ("at times the farmers had to drive for hours")?"""
     return any(view.lemma(j) in words for j in _descendants(view, c) if view.toks[j].dep in ("advmod", "pobj", "npadvmod"))
 
 
 def _told_when(view: View, c: int) -> set[int]:
-    """The tokens of a clause of ``c`` that says when it was said, with a subject of its own ("Tokyo and Seoul must
-    stand together, as he met his counterpart"): an act of its own, no part of what is asked."""
+    """The tokens of a clause of ``c`` that says when it was said, with a subject of its own ("the two nations must
+    act together, as she met her counterpart"): an act of its own, no part of what is asked."""
     return {j for a in view.kids(c, "advcl") if view.kids(a, "nsubj", "nsubjpass")
             and any(view.lemma(m) in ("as", "while", "when") for m in view.kids(a, "mark")) for j in _descendants(view, a)}
 
 
 def _warned_against(view: View, i: int) -> list[int]:
-    """What the verb at ``i`` warns against ("warned the parties against pandering to prejudice"; the parser hangs
+    """What the verb at ``i`` warns against ("warned the parties against pandering to bigots"; the parser hangs
     "against" on the verb or on whom it warns)."""
     heads = [i] + view.kids(i, "dobj")
     return [o for h in heads for p in view.kids(h, "prep") if view.lemma(p) == "against" for o in view.kids(p, "pobj", "pcomp")]
@@ -2050,12 +2050,12 @@ def _acts_on(view: View, i: int) -> bool:
 
 def _own_plight(view: View, d: int) -> bool:
     """Does the future clause at ``d`` tell what will befall the warners themselves ("warned that they will struggle
-    to maintain services"; not "warned that Vellia would face consequences": a threat to another)?"""
+    to keep wards open"; not "warned that Vellia would face consequences": a threat to another)?"""
     s, _ = view.subject(d)
     return view.lemma(d) in _PLIGHT_VERBS and s is not None and view.lemma(s).lower() in ("we", "they", "i", "it")
 
 
-#: what befalls the one who warns of it, no act on anyone ("warned that they will struggle to maintain services",
+#: what befalls the one who warns of it, no act on anyone ("warned that they will struggle to keep wards open",
 #: "warned that firms would close")
 _PLIGHT_VERBS = frozenset(("struggle", "suffer", "face", "lose", "close", "collapse", "shut", "go", "run", "need",
                            "have", "find", "fall", "rise", "grow", "disappear", "die", "cost", "be", "become", "remain"))

@@ -555,12 +555,12 @@ def _told_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: li
                 deps[k], heads[k] = "ccomp", g - k
 
 
-#: verbs that tell who said the sentence's clause, after it ("..., the security chief charged yesterday")
+#: verbs that tell who said the sentence's clause, after it ("..., the navy chief charged yesterday")
 _TRAILING_SPEECH = _SAYING_VERBS | {"charge", "contend", "complain", "note", "assert", "maintain", "counter", "reply"}
 
 
 def _trailing_speakers(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
-    """"China is piling up coral at the shoal, the country's security chief charged yesterday, urging ..." — a verb of
+    """"Trawlers are fishing inside our waters, the country's navy chief charged yesterday, urging ..." — a verb of
     saying after a comma and a noun phrase, with no object of its own, read as a reduced relative of that noun ("the
     chief charged [with ...]") hung on the sentence's root, is the sentence's root: the noun is its subject and the
     clause before the comma what was said."""
@@ -590,7 +590,7 @@ def _trailing_speakers(heads: list[int], deps: list[str], tags: list[str], lemma
 
 
 def _infinitive_conjuncts(heads: list[int], deps: list[str], tags: list[str]) -> None:
-    """"We call on the authorities to open the gates, honour the treaty and allow ..." — a bare verb with no subject or
+    """"We call on the authorities to open the border, honour the accord and allow ..." — a bare verb with no subject or
     auxiliary of its own, joined to a finite verb that has a to-infinitive before it, is that infinitive's conjunct
     (what is called for), not a second act of the finite verb's subject."""
     n = len(deps)
@@ -920,7 +920,7 @@ def _dateline_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: 
 
 
 def _dateline_verbs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
-    """"ALGIERS, May 17 (Agency) - Algerian Foreign Minister Mourad Benyahia on Sunday called on Mali's authorities
+    """"ALGIERS, Feb 3 (Agency) - Tunisian envoy Salma Gharbi on Friday called on Libya's authorities
     to ...": the dateline's place (tagged a common noun when it is written in capitals) taken for the root, the
     subject for its conjunct and the verb for a modifier of it — the verb is the root, the noun its subject, and
     what hung on the place after the dash hangs on the verb."""
@@ -989,7 +989,7 @@ def _subject_times(heads: list[int], deps: list[str], tags: list[str], lemmas: l
         if h >= i:
             continue
         while deps[h] == "appos" and heads[h] < 0:
-            h += heads[h]  # "COLOMBO, May 20 (Agency) - Detectives yesterday (19) took ...": the dateline took the subject
+            h += heads[h]  # "KANDY, June 8 (Agency) - Officers yesterday (7) detained ...": the dateline took the subject
         if deps[h] not in ("nsubj", "nsubjpass"):
             continue
         v = h + heads[h]
@@ -1129,7 +1129,7 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
       conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
     * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
       root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
-    * "ALGIERS, May 17 (Agency) - Foreign Minister Mourad Benyahia on Sunday called on ..." — the dateline (in
+    * "ALGIERS, Feb 3 (Agency) - envoy Salma Gharbi on Friday called on ..." — the dateline (in
       capitals, a common noun) taken for the root, the subject for its conjunct and the verb for a modifier of it:
       the verb is the root, the noun its subject (``_dateline_verbs``);
     * "Foreign Minister Park Seong-min held talks with ..." — a verb taken for an adjective of its object (the
@@ -1255,9 +1255,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       whom a verb's "to" addresses is that verb's adverbial clause (the writer accuses);
     * "told the Today programme that the plans were inadequate", "said in an interview that ..." — a that-clause
       parsed as a modifier of whom a verb tells, or of where it was said, is the verb's complement;
-    * "China is building an island, the security chief charged yesterday" — a verb of saying after a comma and a
+    * "Trawlers are fishing in our waters, the navy chief charged yesterday" — a verb of saying after a comma and a
       noun phrase, read as a reduced relative of that noun, is the root, the noun its subject (``_trailing_speakers``);
-    * "call on X to open the gates, honour the treaty and allow ..." — a bare verb joined to a finite verb that has a
+    * "call on X to open the border, honour the accord and allow ..." — a bare verb joined to a finite verb that has a
       to-infinitive is the infinitive's conjunct (``_infinitive_conjuncts``);
     * "spent four hours at the foreign ministry discussing ..." — the participle of what a time was spent
       doing is the adverbial clause of "spend" (its subject does it);

@@ -283,8 +283,8 @@ def shared_person_key(x: frozenset[str], y: frozenset[str]) -> str:
 
 
 _VOWELS = re.compile(r"[aeiouy]")
-#: a name's consonants as transliterations blur them: an "h" often left out ("Hovhannes" / "Ovanes"), voiced and
-#: voiceless pairs written either way ("Davit" / "David")
+#: a name's consonants as transliterations blur them: an "h" often left out ("Hrachik" / "Rachik"), voiced and
+#: voiceless pairs written either way ("Levan" / "Lefan")
 _BLUR = str.maketrans({"h": None, "d": "t", "b": "p", "g": "k", "v": "f", "z": "s"})
 
 

@@ -158,9 +158,9 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     elif kind == "organisation" and named:
         keys.add("n:" + n)
         if (english := _english_order(name.split())) != name.split():
-            keys.add("n:" + norm_name(" ".join(english)))  # "Frente Jacinto Caicedo" is the "Jacinto Caicedo Front"
+            keys.add("n:" + norm_name(" ".join(english)))  # "Frente Aurelio Mosquera" is the "Aurelio Mosquera Front"
         if sector in ("REB", "INS", "UAF", "CRM") and (core := _core_name(n)) != n:
-            keys.add("n:" + core)  # "Jama'at Ansar as-Sahil" is the "Ansar al-Sahil" of another outlet
+            keys.add("n:" + core)  # "Jama'at Ansar al-Qamar" is the "Ansar as-Qamar" of another outlet
         if org:
             keys.add("o:" + org)
         if sector == "GOV" and country and country not in PSEUDO_COUNTRIES:
@@ -223,7 +223,7 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
     if armed:  # "Ironwood Valley Brigade militants" (n:), "Al Shabaab fighters" uncoded (o:): the named group
         keys.add(armed)
         if armed.startswith("n:") and (core := _core_name(armed[2:])) != armed[2:]:
-            keys.add("n:" + core)  # "gunmen of Jama'at Ansar as-Sahil" are the "Ansar al-Sahil" of another outlet
+            keys.add("n:" + core)  # "gunmen of Jama'at Ansar al-Qamar" are the "Ansar as-Qamar" of another outlet
     if not country:
         return keys
     words = n.split()
@@ -261,8 +261,8 @@ _GROUP_KINDS = frozenset(("militant", "rebel", "jihadist", "insurgent", "islamis
                           "paramilitary"))
 
 
-#: a group's kind, first in a Spanish, Portuguese or French name, last in an English one ("Frente Jacinto Caicedo",
-#: "Jacinto Caicedo Front")
+#: a group's kind, first in a Spanish, Portuguese or French name, last in an English one ("Frente Aurelio Mosquera",
+#: "Aurelio Mosquera Front")
 _FOREIGN_KINDS = {"frente": "Front", "front": "Front", "movimiento": "Movement", "movimento": "Movement",
                   "mouvement": "Movement", "brigada": "Brigade", "brigade": "Brigade", "ejército": "Army",
                   "ejercito": "Army", "exército": "Army", "armée": "Army", "bloque": "Bloc", "bloco": "Bloc",
@@ -270,7 +270,7 @@ _FOREIGN_KINDS = {"frente": "Front", "front": "Front", "movimiento": "Movement",
 
 
 def _english_order(toks: list[str]) -> list[str]:
-    """"Frente Jacinto Caicedo" as "Jacinto Caicedo Front": a foreign kind word opening a name, directly before its
+    """"Frente Aurelio Mosquera" as "Aurelio Mosquera Front": a foreign kind word opening a name, directly before its
     proper words (not "Frente de Liberación", whose words another outlet translates too), closes it in English."""
     if len(toks) >= 3 and toks[0].lower() in _FOREIGN_KINDS and toks[0][:1].isupper() and toks[1].lower() not in _NAME_PARTICLES:
         return toks[1:] + [_FOREIGN_KINDS[toks[0].lower()]]
@@ -297,7 +297,7 @@ def _armed_group_key(name: str) -> str | None:
             toks = toks[1:]
         if not toks or toks[0].lower() != "the" and not (link == "of" and toks[0].lower() in _ARABIC_KINDS):
             return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the",
-            # or, after "of", an Arabic word for a group: "gunmen of Jama'at Ansar as-Sahil")
+            # or, after "of", an Arabic word for a group: "gunmen of Jama'at Ansar al-Qamar")
     elif len(toks) >= 2 and toks[-1].lower() in _ARMED_HEADS:
         toks = toks[:-1]
     else:
@@ -311,7 +311,7 @@ def _armed_group_key(name: str) -> str | None:
     if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
         if len(toks) > 2 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
-            toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group", "the Ansar al-Sahil insurgent group"
+            toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group", "the Ansar as-Qamar insurgent group"
     if not toks or not all(t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES for t in toks):
         return None
     toks = _english_order(toks)
@@ -335,9 +335,9 @@ def _armed_group_key(name: str) -> str | None:
     return "n:" + n if n else None
 
 
-#: Arabic words for a group that open its name and that outlets keep or leave out ("Jama'at Ansar as-Sahil")
+#: Arabic words for a group that open its name and that outlets keep or leave out ("Jama'at Ansar al-Qamar")
 _ARABIC_KINDS = words("arabic_group_words")
-#: the article's forms in transliterated names, left out of a group's key ("al-Sahil" / "as-Sahil")
+#: the article's forms in transliterated names, left out of a group's key ("al-Qamar" / "as-Qamar")
 _ARTICLES = frozenset(("al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ul", "ud"))
 
 
