@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from dragoman.actors.context import RANKS, Context, Unit
 from dragoman.actors.lexicon import Entry, Match
+from dragoman.actors.militia import MEMBERS
 from dragoman.actors.titles import PORTFOLIO_WORDS
 from dragoman.actors.vocabulary import words
 from dragoman.model import Span, Token
@@ -391,8 +392,7 @@ def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
 
 ARABIC_GROUP_WORDS = words("arabic_group_words")
 #: armed members named after the group they belong to ("fighters of the Frente Aurelio Mosquera")
-_MEMBER_NOUNS = frozenset(("fighters", "militants", "gunmen", "militiamen", "combatants", "guerrillas", "members",
-                           "rebels", "insurgents"))
+_MEMBER_NOUNS = MEMBERS | {"guerrillas", "members", "rebels", "insurgents"}
 
 
 def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
