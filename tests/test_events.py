@@ -1394,3 +1394,12 @@ def test_a_meeting_told_as_when_a_demand_was_said_is_a_meeting(pipeline):
     types, got = told_types(pipeline, "Brazil's foreign minister, Luiza Prado, said the two nations must act together as "
                                       "she met Argentine Foreign Minister Tomas Ferri in Brasilia on Monday.")
     assert "CONSULT" in types, got
+
+
+@pytest.mark.parametrize("text, agrees", [
+    ("But she told the station that she agrees the mayor is a careerist.", False),  # an opinion shared
+    ("The minister agreed that the ceasefire would start on Monday.", True),
+])
+def test_agreeing_with_a_view_is_no_agreement(pipeline, text, agrees):
+    types, got = told_types(pipeline, text)
+    assert ("AGREE" in types) is agrees, got

@@ -1490,6 +1490,19 @@ def _aspiration(k: Coder, x: _Clause) -> bool:
     return False
 
 
+def _agrees_with_a_view(k: Coder, x: _Clause) -> bool:
+    """"He agrees the governor is an opportunist", "I agree there seems to be no plan": one speaker agreeing with a view
+    (a clause of being or seeming) shares an opinion, no agreement is made (not "the two sides agreed that the troops
+    would withdraw")."""
+    v, c = x.view, x.c
+    if x.ptype != "AGREE" or c.entry.lemma != "agree" or c.entry.is_noun or v.kids(c.tok, "dobj"):
+        return False
+    s, _ = v.subject(c.tok)
+    if s is None or v.toks[s].tag in ("NNS", "NNPS") or v.kids(s, "conj") or len(x.sources) > 1:
+        return False
+    return any(v.lemma(d) in ("be", "seem", "appear") for d in v.kids(c.tok, "ccomp"))
+
+
 def _dispersed_itself(k: Coder, x: _Clause) -> bool:
     """"By evening the marchers had dispersed quietly": a crowd that breaks up is no one's act on it (not "police
     dispersed the crowd", nor "the protesters were dispersed with tear gas")."""
@@ -1635,6 +1648,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("standing-position", _standing_position), ("doubted-future", _doubted_future),
     ("questions-a-thing-raises", _questions_a_thing_raises), ("campaign-rally", _campaign_rally),
     ("meeting-alone", _meeting_alone), ("aspiration", _aspiration), ("dispersed-itself", _dispersed_itself),
+    ("agrees-with-a-view", _agrees_with_a_view),
 )
 
 
