@@ -431,6 +431,17 @@ def test_a_when_clause_and_the_clause_it_modifies_share_their_date(pipeline, tim
     assert (out.events[0].date, out.events[0].date_precision, out.events[0].date_text) == ("2020-06-12", "day", "June 12")
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("When the province voted in 1994, the ruling party lost its majority and the governor resigned.", "resigned"),
+    ("When the floods came in 1994, the army evacuated the valley and the police arrested looters.", "arrested"),
+])
+def test_a_fronted_when_clause_dates_every_clause_joined_after_it(pipeline, times, text, trigger):
+    # the fronted clause says when for the whole sentence, the second of two joined clauses too
+    art = parsed(pipeline, text)
+    out = times(with_events(art, event(art, trigger, eid="x")))
+    assert (out.events[0].date, out.events[0].date_precision) == ("1994", "year")
+
+
 def test_a_clause_with_another_conjunction_keeps_its_own_date(pipeline, times):
     # "after" orders two acts in time: the attack is not dated by the killing's date
     art = parsed(pipeline, "Three soldiers were killed on June 12 after gunmen had attacked their post for weeks.")

@@ -485,7 +485,7 @@ class TimeResolver:
                     head = index.toks[head.head]
                 if (b := nearest(head, outside, 1)) is not None:
                     cands.append(b)
-            for sub in index.kid_tokens(trig, "advcl"):
+            for sub in index.kid_tokens(trig, "advcl") + _fronted_clauses(index, trig):
                 if sub.pos in VERBISH and _marked(index, sub):
                     inside = [it for it in plain if it.head is not None and it.head.i in set(index.subtree(sub.i))]
                     if (b := nearest(sub, inside, 1)) is not None:
@@ -693,6 +693,17 @@ def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
             if h.dep == "pcomp" and by.lemma.lower() == "by" and by.head != by.i:
                 out.append(index.toks[by.head])  # "caused chaos by blocking roads after X threatened": caused
     return out
+
+
+def _fronted_clauses(index: TokenIndex, verb: Token) -> list[Token]:
+    """The clauses fronted before the first of the verbs ``verb`` is conjoined to: "When the country went to the
+    polls in 1990, the party lost and its leader resigned" (the leader resigned then too)."""
+    t, hops = verb, 0
+    while t.dep == "conj" and t.head != t.i and hops < 3:
+        t, hops = index.toks[t.head], hops + 1
+    if t is verb or t.pos not in VERBISH:
+        return []
+    return [c for c in index.kid_tokens(t, "advcl") if c.i < t.i]
 
 
 def _marked(index: TokenIndex, verb: Token) -> bool:
