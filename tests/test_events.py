@@ -174,6 +174,17 @@ def test_hope_that_can_is_hypothetical(code):
     assert ev.type == "AGREE" and ev.aux.hypothetical
 
 
+def test_a_meeting_told_after_a_plural_noun_the_parser_takes_for_its_head_is_held(code):
+    # "Water rights dominated ...": the parser may hang "dominated" on "rights" as a clause on a noun of permission;
+    # only a clause with "to" or "that" says what a right or a plan is for
+    art = code("Water rights dominated Monday's meeting in Lima between the Peruvian and Bolivian ministers.",
+               ("Peruvian", "Bolivian"))
+    ev = only(art, "CONSULT")
+    assert not (ev.aux.hypothetical or ev.aux.negated or ev.aux.future)
+    art = code("Bolivia has the right to close the border with Peru.", ("Bolivia", "Peru"))
+    assert only(art, "COERCE").aux.hypothetical
+
+
 def test_future_visit_is_an_intention(code):
     art = code("The French president will visit Algeria next week.", ("Algeria",))
     ev = only(art)

@@ -222,7 +222,10 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return None
     if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
-    if (t.dep in ("ccomp", "acl") or t.dep == "relcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux"))) \
+    infinitive = any(view.lemma(a) == "to" for a in view.kids(cur, "aux"))
+    # (a clause on a noun is its content with "to" or "that": "the right to expel", "the idea that they would go";
+    # "Fishing rights dominated the meeting" parsed as a clause on "rights" is none)
+    if (t.dep == "ccomp" or t.dep == "acl" and (infinitive or view.kids(cur, "mark")) or t.dep == "relcl" and infinitive) \
             and hl in m["hypothetical_governors"]:
         out.hypothetical = True  # ("it is time for the government to investigate": an infinitive the parser hung as relcl)
         return None
