@@ -90,3 +90,30 @@ def test_a_government_body_and_its_country_are_one_sanctioner_and_other_countrie
         rows, _ = store.query_events(EventQuery(type="SANCTION"), limit=100)
     joined = sorted(sorted(r["article_ids"]) for r in rows if r["num_articles"] > 1)
     assert joined == [["t1", "t2"]]
+
+
+#: a foreign minister's talks with his counterpart, told by name and by the counterpart's office ("top diplomat"),
+#: and his talks the same day in the same city with the defence minister: invented people and outlets
+PORTFOLIO_ARTICLES = [
+    ("f1", "2025-09-09", "talks", ("QUITO, Sept 9 - Ecuadorian Foreign Minister Hernan Vasconez held talks with his Peruvian "
+     "counterpart, Lucia Arbulu, in Quito on Tuesday about fishing rights along their maritime border.")),
+    ("f2", "2025-09-10", "talks", ("QUITO, Sept 10 - Fishing rights dominated yesterday's meeting in Quito between Peru's top "
+     "diplomat and Ecuadorian Foreign Minister Hernan Vasconez, the Ecuadorian foreign ministry said.")),
+    ("f3", "2025-09-09", "other talks", ("QUITO, Sept 9 - Ecuadorian Foreign Minister Hernan Vasconez met Peru's Defence "
+     "Minister, Ramiro Huaman, in Quito on Tuesday to discuss joint patrols against illegal mining.")),
+]
+
+
+def test_an_office_of_another_portfolio_does_not_stand_for_a_named_minister(pipeline, tmp_path):
+    """"Peru's top diplomat" may be the Peruvian foreign minister another outlet names, not the defence minister a
+    third names: the two meetings of one minister in one city on one day stay two."""
+    arts = {aid: make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in PORTFOLIO_ARTICLES}
+    coded = {a.id: a for a in pipeline.run_batch(list(arts.values())) if isinstance(a, Article)}
+    assert len(coded) == len(PORTFOLIO_ARTICLES)
+    merged = {}
+    for pair in (("f2", "f3"), ("f1", "f2")):
+        with Store.open(tmp_path / f"{pair[0]}{pair[1]}.duckdb") as store:
+            store.ingest([coded[a] for a in pair])
+            rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=1000)
+        merged[pair] = any(set(pair) <= set(r["article_ids"]) for r in rows)
+    assert merged == {("f2", "f3"): False, ("f1", "f2"): True}

@@ -27,3 +27,25 @@ def words(name: str) -> frozenset[str]:
         return _lists()[name]
     except KeyError:
         raise ConfigError(f"no word list '{name}' in the actor word lists", hint="reinstall dragoman") from None
+
+
+@lru_cache(maxsize=1)
+def _portfolios() -> dict[str, str]:
+    path = resources.files("dragoman.actors") / "data" / "portfolios.yaml"
+    try:
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return {str(w).lower(): name for name, ws in raw.items() for w in ws}
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as e:
+        raise ConfigError(f"cannot read the portfolio words: {e}", source=str(path), hint="reinstall dragoman") from e
+
+
+def portfolio(title: str | None) -> str | None:
+    """The portfolio an official's title names (``data/portfolios.yaml``): "Defence Minister" → "defence",
+    "North Macedonia's top diplomat" → "foreign"; None for a title that names none ("minister", "president")."""
+    if not title:
+        return None
+    table = _portfolios()
+    for w in title.lower().replace("'s", " ").split():
+        if (name := table.get(w.strip(".,;:()\"'"))) is not None:
+            return name
+    return None

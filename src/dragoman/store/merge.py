@@ -33,8 +33,9 @@ Two article events are the same happening only on evidence (``compatible``):
   sanctioning one country on one day are two sanctions (targets likewise, unless a named source is shared or
   the act is mutual);
 - a mutual act (meeting, agreement) whose two reports each name a person the other names neither by name nor
-  by an unnamed office of the person's state is two acts, whatever roles the people were given
-  (``parties_apart``: "A and his Chilean counterpart B met" / "A met Peruvian minister C");
+  by an unnamed office of the person's state (of the same portfolio, when both titles name one: "the top
+  diplomat" is no defence minister) is two acts, whatever roles the people were given (``parties_apart``: "A and
+  his Chilean counterpart B met" / "A met Peruvian minister C");
 - kin types (``KIN_CAMEO``): one act coded under two PLOVER types by two outlets' wordings (a signed
   agreement, SUPPORT 057 in the crosswalk; "agreed to", AGREE) joins only on exact evidence: one day from
   both texts, two participants matched, no side contradicting.
@@ -381,19 +382,30 @@ def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     return m["_countries"]  # type: ignore[no-any-return]
 
 
-def _parties(m: dict[str, Any]) -> tuple[list[tuple[frozenset[str], frozenset[str]]], frozenset[str]]:
-    """A member's named people, in any role, each as (the words of its longest name, its ``c:`` keys), and the
-    ``c:`` keys of its participants that are not named people (a country, "Norway's prime minister")."""
-    people: list[tuple[frozenset[str], frozenset[str]]] = []
-    offices: set[str] = set()
+#: a named person: the words of its longest name, its ``c:`` keys and its title's portfolio ("defence", or None)
+_Person = tuple[frozenset[str], frozenset[str], str | None]
+
+
+def _parties(m: dict[str, Any]) -> tuple[list[_Person], frozenset[tuple[str, str | None]]]:
+    """A member's named people, in any role (``_Person``), and the ``c:`` keys of its participants that are not
+    named people (a country, "Norway's prime minister"), each with that office's portfolio (None for any)."""
+    people: list[_Person] = []
+    offices: set[tuple[str, str | None]] = set()
     for a, ks in zip(parts(m), member_keys(m)):
         words = person_words(a, ks)
         states = frozenset(k for k in ks if k.startswith("c:"))
         if words is not None:
-            people.append((words, states))
+            people.append((words, states, a.get("portfolio")))
         else:
-            offices |= states
+            offices |= {(k, a.get("portfolio")) for k in states}
     return people, frozenset(offices)
+
+
+def _by_office(states: frozenset[str], office: str | None, offices: frozenset[tuple[str, str | None]]) -> bool:
+    """Is a person of ``states`` holding ``office`` named by one of ``offices``: an office of the same state whose
+    portfolio is the person's or unknown ("Nikos Meletiou, the Foreign Minister" / "Greece's top diplomat"; not
+    "the Defence Minister" / "Greece's top diplomat")?"""
+    return any(k in states and (office is None or other is None or office == other) for k, other in offices)
 
 
 def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
@@ -402,16 +414,30 @@ def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
     state ("Foreign Minister Paulo Reis and his Chilean counterpart Ana Soto met", the two joint sources, /
     "Reis met Peruvian Foreign Minister Hugo Lara")?  Then they are two acts, whichever sides the people were
     put on.  "President Daniel Mwangi met Tanzania's president" / "President Grace Mollel met Kenya's president"
-    name each other's person by office: one meeting."""
+    name each other's person by office: one meeting.  An office names the person only if its portfolio is the
+    person's or unknown (``portfolio``: "Peru's top diplomat" is not "Peru's Defence Minister Ramiro Huaman"), and
+    an office of one portfolio beside the other's person of another, and no one else of that state, is a party
+    the other does not name."""
     (mine, my_offices), (theirs, their_offices) = _parties(m), _parties(o)
 
-    def other(person: tuple[frozenset[str], frozenset[str]], people: list[tuple[frozenset[str], frozenset[str]]],
-              offices: frozenset[str]) -> bool:
-        words, states = person
-        return not any(one_person(words, w) for w, _ in people) and not states & offices
+    def other(person: _Person, people: list[_Person], offices: frozenset[tuple[str, str | None]]) -> bool:
+        words, states, office = person
+        return not any(one_person(words, w) for w, _, _ in people) and not _by_office(states, office, offices)
 
-    return (any(other(p, theirs, their_offices) for p in mine)
-            and any(other(p, mine, my_offices) for p in theirs))
+    def other_office(office: tuple[str, str | None], people: list[_Person], offices: frozenset[tuple[str, str | None]]) -> bool:
+        # "Peru's top diplomat" beside a Peruvian named as its defence minister, and no one of Peru's foreign office
+        state, port = office
+        held = [p for _, states, p in people if state in states]
+        return port is not None and any(p is not None and p != port for p in held) and not any(
+            p is None or p == port for p in held) and not any(k == state and (p is None or p == port) for k, p in offices)
+
+    def names_another(people: list[_Person], offices: frozenset[tuple[str, str | None]], others: list[_Person],
+                      other_offices: frozenset[tuple[str, str | None]]) -> bool:
+        return any(other(p, others, other_offices) for p in people) or any(
+            other_office(o, others, other_offices) for o in offices)
+
+    return (names_another(mine, my_offices, theirs, their_offices)
+            and names_another(theirs, their_offices, mine, my_offices))
 
 
 #: sectors of a country's people outside its state: its opposition, students, unions, press, business, clergy

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from dragoman.actors.vocabulary import words
+from dragoman.actors.vocabulary import portfolio, words
 from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
 from dragoman.period import interval, parse_date
@@ -84,6 +84,8 @@ def actor_dict(a: Actor) -> dict[str, Any]:
     acronym = defined_acronym(a)
     if acronym:
         d["acronym"] = acronym
+    if a.kind in ("person", "group") and (office := portfolio(a.role)) is not None:
+        d["portfolio"] = office  # "Defence Minister" → "defence": two officials of one state told apart
     return d
 
 
