@@ -851,7 +851,9 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
     to one day, two participants of one matched by the other's (each on its side, or either way round for
     mutual acts), no side contradicting, and places that agree."""
     types = f"{m['type']} {m.get('cameo')} and {o['type']} {o.get('cameo')}"
-    if not (own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] and m["date"] == o["date"]):
+    gap = dates_gap(m, o) if own_date(m) and own_date(o) and m["date_precision"] == "day" == o["date_precision"] else None
+    if gap is None or gap > 1:
+        # (a day of slack, as for one type: a day-after report's "have agreed" takes its dateline's day)
         return False, f"types differ ({types}): kin types join only on one day, dated by both texts"
     sm, tm = role_keys(m)
     so, to = role_keys(o)
@@ -874,7 +876,7 @@ def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
         return False, f"places differ ({m.get('place')}, {o.get('place')})"
     where = f"; place {m.get('place') or o.get('place')}" if (m.get("place") or o.get("place")) else ""
     return True, (f"one act coded as {types} (kin types); participants {_key_names(found[0])}; "
-                  f"dates {m['date']} (day) both{where}")
+                  f"dates {m['date']} and {o['date']} (day){where}")
 
 
 _Best = tuple[tuple[Any, ...], Cluster, str]  # (score, cluster, why): the cluster a new member joins
