@@ -60,7 +60,8 @@ Two measures (``dragoman eval merge``):
 - **holdout11 set**: ``data/merge_set_holdout11.jsonl``, 40 more reports of seven types from the same brief (other
   regions; officials named by title only after the first mention, places by district, an agreement called
   differently by the two outlets), written blind on 5 Dec 2026 and committed before its first run:
-  ``holdout11_precision``, ``holdout11_recall``.
+  ``holdout11_precision``, ``holdout11_recall``.  It was read in the evening of 5 Dec 2026, once holdout12 had
+  been written, to find why pairs were merged wrongly or missed, so it is no longer blind.
 - **holdout12 set**: ``data/merge_set_holdout12.jsonl``, 40 more reports of seven types from the same brief (other
   regions; organisations named by acronym in one outlet, a calendar date under another city's dateline, the actor
   named only late, a spokesperson telling the happening, a decoy from its pair's outlet and city), written blind
