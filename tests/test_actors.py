@@ -255,6 +255,23 @@ def test_an_honorific_the_tagger_took_into_an_organisations_name_makes_a_person(
     assert who.kind == "person" and not [a for a in art.actors if a.kind == "organisation"]
 
 
+def test_a_name_taken_for_an_organisations_with_a_persons_title_in_apposition_is_a_person():
+    # "arrested Kofi Mensah, the spokesman": the title after the name says whom the tagger's organisation is
+    art = resolve(build([[("Police", "NOUN", "NNS", "nsubj", 1), ("arrested", "VERB", "VBD", "ROOT", 0),
+                          ("Kofi", "PROPN", "NNP", "compound", 1), ("Mensah", "PROPN", "NNP", "dobj", -2),
+                          (",", "PUNCT", ",", "punct", -1), ("the", "DET", "DT", "det", 1),
+                          ("spokesman", "NOUN", "NN", "appos", -3), (".", "PUNCT", ".", "punct", -6)]],
+                        ents=[(2, 4, "ORG")]))
+    assert by_name(art, "Kofi Mensah").kind == "person"
+    # a body's name keeps its kind, whatever follows it
+    art = resolve(build([[("Police", "NOUN", "NNS", "nsubj", 1), ("raided", "VERB", "VBD", "ROOT", 0),
+                          ("Mensah", "PROPN", "NNP", "compound", 1), ("Foundation", "PROPN", "NNP", "dobj", -2),
+                          (",", "PUNCT", ",", "punct", -1), ("the", "DET", "DT", "det", 1),
+                          ("spokesman", "NOUN", "NN", "appos", -3), (".", "PUNCT", ".", "punct", -6)]],
+                        ents=[(2, 4, "ORG")]))
+    assert by_name(art, "Mensah Foundation").kind == "organisation"
+
+
 @pytest.mark.parametrize("text, name", [
     # one name the tagger cut in two (the second piece tagged NNPS)
     ("Police arrested former Tumaco mayor Hernando José Salcedo Pardo at his home in Cali on Thursday.",

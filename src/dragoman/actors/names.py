@@ -499,6 +499,21 @@ def _hyphen_joined(toks: Sequence[Token], i: int, step: int) -> bool:
 # -- named entities ----------------------------------------------------------------------------
 
 
+def _person_by_apposition(ctx: Context, ts: int, te: int) -> bool:
+    """Is a name the tagger took for an organisation's a person's, told by the title in apposition after it ("arrested
+    Kwame Asante-Boateng, the party's communications director, ...": a hyphenated surname read as a firm)?  Only a
+    name of capitalised words with no word of a body in it."""
+    toks = ctx.toks
+    if any(not toks[i].text[:1].isupper() and toks[i].text != "-" or toks[i].text.lower() in ORG_NAME_WORDS
+           for i in range(ts, te)):
+        return False
+    last = te - 1
+    for k in ctx.children[last]:
+        if toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person":
+            return True
+    return False
+
+
 def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | None:
     """The unit a named entity stands for, corrected; ``None`` when it is no actor's name or the
     lexicon codes it."""
@@ -554,6 +569,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         # the tagger took the honorific into an organisation's name: "[Mr Okonkwo]" is a person
         return Unit(ts + 1, te, "person", ctx.text(ts + 1, te), rule="honorific", label="PERSON")
     kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
+    if ent.label == "ORG" and _person_by_apposition(ctx, ts, te):
+        return Unit(ts, te, "person", ctx.text(ts, te), rule="ner:ORG+apposed-title", label="PERSON")
     if ent.label in ("GPE", "LOC", "FAC") or _place_named(ctx, ts, te):
         kind = "place"
     elif ent.label == "NORP":
