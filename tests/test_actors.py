@@ -281,6 +281,8 @@ def test_a_name_taken_for_an_organisations_with_a_persons_title_in_apposition_is
      "Ricardo Alberto Montoya Garzón"),
     # a name taken for a place (or missed), with "who" after it
     ("Fabio Restrepo, who governed the port from 2019, was detained on Thursday.", "Fabio Restrepo"),
+    # a hyphenated name the tagger missed, with a person's title after it
+    ("Police arrested Kwabena Ofori-Atta, the spokesman of the opposition party, at his home.", "Kwabena Ofori-Atta"),
 ])
 def test_a_persons_name_the_tagger_cut_or_mistook_is_one_person(pipeline, text, name):
     art = extract(text, pipeline=pipeline)

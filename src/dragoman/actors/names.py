@@ -145,15 +145,16 @@ def _national_sections(ctx: Context, units: list[Unit]) -> list[Unit]:
 
 
 def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
-    """"Herrera, 44, was led away by police", "Marie-Claude Vernet-Ducros, who led the council, was detained": a run of
-    capitalised proper nouns set off with an age (a number from 10 to 110 between commas), or of two words or more
-    followed by ", who", is a person's name, whatever the tagger made of it (it had missed it)."""
+    """"Herrera, 44, was led away by police", "Marie-Claude Vernet-Ducros, who led the council, was detained", "arrested
+    Kwame Asante-Boateng, the party's spokesman": a run of capitalised proper nouns set off with an age (a number from
+    10 to 110 between commas), or of two words or more followed by ", who" or by a person's title (``_titled_after``),
+    is a person's name, whatever the tagger made of it (it had missed it)."""
     toks = ctx.toks
     out: list[Unit] = []
     for i in range(1, len(toks) - 2):
         aged = toks[i + 1].tag == "CD" and toks[i + 1].text.isdigit() and 10 <= int(toks[i + 1].text) <= 110 \
             and toks[i + 2].text == ","
-        if toks[i].text != "," or not (aged or toks[i + 1].text == "who"):
+        if toks[i].text != "," or not (aged or toks[i + 1].text == "who" or _titled_after(ctx, i)):
             continue
         te = i
         ts = _name_run_start(ctx, i)
@@ -164,7 +165,8 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
         if not aged and any(toks[j].tag == "NNPS" or toks[j].ent_type not in ("", "PERSON")
                             or toks[j].text != "-" and len(toks[j].text.rstrip(".")) < 2 for j in range(ts, te)):
             continue  # "Senate Republicans, who ...": a body; "Rep. Colleen Marsh, R-Olathe, who ...": party and town
-        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="aged" if aged else "who", label="PERSON"))
+        rule = "aged" if aged else "who" if toks[i + 1].text == "who" else "titled"
+        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule=rule, label="PERSON"))
         taken.update(range(ts, te))
     return out
 
@@ -508,8 +510,20 @@ def _person_by_apposition(ctx: Context, ts: int, te: int) -> bool:
            for i in range(ts, te)):
         return False
     last = te - 1
-    for k in ctx.children[last]:
-        if toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person":
+    return _titled_after(ctx, te) or any(
+        toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person" for k in ctx.children[last])
+
+
+def _titled_after(ctx: Context, i: int) -> bool:
+    """Does a person's title follow the comma at ``i`` ("..., the opposition spokesman", "..., the party's
+    national communications director")?  The title's word within five words of "the" or "a"."""
+    toks = ctx.toks
+    if i + 2 >= len(toks) or toks[i].text != "," or toks[i + 1].text.lower() not in ("the", "a", "an"):
+        return False
+    for j in range(i + 2, min(i + 7, len(toks))):
+        if toks[j].sent != toks[i].sent or toks[j].text in (",", ";", "(", ")") or toks[j].pos in ("VERB", "AUX", "ADP"):
+            return False
+        if j in ctx.role_of and ctx.role_of[j][2].kind == "person":
             return True
     return False
 
