@@ -117,3 +117,30 @@ def test_an_office_of_another_portfolio_does_not_stand_for_a_named_minister(pipe
             rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=1000)
         merged[pair] = any(set(pair) <= set(r["article_ids"]) for r in rows)
     assert merged == {("f2", "f3"): False, ("f1", "f2"): True}
+
+
+#: an arrest told the day of it and the day after (the police force named, then only "police"), and the same force's
+#: arrest of someone else that day in another city: invented people and outlets
+ARREST_ARTICLES = [
+    ("g1", "2025-10-07", "arrest", ("KUMASI, Oct 7 (Coastal Wire) - The Ghana Police Service on Tuesday arrested Kwabena "
+     "Ofori-Atta, the spokesman of the opposition Union Party, at his home in Kumasi over remarks he made on radio.")),
+    ("g2", "2025-10-08", "arrest", ("KUMASI, Oct 8 (Savanna Post) - Ghanaian police detained opposition spokesman Kwabena "
+     "Ofori-Atta at his home in Kumasi over his radio remarks, his lawyer said, calling it an attack on free speech.")),
+    ("g3", "2025-10-07", "other arrest", ("TAMALE, Oct 7 (Coastal Wire) - The Ghana Police Service on Tuesday arrested a "
+     "businessman suspected of selling rifles to feuding clans, seizing 30 guns from a warehouse in Tamale.")),
+]
+
+
+def test_one_forces_arrests_are_told_apart_by_whom_they_took_and_joined_by_him(pipeline, tmp_path):
+    """The same force's arrest of someone else that day is another arrest; the day-after report that names only
+    "Ghanaian police" and the man they hold tells the same one (the force matched by its country and sector)."""
+    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in ARREST_ARTICLES]
+    coded = {a.id: a for a in pipeline.run_batch(arts) if isinstance(a, Article)}
+    assert len(coded) == len(ARREST_ARTICLES)
+    merged = {}
+    for pair in (("g1", "g3"), ("g1", "g2")):
+        with Store.open(tmp_path / f"{pair[0]}{pair[1]}.duckdb") as store:
+            store.ingest([coded[a] for a in pair])
+            rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=1000)
+        merged[pair] = any(set(pair) <= set(r["article_ids"]) for r in rows if r["type"] == "COERCE")
+    assert merged == {("g1", "g3"): False, ("g1", "g2"): True}

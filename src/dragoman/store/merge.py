@@ -791,6 +791,8 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, "a mutual act of different parties: one names a country's state, the other only its other groups"
     if m["type"] == "PROTEST" and _protesters_apart(sm, so):
         return False, "different protesters: each names a group of its own sector, the other's not"
+    if not mutual and _arrested_apart(m, o, tm, to):
+        return False, "different people taken: one names whom it arrested, the other someone else (no key or sector shared)"
     found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
     if found is None and mutual:
@@ -828,8 +830,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         else:
             # "A accused B" / "A accused B"; "A and B signed" / "A and B signed": two participants, each on its side,
             # and no side naming someone else
-            both = (sum(1 for a, ks in zip(parts(m), keys_with_people(m, o))
-                        if strong(ks) & (so if a["role"] == "source" else to)) >= 2
+            both = (_matched_sides(m, o, so, to) >= 2
                     and not _contradict(_who(sm), _who(so)) and not _contradict(_who(tm), _who(to)))
         if both and _article_dates_meet(m, o):
             return True, (f"same {m['type']}; dates {m['date']} ({m['date_precision']}) and {o['date']} "
@@ -844,6 +845,52 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, f"dates differ ({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})"
     when = f"dates {m.get('date')} ({m['date_precision']}) and {o.get('date')} ({o['date_precision']})"
     return True, f"same {m['type']}; {who}; {when}{where}"
+
+
+def _arrested_apart(m: dict[str, Any], o: dict[str, Any], tm: frozenset[str], to: frozenset[str]) -> bool:
+    """Does one arrest (COERCE) name its target, a person, and the other only others it shares nothing with, not
+    even their country's sector ("police arrested opposition spokesman Kofi Mensah" / "police arrested a
+    businessman in Tamale")?  One force's two arrests on one day are told apart by whom they took.  (Not an
+    attack's: its victims are counted, "14 people" / "14 traders", and rarely named alike.)"""
+    def named(x: dict[str, Any]) -> bool:
+        return any(a["role"] == "target" and person_words(a, ks) is not None for a, ks in zip(parts(x), member_keys(x)))
+
+    def others(x: dict[str, Any]) -> bool:
+        return any(a["role"] == "target" and a.get("kind") not in ("place", "country") for a in parts(x))
+
+    if m["type"] != "COERCE" or tm & to or not (named(m) and others(o) and not named(o) or named(o) and others(m) and not named(m)):
+        return False
+
+    def sectors(keys: frozenset[str]) -> set[str]:
+        return {k[2:] for k in keys if k.startswith(("g:", "c:")) and "/" in k}
+
+    return not sectors(tm) & sectors(to) and not _sector_kin(tm, to)
+
+
+def _matched_sides(m: dict[str, Any], o: dict[str, Any], so: frozenset[str], to: frozenset[str]) -> int:
+    """How many of ``m``'s participants ``o`` names on the same side (``so``, ``to``: its keys): by a strong key, or
+    — beside one so matched — a named body by the other's unnamed group of its country and sector, or the other
+    way round ("the Ghana Police Service arrested X" / "Ghanaian police were still holding X": two)."""
+    named = weak = 0
+    bodies = {"source": _bodies(o, "source") | {k for k in so if k.startswith("g:")},
+              "target": _bodies(o, "target") | {k for k in to if k.startswith("g:")}}
+    for a, ks in zip(parts(m), keys_with_people(m, o)):
+        if strong(ks) & (so if a["role"] == "source" else to):
+            named += 1
+        elif ({k for k in ks if k.startswith("g:")} | _bodies_of(a, ks)) & bodies[a["role"]]:
+            weak += 1
+    return named + weak if named else 0
+
+
+def _bodies(m: dict[str, Any], role: str) -> set[str]:
+    """The country's-sector keys (``g:``) of ``m``'s named bodies in ``role`` (the Ghana Police Service: g:GHA/COP)."""
+    return {k for a, ks in zip(parts(m), member_keys(m)) if a["role"] == role for k in _bodies_of(a, ks)}
+
+
+def _bodies_of(a: dict[str, Any], ks: Iterable[str]) -> set[str]:
+    if a.get("kind") == "organisation" and a.get("country") and a.get("sector") and strong(ks):
+        return {f"g:{a['country']}/{a['sector']}"}
+    return set()
 
 
 def _kin_compatible(m: dict[str, Any], o: dict[str, Any]) -> tuple[bool, str]:
