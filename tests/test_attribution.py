@@ -528,3 +528,23 @@ def test_a_condemned_detention_is_not_aimed_at_the_detainee(pipeline):
     art, ev = one(pipeline, "Police arrested the activist Sara Klein on Monday. Amnesty International condemned "
                   "Klein's arrest.", "ACCUSE")
     assert names(art, ev.targets) == {"Police"}
+
+
+# --- attacks in words ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The prime minister launched an attack on Labour's spending plans.", "Labour Party"),
+    ("The senator launched a tirade against the governor's handling of the floods.", "governor"),
+    ("The opposition leader launched a fierce attack on the prime minister.", "prime minister"),
+])
+def test_an_attack_launched_in_words_is_criticism_of_whom_it_is_on(pipeline, text, target):
+    # "launched an attack on" a politician, a party or their plans: criticism, aimed at them
+    art, ev = one(pipeline, text, "ACCUSE")
+    assert target in names(art, ev.targets)
+    assert not [e for e in art.events if e.type == "ASSAULT"]
+
+
+def test_an_attack_launched_by_an_army_stays_an_attack(pipeline):
+    art, ev = one(pipeline, "The army launched an attack on the rebels near the border.", "ASSAULT")
+    assert "rebels" in names(art, ev.targets)

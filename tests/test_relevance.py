@@ -291,6 +291,22 @@ def test_failing_and_warning_need_an_act(unfiltered, text, want):
     assert types(art) == want, [(e.type, e.rule) for e in art.events]
 
 
+@pytest.mark.parametrize("text, want", [
+    # a wish asks nothing of anyone; a want that names whom it asks, or asks for what only another can give, is a demand
+    ("Moldova wants peace, the president told the state news agency.", []),
+    ("Not everyone in the ruling party wants a quick deal.", []),
+    ("We want people to feel safe coming down here, said a shop owner.", []),
+    ("Kenya wants Uganda to reopen the border crossing at Busia.", ["REQUEST"]),
+    ("The unions want the government to withdraw the pension regulations.", ["REQUEST"]),
+    ("The families of the victims want an apology from the police.", ["REQUEST"]),
+    ("The rebels want the 2019 accord used as the framework for the talks.", ["REQUEST"]),
+    ("The government wants its own proposals to be taken into consideration.", ["REQUEST"]),
+])
+def test_a_want_is_a_demand_only_of_someone(unfiltered, text, want):
+    art = extract_at(unfiltered, text)
+    assert types(art) == want, [(e.type, e.rule) for e in art.events]
+
+
 @pytest.mark.parametrize("text, trigger, hypothetical", [
     # a complement wanted, implored or taught is not done
     ("The opposition is pushing to expel the ambassador.", "expel", True),

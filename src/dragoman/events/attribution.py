@@ -288,6 +288,10 @@ class Attribution:
                             view.lemma(q) in ("with", "between", "among") for q in view.kids(p, "prep"))
                             for p in view.kids(ch, "pobj")):
                         continue  # "vowed at the NATO summit": where it was said, not to whom
+                    if pl in ("on", "against") and h != v and ptype == "ACCUSE" and view.lemma(h) in ATTACK_NOUNS:
+                        for p in view.kids(ch, "pobj"):  # "launched an attack on the Tories' plans": aimed at them
+                            targets.extend(view.phrase_actors(p))
+                        continue
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
@@ -479,6 +483,9 @@ def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
                 out.extend(a for a in view.phrase_actors(s) if a not in sources and a not in out)
     return out
 
+
+#: nouns of an attack in words, whose "on" or "against" phrase is whom it is aimed at ("an attack on the Tories")
+ATTACK_NOUNS = frozenset({"attack", "assault", "broadside", "tirade", "salvo", "offensive", "onslaught", "swipe"})
 
 #: verbs of organising a protest: its organiser, named by "by", is its source
 _ORGANISING = frozenset({"organise", "organize", "call", "lead", "stage", "convene"})

@@ -97,6 +97,8 @@ class Coder:
         if ev.type != "ASSAULT" or not ev.evidence:
             return ev
         i = _tok_at(view, ev.evidence[0].trigger[0])
+        if i is not None and view.lemma(i) not in m["verbal_attack_verbs"]:
+            i = view.kid(i, "dobj")  # "launched an attack on the party": the attack named by the light verb's object
         if i is None or view.lemma(i) not in m["verbal_attack_verbs"]:
             return ev
         art = view.article
@@ -1490,6 +1492,27 @@ def _aspiration(k: Coder, x: _Clause) -> bool:
     return False
 
 
+def _mere_wish(k: Coder, x: _Clause) -> bool:
+    """"Azerbaijan wants peace", "not everyone in Washington wants a quick deal", "we want people to feel safe": a wish
+    asks nothing of anyone.  A want is a demand when it names whom it asks, a political actor ("they want the
+    government to withdraw the rules"), asks for a thing only someone else can give ("we want an apology"), or for
+    something to be done by others ("the rebels want the accord used as the framework", "wants its proposals to be
+    taken into account")."""
+    v, c = x.view, x.c
+    if x.ptype != "REQUEST" or c.entry.lemma not in ("want", "wish") or c.entry.is_noun:
+        return False
+    done = v.kids(c.tok, "ccomp", "xcomp") + [a for o in v.kids(c.tok, "dobj") for a in v.kids(o, "acl")]
+    if any(v.kids(comp, "auxpass") or v.toks[comp].tag == "VBN" for comp in done):
+        return False  # ("want the accord used": the participle may hang on the object)
+    if v.toks[c.tok].dep == "relcl" and any(v.lemma(k) in ("which", "that") for k in v.kids(c.tok, "nsubj", "dobj")):
+        return False  # "the accord, which the rebels want used as ...": what is wanted is the thing named before
+    art = v.article
+    if any((a := art.actor(t)) is not None and a.kind != "place" and (a.sector not in (None, "CVL") or a.kind == "country")
+           for t in x.targets):
+        return False
+    return not any(v.lemma(o) in k.lex.modes["demanded_things"] for o in v.kids(c.tok, "dobj"))
+
+
 def _agrees_with_a_view(k: Coder, x: _Clause) -> bool:
     """"He agrees the governor is an opportunist", "I agree there seems to be no plan": one speaker agreeing with a view
     (a clause of being or seeming) shares an opinion, no agreement is made (not "the two sides agreed that the troops
@@ -1648,7 +1671,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("standing-position", _standing_position), ("doubted-future", _doubted_future),
     ("questions-a-thing-raises", _questions_a_thing_raises), ("campaign-rally", _campaign_rally),
     ("meeting-alone", _meeting_alone), ("aspiration", _aspiration), ("dispersed-itself", _dispersed_itself),
-    ("agrees-with-a-view", _agrees_with_a_view),
+    ("agrees-with-a-view", _agrees_with_a_view), ("mere-wish", _mere_wish),
 )
 
 
