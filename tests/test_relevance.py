@@ -307,6 +307,16 @@ def test_a_want_is_a_demand_only_of_someone(unfiltered, text, want):
     assert types(art) == want, [(e.type, e.rule) for e in art.events]
 
 
+@pytest.mark.parametrize("text, want", [
+    # an infinitive with a subject of its own, which the parser may hang as a clause, takes its governor's mode
+    ("The farmers' union says it expects up to 3,000 members to demonstrate against the levy.", []),
+    ("The vote prompted the association's president to resign in protest.", ["RETREAT"]),
+])
+def test_an_infinitive_with_its_own_subject_is_planned_or_done_as_its_governor_says(unfiltered, text, want):
+    art = extract_at(unfiltered, text)
+    assert art.events and factual_types(art) == want, [(e.type, e.rule, e.aux) for e in art.events]
+
+
 @pytest.mark.parametrize("text, trigger, hypothetical", [
     # a complement wanted, implored or taught is not done
     ("The opposition is pushing to expel the ambassador.", "expel", True),

@@ -201,7 +201,10 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
     if t.dep == "xcomp" and hl == "be" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")):
         out.future = True  # "he was to offer a rebate": planned
         return h
-    if t.dep == "xcomp":
+    if t.dep == "xcomp" or t.dep == "ccomp" and view.kids(cur, "nsubj") and any(
+            view.lemma(a) == "to" and view.toks[a].tag == "TO" for a in view.kids(cur, "aux")):
+        # (an infinitive with a subject of its own, which the parser may hang as a clause: "expects 4,000
+        # supporters to demonstrate" is planned, "urged the rebels to disarm" asked for)
         return h if _governed(view, m, h, out) else None
     if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) \
             and any(view.lemma(k) == "for" for k in view.kids(cur, "mark")):
