@@ -49,6 +49,14 @@ def test_a_pronoun_carries_its_actor_to_the_next_pronoun(pipeline):
     assert holder(art, "her").name == "Ruth Mason"
 
 
+def test_he_after_a_quote_is_its_speaker_not_the_quotes_subject(pipeline):
+    # '"X's budget is a sham," the opposition leader said. He went on to ...': the speaker carries on
+    art = extract('Opposition leader Tomas Varga dismissed Finance Minister Pavel Kollar\'s budget. Mr Kollar\'s '
+                  'budget was not about what was good for the country, but "all about his own party," the opposition '
+                  'leader said after the vote. He went on to accuse Mr Kollar of hiding a deficit.', pipeline=pipeline)
+    assert holder(art, "He").name == "Tomas Varga"
+
+
 def test_he_is_not_a_queen(pipeline):
     art = extract("The queen received the new ambassador, Mr Omar Faris. He presented his credentials.",
                   pipeline=pipeline)

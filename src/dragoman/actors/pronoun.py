@@ -36,16 +36,17 @@ def _role_in_sentence(toks, i: int) -> str:
 
 
 def _salient(cands: list) -> Group | None:
-    """Centering: among the persons of the latest sentence that has one, prefer the subject (of the
-    highest clause: "X said she would vote for it because Y had rewritten it" keeps X), then a named person over a bare
-    title, then the nearest."""
+    """Centering: among the persons of the latest sentence that has one, prefer the subject — the speaker's ('"Y's
+    budget is a sham," X said': X), then the highest clause's ("X said she would vote for it because Y had rewritten
+    it" keeps X) — then a named person over a bare title, then the nearest."""
     last_sent = max(c[0] for c in cands)
     best = None
     best_key = None
-    for n, (sent, role, g, *depth) in enumerate(cands):
+    for n, (sent, role, g, *rest) in enumerate(cands):
         if sent != last_sent:
             continue
-        key = (role in ("nsubj", "nsubjpass"), -(depth[0] if depth else 0), g.unit.kind == "person", n)
+        speaks = len(rest) > 1 and rest[1]  # the subject of "said" after a quote outranks the quote's subject
+        key = (role in ("nsubj", "nsubjpass"), speaks, -(rest[0] if rest else 0), g.unit.kind == "person", n)
         if best_key is None or key > best_key:
             best, best_key = g, key
     return best
@@ -213,8 +214,20 @@ def _person_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[
     if doer is not None:  # "Garza congratulated her": not Garza (a reflexive would say so)
         prev = [(i, g) for i, g in prev if g is not doer]
     if target is None and prev:
-        target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i)) for i, g in prev])
+        target = _salient([(toks[i].sent, _role_in_sentence(toks, i), g, _clause_depth(toks, i), _speaks(ctx, i))
+                           for i, g in prev])
     return target
+
+
+def _speaks(ctx: Context, i: int) -> bool:
+    """Is token ``i`` in the subject of a reporting verb ("..., the Tory leader said")?"""
+    toks = ctx.toks
+    t = toks[i]
+    for _ in range(6):
+        if t.dep not in ("compound", "flat", "appos", "amod", "poss", "nmod", "case") or t.head == t.i:
+            break
+        t = toks[t.head]
+    return t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs
 
 
 def _body_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:
