@@ -460,3 +460,18 @@ def test_of_two_subjects_the_one_after_the_comma_is_the_verbs():
                   ("Tuvalo", "PROPN", "NNP", "nsubj", 1), ("attacked", "VERB", "VBD", "ROOT", 0),
                   ("a", "DET", "DT", "det", 1), ("post", "NOUN", "NN", "dobj", -2), (".", "PUNCT", ".", "punct", -3)]])
     assert View(cut).subject(4)[0] == 0
+
+
+def test_a_city_named_without_its_accents_is_still_the_city_and_a_language_is_no_country(pipeline):
+    # "Montreal" and "Bogota" as English news spells them; "its French initials" name a language, not France
+    art = extract("MONTREAL, May 4 (Wire) - The Montreal police detained two protesters on Saturday. The group, known by "
+                  "its French initials, said it would march again in Bogota.", published="2026-05-04", pipeline=pipeline)
+    police = next(a for a in art.actors if "police" in a.name)
+    assert police.country == "CAN"
+    assert not [a for a in art.actors if a.country == "FRA"], [(a.name, a.country, a.rule) for a in art.actors]
+
+
+def test_a_name_with_its_gloss_in_parentheses_is_the_name_alone(pipeline):
+    # the tagger may stop inside the gloss: "Lar Digno (" is "Lar Digno"
+    art = extract("Thousands marched on Saturday behind the Lar Digno (Decent Home) movement in Porto.", pipeline=pipeline)
+    assert not [a.name for a in art.actors if "(" in a.name], [a.name for a in art.actors]

@@ -15,6 +15,7 @@ A user dictionary (:mod:`dragoman.actors.dictionary`) is merged on top and wins 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -275,7 +276,11 @@ class Lexicon:
         for fname, kind in (("cities.tsv", "city"), ("regions.tsv", "region")):
             for _, row in _rows(DATA / fname):
                 if len(row) >= 2 and row[1].strip() in self.country_names:
-                    table.add(row[0], Entry(row[0].strip(), row[1].strip(), kind=kind))
+                    entry = Entry(row[0].strip(), row[1].strip(), kind=kind)
+                    table.add(row[0], entry)
+                    plain = _unaccented(row[0].strip())
+                    if plain != row[0].strip() and plain not in table.names:
+                        table.add(plain, entry)  # "Montreal", "Bogota": news often drops the accents
         _add_leaders(table)
         #: capital (lower case) → the organisations news names by it ("brussels" → EU, NATO)
         self.seats: dict[str, list[Entry]] = {}
@@ -334,3 +339,8 @@ class Lexicon:
 def default_lexicon() -> Lexicon:
     """The built-in lexicons, compiled once per process."""
     return Lexicon()
+
+
+def _unaccented(name: str) -> str:
+    """``name`` without its accents ("Montréal" → "Montreal", "Québec" → "Quebec")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))

@@ -624,10 +624,14 @@ def _post_nominal(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> t
 
 
 def _trimmed(ctx: Context, ts: int, te: int) -> tuple[int, int]:
-    """An entity's tokens without a leading determiner and a trailing possessive."""
+    """An entity's tokens without a leading determiner and a trailing possessive, nor a parenthesis it opens and does
+    not close ("Teto Digno (Decent Roof": the name before its gloss)."""
     toks = ctx.toks
     while ts < te and (toks[ts].tag in ("DT", "POS") or toks[ts].text in ("’s", "'s")):
         ts += 1
+    words = [toks[i].text for i in range(ts, te)]
+    if "(" in words and ")" not in words[words.index("("):] and words.index("(") > 0:
+        te = ts + words.index("(")
     while te > ts and (toks[te - 1].tag == "POS" or toks[te - 1].text in ("’s", "'s", "’", "'")):
         te -= 1
     return ts, te

@@ -82,6 +82,8 @@ ARMED_NAME_WORDS = words("armed_name_words")
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
 PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
+#: nouns a demonym before which names a language, not its country ("its French initials", "the Arabic name")
+LANGUAGE_NOUNS = words("language_nouns")
 
 
 def _seat(ctx: Context, u: Unit) -> Entry | None:
@@ -258,6 +260,9 @@ def _demonym(ctx: Context, u: Unit, r: int) -> None:
         u.rule += "+people"
     elif _conjunct_group(ctx, u, r):
         pass  # "Sierra Leonean and Liberian refugees": the role of the group it is joined to
+    elif dep in ("amod", "compound", "nmod") and toks[r].head != r and toks[toks[r].head].lemma.lower() in LANGUAGE_NOUNS:
+        u.country = None  # "its French initials", "the Arabic name": a language, not the country
+        u.rule += "+language"
     elif dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
         # "an Indian proposal", "Israeli air raids": the country acts through the thing
         u.kind = "country"
