@@ -548,3 +548,19 @@ def test_an_attack_launched_in_words_is_criticism_of_whom_it_is_on(pipeline, tex
 def test_an_attack_launched_by_an_army_stays_an_attack(pipeline):
     art, ev = one(pipeline, "The army launched an attack on the rebels near the border.", "ASSAULT")
     assert "rebels" in names(art, ev.targets)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The missile was launched at dawn from waters northeast of Hamhung and flew about 400 kilometres.", "Hamhung"),
+    ("Soldiers fired on the convoy from a hill outside Mosul.", "Mosul"),
+])
+def test_where_a_weapon_was_fired_from_is_not_its_target(pipeline, text, place):
+    art = extract(text, pipeline=pipeline)
+    assert place in all_mentions(art)  # the place is known ...
+    assert not [e for e in art.events if place in mentions(art, e.targets)], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_protest_that_drew_a_crowd_was_held_by_it(pipeline):
+    # "Saturday's protest drew thousands": the protest happened, its crowd (and whoever called it) protested
+    art, ev = one(pipeline, "The march drew thousands of people to the main square on Saturday, police said.", "PROTEST")
+    assert "people" in " ".join(names(art, ev.sources))

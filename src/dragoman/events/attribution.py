@@ -98,6 +98,9 @@ class Attribution:
             s, passive = view.subject(c.clause)
             if s is not None and s != n and not passive:
                 sources = view.phrase_actors(s) + sources
+            elif s == n and ptype == "PROTEST" and not sources and view.lemma(c.clause) in CROWD_VERBS:
+                # "Saturday's protest drew tens of thousands of people": the crowd it drew marched
+                sources.extend(a for o in view.kids(c.clause, "dobj") for a in view.phrase_actors(o))
             for ch in view.kids(c.clause, "prep"):
                 if view.lemma(ch) in TARGET_PREPS:
                     for p in view.kids(ch, "pobj"):
@@ -298,7 +301,10 @@ class Attribution:
                             or (h != v and pl in ("of", "from", "by"))):
                         pobjs = view.kids(ch, "pobj")
                         for p in pobjs:
-                            targets.extend(view.phrase_actors(p))
+                            origin = _origins(view, ch if pl == "from" else p) if material else set()
+                            # "fired from waters off Wonsan", "at dawn from ...": where from, not at whom ("seized
+                            # arms from rebels" is)
+                            targets.extend(a for a in view.phrase_actors(p) if a not in origin)
                             recip = recip or (pl == "with" and ptype in SYMMETRIC)
                         if not pobjs:
                             targets.extend(_dangling(view, ch))  # the parser lost the preposition's object
@@ -333,7 +339,8 @@ class Attribution:
                 skip.update(view.subtree(ch))  # "after talks in Switzerland": circumstances, not participants
         for ch in view.kids(v, "conj", "cc"):
             skip.update(view.subtree(ch, frozenset()))  # "..., and recalled its ambassador": another event
-        return view.actors_in(j for j in view.subtree(v) if j > v and j not in skip)
+        origin = _origins(view, v)  # "fired at dawn from waters off Wonsan": where from, not at whom
+        return [a for a in view.actors_in(j for j in view.subtree(v) if j > v and j not in skip) if a not in origin]
 
     def _purpose_targets(self, view: View, v: int, ptype: str, obj: int | None = None) -> list[str]:
         """Whom an action is aimed at when the clause itself names nobody: the purpose clause
@@ -471,6 +478,18 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
                 sources.extend(view.phrase_actors(ss))
 
 
+def _origins(view: View, root: int) -> set[str]:
+    """The places named in a "from" phrase in ``root``'s subtree (``root`` itself when it is one): where a missile or
+    a shot came from, no target of it."""
+    toks = view.toks
+    out: set[str] = set()
+    for ch in view.subtree(root):
+        if toks[ch].dep == "prep" and view.lemma(ch) == "from":
+            out.update(a for a in view.actors_in(view.subtree(ch))
+                       if (x := view.article.actor(a)) is not None and x.kind == "place")
+    return out
+
+
 def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
     """Who did what the verb at ``v`` judges, when its object is told by a relative clause with a subject of its own:
     "attacked the way the premier's cabinet takes decisions" (the government), "praised the decision the council
@@ -483,6 +502,9 @@ def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
                 out.extend(a for a in view.phrase_actors(s) if a not in sources and a not in out)
     return out
 
+
+#: verbs a protest draws its crowd with: "the march drew thousands", "the rally brought out 10,000 people"
+CROWD_VERBS = frozenset({"draw", "attract", "bring", "gather", "mobilise", "mobilize", "pull"})
 
 #: nouns of an attack in words, whose "on" or "against" phrase is whom it is aimed at ("an attack on the Tories")
 ATTACK_NOUNS = frozenset({"attack", "assault", "broadside", "tirade", "salvo", "offensive", "onslaught", "swipe"})
