@@ -556,7 +556,7 @@ class Coder:
                     # "declined to comment": a statement (not "called for action to fight"; not "urged the authorities to
                     # release the water", whose line only says it frees no prisoner)
                     kept.remove(c)
-                elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok):
+                elif "inner" in c.entry.flags and not gov and c in kept and not _acts_on(view, c.tok, self.lex.modes["plight_verbs"]):
                     kept.remove(c)  # "failed to tackle the problem", "warned that prices may rise": no act
                 elif (c.entry.type == "THREATEN" or c.entry.cameo.startswith("13")) and "inner" in c.entry.flags \
                         and c in kept and (_warns_of_others(view, c.tok) or not gov and _warned_of_conduct(view, c.tok)):
@@ -2072,7 +2072,7 @@ def _condition_clauses(view: View, c: int) -> list[int]:
     return [a for a in view.kids(c, "advcl") if {view.lemma(m) for m in view.kids(a, "mark")} & {"if", "unless"}]
 
 
-def _acts_on(view: View, i: int) -> bool:
+def _acts_on(view: View, i: int, plight: frozenset[str]) -> bool:
     """Does the verb at ``i`` bear on someone or announce what will happen: an actor or name as its object
     ("warned Ghana"), or a complement told in the future ("warned it would respond")?"""
     toks = view.toks
@@ -2080,22 +2080,17 @@ def _acts_on(view: View, i: int) -> bool:
         if toks[d].dep == "dobj" and (view.tok_actors.get(d) or toks[d].pos == "PROPN"):
             return True
         if toks[d].dep == "ccomp" and any(view.lemma(a) in ("will", "would", "shall") or toks[a].text.lower() in ("'ll", "wo")
-                                          for a in view.kids(d, "aux")) and not _own_plight(view, d):
+                                          for a in view.kids(d, "aux")) and not _own_plight(view, d, plight):
             return True
     return False
 
 
-def _own_plight(view: View, d: int) -> bool:
+def _own_plight(view: View, d: int, plight: frozenset[str]) -> bool:
     """Does the future clause at ``d`` tell what will befall the warners themselves ("warned that they will struggle
-    to keep wards open"; not "warned that Vellia would face consequences": a threat to another)?"""
+    to keep wards open"; not "warned that Vellia would face consequences": a threat to another)?  ``plight``: the
+    verbs of what befalls one (refine.yaml ``plight_verbs``)."""
     s, _ = view.subject(d)
-    return view.lemma(d) in _PLIGHT_VERBS and s is not None and view.lemma(s).lower() in ("we", "they", "i", "it")
-
-
-#: what befalls the one who warns of it, no act on anyone ("warned that they will struggle to keep wards open",
-#: "warned that firms would close")
-_PLIGHT_VERBS = frozenset(("struggle", "suffer", "face", "lose", "close", "collapse", "shut", "go", "run", "need",
-                           "have", "find", "fall", "rise", "grow", "disappear", "die", "cost", "be", "become", "remain"))
+    return view.lemma(d) in plight and s is not None and view.lemma(s).lower() in ("we", "they", "i", "it")
 
 
 def _the_two(view: View, v: int, others: set[str]) -> tuple[str, ...] | None:
