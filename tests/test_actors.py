@@ -475,3 +475,10 @@ def test_a_name_with_its_gloss_in_parentheses_is_the_name_alone(pipeline):
     # the tagger may stop inside the gloss: "Lar Digno (" is "Lar Digno"
     art = extract("Thousands marched on Saturday behind the Lar Digno (Decent Home) movement in Porto.", pipeline=pipeline)
     assert not [a.name for a in art.actors if "(" in a.name], [a.name for a in art.actors]
+
+
+def test_a_bodys_name_before_a_title_stays_a_bodys(pipeline):
+    # ", a dissident faction ...": a person's title word after a front's name does not make the front a person
+    art = extract("Fighters of the Rio Verde Front, a dissident faction of the former guerrilla army, attacked a police "
+                  "station in Cauca on Saturday.", pipeline=pipeline)
+    assert not [a.name for a in art.actors if a.kind == "person"], [(a.name, a.kind) for a in art.actors]

@@ -165,6 +165,8 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
         if not aged and any(toks[j].tag == "NNPS" or toks[j].ent_type not in ("", "PERSON")
                             or toks[j].text != "-" and len(toks[j].text.rstrip(".")) < 2 for j in range(ts, te)):
             continue  # "Senate Republicans, who ...": a body; "Rep. Colleen Marsh, R-Olathe, who ...": party and town
+        if not aged and any(toks[j].text.lower() in BODY_NAME_WORDS for j in range(ts, te)):
+            continue  # "the Jacinto Front, a dissident faction": a body's name
         rule = "aged" if aged else "who" if toks[i + 1].text == "who" else "titled"
         out.append(Unit(ts, te, "person", ctx.text(ts, te), rule=rule, label="PERSON"))
         taken.update(range(ts, te))
@@ -370,6 +372,8 @@ def _honorific_names(ctx: Context, taken: set[int]) -> list[Unit]:
 
 #: nouns that describe the organisation whose name follows them ("the campaign group Liberty", "the charity Shelter")
 ORG_DESCRIPTORS = words("organisation_descriptors")
+#: words that end a body's name, which a person's title after it does not make a person's
+BODY_NAME_WORDS = ORG_NAME_WORDS | words("armed_name_words") | words("body_name_words")
 
 
 def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
@@ -506,7 +510,7 @@ def _person_by_apposition(ctx: Context, ts: int, te: int) -> bool:
     Kwame Asante-Boateng, the party's communications director, ...": a hyphenated surname read as a firm)?  Only a
     name of capitalised words with no word of a body in it."""
     toks = ctx.toks
-    if any(not toks[i].text[:1].isupper() and toks[i].text != "-" or toks[i].text.lower() in ORG_NAME_WORDS
+    if any(not toks[i].text[:1].isupper() and toks[i].text != "-" or toks[i].text.lower() in BODY_NAME_WORDS
            for i in range(ts, te)):
         return False
     last = te - 1
