@@ -1499,8 +1499,9 @@ def _mere_wish(k: Coder, x: _Clause) -> bool:
     something to be done by others ("the rebels want the accord used as the framework", "wants its proposals to be
     taken into account")."""
     v, c = x.view, x.c
-    if x.ptype != "REQUEST" or c.entry.lemma not in ("want", "wish") or c.entry.is_noun:
-        return False
+    if x.ptype != "REQUEST" or c.entry.lemma not in ("want", "wish") or c.entry.is_noun \
+            or any(not g.entry.is_noun for g in c.governed):
+        return False  # ("wants both sides to resume talks": an act of its own asked of others; not "wants a deal")
     done = v.kids(c.tok, "ccomp", "xcomp") + [a for o in v.kids(c.tok, "dobj") for a in v.kids(o, "acl")]
     if any(v.kids(comp, "auxpass") or v.toks[comp].tag == "VBN" for comp in done):
         return False  # ("want the accord used": the participle may hang on the object)
