@@ -767,8 +767,9 @@ def _joint(aid: str, type_: str, cameo: str, verb: str, date: str | None, publis
 def test_a_signed_accord_and_an_agreement_are_one_act_only_on_exact_evidence(tmp_path):
     """'Egypt and Sudan signed an agreement' (SUPPORT 057 in the CAMEO-to-PLOVER crosswalk) and 'Egypt and
     Sudan agreed to link their railways' (AGREE 030) on one day are one act: kin types join when both are
-    dated by their text to one day and both parties match — also when the second comes in a later batch;
-    a day apart, dated only by an article, or praise (SUPPORT 051) never."""
+    dated by their text to one day (or to two days in a row, as one type may be: a day-after report's "have
+    agreed" takes its dateline's day) and both parties match — also when the second comes in a later batch; two
+    days apart, dated only by an article, or praise (SUPPORT 051) never."""
     signed = _joint("k1", "SUPPORT", "057", "signed an agreement", "2025-02-26")
     agreed = _joint("k2", "AGREE", "030", "agreed to link", "2025-02-26")
     assert groups(stored([signed, agreed], tmp_path / "a")) == [["k1", "k2"]]
@@ -778,9 +779,11 @@ def test_a_signed_accord_and_an_agreement_are_one_act_only_on_exact_evidence(tmp
         rows, _ = s.query_events(EventQuery(), limit=10)
         assert groups(rows) == [["k1", "k2"]]
         assert "kin types" in next(m for m in s.get_event(rows[0]["id"])["mentions"] if m["merge_reason"])["merge_reason"]
-    later = _joint("k3", "AGREE", "030", "agreed to link", "2025-02-27", published="2025-02-27")
+    next_day = _joint("k6", "AGREE", "030", "agreed to link", "2025-02-27", published="2025-02-27")
+    later = _joint("k3", "AGREE", "030", "agreed to link", "2025-02-28", published="2025-02-28")
     undated = _joint("k4", "AGREE", "030", "agreed to link", None)
     praise = _joint("k5", "SUPPORT", "051", "praised each other", "2025-02-26")
+    assert groups(stored([signed, next_day], tmp_path / "f")) == [["k1", "k6"]]
     assert groups(stored([signed, later], tmp_path / "c")) == [["k1"], ["k3"]]
     assert groups(stored([signed, undated], tmp_path / "d")) == [["k1"], ["k4"]]
     assert groups(stored([praise, agreed], tmp_path / "e")) == [["k2"], ["k5"]]
