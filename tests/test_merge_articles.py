@@ -107,16 +107,23 @@ PORTFOLIO_ARTICLES = [
 def test_an_office_of_another_portfolio_does_not_stand_for_a_named_minister(pipeline, tmp_path):
     """"Peru's top diplomat" may be the Peruvian foreign minister another outlet names, not the defence minister a
     third names: the two meetings of one minister in one city on one day stay two."""
-    arts = {aid: make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in PORTFOLIO_ARTICLES}
-    coded = {a.id: a for a in pipeline.run_batch(list(arts.values())) if isinstance(a, Article)}
-    assert len(coded) == len(PORTFOLIO_ARTICLES)
+    merged = pairs_merged(pipeline, PORTFOLIO_ARTICLES, (("f2", "f3"), ("f1", "f2")), tmp_path)
+    assert merged == {("f2", "f3"): False, ("f1", "f2"): True}
+
+
+def pairs_merged(pipeline, articles, pairs, tmp_path, type_: str | None = None) -> dict[tuple[str, str], bool]:
+    """For each pair of ``articles`` (id, published, happening, text), ingested alone into a store of its own: did one
+    event (of ``type_``, if given) join the two?"""
+    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in articles]
+    coded = {a.id: a for a in pipeline.run_batch(arts) if isinstance(a, Article)}
+    assert len(coded) == len(articles)
     merged = {}
-    for pair in (("f2", "f3"), ("f1", "f2")):
+    for pair in pairs:
         with Store.open(tmp_path / f"{pair[0]}{pair[1]}.duckdb") as store:
             store.ingest([coded[a] for a in pair])
             rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=1000)
-        merged[pair] = any(set(pair) <= set(r["article_ids"]) for r in rows)
-    assert merged == {("f2", "f3"): False, ("f1", "f2"): True}
+        merged[pair] = any(set(pair) <= set(r["article_ids"]) for r in rows if type_ is None or r["type"] == type_)
+    return merged
 
 
 #: an arrest told the day of it and the day after (the police force named, then only "police"), and the same force's
@@ -134,13 +141,5 @@ ARREST_ARTICLES = [
 def test_one_forces_arrests_are_told_apart_by_whom_they_took_and_joined_by_him(pipeline, tmp_path):
     """The same force's arrest of someone else that day is another arrest; the day-after report that names only
     "Ghanaian police" and the man they hold tells the same one (the force matched by its country and sector)."""
-    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in ARREST_ARTICLES]
-    coded = {a.id: a for a in pipeline.run_batch(arts) if isinstance(a, Article)}
-    assert len(coded) == len(ARREST_ARTICLES)
-    merged = {}
-    for pair in (("g1", "g3"), ("g1", "g2")):
-        with Store.open(tmp_path / f"{pair[0]}{pair[1]}.duckdb") as store:
-            store.ingest([coded[a] for a in pair])
-            rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=1000)
-        merged[pair] = any(set(pair) <= set(r["article_ids"]) for r in rows if r["type"] == "COERCE")
+    merged = pairs_merged(pipeline, ARREST_ARTICLES, (("g1", "g3"), ("g1", "g2")), tmp_path, "COERCE")
     assert merged == {("g1", "g3"): False, ("g1", "g2"): True}
