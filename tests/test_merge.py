@@ -1138,6 +1138,10 @@ def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_
     assert one_person(spelled("mohammad reza kazemi tabar"), spelled("mohammad reza kazemitabar"))
     # a long given name written with one letter more ("sz" for "s"), the surname shared
     assert one_person(spelled("olekszandr marchenko"), spelled("oleksandr marchenko"))
+    # a name of short syllables romanised two ways, a short one shared ("Seo Jeong-hun" / "Suh Jung-hun")
+    assert one_person(spelled("pak jeong hun"), spelled("pak jung hun"))
+    assert one_person(spelled("seo jeong hun"), spelled("suh jung hun"))
+    assert not one_person(spelled("lee min ho"), spelled("lee man ha"))  # a syllable of a vowel and "h" alone proves nothing
     assert not one_person(spelled("gordon brown"), spelled("george brown"))
     assert not one_person(spelled("petro petrenko"), spelled("pavlo petrenko"))
     assert not one_person(spelled("roberto petrenko"), spelled("norberto petrenko"))

@@ -303,7 +303,9 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     if x <= y or y <= x:
         return True
     if not any(len(w) >= 4 for w in x & y):
-        return _transliterated(x, y)
+        # a short word shared, the rest written with the same consonants, word for word: "Seo Jeong-hun" / "Suh Jung-hun"
+        return _transliterated(x, y) or bool(x & y) and min(len(x), len(y)) >= 3 and len(x) == len(y) \
+            and all(_skeleton(w) for w in x | y) and {_skeleton(w) for w in x} == {_skeleton(w) for w in y}
     joined = ({a + b for a in x for b in x if a != b} & y) or ({a + b for a in y for b in y if a != b} & x)
     if joined:  # "Kazemi Tabar" / "Kazemitabar": one word written as two
         rest_x = {w for w in x if not any(w in j for j in joined)}
