@@ -98,7 +98,7 @@ class Attribution:
             s, passive = view.subject(c.clause)
             if s is not None and s != n and not passive:
                 sources = view.phrase_actors(s) + sources
-            elif s == n and ptype == "PROTEST" and not sources and view.lemma(c.clause) in CROWD_VERBS:
+            elif s == n and ptype == "PROTEST" and not sources and view.lemma(c.clause) in self.lex.modes["crowd_verbs"]:
                 # "Saturday's protest drew tens of thousands of people": the crowd it drew marched
                 sources.extend(a for o in view.kids(c.clause, "dobj") for a in view.phrase_actors(o))
             for ch in view.kids(c.clause, "prep"):
@@ -291,7 +291,7 @@ class Attribution:
                             view.lemma(q) in ("with", "between", "among") for q in view.kids(p, "prep"))
                             for p in view.kids(ch, "pobj")):
                         continue  # "vowed at the NATO summit": where it was said, not to whom
-                    if pl in ("on", "against") and h != v and ptype == "ACCUSE" and view.lemma(h) in ATTACK_NOUNS:
+                    if pl in ("on", "against") and h != v and ptype == "ACCUSE" and view.lemma(h) in self.lex.modes["attack_nouns"]:
                         for p in view.kids(ch, "pobj"):  # "launched an attack on the Tories' plans": aimed at them
                             targets.extend(view.phrase_actors(p))
                         continue
@@ -502,12 +502,6 @@ def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
                 out.extend(a for a in view.phrase_actors(s) if a not in sources and a not in out)
     return out
 
-
-#: verbs a protest draws its crowd with: "the march drew thousands", "the rally brought out 10,000 people"
-CROWD_VERBS = frozenset({"draw", "attract", "bring", "gather", "mobilise", "mobilize", "pull"})
-
-#: nouns of an attack in words, whose "on" or "against" phrase is whom it is aimed at ("an attack on the Tories")
-ATTACK_NOUNS = frozenset({"attack", "assault", "broadside", "tirade", "salvo", "offensive", "onslaught", "swipe"})
 
 #: verbs of organising a protest: its organiser, named by "by", is its source
 _ORGANISING = frozenset({"organise", "organize", "call", "lead", "stage", "convene"})
