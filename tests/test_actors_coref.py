@@ -145,6 +145,20 @@ def test_the_group_is_the_body_named_before(pipeline):
     assert all(not e.sources for e in art.events if e.type == "REQUEST"), [(e.type, e.sources) for e in art.events]
 
 
+def test_the_head_noun_of_a_bodys_name_is_that_body(pipeline):
+    art = extract("The Fair Wage Commission recommended a higher rate for young workers. The government of Ruritania "
+                  "has not accepted the commission's recommendation. The Audit Board published a study on Monday. "
+                  "The Home Office welcomed the board's report.", published="2024-05-04", pipeline=pipeline)
+    assert holder(art, "the commission").name == "Fair Wage Commission"
+    assert holder(art, "the board").name == "Audit Board"
+    welcome = [e for e in art.events if e.type == "SUPPORT"]
+    assert welcome and [art.actor(t).name for t in welcome[0].targets] == ["Audit Board"], welcome
+    # a head that alone means something else ("the state"), or none named before: nobody
+    art = extract("Islamic State fighters left the town. The state sent troops to the border. The tribunal fined "
+                  "the Tarsa Tribunal's clerk.", published="2024-05-04", pipeline=pipeline)
+    assert holder(art, "The state") is None and holder(art, "The tribunal") is None
+
+
 def test_a_surname_written_with_its_article_is_found_without_it(pipeline):
     """"Hazim Karim al-Saadi" ... "held talks with Saadi": the later surname is the minister."""
     from dragoman import extract

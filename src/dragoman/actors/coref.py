@@ -134,36 +134,47 @@ DESCRIPTION_WINDOW = 3
 def resolve_descriptions(ctx: Context, order: list[Group], covered: set[int]) -> None:
     """"The group", "the organisation", "the charity" (``words.yaml``: ``body_descriptions``) with nothing
     else to say which → the organisation named nearest before it, in its sentence or the
-    ``DESCRIPTION_WINDOW`` before ("The NRA criticised the bill. The group has sued Florida ..."). Only a named
-    body (an organisation, or a group from the lexicons), never a person, a country, a place or an unnamed
-    group ("protesters")."""
+    ``DESCRIPTION_WINDOW`` before ("The NRA criticised the bill. The group has sued Florida ..."); and the head
+    noun of a body's name alone ("the commission" after "the Fair Wage Commission", "the ministry" after "the
+    Ministry of Labour") → that body, the only one named before with that head, else the nearest in the window.
+    Only a named body (an organisation, or a group from the lexicons), never a person, a country, a place or an
+    unnamed group ("protesters")."""
     toks = ctx.toks
     nouns = words("body_descriptions")
-    if not order or not any(t.lemma.lower() in nouns for t in toks):
+    named = sorted(((s, g) for g in order for s, e, k in g.mentions if k in ("name", "acronym") and _body(g.unit)),
+                   key=lambda x: x[0])
+    heads = {h: None for _, g in named if (h := _head_noun(g.unit.name)) and h not in words("not_head_descriptions")}
+    if not named or not any(t.lemma.lower() in nouns or t.text in heads for t in toks):
         return
-    named = sorted(((s, g) for g in order for s, e, k in g.mentions if k in ("name", "acronym")), key=lambda x: x[0])
     for t in toks:
         low = t.lemma.lower()
-        if t.i in covered or low not in nouns or t.tag != "NN" or ctx.in_chrome(t.start, t.end):
+        if t.i in covered or (low not in nouns and t.text not in heads) or t.tag != "NN" or ctx.in_chrome(t.start, t.end):
             continue
         kids = ctx.children[t.i]
         if [toks[c].text.lower() for c in kids if toks[c].dep == "det"] != ["the"] or any(
                 toks[c].dep in ("compound", "amod", "poss", "prep", "nmod", "acl", "relcl", "appos") for c in kids):
             continue  # "the rebel group", "the group of experts", "the group that organised ...": said which
-        target = None
-        for s, g in reversed(named):
-            if s >= t.i:
-                continue
-            if t.sent - toks[s].sent > DESCRIPTION_WINDOW:
-                break
-            u = g.unit
-            body = u.kind in ("organisation", "actor") or u.kind == "group" and u.entry is not None
-            if body and not u.person_role:
-                target = g
-                break
-        if target is not None:
+        before = [(s, g) for s, g in named if s < t.i and (low in nouns or _head_noun(g.unit.name) == t.text)]
+        only = low not in nouns and len({id(g) for _, g in before}) == 1
+        if before and (only or t.sent - toks[before[-1][0]].sent <= DESCRIPTION_WINDOW):
+            target = before[-1][1]
             target.mentions.append((t.i - 1, t.i + 1, "title"))
             covered.update((t.i - 1, t.i))
+
+
+def _body(u: Unit) -> bool:
+    """A named body: an organisation, or a group from the lexicons, that is not a person's role."""
+    return (u.kind in ("organisation", "actor") or u.kind == "group" and u.entry is not None) and not u.person_role
+
+
+def _head_noun(name: str) -> str:
+    """The head noun of a body's name, lower case: its last word, or the word before "of" ("Ministry of
+    Labour" → "ministry"); "" when that word is not a plain capitalised word."""
+    ws = name.split()
+    if "of" in ws[1:]:
+        ws = ws[:ws.index("of", 1)]
+    w = ws[-1] if ws else ""
+    return w.lower() if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.isalpha() else ""
 
 
 #: the article of an Arabic surname, written joined to it ("al-Saadi", "el-Sayed"), that a later mention leaves out
