@@ -66,6 +66,11 @@ Two measures (``dragoman eval merge``):
   regions; organisations named by acronym in one outlet, a calendar date under another city's dateline, the actor
   named only late, a spokesperson telling the happening, a decoy from its pair's outlet and city), written blind
   on 5 Dec 2026 and committed before its first run, kept unread: ``holdout12_precision``, ``holdout12_recall``.
+- **holdout13 set**: ``data/merge_set_holdout13.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; the host of a meeting as subject in one report and the visitor in the other, a late-evening happening
+  told as "late on Tuesday", an accusation or demand told only as a ministry's statement, a nickname in one report,
+  a phone call as a decoy), written blind on 5 Dec 2026 and committed before its first run, kept unread:
+  ``holdout13_precision``, ``holdout13_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -100,12 +105,14 @@ HOLDOUT9_SET = DATA / "merge_set_holdout9.jsonl"
 HOLDOUT10_SET = DATA / "merge_set_holdout10.jsonl"
 HOLDOUT11_SET = DATA / "merge_set_holdout11.jsonl"
 HOLDOUT12_SET = DATA / "merge_set_holdout12.jsonl"
+HOLDOUT13_SET = DATA / "merge_set_holdout13.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
                 (HOLDOUT6_SET, "holdout6"), (HOLDOUT7_SET, "holdout7"),
                 (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"),
-                (HOLDOUT11_SET, "holdout11"), (HOLDOUT12_SET, "holdout12"))
+                (HOLDOUT11_SET, "holdout11"), (HOLDOUT12_SET, "holdout12"),
+                (HOLDOUT13_SET, "holdout13"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
