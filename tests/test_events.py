@@ -1414,3 +1414,34 @@ def test_a_meeting_told_as_when_a_demand_was_said_is_a_meeting(pipeline):
 def test_agreeing_with_a_view_is_no_agreement(pipeline, text, agrees):
     types, got = told_types(pipeline, text)
     assert ("AGREE" in types) is agrees, got
+
+
+def test_a_meeting_told_in_a_statement_hung_on_its_noun_is_coded(pipeline):
+    from dragoman import extract
+
+    art = extract("The ministry issued a statement that Interior Minister Lars Ekholm and his Danish counterpart Mette "
+                  "Vinding had met in Oslo.", published="2025-03-04", pipeline=pipeline)
+    meets = [e for e in art.events if e.type == "CONSULT"]
+    assert meets and {art.actor(s).name for s in meets[0].sources} == {"Lars Ekholm", "Mette Vinding"}, art.events
+    # a participle told of a noun is still no act of its own ("the prisoners detained in the camp")
+    art = extract("Aid reached the prisoners detained in the camp.", published="2025-03-04", pipeline=pipeline)
+    assert not [e for e in art.events if e.type == "COERCE"], art.events
+
+
+def test_what_there_is_no_evidence_of_is_negated_and_the_saying_so_a_denial(pipeline):
+    from dragoman import extract
+
+    art = extract("The defence ministry said there was no evidence that any Ruritanian detainees had been tortured by "
+                  "its troops.", published="2025-03-04", pipeline=pipeline)
+    assert [e.type for e in art.events if e.type == "REJECT"] == ["REJECT"], art.events
+    assert all(e.aux.negated for e in art.events if e.type == "ASSAULT"), art.events
+
+
+def test_taking_to_the_streets_is_a_protest(pipeline):
+    from dragoman import extract
+
+    art = extract("Thousands of teachers took to the streets of Lima on Monday over unpaid wages.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert [e.type for e in art.events] == ["PROTEST"], art.events
+    art = extract("The mayor took the complaint to the ministry on Monday.", published="2025-03-04", pipeline=pipeline)
+    assert "PROTEST" not in [e.type for e in art.events], art.events

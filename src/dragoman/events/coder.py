@@ -468,7 +468,10 @@ class Coder:
             if view.toks[i].tag == "VBN" and view.toks[i].dep in ("acomp", "oprd", "xcomp") \
                     and view.lemma(view.toks[i].head) in self.lex.modes["feeling_verbs"]:
                 continue  # "caused them to feel threatened": a feeling, not an act
-            reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN")
+            # a participle told of a noun ("the prisoners detained in the UK"); not a clause with its own subject or
+            # auxiliary the parser hung on a noun ("a statement that the two ministers had met")
+            reduced = view.toks[i].dep == "acl" and view.toks[i].tag == "VBN" and view.toks[view.toks[i].head].pos in ("NOUN", "PROPN") \
+                and not view.kids(i, "nsubj", "nsubjpass", "aux")
             if reduced and headline and view.toks[view.toks[i].head].dep == "ROOT":
                 reduced = False  # "Former treasurer indicted on fraud charges": a headline's passive, its news
             if i + 1 < len(view.toks) and view.lemma(i) == "let" and view.toks[i + 1].text.lower() in ("'s", "’s", "us"):
@@ -636,6 +639,11 @@ class Coder:
         frames = sorted(self.statements(view, sent), key=lambda f: -view.depth(f[1]) if f[1] is not None else 0)
         for sources, verb, c, conf, said_of in frames:
             content = _descendants(view, c)
+            if (cue := self._no_truth(view, c)) is not None and not (verb is not None and view.kids(verb, "neg")):
+                # "said there was no evidence that any prisoner was beaten" (the beating it denies is coded, negated),
+                # "not a shred of truth in the report"
+                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, said_of[:1], False,
+                                    Aux(), (toks[cue].start, toks[cue].end), conf, "reject/no-truth-in-speech")]
             if any(j in coded for j in content):
                 continue  # the content tells an event of its own
             if verb is not None and view.kids(verb, "neg"):
@@ -643,10 +651,6 @@ class Coder:
             if verb is not None and toks[verb].dep == "advcl" and (toks[verb].head in attacks or any(
                     toks[a].head == toks[verb].head for a in attacks if a is not None)):
                 continue  # "went on to attack the governor, saying he had ignored ...": what the attack said
-            if (cue := self._no_truth(view, c)) is not None:
-                # "said there was no evidence that any prisoner was beaten", "not a shred of truth in the report"
-                return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, said_of[:1], False,
-                                    Aux(), (toks[cue].start, toks[cue].end), conf, "reject/no-truth-in-speech")]
             got = self._judgement(view, c, content, sources, _word_list("criticism.txt"), bool(said_of))
             if got is not None:
                 cue, targets, denial = got

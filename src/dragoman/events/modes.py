@@ -225,6 +225,9 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return None
     if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
+    if t.dep == "acl" and view.kids(cur, "mark") and any(view.lemma(c) == "no" for c in view.kids(h, "det")):
+        out.negated = True  # "there was no evidence that any detainee had been tortured": the content of nothing
+        return None
     infinitive = any(view.lemma(a) == "to" for a in view.kids(cur, "aux"))
     # (a clause on a noun is its content with "to" or "that": "the right to expel", "the idea that they would go";
     # "Fishing rights dominated the meeting" parsed as a clause on "rights" is none)

@@ -1061,6 +1061,33 @@ def _spent_participles(heads: list[int], deps: list[str], tags: list[str], lemma
         deps[k], heads[k] = "advcl", v - k
 
 
+#: verbs whose object is an event held, made or ended ("held talks", "signed an accord", "staged a protest")
+_HOLDING_VERBS = frozenset({"hold", "conduct", "sign", "reach", "launch", "stage", "open", "resume", "begin", "start",
+                            "host", "convene", "attend", "organise", "organize", "end", "conclude", "complete"})
+
+
+def _held_objects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"Iraq's foreign minister held talks with his counterpart on Thursday focused on the pipeline" — the object
+    of a verb of holding, taken for the subject of a past form after it (read as the verb's complement clause:
+    "held [talks focused on ...]"), is the verb's object, and the past form a participle telling of it."""
+    n = len(deps)
+    for k in range(n):
+        v = k + heads[k]
+        if deps[k] != "ccomp" or tags[k] not in ("VBN", "VBD") or v >= k or lemmas[v].lower() not in _HOLDING_VERBS \
+                or not tags[v].startswith("VB"):
+            continue
+        kids = [j for j in range(n) if j != k and j + heads[j] == k]
+        subj = [j for j in kids if deps[j] == "nsubj"]
+        if len(subj) != 1 or any(deps[j] in ("aux", "auxpass", "dobj") for j in kids) \
+                or any(j + heads[j] == v and deps[j] == "dobj" for j in range(n)):
+            continue
+        s = subj[0]
+        if not (v < s < k) or tags[s] not in ("NN", "NNS") or any(not (v < j + heads[j] <= s) for j in range(v + 1, s)):
+            continue  # the noun must open right after the verb ("held [the] talks")
+        deps[s], heads[s] = "dobj", v - s
+        deps[k], heads[k], tags[k] = "acl", s - k, "VBN"  # a verb of holding takes no clause: the past is a participle
+
+
 def _run_on_clauses(heads: list[int], deps: list[str]) -> None:
     """"Tories attack EU asylum moves David Blunkett has been accused of ...": a headline run into the first
     sentence, its second clause (a subject of its own, no "that") parsed as the complement of the first's object
@@ -1290,6 +1317,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _infinitive_conjuncts(heads, deps, tags)
     _judged_moves(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
+    _held_objects(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
     _lead_repairs(heads, deps, tags, lemmas)
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
