@@ -310,3 +310,19 @@ def test_a_spokesman_of_an_armed_group_is_not_the_group_described(pipeline):
                   pipeline=pipeline)
     rebels = holder(art, "rebels")
     assert rebels is not None and rebels.name != "Jean Habiyaremye"
+
+
+def test_the_fighters_of_a_named_body_are_that_body(pipeline):
+    art = extract("Fighters of the Tana Valley Front ambushed an army convoy near Garissa on Monday. Fighters of Somalia "
+                  "and Kenya trained together.", published="2025-03-04", pipeline=pipeline)
+    ambush = [e for e in art.events if e.type == "ASSAULT"]
+    assert ambush and [(art.actor(s).name, art.actor(s).kind, art.actor(s).sector) for s in ambush[0].sources] == [
+        ("Tana Valley Front", "organisation", "REB")], ambush
+    assert not any(a.name in ("Somalia", "Somalia and Kenya") and a.kind == "organisation" for a in art.actors), art.actors
+
+
+def test_the_ministers_of_two_countries_are_of_neither_the_place_nor_the_last_country(pipeline):
+    art = extract("AMMAN, May 7 (Levant Wire) - Kuwait and Oman reviewed a pipeline plan during talks between the two "
+                  "countries' foreign ministers in Amman on Thursday.", published="2025-05-07", pipeline=pipeline)
+    ministers = holder(art, "two countries' foreign ministers")
+    assert ministers is not None and ministers.country is None, art.actors

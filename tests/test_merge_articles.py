@@ -143,3 +143,23 @@ def test_one_forces_arrests_are_told_apart_by_whom_they_took_and_joined_by_him(p
     "Ghanaian police" and the man they hold tells the same one (the force matched by its country and sector)."""
     merged = pairs_merged(pipeline, ARREST_ARTICLES, (("g1", "g3"), ("g1", "g2")), tmp_path, "COERCE")
     assert merged == {("g1", "g3"): False, ("g1", "g2"): True}
+
+
+#: a foreign minister's talks with "his counterpart" told by two outlets, and the same visitor received by another
+#: state's interior minister that day: invented people and outlets
+COUNTERPART_ARTICLES = [
+    ("k1", "2025-03-04", "meeting", ("SANTIAGO, March 4 (Pacific Wire) - Peru's foreign minister held talks with his "
+     "Chilean counterpart in Santiago on Tuesday focused on fishing rights, the Peruvian Foreign Ministry said.")),
+    ("k2", "2025-03-04", "other meeting", ("SANTIAGO, March 4 (Andes Post) - Chile's Interior Minister Pablo Ferrada "
+     "received Peruvian Foreign Minister Lucia Tapia in Santiago on Tuesday for talks on border crossings.")),
+]
+
+
+def test_a_counterpart_holds_the_portfolio_of_the_official_he_meets(pipeline, tmp_path):
+    """"Peru's foreign minister held talks with his Chilean counterpart": Chile's foreign minister, not the interior
+    minister another outlet names receiving the same visitor that day."""
+    merged = pairs_merged(pipeline, COUNTERPART_ARTICLES, (("k1", "k2"),), tmp_path, "CONSULT")
+    assert merged == {("k1", "k2"): False}
+    coded = pipeline.run_batch([make_article(COUNTERPART_ARTICLES[0][3], id="k1", published="2025-03-04")])[0]
+    talks = [e for e in coded.events if e.type == "CONSULT"]
+    assert talks and [coded.actor(s).name for s in talks[0].sources] == ["Peru's foreign minister"], talks

@@ -98,6 +98,7 @@ def _the_country_named(ctx: Context, root: int) -> Unit | None:
     nation's") refers to, the last one named before it in its sentence or the one before."""
     toks = ctx.toks
     poss = [k for k in ctx.children[root] if toks[k].dep == "poss" and toks[k].lemma.lower() in ("country", "nation")
+            and toks[k].tag != "NNS"  # "the two countries' ministers": not one country's
             and any(toks[d].lemma.lower() == "the" for d in ctx.children[k] if toks[d].dep == "det")]
     if not poss:
         return None
@@ -205,6 +206,8 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     if body is not None:
         ext = body.te
     c = code_phrase(ctx, ts, ext, for_person=False)
+    if any(toks[k].dep == "poss" and toks[k].tag == "NNS" for k in ctx.children[root]):
+        return ext, c  # "the two countries' foreign ministers in Amman": of several owners, none of the place
     if c.country is None and post is not None:
         c.country, c.org = post[0].country, post[0].org
     if body is not None:

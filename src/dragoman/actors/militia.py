@@ -68,6 +68,8 @@ def resolve_armed(ctx: Context, gather: Gathering) -> None:
 
 #: the armed members a body has ("its fighters", "their gunmen"): the body acting
 MEMBERS = frozenset(("fighters", "militants", "gunmen", "militiamen", "combatants"))
+#: resolver unit kinds of places: "fighters of Somalia" are no body's
+PLACE_KINDS = frozenset(("country", "code", "demonym", "capital", "city", "region", "place"))
 
 
 def resolve_members(ctx: Context, gather: Gathering) -> None:
@@ -80,6 +82,8 @@ def resolve_members(ctx: Context, gather: Gathering) -> None:
         if u.kind != "group" or u.entry is not None or len(g.mentions) != 1:
             continue
         s, e, _k = g.mentions[0]
+        if _members_of(ctx, g, gather):
+            continue
         if e - s != 1 or toks[s].text.lower() not in MEMBERS or s == 0 or toks[s - 1].text.lower() not in ("its", "their"):
             continue
         named = [(m[0], n) for n in gather.order if n is not g and (n.unit.kind == "organisation" or n.unit.entry is not None
@@ -92,3 +96,29 @@ def resolve_members(ctx: Context, gather: Gathering) -> None:
         if owner.unit.sector is None:
             owner.unit.sector = "REB"
         gather.order.remove(g)
+
+
+def _members_of(ctx: Context, g: Group, gather: Gathering) -> bool:
+    """"Fighters of the KRLF attacked the base": the armed members of a body named by its proper name (one the
+    lexicons do not know) act for it: the group becomes that organisation (an armed group unless its sector says
+    otherwise), or joins it when the article names it elsewhere in those words.  Done?"""
+    toks = ctx.toks
+    u = g.unit
+    s, e, _k = g.mentions[0]
+    if u.org is not None or toks[s].text.lower() not in MEMBERS or e - s < 3 or toks[s + 1].text.lower() != "of":
+        return False
+    ns = s + 3 if toks[s + 2].text.lower() == "the" else s + 2
+    if ns >= e or not all(toks[i].tag in ("NNP", "NNPS") or toks[i].text == "-" for i in range(ns, e)) or any(
+            (p := ctx.unit_of.get(i)) is not None and p.kind in PLACE_KINDS for i in range(ns, e)):
+        return False  # (not "fighters of Somalia": of a place)
+    name = ctx.text(ns, e)
+    same = [n for n in gather.order if n is not g and n.unit.kind == "organisation" and n.unit.name == name]
+    if same:
+        same[0].mentions.append((s, e, "title"))
+        same[0].unit.sector = same[0].unit.sector or "REB"
+        gather.order.remove(g)
+        return True
+    u.kind, u.name, u.sector, u.plural = "organisation", name, u.sector or "REB", False
+    g.mentions[0] = (ns, e, "name")
+    g.mentions.append((s, e, "title"))
+    return True

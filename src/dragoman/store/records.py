@@ -89,6 +89,21 @@ def actor_dict(a: Actor) -> dict[str, Any]:
     return d
 
 
+def _counterparts(article: Article, ev: Event, adicts: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The event's sources and targets as stored participants; a "counterpart" whose title names no portfolio
+    holds the one portfolio of the event's other officials ("Iraq's foreign minister held talks with his
+    Jordanian counterpart": Jordan's foreign minister, not its interior minister)."""
+    ids = [i for i in (*ev.sources, *ev.targets) if i in adicts]
+    held = {adicts[i]["portfolio"] for i in ids if adicts[i].get("portfolio")}
+
+    def one(i: str) -> dict[str, Any]:
+        d, a = adicts[i], article.actor(i)
+        if len(held) == 1 and not d.get("portfolio") and a is not None and "counterpart" in (a.role or "").lower():
+            return {**d, "portfolio": next(iter(held))}
+        return d
+    return [one(i) for i in ev.sources if i in adicts], [one(i) for i in ev.targets if i in adicts]
+
+
 def defined_acronym(a: Actor) -> str | None:
     """The acronym the article defined for an organisation or a named group ("the Union of Djugu Fighters
     (UCD)"), three to eight capitals: another outlet that names the body differently ("Union des Combattants du
@@ -416,8 +431,7 @@ def article_rows(article: Article, *, seq: int, source_group: str, duplicate_of:
     adicts = {a.id: actor_dict(a) for a in article.actors}
     for ev in article.events:
         mid = member_id(article, ev)
-        srcs = [adicts[i] for i in ev.sources if i in adicts]
-        tgts = [adicts[i] for i in ev.targets if i in adicts]
+        srcs, tgts = _counterparts(article, ev, adicts)
         d = parse_date(ev.date)
         lo, hi = interval(d, ev.date_precision)
         loc = ev.location
