@@ -65,7 +65,9 @@ Two measures (``dragoman eval merge``):
 - **holdout12 set**: ``data/merge_set_holdout12.jsonl``, 40 more reports of seven types from the same brief (other
   regions; organisations named by acronym in one outlet, a calendar date under another city's dateline, the actor
   named only late, a spokesperson telling the happening, a decoy from its pair's outlet and city), written blind
-  on 5 Dec 2026 and committed before its first run, kept unread: ``holdout12_precision``, ``holdout12_recall``.
+  on 5 Dec 2026 and committed before its first run: ``holdout12_precision``, ``holdout12_recall``. It was read
+  early on 6 Dec 2026, once holdout13 had been written, to find why pairs were merged wrongly or missed, so it is
+  no longer blind.
 - **holdout13 set**: ``data/merge_set_holdout13.jsonl``, 40 more reports of seven types from the same brief (other
   regions; the host of a meeting as subject in one report and the visitor in the other, a late-evening happening
   told as "late on Tuesday", an accusation or demand told only as a ministry's statement, a nickname in one report,
