@@ -1445,3 +1445,51 @@ def test_taking_to_the_streets_is_a_protest(pipeline):
     assert [e.type for e in art.events] == ["PROTEST"], art.events
     art = extract("The mayor took the complaint to the ministry on Monday.", published="2025-03-04", pipeline=pipeline)
     assert "PROTEST" not in [e.type for e in art.events], art.events
+
+
+def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
+    from dragoman import extract
+
+    art = extract("The businessman Tom Ray also attacked the government over its housing policy.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert [(e.type, e.rule.endswith("+verbal")) for e in art.events] == [("ACCUSE", True)], art.events
+    art = extract("A gunman attacked the government building with a knife on Monday.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert [e.type for e in art.events] == ["ASSAULT"], art.events
+
+
+def test_giving_ones_support_to_someone_is_support(pipeline):
+    from dragoman import extract
+
+    art = extract("Former minister Tom Hale gave his backing to Mayor Ana Ruiz on Monday.", published="2025-03-04",
+                  pipeline=pipeline)
+    support = [e for e in art.events if e.type == "SUPPORT"]
+    assert support and [art.actor(t).name for t in support[0].targets] == ["Ana Ruiz"], art.events
+
+
+def test_what_is_warned_of_with_no_subject_of_its_own_takes_the_object_for_it(pipeline):
+    from dragoman import extract
+
+    # the parser reads "the Freedom Party" as whom he warned: it is what the clause is about
+    art = extract('Tom Hale warned the "Freedom Party" was the real challenge to the government.', published="2025-03-04",
+                  pipeline=pipeline)
+    assert "THREATEN" not in [e.type for e in art.events], art.events
+    art = extract("The minister warned the rebels would be crushed.", published="2025-03-04", pipeline=pipeline)
+    assert [e.type for e in art.events] == ["THREATEN"], art.events
+
+
+def test_what_one_is_skeptical_of_is_only_claimed(pipeline):
+    from dragoman import extract
+
+    art = extract("Ruritania is skeptical of an announcement by Borduria that its army had opened aid corridors in the "
+                  "north.", published="2025-03-04", pipeline=pipeline)
+    opened = [e for e in art.events if e.type == "RETREAT"]
+    assert opened and all(e.aux.hypothetical for e in opened), art.events
+
+
+def test_wanting_a_publication_is_a_demand(pipeline):
+    from dragoman import extract
+
+    art = extract("The opposition parties say they want the publication of the full legal advice on the treaty.",
+                  published="2025-03-04", pipeline=pipeline)
+    assert [e.type for e in art.events] == ["REQUEST"], art.events

@@ -50,6 +50,9 @@ PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
 QUOTE_MARKS = "\"“‘'"
 
 
+#: sectors of those who bear arms: their attacks are no words
+_ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
+
 class Coder:
     """The ``events`` stage callable (built once by ``make``)."""
 
@@ -114,10 +117,14 @@ class Coder:
         targets = [art.actor(a) for a in ev.targets]
         # a person attacking a party or a legislature attacks it in words ("attacking the party he once led")
         parties = bool(targets) and all(t is not None and t.sector in PARTY_SECTORS for t in targets)
+        # a person with no arms attacking a government or its bodies attacks them in words ("attacked the
+        # government over Iraq"); a weapon or a wound in the sentence says otherwise (above)
+        state = any(t is not None and t.sector in ("GOV", "LEG") and t.kind in ("group", "government", "organisation")
+                    for t in targets)
         if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
                    and (a.kind in ("person", "organisation") or a.kind == "group" and (under or parties or a.sector in PARTY_SECTORS))
                    or under and a is not None and a.kind == "person"
-                   or parties and a is not None and a.kind == "person"
+                   or (parties or state and not (a is not None and a.sector in _ARMED_SECTORS)) and a is not None and a.kind == "person"
                    for a in speakers):
             return ev
         return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")

@@ -228,6 +228,10 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
     if t.dep == "acl" and view.kids(cur, "mark") and any(view.lemma(c) == "no" for c in view.kids(h, "det")):
         out.negated = True  # "there was no evidence that any detainee had been tortured": the content of nothing
         return None
+    if t.dep == "acl" and view.kids(cur, "mark") and toks[h].dep == "pobj" and toks[toks[h].head].head != toks[h].head \
+            and view.lemma(toks[toks[h].head].head) in m["doubt_adjectives"]:
+        out.hypothetical = True  # "skeptical of an announcement that it had opened corridors": claimed, doubted
+        return None
     infinitive = any(view.lemma(a) == "to" for a in view.kids(cur, "aux"))
     # (a clause on a noun is its content with "to" or "that": "the right to expel", "the idea that they would go";
     # "Fishing rights dominated the meeting" parsed as a clause on "rights" is none)

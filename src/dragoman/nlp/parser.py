@@ -1061,6 +1061,27 @@ def _spent_participles(heads: list[int], deps: list[str], tags: list[str], lemma
         deps[k], heads[k] = "advcl", v - k
 
 
+def _said_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"Cook warned the Abstentions Party was the real challenge" — a verb of saying whose clause has no subject of
+    its own and whose "object" ends right before the clause (quotation marks aside): the object is the clause's
+    subject ("warned [the party was the challenge]"), not whom the saying was to."""
+    n = len(deps)
+    for c in range(n):
+        v = c + heads[c]
+        if deps[c] != "ccomp" or v >= c or lemmas[v].lower() not in _SAYING_VERBS or not tags[c].startswith("VB"):
+            continue
+        kids = [j for j in range(n) if j != c and j + heads[j] == c]
+        if any(deps[j] in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for j in kids) or any(j < c for j in kids):
+            continue
+        obj = next((j for j in range(v + 1, c) if j + heads[j] == v and deps[j] in ("dobj", "dative")), None)
+        if obj is None:
+            continue
+        edge = max(j for j in range(v + 1, c) if _under(j, obj, heads) or j == obj)
+        if any(tags[j] not in ("``", "''", ",") and deps[j] != "punct" for j in range(edge + 1, c)):
+            continue
+        deps[obj], heads[obj] = "nsubj", c - obj
+
+
 #: verbs whose object is an event held, made or ended ("held talks", "signed an accord", "staged a protest")
 _HOLDING_VERBS = frozenset({"hold", "conduct", "sign", "reach", "launch", "stage", "open", "resume", "begin", "start",
                             "host", "convene", "attend", "organise", "organize", "end", "conclude", "complete"})
@@ -1300,6 +1321,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       is that noun's;
     * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
       with "by" on its object, modifies the move, "by" its agent;
+    * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge": an object taken
+      for a clause's subject, or a clause's subject for an object (``_held_objects``, ``_said_subjects``);
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _headline_verbs(heads, deps, tags, lemmas)
@@ -1318,6 +1341,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _judged_moves(heads, deps, tags, lemmas)
     _spent_participles(heads, deps, tags, lemmas)
     _held_objects(heads, deps, tags, lemmas)
+    _said_subjects(heads, deps, tags, lemmas)
     _coordinated_names(heads, deps, tags, lemmas)
     _lead_repairs(heads, deps, tags, lemmas)
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
