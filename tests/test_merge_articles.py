@@ -163,3 +163,22 @@ def test_a_counterpart_holds_the_portfolio_of_the_official_he_meets(pipeline, tm
     coded = pipeline.run_batch([make_article(COUNTERPART_ARTICLES[0][3], id="k1", published="2025-03-04")])[0]
     talks = [e for e in coded.events if e.type == "CONSULT"]
     assert talks and [coded.actor(s).name for s in talks[0].sources] == ["Peru's foreign minister"], talks
+
+
+#: an armed group's attack told by an outlet that names it in full and one that only gives its initials: invented
+ARMED_INITIALS_ARTICLES = [
+    ("m1", "2025-07-08", "attack", ("GARISSA, July 8 (Coast Wire) - Suspected militants stormed an army post in the "
+     "town of Bura before dawn on Tuesday, killing four soldiers. Later on Tuesday the Tana River Liberation Army said "
+     "its fighters had carried out the attack on the post.")),
+    ("m2", "2025-07-09", "attack", ("NAIROBI, July 9 (Savanna Post) - Soldiers were buried on Wednesday in Garissa. "
+     "Fighters of the TRLA attacked the post in Bura before dawn on Tuesday, firing rockets before they were pushed "
+     "back.")),
+]
+
+
+def test_a_body_named_by_its_initials_is_the_body_named_in_full(pipeline, tmp_path):
+    from dragoman.store.records import initials
+
+    assert initials("Tana River Liberation Army") == "trla" and initials("Ministry of Defence") == ""
+    merged = pairs_merged(pipeline, ARMED_INITIALS_ARTICLES, (("m1", "m2"),), tmp_path, "ASSAULT")
+    assert merged == {("m1", "m2"): True}

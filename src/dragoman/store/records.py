@@ -138,7 +138,23 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     keys = _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
     if a.get("acronym") and a.get("kind") in ("organisation", "group"):
         keys = keys | {"n:" + a["acronym"].lower()}  # the body by its acronym, however the outlet writes its name
+    elif a.get("kind") == "organisation" and (short := initials(a.get("name") or "")):
+        keys = keys | {"n:" + short}  # "Shabelle Valley Liberation Front" is the "SVLF" of an outlet that never spells it out
     return keys
+
+
+#: small words a body's name holds that its initials leave out ("Front for the Liberation of ...")
+_INITIAL_SKIP = frozenset({"of", "the", "and", "for", "de", "del", "la", "des", "du", "et", "y"})
+
+
+def initials(name: str) -> str:
+    """The initials of a body's name of three to eight capitalised words, lower case ("Shabelle Valley Liberation
+    Front" → "svlf"); "" when the name has fewer, or a word neither capitalised nor small."""
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    caps = [w for w in words if w.lower() not in _INITIAL_SKIP]
+    if not 3 <= len(caps) <= 8 or not all(w[:1].isupper() and w.isalpha() for w in caps):
+        return ""
+    return "".join(w[0] for w in caps).lower()
 
 
 #: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
@@ -340,6 +356,8 @@ def _armed_group_key(name: str) -> str | None:
     org = next((e.org for e in known if e.org and e.kind == "group"), None)  # armed groups; not the EU, NATO
     if org:
         return "o:" + org  # "Al Shabaab militants" the actor coder left without the group's code
+    if len(toks) == 1 and 3 <= len(toks[0]) <= 8 and toks[0].isupper() and toks[0].isalpha() and not known:
+        return "n:" + toks[0].lower()  # "Fighters of the SVLF": the body by its initials (``initials``)
     if len(toks) < 2 or toks[0].lower() in _NAME_PARTICLES:
         return None
     for t in toks:
