@@ -1493,3 +1493,11 @@ def test_wanting_a_publication_is_a_demand(pipeline):
     art = extract("The opposition parties say they want the publication of the full legal advice on the treaty.",
                   published="2025-03-04", pipeline=pipeline)
     assert [e.type for e in art.events] == ["REQUEST"], art.events
+
+
+def test_a_vow_to_hunt_down_a_group_is_a_threat(pipeline):
+    from dragoman import extract
+
+    art = extract("Army commanders vowed on Thursday to hunt down the rebels who raided the town.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert "THREATEN" in [e.type for e in art.events] and "AGREE" not in [e.type for e in art.events], art.events

@@ -564,6 +564,25 @@ def test_a_sentence_that_only_says_when_dates_the_act_told_before(pipeline):
     assert ev.date_precision == "article"
 
 
+def test_an_act_named_with_its_day_dates_the_act_told_after_it(pipeline):
+    """"The death toll from the group's raid ... on March 11 rose": the raid told in the next sentence with no time of
+    its own happened on March 11, not on the article's day."""
+    from dragoman import extract
+
+    art = extract("MANILA, March 12 (Wire) - The death toll from the Tala Brigade's raid on a police station in the "
+                  "town of Tuba on March 11 rose to four.\n\nA civilian wounded in the raid died overnight, adding to "
+                  "the three police officers killed when Tala Brigade fighters stormed the station.",
+                  published="2026-03-12", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert (ev.date, ev.date_precision) == ("2026-03-11", "day"), art.events
+    # a raid named without a day of its own dates nothing
+    art = extract("MANILA, March 12 (Wire) - The death toll from the Tala Brigade's raid on a police station rose to "
+                  "four.\n\nThree officers were killed when Tala Brigade fighters stormed the station.",
+                  published="2026-03-12", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert ev.date_precision == "article", art.events
+
+
 def test_a_fronted_time_dates_the_clauses_joined_to_the_first(pipeline):
     from dragoman import extract
 

@@ -269,6 +269,7 @@ class TimeResolver:
         an act named by a definite noun happened dates the article's act of that type told with no time of its own
         (the one told before it, else the first)."""
         out: dict[str, _Dated] = {}
+        self._named_dates(index, events, triggers, dated, plain, nearest, out)
         for t in index.toks:
             lemma = t.lemma.lower()
             kids = index.kid_tokens(t)
@@ -296,6 +297,29 @@ class TimeResolver:
                 it = b[2]
                 out[pick.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "told")
         return out
+
+    def _named_dates(self, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
+                     dated: dict[str, _Dated], plain: list[_Item], nearest: Callable[..., Any], out: dict[str, _Dated]) -> None:
+        """"The death toll from the group's raid on a police station on March 11 rose to four. ... killed when the
+        fighters stormed the station": an act named by a definite or possessed noun with a day of its own, itself
+        no coded event, dates the first act of its type told after it, within two sentences, with no time of its
+        own."""
+        coded = {x.i for ev in events for x in triggers[ev.id]}
+        for t in index.toks:
+            types = {ptype for ptype, nouns in self.told_nouns.items() if t.lemma.lower() in nouns}
+            if not types or t.pos != "NOUN" or t.i in coded or not any(
+                    c.dep == "poss" or c.dep == "det" and c.text.lower() == "the" for c in index.kid_tokens(t)):
+                continue
+            b = nearest(t, plain)
+            if b is None or b[2].value.precision != "day" or b[1] > 2:
+                continue
+            after = [ev for ev in events if ev.type in types and ev.id not in dated and ev.id not in out and triggers[ev.id]
+                     and not (ev.aux.future or ev.aux.hypothetical or ev.aux.historical)
+                     and t.sent < min(x.sent for x in triggers[ev.id]) <= t.sent + 2]
+            if after:
+                it = b[2]
+                out[after[0].id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day,
+                                          "told")
 
     @staticmethod
     def _joined_time(index: TokenIndex, trigs: list[Token], plain: list[_Item],
