@@ -1501,3 +1501,13 @@ def test_a_vow_to_hunt_down_a_group_is_a_threat(pipeline):
     art = extract("Army commanders vowed on Thursday to hunt down the rebels who raided the town.", published="2025-03-04",
                   pipeline=pipeline)
     assert "THREATEN" in [e.type for e in art.events] and "AGREE" not in [e.type for e in art.events], art.events
+
+
+def test_a_past_verb_joined_to_an_infinitive_is_the_governing_verbs_conjunct(pipeline):
+    from dragoman import extract
+
+    art = extract("The rights group urged drivers to speak out and accused the Ruritanian government of hiding its "
+                  "record.", published="2025-03-04", pipeline=pipeline)
+    accuse = [e for e in art.events if e.type == "ACCUSE"]
+    assert accuse and not accuse[0].aux.hypothetical and [art.actor(t).name for t in accuse[0].targets] == [
+        "Ruritanian government"], art.events

@@ -1321,8 +1321,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       is that noun's;
     * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
       with "by" on its object, modifies the move, "by" its agent;
-    * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge": an object taken
-      for a clause's subject, or a clause's subject for an object (``_held_objects``, ``_said_subjects``);
+    * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge", "urged X to speak
+      out and accused Y": objects, subjects and past verbs put back (``_held_objects``, ``_said_subjects``,
+      ``_past_after_infinitives``);
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _headline_verbs(heads, deps, tags, lemmas)
@@ -1349,6 +1350,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _participle_roots(heads, deps, tags)
     _distant_appositives(heads, deps, tags)
     _past_conjuncts(heads, deps, tags, lemmas)
+    _past_after_infinitives(heads, deps, tags, lemmas)
 
 
 def _past_conjuncts(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
@@ -1371,6 +1373,26 @@ def _past_conjuncts(heads: list[int], deps: list[str], tags: list[str], lemmas: 
         if any(j + heads[j] == i and deps[j] in ("nsubj", "nsubjpass") for j in range(h, min(len(deps), i + 40))):
             continue  # "..., and he praised": a subject of its own
         heads[i] = g - i
+
+
+def _past_after_infinitives(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"urged drivers to speak out and accused the sport of ...", "said it would ask the court to dismiss the suit
+    and accused the administration of ...": a simple past with no subject of its own, joined to an infinitive
+    (a base form), is not what was urged or would be asked: it is joined to the past verb that governs the
+    infinitive."""
+    for i, dep in enumerate(deps):
+        if dep != "conj" or tags[i] != "VBD":
+            continue
+        h = i + heads[i]
+        if not (0 <= h < i) or tags[h] != "VB":
+            continue
+        if any(j + heads[j] == i and deps[j] in ("nsubj", "nsubjpass") for j in range(h, min(len(deps), i + 40))):
+            continue
+        g, steps = h, 0
+        while tags[g] == "VB" and deps[g] in ("xcomp", "ccomp", "advcl") and heads[g] != 0 and steps < 4:
+            g, steps = g + heads[g], steps + 1
+        if g != h and g < h and _told_past(g, heads, deps, tags, lemmas):
+            heads[i] = g - i
 
 
 def _told_past(i: int, heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> bool:
