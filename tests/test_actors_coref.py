@@ -326,3 +326,20 @@ def test_the_ministers_of_two_countries_are_of_neither_the_place_nor_the_last_co
                   "countries' foreign ministers in Amman on Thursday.", published="2025-05-07", pipeline=pipeline)
     ministers = holder(art, "two countries' foreign ministers")
     assert ministers is not None and ministers.country is None, art.actors
+
+
+def test_a_person_told_of_with_a_is_not_the_person_named_after(pipeline):
+    art = extract("MUNICH, April 21 (Alpine Wire) - Heavily armed police officers detained a 34-year-old Dutch man in Munich "
+                  "early on Tuesday on suspicion of leading a gang that has blown up cash machines, prosecutors said.\n\n"
+                  "\"We believe this man planned the attacks,\" said Karin Vollmer, a senior public prosecutor in Munich.",
+                  published="2026-04-21", pipeline=pipeline)
+    vollmer = next(a for a in art.actors if a.name == "Karin Vollmer")
+    assert not any("Dutch man" in m.text for m in vollmer.mentions), vollmer
+    detained = next(e for e in art.events if e.type == "COERCE")
+    assert "Karin Vollmer" not in [art.actor(t).name for t in detained.targets], detained
+
+
+def test_a_bodys_initials_in_parentheses_are_no_country_code(pipeline):
+    art = extract("The raid was led by the state criminal police office (Landeskriminalamt, LKA) in Bavaria.",
+                  published="2026-04-21", pipeline=pipeline)
+    assert not any(a.country == "LKA" for a in art.actors), art.actors

@@ -376,7 +376,11 @@ def _gather_titles(ctx: Context, gather: Gathering, pending: list[Unit]) -> None
                     and (g.unit.country not in PSEUDO_COUNTRIES or u.org is not None)]
         target = _title_target(ctx, gather.order, u, pool)
         definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
-        if target is not None and (u.country is not None or definite):
+        # "a 34-year-old Dutch man ...": someone with no office, told of for the first time, is not whoever is named
+        # after him ("A federal judge blocked ... Judge Ann Lee wrote": an office, told again, is)
+        indefinite = toks[u.ts].text.lower() in ("a", "an") or u.ts > 0 and toks[u.ts - 1].text.lower() in ("a", "an")
+        nobody = indefinite and set((u.role_cls or "").split(",")) <= {"civilian", ""}
+        if target is not None and (u.country is not None or definite) and not nobody:
             if target.unit.country is None and u.country is not None and target.unit.kind == "person":
                 # "Prime Minister Sitiveni Lala ... Fiji's prime minister": the title says whose he is
                 target.unit.country = u.country

@@ -480,6 +480,9 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
     short_caps = m.end - m.start <= 3 and art.text[m.start:m.end].isupper()
     if (entry.kind == "code" or short_caps) and ctx.shouting(toks[ts].sent):
         return False  # an all-capitals headline: "IN", "US", "IS" are words there
+    if entry.kind == "code" and te - ts == 1 and te < len(toks) and toks[te].text == ")" and ts >= 2 and (
+            toks[ts - 1].text == "(" or toks[ts - 1].text == "," and any(toks[j].text == "(" for j in range(max(0, ts - 6), ts))):
+        return False  # the initials a body is known by: "(Landeskriminalamt, LKA)" is no Sri Lanka
     if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
             e.tok_start == ts and e.tok_end == te for e in art.entities):
         return False  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
