@@ -1511,3 +1511,23 @@ def test_a_past_verb_joined_to_an_infinitive_is_the_governing_verbs_conjunct(pip
     accuse = [e for e in art.events if e.type == "ACCUSE"]
     assert accuse and not accuse[0].aux.hypothetical and [art.actor(t).name for t in accuse[0].targets] == [
         "Ruritanian government"], art.events
+
+
+def test_rejecting_the_idea_answers_whoever_asked_for_it(pipeline):
+    from dragoman import extract
+
+    art = extract("Senator Tom Reed urged the governor to release the tax returns. Governor Ann Smith rejected that idea "
+                  "on Monday.", published="2016-05-01", pipeline=pipeline)
+    reject = [e for e in art.events if e.type == "REJECT"]
+    assert reject and [art.actor(t).name for t in reject[0].targets] == ["Tom Reed"], art.events
+
+
+def test_an_act_told_of_an_office_held_then_is_background(pipeline):
+    from dragoman import extract
+
+    art = extract("When interior minister, Tom Hale ordered troops into the streets of the capital.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert art.events and all(e.aux.historical for e in art.events), art.events
+    art = extract("When the minister arrived, Tom Hale ordered troops into the streets of the capital.",
+                  published="2025-03-04", pipeline=pipeline)
+    assert art.events and not any(e.aux.historical for e in art.events), art.events

@@ -63,8 +63,37 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         # ("would ... if") is caught as such
         out.future = True
         out.intent = True
-    out.historical = _historical(view, lex, trig, clause) or _toll(view, lex, trig, clause)
+    out.historical = _historical(view, lex, trig, clause) or _toll(view, lex, trig, clause) or _former_office(view, clause)
     return out
+
+
+def _former_office(view: View, clause: int) -> bool:
+    """"When home secretary, he ordered troops into Belfast", "While foreign minister, she signed the accord": a past
+    act told of an office the actor held then, by "when" or "while" and the office with no verb: background."""
+    toks = view.toks
+    if toks[clause].tag != "VBD":
+        return False
+    for c in view.children[clause]:
+        if toks[c].dep == "advcl" and toks[c].pos == "NOUN" and any(
+                view.lemma(k) in ("when", "while") for k in view.children[c]):
+            return True  # "When home secretary, ..." (the parser's shape)
+        if view.lemma(c) in ("when", "while") and toks[c].dep in ("mark", "advmod") and (any(
+                toks[k].pos == "NOUN" and toks[k].dep == "pobj" for k in view.children[c]) or _bare_office(view, c)):
+            return True  # "While foreign minister, ...", "When interior minister, Tom Hale ..."
+    return False
+
+
+def _bare_office(view: View, w: int) -> bool:
+    """Do the words after "when" at ``w`` up to a comma name an office with no verb ("When interior minister, ...")?"""
+    toks = view.toks
+    seen = False
+    for j in range(w + 1, min(len(toks), w + 6)):
+        if toks[j].text == ",":
+            return seen
+        if toks[j].pos not in ("NOUN", "ADJ", "PROPN", "DET"):
+            return False
+        seen = seen or toks[j].pos == "NOUN"
+    return False
 
 
 def _toll(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
