@@ -122,6 +122,9 @@ def test_strike_in_a_province(pipeline, places):
     # where the passive subject was, it happened; where an active subject is, says nothing of the event
     ("A police station in Mosul was attacked by gunmen overnight.", "attacked", ("Mosul", "IRQ", None)),
     ("The ambassador in Islamabad criticised the new law.", "criticised", None),
+    # a crowd or a force where it acted: "renters in Montreal took to the streets"
+    ("Renters in Montreal took to the streets on Saturday.", "took", ("Montréal", "CAN", None)),
+    ("Police in Lagos arrested two men on Monday.", "arrested", ("Lagos", "NGA", None)),
 ])
 def test_places_through_a_noun(pipeline, places, text, trigger, expected):
     _, loc = locate(pipeline, places, text, trigger)

@@ -268,15 +268,22 @@ class PlaceResolver:
                     if up.pos != "ADP":
                         return None
             if prep in LOC_PREPS and up.head != up.i:
-                # "a police station in Mosul was attacked": where the passive subject was, it happened
+                # "a police station in Mosul was attacked": where the passive subject was, it happened; so did
+                # what the subject did there ("renters in Montreal took to the streets", "police in Lagos arrested")
                 noun = index.toks[up.head]
-                if noun.dep == "nsubjpass" and noun.head == trig.i and noun.pos in ("NOUN", "PROPN"):
-                    return 2
+                if (noun.dep == "nsubjpass" or noun.dep == "nsubj" and _plural(noun)) and noun.head == trig.i \
+                        and noun.pos in ("NOUN", "PROPN"):
+                    return 2  # (a crowd or a force: not "the ambassador in Washington met ... in Lima")
             if prep in LOC_PREPS:
                 return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
                 return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
         return None
+
+
+def _plural(t: Token) -> bool:
+    """A plural noun: tagged so, or a capitalised one the tagger took for a name ("Renters in Montreal took ...")."""
+    return t.tag in ("NNS", "NNPS") or t.tag == "NNP" and t.text.endswith("s") and not t.ent_type and t.text[1:].islower()
 
 
 class _Claimed:
