@@ -1531,3 +1531,12 @@ def test_an_act_told_of_an_office_held_then_is_background(pipeline):
     art = extract("When the minister arrived, Tom Hale ordered troops into the streets of the capital.",
                   published="2025-03-04", pipeline=pipeline)
     assert art.events and not any(e.aux.historical for e in art.events), art.events
+
+
+def test_among_them_says_who_was_included_not_who_acted(pipeline):
+    from dragoman import extract
+
+    art = extract("At least 34 people were killed, among them soldiers, members of the Home Guard and several civilians.",
+                  published="2025-03-04", pipeline=pipeline)
+    kill = [e for e in art.events if e.type == "ASSAULT"]
+    assert kill and not kill[0].sources and "soldiers" in [art.actor(t).name for t in kill[0].targets], art.events

@@ -308,7 +308,7 @@ class Attribution:
                             recip = recip or (pl == "with" and ptype in SYMMETRIC)
                         if not pobjs:
                             targets.extend(_dangling(view, ch))  # the parser lost the preposition's object
-                    elif pl in ("between", "among"):
+                    elif pl in ("between", "among") and not _inclusion(view, ch):
                         for p in view.kids(ch, "pobj"):
                             between.extend(view.phrase_actors(p))
                             recip = True
@@ -370,6 +370,13 @@ class Attribution:
         return out
 
 
+def _inclusion(view: View, prep: int) -> bool:
+    """"killed, among them soldiers and civilians": "among" and a pronoun says who was included, not between whom
+    the act was."""
+    return view.lemma(prep) == "among" and any(view.lemma(p) in ("they", "them", "those", "whom")
+                                               for p in view.kids(prep, "pobj"))
+
+
 def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], list[str], bool]:
     """What a noun event's own phrase names: its modifiers' actors ("Israeli strikes"), then sources and
     targets by preposition ("by X", "between X and Y", "against X"), and whether it is reciprocal."""
@@ -395,7 +402,7 @@ def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], 
                                 sources.extend(view.phrase_actors(o))
                 if pl in ("by", "from"):
                     sources.extend(acts)
-                elif pl in ("between", "among"):
+                elif pl in ("between", "among") and not _inclusion(view, ch):
                     sources.extend(acts)
                     recip = True
                 elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):
