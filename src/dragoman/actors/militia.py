@@ -67,7 +67,7 @@ def resolve_armed(ctx: Context, gather: Gathering) -> None:
 
 
 #: the armed members a body has ("its fighters", "their gunmen"): the body acting
-MEMBERS = frozenset(("fighters", "militants", "gunmen", "militiamen", "combatants"))
+MEMBERS = words("armed_members")
 
 
 def resolve_members(ctx: Context, gather: Gathering) -> None:

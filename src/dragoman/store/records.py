@@ -275,8 +275,7 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: the people of an armed group, named after it: "Harakat Fajr al-Wadi militants", "Baloch Azad Lashkar gunmen"
-_ARMED_HEADS = frozenset(("militants", "militant", "fighters", "militia", "militias", "militiamen", "gunmen", "rebels",
-                          "insurgents", "jihadists", "guerrillas", "guerrilla", "combatants"))
+_ARMED_HEADS = words("armed_heads")
 #: words before an armed group's name that are not part of it ("Suspected Boko Haram fighters")
 _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "several", "many", "dozens", "hundreds",
                          "scores", "thousands", "of", "the", "a", "an", "two", "three", "four", "five", "six", "seven",
