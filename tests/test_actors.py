@@ -237,6 +237,9 @@ def test_new_york_is_new_york_not_york(pipeline):
     ("Scotland Yard arrested two men in east London.", "Metropolitan Police", "GBR", "COP"),
     # a name several countries' institutions share is the UK's only where no other country is named
     ("Canada's House of Commons passed the bill.", "House of Commons", "CAN", None),
+    # a body the lexicons do not know, its head word before "for" or "of": a government body
+    ("The Directorate for Priority Crime Investigation arrested the manager.", "Directorate for Priority Crime "
+     "Investigation", None, "GOV"),
 ])
 def test_state_institutions_named_alone(pipeline, text, name, country, sector):
     from dragoman import extract

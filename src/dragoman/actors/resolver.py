@@ -170,14 +170,24 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
         if u.kind == "organisation" and _armed_name(ctx, u):
             u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
             u.rule += "+armed-name"
-        elif not u.sector and u.kind == "organisation" and toks[u.te - 1].text.lower() in GOVERNMENT_HEADS:
-            u.sector = "GOV"  # "the Home Office", "the National Audit Office": a government body
+        elif not u.sector and u.kind == "organisation" and toks[_name_head(ctx, u)].text.lower() in GOVERNMENT_HEADS:
+            # "the Home Office", "the National Audit Office", "the Directorate for Priority Crime Investigation": a
+            # government body
+            u.sector = "GOV"
             u.rule += "+government-head"
         elif u.kind == "organisation" and u.te - u.ts >= 2 and _civil_head(ctx, u) and (
                 not u.sector or u.rule.endswith("name-words") and u.sector in ("MIL", "LAB") and not _labour(ctx, u)):
             u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"
             u.rule += "+civil-head"
     return True
+
+
+def _name_head(ctx: Context, u: Unit) -> int:
+    """The head word of a body's name: the word before its first "of" or "for" ("Directorate for Priority Crime
+    Investigation"), else its last word."""
+    toks = ctx.toks
+    cut = next((i for i in range(u.ts + 1, u.te) if toks[i].text.lower() in ("of", "for")), None)
+    return cut - 1 if cut is not None else u.te - 1
 
 
 def _armed_name(ctx: Context, u: Unit) -> bool:
