@@ -10,11 +10,13 @@ a name and the fighters of that name, count as one: they share a proper word).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dragoman.actors.vocabulary import words
 
 if TYPE_CHECKING:
+    from dragoman.model import Token
+
     from .context import Context, Group
     from .coref import Gathering
 
@@ -117,7 +119,7 @@ def _members_of(ctx: Context, g: Group) -> None:
                 g.unit.name, g.unit.te = ctx.text(s, end), end
 
 
-def _name_word(t: Any) -> bool:
+def _name_word(t: Token) -> bool:
     """A word of a body's proper name: a proper noun, a hyphen, or letters in capitals the tagger took for a common
     noun ("TRLA")."""
     return t.tag in ("NNP", "NNPS") or t.text == "-" or (t.text.isupper() and t.text.isalpha() and len(t.text) > 1)
