@@ -238,8 +238,8 @@ def test_new_york_is_new_york_not_york(pipeline):
     # a name several countries' institutions share is the UK's only where no other country is named
     ("Canada's House of Commons passed the bill.", "House of Commons", "CAN", None),
     # a body the lexicons do not know, its head word before "for" or "of": a government body
-    ("The Directorate for Priority Crime Investigation arrested the manager.", "Directorate for Priority Crime "
-     "Investigation", None, "GOV"),
+    ("The Directorate for Priority Crime Investigation arrested the manager.",
+     "Directorate for Priority Crime Investigation", None, "GOV"),
 ])
 def test_state_institutions_named_alone(pipeline, text, name, country, sector):
     from dragoman import extract
@@ -485,3 +485,11 @@ def test_a_bodys_name_before_a_title_stays_a_bodys(pipeline):
     art = extract("Fighters of the Rio Verde Front, a dissident faction of the former guerrilla army, attacked a police "
                   "station in Cauca on Saturday.", pipeline=pipeline)
     assert not [a.name for a in art.actors if a.kind == "person"], [(a.name, a.kind) for a in art.actors]
+
+
+def test_a_states_anonymous_sources_are_its_officials(pipeline):
+    art = extract("Government sources privately accused the city council of obstruction on Monday. Sources close to the "
+                  "family said he was innocent.", published="2025-03-04", pipeline=pipeline)
+    accuse = [e for e in art.events if e.type == "ACCUSE"]
+    assert accuse and [(art.actor(s).name, art.actor(s).sector) for s in accuse[0].sources] == [("Government sources", "GOV")]
+    assert not any(a.name.startswith("Sources") for a in art.actors), art.actors
