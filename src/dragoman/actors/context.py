@@ -149,6 +149,14 @@ class Context(Tree):
         return self.article.text[self.toks[ts].start : self.toks[te - 1].end]
 
 
+def name_head(name: str) -> str:
+    """The head word of a body's name, as written: the word before its first "of" or "for" ("Ministry of Labour",
+    "Directorate for Priority Crime Investigation"), else its last word; "" for no name."""
+    ws = name.split()
+    cut = next((i for i in range(1, len(ws)) if ws[i].lower() in ("of", "for")), None)
+    return ws[cut - 1] if cut is not None else (ws[-1] if ws else "")
+
+
 def _entry_for(entries: tuple[Entry, ...], date: str | None, named: set[str | None] | frozenset[str] = frozenset()) -> Entry | None:
     valid = [e for e in entries if e.valid_on(date)]
     places = [e for e in valid if e.kind in ("capital", "city", "region")]

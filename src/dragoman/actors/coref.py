@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dragoman.actors.context import Context, Group, Unit
+from dragoman.actors.context import Context, Group, Unit, name_head
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.actors.militia import resolve_armed, resolve_members
 from dragoman.actors.pronoun import resolve_pronouns
@@ -168,12 +168,9 @@ def _body(u: Unit) -> bool:
 
 
 def _head_noun(name: str) -> str:
-    """The head noun of a body's name, lower case: its last word, or the word before "of" ("Ministry of
-    Labour" → "ministry"); "" when that word is not a plain capitalised word."""
-    ws = name.split()
-    if "of" in ws[1:]:
-        ws = ws[:ws.index("of", 1)]
-    w = ws[-1] if ws else ""
+    """The head noun of a body's name, lower case (``context.name_head``: "Ministry of Labour" → "ministry"); ""
+    when that word is not a plain capitalised word."""
+    w = name_head(name)
     return w.lower() if len(w) > 2 and w[0].isupper() and w[1:].islower() and w.isalpha() else ""
 
 

@@ -20,7 +20,7 @@ An actor that cannot be coded keeps its name with country and sector ``None``: n
 
 from __future__ import annotations
 
-from dragoman.actors.context import LOCATIVE, Context, Unit, _root, post_owner
+from dragoman.actors.context import LOCATIVE, Context, Unit, _root, name_head, post_owner
 from dragoman.actors.groups import appositions, groups, place_of_action
 from dragoman.actors.lexicon import Entry
 from dragoman.actors.names import find_names
@@ -170,7 +170,7 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
         if u.kind == "organisation" and _armed_name(ctx, u):
             u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
             u.rule += "+armed-name"
-        elif not u.sector and u.kind == "organisation" and toks[_name_head(ctx, u)].text.lower() in GOVERNMENT_HEADS:
+        elif not u.sector and u.kind == "organisation" and name_head(ctx.text(u.ts, u.te)).lower() in GOVERNMENT_HEADS:
             # "the Home Office", "the National Audit Office", "the Directorate for Priority Crime Investigation": a
             # government body
             u.sector = "GOV"
@@ -180,14 +180,6 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
             u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"
             u.rule += "+civil-head"
     return True
-
-
-def _name_head(ctx: Context, u: Unit) -> int:
-    """The head word of a body's name: the word before its first "of" or "for" ("Directorate for Priority Crime
-    Investigation"), else its last word."""
-    toks = ctx.toks
-    cut = next((i for i in range(u.ts + 1, u.te) if toks[i].text.lower() in ("of", "for")), None)
-    return cut - 1 if cut is not None else u.te - 1
 
 
 def _armed_name(ctx: Context, u: Unit) -> bool:
