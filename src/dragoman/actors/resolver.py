@@ -20,11 +20,12 @@ An actor that cannot be coded keeps its name with country and sector ``None``: n
 
 from __future__ import annotations
 
-from dragoman.actors.context import LOCATIVE, Context, Unit, _root, name_head, post_owner
+from dragoman.actors.body import code_body
+from dragoman.actors.context import LOCATIVE, Context, Unit, _root, post_owner
 from dragoman.actors.groups import appositions, groups, place_of_action
 from dragoman.actors.lexicon import Entry
 from dragoman.actors.names import find_names
-from dragoman.actors.titles import apply, code_phrase, not_owner, titles
+from dragoman.actors.titles import not_owner, titles
 from dragoman.actors.vocabulary import words
 
 __all__ = ["Context", "Unit", "appositions", "find_names", "groups", "resolve_units", "standalone", "titles"]
@@ -74,10 +75,6 @@ def _locative(ctx: Context, u: Unit) -> bool:
 
 
 PLACE_NOUNS = words("place_nouns")
-GOVERNMENT_HEADS = words("government_heads")
-CIVIL_HEADS = words("civil_heads")
-LABOUR_WORDS = words("labour_words")
-ARMED_NAME_WORDS = words("armed_name_words")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
@@ -163,42 +160,8 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
             return False
         u.kind = "group"
     elif u.kind in ("organisation", "group", "actor") and u.entry is None and u.country is None:
-        # an unknown organisation: its own words may code it ("Iraqi Interior Ministry")
-        c = code_phrase(ctx, u.ts, u.te, for_person=False)
-        if c.country or c.sector:
-            apply(u, c, "name-words")
-        if u.kind == "organisation" and _armed_name(ctx, u):
-            u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
-            u.rule += "+armed-name"
-        elif not u.sector and u.kind == "organisation" and name_head(ctx.text(u.ts, u.te)).lower() in GOVERNMENT_HEADS:
-            # "the Home Office", "the National Audit Office", "the Directorate for Priority Crime Investigation": a
-            # government body
-            u.sector = "GOV"
-            u.rule += "+government-head"
-        elif u.kind == "organisation" and u.te - u.ts >= 2 and _civil_head(ctx, u) and (
-                not u.sector or u.rule.endswith("name-words") and u.sector in ("MIL", "LAB") and not _labour(ctx, u)):
-            u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"
-            u.rule += "+civil-head"
+        code_body(ctx, u)  # an unknown organisation: its own words may code it ("Iraqi Interior Ministry")
     return True
-
-
-def _armed_name(ctx: Context, u: Unit) -> bool:
-    """Does an organisation's name say it is an armed group ("the Union of Djugu Fighters", "the Patani Armed
-    Front"; not "the Armed Forces of Liberia", a state's)?"""
-    ws = {ctx.toks[i].text.lower() for i in range(u.ts, u.te)}
-    return bool(ws & ARMED_NAME_WORDS) and not ws & {"forces", "force", "services", "service"}
-
-
-def _civil_head(ctx: Context, u: Unit) -> bool:
-    """Is the name's head word (the last before "of": "the Bar Association of Sri Lanka") a civil body's?"""
-    words = [ctx.toks[i].text.lower() for i in range(u.ts, u.te)]
-    head = words[:words.index("of")] if "of" in words[1:] else words
-    return bool(head) and head[-1] in CIVIL_HEADS and ctx.toks[u.ts].text[:1].isupper()
-
-
-def _labour(ctx: Context, u: Unit) -> bool:
-    """Does a union's name say it is workers' ("Transport Workers Union", "National Union of Teachers")?"""
-    return any(ctx.toks[i].lemma.lower() in LABOUR_WORDS for i in range(u.ts, u.te))
 
 
 def _capital(ctx: Context, u: Unit, r: int) -> None:

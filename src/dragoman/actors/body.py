@@ -1,0 +1,52 @@
+"""An unknown organisation's coding from its own name: "the Iraqi Interior Ministry" (its words), "the Union of
+Northern Fighters" (an armed group's words), "the Home Office" (a government body's head word), "the Bar
+Association of Sri Lanka" (a civil body's)."""
+
+from __future__ import annotations
+
+from dragoman.actors.context import Context, Unit, name_head
+from dragoman.actors.titles import apply, code_phrase
+from dragoman.actors.vocabulary import words
+
+GOVERNMENT_HEADS = words("government_heads")
+CIVIL_HEADS = words("civil_heads")
+LABOUR_WORDS = words("labour_words")
+ARMED_NAME_WORDS = words("armed_name_words")
+
+
+def code_body(ctx: Context, u: Unit) -> None:
+    """Code an organisation no lexicon knows (nor its country) from the words of its name."""
+    c = code_phrase(ctx, u.ts, u.te, for_person=False)
+    if c.country or c.sector:
+        apply(u, c, "name-words")
+    if u.kind == "organisation" and _armed_name(ctx, u):
+        u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
+        u.rule += "+armed-name"
+    elif not u.sector and u.kind == "organisation" and name_head(ctx.text(u.ts, u.te)).lower() in GOVERNMENT_HEADS:
+        # "the Home Office", "the National Audit Office", "the Directorate for Priority Crime Investigation": a
+        # government body
+        u.sector = "GOV"
+        u.rule += "+government-head"
+    elif u.kind == "organisation" and u.te - u.ts >= 2 and _civil_head(ctx, u) and (
+            not u.sector or u.rule.endswith("name-words") and u.sector in ("MIL", "LAB") and not _labour(ctx, u)):
+        u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"
+        u.rule += "+civil-head"
+
+
+def _armed_name(ctx: Context, u: Unit) -> bool:
+    """Does an organisation's name say it is an armed group ("the Union of Djugu Fighters", "the Patani Armed
+    Front"; not "the Armed Forces of Liberia", a state's)?"""
+    ws = {ctx.toks[i].text.lower() for i in range(u.ts, u.te)}
+    return bool(ws & ARMED_NAME_WORDS) and not ws & {"forces", "force", "services", "service"}
+
+
+def _civil_head(ctx: Context, u: Unit) -> bool:
+    """Is the name's head word (the last before "of": "the Bar Association of Sri Lanka") a civil body's?"""
+    words = [ctx.toks[i].text.lower() for i in range(u.ts, u.te)]
+    head = words[:words.index("of")] if "of" in words[1:] else words
+    return bool(head) and head[-1] in CIVIL_HEADS and ctx.toks[u.ts].text[:1].isupper()
+
+
+def _labour(ctx: Context, u: Unit) -> bool:
+    """Does a union's name say it is workers' ("Transport Workers Union", "National Union of Teachers")?"""
+    return any(ctx.toks[i].lemma.lower() in LABOUR_WORDS for i in range(u.ts, u.te))
