@@ -240,6 +240,14 @@ def test_new_york_is_new_york_not_york(pipeline):
     # a body the lexicons do not know, its head word before "for" or "of": a government body
     ("The Directorate for Priority Crime Investigation arrested the manager.",
      "Directorate for Priority Crime Investigation", None, "GOV"),
+    # a criminal's word in a body's name, not its head, says what the body fights
+    ("The Regional Criminal Police Bureau questioned the driver.", "Regional Criminal Police Bureau", None, "COP"),
+    ("The Criminal Court of Appeal freed the driver.", "Criminal Court of Appeal", None, "JUD"),
+    ("The Valdora Cartel kidnapped the driver.", "Valdora Cartel", None, "CRM"),
+    # a weak role word's people, or "members", are of the body named after "of"
+    ("Officers of the Anti-Smuggling Office detained the driver.", "Officers of the Anti-Smuggling Office", None, "GOV"),
+    ("Members of the Directorate of Port Security questioned the driver.",
+     "Members of the Directorate of Port Security", None, "GOV"),
 ])
 def test_state_institutions_named_alone(pipeline, text, name, country, sector):
     from dragoman import extract

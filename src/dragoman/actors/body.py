@@ -16,7 +16,7 @@ ARMED_NAME_WORDS = words("armed_name_words")
 
 def code_body(ctx: Context, u: Unit) -> None:
     """Code an organisation no lexicon knows (nor its country) from the words of its name."""
-    c = code_phrase(ctx, u.ts, u.te, for_person=False)
+    c = code_phrase(ctx, u.ts, u.te, for_person=False, body=True)
     if c.country or c.sector:
         apply(u, c, "name-words")
     if u.kind == "organisation" and _armed_name(ctx, u):

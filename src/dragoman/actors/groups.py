@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dragoman.actors.body import code_body
 from dragoman.actors.context import RANKS, Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
 from dragoman.actors.lexicon import Role
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
@@ -206,6 +207,8 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     if body is not None:
         ext = body.te
     c = code_phrase(ctx, ts, ext, for_person=False)
+    if not role.strong and ext > te and c.country is None:
+        _members_sector(ctx, root, te, c)
     if any(toks[k].dep == "poss" and toks[k].tag == "NNS" for k in ctx.children[root]):
         return ext, c  # "the two countries' foreign ministers in Amman": of several owners, none of the place
     if c.country is None and post is not None:
@@ -236,6 +239,19 @@ def _body_after(ctx: Context, root: int, te: int, preps: tuple[str, ...], kinds:
             if u is not None and u.kind in kinds and (not coded or u.country or u.sector) and u.te - te <= reach:
                 return u
     return None
+
+
+def _members_sector(ctx: Context, root: int, te: int, c: Coding) -> None:
+    """"officers of the Serious Fraud Office", "members of the Directorate for Priority Crime Investigation": a
+    weak role word's people (or mere "members") are of the sector of the body named after "of" or "from", coded
+    from its own name when no lexicon knows it."""
+    u = _body_after(ctx, root, te, ("of", "from"), ("organisation",), 9)
+    if u is None or u.country is not None:
+        return
+    if u.entry is None and u.sector is None:
+        code_body(ctx, u)
+    if u.sector and u.country is None:
+        c.sector = u.sector
 
 
 def _served_body(ctx: Context, root: int, te: int) -> Unit | None:

@@ -142,8 +142,10 @@ class Coding:
     owner_end: int = -1  # token after the owner modifier at the start of the phrase
 
 
-def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Coding:
-    """Country, org, sector and role text from the words of a title or a group noun phrase."""
+def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: bool = False) -> Coding:
+    """Country, org, sector and role text from the words of a title or a group noun phrase; for a ``body``'s name,
+    a criminal's word that is not the name's head says what the body fights, not what it is ("the Federal
+    Criminal Police Office", "the Anti-Gang Unit", "the Criminal Court of Appeal"; but "the Tijuana Cartel")."""
     toks = ctx.toks
     owner: Unit | None = None
     owner_rank = 9
@@ -174,6 +176,9 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Codi
                 i = end
                 continue
         i += 1
+    if body:
+        head = _head_index(ctx, ts, te)
+        roles = [x for x in roles if x[2].agent_sector != "CRM" or x[0] <= head < x[1]]
     c = Coding(units=tuple(units))
     if owner is not None:
         c.country, c.org = owner.country, owner.org
@@ -207,6 +212,12 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True) -> Codi
         if re_ > rs:
             c.role = ctx.text(rs, re_)
     return c
+
+
+def _head_index(ctx: Context, ts: int, te: int) -> int:
+    """The token of a body's name's head word: the word before its first "of" or "for", else its last."""
+    cut = next((i for i in range(ts + 1, te) if ctx.toks[i].text.lower() in ("of", "for")), None)
+    return cut - 1 if cut is not None else te - 1
 
 
 def of_a_thing(ctx: Context, end: int) -> bool:
