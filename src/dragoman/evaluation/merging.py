@@ -73,6 +73,11 @@ Two measures (``dragoman eval merge``):
   told as "late on Tuesday", an accusation or demand told only as a ministry's statement, a nickname in one report,
   a phone call as a decoy), written blind on 5 Dec 2026 and committed before its first run, kept unread:
   ``holdout13_precision``, ``holdout13_recall``.
+- **holdout14 set**: ``data/merge_set_holdout14.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a later report two days after, dated by weekday only; an organisation named by its initials or a
+  translated name in one report; three or more officials meeting, only two named in one report; the act in the
+  passive in one report; a decoy meeting of the two officials' deputies), written blind on 6 Dec 2026 and
+  committed before its first run, kept unread: ``holdout14_precision``, ``holdout14_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -108,13 +113,14 @@ HOLDOUT10_SET = DATA / "merge_set_holdout10.jsonl"
 HOLDOUT11_SET = DATA / "merge_set_holdout11.jsonl"
 HOLDOUT12_SET = DATA / "merge_set_holdout12.jsonl"
 HOLDOUT13_SET = DATA / "merge_set_holdout13.jsonl"
+HOLDOUT14_SET = DATA / "merge_set_holdout14.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
                 (HOLDOUT6_SET, "holdout6"), (HOLDOUT7_SET, "holdout7"),
                 (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"),
                 (HOLDOUT11_SET, "holdout11"), (HOLDOUT12_SET, "holdout12"),
-                (HOLDOUT13_SET, "holdout13"))
+                (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
