@@ -218,6 +218,33 @@ def test_missing_dictionary_is_a_config_error(tmp_path: Path):
         load_lexicon(Settings(actors_file=str(tmp_path / "nope.yaml")))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Police on Friday arrested Obinna 'Skido' Eze, the alleged head of the ring.", "Obinna 'Skido' Eze"),
+    ('Troops captured Julio "El Gato" Mendes Paiva near the river on Sunday.', 'Julio "El Gato" Mendes Paiva'),
+    ("Police detained Tomasz ‘Bolek’ Wrona on Monday.", "Tomasz ‘Bolek’ Wrona"),
+])
+def test_a_nickname_in_quotes_inside_a_name_keeps_one_person(pipeline, text, name):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    people = [a.name for a in art.actors if a.kind == "person"]
+    assert people == [name], [(a.name, a.kind) for a in art.actors]
+    assert any(name in {art.actor(i).name for i in e.targets} for e in art.events if e.type == "COERCE"), art.events
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    # a weak title's holder is of the group he leads or speaks for, not a government's
+    ("Police arrested the alleged leader of a gang on Monday.", "alleged leader of a gang", "CRM"),
+    ("A spokesman for the rebels denied the report.", "spokesman for the rebels", "REB"),
+])
+def test_the_leader_of_a_group_is_the_groups(pipeline, text, name, sector):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = [(a.name, a.sector) for a in art.actors]
+    assert (name, sector) in got and len(got) == (2 if text.startswith("Police") else 1), got
+
+
 def test_new_york_is_new_york_not_york(pipeline):
     from dragoman import extract
 

@@ -66,6 +66,8 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     if ts is None:
         return []
     ext, c = _group_coding(ctx, root, role, ts, te)
+    if ext > te and ext - 1 in ctx.role_of and _group_of_end(ctx, root, te) == ext:
+        done.add(ext - 1)  # "the leader of a gang": the gang is named only as his
     role = ctx.role_of[root][2]
     nations = list({u.country: u for u in c.units
                     if u.country and u.kind in ("country", "code", "demonym")}.values())
@@ -202,6 +204,8 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
         ext = post[0].te
     elif post is None and role.kind in ("person", "group"):
         ext = _named_owner_end(ctx, root, te) or te
+    if ext == te and role.kind == "person" and not role.strong:
+        ext = _group_of_end(ctx, root, te) or te
     body = _served_body(ctx, root, te) if ext == te and role.kind == "person" and (
         post is None or toks[post[1]].text.lower() != "of") else None
     if body is not None:
@@ -238,6 +242,22 @@ def _body_after(ctx: Context, root: int, te: int, preps: tuple[str, ...], kinds:
             u = ctx.unit_of.get(i)
             if u is not None and u.kind in kinds and (not coded or u.country or u.sector) and u.te - te <= reach:
                 return u
+    return None
+
+
+def _group_of_end(ctx: Context, root: int, te: int) -> int | None:
+    """"the alleged leader of a gang", "a spokesman for the rebels": where the group a weak title's holder leads
+    or speaks for ends, when a role word of a group with a sector of its own heads the phrase after "of" or "for"
+    (the holder is that group's, not a government's); ``None`` otherwise."""
+    toks = ctx.toks
+    for k in ctx.children[root]:
+        if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in ("of", "for"):
+            continue
+        for o in ctx.children[k]:
+            hit = ctx.role_of.get(o)
+            if toks[o].dep == "pobj" and o - te <= 4 and hit is not None and hit[1] == o + 1 \
+                    and hit[2].kind == "group" and hit[2].strong and hit[2].agent_sector:
+                return o + 1
     return None
 
 

@@ -74,6 +74,7 @@ def find_names(ctx: Context) -> list[Unit]:
     units: list[Unit] = _titled_names(ctx, covered)
     taken: set[int] = {i for u in units for i in range(u.ts, u.te)}
     units.extend(_fighters_names(ctx, taken | set(covered)))  # (before the tagger's: it takes "Jama'at Ansar" for a person)
+    units.extend(_nicknamed_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in ctx.article.entities:
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
@@ -399,6 +400,40 @@ def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
 ARABIC_GROUP_WORDS = words("arabic_group_words")
 #: armed members named after the group they belong to ("fighters of the Frente Aurelio Mosquera")
 _MEMBER_NOUNS = MEMBERS | {"guerrillas", "members", "rebels", "insurgents"}
+
+
+#: the quotation marks around a nickname inside a person's name
+_NICK_QUOTES = frozenset(("'", '"', "‘", "’", "“", "”", "``", "''"))
+
+
+def _nicknamed_names(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"arrested Tajudeen 'Ajeku' Balogun", "Ramón \"El Flaco\" Ortiz": one to three capitalised words, a
+    nickname of one to three capitalised words in quotation marks, and one or two capitalised words after it are
+    one person's name (the tagger cuts it at the quotes, or takes a piece for an organisation)."""
+    toks = ctx.toks
+    out: list[Unit] = []
+
+    def cap(j: int) -> bool:
+        return toks[j].text[:1].isupper() and toks[j].text.replace("-", "").isalpha() and j not in taken
+
+    for q in range(1, len(toks) - 3):
+        if toks[q].text not in _NICK_QUOTES or not cap(q - 1) or not cap(q + 1):
+            continue
+        close = next((k for k in range(q + 2, min(q + 5, len(toks))) if toks[k].text in _NICK_QUOTES), None)
+        if close is None or not all(cap(k) for k in range(q + 1, close)) or close + 1 >= len(toks) \
+                or not cap(close + 1) or toks[close + 1].sent != toks[q].sent:
+            continue
+        ts = q - 1
+        while ts > 0 and q - ts < 3 and cap(ts - 1) and toks[ts - 1].sent == toks[q].sent:
+            ts -= 1
+        te = close + 2
+        if te < len(toks) and cap(te) and toks[te].sent == toks[q].sent:
+            te += 1
+        if any(toks[j].text.lower() in BODY_NAME_WORDS for j in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
+            continue
+        out.append(Unit(ts, te, "person", ctx.text(ts, te), rule="nicknamed", label="PERSON"))
+        taken.update(range(ts, te))
+    return out
 
 
 def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
