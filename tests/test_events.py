@@ -46,6 +46,19 @@ def only(art: Article, type_: str | None = None):
 # --- triggers and classification -------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text, arrest", [
+    ("Soldiers captured two rebel commanders near the river.", True),  # people, not a town: an arrest
+    ("The governor's speech captured the imagination of young voters.", False),
+    ("The Liberal Party captured 40 percent of the vote in the capital.", False),
+])
+def test_capturing_people_is_an_arrest_capturing_a_share_nothing(pipeline, text, arrest):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = [(e.type, e.cameo) for e in art.events]
+    assert (("COERCE", "173") in got) == arrest, got
+
+
 def test_compound_subject_is_one_reciprocal_consult(code):
     art = code("Egypt and Jordan held talks in Cairo on Monday.", ("Egypt", "Jordan"))
     ev = only(art)

@@ -530,6 +530,19 @@ def test_business_news_keeps_a_politicians_demand(pipeline):
     assert requests == [{"Elena Ruiz"}], requests
 
 
+def test_business_news_keeps_an_arrest_by_a_body_whose_own_name_says_it_polices(pipeline):
+    """No lexicon knows "the Corvala Provincial Police Command", but in business news, where no band takes such a
+    name, its own words make it a state actor: its arrest stays; a band's name ("Bloc Party") would not."""
+    from dragoman import extract
+
+    text = BUSINESS + " The Corvala Provincial Police Command arrested the property developer Ines Varga on Monday."
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    arrests = [{art.actor(i).name for i in e.sources} for e in art.events if e.type == "COERCE"
+               and "Corvala" in art.text[e.evidence[0].start:e.evidence[0].end]]
+    assert arrests == [{"Corvala Provincial Police Command"}], arrests
+
+
 @pytest.mark.parametrize("text, want", [
     ("The minister was later fired.", ["SANCTION"]),
     ("The suspect confessed to the killings.", ["CONCEDE"]),

@@ -59,6 +59,7 @@ class Rules:
     business_acts: frozenset[str]  # types a state's involvement alone makes political in business news
     visitor_not: frozenset[str]  # sectors whose arrival somewhere is no visit (migrants, ordinary people)
     addressed_acts: frozenset[str]  # types by which civil society addresses a state in business news
+    named_bodies: frozenset[str]  # sectors a body's own name gives firmly enough in business news
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,7 @@ def rules() -> Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
                                               "civil_countries", "people_types", "political_topics", "business",
-                                              "business_acts", "visitor_not", "addressed_acts")))
+                                              "business_acts", "visitor_not", "addressed_acts", "named_bodies")))
 
 
 def state_actor(a: Actor, countries_count: bool) -> bool:
@@ -101,7 +102,12 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
     rule = a.rule or ""
     if rule.startswith("lexicon:") and "metonymy" not in rule:
         return countries_count or a.kind != "country"  # a country named alone is a team in sport
-    # a title, not the name itself ("Bloc Party" is a band's name, not a party's title)
+    # a title, not the name itself ("Bloc Party" is a band's name, not a party's title); but in business news,
+    # where bands do not play, a body whose own name says it polices, judges or governs is one ("the Lagos State
+    # Police Command", "the Serious Fraud Office")
+    if countries_count and a.kind == "organisation" and a.sector in rules().named_bodies and (
+            "name-words" in rule or "government-head" in rule):
+        return True
     if "name-words" in rule and a.role == a.name:
         return False
     if rule.endswith("+focus") and _owned_by_a_stranger(a.role or ""):
