@@ -71,8 +71,9 @@ Two measures (``dragoman eval merge``):
 - **holdout13 set**: ``data/merge_set_holdout13.jsonl``, 40 more reports of seven types from the same brief (other
   regions; the host of a meeting as subject in one report and the visitor in the other, a late-evening happening
   told as "late on Tuesday", an accusation or demand told only as a ministry's statement, a nickname in one report,
-  a phone call as a decoy), written blind on 5 Dec 2026 and committed before its first run, kept unread:
-  ``holdout13_precision``, ``holdout13_recall``.
+  a phone call as a decoy), written blind on 5 Dec 2026 and committed before its first run:
+  ``holdout13_precision``, ``holdout13_recall``. It was read on 6 Dec 2026, once holdout14 had been written, to
+  find why pairs were missed, so it is no longer blind.
 - **holdout14 set**: ``data/merge_set_holdout14.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a later report two days after, dated by weekday only; an organisation named by its initials or a
   translated name in one report; three or more officials meeting, only two named in one report; the act in the
