@@ -1167,6 +1167,10 @@ def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_
     ("hrachik karapetyan", "rachik karapetian", True),  # an "h" left out
     ("levan kobakhidze", "lefan kobakhidze", True),  # a voiced consonant written voiceless
     ("jean marc saint cyr", "jean marc st cyr", True),  # "Saint" abbreviated
+    ("elmahdi yusuf karrar", "al mahdi karar", True),  # the article fused to the given name by one outlet
+    ("alhadi nur", "al hadi nour", True),
+    ("elmahdi karrar", "osman karrar", False),  # another given name
+    ("mahdi karrar", "ahmed karrar", False),  # the same consonants, but one name opens with a vowel
     ("j okonkwo", "tobenna okonkwo", False),  # another initial
     ("dario k villalba", "dario martin villalba", False),
     ("maria lopez", "mario lopes", False),  # another given name

@@ -290,7 +290,10 @@ _BLUR = str.maketrans({"h": None, "d": "t", "b": "p", "g": "k", "v": "f", "z": "
 
 
 def _skeleton(w: str) -> str:
-    return _VOWELS.sub("", w).translate(_BLUR)
+    """A name word's consonants as transliterations blur them, marked when the word opens with a vowel (an "h"
+    before it left out): "Osman" / "Usman" alike, "Mahdi" / "Ahmed" not."""
+    opens, bare = w.lstrip("h")[:1], _VOWELS.sub("", w).translate(_BLUR)
+    return ("-" if bare and _VOWELS.match(opens) else "") + bare
 
 
 def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -300,6 +303,7 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     one writes as one word what the other writes as two ("Mohammad Reza Kazemi Tabar" / "Mohammad-Reza Kazemitabar"),
     or one gives initials for the other's given names ("V. A. Kulkarni" / "Vikram Anand Kulkarni")."""
     x, y = _initialled(x, y)
+    x, y = _unfused(x, y), _unfused(y, x)
     if x <= y or y <= x:
         return True
     if not any(len(w) >= 4 for w in x & y):
@@ -320,6 +324,19 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     # the other's written with one letter changed, added or left out (two in a word of nine letters or more)
     short, other = (x - y, y - x) if len(x) <= len(y) else (y - x, x - y)
     return bool(short) and all(len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
+
+
+def _unfused(x: frozenset[str], y: frozenset[str]) -> frozenset[str]:
+    """``x``'s words with an Arabic article written fused to a name ("Eltayeb", "Alhassan") split off where the
+    other name ``y`` writes that name alone, its consonants the same ("Eltayeb Babikir" / "Al-Tayeb Osman
+    Babiker": "tayeb")."""
+    def bare(w: str) -> str | None:
+        if len(w) < 6 or w[:2] not in ("al", "el"):
+            return None
+        rest = _skeleton(w[2:])
+        return next((v for v in y if v not in x and len(v) >= 4 and _skeleton(v) == rest), None)
+
+    return frozenset(bare(w) or w for w in x)
 
 
 def _initialled(x: frozenset[str], y: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
