@@ -459,6 +459,24 @@ def test_fighters_of_a_foreign_name_are_the_named_group(pipeline):
         _events(named)
 
 
+@pytest.mark.parametrize("text, group", [
+    ("Insurgents from the group known as Jabhat al-Nakhil stormed a coastal village late on Tuesday.",
+     "Jabhat al-Nakhil"),
+    ("Gunmen from a militia calling itself the Soro Hills Defence Force attacked a market on Monday.",
+     "Soro Hills Defence Force"),
+])
+def test_fighters_of_a_group_known_by_a_name_are_that_groups_and_share_its_key(pipeline, text, group):
+    from dragoman.store.records import actor_keys
+
+    art = extract(text, pipeline=pipeline)
+    attackers = [s for t, s, _, _ in _events(art) if t == "ASSAULT"]
+    assert len(attackers) == 1 and len(attackers[0]) == 1 and attackers[0][0].endswith(group), _events(art)
+    assert [a.name for a in art.actors if "militia" == a.name or a.name.endswith(group) and a.name != attackers[0][0]] == []
+    actor = next(a for a in art.actors if a.name == attackers[0][0])
+    assert "n:" + group.lower().replace("-", " ") in actor_keys({"name": actor.name, "kind": actor.kind, "country": actor.country,
+                                                              "org": actor.org, "sector": actor.sector}), actor
+
+
 def test_an_acronym_of_an_organisation_named_before_is_that_organisation(pipeline):
     art = extract("Police are looking into a leaflet from the Northern Freedom League. The NFL has denied breaking any "
                   "law.", pipeline=pipeline)

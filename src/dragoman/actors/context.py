@@ -3,11 +3,12 @@ its parse tree, and the phrase helpers every step shares (head of a span, left a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
 from dragoman.actors.vocabulary import words
-from dragoman.model import Article
+from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 
@@ -147,6 +148,25 @@ class Context(Tree):
 
     def text(self, ts: int, te: int) -> str:
         return self.article.text[self.toks[ts].start : self.toks[te - 1].end]
+
+
+#: the nouns of a body introduced by the name it is known by ("the group known as ...", "a movement calling itself ...")
+_KNOWN_BODIES = frozenset(("group", "movement", "militia", "faction", "organisation", "organization", "outfit",
+                           "network", "cell", "front", "gang"))
+#: the words that introduce that name
+KNOWN_AS = (("known", "as"), ("called",), ("calling", "itself"), ("named",), ("styling", "itself"))
+
+
+def known_as_end(toks: Sequence[Token], i: int) -> int:
+    """Where "the group known as" (or "a militia called", "a movement calling itself"), starting at token ``i``,
+    ends: the index of the name after it; ``i`` when there is no such phrase."""
+    j = i + 1 if i < len(toks) and toks[i].text.lower() in ("the", "a", "an") else i
+    if j >= len(toks) or toks[j].text.lower() not in _KNOWN_BODIES:
+        return i
+    for intro in KNOWN_AS:
+        if [t.text.lower() for t in toks[j + 1:j + 1 + len(intro)]] == list(intro):
+            return j + 1 + len(intro)
+    return i
 
 
 def name_head(name: str) -> str:

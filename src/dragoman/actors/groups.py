@@ -4,7 +4,17 @@
 from __future__ import annotations
 
 from dragoman.actors.body import code_body
-from dragoman.actors.context import RANKS, Context, Unit, _left_edge, _right_edge, _root, _strip_det, post_owner
+from dragoman.actors.context import (
+    RANKS,
+    Context,
+    Unit,
+    _left_edge,
+    _right_edge,
+    _root,
+    _strip_det,
+    known_as_end,
+    post_owner,
+)
 from dragoman.actors.lexicon import Role
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
 from dragoman.actors.vocabulary import words
@@ -68,6 +78,8 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     ext, c = _group_coding(ctx, root, role, ts, te)
     if ext > te and ext - 1 in ctx.role_of and _group_of_end(ctx, root, te) == ext:
         done.add(ext - 1)  # "the leader of a gang": the gang is named only as his
+    # "gunmen from a militia calling itself ...": the militia is the name's, which the gunmen are of
+    done.update(x for x in range(te, ext) if known_as_end(toks, x) > x)
     role = ctx.role_of[root][2]
     nations = list({u.country: u for u in c.units
                     if u.country and u.kind in ("country", "code", "demonym")}.values())
@@ -238,9 +250,10 @@ def _body_after(ctx: Context, root: int, te: int, preps: tuple[str, ...], kinds:
     for k in ctx.children[root]:
         if k != te or toks[k].dep != "prep" or toks[k].text.lower() not in preps:
             continue
-        for i in range(k + 1, min(k + 4, len(toks))):
+        start = known_as_end(toks, k + 1)  # ("fighters from the group known as ...")
+        for i in range(start, min(start + 3, len(toks))):
             u = ctx.unit_of.get(i)
-            if u is not None and u.kind in kinds and (not coded or u.country or u.sector) and u.te - te <= reach:
+            if u is not None and u.kind in kinds and (not coded or u.country or u.sector) and u.te - te <= reach + start - k - 1:
                 return u
     return None
 

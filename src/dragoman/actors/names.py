@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dragoman.actors.context import RANKS, Context, Unit
+from dragoman.actors.context import RANKS, Context, Unit, known_as_end
 from dragoman.actors.lexicon import Entry, Match
 from dragoman.actors.militia import MEMBERS
 from dragoman.actors.titles import PORTFOLIO_WORDS
@@ -445,7 +445,9 @@ def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
     for h in range(len(toks) - 3):
         if toks[h].text.lower() not in _MEMBER_NOUNS or toks[h + 1].text.lower() not in ("of", "from"):
             continue
-        if toks[h + 2].text.lower() == "the":
+        if (named := known_as_end(toks, h + 2)) > h + 2:
+            ts = te = named  # "insurgents from the group known as Harakat al-Tawil"
+        elif toks[h + 2].text.lower() == "the":
             ts = te = h + 3
         elif toks[h + 1].text.lower() == "of" and toks[h + 2].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS:
             ts = te = h + 2  # "gunmen of Jama'at Ansar al-Qamar"

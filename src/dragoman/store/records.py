@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from dragoman.actors.context import KNOWN_AS
 from dragoman.actors.vocabulary import portfolio, words
 from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
@@ -327,6 +328,7 @@ def _armed_group_key(name: str) -> str | None:
         toks = toks[2:]  # "Gunmen from the Ironwood Valley Brigade": the group's name after the noun
         if toks and toks[0].lower() == "to":  # "fighters belonging to the ..."
             toks = toks[1:]
+        toks = _known_as(toks)  # "gunmen from a militia calling itself the ...": the name it goes by
         if not toks or toks[0].lower() != "the" and not (link == "of" and toks[0].lower() in _ARABIC_KINDS):
             return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the",
             # or, after "of", an Arabic word for a group: "gunmen of Jama'at Ansar al-Qamar")
@@ -367,6 +369,19 @@ def _armed_group_key(name: str) -> str | None:
         return None  # a country, another known name, a place: "New York gunmen"
     n = norm_name(phrase)
     return "n:" + n if n else None
+
+
+def _known_as(toks: list[str]) -> list[str]:
+    """"a militia calling itself the Tana Force", "the group known as Harakat al-Tawil": "the" and the name the
+    group goes by (``toks`` as they were when they say no such thing)."""
+    i = 1 if toks and toks[0].lower() in ("the", "a", "an") else 0
+    if len(toks) < i + 3 or toks[i].lower() not in _GROUP_TAILS | _ARMED_HEADS:
+        return toks
+    intro = next((w for w in KNOWN_AS if [t.lower() for t in toks[i + 1:i + 1 + len(w)]] == list(w)), None)
+    if intro is None:
+        return toks
+    rest = toks[i + 1 + len(intro):]
+    return ["the", *(rest[1:] if rest and rest[0].lower() == "the" else rest)]
 
 
 #: Arabic words for a group that open its name and that outlets keep or leave out ("Jama'at Ansar al-Qamar")
