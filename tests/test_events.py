@@ -1553,3 +1553,46 @@ def test_among_them_says_who_was_included_not_who_acted(pipeline):
                   published="2025-03-04", pipeline=pipeline)
     kill = [e for e in art.events if e.type == "ASSAULT"]
     assert kill and not kill[0].sources and "soldiers" in [art.actor(t).name for t in kill[0].targets], art.events
+
+
+# --- claims of responsibility ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, doer", [
+    # the attack told by its doers' description, the group named where it claims it: the group's attack
+    (("Armed separatists attacked the village of Ndop on Tuesday evening, killing five people. The Highland "
+     "Restoration Front claimed responsibility in a video."), "Highland Restoration Front"),
+    (("Insurgents raided a police post in Tavira district overnight. The Coastal Liberation Army claimed the raid "
+     "on Wednesday."), "Coastal Liberation Army"),
+    # gunmen may be anyone's: a claim does not make them the group's
+    ("Gunmen stormed a market in Ndop on Tuesday. The Highland Restoration Front claimed responsibility.", "Gunmen"),
+    # two groups claiming: no one's
+    (("Armed separatists attacked Ndop on Tuesday. The Highland Restoration Front and the Coastal Liberation Army "
+     "both claimed responsibility."), "Armed separatists"),
+])
+def test_an_attack_by_described_rebels_is_the_group_that_claimed_it(pipeline, text, doer):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    doers = [[art.actor(i).name for i in e.sources] for e in art.events if e.type == "ASSAULT"]
+    assert doers and doers[0] == [doer], [(e.type, e.rule, [art.actor(i).name for i in e.sources]) for e in art.events]
+
+
+def test_a_claim_leaves_an_attack_dated_years_back_alone(pipeline):
+    from dragoman import extract
+
+    art = extract("Rebels attacked a convoy near Ndop on Tuesday. In 2019 rebels killed ten people in the same "
+                  "district. The Highland Restoration Front claimed the attack.", published="2024-05-04", pipeline=pipeline)
+    doers = {(e.date, tuple(art.actor(i).name for i in e.sources)) for e in art.events if e.type == "ASSAULT"}
+    assert ("2019", ("Highland Restoration Front",)) not in doers and any(
+        d == ("Highland Restoration Front",) for _, d in doers), doers
+
+
+def test_a_group_that_claims_described_rebels_attack_is_an_armed_group_and_a_year_is_no_part_of_a_name(pipeline):
+    from dragoman import extract
+
+    art = extract("Rebels attacked a convoy near Ndop on Tuesday. In 2019 rebels killed ten people in the same "
+                  "district. The Highland Restoration Front claimed the attack.", published="2024-05-04", pipeline=pipeline)
+    front = next(a for a in art.actors if a.name == "Highland Restoration Front")
+    assert front.sector == "REB", front  # its name said nothing; its claim does
+    assert not any(a.name.startswith("2019") for a in art.actors), [a.name for a in art.actors]

@@ -49,7 +49,7 @@ PRE_STAGES: tuple[Stage, ...] = (
 POST_STAGES: tuple[Stage, ...] = (
     Stage("actors", "dragoman.actors:make", ("tokens", "entities", "noun_chunks"), ("actors",)),
     Stage("speech", "dragoman.quotes:make_speech", ("tokens", "actors"), ("quotes",)),
-    Stage("events", "dragoman.events:make", ("tokens", "actors", "quotes"), ("events",)),
+    Stage("events", "dragoman.events:make", ("tokens", "actors", "quotes"), ("events", "actors")),
     Stage("merge", "dragoman.events:make_merge", ("events",), ("events",)),
     Stage("relevance", "dragoman.events:make_relevance", ("events", "actors", "topic"), ("events",)),
     Stage("times", "dragoman.when_where:make_times", ("tokens", "events", "reference_date"), ("times", "events")),

@@ -134,8 +134,10 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
     toks = ctx.toks
     t = toks[root]
     ts = _left_edge(ctx, root)
-    while ts < root and (ctx.in_chrome(toks[ts].start, toks[ts].end) or toks[ts].pos == "PUNCT"):
-        ts += 1  # the dateline is not part of the phrase ("CARACAS - Venezuelan agents")
+    while ts < root and (ctx.in_chrome(toks[ts].start, toks[ts].end) or toks[ts].pos == "PUNCT"
+                         or toks[ts].ent_type == "DATE" and toks[ts].tag == "CD"):
+        ts += 1  # the dateline is not part of the phrase ("CARACAS - Venezuelan agents"), nor a year the parser
+        # hung on it ("In 2019 rebels killed ...")
     if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
         if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of or not role.strong:
             return None  # "police chief": the head phrase is handled on its own

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dragoman.actors.lexicon import default_lexicon
 from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
+from dragoman.events.claim import claimed
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.complaint import complaints
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
@@ -83,6 +84,11 @@ class Coder:
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
+        events, recoded = claimed(view, events, self.lex.modes)
+        if recoded:  # a group that claims an attack is an armed group, whatever its name's words said
+            article = article.replace(actors=tuple(
+                replace(a, sector=recoded[a.id], rule=(a.rule or "") + "+claimed") if a.id in recoded else a
+                for a in article.actors))
         return article.replace(events=tuple(e for e in events if e.confidence >= self.min_confidence))
 
     def view(self, article: Article) -> View:
