@@ -182,3 +182,21 @@ def test_a_body_named_by_its_initials_is_the_body_named_in_full(pipeline, tmp_pa
     assert initials("Tana River Liberation Army") == "trla" and initials("Ministry of Defence") == ""
     merged = pairs_merged(pipeline, ARMED_INITIALS_ARTICLES, (("m1", "m2"),), tmp_path, "ASSAULT")
     assert merged == {("m1", "m2"): True}
+
+
+def test_a_visitors_arrival_is_not_a_meeting_of_his_visit_on_another_day(pipeline, tmp_path):
+    """One outlet tells a minister arriving on Wednesday; another, a minister of the host country receiving him
+    on Thursday: two happenings of one visit (the day of slack between two reports is for one act dated two ways)."""
+    texts = [
+        ("v1", "2025-04-10", ("ANKARA - Uruguay's Foreign Minister Tomas Ferreira arrived in Ankara on Wednesday for a "
+         "two-day visit, the first by a Uruguayan foreign minister in a decade.")),
+        ("v2", "2025-04-10", ("ANKARA - Turkey's Trade Minister Kemal Aydin received Uruguay's Foreign Minister Tomas "
+         "Ferreira at the trade ministry in Ankara on Thursday for talks on beef exports.")),
+    ]
+    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, text in texts]
+    coded = [a for a in pipeline.run_batch(arts) if isinstance(a, Article)]
+    assert [e.mode for e in coded[0].events if e.type == "CONSULT"] == ["visit"], coded[0].events
+    with Store.open(tmp_path / "v.duckdb") as store:
+        store.ingest(coded)
+        rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=100)
+    assert [r["article_ids"] for r in rows if len(r["article_ids"]) > 1] == [], rows

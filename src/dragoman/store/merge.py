@@ -862,6 +862,10 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     day = m["date_precision"] == "day" and o["date_precision"] == "day"
     if gap is None or gap > (1 if day else 0):
         return False, f"dates differ ({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})"
+    if gap and (m.get("mode") == "visit") != (o.get("mode") == "visit"):
+        # "X arrived in Amman on Wednesday" / "Y received X on Thursday": a visit's arrival and a meeting of it
+        # on another day are two happenings (the day of slack is for one act dated two ways)
+        return False, f"an arrival and a meeting on different days ({m.get('date')}, {o.get('date')})"
     when = f"dates {m.get('date')} ({m['date_precision']}) and {o.get('date')} ({o['date_precision']})"
     return True, f"same {m['type']}; {who}; {when}{where}"
 
