@@ -245,6 +245,18 @@ def test_the_leader_of_a_group_is_the_groups(pipeline, text, name, sector):
     assert (name, sector) in got and len(got) == (2 if text.startswith("Police") else 1), got
 
 
+def test_a_title_one_country_gives_names_its_holder_and_is_no_organisation(pipeline):
+    from dragoman import extract
+
+    art = extract("The Tánaiste and Minister for Foreign Affairs, Orla Brennan, met the Spanish Foreign Minister "
+                  "Luis Ocaña in Madrid on Monday.", published="2024-05-04", pipeline=pipeline)
+    got = {(a.name, a.kind, a.country, a.sector) for a in art.actors}
+    assert ("Orla Brennan", "person", "IRL", "GOV") in got, got
+    assert not any(a.kind == "organisation" for a in art.actors), got
+    meet = [e for e in art.events if e.type == "CONSULT"]
+    assert meet and "Orla Brennan" in {art.actor(i).name for i in meet[0].sources + meet[0].targets}, art.events
+
+
 def test_new_york_is_new_york_not_york(pipeline):
     from dragoman import extract
 

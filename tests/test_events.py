@@ -46,6 +46,16 @@ def only(art: Article, type_: str | None = None):
 # --- triggers and classification -------------------------------------------------------------
 
 
+def test_receiving_someone_for_a_meeting_is_hosting_him(pipeline):
+    from dragoman import extract
+
+    art = extract("Farida Osei received Tomas Lindqvist for what both sides called a cordial meeting followed by lunch.",
+                  published="2024-05-04", pipeline=pipeline)
+    got = [(e.type, e.cameo, [art.actor(i).name for i in e.sources], [art.actor(i).name for i in e.targets])
+           for e in art.events]
+    assert ("CONSULT", "043", ["Farida Osei"], ["Tomas Lindqvist"]) in got, got
+
+
 @pytest.mark.parametrize("text, arrest", [
     ("Soldiers captured two rebel commanders near the river.", True),  # people, not a town: an arrest
     ("The governor's speech captured the imagination of young voters.", False),

@@ -89,6 +89,7 @@ class Role:
     strong: bool
     kind: str  # person | group | body
     cls: str  # synonym class for title coreference
+    country: str | None = None  # the one country whose office the title is ("taoiseach": Ireland's)
 
     @property
     def pseudo_country(self) -> str | None:
@@ -242,9 +243,10 @@ def _roles() -> dict[str, Role]:
     """``roles.tsv``: role phrases (lower case) → sector, strength, kind and synonym class."""
     roles: dict[str, Role] = {}
     for _, row in _rows(DATA / "roles.tsv"):
-        row = (row + [""] * 5)[:5]
-        phrase, sector, strength, kind, cls = row
-        roles[phrase.lower()] = Role(phrase.lower(), sector or None, strength == "strong", kind or "person", cls)
+        row = (row + [""] * 6)[:6]
+        phrase, sector, strength, kind, cls, country = row
+        roles[phrase.lower()] = Role(phrase.lower(), sector or None, strength == "strong", kind or "person", cls,
+                                     country or None)
     return roles
 
 

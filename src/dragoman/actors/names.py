@@ -590,6 +590,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label == "ORG" and ts > 0 and ctx.toks[ts - 1].text.lower() == "the" and te - 1 in ctx.role_of \
             and ctx.toks[te - 1].text.lower() in POST_NOMINALS:
         return None  # "the Mid-Bedfordshire MP": a title (the seat's member), for the titles to resolve
+    if ent.label == "ORG" and (hit := ctx.role_at.get(ts)) is not None and hit[0] == te and hit[1].kind == "person":
+        return None  # "the Taoiseach", "the Tánaiste": a person's title the tagger took for a body
     text = ctx.text(ts, te)
     if text in ctx.lex.not_actors or (ent.label == "ORG" and ctx.toks[te - 1].text.lower() in ctx.lex.not_actor_heads):
         return None

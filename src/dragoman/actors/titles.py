@@ -194,9 +194,9 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
     elif weak and not any(not r.strong and r.agent_sector and of_a_thing(ctx, end) for _, end, r in roles):
         c.sector = weak.agent_sector
     if c.country is None:
-        pseudo = next((r.pseudo_country for _, _, r in roles if r.pseudo_country), None)
+        pseudo = next((r.pseudo_country or r.country for _, _, r in roles if r.pseudo_country or r.country), None)
         if pseudo:
-            c.country = pseudo
+            c.country = pseudo  # (an IGO's or an NGO's title, or one country's own: "the Taoiseach")
     c.classes = tuple(dict.fromkeys(r.cls for _, _, r in roles))
     if roles:
         rs = ts
