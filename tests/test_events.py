@@ -46,6 +46,21 @@ def only(art: Article, type_: str | None = None):
 # --- triggers and classification -------------------------------------------------------------
 
 
+@pytest.mark.parametrize("text, want", [
+    # pressing ahead or on with one's own plan asks no one; the protest told after it is its own event
+    (("The cabinet will press ahead with the port bill, the minister said, a day after dockers rallied outside "
+     "parliament to oppose it."), {"PROTEST"}),
+    ("The council pressed on with the demolition.", set()),
+    ("Deputies pressed the minister on how the money was spent.", {"REQUEST"}),
+])
+def test_pressing_ahead_is_no_request(pipeline, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = {e.type for e in art.events}
+    assert want <= got and "REQUEST" not in got - want, [(e.type, e.rule) for e in art.events]
+
+
 def test_receiving_someone_for_a_meeting_is_hosting_him(pipeline):
     from dragoman import extract
 
