@@ -27,24 +27,25 @@ _MOVEMENTS = frozenset(("REB", "INS"))
 _AFTER = 3
 
 
-def _named_armed(a: Actor | None) -> bool:
+def _named_armed(view: View, a: Actor | None) -> bool:
     """Is ``a`` an armed group the text names (a proper word in its name), not one it only describes?  An
     organisation no lexicon knows, of no country, counts whatever its name's words say ("the Western Highlands
     Restoration Forces" is coded as an army by its last word; a state's army is known by its country)."""
-    if a is None or a.kind not in ("organisation", "group") or _described(a):
+    if a is None or a.kind not in ("organisation", "group") or _described(view, a):
         return False
     unknown = a.kind == "organisation" and a.country is None and a.sector in (None, "MIL")
     return (a.sector in ARMED or unknown) and any(w[:1].isupper() for w in a.name.split())
 
 
-def _described(a: Actor | None) -> bool:
-    """Is ``a`` an armed movement only described ("armed separatists", "insurgents", "rebel fighters")?  Not "the
-    gunmen" or "the attackers", who may be anyone's (``militia.py`` reads them so too): a group's claim does not
-    make every gunman's attack of the day its own."""
-    from dragoman.store.records import _armed_group_key
-
-    return a is not None and a.kind == "group" and a.sector in _MOVEMENTS and a.org is None \
-        and _armed_group_key(a.name) is None and not any(w[:1].isupper() for w in a.name.split()[1:])
+def _described(view: View, a: Actor | None) -> bool:
+    """Is ``a`` an armed movement only described ("armed separatists", "insurgents", "rebel fighters"), no word of
+    its mentions capitalised but a sentence's first?  Not "the gunmen" or "the attackers", who may be anyone's
+    (``militia.py`` reads them so too): a group's claim does not make every gunman's attack of the day its own."""
+    if a is None or a.kind != "group" or a.sector not in _MOVEMENTS or a.org is not None:
+        return False
+    firsts = {s.tok_start for s in view.article.sentences}
+    return not any(t.text[:1].isupper() and t.i not in firsts
+                   for m in a.mentions for t in view.tokens_in(m.start, m.end))
 
 
 def _claimer(view: View, acts: frozenset[str]) -> tuple[str, int] | None:
@@ -60,7 +61,7 @@ def _claimer(view: View, acts: frozenset[str]) -> tuple[str, int] | None:
         s, _ = view.subject(t.i)
         if s is None:
             continue
-        armed = [a for a in view.phrase_actors(s, strict=True) if _named_armed(art.actor(a))]
+        armed = [a for a in view.phrase_actors(s, strict=True) if _named_armed(view, art.actor(a))]
         if len(armed) == 1:
             found.setdefault(armed[0], t.sent)
     return next(iter(found.items())) if len(found) == 1 else None
@@ -94,7 +95,7 @@ def claimed(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]
         es = e.evidence[0].sent if e.evidence else None
         if e.type == "ASSAULT" and es is not None and es <= sent + _AFTER and e.sources and group not in e.targets \
                 and not (e.aux.negated or e.aux.hypothetical or _dated_long_ago(view, es)) \
-                and all(_described(art.actor(x)) for x in e.sources):
+                and all(_described(view, art.actor(x)) for x in e.sources):
             claimer = art.actor(group)
             doers = {a.sector for x in e.sources if (a := art.actor(x)) is not None and a.sector}
             if claimer is not None and claimer.sector not in ARMED and len(doers) == 1:
