@@ -257,6 +257,14 @@ def test_a_title_one_country_gives_names_its_holder_and_is_no_organisation(pipel
     assert meet and "Orla Brennan" in {art.actor(i).name for i in meet[0].sources + meet[0].targets}, art.events
 
 
+def test_an_acronyms_plural_tagged_singular_is_a_group(pipeline):
+    from dragoman import extract
+
+    art = extract("The junior minister apologised to MPs on Monday.", published="2024-05-04", pipeline=pipeline)
+    ev = [e for e in art.events if e.type == "CONCEDE"]
+    assert ev and [art.actor(i).name for i in ev[0].targets] == ["MPs"], [(a.name, a.sector) for a in art.actors]
+
+
 def test_new_york_is_new_york_not_york(pipeline):
     from dragoman import extract
 

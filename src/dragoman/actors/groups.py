@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dragoman.actors.body import code_body
 from dragoman.actors.context import (
     RANKS,
@@ -175,13 +177,18 @@ _NAMING_DETERMINERS = frozenset({"the", "its", "their", "a", "an", "this", "our"
 _COLLECTIVES = words("collective_singulars")
 
 
+#: an acronym's plural, which the tagger takes for a singular noun ("apologised to MPs", "MEPs", "NGOs")
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+
+
 def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int | None:
     """The phrase's start without determiners; ``None`` when a bare singular noun names no one or the
     phrase is a name itself."""
     toks = ctx.toks
     t = toks[root]
     bare = _strip_det(ctx, ts, te)
-    if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") and (
+    if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") \
+            and not _ACRONYM_PLURAL.match(t.text) and (
             bare == ts or not (role.strong or role.kind == "person" or _collective(ctx, ts, root))
             or toks[ts].text.lower() not in _NAMING_DETERMINERS) and not _headline_subject(ctx, root, role, ts):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
