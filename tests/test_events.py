@@ -1621,3 +1621,16 @@ def test_a_group_that_claims_described_rebels_attack_is_an_armed_group_and_a_yea
     front = next(a for a in art.actors if a.name == "Highland Restoration Front")
     assert front.sector == "REB", front  # its name said nothing; its claim does
     assert not any(a.name.startswith("2019") for a in art.actors), [a.name for a in art.actors]
+
+
+def test_a_group_calling_itself_a_name_that_claims_an_attack_is_its_doer(pipeline):
+    from dragoman import extract
+
+    art = extract("Insurgents stormed a police post in Koro district on Monday. A group calling itself Barisan Pejuang "
+                  "Tanah Koro, known in local media by the English name Koro Land Fighters Front, claimed responsibility "
+                  "in a statement.", published="2024-05-04", pipeline=pipeline)
+    doers = [[art.actor(i) for i in e.sources] for e in art.events if e.type == "ASSAULT"]
+    assert doers and len(doers[0]) == 1 and doers[0][0].kind == "organisation", \
+        [(e.type, e.rule, [art.actor(i).name for i in e.sources]) for e in art.events]
+    assert doers[0][0].name in ("Barisan Pejuang Tanah Koro", "Koro Land Fighters Front"), doers
+    assert all(a.kind == "organisation" for a in art.actors if a.name.endswith("Front")), [(a.name, a.kind) for a in art.actors]

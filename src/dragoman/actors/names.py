@@ -443,9 +443,11 @@ def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
     toks = ctx.toks
     out: list[Unit] = []
     for h in range(len(toks) - 3):
-        if toks[h].text.lower() not in _MEMBER_NOUNS or toks[h + 1].text.lower() not in ("of", "from"):
+        if toks[h].text.lower() in ("a", "an", "the") and (named := known_as_end(toks, h)) > h:
+            ts = te = named  # "a group calling itself Barisan Tani Raya claimed ...": the name it goes by
+        elif toks[h].text.lower() not in _MEMBER_NOUNS or toks[h + 1].text.lower() not in ("of", "from"):
             continue
-        if (named := known_as_end(toks, h + 2)) > h + 2:
+        elif (named := known_as_end(toks, h + 2)) > h + 2:
             ts = te = named  # "insurgents from the group known as Harakat al-Tawil"
         elif toks[h + 2].text.lower() == "the":
             ts = te = h + 3
@@ -572,6 +574,10 @@ def _titled_after(ctx: Context, i: int) -> bool:
     return False
 
 
+#: the last words of an armed body's name that no person's name ends with ("Front", "Army", "Brigade")
+_ARMED_BODY_HEADS = frozenset(("front", "army", "brigade", "brigades", "militia", "movement", "forces"))
+
+
 def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | None:
     """The unit a named entity stands for, corrected; ``None`` when it is no actor's name or the
     lexicon codes it."""
@@ -629,6 +635,9 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         # the tagger took the honorific into an organisation's name: "[Mr Okonkwo]" is a person
         return Unit(ts + 1, te, "person", ctx.text(ts + 1, te), rule="honorific", label="PERSON")
     kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
+    if ent.label == "PERSON" and te - ts >= 3 and ctx.toks[te - 1].text.lower() in _ARMED_BODY_HEADS \
+            and ctx.toks[te - 1].text[:1].isupper():
+        kind = "organisation"  # "the Tani Raya Armed Front", "Lord's Liberation Army": an armed body's name
     if ent.label == "ORG" and _person_by_apposition(ctx, ts, te):
         return Unit(ts, te, "person", ctx.text(ts, te), rule="ner:ORG+apposed-title", label="PERSON")
     if ent.label in ("GPE", "LOC", "FAC") or _place_named(ctx, ts, te):

@@ -62,6 +62,11 @@ def _claimer(view: View, acts: frozenset[str]) -> tuple[str, int] | None:
         if s is None:
             continue
         armed = [a for a in view.phrase_actors(s, strict=True) if _named_armed(view, art.actor(a))]
+        if not armed:
+            # "a group calling itself X, known in English as the Y Front, claimed ...": the names inside the
+            # subject are one group's; the one coded armed (else the first) is it
+            named = [a for a in view.phrase_actors(s) if _named_armed(view, art.actor(a))]
+            armed = [a for a in named if (x := art.actor(a)) is not None and x.sector in ARMED][:1] or named[:1]
         if len(armed) == 1:
             found.setdefault(armed[0], t.sent)
     return next(iter(found.items())) if len(found) == 1 else None
