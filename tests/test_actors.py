@@ -545,6 +545,7 @@ def test_a_city_named_without_its_accents_is_still_the_city_and_a_language_is_no
     police = next(a for a in art.actors if "police" in a.name)
     assert police.country == "CAN"
     assert not [a for a in art.actors if a.country == "FRA"], [(a.name, a.country, a.rule) for a in art.actors]
+    assert not [a for a in art.actors if a.name == "France"], [(a.name, a.kind, a.rule) for a in art.actors]  # no actor
 
 
 def test_a_name_with_its_gloss_in_parentheses_is_the_name_alone(pipeline):

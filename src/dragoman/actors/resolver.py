@@ -153,6 +153,8 @@ def _stands(ctx: Context, u: Unit, r: int) -> bool:
         _capital(ctx, u, r)
     elif u.kind == "demonym":
         _demonym(ctx, u, r)
+        if u.kind == "language":
+            return False
     elif u.kind == "place":
         return False
     elif u.kind == "nationality":
@@ -226,7 +228,7 @@ def _demonym(ctx: Context, u: Unit, r: int) -> None:
     elif _conjunct_group(ctx, u, r):
         pass  # "Sierra Leonean and Liberian refugees": the role of the group it is joined to
     elif dep in ("amod", "compound", "nmod") and toks[r].head != r and toks[toks[r].head].lemma.lower() in LANGUAGE_NOUNS:
-        u.country = None  # "its French initials", "the Arabic name": a language, not the country
+        u.country, u.kind = None, "language"  # "its French initials", "the Arabic name": a language, no actor
         u.rule += "+language"
     elif dep in ("amod", "compound", "nmod") or toks[r].pos == "ADJ":
         # "an Indian proposal", "Israeli air raids": the country acts through the thing
