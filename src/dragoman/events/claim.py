@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from dragoman.actors.militia import ARMED_SECTORS
 from dragoman.events.clauses import View
 from dragoman.model import Actor, Event
 
-#: sectors of armed actors outside a state's forces
-ARMED = frozenset(("REB", "INS", "UAF", "CRM"))
+#: sectors of armed actors outside a state's forces (the militia module's, and insurgents)
+ARMED = ARMED_SECTORS | {"INS"}
 #: sectors of armed movements: the rebels and insurgents a report describes before it names their group
 _MOVEMENTS = frozenset(("REB", "INS"))
 #: sentences after the claim in which an attack may still be the one claimed
