@@ -575,7 +575,7 @@ def _titled_after(ctx: Context, i: int) -> bool:
 
 
 #: the last words of an armed body's name that no person's name ends with ("Front", "Army", "Brigade")
-_ARMED_BODY_HEADS = frozenset(("front", "army", "brigade", "brigades", "militia", "movement", "forces"))
+_ARMED_BODY_HEADS = words("armed_body_heads")
 
 
 def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | None:
