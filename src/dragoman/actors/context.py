@@ -169,12 +169,17 @@ def known_as_end(toks: Sequence[Token], i: int) -> int:
     return i
 
 
-def name_head(name: str) -> str:
-    """The head word of a body's name, as written: the word before its first "of" or "for" ("Ministry of Labour",
-    "Directorate for Priority Crime Investigation"), else its last word; "" for no name."""
-    ws = name.split()
+def head_position(ws: Sequence[str]) -> int:
+    """Which of a body's name's words is its head: the word before its first "of" or "for" ("Ministry of Labour",
+    "Directorate for Priority Crime Investigation"), else its last (``ws`` not empty)."""
     cut = next((i for i in range(1, len(ws)) if ws[i].lower() in ("of", "for")), None)
-    return ws[cut - 1] if cut is not None else (ws[-1] if ws else "")
+    return cut - 1 if cut is not None else len(ws) - 1
+
+
+def name_head(name: str) -> str:
+    """The head word of a body's name, as written (``head_position``); "" for no name."""
+    ws = name.split()
+    return ws[head_position(ws)] if ws else ""
 
 
 def _entry_for(entries: tuple[Entry, ...], date: str | None, named: set[str | None] | frozenset[str] = frozenset()) -> Entry | None:

@@ -14,6 +14,7 @@ from dragoman.actors.context import (
     Context,
     Unit,
     _root,
+    head_position,
     post_owner,
 )
 from dragoman.actors.lexicon import NON_STATE_SECTORS, Role
@@ -177,7 +178,7 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
                 continue
         i += 1
     if body:
-        head = _head_index(ctx, ts, te)
+        head = ts + head_position([ctx.toks[i].text for i in range(ts, te)])
         roles = [x for x in roles if x[2].agent_sector != "CRM" or x[0] <= head < x[1]]
     c = Coding(units=tuple(units))
     if owner is not None:
@@ -212,12 +213,6 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
         if re_ > rs:
             c.role = ctx.text(rs, re_)
     return c
-
-
-def _head_index(ctx: Context, ts: int, te: int) -> int:
-    """The token of a body's name's head word: the word before its first "of" or "for", else its last."""
-    cut = next((i for i in range(ts + 1, te) if ctx.toks[i].text.lower() in ("of", "for")), None)
-    return cut - 1 if cut is not None else te - 1
 
 
 def of_a_thing(ctx: Context, end: int) -> bool:
