@@ -1485,6 +1485,28 @@ def test_taking_to_the_streets_is_a_protest(pipeline):
     assert "PROTEST" not in [e.type for e in art.events], art.events
 
 
+@pytest.mark.parametrize("text", [
+    "Thousands of retirees marched through central Quito on Monday to demand higher pensions.",
+    "Hundreds of lorry and taxi drivers rallied outside the energy ministry on Monday over fuel prices.",
+])
+def test_a_crowd_of_people_no_lexicon_names_is_the_protests_source(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2025-03-04", pipeline=pipeline)
+    protests = [e for e in art.events if e.type == "PROTEST"]
+    assert protests and protests[0].sources, art.events
+    crowd = art.actor(protests[0].sources[0])
+    assert crowd is not None and crowd.sector in ("CVL", "LAB") and crowd.kind == "group", crowd  # drivers: labour
+
+
+def test_a_counted_crowd_that_only_watches_is_no_actor(pipeline):
+    from dragoman import extract
+
+    art = extract("Thousands of spectators watched the final in Quito on Monday.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert not [a for a in art.actors if "spectators" in a.name], art.actors
+
+
 def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
     from dragoman import extract
 

@@ -3,6 +3,7 @@ its parse tree, and the phrase helpers every step shares (head of a span, left a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,6 +12,9 @@ from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
+
+#: plural nouns of people by their ending (retirees, drivers, pensioners, activists, physicians, residents)
+_PERSON_PLURAL = re.compile(r"(?:ers|ors|ees|ists|ians|ants|ents)$")
 
 #: prepositions after which a country is a place, not an actor
 LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "around", "outside", "into",
@@ -84,12 +88,30 @@ class Context(Tree):
             self.role_at[ts] = (te, m.value)  # type: ignore[assignment]
             for i in range(ts, te):
                 self.role_of[i] = (ts, te, m.value)  # type: ignore[assignment]
+        self._crowd_roles()
         self.unit_of: dict[int, Unit] = {}
         self.title_toks: set[int] = set()  # tokens of a person's title: not actors of their own
         self.inner: dict[int, Unit] = {}  # lexicon hits inside an organisation's name
         self._caps: dict[int, bool] = {}
         self._hit_entries: list[tuple[Match, Entry]] | None = None
         self._named_countries: frozenset[str] | None = None
+
+    def _crowd_roles(self) -> None:
+        """People the lexicon does not know, counted as a crowd that marches or rallies: "thousands of retirees
+        marched", "hundreds of truck and bus drivers rallied" are civilians (a role of their own, weak)."""
+        toks = self.toks
+        for t in toks:
+            if t.tag != "NNS" or t.i in self.role_of or not _PERSON_PLURAL.search(t.text.lower()):
+                continue
+            of = toks[t.head]
+            count = toks[of.head]
+            if t.dep != "pobj" or of.text.lower() != "of" or count.text.lower() not in words("crowd_counts"):
+                continue
+            verb = toks[count.head]
+            if count.dep == "nsubj" and verb.pos == "VERB" and verb.lemma.lower() in words("crowd_verbs"):
+                role = Role(t.text.lower(), "CVL", False, "group", "civilian")
+                self.role_at[t.i] = (t.i + 1, role)
+                self.role_of[t.i] = (t.i, t.i + 1, role)
 
     def hit_entries(self) -> list[tuple[Match, Entry]]:
         """The lexicon's name hits with the entry each stands for on the article's date (computed once)."""
