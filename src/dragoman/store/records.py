@@ -258,6 +258,8 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
         keys.add(armed)
         if armed.startswith("n:") and (core := _core_name(armed[2:])) != armed[2:]:
             keys.add("n:" + core)  # "gunmen of Jama'at Ansar al-Qamar" are the "Ansar as-Qamar" of another outlet
+        if armed.startswith("n:") and (short := _initials_of_key(armed[2:])):
+            keys.add("n:" + short)  # "fighters of the Shabelle Valley Liberation Front" are an outlet's "SVLF fighters"
     if not country:
         return keys
     words = n.split()
@@ -282,7 +284,8 @@ _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "sev
                          "scores", "thousands", "of", "the", "a", "an", "two", "three", "four", "five", "six", "seven",
                          "eight", "nine", "ten", "about", "around", "more", "than", "at", "least", "alleged"))
 #: lower-case particles inside a group's name ("Harakat Fajr al-Wadi", "Front de Libération")
-_NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and"))
+_NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and",
+                             "for"))
 
 
 #: what links an armed-group noun to the group's name after it ("gunmen from the ...", "fighters of the ...")
@@ -340,8 +343,9 @@ def _armed_group_key(name: str) -> str | None:
         toks = toks[1:]
     if len(toks) > 3 and toks[0].lower() in _GROUP_KINDS and toks[1].lower() in _GROUP_TAILS:
         toks = toks[1:]  # "the militant group Harakat Fajr al-Wadi"
-    if len(toks) > 2 and toks[0].lower() in _GROUP_TAILS:
+    if len(toks) > 2 and toks[0].lower() in _GROUP_TAILS and toks[1].lower() not in _NAME_PARTICLES:
         toks = toks[1:]  # "fighters from the armed group Jama'at Nusrat al-Sahel": the name after "group"
+        # (not "the Movement for the Defence of ...", whose name it opens)
     if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
         if len(toks) > 2 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
@@ -369,6 +373,15 @@ def _armed_group_key(name: str) -> str | None:
         return None  # a country, another known name, a place: "New York gunmen"
     n = norm_name(phrase)
     return "n:" + n if n else None
+
+
+def _initials_of_key(key: str) -> str:
+    """The initials of an armed group's name key of English or Romance words ("movement for the defence of
+    liptako" → "mdl"); "" for a name of Arabic words, whose particles and article outlets write in many ways."""
+    words = key.split()
+    if any(w in _NAME_PARTICLES and w not in _INITIAL_SKIP or len(w) < 3 and w not in _INITIAL_SKIP for w in words):
+        return ""
+    return initials(" ".join(w if w in _INITIAL_SKIP else w.capitalize() for w in words))
 
 
 def _known_as(toks: list[str]) -> list[str]:
