@@ -4,6 +4,8 @@ attachment it mends, tested below)."""
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.api_public import make_article
 from dragoman.nlp.parser import paragraphs
 from dragoman.text.chrome import NOT_PARSED, spans_of
@@ -647,3 +649,19 @@ def test_a_move_judged_by_someone_is_their_judgement_of_its_maker(pipeline):
     assert not any(t == "CONCEDE" and "business leaders" in tg for t, _, tg in got), got
     got = coded("Soldiers freed the hostages seized by the militia.")
     assert not any(t in ("AID", "CONCEDE", "RETREAT") and "militia" in tg for t, _, tg in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister hosted talks in Dakar on Monday with Mali's foreign minister.",
+    ("DAKAR, March 2 (Sahel Wire) - Senegal's foreign minister hosted talks in Dakar on Monday with Mali's foreign "
+    "minister, in the latest push to turn a lull in the fighting into a lasting settlement."),
+])
+def test_a_past_verb_the_tagger_took_for_a_name_before_its_object_is_the_verb(pipeline, text):
+    """"The foreign minister hosted talks": the tagger reads the lower-case "hosted" as a name and the parser as an
+    adjective of "talks" (under a wire story's dateline, an appositive of the place): it is the verb."""
+    from dragoman import extract
+
+    art = extract(text, published="2026-03-02", pipeline=pipeline)
+    meet = [e for e in art.events if e.type == "CONSULT"]
+    assert meet and meet[0].sources, art.events
+    assert "foreign minister" in art.actor(meet[0].sources[0]).name, [art.actor(i).name for i in meet[0].sources]

@@ -997,20 +997,30 @@ def _subject_times(heads: list[int], deps: list[str], tags: list[str], lemmas: l
             heads[i] = v - i
 
 
-def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[str]) -> None:
+def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"Foreign Minister Park Seong-min held talks with his counterpart, Zhou Hanlin, in Beijing": the tagger,
     thrown by the lower-case syllable of the name, took "held" for an adjective of "talks" and made the noun the
     root — the verb is the root, the name before it its subject, the noun its object, and a name set off by
-    commas after the noun's phrase an appositive of the noun before its comma."""
+    commas after the noun's phrase an appositive of the noun before its comma.  So too "The foreign minister
+    hosted talks", the lower-case past form tagged a name; under a wire story's dateline the noun is taken for the
+    place's appositive, and the place becomes the verb's adverbial noun."""
     n = len(deps)
     for x in range(2, n):
-        if deps[x] != "ROOT" or not tags[x].startswith("NN"):
+        h = x + heads[x]
+        dateline = deps[x] == "appos" and h == 0 < x - 2 and deps[h] == "ROOT" and tags[h].startswith("NN")
+        if deps[x] != "ROOT" and not dateline or not tags[x].startswith("NN"):
             continue
         v = x - 1
-        if deps[v] != "amod" or tags[v] not in ("VBD", "VBN") or v + heads[v] != x or tags[v - 1] not in ("NNP", "NNPS") \
-                or v - 1 + heads[v - 1] != x:
+        past = tags[v] in ("VBD", "VBN") or tags[v] in ("NNP", "JJ") and lemmas[v].islower() and lemmas[v].endswith("ed")
+        if deps[v] != "amod" or not past or v + heads[v] != x or v - 1 + heads[v - 1] not in (x, v):
             continue
+        if tags[v - 1] not in ("NNP", "NNPS") and not (tags[v] != "VBN" and tags[v - 1] in ("NN", "NNS")):
+            continue  # "The foreign minister hosted talks", "hosted" tagged a name: a past form, not "trained dogs"
         _verb_of_object(heads, deps, tags, v, x, None)
+        if dateline:  # "MUSCAT, March 16 (Agency) - The minister hosted talks": the dateline's place is no root
+            deps[h], heads[h] = "npadvmod", v - h
+            if tags[n - 1] == "." and n - 1 + heads[n - 1] == h:
+                heads[n - 1] = v - (n - 1)
         return
 
 
@@ -1180,8 +1190,9 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
     * "ALGIERS, Feb 3 (Agency) - envoy Salma Gharbi on Friday called on ..." — the dateline (in
       capitals, a common noun) taken for the root, the subject for its conjunct and the verb for a modifier of it:
       the verb is the root, the noun its subject (``_dateline_verbs``);
-    * "Foreign Minister Park Seong-min held talks with ..." — a verb taken for an adjective of its object (the
-      root) is the root, the name before it its subject;
+    * "Foreign Minister Park Seong-min held talks with ...", "The foreign minister hosted talks" — a verb taken for
+      an adjective of its object (the root, or the dateline's appositive) is the root, the noun before it its
+      subject;
     * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
       appositive of the first title, "and" between, is the title's conjunct;
     * "The President of the Republic, Mateo Cordero," — a name after the comma taken for the object of the
@@ -1194,7 +1205,7 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
       "for", taken for the appositive of the title's last word, is the title's."""
     _dangling_prepositions(heads, deps, tags)
     _objects_after_places(heads, deps, tags)
-    _verbs_taken_for_adjectives(heads, deps, tags)
+    _verbs_taken_for_adjectives(heads, deps, tags, lemmas)
     _subject_times(heads, deps, tags, lemmas)
     _unjoined_conjuncts(heads, deps, tags)
     _dateline_roots(heads, deps, tags, lemmas)
