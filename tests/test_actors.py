@@ -567,3 +567,39 @@ def test_a_states_anonymous_sources_are_its_officials(pipeline):
     accuse = [e for e in art.events if e.type == "ACCUSE"]
     assert accuse and [(art.actor(s).name, art.actor(s).sector) for s in accuse[0].sources] == [("Government sources", "GOV")]
     assert not any(a.name.startswith("Sources") for a in art.actors), art.actors
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    # the body a demonym opens is the members' whole owner, not the demonym alone
+    (("Okoro was taken into custody on Friday by officers of the Ghanaian Economic Crimes Police, who searched his "
+     "office."), "officers of the Ghanaian Economic Crimes Police", "GHA", "COP"),
+    ("Soldiers of the Malian army detained two traders near Kidal on Friday.", "Soldiers of the Malian army", "MLI",
+     "MIL"),
+    # a name that opens with its kind word and holds small words ("the Movement for the ... of ...")
+    ("Fighters from the Movement for the Liberation of Azawad South attacked a checkpoint in Mali on Friday.",
+     "Fighters from the Movement for the Liberation of Azawad South", None, "REB"),
+    # the title's head word says whose it is, not another role word inside it
+    ("Ghana's migrant worker welfare minister, Ama Boateng, urged Accra's neighbours on Friday to protect workers.",
+     "Ama Boateng", "GHA", "GOV"),
+    ("Serbian military police detained two men on Friday.", "Serbian military police", "SRB", "MIL"),
+])
+def test_a_groups_owner_and_a_titles_head_code_the_actor(pipeline, text, name, country, sector):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = {(a.name, a.sector) for a in art.actors}
+    assert (name, sector) in got, got
+    if country:
+        assert next(a for a in art.actors if a.name == name).country == country
+
+
+def test_a_ministry_named_as_every_country_names_it_is_the_articles_countrys(pipeline):
+    from dragoman import extract
+
+    art = extract("BAMAKO, May 3 (Sahel Wire) - Gunmen attacked an army post in central Mali on Friday, killing "
+                  "six soldiers, the Ministry of Defence said.", published="2024-05-04", pipeline=pipeline)
+    mod = [a for a in art.actors if "Ministry of Defence" in a.name]
+    assert mod and mod[0].country != "GBR", [(a.name, a.country) for a in art.actors]
+    art = extract("The British Ministry of Defence said on Friday it had ordered two frigates.", published="2024-05-04",
+                  pipeline=pipeline)
+    assert [a.country for a in art.actors if "Ministry of Defence" in a.name] == ["GBR"], art.actors

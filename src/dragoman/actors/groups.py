@@ -223,6 +223,10 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     ext, post = te, post_owner(ctx, root, te)
     if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
         ext = post[0].te
+        while ext < len(toks) and toks[ext].ent_iob == "I" and toks[ext].ent_type == "ORG" and ext - te <= 8:
+            ext += 1  # "officers of the Argentine Federal Police": the body the country's name opens, whole
+        if post[0].kind == "demonym" and ext == post[0].te and (hit := ctx.role_at.get(ext)) is not None and hit[0] - te <= 6:
+            ext = hit[0]  # "soldiers of the Nigerian army"
     elif post is None and role.kind in ("person", "group"):
         ext = _named_owner_end(ctx, root, te) or te
     if ext == te and role.kind == "person" and not role.strong:
@@ -335,15 +339,31 @@ def _name_after_body(ctx: Context, k: int) -> int | None:
     capitalised words at least, with the particles of a name between), ``None`` when no such name follows it."""
     toks = ctx.toks
     rs = k + 1 + (k + 1 < len(toks) and toks[k + 1].text.lower() == "the")
-    hit = ctx.role_at.get(rs)
-    if hit is None or hit[1].kind != "group" or hit[1].phrase.split()[-1].lower() not in ("group", "movement", "militia", "faction"):
+    if rs >= len(toks):
         return None
-    end, names = hit[0], 0
+    hit = ctx.role_at.get(rs)
+    # a capitalised kind word opens the name, its small words too: "the Movement for the Defence of Liptako"
+    opener = toks[rs].text[:1].isupper() and toks[rs].text.lower() in _NAME_OPENERS
+    if not opener and (hit is None or hit[1].kind != "group"
+                       or hit[1].phrase.split()[-1].lower() not in ("group", "movement", "militia", "faction")):
+        return None
+    end, names, last = (rs + 1 if opener else hit[0]), int(opener), None  # type: ignore[index]
+    small = _NAME_SMALL_WORDS if toks[rs].text[:1].isupper() else frozenset()
     while end < len(toks) and toks[end].sent == toks[k].sent and (
-            toks[end].pos == "PROPN" and toks[end].text[:1].isupper() or toks[end].text in ("-", "al", "el", "ad", "ash", "ul")):
-        names += toks[end].pos == "PROPN"
+            toks[end].pos == "PROPN" and toks[end].text[:1].isupper() or toks[end].text in ("-", "al", "el", "ad", "ash", "ul")
+            or toks[end].text in small or small and toks[end].text[:1].isupper() and toks[end].pos == "NOUN"):
+        names += toks[end].text[:1].isupper()
+        last = end if toks[end].text[:1].isupper() else last
         end += 1
+    if small and last is not None:
+        end = last + 1  # not the small words after its last name word
     return end if names >= 2 else None
+
+
+#: small words inside a body's name that opens with its kind ("Movement for the Defence of ...", "Front de ...")
+_NAME_SMALL_WORDS = frozenset(("for", "of", "the", "and", "de", "du", "des", "la", "del", "pour"))
+#: kind words that open a body's name ("the Movement for the Defence of ...", "the Front for ...")
+_NAME_OPENERS = words("name_openers")
 
 
 def _owner_conjuncts(ctx: Context, root: int, te: int) -> list[Unit]:

@@ -183,7 +183,13 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
     c = Coding(units=tuple(units))
     if owner is not None:
         c.country, c.org = owner.country, owner.org
-    strong = next((r for _, _, r in roles if r.strong and r.agent_sector), None)
+    strongs = [(a, b, r) for a, b, r in roles if r.strong and r.agent_sector]
+    strong = strongs[0][2] if strongs else None
+    if len({r.agent_sector for _, _, r in strongs}) > 1 and not any(r.kind == "modifier" for _, _, r in strongs):
+        # (a former minister stays an ex-official: "former" is said of the whole title)
+        # the title's head word says whose: "the migrant worker protection minister" is a minister, not a worker
+        head = ts + head_position([toks[i].text for i in range(ts, te)])
+        strong = next((r for a, b, r in strongs if a <= head < b), strong)
     weak = next((r for _, _, r in roles if not r.strong and r.agent_sector), None)
     org_sector = owner.sector if owner is not None and owner.kind in ("organisation", "group", "actor") else None
     if org_sector in NON_STATE_SECTORS:
