@@ -603,3 +603,14 @@ def test_a_ministry_named_as_every_country_names_it_is_the_articles_countrys(pip
     art = extract("The British Ministry of Defence said on Friday it had ordered two frigates.", published="2024-05-04",
                   pipeline=pipeline)
     assert [a.country for a in art.actors if "Ministry of Defence" in a.name] == ["GBR"], art.actors
+
+
+def test_a_given_name_the_tagger_left_out_opens_the_name_but_a_title_does_not(pipeline):
+    from dragoman import extract
+
+    art = extract("Héctor Aurelio Campos, 58, leader of the port workers' union, was arrested on Tuesday.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert "Héctor Aurelio Campos" in [a.name for a in art.actors], [a.name for a in art.actors]
+    art = extract("The county commissioners met on Monday. County Commissioner Laureen Pike said it was fair.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert "Laureen Pike" in [a.name for a in art.actors], [a.name for a in art.actors]

@@ -625,6 +625,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
                     and toks[ts - 1].sent == toks[ts].sent and toks[ts - 1].text.lower().rstrip(".") not in RANKS \
                     and toks[ts - 1].text.lower().rstrip(".") not in HONORIFICS and (ts - 1) not in ctx.role_of:
                 ts -= 1
+        ts = _given_names_before(ctx, ts, te, covered)
         if te - ts == 1 and ctx.toks[ts].pos != "PROPN":
             return None
         if te - ts == 1 and ctx.title_case(ctx.toks[ts].sent) and ctx.used_as_word(ts):
@@ -645,6 +646,25 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     elif ent.label == "NORP":
         kind = "nationality"
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+def _given_names_before(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> int:
+    """"[Héctor] Ramiro Benítez": a capitalised name word the tagger left out before a person's name of two words at
+    least, that the parse hangs on the name as a compound, is its first word (two at most); not a title ("County
+    Commissioner"): no word the article writes in lower case too, no role, rank or honorific, no lexicon name or
+    entity of another kind, none after a determiner or a possessive."""
+    toks = ctx.toks
+    if te - ts < 2:
+        return ts
+    for _ in range(2):
+        k = ts - 1
+        if k < 0 or k in covered or ctx.used_as_word(k) or k > 0 and toks[k - 1].tag in ("DT", "PRP$", "POS") or k in ctx.role_of or toks[k].sent != toks[ts].sent or toks[k].tag != "NNP" \
+                or toks[k].dep != "compound" or not ts <= toks[k].head < te or not toks[k].text[:1].isupper() \
+                or not toks[k].text.isalpha() or toks[k].ent_type not in ("", "PERSON") \
+                or toks[k].text.lower() in RANKS or toks[k].text.lower() in HONORIFICS:
+            break
+        ts = k
+    return ts
 
 
 def _place_named(ctx: Context, ts: int, te: int) -> bool:
