@@ -1306,3 +1306,17 @@ def test_an_armed_groups_full_name_and_its_initials_share_a_key():
     assert not group_names("Fighters from the Karoo Ridge Defence Front", "ZAF") & group_names("KRF gunmen", "ZAF")
     # an Arabic name's particles and articles are written too many ways to make initials of
     assert not any(len(k) <= 7 for k in group_names("gunmen of Jama'at Ansar al-Qamar", "MOZ"))
+
+
+def test_an_apostrophe_inside_a_transliterated_name_is_no_word_break():
+    from dragoman.store.merge import one_person, person_words
+    from dragoman.store.records import actor_keys
+
+    def words(name: str) -> frozenset[str] | None:
+        a = {"name": name, "kind": "person", "country": "KWT", "org": None, "sector": "GOV"}
+        return person_words(a, actor_keys(a))
+
+    one, other = words("Fares bin Sa'ad al-Mutairi"), words("Faris bin Saad Al-Mutairi")
+    assert one is not None and other is not None and one_person(one, other), (one, other)
+    assert "n:o brady" not in actor_keys({"name": "Liam O'Brady", "kind": "person", "country": "IRL", "org": None,
+                                          "sector": "GOV"})

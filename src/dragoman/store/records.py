@@ -158,6 +158,8 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in caps).lower()
 
 
+#: an apostrophe inside a name word, as transliterations write a glottal stop or an ayn ("Sa'ad", "Ja'far")
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’ʼʿ](?=[^\W\d_]{2})")
 #: a place phrase a person's name never holds but the name tagger sometimes takes in ("X in Arequipa")
 _PLACE_TAIL = re.compile(r"\s+(?:in|at|from|near|on)\s+[A-Z]")
 #: a wire story's dateline that a name sometimes takes in ("MEXICO CITY - Mexico's foreign secretary",
@@ -181,6 +183,7 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add(state)
     if kind == "person" and named:
         name = _PLACE_TAIL.split(name, 1)[0]  # the tagger's "Lucia Paredes in Arequipa" is Lucia Paredes
+        name = _INNER_APOSTROPHE.sub("", name)  # "Sa'ad" is the "Saad" of another outlet, no "Sa" and "ad"
         n = norm_name(name)
         keys.add("n:" + n)
         last = norm_name(name.split()[-1]) if len(name.split()) > 1 else ""
