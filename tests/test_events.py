@@ -1507,6 +1507,27 @@ def test_a_counted_crowd_that_only_watches_is_no_actor(pipeline):
     assert not [a for a in art.actors if "spectators" in a.name], art.actors
 
 
+@pytest.mark.parametrize("text, kind, source", [
+    ("The decision followed Monday's protest by the Valley Hauliers Movement in the capital.", "PROTEST",
+     "Valley Hauliers Movement"),
+    ("The funeral followed Monday's attack by gunmen on the village.", "ASSAULT", "gunmen"),
+])
+def test_a_protest_or_attack_told_by_its_day_and_its_doer_took_place(pipeline, text, kind, source):
+    from dragoman import extract
+
+    art = extract(text, published="2025-03-05", pipeline=pipeline)
+    got = [(e.type, [art.actor(i).name for i in e.sources]) for e in art.events]
+    assert (kind, [source]) in got, got
+
+
+def test_a_protest_ahead_of_its_day_is_not_told_as_held(pipeline):
+    from dragoman import extract
+
+    art = extract("Police were deployed ahead of Saturday's protest by the Valley Hauliers Movement.",
+                  published="2025-03-05", pipeline=pipeline)
+    assert not [e for e in art.events if e.type == "PROTEST"], art.events
+
+
 def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
     from dragoman import extract
 

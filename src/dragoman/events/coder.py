@@ -515,6 +515,8 @@ class Coder:
                 good = True
                 if "topic" in e.flags:
                     good, clause, pen = self._noun_position(view, i)
+                    if not good and e.type in ASSAULT_TYPES | {"PROTEST"} and _dated_with_doer(view, i):
+                        good, pen = True, 0.1
                     if good and clause == i and e.type == "CONSULT":
                         clause = _talks_after(view, i)
                 out.append(Cand(i, e, obj, view.depth(i), clause, pen, latent=not good))
@@ -1770,6 +1772,20 @@ def _polled(view: View, say: int | None) -> bool:
     return view.toks[s].text.lower() in ("percent", "%", "majority", "minority", "two-thirds", "third", "half") \
         and any(view.toks[j].pos == "NUM" or view.lemma(j) in ("voter", "respondent", "american", "people", "%", "percent")
                 for j in view.subtree(s, frozenset())) or view.lemma(s) in ("respondent", "pollster")
+
+
+def _dated_with_doer(view: View, i: int) -> bool:
+    """"followed Monday's protest by the drivers' movement", "a day after Tuesday's attack by gunmen on the
+    village": a protest or an attack noun told with its day as a possessive and its doer after "by" took place (not
+    one "ahead of" or "before" it, still to come)."""
+    toks = view.toks
+    day = any(toks[c].dep == "poss" and toks[c].ent_type == "DATE" for c in view.children[i])
+    doer = any(toks[c].dep == "prep" and view.lemma(c) == "by" and view.kids(c, "pobj") for c in view.children[i])
+    if not (day and doer):
+        return False
+    h = toks[i].head
+    return not (toks[i].dep == "pobj" and (view.lemma(h) in ("before", "ahead", "until", "till") or
+                                           view.lemma(toks[h].head) == "ahead"))
 
 
 def _between_actors(view: View, i: int) -> bool:
