@@ -614,3 +614,17 @@ def test_a_given_name_the_tagger_left_out_opens_the_name_but_a_title_does_not(pi
     art = extract("The county commissioners met on Monday. County Commissioner Laureen Pike said it was fair.",
                   published="2024-05-04", pipeline=pipeline)
     assert "Laureen Pike" in [a.name for a in art.actors], [a.name for a in art.actors]
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    (("The march was called by the Movimiento Campesino del Valle Sur (MCVS), which represents growers across the "
+     "region."), "Movimiento Campesino del Valle Sur", "SOC"),
+    ("The strike was called by the Sindicato Nacional de Estibadores Portuarios (SINEP) on Monday.",
+     "Sindicato Nacional de Estibadores Portuarios", "LAB"),
+])
+def test_a_name_its_bracketed_initials_spell_is_one_body_coded_by_its_first_word(pipeline, text, name, sector):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = {(a.name, a.kind, a.sector) for a in art.actors}
+    assert (name, "organisation", sector) in got, got

@@ -11,6 +11,8 @@ from dragoman.actors.vocabulary import words
 GOVERNMENT_HEADS = words("government_heads")
 CIVIL_HEADS = words("civil_heads")
 LABOUR_WORDS = words("labour_words")
+ROMANCE_CIVIL_HEADS = words("romance_civil_heads")
+ROMANCE_LABOUR_HEADS = words("romance_labour_heads")
 ARMED_NAME_WORDS = words("armed_name_words")
 
 
@@ -27,6 +29,12 @@ def code_body(ctx: Context, u: Unit) -> None:
         # government body
         u.sector = "GOV"
         u.rule += "+government-head"
+    elif u.kind == "organisation" and not u.sector and u.te - u.ts >= 3 and ctx.toks[u.ts].text[:1].isupper() \
+            and ctx.toks[u.ts].text.lower() in ROMANCE_CIVIL_HEADS | ROMANCE_LABOUR_HEADS:
+        # "the Coordinadora Nacional de Pensionados y Jubilados", "the Sindicato Unido de Estibadores": a name whose
+        # head opens it, in Spanish, Portuguese or French
+        u.sector = "LAB" if ctx.toks[u.ts].text.lower() in ROMANCE_LABOUR_HEADS else "SOC"
+        u.rule += "+civil-head"
     elif u.kind == "organisation" and u.te - u.ts >= 2 and _civil_head(ctx, u) and (
             not u.sector or u.rule.endswith("name-words") and u.sector in ("MIL", "LAB") and not _labour(ctx, u)):
         u.sector = "SOC"  # "the Bar Association of Sri Lanka", "the American Civil Liberties Union"

@@ -75,6 +75,7 @@ def find_names(ctx: Context) -> list[Unit]:
     taken: set[int] = {i for u in units for i in range(u.ts, u.te)}
     units.extend(_fighters_names(ctx, taken | set(covered)))  # (before the tagger's: it takes "Jama'at Ansar" for a person)
     units.extend(_nicknamed_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
+    units.extend(_acronym_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in ctx.article.entities:
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
@@ -646,6 +647,45 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     elif ent.label == "NORP":
         kind = "nationality"
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+#: small words inside a body's name that its initials leave out ("Movimiento Transportista del Altiplano")
+_ACRONYM_SKIP = frozenset(("of", "the", "and", "for", "de", "del", "la", "las", "los", "el", "des", "du", "et", "y",
+                           "e", "da", "do", "dos", "das", "pour", "le", "les", "di", "della"))
+
+
+def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
+    """"the Movimiento Transportista del Altiplano Boliviano (MTAB)": a run of capitalised words (the small words of
+    a name between them) whose initials are the acronym given in brackets right after it is one body's name, however
+    the tagger cut it (here a body "Movimiento" and a person "Altiplano Boliviano")."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for k in range(3, len(toks) - 2):
+        acro = toks[k + 1].text
+        if toks[k].text != "(" or toks[k + 2].text != ")" or not (acro.isupper() and acro.isalpha() and 3 <= len(acro) <= 8):
+            continue
+        ts, letters = k, []
+        while ts > 0 and toks[ts - 1].sent == toks[k].sent and len(letters) < len(acro):
+            w = toks[ts - 1].text
+            if w[:1].isupper() and w.replace("-", "").isalpha():
+                letters.append(w[0])
+            elif w.lower() not in _ACRONYM_SKIP or not letters:
+                break
+            ts -= 1
+        while ts < k and toks[ts].text.lower() in _ACRONYM_SKIP:
+            ts += 1
+        if "".join(reversed(letters)).upper() != acro or len(letters) < 3 or any(i in taken for i in range(ts, k)) \
+                or ctx.in_chrome(toks[ts].start, toks[k - 1].end):
+            continue
+        inner = {id(covered[i]): covered[i] for i in range(ts, k) if i in covered}
+        if any(u.ts < ts or u.te > k for u in inner.values()) or any(u.kind in ("country", "code") and u.te - u.ts == k - ts
+                                                                     for u in inner.values()):
+            continue  # a lexicon name reaching out of the run, or the whole run a country's
+        for u in inner.values():
+            u.used = True  # a known name's word inside the body's name ("Boliviano")
+        out.append(Unit(ts, k, "organisation", ctx.text(ts, k), rule="acronym-name", label="ORG"))
+        taken.update(range(ts, k))
+    return out
 
 
 def _given_names_before(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> int:

@@ -31,10 +31,11 @@ _AFTER = 3
 def _named_armed(view: View, a: Actor | None) -> bool:
     """Is ``a`` an armed group the text names (a proper word in its name), not one it only describes?  An
     organisation no lexicon knows, of no country, counts whatever its name's words say ("the Western Highlands
-    Restoration Forces" is coded as an army by its last word; a state's army is known by its country)."""
+    Restoration Forces" is coded as an army by its last word, "the Mouvement pour ..." as civil society by its
+    first; a state's army is known by its country)."""
     if a is None or a.kind not in ("organisation", "group") or _described(view, a):
         return False
-    unknown = a.kind == "organisation" and a.country is None and a.sector in (None, "MIL")
+    unknown = a.kind == "organisation" and a.country is None and a.sector in (None, "MIL", "SOC")
     return (a.sector in ARMED or unknown) and any(w[:1].isupper() for w in a.name.split())
 
 
