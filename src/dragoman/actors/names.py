@@ -664,7 +664,7 @@ def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
         acro = toks[k + 1].text
         if toks[k].text != "(" or toks[k + 2].text != ")" or not (acro.isupper() and acro.isalpha() and 3 <= len(acro) <= 8):
             continue
-        ts, letters = k, []
+        ts, letters = k, list[str]()
         while ts > 0 and toks[ts - 1].sent == toks[k].sent and len(letters) < len(acro):
             w = toks[ts - 1].text
             if w[:1].isupper() and w.replace("-", "").isalpha():
