@@ -614,6 +614,8 @@ def test_a_given_name_the_tagger_left_out_opens_the_name_but_a_title_does_not(pi
     art = extract("The county commissioners met on Monday. County Commissioner Laureen Pike said it was fair.",
                   published="2024-05-04", pipeline=pipeline)
     assert "Laureen Pike" in [a.name for a in art.actors], [a.name for a in art.actors]
+    art = extract("Former MEP Dara Quinn-Lowe argued against the party.", published="2024-05-04", pipeline=pipeline)
+    assert [a.name for a in art.actors if a.kind == "person"] == ["Dara Quinn-Lowe"], art.actors  # (a former MEP)
 
 
 @pytest.mark.parametrize("text, name, sector", [

@@ -691,8 +691,8 @@ def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
 def _given_names_before(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> int:
     """"[Héctor] Ramiro Benítez": a capitalised name word the tagger left out before a person's name of two words at
     least, that the parse hangs on the name as a compound, is its first word (two at most); not a title ("County
-    Commissioner"): no word the article writes in lower case too, no role, rank or honorific, no lexicon name or
-    entity of another kind, none after a determiner or a possessive."""
+    Commissioner", "MEP"): no word the article writes in lower case too, no acronym, no role, rank or honorific, no
+    lexicon name or entity of another kind, none after a determiner or a possessive."""
     toks = ctx.toks
     if te - ts < 2:
         return ts
@@ -700,7 +700,7 @@ def _given_names_before(ctx: Context, ts: int, te: int, covered: dict[int, Unit]
         k = ts - 1
         if k < 0 or k in covered or ctx.used_as_word(k) or k > 0 and toks[k - 1].tag in ("DT", "PRP$", "POS") or k in ctx.role_of or toks[k].sent != toks[ts].sent or toks[k].tag != "NNP" \
                 or toks[k].dep != "compound" or not ts <= toks[k].head < te or not toks[k].text[:1].isupper() \
-                or not toks[k].text.isalpha() or toks[k].ent_type not in ("", "PERSON") \
+                or not toks[k].text.isalpha() or toks[k].text.isupper() or toks[k].ent_type not in ("", "PERSON") \
                 or toks[k].text.lower() in RANKS or toks[k].text.lower() in HONORIFICS:
             break
         ts = k
