@@ -1528,6 +1528,35 @@ def test_a_protest_ahead_of_its_day_is_not_told_as_held(pipeline):
     assert not [e for e in art.events if e.type == "PROTEST"], art.events
 
 
+def test_no_doubt_that_it_was_done_asserts_it_and_no_evidence_denies_it(pipeline):
+    from dragoman import extract
+
+    art = extract("The ministry has no doubt that the activist was properly detained by police.",
+                  published="2025-03-05", pipeline=pipeline)
+    held = [e for e in art.events if e.type == "COERCE"]
+    assert held and not held[0].aux.negated, art.events
+    art = extract("There is no evidence that the activist was detained by police.", published="2025-03-05",
+                  pipeline=pipeline)
+    assert all(e.aux.negated for e in art.events if e.type == "COERCE"), art.events
+
+
+def test_the_agent_of_a_release_without_charge_is_its_source(pipeline):
+    from dragoman import extract
+
+    art = extract("The two fishermen were released without charge by Kenyan police on Monday.", published="2025-03-05",
+                  pipeline=pipeline)
+    freed = [e for e in art.events if e.type == "RETREAT"]
+    assert freed and [art.actor(i).name for i in freed[0].sources] == ["Kenyan police"], art.events
+
+
+def test_insisting_one_does_not_feel_something_rebuts_nothing(pipeline):
+    from dragoman import extract
+
+    art = extract("The freed opposition activist, who insists he does not feel bitter, said he had lost three years.",
+                  published="2025-03-05", pipeline=pipeline)
+    assert not [e for e in art.events if e.type == "REJECT"], art.events
+
+
 def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
     from dragoman import extract
 

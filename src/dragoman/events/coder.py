@@ -960,8 +960,8 @@ class Coder:
         for i, sources in self._speakers(view, sent, m["rebuttal_verbs"]):
             for c in view.kids(i, "ccomp"):
                 neg = next((n for n in view.kids(c, "neg") if view.lemma(n) in m["negators"] or toks[n].text.lower() in m["negators"]), None)
-                if neg is None or view.lemma(c) in m["cognition_verbs"]:
-                    continue  # ("insisted he did not know the date": not knowing rebuts nothing)
+                if neg is None or view.lemma(c) in m["cognition_verbs"] or view.lemma(c) in m["feeling_verbs"]:
+                    continue  # ("insisted he did not know the date", "insists he does not feel bitter": rebut nothing)
                 span = (toks[i].start, toks[i].end)
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(), span,
                                     0.78 - min(0.2, 0.04 * view.depth(i)), "reject/rebuttal-in-speech")]

@@ -255,6 +255,8 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
     if t.dep in ("csubj", "csubjpass") or (t.dep == "advcl" and t.tag == "VBG" and not view.kids(cur, "mark")):
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
     if t.dep == "acl" and view.kids(cur, "mark") and any(view.lemma(c) == "no" for c in view.kids(h, "det")):
+        if hl in m["certainty_nouns"]:
+            return h  # "has no doubt that he was detained": asserted, with the head's modes
         out.negated = True  # "there was no evidence that any detainee had been tortured": the content of nothing
         return None
     if t.dep == "acl" and view.kids(cur, "mark") and toks[h].dep == "pobj" and toks[toks[h].head].head != toks[h].head \

@@ -1242,6 +1242,24 @@ def _particles_with_objects(heads: list[int], deps: list[str], tags: list[str]) 
             deps[p], tags[p] = "prep", "IN"
 
 
+def _agents_after_without(heads: list[int], deps: list[str], lemmas: list[str]) -> None:
+    """"were released without charge by police": the "by" phrase the parser hung on the noun after "without", of
+    a passive verb with no agent of its own, is the verb's agent."""
+    n = len(deps)
+    for b in range(2, n):
+        noun = b + heads[b]
+        if deps[b] != "prep" or lemmas[b].lower() != "by" or deps[noun] != "pobj":
+            continue
+        w = noun + heads[noun]
+        v = w + heads[w]
+        if lemmas[w].lower() != "without" or deps[w] != "prep" or not any(
+                j + heads[j] == v and deps[j] == "auxpass" for j in range(max(0, v - 4), v)):
+            continue
+        if any(j + heads[j] == v and deps[j] == "agent" for j in range(n)):
+            continue
+        deps[b], heads[b] = "agent", v - b
+
+
 def _participle_roots(heads: list[int], deps: list[str], tags: list[str]) -> None:
     """"The doctors offering to run the clinic noted findings of ...": a participle with no auxiliary read as the
     root, with a past verb joined to it by no "and", modifies its subject; the past verb is the root."""
@@ -1335,6 +1353,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge", "urged X to speak
       out and accused Y": objects, subjects and past verbs put back (``_held_objects``, ``_said_subjects``,
       ``_past_after_infinitives``);
+    * "were released without charge by police": the agent hung on the noun after "without" is the verb's
+      (``_agents_after_without``);
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _headline_verbs(heads, deps, tags, lemmas)
@@ -1358,6 +1378,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _lead_repairs(heads, deps, tags, lemmas)
     _conjoined_verbs_taken_for_adjectives(heads, deps, tags)
     _particles_with_objects(heads, deps, tags)
+    _agents_after_without(heads, deps, lemmas)
     _participle_roots(heads, deps, tags)
     _distant_appositives(heads, deps, tags)
     _past_conjuncts(heads, deps, tags, lemmas)
