@@ -561,11 +561,13 @@ def test_an_armed_group_named_by_its_fighters_is_the_group():
     def keys(name: str, kind: str = "group", sector: str | None = "REB") -> set[str]:
         return set(actor_keys({"name": name, "kind": kind, "country": "NGA", "org": None, "sector": sector}))
 
-    assert keys("Ironwood Valley Brigade militants") == {"n:ironwood valley brigade", "g:NGA/REB"}
+    # (and by its initials, as an outlet that never spells it out names it: "IVB militants")
+    assert keys("Ironwood Valley Brigade militants") == {"n:ironwood valley brigade", "n:ivb", "g:NGA/REB"}
     assert "n:ironwood valley brigade" in keys("Ironwood Valley Brigade", kind="organisation")  # the same group
     # (and by the core of its name, an Arabic word for a group and the article's forms left out)
     assert keys("Harakat Fajr al-Wadi fighters") == {"n:harakat fajr al wadi", "n:fajr wadi", "g:NGA/REB"}
-    assert keys("Three Ironwood Valley Brigade gunmen", sector="UAF") == {"n:ironwood valley brigade", "g:NGA/UAF"}
+    assert keys("Three Ironwood Valley Brigade gunmen", sector="UAF") == {"n:ironwood valley brigade", "n:ivb",
+                                                                          "g:NGA/UAF"}
     for generic in ("Nigerian militants", "Islamist militants", "Masked gunmen", "Three gunmen", "New York gunmen",
                     "Hundreds of Houthi fighters", "Ironwood Valley Brigade members"):
         assert not any(k.startswith("n:") for k in keys(generic)), generic
@@ -578,7 +580,7 @@ def test_an_armed_group_named_after_its_fighters_is_the_group_too():
     def names(name: str) -> set[str]:
         return group_names(name, "COD")
 
-    brigade = {"n:obsidian hills brigade"}
+    brigade = {"n:obsidian hills brigade", "n:ohb"}  # (its initials too)
     assert names("Gunmen from the Obsidian Hills Brigade") == brigade
     assert names("Obsidian Hills Brigade gunmen") == brigade
     assert names("Suspected fighters of the Obsidian Hills Brigade group") == brigade
