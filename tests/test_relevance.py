@@ -1504,6 +1504,10 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
     assert all(not e.targets for e in art.events), [(e.type, e.targets) for e in art.events]  # no government named
     art = extract_at(pipeline, "The shadow cabinet met on Monday. The Liberal Democrats oppose the proposals.")
     assert all(not e.targets for e in art.events if e.type == "REJECT"), [(e.type, e.targets) for e in art.events]
+    # a call for a thing, no act or measure, asks the government for nothing ("a crowd calling for more blood")
+    art = extract_at(pipeline, "The government announced a rise in the minimum wage. In the film's last scene the "
+                               "villagers are calling for more blood.")
+    assert all(not e.targets for e in art.events if e.type == "REQUEST"), [(e.type, e.targets) for e in art.events]
 
 
 def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):
