@@ -1557,6 +1557,18 @@ def test_insisting_one_does_not_feel_something_rebuts_nothing(pipeline):
     assert not [e for e in art.events if e.type == "REJECT"], art.events
 
 
+@pytest.mark.parametrize("text", [
+    "After the talks the two foreign ministers inked an agreement on border security.",
+    "The two foreign ministers put their signatures to an agreement on border security on Monday.",
+])
+def test_inking_an_accord_or_putting_ones_signature_to_it_is_signing_it(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2025-03-05", pipeline=pipeline)
+    signed = [e for e in art.events if e.cameo == "057"]
+    assert signed and signed[0].sources, [(e.type, e.cameo, e.rule) for e in art.events]
+
+
 def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
     from dragoman import extract
 
