@@ -35,6 +35,11 @@ def test_a_glued_headline_is_found():
      "shifts without notice at Port Ellery. The harbour chief said the cuts were needed. Quist said the union "
      "would meet members on Tuesday to discuss the cuts."),
      "Harbour chief rebuked by Quist"),
+    # a headline closing on ", says X", glued to a story that opens with another name and names X again
+    (("Port heading for ruin, says Quist Harbour chief Lars Eklund has failed the dock workers of Port Ellery, Mara "
+     "Quist has said. The harbour is losing ships to its rivals, the union leader told members. Eklund said the "
+     "union was exaggerating the losses."),
+     "Port heading for ruin, says Quist"),
 ])
 def test_the_cut_keeps_names_whole(text, want):
     assert headline(text) == want

@@ -73,15 +73,16 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         word, prev = toks[k][2], toks[k - 1][2]
         if _ENDS_SENTENCE.search(prev):
             return None  # the first sentence ends before: nothing glued
-        if low[k - 1] in lex["body_words"] or toks[k - 1][2].endswith(","):
-            break  # an article, an auxiliary or a comma: the story's own sentence, past any headline
+        said_by = k >= 2 and low[k - 2] in lex["attribution_verbs"] and toks[k - 3][2].endswith(",") if k >= 3 else False
+        if low[k - 1] in lex["body_words"] or toks[k - 1][2].endswith(",") and low[k] not in lex["attribution_verbs"]:
+            break  # an article, an auxiliary or a comma: the story's own sentence, past any headline (not ", says X")
         first = word.lstrip("'\"‘“")
         if not first or not first[0].isupper():
             continue
         if low[k - 1] in lex["stop"] or low[k - 1] in lex["particles"] or prev.endswith(",") or low[k] in lex["dates"] or low[k - 1] in lex["titles"]:
             continue
-        if prev[0].isupper() and low[k] not in lex["openers"] and low[k - 1] not in low[k:k + 4]:
-            continue  # inside a name: "Paula | Radcliffe" (not "... Straw | Jack Straw has ...")
+        if prev[0].isupper() and low[k] not in lex["openers"] and low[k - 1] not in low[k:k + 4] and not said_by:
+            continue  # inside a name: "Paula | Radcliffe" (not "... Straw | Jack Straw has ...", "..., says Howard | Tony")
         if any(low[j] == low[k - 1] and low[j + 1] == low[k] for j in range(k + 1, len(low) - 1)):
             continue  # "New Zealand" told again later: a name
         head = {_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2]) if m.group().lower() not in lex["stop"]}
@@ -91,12 +92,14 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         hits = sum(h in story for h in head)
         before = toks[k - 2][2] if k >= 2 else ""
         if (low[k - 1].endswith("ed") or low[k - 1] in lex["past_verbs"] or low[k - 1] in lex["story_verbs"]) \
-                and before[:1].isupper():
+                and before[:1].isupper() and not said_by:
             continue  # "Minister Petros Kallis accused | Turkey of ...": a name, its verb, then its object
         if any(low[j] in lex["dates"] for j in range(k)):
             break  # "... on Tuesday accused": a day belongs to the story's sentence, never to a headline
         first_word = next((_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2])
                            if m.group().lower() not in lex["stop"]), "")
+        if said_by:
+            first_word = _stem(toks[k - 1][2])  # ", says Howard": the story names its speaker again
         lead = {_stem(m.group())[:4] for t in toks[k:k + LEAD_WORDS] for m in _WORD.finditer(t[2])}
         if first_word[:4] not in lead:
             continue  # the story's first words do not restate the headline's subject: "X met | Japan's premier"
