@@ -343,3 +343,12 @@ def test_a_bodys_initials_in_parentheses_are_no_country_code(pipeline):
     art = extract("The raid was led by the state criminal police office (Landeskriminalamt, LKA) in Bavaria.",
                   published="2026-04-21", pipeline=pipeline)
     assert not any(a.country == "LKA" for a in art.actors), art.actors
+
+
+def test_he_who_says_it_is_not_the_person_named_in_what_he_says(pipeline):
+    from dragoman import extract
+
+    art = extract("Mark Quill spoke in Leeds on Monday. This is the record Mr Hale will have to defend, he said, "
+                  "urging voters to hold him to account.", published="2025-03-04", pipeline=pipeline)
+    asks = [e for e in art.events if e.type == "REQUEST"]
+    assert asks and [art.actor(i).name for i in asks[0].sources] == ["Mark Quill"], art.events

@@ -198,14 +198,20 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
 def _person_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group],
                      quoted: list[tuple[int, int]], gender: str | None) -> Group | None:
     """The person "he" or "she" at ``t`` stands for: the speaker of the clause it is the subject of, else the most
-    salient person of its kind named in ``window`` — not someone named inside the quote when it says who speaks
-    ("..., she said"), not the judge of its own judgement ("X praised his handling"), not its clause's subject."""
+    salient person of its kind named in ``window`` — not someone named inside the quote or the reported clause when it
+    says who speaks ("..., she said"), not the judge of its own judgement ("X praised his handling"), not its clause's subject."""
     toks = ctx.toks
     says = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs \
         and not _inside(quoted, t.start)
+    told: set[int] = set()
+    if says:  # "This is the record Mr Blair must defend, he said": not Mr Blair
+        rep = t.head
+        told = {j for c in ctx.children[rep] if toks[c].dep in ("ccomp", "parataxis") for j in ctx.subtree(c)}
+        if toks[rep].dep == "parataxis":  # (the parser hung "he said" on the reported clause)
+            told |= set(ctx.subtree(toks[rep].head)) - set(ctx.subtree(rep))
     prev = [(i, g) for i, g in window
             if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
-            and _gender(ctx, g) in (None, gender) and not (says and _inside(quoted, toks[i].start))]
+            and _gender(ctx, g) in (None, gender) and not (says and (_inside(quoted, toks[i].start) or i in told))]
     target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
     judge = _judge(ctx, t.i, at)
     if judge is not None:  # "X praised his handling of ...": someone other than X
