@@ -1569,6 +1569,17 @@ def test_inking_an_accord_or_putting_ones_signature_to_it_is_signing_it(pipeline
     assert signed and signed[0].sources, [(e.type, e.cameo, e.rule) for e in art.events]
 
 
+def test_a_politician_attacking_an_office_holder_named_in_full_attacks_in_words(pipeline):
+    from dragoman import extract
+
+    art = extract("Mark Quill has attacked Prime Minister Owen Hale in Leeds.",
+                  published="2025-03-04", pipeline=pipeline)
+    assert [e.type for e in art.events] == ["ACCUSE"], [(e.type, e.rule) for e in art.events]
+    art = extract("A man attacked Mayor Ana Ruiz outside the town hall on Monday.", published="2025-03-04",
+                  pipeline=pipeline)
+    assert [e.type for e in art.events] == ["ASSAULT"], [(e.type, e.rule) for e in art.events]
+
+
 def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
     from dragoman import extract
 

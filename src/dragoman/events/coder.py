@@ -127,10 +127,17 @@ class Coder:
         # government over Iraq"); a weapon or a wound in the sentence says otherwise (above)
         state = any(t is not None and t.sector in ("GOV", "LEG") and t.kind in ("group", "government", "organisation")
                     for t in targets)
+        # a politician named in full attacking an office holder named in full ("Michael Howard attacked Tony
+        # Blair"), no weapon named: words (not "a man attacked the mayor")
+        named = [t for t in targets if t is not None and t.kind != "place"]  # ("... in Leeds": where)
+        officials = bool(named) and all(t.kind == "person" and t.sector in PARTY_SECTORS | {"GOV"}
+                                        and len(t.name.split()) >= 2 for t in named)
         if not all(a is not None and (a.sector or "").lower() in m["speaker_sectors"]
                    and (a.kind in ("person", "organisation") or a.kind == "group" and (under or parties or a.sector in PARTY_SECTORS))
                    or under and a is not None and a.kind == "person"
                    or (parties or state and not (a is not None and a.sector in _ARMED_SECTORS)) and a is not None and a.kind == "person"
+                   or officials and a is not None and a.kind == "person" and len(a.name.split()) >= 2
+                   and a.sector not in _ARMED_SECTORS
                    for a in speakers):
             return ev
         return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
