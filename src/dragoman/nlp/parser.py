@@ -1317,8 +1317,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       bare verb (tagged VB) with its subject;
     * "Trump demands Ginsburg resign" — a headline's present verb taken for the plural object of a name taken for
       the root is the root, and the name its subject;
-    * "EU leaders back Turkey migrant deal" — a root tagged a particle or an adverb, with a subject before it
-      and an object after it, is a verb;
+    * "EU leaders back Turkey migrant deal" — a root tagged a particle or adverb, subject before, object after: a verb;
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
       verb for its root and the noun for its subject;
@@ -1351,10 +1350,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
       with "by" on its object, modifies the move, "by" its agent;
     * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge", "urged X to speak
-      out and accused Y": objects, subjects and past verbs put back (``_held_objects``, ``_said_subjects``,
-      ``_past_after_infinitives``);
-    * "were released without charge by police": the agent hung on the noun after "without" is the verb's
-      (``_agents_after_without``);
+      out and accused Y", "released without charge by police": objects, subjects, past verbs and agents put back
+      (``_held_objects``, ``_said_subjects``, ``_past_after_infinitives``, ``_agents_after_without``);
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _headline_verbs(heads, deps, tags, lemmas)
