@@ -40,6 +40,11 @@ def test_a_glued_headline_is_found():
      "Quist has said. The harbour is losing ships to its rivals, the union leader told members. Eklund said the "
      "union was exaggerating the losses."),
      "Port heading for ruin, says Quist"),
+    # a headline opening with an acronym the story spells out, ending on a past form before "The"
+    (("PDU leader Mara Quist arrested The leader of the Port Dockers Union has been arrested as part of a police "
+     "inquiry into the harbour fire. A union spokesman said Quist was arrested on Tuesday morning. Police said "
+     "they had questioned three other men about the fire."),
+     "PDU leader Mara Quist arrested"),
 ])
 def test_the_cut_keeps_names_whole(text, want):
     assert headline(text) == want

@@ -55,6 +55,15 @@ def _stem(word: str) -> str:
     return w[:5]
 
 
+def _spelt_out(acronym: str, words: list[str]) -> bool:
+    """Do ``words`` spell out the headline's first word, an acronym ("BNP": "the British National Party")?"""
+    acronym = acronym.strip(_QUOTES)
+    if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        return False
+    caps = "".join(w[0] for w in words if w[:1].isupper())  # ("of", "the" left out: "British National Party")
+    return acronym in caps
+
+
 def glued_headline(text: str) -> tuple[int, int] | None:
     """The span of a headline glued to the first sentence of ``text``, or ``None``."""
     if "\n" in text.strip():
@@ -92,8 +101,8 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         hits = sum(h in story for h in head)
         before = toks[k - 2][2] if k >= 2 else ""
         if (low[k - 1].endswith("ed") or low[k - 1] in lex["past_verbs"] or low[k - 1] in lex["story_verbs"]) \
-                and before[:1].isupper() and not said_by:
-            continue  # "Minister Petros Kallis accused | Turkey of ...": a name, its verb, then its object
+                and before[:1].isupper() and not said_by and low[k] not in lex["body_words"]:
+            continue  # "Minister Petros Kallis accused | Turkey of ...": a name, its verb, then its object (not "... arrested | The")
         if any(low[j] in lex["dates"] for j in range(k)):
             break  # "... on Tuesday accused": a day belongs to the story's sentence, never to a headline
         first_word = next((_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2])
@@ -101,7 +110,7 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         if said_by:
             first_word = _stem(toks[k - 1][2])  # ", says Howard": the story names its speaker again
         lead = {_stem(m.group())[:4] for t in toks[k:k + LEAD_WORDS] for m in _WORD.finditer(t[2])}
-        if first_word[:4] not in lead:
+        if first_word[:4] not in lead and not _spelt_out(toks[0][2], [t[2] for t in toks[k:k + LEAD_WORDS]]):
             continue  # the story's first words do not restate the headline's subject: "X met | Japan's premier"
         score = (hits, hits / len(head), -k)
         if hits >= MIN_REPEATED and hits / len(head) >= MIN_SHARE and (best is None or score > best[0]):
