@@ -630,3 +630,14 @@ def test_a_name_its_bracketed_initials_spell_is_one_body_coded_by_its_first_word
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     got = {(a.name, a.kind, a.sector) for a in art.actors}
     assert (name, "organisation", sector) in got, got
+
+
+def test_an_acronym_two_countries_parties_share_is_the_one_of_the_country_the_article_names(pipeline):
+    from dragoman import extract
+
+    art = extract("West Yorkshire police said the BNP activist from Leeds was arrested on Tuesday.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert [a.country for a in art.actors if "BNP" in a.name] == ["GBR"], art.actors
+    art = extract("Police in Dhaka said the BNP activist from Chittagong was arrested on Tuesday.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert [a.country for a in art.actors if "BNP" in a.name] == ["BGD"], art.actors

@@ -209,6 +209,10 @@ def _entry_for(entries: tuple[Entry, ...], date: str | None, named: set[str | No
     places = [e for e in valid if e.kind in ("capital", "city", "region")]
     if len(places) > 1 and places[0].country not in named:
         return next((e for e in places if e.country in named), valid[0])
+    bodies = [e for e in valid if e.kind == "organisation" and e.country]
+    if len(bodies) > 1 and bodies[0].country not in named:
+        # "BNP": Bangladesh's party, or Britain's in an article that names British places
+        return next((e for e in bodies if e.country in named), valid[0])
     return valid[0] if valid else None
 
 
