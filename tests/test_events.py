@@ -1580,6 +1580,24 @@ def test_a_politician_attacking_an_office_holder_named_in_full_attacks_in_words(
     assert [e.type for e in art.events] == ["ASSAULT"], [(e.type, e.rule) for e in art.events]
 
 
+def test_two_politicians_told_clashing_as_the_two_leaders_clash_in_words(pipeline):
+    from dragoman import extract
+
+    art = extract("Prime Minister Owen Hale met opposition leader Mark Quill. The two leaders clashed over taxes on "
+                  "Monday.", published="2025-03-04", pipeline=pipeline)
+    clash = [e for e in art.events if "clash" in (e.rule or "")]
+    assert clash and clash[0].type == "ACCUSE" and len(clash[0].sources) == 2, [(e.type, e.rule) for e in art.events]
+
+
+def test_two_people_told_anew_are_not_the_pair_named_before(pipeline):
+    from dragoman import extract
+
+    art = extract("Police arrested Mark Quill and Tom Hale on Tuesday. Two men, both from Leeds, were arrested in "
+                  "September on suspicion of fraud.", published="2025-03-04", pipeline=pipeline)
+    later = [e for e in art.events if e.evidence[0].sent == 1]
+    assert later and "Mark Quill" not in {art.actor(i).name for i in later[0].targets}, art.events
+
+
 def test_a_person_attacking_the_government_attacks_it_in_words(pipeline):
     from dragoman import extract
 

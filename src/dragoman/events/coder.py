@@ -84,6 +84,8 @@ class Coder:
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
+        # "the two leaders clashed": told again with the two named, a clash of politicians is one of words
+        events = [self._verbal(view, e) if (e.rule or "").endswith("+pair") else e for e in events]
         events, recoded = claimed(view, events, self.lex.modes)
         if recoded:  # a group that claims an attack is an armed group, whatever its name's words said
             article = article.replace(actors=tuple(

@@ -36,10 +36,17 @@ def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) 
         if m.sent != sent or m.text.split()[-1].lower() not in nouns:
             continue
         before = text[max(0, m.start - 12):m.start].lower().split()
-        words = m.text.lower().split()
-        if (words[0] in _PAIR_WORDS) or (before and before[-1] in _PAIR_WORDS):
+        seq = before[-1:] + m.text.lower().split()
+        if "both" in seq[:3]:
             return True
+        j = next((k for k, w in enumerate(seq[:3]) if w == "two"), None)
+        if j is not None and j > 0 and seq[j - 1] in _DEFINITE:
+            return True  # "the two leaders" (not "Two men were arrested": two more people, told anew)
     return False
+
+
+#: what makes "two" refer back ("the two leaders", "these two men")
+_DEFINITE = frozenset(("the", "these", "those", "both"))
 
 
 def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[str],
