@@ -347,7 +347,7 @@ def _name_after_body(ctx: Context, k: int) -> int | None:
     if not opener and (hit is None or hit[1].kind != "group"
                        or hit[1].phrase.split()[-1].lower() not in ("group", "movement", "militia", "faction")):
         return None
-    end, names, last = (rs + 1 if opener else hit[0]), int(opener), None  # type: ignore[index]
+    end, names, last = (rs + 1 if opener or hit is None else hit[0]), int(opener), None
     small = _NAME_SMALL_WORDS if toks[rs].text[:1].isupper() else frozenset()
     while end < len(toks) and toks[end].sent == toks[k].sent and (
             toks[end].pos == "PROPN" and toks[end].text[:1].isupper() or toks[end].text in ("-", "al", "el", "ad", "ash", "ul")
@@ -361,7 +361,7 @@ def _name_after_body(ctx: Context, k: int) -> int | None:
 
 
 #: small words inside a body's name that opens with its kind ("Movement for the Defence of ...", "Front de ...")
-_NAME_SMALL_WORDS = frozenset(("for", "of", "the", "and", "de", "du", "des", "la", "del", "pour"))
+_NAME_SMALL_WORDS = words("name_small_words")
 #: kind words that open a body's name ("the Movement for the Defence of ...", "the Front for ...")
 _NAME_OPENERS = words("name_openers")
 

@@ -650,8 +650,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
 
 
 #: small words inside a body's name that its initials leave out ("Movimiento Transportista del Altiplano")
-_ACRONYM_SKIP = frozenset(("of", "the", "and", "for", "de", "del", "la", "las", "los", "el", "des", "du", "et", "y",
-                           "e", "da", "do", "dos", "das", "pour", "le", "les", "di", "della"))
+_ACRONYM_SKIP = words("name_small_words")
 
 
 def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
