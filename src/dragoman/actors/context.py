@@ -3,18 +3,14 @@ its parse tree, and the phrase helpers every step shares (head of a span, left a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
-from dragoman.actors.vocabulary import words
+from dragoman.actors.vocabulary import agentive, words
 from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
-
-#: plural nouns of people by their ending (retirees, drivers, pensioners, activists, physicians, residents)
-_PERSON_PLURAL = re.compile(r"(?:ers|ors|ees|ists|ians|ants|ents)$")
 
 #: prepositions after which a country is a place, not an actor
 LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "throughout", "within", "around", "outside", "into",
@@ -101,7 +97,7 @@ class Context(Tree):
         marched", "hundreds of truck and bus drivers rallied" are civilians (a role of their own, weak)."""
         toks = self.toks
         for t in toks:
-            if t.tag != "NNS" or t.i in self.role_of or not _PERSON_PLURAL.search(t.text.lower()):
+            if t.i in self.role_of or not agentive(t.text.lower(), t.tag):
                 continue
             of = toks[t.head]
             count = toks[of.head]

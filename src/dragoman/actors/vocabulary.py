@@ -30,6 +30,34 @@ def words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _people_lines() -> tuple[str, ...]:
+    path = resources.files("dragoman.actors") / "data" / "people.txt"
+    try:
+        return tuple(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+    except OSError as e:
+        raise ConfigError(f"cannot read the people words: {e}", source=str(path), hint="reinstall dragoman") from e
+
+
+def people_nouns() -> frozenset[str]:
+    """``data/people.txt``'s nouns that name people besides the role words ("sides", "neighbours", "victims")."""
+    return frozenset(w for w in _people_lines() if not w.startswith(("-", "!")))
+
+
+@lru_cache(maxsize=1)
+def _people_suffixes() -> tuple[tuple[str, ...], frozenset[str]]:
+    lines = _people_lines()
+    return tuple(w[1:] for w in lines if w.startswith("-")), frozenset(w[1:] for w in lines if w.startswith("!"))
+
+
+def agentive(word: str, tag: str) -> bool:
+    """Is a noun a plural with ``data/people.txt``'s suffix of people ("providers", "activists", "retirees"), not a
+    thing that ends so ("numbers")?"""
+    suffixes, things = _people_suffixes()
+    return tag == "NNS" and word.endswith(suffixes) and word not in things
+
+
+@lru_cache(maxsize=1)
 def _portfolios() -> dict[str, str]:
     path = resources.files("dragoman.actors") / "data" / "portfolios.yaml"
     try:

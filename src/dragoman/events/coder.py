@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dragoman.actors.lexicon import default_lexicon
+from dragoman.actors.vocabulary import agentive as _agentive
+from dragoman.actors.vocabulary import people_nouns
 from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.claim import claimed
 from dragoman.events.clauses import PRONOUNS, View
@@ -1991,30 +1993,9 @@ def _word_list(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
-    """Nouns that name people: the actor lexicon's role words (officials, troops, a group) and
+    """Nouns that name people: the actor lexicon's role words (officials, troops, a group) and the actors'
     ``data/people.txt`` (sides, neighbours, victims)."""
-    from dragoman.actors.lexicon import default_lexicon
-    from dragoman.events.taxonomy import DATA
-
-    extra = (DATA / "people.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in default_lexicon().roles if " " not in w) | {
-        w.strip().lower() for w in extra if w.strip() and not w.startswith(("#", "-", "!"))}
-
-
-@lru_cache(maxsize=1)
-def _people_suffixes() -> tuple[tuple[str, ...], frozenset[str]]:
-    """``data/people.txt``'s suffixes of plural nouns naming people ("-ers": "providers") and the things
-    that end so ("!numbers")."""
-    from dragoman.events.taxonomy import DATA
-
-    lines = [w.strip().lower() for w in (DATA / "people.txt").read_text(encoding="utf-8").splitlines()]
-    return tuple(w[1:] for w in lines if w.startswith("-")), frozenset(w[1:] for w in lines if w.startswith("!"))
-
-
-def _agentive(word: str, tag: str) -> bool:
-    """Is a noun a plural with a people suffix ("providers", "activists"), not a thing that ends so?"""
-    suffixes, things = _people_suffixes()
-    return tag == "NNS" and word.endswith(suffixes) and word not in things
+    return frozenset(w for w in default_lexicon().roles if " " not in w) | people_nouns()
 
 
 def _described(view: View, j: int, top: int) -> bool:
