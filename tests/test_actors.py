@@ -579,7 +579,7 @@ def test_a_states_anonymous_sources_are_its_officials(pipeline):
     ("Fighters from the Movement for the Liberation of Azawad South attacked a checkpoint in Mali on Friday.",
      "Fighters from the Movement for the Liberation of Azawad South", None, "REB"),
     # the title's head word says whose it is, not another role word inside it
-    ("Ghana's migrant worker welfare minister, Ama Boateng, urged Accra's neighbours on Friday to protect workers.",
+    ("Ghana's overseas workers minister, Ama Boateng, urged Accra's neighbours on Friday to protect workers.",
      "Ama Boateng", "GHA", "GOV"),
     ("Serbian military police detained two men on Friday.", "Serbian military police", "SRB", "MIL"),
 ])
@@ -621,8 +621,8 @@ def test_a_given_name_the_tagger_left_out_opens_the_name_but_a_title_does_not(pi
 @pytest.mark.parametrize("text, name, sector", [
     (("The march was called by the Movimiento Campesino del Valle Sur (MCVS), which represents growers across the "
      "region."), "Movimiento Campesino del Valle Sur", "SOC"),
-    ("The strike was called by the Sindicato Nacional de Estibadores Portuarios (SINEP) on Monday.",
-     "Sindicato Nacional de Estibadores Portuarios", "LAB"),
+    ("The strike was called by the Sindicato Nacional de Fleteros Fluviales (SINAFF) on Monday.",
+     "Sindicato Nacional de Fleteros Fluviales", "LAB"),
 ])
 def test_a_name_its_bracketed_initials_spell_is_one_body_coded_by_its_first_word(pipeline, text, name, sector):
     from dragoman import extract
@@ -635,9 +635,9 @@ def test_a_name_its_bracketed_initials_spell_is_one_body_coded_by_its_first_word
 def test_an_acronym_two_countries_parties_share_is_the_one_of_the_country_the_article_names(pipeline):
     from dragoman import extract
 
-    art = extract("West Yorkshire police said the BNP activist from Leeds was arrested on Tuesday.",
+    art = extract("Police in Manchester said a BNP councillor from Oldham had been questioned on Tuesday.",
                   published="2024-05-04", pipeline=pipeline)
     assert [a.country for a in art.actors if "BNP" in a.name] == ["GBR"], art.actors
-    art = extract("Police in Dhaka said the BNP activist from Chittagong was arrested on Tuesday.",
+    art = extract("Police in Dhaka said a BNP councillor from Sylhet had been questioned on Tuesday.",
                   published="2024-05-04", pipeline=pipeline)
     assert [a.country for a in art.actors if "BNP" in a.name] == ["BGD"], art.actors

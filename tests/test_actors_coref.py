@@ -348,7 +348,7 @@ def test_a_bodys_initials_in_parentheses_are_no_country_code(pipeline):
 def test_he_who_says_it_is_not_the_person_named_in_what_he_says(pipeline):
     from dragoman import extract
 
-    art = extract("Mark Quill spoke in Leeds on Monday. This is the record Mr Hale will have to defend, he said, "
-                  "urging voters to hold him to account.", published="2025-03-04", pipeline=pipeline)
+    art = extract("Mark Quill spoke in Leeds on Monday. These are the figures Mr Hale must explain, he said, "
+                  "urging members to question him on them.", published="2025-03-04", pipeline=pipeline)
     asks = [e for e in art.events if e.type == "REQUEST"]
     assert asks and [art.actor(i).name for i in asks[0].sources] == ["Mark Quill"], art.events

@@ -1486,7 +1486,7 @@ def test_taking_to_the_streets_is_a_protest(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "Thousands of retirees marched through central Quito on Monday to demand higher pensions.",
+    "Thousands of cyclists marched through Quito on Monday to demand safer roads.",
     "Hundreds of lorry and taxi drivers rallied outside the energy ministry on Monday over fuel prices.",
 ])
 def test_a_crowd_of_people_no_lexicon_names_is_the_protests_source(pipeline, text):
@@ -1508,7 +1508,7 @@ def test_a_counted_crowd_that_only_watches_is_no_actor(pipeline):
 
 
 @pytest.mark.parametrize("text, kind, source", [
-    ("The decision followed Monday's protest by the Valley Hauliers Movement in the capital.", "PROTEST",
+    ("The ministry's announcement followed Monday's protest by the Valley Hauliers Movement in the capital.", "PROTEST",
      "Valley Hauliers Movement"),
     ("The funeral followed Monday's attack by gunmen on the village.", "ASSAULT", "gunmen"),
 ])
@@ -1531,7 +1531,7 @@ def test_a_protest_ahead_of_its_day_is_not_told_as_held(pipeline):
 def test_no_doubt_that_it_was_done_asserts_it_and_no_evidence_denies_it(pipeline):
     from dragoman import extract
 
-    art = extract("The ministry has no doubt that the activist was properly detained by police.",
+    art = extract("The ministry says there is no doubt that the activist was lawfully detained by police.",
                   published="2025-03-05", pipeline=pipeline)
     held = [e for e in art.events if e.type == "COERCE"]
     assert held and not held[0].aux.negated, art.events
@@ -1543,7 +1543,7 @@ def test_no_doubt_that_it_was_done_asserts_it_and_no_evidence_denies_it(pipeline
 def test_the_agent_of_a_release_without_charge_is_its_source(pipeline):
     from dragoman import extract
 
-    art = extract("The two fishermen were released without charge by Kenyan police on Monday.", published="2025-03-05",
+    art = extract("The two fishermen were freed without charge by Kenyan police on Monday.", published="2025-03-05",
                   pipeline=pipeline)
     freed = [e for e in art.events if e.type == "RETREAT"]
     assert freed and [art.actor(i).name for i in freed[0].sources] == ["Kenyan police"], art.events
@@ -1552,7 +1552,7 @@ def test_the_agent_of_a_release_without_charge_is_its_source(pipeline):
 def test_insisting_one_does_not_feel_something_rebuts_nothing(pipeline):
     from dragoman import extract
 
-    art = extract("The freed opposition activist, who insists he does not feel bitter, said he had lost three years.",
+    art = extract("The freed opposition activist, who insists he does not feel angry, said he had lost two years.",
                   published="2025-03-05", pipeline=pipeline)
     assert not [e for e in art.events if e.type == "REJECT"], art.events
 

@@ -41,10 +41,10 @@ def test_a_glued_headline_is_found():
      "union was exaggerating the losses."),
      "Port heading for ruin, says Quist"),
     # a headline opening with an acronym the story spells out, ending on a past form before "The"
-    (("PDU leader Mara Quist arrested The leader of the Port Dockers Union has been arrested as part of a police "
-     "inquiry into the harbour fire. A union spokesman said Quist was arrested on Tuesday morning. Police said "
+    (("PDU leader Mara Quist detained The head of the Port Dockers Union was detained by police on Monday over "
+     "the fire at the harbour. A union spokesman said Quist was arrested on Tuesday morning. Police said "
      "they had questioned three other men about the fire."),
-     "PDU leader Mara Quist arrested"),
+     "PDU leader Mara Quist detained"),
 ])
 def test_the_cut_keeps_names_whole(text, want):
     assert headline(text) == want

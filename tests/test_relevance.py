@@ -1504,9 +1504,9 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
     assert all(not e.targets for e in art.events), [(e.type, e.targets) for e in art.events]  # no government named
     art = extract_at(pipeline, "The shadow cabinet met on Monday. The Liberal Democrats oppose the proposals.")
     assert all(not e.targets for e in art.events if e.type == "REJECT"), [(e.type, e.targets) for e in art.events]
-    # a call for a thing, no act or measure, asks the government for nothing ("a crowd calling for more blood")
+    # a call for a thing, no act or measure, asks the government for nothing ("a crowd calling for more songs")
     art = extract_at(pipeline, "The government announced a rise in the minimum wage. In the film's last scene the "
-                               "villagers are calling for more blood.")
+                               "villagers are calling for more songs.")
     assert all(not e.targets for e in art.events if e.type == "REQUEST"), [(e.type, e.targets) for e in art.events]
 
 

@@ -31,7 +31,7 @@ def code_body(ctx: Context, u: Unit) -> None:
         u.rule += "+government-head"
     elif u.kind == "organisation" and not u.sector and u.te - u.ts >= 3 and ctx.toks[u.ts].text[:1].isupper() \
             and ctx.toks[u.ts].text.lower() in ROMANCE_CIVIL_HEADS | ROMANCE_LABOUR_HEADS:
-        # "the Coordinadora Nacional de Pensionados y Jubilados", "the Sindicato Unido de Estibadores": a name whose
+        # "the Coordinadora Nacional de Regantes del Sur", "the Sindicato Unido de Fleteros": a name whose
         # head opens it, in Spanish, Portuguese or French
         u.sector = "LAB" if ctx.toks[u.ts].text.lower() in ROMANCE_LABOUR_HEADS else "SOC"
         u.rule += "+civil-head"

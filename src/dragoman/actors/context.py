@@ -93,7 +93,7 @@ class Context(Tree):
         self._named_countries: frozenset[str] | None = None
 
     def _crowd_roles(self) -> None:
-        """People the lexicon does not know, counted as a crowd that marches or rallies: "thousands of retirees
+        """People the lexicon does not know, counted as a crowd that marches or rallies: "thousands of cyclists
         marched", "hundreds of truck and bus drivers rallied" are civilians (a role of their own, weak)."""
         toks = self.toks
         for t in toks:

@@ -224,7 +224,7 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
     if post is not None and toks[post[1]].text.lower() == "of" and post[0].te - te <= 4:
         ext = post[0].te
         while ext < len(toks) and toks[ext].ent_iob == "I" and toks[ext].ent_type == "ORG" and ext - te <= 8:
-            ext += 1  # "officers of the Argentine Federal Police": the body the country's name opens, whole
+            ext += 1  # "officers of the Ghanaian Economic Crimes Police": the body the country's name opens, whole
         if post[0].kind == "demonym" and ext == post[0].te and (hit := ctx.role_at.get(ext)) is not None and hit[0] - te <= 6:
             ext = hit[0]  # "soldiers of the Nigerian army"
     elif post is None and role.kind in ("person", "group"):
@@ -342,7 +342,7 @@ def _name_after_body(ctx: Context, k: int) -> int | None:
     if rs >= len(toks):
         return None
     hit = ctx.role_at.get(rs)
-    # a capitalised kind word opens the name, its small words too: "the Movement for the Defence of Liptako"
+    # a capitalised kind word opens the name, its small words too: "the Movement for the Liberation of Tessit"
     opener = toks[rs].text[:1].isupper() and toks[rs].text.lower() in _NAME_OPENERS
     if not opener and (hit is None or hit[1].kind != "group"
                        or hit[1].phrase.split()[-1].lower() not in ("group", "movement", "militia", "faction")):

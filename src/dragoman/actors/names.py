@@ -649,14 +649,14 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
 
 
-#: small words inside a body's name that its initials leave out ("Movimiento Transportista del Altiplano")
+#: small words inside a body's name that its initials leave out ("Movimiento Campesino del Valle Sur")
 _ACRONYM_SKIP = words("name_small_words")
 
 
 def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
-    """"the Movimiento Transportista del Altiplano Boliviano (MTAB)": a run of capitalised words (the small words of
+    """"the Movimiento Campesino del Valle Sur (MCVS)": a run of capitalised words (the small words of
     a name between them) whose initials are the acronym given in brackets right after it is one body's name, however
-    the tagger cut it (here a body "Movimiento" and a person "Altiplano Boliviano")."""
+    the tagger cut it (a body "Movimiento" and a person "Valle Sur", say)."""
     toks = ctx.toks
     out: list[Unit] = []
     for k in range(3, len(toks) - 2):
@@ -688,7 +688,7 @@ def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
 
 
 def _given_names_before(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> int:
-    """"[Héctor] Ramiro Benítez": a capitalised name word the tagger left out before a person's name of two words at
+    """"[Rodrigo] Anselmo Quiroga": a capitalised name word the tagger left out before a person's name of two words at
     least, that the parse hangs on the name as a compound, is its first word (two at most); not a title ("County
     Commissioner", "MEP"): no word the article writes in lower case too, no acronym, no role, rank or honorific, no
     lexicon name or entity of another kind, none after a determiner or a possessive."""

@@ -204,7 +204,7 @@ def _person_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[
     says = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs \
         and not _inside(quoted, t.start)
     told: set[int] = set()
-    if says:  # "This is the record Mr Blair must defend, he said": not Mr Blair
+    if says:  # "These are the figures Mr Hale must explain, he said": not Mr Hale
         rep = t.head
         told = {j for c in ctx.children[rep] if toks[c].dep in ("ccomp", "parataxis") for j in ctx.subtree(c)}
         if toks[rep].dep == "parataxis":  # (the parser hung "he said" on the reported clause)

@@ -187,7 +187,7 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
     strong = strongs[0][2] if strongs else None
     if len({r.agent_sector for _, _, r in strongs}) > 1 and not any(r.kind == "modifier" for _, _, r in strongs):
         # (a former minister stays an ex-official: "former" is said of the whole title)
-        # the title's head word says whose: "the migrant worker protection minister" is a minister, not a worker
+        # the title's head word says whose: "the overseas workers minister" is a minister, not a worker
         head = ts + head_position([toks[i].text for i in range(ts, te)])
         strong = next((r for a, b, r in strongs if a <= head < b), strong)
     weak = next((r for _, _, r in roles if not r.strong and r.agent_sector), None)

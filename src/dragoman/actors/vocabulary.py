@@ -51,7 +51,7 @@ def _people_suffixes() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def agentive(word: str, tag: str) -> bool:
-    """Is a noun a plural with ``data/people.txt``'s suffix of people ("providers", "activists", "retirees"), not a
+    """Is a noun a plural with ``data/people.txt``'s suffix of people ("providers", "activists", "detainees"), not a
     thing that ends so ("numbers")?"""
     suffixes, things = _people_suffixes()
     return tag == "NNS" and word.endswith(suffixes) and word not in things

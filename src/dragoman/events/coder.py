@@ -131,7 +131,7 @@ class Coder:
         # government over Iraq"); a weapon or a wound in the sentence says otherwise (above)
         state = any(t is not None and t.sector in ("GOV", "LEG") and t.kind in ("group", "government", "organisation")
                     for t in targets)
-        # a politician named in full attacking an office holder named in full ("Michael Howard attacked Tony
+        # a politician named in full attacking an office holder named in full ("Mark Quill attacked Owen
         # Blair"), no weapon named: words (not "a man attacked the mayor")
         named = [t for t in targets if t is not None and t.kind != "place"]  # ("... in Leeds": where)
         officials = bool(named) and all(t.kind == "person" and t.sector in PARTY_SECTORS | {"GOV"}
@@ -972,7 +972,7 @@ class Coder:
             for c in view.kids(i, "ccomp"):
                 neg = next((n for n in view.kids(c, "neg") if view.lemma(n) in m["negators"] or toks[n].text.lower() in m["negators"]), None)
                 if neg is None or view.lemma(c) in m["cognition_verbs"] or view.lemma(c) in m["feeling_verbs"]:
-                    continue  # ("insisted he did not know the date", "insists he does not feel bitter": rebut nothing)
+                    continue  # ("insisted he did not know the date", "insists he does not feel angry": rebut nothing)
                 span = (toks[i].start, toks[i].end)
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, [], False, Aux(), span,
                                     0.78 - min(0.2, 0.04 * view.depth(i)), "reject/rebuttal-in-speech")]
@@ -1786,7 +1786,7 @@ def _polled(view: View, say: int | None) -> bool:
 
 
 def _dated_with_doer(view: View, i: int) -> bool:
-    """"followed Monday's protest by the drivers' movement", "a day after Tuesday's attack by gunmen on the
+    """"came after Friday's march by the hauliers' union", "a day after Tuesday's attack by gunmen on the
     village": a protest or an attack noun told with its day as a possessive and its doer after "by" took place (not
     one "ahead of" or "before" it, still to come)."""
     toks = view.toks

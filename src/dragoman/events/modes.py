@@ -256,7 +256,7 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return h  # "pressuring them could reopen wounds", "could issue subsidies, helping farmers": the head's modes
     if t.dep == "acl" and view.kids(cur, "mark") and any(view.lemma(c) == "no" for c in view.kids(h, "det")):
         if hl in m["certainty_nouns"]:
-            return h  # "has no doubt that he was detained": asserted, with the head's modes
+            return h  # "has no doubt that the raid took place": asserted, with the head's modes
         out.negated = True  # "there was no evidence that any detainee had been tortured": the content of nothing
         return None
     if t.dep == "acl" and view.kids(cur, "mark") and toks[h].dep == "pobj" and toks[toks[h].head].head != toks[h].head \

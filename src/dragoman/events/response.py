@@ -266,7 +266,7 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
         if any((a := view.article.actor(s)) is not None and a.sector == "GOV" for s in ev.sources):
             continue  # the government does not judge or ask itself
         if all((a := view.article.actor(s)) is not None and a.kind == "group" and a.sector == "CVL" for s in ev.sources):
-            continue  # a crowd "calling for more blood", "people" wanting a change: no organised voice asking the state
+            continue  # a crowd "calling for more songs", "people" wanting a change: no organised voice asking the state
         i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
         if i < 0:
             continue

@@ -1001,8 +1001,8 @@ def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[st
     """"Foreign Minister Park Seong-min held talks with his counterpart, Zhou Hanlin, in Beijing": the tagger,
     thrown by the lower-case syllable of the name, took "held" for an adjective of "talks" and made the noun the
     root — the verb is the root, the name before it its subject, the noun its object, and a name set off by
-    commas after the noun's phrase an appositive of the noun before its comma.  So too "The foreign minister
-    hosted talks", the lower-case past form tagged a name; under a wire story's dateline the noun is taken for the
+    commas after the noun's phrase an appositive of the noun before its comma.  So too "The envoy hosted
+    talks", the lower-case past form tagged a name; under a wire story's dateline the noun is taken for the
     place's appositive, and the place becomes the verb's adverbial noun."""
     n = len(deps)
     for x in range(2, n):
@@ -1015,9 +1015,9 @@ def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[st
         if deps[v] != "amod" or not past or v + heads[v] != x or v - 1 + heads[v - 1] not in (x, v):
             continue
         if tags[v - 1] not in ("NNP", "NNPS") and not (tags[v] != "VBN" and tags[v - 1] in ("NN", "NNS")):
-            continue  # "The foreign minister hosted talks", "hosted" tagged a name: a past form, not "trained dogs"
+            continue  # "The envoy hosted talks", "hosted" tagged a name: a past form, not "trained dogs"
         _verb_of_object(heads, deps, tags, v, x, None)
-        if dateline:  # "MUSCAT, March 16 (Agency) - The minister hosted talks": the dateline's place is no root
+        if dateline:  # "DAKAR, May 2 (Agency) - The envoy hosted talks": the dateline's place is no root
             deps[h], heads[h] = "npadvmod", v - h
             if tags[n - 1] == "." and n - 1 + heads[n - 1] == h:
                 heads[n - 1] = v - (n - 1)
@@ -1190,7 +1190,7 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
     * "ALGIERS, Feb 3 (Agency) - envoy Salma Gharbi on Friday called on ..." — the dateline (in
       capitals, a common noun) taken for the root, the subject for its conjunct and the verb for a modifier of it:
       the verb is the root, the noun its subject (``_dateline_verbs``);
-    * "Foreign Minister Park Seong-min held talks with ...", "The foreign minister hosted talks" — a verb taken for
+    * "Foreign Minister Park Seong-min held talks with ...", "The envoy hosted talks" — a verb taken for
       an adjective of its object (the root, or the dateline's appositive) is the root, the noun before it its
       subject;
     * "Kenya's President Ruto and Ethiopia's Prime Minister Abiy held talks" — a second name taken for a second
@@ -1243,7 +1243,7 @@ def _particles_with_objects(heads: list[int], deps: list[str], tags: list[str]) 
 
 
 def _agents_after_without(heads: list[int], deps: list[str], lemmas: list[str]) -> None:
-    """"were released without charge by police": the "by" phrase the parser hung on the noun after "without", of
+    """"were held without trial by the army": the "by" phrase the parser hung on the noun after "without", of
     a passive verb with no agent of its own, is the verb's agent."""
     n = len(deps)
     for b in range(2, n):
@@ -1350,7 +1350,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
       with "by" on its object, modifies the move, "by" its agent;
     * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge", "urged X to speak
-      out and accused Y", "released without charge by police": objects, subjects, past verbs and agents put back
+      out and accused Y", "held without trial by the army": objects, subjects, past verbs and agents put back
       (``_held_objects``, ``_said_subjects``, ``_past_after_infinitives``, ``_agents_after_without``);
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)

@@ -348,7 +348,7 @@ def _armed_group_key(name: str) -> str | None:
         toks = toks[1:]  # "the militant group Harakat Fajr al-Wadi"
     if len(toks) > 2 and toks[0].lower() in _GROUP_TAILS and toks[1].lower() not in _NAME_PARTICLES:
         toks = toks[1:]  # "fighters from the armed group Jama'at Nusrat al-Sahel": the name after "group"
-        # (not "the Movement for the Defence of ...", whose name it opens)
+        # (not "the Movement for the Liberation of ...", whose name it opens)
     if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
         if len(toks) > 2 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
@@ -379,8 +379,8 @@ def _armed_group_key(name: str) -> str | None:
 
 
 def _initials_of_key(key: str) -> str:
-    """The initials of an armed group's name key of English or Romance words ("movement for the defence of
-    liptako" → "mdl"); "" for a name of Arabic words, whose particles and article outlets write in many ways."""
+    """The initials of an armed group's name key of English or Romance words ("movement for the liberation of
+    tessit" → "mlt"); "" for a name of Arabic words, whose particles and article outlets write in many ways."""
     words = key.split()
     if any(w in _NAME_PARTICLES and w not in _INITIAL_SKIP or len(w) < 3 and w not in _INITIAL_SKIP for w in words):
         return ""

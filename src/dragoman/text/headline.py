@@ -56,11 +56,11 @@ def _stem(word: str) -> str:
 
 
 def _spelt_out(acronym: str, words: list[str]) -> bool:
-    """Do ``words`` spell out the headline's first word, an acronym ("BNP": "the British National Party")?"""
+    """Do ``words`` spell out the headline's first word, an acronym ("PDU": "the Port Dockers Union")?"""
     acronym = acronym.strip(_QUOTES)
     if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
         return False
-    caps = "".join(w[0] for w in words if w[:1].isupper())  # ("of", "the" left out: "British National Party")
+    caps = "".join(w[0] for w in words if w[:1].isupper())  # ("of", "the" left out: "Port Dockers Union")
     return acronym in caps
 
 
@@ -91,7 +91,7 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         if low[k - 1] in lex["stop"] or low[k - 1] in lex["particles"] or prev.endswith(",") or low[k] in lex["dates"] or low[k - 1] in lex["titles"]:
             continue
         if prev[0].isupper() and low[k] not in lex["openers"] and low[k - 1] not in low[k:k + 4] and not said_by:
-            continue  # inside a name: "Paula | Radcliffe" (not "... Straw | Jack Straw has ...", "..., says Howard | Tony")
+            continue  # inside a name: "Paula | Radcliffe" (not "... Straw | Jack Straw has ...", "..., says Quist | Lars")
         if any(low[j] == low[k - 1] and low[j + 1] == low[k] for j in range(k + 1, len(low) - 1)):
             continue  # "New Zealand" told again later: a name
         head = {_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2]) if m.group().lower() not in lex["stop"]}
@@ -108,7 +108,7 @@ def glued_headline(text: str) -> tuple[int, int] | None:
         first_word = next((_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2])
                            if m.group().lower() not in lex["stop"]), "")
         if said_by:
-            first_word = _stem(toks[k - 1][2])  # ", says Howard": the story names its speaker again
+            first_word = _stem(toks[k - 1][2])  # ", says Quist": the story names its speaker again
         lead = {_stem(m.group())[:4] for t in toks[k:k + LEAD_WORDS] for m in _WORD.finditer(t[2])}
         if first_word[:4] not in lead and not _spelt_out(toks[0][2], [t[2] for t in toks[k:k + LEAD_WORDS]]):
             continue  # the story's first words do not restate the headline's subject: "X met | Japan's premier"
