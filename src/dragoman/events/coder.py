@@ -132,7 +132,7 @@ class Coder:
         state = any(t is not None and t.sector in ("GOV", "LEG") and t.kind in ("group", "government", "organisation")
                     for t in targets)
         # a politician named in full attacking an office holder named in full ("Mark Quill attacked Owen
-        # Blair"), no weapon named: words (not "a man attacked the mayor")
+        # Hale"), no weapon named: words (not "a man attacked the mayor")
         named = [t for t in targets if t is not None and t.kind != "place"]  # ("... in Leeds": where)
         officials = bool(named) and all(t.kind == "person" and t.sector in PARTY_SECTORS | {"GOV"}
                                         and len(t.name.split()) >= 2 for t in named)
