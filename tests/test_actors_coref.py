@@ -352,3 +352,10 @@ def test_he_who_says_it_is_not_the_person_named_in_what_he_says(pipeline):
                   "urging members to question him on them.", published="2025-03-04", pipeline=pipeline)
     asks = [e for e in art.events if e.type == "REQUEST"]
     assert asks and [art.actor(i).name for i in asks[0].sources] == ["Mark Quill"], art.events
+
+
+def test_i_in_a_quote_is_the_subject_of_the_verb_it_reports_under(pipeline):
+    # two reporting verbs in one sentence: "I" is the speaker of the one its quote hangs on, not the first
+    art = extract('Mr Orvik denied the report, and before he flew to Oslo the budget minister told reporters: '
+                  '"I trust the premier completely."', pipeline=pipeline)
+    assert holder(art, "I").name == "budget minister"

@@ -252,6 +252,15 @@ def _sentence_speaker(ctx: Context, at: dict[int, Group], sent: int, exclude: in
     """The actor the subject of a reporting verb of sentence ``sent`` names (other than the token ``exclude``),
     its name set beside a title included ("the opposition leader, Ana Radic, said")."""
     toks = ctx.toks
+    v = exclude
+    for _ in range(8):  # the reporting verb the pronoun's clause hangs from first: "X denied it, and Y said: 'I ...'" is Y
+        if toks[v].head == v:
+            break
+        v = toks[v].head
+        if toks[v].lemma.lower() in ctx.lex.reporting_verbs:
+            subj = next((c for c in ctx.children[v] if toks[c].dep == "nsubj" and c in at), None)
+            if subj is not None:
+                return at[subj]
     s = ctx.article.sentences[sent]
     for i in range(s.tok_start, s.tok_end):
         t = toks[i]
