@@ -564,3 +564,28 @@ def test_a_protest_that_drew_a_crowd_was_held_by_it(pipeline):
     # "Saturday's protest drew thousands": the protest happened, its crowd (and whoever called it) protested
     art, ev = one(pipeline, "The march drew thousands of people to the main square on Saturday, police said.", "PROTEST")
     assert "people" in " ".join(names(art, ev.sources))
+
+
+# --- who does what a participle on a noun tells ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, type_, doer", [
+    ("Riot police detained marchers demanding the reopening of the Velna mine.", "REQUEST", "marchers"),
+    ("The guards opened fire on students calling for the governor's resignation.", "REQUEST", "students"),
+])
+def test_people_a_participle_hangs_on_do_its_act(pipeline, text, type_, doer):
+    # "detained marchers demanding ...": the marchers demand, not the police who detained them
+    art, ev = one(pipeline, text, type_)
+    assert names(art, ev.sources) == {doer}
+
+
+def test_a_speech_opened_with_is_its_speakers(pipeline):
+    # "opened the session with a speech attacking ...": the speaker attacks (after "with", only a thing said)
+    art, ev = one(pipeline, "Senator Ilse Marrow opened the session with a speech attacking Governor Tam Riess's "
+                            "budget.", "ACCUSE")
+    assert names(art, ev.sources) == {"Ilse Marrow"}
+
+
+def test_a_statement_issued_is_still_its_issuers(pipeline):
+    art, ev = one(pipeline, "The dockers' union issued a statement condemning the port authority.", "ACCUSE")
+    assert "union" in " ".join(names(art, ev.sources))

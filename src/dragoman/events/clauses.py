@@ -25,6 +25,8 @@ DELEGATE_NOUNS = words("delegate_nouns")
 OFFICE_HEADS = words("office_heads")
 #: nouns of what is brought somewhere: a place after "in" receives it ("aid deliveries in Baghdad")
 RECIPIENT_NOUNS = words("recipient_nouns")
+#: what someone says or writes, as a noun ("a speech attacking ..."): who makes it acts in its participle
+UTTERANCE_NOUNS = words("utterance_nouns")
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
@@ -420,13 +422,18 @@ class View(Tree):
             owner = self.kid(h, "poss")
             if owner is not None and self.lemma(owner) not in REL_PRONOUNS:
                 return owner, passive  # "the union's decision to endorse ...", "Iran's refusal to allow ...": the owner
+        if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep in ("dobj", "pobj") and any(
+                a not in self.place_ids for a in self.tok_actors.get(h, ())):
+            return h, passive  # "police arrested protesters demanding ...", "clashed with students calling for ...": they
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "dobj":
             # "X issued a statement demanding ...": X
             s, _ = self.subject(self.toks[h].head, _depth + 1)
             return s, passive
-        if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "pobj" and self.lemma(p := self.toks[h].head) in ("in", "through") \
-                and self.toks[p].dep == "prep" and self.toks[self.toks[p].head].pos in ("VERB", "AUX"):
-            # "In a letter calling for a meeting, the mayor said ...": the mayor
+        if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "pobj" and self.toks[p := self.toks[h].head].dep == "prep" \
+                and (self.lemma(p) in ("in", "through") or self.lemma(p) == "with" and self.lemma(h) in UTTERANCE_NOUNS) \
+                and self.toks[self.toks[p].head].pos in ("VERB", "AUX"):
+            # "In a letter calling for a meeting, the mayor said ...", "opened the debate with a speech attacking ...": the
+            # mayor, the opener (with "with" only a thing said: "clashed with a crowd demanding ..." is the crowd's demand)
             s, _ = self.subject(self.toks[p].head, _depth + 1)
             return s, passive
         if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
