@@ -84,7 +84,12 @@ Two measures (``dragoman eval merge``):
   regions; a landmark or district in one report, the city only in the other; a day-after report telling the
   happening only in a clause of another sentence; a written date against "late on Monday"; a ministry's own press
   release; a phone call and the same group protesting in another city as decoys), written blind on 6 Dec 2026 and
-  committed before its first run, kept unread: ``holdout15_precision``, ``holdout15_recall``.
+  committed before its first run: ``holdout15_precision``, ``holdout15_recall``.
+- **holdout16 set**: ``data/merge_set_holdout16.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a meeting told by a noun phrase only, host and guest in the other order; a feature telling the happening
+  in its last paragraphs; a local-language title in one report; a different group protesting in the same city and
+  the same official accusing another country the same day as decoys), written blind on 6 Dec 2026 and committed
+  before its first run, kept unread: ``holdout16_precision``, ``holdout16_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -122,13 +127,15 @@ HOLDOUT12_SET = DATA / "merge_set_holdout12.jsonl"
 HOLDOUT13_SET = DATA / "merge_set_holdout13.jsonl"
 HOLDOUT14_SET = DATA / "merge_set_holdout14.jsonl"
 HOLDOUT15_SET = DATA / "merge_set_holdout15.jsonl"
+HOLDOUT16_SET = DATA / "merge_set_holdout16.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
                 (HOLDOUT6_SET, "holdout6"), (HOLDOUT7_SET, "holdout7"),
                 (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"),
                 (HOLDOUT11_SET, "holdout11"), (HOLDOUT12_SET, "holdout12"),
-                (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"), (HOLDOUT15_SET, "holdout15"))
+                (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"), (HOLDOUT15_SET, "holdout15"),
+                (HOLDOUT16_SET, "holdout16"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
