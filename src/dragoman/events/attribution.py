@@ -59,7 +59,9 @@ class Attribution:
         if e.is_noun:
             sources, targets, recip, ref = self._noun_participants(view, c, ptype)
             if ref and ptype == "PROTEST" and (org := _organisers(view, c)):
-                sources, ref = sources + org, False  # "the march, organised by X, reached ...": X's march, told anew
+                # "the march, organised by X, reached ...": X's march, told anew; "The march was organised by X": the
+                # march told before, and who called it
+                sources, ref = sources + org, (ref if view.toks[c.tok].dep == "nsubjpass" else False)
             if ref:
                 sources = uniq(sources)
                 return sources, [a for a in uniq(targets) if a not in sources], recip, ref
@@ -150,7 +152,9 @@ class Attribution:
         d = view.kid(n, "det")
         det = view.lemma(d) if d is not None else ""
         # "that meeting", "this latest meeting", "the talks" (nobody named): an event told before
-        if det in ("that", "this", "these", "those") or (det == "the" and not sources and not targets):
+        if det in ("that", "this", "these", "those") or (det == "the" and not targets and (
+                not sources or toks[n].dep == "nsubjpass")):
+            # (also "the demonstration was organised by X": the one told before, and who called it)
             latest = any(toks[m].text.lower() in ("latest", "recent", "current") for m in view.kids(n, "amod"))
             return sources, targets, recip, ("latest" if latest else True)
         return sources, targets, recip, False
