@@ -589,3 +589,10 @@ def test_a_speech_opened_with_is_its_speakers(pipeline):
 def test_a_statement_issued_is_still_its_issuers(pipeline):
     art, ev = one(pipeline, "The dockers' union issued a statement condemning the port authority.", "ACCUSE")
     assert "union" in " ".join(names(art, ev.sources))
+
+
+def test_the_protest_said_to_be_organised_by_someone_is_the_one_told_before(pipeline):
+    # "The demonstration was organised by X": the march told before, and who called it (one event, both marchers)
+    art, ev = one(pipeline, "Hundreds of dock workers marched through Velmar on Friday. The demonstration was "
+                            "organised by the Coastal Dockers Federation.", "PROTEST")
+    assert {"dock workers", "Coastal Dockers Federation"} <= {n.replace("Hundreds of ", "") for n in names(art, ev.sources)}
