@@ -641,3 +641,18 @@ def test_an_acronym_two_countries_parties_share_is_the_one_of_the_country_the_ar
     art = extract("Police in Dhaka said a BNP councillor from Sylhet had been questioned on Tuesday.",
                   published="2024-05-04", pipeline=pipeline)
     assert [a.country for a in art.actors if "BNP" in a.name] == ["BGD"], art.actors
+
+
+# "Police detained Zoran Vekić, a former mayor." with the tagger's mistake on an unseen name: its first word a place
+APPOSED = [[
+    ("Police", "NOUN", "NNS", "nsubj", 1), ("detained", "VERB", "VBD", "ROOT", 0),
+    ("Zoran", "PROPN", "NNP", "compound", 1, "GPE"), ("Vekić", "PROPN", "NNP", "dobj", -2),
+    (",", "PUNCT", ",", "punct", -1), ("a", "DET", "DT", "det", 3), ("former", "ADJ", "JJ", "amod", 2),
+    ("deputy", "NOUN", "NN", "compound", 1), ("mayor", "NOUN", "NN", "appos", -5), (".", "PUNCT", ".", "punct", -8),
+]]
+
+
+def test_a_name_a_persons_title_is_set_beside_is_a_persons_whatever_the_tagger_made_of_it():
+    art = resolve(build(APPOSED, ents=[(2, 3, "GPE")]))
+    a = by_name(art, "Zoran Vekić")
+    assert a.kind == "person" and a.sector == "ELI"

@@ -474,3 +474,23 @@ def test_a_name_set_off_with_an_age_is_a_persons(pipeline):
                   pipeline=pipeline)
     people = {a.name: a.kind for a in art.actors}
     assert people.get("Herrera") == "person", people
+
+
+def test_a_persian_or_urdu_name_joined_by_hyphens_is_a_body(pipeline):
+    art = extract("Tehreek-e-Naseem said its fighters had attacked the checkpoint.", pipeline=pipeline)
+    assert actor_of(art, "Tehreek-e-Naseem").kind == "organisation"
+
+
+def test_a_known_name_opening_a_longer_one_is_not_its_owner(pipeline):
+    # "National Front" is a French party's other name; "the National Front of Retired Nurses" is someone else
+    art = extract("The march was called by the National Front of Retired Nurses.", pipeline=pipeline)
+    a = actor_of(art, "National Front of Retired Nurses")
+    assert a.country is None and a.sector != "PTY"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Retired schoolteachers marched on the ministry.", "Retired schoolteachers"),
+    ("University lecturers picketed the campus gates.", "University lecturers"),
+])
+def test_teachers_of_every_kind_are_educators(pipeline, text, words):
+    assert actor_of(extract(text, pipeline=pipeline), words).sector == "EDU"

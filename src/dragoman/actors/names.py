@@ -76,6 +76,8 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_fighters_names(ctx, taken | set(covered)))  # (before the tagger's: it takes "Jama'at Ansar" for a person)
     units.extend(_nicknamed_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     units.extend(_acronym_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
+    units.extend(_apposed_persons(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
+    units.extend(_izafat_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in ctx.article.entities:
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
@@ -173,6 +175,61 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
         out.append(Unit(ts, te, "person", ctx.text(ts, te), rule=rule, label="PERSON"))
         taken.update(range(ts, te))
     return out
+
+
+def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"arrested Srđan Vukašinović, a former deputy mayor of ...": two to four capitalised proper nouns that the parser
+    sets a person's title in apposition to are a person's name, though the tagger made a place or a body of a word
+    (it does so with names it has not seen, written with diacritics).  Not a name the lexicon knows, nor one with a
+    word of a body in it; a run the tagger already calls a person is left to it."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for last in range(1, len(toks) - 1):
+        if toks[last].tag != "NNP" or toks[last + 1].text != "," or last in taken or not any(
+                toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person"
+                for k in ctx.children[last]):
+            continue
+        ts = _name_run_start(ctx, last + 1)
+        run = range(ts, last + 1)
+        if not 2 <= len(run) <= 4 or any(j in taken or toks[j].text.lower() in BODY_NAME_WORDS for j in run) \
+                or all(toks[j].ent_type == "PERSON" for j in run) or ctx.in_chrome(toks[ts].start, toks[last].end):
+            continue
+        out.append(Unit(ts, last + 1, "person", ctx.text(ts, last + 1), rule="apposed", label="PERSON"))
+        taken.update(run)
+    return out
+
+
+#: the linking vowel of a Persian or Urdu name of a body written with hyphens ("Jaish-e-Sarhad", "Tehreek-e-Adl")
+_IZAFAT = frozenset(("e", "i", "ul", "ud", "us", "ut"))
+
+
+def _izafat_names(ctx: Context, taken: set[int]) -> list[Unit]:
+    """"Militants of the Jaish-e-Sarhad group", "Tehreek-e-Adl said ...": capitalised words joined by hyphens around a
+    Persian or Urdu linking vowel are an organisation's name (the tagger cuts them up or misses them)."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    i = 0
+    while i < len(toks) - 4:
+        if not (toks[i].text[:1].isupper() and toks[i].text.isalpha() and i not in taken and _glued(toks, i, 3)
+                and toks[i + 1].text == "-" and toks[i + 2].text.lower() in _IZAFAT and toks[i + 3].text == "-"
+                and toks[i + 4].text[:1].isupper()):
+            i += 1
+            continue
+        te = i + 5
+        while te + 1 < len(toks) and toks[te].text == "-" and toks[te + 1].text[:1].isalpha() and _glued(toks, te - 1, 2):
+            te += 2  # "Lashkar-e-Jhangvi-al-Alami"
+        if any(j in taken for j in range(i, te)) or ctx.in_chrome(toks[i].start, toks[te - 1].end):
+            i = te
+            continue
+        out.append(Unit(i, te, "organisation", ctx.text(i, te), rule="izafat"))
+        taken.update(range(i, te))
+        i = te
+    return out
+
+
+def _glued(toks: Sequence[Token], i: int, n: int) -> bool:
+    """Are tokens ``i`` .. ``i + n`` written with no space between them?"""
+    return i + n < len(toks) and all(toks[j].end == toks[j + 1].start for j in range(i, i + n))
 
 
 def _name_run_start(ctx: Context, i: int) -> int:
