@@ -1582,3 +1582,13 @@ def test_what_it_is_time_to_do_is_not_done(pipeline):
 def test_read_from_real_articles_on_5_december(pipeline, text, want):
     """What was told, questions and clashes, "had to", what is shot, resisting and campaigning with (5 Dec)."""
     assert_factual(extract_at(pipeline, text), want)
+
+
+def test_business_news_keeps_workers_protesting(pipeline):
+    """A protest by workers or a union is political in business news ("strike", "rally"); a firm's is not an event."""
+    from dragoman import extract
+
+    text = BUSINESS + " Thousands of textile workers rallied outside the factory to demand a higher minimum wage."
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    assert [e.type for e in art.events if e.type == "PROTEST"] == ["PROTEST"], [(e.type, e.rule) for e in art.events]
