@@ -1592,3 +1592,21 @@ def test_business_news_keeps_workers_protesting(pipeline):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert art.topic is not None and art.topic.label == "business", art.topic
     assert [e.type for e in art.events if e.type == "PROTEST"] == ["PROTEST"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Border guards turned back families seeking asylum at the crossing.",
+    "Hundreds of villagers sought refuge in the cathedral.",
+])
+def test_seeking_asylum_or_refuge_is_no_request(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert "REQUEST" not in types(art), [(e.type, e.rule) for e in art.events]
+
+
+def test_seeking_a_meeting_is_still_a_request(pipeline):
+    from dragoman import extract
+
+    art = extract("The opposition sought a meeting with the president.", published="2024-05-04", pipeline=pipeline)
+    assert "REQUEST" in types(art), [(e.type, e.rule) for e in art.events]
