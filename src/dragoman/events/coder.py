@@ -506,6 +506,9 @@ class Coder:
             if view.lemma(i) == "want" and any(view.lemma(c) in self.lex.modes["contest_outcomes"] and view.toks[c].tag == "VB"
                                                for c in _descendants(view, i) if c != i):
                 continue  # "I wanted Young to win": a wish for a contest's outcome, no demand
+            if view.toks[i].dep == "acl" and view.toks[i].tag == "VBG" and view.lemma(i) == "seek" and any(
+                    view.lemma(o) in self.lex.modes["sought_shelter"] for o in view.kids(i, "dobj")):
+                continue  # "families seeking asylum": who they are, no request
             if view.toks[i].dep in ("relcl", "acl", "xcomp") and view.lemma(view.toks[i].head) in self.lex.modes["quantity_pronouns"]:
                 continue  # "they have much to offer", "nothing to hide": what one has, no act
             for e in self._entries(view, i):
