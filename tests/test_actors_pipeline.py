@@ -494,3 +494,16 @@ def test_a_known_name_opening_a_longer_one_is_not_its_owner(pipeline):
 ])
 def test_teachers_of_every_kind_are_educators(pipeline, text, words):
     assert actor_of(extract(text, pipeline=pipeline), words).sector == "EDU"
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Thousands of nurses rallied at Nairobi's main square on Friday.", "Nairobi"),
+    ("Police blocked the marchers on Lima's central avenue.", "Lima"),
+])
+def test_a_capital_owning_a_place_in_it_is_the_city_not_its_government(pipeline, text, city):
+    a = actor_of(extract(text, pipeline=pipeline), city)
+    assert a.kind == "place" and a.sector != "GOV"
+
+
+def test_a_capital_owning_a_decision_is_still_its_government(pipeline):
+    assert actor_of(extract("Nairobi's decision angered the opposition.", pipeline=pipeline), "Nairobi").sector == "GOV"

@@ -75,6 +75,8 @@ def _locative(ctx: Context, u: Unit) -> bool:
 
 
 PLACE_NOUNS = words("place_nouns")
+#: places inside a city: "Dhaka's main square" is the city, not its government
+LANDMARK_NOUNS = words("landmark_nouns")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
@@ -174,7 +176,8 @@ def _capital(ctx: Context, u: Unit, r: int) -> None:
     if dep == "compound" and toks[r].head > r:
         u.kind = "country"
         u.rule += "+modifier"  # "the Doha agreement", "Kabul airport"
-    elif _locative(ctx, u) or dep not in ("nsubj", "nsubjpass", "poss") and not (
+    elif _locative(ctx, u) or dep == "poss" and toks[toks[r].head].lemma.lower() in LANDMARK_NOUNS or dep not in (
+            "nsubj", "nsubjpass", "poss") and not (
             dep == "pobj" and toks[toks[r].head].text.lower() in ("by", "with", "from")) and not (
             dep == "dobj" and toks[toks[r].head].pos == "VERB"
             and toks[toks[r].head].lemma.lower() not in PLACE_OBJECT_LEMMAS):
