@@ -596,3 +596,9 @@ def test_the_protest_said_to_be_organised_by_someone_is_the_one_told_before(pipe
     art, ev = one(pipeline, "Hundreds of dock workers marched through Velmar on Friday. The demonstration was "
                             "organised by the Coastal Dockers Federation.", "PROTEST")
     assert {"dock workers", "Coastal Dockers Federation"} <= {n.replace("Hundreds of ", "") for n in names(art, ev.sources)}
+
+
+def test_those_who_signed_at_the_end_of_a_meeting_met(pipeline):
+    art, ev = one(pipeline, "The accord was signed in Velna by Foreign Minister Ivo Marek and his Dorvan counterpart, "
+                            "Lena Sova, at the end of a meeting that lasted four hours.", "CONSULT")
+    assert names(art, ev.sources) | names(art, ev.targets) == {"Ivo Marek", "Lena Sova"}

@@ -100,6 +100,10 @@ class Attribution:
             s, passive = view.subject(c.clause)
             if s is not None and s != n and not passive:
                 sources = view.phrase_actors(s) + sources
+            elif s is not None and s != n and ptype == "CONSULT" and toks[n].dep == "pobj":
+                # "the memorandum was signed by X and Y at the end of a meeting": those who signed met
+                sources = [a for g in view.kids(c.clause, "agent") for o in view.kids(g, "pobj")
+                           for a in view.phrase_actors(o)] + sources
             elif s == n and ptype == "PROTEST" and not sources and view.lemma(c.clause) in self.lex.modes["crowd_verbs"]:
                 # "Saturday's protest drew tens of thousands of people": the crowd it drew marched
                 sources.extend(a for o in view.kids(c.clause, "dobj") for a in view.phrase_actors(o))
