@@ -602,3 +602,15 @@ def test_those_who_signed_at_the_end_of_a_meeting_met(pipeline):
     art, ev = one(pipeline, "The accord was signed in Velna by Foreign Minister Ivo Marek and his Dorvan counterpart, "
                             "Lena Sova, at the end of a meeting that lasted four hours.", "CONSULT")
     assert names(art, ev.sources) | names(art, ev.targets) == {"Ivo Marek", "Lena Sova"}
+
+
+def test_one_of_someones_colleagues_is_not_that_someone(pipeline):
+    # "one of her colleagues" names no actor: not the "her" it belongs to, nor the speaker
+    art, evs = events(pipeline, "Senator Mara Kell said one of her colleagues had called the Velnan ambassador a liar.",
+                      "ACCUSE")
+    assert not any("Mara Kell" in names(art, e.sources) for e in evs), [(e.rule, names(art, e.sources)) for e in evs]
+
+
+def test_some_of_the_protesters_are_the_protesters(pipeline):
+    art, ev = one(pipeline, "Some of the protesters attacked the riot police.", "ASSAULT")
+    assert names(art, ev.sources) == {"protesters"}

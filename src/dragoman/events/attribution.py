@@ -483,7 +483,8 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
     # the subject of a first conjunct that states, not acts ("the plan was unfair"), lent to a second one
     borrowed = (toks[v].dep == "conj" and src_tok == s and view.kid(v, "nsubj", "nsubjpass") is None
                 and (view.lemma(toks[v].head) == "be" or bool(view.kids(toks[v].head, "acomp", "attr"))))
-    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON" or borrowed):
+    partitive = any(view.lemma(p) == "of" for p in view.kids(src_tok, "prep"))  # "one of her colleagues": not the speaker
+    if not sources and (view.lemma(src_tok) in PRONOUNS or toks[src_tok].pos == "PRON" and not partitive or borrowed):
         # a pronoun, or a thing the parser gave a conjoined verb as subject ("X said the budget was fair but
         # appealed to the unions ...": the budget appeals to no one): the speaker
         sp = view.speech_governor(v)

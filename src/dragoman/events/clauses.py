@@ -30,6 +30,9 @@ UTTERANCE_NOUNS = words("utterance_nouns")
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+#: words naming a part of those after "of" ("one of her colleagues", "some of the protesters")
+PARTITIVES = frozenset({"one", "some", "many", "several", "most", "few", "none", "each", "all", "any", "both",
+                        "dozens", "hundreds", "thousands", "scores", "majority", "minority", "half", "part"})
 #: nouns of things that carry a name ("the Medicaid programme", "the Dream Act"): a name compounded to them names
 #: the thing, not an actor taking part
 THING_NOUNS = frozenset({"program", "programme", "scheme", "plan", "policy", "law", "bill", "act", "rule", "regulation",
@@ -210,6 +213,13 @@ class View(Tree):
             else:
                 rest.append(h)
         for h in ([] if strict else rest):
+            part = [p for q in self.kids(h, "prep") if self.lemma(q) == "of" for p in self.kids(q, "pobj")]
+            if part and (self.toks[h].tag == "CD" or self.lemma(h) in PARTITIVES) and any(
+                    self.toks[o].pos == "PRON" for p in part for o in self.kids(p, "poss")):
+                # "one of her colleagues": those the part is of, not the "her" they belong to ("some of the party's
+                # members" is the party's, as a coder names it)
+                out.extend(a for p in part for a in self.tok_actors.get(p, ()) if a not in out)
+                continue
             for a in self.actors_in(self._not_judges(self._not_where(h, self.subtree(h, CLAUSAL - {"acl"})))):
                 if a not in out:
                     out.append(a)
