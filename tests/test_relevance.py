@@ -1465,6 +1465,20 @@ def test_criticism_told_as_a_noun_is_an_accusation(pipeline, text, want):
         assert len(got) == 1 and want[0] in " ".join(got[0][0]) and want[1] in " ".join(got[0][1]), got
 
 
+@pytest.mark.parametrize("text, type_, doer, undergoer", [
+    # an attack faced from armed men is one of force; charges faced with no one laying them, the law's coercion
+    ("Border guards faced an attack by insurgents near the crossing.", "ASSAULT", "insurgents", "Border guards"),
+    ("The former governor faces corruption charges.", "COERCE", None, "former governor"),
+])
+def test_an_attack_or_charges_faced_are_what_they_are(pipeline, text, type_, doer, undergoer):
+    art = extract_at(pipeline, text)
+    got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
+           for e in art.events if e.type == type_]
+    assert len(got) == 1 and undergoer in " ".join(got[0][1]), [(e.type, e.rule) for e in art.events]
+    assert (doer in " ".join(got[0][0])) if doer else not got[0][0], got
+    assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
 def test_a_judgement_of_a_report_is_aimed_at_who_the_report_was_named_by(pipeline):
     """"A report by the audit office says ... We welcome the report": the report's maker is named with it."""
     art = extract_at(pipeline, 'A report by the National Audit Office says the ministry was slow to pay farmers. '
@@ -1614,3 +1628,4 @@ def test_seeking_a_meeting_or_asylum_somewhere_is_still_a_request(pipeline, text
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert "REQUEST" in types(art), [(e.type, e.rule) for e in art.events]
+

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: the confidence of an accusation already coded that this module leaves alone (settings' default floor)
 _SURE = 0.55
+#: sectors of armed men: an attack they make is one of force
+_ARMED = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "SPY", "CRM"})
 #: auxiliaries that make the verb a hypothesis or a future
 _NOT_DONE = frozenset({"would", "could", "might", "may", "will", "should", "can"})
 
@@ -59,12 +61,22 @@ def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list
         if lem in m["claim_nouns"] and not (faced and view.kids(i, "acl", "ccomp")):
             continue  # "claims that the economy is growing", "rejects sovereignty claims": no accusation
         makers = _makers(view, i, verb, m["complaint_making"])
+        conf = 0.7 - min(0.12, 0.03 * view.depth(i))
+        if not makers and lem in ("charge", "charges") and verb is not None and view.lemma(verb) == "face" \
+                and (faced_by := _targets(view, i, verb, faced)):
+            # "the mayor faces corruption charges": charged by the law, whoever laid them (COERCE, the guideline's)
+            return [k._build(view, sent, "COERCE", k.lex.codes["legal_charge"], "arrest", ("legal",), [], faced_by[:1],
+                             False, Aux(), (toks[i].start, toks[i].end), conf, "coerce/charges-faced")]
         if not makers:
             continue
         targets = [a for a in _targets(view, i, verb, faced) if a not in makers]
         if not targets:
             continue
-        conf = 0.7 - min(0.12, 0.03 * view.depth(i))
+        if lem in ("attack", "attacks") and any((a := view.article.actor(x)) is not None and a.sector in _ARMED
+                                               for x in makers):
+            # "troops faced an attack by rebels": armed men's attack is one of force, not of words
+            return [k._build(view, sent, "ASSAULT", "190", None, ("military",), makers, targets[:1], False, Aux(),
+                             (toks[i].start, toks[i].end), conf, "assault/attack-faced")]
         return [k._build(view, sent, "ACCUSE", k.lex.codes["criticism"], None, (), makers, targets[:1], False, Aux(),
                          (toks[i].start, toks[i].end), conf, "accuse/complaint-made")]
     return []
