@@ -656,3 +656,16 @@ def test_a_name_a_persons_title_is_set_beside_is_a_persons_whatever_the_tagger_m
     art = resolve(build(APPOSED, ents=[(2, 3, "GPE")]))
     a = by_name(art, "Zoran Vekić")
     assert a.kind == "person" and a.sector == "ELI"
+
+
+# "Gunmen stormed a post in Tamar Kesh district." with the tagger's mistake: the district's name a person's
+DISTRICT = [[
+    ("Gunmen", "NOUN", "NNS", "nsubj", 1), ("stormed", "VERB", "VBD", "ROOT", 0), ("a", "DET", "DT", "det", 1),
+    ("post", "NOUN", "NN", "dobj", -2), ("in", "ADP", "IN", "prep", -1), ("Tamar", "PROPN", "NNP", "compound", 1, "PERSON"),
+    ("Kesh", "PROPN", "NNP", "compound", 1, "PERSON"), ("district", "NOUN", "NN", "pobj", -3), (".", "PUNCT", ".", "punct", -7),
+]]
+
+
+def test_a_name_before_a_place_noun_is_the_places_whatever_the_tagger_made_of_it():
+    art = resolve(build(DISTRICT, ents=[(5, 7, "PERSON")]))
+    assert not any(a.kind == "person" for a in art.actors), [(a.name, a.kind) for a in art.actors]

@@ -507,3 +507,4 @@ def test_a_capital_owning_a_place_in_it_is_the_city_not_its_government(pipeline,
 
 def test_a_capital_owning_a_decision_is_still_its_government(pipeline):
     assert actor_of(extract("Nairobi's decision angered the opposition.", pipeline=pipeline), "Nairobi").sector == "GOV"
+

@@ -764,12 +764,15 @@ def _given_names_before(ctx: Context, ts: int, te: int, covered: dict[int, Unit]
 
 
 def _place_named(ctx: Context, ts: int, te: int) -> bool:
-    """Is the name the place a place noun names ("the town of Saut-Mathurine", "the village of Kanyabayonga"),
-    whatever the tagger took it for?"""
+    """Is the name the place a place noun names ("the town of Saut-Mathurine", "the village of Kanyabayonga", "Baraka
+    district"), whatever the tagger took it for?"""
     toks = ctx.toks
     i = te - 1
     while toks[i].dep in ("compound", "punct") and toks[i].head > i:
         i = toks[i].head  # "Saut-d'Eau": its last piece
+    if te < len(toks) and toks[te].tag == "NN" and toks[te].text.islower() and ctx.lemma(te) in PLACE_NOUNS \
+            and toks[te - 1].dep == "compound" and toks[te - 1].head == te:
+        return True  # "in Lakki Marwat district", "Kandahar province": the name of the place the noun after it names
     if toks[i].dep != "pobj" or toks[i].head >= ts or ctx.lemma(toks[i].head) != "of":
         return False
     owner = toks[toks[i].head].head
