@@ -26,6 +26,8 @@ ARMED = ARMED_SECTORS | {"INS"}
 _MOVEMENTS = frozenset(("REB", "INS"))
 #: sentences after the claim in which an attack may still be the one claimed
 _AFTER = 3
+#: verbs of doing an attack that, said by a group of itself, claim it ("said it had carried out the raid")
+_DOING = frozenset(("carry", "conduct", "stage", "mount", "launch", "perpetrate"))
 
 
 def _named_armed(view: View, a: Actor | None) -> bool:
@@ -55,12 +57,17 @@ def _claimer(view: View, acts: frozenset[str]) -> tuple[str, int] | None:
     art = view.article
     found: dict[str, int] = {}
     for t in view.toks:
-        if t.pos != "VERB" or view.lemma(t.i) != "claim":
+        said = t.pos == "VERB" and view.lemma(t.i) in _DOING and view.speech_governor(t.i) is not None
+        if t.pos != "VERB" or view.lemma(t.i) != "claim" and not said:
             continue
         obj = view.kid(t.i, "dobj")
-        if obj is None or view.lemma(obj) not in acts:
+        if obj is None or view.lemma(obj) not in acts or said and view.lemma(obj) in ("responsibility", "credit"):
             continue
         s, _ = view.subject(t.i)
+        if s is not None and said and view.lemma(s) in ("it", "they", "we"):
+            # "the group said it had carried out the raid": a claim in other words, the speaker's
+            sp = view.speech_governor(t.i)
+            s = view.subject(sp)[0] if sp is not None and not view.tok_actors.get(s) else s
         if s is None:
             continue
         armed = [a for a in view.phrase_actors(s, strict=True) if _named_armed(view, art.actor(a))]
