@@ -614,3 +614,10 @@ def test_one_of_someones_colleagues_is_not_that_someone(pipeline):
 def test_some_of_the_protesters_are_the_protesters(pipeline):
     art, ev = one(pipeline, "Some of the protesters attacked the riot police.", "ASSAULT")
     assert names(art, ev.sources) == {"protesters"}
+
+
+def test_a_group_saying_it_carried_out_the_raid_claims_it(pipeline):
+    # "X later said it had carried out the raid": a claim in other words; the militants' attack is X's
+    art, ev = one(pipeline, "Militants attacked the Orvan police station on Sunday night, killing six policemen. "
+                            "Tehreek-ul-Nasr, a banned militant outfit, later said it had carried out the raid.", "ASSAULT")
+    assert names(art, ev.sources) == {"Tehreek-ul-Nasr"}
