@@ -1629,3 +1629,25 @@ def test_seeking_a_meeting_or_asylum_somewhere_is_still_a_request(pipeline, text
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert "REQUEST" in types(art), [(e.type, e.rule) for e in art.events]
 
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hundreds of mourners gathered at the cemetery on Tuesday to bury the victims.", []),
+    ("Hundreds of mourners gathered outside the governor's office, chanting slogans against the army.", ["PROTEST"]),
+])
+def test_mourners_gathering_protest_only_when_they_protest(pipeline, text, want):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert [t for t in types(art) if t == "PROTEST"] == want, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said that anyone who attacks the police will be punished.",
+    "Those who help the smugglers break the law, the governor said.",
+])
+def test_whoever_does_something_in_a_present_relative_clause_does_no_act(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert not [e for e in art.events if e.type in ("ASSAULT", "AID")], [(e.type, e.rule) for e in art.events]

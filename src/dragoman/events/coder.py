@@ -56,6 +56,10 @@ QUOTE_MARKS = "\"“‘'"
 #: sectors of those who bear arms: their attacks are no words
 _ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
 
+#: pronouns a relative clause in the present makes anyone who does it ("those who co-operate", "anyone who attacks")
+_GENERIC_HEADS = frozenset(("those", "anyone", "anybody", "whoever", "everyone", "everybody", "someone", "somebody",
+                            "people"))
+
 class Coder:
     """The ``events`` stage callable (built once by ``make``)."""
 
@@ -506,6 +510,9 @@ class Coder:
             if view.lemma(i) == "want" and any(view.lemma(c) in self.lex.modes["contest_outcomes"] and view.toks[c].tag == "VB"
                                                for c in _descendants(view, i) if c != i):
                 continue  # "I wanted Young to win": a wish for a contest's outcome, no demand
+            if view.toks[i].dep == "relcl" and view.toks[i].tag in ("VBP", "VBZ", "VB") \
+                    and view.lemma(view.toks[i].head) in _GENERIC_HEADS:
+                continue  # "those who co-operate with ...", "anyone who attacks police": whoever does it, no act
             if view.toks[i].dep == "acl" and view.toks[i].tag == "VBG" and view.lemma(i) == "seek" and any(
                     view.lemma(o) in self.lex.modes["sought_shelter"] for o in view.kids(i, "dobj")):
                 continue  # "families seeking asylum": who they are, no request
