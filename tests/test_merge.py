@@ -1322,3 +1322,13 @@ def test_an_apostrophe_inside_a_transliterated_name_is_no_word_break():
     assert one is not None and other is not None and one_person(one, other), (one, other)
     assert "n:o brady" not in actor_keys({"name": "Liam O'Brady", "kind": "person", "country": "IRL", "org": None,
                                           "sector": "GOV"})
+
+
+def test_a_banned_groups_hyphenated_name_keys_its_militants_as_the_group():
+    # "militants from the outlawed Tehreek-ul-Nasr group" are the group another outlet names alone
+    from dragoman.store.records import actor_keys
+
+    org = actor_keys({"name": "Tehreek-ul-Nasr", "kind": "organisation", "country": None, "org": None, "sector": "REB"})
+    assert group_names("Militants from the outlawed Tehreek-ul-Nasr group", "PAK") & org
+    assert group_names("Militants from the banned Tehreek-ul-Nasr", "PAK") & org
+    assert not group_names("gunmen from New-Town", "PAK")  # a place after "from", no "the": where they came from

@@ -285,7 +285,8 @@ _ARMED_HEADS = words("armed_heads")
 #: words before an armed group's name that are not part of it ("Suspected Boko Haram fighters")
 _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "several", "many", "dozens", "hundreds",
                          "scores", "thousands", "of", "the", "a", "an", "two", "three", "four", "five", "six", "seven",
-                         "eight", "nine", "ten", "about", "around", "more", "than", "at", "least", "alleged"))
+                         "eight", "nine", "ten", "about", "around", "more", "than", "at", "least", "alleged",
+                         "outlawed", "banned", "proscribed", "little-known", "shadowy", "notorious"))
 #: lower-case particles inside a group's name ("Harakat Fajr al-Wadi", "Front de Libération")
 _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and",
                              "for"))
@@ -349,7 +350,8 @@ def _armed_group_key(name: str) -> str | None:
     if len(toks) > 2 and toks[0].lower() in _GROUP_TAILS and toks[1].lower() not in _NAME_PARTICLES:
         toks = toks[1:]  # "fighters from the armed group Jama'at Nusrat al-Sahel": the name after "group"
         # (not "the Movement for the Liberation of ...", whose name it opens)
-    if len(toks) > 2 and (toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
+    if (len(toks) > 2 or len(toks) == 2 and toks[0].count("-") >= 2) and (
+            toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
         if len(toks) > 2 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
             toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group", "the Ansar as-Qamar insurgent group"
@@ -366,7 +368,8 @@ def _armed_group_key(name: str) -> str | None:
         return "o:" + org  # "Al Shabaab militants" the actor coder left without the group's code
     if len(toks) == 1 and 3 <= len(toks[0]) <= 8 and toks[0].isupper() and toks[0].isalpha() and not known:
         return "n:" + toks[0].lower()  # "Fighters of the SVLF": the body by its initials (``initials``)
-    if len(toks) < 2 or toks[0].lower() in _NAME_PARTICLES:
+    hyphened = len(toks) == 1 and sum(1 for w in toks[0].split("-") if w[:1].isupper()) >= 2  # "Jaish-e-Nur"
+    if len(toks) < 2 and not hyphened or toks[0].lower() in _NAME_PARTICLES:
         return None
     for t in toks:
         head = t.split("-")[-1] if t.split("-")[0].lower() in _NAME_PARTICLES else t
