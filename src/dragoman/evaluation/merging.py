@@ -84,7 +84,8 @@ Two measures (``dragoman eval merge``):
   regions; a landmark or district in one report, the city only in the other; a day-after report telling the
   happening only in a clause of another sentence; a written date against "late on Monday"; a ministry's own press
   release; a phone call and the same group protesting in another city as decoys), written blind on 6 Dec 2026 and
-  committed before its first run: ``holdout15_precision``, ``holdout15_recall``.
+  committed before its first run: ``holdout15_precision``, ``holdout15_recall``. It was read on 6 Dec 2026, once
+  holdout16 had been written blind, to find why pairs were missed or merged wrongly, so it is no longer blind.
 - **holdout16 set**: ``data/merge_set_holdout16.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a meeting told by a noun phrase only, host and guest in the other order; a feature telling the happening
   in its last paragraphs; a local-language title in one report; a different group protesting in the same city and
