@@ -1651,3 +1651,25 @@ def test_whoever_does_something_in_a_present_relative_clause_does_no_act(pipelin
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert not [e for e in art.events if e.type in ("ASSAULT", "AID")], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, makers, rejecter", [
+    ("The premier rejected the opposition's call for a quota on migrants.", ["opposition"], "premier"),
+    ("The president has so far resisted calls for him to name the election day.", [], "president"),
+])
+def test_a_rejected_call_was_a_request_of_the_rejecter(pipeline, text, makers, rejecter):
+    art = extract_at(pipeline, text)
+    got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
+           for e in art.events if e.type == "REQUEST"]
+    assert got == [(makers, [rejecter])], [(e.type, e.rule) for e in art.events]
+    assert "REJECT" in types(art)
+
+
+def test_a_rejected_report_is_no_request(pipeline):
+    assert "REQUEST" not in types(extract_at(pipeline, "The minister rejected the report."))
+
+
+def test_a_court_ruling_against_a_plan_rejects_it(pipeline):
+    art = extract_at(pipeline, "The appeals court ruled against the governor's immigration plan.")
+    ev = next(e for e in art.events if e.type == "REJECT")
+    assert [art.actor(a).name for a in ev.targets] == ["governor"], ev

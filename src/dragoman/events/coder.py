@@ -22,7 +22,7 @@ from dragoman.actors.vocabulary import people_nouns
 from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.claim import claimed
 from dragoman.events.clauses import PRONOUNS, View
-from dragoman.events.complaint import complaints
+from dragoman.events.complaint import complaints, rejected_calls
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.relevance import state_actor
@@ -609,6 +609,7 @@ class Coder:
         events.extend(self._labels(view, sent, [e for e in events if e is not None]))
         events.extend(self._concerns(view, sent, [e for e in events if e is not None]))
         events.extend(complaints(self, view, sent, [e for e in events if e is not None]))
+        events.extend(rejected_calls(self, view, sent, [e for e in events if e is not None]))
         events.extend(self._rebuttals(view, sent, [e for e in events if e is not None]))
         events.extend(self._refusals(view, sent, [e for e in events if e is not None]))
         return _dedupe(view, _move_makers(view, self._armed_raids(view, [e for e in events if e is not None])))

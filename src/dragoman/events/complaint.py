@@ -144,3 +144,34 @@ def _targets(view: View, i: int, verb: int | None, faced: bool) -> list[str]:
         if subj is not None:
             return view.phrase_actors(subj)
     return []
+
+
+#: nouns of a demand that a rejection answers ("rejected calls for his resignation", "resisted the union's demands")
+_CALL_NOUNS = frozenset(("call", "demand", "appeal", "plea", "request", "ultimatum"))
+
+
+def rejected_calls(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list[Event]:
+    """"The premier rejected the opposition's call for a quota", "has resisted calls for him to name the day": the
+    rejection answers a demand that was made, a REQUEST by its makers (the noun's owner, "from" or "by" phrase;
+    unnamed when the story names none) of the one who rejects it. Once per sentence, when none is coded."""
+    if any(e.type == "REQUEST" for e in found):
+        return []
+    toks = view.toks
+    for e in found:
+        if e.type != "REJECT" or not e.sources or not e.evidence or e.aux.negated or e.aux.hypothetical \
+                or e.aux.future or e.aux.historical:
+            continue
+        trig = [t.i for t in view.tokens_in(*e.evidence[0].trigger)]
+        nouns = [o for v in trig for o in [v, *view.kids(v, "dobj")]
+                 if toks[o].pos == "NOUN" and view.lemma(o) in _CALL_NOUNS and toks[o].tag == "NNS"
+                 or toks[o].pos == "NOUN" and view.lemma(o) in _CALL_NOUNS and view.kid(o, "poss") is not None]
+        for n in nouns:
+            makers = [a for c in view.children[n] if toks[c].dep in ("poss", "compound", "amod")
+                      for a in view.tok_actors.get(c, ())]
+            makers += [a for c in view.kids(n, "prep") if view.lemma(c) in ("from", "by")
+                       for o in view.kids(c, "pobj") for a in view.phrase_actors(o)]
+            makers = [a for a in dict.fromkeys(makers) if a not in e.sources]
+            conf = 0.7 - min(0.12, 0.03 * view.depth(n))
+            return [k._build(view, sent, "REQUEST", k.lex.codes["appeal"], None, (), makers, list(e.sources)[:1], False,
+                             Aux(), (toks[n].start, toks[n].end), conf, "request/rejected-call")]
+    return []
