@@ -621,3 +621,9 @@ def test_a_group_saying_it_carried_out_the_raid_claims_it(pipeline):
     art, ev = one(pipeline, "Militants attacked the Orvan police station on Sunday night, killing six policemen. "
                             "Tehreek-ul-Nasr, a banned militant outfit, later said it had carried out the raid.", "ASSAULT")
     assert names(art, ev.sources) == {"Tehreek-ul-Nasr"}
+
+
+def test_the_march_organised_by_someone_set_after_it_is_the_one_told_before(pipeline):
+    art, ev = one(pipeline, "Thousands of rice growers marched to the farm ministry on Sunday. The march, organised by "
+                            "the Velnan Growers Alliance, set off from the main station.", "PROTEST")
+    assert "Velnan Growers Alliance" in names(art, ev.sources)

@@ -59,9 +59,9 @@ class Attribution:
         if e.is_noun:
             sources, targets, recip, ref = self._noun_participants(view, c, ptype)
             if ref and ptype == "PROTEST" and (org := _organisers(view, c)):
-                # "the march, organised by X, reached ...": X's march, told anew; "The march was organised by X": the
-                # march told before, and who called it
-                sources, ref = sources + org, (ref if view.toks[c.tok].dep == "nsubjpass" else False)
+                # "The march was organised by X", "the march, organised by X, set off from ...": the march told
+                # before, and who called it
+                sources = sources + org
             if ref:
                 sources = uniq(sources)
                 return sources, [a for a in uniq(targets) if a not in sources], recip, ref
