@@ -189,7 +189,7 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
                 toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person"
                 for k in ctx.children[last]):
             continue
-        ts = _name_run_start(ctx, last + 1)
+        ts = _without_title(ctx, _name_run_start(ctx, last + 1), last + 1)  # ("Ambassador Zalmay ...": not the title)
         run = range(ts, last + 1)
         if not 2 <= len(run) <= 4 or any(j in taken or toks[j].text.lower() in BODY_NAME_WORDS for j in run) \
                 or all(toks[j].ent_type == "PERSON" for j in run) or ctx.in_chrome(toks[ts].start, toks[last].end):
