@@ -1673,3 +1673,10 @@ def test_a_court_ruling_against_a_plan_rejects_it(pipeline):
     art = extract_at(pipeline, "The appeals court ruled against the governor's immigration plan.")
     ev = next(e for e in art.events if e.type == "REJECT")
     assert [art.actor(a).name for a in ev.targets] == ["governor"], ev
+
+
+def test_where_a_criticism_was_said_is_not_whom_it_judges(pipeline):
+    art = extract_at(pipeline, "The senator claimed the new law would encourage corruption, in an interview on Radio "
+                               "Velna.")
+    assert not any("Radio Velna" in art.actor(a).name for e in art.events for a in e.targets), \
+        [(e.type, e.rule, [art.actor(a).name for a in e.targets]) for e in art.events]

@@ -56,6 +56,9 @@ QUOTE_MARKS = "\"“‘'"
 #: sectors of those who bear arms: their attacks are no words
 _ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
 
+#: occasions and media of speech: whom a phrase on them names ("in an interview with the Herald") is not judged
+_MEDIUM_NOUNS = frozenset(("interview", "programme", "program", "show", "broadcast", "podcast", "newspaper",
+                           "briefing", "conference"))
 #: pronouns a relative clause in the present makes anyone who does it ("those who co-operate", "anyone who attacks")
 _GENERIC_HEADS = frozenset(("those", "anyone", "anybody", "whoever", "everyone", "everybody", "someone", "somebody",
                             "people"))
@@ -944,6 +947,8 @@ class Coder:
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
+        # "..., in an interview on BBC Radio 4", "told the Today programme": where it was said is no one judged
+        skip |= {k for j in content if toks[j].dep == "pobj" and view.lemma(j) in _MEDIUM_NOUNS for k in view.subtree(j)}
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
         generic = self.lex.modes["generic_subjects"]
         if feels:
