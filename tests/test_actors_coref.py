@@ -359,3 +359,10 @@ def test_i_in_a_quote_is_the_subject_of_the_verb_it_reports_under(pipeline):
     art = extract('Mr Orvik denied the report, and before he flew to Oslo the budget minister told reporters: '
                   '"I trust the premier completely."', pipeline=pipeline)
     assert holder(art, "I").name == "budget minister"
+
+
+def test_they_is_the_subject_a_number_opens(pipeline):
+    # "Five dock unions ... at the party's conference. They want ...": the subject, though its phrase opens with a number
+    art = extract("Five dock unions will hold talks with the transport minister at the Velnan Labour Party's "
+                  "conference in Orvik. They want the government to withdraw the new rules.", pipeline=pipeline)
+    assert holder(art, "They").name == "Five dock unions"
