@@ -508,3 +508,8 @@ def test_a_capital_owning_a_place_in_it_is_the_city_not_its_government(pipeline,
 def test_a_capital_owning_a_decision_is_still_its_government(pipeline):
     assert actor_of(extract("Nairobi's decision angered the opposition.", pipeline=pipeline), "Nairobi").sector == "GOV"
 
+
+
+def test_the_head_word_decides_between_weak_role_words(pipeline):
+    # "public" (civilians) and "unions" (labour) are both weak role words: "public sector unions" are unions
+    assert actor_of(extract("Public sector unions called a strike.", pipeline=pipeline), "Public sector unions").sector == "LAB"

@@ -192,7 +192,12 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
         # the title's head word says whose: "the overseas workers minister" is a minister, not a worker
         head = ts + head_position([toks[i].text for i in range(ts, te)])
         strong = next((r for a, b, r in strongs if a <= head < b), strong)
-    weak = next((r for _, _, r in roles if not r.strong and r.agent_sector), None)
+    weaks = [(a, b, r) for a, b, r in roles if not r.strong and r.agent_sector]
+    weak = weaks[0][2] if weaks else None
+    if len({r.agent_sector for _, _, r in weaks}) > 1:
+        # "public sector unions": the head word decides between weak role words too
+        head = ts + head_position([toks[i].text for i in range(ts, te)])
+        weak = next((r for a, b, r in weaks if a <= head < b), weak)
     org_sector = owner.sector if owner is not None and owner.kind in ("organisation", "group", "actor") else None
     if org_sector in NON_STATE_SECTORS:
         c.sector = org_sector
