@@ -1645,12 +1645,13 @@ def test_mourners_gathering_protest_only_when_they_protest(pipeline, text, want)
 @pytest.mark.parametrize("text", [
     "The minister said that anyone who attacks the police will be punished.",
     "Those who help the smugglers break the law, the governor said.",
+    "Councils that refuse to build new homes could be fined under the plans.",
 ])
 def test_whoever_does_something_in_a_present_relative_clause_does_no_act(pipeline, text):
     from dragoman import extract
 
     art = extract(text, published="2024-05-04", pipeline=pipeline)
-    assert not [e for e in art.events if e.type in ("ASSAULT", "AID")], [(e.type, e.rule) for e in art.events]
+    assert not [e for e in art.events if e.type in ("ASSAULT", "AID", "REJECT")], [(e.type, e.rule) for e in art.events]
 
 
 @pytest.mark.parametrize("text, makers, rejecter", [

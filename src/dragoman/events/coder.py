@@ -56,6 +56,12 @@ QUOTE_MARKS = "\"“‘'"
 #: sectors of those who bear arms: their attacks are no words
 _ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
 
+def _bare_plural(view: View, n: int) -> bool:
+    """Is the noun at ``n`` a plural with no determiner, number or owner ("parents who refuse ...": any parents)?"""
+    t = view.toks[n]
+    return t.tag == "NNS" and not view.kids(n, "det", "nummod", "poss", "amod", "compound")
+
+
 #: occasions and media of speech: whom a phrase on them names ("in an interview with the Herald") is not judged
 _MEDIUM_NOUNS = frozenset(("interview", "programme", "program", "show", "broadcast", "podcast", "newspaper",
                            "briefing", "conference"))
@@ -513,9 +519,11 @@ class Coder:
             if view.lemma(i) == "want" and any(view.lemma(c) in self.lex.modes["contest_outcomes"] and view.toks[c].tag == "VB"
                                                for c in _descendants(view, i) if c != i):
                 continue  # "I wanted Young to win": a wish for a contest's outcome, no demand
-            if view.toks[i].dep == "relcl" and view.toks[i].tag in ("VBP", "VBZ", "VB") \
-                    and view.lemma(view.toks[i].head) in _GENERIC_HEADS:
-                continue  # "those who co-operate with ...", "anyone who attacks police": whoever does it, no act
+            if view.toks[i].dep == "relcl" and view.toks[i].tag in ("VBP", "VBZ", "VB") and (
+                    view.lemma(view.toks[i].head) in _GENERIC_HEADS or _bare_plural(view, view.toks[i].head)):
+                # "those who co-operate with ...", "anyone who attacks police", "parents who refuse contact could be
+                # tagged": whoever does it, no act
+                continue
             if view.toks[i].dep == "acl" and view.toks[i].tag == "VBG" and view.lemma(i) == "seek" and any(
                     view.lemma(o) in self.lex.modes["sought_shelter"] for o in view.kids(i, "dobj")):
                 continue  # "families seeking asylum": who they are, no request
