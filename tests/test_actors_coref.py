@@ -362,7 +362,7 @@ def test_i_in_a_quote_is_the_subject_of_the_verb_it_reports_under(pipeline):
 
 
 def test_they_is_the_subject_a_number_opens(pipeline):
-    # "Five dock unions ... at the party's conference. They want ...": the subject, though its phrase opens with a number
-    art = extract("Five dock unions will hold talks with the transport minister at the Velnan Labour Party's "
-                  "conference in Orvik. They want the government to withdraw the new rules.", pipeline=pipeline)
-    assert holder(art, "They").name == "Five dock unions"
+    # "Three dock unions ... at the party's congress. They demand ...": the subject, though its phrase opens with a number
+    art = extract("Three dock unions will meet the transport minister at the Velnan Labour Party's congress in Orvik. "
+                  "They demand that the ministry scrap the new port rules.", pipeline=pipeline)
+    assert holder(art, "They").name == "Three dock unions"

@@ -178,7 +178,7 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
 
 
 def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
-    """"arrested Srđan Vukašinović, a former deputy mayor of ...": two to four capitalised proper nouns that the parser
+    """"detained Dragan Vukotić, a former deputy mayor of ...": two to four capitalised proper nouns that the parser
     sets a person's title in apposition to are a person's name, though the tagger made a place or a body of a word
     (it does so with names it has not seen, written with diacritics).  Not a name the lexicon knows, nor one with a
     word of a body in it; a run the tagger already calls a person is left to it."""
@@ -199,12 +199,12 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
     return out
 
 
-#: the linking vowel of a Persian or Urdu name of a body written with hyphens ("Jaish-e-Sarhad", "Tehreek-e-Adl")
+#: the linking vowel of a Persian or Urdu name of a body written with hyphens ("Tehreek-e-Nasr", "Harakat-ul-Qasr")
 _IZAFAT = frozenset(("e", "i", "ul", "ud", "us", "ut"))
 
 
 def _izafat_names(ctx: Context, taken: set[int]) -> list[Unit]:
-    """"Militants of the Jaish-e-Sarhad group", "Tehreek-e-Adl said ...": capitalised words joined by hyphens around a
+    """"Militants of the Tehreek-e-Nasr group", "Harakat-ul-Qasr said ...": capitalised words joined by hyphens around a
     Persian or Urdu linking vowel are an organisation's name (the tagger cuts them up or misses them)."""
     toks = ctx.toks
     out: list[Unit] = []
@@ -772,7 +772,7 @@ def _place_named(ctx: Context, ts: int, te: int) -> bool:
         i = toks[i].head  # "Saut-d'Eau": its last piece
     if te < len(toks) and toks[te].tag == "NN" and toks[te].text.islower() and ctx.lemma(te) in PLACE_NOUNS \
             and toks[te - 1].dep == "compound" and toks[te - 1].head == te:
-        return True  # "in Lakki Marwat district", "Kandahar province": the name of the place the noun after it names
+        return True  # "in Tamar Kesh district", "Velna province": the name of the place the noun after it names
     if toks[i].dep != "pobj" or toks[i].head >= ts or ctx.lemma(toks[i].head) != "of":
         return False
     owner = toks[toks[i].head].head

@@ -28,7 +28,7 @@ def _role_in_sentence(toks, i: int) -> str:
     seen = 0
     t = toks[i]
     while t.dep in ("compound", "flat", "appos", "amod", "poss", "pobj", "prep", "nmod", "case", "nummod", "det",
-                    "quantmod", "predet") and seen < 6:  # ("Five unions": the phrase's first word a number)
+                    "quantmod", "predet") and seen < 6:  # ("Three unions": the phrase's first word a number)
         if t.head == t.i:
             break
         t = toks[t.head]

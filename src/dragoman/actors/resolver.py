@@ -75,7 +75,7 @@ def _locative(ctx: Context, u: Unit) -> bool:
 
 
 PLACE_NOUNS = words("place_nouns")
-#: places inside a city: "Dhaka's main square" is the city, not its government
+#: places inside a city: "Velna's main square" is the city, not its government
 LANDMARK_NOUNS = words("landmark_nouns")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")

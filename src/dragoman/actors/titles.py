@@ -162,7 +162,7 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
         if u.country is None or not_owner(ctx, u):
             continue
         if body and u.kind == "organisation" and u.ts == ts and u.te < te and toks[u.te].text.lower() in ("of", "for"):
-            continue  # "the National Front of Retired Teachers": a known name opening another's is not its owner
+            continue  # "the Democratic Party of Farmers": a known name opening another's is not its owner
         prev = toks[u.ts - 1].text.lower() if u.ts - 1 >= ts else None
         poss = u.te < len(toks) and (toks[u.te].tag == "POS" or toks[u.te].text in ("’s", "'s"))
         blocked = NOT_OWNER if for_person else NOT_OWNER - {"in", "from"}

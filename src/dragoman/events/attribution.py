@@ -59,7 +59,7 @@ class Attribution:
         if e.is_noun:
             sources, targets, recip, ref = self._noun_participants(view, c, ptype)
             if ref and ptype == "PROTEST" and (org := _organisers(view, c)):
-                # "The march was organised by X", "the march, organised by X, set off from ...": the march told
+                # "The march was organised by X", "the rally, organised by X, began at ...": the rally told
                 # before, and who called it
                 sources = sources + org
             if ref:
@@ -101,7 +101,7 @@ class Attribution:
             if s is not None and s != n and not passive:
                 sources = view.phrase_actors(s) + sources
             elif s is not None and s != n and ptype == "CONSULT" and toks[n].dep == "pobj":
-                # "the memorandum was signed by X and Y at the end of a meeting": those who signed met
+                # "the accord was signed by X and Y at a meeting in Z": those who signed met
                 sources = [a for g in view.kids(c.clause, "agent") for o in view.kids(g, "pobj")
                            for a in view.phrase_actors(o)] + sources
             elif s == n and ptype == "PROTEST" and not sources and view.lemma(c.clause) in self.lex.modes["crowd_verbs"]:

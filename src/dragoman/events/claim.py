@@ -26,7 +26,7 @@ ARMED = ARMED_SECTORS | {"INS"}
 _MOVEMENTS = frozenset(("REB", "INS"))
 #: sentences after the claim in which an attack may still be the one claimed
 _AFTER = 3
-#: verbs of doing an attack that, said by a group of itself, claim it ("said it had carried out the raid")
+#: verbs of doing an attack that, said by a group of itself, claim it ("said it had staged the ambush")
 _DOING = frozenset(("carry", "conduct", "stage", "mount", "launch", "perpetrate"))
 
 
@@ -65,7 +65,7 @@ def _claimer(view: View, acts: frozenset[str]) -> tuple[str, int] | None:
             continue
         s, _ = view.subject(t.i)
         if s is not None and said and view.lemma(s) in ("it", "they", "we"):
-            # "the group said it had carried out the raid": a claim in other words, the speaker's
+            # "the group said it had staged the ambush": a claim in other words, the speaker's
             sp = view.speech_governor(t.i)
             s = view.subject(sp)[0] if sp is not None and not view.tok_actors.get(s) else s
         if s is None:

@@ -57,7 +57,7 @@ QUOTE_MARKS = "\"“‘'"
 _ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
 
 def _bare_plural(view: View, n: int) -> bool:
-    """Is the noun at ``n`` a plural with no determiner, number or owner ("parents who refuse ...": any parents)?"""
+    """Is the noun at ``n`` a plural with no determiner, number or owner ("tenants who refuse ...": any tenants)?"""
     t = view.toks[n]
     return t.tag == "NNS" and not view.kids(n, "det", "nummod", "poss", "amod", "compound")
 
@@ -65,7 +65,7 @@ def _bare_plural(view: View, n: int) -> bool:
 #: occasions and media of speech: whom a phrase on them names ("in an interview with the Herald") is not judged
 _MEDIUM_NOUNS = frozenset(("interview", "programme", "program", "show", "broadcast", "podcast", "newspaper",
                            "briefing", "conference"))
-#: pronouns a relative clause in the present makes anyone who does it ("those who co-operate", "anyone who attacks")
+#: pronouns a relative clause in the present makes anyone who does it ("those who collaborate", "anyone who attacks")
 _GENERIC_HEADS = frozenset(("those", "anyone", "anybody", "whoever", "everyone", "everybody", "someone", "somebody",
                             "people"))
 
@@ -521,8 +521,8 @@ class Coder:
                 continue  # "I wanted Young to win": a wish for a contest's outcome, no demand
             if view.toks[i].dep == "relcl" and view.toks[i].tag in ("VBP", "VBZ", "VB") and (
                     view.lemma(view.toks[i].head) in _GENERIC_HEADS or _bare_plural(view, view.toks[i].head)):
-                # "those who co-operate with ...", "anyone who attacks police", "parents who refuse contact could be
-                # tagged": whoever does it, no act
+                # "those who collaborate with ...", "anyone who attacks police", "tenants who refuse inspections could be
+                # fined": whoever does it, no act
                 continue
             if view.toks[i].dep == "acl" and view.toks[i].tag == "VBG" and view.lemma(i) == "seek" and any(
                     view.lemma(o) in self.lex.modes["sought_shelter"] for o in view.kids(i, "dobj")):
@@ -955,7 +955,7 @@ class Coder:
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
-        # "..., in an interview on BBC Radio 4", "told the Today programme": where it was said is no one judged
+        # "..., in an interview on Radio Velna", "told the Morning Show programme": where it was said is no one judged
         skip |= {k for j in content if toks[j].dep == "pobj" and view.lemma(j) in _MEDIUM_NOUNS for k in view.subtree(j)}
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
         generic = self.lex.modes["generic_subjects"]

@@ -187,7 +187,7 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
     if event.type not in r.addressed_acts:
         return False
     if event.type == "PROTEST" and any(a.sector in r.civil_sectors and a.kind in ("group", "organisation") for a in sources):
-        return True  # "thousands of garment workers rallied for a higher minimum wage": workers acting politically
+        return True  # "hundreds of dock workers marched for higher pay": workers acting politically
     # "Senator Ruiz called for hearings", "the economy senator, Dirk Lemke, urged both sides to return to talks": a
     # politician's demand, accusation, refusal or threat is political whatever it is about (a ministry's or a
     # central bank's, about markets, is not: counted on the BBC business articles, they doubled the events coded)
