@@ -1681,3 +1681,10 @@ def test_where_a_criticism_was_said_is_not_whom_it_judges(pipeline):
                                "Velna.")
     assert not any("Radio Velna" in art.actor(a).name for e in art.events for a in e.targets), \
         [(e.type, e.rule, [art.actor(a).name for a in e.targets]) for e in art.events]
+
+
+def test_a_conviction_is_the_laws_coercion(pipeline):
+    # the guideline codes a conviction as a charge is coded: COERCE by the court of the convicted
+    art = extract_at(pipeline, "A court in Orvik convicted the former port director of fraud on Monday.")
+    ev = next(e for e in art.events if e.cameo == "116")
+    assert ev.type == "COERCE" and "court" in " ".join(art.actor(a).name for a in ev.sources)
