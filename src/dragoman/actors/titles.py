@@ -143,6 +143,17 @@ class Coding:
     owner_end: int = -1  # token after the owner modifier at the start of the phrase
 
 
+def _by_head(toks, ts: int, te: int, found: list[tuple[int, int, Role]]) -> Role | None:
+    """Of the role words ``found`` in a title (start, end, role), the one the title's head word is in when they name
+    different sectors, else the first; ``None`` when there is none."""
+    if not found:
+        return None
+    if len({r.agent_sector for _, _, r in found}) > 1:
+        head = ts + head_position([toks[i].text for i in range(ts, te)])
+        return next((r for a, b, r in found if a <= head < b), found[0][2])
+    return found[0][2]
+
+
 def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: bool = False) -> Coding:
     """Country, org, sector and role text from the words of a title or a group noun phrase; for a ``body``'s name,
     a criminal's word that is not the name's head says what the body fights, not what it is ("the Federal
@@ -185,19 +196,11 @@ def code_phrase(ctx: Context, ts: int, te: int, for_person: bool = True, body: b
     c = Coding(units=tuple(units))
     if owner is not None:
         c.country, c.org = owner.country, owner.org
+    # the title's head word decides between role words of different sectors: "the overseas workers minister" is a
+    # minister, "public sector unions" are unions (not when "former" is said of the whole title: an ex-official)
     strongs = [(a, b, r) for a, b, r in roles if r.strong and r.agent_sector]
-    strong = strongs[0][2] if strongs else None
-    if len({r.agent_sector for _, _, r in strongs}) > 1 and not any(r.kind == "modifier" for _, _, r in strongs):
-        # (a former minister stays an ex-official: "former" is said of the whole title)
-        # the title's head word says whose: "the overseas workers minister" is a minister, not a worker
-        head = ts + head_position([toks[i].text for i in range(ts, te)])
-        strong = next((r for a, b, r in strongs if a <= head < b), strong)
-    weaks = [(a, b, r) for a, b, r in roles if not r.strong and r.agent_sector]
-    weak = weaks[0][2] if weaks else None
-    if len({r.agent_sector for _, _, r in weaks}) > 1:
-        # "public sector unions": the head word decides between weak role words too
-        head = ts + head_position([toks[i].text for i in range(ts, te)])
-        weak = next((r for a, b, r in weaks if a <= head < b), weak)
+    strong = _by_head(toks, ts, te, strongs) if not any(r.kind == "modifier" for _, _, r in strongs) else strongs[0][2]
+    weak = _by_head(toks, ts, te, [(a, b, r) for a, b, r in roles if not r.strong and r.agent_sector])
     org_sector = owner.sector if owner is not None and owner.kind in ("organisation", "group", "actor") else None
     if org_sector in NON_STATE_SECTORS:
         c.sector = org_sector
