@@ -1688,3 +1688,11 @@ def test_a_conviction_is_the_laws_coercion(pipeline):
     art = extract_at(pipeline, "A court in Orvik convicted the former port director of fraud on Monday.")
     ev = next(e for e in art.events if e.cameo == "116")
     assert ev.type == "COERCE" and "court" in " ".join(art.actor(a).name for a in ev.sources)
+
+
+def test_saying_it_is_time_for_someone_to_act_asks_them(pipeline):
+    art = extract_at(pipeline, "The opposition leader said it was time for the interior minister to resign.")
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [art.actor(a).name for a in ev.targets] == ["interior minister"], ev
+    assert not [e for e in extract_at(pipeline, "The minister said it was time for a change.").events
+                if e.type == "REQUEST"]

@@ -615,6 +615,7 @@ class Coder:
                     kept.remove(c)
         taken: set[int] = set()
         events = self._obligations(view, sent, by_tok, taken)
+        events.extend(self._time_for(view, sent))
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
         events.extend(self._labels(view, sent, [e for e in events if e is not None]))
@@ -1131,6 +1132,29 @@ class Coder:
                             f"request/{view.lemma(modal)}-in-speech")
             )
         return out
+
+    def _time_for(self, view: View, sent: Sentence) -> list[Event]:
+        """"X said it was time for Y to go": a demand by X on Y, as "Y should go" is (an appeal, CAMEO 020)."""
+        toks = view.toks
+        out: list[Event] = []
+        for s_sub, quoted_by, c, depth in self._obligation_frames(view, sent):
+            if view.lemma(c) != "be" or view.kids(c, "neg"):
+                continue
+            for t in view.kids(c, "attr"):
+                if view.lemma(t) != "time":
+                    continue
+                for v in view.kids(t, "relcl", "acl"):
+                    y = view.kid(v, "nsubj")
+                    if y is None or not any(view.lemma(m) == "for" for m in view.kids(v, "mark")):
+                        continue
+                    sources = quoted_by or (view.phrase_actors(s_sub) if s_sub is not None else [])
+                    targets = [a for a in view.phrase_actors(y) if a not in sources]
+                    if not targets:
+                        continue
+                    out.append(self._build(view, sent, "REQUEST", self.lex.codes["appeal"], None, (), sources, targets,
+                                           False, Aux(), (toks[t].start, toks[t].end), 0.8 - min(0.25, 0.05 * depth),
+                                           "request/time-for-in-speech"))
+        return out[:1]
 
     # -- one event -----------------------------------------------------------------------------
 
