@@ -1696,3 +1696,10 @@ def test_saying_it_is_time_for_someone_to_act_asks_them(pipeline):
     assert [art.actor(a).name for a in ev.targets] == ["interior minister"], ev
     assert not [e for e in extract_at(pipeline, "The minister said it was time for a change.").events
                 if e.type == "REQUEST"]
+
+
+def test_demanding_assurance_that_something_was_not_done_asks_no_action_against_anyone(pipeline):
+    # a denied act in what is demanded is no call for it against someone (CAMEO 113, ACCUSE): a plain demand
+    art = extract_at(pipeline, "The opposition spokesman demanded assurances that the confessions used against the "
+                               "suspects were not obtained under torture.")
+    assert "REQUEST" in types(art) and "ACCUSE" not in types(art), [(e.type, e.rule) for e in art.events]

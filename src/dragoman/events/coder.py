@@ -56,6 +56,25 @@ QUOTE_MARKS = "\"“‘'"
 #: sectors of those who bear arms: their attacks are no words
 _ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
 
+def _rallies_against(view: View, top: int, g: Cand) -> bool:
+    """Does a call or demand at ``top`` ask for the hostile act ``g`` it governs against someone ("called for sanctions
+    against X", "demanded action against ...") — not in an adjunct, not denied ("assurances that it was not done")?"""
+    return g.entry.type in MATERIAL_CONFLICT and not _in_adjunct(view, g.tok, top) and (
+        g.entry.is_noun or any(view.lemma(p) == "against" for p in view.kids(g.tok, "prep"))) \
+        and not _denied_below(view, g.tok, top)
+
+
+def _denied_below(view: View, j: int, top: int) -> bool:
+    """Is the act at ``j`` denied in a clause below ``top`` ("demanded assurances that the evidence was not obtained
+    under torture": no call for torture against anyone)?"""
+    for a in view.ancestors(j):
+        if a == top:
+            return False
+        if view.toks[a].pos in ("VERB", "AUX") and view.kids(a, "neg"):
+            return True
+    return False
+
+
 def _bare_plural(view: View, n: int) -> bool:
     """Is the noun at ``n`` a plural with no determiner, number or owner ("tenants who refuse ...": any tenants)?"""
     t = view.toks[n]
@@ -1200,8 +1219,7 @@ class Coder:
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
             if code[:2] == "03" and g.entry.type in MATERIAL_CONFLICT and toks[g.tok].head == c.tok:
                 new = lookup(self.lex.refine["intent_conflict"], g.entry.cameo, g.entry.type)  # "vowed to fight"
-            elif code[:2] in ("02", "10") and g.entry.type in MATERIAL_CONFLICT and not _in_adjunct(view, g.tok, c.tok) and (
-                    g.entry.is_noun or any(view.lemma(p) == "against" for p in view.kids(g.tok, "prep"))):
+            elif code[:2] in ("02", "10") and _rallies_against(view, c.tok, g):
                 new, ptype = self.lex.codes["rally_opposition"], "ACCUSE"  # "called for sanctions against X": rallying opposition against X
             if new:
                 code = new
