@@ -627,3 +627,9 @@ def test_the_march_organised_by_someone_set_after_it_is_the_one_told_before(pipe
     art, ev = one(pipeline, "Thousands of rice growers marched to the farm ministry on Sunday. The march, organised by "
                             "the Velnan Growers Alliance, set off from the main station.", "PROTEST")
     assert "Velnan Growers Alliance" in names(art, ev.sources)
+
+
+def test_someone_shown_doing_something_does_it(pipeline):
+    art, ev = one(pipeline, "A second video showed Mrs Ruel asking for British soldiers to be withdrawn from Basra.",
+                  "REQUEST")
+    assert names(art, ev.sources) == {"Ruel"}

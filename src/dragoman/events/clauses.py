@@ -30,6 +30,8 @@ UTTERANCE_NOUNS = words("utterance_nouns")
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+#: verbs of showing or perceiving someone doing something ("the video showed X asking for ...")
+_DEPICTING = frozenset({"show", "see", "hear", "watch", "film", "picture", "depict", "catch", "record", "photograph"})
 #: words naming a part of those after "of" ("one of her colleagues", "some of the protesters")
 PARTITIVES = frozenset({"one", "some", "many", "several", "most", "few", "none", "each", "all", "any", "both",
                         "dozens", "hundreds", "thousands", "scores", "majority", "minority", "half", "part"})
@@ -446,6 +448,8 @@ class View(Tree):
             # mayor, the opener (with "with" only a thing said: "clashed with a crowd demanding ..." is the crowd's demand)
             s, _ = self.subject(self.toks[p].head, _depth + 1)
             return s, passive
+        if t.dep == "ccomp" and t.tag == "VBG" and self.lemma(h) in _DEPICTING and (o := self.kid(h, "dobj")) is not None:
+            return o, passive  # "the footage showed the hostage asking for ...": the one shown does it
         if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
             obj = self.kid(h, "dobj")
             if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE")
