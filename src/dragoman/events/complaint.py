@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dragoman.events.claim import ARMED
 from dragoman.events.clauses import View
 from dragoman.events.relevance import political_news
 from dragoman.model import Aux, Event, Sentence
@@ -34,10 +35,10 @@ from dragoman.model import Aux, Event, Sentence
 if TYPE_CHECKING:
     from dragoman.events.coder import Coder
 
+#: sectors of armed men (a state's forces and services, rebels, insurgents, militias): an attack they make is one of force
+_ARMED_MEN = ARMED | {"MIL", "PRM", "SPY"}
 #: the confidence of an accusation already coded that this module leaves alone (settings' default floor)
 _SURE = 0.55
-#: sectors of armed men: an attack they make is one of force
-_ARMED = frozenset({"MIL", "REB", "INS", "UAF", "PRM", "SPY", "CRM"})
 #: auxiliaries that make the verb a hypothesis or a future
 _NOT_DONE = frozenset({"would", "could", "might", "may", "will", "should", "can"})
 
@@ -72,7 +73,7 @@ def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list
         targets = [a for a in _targets(view, i, verb, faced) if a not in makers]
         if not targets:
             continue
-        if lem in ("attack", "attacks") and any((a := view.article.actor(x)) is not None and a.sector in _ARMED
+        if lem in ("attack", "attacks") and any((a := view.article.actor(x)) is not None and a.sector in _ARMED_MEN
                                                for x in makers):
             # "troops faced an attack by rebels": armed men's attack is one of force, not of words
             return [k._build(view, sent, "ASSAULT", "190", None, ("military",), makers, targets[:1], False, Aux(),
@@ -162,9 +163,8 @@ def rejected_calls(k: Coder, view: View, sent: Sentence, found: list[Event]) -> 
                 or e.aux.future or e.aux.historical:
             continue
         trig = [t.i for t in view.tokens_in(*e.evidence[0].trigger)]
-        nouns = [o for v in trig for o in [v, *view.kids(v, "dobj")]
-                 if toks[o].pos == "NOUN" and view.lemma(o) in _CALL_NOUNS and toks[o].tag == "NNS"
-                 or toks[o].pos == "NOUN" and view.lemma(o) in _CALL_NOUNS and view.kid(o, "poss") is not None]
+        nouns = [o for v in trig for o in [v, *view.kids(v, "dobj")] if toks[o].pos == "NOUN"
+                 and view.lemma(o) in _CALL_NOUNS and (toks[o].tag == "NNS" or view.kid(o, "poss") is not None)]
         for n in nouns:
             makers = [a for c in view.children[n] if toks[c].dep in ("poss", "compound", "amod")
                       for a in view.tok_actors.get(c, ())]

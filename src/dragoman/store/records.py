@@ -368,7 +368,7 @@ def _armed_group_key(name: str) -> str | None:
         return "o:" + org  # "Al Shabaab militants" the actor coder left without the group's code
     if len(toks) == 1 and 3 <= len(toks[0]) <= 8 and toks[0].isupper() and toks[0].isalpha() and not known:
         return "n:" + toks[0].lower()  # "Fighters of the SVLF": the body by its initials (``initials``)
-    hyphened = len(toks) == 1 and sum(1 for w in toks[0].split("-") if w[:1].isupper()) >= 2  # "Jaish-e-Nur"
+    hyphened = len(toks) == 1 and sum(1 for w in toks[0].split("-") if w[:1].isupper()) >= 2  # "Tehreek-e-Nasr"
     if len(toks) < 2 and not hyphened or toks[0].lower() in _NAME_PARTICLES:
         return None
     for t in toks:
