@@ -24,6 +24,7 @@ from dragoman.events.claim import claimed
 from dragoman.events.clauses import PRONOUNS, View
 from dragoman.events.complaint import complaints, rejected_calls
 from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
+from dragoman.events.merge import other_stages
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.relevance import state_actor
 from dragoman.events.response import answer, governments, owners
@@ -2241,8 +2242,8 @@ def _dedupe(view: View, events: list[Event]) -> list[Event]:
         ti = _tok_at(view, e.evidence[0].trigger[0])
         dup = False
         for n, k in enumerate(keep):
-            if k.type != e.type or k.aux != e.aux:
-                continue
+            if k.type != e.type or k.aux != e.aux or other_stages(k, e):
+                continue  # ("convicted and sentenced": two stages of the law's coercion, two acts)
             ki = _tok_at(view, k.evidence[0].trigger[0])
             if ti is not None and ki is not None and (_told_inside(view, ki, ti) or _told_inside(view, ti, ki)):
                 dup = True

@@ -5,7 +5,7 @@ merge stage walks the events in text order and folds an event into an earlier on
 when (a) it refers back ("that meeting": rule tagged ``@ref``), or (b) its participants are a subset
 of the earlier one's (or the other way round) or share two actors, the auxiliary modes agree, neither is a plural/habitual
 mention, the two sentences do not carry different time expressions, and they are not different stages of the law's
-coercion (an arrest, a charge, a sentence).  A toll told with no one doing it ("two were killed") is the attack told
+coercion (an arrest, a charge, a verdict, a sentence).  A toll told with no one doing it ("two were killed") is the attack told
 beside it in its sentence, or else the last attack told before it.  The merged event keeps the
 earlier id (deterministic), all evidence spans, and the union of participants.
 
@@ -149,7 +149,7 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
         return False  # roles switched: "Blair is urged to act" is not "Blair and Brown called for action"
     if _dated_apart(a, b, dates):
         return False
-    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2]) and not _other_stages(a, b)
+    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2]) and not other_stages(a, b)
 
 
 def _lemma(e: Event) -> str:
@@ -157,13 +157,14 @@ def _lemma(e: Event) -> str:
     return (e.rule or "").split("/", 1)[-1].split("#", 1)[0].split("+", 1)[0].split("<", 1)[0]
 
 
-def _other_stages(a: Event, b: Event) -> bool:
-    """Are ``a`` and ``b`` different stages of the law's coercion (an arrest, a charge, a sentence: refine.yaml
-    ``arrest_stage``, ``charge_stage``, ``sentence_stage``), three acts however alike their participants?"""
+def other_stages(a: Event, b: Event) -> bool:
+    """Are ``a`` and ``b`` different stages of the law's coercion (an arrest, a charge, a verdict, a sentence:
+    refine.yaml ``arrest_stage``, ``charge_stage``, ``verdict_stage``, ``sentence_stage``), acts however alike their
+    participants?"""
     from dragoman.events.lexicon import load
 
     modes = load().modes
-    stages = [modes["arrest_stage"], modes["charge_stage"], modes["sentence_stage"]]
+    stages = [modes["arrest_stage"], modes["charge_stage"], modes["verdict_stage"], modes["sentence_stage"]]
     sa = next((k for k, st in enumerate(stages) if _lemma(a) in st), None)
     sb = next((k for k, st in enumerate(stages) if _lemma(b) in st), None)
     return sa is not None and sb is not None and sa != sb
