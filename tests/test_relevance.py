@@ -1567,29 +1567,29 @@ def test_what_it_is_time_to_do_is_not_done(pipeline):
     # the same words where they judge no one
     ("The coach said the weather had been disappointing.", []),
     # questioning whether something was done, or raising doubts about an act, is criticism
-    ("Rights groups questioned whether the ministry's decisions had been based on evidence obtained under duress.",
+    ("Defence lawyers questioned whether the court's rulings had relied on confessions extracted by force.",
      ["ACCUSE"]),
     ("The senator raised doubts about the governor's account of the meeting.", ["ACCUSE"]),
     # doubting what may yet happen is not
     ("Several leaders questioned whether the neighbouring state would take the migrants back.", []),
     # a clash between politicians is one of words; between crowds and police, or troops, it is not
-    ("The mayor clashed on Thursday with the leader of the No campaign.", ["ACCUSE"]),
+    ("The governor clashed on Friday with the head of the rival referendum campaign.", ["ACCUSE"]),
     ("Protesters clashed with police in the capital.", ["ASSAULT"]),
     ("Rebels clashed with troops near the border.", ["ASSAULT"]),
     # "had to" in reported speech asks an actor to act; a forecast of it, or a need of no one, does not
     ("The senator said the governor had to resign.", ["REQUEST"]),
     ("The opposition believes the minister will have to raise taxes after the election.", []),
-    ("The committee chairman said some way has to be found of saving the fishing fleet.", []),
+    ("The council leader said a way has to be found of keeping the island ferry running.", []),
     # what is shot, or hijacked, must be someone or something: a mind or a possessed thing of no one is not
-    ("Lashing out, the candidate said the judge's mind is shot.", []),
+    ("Angry, the governor said her rival's nerve was shot.", []),
     ("Two soldiers were shot dead at a checkpoint.", ["ASSAULT"]),
     ("The protesters were shot by police.", ["ASSAULT"]),
     # resisting calls is refusing them, playing down an idea denies it; campaigning with a candidate, speaking
     # highly of someone is support
-    ("The prime minister has so far resisted calls for him to name the day.", ["REJECT"]),
-    ("The senator on Friday played down the idea that he had struck a deal with his rival.", ["REJECT"]),
+    ("The premier has so far resisted calls for him to fix the date of the vote.", ["REJECT", "REQUEST"]),
+    ("The mayor on Monday played down the idea that she had made a pact with the dockers' union.", ["REJECT"]),
     ("The congressman campaigned with the candidate on Wednesday.", ["SUPPORT"]),
-    ("The former prosecutor spoke highly of the former president's personal qualities.", ["SUPPORT"]),
+    ("The retired general spoke highly of the outgoing premier's honesty.", ["SUPPORT"]),
     # playing down a risk denies no one's claim
     ("Officials played down the risk of an outbreak.", []),
 ])
