@@ -1703,3 +1703,11 @@ def test_demanding_assurance_that_something_was_not_done_asks_no_action_against_
     art = extract_at(pipeline, "The opposition spokesman demanded assurances that the confessions used against the "
                                "suspects were not obtained under torture.")
     assert "REQUEST" in types(art) and "ACCUSE" not in types(art), [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The minister said Norway was in danger of needless panic over the floods.", []),  # a risk warned of
+    ("The senator said the governor had been a disappointment to the voters.", ["ACCUSE"]),
+])
+def test_a_danger_warned_of_judges_no_one_but_a_disappointment_named_does(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

@@ -972,6 +972,8 @@ class Coder:
             return None  # "the child tax credit": a kind of thing, no praise
         if self._thought_not(view, cue, c):
             return None  # "he did not think the comments were offensive"
+        if any(view.lemma(a) in self.lex.modes["warned_dangers"] for a in view.ancestors(cue, 3)):
+            return None  # "said the country was in danger of needless panic": a risk warned of, no one judged
         k_sub, _ = view.subject(own)
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
