@@ -1700,13 +1700,13 @@ def test_saying_it_is_time_for_someone_to_act_asks_them(pipeline):
 
 def test_demanding_assurance_that_something_was_not_done_asks_no_action_against_anyone(pipeline):
     # a denied act in what is demanded is no call for it against someone (CAMEO 113, ACCUSE): a plain demand
-    art = extract_at(pipeline, "The opposition spokesman demanded assurances that the confessions used against the "
-                               "suspects were not obtained under torture.")
+    art = extract_at(pipeline, "The senator sought guarantees that the prisoners had not been subjected to torture in "
+                               "custody.")
     assert "REQUEST" in types(art) and "ACCUSE" not in types(art), [(e.type, e.rule) for e in art.events]
 
 
 @pytest.mark.parametrize("text, want", [
-    ("The minister said Norway was in danger of needless panic over the floods.", []),  # a risk warned of
+    ("The minister said Norway was in danger of panic over the floods.", []),  # a risk warned of
     ("The senator said the governor had been a disappointment to the voters.", ["ACCUSE"]),
 ])
 def test_a_danger_warned_of_judges_no_one_but_a_disappointment_named_does(pipeline, text, want):

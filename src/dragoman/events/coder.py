@@ -66,8 +66,8 @@ def _rallies_against(view: View, top: int, g: Cand) -> bool:
 
 
 def _denied_below(view: View, j: int, top: int) -> bool:
-    """Is the act at ``j`` denied in a clause below ``top`` ("demanded assurances that the evidence was not obtained
-    under torture": no call for torture against anyone)?"""
+    """Is the act at ``j`` denied in a clause below ``top`` ("sought guarantees that the prisoners had not been
+    subjected to torture": no call for torture against anyone)?"""
     for a in view.ancestors(j):
         if a == top:
             return False
@@ -973,7 +973,7 @@ class Coder:
         if self._thought_not(view, cue, c):
             return None  # "he did not think the comments were offensive"
         if any(view.lemma(a) in self.lex.modes["warned_dangers"] for a in view.ancestors(cue, 3)):
-            return None  # "said the country was in danger of needless panic": a risk warned of, no one judged
+            return None  # "said the country risked a needless scare": a risk warned of, no one judged
         k_sub, _ = view.subject(own)
         feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
         # "the villagers were delighted with the apology": who feels so is no one judged
