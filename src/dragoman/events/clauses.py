@@ -15,6 +15,7 @@ from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
 from dragoman.nlp.parser import JUDGING_VERBS
 from dragoman.nlp.tree import Tree
+from dragoman.quotes.lexicon import load as quotes_lexicon
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
 from dragoman.text.marks import find_marked
 
@@ -25,8 +26,9 @@ DELEGATE_NOUNS = words("delegate_nouns")
 OFFICE_HEADS = words("office_heads")
 #: nouns of what is brought somewhere: a place after "in" receives it ("aid deliveries in Baghdad")
 RECIPIENT_NOUNS = words("recipient_nouns")
-#: what someone says or writes, as a noun ("a speech attacking ..."): who makes it acts in its participle
-UTTERANCE_NOUNS = words("utterance_nouns")
+#: what someone says or writes, as a noun ("a speech attacking ...", "a statement accusing ..."): who makes it acts in
+#: its participle (the quotes' things that "say", and the speeches and articles of ``words.yaml``)
+UTTERANCE_NOUNS = words("utterance_nouns") | quotes_lexicon().speech_artefacts
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})

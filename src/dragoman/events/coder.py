@@ -85,9 +85,6 @@ def _bare_plural(view: View, n: int) -> bool:
 #: occasions and media of speech: whom a phrase on them names ("in an interview with the Herald") is not judged
 _MEDIUM_NOUNS = frozenset(("interview", "programme", "program", "show", "broadcast", "podcast", "newspaper",
                            "briefing", "conference"))
-#: pronouns a relative clause in the present makes anyone who does it ("those who collaborate", "anyone who attacks")
-_GENERIC_HEADS = frozenset(("those", "anyone", "anybody", "whoever", "everyone", "everybody", "someone", "somebody",
-                            "people"))
 
 class Coder:
     """The ``events`` stage callable (built once by ``make``)."""
@@ -540,7 +537,7 @@ class Coder:
                                                for c in _descendants(view, i) if c != i):
                 continue  # "I wanted Young to win": a wish for a contest's outcome, no demand
             if view.toks[i].dep == "relcl" and view.toks[i].tag in ("VBP", "VBZ", "VB") and (
-                    view.lemma(view.toks[i].head) in _GENERIC_HEADS or _bare_plural(view, view.toks[i].head)):
+                    view.lemma(view.toks[i].head) in self.lex.modes["generic_subjects"] or _bare_plural(view, view.toks[i].head)):
                 # "those who collaborate with ...", "anyone who attacks police", "tenants who refuse inspections could be
                 # fined": whoever does it, no act
                 continue
