@@ -996,6 +996,29 @@ def test_a_label_of_criticism_accuses(unfiltered, text, want):
     assert_factual(extract_at(unfiltered, text), want)
 
 
+@pytest.mark.parametrize("text, target", [
+    # likening someone to something in scare quotes or with a word of criticism labels them, not what they are
+    # likened to; someone hit for or over something is criticised
+    ('Party chairman Tom Reyes likened the two ministers to "squabbling children".', "two ministers"),
+    ("Senator Ann Bell compared the governor's plan to a disastrous gamble.", "governor"),
+    ("Senator Joan Harkin hit Governor Paul Tarrin for his handling of the floods.", "Paul Tarrin"),
+    ("Senator Joan Harkin, who has hit Governor Paul Tarrin over the flood response, spoke on Monday.", "Paul Tarrin"),
+])
+def test_likening_and_hitting_over_something_accuse(unfiltered, text, target):
+    art = extract_at(unfiltered, text)
+    got = [[art.actor(a).name for a in e.targets] for e in art.events if e.type == "ACCUSE" and not e.aux.hypothetical]
+    assert len(got) == 1 and target in " ".join(got[0]), [(e.type, e.rule, e.targets) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ann Bell compared the governor to Lincoln.",
+    "The minister compared this year's figures to last year's.",
+    "Falling oil prices hit Nigeria over the summer.",
+])
+def test_a_plain_comparison_or_a_blow_of_fortune_accuses_no_one(unfiltered, text):
+    assert_factual(extract_at(unfiltered, text), [])
+
+
 def test_under_investigation_is_done_to_the_subject(unfiltered):
     art = extract_at(unfiltered, "The regional governor is under investigation by anti-corruption prosecutors.")
     ev = [e for e in art.events if e.type == "ACCUSE"]
@@ -1449,7 +1472,12 @@ def test_a_refusal_of_an_act_is_made_when_it_is_said(unfiltered, text, want):
     ("The senator has been persistent in her criticism of the governor's vote on the bill.", ("senator", "governor")),
     ("The Conservatives have expressed serious misgivings about the government's plans for house arrest.",
      ("Conservative", "government")),
+    # fire drawn from someone, words said with an adjective of criticism
+    ("The interior minister came under fire from opposition leader Marta Olsen over the border delays.",
+     ("Marta Olsen", "interior minister")),
+    ("Senator Joan Harkin had harsh words for Governor Paul Tarrin on Tuesday.", ("Joan Harkin", "Paul Tarrin")),
     # no maker, no target, not done, or no accusation claimed
+    ("The senator had kind words for the governor.", None),
     ("The minister would face criticism from union leaders.", None),
     ("The island's government rejects the mainland's sovereignty claims.", None),
     ("The newspaper published claims that the economy was growing.", None),
@@ -1468,6 +1496,7 @@ def test_criticism_told_as_a_noun_is_an_accusation(pipeline, text, want):
 @pytest.mark.parametrize("text, type_, doer, undergoer", [
     # an attack faced from armed men is one of force; charges faced with no one laying them, the law's coercion
     ("Border guards faced an attack by insurgents near the crossing.", "ASSAULT", "insurgents", "Border guards"),
+    ("Border guards came under fire from insurgents near the crossing.", "ASSAULT", "insurgents", "Border guards"),
     ("The former governor faces corruption charges.", "COERCE", None, "former governor"),
 ])
 def test_an_attack_or_charges_faced_are_what_they_are(pipeline, text, type_, doer, undergoer):

@@ -819,8 +819,11 @@ class Coder:
         for i, sources in self._speakers(view, sent, self.lex.modes["label_verbs"]):
             if toks[i].start in coded:
                 continue  # "called the report a lie": a denial already coded on the verb
+            # what is named and the name: its object and complement, "as" ("described the ruling as shameful") or,
+            # for the verbs of likening, "to" ("likened the two ministers to \"squabbling children\"")
+            preps = ("as", "to") if view.lemma(i) in self.lex.modes["likening_verbs"] else ("as",)
             content = sorted(j for ch in view.children[i] if toks[ch].dep in ("dobj", "ccomp", "oprd", "xcomp")
-                             or (toks[ch].dep == "prep" and view.lemma(ch) == "as") for j in _descendants(view, ch))
+                             or (toks[ch].dep == "prep" and view.lemma(ch) in preps) for j in _descendants(view, ch))
             cue = next((j for j in content if (view.lemma(j) in words or toks[j].text.lower() in words)
                         and toks[j].pos in ("ADJ", "NOUN") and not self._supposed(view, j, i)), None)
             if cue is None:
@@ -836,8 +839,11 @@ class Coder:
             # whom the label is given: the nearest actor named, not a person's name inside a quoted label (a
             # nickname: 'dubbing Mr Brown "Sir Wastealot"' labels Brown), though an actor the label names may be
             # ('called the verdict "an example of repression in Russia"')
+            # (not whom they are likened to: "likened the ministers to children")
+            likened = {j for ch in view.kids(i, "prep") if view.lemma(ch) == "to" and "to" in preps
+                       for j in _descendants(view, ch)}
             named = sorted((view.quoted(j) and self._person(view, a), abs(j - cue), a) for j in content
-                           for a in view.tok_actors.get(j, ()) if a not in sources)
+                           if j not in likened for a in view.tok_actors.get(j, ()) if a not in sources)
             targets = [named[0][2]] if named else []
             if not targets and not scare and not any(self._act_noun(view, j) or (
                     view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN") for j in content if j != cue):

@@ -53,7 +53,8 @@ def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list
     toks = view.toks
     for i in range(sent.tok_start, sent.tok_end):
         lem = view.lemma(i)
-        if toks[i].pos != "NOUN" or lem not in m["complaint_nouns"] and lem not in m["claim_nouns"]:
+        if toks[i].pos != "NOUN" or lem not in m["complaint_nouns"] and lem not in m["claim_nouns"] \
+                and not _harsh_words(view, i, m["harsh_word_modifiers"]):
             continue
         verb = _governor(view, i)
         if verb is not None and (view.kids(verb, "neg") or any(view.lemma(a) in _NOT_DONE for a in view.kids(verb, "aux"))):
@@ -73,14 +74,21 @@ def complaints(k: Coder, view: View, sent: Sentence, found: list[Event]) -> list
         targets = [a for a in _targets(view, i, verb, faced) if a not in makers]
         if not targets:
             continue
-        if lem in ("attack", "attacks") and any((a := view.article.actor(x)) is not None and a.sector in _ARMED_MEN
+        if lem in ("attack", "attacks", "fire") and any((a := view.article.actor(x)) is not None and a.sector in _ARMED_MEN
                                                for x in makers):
-            # "troops faced an attack by rebels": armed men's attack is one of force, not of words
+            # "troops faced an attack by rebels", "came under fire from militants": armed men's attack is one of
+            # force, not of words
             return [k._build(view, sent, "ASSAULT", "190", None, ("military",), makers, targets[:1], False, Aux(),
                              (toks[i].start, toks[i].end), conf, "assault/attack-faced")]
         return [k._build(view, sent, "ACCUSE", k.lex.codes["criticism"], None, (), makers, targets[:1], False, Aux(),
                          (toks[i].start, toks[i].end), conf, "accuse/complaint-made")]
     return []
+
+
+def _harsh_words(view: View, i: int, modifiers: frozenset[str]) -> bool:
+    """"had harsh words for the minister", "sharp words from the opposition": words said with an adjective of
+    criticism are criticism."""
+    return view.lemma(i) in ("word", "words") and any(view.lemma(a) in modifiers for a in view.kids(i, "amod"))
 
 
 def _governor(view: View, i: int) -> int | None:
@@ -109,6 +117,10 @@ def _makers(view: View, i: int, verb: int | None, making: frozenset[str]) -> lis
         elif dep == "prep" and view.lemma(c) in ("from", "by"):
             for o in view.kids(c, "pobj"):
                 out.extend(a for a in view.phrase_actors(o) if a not in out)
+    if not out and verb is not None:
+        # "came under fire from the opposition", "drew criticism over the plan from unions": "from" on the verb
+        out.extend(a for c in view.kids(verb, "prep") if view.lemma(c) == "from" for o in view.kids(c, "pobj")
+                   for a in view.phrase_actors(o) if a not in out)
     if not out and verb is not None and view.lemma(verb) in making and toks[i].dep == "dobj":
         subj, passive = view.subject(verb)
         if subj is not None and not passive:
@@ -128,8 +140,10 @@ def _targets(view: View, i: int, verb: int | None, faced: bool) -> list[str]:
     """Whom the criticism is aimed at: its "against" or "of" phrase, the subject of what it claims, or whoever
     faces or answers it."""
     toks = view.toks
+    # ("harsh words for the minister": whom words are for)
+    preps = ("against", "of", "about", "over", "for") if view.lemma(i) in ("word", "words") else ("against", "of", "about", "over")
     for c in view.children[i]:
-        if toks[c].dep == "prep" and view.lemma(c) in ("against", "of", "about", "over"):
+        if toks[c].dep == "prep" and view.lemma(c) in preps:
             # "criticism of the governor's vote", "misgivings about the government's plans", "criticisms of the
             # way the minister introduced the rules"
             got = [a for o in view.kids(c, "pobj") for a in (view.phrase_actors(o, strict=True) or view.phrase_actors(o) or [
