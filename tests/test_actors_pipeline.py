@@ -513,3 +513,21 @@ def test_a_capital_owning_a_decision_is_still_its_government(pipeline):
 def test_the_head_word_decides_between_weak_role_words(pipeline):
     # "public" (civilians) and "unions" (labour) are both weak role words: "public sector unions" are unions
     assert actor_of(extract("Public sector unions called a strike.", pipeline=pipeline), "Public sector unions").sector == "LAB"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a country's two capitalised words are a person the tagger had not seen, not the country nor a body
+    ("Finance Minister Ivo Dranov and Latvia's Teodor Vranceanu signed the accord in Riga.", "Teodor Vranceanu", "LVA"),
+    ("Estonia's Marku Pelteanu met Lithuania's Danut Orbeliani in Tartu on Tuesday.", "Danut Orbeliani", "LTU"),
+])
+def test_a_name_a_country_owns_is_a_persons(pipeline, text, name, country):
+    a = actor_of(extract(text, pipeline=pipeline), name)
+    assert a.kind == "person" and a.country == country, (a.name, a.kind, a.country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Britain's Royal Navy seized a tanker.", "Royal Navy"),
+    ("France's National Assembly voted on the bill.", "National Assembly"),
+])
+def test_a_body_a_country_owns_is_still_a_body(pipeline, text, name):
+    assert actor_of(extract(text, pipeline=pipeline), name).kind != "person"

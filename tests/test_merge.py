@@ -226,6 +226,7 @@ def test_a_countrys_singular_office_is_its_state_but_a_bare_title_or_officials_a
     assert keys("Bolivia's foreign minister", "BOL", "GOV") == {"c:BOL/state"}
     assert keys("the president of Peru", "PER", "GOV") == {"c:PER/state"}
     assert keys("the new Chilean administration", "CHL", "GOV") == {"c:CHL/state"}
+    assert keys("Chile's military-backed government", "CHL", "GOV") == {"c:CHL/state"}  # the owner before a modifier
     assert keys("the president", "PER", "GOV") == set()  # whose? the country came from the context only
     assert keys("the Cusco government", "PER", "GOV") == set()  # a region's, not the country's
     assert keys("Peru's president", "BOL", "GOV") == set()  # the name says another country than the code

@@ -78,6 +78,7 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_acronym_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     units.extend(_apposed_persons(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     units.extend(_izafat_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
+    units.extend(_possessed_persons(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in ctx.article.entities:
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
@@ -195,6 +196,40 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
                 or all(toks[j].ent_type == "PERSON" for j in run) or ctx.in_chrome(toks[ts].start, toks[last].end):
             continue
         out.append(Unit(ts, last + 1, "person", ctx.text(ts, last + 1), rule="apposed", label="PERSON"))
+        taken.update(run)
+    return out
+
+
+#: first words of a place's or a feature's name ("Spain's Costa Brava", "Peru's Lake Titicaca")
+_PLACE_OPENERS = frozenset(("costa", "sierra", "rio", "río", "lake", "mount", "mountains", "cape", "gulf", "bay", "port",
+                            "san", "santa", "saint", "st", "new", "north", "south", "east", "west", "northern",
+                            "southern", "eastern", "western", "central", "upper", "lower", "great", "greater", "isla",
+                            "ile", "île", "puerto", "porto", "golden", "grand"))
+
+
+def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
+    """"Romania's Sorin Stefanescu", "Bulgaria's Petar Vulchev": two or three capitalised words a country owns, no
+    name the lexicon knows, of a body or of a place, are a person's name, though the tagger made a place or a body
+    of it (it does so with names it has not seen)."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for t in toks:
+        owner = covered.get(t.i)
+        if t.dep != "poss" or owner is None or owner.kind != "country" or owner.te != t.i + 1 \
+                or t.i + 2 >= len(toks) or toks[t.i + 1].text not in ("'s", "’s"):
+            continue
+        ts, h = t.i + 2, t.head
+        run = range(ts, h + 1)
+        if not 2 <= len(run) <= 3 or any(j in taken or j in covered for j in run) or any(
+                toks[j].tag != "NNP" or not toks[j].text[:1].isupper() or not toks[j].text.replace("-", "").isalpha()
+                or toks[j].text.lower() in BODY_NAME_WORDS | PLACE_NOUNS | _LANDMARKS | _PLACE_OPENERS
+                or ctx.lex.role(toks[j].text.lower()) is not None  # ("Britain's Royal Navy", "the National Assembly")
+                or j < h and (toks[j].dep != "compound" or toks[j].head != h) for j in run):
+            continue
+        if all(toks[j].ent_type == "PERSON" for j in run) or any(toks[j].ent_type in ("GPE", "FAC") for j in run) \
+                or ctx.in_chrome(toks[ts].start, toks[h].end):
+            continue  # (the tagger's person already; a city or a building)
+        out.append(Unit(ts, h + 1, "person", ctx.text(ts, h + 1), rule="possessed", label="PERSON"))
         taken.update(run)
     return out
 
@@ -391,6 +426,7 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
 HONORIFICS = words("honorifics")
 #: words of an organisation's name: a name holding one is no person's ("the Boston Herald", "General Assembly")
 PLACE_NOUNS = words("place_nouns")
+_LANDMARKS = words("landmark_nouns")
 ORG_NAME_WORDS = words("government_heads") | words("civil_heads") | words("organisation_descriptors")
 SPELLED_RANKS = words("spelled_ranks")
 POST_NOMINALS = words("post_nominals")

@@ -437,6 +437,10 @@ def _names_country(name: str, country: str) -> bool:
     # the words before the office ("Nigeria's Chief of Army Staff": Nigeria's)
     candidates.append(toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE or w in _COMMANDS
                                   or w in _SECTOR_NOUNS), len(toks))])
+    # the owner in the possessive before other modifiers ("Afghanistan's Taliban-led government": Afghanistan's)
+    owner = next((i for i, t in enumerate(toks) if _POSSESSIVE.search(t) and t[:1].isupper()), None)
+    if owner is not None:
+        candidates.append(toks[:owner + 1])
     for whose in candidates:
         phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
         if phrase and any(e.country == country and e.kind in ("country", "demonym", "code")
