@@ -531,3 +531,47 @@ def test_a_name_a_country_owns_is_a_persons(pipeline, text, name, country):
 ])
 def test_a_body_a_country_owns_is_still_a_body(pipeline, text, name):
     assert actor_of(extract(text, pipeline=pipeline), name).kind != "person"
+
+
+def test_a_minister_whose_counterpart_is_foreign_is_of_the_datelines_country(pipeline):
+    # filed from his own capital, a minister named without a country beside a foreign counterpart is of it
+    art = extract("ACCRA, March 11 (Coastal Wire) - Foreign Minister Kojo Asante-Brew met his Togolese counterpart "
+                  "Edem Kpodar in Lome on Tuesday.", pipeline=pipeline)
+    assert actor_of(art, "Kojo Asante-Brew").country == "GHA"
+    assert actor_of(art, "Edem Kpodar").country == "TGO"
+
+
+@pytest.mark.parametrize("text, name", [
+    # an honorific of another language is no part of the name, and a title of another language is a title
+    ("Police detained Apu Rolando Chumpitaz on Wednesday.", "Rolando Chumpitaz"),
+    ("Pak Budi Hartono met U Kyaw Thein in Yangon.", "Kyaw Thein"),
+    ("Ministro Carlos Pereda met the union leaders.", "Carlos Pereda"),
+])
+def test_an_honorific_of_another_language_is_no_part_of_the_name(pipeline, text, name):
+    names = {a.name for a in extract(text, pipeline=pipeline).actors}
+    assert name in names and not any(n.endswith(name) and n != name for n in names), names
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    # "armada" after a noun says armed; opening a name, it is a state's navy
+    ("Fighters from the União Armada de Cabo Delgado attacked the town of Quissanga on Tuesday, police said.",
+     "União Armada de Cabo Delgado", "REB"),
+    ("The Armada de Chile seized a fishing boat.", "Armada de Chile", None),
+])
+def test_armed_in_a_romance_name_makes_an_armed_group_but_not_a_navy(pipeline, text, name, sector):
+    a = actor_of(extract(text, pipeline=pipeline), name)
+    assert (a.sector == "REB") == (sector == "REB"), (a.name, a.sector)
+
+
+@pytest.mark.parametrize("text", [
+    # a city of two words the tagger took for a person, after a word of place
+    "Truckers marched in central La Paz on Wednesday.",
+])
+def test_a_city_after_a_word_of_place_is_the_place_not_a_person(pipeline, text):
+    a = actor_of(extract(text, pipeline=pipeline), "La Paz")
+    assert a.kind == "place", (a.name, a.kind)
+
+
+def test_a_confederation_no_lexicon_knows_is_civil_society(pipeline):
+    art = extract("Several hundred members of the Andean Heavy Haulage Confederation marched on Wednesday.", pipeline=pipeline)
+    assert actor_of(art, "hundred members of the Andean Heavy Haulage Confederation").sector == "SOC"

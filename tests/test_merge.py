@@ -238,6 +238,18 @@ def test_a_countrys_singular_office_is_its_state_but_a_bare_title_or_officials_a
     assert keys("African Union foreign ministers", "IGO", "GOV", org="AU") == {"o:AU"}
 
 
+def test_a_romance_groups_name_is_also_keyed_as_english_outlets_write_it():
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str) -> set[str]:
+        return set(actor_keys({"name": name, "kind": "organisation", "country": "MOZ", "org": None, "sector": "REB"}))
+
+    assert {"n:niassa armed union", "n:armed union of niassa"} <= keys("União Armada do Niassa")
+    assert "n:national party" in keys("Partido Nacional")
+    # of a cause, not of a place: no English order made up
+    assert keys("Frente Popular de Liberación") & {"n:liberacion popular front", "n:popular front of liberacion"} == set()
+
+
 def _meet(aid: str, text: str, acts: tuple[Actor, ...], sources: tuple[str, ...], targets: tuple[str, ...],
           date: str | None = "2024-03-05", place: str | None = None) -> Article:
     from dataclasses import replace

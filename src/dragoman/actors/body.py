@@ -45,7 +45,10 @@ def _armed_name(ctx: Context, u: Unit) -> bool:
     """Does an organisation's name say it is an armed group ("the Union of Djugu Fighters", "the Patani Armed
     Front"; not "the Armed Forces of Liberia", a state's)?"""
     ws = {ctx.toks[i].text.lower() for i in range(u.ts, u.te)}
-    return bool(ws & ARMED_NAME_WORDS) and not ws & {"forces", "force", "services", "service"}
+    if ctx.toks[u.ts].text.lower() in ("armada", "armée", "armee"):
+        return False  # "Armada de Chile", "Armée nationale": a state's navy or army (the word after a noun: armed)
+    return bool(ws & ARMED_NAME_WORDS) and not ws & {"forces", "force", "services", "service", "fuerzas", "forças",
+                                                      "forcas", "fuerza", "força", "forca"}
 
 
 def _civil_head(ctx: Context, u: Unit) -> bool:

@@ -73,7 +73,7 @@ def find_names(ctx: Context) -> list[Unit]:
 
     units: list[Unit] = _titled_names(ctx, covered)
     taken: set[int] = {i for u in units for i in range(u.ts, u.te)}
-    units.extend(_fighters_names(ctx, taken | set(covered)))  # (before the tagger's: it takes "Jama'at Ansar" for a person)
+    units.extend(_fighters_names(ctx, taken | set(covered), covered))  # (before the tagger's: it takes "Jama'at Ansar" for a person)
     units.extend(_nicknamed_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     units.extend(_acronym_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     units.extend(_apposed_persons(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
@@ -207,6 +207,11 @@ _PLACE_OPENERS = frozenset(("costa", "sierra", "rio", "río", "lake", "mount", "
                             "ile", "île", "puerto", "porto", "golden", "grand"))
 
 
+#: last words of the names of works and sites ("China's Three Gorges Dam", "Nigeria's Dangote Refinery")
+_WORKS = frozenset(("dam", "plant", "refinery", "mine", "pipeline", "canal", "highway", "railway", "tower", "palace",
+                    "hotel", "museum", "reactor", "field", "oilfield", "base", "terminal", "corridor", "project"))
+
+
 def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
     """"Romania's Sorin Stefanescu", "Bulgaria's Petar Vulchev": two or three capitalised words a country owns, no
     name the lexicon knows, of a body or of a place, are a person's name, though the tagger made a place or a body
@@ -215,20 +220,23 @@ def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) 
     out: list[Unit] = []
     for t in toks:
         owner = covered.get(t.i)
-        if t.dep != "poss" or owner is None or owner.kind != "country" or owner.te != t.i + 1 \
+        if owner is None or owner.kind != "country" or owner.te != t.i + 1 \
                 or t.i + 2 >= len(toks) or toks[t.i + 1].text not in ("'s", "’s"):
             continue
-        ts, h = t.i + 2, t.head
+        ts = h = t.i + 2
+        while h + 1 < len(toks) and h + 1 - ts < 3 and toks[h + 1].tag == "NNP" and toks[h + 1].sent == t.sent:
+            h += 1
         run = range(ts, h + 1)
-        if not 2 <= len(run) <= 3 or any(j in taken or j in covered for j in run) or any(
+        if not 2 <= len(run) <= 3 or (h + 1 < len(toks) and toks[h + 1].tag in ("NNP", "NNPS")) \
+                or any(j in taken or j in covered for j in run) or any(
                 toks[j].tag != "NNP" or not toks[j].text[:1].isupper() or not toks[j].text.replace("-", "").isalpha()
-                or toks[j].text.lower() in BODY_NAME_WORDS | PLACE_NOUNS | _LANDMARKS | _PLACE_OPENERS
+                or toks[j].text.lower() in BODY_NAME_WORDS | PLACE_NOUNS | _LANDMARKS | _PLACE_OPENERS | _WORKS
                 or ctx.lex.role(toks[j].text.lower()) is not None  # ("Britain's Royal Navy", "the National Assembly")
-                or j < h and (toks[j].dep != "compound" or toks[j].head != h) for j in run):
+                for j in run):
             continue
-        if all(toks[j].ent_type == "PERSON" for j in run) or any(toks[j].ent_type in ("GPE", "FAC") for j in run) \
+        if all(toks[j].ent_type == "PERSON" for j in run) or any(toks[j].ent_type == "GPE" for j in run) \
                 or ctx.in_chrome(toks[ts].start, toks[h].end):
-            continue  # (the tagger's person already; a city or a building)
+            continue  # (the tagger's person already; a city)
         out.append(Unit(ts, h + 1, "person", ctx.text(ts, h + 1), rule="possessed", label="PERSON"))
         taken.update(run)
     return out
@@ -530,10 +538,13 @@ def _nicknamed_names(ctx: Context, taken: set[int]) -> list[Unit]:
     return out
 
 
-def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
+def _fighters_names(ctx: Context, taken: set[int], covered: dict[int, Unit] | None = None) -> list[Unit]:
     """"Fighters of the Frente Aurelio Mosquera stormed ...": the run of two to eight capitalised proper nouns after an
     armed group's members and "of the" or "from the" (or "of" and an Arabic word for a group: "gunmen of Jama'at
-    Ansar al-Qamar"), that no other unit covers, is the group's name (the tagger misses names in another language)."""
+    Ansar al-Qamar"), that no other unit covers, is the group's name (the tagger misses names in another language).
+    A place the lexicon knows joined to it by a Romance "de", "do", "du" or "au" ends the name, inside it ("fighters
+    from the União Armada de Cabo Delgado")."""
+    covered = covered or {}
     toks = ctx.toks
     out: list[Unit] = []
     for h in range(len(toks) - 3):
@@ -555,6 +566,11 @@ def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
                 or toks[te].text.islower() and len(toks[te].text) <= 3 and te + 1 < len(toks) and toks[te + 1].text == "-"
                 and toks[te].end == toks[te + 1].start):  # an article's form before a hyphen ("as-Qamar")
             te += 1
+        if te > ts + 1 and te in covered and toks[te - 1].text.lower() in _ROMANCE_LINKS \
+                and covered[te].kind in _PLACE_KINDS and toks[covered[te].te - 1].sent == toks[h].sent:
+            place = range(te, covered[te].te)
+            te = covered[te].te
+            taken.difference_update(place)
         while te > ts and toks[te - 1].text == "-":
             te -= 1
         while te > ts and toks[te - 1].text in NAME_PARTICLES:
@@ -562,9 +578,17 @@ def _fighters_names(ctx: Context, taken: set[int]) -> list[Unit]:
         if te - ts < 2 or any(j in taken for j in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end) \
                 or any(e.tok_start < te and ts < e.tok_end for e in ctx.article.entities if e.label in ("ORG", "NORP", "GPE")):
             continue  # (a name the tagger saw is the tagger's)
+        if te + 2 < len(toks) and toks[te].text == "(" and toks[te + 1].text.isupper() and toks[te + 2].text == ")":
+            continue  # "... de Cabo Delgado (UACD)": a name with its initials, the acronym rule's
         out.append(Unit(ts, te, "organisation", ctx.text(ts, te), rule="fighters-of"))
         taken.update(range(ts, te))
     return out
+
+
+#: Romance words joining a group's name to the place it is of ("União Armada de Cabo Delgado", "Front du Sahel")
+_ROMANCE_LINKS = frozenset(("de", "do", "da", "du", "des", "del", "au", "aux"))
+#: lexicon kinds of the places a group's name may end with
+_PLACE_KINDS = frozenset(("region", "city", "capital", "country", "place"))
 
 
 # -- lexicon hits ------------------------------------------------------------------------------
@@ -624,10 +648,18 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
     if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
         # spaCy took the place for a person: it is the place only where a one-word city is what is acted
         # on ("shelling Kharkiv") and no longer person's name holds the word ("Jackson" after "Mary Jackson")
-        return (entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj")
+        # ... or a place word says it is one: "the streets of central La Paz", "marched in La Paz"
+        placed = ts > 0 and (toks[ts - 1].text.lower() in _PLACE_ADJECTIVES or toks[ts - 1].text.lower() in _PLACE_PREPS)
+        return ((entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj") or placed)
                 and not _part_of_a_name(ctx, m.start, m.end))
     # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
     return not (entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"))
+
+
+#: words before a place's name that say it is a place, not a person of that name
+_PLACE_ADJECTIVES = frozenset(("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                               "downtown", "greater", "outer", "inner", "rural", "coastal", "suburban", "metropolitan"))
+_PLACE_PREPS = frozenset(("in", "near", "outside", "across", "around", "towards", "toward", "into"))
 
 
 def _hyphen_joined(toks: Sequence[Token], i: int, step: int) -> bool:
@@ -695,6 +727,10 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     text = ctx.text(ts, te)
     if text in ctx.lex.not_actors or (ent.label == "ORG" and ctx.toks[te - 1].text.lower() in ctx.lex.not_actor_heads):
         return None
+    last = ctx.toks[te - 1]
+    if ent.label == "PERSON" and last.dep == "compound" and last.head == te and (
+            ctx.toks[te].lemma.lower() in _WORKS | _LANDMARKS | {"road", "highway", "motorway", "route", "line", "scheme"}):
+        return None  # "the Via Carpatia highway", "the Batoka Gorge project": the name of a work, no one's
     inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
     if inner:
         whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te

@@ -54,6 +54,23 @@ def _counterparts(ctx: Context, units: list[Unit]) -> None:
                   and "counterpart" not in (v.role_cls or "").split(",") and (v.kind == "person" or v.person_role)]
         if before:
             u.sector = before[-1].sector
+            v = before[-1]
+            home = _dateline_country(ctx)
+            if v.kind == "person" and v.country is None and u.country and home and home != u.country:
+                # "HARARE - Foreign Minister Farai Moyo and his Zambian counterpart ...": not a Zambian, and the
+                # report is filed from his own capital
+                v.country = home
+                v.rule += "+dateline"
+
+
+def _dateline_country(ctx: Context) -> str | None:
+    """The country of the article's dateline city ("HARARE, March 11 (...) -"), or ``None``."""
+    line = ctx.article.dateline
+    if not line:
+        return None
+    place = line.split(",")[0].strip().title()
+    found = {e.country for e in ctx.lex.lookup(place) if e.country and e.kind in ("capital", "city")}
+    return found.pop() if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -196,6 +196,8 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add("n:" + n)
         if (english := _english_order(name.split())) != name.split():
             keys.add("n:" + norm_name(" ".join(english)))  # "Frente Aurelio Mosquera" is the "Aurelio Mosquera Front"
+        for english in _translated(name.split()):
+            keys.add("n:" + norm_name(" ".join(english)))  # "União Armada de Cabo Delgado": "Cabo Delgado Armed Union"
         if sector in ("REB", "INS", "UAF", "CRM") and (core := _core_name(n)) != n:
             keys.add("n:" + core)  # "Jama'at Ansar al-Qamar" is the "Ansar as-Qamar" of another outlet
         if org:
@@ -307,6 +309,51 @@ _FOREIGN_KINDS = {"frente": "Front", "front": "Front", "movimiento": "Movement",
                   "mouvement": "Movement", "brigada": "Brigade", "brigade": "Brigade", "ejército": "Army",
                   "ejercito": "Army", "exército": "Army", "armée": "Army", "bloque": "Bloc", "bloco": "Bloc",
                   "columna": "Column", "coluna": "Column", "colonne": "Column"}
+
+
+#: the words of a Spanish, Portuguese or French group's name after its kind word, in English ("Armada": Armed)
+_FOREIGN_WORDS = {"armada": "Armed", "armado": "Armed", "armée": "Armed", "armé": "Armed", "popular": "Popular",
+                  "populaire": "Popular", "nacional": "National", "national": "National", "nationale": "National",
+                  "revolucionario": "Revolutionary", "revolucionaria": "Revolutionary", "revolucionário": "Revolutionary",
+                  "révolutionnaire": "Revolutionary", "democrático": "Democratic", "democrática": "Democratic",
+                  "démocratique": "Democratic", "patriótico": "Patriotic", "patriótica": "Patriotic",
+                  "patriotique": "Patriotic", "unido": "United", "unida": "United", "unie": "United", "uni": "United",
+                  "islámico": "Islamic", "islâmico": "Islamic", "islamique": "Islamic", "libre": "Free", "livre": "Free"}
+#: kind words of such names besides ``_FOREIGN_KINDS`` (a union, a party, a coalition)
+_FOREIGN_UNIONS = {"união": "Union", "unión": "Union", "union": "Union", "partido": "Party", "parti": "Party",
+                   "alianza": "Alliance", "aliança": "Alliance", "alliance": "Alliance", "coalición": "Coalition",
+                   "coalizão": "Coalition", "coalition": "Coalition", "resistencia": "Resistance",
+                   "resistência": "Resistance", "résistance": "Resistance", "fuerzas": "Forces", "forças": "Forces",
+                   "forces": "Forces", "ejército": "Army", "exército": "Army", "armée": "Army"}
+_ROMANCE_OF = frozenset(("de", "do", "da", "du", "des", "del", "au", "aux"))
+#: what such a name may be "of" that is a cause, not a place ("Frente Popular de Liberación")
+_FOREIGN_CAUSES = frozenset(("liberación", "liberacion", "libération", "liberation", "libertação", "libertacao",
+                             "salvación", "salvação", "salut", "independencia", "independência", "indépendance",
+                             "justicia", "justiça", "justice", "paz", "paix", "democracia", "démocratie", "pueblo",
+                             "povo", "peuple", "trabajadores", "trabalhadores", "travailleurs", "resistencia",
+                             "résistance", "resistência", "unidad", "unidade", "unité", "renovación", "renovação",
+                             "renouveau", "progreso", "progresso", "progrès", "cambio", "mudança", "changement"))
+
+
+def _translated(toks: list[str]) -> list[list[str]]:
+    """A Spanish, Portuguese or French group's name made of a kind word, words of ``_FOREIGN_WORDS`` and "de" a
+    place, as English outlets write it: "União Armada de Cabo Delgado" is the "Cabo Delgado Armed Union" and the
+    "Armed Union of Cabo Delgado"; nothing when a word is not one the table knows."""
+    low = [t.lower() for t in toks]
+    kinds = {**_FOREIGN_KINDS, **_FOREIGN_UNIONS}
+    if len(low) < 2 or low[0] not in kinds or not toks[0][:1].isupper():
+        return []
+    at = next((i for i, w in enumerate(low) if w in _ROMANCE_OF), len(low))
+    words = low[1:at]
+    if not words or not all(w in _FOREIGN_WORDS for w in words):
+        return []
+    place = [t for t in toks[at + 1:] if t.lower() not in ("la", "le", "les", "el", "los", "las", "l'")]
+    if any(not t[:1].isupper() or t.lower() in _FOREIGN_CAUSES for t in place):
+        return []  # "Frente Popular de Liberación": of a cause, not of a place
+    english = [_FOREIGN_WORDS[w] for w in words] + [kinds[low[0]]]
+    if not place:
+        return [english]
+    return [place + english, english + ["of"] + place]
 
 
 def _english_order(toks: list[str]) -> list[str]:
