@@ -1748,3 +1748,35 @@ def test_a_group_calling_itself_a_name_that_claims_an_attack_is_its_doer(pipelin
         [(e.type, e.rule, [art.actor(i).name for i in e.sources]) for e in art.events]
     assert doers[0][0].name in ("Barisan Pejuang Tanah Koro", "Koro Land Fighters Front"), doers
     assert all(a.kind == "organisation" for a in art.actors if a.name.endswith("Front")), [(a.name, a.kind) for a in art.actors]
+
+
+def test_gunmen_from_a_named_group_are_the_group_acting(pipeline):
+    # the members of a named armed group act for it: the group is the attack's source, not "fighters"
+    from dragoman import extract
+
+    art = extract("The victims died when gunmen from the Cabo Delgado Armed Union stormed the district capital in the early "
+                  "hours of Tuesday.", pipeline=pipeline)
+    got = [[art.actor(a).name for a in e.sources] for e in art.events if e.type == "ASSAULT"]
+    assert got and got[0][0] == "Cabo Delgado Armed Union", [(e.type, e.rule, e.sources) for e in art.events]
+
+
+def test_talks_between_two_possessed_names_have_both_as_parties(pipeline):
+    from dragoman import extract
+
+    art = extract("WARSAW, April 15 (Vistula Ledger) - Tuesday's talks between Latvia's Marek Zielonka and Estonia's Bento "
+                  "Kaasik in Tartu focused on the Via Baltica highway.", published="2026-04-15", pipeline=pipeline)
+    got = [sorted(art.actor(a).name for a in e.sources) for e in art.events if e.type == "CONSULT"]
+    assert got == [["Bento Kaasik", "Marek Zielonka"]], [(e.type, e.rule, e.sources, e.targets) for e in art.events]
+    assert not any("Via Baltica" in a.name for a in art.actors)  # the name of a work, no one's
+
+
+def test_a_spokesman_charging_that_accuses_whom_the_clause_names(pipeline):
+    # the parser reads "X, spokesman for ..., charged ..." as X being charged; a that-clause says X charged someone,
+    # and the briefing where it was said is no one accused
+    from dragoman import extract
+
+    art = extract("Karim Saleh, spokesman for the Dorvan foreign ministry, charged at his weekly briefing in Velna that "
+                  "the Vostani authorities were holding back the river.", pipeline=pipeline)
+    got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
+           for e in art.events if e.type == "ACCUSE"]
+    assert got == [(["Karim Saleh"], ["Vostani authorities"])], [(e.type, e.rule, e.sources, e.targets) for e in art.events]

@@ -31,6 +31,9 @@ TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward",
 STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge", "concede"})
 #: prepositions that put an act at a meeting ("at the summit", "during the conference"): the meeting is no target
 VENUE_PREPS = frozenset({"at", "during", "on", "in"})
+#: occasions of saying something that are no meeting ("charged at his weekly briefing", "said in an interview")
+_OCCASIONS = frozenset({"briefing", "interview", "rally", "speech", "session", "ceremony", "debate", "programme", "program",
+                        "broadcast", "appearance", "event", "address", "sermon", "hearing"})
 
 
 @dataclass
@@ -337,7 +340,7 @@ class Attribution:
     def _meeting(self, view: View, i: int) -> bool:
         """Is the noun at ``i`` a meeting ("summit", "conference", "talks": the lexicon's consultation nouns)?"""
         lemma = view.lemma(i)
-        return any(e.is_noun and e.type == "CONSULT" for e in self.lex.by_lemma.get(lemma, ()))
+        return lemma in _OCCASIONS or any(e.is_noun and e.type == "CONSULT" for e in self.lex.by_lemma.get(lemma, ()))
 
     def _predicate_actors(self, view: View, v: int, subj: int | None) -> list[str]:
         toks = view.toks
@@ -412,6 +415,8 @@ def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], 
                     sources.extend(acts)
                 elif pl in ("between", "among") and not _inclusion(view, ch):
                     sources.extend(acts)
+                    # "talks between Poland's X and Hungary's Y": the parser may hang the first party on the last
+                    sources.extend(a for n in view.kids(p, "nmod") for a in view.phrase_actors(n) if a not in sources)
                     recip = True
                 elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):
                     targets.extend(acts)

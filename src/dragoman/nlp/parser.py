@@ -475,6 +475,31 @@ def _relative_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
         deps[r], heads[r] = "nsubj", k - r
 
 
+def _appositive_speakers(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"Karim Saleh, spokesman for the ministry, charged at his briefing that ..." — a noun root with an appositive
+    set off by commas, then a past form with no auxiliary or subject of its own and a complement clause, read as a
+    reduced relative of the root ("a man charged with theft"): the past form is the sentence's verb, the root noun
+    its subject (a clause says it was said, not done to him)."""
+    n = len(deps)
+    for r in range(n):
+        if deps[r] != "ROOT" or heads[r] != 0 or tags[r] not in ("NN", "NNS", "NNP", "NNPS"):
+            continue
+        kids = [j for j in range(r + 1, min(n, r + 60)) if j + heads[j] == r]
+        appos = next((j for j in kids if deps[j] == "appos"), None)
+        k = next((j for j in kids if appos is not None and j > appos and deps[j] == "acl"), None)
+        if k is None or tags[k] not in ("VBD", "VBN") or deps[k - 1] != "punct" or tags[k - 1] != ",":
+            continue
+        own = [j for j in range(r, n) if j + heads[j] == k]
+        if any(deps[j] in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for j in own) \
+                or not any(deps[j] == "ccomp" for j in own):
+            continue
+        for j in kids:
+            if j > k:
+                heads[j] = k - j  # what followed the root noun now follows the verb
+        deps[k], heads[k], tags[k] = "ROOT", 0, "VBD"
+        deps[r], heads[r] = "nsubj", k - r
+
+
 def _for_subjects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"arranged for a lot of those emails to be released" — the object of "for" parsed as a preposition's, before
     an infinitive with no subject that hangs on the same verb, is that infinitive's subject (as the parser makes it
@@ -1323,6 +1348,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       verb for its root and the noun for its subject;
     * "Russia, which has bases in both countries, called for restraint" — a past form after a root noun's
       relative clause, read as a reduced relative of the noun ("a man called John"), is the sentence's verb;
+    * "Karim Saleh, spokesman for the ministry, charged that ..." — a past form with a complement clause after a
+      root noun's appositive, read as a reduced relative of the noun, is the sentence's verb
+      (``_appositive_speakers``);
     * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
       adjective of its object ("failed pensioners") is the participle's auxiliary;
     * "Tories attack EU asylum moves David Blunkett has been accused of ..." — a clause with a subject of its own
@@ -1360,6 +1388,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _particle_roots(heads, deps, tags)
     _appositive_verbs(heads, deps, tags)
     _relative_verbs(heads, deps, tags)
+    _appositive_speakers(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
     _run_on_clauses(heads, deps)
     _for_subjects(heads, deps, tags, lemmas)
