@@ -624,6 +624,31 @@ def test_a_time_after_two_joined_verbs_dates_the_first_too(pipeline):
     assert dates == [("COERCE", "2019-11-14"), ("COERCE", "2019-11-14")], [(e.type, e.rule, e.date) for e in art.events]
 
 
+def test_a_time_in_a_participle_saying_how_it_was_done_dates_the_act(pipeline):
+    from dragoman import extract
+
+    art = extract("Velna's farm minister has blamed Dorvan for the drought, charging on Thursday that its dams were "
+                  "holding back the river.", published="2026-04-11", pipeline=pipeline)
+    got = [(e.date, e.date_precision) for e in art.events if e.type == "ACCUSE"]
+    assert got == [("2026-04-09", "day")], [(e.type, e.rule, e.date, e.date_precision) for e in art.events]
+
+
+def test_a_meeting_told_beside_a_dated_signing_took_place_that_day(pipeline):
+    from dragoman import extract
+
+    art = extract("RUSE, Feb. 18 (Danube Wire) - The foreign ministers of Velna and Dorvan signed an agreement on Wednesday "
+                  "to build a bridge.\n\nForeign Minister Ivo Marek and his Dorvan counterpart Petar Valchev met for about "
+                  "two hours at the regional administration building before signing the document.",
+                  published="2026-02-18", pipeline=pipeline)
+    got = {(e.type, e.date, e.date_precision) for e in art.events}
+    assert ("CONSULT", "2026-02-18", "day") in got, [(e.type, e.rule, e.date, e.date_precision) for e in art.events]
+    # and a deal sealed by someone is signed by them
+    art = extract("The two countries will build a bridge under a deal sealed yesterday by their foreign ministers.",
+                  published="2026-02-19", pipeline=pipeline)
+    assert [(e.cameo, e.date) for e in art.events if e.cameo == "057"] == [("057", "2026-02-18")], \
+        [(e.type, e.cameo, e.rule, e.date) for e in art.events]
+
+
 def test_a_deed_told_again_with_no_time_takes_the_storys_day(pipeline):
     from dragoman import extract
 

@@ -325,10 +325,13 @@ class TimeResolver:
     def _joined_time(index: TokenIndex, trigs: list[Token], plain: list[_Item],
                      nearest: Callable[..., Any]) -> list[tuple[int, int, _Item]]:
         """The time told after a verb joined to the trigger's with no subject of its own ("shot and wounded a governor
-        last Thursday", "was convicted and sentenced to life last Thursday"): both acts happened then."""
+        last Thursday", "was convicted and sentenced to life last Thursday"), or in a participle saying how it was done
+        ("has blamed Ankara for the shortage, charging on Thursday that ..."): both acts happened then."""
         out = []
         for trig in trigs:
-            for c in index.kid_tokens(trig, "conj"):
+            joined = index.kid_tokens(trig, "conj") + [c for c in index.kid_tokens(trig, "advcl") if c.tag == "VBG"
+                                                       and not any(k.dep == "aux" for k in index.kid_tokens(c))]
+            for c in joined:
                 if c.pos not in VERBISH or any(k.dep in ("nsubj", "nsubjpass") for k in index.kid_tokens(c)):
                     continue
                 later = [it for it in plain if it.head is not None and it.head.i > c.i]
@@ -678,6 +681,34 @@ def _story_days(events: list[Event], ref: date | None) -> list[Event]:
         elif ev.date_precision == "article" and (lead := first.get(ev.type)) is not None:
             dated[ev.id] = replace(ev, date=lead.date, date_precision="day", date_text=lead.date_text,
                                    date_trusted=lead.date_trusted)
+    return _signing_days([dated.get(e.id, e) for e in events], ref)
+
+
+#: a meeting and an agreement signed at it: told one after the other, with one day between them
+_SIGNING = frozenset({"CONSULT", "AGREE"})
+_SIGNING_CODES = frozenset({"057"})  # a signing SUPPORT (the 2021 crosswalk's), an agreement to most coders
+_NEAR = 2  # sentences after the dated one
+
+
+def _signing_days(events: list[Event], ref: date) -> list[Event]:
+    """"The ministers signed the accord on Wednesday ... [They] met for two hours before signing": a meeting or a
+    signing told with no time of its own, in the two sentences after a signing or a meeting dated on a day of the
+    news, took place that day (the talks an agreement was signed at, the signing at the end of the talks)."""
+    def kin(ev: Event) -> bool:
+        return (ev.type in _SIGNING or ev.cameo in _SIGNING_CODES) and not _flagged(ev) and bool(ev.evidence)
+
+    dated = {}
+    last: Event | None = None
+    for ev in sorted(events, key=lambda e: e.evidence[0].start if e.evidence else 0):
+        if not kin(ev):
+            continue
+        day = _parse_day(ev.date) if ev.date_precision == "day" and ev.date_text else None
+        if day is not None and 0 <= (ref - day).days <= STORY_DAYS:
+            last = ev
+        elif ev.date_precision == "article" and last is not None and ev.evidence[0].sent is not None and last.evidence[0].sent is not None \
+                and 0 <= ev.evidence[0].sent - last.evidence[0].sent <= _NEAR:
+            dated[ev.id] = replace(ev, date=last.date, date_precision="day", date_text=last.date_text,
+                                   date_trusted=last.date_trusted)
     return [dated.get(e.id, e) for e in events]
 
 
