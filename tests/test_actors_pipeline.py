@@ -543,7 +543,7 @@ def test_a_minister_whose_counterpart_is_foreign_is_of_the_datelines_country(pip
 
 @pytest.mark.parametrize("text, name", [
     # an honorific of another language is no part of the name, and a title of another language is a title
-    ("Police detained Apu Rolando Chumpitaz on Wednesday.", "Rolando Chumpitaz"),
+    ("Police detained Apu Marcial Yampis on Wednesday.", "Marcial Yampis"),
     ("Pak Budi Hartono met U Kyaw Thein in Yangon.", "Kyaw Thein"),
     ("Ministro Carlos Pereda met the union leaders.", "Carlos Pereda"),
 ])
@@ -554,8 +554,7 @@ def test_an_honorific_of_another_language_is_no_part_of_the_name(pipeline, text,
 
 @pytest.mark.parametrize("text, name, sector", [
     # "armada" after a noun says armed; opening a name, it is a state's navy
-    ("Fighters from the União Armada de Cabo Delgado attacked the town of Quissanga on Tuesday, police said.",
-     "União Armada de Cabo Delgado", "REB"),
+    ("The União Armada de Tete claimed the attack on the army post.", "União Armada de Tete", "REB"),
     ("The Armada de Chile seized a fishing boat.", "Armada de Chile", None),
 ])
 def test_armed_in_a_romance_name_makes_an_armed_group_but_not_a_navy(pipeline, text, name, sector):
@@ -565,13 +564,13 @@ def test_armed_in_a_romance_name_makes_an_armed_group_but_not_a_navy(pipeline, t
 
 @pytest.mark.parametrize("text", [
     # a city of two words the tagger took for a person, after a word of place
-    "Truckers marched in central La Paz on Wednesday.",
+    "Truckers marched in central La Serena on Wednesday.",
 ])
 def test_a_city_after_a_word_of_place_is_the_place_not_a_person(pipeline, text):
-    a = actor_of(extract(text, pipeline=pipeline), "La Paz")
+    a = actor_of(extract(text, pipeline=pipeline), "La Serena")
     assert a.kind == "place", (a.name, a.kind)
 
 
 def test_a_confederation_no_lexicon_knows_is_civil_society(pipeline):
-    art = extract("Several hundred members of the Andean Heavy Haulage Confederation marched on Wednesday.", pipeline=pipeline)
-    assert actor_of(art, "hundred members of the Andean Heavy Haulage Confederation").sector == "SOC"
+    art = extract("Several hundred members of the Coastal Ferry Operators Confederation marched on Wednesday.", pipeline=pipeline)
+    assert actor_of(art, "hundred members of the Coastal Ferry Operators Confederation").sector == "SOC"

@@ -636,14 +636,14 @@ def test_a_time_in_a_participle_saying_how_it_was_done_dates_the_act(pipeline):
 def test_a_meeting_told_beside_a_dated_signing_took_place_that_day(pipeline):
     from dragoman import extract
 
-    art = extract("RUSE, Feb. 18 (Danube Wire) - The foreign ministers of Velna and Dorvan signed an agreement on Wednesday "
-                  "to build a bridge.\n\nForeign Minister Ivo Marek and his Dorvan counterpart Petar Valchev met for about "
-                  "two hours at the regional administration building before signing the document.",
+    art = extract("KELMA, Feb. 18 (Lake Wire) - The prime ministers of Velna and Dorvan signed a gas accord on Wednesday.\n\n"
+                  "Prime Minister Ivo Marek held three hours of talks with his Dorvan counterpart, Anton Brezic, at the "
+                  "lakeside governor's residence before the ceremony.",
                   published="2026-02-18", pipeline=pipeline)
     got = {(e.type, e.date, e.date_precision) for e in art.events}
     assert ("CONSULT", "2026-02-18", "day") in got, [(e.type, e.rule, e.date, e.date_precision) for e in art.events]
     # and a deal sealed by someone is signed by them
-    art = extract("The two countries will build a bridge under a deal sealed yesterday by their foreign ministers.",
+    art = extract("The two countries will share the gas field under a deal sealed yesterday by their prime ministers.",
                   published="2026-02-19", pipeline=pipeline)
     assert [(e.cameo, e.date) for e in art.events if e.cameo == "057"] == [("057", "2026-02-18")], \
         [(e.type, e.cameo, e.rule, e.date) for e in art.events]

@@ -213,7 +213,7 @@ _WORKS = frozenset(("dam", "plant", "refinery", "mine", "pipeline", "canal", "hi
 
 
 def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
-    """"Romania's Sorin Stefanescu", "Bulgaria's Petar Vulchev": two or three capitalised words a country owns, no
+    """"Latvia's Teodor Vranceanu", "Estonia's Marku Pelteanu": two or three capitalised words a country owns, no
     name the lexicon knows, of a body or of a place, are a person's name, though the tagger made a place or a body
     of it (it does so with names it has not seen)."""
     toks = ctx.toks
@@ -543,7 +543,7 @@ def _fighters_names(ctx: Context, taken: set[int], covered: dict[int, Unit] | No
     armed group's members and "of the" or "from the" (or "of" and an Arabic word for a group: "gunmen of Jama'at
     Ansar al-Qamar"), that no other unit covers, is the group's name (the tagger misses names in another language).
     A place the lexicon knows joined to it by a Romance "de", "do", "du" or "au" ends the name, inside it ("fighters
-    from the União Armada de Cabo Delgado")."""
+    from the União Armada de Tete")."""
     covered = covered or {}
     toks = ctx.toks
     out: list[Unit] = []
@@ -579,13 +579,13 @@ def _fighters_names(ctx: Context, taken: set[int], covered: dict[int, Unit] | No
                 or any(e.tok_start < te and ts < e.tok_end for e in ctx.article.entities if e.label in ("ORG", "NORP", "GPE")):
             continue  # (a name the tagger saw is the tagger's)
         if te + 2 < len(toks) and toks[te].text == "(" and toks[te + 1].text.isupper() and toks[te + 2].text == ")":
-            continue  # "... de Cabo Delgado (UACD)": a name with its initials, the acronym rule's
+            continue  # "... de Tete (UAT)": a name with its initials, the acronym rule's
         out.append(Unit(ts, te, "organisation", ctx.text(ts, te), rule="fighters-of"))
         taken.update(range(ts, te))
     return out
 
 
-#: Romance words joining a group's name to the place it is of ("União Armada de Cabo Delgado", "Front du Sahel")
+#: Romance words joining a group's name to the place it is of ("União Armada de Tete", "Front du Sahel")
 _ROMANCE_LINKS = frozenset(("de", "do", "da", "du", "des", "del", "au", "aux"))
 #: lexicon kinds of the places a group's name may end with
 _PLACE_KINDS = frozenset(("region", "city", "capital", "country", "place"))
@@ -648,7 +648,7 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
     if entry.kind in ("city", "region") and toks[ts].ent_type == "PERSON":
         # spaCy took the place for a person: it is the place only where a one-word city is what is acted
         # on ("shelling Kharkiv") and no longer person's name holds the word ("Jackson" after "Mary Jackson")
-        # ... or a place word says it is one: "the streets of central La Paz", "marched in La Paz"
+        # ... or a place word says it is one: "the streets of central La Serena", "marched in Mar del Plata"
         placed = ts > 0 and (toks[ts - 1].text.lower() in _PLACE_ADJECTIVES or toks[ts - 1].text.lower() in _PLACE_PREPS)
         return ((entry.kind == "city" and te - ts == 1 and toks[ts].dep in ("dobj", "pobj") or placed)
                 and not _part_of_a_name(ctx, m.start, m.end))
@@ -730,7 +730,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     last = ctx.toks[te - 1]
     if ent.label == "PERSON" and last.dep == "compound" and last.head == te and (
             ctx.toks[te].lemma.lower() in _WORKS | _LANDMARKS | {"road", "highway", "motorway", "route", "line", "scheme"}):
-        return None  # "the Via Carpatia highway", "the Batoka Gorge project": the name of a work, no one's
+        return None  # "the Via Baltica highway", "the Lusiva Gorge project": the name of a work, no one's
     inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
     if inner:
         whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te

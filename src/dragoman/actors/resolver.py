@@ -57,14 +57,14 @@ def _counterparts(ctx: Context, units: list[Unit]) -> None:
             v = before[-1]
             home = _dateline_country(ctx)
             if v.kind == "person" and v.country is None and u.country and home and home != u.country:
-                # "HARARE - Foreign Minister Farai Moyo and his Zambian counterpart ...": not a Zambian, and the
+                # "ACCRA - Foreign Minister Kojo Asante and his Togolese counterpart ...": not a Togolese, and the
                 # report is filed from his own capital
                 v.country = home
                 v.rule += "+dateline"
 
 
 def _dateline_country(ctx: Context) -> str | None:
-    """The country of the article's dateline city ("HARARE, March 11 (...) -"), or ``None``."""
+    """The country of the article's dateline city ("ACCRA, March 11 (...) -"), or ``None``."""
     line = ctx.article.dateline
     if not line:
         return None

@@ -415,7 +415,7 @@ def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], 
                     sources.extend(acts)
                 elif pl in ("between", "among") and not _inclusion(view, ch):
                     sources.extend(acts)
-                    # "talks between Poland's X and Hungary's Y": the parser may hang the first party on the last
+                    # "talks between Latvia's X and Estonia's Y": the parser may hang the first party on the last
                     sources.extend(a for n in view.kids(p, "nmod") for a in view.phrase_actors(n) if a not in sources)
                     recip = True
                 elif (pl in TARGET_PREPS or pl == "of") and not (pl in ("on", "over", "about") and ptype in VERBAL):

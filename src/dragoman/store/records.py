@@ -197,7 +197,7 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         if (english := _english_order(name.split())) != name.split():
             keys.add("n:" + norm_name(" ".join(english)))  # "Frente Aurelio Mosquera" is the "Aurelio Mosquera Front"
         for english in _translated(name.split()):
-            keys.add("n:" + norm_name(" ".join(english)))  # "União Armada de Cabo Delgado": "Cabo Delgado Armed Union"
+            keys.add("n:" + norm_name(" ".join(english)))  # "União Armada de Tete": "Tete Armed Union"
         if sector in ("REB", "INS", "UAF", "CRM") and (core := _core_name(n)) != n:
             keys.add("n:" + core)  # "Jama'at Ansar al-Qamar" is the "Ansar as-Qamar" of another outlet
         if org:
@@ -337,8 +337,8 @@ _FOREIGN_CAUSES = frozenset(("liberación", "liberacion", "libération", "libera
 
 def _translated(toks: list[str]) -> list[list[str]]:
     """A Spanish, Portuguese or French group's name made of a kind word, words of ``_FOREIGN_WORDS`` and "de" a
-    place, as English outlets write it: "União Armada de Cabo Delgado" is the "Cabo Delgado Armed Union" and the
-    "Armed Union of Cabo Delgado"; nothing when a word is not one the table knows."""
+    place, as English outlets write it: "União Armada de Tete" is the "Tete Armed Union" and the
+    "Armed Union of Tete"; nothing when a word is not one the table knows."""
     low = [t.lower() for t in toks]
     kinds = {**_FOREIGN_KINDS, **_FOREIGN_UNIONS}
     if len(low) < 2 or low[0] not in kinds or not toks[0][:1].isupper():
@@ -484,7 +484,7 @@ def _names_country(name: str, country: str) -> bool:
     # the words before the office ("Nigeria's Chief of Army Staff": Nigeria's)
     candidates.append(toks[:next((i for i, w in enumerate(low) if w in OFFICES or w in _BARE or w in _COMMANDS
                                   or w in _SECTOR_NOUNS), len(toks))])
-    # the owner in the possessive before other modifiers ("Afghanistan's Taliban-led government": Afghanistan's)
+    # the owner in the possessive before other modifiers ("Chile's military-backed government": Chile's)
     owner = next((i for i, t in enumerate(toks) if _POSSESSIVE.search(t) and t[:1].isupper()), None)
     if owner is not None:
         candidates.append(toks[:owner + 1])

@@ -326,7 +326,7 @@ class TimeResolver:
                      nearest: Callable[..., Any]) -> list[tuple[int, int, _Item]]:
         """The time told after a verb joined to the trigger's with no subject of its own ("shot and wounded a governor
         last Thursday", "was convicted and sentenced to life last Thursday"), or in a participle saying how it was done
-        ("has blamed Ankara for the shortage, charging on Thursday that ..."): both acts happened then."""
+        ("has blamed Dorvan for the drought, charging on Friday that ..."): both acts happened then."""
         out = []
         for trig in trigs:
             joined = index.kid_tokens(trig, "conj") + [c for c in index.kid_tokens(trig, "advcl") if c.tag == "VBG"
