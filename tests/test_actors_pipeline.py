@@ -574,3 +574,11 @@ def test_a_city_after_a_word_of_place_is_the_place_not_a_person(pipeline, text):
 def test_a_confederation_no_lexicon_knows_is_civil_society(pipeline):
     art = extract("Several hundred members of the Coastal Ferry Operators Confederation marched on Wednesday.", pipeline=pipeline)
     assert actor_of(art, "hundred members of the Coastal Ferry Operators Confederation").sector == "SOC"
+
+
+def test_a_bodys_name_in_another_language_is_one_of_its_names(pipeline):
+    art = extract("Eleven soldiers were killed when fighters of the Dawn Front, known in Somali as Jabhadda Waaberi, "
+                  "attacked an army base on Tuesday.", pipeline=pipeline)
+    front = actor_of(art, "Dawn Front")
+    assert ("Jabhadda Waaberi", "alias") in {(m.text, m.kind) for m in front.mentions}, front.mentions
+    assert not any(a.name == "Jabhadda Waaberi" for a in art.actors)

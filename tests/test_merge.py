@@ -246,6 +246,14 @@ def test_a_romance_groups_name_is_also_keyed_as_english_outlets_write_it():
 
     assert {"n:niassa armed union", "n:armed union of niassa"} <= keys("União Armada do Niassa")
     assert "n:national party" in keys("Partido Nacional")
+    # the small words of a French name are part of it ("Fighters of the Mouvement pour la Défense du X": the movement)
+    from dragoman.store.records import actor_keys as group_keys
+    assert "n:mouvement pour la defense populaire au kivu" in group_keys(
+        {"name": "Fighters of the Mouvement pour la Défense Populaire au Kivu", "kind": "group", "country": "COD",
+         "org": None, "sector": "REB"})
+    # a body known by another name in another language is keyed by both
+    assert "n:jabhadda waaberi" in set(actor_keys({"name": "Dawn Front", "kind": "organisation", "country": "SOM",
+                                                  "org": None, "sector": "REB", "aliases": ["Jabhadda Waaberi"]}))
     # of a cause, not of a place: no English order made up
     assert keys("Frente Popular de Liberación") & {"n:liberacion popular front", "n:popular front of liberacion"} == set()
 

@@ -82,7 +82,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str = "name"  # name | surname | title | pronoun | demonym | capital | group | acronym
+    kind: str = "name"  # name | surname | title | pronoun | demonym | capital | group | acronym | alias
     sent: int | None = None  # the sentence (index into Article.sentences)
 
     def to_dict(self) -> dict[str, Any]:

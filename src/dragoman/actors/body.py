@@ -14,6 +14,8 @@ LABOUR_WORDS = words("labour_words")
 ROMANCE_CIVIL_HEADS = words("romance_civil_heads")
 ROMANCE_LABOUR_HEADS = words("romance_labour_heads")
 ARMED_NAME_WORDS = words("armed_name_words")
+#: the nouns an armed group's people are named by ("fighters", "gunmen", "militants")
+ARMED_HEADS = words("armed_heads")
 
 
 def code_body(ctx: Context, u: Unit) -> None:
@@ -24,6 +26,9 @@ def code_body(ctx: Context, u: Unit) -> None:
     if u.kind == "organisation" and _armed_name(ctx, u):
         u.sector = "REB"  # "the Union of Northern Fighters": an armed group, whatever its head word says
         u.rule += "+armed-name"
+    elif u.kind == "organisation" and u.sector in (None, "SOC") and _armed_members_of(ctx, u):
+        u.sector = "REB"  # "fighters of the Mouvement pour la Paix": a body whose members are fighters is an armed group
+        u.rule += "+armed-members"
     elif not u.sector and u.kind == "organisation" and name_head(ctx.text(u.ts, u.te)).lower() in GOVERNMENT_HEADS:
         # "the Home Office", "the National Audit Office", "the Directorate for Priority Crime Investigation": a
         # government body
@@ -49,6 +54,13 @@ def _armed_name(ctx: Context, u: Unit) -> bool:
         return False  # "Armada de Chile", "Armée nationale": a state's navy or army (the word after a noun: armed)
     return bool(ws & ARMED_NAME_WORDS) and not ws & {"forces", "force", "services", "service", "fuerzas", "forças",
                                                       "forcas", "fuerza", "força", "forca"}
+
+
+def _armed_members_of(ctx: Context, u: Unit) -> bool:
+    """Is the organisation's name set after armed members and "of the" or "from the" ("fighters of the ...")?"""
+    toks = ctx.toks
+    j = u.ts - 1 if u.ts > 0 and toks[u.ts - 1].text.lower() == "the" else u.ts
+    return j >= 2 and toks[j - 1].text.lower() in ("of", "from") and toks[j - 2].text.lower() in ARMED_HEADS
 
 
 def _civil_head(ctx: Context, u: Unit) -> bool:

@@ -284,6 +284,7 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
                 continue
         if u.kind in ("organisation", "actor", "unknown", "group") and u.name in acronyms:
             gather.add(u, acronyms[u.name], "acronym")
+            _extra_mentions(gather, acronyms[u.name], u)  # ("Fighters of the ... (MDK)": the phrase it was set beside)
             continue
         short = _short_name_of(gather, u, definite)
         if short is not None:
@@ -295,10 +296,34 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
                 and (named := _initials_of(gather, u, toks[u.te - 1].text)) is not None:
             gather.add(u, named, "acronym")  # "the British National Party ... the BNP": not Bangladesh's party
             continue
+        if (known := _known_as_of(ctx, gather, u)) is not None:
+            gather.add(u, known, "alias")  # "the Dawn Front, known in Somali as Jabhadda Waaberi,": one body
+            continue
         g = gather.add(u)
         _extra_mentions(gather, g, u)
         _defined_acronym(ctx, gather, g, u, acronyms)
     return pending, acronyms
+
+
+#: words that give a body's other name ("known as", "also called", "known locally as")
+_KNOWN_WORDS = frozenset(("known", "called", "named"))
+
+
+def _known_as_of(ctx: Context, gather: Gathering, u: Unit) -> Group | None:
+    """The body or group named right before ", known (in Somali, locally, also) as" this name: the name is its other
+    name, in another language or the one its people use; ``None`` when the name follows no such phrase."""
+    toks = ctx.toks
+    j = u.ts - 1
+    if j < 3 or toks[j].text.lower() != "as" or u.kind not in ("organisation", "actor", "unknown", "group", "person"):
+        return None
+    k = next((i for i in range(j - 1, max(0, j - 5), -1) if toks[i].text.lower() in _KNOWN_WORDS), None)
+    if k is None:
+        return None
+    comma = k - 2 if toks[k - 1].text.lower() == "also" else k - 1
+    if comma < 1 or toks[comma].text != ",":
+        return None
+    hits = [g for g in gather.order if g.unit.kind in ("organisation", "group") and any(m[1] == comma for m in g.mentions)]
+    return hits[-1] if hits else None
 
 
 def _initials_of(gather: Gathering, u: Unit, acronym: str) -> Group | None:

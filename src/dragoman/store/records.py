@@ -73,7 +73,7 @@ def actor_id(name: str, country: str | None, org: str | None) -> str:
 
 
 def actor_dict(a: Actor) -> dict[str, Any]:
-    d = {
+    d: dict[str, Any] = {
         "id": actor_id(a.name, a.country, a.org),
         "name": a.name,
         "country": a.country,
@@ -85,6 +85,9 @@ def actor_dict(a: Actor) -> dict[str, Any]:
     acronym = defined_acronym(a)
     if acronym:
         d["acronym"] = acronym
+    aliases = sorted({m.text for m in a.mentions if m.kind == "alias"})
+    if aliases and a.kind in ("organisation", "group"):
+        d["aliases"] = aliases  # "known in Somali as ...": the name another outlet may use
     if a.kind in ("person", "group") and (office := portfolio(a.role)) is not None:
         d["portfolio"] = office  # "Defence Minister" → "defence": two officials of one state told apart
     return d
@@ -137,6 +140,9 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
     organisation or group whose article defined an acronym for it is also known by the acronym ("n:ucd").
     """
     keys = _keys(a.get("name") or "", a.get("kind"), a.get("country"), a.get("org"), a.get("sector"))
+    for alias in a.get("aliases") or ():
+        keys = keys | {k for k in _keys(alias, "organisation", a.get("country"), a.get("org"), a.get("sector"))
+                       if k.startswith("n:")}  # the body by its other name
     if a.get("acronym") and a.get("kind") in ("organisation", "group"):
         keys = keys | {"n:" + a["acronym"].lower()}  # the body by its acronym, however the outlet writes its name
     elif a.get("kind") == "organisation" and (short := initials(a.get("name") or "")):
@@ -291,7 +297,7 @@ _ARMED_LEAD = frozenset(("suspected", "armed", "masked", "heavily", "some", "sev
                          "outlawed", "banned", "proscribed", "little-known", "shadowy", "notorious"))
 #: lower-case particles inside a group's name ("Harakat Fajr al-Wadi", "Front de Libération")
 _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "of", "de", "du", "la", "le", "des", "the", "and",
-                             "for"))
+                             "for", "pour", "au", "aux", "del", "do", "da", "dos", "das", "para", "por", "et", "y", "e"))
 
 
 #: what links an armed-group noun to the group's name after it ("gunmen from the ...", "fighters of the ...")
