@@ -1780,3 +1780,14 @@ def test_a_spokesman_charging_that_accuses_whom_the_clause_names(pipeline):
     got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
            for e in art.events if e.type == "ACCUSE"]
     assert got == [(["Karim Saleh"], ["Vostani authorities"])], [(e.type, e.rule, e.sources, e.targets) for e in art.events]
+
+
+def test_fighters_of_a_french_named_movement_with_initials_are_its_attackers(pipeline):
+    # "pour", "la" and "au" are small words of the name, and the initials in brackets are no appositive of the fighters
+    from dragoman import extract
+
+    art = extract("Fighters of the Mouvement pour la Défense Populaire au Kivu (MDPK) attacked the village of Kanyabayonga "
+                  "on Monday, killing at least nine civilians.", pipeline=pipeline)
+    got = [[art.actor(a).name for a in e.sources] for e in art.events if e.type == "ASSAULT"]
+    assert got and any("Mouvement pour la Défense Populaire au Kivu" in n or n == "MDPK" for n in got[0]), \
+        [(e.type, e.rule, e.sources) for e in art.events]

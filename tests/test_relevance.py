@@ -517,6 +517,19 @@ def test_business_news_keeps_civil_society_addressing_a_state_not_a_company_doin
     assert len(requests) == 1 and "union" in (requests[0] or ""), requests
 
 
+def test_business_news_keeps_two_states_officials_meeting(pipeline):
+    """Talks between a foreign minister and his foreign counterpart, both the talks' parties, are political in
+    business news too (the counterpart's title names no state institution by a strong word)."""
+    from dragoman import extract
+
+    text = (BUSINESS + " Tuesday's talks between Foreign Minister Tomas Ekwueme and his Togolese counterpart Edem "
+            "Kpodar focused on power exports.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    talks = [{art.actor(i).name for i in (*e.sources, *e.targets)} for e in art.events if e.type == "CONSULT"]
+    assert talks == [{"Tomas Ekwueme", "Edem Kpodar"}], talks
+
+
 def test_business_news_keeps_a_politicians_demand(pipeline):
     """A politician named as one demanding something is political in business news, with no one else named; the
     firm's own demand is not."""

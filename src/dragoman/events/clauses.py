@@ -234,7 +234,11 @@ class View(Tree):
                 # members" is the party's, as a coder names it)
                 out.extend(a for p in part for a in self.tok_actors.get(p, ()) if a not in out)
                 continue
-            for a in self.actors_in(self._not_judges(self._not_where(h, self.subtree(h, CLAUSAL - {"acl"})))):
+            idx = self.subtree(h, CLAUSAL - {"acl"})
+            # (an appositive in brackets is the name's initials: "Fighters of the ... au Kivu (MDK)")
+            idx += [k + 1 for k in idx if k + 2 < len(self.toks) and self.toks[k].text == "(" and self.toks[k + 2].text == ")"
+                    and self.toks[k + 1].text.isupper() and k + 1 not in idx]
+            for a in self.actors_in(self._not_judges(self._not_where(h, idx))):
                 if a not in out:
                     out.append(a)
         return out

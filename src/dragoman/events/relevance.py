@@ -183,6 +183,8 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
     # "India and Bangladesh signed a deal": two states acting together are each other's political other side
     if states and (any(political_actor(a) for a in targets) or len({a.id for a in states}) > 1):
         return True
+    if states and len(sources) > 1 and all(state_actor(a, True) for a in sources):
+        return True  # "talks between the foreign minister and his Zambian counterpart": officials of states, together
     r = rules()
     if event.type not in r.addressed_acts:
         return False
