@@ -691,9 +691,10 @@ _NEAR = 2  # sentences after the dated one
 
 
 def _signing_days(events: list[Event], ref: date) -> list[Event]:
-    """"The ministers signed the accord on Wednesday ... [They] met for two hours before signing": a meeting or a
-    signing told with no time of its own, in the two sentences after a signing or a meeting dated on a day of the
-    news, took place that day (the talks an agreement was signed at, the signing at the end of the talks)."""
+    """"The ministers signed the accord on Wednesday ... [They] met for two hours before signing": a meeting told with
+    no time of its own in the two sentences after a signing dated on a day of the news, or a signing so told after
+    such a meeting, took place that day (the talks an agreement was signed at, the signing at the end of the talks).
+    Not a meeting after a meeting: a second one told near the first is as often another."""
     def kin(ev: Event) -> bool:
         return (ev.type in _SIGNING or ev.cameo in _SIGNING_CODES) and not _flagged(ev) and bool(ev.evidence)
 
@@ -705,7 +706,8 @@ def _signing_days(events: list[Event], ref: date) -> list[Event]:
         day = _parse_day(ev.date) if ev.date_precision == "day" and ev.date_text else None
         if day is not None and 0 <= (ref - day).days <= STORY_DAYS:
             last = ev
-        elif ev.date_precision == "article" and last is not None and ev.evidence[0].sent is not None and last.evidence[0].sent is not None \
+        elif ev.date_precision == "article" and last is not None and (ev.type == "CONSULT") != (last.type == "CONSULT") \
+                and ev.evidence[0].sent is not None and last.evidence[0].sent is not None \
                 and 0 <= ev.evidence[0].sent - last.evidence[0].sent <= _NEAR:
             dated[ev.id] = replace(ev, date=last.date, date_precision="day", date_text=last.date_text,
                                    date_trusted=last.date_trusted)
