@@ -70,6 +70,8 @@ from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
 from dragoman.store.records import NAME_PARTICLES, PLACE_RANK, PRECISION_RANK, actor_keys, norm_name
+from dragoman.store.records import VOWELS as _VOWELS
+from dragoman.store.records import skeleton as _skeleton
 
 CITY_KM = 50.0  # two city-level places further apart than this are different places
 WIDE_DAYS = 45  # clusters dated more loosely than this are indexed in one "wide" bucket
@@ -281,19 +283,6 @@ def person_words(a: dict[str, Any], keys: Iterable[str]) -> frozenset[str] | Non
 def shared_person_key(x: frozenset[str], y: frozenset[str]) -> str:
     """The key two events add on the sides naming one person in two forms (``one_person``): the shorter form's."""
     return "n:~" + " ".join(sorted(x if len(x) <= len(y) else y))
-
-
-_VOWELS = re.compile(r"[aeiouy]")
-#: a name's consonants as transliterations blur them: an "h" often left out ("Hrachik" / "Rachik"), voiced and
-#: voiceless pairs written either way ("Levan" / "Lefan")
-_BLUR = str.maketrans({"h": None, "d": "t", "b": "p", "g": "k", "v": "f", "z": "s"})
-
-
-def _skeleton(w: str) -> str:
-    """A name word's consonants as transliterations blur them, marked when the word opens with a vowel (an "h"
-    before it left out): "Osman" / "Usman" alike, "Mahdi" / "Ahmed" not."""
-    opens, bare = w.lstrip("h")[:1], _VOWELS.sub("", w).translate(_BLUR)
-    return ("-" if bare and _VOWELS.match(opens) else "") + bare
 
 
 def one_person(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -462,6 +462,19 @@ _ARABIC_KINDS = words("arabic_group_words")
 _ARTICLES = frozenset(("al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ul", "ud"))
 
 
+VOWELS = re.compile(r"[aeiouy]")
+#: a name's consonants as transliterations blur them: an "h" often left out ("Hrachik" / "Rachik"), voiced and
+#: voiceless pairs written either way ("Levan" / "Lefan")
+_BLUR = str.maketrans({"h": None, "d": "t", "b": "p", "g": "k", "v": "f", "z": "s"})
+
+
+def skeleton(w: str) -> str:
+    """A name word's consonants as transliterations blur them, marked when the word opens with a vowel (an "h"
+    before it left out): "Osman" / "Usman" alike, "Mahdi" / "Ahmed" not."""
+    opens, bare = w.lstrip("h")[:1], VOWELS.sub("", w).translate(_BLUR)
+    return ("-" if bare and VOWELS.match(opens) else "") + bare
+
+
 def _core_name(n: str) -> str:
     """A group's normalised name as outlets agree on it: an opening Arabic word for a group and the article's forms
     left out ("jama at ansar as sahil" and "ansar al sahil": "ansar sahil")."""
