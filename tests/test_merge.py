@@ -254,6 +254,11 @@ def test_a_romance_groups_name_is_also_keyed_as_english_outlets_write_it():
     # a body known by another name in another language is keyed by both
     assert "n:jabhadda waaberi" in set(actor_keys({"name": "Dawn Front", "kind": "organisation", "country": "SOM",
                                                   "org": None, "sector": "REB", "aliases": ["Jabhadda Waaberi"]}))
+    # a transliterated armed group's name is also keyed by its consonants: two outlets' spellings meet
+    armed = [set(actor_keys({"name": n, "kind": "organisation", "country": "SOM", "org": None, "sector": "REB"}))
+             for n in ("Xarakada al-Nuur", "Harakat al-Nur")]
+    assert {k for k in armed[0] & armed[1] if k.startswith("n:≈")}, armed
+    assert not any(k.startswith("n:≈") for k in keys("Tana Delta Front"))  # no Arabic or Somali name: none
     # of a cause, not of a place: no English order made up
     assert keys("Frente Popular de Liberación") & {"n:liberacion popular front", "n:popular front of liberacion"} == set()
 

@@ -214,7 +214,24 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add(state)  # Pakistan = its government
     elif kind == "group":
         keys |= _group_keys(name, n, country, org, sector)
+    if sector in _ARMED_SECTORS and kind in ("organisation", "group"):
+        # "Harakat al-Fajr" is the "Xarakada al-Fajr" of a Somali outlet: a transliterated name by its consonants
+        keys |= {"n:≈" + sk for k in keys if k.startswith("n:") and (sk := _transliterated_key(k[2:]))}
     return frozenset(keys)
+
+
+_ARMED_SECTORS = frozenset(("REB", "INS", "UAF", "CRM"))
+
+
+def _transliterated_key(n: str) -> str | None:
+    """A transliterated armed group's name (one with an Arabic article or group word, or a Somali "x") by its
+    words' consonants (``skeleton``), the article left out; ``None`` for other names and names of fewer than two
+    words."""
+    words = n.split()
+    if not (any(w in _ARTICLES or w in _ARABIC_KINDS for w in words) or any("x" in w for w in words)):
+        return None
+    core = [skeleton(w.replace("x", "h")) for w in words if w not in _ARTICLES]
+    return " ".join(core) if len(core) >= 2 and all(core) else None
 
 
 def forget_names() -> None:
