@@ -90,7 +90,8 @@ Two measures (``dragoman eval merge``):
   regions; a meeting told by a noun phrase only, host and guest in the other order; a feature telling the happening
   in its last paragraphs; a local-language title in one report; a different group protesting in the same city and
   the same official accusing another country the same day as decoys), written blind on 6 Dec 2026 and committed
-  before its first run, kept unread: ``holdout16_precision``, ``holdout16_recall``.
+  before its first run: ``holdout16_precision``, ``holdout16_recall``. It was read on 6 Dec 2026, once holdout17
+  had been written blind, to find why pairs were missed or merged wrongly, so it is no longer blind.
 - **holdout17 set**: ``data/merge_set_holdout17.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a government release in the passive voice; a village or district in one report, the province or city in
   the other; an attack's perpetrator unnamed in the first report, named by a claim or a blame in the second; a nom
