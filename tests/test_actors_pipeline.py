@@ -582,3 +582,24 @@ def test_a_bodys_name_in_another_language_is_one_of_its_names(pipeline):
     front = actor_of(art, "Dawn Front")
     assert ("Jabhadda Waaberi", "alias") in {(m.text, m.kind) for m in front.mentions}, front.mentions
     assert not any(a.name == "Jabhadda Waaberi" for a in art.actors)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name opened by an Arabic word for an armed unit is a group's, though the tagger read a person
+    ("Katiba Tessalit, which is linked to al Qaeda, has attacked several convoys this year.", "Katiba Tessalit"),
+])
+def test_an_armed_groups_name_is_no_persons(pipeline, text, name):
+    a = actor_of(extract(text, pipeline=pipeline), name)
+    assert a.kind == "organisation" and a.sector == "REB", (a.name, a.kind, a.sector)
+
+
+def test_a_name_ending_in_an_armed_bodys_word_after_a_title_is_no_person(pipeline):
+    # "militiamen" is a title's word; the name after "of the" ends in "Front": a body, not a titled person
+    art = extract("Nine soldiers were killed on January 27 when militiamen of the Kasai Patriotic Front attacked their "
+                  "post.", pipeline=pipeline)
+    assert not [a for a in art.actors if a.kind == "person"], [(a.name, a.kind) for a in art.actors]
+
+
+def test_a_square_named_in_its_own_language_is_in_the_city(pipeline):
+    art = extract("Tens of thousands of people gathered in Velna's Piața Unirii on Sunday evening.", pipeline=pipeline)
+    assert all(a.sector != "GOV" for a in art.actors), [(a.name, a.sector) for a in art.actors]

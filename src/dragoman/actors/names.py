@@ -391,6 +391,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
         labels = {ents.get(i) for i in names}
         if any(toks[i].text.lower() in ORG_NAME_WORDS for i in names) and "PERSON" not in labels:
             continue  # a body's name after a title's word ("the Independent Police Complaints Commission")
+        if toks[names[-1]].text.lower() in _ARMED_BODY_HEADS:
+            continue  # "militiamen of the Kivu Patriotic Front": an armed body's name, whatever the tagger said
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
         cut = len({ent_no.get(i) for i in names}) > 1
         accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
@@ -769,6 +771,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label == "PERSON" and te - ts >= 3 and ctx.toks[te - 1].text.lower() in _ARMED_BODY_HEADS \
             and ctx.toks[te - 1].text[:1].isupper():
         kind = "organisation"  # "the Tani Raya Armed Front", "Lord's Liberation Army": an armed body's name
+    if ent.label == "PERSON" and te - ts >= 2 and ctx.toks[ts].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS:
+        kind = "organisation"  # "Jamaat Nasr al-Sahel", "Katiba Gourma": a group named by an Arabic word for one
     if ent.label == "ORG" and _person_by_apposition(ctx, ts, te):
         return Unit(ts, te, "person", ctx.text(ts, te), rule="ner:ORG+apposed-title", label="PERSON")
     if ent.label in ("GPE", "LOC", "FAC") or _place_named(ctx, ts, te):

@@ -91,6 +91,14 @@ def _locative(ctx: Context, u: Unit) -> bool:
     return False
 
 
+def _landmark(ctx: Context, h: int) -> bool:
+    """Is the noun a capital owns at ``h`` a place in it ("Velna's main square", "Bucharest's Piața Victoriei": the
+    head or a word compounded before it)?"""
+    toks = ctx.toks
+    return any(toks[j].lemma.lower() in LANDMARK_NOUNS or toks[j].text.lower() in LANDMARK_NOUNS
+               for j in [h, *(c for c in ctx.children[h] if toks[c].dep == "compound")])
+
+
 PLACE_NOUNS = words("place_nouns")
 #: places inside a city: "Velna's main square" is the city, not its government
 LANDMARK_NOUNS = words("landmark_nouns")
@@ -193,7 +201,7 @@ def _capital(ctx: Context, u: Unit, r: int) -> None:
     if dep == "compound" and toks[r].head > r:
         u.kind = "country"
         u.rule += "+modifier"  # "the Doha agreement", "Kabul airport"
-    elif _locative(ctx, u) or dep == "poss" and toks[toks[r].head].lemma.lower() in LANDMARK_NOUNS or dep not in (
+    elif _locative(ctx, u) or dep == "poss" and _landmark(ctx, toks[r].head) or dep not in (
             "nsubj", "nsubjpass", "poss") and not (
             dep == "pobj" and toks[toks[r].head].text.lower() in ("by", "with", "from")) and not (
             dep == "dobj" and toks[toks[r].head].pos == "VERB"
