@@ -282,3 +282,16 @@ def test_the_capital_is_the_stories_countrys(pipeline, text, expected):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     found = [p.name for p in art.places if art.text[p.start:p.end].endswith(("capital", "capital city"))]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    # the city owning the square where a crowd gathered to protest is where the protest was
+    "Thousands of farmers gathered in Sofia's main square on Sunday to protest against the fuel tax.",
+    "Thousands of farmers gathered in Sofia's Ploshtad Nezavisimost on Sunday to protest against the fuel tax.",
+])
+def test_a_protest_in_a_square_a_city_owns_is_in_the_city(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = [e.location.name if e.location else None for e in art.events if e.type == "PROTEST"]
+    assert got == ["Sofia"], [(e.type, e.rule, e.location) for e in art.events]

@@ -26,6 +26,7 @@ from dragoman.model import Article, Event, Location, Token
 from dragoman.settings import Settings
 from dragoman.when_where.gazetteer import PRECISION_ORDER, Gazetteer, Place, gazetteer, key
 from dragoman.when_where.syntax import TokenIndex, is_attached
+from dragoman.when_where.timex import words as timex_words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -40,6 +41,10 @@ LOC_PREPS = frozenset(_W["locative_prepositions"])
 CUE_PREPS = LOC_PREPS | frozenset(_W["cue_prepositions"])
 #: triggers whose object is where they happened ("visited Kabul", "shelled Kharkiv"): the actor stage's list
 PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
+#: verbs of coming together whose purpose clause happens where they do ("gathered in X to protest")
+GATHERING_VERBS = frozenset(timex_words()["gathering_verbs"])
+#: places inside a city ("Bucharest's main square"): where the city owns one, it is where things happen
+LANDMARK_NOUNS = words("landmark_nouns")
 #: triggers whose "to" phrase is where they happened ("a visit to Beijing", "travelled to Doha")
 DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
 #: words that make a name a province or region ("Kandahar province", "the province of Idlib")
@@ -225,8 +230,11 @@ class PlaceResolver:
         for evd in ev.evidence:
             # the trigger's own words, not the modifiers its span takes in ("welcomed Sweden's president":
             # Sweden is whose president, not where)
-            for trig in (t for t in index.trigger_tokens(*evd.trigger)
-                         if t.dep not in ("poss", "case", "det", "compound", "amod")):
+            trigs = [t for t in index.trigger_tokens(*evd.trigger) if t.dep not in ("poss", "case", "det", "compound", "amod")]
+            # "gathered in the square to protest": a purpose clause happens where its verb of gathering does
+            trigs += [index.toks[t.head] for t in trigs if t.dep in ("advcl", "xcomp") and t.head != t.i
+                      and index.toks[t.head].lemma.lower() in GATHERING_VERBS]
+            for trig in trigs:
                 for m in mentions:
                     if m.head is None or m.head.sent != trig.sent:
                         continue
@@ -255,6 +263,13 @@ class PlaceResolver:
         # the Doha talks / the Kandahar attack
         if head.dep in ("compound", "nmod", "amod") and up.i == trig.i:
             return 0
+        # gathered in Velna's main square / in Velna's Piața Unirii: the city owning the place it happened in
+        if head.dep == "poss" and up.dep == "pobj" and up.head != up.i and (
+                up.pos == "PROPN" or up.lemma.lower() in LANDMARK_NOUNS) and index.toks[up.head].pos == "ADP" \
+                and index.toks[up.head].text.lower() in LOC_PREPS:
+            steps = is_attached(index, index.toks[up.head], trig, max_nouns=1, through=PARTITIVE_NOUNS,
+                                apart=OTHER_TIME_PREPS)
+            return None if steps is None else steps + 1
         # visited Kabul / shelled Kharkiv
         if head.dep == "dobj" and up.i == trig.i and trig.lemma.lower() in PLACE_OBJECT_LEMMAS and head.pos == "PROPN":
             return 0  # (not "welcomed Sweden's president": a mention whose head is a person's title)
