@@ -1780,6 +1780,13 @@ def test_a_spokesman_charging_that_accuses_whom_the_clause_names(pipeline):
     got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
            for e in art.events if e.type == "ACCUSE"]
     assert got == [(["Karim Saleh"], ["Vostani authorities"])], [(e.type, e.rule, e.sources, e.targets) for e in art.events]
+    # the same read as a modifier of the subject of a later verb ("..., charged that ..., and said ...")
+    art = extract("Karim Saleh, spokesman for the Dorvan foreign ministry, charged at his weekly briefing in Velna that "
+                  "the Vostani authorities were holding back the river, said the treaty was being ignored, and demanded "
+                  "that the gates be opened.", pipeline=pipeline)
+    got = [([art.actor(a).name for a in e.sources], [art.actor(a).name for a in e.targets])
+           for e in art.events if e.type == "ACCUSE" and e.rule.startswith("accuse/charge")]
+    assert got == [(["Karim Saleh"], ["Vostani authorities"])], [(e.type, e.rule, e.sources, e.targets) for e in art.events]
 
 
 def test_fighters_of_a_french_named_movement_with_initials_are_its_attackers(pipeline):

@@ -438,6 +438,10 @@ class View(Tree):
         if t.head == v:
             return None, passive
         h = t.head
+        if t.dep == "acl" and t.tag in ("VBN", "VBD") and self.toks[h].dep in ("ROOT", "nsubj") and self.toks[h].pos in (
+                "NOUN", "PROPN") and not self.kids(v, "aux", "auxpass") and any(
+                self.lemma(m) == "that" for c in self.kids(v, "ccomp") for m in self.kids(c, "mark")):
+            return h, False  # "Karim Saleh, the ministry's spokesman, charged that ... and said ...": his saying, misparsed
         if t.dep == "acl" and t.tag == "VBN" and self.toks[h].dep == "ROOT" and self.toks[h].pos in ("NOUN", "PROPN"):
             return h, True  # "Four held over bomb plot", "Treasurer indicted": a telegraphic passive
         if t.tag == "VBG" and t.dep in ("advcl", "acl", "conj", "pcomp", "dep"):
