@@ -295,3 +295,19 @@ def test_a_protest_in_a_square_a_city_owns_is_in_the_city(pipeline, text):
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     got = [e.location.name if e.location else None for e in art.events if e.type == "PROTEST"]
     assert got == ["Sofia"], [(e.type, e.rule, e.location) for e in art.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named square no city owns in the text is in the dateline's city
+    ("SOFIA, Jan 21 (Balkan Wire) - Several thousand farmers demonstrated in Alexander Nevsky Square on Wednesday.",
+     "Sofia"),
+    ("SOFIA, Jan 21 (Balkan Wire) - Several thousand farmers marched to Plaza Independencia on Wednesday.", "Sofia"),
+    # no dateline: no city said
+    ("Several thousand farmers demonstrated in Alexander Nevsky Square on Wednesday.", None),
+])
+def test_a_named_square_is_in_the_datelines_city(pipeline, text, expected):
+    from dragoman import extract
+
+    art = extract(text, published="2026-01-21", pipeline=pipeline)
+    got = [e.location.name if e.location else None for e in art.events if e.type == "PROTEST"]
+    assert got == [expected], [(e.type, e.rule, e.location) for e in art.events]

@@ -212,6 +212,10 @@ _WORKS = frozenset(("dam", "plant", "refinery", "mine", "pipeline", "canal", "hi
                     "hotel", "museum", "reactor", "field", "oilfield", "base", "terminal", "corridor", "project"))
 
 
+#: last words of a square's or a street's name, which no person's name ends with ("Alexander Nevsky Square")
+_STREETS = frozenset(("square", "plaza", "avenue", "street", "boulevard"))
+
+
 def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
     """"Latvia's Teodor Vranceanu", "Estonia's Marku Pelteanu": two or three capitalised words a country owns, no
     name the lexicon knows, of a body or of a place, are a person's name, though the tagger made a place or a body
@@ -733,6 +737,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label == "PERSON" and last.dep == "compound" and last.head == te and (
             ctx.toks[te].lemma.lower() in _WORKS | _LANDMARKS | {"road", "highway", "motorway", "route", "line", "scheme"}):
         return None  # "the Via Baltica highway", "the Lusiva Gorge project": the name of a work, no one's
+    if ent.label == "PERSON" and te - ts >= 2 and last.text.lower() in _STREETS and last.text[:1].isupper():
+        return None  # "Alexander Nevsky Square", "Rustaveli Avenue": a place named after someone
     inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
     if inner:
         whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te

@@ -62,6 +62,11 @@ _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital
 _BARE_CAPITAL = re.compile(r"\b(?:in|at|into|to|from|near|outside|across|around|throughout|toward|towards)\s+"
                            r"(?P<cap>the\s+(?:(?:country|nation)['’]s\s+)?capital(?:\s+city)?)\b(?!\s+(?:markets?|gains?|"
                            r"spending|investment|flows?|requirements?|ratio|base|expenditure)\b)")
+#: a named square or street after a preposition of place ("in Syntagma Square", "at Plaza Murillo", "on Rustaveli
+#: Avenue"): no city owning it named ("in Velna's main square" is the city's own mention)
+_NAMED_SQUARE = re.compile(r"\b(?:in|at|on|into|to|near|outside|around|across)\s+(?:the\s+)?(?P<sq>"
+                           r"(?:[A-Z][\w'-]+\s+){1,3}(?:Square|Plaza|Avenue|Street|Boulevard)"
+                           r"|(?:Plaza|Praça|Piața|Place|Piazza|Plac|Avenida|Calle|Rue)\s+(?:de\s+(?:la\s+)?)?[A-Z][\w'-]+)\b")
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -136,7 +141,27 @@ class PlaceResolver:
             out.append(replace(m, head=index.span_head(s, e)))
         out += self._capitals(article.text, claimed, out, index)
         out += self._bare_capitals(article, ctx, claimed, out, index)
+        out += self._dateline_squares(article, claimed, out, index)
         out.sort(key=lambda x: x.start)
+        return out
+
+    def _dateline_squares(self, article: Article, claimed: _Claimed, found: list[_Mention],
+                          index: TokenIndex) -> list[_Mention]:
+        """"ATHENS - ... demonstrated in Syntagma Square", "LA PAZ - ... marched to Plaza Murillo": a square or street
+        named after a preposition of place, which no city owns in the text, is in the dateline's city."""
+        dateline = article.chrome.get("dateline")
+        if dateline is None:
+            return []
+        text = article.text
+        home = self.gaz.lookup(_THE.sub("", text[dateline[0]:dateline[1]]).strip().title(), set())
+        if home is None or home.precision != "city":
+            return []
+        out: list[_Mention] = []
+        for m in _NAMED_SQUARE.finditer(text):
+            s, e = m.start("sq"), m.end("sq")
+            if s < dateline[1] or claimed.blocked(s, e, cued=True) or any(x.start < e and s < x.end for x in found + out):
+                continue
+            out.append(_Mention(s, e, text[s:e], home, index.span_head(s, e)))
         return out
 
     def _resolve(self, text: str, ctx: list[tuple[int, int, str, int]], s: int, e: int, admin: bool, cued: bool,
