@@ -230,8 +230,16 @@ def _transliterated_key(n: str) -> str | None:
     words = n.split()
     if not (any(w in _ARTICLES or w in _ARABIC_KINDS for w in words) or any("x" in w for w in words)):
         return None
-    core = [skeleton(w.replace("x", "h")) for w in words if w not in _ARTICLES]
+    while len([w for w in words[1:] if w not in _ARTICLES]) >= 2 and (
+            words[0] in _ARABIC_KINDS or words[0].replace("x", "h").startswith("harakad")):
+        words = words[1:]  # "Katibat Ansar al-Gourma" / "Katiba Ansarul Gurma": the kind word, spelt either way, left out
+    # an article written fused to the word before it ("Ansarul"), the article's forms left out
+    core = [skeleton(_FUSED.sub("", w).replace("x", "h")) for w in words if w not in _ARTICLES]
     return " ".join(core) if len(core) >= 2 and all(core) else None
+
+
+#: an Arabic article written fused to the end of the word before it ("Ansarul Islam", "Nasrud Din")
+_FUSED = re.compile(r"(?<=\w{4})(?:ul|ud|us|ut|ur|un)$")
 
 
 def forget_names() -> None:
