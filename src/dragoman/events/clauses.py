@@ -412,6 +412,17 @@ class View(Tree):
             return before[-1]
         return subs[0]
 
+    def _said_by_noun(self, v: int, h: int) -> bool | None:
+        """A past form read as a modifier of the noun ``h``: said by it (``True``: "Karim Saleh, the ministry's
+        spokesman, charged that ... and said ...", a that-clause, misparsed), done to it (``False``: "Four held over
+        bomb plot", "Treasurer indicted": a headline's telegraphic passive), or neither (``None``)."""
+        if self.toks[h].dep in ("ROOT", "nsubj") and not self.kids(v, "aux", "auxpass") and any(
+                self.lemma(m) == "that" for c in self.kids(v, "ccomp") for m in self.kids(c, "mark")):
+            return True
+        if self.toks[v].tag == "VBN" and self.toks[h].dep == "ROOT":
+            return False
+        return None
+
     def subject(self, v: int, _depth: int = 0) -> tuple[int | None, bool]:
         """The subject token of verb ``v`` and whether the clause is passive.
 
@@ -438,12 +449,9 @@ class View(Tree):
         if t.head == v:
             return None, passive
         h = t.head
-        if t.dep == "acl" and t.tag in ("VBN", "VBD") and self.toks[h].dep in ("ROOT", "nsubj") and self.toks[h].pos in (
-                "NOUN", "PROPN") and not self.kids(v, "aux", "auxpass") and any(
-                self.lemma(m) == "that" for c in self.kids(v, "ccomp") for m in self.kids(c, "mark")):
-            return h, False  # "Karim Saleh, the ministry's spokesman, charged that ... and said ...": his saying, misparsed
-        if t.dep == "acl" and t.tag == "VBN" and self.toks[h].dep == "ROOT" and self.toks[h].pos in ("NOUN", "PROPN"):
-            return h, True  # "Four held over bomb plot", "Treasurer indicted": a telegraphic passive
+        if t.dep == "acl" and t.tag in ("VBN", "VBD") and self.toks[h].pos in ("NOUN", "PROPN") \
+                and (said := self._said_by_noun(v, h)) is not None:
+            return h, not said
         if t.tag == "VBG" and t.dep in ("advcl", "acl", "conj", "pcomp", "dep"):
             absolute = self._absolute_subject(v)
             if absolute is not None:
@@ -458,8 +466,7 @@ class View(Tree):
                 a not in self.place_ids for a in self.tok_actors.get(h, ())):
             return h, passive  # "police arrested protesters demanding ...", "clashed with students calling for ...": they
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "dobj":
-            # "X issued a statement demanding ...": X
-            s, _ = self.subject(self.toks[h].head, _depth + 1)
+            s, _ = self.subject(self.toks[h].head, _depth + 1)  # "X issued a statement demanding ...": X
             return s, passive
         if t.dep == "acl" and t.tag == "VBG" and self.toks[h].dep == "pobj" and self.toks[p := self.toks[h].head].dep == "prep" \
                 and (self.lemma(p) in ("in", "through") or self.lemma(p) == "with" and self.lemma(h) in UTTERANCE_NOUNS) \

@@ -475,6 +475,14 @@ def _relative_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
         deps[r], heads[r] = "nsubj", k - r
 
 
+def _noun_root_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """The sentence's verb of a sentence parsed with a noun for its root (``_appositive_verbs``, ``_relative_verbs``,
+    ``_appositive_speakers``)."""
+    _appositive_verbs(heads, deps, tags)
+    _relative_verbs(heads, deps, tags)
+    _appositive_speakers(heads, deps, tags)
+
+
 def _appositive_speakers(heads: list[int], deps: list[str], tags: list[str]) -> None:
     """"Karim Saleh, spokesman for the ministry, charged at his briefing that ..." — a noun root with an appositive
     set off by commas, then a past form with no auxiliary or subject of its own and a complement clause, read as a
@@ -1346,11 +1354,9 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
       verb for its root and the noun for its subject;
-    * "Russia, which has bases in both countries, called for restraint" — a past form after a root noun's
-      relative clause, read as a reduced relative of the noun ("a man called John"), is the sentence's verb;
-    * "Karim Saleh, spokesman for the ministry, charged that ..." — a past form with a complement clause after a
-      root noun's appositive, read as a reduced relative of the noun, is the sentence's verb
-      (``_appositive_speakers``);
+    * "Russia, which has bases in both countries, called for restraint", "X, the ministry's spokesman, charged that
+      ..." — a past form after a root noun's relative clause (or appositive, with a complement clause), read as a
+      reduced relative of the noun ("a man called John"), is the sentence's verb (``_appositive_speakers``);
     * "The government has failed pensioners" — "has" parsed as the verb and the participle after it as an
       adjective of its object ("failed pensioners") is the participle's auxiliary;
     * "Tories attack EU asylum moves David Blunkett has been accused of ..." — a clause with a subject of its own
@@ -1386,9 +1392,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
     _particle_roots(heads, deps, tags)
-    _appositive_verbs(heads, deps, tags)
-    _relative_verbs(heads, deps, tags)
-    _appositive_speakers(heads, deps, tags)
+    _noun_root_verbs(heads, deps, tags)
     _perfect_verbs(heads, deps, tags, lemmas)
     _run_on_clauses(heads, deps)
     _for_subjects(heads, deps, tags, lemmas)
