@@ -457,22 +457,7 @@ def _relative_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
     """"Russia, which has bases in both countries, called for restraint" — a noun root with a relative clause
     set off by commas, then a past form with no subject or auxiliary of its own read as a reduced relative of
     the root ("a man called John"): the past form is the sentence's verb, the root noun its subject."""
-    n = len(deps)
-    for r in range(n):
-        if deps[r] != "ROOT" or heads[r] != 0 or tags[r] not in ("NN", "NNS", "NNP", "NNPS"):
-            continue
-        kids = [j for j in range(r + 2, min(n, r + 60)) if j + heads[j] == r]
-        rel = next((j for j in kids if deps[j] == "relcl"), None)
-        k = next((j for j in kids if rel is not None and j > rel and deps[j] == "acl"), None)
-        if k is None or tags[k] not in ("VBD", "VBN") or deps[k - 1] != "punct" or tags[k - 1] != ",":
-            continue
-        if any(j + heads[j] == k and deps[j] in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for j in range(r, n)):
-            continue
-        for j in kids:
-            if j > k:
-                heads[j] = k - j  # what followed the root noun now follows the verb
-        deps[k], heads[k], tags[k] = "ROOT", 0, "VBD"
-        deps[r], heads[r] = "nsubj", k - r
+    _reduced_relative_roots(heads, deps, tags, "relcl", said=False)
 
 
 def _noun_root_verbs(heads: list[int], deps: list[str], tags: list[str]) -> None:
@@ -488,18 +473,25 @@ def _appositive_speakers(heads: list[int], deps: list[str], tags: list[str]) -> 
     set off by commas, then a past form with no auxiliary or subject of its own and a complement clause, read as a
     reduced relative of the root ("a man charged with theft"): the past form is the sentence's verb, the root noun
     its subject (a clause says it was said, not done to him)."""
+    _reduced_relative_roots(heads, deps, tags, "appos", said=True)
+
+
+def _reduced_relative_roots(heads: list[int], deps: list[str], tags: list[str], before: str, said: bool) -> None:
+    """A noun root, a dependent of it labelled ``before`` (a relative clause, an appositive), then ", " and a past
+    form with no auxiliary or subject of its own read as a reduced relative of the root (with a complement clause
+    where ``said``): the past form becomes the sentence's verb, the root noun its subject."""
     n = len(deps)
     for r in range(n):
         if deps[r] != "ROOT" or heads[r] != 0 or tags[r] not in ("NN", "NNS", "NNP", "NNPS"):
             continue
         kids = [j for j in range(r + 1, min(n, r + 60)) if j + heads[j] == r]
-        appos = next((j for j in kids if deps[j] == "appos"), None)
-        k = next((j for j in kids if appos is not None and j > appos and deps[j] == "acl"), None)
+        mid = next((j for j in kids if deps[j] == before), None)
+        k = next((j for j in kids if mid is not None and j > mid and deps[j] == "acl"), None)
         if k is None or tags[k] not in ("VBD", "VBN") or deps[k - 1] != "punct" or tags[k - 1] != ",":
             continue
         own = [j for j in range(r, n) if j + heads[j] == k]
         if any(deps[j] in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for j in own) \
-                or not any(deps[j] == "ccomp" for j in own):
+                or said and not any(deps[j] == "ccomp" for j in own):
             continue
         for j in kids:
             if j > k:
