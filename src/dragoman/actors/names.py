@@ -217,7 +217,7 @@ _STREETS = frozenset(("square", "plaza", "avenue", "street", "boulevard"))
 
 
 def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
-    """"Latvia's Teodor Vranceanu", "Estonia's Marku Pelteanu": two or three capitalised words a country owns, no
+    """"Latvia's Teodor Ozolins", "Estonia's Marku Pelteanu": two or three capitalised words a country owns, no
     name the lexicon knows, of a body or of a place, are a person's name, though the tagger made a place or a body
     of it (it does so with names it has not seen)."""
     toks = ctx.toks
@@ -778,7 +778,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
             and ctx.toks[te - 1].text[:1].isupper():
         kind = "organisation"  # "the Tani Raya Armed Front", "Lord's Liberation Army": an armed body's name
     if ent.label == "PERSON" and te - ts >= 2 and ctx.toks[ts].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS:
-        kind = "organisation"  # "Jamaat Nasr al-Sahel", "Katiba Gourma": a group named by an Arabic word for one
+        kind = "organisation"  # "Jamaat Nasr al-Wadi", "Katiba Tessalit": a group named by an Arabic word for one
     if ent.label == "ORG" and _person_by_apposition(ctx, ts, te):
         return Unit(ts, te, "person", ctx.text(ts, te), rule="ner:ORG+apposed-title", label="PERSON")
     if ent.label in ("GPE", "LOC", "FAC") or _place_named(ctx, ts, te):

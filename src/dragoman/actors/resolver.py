@@ -92,7 +92,7 @@ def _locative(ctx: Context, u: Unit) -> bool:
 
 
 def _landmark(ctx: Context, h: int) -> bool:
-    """Is the noun a capital owns at ``h`` a place in it ("Velna's main square", "Bucharest's Piața Victoriei": the
+    """Is the noun a capital owns at ``h`` a place in it ("Velna's main square", "Velna's Piața Unirii": the
     head or a word compounded before it)?"""
     toks = ctx.toks
     return any(toks[j].lemma.lower() in LANDMARK_NOUNS or toks[j].text.lower() in LANDMARK_NOUNS

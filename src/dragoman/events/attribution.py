@@ -31,7 +31,7 @@ TARGET_PREPS = frozenset({"with", "on", "against", "to", "at", "into", "toward",
 STATING = frozenset({"deny", "dismiss", "refute", "dispute", "accept", "admit", "acknowledge", "concede"})
 #: prepositions that put an act at a meeting ("at the summit", "during the conference"): the meeting is no target
 VENUE_PREPS = frozenset({"at", "during", "on", "in"})
-#: occasions of saying something that are no meeting ("charged at his weekly briefing", "said in an interview")
+#: occasions of saying something that are no meeting ("charged at a news conference", "said in an interview")
 _OCCASIONS = frozenset({"briefing", "interview", "rally", "speech", "session", "ceremony", "debate", "programme", "program",
                         "broadcast", "appearance", "event", "address", "sermon", "hearing"})
 

@@ -232,7 +232,7 @@ def _transliterated_key(n: str) -> str | None:
         return None
     while len([w for w in words[1:] if w not in _ARTICLES]) >= 2 and (
             words[0] in _ARABIC_KINDS or words[0].replace("x", "h").startswith("harakad")):
-        words = words[1:]  # "Katibat Ansar al-Gourma" / "Katiba Ansarul Gurma": the kind word, spelt either way, left out
+        words = words[1:]  # "Katibat Ansar al-Tilemsi" / "Katiba Ansarul Tilemsi": the kind word, spelt either way, left out
     # an article written fused to the word before it ("Ansarul"), the article's forms left out
     core = [skeleton(_FUSED.sub("", w).replace("x", "h")) for w in words if w not in _ARTICLES]
     return " ".join(core) if len(core) >= 2 and all(core) else None

@@ -62,7 +62,7 @@ _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital
 _BARE_CAPITAL = re.compile(r"\b(?:in|at|into|to|from|near|outside|across|around|throughout|toward|towards)\s+"
                            r"(?P<cap>the\s+(?:(?:country|nation)['’]s\s+)?capital(?:\s+city)?)\b(?!\s+(?:markets?|gains?|"
                            r"spending|investment|flows?|requirements?|ratio|base|expenditure)\b)")
-#: a named square or street after a preposition of place ("in Syntagma Square", "at Plaza Murillo", "on Rustaveli
+#: a named square or street after a preposition of place ("in Alexander Nevsky Square", "at Plaza Mayor", "on Rustaveli
 #: Avenue"): no city owning it named ("in Velna's main square" is the city's own mention)
 _NAMED_SQUARE = re.compile(r"\b(?:in|at|on|into|to|near|outside|around|across)\s+(?:the\s+)?(?P<sq>"
                            r"(?:[A-Z][\w'-]+\s+){1,3}(?:Square|Plaza|Avenue|Street|Boulevard)"
@@ -147,7 +147,7 @@ class PlaceResolver:
 
     def _dateline_squares(self, article: Article, claimed: _Claimed, found: list[_Mention],
                           index: TokenIndex) -> list[_Mention]:
-        """"ATHENS - ... demonstrated in Syntagma Square", "LA PAZ - ... marched to Plaza Murillo": a square or street
+        """"SOFIA - ... demonstrated in Alexander Nevsky Square", "LIMA - ... marched to Plaza Mayor": a square or street
         named after a preposition of place, which no city owns in the text, is in the dateline's city."""
         dateline = article.chrome.get("dateline")
         if dateline is None:
