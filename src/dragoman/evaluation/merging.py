@@ -98,6 +98,12 @@ Two measures (``dragoman eval merge``):
   de guerre against a full name; an evening happening told "late on Monday"; the same group protesting again a week
   later and the same armed group attacking the day before as decoys), written blind on 6 Dec 2026 and committed
   before its first run, kept unread: ``holdout17_precision``, ``holdout17_recall``.
+- **holdout18 set**: ``data/merge_set_holdout18.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a crowd named generically against its organising group; an official by title and country against name
+  and title; a written date against "last Thursday" several days later; a participant's first-person account;
+  different figures and a district against a nearby town; a phone call the day after a meeting and another armed
+  group attacking the same town the same day as decoys), written blind on 6 Dec 2026 and committed before its first
+  run, kept unread: ``holdout18_precision``, ``holdout18_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -137,6 +143,7 @@ HOLDOUT14_SET = DATA / "merge_set_holdout14.jsonl"
 HOLDOUT15_SET = DATA / "merge_set_holdout15.jsonl"
 HOLDOUT16_SET = DATA / "merge_set_holdout16.jsonl"
 HOLDOUT17_SET = DATA / "merge_set_holdout17.jsonl"
+HOLDOUT18_SET = DATA / "merge_set_holdout18.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -144,7 +151,8 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT8_SET, "holdout8"), (HOLDOUT9_SET, "holdout9"), (HOLDOUT10_SET, "holdout10"),
                 (HOLDOUT11_SET, "holdout11"), (HOLDOUT12_SET, "holdout12"),
                 (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"), (HOLDOUT15_SET, "holdout15"),
-                (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"))
+                (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"),
+                (HOLDOUT18_SET, "holdout18"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
