@@ -608,3 +608,8 @@ def test_a_square_named_in_its_own_language_is_in_the_city(pipeline):
 def test_the_name_of_a_work_is_no_one(pipeline):
     art = extract("The ministers discussed energy and the long-delayed Via Baltica highway.", pipeline=pipeline)
     assert not any("Via Baltica" in a.name for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+def test_a_ships_name_is_no_one(pipeline):
+    art = extract("The navy seized the tanker Sea Lion off the coast on Friday.", pipeline=pipeline)
+    assert not any(a.name == "Sea Lion" for a in art.actors), [(a.name, a.kind) for a in art.actors]

@@ -1170,6 +1170,8 @@ def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_
     assert one_person(spelled("mohammad reza kazemi tabar"), spelled("mohammad reza kazemitabar"))
     # a long given name written with one letter more ("sz" for "s"), the surname shared
     assert one_person(spelled("olekszandr marchenko"), spelled("oleksandr marchenko"))
+    # "x" for "ks", with a patronymic in one form only
+    assert one_person(spelled("olexiy marchenko"), spelled("oleksiy ivanovych marchenko"))
     # a name of short syllables romanised two ways, a short one shared ("Seo Jeong-hun" / "Suh Jung-hun")
     assert one_person(spelled("pak jeong hun"), spelled("pak jung hun"))
     assert one_person(spelled("seo jeong hun"), spelled("suh jung hun"))

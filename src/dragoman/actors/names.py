@@ -212,6 +212,9 @@ _WORKS = frozenset(("dam", "plant", "refinery", "mine", "pipeline", "canal", "hi
                     "hotel", "museum", "reactor", "field", "oilfield", "base", "terminal", "corridor", "project"))
 
 
+#: what a ship is called before its name ("the survey ship Kara Yildiz")
+_VESSELS = frozenset(("ship", "vessel", "tanker", "frigate", "boat", "trawler", "freighter", "destroyer", "submarine",
+                      "carrier", "ferry", "cruiser", "corvette", "yacht"))
 #: last words of a square's or a street's name, which no person's name ends with ("Alexander Nevsky Square")
 _STREETS = frozenset(("square", "plaza", "avenue", "street", "boulevard"))
 
@@ -739,6 +742,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         return None  # "the Via Baltica highway", "the Lusiva Gorge project": the name of a work, no one's
     if ent.label == "PERSON" and te - ts >= 2 and last.text.lower() in _STREETS and last.text[:1].isupper():
         return None  # "Alexander Nevsky Square", "Rustaveli Avenue": a place named after someone
+    if ent.label in ("PERSON", "ORG") and ts > 0 and ctx.toks[ts - 1].lemma.lower() in _VESSELS:
+        return None  # "the survey ship Kara Yildiz", "the tanker Sea Lion": a vessel's name, no one's
     inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
     if inner:
         whole = len(inner) == 1 and inner[0].ts <= ts and inner[0].te >= te

@@ -251,8 +251,9 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
 
 #: how one name is spelt by different outlets, transliterated from another script: each pair's first is written
 #: as its second when two names are compared ("Chaiwatt" / "Chaiwat", "Hryhorenko" / "Hrihorenko",
-#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi")
-_SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
+#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi", "Olexandr" / "Oleksandr")
+_SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
+              ("x", "ks"))
 _DOUBLE = re.compile(r"(.)\1+")
 #: words of a name that outlets abbreviate
 _ABBREVIATED = {"saint": "st", "sainte": "ste", "san": "s", "santa": "sta", "mount": "mt"}
