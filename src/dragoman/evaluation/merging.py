@@ -97,7 +97,8 @@ Two measures (``dragoman eval merge``):
   the other; an attack's perpetrator unnamed in the first report, named by a claim or a blame in the second; a nom
   de guerre against a full name; an evening happening told "late on Monday"; the same group protesting again a week
   later and the same armed group attacking the day before as decoys), written blind on 6 Dec 2026 and committed
-  before its first run, kept unread: ``holdout17_precision``, ``holdout17_recall``.
+  before its first run: ``holdout17_precision``, ``holdout17_recall``. It was read on 6 Dec 2026, once holdout18
+  had been written blind, to find why pairs were missed, so it is no longer blind.
 - **holdout18 set**: ``data/merge_set_holdout18.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a crowd named generically against its organising group; an official by title and country against name
   and title; a written date against "last Thursday" several days later; a participant's first-person account;
