@@ -638,6 +638,24 @@ def test_two_reports_naming_one_armed_group_either_way_are_one_attack_but_anothe
     assert groups(stored(two, tmp_path / "b")) == [["k3"], ["k4"]]
 
 
+def test_attacks_a_day_apart_sharing_only_whom_they_hit_are_two(tmp_path):
+    """'The Red Dune Brigade ambushed Velnan soldiers on Sunday' and 'militants attacked Velnan soldiers on Monday'
+    share only whom they hit: two attacks (the day of slack is for one act dated two ways, with someone named on
+    both)."""
+    def raid(aid: str, attackers: str, sector: str, day: str, date: str) -> Article:
+        text = f"{attackers} attacked a checkpoint of Yemen's army near Zinjibar on {day}, killing soldiers."
+        acts = (group("a1", attackers, "YEM", sector, text), country("t1", "Yemen", "YEM", text),
+                group("t2", "army", "YEM", "MIL", text))
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1", "t2"), date, published="2026-06-15")
+
+    apart = [raid("d1", "Fighters of the Red Dune Brigade", "REB", "Sunday", "2026-06-14"),
+             raid("d2", "Suspected militants", "REB", "Monday", "2026-06-15")]
+    assert groups(stored(apart, tmp_path / "a")) == [["d1"], ["d2"]]
+    one = [raid("d3", "Fighters of the Red Dune Brigade", "REB", "Sunday", "2026-06-14"),
+           raid("d4", "Red Dune Brigade fighters", "REB", "Monday", "2026-06-15")]
+    assert groups(stored(one, tmp_path / "b")) == [["d3", "d4"]]
+
+
 def test_a_known_armed_group_the_actor_coder_left_uncoded_is_that_organisation(tmp_path):
     """'Al Shabaab fighters' coded as Somali rebels without the group's code is Al Shabaab (o:SHABAAB), as
     'Houthi rebels' is the Houthis: two reports of Al Shabaab attacking a hotel on one day are one attack
