@@ -643,7 +643,7 @@ def test_attacks_a_day_apart_sharing_only_whom_they_hit_are_two(tmp_path):
     share only whom they hit: two attacks (the day of slack is for one act dated two ways, with someone named on
     both)."""
     def raid(aid: str, attackers: str, sector: str, day: str, date: str) -> Article:
-        text = f"{attackers} attacked a checkpoint of Yemen's army near Zinjibar on {day}, killing soldiers."
+        text = f"{attackers} attacked a checkpoint of Yemen's army near Ataq on {day}, killing soldiers."
         acts = (group("a1", attackers, "YEM", sector, text), country("t1", "Yemen", "YEM", text),
                 group("t2", "army", "YEM", "MIL", text))
         return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1", "t2"), date, published="2026-06-15")
