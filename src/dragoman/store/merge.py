@@ -848,22 +848,33 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
             return False, "dated only by its article's date (no date in its own text), and not two participants shared"
         return False, (f"dated only by its article's date (no date in its own text), and the dates do not meet "
                        f"({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})")
+    apart = _days_apart(m, o, shared, (sm & so, tm & to))
+    if apart is not None:
+        return False, apart
+    when = f"dates {m.get('date')} ({m['date_precision']}) and {o.get('date')} ({o['date_precision']})"
+    return True, f"same {m['type']}; {who}; {when}{where}"
+
+
+def _days_apart(m: dict[str, Any], o: dict[str, Any], shared: frozenset[str],
+                sides: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """Why two events dated by their own texts are on different days, or ``None`` when the days meet: one day of
+    slack for two days (one act dated two ways), not for an arrival and a meeting, nor for two deeds of force that
+    share no one named and not both sides (``sides``: the keys shared by the sources and by the targets)."""
     gap = dates_gap(m, o)
     day = m["date_precision"] == "day" and o["date_precision"] == "day"
     if gap is None or gap > (1 if day else 0):
-        return False, f"dates differ ({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})"
+        return f"dates differ ({m.get('date')} {m['date_precision']}, {o.get('date')} {o['date_precision']})"
     if gap and m["type"] in _DAILY_DEEDS and not any(k.startswith(("n:", "o:")) for k in shared) \
-            and not (strong(sm & so) and strong(tm & to)):
-        # the day of slack is for one act dated two ways; "the group attacked the army on Sunday" / "militants
-        # attacked the army on Monday", sharing only whom they attacked, are two attacks (a deed of force recurs
-        # day after day; words are more often dated a day apart by two outlets)
-        return False, f"a day apart ({m.get('date')}, {o.get('date')}) with one side only shared by name or state"
+            and not (strong(sides[0]) and strong(sides[1])):
+        # "the group attacked the army on Sunday" / "militants attacked the army on Monday", sharing only whom they
+        # attacked, are two attacks (a deed of force recurs day after day; words are more often dated a day apart
+        # by two outlets)
+        return f"a day apart ({m.get('date')}, {o.get('date')}) with one side only shared by name or state"
     if gap and (m.get("mode") == "visit") != (o.get("mode") == "visit"):
         # "X arrived in Amman on Wednesday" / "Y received X on Thursday": a visit's arrival and a meeting of it
-        # on another day are two happenings (the day of slack is for one act dated two ways)
-        return False, f"an arrival and a meeting on different days ({m.get('date')}, {o.get('date')})"
-    when = f"dates {m.get('date')} ({m['date_precision']}) and {o.get('date')} ({o['date_precision']})"
-    return True, f"same {m['type']}; {who}; {when}{where}"
+        # on another day are two happenings
+        return f"an arrival and a meeting on different days ({m.get('date')}, {o.get('date')})"
+    return None
 
 
 #: deeds of force that recur day after day: a day apart, they are one only with someone named on both sides
