@@ -201,22 +201,13 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
 
 
 #: first words of a place's or a feature's name ("Spain's Costa Brava", "Peru's Lake Titicaca")
-_PLACE_OPENERS = frozenset(("costa", "sierra", "rio", "río", "lake", "mount", "mountains", "cape", "gulf", "bay", "port",
-                            "san", "santa", "saint", "st", "new", "north", "south", "east", "west", "northern",
-                            "southern", "eastern", "western", "central", "upper", "lower", "great", "greater", "isla",
-                            "ile", "île", "puerto", "porto", "golden", "grand"))
-
-
+_PLACE_OPENERS = words("place_openers")
 #: last words of the names of works and sites ("China's Three Gorges Dam", "Nigeria's Dangote Refinery")
-_WORKS = frozenset(("dam", "plant", "refinery", "mine", "pipeline", "canal", "highway", "railway", "tower", "palace",
-                    "hotel", "museum", "reactor", "field", "oilfield", "base", "terminal", "corridor", "project"))
-
-
+_WORKS = words("work_heads")
 #: what a ship is called before its name ("the survey ship Kara Yildiz")
-_VESSELS = frozenset(("ship", "vessel", "tanker", "frigate", "boat", "trawler", "freighter", "destroyer", "submarine",
-                      "carrier", "ferry", "cruiser", "corvette", "yacht"))
+_VESSELS = words("vessel_nouns")
 #: last words of a square's or a street's name, which no person's name ends with ("Alexander Nevsky Square")
-_STREETS = frozenset(("square", "plaza", "avenue", "street", "boulevard"))
+_STREETS = words("street_heads")
 
 
 def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
