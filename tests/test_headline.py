@@ -124,6 +124,59 @@ def test_a_later_sentence_is_not_the_headlines_event(pipeline):
     assert len(arrests) == 2, [(e.type, e.rule, [x.sent for x in e.evidence]) for e in art.events]
 
 
+@pytest.mark.parametrize("headline, lead, type_, word", [
+    # the headline's parse codes nothing ("sanctions", "fire" read as nouns): the lead's event is told there too
+    ("US sanctions Ruritanian harbour officials after arrest of striking dockers",
+     ("WASHINGTON, Feb 10 - The United States on Tuesday imposed sanctions on four senior Ruritanian harbour officials "
+     "over the arrest of striking dockers, the Treasury said."), "SANCTION", "sanctions"),
+    ("Police fire tear gas as Port Ellery dockers reject pay deal",
+     ("Police in Port Ellery fired tear gas on Monday night to disperse several thousand striking dockers who had "
+     "gathered outside the harbour office."), "ASSAULT", "gas"),
+    # the head noun of the lead's words ("fired a water cannon"), beside a participant the headline names
+    ("Vellish coastguard water cannons Ruritanian supply boats near Kell shoal",
+     ("A Vellish coastguard vessel fired a water cannon at a Ruritanian boat carrying supplies to troops at Kell shoal "
+     "on Saturday, Ruritania's navy said."), "ASSAULT", "cannons"),
+])
+def test_the_headline_retells_the_leads_event_its_parse_missed(pipeline, headline, lead, type_, word):
+    from dragoman import extract
+
+    text = headline + "\n\n" + lead + " The opposition said it would raise the matter in parliament."
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    evs = [e for e in art.events if e.type == type_ and any(x.sent == 1 for x in e.evidence)]
+    assert evs, [(e.type, e.rule, [x.sent for x in e.evidence]) for e in art.events]
+    told = [x for x in evs[0].evidence if x.sent == 0]
+    assert told and art.text[told[0].trigger[0]:told[0].trigger[1]] == word, evs[0].evidence
+
+
+@pytest.mark.parametrize("headline", [
+    "Tear gas fired at Vell football fans",  # the word, but none of the lead's participants
+    "Harbour strike enters third week",  # the participants' country, not the word
+])
+def test_a_headline_about_something_else_is_not_the_leads_event(pipeline, headline):
+    # guard: the lead's tear gas is told in the headline only with its word and one of its participants
+    from dragoman import extract
+
+    text = (headline + "\n\nRuritanian riot police fired tear gas at striking dockers in Port Ellery on Monday "
+            "night, the union said. The dockers want higher pay.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    evs = [e for e in art.events if e.type == "ASSAULT" and any(x.sent and x.sent >= 1 for x in e.evidence)]
+    assert evs, [(e.type, e.rule) for e in art.events]
+    assert all(x.sent != 0 for e in evs for x in e.evidence), [(e.rule, e.evidence) for e in evs]
+
+
+def test_the_headlines_act_is_the_leads_though_they_name_it_differently(pipeline):
+    # "clash" in the headline, "fired tear gas" in the lead: one happening, however their CAMEO codes differ
+    from dragoman import extract
+
+    text = ("Ruritanian police clash with dockers as pay strike spreads\n\n"
+            "PORT ELLERY, May 3 - Ruritanian riot police fired tear gas at striking dockers in Port Ellery on Tuesday "
+            "as thousands marched against the pay freeze. The union said forty people were hurt.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    fights = [e for e in art.events if e.type == "ASSAULT" and any(x.sent in (0, 1) for x in e.evidence)]
+    assert len(fights) == 1 and {x.sent for x in fights[0].evidence} >= {0, 1}, \
+        [(e.type, e.rule, [x.sent for x in e.evidence]) for e in art.events]
+
+
 @pytest.mark.parametrize("headline, type_, target", [
     ("Former Ruritanian treasurer Tom Vell indicted on bribery charges", "ACCUSE", "Tom Vell"),  # a reduced passive
     ("Tom Vell detained in Port Ellery after critical report", "COERCE", "Tom Vell"),  # a bare past form

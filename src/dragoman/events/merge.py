@@ -9,6 +9,9 @@ coercion (an arrest, a charge, a verdict, a sentence).  A toll told with no one 
 beside it in its sentence, or else the last attack told before it.  The merged event keeps the
 earlier id (deterministic), all evidence spans, and the union of participants.
 
+A lead's event its headline retells, though the headline's parse coded nothing there, gets the headline as one more
+evidence span (``_retold_in_headline``).
+
 Afterwards, a request or rejection whose target is implicit and whose source is one of the two
 parties of a negotiation told earlier is addressed to the other party (rule ``+target:counterpart``).
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dragoman.model import Article, Event
+from dragoman.model import Article, Event, Evidence, Token
 
 _PLURAL_TAGS = ("NNS", "NNPS")
 
@@ -71,7 +74,7 @@ def merge_events(article: Article) -> Article:
         i = kept.index(target)
         kept[i] = _fold(target, ev)
     kept = [_counterpart(kept, e) for e in kept]
-    return article.replace(events=tuple(kept))
+    return article.replace(events=tuple(_retold_in_headline(article, kept)))
 
 
 def _casualties(events: list[Event]) -> list[Event]:
@@ -182,9 +185,79 @@ def _headline_told(article: Article, a: Event, b: Event) -> bool:
     first = next((s.i for s in article.sentences if s.start >= title[1]), None)
     if first is None or b.evidence[0].sent is None or b.evidence[0].sent > first + 1:
         return False
-    if not (a.reciprocal or b.reciprocal) and (set(a.sources) & set(b.targets) or set(a.targets) & set(b.sources)):
-        return False
-    return not (a.cameo and b.cameo and a.cameo[:2] != b.cameo[:2])
+    # the roles not switched; however the two tell the act ("clash" / "fired tear gas"), CAMEO codes apart
+    return bool(a.reciprocal or b.reciprocal or not (set(a.sources) & set(b.targets) or set(a.targets) & set(b.sources)))
+
+
+_ENDINGS = ("", "s", "es", "d", "ed", "ing", "ings")
+_PLAIN_VERBS = frozenset({"say", "tell", "take", "get", "go", "come", "be", "do", "use", "put", "set", "keep", "see"})
+
+
+def _retold_in_headline(article: Article, events: list[Event]) -> list[Event]:
+    """The headline tells again the lead's event though its parse coded nothing there, or something else
+    ("Coastguard sanctions Verland trawlers" / "Mirovia's coastguard on Tuesday imposed sanctions on ..."; "Police
+    fire tear gas at dock strikers" / "Police in Vell fired tear gas at ..."): an event of the two sentences after the
+    title whose trigger's word (its noun where it has one: "sanctions", "gas") the headline writes, beside a
+    participant the headline names, gets the headline as a sentence telling it, the word as its trigger."""
+    title = article.headline_span()
+    first = next((s.i for s in article.sentences if title and s.start >= title[1]), None)
+    if title is None or first is None:
+        return events
+    heads = [s for s in article.sentences if title[0] <= s.start < title[1]]
+    htoks = [t for s in heads for t in article.sentence_tokens(s)]
+    taken = {(e.type, x.trigger) for e in events for x in e.evidence if x.start < title[1]}
+    out = []
+    for ev in events:
+        ev_sent = ev.evidence[0].sent if ev.evidence else None
+        if ev_sent is None or not first <= ev_sent <= first + 1 or ev.evidence[0].start < title[1]:
+            out.append(ev)
+            continue
+        free = [t for t in htoks if (ev.type, (t.start, t.end)) not in taken]
+        tok = next((t for w in _trigger_words(article, ev) for t in free if _retells(t.text, w)), None)
+        if tok is None or not _headline_names(article, ev, title, htoks):
+            out.append(ev)
+            continue
+        taken.add((ev.type, (tok.start, tok.end)))
+        sent = article.sentences[tok.sent]
+        told = Evidence(start=sent.start, end=sent.end, trigger=(tok.start, tok.end), sent=sent.i)
+        out.append(replace(ev, evidence=tuple(sorted(ev.evidence + (told,), key=lambda x: x.start))))
+    return out
+
+
+def _trigger_words(article: Article, ev: Event) -> list[str]:
+    """The words of ``ev``'s trigger a headline would write, the best first: its nouns, the head last in the phrase
+    first ("fired a water cannon": cannon, water), else its verb unless a light one ("held talks" is told by
+    "talks", never by "holds")."""
+    from dragoman.events.lexicon import load
+
+    lo, hi = ev.evidence[0].trigger
+    toks = [t for t in article.tokens if lo <= t.start < hi]
+    nouns = [t.lemma.lower() for t in reversed(toks) if t.pos == "NOUN"]
+    if nouns:
+        return nouns
+    light = set(load().modes["light_verbs"]) | _PLAIN_VERBS
+    return [t.lemma.lower() for t in toks if t.pos == "VERB" and t.lemma.lower() not in light]
+
+
+def _retells(word: str, stem: str) -> bool:
+    """Is ``word`` ``stem`` inflected ("fires", "stabbing", "banned")?"""
+    w = word.lower()
+    return len(stem) >= 3 and any(w in (stem + e, stem + stem[-1] + e) for e in _ENDINGS)
+
+
+def _headline_names(article: Article, ev: Event, title: tuple[int, int], htoks: list[Token]) -> bool:
+    """Does the headline name one of ``ev``'s participants — by a mention, by a word of its name, or by another
+    actor of its country ("Azerbaijani attack" for the lead's "Azerbaijani forces")?"""
+    parts = [a for a in map(article.actor, (*ev.sources, *ev.targets)) if a is not None]
+    words = {t.text.lower() for t in htoks if t.text.isalpha() and len(t.text) > 2}
+    countries = {a.country for a in parts if a.country}
+    for a in article.actors:
+        if any(title[0] <= m.start < title[1] for m in a.mentions) and (a in parts or a.country in countries):
+            return True
+    return any(w in words for a in parts for w in a.name.lower().split() if len(w) > 2 and w not in _NAME_FILLERS)
+
+
+_NAME_FILLERS = frozenset({"the", "and", "for", "of", "people", "man", "woman", "men", "women", "some", "two", "three"})
 
 
 def _fold(a: Event, b: Event) -> Event:
