@@ -666,6 +666,27 @@ def test_a_judged_act_is_aimed_at_whoever_did_it(pipeline, text, target):
     assert last and [art.actor(x).name for x in last[0].targets] == [target], [(e.type, e.rule) for e in art.events]
 
 
+@pytest.mark.parametrize("text, type_, target", [
+    # the act coded before, its noun missing from the lists or told from its verb ("subpoenaed" / "the subpoena")
+    (("Vellmark on Tuesday imposed sanctions on three Ruritanian officials over the arrest of journalists. The "
+      "measures freeze their assets. Ruritania's foreign ministry rejected the sanctions as illegal."), "REJECT", "Vellmark"),
+    (("The House committee on Thursday subpoenaed the former chief of staff to the energy secretary. A spokesman for "
+      "the department called the subpoena a stunt."), "ACCUSE", "House"),
+    ("Soldiers shot dead two protesters in Vell on Monday. The opposition condemned the shooting.", "ACCUSE", "Soldiers"),
+])
+def test_a_judged_act_the_article_coded_is_aimed_at_its_doers(pipeline, text, type_, target):
+    art = coded(pipeline, text)
+    last = [e for e in art.events if e.type == type_ and e.evidence[0].sent == len(art.sentences) - 1]
+    assert last and [art.actor(x).name for x in last[0].targets] == [target], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_noun_of_the_acts_own_kind_is_no_earlier_doers(pipeline):
+    # guard: "filed complaints of his own" is his act, not one judging the rivals' complaints
+    art = coded(pipeline, "Tom Brel's rivals filed complaints against him in March. Brel filed complaints of his own in May.")
+    last = [e for e in art.events if e.type == "ACCUSE" and e.evidence[0].sent == 1]
+    assert last and not last[0].targets, [(e.type, e.rule, e.targets) for e in art.events]
+
+
 def test_a_judged_act_done_by_no_one_named_gives_no_target(pipeline):
     art = coded(pipeline, "A convoy was attacked near the border on Friday. The president condemned the attack.")
     assert [e.targets for e in art.events if e.type == "ACCUSE"] == [()]

@@ -16,11 +16,13 @@ noun was used first, in one of the five sentences before, as the object of a ver
 (``owners``); else, where it was told done, in the same sentence or the three before, by a verb the noun names
 (``doings`` in ``data/refine.yaml``: "the court ruled ... welcomed the ruling", "troops raided ... condemned the
 raid"), the subject of the nearest such verb; else, for what a court gives (``court_products``: "condemned the
-verdict"), the court or judge the article named last.
+verdict"), the court or judge the article named last; failing all these, the doers of the nearest earlier event the
+article coded whose trigger writes the noun's word, whatever the noun ("imposed sanctions ... rejected the sanctions").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
@@ -131,10 +133,49 @@ def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int
     if not objs:
         return None
     o = objs[0]
-    lemma = view.lemma(o)
-    if lemma in modes["judged_acts"] or lemma in modes["judged_texts"] and view.toks[o].pos == "NOUN":
+    words = {view.lemma(o), view.toks[o].text.lower()}  # the lists write some plurals ("sanctions")
+    if words & modes["judged_acts"] or words & modes["judged_texts"] and view.toks[o].pos == "NOUN":
         return o
     return None
+
+
+def _object_noun(view: View, i: int) -> int | None:
+    """The noun the trigger at ``i`` judges, whatever it is: its object, or the object of the label verb it was
+    found with ("described the arrest as ...")."""
+    objs = view.kids(i, "dobj", "nsubjpass")
+    if not objs and view.toks[i].dep in ("oprd", "xcomp", "attr", "prep") and view.toks[i].head != i:
+        objs = view.kids(view.toks[i].head, "dobj")
+    return objs[0] if objs and view.toks[objs[0]].pos == "NOUN" else None
+
+
+def _coded_doer(view: View, events: list[Event], n: int, noun: int, judges: set[str]) -> list[str]:
+    """The doers of the act ``noun`` names where the article coded it before: the sources of the nearest earlier
+    event whose trigger writes the noun's word, told by others than the judges ("the committee subpoenaed him ...
+    the ministry called the subpoena a stunt", "Vellmark imposed sanctions ... Ruritania rejected the sanctions",
+    "the alliance filed complaints ... the commission rejected the complaints", "police shot two men ... condemned
+    the shooting"); [] when none was coded."""
+    if not political_news(view.article):
+        return []  # (in sport or business news the earlier "attack" or "complaints" are seldom anyone's politics)
+    word = view.lemma(noun)
+    lo, hi = events[n].evidence[0].trigger
+    own = set(re.split(r"[+#/]", (events[n].rule or "").split("<")[0]))  # "accuse/open+inquiry": the event's own
+    if word in own or view.toks[noun].text.lower() in own or view.lemma(bisect_right(view.starts, lo) - 1) in _OWN_ACTS:
+        return []  # the act itself ("opened an inquiry"), or the judge's own ("denied murder")
+    at = lo
+    for p in reversed(events[:n]):
+        if not p.sources or not p.evidence or p.evidence[0].trigger[0] >= at or judges & set(p.sources):
+            continue
+        lo, hi = p.evidence[0].trigger
+        told = {view.lemma(j) for j in range(bisect_right(view.starts, lo) - 1, bisect_right(view.starts, hi - 1))}
+        if any(word == w or (len(w) >= 4 and word.startswith(w) and word[len(w):] in _NOUN_ENDINGS) for w in told):
+            return list(p.sources)
+    return []
+
+
+#: verbs whose object is the subject's own act, not another's: "denied murder", "admitted the killing"
+_OWN_ACTS = frozenset({"deny", "admit", "confess", "acknowledge", "regret", "apologise", "apologize", "defend", "justify"})
+#: how a noun of an act ends where its verb does not ("shooting" / "shoot", "killing" / "kill")
+_NOUN_ENDINGS = frozenset({"ing", "ings"})
 
 
 def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset[str]) -> list[str]:
@@ -217,15 +258,24 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
             continue
         i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
         noun = _judged_noun(view, i, modes) if i >= 0 else None
-        if noun is None or view.kids(noun, "poss") and view.lemma(noun) not in modes["undergone_nouns"]:
-            continue  # "condemned the army's raid": the owner did it ("Klein's arrest": she underwent it)
         sent, judges = ev.evidence[0].sent, set(ev.sources)
+        if noun is None:
+            # an act the article coded before, however the lists miss its noun ("rejected the complaints")
+            obj = _object_noun(view, i) if i >= 0 else None
+            who = _coded_doer(view, out, n, obj, judges) if obj is not None and not view.kids(obj, "poss") else []
+            if who:
+                out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
+            continue
+        if view.kids(noun, "poss") and view.lemma(noun) not in modes["undergone_nouns"]:
+            continue  # "condemned the army's raid": the owner did it ("Klein's arrest": she underwent it)
         who = _owner(view, noun, sent, judges, modes["making_verbs"]) or _doer(
             view, noun, sent, judges, doings.get(view.lemma(noun), frozenset()))
         if not who and view.lemma(noun) in modes["said_things"]:
             who = _claimant(view, i, sent, judges, modes["claim_verbs"])  # "X said ... Democrats called the remark dangerous"
         if not who and view.lemma(noun) in modes["court_products"]:
             who = _last_court(view, view.toks[i].start, judges, modes["court_sectors"])  # "HRW condemned the verdict"
+        if not who:
+            who = _coded_doer(view, out, n, noun, judges)
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
