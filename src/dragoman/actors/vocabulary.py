@@ -30,6 +30,26 @@ def words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _translations() -> dict[str, dict[str, str]]:
+    path = resources.files("dragoman.actors") / "data" / "translations.yaml"
+    try:
+        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return {k: ({str(w).lower(): str(e) for w, e in v.items()} if isinstance(v, dict) else {str(w).lower(): str(w).lower() for w in v})
+                for k, v in raw.items()}
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as e:
+        raise ConfigError(f"cannot read the name translations: {e}", source=str(path), hint="reinstall dragoman") from e
+
+
+def translation(name: str) -> dict[str, str]:
+    """One table of ``translations.yaml``: foreign words of group names and their English (``kinds``, ``words``,
+    ``unions``), or a list as a table of its words (``of_words``, ``causes``)."""
+    try:
+        return _translations()[name]
+    except KeyError:
+        raise ConfigError(f"no table '{name}' in the name translations", hint="reinstall dragoman") from None
+
+
+@lru_cache(maxsize=1)
 def _people_lines() -> tuple[str, ...]:
     path = resources.files("dragoman.actors") / "data" / "people.txt"
     try:

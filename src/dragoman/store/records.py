@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from dragoman.actors.context import KNOWN_AS
-from dragoman.actors.vocabulary import portfolio, words
+from dragoman.actors.vocabulary import portfolio, translation, words
 from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
 from dragoman.period import interval, parse_date
@@ -334,36 +334,15 @@ _GROUP_KINDS = frozenset(("militant", "rebel", "jihadist", "insurgent", "islamis
                           "paramilitary"))
 
 
-#: a group's kind, first in a Spanish, Portuguese or French name, last in an English one ("Frente Aurelio Mosquera",
-#: "Aurelio Mosquera Front")
-_FOREIGN_KINDS = {"frente": "Front", "front": "Front", "movimiento": "Movement", "movimento": "Movement",
-                  "mouvement": "Movement", "brigada": "Brigade", "brigade": "Brigade", "ejército": "Army",
-                  "ejercito": "Army", "exército": "Army", "armée": "Army", "bloque": "Bloc", "bloco": "Bloc",
-                  "columna": "Column", "coluna": "Column", "colonne": "Column"}
-
-
-#: the words of a Spanish, Portuguese or French group's name after its kind word, in English ("Armada": Armed)
-_FOREIGN_WORDS = {"armada": "Armed", "armado": "Armed", "armée": "Armed", "armé": "Armed", "popular": "Popular",
-                  "populaire": "Popular", "nacional": "National", "national": "National", "nationale": "National",
-                  "revolucionario": "Revolutionary", "revolucionaria": "Revolutionary", "revolucionário": "Revolutionary",
-                  "révolutionnaire": "Revolutionary", "democrático": "Democratic", "democrática": "Democratic",
-                  "démocratique": "Democratic", "patriótico": "Patriotic", "patriótica": "Patriotic",
-                  "patriotique": "Patriotic", "unido": "United", "unida": "United", "unie": "United", "uni": "United",
-                  "islámico": "Islamic", "islâmico": "Islamic", "islamique": "Islamic", "libre": "Free", "livre": "Free"}
-#: kind words of such names besides ``_FOREIGN_KINDS`` (a union, a party, a coalition)
-_FOREIGN_UNIONS = {"união": "Union", "unión": "Union", "union": "Union", "partido": "Party", "parti": "Party",
-                   "alianza": "Alliance", "aliança": "Alliance", "alliance": "Alliance", "coalición": "Coalition",
-                   "coalizão": "Coalition", "coalition": "Coalition", "resistencia": "Resistance",
-                   "resistência": "Resistance", "résistance": "Resistance", "fuerzas": "Forces", "forças": "Forces",
-                   "forces": "Forces", "ejército": "Army", "exército": "Army", "armée": "Army"}
-_ROMANCE_OF = frozenset(("de", "do", "da", "du", "des", "del", "au", "aux"))
-#: what such a name may be "of" that is a cause, not a place ("Frente Popular de Liberación")
-_FOREIGN_CAUSES = frozenset(("liberación", "liberacion", "libération", "liberation", "libertação", "libertacao",
-                             "salvación", "salvação", "salut", "independencia", "independência", "indépendance",
-                             "justicia", "justiça", "justice", "paz", "paix", "democracia", "démocratie", "pueblo",
-                             "povo", "peuple", "trabajadores", "trabalhadores", "travailleurs", "resistencia",
-                             "résistance", "resistência", "unidad", "unidade", "unité", "renovación", "renovação",
-                             "renouveau", "progreso", "progresso", "progrès", "cambio", "mudança", "changement"))
+#: a Spanish, Portuguese or French group's name in English (``actors/data/translations.yaml``): its kind word, first
+#: in the name and last in English ("Frente Aurelio Mosquera", "Aurelio Mosquera Front"); the words after it ("Armada":
+#: Armed); kind words besides (a union, a party); the small word before its place ("de"); what it may be "of" that is
+#: a cause, not a place ("Frente Popular de Liberación")
+_FOREIGN_KINDS = translation("kinds")
+_FOREIGN_WORDS = translation("words")
+_FOREIGN_UNIONS = translation("unions")
+_ROMANCE_OF = frozenset(translation("of_words"))
+_FOREIGN_CAUSES = frozenset(translation("causes"))
 
 
 def _translated(toks: list[str]) -> list[list[str]]:
