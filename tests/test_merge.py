@@ -596,8 +596,8 @@ def test_an_armed_group_named_by_its_fighters_is_the_group():
     assert "n:ironwood valley brigade" in keys("Ironwood Valley Brigade", kind="organisation")  # the same group
     # (and by the core of its name, an Arabic word for a group and the article's forms left out)
     assert keys("Harakat Fajr al-Wadi fighters") == {"n:harakat fajr al wadi", "n:fajr wadi", "n:≈fjr wt", "g:NGA/REB"}
-    assert keys("Three Ironwood Valley Brigade gunmen", sector="UAF") == {"n:ironwood valley brigade", "n:ivb",
-                                                                          "g:NGA/UAF"}
+    # (unidentified gunmen are no country's sector to merge by: the group's name is their key)
+    assert keys("Three Ironwood Valley Brigade gunmen", sector="UAF") == {"n:ironwood valley brigade", "n:ivb"}
     for generic in ("Nigerian militants", "Islamist militants", "Masked gunmen", "Three gunmen", "New York gunmen",
                     "Hundreds of Houthi fighters", "Ironwood Valley Brigade members"):
         assert not any(k.startswith("n:") for k in keys(generic)), generic
@@ -654,6 +654,23 @@ def test_attacks_a_day_apart_sharing_only_whom_they_hit_are_two(tmp_path):
     one = [raid("d3", "Fighters of the Red Dune Brigade", "REB", "Sunday", "2026-06-14"),
            raid("d4", "Red Dune Brigade fighters", "REB", "Monday", "2026-06-15")]
     assert groups(stored(one, tmp_path / "b")) == [["d3", "d4"]]
+
+
+def test_unnamed_attackers_of_one_countrys_soldiers_on_one_day_are_no_one_to_merge_by(tmp_path):
+    """'Attackers detonated a car bomb at an army base' and 'attackers opened fire on officers at a police station',
+    both in Velnan on Tuesday, share only a country's soldiers and its unidentified gunmen: two attacks (unnamed
+    attackers are as generic as "people"); one named group on both sides is one."""
+    def raid(aid: str, attackers: str, sector: str, text: str) -> Article:
+        text = text.format(attackers=attackers)
+        acts = (group("a1", attackers, "YEM", sector, text), group("t1", "soldiers", "YEM", "MIL", text))
+        return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2026-06-09", published="2026-06-09")
+
+    apart = [raid("u1", "attackers", "UAF", "The {attackers} detonated a car bomb at the gate, killing nine soldiers on Tuesday."),
+             raid("u2", "attackers", "UAF", "The {attackers} threw grenades and opened fire on soldiers at the gate on Tuesday.")]
+    assert groups(stored(apart, tmp_path / "a")) == [["u1"], ["u2"]]
+    one = [raid("u3", "Red Dune Brigade fighters", "REB", "{attackers} detonated a car bomb at the gate, killing nine soldiers on Tuesday."),
+           raid("u4", "Red Dune Brigade fighters", "REB", "{attackers} stormed the base and fired on soldiers at the gate on Tuesday.")]
+    assert groups(stored(one, tmp_path / "b")) == [["u3", "u4"]]
 
 
 def test_a_known_armed_group_the_actor_coder_left_uncoded_is_that_organisation(tmp_path):

@@ -274,8 +274,9 @@ _BARE = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that
                    "two", "three", "both", "s", "foreign", "interior", "defence", "defense", "prime", "top", "of", "state",
                    "federal", "central", "national", "transitional", "interim", "caretaker", "ruling", "incoming",
                    "outgoing", "current"))
-#: sectors a country's group shares too widely to identify anyone: its people, its civilians
-_WIDE_SECTORS = frozenset(("CVL", "REF", "GOV"))
+#: sectors a country's group shares too widely to identify anyone: its people, its civilians, its unidentified
+#: gunmen ("attackers", "gunmen": two attacks on one day are no one attack for that)
+_WIDE_SECTORS = frozenset(("CVL", "REF", "GOV", "UAF"))
 
 
 def _group_keys(name: str, n: str, country: str | None, org: str | None, sector: str | None) -> set[str]:
