@@ -279,6 +279,27 @@ def _meet(aid: str, text: str, acts: tuple[Actor, ...], sources: tuple[str, ...]
     return art
 
 
+def test_a_telephone_call_and_a_meeting_of_the_same_two_are_two_talks(tmp_path):
+    """'Brel met Kell in Vell on Thursday' and 'Brel and Kell spoke by telephone on Friday' (or the same day) are two
+    talks, however alike their participants; two outlets' reports of one call are one."""
+    from dataclasses import replace
+
+    def talk(aid: str, verb: str, cameo: str, mode: str | None, rule: str, date: str) -> Article:
+        text = f"Foreign Minister Tom Brel {verb} Foreign Minister Ana Kell on {date}."
+        acts = (person("a1", "Tom Brel", "NGA", "GOV", text.index("Tom")), person("a2", "Ana Kell", "GHA", "GOV", text.index("Ana")))
+        art = _meet(aid, text, acts, ("a1",), ("a2",), date=date)
+        return art.replace(events=(replace(art.events[0], cameo=cameo, mode=mode, rule=rule),))
+
+    met = talk("p1", "met", "040", None, "consult/meet#144", "2024-03-05")
+    assert groups(stored([met, talk("p2", "spoke by telephone with", "041", "phone", "consult/speak-by#157", "2024-03-06")],
+                         tmp_path / "a")) == [["p1"], ["p2"]]
+    assert groups(stored([met, talk("p3", "spoke by telephone with", "041", "phone", "consult/speak-by#157", "2024-03-05")],
+                         tmp_path / "b")) == [["p1"], ["p3"]]
+    assert groups(stored([talk("p4", "spoke by telephone with", "041", "phone", "consult/speak-by#157", "2024-03-06"),
+                          talk("p5", "held phone talks with", "041", "phone", "consult/hold+talk#827", "2024-03-06")],
+                         tmp_path / "c")) == [["p4", "p5"]]
+
+
 def test_one_meeting_told_by_name_and_by_office_is_one_event(tmp_path):
     t1 = "Peru's president met Bolivia's foreign minister in Lima on Tuesday."
     a = _meet("o1", t1, (group("a1", "Peru's president", "PER", "GOV", t1),

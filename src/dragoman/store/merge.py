@@ -655,6 +655,8 @@ def cameo_compatible(a: str | None, b: str | None) -> bool:
     return a[:2] == b[:2] or any(a[:2] in f and b[:2] in f for f in CAMEO_FAMILIES)
 
 
+
+
 def _key_names(keys: Iterable[str]) -> str:
     return ", ".join(sorted(k.split(":", 1)[1] for k in keys))
 
@@ -778,6 +780,25 @@ def kind_apart(m: dict[str, Any], o: dict[str, Any]) -> str | None:
     return None
 
 
+#: CAMEO's consultations in person (a visit made or hosted, a meeting at a third place, talks), and the triggers
+#: that tell one however coded ("met", "a meeting", "received", "hosted")
+_IN_PERSON = frozenset({"042", "043", "044", "046"})
+_MEETING_WORDS = frozenset({"meet", "meeting", "visit", "host", "receive", "welcome", "tour", "arrive-at|in"})
+
+
+def _talk(m: dict[str, Any]) -> str | None:
+    """How a consultation was held: ``"phone"`` (CAMEO 041 or the phone mode: "spoke by telephone"), ``"in person"``
+    (a meeting, a visit, talks at a place), else ``None`` ("discussed", "consulted"); a call the day after a meeting of
+    the same two is another act."""
+    if m["type"] != "CONSULT":
+        return None
+    cameo = m.get("cameo") or ""
+    if cameo.startswith("041") or m.get("mode") == "phone":
+        return "phone"
+    lemma = (m.get("rule") or "").split("/", 1)[-1].split("#", 1)[0].split("+", 1)[0].split("<", 1)[0]
+    return "in person" if cameo[:3] in _IN_PERSON or lemma in _MEETING_WORDS else None
+
+
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset(),
                same_article: bool = False) -> tuple[bool, str]:
     """Are two article events (of different articles, unless ``same_article``) one happening? → (yes or no, why)."""
@@ -786,6 +807,8 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     apart = kind_apart(m, o)
     if apart is not None:
         return False, apart
+    if {_talk(m), _talk(o)} == {"phone", "in person"}:
+        return False, "a telephone call and a meeting in person"
     if m["type"] != o["type"]:  # kin types (``kind_apart`` let them through)
         return _kin_compatible(m, o)
     sm, tm = role_keys(m)
@@ -858,7 +881,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
 def _days_apart(m: dict[str, Any], o: dict[str, Any], shared: frozenset[str],
                 sides: tuple[frozenset[str], frozenset[str]]) -> str | None:
     """Why two events dated by their own texts are on different days, or ``None`` when the days meet: one day of
-    slack for two days (one act dated two ways), not for an arrival and a meeting, nor for two deeds of force that
+    slack for two days (one act dated two ways), not for an arrival and a meeting, a call and a meeting, nor for two deeds of force that
     share no one named and not both sides (``sides``: the keys shared by the sources and by the targets)."""
     gap = dates_gap(m, o)
     day = m["date_precision"] == "day" and o["date_precision"] == "day"
@@ -874,6 +897,10 @@ def _days_apart(m: dict[str, Any], o: dict[str, Any], shared: frozenset[str],
         # "X arrived in Amman on Wednesday" / "Y received X on Thursday": a visit's arrival and a meeting of it
         # on another day are two happenings
         return f"an arrival and a meeting on different days ({m.get('date')}, {o.get('date')})"
+    if gap and (m.get("mode") == "phone") != (o.get("mode") == "phone"):
+        # "the ministers met in Bishkek on Thursday" / "the two ministers spoke by telephone on Friday": a call the
+        # day after a meeting is another talk
+        return f"a call and a meeting on different days ({m.get('date')}, {o.get('date')})"
     return None
 
 
