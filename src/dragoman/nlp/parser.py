@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -325,6 +326,12 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
         for ent in doc.ents:
             s0 = offset + ent.start_char
             s1 = offset + ent.end_char
+            if _one_name(entities, tokens, ent.label_, base + ent.start, base + ent.end):
+                # "Ahmed Sheikh | Ali Warsame": one person's long name the tagger cut in two
+                entities[-1] = Span(entities[-1].start, s1, text[entities[-1].start:s1], "PERSON", entities[-1].tok_start,
+                                    base + ent.end, entities[-1].sent)
+                tokens[base + ent.start] = replace(tokens[base + ent.start], ent_iob="I")
+                continue
             entities.append(Span(s0, s1, text[s0:s1], ent.label_, base + ent.start, base + ent.end, sent_of[ent.start]))
         if n and doc.noun_chunks_iterator is _english_noun_chunks() and doc.has_annotation("DEP"):
             # spaCy's English noun chunks, read off the tokens just converted (spaCy's own iterator
@@ -343,6 +350,18 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
     return article.replace(
         tokens=tuple(tokens), sentences=tuple(sentences), entities=tuple(entities), noun_chunks=tuple(chunks)
     )
+
+
+def _one_name(entities: list[Span], tokens: list[Token], label: str, start: int, end: int) -> bool:
+    """Is the PERSON entity at tokens ``start``..``end`` the rest of the PERSON entity just before it, cut from it by
+    the tagger ("Ahmed Sheikh" "Ali Warsame")? Adjacent, with no word between them, the first's last word a
+    compound of a word of the second: one noun phrase, one person's name."""
+    if label != "PERSON" or not entities or entities[-1].label != "PERSON" or entities[-1].tok_end != start:
+        return False
+    last = tokens[start - 1]
+    words = tokens[entities[-1].tok_start:end]
+    return last.dep == "compound" and start <= last.head < end and last.sent == tokens[start].sent \
+        and all(t.pos == "PROPN" and t.text[:1].isupper() for t in words)  # not "Rabat - King" (a dateline)
 
 
 #: verb lemmas the model's lemmatizer gets wrong
