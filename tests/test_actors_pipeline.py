@@ -613,3 +613,27 @@ def test_the_name_of_a_work_is_no_one(pipeline):
 def test_a_ships_name_is_no_one(pipeline):
     art = extract("The navy seized the tanker Sea Lion off the coast on Friday.", pipeline=pipeline)
     assert not any(a.name == "Sea Lion" for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+def test_a_long_name_the_tagger_cut_in_two_is_one_person(pipeline):
+    # "Ahmed Sheikh" and "Ali Warsame" tagged as two people side by side: one name ("Sheikh" part of it)
+    art = extract("Ruritania's foreign minister held talks with Somali Foreign Minister Ahmed Sheikh Ali Warsame in "
+                  "Nairobi on Thursday.", pipeline=pipeline)
+    people = [a.name for a in art.actors if a.kind == "person"]
+    assert "Ahmed Sheikh Ali Warsame" in people and "Ali Warsame" not in people, people
+
+
+def test_two_people_named_side_by_side_by_a_list_stay_two(pipeline):
+    # guard: names joined by "and" or a comma are two people
+    art = extract("Ahmed Sheikh, Ali Warsame and Tom Brel were arrested on Monday.", pipeline=pipeline)
+    people = {a.name for a in art.actors if a.kind == "person"}
+    assert {"Ahmed Sheikh", "Ali Warsame"} <= people, people
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Affairs CS Tom Brel met Somalia's top diplomat on Friday.",  # Kenya's abbreviation of the office
+    "Cabinet Secretary Tom Brel met Somalia's top diplomat on Friday.",
+])
+def test_a_cabinet_secretary_is_a_minister_and_no_part_of_the_name(pipeline, text):
+    a = actor_of(extract(text, pipeline=pipeline), "Tom Brel")
+    assert a.name == "Tom Brel" and a.sector == "GOV", (a.name, a.sector)
