@@ -104,7 +104,8 @@ Two measures (``dragoman eval merge``):
   and title; a written date against "last Thursday" several days later; a participant's first-person account;
   different figures and a district against a nearby town; a phone call the day after a meeting and another armed
   group attacking the same town the same day as decoys), written blind on 6 Dec 2026 and committed before its first
-  run, kept unread: ``holdout18_precision``, ``holdout18_recall``.
+  run: ``holdout18_precision``, ``holdout18_recall``. It was read on 6 Dec 2026, once holdout19 had been written
+  blind, to find why pairs were missed or merged wrongly, so it is no longer blind.
 - **holdout19 set**: ``data/merge_set_holdout19.jsonl``, 40 more reports of seven types from the same brief (other
   regions; an armed group by its acronym against its full name; a paper calling its own country's officials without
   the country; a late-night happening dated on the next day abroad; a name written surname-first; a day-after report
