@@ -633,3 +633,16 @@ def test_someone_shown_doing_something_does_it(pipeline):
     art, ev = one(pipeline, "A second video showed Mrs Ruel asking for British soldiers to be withdrawn from Basra.",
                   "REQUEST")
     assert names(art, ev.sources) == {"Ruel"}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # the state named in the "from" phrase held the freed: it lets them go, no target of its own act
+    ("Tom Brel was one of four Britons who were released from the US camp in January.", {"United States"}, {"Britons"}),
+    # a "from" phrase further in, of their return, names neither
+    ("The journalists were released without charge by Kenyan police on their return from Somalia.",
+     {"Kenyan police"}, {"journalists"}),
+])
+def test_whom_the_freed_are_released_from_holds_them(pipeline, text, source, target):
+    ev = one(pipeline, text, "RETREAT")
+    assert names(ev[0], ev[1].sources) == source and names(ev[0], ev[1].targets) == target, \
+        (names(ev[0], ev[1].sources), names(ev[0], ev[1].targets))

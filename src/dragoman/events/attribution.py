@@ -221,6 +221,8 @@ class Attribution:
                 targets = [a for a in targets if a not in held_by]
             else:
                 sources = self._reporting_force(view, v, targets)
+        if ptype == "RETREAT" and e.lemma in _FREEING:
+            sources, targets = _holder(view, v, sources, targets)
         if ptype in SYMMETRIC and e.lemma == "meet" and view.kid(v, "dobj") is not None:
             recip = True
         return sources, targets, recip
@@ -497,6 +499,26 @@ def _source_actors(view: View, v: int, src_tok: int, s: int | None, passive: boo
             ss, _ = view.subject(sp)
             if ss is not None:
                 sources.extend(view.phrase_actors(ss))
+
+
+#: verbs of letting someone go: whom they are freed from holds them
+_FREEING = frozenset({"release", "free"})
+
+
+def _holder(view: View, v: int, sources: list[str], targets: list[str]) -> tuple[list[str], list[str]]:
+    """The participants of a release: a state or body named in its "from" phrase ("released from the US camp",
+    "freed from a Syrian jail") held the freed and lets them go — the source where none is named, never a target;
+    one named in a "from" phrase further in ("on their return from Cuba") is neither."""
+    toks = view.toks
+    own = [a for p in view.kids(v, "prep") if view.lemma(p) == "from" for a in view.actors_in(view.subtree(p))
+           if (x := view.article.actor(a)) is not None and x.kind in ("country", "government", "organisation", "group")]
+    further = {a for j in view.subtree(v) if j != v and toks[j].dep == "prep" and view.lemma(j) == "from"
+               and toks[j].head != v for a in view.actors_in(view.subtree(j))
+               if (x := view.article.actor(a)) is not None and x.kind in ("country", "place")}
+    targets = [a for a in targets if a not in own and a not in further]
+    if not sources and len(set(own)) == 1:
+        sources = own[:1]
+    return sources, targets
 
 
 def _origins(view: View, root: int) -> set[str]:
