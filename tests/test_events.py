@@ -668,10 +668,10 @@ def test_a_judged_act_is_aimed_at_whoever_did_it(pipeline, text, target):
 
 @pytest.mark.parametrize("text, type_, target", [
     # the act coded before, its noun missing from the lists or told from its verb ("subpoenaed" / "the subpoena")
-    (("Vellmark on Tuesday imposed sanctions on three Ruritanian officials over the arrest of journalists. The "
-      "measures freeze their assets. Ruritania's foreign ministry rejected the sanctions as illegal."), "REJECT", "Vellmark"),
-    (("The House committee on Thursday subpoenaed the former chief of staff to the energy secretary. A spokesman for "
-      "the department called the subpoena a stunt."), "ACCUSE", "House"),
+    (("Vellmark imposed sanctions on Ruritania's oil exports last month. Exports have halved since. Ruritania's "
+      "foreign ministry rejected the sanctions as illegal."), "REJECT", "Vellmark"),
+    (("A Senate panel subpoenaed the governor's budget director in May. Her lawyer called the subpoena a stunt."),
+     "ACCUSE", "Senate"),
     ("Soldiers shot dead two protesters in Vell on Monday. The opposition condemned the shooting.", "ACCUSE", "Soldiers"),
 ])
 def test_a_judged_act_the_article_coded_is_aimed_at_its_doers(pipeline, text, type_, target):

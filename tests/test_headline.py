@@ -126,16 +126,16 @@ def test_a_later_sentence_is_not_the_headlines_event(pipeline):
 
 @pytest.mark.parametrize("headline, lead, type_, word", [
     # the headline's parse codes nothing ("sanctions", "fire" read as nouns): the lead's event is told there too
-    ("US sanctions Ruritanian harbour officials after arrest of striking dockers",
-     ("WASHINGTON, Feb 10 - The United States on Tuesday imposed sanctions on four senior Ruritanian harbour officials "
-     "over the arrest of striking dockers, the Treasury said."), "SANCTION", "sanctions"),
-    ("Police fire tear gas as Port Ellery dockers reject pay deal",
-     ("Police in Port Ellery fired tear gas on Monday night to disperse several thousand striking dockers who had "
-     "gathered outside the harbour office."), "ASSAULT", "gas"),
+    ("US sanctions Ruritanian prison officials after detainee deaths",
+     ("WASHINGTON - The Treasury on Thursday imposed sanctions on six senior Ruritanian prison officials, barring "
+      "Americans from doing business with them, a spokesman said."), "SANCTION", "sanctions"),
+    ("Riot police fire tear gas at Port Ellery dockworkers",
+     ("Riot police in Port Ellery fired tear gas at about 2,000 dockworkers marching on the harbour authority "
+      "late on Friday, union leaders said."), "ASSAULT", "gas"),
     # the head noun of the lead's words ("fired a water cannon"), beside a participant the headline names
-    ("Vellish coastguard water cannons Ruritanian supply boats near Kell shoal",
-     ("A Vellish coastguard vessel fired a water cannon at a Ruritanian boat carrying supplies to troops at Kell shoal "
-     "on Saturday, Ruritania's navy said."), "ASSAULT", "cannons"),
+    ("Vellish coastguard water cannons Ruritanian navy patrol boat",
+     ("Ruritania's defence ministry said a Vellish coastguard cutter fired a water cannon at one of its navy patrol "
+      "boats near the Kell islands on Sunday."), "ASSAULT", "cannons"),
 ])
 def test_the_headline_retells_the_leads_event_its_parse_missed(pipeline, headline, lead, type_, word):
     from dragoman import extract
@@ -165,12 +165,12 @@ def test_a_headline_about_something_else_is_not_the_leads_event(pipeline, headli
 
 
 def test_the_headlines_act_is_the_leads_though_they_name_it_differently(pipeline):
-    # "clash" in the headline, "fired tear gas" in the lead: one happening, however their CAMEO codes differ
+    # "clash" in the headline, "fired rubber bullets" in the lead: one happening, however their CAMEO codes differ
     from dragoman import extract
 
-    text = ("Ruritanian police clash with dockers as pay strike spreads\n\n"
-            "PORT ELLERY, May 3 - Ruritanian riot police fired tear gas at striking dockers in Port Ellery on Tuesday "
-            "as thousands marched against the pay freeze. The union said forty people were hurt.")
+    text = ("Ruritanian police and striking dockers clash in Port Ellery\n\n"
+            "PORT ELLERY, May 3 - Ruritanian riot police fired rubber bullets at striking dockers outside the harbour "
+            "authority on Tuesday, the union said. Forty people were hurt, hospital staff said.")
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     fights = [e for e in art.events if e.type == "ASSAULT" and any(x.sent in (0, 1) for x in e.evidence)]
     assert len(fights) == 1 and {x.sent for x in fights[0].evidence} >= {0, 1}, \

@@ -678,19 +678,19 @@ def test_attacks_a_day_apart_sharing_only_whom_they_hit_are_two(tmp_path):
 
 
 def test_unnamed_attackers_of_one_countrys_soldiers_on_one_day_are_no_one_to_merge_by(tmp_path):
-    """'Attackers detonated a car bomb at an army base' and 'attackers opened fire on officers at a police station',
-    both in Velnan on Tuesday, share only a country's soldiers and its unidentified gunmen: two attacks (unnamed
-    attackers are as generic as "people"); one named group on both sides is one."""
+    """'Attackers shelled an army camp' and 'attackers ambushed an army patrol', both in Yemen on Tuesday, share only
+    a country's soldiers and its unidentified gunmen: two attacks (unnamed attackers are as generic as "people"); one
+    named group on both sides is one."""
     def raid(aid: str, attackers: str, sector: str, text: str) -> Article:
         text = text.format(attackers=attackers)
         acts = (group("a1", attackers, "YEM", sector, text), group("t1", "soldiers", "YEM", "MIL", text))
         return article(aid, text + " " + filler(aid), acts, "ASSAULT", ("a1",), ("t1",), "2026-06-09", published="2026-06-09")
 
-    apart = [raid("u1", "attackers", "UAF", "The {attackers} detonated a car bomb at the gate, killing nine soldiers on Tuesday."),
-             raid("u2", "attackers", "UAF", "The {attackers} threw grenades and opened fire on soldiers at the gate on Tuesday.")]
+    apart = [raid("u1", "attackers", "UAF", "Unknown {attackers} shelled a camp of soldiers near Ataq on Tuesday."),
+             raid("u2", "attackers", "UAF", "Unknown {attackers} ambushed a patrol of soldiers near Ataq on Tuesday.")]
     assert groups(stored(apart, tmp_path / "a")) == [["u1"], ["u2"]]
-    one = [raid("u3", "Red Dune Brigade fighters", "REB", "{attackers} detonated a car bomb at the gate, killing nine soldiers on Tuesday."),
-           raid("u4", "Red Dune Brigade fighters", "REB", "{attackers} stormed the base and fired on soldiers at the gate on Tuesday.")]
+    one = [raid("u3", "Red Dune Brigade fighters", "REB", "{attackers} shelled a camp of soldiers near Ataq on Tuesday."),
+           raid("u4", "Red Dune Brigade fighters", "REB", "{attackers} ambushed a patrol of soldiers near Ataq on Tuesday.")]
     assert groups(stored(one, tmp_path / "b")) == [["u3", "u4"]]
 
 
