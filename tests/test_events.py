@@ -1818,3 +1818,15 @@ def test_fighters_of_a_french_named_movement_with_initials_are_its_attackers(pip
     got = [[art.actor(a).name for a in e.sources] for e in art.events if e.type == "ASSAULT"]
     assert got and any("Mouvement pour la Défense Populaire au Kivu" in n or n == "MDPK" for n in got[0]), \
         [(e.type, e.rule, e.sources) for e in art.events]
+
+
+def test_help_given_by_a_thing_is_no_aid(pipeline):
+    # a thing helps, no one gives
+    art = coded(pipeline, "Secrecy only helps the Ruritanian regime, the opposition said.")
+    assert not [e for e in art.events if e.type == "AID"], [(e.type, e.rule) for e in art.events]
+
+
+def test_help_given_by_an_actor_is_aid(pipeline):
+    # guard: the giver named, the aid stands
+    art = coded(pipeline, "Charities sent blankets to refugees in Vell on Monday.")
+    assert [e for e in art.events if e.type == "AID"], [(e.type, e.rule) for e in art.events]

@@ -112,7 +112,8 @@ class Coder:
         events: list[Event] = []
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
-        events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None]
+        events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None
+                  and not _given_by_a_thing(view, b)]
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
@@ -2274,6 +2275,21 @@ def _told_inside(view: View, outer: int, inner: int) -> bool:
         return False
     return not any(view.toks[a].dep == "parataxis" or view.toks[a].dep == "conj" and view.kids(a, "nsubj", "nsubjpass")
                    for a in [inner, *view.ancestors(inner)] if a != outer and view.is_ancestor(outer, a))
+
+
+def _given_by_a_thing(view: View, e: Event) -> bool:
+    """Is ``e`` help or supply whose giver is a thing, not an actor ("Secrecy only helps the regime", "rivers sent
+    torrents of water through the town"): the verb's own subject, a noun phrase naming no one?"""
+    if e.type != "AID" or e.sources or not e.evidence:
+        return False
+    i = _tok_at(view, e.evidence[0].trigger[0])
+    if i is None or view.toks[i].pos != "VERB":
+        return False
+    subj, passive = view.subject(i)
+    if subj is None or passive:
+        return False
+    t = view.toks[subj]
+    return t.pos in ("NOUN", "PROPN") and not t.ent_type and not view.phrase_actors(subj)
 
 
 def _tok_at(view: View, offset: int) -> int | None:
