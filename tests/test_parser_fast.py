@@ -665,3 +665,12 @@ def test_a_past_verb_the_tagger_took_for_a_name_before_its_object_is_the_verb(pi
     meet = [e for e in art.events if e.type == "CONSULT"]
     assert meet and meet[0].sources, art.events
     assert "foreign minister" in art.actor(meet[0].sources[0]).name, [art.actor(i).name for i in meet[0].sources]
+
+
+def test_a_verb_of_saying_after_a_noun_before_the_root_breaks_no_repair(pipeline):
+    # the parse hangs "confirmed" on "talks" with the sentence's root after them: the trailing-speaker repair
+    # has nothing to mend and the article is coded, not failed
+    from dragoman import extract
+
+    art = extract('"But there are only three hearings confirmed," she said.', pipeline=pipeline)
+    assert art.sentences and art.tokens

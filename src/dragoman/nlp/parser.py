@@ -624,8 +624,8 @@ def _trailing_speakers(heads: list[int], deps: list[str], tags: list[str], lemma
             if heads[r] == 0:
                 break
             r += heads[r]
-        left = min(j for j in range(max(r, 0), h + 1) if _under(j, h, heads))
-        if r >= left or left < 1 or lemmas[left - 1] != "," \
+        left = min((j for j in range(max(r, 0), h + 1) if _under(j, h, heads)), default=None)
+        if left is None or r >= left or left < 1 or lemmas[left - 1] != "," \
                 or not (v + 1 >= n or deps[v + 1] == "punct" or deps[v + 1] == "npadvmod"):
             continue
         deps[v], heads[v] = "ROOT", 0
