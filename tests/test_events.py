@@ -1830,3 +1830,8 @@ def test_help_given_by_an_actor_is_aid(pipeline):
     # guard: the giver named, the aid stands
     art = coded(pipeline, "Charities sent blankets to refugees in Vell on Monday.")
     assert [e for e in art.events if e.type == "AID"], [(e.type, e.rule) for e in art.events]
+
+
+def test_documents_provided_to_investigators_are_cooperation(pipeline):
+    art = coded(pipeline, "The ministry said it had provided more than 3,000 pages of documents to the inquiry.")
+    assert [e.type for e in art.events] == ["COOPERATE"], [(e.type, e.rule) for e in art.events]
