@@ -157,7 +157,12 @@ def _same(article: Article, a: Event, b: Event, dates: dict[int, frozenset[str]]
 
 def _lemma(e: Event) -> str:
     """The trigger's lemma as the event's rule names it ("coerce/arrest#607" → "arrest")."""
-    return (e.rule or "").split("/", 1)[-1].split("#", 1)[0].split("+", 1)[0].split("<", 1)[0]
+    return rule_lemma(e.rule)
+
+
+def rule_lemma(rule: str | None) -> str:
+    """The trigger's lemma a rule names ("coerce/arrest#607+merged" → "arrest", "consult/meet#144" → "meet")."""
+    return (rule or "").split("/", 1)[-1].split("#", 1)[0].split("+", 1)[0].split("<", 1)[0]
 
 
 def other_stages(a: Event, b: Event) -> bool:
@@ -247,7 +252,7 @@ def _retells(word: str, stem: str) -> bool:
 
 def _headline_names(article: Article, ev: Event, title: tuple[int, int], htoks: list[Token]) -> bool:
     """Does the headline name one of ``ev``'s participants — by a mention, by a word of its name, or by another
-    actor of its country ("Azerbaijani attack" for the lead's "Azerbaijani forces")?"""
+    actor of its country ("Vellish attack" for the lead's "Vellish forces")?"""
     parts = [a for a in map(article.actor, (*ev.sources, *ev.targets)) if a is not None]
     words = {t.text.lower() for t in htoks if t.text.isalpha() and len(t.text) > 2}
     countries = {a.country for a in parts if a.country}

@@ -157,11 +157,10 @@ def _coded_doer(view: View, events: list[Event], n: int, noun: int, judges: set[
     if not political_news(view.article):
         return []  # (in sport or business news the earlier "attack" or "complaints" are seldom anyone's politics)
     word = view.lemma(noun)
-    lo, hi = events[n].evidence[0].trigger
+    at = events[n].evidence[0].trigger[0]
     own = set(re.split(r"[+#/]", (events[n].rule or "").split("<")[0]))  # "accuse/open+inquiry": the event's own
-    if word in own or view.toks[noun].text.lower() in own or view.lemma(bisect_right(view.starts, lo) - 1) in _OWN_ACTS:
+    if word in own or view.toks[noun].text.lower() in own or view.lemma(bisect_right(view.starts, at) - 1) in _OWN_ACTS:
         return []  # the act itself ("opened an inquiry"), or the judge's own ("denied murder")
-    at = lo
     for p in reversed(events[:n]):
         if not p.sources or not p.evidence or p.evidence[0].trigger[0] >= at or judges & set(p.sources):
             continue

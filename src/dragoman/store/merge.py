@@ -795,8 +795,9 @@ def _talk(m: dict[str, Any]) -> str | None:
     cameo = m.get("cameo") or ""
     if cameo.startswith("041") or m.get("mode") == "phone":
         return "phone"
-    lemma = (m.get("rule") or "").split("/", 1)[-1].split("#", 1)[0].split("+", 1)[0].split("<", 1)[0]
-    return "in person" if cameo[:3] in _IN_PERSON or lemma in _MEETING_WORDS else None
+    from dragoman.events.merge import rule_lemma
+
+    return "in person" if cameo[:3] in _IN_PERSON or rule_lemma(m.get("rule")) in _MEETING_WORDS else None
 
 
 def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozenset[str] = frozenset(),
