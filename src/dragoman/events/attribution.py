@@ -506,9 +506,9 @@ _FREEING = frozenset({"release", "free"})
 
 
 def _holder(view: View, v: int, sources: list[str], targets: list[str]) -> tuple[list[str], list[str]]:
-    """The participants of a release: a state or body named in its "from" phrase ("released from the US camp",
+    """The participants of a release: a state or body named in its "from" phrase ("released from an Iranian jail",
     "freed from a Syrian jail") held the freed and lets them go — the source where none is named, never a target;
-    one named in a "from" phrase further in ("on their return from Cuba") is neither."""
+    one named in a "from" phrase further in ("on their return from Oman") is neither."""
     toks = view.toks
     own = [a for p in view.kids(v, "prep") if view.lemma(p) == "from" for a in view.actors_in(view.subtree(p))
            if (x := view.article.actor(a)) is not None and x.kind in ("country", "government", "organisation", "group")]
