@@ -1833,5 +1833,5 @@ def test_help_given_by_an_actor_is_aid(pipeline):
 
 
 def test_documents_provided_to_investigators_are_cooperation(pipeline):
-    art = coded(pipeline, "The ministry said it had provided more than 3,000 pages of documents to the inquiry.")
+    art = coded(pipeline, "The ministry provided thousands of emails to the parliamentary inquiry last week.")
     assert [e.type for e in art.events] == ["COOPERATE"], [(e.type, e.rule) for e in art.events]
