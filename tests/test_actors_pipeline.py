@@ -617,8 +617,8 @@ def test_a_ships_name_is_no_one(pipeline):
 
 def test_a_long_name_the_tagger_cut_in_two_is_one_person(pipeline):
     # "Ahmed Sheikh" and "Ali Warsame" tagged as two people side by side: one name ("Sheikh" part of it)
-    art = extract("Ruritania's foreign minister held talks with Somali Foreign Minister Ahmed Sheikh Ali Warsame in "
-                  "Nairobi on Thursday.", pipeline=pipeline)
+    art = extract("Somali Foreign Minister Ahmed Sheikh Ali Warsame arrived in Kampala on Monday for a two-day visit.",
+                  pipeline=pipeline)
     people = [a.name for a in art.actors if a.kind == "person"]
     assert "Ahmed Sheikh Ali Warsame" in people and "Ali Warsame" not in people, people
 
@@ -631,8 +631,8 @@ def test_two_people_named_side_by_side_by_a_list_stay_two(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "Foreign Affairs CS Tom Brel met Somalia's top diplomat on Friday.",  # Kenya's abbreviation of the office
-    "Cabinet Secretary Tom Brel met Somalia's top diplomat on Friday.",
+    "Defence CS Tom Brel inspected the new barracks in Garissa on Friday.",  # Kenya's abbreviation of the office
+    "Cabinet Secretary Tom Brel opened the new barracks in Garissa on Friday.",
 ])
 def test_a_cabinet_secretary_is_a_minister_and_no_part_of_the_name(pipeline, text):
     a = actor_of(extract(text, pipeline=pipeline), "Tom Brel")
