@@ -1835,3 +1835,20 @@ def test_help_given_by_an_actor_is_aid(pipeline):
 def test_documents_provided_to_investigators_are_cooperation(pipeline):
     art = coded(pipeline, "The ministry provided thousands of emails to the parliamentary inquiry last week.")
     assert [e.type for e in art.events] == ["COOPERATE"], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_tour_of_places_at_home_is_no_visit(pipeline):
+    # places at home, no one met
+    art = coded(pipeline, "The prime minister is visiting factories in Lyon and Lille on Monday.")
+    assert not [e for e in art.events if e.type == "CONSULT"], [(e.type, e.rule, e.targets) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The UN envoy visited refugee camps in Chad on Monday.",  # abroad
+    "French President Emmanuel Macron visited Algeria on Monday.",
+    "The Chinese premier visited troops in Tibet.",  # people met
+])
+def test_a_visit_abroad_or_to_someone_stays_a_visit(pipeline, text):
+    # guard: only a tour of things at home is dropped
+    art = coded(pipeline, text)
+    assert [e for e in art.events if e.type == "CONSULT"], [(e.type, e.rule) for e in art.events]

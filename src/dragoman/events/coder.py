@@ -113,7 +113,7 @@ class Coder:
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
         events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None
-                  and not _given_by_a_thing(view, b)]
+                  and not _given_by_a_thing(view, b) and not _home_tour(view, b)]
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
@@ -2290,6 +2290,26 @@ def _given_by_a_thing(view: View, e: Event) -> bool:
         return False
     t = view.toks[subj]
     return t.pos in ("NOUN", "PROPN") and not t.ent_type and not view.phrase_actors(subj)
+
+
+def _home_tour(view: View, e: Event) -> bool:
+    """Is ``e`` a visit to things at home, no one met ("the prime minister is visiting factories in Lyon and Lille",
+    "the party leader toured constituencies in two counties"): the verb's object names no actor, and every target is a
+    place of the visitor's own country, or a name no lexicon knows, in the place phrase after it?"""
+    if e.mode != "visit" or e.type != "CONSULT" or not e.sources or not e.targets or not e.evidence:
+        return False
+    i = _tok_at(view, e.evidence[0].trigger[0])
+    obj = view.kid(i, "dobj") if i is not None else None
+    if i is None or obj is None:
+        return False
+    where = {a for p in view.kids(obj, "prep") + view.kids(i, "prep") if view.lemma(p) == "in"
+             for a in view.actors_in(view.subtree(p))}
+    home = {a.country for a in map(view.article.actor, e.sources) if a is not None and a.country}
+    if len(home) != 1 or set(view.phrase_actors(obj)) - where:
+        return False
+    targets = [view.article.actor(t) for t in e.targets]
+    return all(x is not None and x.id in where and (x.kind == "place" and x.country in home
+                                                   or not (x.country or x.sector)) for x in targets)
 
 
 def _tok_at(view: View, offset: int) -> int | None:
