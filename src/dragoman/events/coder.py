@@ -2278,8 +2278,8 @@ def _told_inside(view: View, outer: int, inner: int) -> bool:
 
 
 def _given_by_a_thing(view: View, e: Event) -> bool:
-    """Is ``e`` help or supply whose giver is a thing, not an actor ("Secrecy only helps the regime", "rivers sent
-    torrents of water through the town"): the verb's own subject, a noun phrase naming no one?"""
+    """Is ``e`` help or supply whose giver is a thing, not an actor ("Secrecy only helps the regime", "the
+    storm brought misery to the villages"): the verb's own subject, a noun phrase naming no one?"""
     if e.type != "AID" or e.sources or not e.evidence:
         return False
     i = _tok_at(view, e.evidence[0].trigger[0])

@@ -127,9 +127,7 @@ _DOER_WINDOW = 3  # sentences before the judgement where the judged act may be t
 def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int | None:
     """The act or measure the trigger at ``i`` judges: its object (or the object of the label verb it was
     found with), when the noun is one of the judged acts or texts."""
-    objs = view.kids(i, "dobj", "nsubjpass")
-    if not objs and view.toks[i].dep in ("oprd", "xcomp", "attr") and view.toks[i].head != i:
-        objs = view.kids(view.toks[i].head, "dobj")  # "called the ruling 'usurpation'": the cue, not the verb
+    objs = _judged_objects(view, i, ("oprd", "xcomp", "attr"))
     if not objs:
         return None
     o = objs[0]
@@ -139,12 +137,19 @@ def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int
     return None
 
 
+def _judged_objects(view: View, i: int, cue_deps: tuple[str, ...]) -> list[int]:
+    """What the trigger at ``i`` judges: its object, or, where the trigger is the cue of a label verb (its dependency
+    one of ``cue_deps``), that verb's object ("called the ruling 'usurpation'": the cue, not the verb)."""
+    objs = view.kids(i, "dobj", "nsubjpass")
+    if not objs and view.toks[i].dep in cue_deps and view.toks[i].head != i:
+        objs = view.kids(view.toks[i].head, "dobj")
+    return objs
+
+
 def _object_noun(view: View, i: int) -> int | None:
     """The noun the trigger at ``i`` judges, whatever it is: its object, or the object of the label verb it was
     found with ("described the arrest as ...")."""
-    objs = view.kids(i, "dobj", "nsubjpass")
-    if not objs and view.toks[i].dep in ("oprd", "xcomp", "attr", "prep") and view.toks[i].head != i:
-        objs = view.kids(view.toks[i].head, "dobj")
+    objs = _judged_objects(view, i, ("oprd", "xcomp", "attr", "prep"))
     return objs[0] if objs and view.toks[objs[0]].pos == "NOUN" else None
 
 
