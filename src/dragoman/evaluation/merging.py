@@ -111,7 +111,13 @@ Two measures (``dragoman eval merge``):
   the country; a late-night happening dated on the next day abroad; a name written surname-first; a day-after report
   telling the happening through its consequence; the same group protesting in another city the same day and other
   ministers of the same two countries meeting the same day as decoys), written blind on 6 Dec 2026 and committed
-  before its first run, kept unread: ``holdout19_precision``, ``holdout19_recall``.
+  before its first run: ``holdout19_precision``, ``holdout19_recall``.
+- **holdout20 set**: ``data/merge_set_holdout20.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a meeting placed at its venue against its city; a spokesperson's account against the minister's own; a
+  protest group named against described by its members and cause; a local-language title; different tolls, crowd
+  sizes and times of day; another armed group attacking the same town the same day, the same official accusing
+  another country the same day and the two countries' leaders meeting the day before as decoys), written blind on
+  6 Dec 2026 and committed before its first run, kept unread: ``holdout20_precision``, ``holdout20_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -153,6 +159,7 @@ HOLDOUT16_SET = DATA / "merge_set_holdout16.jsonl"
 HOLDOUT17_SET = DATA / "merge_set_holdout17.jsonl"
 HOLDOUT18_SET = DATA / "merge_set_holdout18.jsonl"
 HOLDOUT19_SET = DATA / "merge_set_holdout19.jsonl"
+HOLDOUT20_SET = DATA / "merge_set_holdout20.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -161,7 +168,8 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT11_SET, "holdout11"), (HOLDOUT12_SET, "holdout12"),
                 (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"), (HOLDOUT15_SET, "holdout15"),
                 (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"),
-                (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"))
+                (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
+                (HOLDOUT20_SET, "holdout20"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
