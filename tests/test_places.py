@@ -311,3 +311,30 @@ def test_a_named_square_is_in_the_datelines_city(pipeline, text, expected):
     art = extract(text, published="2026-01-21", pipeline=pipeline)
     got = [e.location.name if e.location else None for e in art.events if e.type == "PROTEST"]
     assert got == [expected], [(e.type, e.rule, e.location) for e in art.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a march "through" a city is in it; a building named after its city is in that city
+    ("Several thousand teachers marched through central Graz on Friday to protest against the pay freeze.", "Graz"),
+    ("Several thousand teachers marched to Graz Town Hall on Friday to protest against the pay freeze.", "Graz"),
+    # a council is a body, not a building: no place
+    ("Several thousand teachers sent a petition to Graz City Council on Friday to protest against the pay freeze.", None),
+    # the streets of a city
+    ("Bus drivers took to the streets of Graz on Friday over unpaid overtime.", "Graz"),
+])
+def test_a_march_through_a_city_to_its_town_hall_or_in_its_streets_is_in_the_city(pipeline, text, expected):
+    from dragoman import extract
+
+    art = extract(text, published="2026-03-13", pipeline=pipeline)
+    got = [e.location.name if e.location else None for e in art.events if e.type == "PROTEST"]
+    assert got[:1] == [expected], [(e.type, e.rule, e.location) for e in art.events]
+
+
+def test_a_small_town_abroad_is_not_a_local_quarter_of_the_same_name(places, pipeline):
+    # Lapa is a small Brazilian town and a quarter of Lisbon: in a story of Portugal it is not the Brazilian town
+    text = "Portuguese police said thousands of tenants rallied in Lapa on Saturday against rent rises."
+    _, where = locate(pipeline, places, text, "rallied")
+    assert where is None or where.country == "PRT", where
+    text = "Brazilian police said thousands of tenants rallied in Lapa on Saturday against rent rises."
+    _, where = locate(pipeline, places, text, "rallied")
+    assert where is not None and where.country == "BRA", where

@@ -45,6 +45,10 @@ PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 GATHERING_VERBS = frozenset(timex_words()["gathering_verbs"])
 #: places inside a city ("Bucharest's main square"): where the city owns one, it is where things happen
 LANDMARK_NOUNS = words("landmark_nouns")
+#: the last words of a building's name that may begin with its city's ("Velna City Hall", "Dorvan Town Hall")
+LANDMARK_NAME_WORDS = frozenset(_W["landmark_name_words"])
+#: words for a part of a place between a preposition and its name ("through central Velna")
+AREA_WORDS = frozenset(_W["area_words"])
 #: triggers whose "to" phrase is where they happened ("a visit to Beijing", "travelled to Doha")
 DESTINATION_LEMMAS = frozenset(_W["destination_lemmas"])
 #: words that make a name a province or region ("Kandahar province", "the province of Idlib")
@@ -177,10 +181,14 @@ class PlaceResolver:
             s2, admin = s - (len(text[max(0, s - 30) : s]) - m.start()), True
         local, named = self._local(text, ctx, s, e)
         place = self.gaz.lookup(name, local, admin=admin)
+        if place is None and cued and not admin:
+            place = self._landmark_city(name, local)
         if place is not None and strong_only and not self.gaz.strong(place):
             return None
         if place is not None and not (cued or named or admin) and _weak(place):
             return None  # a small town named with no "in"/"at" before it is more often a person
+        if place is not None and _weak(place) and local and place.country not in local and not named:
+            return None  # "to the parliament in São Bento" in a story of Portugal: not a small town in Brazil
         if _is_dateline(text, s, e):
             return None  # "DENVER, Colo. —": where the reporter was
         if named and place is not None and place.country != named:
@@ -190,6 +198,20 @@ class PlaceResolver:
         if place is None:
             return None
         return _Mention(s2, e2, text[s2:e2], place, None)
+
+    def _landmark_city(self, name: str, local: set[str]) -> Place | None:
+        """The city a building or a square is named after ("marched to Velna City Hall", "gathered at Dorvan
+        Central Station"): the name's leading words, a city of 100,000 people or more, before words naming a
+        landmark (its last is one of ``landmark_nouns`` or ``landmark_name_words``); ``None`` for any other name
+        ("to Dorvan City Council")."""
+        parts = name.split()
+        if len(parts) < 2 or parts[-1].lower() not in LANDMARK_NOUNS | LANDMARK_NAME_WORDS:
+            return None
+        for n in range(len(parts) - 1, 0, -1):
+            p = self.gaz.lookup(" ".join(parts[:n]), local)
+            if p is not None:
+                return p if p.precision == "city" and not _weak(p) else None
+        return None
 
     def _local(self, text: str, ctx: list[tuple[int, int, str, int]], s: int, e: int) -> tuple[set[str], str | None]:
         """The countries a place at ``[s, e)`` is looked up among — what the rest of the article says, the
@@ -301,9 +323,11 @@ class PlaceResolver:
         if head.dep == "pobj" and up.pos == "ADP":
             prep = up.text.lower()
             if prep == "of" and up.head != up.i:
-                # "in the province of Idlib" / "in the city of Aleppo": the name stands for the noun before it
+                # "in the province of Idlib" / "in the city of Aleppo" / "to the streets of Velna": the name stands
+                # for the noun before it
                 noun = index.toks[up.head]
-                if noun.lemma.lower() in ADMIN_NOUNS and noun.dep == "pobj" and noun.head != noun.i:
+                if (noun.lemma.lower() in ADMIN_NOUNS or noun.lemma.lower() in LANDMARK_NOUNS
+                        or noun.text.lower() in LANDMARK_NOUNS) and noun.dep == "pobj" and noun.head != noun.i:
                     up, prep = index.toks[noun.head], index.toks[noun.head].text.lower()
                     if up.pos != "ADP":
                         return None
@@ -401,6 +425,10 @@ def _cued_start(toks: Sequence[Token], i: int) -> tuple[int | None, bool]:
     t = toks[i]
     if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
         return i + 1, False
+    # "marched through central Velna", "in northern Dorvan": a word of the part of it between
+    if t.text.lower() in CUE_PREPS and i + 2 < len(toks) and toks[i + 1].text in AREA_WORDS and _capital(toks[i + 2]) \
+            and toks[i + 2].sent == t.sent:
+        return i + 2, False
     if t.dep in ("dobj", "compound") and _capital(t) and i > 0 and not _capital(toks[i - 1]):
         obj = t if t.dep == "dobj" else toks[t.head]
         gov = toks[obj.head] if obj.dep == "dobj" else None
