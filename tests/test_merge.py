@@ -1420,3 +1420,28 @@ def test_a_banned_groups_hyphenated_name_keys_its_militants_as_the_group():
     assert group_names("Militants from the outlawed Tehreek-ul-Nasr group", "PAK") & org
     assert group_names("Militants from the banned Tehreek-ul-Nasr", "PAK") & org
     assert not group_names("gunmen from New-Town", "PAK")  # a place after "from", no "the": where they came from
+
+
+def test_an_article_dated_meeting_of_two_countries_is_not_their_named_ministers_meeting(tmp_path):
+    """'Foreign Minister Tom Brel held talks with Ana Kell on Tuesday' and, with no date in its text, 'Nigeria and
+    Ghana discussed the pipeline' are not one meeting on the article's date alone: other ministers of the two
+    countries meet on such days. Their offices stand for the people; a signing's true parties are the countries."""
+    t1 = "Foreign Minister Tom Brel held talks with Foreign Minister Ana Kell in Accra on Tuesday."
+    named = _meet("s1", t1, (person("a1", "Tom Brel", "NGA", "GOV", t1.index("Tom")),
+                             person("a2", "Ana Kell", "GHA", "GOV", t1.index("Ana"))), ("a1",), ("a2",))
+    t2 = "Nigeria and Ghana discussed the pipeline's second phase."
+    states = _meet("s2", t2, (country("a1", "Nigeria", "NGA", t2), country("a2", "Ghana", "GHA", t2)), ("a1", "a2"), (),
+                   date=None)
+    assert groups(stored([named, states], tmp_path / "a")) == [["s1"], ["s2"]]
+    t3 = "Nigeria's foreign minister and Ghana's foreign minister discussed the pipeline's second phase."
+    offices = _meet("s3", t3, (group("a1", "Nigeria's foreign minister", "NGA", "GOV", t3),
+                               group("a2", "Ghana's foreign minister", "GHA", "GOV", t3)), ("a1", "a2"), (), date=None)
+    assert groups(stored([named, offices], tmp_path / "b")) == [["s1", "s3"]]
+
+
+def test_a_plural_possessive_in_a_bodys_name_still_gives_its_initials():
+    from dragoman.store.records import initials
+
+    assert initials("Velna Dockers' Union") == "vdu"
+    assert initials("Velna Dockers’ Union") == "vdu"
+    assert initials("Dorvan Workers' Party of Labour") == "dwpl"

@@ -860,6 +860,9 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
             # "A met B", "A and B held talks": two of the participants shared, whatever their roles
             theirs = strong(so | to)
             both = sum(1 for ks in keys_with_people(m, o) if strong(ks) & theirs) >= 2
+            if both and m["type"] == "CONSULT" and _states_for_people(m, o, sm | tm, theirs):
+                return False, ("dated only by its article's date, and one report names the parties only as their states "
+                               "where the other names people: other officials of the two states may have met")
         else:
             # "A accused B" / "A accused B"; "A and B signed" / "A and B signed": two participants, each on its side,
             # and no side naming someone else
@@ -877,6 +880,19 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, apart
     when = f"dates {m.get('date')} ({m['date_precision']}) and {o.get('date')} ({o['date_precision']})"
     return True, f"same {m['type']}; {who}; {when}{where}"
+
+
+def _states_for_people(m: dict[str, Any], o: dict[str, Any], mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """A meeting one report tells between named people and the other only between countries ("Velna and Dorvan
+    discussed the field"), sharing no person or organisation by name: on the strength of an article's date alone
+    that is not one meeting (the trade ministers of two countries meet on the day their foreign ministers do).
+    Offices ("Velna's foreign minister") are not countries: they may stand for the people.  (An agreement is
+    another matter: "Velna and Dorvan signed" names its true parties.)"""
+    if any(k.startswith(("n:", "o:")) for k in strong(mine) & theirs):
+        return False
+    people = [any(any(side) for side in person_keys(x)) for x in (m, o)]
+    countries = [bool(parts(x)) and all(a.get("kind") == "country" for a in parts(x)) for x in (m, o)]
+    return (people[0] and countries[1]) or (people[1] and countries[0])
 
 
 def _days_apart(m: dict[str, Any], o: dict[str, Any], shared: frozenset[str],

@@ -154,10 +154,15 @@ def actor_keys(a: dict[str, Any]) -> frozenset[str]:
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "de", "del", "la", "des", "du", "et", "y"})
 
 
+#: a plural possessive's apostrophe at a word's end ("Workers'", "Traders’")
+_POSSESSIVE_END = re.compile(r"(?<=s)['’]$")
+
+
 def initials(name: str) -> str:
     """The initials of a body's name of three to eight capitalised words, lower case ("Shabelle Valley Liberation
-    Front" → "svlf"); "" when the name has fewer, or a word neither capitalised nor small."""
-    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    Front" → "svlf", "Velna Dockers' Union" → "vdu"); "" when the name has fewer, or a word neither capitalised nor
+    small."""
+    words = [_POSSESSIVE_END.sub("", w) for w in re.split(r"[\s\-]+", name.strip()) if w]
     caps = [w for w in words if w.lower() not in _INITIAL_SKIP]
     if not 3 <= len(caps) <= 8 or not all(w[:1].isupper() and w.isalpha() for w in caps):
         return ""
