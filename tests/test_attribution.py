@@ -270,6 +270,11 @@ def test_gunmen_from_a_named_group_are_that_groups(pipeline):
     ("Opposition leader Mara Velk accused the interior minister, Tomas Rein, of hiding the crime figures. "
     "Rein rejected the charge on Tuesday."),
     "Senator Ada Brill accused Tomas Rein of lying about the budget. Rein denied that he had misled voters.",
+    # complaints, a diplomatic protest and a figure are claims too
+    ("Opposition leader Mara Velk filed complaints against the interior minister, Tomas Rein, on Monday. "
+     "Rein rejected the complaints on Wednesday."),
+    ("Senator Ada Brill accused the interior minister, Tomas Rein, of doubling the cost of the prisons plan. "
+     "Rein rejected the figure."),
 ])
 def test_a_rejection_answers_the_earlier_accuser(pipeline, text):
     art, ev = one(pipeline, text, "REJECT")
@@ -284,6 +289,13 @@ def test_a_rejection_answers_the_earlier_accuser(pipeline, text):
 def test_a_rejection_answers_nobody_who_made_no_claim(pipeline, text):
     art, ev = one(pipeline, text, "REJECT")
     assert not ev.targets, names(art, ev.targets)
+
+
+def test_an_election_commission_is_a_state_body_that_answers_a_partys_complaints(pipeline):
+    art, ev = one(pipeline, "The Dorvan Freedom Party filed complaints with the election commission on Monday. "
+                  "The election commission rejected the complaints on Wednesday.", "REJECT")
+    assert [art.actor(a).sector for a in ev.sources] == ["GOV"], mentions(art, ev.sources)
+    assert names(art, ev.targets) == {"Dorvan Freedom Party"}, names(art, ev.targets)
 
 
 @pytest.mark.parametrize("text", [
