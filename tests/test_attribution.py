@@ -658,3 +658,23 @@ def test_whom_the_freed_are_released_from_holds_them(pipeline, text, source, tar
     ev = one(pipeline, text, "RETREAT")
     assert names(ev[0], ev[1].sources) == source and names(ev[0], ev[1].targets) == target, \
         (names(ev[0], ev[1].sources), names(ev[0], ev[1].targets))
+
+
+@pytest.mark.parametrize("text, target", [
+    # people no role word names, addressed by a call, are its target
+    ("The African Union called on all sides to lay down their arms in Velna.", "sides"),
+    ("The party chairman urged both candidates to keep their fire on the governor.", "candidates"),
+    ("The ministry pressed exporters to register their shipments with customs.", "exporters"),
+    ("The UN envoy urged the two sides to resume talks in Geneva.", "two sides"),
+])
+def test_people_addressed_by_a_call_are_its_target(pipeline, text, target):
+    art, ev = one(pipeline, text, "REQUEST")
+    assert target in names(art, ev.targets), (ev.rule, names(art, ev.targets))
+
+
+def test_things_ordered_are_not_people_addressed(pipeline):
+    from dragoman import extract
+
+    art = extract("The energy minister ordered the heaters switched off in every public building.", published="2024-05-04",
+                  pipeline=pipeline)
+    assert not [a.name for e in art.events for a in map(art.actor, e.targets) if a and "heaters" in a.name]

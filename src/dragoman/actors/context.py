@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
-from dragoman.actors.vocabulary import agentive, words
+from dragoman.actors.vocabulary import agentive, people_nouns, words
 from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
 from dragoman.text.chrome import CHROME_NOT_ACTORS, spans_of
@@ -85,6 +85,7 @@ class Context(Tree):
             for i in range(ts, te):
                 self.role_of[i] = (ts, te, m.value)  # type: ignore[assignment]
         self._crowd_roles()
+        self._addressed_roles()
         self.unit_of: dict[int, Unit] = {}
         self.title_toks: set[int] = set()  # tokens of a person's title: not actors of their own
         self.inner: dict[int, Unit] = {}  # lexicon hits inside an organisation's name
@@ -108,6 +109,26 @@ class Context(Tree):
                 role = Role(t.text.lower(), "CVL", False, "group", "civilian")
                 self.role_at[t.i] = (t.i + 1, role)
                 self.role_of[t.i] = (t.i, t.i + 1, role)
+
+    def _addressed_roles(self) -> None:
+        """People the lexicon does not know, addressed by a call or a demand: "urged all sides to show restraint",
+        "called on both parties to", "asked residents to leave", "demanded that broadcasters pull the ad" — a group
+        of their own (no sector: who they are is not said), so that the call has its target."""
+        toks = self.toks
+        verbs = words("addressing_verbs")
+        for t in toks:
+            if t.i in self.role_of or t.tag != "NNS" or not (t.text.lower() in people_nouns()
+                                                             or agentive(t.text.lower(), t.tag)):
+                continue
+            head = toks[t.head]
+            up = toks[head.head]
+            if not (t.dep == "dobj" and head.lemma.lower() in verbs
+                    or t.dep == "pobj" and head.text.lower() in ("on", "upon") and up.lemma.lower() == "call"
+                    or t.dep == "nsubj" and head.dep == "ccomp" and up.lemma.lower() in words("demanding_verbs")):
+                continue
+            role = Role(t.text.lower(), None, False, "group", "addressee")
+            self.role_at[t.i] = (t.i + 1, role)
+            self.role_of[t.i] = (t.i, t.i + 1, role)
 
     def hit_entries(self) -> list[tuple[Match, Entry]]:
         """The lexicon's name hits with the entry each stands for on the article's date (computed once)."""
