@@ -1753,3 +1753,19 @@ def test_demanding_assurance_that_something_was_not_done_asks_no_action_against_
 ])
 def test_a_danger_warned_of_judges_no_one_but_a_disappointment_named_does(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a clash in a debate or an interview is one of words, whoever clashed
+    ("The mayor's two rivals clashed over rents during an hour-long radio interview on Thursday.", ["ACCUSE"]),
+    # a crowd, even an opposition's, clashing with police or troops is no exchange of words
+    ("Opposition supporters clashed with riot police outside the electoral commission on Monday.", ["ASSAULT"]),
+    ("Protesters clashed with security forces near the summit venue on Friday.", ["ASSAULT"]),
+    # a war declared on what is no actor is a figure of speech; on a state it is war
+    ("The motoring lobby said the coalition had declared war on the suburbs.", []),
+    ("The new mayor has declared war on red tape.", []),
+    ("The army declared war on the rebels in the north.", ["ASSAULT"]),
+    ("Velnia's president declared war on Dorvania on Monday, days after the border raid.", ["ASSAULT"]),
+])
+def test_clashes_in_debates_and_wars_on_things(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

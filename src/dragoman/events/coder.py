@@ -113,7 +113,7 @@ class Coder:
         for sent in article.sentences:
             events.extend(self.sentence(view, sent))
         events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None
-                  and not _given_by_a_thing(view, b) and not _home_tour(view, b)]
+                  and not _given_by_a_thing(view, b) and not _home_tour(view, b) and not _war_on_a_thing(view, b)]
         events = owners(view, answer(view, events, self.lex.modes), self.lex.modes, self.lex.doings)
         events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
@@ -150,12 +150,15 @@ class Coder:
         under = not ev.sources and view.toks[i].dep == "pobj" and view.lemma(view.toks[i].head) == "under"
         if not m["violence_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent)):
             return ev
-        if self._worded(view, i, ev) or view.lemma(i) in m["verbal_clash_verbs"] and self._spoken_clash(view, ev):
+        if self._worded(view, i, ev) or view.lemma(i) in m["verbal_clash_verbs"] and (
+                self._spoken_clash(view, ev) or not m["debate_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent))):
             return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
         if not ev.sources and not under:
             return ev
         speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
         targets = [art.actor(a) for a in ev.targets]
+        if view.lemma(i) in m["verbal_clash_verbs"] and any(t is not None and t.sector in _ARMED_SECTORS for t in targets):
+            return ev  # "protesters clashed with security forces": no words, whoever the protesters are
         # a person attacking a party or a legislature attacks it in words ("attacking the party he once led")
         parties = bool(targets) and all(t is not None and t.sector in PARTY_SECTORS for t in targets)
         # a person with no arms attacking a government or its bodies attacks them in words ("attacked the
@@ -2290,6 +2293,21 @@ def _given_by_a_thing(view: View, e: Event) -> bool:
         return False
     t = view.toks[subj]
     return t.pos in ("NOUN", "PROPN") and not t.ent_type and not view.phrase_actors(subj)
+
+
+def _war_on_a_thing(view: View, e: Event) -> bool:
+    """Is ``e`` a "war" declared or waged on something that is no actor and has no name ("declared war on
+    motorists' wallets", "a war on drugs", "waging war on red tape"): a figure of speech, no fighting?"""
+    if e.type != "ASSAULT" or not e.evidence:
+        return False
+    i = _tok_at(view, e.evidence[0].trigger[0])
+    if i is None or view.lemma(i) != "war":
+        return False
+    t = view.toks[i]
+    heads = [i] + ([t.head] if t.dep == "dobj" and t.head != i else [])  # "declared war on X": "on" may hang on the verb
+    on = [p for h in heads for p in view.kids(h, "prep") if view.lemma(p) == "on"]
+    return bool(on) and not any(view.actors_in(view.subtree(p)) or any(view.toks[j].pos == "PROPN" for j in view.subtree(p))
+                                for p in on)  # (a name no lexicon knows may be a state or a group)
 
 
 def _home_tour(view: View, e: Event) -> bool:
