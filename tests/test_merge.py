@@ -1259,6 +1259,9 @@ def test_a_name_transliterated_two_ways_is_one_person_but_another_first_name_is_
     ("jean marc saint cyr", "jean marc st cyr", True),  # "Saint" abbreviated
     ("elmahdi yusuf karrar", "al mahdi karar", True),  # the article fused to the given name by one outlet
     ("alhadi nur", "al hadi nour", True),
+    ("abdulkarim salih al rawi", "abdel karim saleh rawi", True),  # two words of one written as one of the other's
+    ("nadhim farhan", "nazim farhan", True),  # one Arabic letter written "dh" or "z"
+    ("abdel karim rawi", "abdulkarim hamdan", False),  # another family name
     ("elmahdi karrar", "osman karrar", False),  # another given name
     ("mahdi karrar", "ahmed karrar", False),  # the same consonants, but one name opens with a vowel
     ("j okonkwo", "tobenna okonkwo", False),  # another initial

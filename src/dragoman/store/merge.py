@@ -251,9 +251,10 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
 
 #: how one name is spelt by different outlets, transliterated from another script: each pair's first is written
 #: as its second when two names are compared ("Chaiwatt" / "Chaiwat", "Hryhorenko" / "Hrihorenko",
-#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi", "Olexandr" / "Oleksandr")
+#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi", "Olexandr" / "Oleksandr", "Kadhim" /
+#: "Kazim", one Arabic letter)
 _SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
-              ("x", "ks"))
+              ("x", "ks"), ("dh", "z"))
 _DOUBLE = re.compile(r"(.)\1+")
 #: words of a name that outlets abbreviate
 _ABBREVIATED = {"saint": "st", "sainte": "ste", "san": "s", "santa": "sta", "mount": "mt"}
@@ -310,10 +311,27 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     sy = {_skeleton(w) for w in y}
     if sx <= sy or sy <= sx:
         return True
+    # "Abdulaziz Jassim al-Mutawa" / "Abdel Aziz Jasem al-Mutawaa": two words of one written as one of the other's,
+    # with the same consonants
+    fx, fy = _fused(x, sy), _fused(y, sx)
+    if (fx != sx or fy != sy) and (fx <= fy or fy <= fx):
+        return True
     # "Oleksandr Marchenko" / "Olekszandr Marchenko": every other word of the shorter name is a long word of
     # the other's written with one letter changed, added or left out (two in a word of nine letters or more)
     short, other = (x - y, y - x) if len(x) <= len(y) else (y - x, x - y)
     return bool(short) and all(len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
+
+
+def _fused(x: frozenset[str], other: set[str]) -> set[str]:
+    """The consonant skeletons of a name's words, two words written as one where the other name (``other``, its
+    skeletons) writes them so ("Abdel Aziz" / "Abdulaziz")."""
+    out = {_skeleton(w) for w in x}
+    for a in x:
+        for b in x:
+            if a != b and (j := _skeleton(a + b)) in other and j not in out:
+                out -= {_skeleton(a), _skeleton(b)}
+                out.add(j)
+    return out
 
 
 def _unfused(x: frozenset[str], y: frozenset[str]) -> frozenset[str]:
