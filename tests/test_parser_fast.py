@@ -674,3 +674,24 @@ def test_a_verb_of_saying_after_a_noun_before_the_root_breaks_no_repair(pipeline
 
     art = extract('"But there are only three hearings confirmed," she said.', pipeline=pipeline)
     assert art.sentences and art.tokens
+
+
+def test_a_typographers_apostrophe_is_read_as_a_straight_one_and_the_text_kept(pipeline):
+    """'Tuesday’s raid', 'don’t': the tagger reads them as it reads 'Tuesday's raid', 'don't' (it misread a date's
+    curly possessive, and lost the raid it owned); the tokens keep the article's own characters."""
+    curly = ("Aid groups suspended work in the valley over Tuesday’s raid on Kuvo by gunmen of the Dorva Liberation Front. "
+             "“We don’t feel safe,” one said.")
+    plain = curly.replace("’", "'")
+    parser = pipeline.parser
+    a, b = parser.parse([make_article(curly), make_article(plain)])
+    assert [(t.tag, t.dep, t.head) for t in a.tokens] == [(t.tag, t.dep, t.head) for t in b.tokens]
+    assert [t.text for t in a.tokens if "’" in t.text] == ["’s", "n’t"]
+    assert all(a.text[t.start:t.end] == t.text for t in a.tokens)
+
+
+def test_the_raid_a_curly_possessive_date_owns_is_coded(pipeline):
+    from dragoman import extract
+
+    art = extract("Aid groups suspended work in the valley over Tuesday’s raid on Kuvo by gunmen of the Dorva Liberation "
+                  "Front.", published="2026-03-14", pipeline=pipeline)
+    assert "ASSAULT" in {e.type for e in art.events}, [(e.type, e.rule) for e in art.events]
