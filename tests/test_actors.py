@@ -669,3 +669,13 @@ DISTRICT = [[
 def test_a_name_before_a_place_noun_is_the_places_whatever_the_tagger_made_of_it():
     art = resolve(build(DISTRICT, ents=[(5, 7, "PERSON")]))
     assert not any(a.kind == "person" for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+def test_a_group_placed_in_a_capital_is_of_that_capitals_country(pipeline):
+    # a Nairobi story: "the authorities in Kampala" are Uganda's, not the story's Kenya's
+    art = extract("NAIROBI, March 3 - Kenya's trade minister asked the authorities in Kampala to reopen the Busia "
+                  "crossing. Kenyan officials said the border had been shut for a week.", published="2026-03-03",
+                  pipeline=pipeline)
+    authorities = next(a for a in art.actors if a.name == "authorities")
+    assert authorities.country == "UGA", (authorities.country, authorities.rule)
+    assert next(a for a in art.actors if "officials" in a.name).country == "KEN"

@@ -81,14 +81,43 @@ def apply_focus(ctx: Context, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     if not todo:
         return actors
     country, sole = focus_country(ctx, r.dominance)
-    if country is None:
+    # a bare body ("the government", "authorities"): a name with words of its own ("Latin American governments", "the two
+    # countries' ministers") says more than where they were
+    placed = _placed(ctx, [a for a in actors if a.id in todo and a.kind == "group" and len(a.name.split()) == 1])
+    if country is None and not placed:
         return actors
     out = []
     for a in actors:
-        if a.id in todo and (sole or a.kind != "person" or not r.person_needs_sole_country) and not _foreign(a, r):
+        if a.id in placed:
+            a = replace(a, country=placed[a.id], rule=f"{a.rule or ''}+placed")
+        elif country is not None and a.id in todo and (sole or a.kind != "person" or not r.person_needs_sole_country) \
+                and not _foreign(a, r):
             a = replace(a, country=country, rule=f"{a.rule or ''}+focus")
         out.append(a)
     return tuple(out)
+
+
+def _placed(ctx: Context, groups: list[Actor]) -> dict[str, str]:
+    """The country of a group the text places in a capital or a city right after its name ("the government in
+    Velna", "authorities in Dorvan City"): that place's country, whatever country the article is mostly about."""
+    if not groups:
+        return {}
+    places = {m.start: e.country for m, e in ctx.hit_entries()
+              if e.kind in VENUE_KINDS and e.country and e.country not in PSEUDO_COUNTRIES}
+    toks = ctx.toks
+    out: dict[str, str] = {}
+    for a in groups:
+        found = set()
+        for m in a.mentions:
+            i = ctx.tok_at_end.get(m.end)
+            if i is None or i + 2 >= len(toks) or toks[i + 1].text.lower() != "in":
+                continue
+            j = i + 3 if toks[i + 2].text.lower() == "the" and i + 3 < len(toks) else i + 2
+            if toks[j].start in places:
+                found.add(places[toks[j].start])
+        if len(found) == 1:
+            out[a.id] = found.pop()
+    return out
 
 
 def _foreign(a: Actor, r: FocusRules) -> bool:
