@@ -1852,3 +1852,13 @@ def test_a_visit_abroad_or_to_someone_stays_a_visit(pipeline, text):
     # guard: only a tour of things at home is dropped
     art = coded(pipeline, text)
     assert [e for e in art.events if e.type == "CONSULT"], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    # an ambush a closure "followed", a raid strikes "preceded", as "after" tells it: they took place
+    "Schools in Lanto stayed closed for a week; the closure followed an ambush by Dorva Liberation Front militants.",
+    "Weeks of strikes preceded a raid by Velna Popular Army rebels.",
+])
+def test_a_happening_another_followed_took_place(pipeline, text):
+    evs = [e for e in coded(pipeline, text).events if e.type == "ASSAULT"]
+    assert evs and evs[0].sources, [(e.type, e.rule) for e in coded(pipeline, text).events]

@@ -496,6 +496,8 @@ class Coder:
             return True, h, 0.05
         if d == "dobj" and view.lemma(h) in self.lex.modes["defend_verbs"]:
             return True, i, 0.05  # "troops repelled an attack by militants": the attack took place
+        if d == "dobj" and view.lemma(h) in self.lex.modes["sequel_verbs"]:
+            return True, i, 0.2  # "the closure followed an ambush by the rebels", "the arrest sparked protests"
         if d == "dobj" and view.lemma(h) in self.light:
             if any(toks[c].dep == "oprd" for c in view.children[h]):
                 # "called the attack a war crime": a verb naming the event, not carrying it out; the
