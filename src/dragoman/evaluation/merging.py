@@ -111,7 +111,8 @@ Two measures (``dragoman eval merge``):
   the country; a late-night happening dated on the next day abroad; a name written surname-first; a day-after report
   telling the happening through its consequence; the same group protesting in another city the same day and other
   ministers of the same two countries meeting the same day as decoys), written blind on 6 Dec 2026 and committed
-  before its first run: ``holdout19_precision``, ``holdout19_recall``.
+  before its first run: ``holdout19_precision``, ``holdout19_recall``. It was read on 6 Dec 2026, once holdout20 had
+  been written blind, to find why pairs were missed or merged wrongly, so it is no longer blind.
 - **holdout20 set**: ``data/merge_set_holdout20.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a meeting placed at its venue against its city; a spokesperson's account against the minister's own; a
   protest group named against described by its members and cause; a local-language title; different tolls, crowd
