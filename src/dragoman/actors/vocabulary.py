@@ -59,6 +59,7 @@ def _people_lines() -> tuple[str, ...]:
         raise ConfigError(f"cannot read the people words: {e}", source=str(path), hint="reinstall dragoman") from e
 
 
+@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """``data/people.txt``'s nouns that name people besides the role words ("sides", "neighbours", "victims")."""
     return frozenset(w for w in _people_lines() if not w.startswith(("-", "!")))
