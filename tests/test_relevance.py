@@ -1769,3 +1769,13 @@ def test_a_danger_warned_of_judges_no_one_but_a_disappointment_named_does(pipeli
 ])
 def test_clashes_in_debates_and_wars_on_things(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+@pytest.mark.parametrize("text, want", [
+    # a joined clause with a subject of its own does not share the first clause's negation
+    ("The envoy never reached the border post, but the rebels' spokesman blamed the army for the delay.", ["ACCUSE"]),
+    ("Velna's coast guard has not stopped the trawlers, but the fishermen's union urged the navy to patrol the bay.",
+     ["REQUEST"]),
+])
+def test_a_joined_clause_with_its_own_subject_keeps_its_own_modes(pipeline, text, want):
+    assert_factual(extract_at(pipeline, text), want)

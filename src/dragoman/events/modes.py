@@ -277,8 +277,10 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
     if t.dep == "ccomp" and any(view.lemma(k) in m["question_marks"] for k in view.kids(h, "mark")):
         out.hypothetical = True  # "asked if he believed Tehran wanted the talks to fail": what the question supposes
         return None
-    if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX")):
-        return h  # "called for them to be killed or assaulted": the second verb shares the first's modes
+    if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX") and not view.kids(cur, "nsubj", "nsubjpass")):
+        # "called for them to be killed or assaulted": the second verb shares the first's modes; not one with a
+        # subject of its own ("the envoy never reached the post, but the rebels blamed the army")
+        return h
     return None
 
 
