@@ -577,7 +577,7 @@ def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline, text):
 
 @pytest.mark.parametrize("text", [
     "Governor Ada Brill signed the bill into law on Thursday.",
-    "A magistrate judge released him on a $100,000 bond.",
+    "A county judge released the trader on 40,000 euros bail.",
     "The opposition party released its policy costings on Monday.",
 ])
 def test_signing_a_bill_or_a_release_on_bail_is_no_event(pipeline, text):
