@@ -1779,3 +1779,11 @@ def test_clashes_in_debates_and_wars_on_things(pipeline, text, want):
 ])
 def test_a_joined_clause_with_its_own_subject_keeps_its_own_modes(pipeline, text, want):
     assert_factual(extract_at(pipeline, text), want)
+
+
+def test_a_clause_saying_where_a_thing_is_is_not_what_was_urged(pipeline):
+    # the strike "where" the market is, is no part of the request: a plain REQUEST, not rallying opposition to Sweden
+    art = extract_at(pipeline, "Norway asked Sweden to keep the Svinesund market open, where a strike by porters has gone "
+                               "on for a week.")
+    ev = next(e for e in art.events if e.evidence and "asked" in art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]])
+    assert ev.type == "REQUEST", (ev.type, ev.rule)

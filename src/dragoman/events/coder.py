@@ -2215,8 +2215,14 @@ def _occasion(view: View, p: int) -> bool:
 
 def _content(view: View, i: int) -> list[int]:
     """``i``'s descendants but those told as when it happens ("pledged to step up cooperation, during bilateral
-    talks": the talks are no part of what was pledged)."""
-    return _descendants(view, i, lambda c: view.toks[c].dep == "prep" and _occasion(view, c))
+    talks": the talks are no part of what was pledged) and a clause saying where or when a thing in it is ("asked
+    Velna to keep the market open, where a strike has gone on for a week": the strike is not what was asked)."""
+    return _descendants(view, i, lambda c: view.toks[c].dep == "prep" and _occasion(view, c) or _where_clause(view, c))
+
+
+def _where_clause(view: View, c: int) -> bool:
+    """Is ``c`` a relative clause opened by "where" or "when" ("the road, where ...")?"""
+    return view.toks[c].dep == "relcl" and any(view.lemma(a) in ("where", "when") for a in view.kids(c, "advmod"))
 
 
 def _own_participle(view: View, v: int, ch: int, by_tok: dict[int, Cand]) -> bool:
