@@ -329,12 +329,12 @@ def test_the_ministers_of_two_countries_are_of_neither_the_place_nor_the_last_co
 
 
 def test_a_person_told_of_with_a_is_not_the_person_named_after(pipeline):
-    art = extract("MUNICH, April 21 (Alpine Wire) - Heavily armed police officers detained a 34-year-old Dutch man in Munich "
-                  "early on Tuesday on suspicion of leading a gang that has blown up cash machines, prosecutors said.\n\n"
-                  "\"We believe this man planned the attacks,\" said Karin Vollmer, a senior public prosecutor in Munich.",
+    art = extract("GRAZ, April 21 (Alpine Wire) - Officers of a special unit arrested a 41-year-old Belgian man in Graz on "
+                  "Tuesday; he is suspected of running a ring that forged lorry permits, prosecutors said.\n\n"
+                  "\"We believe this man organised the forgeries,\" said Karin Vollmer, a senior public prosecutor in Graz.",
                   published="2026-04-21", pipeline=pipeline)
     vollmer = next(a for a in art.actors if a.name == "Karin Vollmer")
-    assert not any("Dutch man" in m.text for m in vollmer.mentions), vollmer
+    assert not any("Belgian man" in m.text for m in vollmer.mentions), vollmer
     detained = next(e for e in art.events if e.type == "COERCE")
     assert "Karin Vollmer" not in [art.actor(t).name for t in detained.targets], detained
 

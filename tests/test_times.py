@@ -652,9 +652,9 @@ def test_a_meeting_told_beside_a_dated_signing_took_place_that_day(pipeline):
 def test_a_deed_told_again_with_no_time_takes_the_storys_day(pipeline):
     from dragoman import extract
 
-    art = extract("LIMA, Sept 10 (Andes Wire) - Peruvian police detained the former regional governor of Cusco before "
-                  "dawn yesterday as part of a corruption inquiry.\n\nAgents of the anti-corruption directorate "
-                  "arrested Raul Quispe, 58, at a residence in Surco, officials said.", published="2026-09-10",
+    art = extract("QUITO, Sept 10 (Andes Wire) - Ecuadorean police yesterday detained a former mayor of Cuenca in a "
+                  "bribery case.\n\nAgents of the anti-corruption unit arrested Raul Quispe, 58, at a house in Cumbaya, "
+                  "officials said.", published="2026-09-10",
                   pipeline=pipeline)
     arrests = [(e.date, e.date_precision) for e in art.events if e.type == "COERCE"]
     assert arrests == [("2026-09-09", "day"), ("2026-09-09", "day")], [(e.type, e.date, e.date_precision) for e in art.events]
