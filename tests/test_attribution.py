@@ -391,7 +391,7 @@ def test_a_label_of_praise_or_of_nothing_political_is_no_accusation(pipeline, te
 
 @pytest.mark.parametrize("text, source, target", [
     (("Ruritanian leaders endorsed a draft plan on Friday to offer Vellia 3 billion euros. "
-     "Human rights group Amnesty International condemned the plan, saying it risked lives."), "Amnesty International",
+     "The plan was condemned by Amnesty International on Saturday as reckless."), "Amnesty International",
      "Ruritanian leaders"),
     ('The ministry announced a new asylum scheme on Tuesday. The Refugee Council called the scheme "cruel".',
      "Refugee Council", "ministry"),
@@ -446,10 +446,10 @@ def test_sources_and_targets_from_the_words_around_the_clause(pipeline, text, ty
 
 
 def test_a_refusal_to_do_something_is_not_the_thing_done(pipeline):
-    _art, evs = events(pipeline, "The State Department said the junta's refusal to allow the meeting showed it was "
-                                "not serious about the plan.")
+    _art, evs = events(pipeline, "Diplomats said the council's refusal to allow the vigil proved it feared the "
+                                "opposition.")
     assert not any(e.type == "CONCEDE" for e in evs), [(e.type, e.rule) for e in evs]
-    _art, evs = events(pipeline, "The junta's refusal to allow the meeting angered the envoy.")
+    _art, evs = events(pipeline, "The junta's refusal to allow the vigil angered the envoy.")
     assert [e.type for e in evs] == ["REJECT"], [(e.type, e.rule) for e in evs]
 
 
