@@ -550,7 +550,7 @@ def told_types(pipeline, text: str) -> tuple[set[str], list[tuple[str, str | Non
 @pytest.mark.parametrize("text", [
     "Immigration advocates warned that more raids could follow.",
     "The senator warned that a rival coalition government would raise taxes on families.",
-    "Interior ministry officials warned that far-right groups were trying to hijack the protests.",
+    "Security officials warned on Friday that extremist networks sought to take over the marches.",
     # a thing's consequence, and a threat someone else makes
     "The lawyers' group warned that any rush to deport people risked breaching the law.",
     "Police warned of a possible militia threat.",
@@ -595,7 +595,7 @@ def test_a_promised_response_is_a_threat_and_a_disease_no_killer(pipeline, text,
 
 
 @pytest.mark.parametrize("text, type_", [
-    ('Downing Street said the prime minister retained "full confidence" in the home secretary.', "SUPPORT"),
+    ('The palace said the king retained "full confidence" in his foreign minister.', "SUPPORT"),
     ("The United States said it stood with the Philippines.", "SUPPORT"),
     ("Cabinet ministers rallied round the Prime Minister last night.", "SUPPORT"),
     ("Opposition parties were quick to back the striking traders.", "SUPPORT"),  # done quickly, not intended
@@ -616,7 +616,7 @@ def test_declining_with_nothing_declined_is_no_refusal(pipeline, text, n):
 
 @pytest.mark.parametrize("text, n", [
     ("Closer EU cooperation would help secure better immigration controls, he argued.", 0),  # a cause, no aid
-    ("Tory attitudes to Europe had helped keep the party out of power for a decade.", 0),
+    ("Its quarrels over trade had kept the party in opposition for twelve years.", 0),
     ("The Ruritanian army helped the Vellian government evacuate 300 civilians from the border town.", 1),
 ])
 def test_a_thing_that_helps_is_no_aid(pipeline, text, n):
@@ -861,7 +861,7 @@ def test_a_name_inside_the_label_is_not_whom_it_labels(pipeline):
 @pytest.mark.parametrize("text, factual", [
     ('"We will not negotiate with kidnappers," the interior minister said.', True),  # refused when said
     ("The home secretary has said the detainees will not be freed at present.", True),
-    ("If the government were not to accept this ruling then there is further redress.", False),  # a condition
+    ("Should the ministry refuse to accept the verdict, the union has other remedies.", False),  # a condition
 ])
 def test_a_refusal_is_made_when_it_is_said(pipeline, text, factual):
     art = coded(pipeline, text)
@@ -1040,7 +1040,7 @@ def test_blowing_up_and_destroying_in_war_are_attacks(pipeline, text, types):
 
 
 @pytest.mark.parametrize("text, aid", [
-    ("The Health Ministry said it had distributed 1.2 million face masks.", True),
+    ("The Relief Ministry said it had distributed 8,000 tents.", True),
     ("Japan donated 10 million dollars.", True),  # a state's money is aid
     ("The government distributed leaflets in the capital.", False),  # no aid, no one named
     ("Doctors contributed money to the campaign.", False),
@@ -1252,8 +1252,8 @@ def test_an_agreement_signed_by_its_signers_between_commas_is_a_signing(pipeline
 
 
 def test_a_protest_told_in_a_relative_clause_with_its_own_day_is_news(pipeline):
-    types, got = told_types(pipeline, "The government says it will study a petition handed over by protesters who "
-                                      "marched on Parliament yesterday.")
+    types, got = told_types(pipeline, "Ministers say they will read a letter delivered by nurses who "
+                                      "marched on the assembly yesterday.")
     assert "PROTEST" in types, got
 
 
@@ -1288,7 +1288,7 @@ def test_a_sit_in_held_and_a_protest_joined_are_protests(pipeline, text, protest
 def test_calling_something_a_turning_point_for_someone_is_no_request(pipeline):
     types, got = told_types(pipeline, "Farmers, students and teachers from the northern province of Valle Alto brought "
                                       "their campaign against a planned dam to the gates of the presidential palace "
-                                      "yesterday, in a march organisers called a turning point for the movement.")
+                                      "yesterday, in a march its leaders described as a turning point for the cause.")
     assert "REQUEST" not in types, got
 
 

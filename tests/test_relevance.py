@@ -1331,7 +1331,7 @@ def test_a_conditional_threat_is_made_when_said(unfiltered, text, future):
 
 
 def test_fearing_harm_if_returned_is_no_threat_by_the_speaker(unfiltered):
-    art = extract_at(unfiltered, "The sheikh denied any links to terrorism and said he would be tortured if returned.")
+    art = extract_at(unfiltered, "The cleric rejected any tie to the bombers and said he would face torture if sent back.")
     assert factual_types(art) == ["REJECT"], [(e.type, e.rule, e.aux) for e in art.events]
 
 
@@ -1350,10 +1350,10 @@ def test_plans_duties_and_rights_are_not_acts(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # what people lack is told, not asked of anyone; a measure's reason is no call for it
-    ("Aid agencies have warned that more than 6 million people need assistance.", []),
+    ("Relief groups say some 2 million villagers will need food aid by spring.", []),
     ("The minister said the changes were needed to avoid a crisis in old age.", []),
     # a call for what is needed
-    ("The party leader argued a change in direction was needed to get a grip on spending.", ["REQUEST"]),
+    ("The opposition leader argued that a new course was needed to rein in borrowing.", ["REQUEST"]),
     ("The senator said the United States needs stronger border security.", ["REQUEST"]),
 ])
 def test_needs_told_and_needs_asked(unfiltered, text, want):
@@ -1394,7 +1394,7 @@ def test_accidents_and_named_storms_are_no_attacks(unfiltered, text, want):
 
 @pytest.mark.parametrize("text, want", [
     # a clash of dates and a press conference are no events; a joint news conference is a meeting
-    ("The prime minister scheduled his monthly press conference to clash with a keynote speech by the chancellor.", []),
+    ("The mayor set her weekly briefing to clash with the governor's budget speech.", []),
     ("The minister held a press conference on Tuesday.", []),
     ("The minister held a news conference in Kabul with the US envoy.", ["CONSULT"]),
     ("Protesters clashed with police in the capital on Sunday.", ["ASSAULT"]),
@@ -1450,7 +1450,7 @@ def test_clauses_joined_with_subjects_of_their_own_are_separate_acts(unfiltered)
     ("The party pledged to scrap tuition fees.", ["AGREE"]),
     ("The president vowed to fight poverty.", []),
     # a reward for information is no promise to anyone; allowing for a thing is taking it into account
-    ("The State Department has offered a reward of up to $10 million for information on its leaders.", []),
+    ("The interior ministry has put a bounty of 2 million dollars on the gang's chiefs.", []),
     ("Even allowing for the bias of some polls, the Tories are still behind.", []),
     ("The junta allowed the envoy to meet the detained leader.", ["CONCEDE"]),
     # support told in the simple present is a position held
@@ -1574,9 +1574,9 @@ def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):
 
 @pytest.mark.parametrize("text, target", [
     # what critics say is criticism: of whom their title names, or of the actor the statement is about
-    (("Critics of the government say it has announced more than 20 initiatives when the real focus should be on "
-     "policing."), "government"),
-    ("The party sees crime as a key election issue but critics claim the record is at best patchy.", "party"),
+    (("Critics of the government say it has launched a dozen schemes when what is needed is more teachers."),
+     "government"),
+    ("The party calls housing its main campaign theme, but critics claim its own record is poor.", "party"),
     # critics of nothing named, saying nothing of anyone: no event
     ("Critics say the weather will improve.", None),
 ])
