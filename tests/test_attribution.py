@@ -631,7 +631,8 @@ def test_some_of_the_protesters_are_the_protesters(pipeline):
 def test_a_group_saying_it_carried_out_the_raid_claims_it(pipeline):
     # "X later said it had carried out the raid": a claim in other words; the militants' attack is X's
     art, ev = one(pipeline, "Militants attacked the Orvan police station on Sunday night, killing six policemen. "
-                            "Tehreek-ul-Nasr, a banned militant outfit, later said it had carried out the raid.", "ASSAULT")
+                            "In a message to reporters, the outlawed militant group Tehreek-ul-Nasr said it had carried out "
+                            "the raid.", "ASSAULT")
     assert names(art, ev.sources) == {"Tehreek-ul-Nasr"}
 
 
