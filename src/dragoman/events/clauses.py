@@ -132,7 +132,7 @@ class View(Tree):
 
     def only_a_landmark(self, actor: str, trigger: int) -> bool:
         """True when every mention of ``actor`` in ``trigger``'s sentence is where a distance is counted from
-        ("a camp north of Kidal, more than 300 kilometres from Gao"): a landmark, not a participant."""
+        ("a base south of Lanto, some 200 kilometres from Dorvo"): a landmark, not a participant."""
         idx = [i for i in self.sentence_range(trigger) if actor in self.tok_actors.get(i, ())]
         return bool(idx) and all(self._landmark(i) for i in idx)
 

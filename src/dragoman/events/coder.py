@@ -597,7 +597,7 @@ class Coder:
                 continue
             if c.latent:
                 if "comp" in c.entry.flags and c.entry.is_noun:
-                    # "said the junta's refusal to allow the meeting showed ...": no event told of the refusal,
+                    # "said the council's refusal to allow the vigil proved ...": no event told of the refusal,
                     # and what it refuses is not done either
                     for ch in view.kids(c.tok, "acl"):
                         if any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
@@ -1011,7 +1011,7 @@ class Coder:
         j = cue
         for _ in range(8):
             if view.toks[j].dep == "conj" or j == top or view.toks[j].head == j:
-                return False  # "could not recall the email and suggested officials had failed": the second is said
+                return False  # "could not remember the memo and hinted that aides had erred": the second is said
             j = view.toks[j].head
             if view.lemma(j) in opinion and view.kids(j, "neg"):
                 return True
@@ -1078,7 +1078,7 @@ class Coder:
         if view.tok_actors.get(j) and toks[j].text[:1].isupper():
             return True  # a word of an actor's name: "the Society for the Prevention of Cruelty to Children"
         if toks[j].pos == "VERB" and any(view.lemma(k) in ("can", "could", "may", "might") for k in view.kids(j, "aux")):
-            return True  # "some countries can ignore their responsibilities": what may be done, not what was
+            return True  # "some states can shirk their duties": what may be done, not what was
         cur = j
         while cur != top and toks[cur].head != cur:
             if any(view.lemma(k) in self.lex.modes["conditional_marks"] for k in view.kids(cur, "mark")):
@@ -1393,7 +1393,7 @@ class Coder:
             conf -= w["weak"]
         depth = view.depth(c.clause) if noun and c.clause != c.tok else c.depth
         if not noun and _told_as_news(view, c.tok):
-            depth = min(depth, 1)  # "a petition handed over by protesters who marched on parliament yesterday"
+            depth = min(depth, 1)  # "a letter delivered by nurses who marched on the assembly yesterday"
         conf -= min(w["depth_cap"], w["depth_step"] * depth) + c.penalty
         if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
             conf -= w["nested_clause"]
@@ -1750,7 +1750,7 @@ def _questions_a_thing_raises(k: Coder, x: _Clause) -> bool:
 
 
 def _doubted_future(k: Coder, x: _Clause) -> bool:
-    """"several leaders questioned whether Turkey would take them back": doubting what may yet happen is no
+    """"several envoys doubted whether Velna would readmit them": doubting what may yet happen is no
     criticism of anything done (questioning whether it was done is)."""
     v = x.c.tok
     if x.code != k.lex.codes["criticism"] or x.view.lemma(v) != "question":

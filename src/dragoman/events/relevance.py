@@ -190,7 +190,7 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
         return False
     if event.type == "PROTEST" and any(a.sector in r.civil_sectors and a.kind in ("group", "organisation") for a in sources):
         return True  # "hundreds of dock workers marched for higher pay": workers acting politically
-    # "Senator Ruiz called for hearings", "the economy senator, Dirk Lemke, urged both sides to return to talks": a
+    # "Senator Ruiz called for hearings", "the transport councillor, Ines Varga, urged the two unions to resume talks": a
     # politician's demand, accusation, refusal or threat is political whatever it is about (a ministry's or a
     # central bank's, about markets, is not: counted on the BBC business articles, they doubled the events coded)
     if any(firm_state_actor(a, True) and a.kind == "person" for a in sources):
