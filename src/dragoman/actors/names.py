@@ -753,13 +753,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         while te + 1 < len(toks) and toks[te].text == "-" and not toks[te - 1].space and not toks[te].space \
                 and toks[te + 1].text.isalpha() and toks[te + 1].text.islower() and te + 1 not in covered:
             te += 2  # "Park Seong-min", "Kim Jong-un": a given name's second syllable the tagger left out
-        if toks[ts].text.lower() in _LINKING_PARTICLES:
-            # "Sayyid [Talal] bin Hamad Al Maskari": a name the tagger began at "bin" begins at the given name
-            while ts > 0 and toks[ts - 1].tag == "NNP" and toks[ts - 1].text[:1].isupper() and ts - 1 not in covered \
-                    and toks[ts - 1].sent == toks[ts].sent and toks[ts - 1].text.lower().rstrip(".") not in RANKS \
-                    and toks[ts - 1].text.lower().rstrip(".") not in HONORIFICS and (ts - 1) not in ctx.role_of:
-                ts -= 1
-        ts = _given_names_before(ctx, ts, te, covered)
+        ts = _given_names_before(ctx, _before_particle(ctx, ts, covered), te, covered)
         if te - ts == 1 and ctx.toks[ts].pos != "PROPN":
             return None
         if te - ts == 1 and ctx.title_case(ctx.toks[ts].sent) and ctx.used_as_word(ts):
@@ -942,6 +936,19 @@ def _name_start(ctx: Context, ent: Span, ts: int, te: int, inner: list[Unit]) ->
     for u in inner:
         u.used = True
         u.merged_into = None
+    return ts
+
+
+def _before_particle(ctx: Context, ts: int, covered: dict[int, Unit]) -> int:
+    """Where a name the tagger began at a linking particle begins: at the given name before it ("Sayyid [Talal] bin
+    Hamad Al Maskari"); ``ts`` for any other name."""
+    toks = ctx.toks
+    if toks[ts].text.lower() not in _LINKING_PARTICLES:
+        return ts
+    while ts > 0 and toks[ts - 1].tag == "NNP" and toks[ts - 1].text[:1].isupper() and ts - 1 not in covered \
+            and toks[ts - 1].sent == toks[ts].sent and toks[ts - 1].text.lower().rstrip(".") not in RANKS \
+            and toks[ts - 1].text.lower().rstrip(".") not in HONORIFICS and (ts - 1) not in ctx.role_of:
+        ts -= 1
     return ts
 
 
