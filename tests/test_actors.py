@@ -679,3 +679,15 @@ def test_a_group_placed_in_a_capital_is_of_that_capitals_country(pipeline):
     authorities = next(a for a in art.actors if a.name == "authorities")
     assert authorities.country == "UGA", (authorities.country, authorities.rule)
     assert next(a for a in art.actors if "officials" in a.name).country == "KEN"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Northern Command chief Lt Gen Oskar Vaino ordered the checkpoints closed.", "Oskar Vaino"),
+    ("Maj Gen Hilde Sorvali said the brigade would stay.", "Hilde Sorvali"),
+    ("Col Teodor Brask told reporters the convoy had turned back.", "Teodor Brask"),
+])
+def test_ranks_written_without_stops_are_no_names(pipeline, text, name):
+    art = extract(text, pipeline=pipeline)
+    people = {a.name for a in art.actors if a.kind == "person"}
+    assert name in people
+    assert not people & {"Gen", "Lt Gen", "Maj Gen", "Col"}

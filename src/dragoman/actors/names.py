@@ -750,6 +750,12 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label == "PERSON":
         ts = _without_title(ctx, ts, te)
         toks = ctx.toks
+        if _a_title(ctx, ts):
+            # the tagger took only the ranks ("[Lt Gen] Oskar Vaino"): the name is the proper nouns after them
+            span = _name_after_ranks(ctx, te, covered)
+            if span is None:
+                return None
+            ts, te = span
         while te + 1 < len(toks) and toks[te].text == "-" and not toks[te - 1].space and not toks[te].space \
                 and toks[te + 1].text.isalpha() and toks[te + 1].text.islower() and te + 1 not in covered:
             te += 2  # "Park Seong-min", "Kim Jong-un": a given name's second syllable the tagger left out
@@ -939,6 +945,11 @@ def _name_start(ctx: Context, ent: Span, ts: int, te: int, inner: list[Unit]) ->
     return ts
 
 
+def _a_title(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is a rank or a role word, no part of a name ("Gen", "Lt.", "Ambassador")."""
+    return ctx.toks[i].text.lower().rstrip(".") in {r.rstrip(".") for r in RANKS} or i in ctx.role_at
+
+
 def _before_particle(ctx: Context, ts: int, covered: dict[int, Unit]) -> int:
     """Where a name the tagger began at a linking particle begins: at the given name before it ("Sayyid [Talal] bin
     Hamad Al Maskari"); ``ts`` for any other name."""
@@ -950,6 +961,16 @@ def _before_particle(ctx: Context, ts: int, covered: dict[int, Unit]) -> int:
             and toks[ts - 1].text.lower().rstrip(".") not in HONORIFICS and (ts - 1) not in ctx.role_of:
         ts -= 1
     return ts
+
+
+def _name_after_ranks(ctx: Context, te: int, covered: dict[int, Unit]) -> tuple[int, int] | None:
+    """The proper nouns from token ``te`` on, in its sentence, that no unit covers and no title is: the name after
+    an entity the tagger made of ranks alone; ``None`` when none follows."""
+    toks, end = ctx.toks, te
+    while end < len(toks) and toks[end].pos == "PROPN" and toks[end].text[:1].isupper() and end not in covered \
+            and toks[end].sent == toks[te - 1].sent and not _a_title(ctx, end):
+        end += 1
+    return (te, end) if end > te else None
 
 
 def _without_title(ctx: Context, ts: int, te: int) -> int:
