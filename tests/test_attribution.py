@@ -679,3 +679,42 @@ def test_things_ordered_are_not_people_addressed(pipeline):
     art = extract("The energy minister ordered the heaters switched off in every public building.", published="2024-05-04",
                   pipeline=pipeline)
     assert not [a.name for e in art.events for a in map(art.actor, e.targets) if a and "heaters" in a.name]
+
+
+# --- whom testimony, pleas and judgements of violence are aimed at (6 Dec, night) --------------------------
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Deputy Minister Ilvo Kask testified before the Parliamentary Audit Committee that the contracts were lawful.",
+     "Parliamentary Audit Committee"),
+    ("Deputy Minister Ilvo Kask testified to the Senate Ethics Committee on Wednesday.", "Senate Ethics Committee"),
+])
+def test_whom_testimony_is_given_to_is_its_target(pipeline, text, target):
+    art, ev = one(pipeline, text, "COOPERATE")
+    assert names(art, ev.sources) == {"Ilvo Kask"}
+    assert target in names(art, ev.targets)
+
+
+@pytest.mark.parametrize("plea", ["Tamsin Orley pleaded not guilty on Friday.",
+                                  "Tamsin Orley denied fraud at the opening of her trial on Friday."])
+def test_a_defendants_plea_answers_the_prosecution(pipeline, plea):
+    art, ev = one(pipeline, "Prosecutors in Marrow County say the former treasurer, Tamsin Orley, moved school funds "
+                            "into her own accounts. A judge set bail at $40,000. " + plea, "REJECT")
+    assert names(art, ev.sources) == {"Tamsin Orley"}
+    assert mentions(art, ev.targets) & {"Prosecutors", "Prosecutors in Marrow County"}
+
+
+def test_condemning_a_bombing_is_aimed_at_the_bombers_not_at_whom_a_conjoined_call_asks(pipeline):
+    art, evs = events(pipeline, "Fighters of the Sable Hill Front bombed a bus depot in Orvano on Tuesday, killing "
+                                "six drivers. Governor Petra Lund condemned the bombing and urged the national "
+                                "government to send more police.")
+    condemn = [e for e in evs if e.type == "ACCUSE"]
+    assert len(condemn) == 1
+    assert "national government" not in names(art, condemn[0].targets)
+    assert "Sable Hill Front" in " ".join(names(art, condemn[0].targets))
+
+
+def test_a_welcomed_measure_still_lets_a_conjoined_call_name_the_government(pipeline):
+    art, ev = one(pipeline, "The Dockworkers' Federation welcomed the relief package but urged the government to "
+                            "go further.", "SUPPORT")
+    assert "government" in names(art, ev.targets)

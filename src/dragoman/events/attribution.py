@@ -258,7 +258,7 @@ class Attribution:
             for ch in view.kids(v, "ccomp", "xcomp"):
                 if not targets and toks[ch].pos in ("VERB", "AUX"):
                     targets.extend(self._clause_targets(view, ch, None, ptype, None)[0])
-        if not targets:
+        if not targets and _open_ended(view, v, self.lex.modes["violent_acts"]):
             for cv in view.kids(v, "conj"):  # "established ties with and opened an embassy in X"
                 if toks[cv].pos in ("VERB", "AUX") and view.kid(cv, "nsubj", "nsubjpass") is None:
                     targets.extend(self._clause_targets(view, cv, None, ptype, None, True)[0])
@@ -652,3 +652,11 @@ def _told_in_claim(view: View, v: int, claim: int) -> set[str]:
     told = {a for j in inside for a in view.tok_actors.get(j, ())}
     return told - {a for j in view.subtree(claim) if j not in inside for a in view.tok_actors.get(j, ())}
 
+
+def _open_ended(view: View, v: int, violent: frozenset[str]) -> bool:
+    """Whether the verb at ``v`` leaves whom it is done to for a verb conjoined with it to name: not where its object
+    is a violent act, whose doer it judges ("condemned the bombing and urged the government to send troops": the
+    bombers are condemned, the government is asked); "welcomed the package and urged the government to go further"
+    and "established ties with and opened an embassy in X" leave it."""
+    o = view.kid(v, "dobj")
+    return o is None or view.lemma(o).lower() not in violent

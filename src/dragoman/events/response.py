@@ -47,13 +47,13 @@ def _answered(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> tuple[
     objs = _answered_objects(view, i)
     if objs:
         obj = view.lemma(objs[0]).lower()
-        if obj in modes["answered_claims"] or obj in _SAID:
+        if obj in modes["answered_claims"] or obj in _SAID or obj in modes["answered_offences"]:
             return _CLAIM_TYPES
         if obj in modes["answered_demands"]:
             return _DEMAND_TYPES
         return ()
-    if view.lemma(i) == "deny":
-        return _CLAIM_TYPES  # "denied that she had backed ...", "denied wrongdoing" has an object
+    if view.lemma(i) in ("deny", "plead"):
+        return _CLAIM_TYPES  # "denied that she had backed ...", "pleaded not guilty" ("denied wrongdoing" has an object)
     return ()
 
 
@@ -89,6 +89,10 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
             continue
         s = ev.evidence[0].sent
         mine = set(ev.sources)
+        if _pleads(view, i, modes) and (who := _last_named(view, ev.evidence[0].trigger[0], mine, modes["prosecution_words"])):
+            # "pleaded not guilty", "denied murder": a defendant answers the prosecution, not the court or the jury
+            out[n] = replace(ev, targets=tuple(who), rule=f"{ev.rule}+answers-prosecution")
+            continue
         prior = [p for p in out[:n] if p.type in wanted and p.sources and p.evidence and p.evidence[0].sent is not None
                  and s - _WINDOW <= p.evidence[0].sent <= s and p.evidence[0].trigger[0] < ev.evidence[0].trigger[0]
                  and not mine & set(p.sources)]
@@ -116,6 +120,28 @@ def _claimant(view: View, i: int, sent: int, mine: set[str], verbs: frozenset[st
     earlier verb of claiming ("Ms Lind said the ministry had hidden the figures ... The ministry denied it"),
     in the same sentence or the ``_WINDOW`` before it, naming actors other than the denier."""
     return _nearest_doer(view, i, sent, mine, verbs, passive_agents=False)
+
+
+def _pleads(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> bool:
+    """Whether the rejection at ``i`` is a defendant's answer to a charge: a plea ("pleaded not guilty"), or a denial
+    of an offence ("denied murder", "denies the charges")."""
+    if view.lemma(i) == "plead":
+        return True
+    objs = _answered_objects(view, i)
+    return view.lemma(i) == "deny" and bool(objs) and view.lemma(objs[0]).lower() in modes["answered_offences"] | {"charge"}
+
+
+def _last_named(view: View, before: int, others: set[str], words: frozenset[str]) -> list[str]:
+    """The actor, other than ``others``, whose name holds one of ``words`` ("prosecutors", "the prosecution", "the
+    district attorney") and who was mentioned last before character ``before``; [] when the article names none."""
+    best: tuple[int, str] | None = None
+    for a in view.article.actors:
+        if a.id in others or not words & set(a.name.lower().replace("'s", "").split()):
+            continue
+        at = max((m.start for m in a.mentions if m.start < before), default=None)
+        if at is not None and (best is None or at > best[0]):
+            best = (at, a.id)
+    return [best[1]] if best else []
 
 
 #: event types whose object, an act or a measure, stands for the actor who did it
