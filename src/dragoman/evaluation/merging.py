@@ -119,6 +119,13 @@ Two measures (``dragoman eval merge``):
   sizes and times of day; another armed group attacking the same town the same day, the same official accusing
   another country the same day and the two countries' leaders meeting the day before as decoys), written blind on
   6 Dec 2026 and committed before its first run, kept unread: ``holdout20_precision``, ``holdout20_recall``.
+- **holdout21 set**: ``data/merge_set_holdout21.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; one report of a pair told in a regional roundup of short items; a detained person named in one lead and
+  described first in the other; an armed group or a movement by its acronym against its full name; a protest placed
+  by a landmark under a dateline against its city; a government press release; the same group protesting in another
+  city the same day and the same two ministers speaking by telephone two days after their meeting as decoys),
+  written blind on 6 Dec 2026 and committed before its first run, kept unread: ``holdout21_precision``,
+  ``holdout21_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -161,6 +168,7 @@ HOLDOUT17_SET = DATA / "merge_set_holdout17.jsonl"
 HOLDOUT18_SET = DATA / "merge_set_holdout18.jsonl"
 HOLDOUT19_SET = DATA / "merge_set_holdout19.jsonl"
 HOLDOUT20_SET = DATA / "merge_set_holdout20.jsonl"
+HOLDOUT21_SET = DATA / "merge_set_holdout21.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -170,7 +178,7 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"), (HOLDOUT15_SET, "holdout15"),
                 (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"),
                 (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
-                (HOLDOUT20_SET, "holdout20"))
+                (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
