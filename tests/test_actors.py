@@ -691,3 +691,32 @@ def test_ranks_written_without_stops_are_no_names(pipeline, text, name):
     people = {a.name for a in art.actors if a.kind == "person"}
     assert name in people
     assert not people & {"Gen", "Lt Gen", "Maj Gen", "Col"}
+
+
+
+def test_a_hyphened_word_gives_an_initial_to_each_of_its_parts(pipeline):
+    art = extract("The Karsian Anti-Smuggling Directorate (KASD) on Friday seized a cargo ship. KASD officers said "
+                  "the ship was held.", pipeline=pipeline)
+    body = [a for a in art.actors if a.name == "Karsian Anti-Smuggling Directorate"]
+    assert body and body[0].kind == "organisation" and body[0].sector == "GOV"
+    assert "KASD" in {m.text for m in body[0].mentions}
+
+
+def test_a_name_linked_to_a_fathers_is_one_person_known_later_by_the_own_name(pipeline):
+    art = extract("Datuk Mohd Tarmizi bin Yusof, 61, was questioned on Monday. Tarmizi denied any wrongdoing.",
+                  pipeline=pipeline)
+    people = [a for a in art.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Mohd Tarmizi bin Yusof"]
+    assert "Tarmizi" in {m.text for m in people[0].mentions}
+
+
+def test_a_name_set_off_with_an_age_is_a_persons_whatever_the_tagger_said(pipeline):
+    art = extract("Police questioned Haslinda Bakri, 39, over the missing funds.", pipeline=pipeline)
+    assert any(a.name == "Haslinda Bakri" and a.kind == "person" for a in art.actors)
+
+
+def test_a_body_defined_with_initials_stays_an_actor_beside_its_officers(pipeline):
+    art = extract("Investigators of the Harbour and Customs Integrity Bureau (HCIB) searched the port offices on Monday. "
+                  "The mayor said he had cooperated with the bureau.", pipeline=pipeline)
+    body = [a for a in art.actors if a.name == "Harbour and Customs Integrity Bureau"]
+    assert body and {"HCIB", "the bureau"} <= {m.text for m in body[0].mentions}

@@ -195,6 +195,7 @@ def _name_parts(kept: list[Unit]) -> dict[str, Unit | None]:
         if "-" in last and last.split("-", 1)[0].lower() in _ARTICLE_PREFIXES:
             ends.add(last.split("-", 1)[1])  # "al-Saadi" is "Saadi" later
         ends |= _family_names(u.name.split())
+        ends |= _before_particles(u.name.split())
         for w in ends:
             w = w.strip(".,")
             if len(w) > 2 and w[0].isupper():
@@ -220,6 +221,16 @@ def _same_person(a: str, b: str) -> bool:
         ib = gb.replace(".", "") if _INITIALS.match(gb) else "".join(w[0] for w in wb[:-1])
         return ia.startswith(ib) or ib.startswith(ia)
     return ga.lower() == gb.lower()
+
+
+#: particles linking a name to a father's ("bin", "ould")
+_LINKING_PARTICLES = words("linking_particles")
+
+
+def _before_particles(words: list[str]) -> set[str]:
+    """The own names a name linked to a father's may be shortened to later: the word before the particle ("Mohd Tarmizi
+    bin Yusof" is "Tarmizi"), besides the first and the last word."""
+    return {words[k - 1] for k in range(1, len(words) - 1) if words[k].lower() in _LINKING_PARTICLES}
 
 
 def _family_names(words: list[str]) -> set[str]:

@@ -310,6 +310,8 @@ def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
     """"the chairman of the Civil Aviation Authority", "fighters from the Ituri Patriotic Front": where the
     organisation a title or group names as its owner ends (that body's officer or members, not a namesake's)."""
     u = _body_after(ctx, root, te, ("of", "from"), ("organisation", "actor"), 9)
+    if u is not None and u.rule.startswith("acronym-name"):
+        return None  # "officers of the Ethics Commission (ECN)": a body the article defines initials for stays an actor
     return u.te if u is not None else _named_group_end(ctx, root, te)
 
 

@@ -163,7 +163,9 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
             continue
         te = i
         ts = _name_run_start(ctx, i)
-        words = sum(1 for j in range(ts, te) if toks[j].text != "-")
+        while ts < te - 1 and toks[ts].text.lower().rstrip(".") in HONORIFICS:
+            ts += 1  # "Datuk Seri ...": honorifics before the name, no part of it
+        words = sum(1 for j in range(ts, te) if toks[j].text != "-" and toks[j].text.lower() not in _LINKING_PARTICLES)
         if ts == te or words > 4 or not aged and words < 2 or any(j in taken for j in range(ts, te)) \
                 or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
             continue
@@ -284,6 +286,8 @@ def _name_run_start(ctx: Context, i: int) -> int:
             ts -= 1  # a hyphen inside a name
         elif w.text[:1].isupper() and (w.tag == "NNP" or w.tag == "NN" and (ts - 1 == 0 or toks[ts - 2].sent != toks[i].sent)):
             ts -= 1  # (a surname the tagger took for a common noun opening the sentence: "Herrera, 44, was ...")
+        elif w.text.lower() in _LINKING_PARTICLES and ts < i and ts - 2 >= 0 and toks[ts - 2].text[:1].isupper():
+            ts -= 1  # "Yusof bin Rahim": a particle between a given name and a father's
         else:
             break
     while ts < i and toks[ts].text == "-":
@@ -335,7 +339,7 @@ NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "das", "do", "dos"
 
 #: particles that join a given name to a father's or a family name ("Talal bin Hamad", "Abd al-Salam"): a name
 #: never begins with one
-_LINKING_PARTICLES = frozenset(("bin", "ibn", "bint", "ben", "ould", "wuld"))
+_LINKING_PARTICLES = words("linking_particles")
 
 
 def _name_follows(toks: Sequence[Token], i: int) -> bool:
@@ -675,14 +679,16 @@ def _hyphen_joined(toks: Sequence[Token], i: int, step: int) -> bool:
 
 def _person_by_apposition(ctx: Context, ts: int, te: int) -> bool:
     """Is a name the tagger took for an organisation's a person's, told by the title in apposition after it ("arrested
-    Kwame Asante-Boateng, the party's communications director, ...": a hyphenated surname read as a firm)?  Only a
-    name of capitalised words with no word of a body in it."""
+    Kwame Asante-Boateng, the party's communications director, ...": a hyphenated surname read as a firm) or by an age
+    set off after it ("Tarmizi Yusof, 47, was ...")?  Only a name of capitalised words with no word of a body in it."""
     toks = ctx.toks
     if any(not toks[i].text[:1].isupper() and toks[i].text != "-" or toks[i].text.lower() in BODY_NAME_WORDS
            for i in range(ts, te)):
         return False
     last = te - 1
-    return _titled_after(ctx, te) or any(
+    aged = te + 2 < len(toks) and toks[te].text == "," and toks[te + 1].text.isdigit() and 10 <= int(toks[te + 1].text) <= 110 \
+        and toks[te + 2].text == ","
+    return aged or _titled_after(ctx, te) or any(
         toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person" for k in ctx.children[last])
 
 
@@ -759,6 +765,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         while te + 1 < len(toks) and toks[te].text == "-" and not toks[te - 1].space and not toks[te].space \
                 and toks[te + 1].text.isalpha() and toks[te + 1].text.islower() and te + 1 not in covered:
             te += 2  # "Park Seong-min", "Kim Jong-un": a given name's second syllable the tagger left out
+        te = _father_after(ctx, te, covered)
         ts = _given_names_before(ctx, _before_particle(ctx, ts, covered), te, covered)
         if te - ts == 1 and ctx.toks[ts].pos != "PROPN":
             return None
@@ -803,6 +810,8 @@ def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
             w = toks[ts - 1].text
             if w[:1].isupper() and w.replace("-", "").isalpha():
                 letters.append(w[0])
+            elif w == "-" and letters and not toks[ts - 1].space:
+                pass  # "Anti-Corruption": each word of a hyphened pair gives its initial
             elif w.lower() not in _ACRONYM_SKIP or not letters:
                 break
             ts -= 1
@@ -961,6 +970,19 @@ def _before_particle(ctx: Context, ts: int, covered: dict[int, Unit]) -> int:
             and toks[ts - 1].text.lower().rstrip(".") not in HONORIFICS and (ts - 1) not in ctx.role_of:
         ts -= 1
     return ts
+
+
+def _father_after(ctx: Context, te: int, covered: dict[int, Unit]) -> int:
+    """Where a name the tagger ended before a linking particle ends: after the father's name it links ("[Yusof] bin
+    Rahim", "[Aminata] ould Cheikh"); ``te`` when no particle follows."""
+    toks, end = ctx.toks, te
+    if te + 1 < len(toks) and toks[te].text.lower() in _LINKING_PARTICLES and te not in covered \
+            and toks[te].sent == toks[te - 1].sent:
+        end = te + 1
+        while end < len(toks) and toks[end].text[:1].isupper() and toks[end].pos == "PROPN" and end not in covered \
+                and toks[end].sent == toks[te].sent:
+            end += 1
+    return end if end > te + 1 else te
 
 
 def _name_after_ranks(ctx: Context, te: int, covered: dict[int, Unit]) -> tuple[int, int] | None:
