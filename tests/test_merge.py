@@ -1448,3 +1448,18 @@ def test_a_plural_possessive_in_a_bodys_name_still_gives_its_initials():
     assert initials("Velna Dockers' Union") == "vdu"
     assert initials("Velna Dockers’ Union") == "vdu"
     assert initials("Dorvan Workers' Party of Labour") == "dwpl"
+
+
+def test_an_accusation_of_a_regional_administration_and_one_of_another_country_stay_two(tmp_path):
+    # one ministry's accusations on one day: of the rival administration seated in a country's second city, whose
+    # name does not name the country (no key of its own), and of another country's government
+    def told(aid: str, who: Actor, whom: str, code: str) -> Article:
+        text = f"{who.name} accused {whom} of arming the rebels on Tuesday. {filler(aid)}"
+        actors = (who, group("t1", whom, code, "GOV", text))
+        return article(aid, text, actors, "ACCUSE", ("a1",), ("t1",), "2024-03-05")
+
+    ministry = Actor("a1", "Foreign Ministry", "SDN", None, "GOV", kind="organisation",
+                     mentions=(Mention(0, 16, "Foreign Ministry"),))
+    rows = stored([told("r1", ministry, "the Sirte-based administration", "LBY"),
+                   told("r2", person("a1", "Hamid Karrar", "SDN", "GOV"), "Chad's government", "TCD")], tmp_path)
+    assert groups(rows) == [["r1"], ["r2"]]

@@ -69,7 +69,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from dragoman.events.attribution import SYMMETRIC
-from dragoman.store.records import NAME_PARTICLES, PLACE_RANK, PRECISION_RANK, actor_keys, norm_name
+from dragoman.store.records import NAME_PARTICLES, PLACE_RANK, PRECISION_RANK, PSEUDO_COUNTRIES, actor_keys, norm_name
 from dragoman.store.records import VOWELS as _VOWELS
 from dragoman.store.records import skeleton as _skeleton
 
@@ -398,12 +398,15 @@ def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     """The countries of a member's sources and of its targets that are named specifically (a person, an
     organisation, a state: a participant with a strong key), by the actor's country code — an international
     body by its own (``IGO``): "the EU" and "Canada", "the African Union" and "Kenya" are of different
-    countries.  A participant of unknown country adds none."""
+    countries.  So does a government body the keys leave out, whose own name does not name its country ("the
+    Benghazi-based administration", "the Cusco government": of Libya, of Peru, if not its state).  A participant of
+    unknown country adds none."""
     if "_countries" not in m:
         src: set[str] = set()
         tgt: set[str] = set()
         for a, ks in zip(parts(m), member_keys(m)):
-            if a.get("country") and strong(ks):
+            if a.get("country") and (strong(ks) or a.get("kind") == "group" and a.get("sector") == "GOV"
+                                     and a.get("country") not in PSEUDO_COUNTRIES):
                 (src if a["role"] == "source" else tgt).add(a["country"])
         m["_countries"] = (frozenset(src), frozenset(tgt))
     return m["_countries"]  # type: ignore[no-any-return]
