@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dragoman.actors.body import code_body
+from dragoman.actors.body import ARMED_HEADS, code_body
 from dragoman.actors.context import (
     RANKS,
     Context,
@@ -228,7 +228,7 @@ def _group_coding(ctx: Context, root: int, role: Role, ts: int, te: int) -> tupl
         if post[0].kind == "demonym" and ext == post[0].te and (hit := ctx.role_at.get(ext)) is not None and hit[0] - te <= 6:
             ext = hit[0]  # "soldiers of the Nigerian army"
     elif post is None and role.kind in ("person", "group"):
-        ext = _named_owner_end(ctx, root, te) or te
+        ext = _named_owner_end(ctx, root, te, role.kind == "group") or te
     if ext == te and role.kind == "person" and not role.strong:
         ext = _group_of_end(ctx, root, te) or te
     body = _served_body(ctx, root, te) if ext == te and role.kind == "person" and (
@@ -306,12 +306,16 @@ def _served_body(ctx: Context, root: int, te: int) -> Unit | None:
     return _body_after(ctx, root, te, ("for", "at"), ("organisation", "actor", "group"), 7, coded=True)
 
 
-def _named_owner_end(ctx: Context, root: int, te: int) -> int | None:
+def _named_owner_end(ctx: Context, root: int, te: int, people: bool = False) -> int | None:
     """"the chairman of the Civil Aviation Authority", "fighters from the Ituri Patriotic Front": where the
-    organisation a title or group names as its owner ends (that body's officer or members, not a namesake's)."""
+    organisation a title or group names as its owner ends (that body's officer or members, not a namesake's); ``people``:
+    the role names a group of people (``None`` where the body defines initials, see below)."""
     u = _body_after(ctx, root, te, ("of", "from"), ("organisation", "actor"), 9)
-    if u is not None and u.rule.startswith("acronym-name"):
-        return None  # "officers of the Ethics Commission (ECN)": a body the article defines initials for stays an actor
+    if people and u is not None and u.rule.startswith("acronym-name") and ctx.toks[root].text.lower() not in ARMED_HEADS:
+        # "officers of the Ethics Commission (ECN)": a body the article defines initials for stays an actor beside its
+        # people ("fighters of the ... Front (TDF)" are the armed group's, and name it; "the chairman of the ...
+        # Authority (CAA)" is its officer)
+        return None
     return u.te if u is not None else _named_group_end(ctx, root, te)
 
 
