@@ -720,3 +720,25 @@ def test_a_body_defined_with_initials_stays_an_actor_beside_its_officers(pipelin
                   "The mayor said he had cooperated with the bureau.", pipeline=pipeline)
     body = [a for a in art.actors if a.name == "Harbour and Customs Integrity Bureau"]
     assert body and {"HCIB", "the bureau"} <= {m.text for m in body[0].mentions}
+
+
+def test_a_persons_name_the_tagger_cut_in_two_is_one_name(pipeline):
+    for text, name in (('Darwin Arley Ordóñez Cuero, known by the alias "Pulpo", was arrested at a farm on Monday.',
+                        "Darwin Arley Ordóñez Cuero"),
+                       ('Wilmer Arley Cuesta Mosquera, known by the alias "Loro", was arrested at a house on Monday.',
+                        "Wilmer Arley Cuesta Mosquera")):
+        people = [a for a in extract(text, pipeline=pipeline).actors if a.kind == "person"]
+        assert [a.name for a in people] == [name]
+
+
+def test_a_local_language_title_names_a_foreign_minister(pipeline):
+    art = extract("Peru's Canciller, Rosa Inés Tarrago Ulloa, on Monday called on Bolivia to close the border.",
+                  pipeline=pipeline)
+    rosa = [a for a in art.actors if a.name == "Rosa Inés Tarrago Ulloa"]
+    assert rosa and rosa[0].kind == "person" and rosa[0].sector == "GOV"
+
+
+def test_a_building_named_after_a_capital_abroad_is_no_mention_of_that_country(pipeline):
+    art = extract("LISBON, May 4 - Dockers marched from Kingston House to the harbour on Monday, and Portuguese police "
+                  "said about 2,000 people took part.", pipeline=pipeline)
+    assert not any(a.country == "JAM" for a in art.actors)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dragoman.actors.context import RANKS, Context, Unit, known_as_end
+from dragoman.actors.context import COUNTRY_KINDS, RANKS, Context, Unit, known_as_end
 from dragoman.actors.lexicon import Entry, Match
 from dragoman.actors.militia import MEMBERS
 from dragoman.actors.titles import PORTFOLIO_WORDS
@@ -80,7 +80,7 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_izafat_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     units.extend(_possessed_persons(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     taken = {i for u in units for i in range(u.ts, u.te)}
-    for ent in ctx.article.entities:
+    for ent in _joined_people(ctx, covered):
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
             continue
         eu = _entity_unit(ctx, ent, covered)
@@ -104,6 +104,47 @@ def find_names(ctx: Context) -> list[Unit]:
     # lexicon hits swallowed by an organisation name stay available to code it
     ctx.inner = {i: u for i, u in covered.items() if u.used}
     return units
+
+
+def _joined_people(ctx: Context, covered: dict[int, Unit]) -> list[Span]:
+    """The article's named entities, where the tagger cut one person's name, or took only a part of it: a person
+    entity runs on over the capitalised proper nouns of the chain of compounds it is part of, before it and after it
+    ("[Mario Esteban] Quiñónez Pardo", "Wilson Esteban Quiñónez [Valencia]": the given names and surnames of a
+    Spanish name), taking in another entity the tagger made of some of them; never over a title, a rank or a word the
+    lexicons know (a country, a city, an office)."""
+    toks, text = ctx.toks, ctx.article.text
+    ents = list(ctx.article.entities)
+    spans = {id(e): (e.tok_start, e.tok_end) for e in ents if e.label == "PERSON"}
+
+    def name_word(j: int, sent: int) -> bool:
+        # (as ``_given_names_before``: not a word the article writes in lower case too, "County Commissioner")
+        return toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and toks[j].sent == sent and j not in covered \
+            and not _a_title(ctx, j) and j not in ctx.role_of and toks[j].text.lower() not in HONORIFICS \
+            and toks[j].text.isalpha() and not toks[j].text.isupper() and not ctx.used_as_word(j) \
+            and toks[j].text.lower() not in PORTFOLIO_WORDS \
+            and not (j > 0 and toks[j - 1].tag in ("DT", "PRP$", "POS") and toks[j].ent_type != "PERSON")
+
+    for e in ents:
+        if id(e) not in spans:
+            continue
+        ts, te = spans[id(e)]
+        sent = toks[ts].sent
+        while te < len(toks) and toks[te - 1].dep == "compound" and toks[te - 1].head >= te \
+                and all(name_word(j, sent) for j in range(te, toks[te - 1].head + 1)) and toks[te - 1].head - te < 3:
+            te = toks[te - 1].head + 1
+        while ts > 0 and toks[ts - 1].dep == "compound" and ts <= toks[ts - 1].head < te and name_word(ts - 1, sent) \
+                and name_word(ts, sent):  # (not over a title the tagger began the name with: "[CS Peter Langat]")
+            ts -= 1
+        spans[id(e)] = (ts, te)
+    out: list[Span] = []
+    for e in ents:
+        if id(e) in spans and spans[id(e)] != (e.tok_start, e.tok_end):
+            ts, te = spans[id(e)]
+            out.append(Span(toks[ts].start, toks[te - 1].end, text[toks[ts].start:toks[te - 1].end], "PERSON", ts, te, e.sent))
+        elif not any(id(o) != id(e) and a <= e.tok_start and e.tok_end <= b for o in ents if id(o) in spans
+                     for a, b in [spans[id(o)]]):
+            out.append(e)  # (an entity a joined name took in is gone)
+    return out
 
 
 #: words that make a name a part of the city named after "of" ("the Palermo district of Buenos Aires")
@@ -644,6 +685,9 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
     if entry.kind == "code" and te - ts == 1 and te < len(toks) and toks[te].text == ")" and ts >= 2 and (
             toks[ts - 1].text == "(" or toks[ts - 1].text == "," and any(toks[j].text == "(" for j in range(max(0, ts - 6), ts))):
         return False  # the initials a body is known by: "(Landeskriminalamt, LKA)" is no Sri Lanka
+    if entry.kind in ("capital", "city") and entry.country and te < len(toks) and toks[te].text[:1].isupper() \
+            and toks[te].text.lower() in _BUILDINGS and not _named_elsewhere(ctx, entry.country, art.text[m.start:m.end]):
+        return False  # a building or a square named after a city abroad: "the Victoria Palace" in a Bucharest story
     if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
             e.tok_start == ts and e.tok_end == te for e in art.entities):
         return False  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
@@ -658,6 +702,17 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
                 and not _part_of_a_name(ctx, m.start, m.end))
     # a city name counts where spaCy also sees a place ("Mobile", "Of" are words)
     return not (entry.kind == "city" and toks[ts].ent_type not in ("GPE", "LOC", "FAC", "NORP"))
+
+
+def _named_elsewhere(ctx: Context, country: str, word: str) -> bool:
+    """Does the article name ``country`` (by name, code, demonym, capital or city) by another word than ``word``?"""
+    text = ctx.article.text
+    return any(e.country == country and not e.contextual and e.kind in COUNTRY_KINDS and text[m.start:m.end] != word
+               for m, e in ctx.hit_entries())
+
+
+#: the last words of a named building, besides the landmarks' ("the Victoria Palace", "Kensington Barracks")
+_BUILDINGS = words("building_name_words")
 
 
 #: words before a place's name that say it is a place, not a person of that name
