@@ -338,3 +338,14 @@ def test_a_small_town_abroad_is_not_a_local_quarter_of_the_same_name(places, pip
     text = "Brazilian police said thousands of tenants rallied in Lapa on Saturday against rent rises."
     _, where = locate(pipeline, places, text, "rallied")
     assert where is not None and where.country == "BRA", where
+
+
+def test_a_building_named_after_a_city_abroad_is_not_in_that_city(pipeline):
+    from dragoman import extract
+
+    # Kingston is Jamaica's capital; a "Kingston Palace" in a story of Portugal is a building there, not in Jamaica
+    art = extract("LISBON, March 13 (Tagus Wire) - Portuguese dockers marched to the Kingston Palace on Friday to protest "
+                  "against the port reform.", published="2026-03-13", pipeline=pipeline)
+    places = [e.location for e in art.events if e.type == "PROTEST" and e.location is not None]
+    assert not any(p.country == "JAM" for p in places), places
+    assert not any(a.country == "JAM" for a in art.actors), art.actors

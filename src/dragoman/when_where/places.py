@@ -202,15 +202,17 @@ class PlaceResolver:
     def _landmark_city(self, name: str, local: set[str]) -> Place | None:
         """The city a building or a square is named after ("marched to Velna City Hall", "gathered at Dorvan
         Central Station"): the name's leading words, a city of 100,000 people or more, before words naming a
-        landmark (its last is one of ``landmark_nouns`` or ``landmark_name_words``); ``None`` for any other name
-        ("to Dorvan City Council")."""
+        landmark (its last is one of ``landmark_nouns`` or ``landmark_name_words``), in one of the ``local`` countries
+        when the article names any; ``None`` for any other name ("to Dorvan City Council")."""
         parts = name.split()
         if len(parts) < 2 or parts[-1].lower() not in LANDMARK_NOUNS | LANDMARK_NAME_WORDS:
             return None
         for n in range(len(parts) - 1, 0, -1):
             p = self.gaz.lookup(" ".join(parts[:n]), local)
             if p is not None:
-                return p if p.precision == "city" and not _weak(p) else None
+                # (a city abroad is not the place of a building in a story of other countries: "the Victoria
+                # Palace" in a Bucharest story is no building of the Seychelles' capital)
+                return p if p.precision == "city" and not _weak(p) and (not local or p.country in local) else None
         return None
 
     def _local(self, text: str, ctx: list[tuple[int, int, str, int]], s: int, e: int) -> tuple[set[str], str | None]:
