@@ -718,3 +718,11 @@ def test_a_welcomed_measure_still_lets_a_conjoined_call_name_the_government(pipe
     art, ev = one(pipeline, "The Dockworkers' Federation welcomed the relief package but urged the government to "
                             "go further.", "SUPPORT")
     assert "government" in names(art, ev.targets)
+
+
+def test_a_second_party_the_parser_hung_on_the_first_ones_title_meets_and_the_venue_is_no_party(pipeline):
+    art, ev = one(pipeline, "Ilse Varga, Velnia's foreign minister, and Tomas Brek, who was on his first visit "
+                            "abroad since taking office, met at the Ministry of Foreign Affairs for talks on trade.",
+                  "CONSULT")
+    assert names(art, ev.sources) | names(art, ev.targets) >= {"Ilse Varga", "Tomas Brek"}
+    assert "Ministry of Foreign Affairs" not in names(art, ev.sources) | names(art, ev.targets)

@@ -212,6 +212,12 @@ class View(Tree):
                 if self.toks[c].dep == "conj":
                     heads.append(c)
                     stack.append(c)
+                elif self.toks[c].dep == "appos":
+                    # "X, Velna's foreign minister, and Y met": the parser hung the second name on the title
+                    for k in self.kids(c, "conj"):
+                        if self.toks[k].pos == "PROPN" and self.tok_actors.get(k):
+                            heads.append(k)
+                            stack.append(k)
         out: list[str] = []
         rest: list[int] = []
         for h in heads:
