@@ -1463,3 +1463,14 @@ def test_an_accusation_of_a_regional_administration_and_one_of_another_country_s
     rows = stored([told("r1", ministry, "the Sirte-based administration", "LBY"),
                    told("r2", person("a1", "Hamid Karrar", "SDN", "GOV"), "Chad's government", "TCD")], tmp_path)
     assert groups(rows) == [["r1"], ["r2"]]
+
+
+def test_a_name_transliterated_from_cyrillic_two_ways_is_one_person():
+    from dragoman.store.merge import one_person
+
+    # Ukrainian and Romanian (or Russian) spellings of one Cyrillic name: zh / j, h / g, k / c
+    assert one_person(frozenset({"bohdan", "zhuravko"}), frozenset({"bogdan", "juravco"}))
+    assert one_person(frozenset({"hryhoriy", "zhukovets"}), frozenset({"grigoriy", "jucovets"}))
+    # other people stay apart
+    assert not one_person(frozenset({"bohdan", "zhuravko"}), frozenset({"bogdan", "petrenko"}))
+    assert not one_person(frozenset({"ivan", "zhuk"}), frozenset({"ivan", "kuts"}))

@@ -370,14 +370,29 @@ def _initialled(x: frozenset[str], y: frozenset[str]) -> tuple[frozenset[str], f
 def _transliterated(x: frozenset[str], y: frozenset[str]) -> bool:
     """Are two names that share no word one name spelt two ways, as names transliterated from another script are
     ("Hazim al-Saedi" / "Hazem al-Saadi", "Nikiforos Charalambidis" / "Nikephoros Charalampidis")?  Every word of
-    the shorter, two at least and eight letters in all, is a word of the other written with the same consonants or,
+    the shorter, two at least and eight letters in all, is a word of the other written with the same consonants (or,
+    three at least, the same once the letters one Cyrillic letter is written as are read alike: ``_CYRILLIC``) or,
     six letters or more, with one letter changed, added or left out (two in nine letters or more)."""
     short, other = (x, y) if len(x) <= len(y) else (y, x)
     if len(short) < 2 or sum(map(len, short)) < 8:
         return False
     skeletons = {_VOWELS.sub("", v) for v in other}
+    cyrillic = {_VOWELS.sub("", _cyrillic(v)) for v in other}
     return all(w in other or len(_VOWELS.sub("", w)) >= 2 and _VOWELS.sub("", w) in skeletons
-               or len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
+               or len(w) >= 6 and any(_near(w, v) for v in other)
+               or len(c := _VOWELS.sub("", _cyrillic(w))) >= 3 and c in cyrillic for w in short)
+
+
+#: letters one Cyrillic letter is written as by different languages' transliterations: "zh" / "j" (ж: "Zhovtiak" /
+#: "Jovteac"), "kh" / "h" (х), "h" / "g" (Ukrainian г: "Bohdan" / "Bogdan"), "c" / "k" (Romanian: "-ac" / "-ak")
+_CYRILLIC = (("zh", "j"), ("kh", "x"), ("h", "g"), ("c", "k"), ("x", "h"))
+
+
+def _cyrillic(w: str) -> str:
+    """A name word with the letters of ``_CYRILLIC`` written one way."""
+    for a, b in _CYRILLIC:
+        w = w.replace(a, b)
+    return w
 
 
 def _near(a: str, b: str) -> bool:
