@@ -232,6 +232,8 @@ def test_a_countrys_singular_office_is_its_state_but_a_bare_title_or_officials_a
     assert keys("Peru's president", "BOL", "GOV") == set()  # the name says another country than the code
     assert keys("government", "PER", "GOV") == set()
     assert keys("Peruvian officials", "PER", "GOV") == set()
+    assert keys("Peruvian authorities", "PER", "GOV") == {"c:PER/state"}  # the state, as "Peru" is
+    assert keys("the authorities", "PER", "GOV") == set()
     assert keys("two leaders", None, "GOV") == set()
     assert keys("Peruvians", "PER", "CVL") == set()  # a country's people are no one in particular
     assert keys("Peruvian police", "PER", "COP") == {"g:PER/COP"}  # a sector: a weak key

@@ -265,7 +265,7 @@ def forget_names() -> None:
 OFFICES = frozenset((
     "president", "premier", "chancellor", "minister", "secretary", "head", "king", "queen", "emir", "sultan",
     "monarch", "leader", "government", "regime", "administration", "cabinet", "ministry", "presidency",
-    "diplomat", "ambassador", "envoy", "junta", "counterpart",
+    "diplomat", "ambassador", "envoy", "junta", "counterpart", "authorities",
 ))
 #: singular offices of a country's other sectors: one person, who stands for that sector ("Nigeria's army chief")
 _COMMANDS = frozenset(("chief", "commander", "counterpart", "head"))
