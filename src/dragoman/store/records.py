@@ -260,7 +260,7 @@ def forget_names() -> None:
     _keys.cache_clear()
 
 
-#: the singular offices and bodies that stand for their country's state when the name also says whose
+#: the singular offices and bodies (and a country's authorities) that stand for their country's state when the name also says whose
 #: ("Kenya's president", "Ethiopia's prime minister", "the Georgian government", "Chile's foreign ministry")
 OFFICES = frozenset((
     "president", "premier", "chancellor", "minister", "secretary", "head", "king", "queen", "emir", "sultan",
