@@ -737,6 +737,16 @@ def test_an_order_given_to_no_one_is_no_request(pipeline):
     (("BILBAO, Spain (AP) - Storm Helena swept across northern Spain on Monday, killing at least four people and "
       "leaving thousands without power."), 0),
     ("Five people were killed when a car bomb hit a checkpoint.", 1),
+    # a blast or a fire of industry, even told on the conjunct; a bomb's blast is an attack
+    ("Eleven workers were killed and 30 others hurt in an explosion at a chemical plant outside Tarvo on Monday.", 0),
+    ("Six people were killed in a gas explosion in a block of flats in Velgrad.", 0),
+    ("An explosion at a fertiliser plant in Tarvo killed nine workers on Monday.", 0),
+    ("A bomb explosion at a checkpoint in Tarvo killed nine soldiers on Monday.", 1),
+    ("Eight people were killed in a bomb blast at a market in Velgrad on Monday.", 1),
+    ("At least 12 people were killed when a lorry collided with a minibus near Tarvo.", 0),
+    # a fight with a fire is no one's violence; a fight with rebels is
+    ("Fire service personnel from Tarvo and Velgrad battled for six hours to put out the fire at the depot.", 0),
+    ("Troops battled rebels outside Tarvo for six hours on Monday.", 1),
 ])
 def test_an_accident_kills_no_one_politically(pipeline, text, n):
     art = coded(pipeline, text)

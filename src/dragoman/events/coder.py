@@ -370,10 +370,14 @@ class Coder:
         m = self.lex.modes
         if view.kids(v, "agent"):
             return False
-        for p in view.kids(v, "prep"):
-            if view.lemma(p) == "in" and any(view.lemma(o) in m["disaster_words"] and self._thing(view, o)
-                                             for o in view.kids(p, "pobj")):
-                return True
+        if any(self._works_accident(view, s, v) for s in view.kids(v, "nsubj")):
+            return True  # "an explosion at a chemical plant killed nine workers"
+        # ("were killed and 22 injured in an explosion": the cause may hang on the conjunct)
+        for w in (v, *view.kids(v, "conj"), *[a for c in view.kids(v, "conj") for a in view.kids(c, "acl")]):
+            for p in view.kids(w, "prep"):
+                if view.lemma(p) == "in" and any(view.lemma(o) in m["disaster_words"] and self._thing(view, o)
+                                                 or self._works_accident(view, o, w) for o in view.kids(p, "pobj")):
+                    return True
         for p in view.kids(v, "prep"):
             if view.lemma(p) in ("as", "after", "when") and any(
                     view.lemma(o) in m["accident_verbs"] or view.lemma(o) in m["disaster_words"] for o in view.kids(p, "pobj")):
@@ -388,6 +392,22 @@ class Coder:
                 if s is not None and (self._thing(view, s) or view.lemma(s) in m["disaster_words"] or self._vehicle(view, s)):
                     return True
         return False
+
+    def _works_accident(self, view: View, o: int, v: int) -> bool:
+        """Is the noun at ``o`` a blast, an explosion or a fire of industry, not an attack: one of gas, a boiler or
+        fireworks ("a gas explosion"), or at a factory, a plant, a mine (told with the noun or with the verb ``v``:
+        "killed in a blast at a fireworks unit"), with no word of an attack on it ("a bomb blast at a plant")?"""
+        m = self.lex.modes
+        if view.lemma(o) not in m["blast_words"]:
+            return False
+        mods = {view.lemma(k) for k in view.kids(o, "compound", "amod")}
+        if mods & m["attack_modifiers"]:
+            return False
+        sites = [q for h in (o, v) for p in view.kids(h, "prep") if view.lemma(p) in ("at", "in", "inside")
+                 for q in view.kids(p, "pobj") if q != o]
+        return bool(mods & m["works_words"]) or any(
+            view.lemma(q) in m["works_words"] or {view.lemma(k) for k in view.kids(q, "compound", "amod")} & m["works_words"]
+            for q in sites)
 
     def _vehicle(self, view: View, s: int) -> bool:
         """Is the noun at ``s`` a thing violence is done to that is no one ("a bus hit a wall", "the ferry
@@ -1513,9 +1533,25 @@ def _no_comment(k: Coder, x: _Clause) -> bool:
 
 
 def _accidental(k: Coder, x: _Clause) -> bool:
-    """"two soldiers were killed in a helicopter crash", "killed when a tree fell on his car"."""
+    """"two soldiers were killed in a helicopter crash", "killed when a tree fell on his car", "an explosion at a
+    chemical plant"."""
     v, t = x.view, x.c.tok
-    return not x.c.entry.is_noun and x.ptype == "ASSAULT" and (not x.sources or k._named_disaster(v, t)) and k._accident(v, t)
+    if x.c.entry.is_noun:
+        return x.ptype == "ASSAULT" and not x.sources and k._works_accident(v, t, v.toks[t].head)
+    return x.ptype == "ASSAULT" and (not x.sources or k._named_disaster(v, t)) and k._accident(v, t)
+
+
+def _fought_a_disaster(k: Coder, x: _Clause) -> bool:
+    """"firefighters battled for hours to put out the fire", "crews fought the blaze": a fight with a fire, a flood
+    or a disease, no one's violence: a fight (``fight_verbs``) that names no one fought, whose object or purpose
+    is one of ``disaster_words`` or ``blast_words``."""
+    v, t, m = x.view, x.c.tok, k.lex.modes
+    if x.ptype != "ASSAULT" or x.c.entry.is_noun or v.lemma(t) not in m["fight_verbs"] or x.targets:
+        return False
+    bad = m["disaster_words"] | m["blast_words"] | {"flame", "inferno", "smoke"}
+    objs = v.kids(t, "dobj") + [o for p in v.kids(t, "prep") for o in v.kids(p, "pobj")]
+    purposes = [o for c in v.kids(t, "xcomp", "advcl") for o in v.kids(c, "dobj")]
+    return any(v.lemma(o) in bad for o in objs + purposes)
 
 
 def _custody(k: Coder, x: _Clause) -> bool:
@@ -1780,7 +1816,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("standing-position", _standing_position), ("doubted-future", _doubted_future),
     ("questions-a-thing-raises", _questions_a_thing_raises), ("campaign-rally", _campaign_rally),
     ("meeting-alone", _meeting_alone), ("aspiration", _aspiration), ("dispersed-itself", _dispersed_itself),
-    ("agrees-with-a-view", _agrees_with_a_view), ("mere-wish", _mere_wish),
+    ("agrees-with-a-view", _agrees_with_a_view), ("mere-wish", _mere_wish), ("fought-a-disaster", _fought_a_disaster),
 )
 
 
