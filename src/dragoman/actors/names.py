@@ -129,7 +129,7 @@ def _joined_people(ctx: Context, covered: dict[int, Unit]) -> list[Span]:
             continue
         ts, te = spans[id(e)]
         sent = toks[ts].sent
-        while te < len(toks) and toks[te - 1].dep == "compound" and toks[te - 1].head >= te \
+        while te < len(toks) and toks[te - 1].dep == "compound" and toks[te - 1].head >= te and name_word(te - 1, sent) \
                 and all(name_word(j, sent) for j in range(te, toks[te - 1].head + 1)) and toks[te - 1].head - te < 3:
             te = toks[te - 1].head + 1
         while ts > 0 and toks[ts - 1].dep == "compound" and ts <= toks[ts - 1].head < te and name_word(ts - 1, sent) \
