@@ -1872,3 +1872,23 @@ def test_a_visit_abroad_or_to_someone_stays_a_visit(pipeline, text):
 def test_a_happening_another_followed_took_place(pipeline, text):
     evs = [e for e in coded(pipeline, text).events if e.type == "ASSAULT"]
     assert evs and evs[0].sources, [(e.type, e.rule) for e in coded(pipeline, text).events]
+
+
+def test_a_clause_before_a_semicolon_is_no_content_of_the_verb_after_it(pipeline):
+    art = coded(pipeline, "Two buses were burned overnight in Tarvo. Police blamed opposition activists; the Velnian "
+                          "Labour Front denied involvement and called for an inquiry.")
+    blame = [e for e in art.events if e.type == "ACCUSE"]
+    assert len(blame) == 1 and not blame[0].aux.negated, [(e.type, e.rule) for e in art.events]
+    assert [e.type for e in art.events if e.type == "REJECT"] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, negated", [
+    # a past tense of its own beside a verb whose auxiliary it does not share is not negated with it
+    ("The opposition leader, Ruud Marten, was not invited to the debate and denounced the broadcaster as biased.", False),
+    # one auxiliary for both: both negated
+    ("Police did not arrest and charge the protesters.", True),
+])
+def test_a_conjoined_verb_shares_a_negation_only_with_its_auxiliary(pipeline, text, negated):
+    art = coded(pipeline, text)
+    evs = [e for e in art.events if e.type in ("ACCUSE", "COERCE")]
+    assert evs and all(e.aux.negated == negated for e in evs), [(e.type, e.rule, e.aux) for e in art.events]

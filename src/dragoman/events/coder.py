@@ -633,6 +633,8 @@ class Coder:
                             continue
                         if toks[ch].dep == "prep" and _occasion(view, ch):
                             continue  # "pledged closer ties after talks with X": the talks were held, an event of their own
+                        if _semicolon_before(view, ch, c.tok):
+                            continue  # "Police blamed the activists; the party denied involvement": two sentences
                         inside.update(_content(view, ch))
                     elif c.entry.is_noun and toks[ch].dep == "acl" and any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
                         inside.update(_descendants(view, ch))  # "the junta's refusal to allow the meeting"
@@ -1539,6 +1541,15 @@ def _accidental(k: Coder, x: _Clause) -> bool:
     if x.c.entry.is_noun:
         return x.ptype == "ASSAULT" and not x.sources and k._works_accident(v, t, v.toks[t].head)
     return x.ptype == "ASSAULT" and (not x.sources or k._named_disaster(v, t)) and k._accident(v, t)
+
+
+def _semicolon_before(view: View, ch: int, head: int) -> bool:
+    """Is the clause at ``ch``, which the parser hung on the verb at ``head`` as its content, a clause of its own
+    before it, a semicolon between them ("Police blamed the activists; the party denied involvement")?"""
+    if view.toks[ch].dep not in ("ccomp", "parataxis") or ch > head:
+        return False
+    end = max(view.subtree(ch))
+    return any(view.toks[k].text == ";" for k in range(end + 1, head))
 
 
 def _fought_a_disaster(k: Coder, x: _Clause) -> bool:

@@ -277,9 +277,12 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
     if t.dep == "ccomp" and any(view.lemma(k) in m["question_marks"] for k in view.kids(h, "mark")):
         out.hypothetical = True  # "asked if he believed Tehran wanted the talks to fail": what the question supposes
         return None
-    if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX") and not view.kids(cur, "nsubj", "nsubjpass")):
+    if t.dep == "acomp" or (t.dep == "conj" and toks[h].pos in ("VERB", "AUX") and not view.kids(cur, "nsubj", "nsubjpass")
+                            and not (t.tag == "VBD" and toks[h].tag != "VBD")):
         # "called for them to be killed or assaulted": the second verb shares the first's modes; not one with a
-        # subject of its own ("the envoy never reached the post, but the rebels blamed the army")
+        # subject of its own ("the envoy never reached the post, but the rebels blamed the army"), nor a past
+        # tense of its own beside a verb whose auxiliary it does not share ("was not invited and denounced the
+        # broadcaster", "did not attend but sent a deputy")
         return h
     return None
 
