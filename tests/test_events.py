@@ -1892,3 +1892,14 @@ def test_a_conjoined_verb_shares_a_negation_only_with_its_auxiliary(pipeline, te
     art = coded(pipeline, text)
     evs = [e for e in art.events if e.type in ("ACCUSE", "COERCE")]
     assert evs and all(e.aux.negated == negated for e in evs), [(e.type, e.rule, e.aux) for e in art.events]
+
+
+@pytest.mark.parametrize("text, type_, n", [
+    ("Senator Alicia Varn challenged Governor Piet Osterman to name a single member of his cabinet.", "REQUEST", 1),
+    ("The opposition challenged the election result in court.", "REQUEST", 0),  # no dare: a legal challenge
+    ("Capitol police officers removed three protesters from the public gallery on Tuesday.", "COERCE", 1),
+    ("Parliament removed the president from office.", "COERCE", 0),
+])
+def test_a_dare_is_a_demand_and_people_removed_by_force_are_coerced(pipeline, text, type_, n):
+    art = coded(pipeline, text)
+    assert len([e for e in art.events if e.type == type_]) == n, [(e.type, e.rule) for e in art.events]
