@@ -703,7 +703,8 @@ def test_a_hyphened_word_gives_an_initial_to_each_of_its_parts(pipeline):
 
 
 def test_a_name_linked_to_a_fathers_is_one_person_known_later_by_the_own_name(pipeline):
-    art = extract("Datuk Mohd Tarmizi bin Yusof, 61, was questioned on Monday. Tarmizi denied any wrongdoing.",
+    art = extract("Police questioned Datuk Mohd Tarmizi bin Yusof, a former state assemblyman, on Monday. Tarmizi "
+                  "denied any wrongdoing.",
                   pipeline=pipeline)
     people = [a for a in art.actors if a.kind == "person"]
     assert [a.name for a in people] == ["Mohd Tarmizi bin Yusof"]
@@ -717,7 +718,7 @@ def test_a_name_set_off_with_an_age_is_a_persons_whatever_the_tagger_said(pipeli
 
 def test_a_body_defined_with_initials_stays_an_actor_beside_its_officers(pipeline):
     art = extract("Investigators of the Harbour and Customs Integrity Bureau (HCIB) searched the port offices on Monday. "
-                  "The mayor said he had cooperated with the bureau.", pipeline=pipeline)
+                  "The mayor's office promised to hand the bureau every document it asked for.", pipeline=pipeline)
     body = [a for a in art.actors if a.name == "Harbour and Customs Integrity Bureau"]
     assert body and {"HCIB", "the bureau"} <= {m.text for m in body[0].mentions}
 

@@ -715,14 +715,14 @@ def test_condemning_a_bombing_is_aimed_at_the_bombers_not_at_whom_a_conjoined_ca
 
 
 def test_a_welcomed_measure_still_lets_a_conjoined_call_name_the_government(pipeline):
-    art, ev = one(pipeline, "The Dockworkers' Federation welcomed the relief package but urged the government to "
-                            "go further.", "SUPPORT")
+    art, ev = one(pipeline, "The Dockworkers' Federation welcomed the port subsidy and urged the government to widen it "
+                            "to ferry crews.", "SUPPORT")
     assert "government" in names(art, ev.targets)
 
 
 def test_a_second_party_the_parser_hung_on_the_first_ones_title_meets_and_the_venue_is_no_party(pipeline):
-    art, ev = one(pipeline, "Ilse Varga, Velnia's foreign minister, and Tomas Brek, who was on his first visit "
-                            "abroad since taking office, met at the Ministry of Foreign Affairs for talks on trade.",
+    art, ev = one(pipeline, "Ilse Varga, Velnia's foreign minister, and Tomas Brek, Dorvan's top diplomat since "
+                            "the spring, met on Monday at the Ministry of Trade in the Velnian capital.",
                   "CONSULT")
     assert names(art, ev.sources) | names(art, ev.targets) >= {"Ilse Varga", "Tomas Brek"}
-    assert "Ministry of Foreign Affairs" not in names(art, ev.sources) | names(art, ev.targets)
+    assert "Ministry of Trade" not in names(art, ev.sources) | names(art, ev.targets)

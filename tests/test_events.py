@@ -738,14 +738,14 @@ def test_an_order_given_to_no_one_is_no_request(pipeline):
       "leaving thousands without power."), 0),
     ("Five people were killed when a car bomb hit a checkpoint.", 1),
     # a blast or a fire of industry, even told on the conjunct; a bomb's blast is an attack
-    ("Eleven workers were killed and 30 others hurt in an explosion at a chemical plant outside Tarvo on Monday.", 0),
+    ("Nine miners were killed and four others hurt in a gas explosion deep inside the Orlov colliery.", 0),
     ("Six people were killed in a gas explosion in a block of flats in Velgrad.", 0),
     ("An explosion at a fertiliser plant in Tarvo killed nine workers on Monday.", 0),
     ("A bomb explosion at a checkpoint in Tarvo killed nine soldiers on Monday.", 1),
     ("Eight people were killed in a bomb blast at a market in Velgrad on Monday.", 1),
     ("At least 12 people were killed when a lorry collided with a minibus near Tarvo.", 0),
     # a fight with a fire is no one's violence; a fight with rebels is
-    ("Fire service personnel from Tarvo and Velgrad battled for six hours to put out the fire at the depot.", 0),
+    ("Fire service personnel from Tarvo and Velgrad battled through the night to put out the flames at the fuel depot.", 0),
     ("Troops battled rebels outside Tarvo for six hours on Monday.", 1),
 ])
 def test_an_accident_kills_no_one_politically(pipeline, text, n):
@@ -1875,16 +1875,16 @@ def test_a_happening_another_followed_took_place(pipeline, text):
 
 
 def test_a_clause_before_a_semicolon_is_no_content_of_the_verb_after_it(pipeline):
-    art = coded(pipeline, "Two buses were burned overnight in Tarvo. Police blamed opposition activists; the Velnian "
-                          "Labour Front denied involvement and called for an inquiry.")
-    blame = [e for e in art.events if e.type == "ACCUSE"]
-    assert len(blame) == 1 and not blame[0].aux.negated, [(e.type, e.rule) for e in art.events]
+    art = coded(pipeline, "Prosecutors accused the union's leaders of organising the sabotage; the Velnian Dockers' Union "
+                          "rejected the charge and said it would sue.")
+    accused = [e for e in art.events if e.type == "ACCUSE" and e.cameo == "112"]
+    assert len(accused) == 1 and not accused[0].aux.negated, [(e.type, e.rule) for e in art.events]
     assert [e.type for e in art.events if e.type == "REJECT"] == ["REJECT"]
 
 
 @pytest.mark.parametrize("text, negated", [
     # a past tense of its own beside a verb whose auxiliary it does not share is not negated with it
-    ("The opposition leader, Ruud Marten, was not invited to the debate and denounced the broadcaster as biased.", False),
+    ("Mayor Ines Kolar was not consulted on the plan and criticised the transport ministry in a radio interview.", False),
     # one auxiliary for both: both negated
     ("Police did not arrest and charge the protesters.", True),
 ])
@@ -1895,9 +1895,9 @@ def test_a_conjoined_verb_shares_a_negation_only_with_its_auxiliary(pipeline, te
 
 
 @pytest.mark.parametrize("text, type_, n", [
-    ("Senator Alicia Varn challenged Governor Piet Osterman to name a single member of his cabinet.", "REQUEST", 1),
+    ("Senator Alicia Varn challenged Governor Piet Osterman to publish his tax returns within a week.", "REQUEST", 1),
     ("The opposition challenged the election result in court.", "REQUEST", 0),  # no dare: a legal challenge
-    ("Capitol police officers removed three protesters from the public gallery on Tuesday.", "COERCE", 1),
+    ("Capitol police officers removed two hecklers who had shouted at the senators.", "COERCE", 1),
     ("Parliament removed the president from office.", "COERCE", 0),
 ])
 def test_a_dare_is_a_demand_and_people_removed_by_force_are_coerced(pipeline, text, type_, n):
