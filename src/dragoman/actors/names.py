@@ -109,7 +109,7 @@ def find_names(ctx: Context) -> list[Unit]:
 def _joined_people(ctx: Context, covered: dict[int, Unit]) -> list[Span]:
     """The article's named entities, where the tagger cut one person's name, or took only a part of it: a person
     entity runs on over the capitalised proper nouns of the chain of compounds it is part of, before it and after it
-    ("[Mario Esteban] Quiñónez Pardo", "Wilson Esteban Quiñónez [Valencia]": the given names and surnames of a
+    ("[Darwin Arley] Ordóñez Cuero", "Wilmer Arley Cuesta [Mosquera]": the given names and surnames of a
     Spanish name), taking in another entity the tagger made of some of them; never over a title, a rank or a word the
     lexicons know (a country, a city, an office)."""
     toks, text = ctx.toks, ctx.article.text
@@ -687,7 +687,7 @@ def _hit_stands(ctx: Context, m: Match, entry: Entry, ts: int, te: int) -> bool:
         return False  # the initials a body is known by: "(Landeskriminalamt, LKA)" is no Sri Lanka
     if entry.kind in ("capital", "city") and entry.country and te < len(toks) and toks[te].text[:1].isupper() \
             and toks[te].text.lower() in _BUILDINGS and not _named_elsewhere(ctx, entry.country, art.text[m.start:m.end]):
-        return False  # a building or a square named after a city abroad: "the Victoria Palace" in a Bucharest story
+        return False  # a building or a square named after a city abroad: "the Kingston Palace" in a Lisbon story
     if entry.kind == "capital" and toks[ts].ent_type == "PERSON" and not any(
             e.tok_start == ts and e.tok_end == te for e in art.entities):
         return False  # part of a person's name ("Paris Hilton"); a capital spaCy alone calls a person stays
@@ -711,7 +711,7 @@ def _named_elsewhere(ctx: Context, country: str, word: str) -> bool:
                for m, e in ctx.hit_entries())
 
 
-#: the last words of a named building, besides the landmarks' ("the Victoria Palace", "Kensington Barracks")
+#: the last words of a named building, besides the landmarks' ("the Kingston Palace", "Kensington Barracks")
 _BUILDINGS = words("building_name_words")
 
 
@@ -866,7 +866,7 @@ def _acronym_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
             if w[:1].isupper() and w.replace("-", "").isalpha():
                 letters.append(w[0])
             elif w == "-" and letters and not toks[ts - 1].space:
-                pass  # "Anti-Corruption": each word of a hyphened pair gives its initial
+                pass  # "Anti-Smuggling": each word of a hyphened pair gives its initial
             elif w.lower() not in _ACRONYM_SKIP or not letters:
                 break
             ts -= 1

@@ -372,7 +372,7 @@ class Coder:
             return False
         if any(self._works_accident(view, s, v) for s in view.kids(v, "nsubj")):
             return True  # "an explosion at a chemical plant killed nine workers"
-        # ("were killed and 22 injured in an explosion": the cause may hang on the conjunct)
+        # ("were killed and others hurt in a gas explosion": the cause may hang on the conjunct)
         for w in (v, *view.kids(v, "conj"), *[a for c in view.kids(v, "conj") for a in view.kids(c, "acl")]):
             for p in view.kids(w, "prep"):
                 if view.lemma(p) == "in" and any(view.lemma(o) in m["disaster_words"] and self._thing(view, o)
@@ -396,7 +396,7 @@ class Coder:
     def _works_accident(self, view: View, o: int, v: int) -> bool:
         """Is the noun at ``o`` a blast, an explosion or a fire of industry, not an attack: one of gas, a boiler or
         fireworks ("a gas explosion"), or at a factory, a plant, a mine (told with the noun or with the verb ``v``:
-        "killed in a blast at a fireworks unit"), with no word of an attack on it ("a bomb blast at a plant")?"""
+        "killed in a blast at a cement works"), with no word of an attack on it ("a bomb blast at a plant")?"""
         m = self.lex.modes
         if view.lemma(o) not in m["blast_words"]:
             return False
@@ -634,7 +634,7 @@ class Coder:
                         if toks[ch].dep == "prep" and _occasion(view, ch):
                             continue  # "pledged closer ties after talks with X": the talks were held, an event of their own
                         if _semicolon_before(view, ch, c.tok):
-                            continue  # "Police blamed the activists; the party denied involvement": two sentences
+                            continue  # "Prosecutors accused the union; the union rejected the charge": two sentences
                         inside.update(_content(view, ch))
                     elif c.entry.is_noun and toks[ch].dep == "acl" and any(view.lemma(a) == "to" for a in view.kids(ch, "aux")):
                         inside.update(_descendants(view, ch))  # "the junta's refusal to allow the meeting"
@@ -1545,7 +1545,7 @@ def _accidental(k: Coder, x: _Clause) -> bool:
 
 def _semicolon_before(view: View, ch: int, head: int) -> bool:
     """Is the clause at ``ch``, which the parser hung on the verb at ``head`` as its content, a clause of its own
-    before it, a semicolon between them ("Police blamed the activists; the party denied involvement")?"""
+    before it, a semicolon between them ("Prosecutors accused the union; the union rejected the charge")?"""
     if view.toks[ch].dep not in ("ccomp", "parataxis") or ch > head:
         return False
     end = max(view.subtree(ch))

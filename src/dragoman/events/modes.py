@@ -281,8 +281,8 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
                             and not (t.tag == "VBD" and toks[h].tag != "VBD")):
         # "called for them to be killed or assaulted": the second verb shares the first's modes; not one with a
         # subject of its own ("the envoy never reached the post, but the rebels blamed the army"), nor a past
-        # tense of its own beside a verb whose auxiliary it does not share ("was not invited and denounced the
-        # broadcaster", "did not attend but sent a deputy")
+        # tense of its own beside a verb whose auxiliary it does not share ("was not consulted and criticised the
+        # ministry", "did not attend but sent a deputy")
         return h
     return None
 

@@ -383,8 +383,8 @@ def _transliterated(x: frozenset[str], y: frozenset[str]) -> bool:
                or len(c := _VOWELS.sub("", _cyrillic(w))) >= 3 and c in cyrillic for w in short)
 
 
-#: letters one Cyrillic letter is written as by different languages' transliterations: "zh" / "j" (ж: "Zhovtiak" /
-#: "Jovteac"), "kh" / "h" (х), "h" / "g" (Ukrainian г: "Bohdan" / "Bogdan"), "c" / "k" (Romanian: "-ac" / "-ak")
+#: letters one Cyrillic letter is written as by different languages' transliterations: "zh" / "j" (ж: "Zhuravko" /
+#: "Juravco"), "kh" / "h" (х), "h" / "g" (Ukrainian г: "Hryhoriy" / "Grigoriy"), "c" / "k" (Romanian: "-ac" / "-ak")
 _CYRILLIC = (("zh", "j"), ("kh", "x"), ("h", "g"), ("c", "k"), ("x", "h"))
 
 
@@ -414,7 +414,7 @@ def side_countries(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     organisation, a state: a participant with a strong key), by the actor's country code — an international
     body by its own (``IGO``): "the EU" and "Canada", "the African Union" and "Kenya" are of different
     countries.  So does a government body the keys leave out, whose own name does not name its country ("the
-    Benghazi-based administration", "the Cusco government": of Libya, of Peru, if not its state).  A participant of
+    Sirte-based administration", "the Cusco government": of Libya, of Peru, if not its state).  A participant of
     unknown country adds none."""
     if "_countries" not in m:
         src: set[str] = set()

@@ -210,8 +210,8 @@ class PlaceResolver:
         for n in range(len(parts) - 1, 0, -1):
             p = self.gaz.lookup(" ".join(parts[:n]), local)
             if p is not None:
-                # (a city abroad is not the place of a building in a story of other countries: "the Victoria
-                # Palace" in a Bucharest story is no building of the Seychelles' capital)
+                # (a city abroad is not the place of a building in a story of other countries: "the Kingston
+                # Palace" in a Lisbon story is no building of Jamaica's capital)
                 return p if p.precision == "city" and not _weak(p) and (not local or p.country in local) else None
         return None
 
