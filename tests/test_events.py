@@ -1903,3 +1903,15 @@ def test_a_conjoined_verb_shares_a_negation_only_with_its_auxiliary(pipeline, te
 def test_a_dare_is_a_demand_and_people_removed_by_force_are_coerced(pipeline, text, type_, n):
     art = coded(pipeline, text)
     assert len([e for e in art.events if e.type == type_]) == n, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Interior Minister Ruth Amsel came under fire from the Velnian Greens to free the two detained reporters.", True),
+    ("The mayor is under pressure from council leaders to resign.", True),
+    ("The mayor, under pressure from council leaders, resigned on Friday.", False),
+    ("Governor Tomas Varga told the rally: \"Let's apologise to the miners and move on.\"", True),
+])
+def test_what_one_is_pressed_or_invited_to_do_is_not_done(pipeline, text, flagged):
+    art = coded(pipeline, text)
+    evs = [e for e in art.events if e.type in ("RETREAT", "CONCEDE")]
+    assert evs and all(e.aux.hypothetical == flagged for e in evs), [(e.type, e.rule, e.aux) for e in art.events]

@@ -10,6 +10,7 @@ to turn announced intentions into AGREE / THREATEN as CAMEO does.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dragoman.events.clauses import View
@@ -235,6 +236,13 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         # (an infinitive with a subject of its own, which the parser may hang as a clause: "expects 4,000
         # supporters to demonstrate" is planned, "urged the rebels to disarm" asked for)
         return h if _governed(view, m, h, out) else None
+    if _pressed_for(view, m, cur, h):
+        out.hypothetical = True  # "came under fire from the opposition to release his returns": asked of him, not done
+        return None
+    if t.dep in ("ccomp", "xcomp") and hl == "let" and toks[h].tag == "VB" and any(
+            toks[s].text.lower() in ("'s", "’s", "us") for s in view.kids(cur, "nsubj")):
+        out.hypothetical = True  # "let's apologise and move on": proposed
+        return None
     if t.dep == "advcl" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")) \
             and any(view.lemma(k) == "for" for k in view.kids(cur, "mark")):
         out.hypothetical = True  # "call for gay people to be killed": wanted, not done
@@ -285,6 +293,19 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         # ministry", "did not attend but sent a deputy")
         return h
     return None
+
+
+def _pressed_for(view: View, m: Mapping[str, frozenset[str]], cur: int, h: int) -> bool:
+    """Is the infinitive at ``cur`` what someone is pressed to do ("came under fire from X to release his returns",
+    "is under pressure to resign"): hung on the verb whose "under" names a pressure (``pressure_nouns``), or on that
+    noun itself?"""
+    if not any(view.lemma(a) == "to" for a in view.kids(cur, "aux")):
+        return False
+    t = view.toks[cur]
+    if t.dep == "acl":
+        return view.lemma(h) in m["pressure_nouns"] and view.toks[h].dep == "pobj" and view.lemma(view.toks[h].head) == "under"
+    return t.dep == "advcl" and any(view.lemma(p) == "under" and any(view.lemma(o) in m["pressure_nouns"] for o in view.kids(p, "pobj"))
+                                    for p in view.kids(h, "prep"))
 
 
 def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
