@@ -1897,6 +1897,7 @@ def test_a_conjoined_verb_shares_a_negation_only_with_its_auxiliary(pipeline, te
 @pytest.mark.parametrize("text, type_, n", [
     ("Senator Alicia Varn challenged Governor Piet Osterman to publish his tax returns within a week.", "REQUEST", 1),
     ("The opposition challenged the election result in court.", "REQUEST", 0),  # no dare: a legal challenge
+    ("Prime Minister Olga Tarn challenged the Velnian Greens on which region would host their new camps.", "REQUEST", 0),
     ("Capitol police officers removed two hecklers who had shouted at the senators.", "COERCE", 1),
     ("Parliament removed the president from office.", "COERCE", 0),
 ])

@@ -1552,6 +1552,16 @@ def _semicolon_before(view: View, ch: int, head: int) -> bool:
     return any(view.toks[k].text == ";" for k in range(end + 1, head))
 
 
+def _no_dare(k: Coder, x: _Clause) -> bool:
+    """"challenged the Greens on which region would host the camps": a challenge is a demand only as a dare, with
+    what it dares them to do ("to publish", "to a debate")."""
+    v, t = x.view, x.c.tok
+    if x.ptype != "REQUEST" or x.c.entry.is_noun or v.lemma(t) != "challenge":
+        return False
+    dared = any(v.lemma(a) == "to" for c in v.kids(t, "xcomp", "ccomp", "advcl") for a in v.kids(c, "aux"))
+    return not dared and not any(v.lemma(p) == "to" for p in v.kids(t, "prep"))
+
+
 def _fought_a_disaster(k: Coder, x: _Clause) -> bool:
     """"firefighters battled for hours to put out the fire", "crews fought the blaze": a fight with a fire, a flood
     or a disease, no one's violence: a fight (``fight_verbs``) that names no one fought, whose object or purpose
@@ -1828,6 +1838,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("questions-a-thing-raises", _questions_a_thing_raises), ("campaign-rally", _campaign_rally),
     ("meeting-alone", _meeting_alone), ("aspiration", _aspiration), ("dispersed-itself", _dispersed_itself),
     ("agrees-with-a-view", _agrees_with_a_view), ("mere-wish", _mere_wish), ("fought-a-disaster", _fought_a_disaster),
+    ("no-dare", _no_dare),
 )
 
 
