@@ -1916,3 +1916,10 @@ def test_what_one_is_pressed_or_invited_to_do_is_not_done(pipeline, text, flagge
     art = coded(pipeline, text)
     evs = [e for e in art.events if e.type in ("RETREAT", "CONCEDE")]
     assert evs and all(e.aux.hypothetical == flagged for e in evs), [(e.type, e.rule, e.aux) for e in art.events]
+
+
+def test_another_persons_view_that_someone_should_act_is_no_demand_of_the_speaker(pipeline):
+    art = coded(pipeline, "\"She thinks pensioners should pay more tax,\" a spokesman for Senator Ana Ruiz said.")
+    assert not [e for e in art.events if e.type == "REQUEST"], [(e.type, e.rule) for e in art.events]
+    art = coded(pipeline, "\"I believe the minister should resign,\" Senator Ana Ruiz said.")
+    assert [e.type for e in art.events if e.type == "REQUEST"] == ["REQUEST"]

@@ -1081,6 +1081,16 @@ class Coder:
         return any(self._act_noun(view, j) or (view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN")
                    for j in judged)
 
+    def _others_belief(self, view: View, c: int) -> bool:
+        """Is the clause at ``c`` what someone the speaker talks about believes ("he believes students should pay",
+        "they think the law should go"): the content of a verb of thinking whose subject is "he", "she" or "they"?
+        ("The Greens believe the minister should act" is the Greens' own call.)"""
+        t = view.toks[c]
+        if t.dep != "ccomp" or t.head == c or view.lemma(t.head) not in self.lex.modes["cognition_verbs"] | {"feel"}:
+            return False
+        s, _ = view.subject(t.head)
+        return s is not None and view.toks[s].pos == "PRON" and view.toks[s].text.lower() in ("he", "she", "they")
+
     def _act_noun(self, view: View, j: int) -> bool:
         """Is the noun at ``j`` an act or a measure ("detentions", "the apology", "the plan")?"""
         toks = view.toks
@@ -1160,6 +1170,8 @@ class Coder:
                 # ("there should be an investigation" asks for one: ``there``)
             if _condition_clauses(view, c):
                 continue  # "if the mayor has a problem, he should call the White House": advice for a case, no demand
+            if self._others_belief(view, c):
+                continue  # '"He believes students should pay fees," the spokesman said': another's view told, no demand
             told_when = _told_when(view, c)  # (not "as he met X": when it was said)
             inside = [j for j in _descendants(view, c) if j in by_tok and j not in told_when]
             inside.sort(key=lambda j: by_tok[j].depth)
