@@ -1923,3 +1923,13 @@ def test_another_persons_view_that_someone_should_act_is_no_demand_of_the_speake
     assert not [e for e in art.events if e.type == "REQUEST"], [(e.type, e.rule) for e in art.events]
     art = coded(pipeline, "\"I believe the minister should resign,\" Senator Ana Ruiz said.")
     assert [e.type for e in art.events if e.type == "REQUEST"] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text, historical", [
+    ("Rebels of the Korvath Front have attacked the town of Tarvo in the past.", True),
+    ("Police have arrested dozens of protesters in Tarvo in the past week.", False),
+])
+def test_what_was_done_in_the_past_is_background(pipeline, text, historical):
+    art = coded(pipeline, text)
+    evs = [e for e in art.events if e.type in ("ASSAULT", "COERCE")]
+    assert evs and all(e.aux.historical == historical for e in evs), [(e.type, e.rule, e.aux) for e in art.events]

@@ -325,6 +325,9 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
         for j in view.kids(clause, "conj"):
             if toks[j].tag in ("VBD", "VBN") and not view.kids(j, "nsubj", "nsubjpass"):
                 kids = kids + [c for c in view.children[j] if toks[c].dep in ("prep", "npadvmod")]
+    if any(toks[c].dep == "prep" and view.lemma(c) == "in" and any(view.lemma(o) == "past" and toks[o].pos == "NOUN"
+                                                                  for o in view.kids(c, "pobj")) for c in kids):
+        return True  # "has clashed with his leaders in the past": background ("in the past week" is news)
     for c in kids:
         d = toks[c].dep
         if d in ("prep", "npadvmod", "advmod", "tmod", "amod", "nmod"):
