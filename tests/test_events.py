@@ -1889,9 +1889,14 @@ def test_a_clause_before_a_semicolon_is_no_content_of_the_verb_after_it(pipeline
     ("Police did not arrest and charge the protesters.", True),
 ])
 def test_a_conjoined_verb_shares_a_negation_only_with_its_auxiliary(pipeline, text, negated):
+    assert_flag(pipeline, text, ("ACCUSE", "COERCE"), "negated", negated)
+
+
+def assert_flag(pipeline, text: str, types: tuple[str, ...], flag: str, value: bool) -> None:
+    """Events of ``types`` are coded from ``text``, and every one has ``flag`` (an ``Aux`` field) set to ``value``."""
     art = coded(pipeline, text)
-    evs = [e for e in art.events if e.type in ("ACCUSE", "COERCE")]
-    assert evs and all(e.aux.negated == negated for e in evs), [(e.type, e.rule, e.aux) for e in art.events]
+    evs = [e for e in art.events if e.type in types]
+    assert evs and all(getattr(e.aux, flag) == value for e in evs), [(e.type, e.rule, e.aux) for e in art.events]
 
 
 @pytest.mark.parametrize("text, type_, n", [
@@ -1913,9 +1918,7 @@ def test_a_dare_is_a_demand_and_people_removed_by_force_are_coerced(pipeline, te
     ("Governor Tomas Varga told the rally: \"Let's apologise to the miners and move on.\"", True),
 ])
 def test_what_one_is_pressed_or_invited_to_do_is_not_done(pipeline, text, flagged):
-    art = coded(pipeline, text)
-    evs = [e for e in art.events if e.type in ("RETREAT", "CONCEDE")]
-    assert evs and all(e.aux.hypothetical == flagged for e in evs), [(e.type, e.rule, e.aux) for e in art.events]
+    assert_flag(pipeline, text, ("RETREAT", "CONCEDE"), "hypothetical", flagged)
 
 
 def test_another_persons_view_that_someone_should_act_is_no_demand_of_the_speaker(pipeline):
@@ -1930,6 +1933,4 @@ def test_another_persons_view_that_someone_should_act_is_no_demand_of_the_speake
     ("Police have arrested dozens of protesters in Tarvo in the past week.", False),
 ])
 def test_what_was_done_in_the_past_is_background(pipeline, text, historical):
-    art = coded(pipeline, text)
-    evs = [e for e in art.events if e.type in ("ASSAULT", "COERCE")]
-    assert evs and all(e.aux.historical == historical for e in evs), [(e.type, e.rule, e.aux) for e in art.events]
+    assert_flag(pipeline, text, ("ASSAULT", "COERCE"), "historical", historical)
