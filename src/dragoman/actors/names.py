@@ -133,16 +133,18 @@ def _joined_people(ctx: Context, covered: dict[int, Unit]) -> list[Span]:
                 and all(name_word(j, sent) for j in range(te, toks[te - 1].head + 1)) and toks[te - 1].head - te < 3:
             te = toks[te - 1].head + 1
         while ts > 0 and toks[ts - 1].dep == "compound" and ts <= toks[ts - 1].head < te and name_word(ts - 1, sent) \
-                and name_word(ts, sent):  # (not over a title the tagger began the name with: "[CS Peter Langat]")
+                and name_word(ts, sent):  # (not over a title the tagger began the name with: "[CS Ann Wairimu]")
             ts -= 1
         spans[id(e)] = (ts, te)
+    grown = {id(e): spans[id(e)] for e in ents if id(e) in spans and spans[id(e)] != (e.tok_start, e.tok_end)}
+    if not grown:
+        return ents
     out: list[Span] = []
     for e in ents:
-        if id(e) in spans and spans[id(e)] != (e.tok_start, e.tok_end):
-            ts, te = spans[id(e)]
+        if id(e) in grown:
+            ts, te = grown[id(e)]
             out.append(Span(toks[ts].start, toks[te - 1].end, text[toks[ts].start:toks[te - 1].end], "PERSON", ts, te, e.sent))
-        elif not any(id(o) != id(e) and a <= e.tok_start and e.tok_end <= b for o in ents if id(o) in spans
-                     for a, b in [spans[id(o)]]):
+        elif not any(a <= e.tok_start and e.tok_end <= b for a, b in grown.values()):
             out.append(e)  # (an entity a joined name took in is gone)
     return out
 
