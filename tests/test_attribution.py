@@ -726,3 +726,9 @@ def test_a_second_party_the_parser_hung_on_the_first_ones_title_meets_and_the_ve
                   "CONSULT")
     assert names(art, ev.sources) | names(art, ev.targets) >= {"Ilse Varga", "Tomas Brek"}
     assert "Ministry of Trade" not in names(art, ev.sources) | names(art, ev.targets)
+
+
+def test_a_country_an_attack_in_words_is_about_is_not_its_target(pipeline):
+    art, ev = one(pipeline, "Union leader Karin Oster attacked the cabinet over Syria during a speech on Sunday.", "ACCUSE")
+    assert "cabinet" in names(art, ev.targets)
+    assert not any(art.actor(a).kind == "country" for a in ev.targets), names(art, ev.targets)

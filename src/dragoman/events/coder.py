@@ -12,6 +12,7 @@ Each event records the lexicon line (``rule``) and a confidence.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -152,7 +153,7 @@ class Coder:
             return ev
         if self._worded(view, i, ev) or view.lemma(i) in m["verbal_clash_verbs"] and (
                 self._spoken_clash(view, ev) or not m["debate_words"].isdisjoint(view.sentence_lemmas(view.toks[i].sent))):
-            return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
+            return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal", view)
         if not ev.sources and not under:
             return ev
         speakers = [art.actor(a) for a in (ev.sources or ev.targets)]
@@ -178,7 +179,7 @@ class Coder:
                    and a.sector not in _ARMED_SECTORS
                    for a in speakers):
             return ev
-        return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal")
+        return self._retyped(ev, "ACCUSE", self.lex.codes["criticism"], "+verbal", view)
 
     def _spoken_clash(self, view: View, ev: Event) -> bool:
         """A clash between politicians — each side one person, one office holder of a state or party ("the mayor",
@@ -221,11 +222,20 @@ class Coder:
                 return True  # "in a speech", "on Twitter"
         return False
 
-    def _retyped(self, ev: Event, ptype: str, code: str, why: str) -> Event:
-        """``ev`` as an event of type ``ptype`` and CAMEO ``code``, its rule marked ``why``."""
+    def _retyped(self, ev: Event, ptype: str, code: str, why: str, view: View | None = None) -> Event:
+        """``ev`` as an event of type ``ptype`` and CAMEO ``code``, its rule marked ``why``; retyped as words (with
+        ``view``), without the targets only its topic names ("attacked the government over Iraq": Iraq is what the
+        words are about)."""
         t = self.tax.types[ptype]
         cc = self.tax.code(code)
-        return replace(ev, type=ptype, mode=None, contexts=(), quad_class=t.quad_class, cameo=code,
+        targets = ev.targets
+        if view is not None and ev.evidence:
+            i = bisect_right(view.starts, ev.evidence[0].trigger[0]) - 1
+            topic = {a for p in view.kids(i, "prep") if view.lemma(p) in ("over", "about", "on")
+                     for o in view.kids(p, "pobj") for a in view.phrase_actors(o)}
+            aimed = {a for o in view.kids(i, "dobj") for a in view.phrase_actors(o)}
+            targets = tuple(a for a in ev.targets if a not in topic or a in aimed)
+        return replace(ev, type=ptype, mode=None, contexts=(), quad_class=t.quad_class, cameo=code, targets=targets,
                        score=cc.goldstein if cc else t.score, rule=f"{ev.rule}{why}")
 
     def _court(self, view: View, verb: int) -> bool:
