@@ -311,7 +311,7 @@ class Attribution:
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
                     if pl == "at" and ptype == "CONSULT" and h == v and mode != "visit":
-                        continue  # "met at the Ministry of Foreign Affairs": where they met, not whom
+                        continue  # "met at the Ministry of Trade": where they met, not whom
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
                             or (h != v and pl in ("of", "from", "by"))):
                         pobjs = view.kids(ch, "pobj")

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from dragoman.events.clauses import View
 from dragoman.events.relevance import political_news
-from dragoman.model import Event
+from dragoman.model import Actor, Event
 
 #: what each kind of answered thing is coded as
 _CLAIM_TYPES = ("ACCUSE", "THREATEN")
@@ -132,11 +132,17 @@ def _pleads(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> bool:
 
 
 def _last_named(view: View, before: int, others: set[str], words: frozenset[str]) -> list[str]:
-    """The actor, other than ``others``, whose name holds one of ``words`` ("prosecutors", "the prosecution", "the
-    district attorney") and who was mentioned last before character ``before``; [] when the article names none."""
+    """The actor, other than ``others``, whose name holds one of ``words`` ("prosecutors", "the prosecution") and who
+    was mentioned last before character ``before``; [] when the article names none."""
+    return _last_actor(view, before, others, lambda a: bool(words & set(a.name.lower().replace("'s", "").split())))
+
+
+def _last_actor(view: View, before: int, others: set[str], keep: Callable[[Actor], bool]) -> list[str]:
+    """The actor, other than ``others``, that ``keep`` accepts and the article mentioned last before character
+    ``before``; [] when there is none."""
     best: tuple[int, str] | None = None
     for a in view.article.actors:
-        if a.id in others or not words & set(a.name.lower().replace("'s", "").split()):
+        if a.id in others or not keep(a):
             continue
         at = max((m.start for m in a.mentions if m.start < before), default=None)
         if at is not None and (best is None or at > best[0]):
@@ -267,14 +273,7 @@ def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: f
 def _last_court(view: View, before: int, judges: set[str], courts: frozenset[str]) -> list[str]:
     """The court or judge the article named last before character ``before`` (other than the judges): whose
     verdict or ruling a judgement of "the verdict" judges, wherever the article told it; [] when it names none."""
-    best: tuple[int, str] | None = None
-    for a in view.article.actors:
-        if a.id in judges or (a.sector or "").lower() not in courts:
-            continue
-        at = max((m.start for m in a.mentions if m.start < before), default=None)
-        if at is not None and (best is None or at > best[0]):
-            best = (at, a.id)
-    return [best[1]] if best else []
+    return _last_actor(view, before, judges, lambda a: (a.sector or "").lower() in courts)
 
 
 def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
