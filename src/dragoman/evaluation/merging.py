@@ -128,6 +128,13 @@ Two measures (``dragoman eval merge``):
   city the same day and the same two ministers speaking by telephone two days after their meeting as decoys),
   written blind on 6 Dec 2026 and committed before its first run, kept unread: ``holdout21_precision``,
   ``holdout21_recall``.
+- **holdout22 set**: ``data/merge_set_holdout22.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; one report of a pair written as a live-updates page; one as a state news agency's story in translated
+  English with other transliterations; an attack blamed on gunmen in one report and on a named group in the other;
+  a happening told in its second report through its outcome or a participant's later comment; a second attack in
+  the same city the same day and another country's official accusing the same country the same day as decoys),
+  written blind on 6 Dec 2026 and committed before its first run, kept unread: ``holdout22_precision``,
+  ``holdout22_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -171,6 +178,7 @@ HOLDOUT18_SET = DATA / "merge_set_holdout18.jsonl"
 HOLDOUT19_SET = DATA / "merge_set_holdout19.jsonl"
 HOLDOUT20_SET = DATA / "merge_set_holdout20.jsonl"
 HOLDOUT21_SET = DATA / "merge_set_holdout21.jsonl"
+HOLDOUT22_SET = DATA / "merge_set_holdout22.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -180,7 +188,8 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT13_SET, "holdout13"), (HOLDOUT14_SET, "holdout14"), (HOLDOUT15_SET, "holdout15"),
                 (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"),
                 (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
-                (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"))
+                (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"),
+                (HOLDOUT22_SET, "holdout22"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
