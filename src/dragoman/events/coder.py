@@ -553,6 +553,9 @@ class Coder:
         out: list[Cand] = []
         headline = _is_headline(view, sent)
         for i in range(sent.tok_start, sent.tok_end):
+            entries = self._entries(view, i)
+            if not entries:
+                continue  # no trigger word: the tests below are for triggers only
             if view.toks[i].dep == "amod" and view.toks[i].pos == "VERB":
                 continue  # "the alleged violations": a participle used as an adjective
             if view.toks[i].tag == "VBN" and view.toks[i].dep in ("acomp", "oprd", "xcomp") \
@@ -582,7 +585,7 @@ class Coder:
                 continue  # "families seeking asylum": who they are, no request
             if view.toks[i].dep in ("relcl", "acl", "xcomp") and view.lemma(view.toks[i].head) in self.lex.modes["quantity_pronouns"]:
                 continue  # "they have much to offer", "nothing to hide": what one has, no act
-            for e in self._entries(view, i):
+            for e in entries:
                 ok, obj = self._match(view, i, e)
                 if not ok:
                     continue

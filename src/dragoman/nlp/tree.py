@@ -29,6 +29,8 @@ class Tree:
         n = len(self.toks)
         #: character offset where each token starts (sorted: tokens are in text order)
         self.starts: list[int] = [t.start for t in self.toks]
+        #: each token's lemma in lower case (read a million times an article batch: worked out once)
+        self.lemmas: list[str] = [t.lemma.lower() for t in self.toks]
         #: the indexes of each token's dependents, in text order
         self.children: list[list[int]] = [[] for _ in range(n)]
         for t in self.toks:
@@ -88,7 +90,7 @@ class Tree:
 
     def lemma(self, i: int) -> str:
         """Token ``i``'s lemma in lower case."""
-        return self.toks[i].lemma.lower()
+        return self.lemmas[i]
 
     def sentence_range(self, i: int) -> range:
         """The indexes of the tokens of token ``i``'s sentence."""
