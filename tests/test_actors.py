@@ -743,3 +743,38 @@ def test_a_building_named_after_a_capital_abroad_is_no_mention_of_that_country(p
     art = extract("LISBON, May 4 - Dockers marched from Kingston House to the harbour on Monday, and Portuguese police "
                   "said about 2,000 people took part.", pipeline=pipeline)
     assert not any(a.country == "JAM" for a in art.actors)
+
+
+def test_a_name_before_a_plural_place_noun_is_the_places_no_one_elses(pipeline):
+    art = extract("Hundreds of beekeepers from Velnia's eastern Orsk provinces rallied outside the farm ministry on "
+                  "Friday.", pipeline=pipeline)
+    assert not any("Orsk" in a.name for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The march was called by the Orsk Mazdoor Tehreek, a dockers' movement active across the province.",
+     "Orsk Mazdoor Tehreek"),
+    ("Thousands answered the call of the Velna Kisan Sangh, a farmers' union, on Monday.", "Velna Kisan Sangh"),
+])
+def test_a_name_an_apposition_calls_a_movement_or_union_is_an_organisation(pipeline, text, name):
+    art = extract(text, pipeline=pipeline)
+    assert any(a.name == name and a.kind == "organisation" for a in art.actors), [(a.name, a.kind) for a in art.actors]
+
+
+# "Fighters of the TVF rebel group stormed Lindo in Kenya ." with the tagger's reading: no entity on the initials
+INITIALLED_FIGHTERS = [[
+    ("Fighters", "PROPN", "NNPS", "nsubj", 6), ("of", "ADP", "IN", "prep", -1), ("the", "DET", "DT", "det", 3),
+    ("TVF", "PROPN", "NNP", "compound", 2), ("rebel", "NOUN", "NN", "compound", 1), ("group", "NOUN", "NN", "pobj", -4),
+    ("stormed", "VERB", "VBD", "ROOT", 0), ("Lindo", "PROPN", "NNP", "dobj", -1), ("in", "ADP", "IN", "prep", -2),
+    ("Kenya", "PROPN", "NNP", "pobj", -1, "GPE"), (".", "PUNCT", ".", "punct", -4),
+]]
+
+
+def test_fighters_of_a_rebel_group_named_by_initials_are_that_groups_and_share_its_key():
+    from dragoman.store.records import actor_keys
+
+    art = resolve(build(INITIALLED_FIGHTERS, ents=[(9, 10, "GPE")]))
+    fighters = next(a for a in art.actors if a.name.startswith("Fighters"))
+    assert fighters.name == "Fighters of the TVF rebel group", [a.name for a in art.actors]
+    assert "n:tvf" in actor_keys({"name": fighters.name, "kind": fighters.kind, "country": fighters.country,
+                                  "org": fighters.org, "sector": fighters.sector}), fighters

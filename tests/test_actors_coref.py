@@ -366,3 +366,30 @@ def test_they_is_the_subject_a_number_opens(pipeline):
     art = extract("Three dock unions will meet the transport minister at the Velnan Labour Party's congress in Orvik. "
                   "They demand that the ministry scrap the new port rules.", pipeline=pipeline)
     assert holder(art, "They").name == "Three dock unions"
+
+
+def test_the_two_standing_alone_are_the_two_people_named_last(pipeline):
+    art = extract("Velnia's trade minister Ilse Varga received her Dorvan counterpart Tomas Brek in Orvik on Monday, "
+                  "and the two signed a memorandum on river freight.", pipeline=pipeline)
+    held = [a.name for a in art.actors if any(m.text == "two" for m in a.mentions)]
+    assert sorted(held) == ["Ilse Varga", "Tomas Brek"], held
+
+
+def test_the_two_before_a_noun_or_with_one_person_named_is_no_one(pipeline):
+    art = extract("Governor Ilse Varga said the two parties had broken the deal. Later the two met in Orvik.",
+                  pipeline=pipeline)
+    assert not [a.name for a in art.actors if any(m.text == "two" for m in a.mentions)]
+
+
+def test_an_acronym_of_a_body_named_before_is_that_body_not_a_lexicon_namesake(pipeline):
+    # "ISF" is the lexicon's Iraqi Security Forces; here it spells the body whose officers the story named
+    art = extract("Reem Talal was taken into custody in Orsk on Tuesday by officers of the Internal Security Forces. "
+                  "The ISF said it had acted on the prosecutor's orders.", pipeline=pipeline)
+    isf = holder(art, "The ISF")
+    assert isf is not None and "Internal Security Forces" in isf.name and isf.country != "IRQ", (isf and (isf.name, isf.country))
+
+
+def test_they_inside_a_clause_is_the_subject_above_it_not_the_nearest_body(pipeline):
+    art = extract("Hundreds of fishermen rallied outside the fisheries ministry on Monday to protest against what "
+                  "they called ruinous quotas.", pipeline=pipeline)
+    assert holder(art, "they").name == "fishermen", [(a.name, [m.text for m in a.mentions]) for a in art.actors]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from dragoman.actors.context import Context, Group, Unit, name_head
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.actors.militia import resolve_armed, resolve_members
-from dragoman.actors.pronoun import resolve_pronouns
+from dragoman.actors.pronoun import resolve_pairs, resolve_pronouns
 from dragoman.actors.vocabulary import words
 from dragoman.model import Actor, Mention
 
@@ -97,6 +97,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     _named_next(ctx, gather)
     resolve_armed(ctx, gather)
     resolve_pronouns(ctx, gather.order, gather.covered)
+    resolve_pairs(ctx, gather.order, gather.covered)
     resolve_descriptions(ctx, gather.order, gather.covered)
     resolve_members(ctx, gather)
     return _actors(ctx, _beside_governments(gather.order))
@@ -305,6 +306,11 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
             u.kind = "organisation"  # "The Gazette says ...": a one-word name after "the" is no person
         if u.kind in ("organisation", "actor", "unknown", "group") and _ACRONYM.match(toks[u.te - 1].text) \
                 and (named := _initials_of(gather, u, toks[u.te - 1].text)) is not None:
+            if u.entry is not None and u.country is not None and u.country not in PSEUDO_COUNTRIES \
+                    and not any(g.unit.country == u.country for g in gather.order):
+                # a lexicon namesake of a country the story never names codes nothing of the body named before
+                # ("the ISF" after "the Internal Security Forces" in a story of Lebanon); an international one may
+                u.country = u.org = None
             gather.add(u, named, "acronym")  # "the British National Party ... the BNP": not Bangladesh's party
             continue
         if (known := _known_as_of(ctx, gather, u)) is not None:
@@ -339,8 +345,10 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit) -> Group | None:
 
 def _initials_of(gather: Gathering, u: Unit, acronym: str) -> Group | None:
     """The one organisation named before ``u`` whose name's capitalised words' initials spell the acronym ``u``
-    ("BNP" after "British National Party"); ``None`` if none or several."""
-    hits = [g for g in gather.order if g.unit.kind == "organisation" and g.mentions and min(m[0] for m in g.mentions) < u.ts
+    ("BNP" after "British National Party"), or group of its people ("officers of the Internal Security Forces ... the
+    ISF": that body, not the lexicon's namesake abroad); ``None`` if none or several."""
+    hits = [g for g in gather.order if (g.unit.kind == "organisation" or g.unit.kind == "group" and " of the " in g.unit.name)
+            and g.mentions and min(m[0] for m in g.mentions) < u.ts
             and g.unit.entry is None and "".join(w[0] for w in g.unit.name.replace("-", " ").split() if w[:1].isupper()) == acronym]
     return hits[0] if len(hits) == 1 else None
 

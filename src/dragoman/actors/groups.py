@@ -21,6 +21,8 @@ from dragoman.actors.lexicon import Role
 from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
 from dragoman.actors.vocabulary import words
 
+#: initials standing for a name ("TVF", "M23")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 #: groups of people whose country may come from where they act
 PEOPLE_SECTORS = frozenset({"CVL", "REF", "OPP", "LAB", "EDU", "REB"})
 
@@ -332,8 +334,9 @@ def _named_group_end(ctx: Context, root: int, te: int) -> int | None:
                           and hit[0] == o + 1 and hit[1].kind == "group"), None)
             if toks[o].dep != "pobj" or start is None or o - te > 8:
                 continue
-            if sum(1 for i in range(k + 1, start) if toks[i].text[:1].isupper() and toks[i].pos == "PROPN") >= 2:
-                return o + 1
+            names = [i for i in range(k + 1, start) if toks[i].text[:1].isupper() and toks[i].pos == "PROPN"]
+            if len(names) >= 2 or len(names) == 1 and _ACRONYM.fullmatch(toks[names[0]].text):
+                return o + 1  # (or its initials: "fighters of the TVF rebel group")
         end = _name_after_body(ctx, k)
         if end is not None:
             return end

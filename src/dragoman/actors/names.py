@@ -79,6 +79,7 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_apposed_persons(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     units.extend(_izafat_names(ctx, {i for u in units for i in range(u.ts, u.te)} | set(covered)))
     units.extend(_possessed_persons(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
+    units.extend(_apposed_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in _joined_people(ctx, covered):
         if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
@@ -546,6 +547,33 @@ def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
     return out
 
 
+#: the kinds of lexicon hit a body's name may open with ("the Sindh Mazdoor Tehreek": a province's name, then the body's)
+_OPENING_PLACES = frozenset({"region", "city", "capital", "country", "demonym"})
+
+
+def _apposed_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
+    """"the Orsk Mazdoor Tehreek, a workers' movement", "the Velna Kisan Sangh, a farmers' union": a proper name after
+    "the" that an apposition calls a movement, a union or a party is an organisation, whatever the tagger made of it
+    (nothing, or a person); its words may open with a place's name."""
+    toks = ctx.toks
+    out: list[Unit] = []
+    for h, t in enumerate(toks):
+        n = t.head
+        if t.dep != "appos" or t.lemma.lower() not in ORG_DESCRIPTORS or not t.text.islower() or n >= h \
+                or toks[n].tag != "NNP" or not toks[n].text[:1].isupper():
+            continue
+        ts = n
+        while ts > 0 and toks[ts - 1].tag == "NNP" and toks[ts - 1].dep == "compound" and toks[ts - 1].head > ts - 1 \
+                and toks[ts - 1].text[:1].isupper() and n - ts < 5:
+            ts -= 1
+        if ts == n or ts == 0 or toks[ts - 1].lemma.lower() != "the" or ctx.in_chrome(toks[ts].start, toks[n].end) \
+                or any(i in taken or i in covered and covered[i].kind not in _OPENING_PLACES for i in range(ts, n + 1)):
+            continue
+        out.append(Unit(ts, n + 1, "organisation", ctx.text(ts, n + 1), rule="apposed-body"))
+        taken.update(range(ts, n + 1))
+    return out
+
+
 ARABIC_GROUP_WORDS = words("arabic_group_words")
 #: armed members named after the group they belong to ("fighters of the Frente Aurelio Mosquera")
 _MEMBER_NOUNS = MEMBERS | {"guerrillas", "members", "rebels", "insurgents"}
@@ -914,9 +942,9 @@ def _place_named(ctx: Context, ts: int, te: int) -> bool:
     i = te - 1
     while toks[i].dep in ("compound", "punct") and toks[i].head > i:
         i = toks[i].head  # "Saut-d'Eau": its last piece
-    if te < len(toks) and toks[te].tag == "NN" and toks[te].text.islower() and ctx.lemma(te) in PLACE_NOUNS \
+    if te < len(toks) and toks[te].tag in ("NN", "NNS") and toks[te].text.islower() and ctx.lemma(te) in PLACE_NOUNS \
             and toks[te - 1].dep == "compound" and toks[te - 1].head == te:
-        return True  # "in Tamar Kesh district", "Velna province": the name of the place the noun after it names
+        return True  # "in Tamar Kesh district", "Velna province", "the Vesk provinces": the place the noun after it names
     if toks[i].dep != "pobj" or toks[i].head >= ts or ctx.lemma(toks[i].head) != "of":
         return False
     owner = toks[toks[i].head].head

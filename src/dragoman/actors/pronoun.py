@@ -36,6 +36,22 @@ def _role_in_sentence(toks, i: int) -> str:
     return t.dep
 
 
+#: prepositions of where something happens ("rallied outside the ministry")
+_VENUE_PREPS = frozenset({"outside", "at", "near", "inside", "beside", "behind"})
+
+
+def _venue(toks, i: int) -> bool:
+    """Is the phrase of token ``i`` only where something happened ("outside the farm ministry")?"""
+    t = toks[i]
+    for _ in range(4):
+        if t.dep == "pobj":
+            return toks[t.head].lemma.lower() in _VENUE_PREPS
+        if t.dep not in ("compound", "amod", "det", "poss", "flat") or t.head == t.i:
+            return False
+        t = toks[t.head]
+    return False
+
+
 def _salient(cands: list) -> Group | None:
     """Centering: among the persons of the latest sentence that has one, prefer the subject — the speaker's ('"Y's
     budget is a sham," X said': X), then the highest clause's ("X said she would vote for it because Y had rewritten
@@ -350,9 +366,12 @@ def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[
         plural = [(i, g) for i, g in plural if toks[i].sent != t.sent]
         if not plural:
             return None
-    same = [g for i, g in plural if toks[i].sent == t.sent]
+    same = [(i, g) for i, g in plural if toks[i].sent == t.sent]
     if same:
-        return same[-1]
+        # "beekeepers rallied outside the ministry to protest against what they called unfair rules": not a body named
+        # only as where something happened, when another is named
+        actors = [g for i, g in same if not _venue(toks, i)]
+        return actors[-1] if actors else same[-1][1]
     last = max(toks[i].sent for i, _ in plural)
     best, best_key = None, None
     for n, (i, g) in enumerate(plural):
@@ -418,3 +437,38 @@ def _speaker_of_clause(ctx: Context, i: int, at: dict[int, Group], plural: bool,
     if plural:
         return g if not person and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS) else None
     return g if person and _gender(ctx, g) in (None, gender) else None
+
+
+#: the roles in which "the two" stands alone for two people named before ("the two held talks", "talks between the two")
+_PAIR_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "conj"})
+
+
+def resolve_pairs(ctx: Context, order: list[Group], covered: set[int]) -> None:
+    """"... met Omar Desh in Kaldora, and the two signed a memorandum": "the two" standing alone (no noun after it)
+    refers to the two people named last before it, in its own or the previous sentence — both, or neither when fewer
+    than two are named there."""
+    toks = ctx.toks
+    pairs = [t for t in toks if t.text.lower() == "two" and t.dep in _PAIR_ROLES and t.i not in covered
+             and any(toks[d].lemma.lower() == "the" for d in ctx.children[t.i] if toks[d].dep == "det")]
+    if not pairs:
+        return
+    named = sorted(((s, g) for g in order if g.unit.kind == "person" for s, e, k in g.mentions if k != "descriptive"),
+                   key=lambda x: x[0])
+    starts = [s for s, _ in named]
+    quoted = [(m.start, m.end) for m in find_marked(ctx.article.text)]
+    for t in pairs:
+        if _inside(quoted, t.start) or ctx.in_chrome(t.start, t.end):
+            continue
+        people: list[Group] = []
+        for i, g in reversed(named[: bisect.bisect_left(starts, t.i)]):
+            if t.sent - toks[i].sent > 1:
+                break
+            if all(g is not p for p in people):
+                people.append(g)
+            if len(people) == 2:
+                break
+        if len(people) == 2:
+            for g in people:
+                g.mentions.append((t.i, t.i + 1, "pronoun"))
+            covered.add(t.i)
+

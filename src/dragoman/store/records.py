@@ -416,8 +416,8 @@ def _armed_group_key(name: str) -> str | None:
     if (len(toks) > 2 or len(toks) == 2 and toks[0].count("-") >= 2) and (
             toks[-1].lower() in _GROUP_TAILS or toks[-1].lower() in _ARMED_HEADS):
         toks = toks[:-1]  # "the Tana Delta Front group", "the Tana Delta Front militia": the Tana Delta Front
-        if len(toks) > 2 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
-            toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group", "the Ansar as-Qamar insurgent group"
+        if len(toks) > 1 and (toks[-1].lower() == "armed" or toks[-1].lower() in _GROUP_KINDS):
+            toks = toks[:-1]  # "the Kataib Ahl el-Sahra armed group", "the Ansar as-Qamar insurgent group", "the TVF rebel group"
     if not toks or not all(t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES for t in toks):
         return None
     toks = _english_order(toks)
