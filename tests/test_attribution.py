@@ -732,3 +732,41 @@ def test_a_country_an_attack_in_words_is_about_is_not_its_target(pipeline):
     art, ev = one(pipeline, "Union leader Karin Oster attacked the cabinet over Syria during a speech on Sunday.", "ACCUSE")
     assert "cabinet" in names(art, ev.targets)
     assert not any(art.actor(a).kind == "country" for a in ev.targets), names(art, ev.targets)
+
+
+def test_an_organiser_named_in_a_participle_set_before_the_protest_is_its_source(pipeline):
+    art, ev = one(pipeline, "Organised by the Tarvo Beekeepers' League, the protesters gathered outside the farm "
+                            "ministry in Velmar on Friday.", "PROTEST")
+    assert "Tarvo Beekeepers' League" in names(art, ev.sources)
+
+
+def test_the_body_the_arresting_officers_belong_to_is_on_their_side_not_arrested(pipeline):
+    art, ev = one(pipeline, "Dana Orlik was arrested in Velmar on Monday by officers of the national police's "
+                            "customs unit.", "COERCE")
+    assert names(art, ev.targets) == {"Dana Orlik"}
+    assert "national police" in names(art, ev.sources)
+
+
+def test_a_victim_named_in_a_clause_told_of_the_weapon_stays_off_the_doers_side(pipeline):
+    art, ev = one(pipeline, "Pavel Strand was killed by a bomb planted near the home of the regional governor.",
+                  "ASSAULT")
+    assert "regional governor" not in " ".join(names(art, ev.sources))
+
+
+@pytest.mark.parametrize("text, arrested", [
+    ("Irena Balk, who edits the weekly Lantern, was picked up at the paper's offices on Monday by gendarmes.", True),
+    ("Security agents picked up three students near the campus in Velmar on Monday.", True),
+    # the police's phone, a party's votes: no one taken
+    ("The police chief picked up the phone and called the mayor of Velmar.", False),
+])
+def test_someone_picked_up_by_security_forces_is_arrested(pipeline, text, arrested):
+    _, evs = events(pipeline, text)
+    assert any(e.type == "COERCE" for e in evs) is arrested
+
+
+def test_the_protest_said_to_be_called_by_someone_joins_the_one_held_not_its_purpose(pipeline):
+    art, evs = events(pipeline, "Thousands of beekeepers rallied outside the farm ministry on Friday, blocking the road "
+                                "for hours to protest against the pesticide rules. The demonstration was called by the "
+                                "Velmar Apiarists Union.")
+    held = [e for e in evs if e.type == "PROTEST" and not e.aux.hypothetical]
+    assert len(held) == 1 and "Velmar Apiarists Union" in names(art, held[0].sources), [(e.aux, names(art, e.sources)) for e in evs]

@@ -1934,3 +1934,55 @@ def test_another_persons_view_that_someone_should_act_is_no_demand_of_the_speake
 ])
 def test_what_was_done_in_the_past_is_background(pipeline, text, historical):
     assert_flag(pipeline, text, ("ASSAULT", "COERCE"), "historical", historical)
+
+
+def test_a_courts_order_of_release_is_a_release_not_coercion(pipeline):
+    from dragoman import extract
+
+    art = extract("A Velmar judge on Wednesday ordered the release on bail of the reporter Ines Carda. The court "
+                  "ordered the mayor to repay the funds.", published="2026-05-04", pipeline=pipeline)
+    got = sorted((e.type, e.cameo) for e in art.events)
+    assert got == [("COERCE", "170"), ("RETREAT", "0841")], got
+
+
+def test_lawyers_who_report_a_charge_are_not_who_charged(pipeline):
+    from dragoman import extract
+
+    art = extract("Newspaper publisher Ines Carda was charged on Thursday with spreading false news, her lawyers said.",
+                  published="2026-05-04", pipeline=pipeline)
+    charges = [e for e in art.events if e.type == "COERCE"]
+    assert charges and not any("lawyers" in art.actor(i).name for e in charges for i in e.sources), charges
+
+
+@pytest.mark.parametrize("text, critic, judged", [
+    # "it is <criticism> that X did / for X to do": X is accused by the speaker, whatever X's act is coded as
+    ("Senator Ada Brill said it was totally inappropriate for Judge Omar Pell to lecture the legislature.",
+     "Ada Brill", "Omar Pell"),
+    ("Councillor Ines Varga said it was shameful that the transport ministry had allowed the depot to close.",
+     "Ines Varga", "transport ministry"),
+])
+def test_a_statement_that_judges_what_another_did_accuses_the_doer(pipeline, text, critic, judged):
+    from dragoman import extract
+
+    art = extract(text, published="2026-05-04", pipeline=pipeline)
+    pairs = [({art.actor(i).name for i in e.sources}, {art.actor(i).name for i in e.targets})
+             for e in art.events if e.type == "ACCUSE"]
+    assert ({critic}, {judged}) in pairs, pairs
+
+
+def test_a_statement_not_made_judges_no_one(pipeline):
+    types, got = told_types(pipeline, "Councillor Ines Varga did not say it was wrong for the ministry to close the depot.")
+    assert "ACCUSE" not in types, got
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ada Brill called Wednesday for Justice Omar Pell to resign over his remarks.",
+    "VELMAR (AP) — Senator Ada Brill called Wednesday for Justice Omar Pell to resign over his remarks.",
+])
+def test_a_call_with_its_day_between_verb_and_for_is_a_request(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2026-05-04", pipeline=pipeline)
+    asks = [({art.actor(i).name for i in e.sources}, {art.actor(i).name for i in e.targets})
+            for e in art.events if e.type == "REQUEST"]
+    assert asks == [({"Ada Brill"}, {"Omar Pell"})], asks

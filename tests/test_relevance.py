@@ -530,6 +530,21 @@ def test_business_news_keeps_two_states_officials_meeting(pipeline):
     assert talks == [{"Tomas Ekwueme", "Edem Kpodar"}], talks
 
 
+def test_business_news_keeps_two_states_ministers_named_as_one_group_meeting(pipeline):
+    """"The two countries' trade ministers met": officials of two states together, told as one group, are political in
+    business news; a firm's managers meeting are not."""
+    from dragoman import extract
+
+    text = (BUSINESS.replace(" India and Bangladesh signed a deal on electricity exports.", "") + " Grain traders could "
+            "soon cross the border faster after the two countries' trade ministers met in Velmar on Tuesday. The "
+            "carmaker's managers met in Detroit on Tuesday.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "business", art.topic
+    talks = [" ".join(art.actor(i).name for i in (*e.sources, *e.targets)) for e in art.events if e.type == "CONSULT"
+             and e.evidence[0].start >= text.index("Grain")]
+    assert len(talks) == 1 and "trade ministers" in talks[0], talks
+
+
 def test_business_news_keeps_a_politicians_demand(pipeline):
     """A politician named as one demanding something is political in business news, with no one else named; the
     firm's own demand is not."""
@@ -1787,3 +1802,16 @@ def test_a_clause_saying_where_a_thing_is_is_not_what_was_urged(pipeline):
                                "on for a week.")
     ev = next(e for e in art.events if e.evidence and "asked" in art.text[e.evidence[0].trigger[0]:e.evidence[0].trigger[1]])
     assert ev.type == "REQUEST", (ev.type, ev.rule)
+
+
+def test_sport_news_keeps_an_arrest_by_officers_of_a_body_a_strong_word_names(pipeline):
+    """"Officers of the Orsk Internal Security Forces" are a state's people, however weak "officers" is: in a sport
+    report their arrest of a player stays; "officers of the supporters' club" are no state's."""
+    from dragoman import extract
+
+    text = (SPORT + " Striker Tomas Ruel was taken into custody on Sunday by officers of the Orsk Internal Security "
+            "Forces. Midfielder Ivo Lenk was taken into custody on Sunday by officers of the supporters' club.")
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    assert art.topic is not None and art.topic.label == "sport", art.topic
+    held = [" ".join(art.actor(i).name for i in e.targets) for e in art.events if e.type == "COERCE"]
+    assert len(held) == 1 and "Tomas Ruel" in held[0], held

@@ -212,6 +212,8 @@ class Attribution:
                 # the ministry to act": the ministry is whom the demand is made of, not who made it)
                 sources.extend(g_src)
         self._more_targets(view, c, ptype, s, targets, stated)
+        if passive and sources:
+            _agent_bodies(view, v, sources, targets)
         if ptype == "COERCE" and passive and not sources and view.agent(v) is None:
             # "two aid workers have been jailed in Egypt": a state holds, arrests or jails on its own
             # soil; with no one else named, the country where it is done does it
@@ -548,6 +550,32 @@ def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
     return out
 
 
+#: the bodies whose officers act for them: police, army, government, courts, intelligence
+_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY"})
+#: how an owner hangs on the doers' noun ("officers of the police's unit")
+_OWNER_DEPS = ("prep", "pobj", "poss", "compound", "amod", "det", "case", "nmod", "appos")
+
+
+def _agent_bodies(view: View, v: int, sources: list[str], targets: list[str]) -> None:
+    """"was detained by officers of the police's fraud unit": the state bodies the "by" phrase names the doers as of
+    are on the doers' side; taken for targets, they are moved to the sources."""
+    inside: set[int] = set()
+    stack = [o for g in view.kids(v, "agent") for o in view.kids(g, "pobj")]
+    while stack:  # the doers' noun phrase and the "of" or "from" phrases hung on it, not a clause told of them
+        i = stack.pop()
+        inside.add(i)
+        stack.extend(k for k in view.kids(i, *_OWNER_DEPS) if view.toks[k].dep != "prep" or view.lemma(k) in ("of", "from"))
+    if not inside:
+        return
+    sent = view.sentence_range(v)
+    theirs = [t for t in targets if t not in sources and (a := view.article.actor(t)) is not None
+              and a.sector in _FORCE_SECTORS
+              and (idx := [i for i in sent if t in view.tok_actors.get(i, ())]) and all(i in inside for i in idx)]
+    if theirs:
+        targets[:] = [t for t in targets if t not in theirs]
+        sources.extend(theirs)
+
+
 #: verbs of organising a protest: its organiser, named by "by", is its source
 _ORGANISING = frozenset({"organise", "organize", "call", "lead", "stage", "convene"})
 
@@ -562,7 +590,8 @@ def _organisers(view: View, c: Cand) -> list[str]:
     heads |= {j for j in range(len(toks)) if toks[j].sent == sent and view.lemma(j) in _PROTEST_WORDS}
     out: list[str] = []
     for h in heads:
-        verbs = [v for v in view.kids(h, "acl") if toks[v].tag == "VBN"]
+        # "the march organised by X"; "Organised by X, the protesters gathered ...": a participle set before the clause
+        verbs = [v for v in view.kids(h, "acl", "advcl") if toks[v].tag == "VBN"]
         if toks[h].dep == "nsubjpass":
             verbs.append(toks[h].head)  # "The rally was organised by X"
         for v in verbs:

@@ -262,6 +262,8 @@ class Coder:
         if not all((a := view.article.actor(x)) is not None and (a.sector or "").lower() in m["court_sectors"]
                    for x in ev.sources):
             return ev
+        if any(view.lemma(k) in m["release_words"] for k in view.kids(i, "dobj", "xcomp", "ccomp", "oprd")):
+            return self._retyped(ev, "RETREAT", self.lex.codes["court_release"], "+court-release")
         return self._retyped(ev, "COERCE", self.lex.codes["court_order"], "+court")
 
     # -- candidates ----------------------------------------------------------------------------
@@ -735,8 +737,7 @@ class Coder:
         criticises another actor, with no event of its own inside, is an accusation by the speaker (CAMEO 111);
         one that praises another actor or its act ("said the villagers were delighted with the apology") is
         support (CAMEO 051)."""
-        if any(e.type == "ACCUSE" for e in found):
-            return []
+        accused = [set(e.sources) for e in found if e.type == "ACCUSE"]
         toks = view.toks
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found}  # where the coded events are
         praise = not any(e.type == "SUPPORT" for e in found)
@@ -746,6 +747,15 @@ class Coder:
         frames = sorted(self.statements(view, sent), key=lambda f: -view.depth(f[1]) if f[1] is not None else 0)
         for sources, verb, c, conf, said_of in frames:
             content = _descendants(view, c)
+            judged_doer = None if verb is not None and view.kids(verb, "neg") else self._extraposed(view, c, sources)
+            if judged_doer is not None and set(sources) not in accused:
+                # "said it was shameful that the ministry had let the plant close": the doer of what is judged is
+                # accused (the act itself stays coded as it is told)
+                return [self._build(view, sent, "ACCUSE", self.lex.codes["criticism"], None, (), sources, judged_doer[1],
+                                    False, Aux(), (toks[judged_doer[0]].start, toks[judged_doer[0]].end), conf,
+                                    "accuse/criticism-of-act")]
+            if accused:
+                continue  # an accusation coded already
             if (cue := self._no_truth(view, c)) is not None and not (verb is not None and view.kids(verb, "neg")):
                 # "said there was no evidence that any prisoner was beaten" (the beating it denies is coded, negated),
                 # "not a shred of truth in the report"
@@ -780,6 +790,24 @@ class Coder:
                 return [self._build(view, sent, "SUPPORT", self.lex.codes["praise"], None, (), sources, targets, False, Aux(),
                                     (toks[cue].start, toks[cue].end), conf - 0.05, "support/praise-in-speech")]
         return []
+
+    def _extraposed(self, view: View, c: int, sources: list[str]) -> tuple[int, list[str]] | None:
+        """"it was shameful that the ministry had ...", "it is wrong for the judge to ...": a statement whose content
+        judges, with a word of criticism, what an actor did or does (a clause after "it is ..."): the word and that
+        actor, or ``None``."""
+        toks = view.toks
+        if view.lemma(c) != "be" or not any(view.lemma(k) == "it" for k in view.kids(c, "nsubj", "expl")):
+            return None
+        words = _word_list("criticism.txt")
+        cue = next((k for k in view.kids(c, "acomp", "attr") if view.lemma(k) in words or toks[k].text.lower() in words), None)
+        if cue is None or view.kids(c, "neg"):
+            return None
+        for inner in view.kids(c, "ccomp", "advcl", "csubj", "xcomp") + view.kids(cue, "ccomp", "xcomp"):
+            s, passive = view.subject(inner)
+            doers = [a for a in view.phrase_actors(s) if a not in sources] if s is not None and not passive else []
+            if doers:
+                return cue, doers[:1]
+        return None
 
     def _critics_say(self, view: View, verb: int | None, c: int, content: list[int], sources: list[str],
                      said_of: list[str]) -> tuple[int, list[str]] | None:

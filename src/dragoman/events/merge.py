@@ -57,10 +57,16 @@ def merge_events(article: Article) -> Article:
                 and ev.evidence[0].sent is not None and prev.evidence[-1].sent is not None
                 and 0 <= ev.evidence[0].sent - prev.evidence[-1].sent <= 1):
             target = prev  # "Issues ... were discussed": the previous sentence's meeting, elaborated
+        fallback = None
         for k in reversed(kept):
             if target is not None:
                 break
             if k.type != ev.type:
+                continue
+            if is_ref and k.aux != ev.aux:
+                # "Farmers rallied ... to protest against the cuts. The demonstration was called by X": the rally
+                # held, not the purpose told with it (unless no other of the type was told)
+                fallback = fallback or k
                 continue
             if is_ref:
                 target = k
@@ -68,6 +74,7 @@ def merge_events(article: Article) -> Article:
             if _same(article, k, ev, dates, plural) or _headline_told(article, k, ev):
                 target = k
                 break
+        target = target or fallback
         if target is None:
             kept.append(ev)
             continue

@@ -60,6 +60,7 @@ class Rules:
     visitor_not: frozenset[str]  # sectors whose arrival somewhere is no visit (migrants, ordinary people)
     addressed_acts: frozenset[str]  # types by which civil society addresses a state in business news
     named_bodies: frozenset[str]  # sectors a body's own name gives firmly enough in business news
+    meeting_groups: frozenset[str]  # plural titles of state officials who meet together
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def rules() -> Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
                                               "civil_countries", "people_types", "political_topics", "business",
-                                              "business_acts", "visitor_not", "addressed_acts", "named_bodies")))
+                                              "business_acts", "visitor_not", "addressed_acts", "named_bodies",
+                                              "meeting_groups")))
 
 
 def state_actor(a: Actor, countries_count: bool) -> bool:
@@ -112,7 +114,17 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
         return False
     if rule.endswith("+focus") and _owned_by_a_stranger(a.role or ""):
         return False  # "president of Bright Harbor": a title of a body the lexicons do not know, in no country
+    if a.kind == "group" and (owner := _owner(a.name)) and strong_role(owner):
+        return True  # "officers of the Internal Security Forces": people of a body a strong word names a state's
     return bool(a.role) and strong_role(a.role or "")
+
+
+def _owner(name: str) -> str:
+    """The body a group's name says its people are of ("officers of the Internal Security Forces"), or ""."""
+    for link in (" of the ", " from the "):
+        if link in name:
+            return name.split(link, 1)[1]
+    return ""
 
 
 def _owned_by_a_stranger(role: str) -> bool:
@@ -186,6 +198,9 @@ def _business_event(event: Event, article: Article, actors: list[Actor]) -> bool
     if states and len(sources) > 1 and all(state_actor(a, True) for a in sources):
         return True  # "talks between the foreign minister and his Zambian counterpart": officials of states, together
     r = rules()
+    if event.type == "CONSULT" and any(a.kind == "group" and (a.role or "").lower().rsplit(" ", 1)[-1] in r.meeting_groups
+                                       for a in states):
+        return True  # "the two countries' trade ministers met": officials of states, together, named as one group
     if event.type not in r.addressed_acts:
         return False
     if event.type == "PROTEST" and any(a.sector in r.civil_sectors and a.kind in ("group", "organisation") for a in sources):

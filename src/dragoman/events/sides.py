@@ -24,6 +24,17 @@ _WINDOW = 3  # sentences before the event where the pair may have been told
 _PAIR_WORDS = ("both", "two")
 #: pair words that can only mean two people
 _PERSONS = frozenset(("men", "women"))
+_PEOPLE = frozenset(("person",))
+_STATES = frozenset(("country", "government"))
+_AGENTS = _PEOPLE | _STATES  # "the two ministers": two people, or the two states they stand for
+#: the sectors of a state's own bodies, which "the two countries" or "both governments" may stand for
+_STATE_SECTORS = frozenset(("GOV", "LEG", "MIL"))
+
+
+def _of_kind(a: Actor, kinds: frozenset[str]) -> bool:
+    """Is ``a`` of one of ``kinds``, a state's body or officer counting as a state ("the Scottish Government", its
+    first minister)?"""
+    return a.kind in kinds or "country" in kinds and a.sector in _STATE_SECTORS
 
 
 def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) -> bool:
@@ -50,10 +61,11 @@ _DEFINITE = frozenset(("the", "these", "those", "both"))
 
 
 def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[str],
-                 people: bool = False) -> tuple[str, ...] | None:
+                 kinds_wanted: frozenset[str] | None = None) -> tuple[str, ...] | None:
     """The two participants of the nearest event before ``events[n]`` (within the window) that had exactly two,
-    neither of them in ``other`` nor a place ("arrived in Abuja": the visitor and the city are no pair), and both
-    people when ``people``."""
+    neither of them in ``other`` nor a place ("arrived in Abuja": the visitor and the city are no pair), and both of
+    ``kinds_wanted`` when given (people for "both men", states for "the two countries": not the police and the firm of
+    an arrest told before)."""
     art = view.article
     for p in reversed(events[:n]):
         if not p.evidence or p.evidence[0].sent is None:
@@ -61,8 +73,10 @@ def _pair_before(view: View, events: list[Event], n: int, sent: int, other: set[
         if p.evidence[0].sent < sent - _WINDOW:
             break
         both = tuple(dict.fromkeys(p.sources + p.targets))
-        kinds = [(a.kind if (a := art.actor(x)) is not None else None) for x in both]
-        if len(both) == 2 and not other & set(both) and "place" not in kinds and (not people or kinds == ["person", "person"]):
+        actors = [art.actor(x) for x in both]
+        kinds = [(a.kind if a is not None else None) for a in actors]
+        if len(both) == 2 and not other & set(both) and "place" not in kinds and (
+                kinds_wanted is None or all(a is not None and _of_kind(a, kinds_wanted) for a in actors)):
             return both
     return None
 
@@ -104,8 +118,10 @@ def sides(view: View, events: list[Event], modes: Mapping[str, frozenset[str]]) 
                 continue
             other = set(ev.sources if side == "targets" else ev.targets)
             word = (view.article.actor(pairs[0]) or Actor("", "")).name.split()[-1].lower()
-            # "both men", "the two women": two people, not whatever pair the last event had
-            pair = _pair_before(view, out, n, sent, other, people=word in _PERSONS)
+            # "both men", "the two women": two people, "the two countries" two states, not whatever pair the last event had
+            wanted = _PEOPLE if word in _PERSONS else _STATES if word in modes["pair_states"] \
+                else _AGENTS if word in modes["pair_people"] else None
+            pair = _pair_before(view, out, n, sent, other, wanted)
             if pair is None:
                 pair = _named_last(view, pairs[0], ev, sent, other, word in modes["pair_people"]) \
                     if word in modes["pair_people"] | modes["pair_states"] else None

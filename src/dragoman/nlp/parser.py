@@ -735,6 +735,39 @@ def _headline_verbs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
         return
 
 
+def _name_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """A name taken for the root, its verb for its object or for a reduced relative: the verb is the root."""
+    _headline_verbs(heads, deps, tags, lemmas)
+    _finite_acl_roots(heads, deps, tags)
+    _day_predicates(heads, deps, lemmas)
+
+
+def _finite_acl_roots(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"Senator Ada Brill called Wednesday for ... to resign" — a name taken for the root and the past verb after it
+    (tagged a finite past, not a participle) for a reduced relative of the name: the verb is the root, the name its
+    subject."""
+    n = len(deps)
+    root = next((i for i in range(n) if deps[i] == "ROOT"), None)
+    if root is None or tags[root] not in ("NN", "NNS", "NNP", "NNPS"):
+        return
+    j = next((k for k in range(root + 1, n) if k + heads[k] == root and deps[k] == "acl" and tags[k] == "VBD"), None)
+    if j is None or any(deps[k] in ("nsubj", "agent", "auxpass", "nsubjpass") and k + heads[k] == j for k in range(n)):
+        return  # (one with an agent is a participle: "Norway, ..., praised by its allies")
+    deps[j], heads[j] = "ROOT", 0
+    deps[root], heads[root] = "nsubj", j - root
+    for k in range(j + 1, n):
+        if k + heads[k] == root:
+            heads[k] = j - k  # what came after the verb is the verb's ("." and adjuncts)
+
+
+def _day_predicates(heads: list[int], deps: list[str], lemmas: list[str]) -> None:
+    """"called Wednesday for X to resign" — a day or a month after a verb, taken for what the verb's object is called
+    (an object predicate), is when (an adverbial noun)."""
+    for i, dep in enumerate(deps):
+        if dep == "oprd" and lemmas[i].lower() in _CALENDAR:
+            deps[i] = "npadvmod"
+
+
 def _coordinated_names(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
     """"Kenyan President Samuel Kiptoo Langat and Tanzanian President Halima Mohamed Mrisho held talks": two long
     names joined by "and", the first parsed as a modifier of the second's last word with the second's title as
@@ -973,8 +1006,9 @@ def _dateline_roots(heads: list[int], deps: list[str], tags: list[str], lemmas: 
             _verb_of_object(heads, deps, tags, v, x, None if up == r else up)
             deps[r], heads[r] = "npadvmod", v - r
             return
+        # (with no comma, a finite past right after the name: "... - Senator Ada Brill called Wednesday for ...")
         found = next((j for j in range(x + 1, n) if j + heads[j] in (x, r) and deps[j] in ("acl", "relcl")
-                      and tags[j] in ("VBD", "VBN") and tags[j - 1] == ","), None)
+                      and tags[j] in ("VBD", "VBN") and (tags[j - 1] == "," or j == x + 1 and tags[j] == "VBD")), None)
         if found is None or any(j + heads[j] == found and deps[j] in ("aux", "auxpass", "agent", "nsubj", "nsubjpass")
                                 for j in range(n)):
             continue
@@ -1256,7 +1290,8 @@ def _lead_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: li
     * "The Chief of Staff of the Army, General Salif Kade, received" — a name set off by commas taken for a
       conjunct of the title, with no "and" or "or" in the coordination, is its appositive;
     * "NIAMEY, July 15 (AC) - The Chief of Staff ..., General Kade, received ..." — the dateline taken for the
-      root and the verb for a reduced relative of the subject: the verb is the root, the noun its subject;
+      root and the verb for a reduced relative of the subject (after a comma, or a finite past right after a name):
+      the verb is the root, the noun its subject;
     * "ALGIERS, Feb 3 (Agency) - envoy Salma Gharbi on Friday called on ..." — the dateline (in
       capitals, a common noun) taken for the root, the subject for its conjunct and the verb for a modifier of it:
       the verb is the root, the noun its subject (``_dateline_verbs``);
@@ -1385,8 +1420,8 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       taken for an adverbial noun or a second object of the verb, is in apposition to the object;
     * "demanded that the government resign" — a that-clause parsed as a noun compound ("government resign") is a
       bare verb (tagged VB) with its subject;
-    * "Trump demands Ginsburg resign" — a headline's present verb taken for the plural object of a name taken for
-      the root is the root, and the name its subject;
+    * "Trump demands Ginsburg resign", "Ada Brill called Wednesday for ...": a present verb read as the plural object
+      of a name taken for the root, or a finite past read as its reduced relative, is the root (``_name_roots``);
     * "EU leaders back Turkey migrant deal" — a root tagged a particle or adverb, subject before, object after: a verb;
     * "The union's general secretary, Mara Quist, accused ministers of ..." — a sentence parsed with a noun
       for its root and the verb after the appositive taken for an adjective ("accused ministers") has that
@@ -1425,7 +1460,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
       (``_held_objects``, ``_said_subjects``, ``_past_after_infinitives``, ``_agents_after_without``);
     * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
-    _headline_verbs(heads, deps, tags, lemmas)
+    _name_roots(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
     _subjunctive_verbs(heads, deps, tags)
     _particle_roots(heads, deps, tags)
