@@ -126,8 +126,9 @@ Two measures (``dragoman eval merge``):
   described first in the other; an armed group or a movement by its acronym against its full name; a protest placed
   by a landmark under a dateline against its city; a government press release; the same group protesting in another
   city the same day and the same two ministers speaking by telephone two days after their meeting as decoys),
-  written blind on 6 Dec 2026 and committed before its first run, kept unread: ``holdout21_precision``,
-  ``holdout21_recall``.
+  written blind on 6 Dec 2026 and committed before its first run: ``holdout21_precision``, ``holdout21_recall``. It
+  was read on 6 Dec 2026, once holdout22 had been written blind, to find why pairs were missed or merged wrongly, so
+  it is no longer blind.
 - **holdout22 set**: ``data/merge_set_holdout22.jsonl``, 40 more reports of seven types from the same brief (other
   regions; one report of a pair written as a live-updates page; one as a state news agency's story in translated
   English with other transliterations; an attack blamed on gunmen in one report and on a named group in the other;
