@@ -304,6 +304,13 @@ def test_a_protest_in_a_square_a_city_owns_is_in_the_city(pipeline, text):
     ("SOFIA, Jan 21 (Balkan Wire) - Several thousand farmers marched to Plaza Independencia on Wednesday.", "Sofia"),
     # no dateline: no city said
     ("Several thousand farmers demonstrated in Alexander Nevsky Square on Wednesday.", None),
+    # a seat of power a crowd gathers outside, no place named after it, is in the dateline's city too
+    (("SOFIA, Jan 21 (Balkan Wire) - Several thousand farmers demonstrated outside the Council of Ministers building "
+     "on Wednesday, blocking traffic."), None),
+    (("SOFIA, Jan 21 (Balkan Wire) - Several thousand farmers rallied outside the presidential palace on "
+     "Wednesday, blocking traffic."), "Sofia"),
+    (("PLOVDIV, Jan 21 (Balkan Wire) - Several thousand farmers rallied outside the parliament in Sofia on Wednesday, "
+     "blocking traffic."), "Sofia"),
 ])
 def test_a_named_square_is_in_the_datelines_city(pipeline, text, expected):
     from dragoman import extract

@@ -663,3 +663,12 @@ def test_a_deed_told_again_with_no_time_takes_the_storys_day(pipeline):
                   published="2026-09-10", pipeline=pipeline)
     later = [e for e in art.events if e.type == "COERCE" and "Quispe" in art.text[e.evidence[0].start:e.evidence[0].end]]
     assert later and later[0].date != "2024-03-02", [(e.type, e.date, e.date_precision) for e in art.events]
+
+
+def test_a_past_act_on_a_day_after_the_news_is_that_day_a_year_before(pipeline):
+    from dragoman import extract
+
+    art = extract("Twenty Velnian soldiers were killed in a clash with Dorvan troops on June 15.", published="2026-06-10",
+                  pipeline=pipeline)
+    got = [(e.type, e.date, e.aux.historical) for e in art.events]
+    assert got == [("ASSAULT", "2025-06-15", True)], got

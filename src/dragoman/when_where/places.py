@@ -71,6 +71,14 @@ _BARE_CAPITAL = re.compile(r"\b(?:in|at|into|to|from|near|outside|across|around|
 _NAMED_SQUARE = re.compile(r"\b(?:in|at|on|into|to|near|outside|around|across)\s+(?:the\s+)?(?P<sq>"
                            r"(?:[A-Z][\w'-]+\s+){1,3}(?:Square|Plaza|Avenue|Street|Boulevard)"
                            r"|(?:Plaza|Praça|Piața|Place|Piazza|Plac|Avenida|Calle|Rue)\s+(?:de\s+(?:la\s+)?)?[A-Z][\w'-]+)\b")
+#: a seat of power or a landmark building where crowds gather, after "outside", "in front of" or "at" ("outside
+#: parliament", "in front of the presidential palace", "outside the Government Palace"): in the dateline's city when the
+#: text names no other place right after it
+_LANDMARK = re.compile(r"\b(?:outside|in\s+front\s+of|at\s+the\s+gates\s+of|near)\s+(?:the\s+)?(?P<sq>"
+                       r"(?:(?:[A-Z][\w'-]+|presidential|national|prime\s+minister['’]s|state|federal|provincial|regional)\s+){0,3}"
+                       r"(?:[Pp]arliament(?:\s+[Bb]uilding)?|[Pp]alace|[Aa]ssembly|[Ll]egislature|[Cc]ongress|[Ss]enate|"
+                       r"[Cc]ity\s+[Hh]all|[Tt]own\s+[Hh]all|[Ee]mbassy|[Cc]onsulate|[Ss]upreme\s+[Cc]ourt|[Cc]ourthouse|"
+                       r"[Mm]inistry(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|Government\s+House|State\s+House))\b")
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -152,7 +160,8 @@ class PlaceResolver:
     def _dateline_squares(self, article: Article, claimed: _Claimed, found: list[_Mention],
                           index: TokenIndex) -> list[_Mention]:
         """"SOFIA - ... demonstrated in Alexander Nevsky Square", "LIMA - ... marched to Plaza Mayor": a square or street
-        named after a preposition of place, which no city owns in the text, is in the dateline's city."""
+        named after a preposition of place, which no city owns in the text, is in the dateline's city; so is a seat of
+        power a crowd gathers outside ("KARACHI - ... rallied outside the provincial assembly"), no place named after it."""
         dateline = article.chrome.get("dateline")
         if dateline is None:
             return []
@@ -165,6 +174,11 @@ class PlaceResolver:
             s, e = m.start("sq"), m.end("sq")
             if s < dateline[1] or claimed.blocked(s, e, cued=True) or any(x.start < e and s < x.end for x in found + out):
                 continue
+            out.append(_Mention(s, e, text[s:e], home, index.span_head(s, e)))
+        for m in _LANDMARK.finditer(text):
+            s, e = m.start("sq"), m.end("sq")
+            if s < dateline[1] or any(x.start < e + 40 and s < x.end for x in found + out):
+                continue  # (a place named right after it says where it is: "outside parliament in Kyiv")
             out.append(_Mention(s, e, text[s:e], home, index.span_head(s, e)))
         return out
 

@@ -340,8 +340,8 @@ class TimexTagger:
         if ref is None:
             return NO_VALUE
         same = _date(ref.year, m, d)
-        if abs((same - ref).days) <= 183:
-            return _day(same)
+        if abs((same - ref).days) <= 183 and not (at.tense == "past" and same > ref or at.tense == "future" and same < ref):
+            return _day(same)  # (not "were killed on June 15" in news of June 10: that June 15 is a year before)
         return _day(_pick_year(ref, lambda y: date(y, m, d), at.tense))
 
     def _read_month_year(self, f: Found, at: Reading) -> Value:
