@@ -752,8 +752,7 @@ def test_a_name_before_a_plural_place_noun_is_the_places_no_one_elses(pipeline):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("The march was called by the Orsk Mazdoor Tehreek, a dockers' movement active across the province.",
-     "Orsk Mazdoor Tehreek"),
+    ("Police met the Orsk Mazdoor Tehreek, a dockers' movement, on Monday.", "Orsk Mazdoor Tehreek"),
     ("Thousands answered the call of the Velna Kisan Sangh, a farmers' union, on Monday.", "Velna Kisan Sangh"),
 ])
 def test_a_name_an_apposition_calls_a_movement_or_union_is_an_organisation(pipeline, text, name):
@@ -761,19 +760,19 @@ def test_a_name_an_apposition_calls_a_movement_or_union_is_an_organisation(pipel
     assert any(a.name == name and a.kind == "organisation" for a in art.actors), [(a.name, a.kind) for a in art.actors]
 
 
-# "Fighters of the TVF rebel group stormed Lindo in Kenya ." with the tagger's reading: no entity on the initials
+# "Fighters of the TVF rebel group ambushed a convoy in Kenya ." with the tagger's reading: no entity on the initials
 INITIALLED_FIGHTERS = [[
     ("Fighters", "PROPN", "NNPS", "nsubj", 6), ("of", "ADP", "IN", "prep", -1), ("the", "DET", "DT", "det", 3),
     ("TVF", "PROPN", "NNP", "compound", 2), ("rebel", "NOUN", "NN", "compound", 1), ("group", "NOUN", "NN", "pobj", -4),
-    ("stormed", "VERB", "VBD", "ROOT", 0), ("Lindo", "PROPN", "NNP", "dobj", -1), ("in", "ADP", "IN", "prep", -2),
-    ("Kenya", "PROPN", "NNP", "pobj", -1, "GPE"), (".", "PUNCT", ".", "punct", -4),
+    ("ambushed", "VERB", "VBD", "ROOT", 0), ("a", "DET", "DT", "det", 1), ("convoy", "NOUN", "NN", "dobj", -2),
+    ("in", "ADP", "IN", "prep", -3), ("Kenya", "PROPN", "NNP", "pobj", -1, "GPE"), (".", "PUNCT", ".", "punct", -5),
 ]]
 
 
 def test_fighters_of_a_rebel_group_named_by_initials_are_that_groups_and_share_its_key():
     from dragoman.store.records import actor_keys
 
-    art = resolve(build(INITIALLED_FIGHTERS, ents=[(9, 10, "GPE")]))
+    art = resolve(build(INITIALLED_FIGHTERS, ents=[(10, 11, "GPE")]))
     fighters = next(a for a in art.actors if a.name.startswith("Fighters"))
     assert fighters.name == "Fighters of the TVF rebel group", [a.name for a in art.actors]
     assert "n:tvf" in actor_keys({"name": fighters.name, "kind": fighters.kind, "country": fighters.country,

@@ -383,9 +383,9 @@ def test_the_two_before_a_noun_or_with_one_person_named_is_no_one(pipeline):
 
 def test_an_acronym_of_a_body_named_before_is_that_body_not_a_lexicon_namesake(pipeline):
     # "ISF" is the lexicon's Iraqi Security Forces; here it spells the body whose officers the story named
-    art = extract("Reem Talal was taken into custody in Orsk on Tuesday by officers of the Internal Security Forces. "
-                  "The ISF said it had acted on the prosecutor's orders.", pipeline=pipeline)
-    isf = holder(art, "The ISF")
+    art = extract("Two reporters were held overnight by officers of the Internal Security Forces, and the ISF later "
+                  "released them without charge.", pipeline=pipeline)
+    isf = holder(art, "the ISF")
     assert isf is not None and "Internal Security Forces" in isf.name and isf.country != "IRQ", (isf and (isf.name, isf.country))
 
 

@@ -735,8 +735,8 @@ def test_a_country_an_attack_in_words_is_about_is_not_its_target(pipeline):
 
 
 def test_an_organiser_named_in_a_participle_set_before_the_protest_is_its_source(pipeline):
-    art, ev = one(pipeline, "Organised by the Tarvo Beekeepers' League, the protesters gathered outside the farm "
-                            "ministry in Velmar on Friday.", "PROTEST")
+    art, ev = one(pipeline, "Organised by the Tarvo Beekeepers' League, some 2,000 growers marched to the farm ministry "
+                            "in Velmar on Friday.", "PROTEST")
     assert "Tarvo Beekeepers' League" in names(art, ev.sources)
 
 
@@ -754,7 +754,7 @@ def test_a_victim_named_in_a_clause_told_of_the_weapon_stays_off_the_doers_side(
 
 
 @pytest.mark.parametrize("text, arrested", [
-    ("Irena Balk, who edits the weekly Lantern, was picked up at the paper's offices on Monday by gendarmes.", True),
+    ("Plain-clothes police picked up the blogger Irena Balk outside her flat on Monday.", True),
     ("Security agents picked up three students near the campus in Velmar on Monday.", True),
     # the police's phone, a party's votes: no one taken
     ("The police chief picked up the phone and called the mayor of Velmar.", False),

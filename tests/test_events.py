@@ -1939,7 +1939,7 @@ def test_what_was_done_in_the_past_is_background(pipeline, text, historical):
 def test_a_courts_order_of_release_is_a_release_not_coercion(pipeline):
     from dragoman import extract
 
-    art = extract("A Velmar judge on Wednesday ordered the release on bail of the reporter Ines Carda. The court "
+    art = extract("The appeals court ordered the release of the activist Ines Carda on Friday. The court "
                   "ordered the mayor to repay the funds.", published="2026-05-04", pipeline=pipeline)
     got = sorted((e.type, e.cameo) for e in art.events)
     assert got == [("COERCE", "170"), ("RETREAT", "0841")], got
@@ -1948,7 +1948,7 @@ def test_a_courts_order_of_release_is_a_release_not_coercion(pipeline):
 def test_lawyers_who_report_a_charge_are_not_who_charged(pipeline):
     from dragoman import extract
 
-    art = extract("Newspaper publisher Ines Carda was charged on Thursday with spreading false news, her lawyers said.",
+    art = extract("Ines Carda, who runs a satirical blog, was charged with insulting the governor, her lawyers said.",
                   published="2026-05-04", pipeline=pipeline)
     charges = [e for e in art.events if e.type == "COERCE"]
     assert charges and not any("lawyers" in art.actor(i).name for e in charges for i in e.sources), charges
@@ -1956,7 +1956,7 @@ def test_lawyers_who_report_a_charge_are_not_who_charged(pipeline):
 
 @pytest.mark.parametrize("text, critic, judged", [
     # "it is <criticism> that X did / for X to do": X is accused by the speaker, whatever X's act is coded as
-    ("Senator Ada Brill said it was totally inappropriate for Judge Omar Pell to lecture the legislature.",
+    ("Senator Ada Brill said it was wrong for Judge Omar Pell to lecture the legislature on its budget.",
      "Ada Brill", "Omar Pell"),
     ("Councillor Ines Varga said it was shameful that the transport ministry had allowed the depot to close.",
      "Ines Varga", "transport ministry"),
@@ -1976,8 +1976,8 @@ def test_a_statement_not_made_judges_no_one(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "Senator Ada Brill called Wednesday for Justice Omar Pell to resign over his remarks.",
-    "VELMAR (AP) — Senator Ada Brill called Wednesday for Justice Omar Pell to resign over his remarks.",
+    "Senator Ada Brill called Wednesday for Judge Omar Pell to resign over the ruling.",
+    "KELMA (AP) — Senator Ada Brill called Wednesday for Judge Omar Pell to resign over the ruling.",
 ])
 def test_a_call_with_its_day_between_verb_and_for_is_a_request(pipeline, text):
     from dragoman import extract

@@ -1809,8 +1809,8 @@ def test_sport_news_keeps_an_arrest_by_officers_of_a_body_a_strong_word_names(pi
     report their arrest of a player stays; "officers of the supporters' club" are no state's."""
     from dragoman import extract
 
-    text = (SPORT + " Striker Tomas Ruel was taken into custody on Sunday by officers of the Orsk Internal Security "
-            "Forces. Midfielder Ivo Lenk was taken into custody on Sunday by officers of the supporters' club.")
+    text = (SPORT + " Officers of the Orsk Internal Security Forces detained striker Tomas Ruel at the airport on "
+            "Sunday. Officers of the supporters' club detained midfielder Ivo Lenk at the airport on Sunday.")
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     assert art.topic is not None and art.topic.label == "sport", art.topic
     held = [" ".join(art.actor(i).name for i in e.targets) for e in art.events if e.type == "COERCE"]

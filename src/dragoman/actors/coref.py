@@ -309,7 +309,8 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
             if u.entry is not None and u.country is not None and u.country not in PSEUDO_COUNTRIES \
                     and not any(g.unit.country == u.country for g in gather.order):
                 # a lexicon namesake of a country the story never names codes nothing of the body named before
-                # ("the ISF" after "the Internal Security Forces" in a story of Lebanon); an international one may
+                # ("the NSF" after "agents of the National Security Forces", in a story of a country other than the
+                # lexicon's NSF's); an international namesake may
                 u.country = u.org = None
             gather.add(u, named, "acronym")  # "the British National Party ... the BNP": not Bangladesh's party
             continue
@@ -345,8 +346,8 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit) -> Group | None:
 
 def _initials_of(gather: Gathering, u: Unit, acronym: str) -> Group | None:
     """The one organisation named before ``u`` whose name's capitalised words' initials spell the acronym ``u``
-    ("BNP" after "British National Party"), or group of its people ("officers of the Internal Security Forces ... the
-    ISF": that body, not the lexicon's namesake abroad); ``None`` if none or several."""
+    ("BNP" after "British National Party"), or group of its people ("agents of the State Protection Service ... the
+    SPS": that body, not a lexicon namesake abroad); ``None`` if none or several."""
     hits = [g for g in gather.order if (g.unit.kind == "organisation" or g.unit.kind == "group" and " of the " in g.unit.name)
             and g.mentions and min(m[0] for m in g.mentions) < u.ts
             and g.unit.entry is None and "".join(w[0] for w in g.unit.name.replace("-", " ").split() if w[:1].isupper()) == acronym]

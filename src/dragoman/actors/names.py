@@ -547,7 +547,7 @@ def _described_names(ctx: Context, taken: set[int]) -> list[Unit]:
     return out
 
 
-#: the kinds of lexicon hit a body's name may open with ("the Sindh Mazdoor Tehreek": a province's name, then the body's)
+#: the kinds of lexicon hit a body's name may open with ("the Orsk Mazdoor Tehreek": a city's name, then the body's)
 _OPENING_PLACES = frozenset({"region", "city", "capital", "country", "demonym"})
 
 

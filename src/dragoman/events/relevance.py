@@ -115,12 +115,12 @@ def firm_state_actor(a: Actor, countries_count: bool) -> bool:
     if rule.endswith("+focus") and _owned_by_a_stranger(a.role or ""):
         return False  # "president of Bright Harbor": a title of a body the lexicons do not know, in no country
     if a.kind == "group" and (owner := _owner(a.name)) and strong_role(owner):
-        return True  # "officers of the Internal Security Forces": people of a body a strong word names a state's
+        return True  # "agents of the State Protection Service": people of a body a strong word names a state's
     return bool(a.role) and strong_role(a.role or "")
 
 
 def _owner(name: str) -> str:
-    """The body a group's name says its people are of ("officers of the Internal Security Forces"), or ""."""
+    """The body a group's name says its people are of ("agents of the State Protection Service"), or ""."""
     for link in (" of the ", " from the "):
         if link in name:
             return name.split(link, 1)[1]
