@@ -20,22 +20,37 @@ from dragoman.model import Article, Token
 MAX_DEPTH = 64
 
 
+#: the indexes of the article last indexed (its tokens, starts, lemmas, children): the stages of one article build a
+#: tree each, over the same tokens, one after the other — read-only, so shared
+_last: tuple[Sequence[Token], list[int], list[str], list[list[int]]] | None = None
+
+
+def _index(toks: Sequence[Token]) -> tuple[list[int], list[str], list[list[int]]]:
+    """The tokens' start offsets, lower-case lemmas and dependents."""
+    n = len(toks)
+    children: list[list[int]] = [[] for _ in range(n)]
+    for t in toks:
+        if t.head != t.i and 0 <= t.head < n:
+            children[t.head].append(t.i)
+    return [t.start for t in toks], [t.lemma.lower() for t in toks], children
+
+
 class Tree:
     """One article's dependency parse: children of every token and token start offsets."""
 
     def __init__(self, article: Article) -> None:
+        global _last
         self.article = article
         self.toks: Sequence[Token] = article.tokens
-        n = len(self.toks)
+        last = _last
+        if last is None or last[0] is not self.toks:
+            last = _last = (self.toks, *_index(self.toks))
         #: character offset where each token starts (sorted: tokens are in text order)
-        self.starts: list[int] = [t.start for t in self.toks]
+        self.starts: list[int] = last[1]
         #: each token's lemma in lower case (read a million times an article batch: worked out once)
-        self.lemmas: list[str] = [t.lemma.lower() for t in self.toks]
+        self.lemmas: list[str] = last[2]
         #: the indexes of each token's dependents, in text order
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for t in self.toks:
-            if t.head != t.i and 0 <= t.head < n:
-                self.children[t.head].append(t.i)
+        self.children: list[list[int]] = last[3]
 
     # -- by token index ------------------------------------------------------------------------
 
