@@ -136,6 +136,12 @@ Two measures (``dragoman eval merge``):
   the same city the same day and another country's official accusing the same country the same day as decoys),
   written blind on 6 Dec 2026 and committed before its first run, kept unread: ``holdout22_precision``,
   ``holdout22_recall``.
+- **holdout23 set**: ``data/merge_set_holdout23.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a meeting held by telephone; one report dated from the other side's capital and told from its side; the
+  acting side named by its office in one report and by its force in the other; a ministry's own press release; the
+  same group protesting again in the same city a week later and the same police detaining the same person, or a
+  relative, months later as decoys), written blind on 7 Dec 2026 and committed before its first run, kept unread:
+  ``holdout23_precision``, ``holdout23_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -180,6 +186,7 @@ HOLDOUT19_SET = DATA / "merge_set_holdout19.jsonl"
 HOLDOUT20_SET = DATA / "merge_set_holdout20.jsonl"
 HOLDOUT21_SET = DATA / "merge_set_holdout21.jsonl"
 HOLDOUT22_SET = DATA / "merge_set_holdout22.jsonl"
+HOLDOUT23_SET = DATA / "merge_set_holdout23.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -190,7 +197,7 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"),
                 (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
                 (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"),
-                (HOLDOUT22_SET, "holdout22"))
+                (HOLDOUT22_SET, "holdout22"), (HOLDOUT23_SET, "holdout23"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
