@@ -6,6 +6,7 @@ the resolver does with the parse, not what spaCy happens to output.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from dragoman.actors.dictionary import load_dictionary
 from dragoman.actors.lexicon import Lexicon, default_lexicon
 from dragoman.api_public import extract
 from dragoman.errors import ConfigError
+from dragoman.ingest.article import make_article
 from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
 
@@ -777,3 +779,51 @@ def test_fighters_of_a_rebel_group_named_by_initials_are_that_groups_and_share_i
     assert fighters.name == "Fighters of the TVF rebel group", [a.name for a in art.actors]
     assert "n:tvf" in actor_keys({"name": fighters.name, "kind": fighters.kind, "country": fighters.country,
                                   "org": fighters.org, "sector": fighters.sector}), fighters
+
+
+def test_a_name_before_a_hyphened_style_word_is_no_actor(pipeline):
+    # "a Lindqvist-style cut" tells how the cuts are, not who acts: the target is who planned them
+    art = extract("Opposition leader Ilse Varga attacked the reckless, Lindqvist-style tax cuts planned by the Greens.",
+                  pipeline=pipeline)
+    assert not [a for a in art.actors if "Lindqvist" in a.name], [a.name for a in art.actors]
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert acc and [art.actor(a).name for a in acc[0].targets] == ["Greens"]
+
+
+def test_government_before_a_policy_noun_is_the_government(pipeline):
+    art = extract("Farmers' unions denounced government plans to cut diesel subsidies.", pipeline=pipeline)
+    acc = [e for e in art.events if e.type == "ACCUSE"]
+    assert acc and [art.actor(a).name for a in acc[0].targets] == ["government"]
+    assert not [a for a in extract("Pension funds bought government bonds.", pipeline=pipeline).actors
+                if a.name == "government"]
+
+
+def test_titles_in_apposition_are_no_name_and_the_name_after_them_holds_them(pipeline):
+    art = extract("The First Deputy Premier, Minister of Energy, Ms. Laila Haddad Mansour, held talks in Amman with the "
+                  "Greek energy minister, Nikos Stavrou.", pipeline=pipeline)
+    names = {a.name for a in art.actors}
+    assert "First Deputy Premier" not in names and not any(n.startswith("Minister of") for n in names), names
+    met = [e for e in art.events if e.type == "CONSULT"]
+    assert met and {art.actor(a).name for a in met[0].sources + met[0].targets} == {"Laila Haddad Mansour",
+                                                                                     "Nikos Stavrou"}
+
+
+def test_a_country_named_by_its_border_is_not_the_storys(pipeline):
+    art = extract("Police detained a local councillor, Ivo Markov, on Thursday in Velmar, a market town near the Greek "
+                  "border. Officers searched his office.", pipeline=pipeline)
+    assert by_name(art, "Police").country is None and by_name(art, "Ivo Markov").country is None
+
+
+def test_a_place_the_tagger_ran_into_the_name_after_it_is_left_out(pipeline):
+    # the tagger's span "Velmar, Anton Petrov Dimov" (as en_core_web_sm read a story of this shape): the person only
+
+    text = "Police detained the mayor of the town of Velmar, Anton Petrov Dimov, on Thursday."
+    art = pipeline.parser.parse([make_article(text, id="t")])[0]
+    s = text.index("Velmar")
+    e = text.index(", on")
+    toks = [t.i for t in art.tokens if s <= t.start < e]
+    joined = Span(s, e, text[s:e], "ORG", toks[0], toks[-1] + 1)
+    art = dataclasses.replace(art, entities=tuple(x for x in art.entities if x.end <= s or x.start >= e) + (joined,))
+    out = pipeline._run_stages(pipeline.post, art)
+    assert [a.name for a in out.actors if "Dimov" in a.name] == ["Anton Petrov Dimov"]
+    assert by_name(out, "Anton Petrov Dimov").kind == "person"

@@ -393,3 +393,26 @@ def test_they_inside_a_clause_is_the_subject_above_it_not_the_nearest_body(pipel
     art = extract("Hundreds of fishermen rallied outside the fisheries ministry on Monday to protest against what "
                   "they called ruinous quotas.", pipeline=pipeline)
     assert holder(art, "they").name == "fishermen", [(a.name, [m.text for m in a.mentions]) for a in art.actors]
+
+
+def test_plural_titles_are_the_office_holders_the_story_names(pipeline):
+    # "the interior ministers of X and Y" opens the story, the two are named after it, and "the ministers" later
+    art = extract("The interior ministers of Hungary and the Czech Republic held talks in Brno on Monday. Hungarian "
+                  "Interior Minister Bence Tarjan and his Czech counterpart Pavla Hruba signed a border accord after the "
+                  "talks. The ministers also discussed migration.", pipeline=pipeline)
+    talks = [e for e in art.events if e.type == "CONSULT"]
+    assert talks and sorted(art.actor(a).name for a in talks[0].sources) == ["Bence Tarjan", "Pavla Hruba"]
+    assert not [a for a in art.actors if a.kind == "group" and "minister" in a.name.lower()], [a.name for a in art.actors]
+
+
+def test_a_plural_title_counting_others_is_no_one_named(pipeline):
+    art = extract("Environment Minister Ilse Varga met her Dorvan counterpart Tomas Brek in Orvik. Three other "
+                  "ministers stayed away from the talks.", pipeline=pipeline)
+    assert any(a.kind == "group" and a.name.endswith("ministers") for a in art.actors), [a.name for a in art.actors]
+
+
+def test_a_name_without_its_first_given_name_is_the_same_person(pipeline):
+    art = extract("Jean-Marc Tshibanda Ilunga, the province's governor, told reporters the road would reopen. "
+                  "\"We have no other choice,\" Tshibanda Ilunga said.", pipeline=pipeline)
+    people = [a for a in art.actors if a.kind == "person"]
+    assert len(people) == 1 and "Tshibanda Ilunga" in [m.text for m in people[0].mentions], [(a.name, a.kind) for a in art.actors]

@@ -770,3 +770,33 @@ def test_the_protest_said_to_be_called_by_someone_joins_the_one_held_not_its_pur
                                 "Velmar Apiarists Union.")
     held = [e for e in evs if e.type == "PROTEST" and not e.aux.hypothetical]
     assert len(held) == 1 and "Velmar Apiarists Union" in names(art, held[0].sources), [(e.aux, names(art, e.sources)) for e in evs]
+
+
+def test_the_one_a_video_shows_pleading_is_who_pleads(pipeline):
+    art, ev = one(pipeline, "A video released by the kidnappers shows Mrs Okafor pleading with the Velnan government "
+                            "to withdraw its troops.", "REQUEST")
+    assert names(art, ev.sources) == {"Okafor"} and names(art, ev.targets) == {"Velnan government"}
+
+
+def test_the_body_a_crowd_marches_under_the_banner_of_called_the_march(pipeline):
+    art, ev = one(pipeline, "Thousands of nurses marched through Lusaka under the banner of the Zambia Union of Nurses "
+                            "on Monday.", "PROTEST")
+    assert "Zambia Union of Nurses" in names(art, ev.sources)
+
+
+def test_a_part_set_off_by_commas_is_not_the_subject(pipeline):
+    art, ev = one(pipeline, "The demonstrators, most of them students, marched to parliament on Monday against fee rises.",
+                  "PROTEST")
+    assert names(art, ev.sources) == {"demonstrators"}
+
+
+def test_a_spokesman_in_apposition_who_charged_that_accuses(pipeline):
+    # the parser reads "charged" as "the spokesman (who was) charged" and hangs the that-clause on the noun
+    art, ev = one(pipeline, "The province's spokesman, Dario Kell, charged at a news conference in Orvik that Velnan "
+                            "soldiers had crossed the border.", "ACCUSE")
+    assert names(art, ev.sources) == {"Dario Kell"} and names(art, ev.targets) == {"Velnan soldiers"}
+
+
+def test_hitting_someone_for_what_they_did_is_criticism(pipeline):
+    art, ev = one(pipeline, "The opposition party hit the government for raising fuel taxes.", "ACCUSE")
+    assert names(art, ev.sources) == {"opposition party"} and names(art, ev.targets) == {"government"}

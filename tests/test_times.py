@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from dragoman.api_public import make_article
+from dragoman.api_public import extract, make_article
 from dragoman.model import Article, Event, Evidence, ReferenceDate
 from dragoman.text import annotate
 from dragoman.when_where.places import PlaceResolver
@@ -672,3 +672,23 @@ def test_a_past_act_on_a_day_after_the_news_is_that_day_a_year_before(pipeline):
                   pipeline=pipeline)
     got = [(e.type, e.date, e.aux.historical) for e in art.events]
     assert got == [("ASSAULT", "2025-06-15", True)], got
+
+
+def test_the_nth_of_no_month_is_that_day_of_the_month_of_the_news(times):
+    art = times(bare("The envoy met the rebels on the 12th. They meet again on the 3rd. The office is on the 14th floor.",
+                     ref="2026-05-13"))
+    v = values(art)
+    assert v["on the 12th"] == ("2026-05-12", "day")
+    assert "on the 14th" not in v
+    late = values(times(bare("The envoy met the rebels on the 20th.", ref="2026-05-13")))
+    assert late["on the 20th"] == ("2026-04-20", "day")  # still to come this month: last month's
+
+
+def test_the_meeting_named_again_later_takes_the_day_of_the_talks_named_first(pipeline):
+    art = extract("ORVIK, May 13 - Velnia and Dorvan will share one customs office under the memorandum signed at "
+                  "Tuesday's talks in Orvik, Velnan Trade Minister Ilse Varga said on Wednesday. She said her Dorvan "
+                  "counterpart Tomas Brek had asked for the office to sit in Orvik. Freight firms welcomed the plan. "
+                  "Rail firms had lobbied for years. The ministers' meeting lasted past midnight and also covered river "
+                  "tolls, the trade ministry said.", pipeline=pipeline, published="2026-05-13")
+    met = [e for e in art.events if e.type == "CONSULT"]
+    assert met and (met[0].date, met[0].date_precision) == ("2026-05-12", "day")

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import Context, Group, Unit, name_head
+from dragoman.actors.holders import resolve_holders
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.actors.militia import resolve_armed, resolve_members
 from dragoman.actors.pronoun import resolve_pairs, resolve_pronouns
@@ -98,6 +99,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     resolve_armed(ctx, gather)
     resolve_pronouns(ctx, gather.order, gather.covered)
     resolve_pairs(ctx, gather.order, gather.covered)
+    resolve_holders(ctx, gather.order)
     resolve_descriptions(ctx, gather.order, gather.covered)
     resolve_members(ctx, gather)
     return _actors(ctx, _beside_governments(gather.order))
@@ -216,6 +218,9 @@ def _same_person(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) < 2 or len(wb) < 2 or wa[-1].lower() != wb[-1].lower():
         return False
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) < len(long_) and [w.lower() for w in long_[-len(short):]] == [w.lower() for w in short]:
+        return True  # "Kalonji Mwamba" after "Patrice Kalonji Mwamba": the name without its first given name
     ga, gb = wa[0], wb[0]
     if _INITIALS.match(ga) or _INITIALS.match(gb):
         ia = ga.replace(".", "") if _INITIALS.match(ga) else "".join(w[0] for w in wa[:-1])
@@ -288,8 +293,9 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
             pending.append(u)  # "the envoy", "the government": may refer back
             continue
         whole = parts.get(u.name)
-        if u.kind in ("organisation", "actor", "unknown") and u.entry is None and whole is not None:
-            # spaCy took a bare surname for an organisation
+        if (u.kind in ("organisation", "actor", "unknown") or u.label == "NORP" and not u.role_cls) \
+                and u.entry is None and whole is not None:
+            # spaCy took a bare surname for an organisation (or a nationality: "Štefanko" is no people's name)
             target = gather.person(whole)
             if target is not None:
                 gather.add(u, target, "surname")

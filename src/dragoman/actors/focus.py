@@ -21,6 +21,8 @@ from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.errors import ConfigError
 from dragoman.model import Actor
 
+#: nouns of a border: the country named with one is the neighbour's, not the story's
+_EDGES = frozenset({"border", "frontier", "boundary", "borderline"})
 #: kinds that do not count where a locative preposition introduces them (a venue)
 VENUE_KINDS = frozenset({"capital", "city"})
 
@@ -63,6 +65,10 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
                 continue  # a city's name inside a person's ("Tariq Merkel Hassan")
             if e.kind in VENUE_KINDS and i and toks[i - 1].text.lower() in LOCATIVE:
                 continue  # "talks with the rebels in Doha": a city may be only where they met
+            if toks[i].head != i and toks[toks[i].head].lemma.lower() in _EDGES or (
+                    toks[i].dep == "pobj" and toks[toks[i].head].text.lower() == "with"
+                    and toks[toks[toks[i].head].head].lemma.lower() in _EDGES):
+                continue  # "a town near the Arvanian border", "the border with Arvania": the country over the line
             counts[e.country] += 1
     if not counts:
         return None, False

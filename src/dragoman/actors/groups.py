@@ -145,11 +145,27 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
     if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
         if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of or not role.strong:
             return None  # "police chief": the head phrase is handled on its own
+        if _maker_of_policy(ctx, root) and ts == root:
+            return root  # "criticised government plans": the plans are the government's, an actor the event may take
         # "Israeli army bulldozers": the phrase up to the role word is the actor, when it names a country
         ts = min(ts, _left_edge(ctx, t.head))
         if not any((u := ctx.unit_of.get(i)) is not None and u.country for i in range(ts, root)):
             return None
     return ts
+
+
+#: the bodies a bare modifier of a policy noun names ("government plans", "cabinet proposals")
+_RULING_BODIES = frozenset({"government", "cabinet", "administration"})
+#: the policy nouns after which such a modifier is the body that made them
+_GOVERNMENT_WORKS = words("government_works")
+
+
+def _maker_of_policy(ctx: Context, root: int) -> bool:
+    """Is the role word at ``root`` a bare "government" or "cabinet" before a noun of what it made ("government
+    plans", "cabinet proposals")?"""
+    t = ctx.toks[root]
+    return t.dep == "compound" and t.head > root and t.lemma.lower() in _RULING_BODIES \
+        and ctx.toks[t.head].lemma.lower() in _GOVERNMENT_WORKS
 
 
 #: nouns of an office held ("the job of interior minister"): the role word after them names the office, not who holds it
@@ -192,7 +208,8 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
     if te - bare == 1 and t.tag in ("NN", "NNP") and not (role.kind == "group" and t.tag == "NNP") \
             and not _ACRONYM_PLURAL.match(t.text) and (
             bare == ts or not (role.strong or role.kind == "person" or _collective(ctx, ts, root))
-            or toks[ts].text.lower() not in _NAMING_DETERMINERS) and not _headline_subject(ctx, root, role, ts):
+            or toks[ts].text.lower() not in _NAMING_DETERMINERS) and not _headline_subject(ctx, root, role, ts) \
+            and not _maker_of_policy(ctx, root):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
         # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
     ts = bare
@@ -383,6 +400,9 @@ def _owner_conjuncts(ctx: Context, root: int, te: int) -> list[Unit]:
         if k != te or toks[k].dep != "prep" or toks[k].text.lower() != "of":
             continue
         objs = [j for j in ctx.children[k] if toks[j].dep == "pobj"]
+        # "the ministers of Arvania and the Belmark Republic": the parser may hang the second country on the title
+        objs += [j for j in ctx.children[root] if toks[j].dep == "conj" and j > k
+                 and all(toks[c].dep in ("det", "compound", "amod") for c in ctx.children[j])]
         stack = list(objs)
         while stack:
             j = stack.pop()

@@ -228,7 +228,8 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
     """"detained Dragan Vukotić, a former deputy mayor of ...": two to four capitalised proper nouns that the parser
     sets a person's title in apposition to are a person's name, though the tagger made a place or a body of a word
     (it does so with names it has not seen, written with diacritics).  Not a name the lexicon knows, nor one with a
-    word of a body in it; a run the tagger already calls a person is left to it."""
+    word of a body or a title in it ("The Deputy Prime Minister, Minister of ...": titles in apposition); a run the
+    tagger already calls a person is left to it."""
     toks = ctx.toks
     out: list[Unit] = []
     for last in range(1, len(toks) - 1):
@@ -238,7 +239,8 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
             continue
         ts = _without_title(ctx, _name_run_start(ctx, last + 1), last + 1)  # ("Ambassador Zalmay ...": not the title)
         run = range(ts, last + 1)
-        if not 2 <= len(run) <= 4 or any(j in taken or toks[j].text.lower() in BODY_NAME_WORDS for j in run) \
+        if not 2 <= len(run) <= 4 or any(j in taken or toks[j].text.lower() in BODY_NAME_WORDS or j in ctx.role_of
+                                         for j in run) \
                 or all(toks[j].ent_type == "PERSON" for j in run) or ctx.in_chrome(toks[ts].start, toks[last].end):
             continue
         out.append(Unit(ts, last + 1, "person", ctx.text(ts, last + 1), rule="apposed", label="PERSON"))
@@ -801,6 +803,9 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label not in ("PERSON", "ORG", "NORP", "GPE", "FAC", "LOC") or ctx.in_chrome(ent.start, ent.end):
         return None
     ts, te = _trimmed(ctx, ent.tok_start, ent.tok_end)
+    if (named := _name_after_comma(ctx, ts, te)) is not None:
+        # "the mayor of the town of [Velmar, Anton Petrov Dimov]": a place and the name set beside it, taken as one
+        return Unit(named, te, "person", ctx.text(named, te), rule="ner:split-at-comma", label="PERSON")
     post = _post_nominal(ctx, ts, te, covered)
     if post is not None:
         # "Joseph Kuman Wapi MP": the letters after a name are no part of it (the unit holds them, so that
@@ -810,11 +815,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         return Unit(ts, te, "person", ctx.text(ts, name_end), rule="post-nominal", label="PERSON")
     if te <= ts:
         return None
-    if ent.label == "ORG" and ts > 0 and ctx.toks[ts - 1].text.lower() == "the" and te - 1 in ctx.role_of \
-            and ctx.toks[te - 1].text.lower() in POST_NOMINALS:
-        return None  # "the Mid-Bedfordshire MP": a title (the seat's member), for the titles to resolve
-    if ent.label == "ORG" and (hit := ctx.role_at.get(ts)) is not None and hit[0] == te and hit[1].kind == "person":
-        return None  # "the Taoiseach", "the Tánaiste": a person's title the tagger took for a body
+    if ent.label == "ORG" and _a_title_taken_for_a_body(ctx, ts, te):
+        return None
     text = ctx.text(ts, te)
     if text in ctx.lex.not_actors or (ent.label == "ORG" and ctx.toks[te - 1].text.lower() in ctx.lex.not_actor_heads):
         return None
@@ -848,7 +850,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
                 return None
             ts, te = span
         while te + 1 < len(toks) and toks[te].text == "-" and not toks[te - 1].space and not toks[te].space \
-                and toks[te + 1].text.isalpha() and toks[te + 1].text.islower() and te + 1 not in covered:
+                and toks[te + 1].text.isalpha() and toks[te + 1].text.islower() and te + 1 not in covered \
+                and toks[te + 1].text not in _HYPHEN_QUALIFIERS:
             te += 2  # "Park Seong-min", "Kim Jong-un": a given name's second syllable the tagger left out
         te = _father_after(ctx, te, covered)
         ts = _given_names_before(ctx, _before_particle(ctx, ts, covered), te, covered)
@@ -874,6 +877,10 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     elif ent.label == "NORP":
         kind = "nationality"
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+#: words after a hyphen that make the name before them a modifier ("a Lindqvist-era reform"), no syllable of it
+_HYPHEN_QUALIFIERS = words("hyphen_qualifiers") | words("person_modifier_qualifiers")
 
 
 #: small words inside a body's name that its initials leave out ("Movimiento Campesino del Valle Sur")
@@ -966,6 +973,29 @@ def _post_nominal(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> t
         return te - 1, te
     if te - ts >= 2 and post(te) and toks[te - 1].text[:1].isupper() and not toks[te - 1].text.isupper():
         return te, te + 1
+    return None
+
+
+def _a_title_taken_for_a_body(ctx: Context, ts: int, te: int) -> bool:
+    """Is the tagger's organisation at ``ts:te`` a person's title: "the Mid-Bedfordshire MP" (the seat's member, for
+    the titles to resolve), "the Taoiseach", "the Minister of Foreign Affairs of"?"""
+    toks = ctx.toks
+    if ts > 0 and toks[ts - 1].text.lower() == "the" and te - 1 in ctx.role_of and toks[te - 1].text.lower() in POST_NOMINALS:
+        return True
+    hit = ctx.role_at.get(ts)
+    return hit is not None and hit[1].kind == "person" and (hit[0] == te or toks[hit[0]].text.lower() == "of")
+
+
+def _name_after_comma(ctx: Context, ts: int, te: int) -> int | None:
+    """Where the name after a comma inside an entity starts, when the entity is one word, a comma and two to four
+    capitalised words (a place the tagger ran into the person's name set after it); else ``None``."""
+    toks = ctx.toks
+    if te - ts < 4 or toks[ts + 1].text != "," or not toks[ts].text[:1].isupper():
+        return None
+    tail = range(ts + 2, te)
+    if 2 <= len(tail) <= 4 and all(toks[j].tag == "NNP" and toks[j].text[:1].isupper() and toks[j].text.isalpha()
+                                   for j in tail):
+        return ts + 2
     return None
 
 

@@ -104,6 +104,9 @@ PLACE_NOUNS = words("place_nouns")
 LANDMARK_NOUNS = words("landmark_nouns")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
+#: of those, the ones after a person's name that make the person no one acting ("a Lindqvist-style tax cut",
+#: "Okafor-era reforms"); "a Lindqvist-backed candidate" keeps its backer
+PERSON_MODIFIER_QUALIFIERS = words("person_modifier_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
 PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 #: nouns a demonym before which names a language, not its country ("its French initials", "the Arabic name")
@@ -128,7 +131,10 @@ def _seat(ctx: Context, u: Unit) -> Entry | None:
 
 def _hyphen_qualifier(ctx: Context, u: Unit) -> bool:
     toks = ctx.toks
-    return (u.te + 1 < len(toks) and toks[u.te].text == "-" and toks[u.te + 1].text.lower() in HYPHEN_QUALIFIERS)
+    if u.te + 1 >= len(toks) or toks[u.te].text != "-":
+        return False
+    word = toks[u.te + 1].text.lower()
+    return word in PERSON_MODIFIER_QUALIFIERS or (u.kind != "person" and word in HYPHEN_QUALIFIERS)
 
 
 def _conjunct_group(ctx: Context, u: Unit, r: int) -> bool:
@@ -154,7 +160,7 @@ def standalone(ctx: Context, units: list[Unit]) -> list[Unit]:
     """Names left over after titles and groups: which of them are actors."""
     keep: list[Unit] = []
     for u in units:
-        if u.used or _hyphen_qualifier(ctx, u) and u.kind != "person":
+        if u.used or _hyphen_qualifier(ctx, u):
             continue
         if _stands(ctx, u, _root(ctx, u.ts, u.te)):
             keep.append(u)

@@ -134,8 +134,9 @@ Two measures (``dragoman eval merge``):
   English with other transliterations; an attack blamed on gunmen in one report and on a named group in the other;
   a happening told in its second report through its outcome or a participant's later comment; a second attack in
   the same city the same day and another country's official accusing the same country the same day as decoys),
-  written blind on 6 Dec 2026 and committed before its first run, kept unread: ``holdout22_precision``,
-  ``holdout22_recall``.
+  written blind on 6 Dec 2026 and committed before its first run: ``holdout22_precision``, ``holdout22_recall``. It
+  was read on 7 Dec 2026, once holdout23 had been written blind, to find why pairs were missed or merged wrongly, so
+  it is no longer blind.
 - **holdout23 set**: ``data/merge_set_holdout23.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a meeting held by telephone; one report dated from the other side's capital and told from its side; the
   acting side named by its office in one report and by its force in the other; a ministry's own press release; the

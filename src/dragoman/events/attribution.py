@@ -597,7 +597,15 @@ def _organisers(view: View, c: Cand) -> list[str]:
         for v in verbs:
             if view.lemma(v) in _ORGANISING:
                 out.extend(a for g in view.kids(v, "agent") for o in view.kids(g, "pobj") for a in view.phrase_actors(o))
+        # "marched to the square under the banner of X": X called the march
+        out.extend(a for u in view.kids(h, "prep") if view.lemma(u) == "under" for b in view.kids(u, "pobj")
+                   if view.lemma(b) in _BANNERS for of in view.kids(b, "prep") if view.lemma(of) == "of"
+                   for o in view.kids(of, "pobj") for a in view.phrase_actors(o))
     return out
+
+
+#: what a crowd marches under, the body named after it being the march's caller
+_BANNERS = frozenset({"banner", "flag", "umbrella", "auspices", "leadership"})
 
 
 #: nouns of a protest whose organiser the sentence may name

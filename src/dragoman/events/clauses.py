@@ -413,6 +413,9 @@ class View(Tree):
         if self._chrome:
             subs = [c for c in subs if not self._in_chrome(c)] or subs
         subs = [c for c in subs if self.lemma(c) not in REL_PRONOUNS] or subs
+        # "The marchers, most of them students, set off ...": the part set off by commas describes the whole
+        subs = [c for c in subs if not (self.lemma(c) in PARTITIVES and any(
+            self.toks[o].pos == "PRON" for p in self.kids(c, "prep") for o in self.kids(p, "pobj")))] or subs
         before = [c for c in subs if c < v]
         if len(before) > 1 and any(self.toks[j].text == "," for j in range(before[0] + 1, before[-1])):
             return before[-1]
@@ -481,8 +484,8 @@ class View(Tree):
             # mayor, the opener (with "with" only a thing said: "clashed with a crowd demanding ..." is the crowd's demand)
             s, _ = self.subject(self.toks[p].head, _depth + 1)
             return s, passive
-        if t.dep == "ccomp" and t.tag == "VBG" and self.lemma(h) in _DEPICTING and (o := self.kid(h, "dobj")) is not None:
-            return o, passive  # "the footage showed the hostage asking for ...": the one shown does it
+        if (o := self._depicted(v)) is not None:
+            return o, passive
         if t.dep in ("xcomp", "conj", "advcl", "acomp", "dep", "pcomp") and not self.kids(v, "mark"):
             obj = self.kid(h, "dobj")
             if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE")
@@ -509,6 +512,15 @@ class View(Tree):
             s, _ = self.subject(h, _depth + 1)
             return s, passive
         return None, passive
+
+    def _depicted(self, v: int) -> int | None:
+        """The one a picture shows doing the participle at ``v`` ("a video posted online shows the captive pleading
+        with ...": the captive), or None."""
+        t = self.toks[v]
+        if t.dep not in ("ccomp", "advcl") or t.tag != "VBG" or self.lemma(t.head) not in _DEPICTING \
+                or self.toks[v - 1].text == ",":
+            return None
+        return self.kid(t.head, "dobj")
 
     def _headline_passive(self, v: int) -> bool:
         """Is verb ``v`` a headline's bare passive ("Journalist detained in Vell", "Four held over plot")?

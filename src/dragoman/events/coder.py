@@ -307,7 +307,7 @@ class Coder:
         if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt for c in ch):
             return False, None
         if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c)
-                              and not _reason(view, c) and c > i for c in ch) \
+                              and not (_reason(view, c) and e.type != "ACCUSE") and c > i for c in ch) \
                 and not ("for" in e.prep and any(toks[c].dep == "advcl" and any(view.lemma(k) == "for" for k in view.kids(c, "mark"))
                                                  for c in ch)):
             # ("called for soldiers to be killed": the parser makes "for" the mark of the infinitive; a phrase

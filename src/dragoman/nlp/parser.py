@@ -535,12 +535,17 @@ def _reduced_relative_roots(heads: list[int], deps: list[str], tags: list[str], 
         if k is None or tags[k] not in ("VBD", "VBN") or deps[k - 1] != "punct" or tags[k - 1] != ",":
             continue
         own = [j for j in range(r, n) if j + heads[j] == k]
+        # (the complement clause may hang on the root noun: "..., charged at a briefing that troops had entered")
+        told = [j for j in kids if j > k and deps[j] in ("acl", "relcl") and tags[j].startswith("VB")
+                and any(m + heads[m] == j and deps[m] == "mark" for m in range(k, j))]
         if any(deps[j] in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for j in own) \
-                or said and not any(deps[j] == "ccomp" for j in own):
+                or said and not any(deps[j] == "ccomp" for j in own) and not told:
             continue
         for j in kids:
             if j > k:
                 heads[j] = k - j  # what followed the root noun now follows the verb
+                if j in told:
+                    deps[j] = "ccomp"
         deps[k], heads[k], tags[k] = "ROOT", 0, "VBD"
         deps[r], heads[r] = "nsubj", k - r
 

@@ -94,6 +94,13 @@ def parts(m: dict[str, Any]) -> list[dict[str, Any]]:
     return cast(list[dict[str, Any]], m["_parts"])
 
 
+def _doerless(m: dict[str, Any]) -> bool:
+    """Does the member name no source with a key ("The march set off from the square": nobody said to march)?  Such
+    a telling stands for its act only when no other telling of the article names the doers: "the movement called the
+    protest", told after it, does."""
+    return not any(a["role"] == "source" and ks for a, ks in zip(parts(m), member_keys(m)))
+
+
 def protest_city(m: dict[str, Any]) -> str | None:
     """The city a protest was held in (normalised name), for the crowd's key: the event's own place at city
     precision, or else a place the coder took as a participant ("protested in Tbilisi": Tbilisi[place]);
@@ -251,10 +258,13 @@ def person_keys(m: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[fr
 
 #: how one name is spelt by different outlets, transliterated from another script: each pair's first is written
 #: as its second when two names are compared ("Chaiwatt" / "Chaiwat", "Hryhorenko" / "Hrihorenko",
-#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov", "Fathy" / "Fathi", "Olexandr" / "Oleksandr", "Kadhim" /
-#: "Kazim", one Arabic letter)
-_SPELLINGS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
+#: "Rakhimzoda" / "Rahimzoda", "Dzhaksybekov" / "Jaksibekov" / "Djaksybekov", "Fathy" / "Fathi", "Olexandr" /
+#: "Oleksandr", "Kadhim" / "Kazim", one Arabic letter)
+_SPELLINGS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
               ("x", "ks"), ("dh", "z"))
+#: a Turkish "c" before a front vowel, said "j", as an Arabic or Persian outlet writes it ("Cemal" / "Jemal"); not one
+#: before "a" or "o" or at a word's end, often another language's "k" ("Vlasiuc" / "Vlasiuk")
+_SOFT_C = re.compile(r"c(?=[eiu])")
 _DOUBLE = re.compile(r"(.)\1+")
 #: words of a name that outlets abbreviate
 _ABBREVIATED = {"saint": "st", "sainte": "ste", "san": "s", "santa": "sta", "mount": "mt"}
@@ -271,6 +281,7 @@ def spelled(name: str) -> frozenset[str]:
         w = _ABBREVIATED.get(w, w)  # "St-Fleur" / "Saint-Fleur"
         for a, b in _SPELLINGS:
             w = w.replace(a, b)
+        w = _SOFT_C.sub("j", w)
         out.add(_DOUBLE.sub(r"\1", w))
     return frozenset(out) or frozenset(name.split())
 
@@ -1103,6 +1114,7 @@ class Merger:
                 if s is m:
                     before = False
                 elif (s["type"] == m["type"] and (own_date(s) > mine or (own_date(s) == mine and before))
+                      and not (_doerless(s) and not _doerless(m))
                       and compatible(m, s, same_article=True)[0]):
                     m["_restates"] = s
                     break

@@ -313,13 +313,23 @@ class TimeResolver:
             b = nearest(t, plain)
             if b is None or b[2].value.precision != "day" or b[1] > 2:
                 continue
+            # (further on, an act named again by a definite noun of its kind: "the ministers' meeting, which lasted
+            # two hours, ..." paragraphs after "the accord signed at Tuesday's talks")
             after = [ev for ev in events if ev.type in types and ev.id not in dated and ev.id not in out and triggers[ev.id]
                      and not (ev.aux.future or ev.aux.hypothetical or ev.aux.historical)
-                     and t.sent < min(x.sent for x in triggers[ev.id]) <= t.sent + 2]
+                     and t.sent < min(x.sent for x in triggers[ev.id])
+                     and (min(x.sent for x in triggers[ev.id]) <= t.sent + 2 or self._named_again(index, triggers[ev.id], types))]
             if after:
                 it = b[2]
                 out[after[0].id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day,
                                           "told")
+
+    def _named_again(self, index: TokenIndex, trigs: list[Token], types: set[str]) -> bool:
+        """Is the act told by a definite or possessed noun of one of ``types`` ("the meeting", "the ministers' talks"),
+        with no word making it another ("a second meeting", "the next round")?"""
+        return any(x.pos == "NOUN" and any(x.lemma.lower() in self.told_nouns[ty] for ty in types if ty in self.told_nouns)
+                   and any(c.dep == "poss" or c.dep == "det" and c.text.lower() == "the" for c in index.kid_tokens(x))
+                   and not any(c.text.lower() in _OTHER_ONE for c in index.kid_tokens(x)) for x in trigs)
 
     @staticmethod
     def _joined_time(index: TokenIndex, trigs: list[Token], plain: list[_Item],

@@ -151,7 +151,7 @@ class TimexTagger:
             "thisday": self._read_thisday, "weekday": self._read_weekday, "relunit": self._read_relunit,
             "season": self._read_season, "weekend": self._read_weekend, "ago": self._read_ago,
             "shift": self._read_shift, "nextday": self._read_shift, "duration": self._read_duration,
-            "ref": self._read_ref,
+            "ref": self._read_ref, "ordday": self._read_ordinal_day,
         }
 
     def _patterns(self, w: dict[str, Any]) -> list[tuple[str, str]]:
@@ -195,6 +195,8 @@ class TimexTagger:
             ("shift", rf"{B}(?:(?:about|nearly|almost|some|just|only)\s+)?(?P<n>{num}|the)\s+(?P<unit>{unit})\s+(?P<dir>earlier|later|before|after|previously){E}"),
             ("nextday", rf"{B}the\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year){E}"),
             ("ref", rf"{B}(?P<w>{_alt(self.refs)}){E}"),
+            # "met on the 12th": a day of the month with no month, as agencies write it
+            ("ordday", rf"{B}on\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th){E}(?!\s+(?:of|century|floor|day|time|round|anniversary|minute|hour|week|month|year|place|amendment|straight|consecutive|annual|edition|session|congress|summit|birthday)\b)"),
             ("duration", rf"{B}(?:(?P<prep>for|over|during|within|in)\s+)?(?:(?:the\s+)?(?P<dir>past|last|next|coming|previous|first|following)\s+)?(?:(?:almost|nearly|about|some|more\s+than|less\s+than|over|at\s+least|up\s+to|roughly|around)\s+)?(?P<n>{num})\s+(?P<unit>{unit}){E}(?!\s+(?:ago|earlier|later|before|after|old)\b)"),
         ]
 
@@ -211,7 +213,7 @@ class TimexTagger:
             "thisday": r"morning|afternoon|evening|night|\bday\b", "weekday": rf"(?:{_alt(self.weekdays)})",
             "relunit": units + r"|century", "season": rf"(?:{_alt(self.seasons)})", "weekend": "weekend",
             "ago": r"\bago\b", "shift": r"earlier|later|before|after|previously", "nextday": r"following|next|previous|preceding|prior",
-            "duration": units + "s?",
+            "duration": units + "s?", "ordday": r"on\s+the\s+\d",
         }
 
     def _cues(self) -> dict[str, tuple[str, ...]]:
@@ -228,7 +230,7 @@ class TimexTagger:
             "relunit": unit_cues + ("century",), "season": _cover(self.seasons), "weekend": ("weekend",),
             "ago": ("ago",), "shift": ("earlier", "later", "before", "after", "previously"),
             "nextday": ("following", "next", "previous", "preceding", "prior"), "duration": unit_cues,
-            "ref": _cover(self.refs),
+            "ref": _cover(self.refs), "ordday": ("on the",),
         }  # "year" and "yearperiod" (four digits, any script) have none: their gate is cheap
 
     # -- finding --------------------------------------------------------------------------------
@@ -343,6 +345,23 @@ class TimexTagger:
         if abs((same - ref).days) <= 183 and not (at.tense == "past" and same > ref or at.tense == "future" and same < ref):
             return _day(same)  # (not "were killed on June 15" in news of June 10: that June 15 is a year before)
         return _day(_pick_year(ref, lambda y: date(y, m, d), at.tense))
+
+    def _read_ordinal_day(self, f: Found, at: Reading) -> Value:
+        """On the 12th: that day of the reference date's month, or of the month before when the day is still to come
+        and the tense is not the future's (of the month after when it has passed and the tense is)."""
+        ref = at.ref
+        if ref is None:
+            return NO_VALUE
+        d = int(f.g["d"])
+        y, m = ref.year, ref.month
+        if d > ref.day and at.tense != "future":
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        elif d < ref.day and at.tense == "future":
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        try:
+            return _day(date(y, m, d))
+        except ValueError:
+            return NO_VALUE  # "on the 31st" of a month of thirty days
 
     def _read_month_year(self, f: Found, at: Reading) -> Value:
         """October 2020, early October 2020."""
