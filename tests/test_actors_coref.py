@@ -397,7 +397,7 @@ def test_they_inside_a_clause_is_the_subject_above_it_not_the_nearest_body(pipel
 
 def test_plural_titles_are_the_office_holders_the_story_names(pipeline):
     # "the interior ministers of X and Y" opens the story, the two are named after it, and "the ministers" later
-    art = extract("The interior ministers of Hungary and the Czech Republic held talks in Brno on Monday. Hungarian "
+    art = extract("The interior ministers of Hungary and the Czech Republic held talks in Gyor on Monday. Hungarian "
                   "Interior Minister Bence Tarjan and his Czech counterpart Pavla Hruba signed a border accord after the "
                   "talks. The ministers also discussed migration.", pipeline=pipeline)
     talks = [e for e in art.events if e.type == "CONSULT"]

@@ -220,7 +220,7 @@ def _same_person(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((wa, wb), key=len)
     if len(short) < len(long_) and [w.lower() for w in long_[-len(short):]] == [w.lower() for w in short]:
-        return True  # "Kalonji Mwamba" after "Patrice Kalonji Mwamba": the name without its first given name
+        return True  # "Tshibanda Ilunga" after "Jean-Marc Tshibanda Ilunga": the name without its first given name
     ga, gb = wa[0], wb[0]
     if _INITIALS.match(ga) or _INITIALS.match(gb):
         ia = ga.replace(".", "") if _INITIALS.match(ga) else "".join(w[0] for w in wa[:-1])
@@ -295,7 +295,7 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
         whole = parts.get(u.name)
         if (u.kind in ("organisation", "actor", "unknown") or u.label == "NORP" and not u.role_cls) \
                 and u.entry is None and whole is not None:
-            # spaCy took a bare surname for an organisation (or a nationality: "Štefanko" is no people's name)
+            # spaCy took a bare surname for an organisation (or a nationality: "Hrubec" is no people's name)
             target = gather.person(whole)
             if target is not None:
                 gather.add(u, target, "surname")

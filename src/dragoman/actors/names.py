@@ -228,7 +228,7 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
     """"detained Dragan Vukotić, a former deputy mayor of ...": two to four capitalised proper nouns that the parser
     sets a person's title in apposition to are a person's name, though the tagger made a place or a body of a word
     (it does so with names it has not seen, written with diacritics).  Not a name the lexicon knows, nor one with a
-    word of a body or a title in it ("The Deputy Prime Minister, Minister of ...": titles in apposition); a run the
+    word of a body or a title in it ("The First Deputy Premier, Minister of Energy, ...": titles in apposition); a run the
     tagger already calls a person is left to it."""
     toks = ctx.toks
     out: list[Unit] = []

@@ -313,8 +313,8 @@ class TimeResolver:
             b = nearest(t, plain)
             if b is None or b[2].value.precision != "day" or b[1] > 2:
                 continue
-            # (further on, an act named again by a definite noun of its kind: "the ministers' meeting, which lasted
-            # two hours, ..." paragraphs after "the accord signed at Tuesday's talks")
+            # (further on, an act named again by a definite noun of its kind: "the envoys' session ran past midnight"
+            # paragraphs after "the deal struck at Monday's summit")
             after = [ev for ev in events if ev.type in types and ev.id not in dated and ev.id not in out and triggers[ev.id]
                      and not (ev.aux.future or ev.aux.hypothetical or ev.aux.historical)
                      and t.sent < min(x.sent for x in triggers[ev.id])
