@@ -50,6 +50,14 @@ def test_marks_run_on_over_paragraphs():
     assert text[m.start : m.end].startswith("We will rebuild") and text[m.start : m.end].endswith("left behind,")
 
 
+def test_marks_run_on_in_a_text_that_lost_its_paragraph_breaks():
+    # a speech over two paragraphs with the breaks flattened away: the second paragraph's mark does not close the first
+    text = ('The harbour master said: "The dredging will take a year. "Ships will wait outside until then." '
+            'Later the mayor said "no" and left. "We will appeal," she added.')
+    spans = [text[m.start : m.end] for m in find_marked(text)]
+    assert spans == ['The dredging will take a year. "Ships will wait outside until then.', "no", "We will appeal,"]
+
+
 def test_marks_unclosed_quote_ends_with_its_paragraph():
     text = '"We will not stop, the commander said.\n\nThe fighting went on.'
     (m,) = find_marked(text)

@@ -7,7 +7,8 @@ far more often than quotation marks, and when they do quote they sit inside a do
 
 A paragraph that ends with its quote still open continues into the next paragraph when that one
 starts with the same kind of mark (the newspaper convention for a speech over several
-paragraphs); otherwise the quote ends with its paragraph.  Marks that are not quotation marks are
+paragraphs); otherwise the quote ends with its paragraph.  In a text that lost its paragraph breaks, a
+straight mark opening a sentence right after one that ended inside the open quote is that convention's mark.  Marks that are not quotation marks are
 skipped: inch marks (``6'3"``), HTML attribute values (``author="..."``).  A closing curly mark
 that starts a paragraph is read as an opening one (a common typo).
 """
@@ -113,6 +114,8 @@ def find_marked(text: str) -> list[Marked]:
                 if not stack:
                     open_at, n_paras = i, 1
                     stack.append('"')
+                elif stack == ['"'] and _reopens_here(text, i):
+                    pass  # a paragraph of the same speech whose break the text lost: the quote runs on
                 elif stack[-1] == '"' or len(stack) == 1 and _closes_here(text, i):
                     stack.pop()
                     if not stack:
@@ -136,3 +139,10 @@ def _closes_here(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
+
+
+def _reopens_here(text: str, i: int) -> bool:
+    """A straight mark that opens a sentence after one that ended inside the quote (``... cut. "Parliament ...``):
+    the opening mark of the speech's next paragraph, in a text that lost its paragraph breaks (the quote was never
+    closed), not a closing one."""
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in ".!?" and i + 1 < len(text) and text[i + 1].isupper()
