@@ -692,3 +692,12 @@ def test_the_meeting_named_again_later_takes_the_day_of_the_talks_named_first(pi
                   "tolls, the trade ministry said.", pipeline=pipeline, published="2026-05-13")
     met = [e for e in art.events if e.type == "CONSULT"]
     assert met and (met[0].date, met[0].date_precision) == ("2026-05-12", "day")
+
+
+def test_what_a_named_speaker_once_did_told_to_say_who_she_is_is_background(pipeline):
+    art = extract("Former minister Ana Lund, who resigned from the government over the war, said the advice was the "
+                  "same. Police, who arrested six men, said they were calm.", pipeline=pipeline, published="2026-05-13")
+    quit_ = [e for e in art.events if e.type == "RETREAT"]
+    held = [e for e in art.events if e.type == "COERCE"]
+    assert quit_ and quit_[0].aux.historical
+    assert held and not held[0].aux.historical  # a body's act in such a clause is the news

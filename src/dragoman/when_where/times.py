@@ -246,6 +246,10 @@ class TimeResolver:
                 # "In June 2018 protesters blocked an ICE office. Police later cleared the camp.": a story of the
                 # past told on ("later", "since") is background, whatever kind of act it tells
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
+            elif d is None and not ev.aux.historical and self._who_once(index, triggers[ev.id]):
+                # "Former minister Ana Lund, who resigned over the war, said ...": what a speaker once did, told to
+                # say who she is, is background
+                ev = replace(ev, aux=replace(ev.aux, historical=True))
             elif d is None and not ev.aux.historical and any(
                     (b := nearest(h, plain)) is not None and old(b[2].value.value or "", b[2].value.precision, b[2].trusted)
                     for h in _after_heads(index, triggers[ev.id])):
@@ -424,6 +428,19 @@ class TimeResolver:
                 and _long_before(it.value.value or "", it.value.precision, ref)
             by_sent.setdefault(it.head.sent, []).append(old)
         return {s for s, olds in by_sent.items() if all(olds)}
+
+    def _who_once(self, index: TokenIndex, trigs: list[Token]) -> bool:
+        """Is the act told in the simple past in a relative clause set off by commas on a named subject of a verb of
+        saying ("X, who quit the cabinet over the war, said ..."), with no time of its own?"""
+        if not trigs:
+            return False
+        v = trigs[0]
+        if v.dep != "relcl" or v.tag != "VBD" or v.i == 0 or index.toks[v.head].i + 1 >= len(index.toks):
+            return False
+        head = index.toks[v.head]
+        if index.toks[head.i + 1].text != "," or head.dep != "nsubj" or head.pos != "PROPN":
+            return False  # (a named person: "Police, who arrested six men, said ..." tells the news)
+        return index.toks[head.head].lemma.lower() in self.reporting
 
     @staticmethod
     def _told_on(index: TokenIndex, trigs: list[Token], back: set[int], items: list[_Item], article: Article) -> bool:
