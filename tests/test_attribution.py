@@ -800,3 +800,11 @@ def test_a_spokesman_in_apposition_who_charged_that_accuses(pipeline):
 def test_hitting_someone_for_what_they_did_is_criticism(pipeline):
     art, ev = one(pipeline, "The opposition party hit the government for raising fuel taxes.", "ACCUSE")
     assert names(art, ev.sources) == {"opposition party"} and names(art, ev.targets) == {"government"}
+
+
+def test_a_crowd_that_blocks_an_avenue_protests_and_the_avenue_is_no_one(pipeline):
+    art, ev = one(pipeline, "Hundreds of delivery riders blocked Avenida Central in San Jose on Monday to demand higher "
+                            "fees.", "PROTEST")
+    assert names(art, ev.sources) == {"delivery riders"}
+    assert not [a for a in art.actors if "Avenida" in a.name]
+    assert next(a for a in art.actors if a.name == "delivery riders").sector == "LAB"

@@ -456,6 +456,8 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
              # "the prime minister" is not the "Deputy Prime Minister Alan Greaves", nor "the chancellor" the
              # "shadow chancellor": a rank the title does not carry is another office
              and not (_ranks(ctx, g) - own)]
+    partners = _conjoined_with(ctx, u)
+    cands = [g for g in cands if not any(s <= k < e for s, e, _ in g.mentions for k in partners)]
     before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
     after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
     target = None
@@ -472,6 +474,17 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
                   and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
         target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
     return target
+
+
+def _conjoined_with(ctx: Context, u: Unit) -> set[int]:
+    """The tokens joined by "and" to the title's head ("Foreign Minister X and Arvania's top diplomat"): a title
+    told beside a person is another person."""
+    toks = ctx.toks
+    head = next((i for i in range(u.ts, u.te) if not u.ts <= toks[i].head < u.te or toks[i].head == i), u.te - 1)
+    out = {k for k in ctx.children[head] if toks[k].dep == "conj"}
+    if toks[head].dep == "conj":
+        out.add(toks[head].head)
+    return out
 
 
 def _office_classes(ctx: Context, pool: list[Group]) -> dict[int, str]:

@@ -256,6 +256,8 @@ _WORKS = words("work_heads")
 _VESSELS = words("vessel_nouns")
 #: last words of a square's or a street's name, which no person's name ends with ("Alexander Nevsky Square")
 _STREETS = words("street_heads")
+#: first words of the Romance way of naming them ("Avenida Paulista", "Plaza de Mayo")
+_STREET_OPENERS = words("street_openers")
 
 
 def _possessed_persons(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> list[Unit]:
@@ -824,8 +826,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     if ent.label == "PERSON" and last.dep == "compound" and last.head == te and (
             ctx.toks[te].lemma.lower() in _WORKS | _LANDMARKS | {"road", "highway", "motorway", "route", "line", "scheme"}):
         return None  # "the Via Baltica highway", "the Lusiva Gorge project": the name of a work, no one's
-    if ent.label == "PERSON" and te - ts >= 2 and last.text.lower() in _STREETS and last.text[:1].isupper():
-        return None  # "Alexander Nevsky Square", "Rustaveli Avenue": a place named after someone
+    if ent.label in ("PERSON", "ORG") and _a_street(ctx, ts, te):
+        return None  # "Alexander Nevsky Square", "Rustaveli Avenue", "Avenida Paulista": a place named after someone
     if ent.label in ("PERSON", "ORG") and ts > 0 and ctx.toks[ts - 1].lemma.lower() in _VESSELS:
         return None  # "the survey ship Kara Yildiz", "the tanker Sea Lion": a vessel's name, no one's
     inner = [u for u in {id(covered[i]): covered[i] for i in range(ts, te) if i in covered}.values()]
@@ -974,6 +976,14 @@ def _post_nominal(ctx: Context, ts: int, te: int, covered: dict[int, Unit]) -> t
     if te - ts >= 2 and post(te) and toks[te - 1].text[:1].isupper() and not toks[te - 1].text.isupper():
         return te, te + 1
     return None
+
+
+def _a_street(ctx: Context, ts: int, te: int) -> bool:
+    """Is the name at ``ts:te`` a street's or a square's, named the English way ("Rustaveli Avenue") or the Romance
+    way ("Avenida Paulista", "Plaza de Mayo")?"""
+    toks = ctx.toks
+    return te - ts >= 2 and toks[te - 1].text[:1].isupper() and (
+        toks[te - 1].text.lower() in _STREETS or toks[ts].text.lower() in _STREET_OPENERS)
 
 
 def _a_title_taken_for_a_body(ctx: Context, ts: int, te: int) -> bool:

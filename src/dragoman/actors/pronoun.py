@@ -444,12 +444,13 @@ _PAIR_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj", "conj"})
 
 
 def resolve_pairs(ctx: Context, order: list[Group], covered: set[int]) -> None:
-    """"... met Omar Desh in Kaldora, and the two signed a memorandum": "the two" standing alone (no noun after it)
-    refers to the two people named last before it, in its own or the previous sentence — both, or neither when fewer
-    than two are named there."""
+    """"... met Omar Desh in Kaldora, and the two signed a memorandum": "the two" (or "the pair") standing alone (no
+    noun after it) refers to the two people named last before it, in its own or the previous sentence — both, or
+    neither when fewer than two are named there."""
     toks = ctx.toks
-    pairs = [t for t in toks if t.text.lower() == "two" and t.dep in _PAIR_ROLES and t.i not in covered
-             and any(toks[d].lemma.lower() == "the" for d in ctx.children[t.i] if toks[d].dep == "det")]
+    pairs = [t for t in toks if t.text.lower() in ("two", "pair") and t.dep in _PAIR_ROLES and t.i not in covered
+             and any(toks[d].lemma.lower() == "the" for d in ctx.children[t.i] if toks[d].dep == "det")
+             and not any(toks[d].dep == "prep" for d in ctx.children[t.i])]  # (not "the pair of envoys")
     if not pairs:
         return
     named = sorted(((s, g) for g in order if g.unit.kind == "person" for s, e, k in g.mentions if k != "descriptive"),

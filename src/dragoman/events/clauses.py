@@ -215,7 +215,9 @@ class View(Tree):
                 elif self.toks[c].dep == "appos":
                     # "X, Velna's foreign minister, and Y met": the parser hung the second name on the title
                     for k in self.kids(c, "conj"):
-                        if self.toks[k].pos == "PROPN" and self.tok_actors.get(k):
+                        # (or a title with its own name in apposition: "A's top diplomat, X, and B's minister, Y")
+                        if self.toks[k].pos == "PROPN" and self.tok_actors.get(k) or self.toks[k].pos == "NOUN" and any(
+                                self.tok_actors.get(a) for a in self.kids(k, "appos")):
                             heads.append(k)
                             stack.append(k)
         out: list[str] = []
