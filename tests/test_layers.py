@@ -15,7 +15,7 @@ from dragoman.pipeline import POST_STAGES, PRE_STAGES
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "dragoman"
 
 #: what every layer may use: the record, the errors, the settings, ids, record checks, date intervals
-BASE = ("errors", "settings", "ids", "model", "validation", "period")
+BASE = ("errors", "settings", "ids", "model", "validation", "period", "datafile")
 #: what runs the stages or feeds them (above every stage, below what the user calls)
 RUNNING = ("pipeline", "runner", "ingest")
 #: what the user calls: never imported by the pipeline

@@ -18,6 +18,7 @@ import yaml
 
 from dragoman.actors.context import COUNTRY_KINDS, LOCATIVE, Context
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
+from dragoman.datafile import read_yaml
 from dragoman.errors import ConfigError
 from dragoman.model import Actor
 
@@ -41,7 +42,7 @@ class FocusRules:
 def rules() -> FocusRules:
     path = resources.files("dragoman.actors") / "data" / "focus.yaml"
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
         regional = resources.files("dragoman.actors") / "data" / "regional_adjectives.txt"
         phrases = tuple(line.strip().lower() for line in regional.read_text(encoding="utf-8").splitlines()
                         if line.strip() and not line.startswith("#"))

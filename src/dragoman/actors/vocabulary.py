@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from dragoman.datafile import read_yaml
 from dragoman.errors import ConfigError
 
 
@@ -15,7 +16,7 @@ from dragoman.errors import ConfigError
 def _lists() -> dict[str, frozenset[str]]:
     path = resources.files("dragoman.actors") / "data" / "words.yaml"
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
         return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as e:
         raise ConfigError(f"cannot read the actor word lists: {e}", source=str(path), hint="reinstall dragoman") from e
@@ -33,7 +34,7 @@ def words(name: str) -> frozenset[str]:
 def _translations() -> dict[str, dict[str, str]]:
     path = resources.files("dragoman.actors") / "data" / "translations.yaml"
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
         return {k: ({str(w).lower(): str(e) for w, e in v.items()} if isinstance(v, dict) else {str(w).lower(): str(w).lower() for w in v})
                 for k, v in raw.items()}
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as e:
@@ -82,7 +83,7 @@ def agentive(word: str, tag: str) -> bool:
 def _portfolios() -> dict[str, str]:
     path = resources.files("dragoman.actors") / "data" / "portfolios.yaml"
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
         return {str(w).lower(): name for name, ws in raw.items() for w in ws}
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as e:
         raise ConfigError(f"cannot read the portfolio words: {e}", source=str(path), hint="reinstall dragoman") from e

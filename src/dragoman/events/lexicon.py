@@ -12,8 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dragoman.datafile import read_yaml
 from dragoman.events.taxonomy import DATA, Taxonomy, TaxonomyError
 from dragoman.events.taxonomy import load as load_taxonomy
 
@@ -180,7 +179,7 @@ def load() -> Lexicon:
     for lemma, entries in by.items():
         entries.sort(key=lambda e: -(bool(e.prt) + bool(e.prep) + bool(e.obj) + bool(e.cmp) + bool(e.subj) + bool(e.near)
                                     + e.noobj + e.nocomp + e.clause + e.question))
-    ref = yaml.safe_load((DATA / "refine.yaml").read_text(encoding="utf-8"))
+    ref = read_yaml((DATA / "refine.yaml").read_text(encoding="utf-8"))
     tables: dict[str, dict[str, str]] = {}
     for name in ("intent_cooperate", "intent_conflict", "reject", "demand", "appeal", "accuse"):
         tables[name] = {str(k): str(v) for k, v in ref[name].items()}

@@ -38,9 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from dragoman.actors.names import HONORIFICS
+from dragoman.datafile import read_yaml
 from dragoman.model import Actor, Article, Event
 from dragoman.settings import Settings
 
@@ -65,7 +64,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    d = read_yaml(DATA.read_text(encoding="utf-8"))
     return Rules(*(frozenset(d[k]) for k in ("state_sectors", "civil_sectors", "state_countries",
                                               "civil_countries", "people_types", "political_topics", "business",
                                               "business_acts", "visitor_not", "addressed_acts", "named_bodies",

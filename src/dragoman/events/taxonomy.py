@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from dragoman.datafile import read_yaml
 from dragoman.errors import DragomanError
 
 DATA = Path(__file__).parent / "data"
@@ -92,7 +93,7 @@ class TaxonomyError(DragomanError):
 
 def _read_yaml(path: Path) -> dict:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise TaxonomyError(f"cannot read {path.name}: {e}", source=str(path), hint="reinstall dragoman") from e
 

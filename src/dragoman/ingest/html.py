@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from dragoman.datafile import read_yaml
 from dragoman.errors import EmptyInputError, FormatError, InputError
 from dragoman.ids import article_id
 from dragoman.ingest.charset import check_text, decode_page
@@ -47,9 +48,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _conf() -> dict[str, Any]:
-    import yaml
-
-    return yaml.safe_load((DATA / "html.yaml").read_text(encoding="utf-8"))
+    
+    return read_yaml((DATA / "html.yaml").read_text(encoding="utf-8"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from dragoman.datafile import read_yaml
 from dragoman.errors import LanguageError
 
 DATA = Path(__file__).with_name("data")
@@ -21,9 +22,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _conf() -> dict:
-    import yaml
-
-    return yaml.safe_load((DATA / "html.yaml").read_text(encoding="utf-8"))
+    
+    return read_yaml((DATA / "html.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

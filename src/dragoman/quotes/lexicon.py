@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from dragoman.datafile import read_yaml
 from dragoman.errors import DragomanError
 
 
@@ -45,7 +46,7 @@ def load() -> Lexicon:
     """Read ``speech.yaml``; a broken file is a ``DragomanError`` naming it."""
     path = resources.files("dragoman.quotes") / "data" / "speech.yaml"
     try:
-        raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
         channels = tuple(
             Channel(re.compile(c["pattern"], re.IGNORECASE), c["channel"])
             for c in raw.get("channels", ())

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from dragoman.datafile import read_yaml
 
 _DATA = Path(__file__).parent / "data" / "headline.yaml"
 _TOKEN = re.compile(r"\S+")
@@ -40,7 +40,7 @@ MIN_SHARE = 0.3
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = read_yaml(_DATA.read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 

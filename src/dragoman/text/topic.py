@@ -38,8 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from dragoman.datafile import read_yaml
 from dragoman.errors import ConfigError
 from dragoman.model import Article, Topic
 
@@ -101,7 +100,7 @@ def world_model() -> TopicModel:
 @lru_cache(maxsize=1)
 def _conf() -> dict[str, Any]:
     path = DATA / "topic.yaml"
-    conf: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    conf: dict[str, Any] = read_yaml(path.read_text(encoding="utf-8"))
     spell = {str(k): str(v) for k, v in (conf.get("spellings") or {}).items()}
     for k, v in spell.items():
         if not (_WORD.fullmatch(k) and _WORD.fullmatch(v)):

@@ -19,9 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from dragoman.actors.vocabulary import words
+from dragoman.datafile import read_yaml
 from dragoman.model import Article, Event, Location, Token
 from dragoman.settings import Settings
 from dragoman.when_where.gazetteer import PRECISION_ORDER, Gazetteer, Place, gazetteer, key
@@ -33,7 +32,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 def _words() -> dict[str, list[str]]:
     with open(Path(__file__).parent / "data" / "places.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return read_yaml(fh)
 
 
 _W = _words()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
+from dragoman.datafile import read_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -101,7 +101,7 @@ class Reading:
 @lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     with open(DATA / "timex.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return read_yaml(fh)
 
 
 def _alt(keys: Any) -> str:
