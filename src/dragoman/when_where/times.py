@@ -70,6 +70,11 @@ class TimeResolver:
         self.reporting = set(w["reporting_lemmas"])
         self.event_nouns = set(w["event_nouns"])
         self.told_nouns: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in w["told_nouns"].items()}
+        #: the same, by noun: the types of act a noun names ("talks": CONSULT)
+        self.told_types: dict[str, frozenset[str]] = {}
+        for ptype, nouns in self.told_nouns.items():
+            for noun in nouns:
+                self.told_types[noun] = self.told_types.get(noun, frozenset()) | {ptype}
 
     # -- stage ----------------------------------------------------------------------------------
 
@@ -284,7 +289,7 @@ class TimeResolver:
             subj = [c for c in kids if c.dep in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
-            types = {ptype for ptype, nouns in self.told_nouns.items() if subj[0].lemma.lower() in nouns}
+            types = self.told_types.get(subj[0].lemma.lower(), frozenset())
             definite = any(c.dep in ("det", "poss", "nummod") and c.text.lower() in ("the", "this", "that", "their", "his",
                                                                                      "her", "its", "two")
                            for c in index.kid_tokens(subj[0]))
@@ -310,7 +315,7 @@ class TimeResolver:
         own."""
         coded = {x.i for ev in events for x in triggers[ev.id]}
         for t in index.toks:
-            types = {ptype for ptype, nouns in self.told_nouns.items() if t.lemma.lower() in nouns}
+            types = self.told_types.get(t.lemma.lower(), frozenset())
             if not types or t.pos != "NOUN" or t.i in coded or not any(
                     c.dep == "poss" or c.dep == "det" and c.text.lower() == "the" for c in index.kid_tokens(t)):
                 continue
@@ -328,10 +333,10 @@ class TimeResolver:
                 out[after[0].id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day,
                                           "told")
 
-    def _named_again(self, index: TokenIndex, trigs: list[Token], types: set[str]) -> bool:
+    def _named_again(self, index: TokenIndex, trigs: list[Token], types: frozenset[str]) -> bool:
         """Is the act told by a definite or possessed noun of one of ``types`` ("the meeting", "the ministers' talks"),
         with no word making it another ("a second meeting", "the next round")?"""
-        return any(x.pos == "NOUN" and any(x.lemma.lower() in self.told_nouns[ty] for ty in types if ty in self.told_nouns)
+        return any(x.pos == "NOUN" and self.told_types.get(x.lemma.lower(), frozenset()) & types
                    and any(c.dep == "poss" or c.dep == "det" and c.text.lower() == "the" for c in index.kid_tokens(x))
                    and not any(c.text.lower() in _OTHER_ONE for c in index.kid_tokens(x)) for x in trigs)
 
