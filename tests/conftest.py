@@ -152,3 +152,13 @@ def stop_server(proc, sig=None) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+@pytest.fixture(scope="session")
+def models():
+    """spaCy's model exactly as spaCy loads it, and as dragoman runs it (compiled ruler, remembered lemmas)."""
+    from dragoman.nlp.parser import load_model
+    from dragoman.settings import Settings
+
+    name = Settings().model
+    return load_model(name, compiled=False), load_model(name)

@@ -643,9 +643,9 @@ def test_the_march_organised_by_someone_set_after_it_is_the_one_told_before(pipe
 
 
 def test_someone_shown_doing_something_does_it(pipeline):
-    art, ev = one(pipeline, "A second video showed Mrs Ruel asking for British soldiers to be withdrawn from Basra.",
+    art, ev = one(pipeline, "The clip showed Mr Osei pleading with the Velnan army to pull its units out of the port.",
                   "REQUEST")
-    assert names(art, ev.sources) == {"Ruel"}
+    assert names(art, ev.sources) == {"Osei"}
 
 
 @pytest.mark.parametrize("text, source, target", [

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
+from test_ruler import SAMPLES
 
 from dragoman.nlp.lemma import RememberedLemmatizer, remember_lemmas
-from dragoman.nlp.parser import load_model
-from dragoman.settings import Settings
-
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "samples"
 
 #: forms whose lemma depends on the part of speech or the morphology as well as the text
 EDGE = [
@@ -19,12 +13,6 @@ EDGE = [
     "He has left. The left wing left the left bank. Saw the saw? Left, right, left.",
     "I'm gonna go. They've gone, we'd have stayed, you'll see; it's done and they're off.",
 ]
-
-
-@pytest.fixture(scope="module")
-def models():
-    name = Settings().model
-    return load_model(name, compiled=False), load_model(name)
 
 
 def test_the_model_runs_the_remembered_lemmatizer_in_spacys_place(models):

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.nlp.parser import load_model
 from dragoman.nlp.ruler import CompiledRuler, Unsupported, compile_ruler
-from dragoman.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "samples"
 
@@ -23,12 +21,6 @@ EDGE = [
     "The minister  met   the envoy.\n\nTalks\tresumed \u00a0on Friday.  ",
     "Which of these will the council adopt? That which was agreed, and those who signed it.",
 ]
-
-
-@pytest.fixture(scope="module")
-def models():
-    name = Settings().model
-    return load_model(name, compiled=False), load_model(name)
 
 
 def _annotations(doc):
