@@ -701,3 +701,16 @@ def test_what_a_named_speaker_once_did_told_to_say_who_she_is_is_background(pipe
     held = [e for e in art.events if e.type == "COERCE"]
     assert quit_ and quit_[0].aux.historical
     assert held and not held[0].aux.historical  # a body's act in such a clause is the news
+
+
+def test_a_speakers_undated_demand_after_her_dated_accusation_is_of_that_day(pipeline):
+    art = extract("ORVIK, May 14 - Velnan Foreign Minister Ana Lund on Tuesday accused Dorvan of massing troops on the "
+                  "border. Lund demanded that Dorvan pull the units back.", pipeline=pipeline, published="2026-05-14")
+    demand = [e for e in art.events if e.type == "REQUEST"]
+    assert demand and (demand[0].date, demand[0].date_precision) == ("2026-05-12", "day")
+    # someone else's undated demand keeps the article's date
+    art = extract("ORVIK, May 14 - Velnan Foreign Minister Ana Lund on Tuesday accused Dorvan of massing troops on the "
+                  "border. Opposition leader Tomas Brek demanded that Dorvan pull the units back.", pipeline=pipeline,
+                  published="2026-05-14")
+    demand = [e for e in art.events if e.type == "REQUEST"]
+    assert demand and demand[0].date_precision == "article"

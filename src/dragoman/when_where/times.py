@@ -270,7 +270,7 @@ class TimeResolver:
                 out.append(replace(ev, date=ref.isoformat(), date_precision="article", date_text=None, date_trusted=ref_trusted))
             else:
                 out.append(replace(ev, date=None, date_precision="none", date_text=None, date_trusted=False))
-        return tuple(_story_days(out, ref))
+        return tuple(_speakers_days(article, _story_days(out, ref), ref))
 
     def _told_dates(self, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
                     dated: dict[str, _Dated], plain: list[_Item], nearest: Callable[..., Any]) -> dict[str, _Dated]:
@@ -714,6 +714,32 @@ def _story_days(events: list[Event], ref: date | None) -> list[Event]:
             dated[ev.id] = replace(ev, date=lead.date, date_precision="day", date_text=lead.date_text,
                                    date_trusted=lead.date_trusted)
     return _signing_days([dated.get(e.id, e) for e in events], ref)
+
+
+#: acts of words: told again further down a report, they are most often details of one statement
+_WORDS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
+
+
+def _speakers_days(article: Article, events: list[Event], ref: date | None) -> list[Event]:
+    """"Minister Ana Lund yesterday accused Arvania of ... Lund demanded that Arvania withdraw": an act of words told with
+    no time of its own by a person who, earlier in the report, spoke on a day of the news is of that day (the details
+    of one statement), not of the article's date."""
+    if ref is None:
+        return events
+    spoke: dict[str, Event] = {}  # a named person → the first act of words dated on a day of the news
+    dated: dict[str, Event] = {}
+    for ev in sorted(events, key=lambda e: e.evidence[0].start if e.evidence else 0):
+        if _flagged(ev) or ev.type not in _WORDS:
+            continue
+        people = [a for a in ev.sources if (x := article.actor(a)) is not None and x.kind == "person"]
+        day = _parse_day(ev.date) if ev.date_precision == "day" and ev.date_text else None
+        if day is not None and 0 <= (ref - day).days <= STORY_DAYS:
+            for a in people:
+                spoke.setdefault(a, ev)
+        elif ev.date_precision == "article" and (first := next((spoke[a] for a in people if a in spoke), None)) is not None:
+            dated[ev.id] = replace(ev, date=first.date, date_precision="day", date_text=first.date_text,
+                                   date_trusted=first.date_trusted)
+    return [dated.get(e.id, e) for e in events]
 
 
 #: a meeting and an agreement signed at it: told one after the other, with one day between them
