@@ -1505,3 +1505,17 @@ def test_a_telling_that_names_no_doer_does_not_stand_for_the_one_that_names_them
     other = article("w2", text, (movement("a1", text),), "PROTEST", ("a1",), (), "2025-03-22", published="2025-03-23")
     rows = stored([art, other], tmp_path / "a")
     assert any(sorted(r["article_ids"]) == ["w1", "w2"] for r in rows), [(r["article_ids"], r["type"]) for r in rows]
+
+
+def test_a_bodys_members_are_keyed_as_the_body():
+    """"Members of the Velnan Growers' Union marched ..." / "The Velnan Growers' Union marched ...": one participant;
+    members of a common noun ("members of parliament") are no one body."""
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, kind: str = "group", country: str | None = None, sector: str | None = "AGR") -> set[str]:
+        return set(actor_keys({"name": name, "kind": kind, "country": country, "org": None, "sector": sector}))
+
+    union = keys("Velnan Growers' Union", kind="organisation")
+    assert keys("Members of the Velnan Growers' Union") & union
+    assert keys("hundreds of members of the Velnan Growers' Union", country="VLN") & union
+    assert not keys("members of parliament", country="VLN", sector="LEG") & {"n:parliament"}

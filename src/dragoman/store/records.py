@@ -295,6 +295,8 @@ def _group_keys(name: str, n: str, country: str | None, org: str | None, sector:
     if org:  # "EU foreign ministers", "Hamas fighters": the organisation's own people
         keys.add("o:" + org)
         return keys
+    if (m := _MEMBERS_OF.match(name)) is not None and len(m.group(1).split()) >= 2:
+        keys.add("n:" + norm_name(m.group(1)))  # "members of the Danube Growers' Union" act as the union
     armed = _armed_group_key(name)
     if armed:  # "Ironwood Valley Brigade militants" (n:), "Al Shabaab fighters" uncoded (o:): the named group
         keys.add(armed)
@@ -333,6 +335,9 @@ _NAME_PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "an", "ul", "bin", "
 
 #: what links an armed-group noun to the group's name after it ("gunmen from the ...", "fighters of the ...")
 _ARMED_LINKS = frozenset(("from", "of", "with", "belonging"))
+#: a crowd named as a body's own people: "(hundreds of) members of the Velnan Growers' Union"
+_MEMBERS_OF = re.compile(r"^(?i:[\w,]+\s+of\s+)?(?i:members|supporters|activists|followers)\s+of\s+(?i:the\s+)?"
+                         r"((?:[A-Z][\w'’.-]*\s*)+)$")
 #: a generic noun closing a group's name that another outlet leaves out ("the Tana Delta Front group")
 _GROUP_TAILS = frozenset(("group", "movement", "organisation", "organization", "outfit", "faction"))
 #: what kind of group a name follows ("the militant group ...", "the rebel movement ...")
