@@ -782,10 +782,10 @@ def test_fighters_of_a_rebel_group_named_by_initials_are_that_groups_and_share_i
 
 
 def test_a_name_before_a_hyphened_style_word_is_no_actor(pipeline):
-    # "a Lindqvist-style cut" tells how the cuts are, not who acts: the target is who planned them
-    art = extract("Opposition leader Ilse Varga attacked the reckless, Lindqvist-style tax cuts planned by the Greens.",
+    # "a Ferlund-style cut" tells how the cuts are, not who acts: the target is who planned them
+    art = extract("Opposition leader Ilse Varga attacked the reckless, Ferlund-style tax cuts planned by the Greens.",
                   pipeline=pipeline)
-    assert not [a for a in art.actors if "Lindqvist" in a.name], [a.name for a in art.actors]
+    assert not [a for a in art.actors if "Ferlund" in a.name], [a.name for a in art.actors]
     acc = [e for e in art.events if e.type == "ACCUSE"]
     assert acc and [art.actor(a).name for a in acc[0].targets] == ["Greens"]
 

@@ -881,7 +881,7 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
 
 
-#: words after a hyphen that make the name before them a modifier ("a Lindqvist-era reform"), no syllable of it
+#: words after a hyphen that make the name before them a modifier ("a Ferlund-era reform"), no syllable of it
 _HYPHEN_QUALIFIERS = words("hyphen_qualifiers") | words("person_modifier_qualifiers")
 
 

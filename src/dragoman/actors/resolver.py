@@ -104,8 +104,8 @@ PLACE_NOUNS = words("place_nouns")
 LANDMARK_NOUNS = words("landmark_nouns")
 #: "NATO-member Norway", "U.S.-led forces", "Iran-backed militias": the name qualifies someone else
 HYPHEN_QUALIFIERS = words("hyphen_qualifiers")
-#: of those, the ones after a person's name that make the person no one acting ("a Lindqvist-style tax cut",
-#: "Okafor-era reforms"); "a Lindqvist-backed candidate" keeps its backer
+#: of those, the ones after a person's name that make the person no one acting ("a Ferlund-style tax cut",
+#: "Obrano-era reforms"); "a Ferlund-backed candidate" keeps its backer
 PERSON_MODIFIER_QUALIFIERS = words("person_modifier_qualifiers")
 #: verbs whose object is the place acted on ("shelled Kyiv": the city; "thanked Tokyo": its government)
 PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
