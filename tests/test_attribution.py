@@ -808,3 +808,11 @@ def test_a_crowd_that_blocks_an_avenue_protests_and_the_avenue_is_no_one(pipelin
     assert names(art, ev.sources) == {"delivery riders"}
     assert not [a for a in art.actors if "Avenida" in a.name]
     assert next(a for a in art.actors if a.name == "delivery riders").sector == "LAB"
+
+
+def test_judging_the_report_named_before_with_its_author_judges_the_author(pipeline):
+    art, ev = one(pipeline, "A study by the Orvik Institute found rents had doubled. The housing minister criticised "
+                            "the study on Tuesday.", "ACCUSE")
+    assert names(art, ev.targets) == {"Orvik Institute"}
+    art, ev = one(pipeline, "The minister welcomed the report.", "SUPPORT")
+    assert not ev.targets  # a report named with no author: no one
