@@ -810,7 +810,7 @@ def test_a_crowd_that_blocks_an_avenue_protests_and_the_avenue_is_no_one(pipelin
     assert next(a for a in art.actors if a.name == "delivery riders").sector == "LAB"
 
 
-def test_judging_the_report_named_before_with_its_author_judges_the_author(pipeline):
+def test_judging_the_study_named_before_with_its_author_judges_the_author(pipeline):
     art, ev = one(pipeline, "A study by the Orvik Institute found rents had doubled. The housing minister criticised "
                             "the study on Tuesday.", "ACCUSE")
     assert names(art, ev.targets) == {"Orvik Institute"}

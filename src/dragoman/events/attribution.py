@@ -74,8 +74,6 @@ class Attribution:
             sources = sources + _organisers(view, c)  # "a march organised by the tenants' movement X": X's protest
         if ptype in ("ACCUSE", "SUPPORT", "REJECT") and not e.is_noun and not [a for a in targets if a not in sources]:
             targets = targets + _doers_of_what(view, c.tok, sources)  # "criticised the way X's government operates"
-        if ptype in ("ACCUSE", "SUPPORT", "REJECT") and not e.is_noun and not [a for a in targets if a not in sources]:
-            targets = targets + _authors(view, c.tok, sources)  # "welcomed the report": the report named before as X's
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
         targets = [a for a in targets if not view.only_a_landmark(a, c.tok)]  # "300 kilometres from Gao"
@@ -550,37 +548,6 @@ def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
             if s is not None and not passive and view.lemma(s) not in ("that", "which", "who"):
                 out.extend(a for a in view.phrase_actors(s) if a not in sources and a not in out)
     return out
-
-
-#: things an actor writes or makes, which a judgement of "the report" or "the plan" is a judgement of its author
-_AUTHORED = frozenset({"report", "plan", "proposal", "decision", "ruling", "finding", "findings", "study", "review",
-                       "bill", "budget", "statement", "advice", "policy", "strategy", "scheme", "verdict",
-                       "recommendation", "recommendations", "manifesto", "survey", "audit", "memo", "letter"})
-#: how many sentences back the thing's earlier mention is looked for
-_AUTHOR_WINDOW = 6
-
-
-def _authors(view: View, v: int, sources: list[str]) -> list[str]:
-    """Whose thing the verb at ``v`` judges, when its object is a definite "the report" (or plan, ruling ...) naming
-    no one, and the article named that thing shortly before with its author: "the Audit Office report found ...
-    'We welcome the report'" (the Audit Office), "a plan by the growers' union ... ministers rejected the plan"."""
-    toks = view.toks
-    for o in view.kids(v, "dobj"):
-        if view.lemma(o) not in _AUTHORED or view.phrase_actors(o) \
-                or not any(view.lemma(d) == "the" for d in view.kids(o, "det")):
-            continue
-        first = max(0, view.article.sentences[max(0, toks[o].sent - _AUTHOR_WINDOW)].tok_start)
-        for j in range(o - 1, first - 1, -1):
-            if view.lemma(j) != view.lemma(o) or toks[j].pos != "NOUN":
-                continue
-            owners = [k for k in view.kids(j, "poss", "compound")] + [
-                p for g in view.kids(j, "prep", "agent") if view.lemma(g) in ("by", "from")
-                for p in view.kids(g, "pobj")] + [
-                p for a in view.kids(j, "acl") for g in view.kids(a, "agent") for p in view.kids(g, "pobj")]
-            found = [a for k in owners for a in view.phrase_actors(k) if a not in sources]
-            if found:
-                return list(dict.fromkeys(found))
-    return []
 
 
 #: the bodies whose officers act for them: police, army, government, courts, intelligence
