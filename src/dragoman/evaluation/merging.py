@@ -143,6 +143,13 @@ Two measures (``dragoman eval merge``):
   same group protesting again in the same city a week later and the same police detaining the same person, or a
   relative, months later as decoys), written blind on 7 Dec 2026 and committed before its first run, kept unread:
   ``holdout23_precision``, ``holdout23_recall``.
+- **holdout24 set**: ``data/merge_set_holdout24.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; an attack whose first report does not yet know who acted; a protesting crowd named by its trade in one
+  report and by the union that called it in the other; an official named by title alone throughout one report; a
+  day-after analysis that tells the happening in passing; a counter-protest by another group in the same city the
+  same day and an agreement signed by the same two countries' other ministers a week later as decoys), written
+  blind on 7 Dec 2026 and committed before its first run, kept unread: ``holdout24_precision``,
+  ``holdout24_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -188,6 +195,7 @@ HOLDOUT20_SET = DATA / "merge_set_holdout20.jsonl"
 HOLDOUT21_SET = DATA / "merge_set_holdout21.jsonl"
 HOLDOUT22_SET = DATA / "merge_set_holdout22.jsonl"
 HOLDOUT23_SET = DATA / "merge_set_holdout23.jsonl"
+HOLDOUT24_SET = DATA / "merge_set_holdout24.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -198,7 +206,8 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT16_SET, "holdout16"), (HOLDOUT17_SET, "holdout17"),
                 (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
                 (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"),
-                (HOLDOUT22_SET, "holdout22"), (HOLDOUT23_SET, "holdout23"))
+                (HOLDOUT22_SET, "holdout22"), (HOLDOUT23_SET, "holdout23"),
+                (HOLDOUT24_SET, "holdout24"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
