@@ -618,7 +618,8 @@ def test_an_armed_group_named_by_its_fighters_is_the_group():
     assert keys("Ironwood Valley Brigade militants") == {"n:ironwood valley brigade", "n:ivb", "g:NGA/REB"}
     assert "n:ironwood valley brigade" in keys("Ironwood Valley Brigade", kind="organisation")  # the same group
     # (and by the core of its name, an Arabic word for a group and the article's forms left out)
-    assert keys("Harakat Fajr al-Wadi fighters") == {"n:harakat fajr al wadi", "n:fajr wadi", "n:≈fjr wt", "g:NGA/REB"}
+    assert keys("Harakat Fajr al-Wadi fighters") == {"n:harakat fajr al wadi", "n:fajr wadi", "n:≈fjr wt", "n:≈fjr wt/movement",
+                                                      "g:NGA/REB"}
     # (unidentified gunmen are no country's sector to merge by: the group's name is their key)
     assert keys("Three Ironwood Valley Brigade gunmen", sector="UAF") == {"n:ironwood valley brigade", "n:ivb"}
     for generic in ("Nigerian militants", "Islamist militants", "Masked gunmen", "Three gunmen", "New York gunmen",
@@ -1519,3 +1520,33 @@ def test_a_bodys_members_are_keyed_as_the_body():
     assert keys("Members of the Velnan Growers' Union") & union
     assert keys("hundreds of members of the Velnan Growers' Union", country="VLN") & union
     assert not keys("members of parliament", country="VLN", sector="LEG") & {"n:parliament"}
+
+
+def test_an_arabic_name_with_its_article_said_as_the_next_letter_is_one_person():
+    """"Abdul Rahim" / "Abdurrahim", "Abdel Salam" / "Abdessalam": the article's "l" said, and written, as the letter
+    after it; "Abdul Karim" is another given name."""
+    from dragoman.store.merge import one_person, spelled
+    from dragoman.store.records import norm_name
+
+    def same(a: str, b: str) -> bool:
+        return one_person(spelled(norm_name(a)), spelled(norm_name(b)))
+
+    assert same("Abdul Rahim Qadirzai", "Abdurrahim Qadirzai")
+    assert same("Abdel Salam Qadirzai", "Abdessalam Qadirzai")
+    assert not same("Abdul Karim Qadirzai", "Abdurrahim Qadirzai")
+
+
+def test_an_armed_group_named_by_its_arabic_kind_or_its_english_one_is_one_group():
+    """"Kataib Jund al-Sahm" is "the Jund al-Sahm Brigades"; "the Al-Zerdali Brigades" the "Zerdali Brigades" of
+    another transliteration; "an armed group calling itself ..." goes by the name after it; another group's
+    brigades are not these."""
+    from dragoman.store.records import actor_keys
+
+    def keys(name: str, sector: str = "UAF") -> set[str]:
+        return set(actor_keys({"name": name, "kind": "group", "country": "SYR", "org": None, "sector": sector}))
+
+    named = keys("Fighters of the Jund al-Sahm Brigades", "REB")
+    assert keys("Gunmen from an armed group calling itself Kataib Jund al-Sahm") & named
+    assert keys("gunmen of the Zerdali Brigades") & keys("Fighters from the Al-Zerdali Brigades", "REB")
+    assert not keys("gunmen of the Jund al-Rashid Brigades") & named
+    assert keys("Gunmen from the separatist Tolnai Azad Lashkar") & {"n:tolnai azad lashkar"}

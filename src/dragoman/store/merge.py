@@ -335,14 +335,24 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
 
 def _fused(x: frozenset[str], other: set[str]) -> set[str]:
     """The consonant skeletons of a name's words, two words written as one where the other name (``other``, its
-    skeletons) writes them so ("Abdel Aziz" / "Abdulaziz")."""
+    skeletons) writes them so ("Abdel Aziz" / "Abdulaziz"; "Abdul Salam" / "Abdussalam", the article's "l" said as
+    the letter after it: ``_SUN_LETTER``)."""
     out = {_skeleton(w) for w in x}
     for a in x:
         for b in x:
-            if a != b and (j := _skeleton(a + b)) in other and j not in out:
+            if a == b:
+                continue
+            joins = (a + b, a[:-1] + b) if _SUN_LETTER.search(a) and b[:1] in _SUN_LETTERS else (a + b,)
+            if (j := next((s for s in map(_skeleton, joins) if s in other), None)) is not None and j not in out:
                 out -= {_skeleton(a), _skeleton(b)}
                 out.add(j)
     return out
+
+
+#: a name word ending in the Arabic article ("Abdul", "Abdel"), and the letters (as written in Latin script) the
+#: article's "l" is said as when the next word starts with one, and so often written ("Abdussalam", "Abdunnur")
+_SUN_LETTER = re.compile(r"^abd[aeu]l$")
+_SUN_LETTERS = frozenset("tdrzsnl")
 
 
 def _unfused(x: frozenset[str], y: frozenset[str]) -> frozenset[str]:

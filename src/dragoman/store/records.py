@@ -221,26 +221,52 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys |= _group_keys(name, n, country, org, sector)
     if sector in _ARMED_SECTORS and kind in ("organisation", "group"):
         # "Harakat al-Fajr" is the "Xarakada al-Fajr" of a Somali outlet: a transliterated name by its consonants
-        keys |= {"n:≈" + sk for k in keys if k.startswith("n:") and (sk := _transliterated_key(k[2:]))}
+        keys |= {"n:≈" + sk for k in keys if k.startswith("n:") for sk in _transliterated_keys(k[2:])}
     return frozenset(keys)
 
 
 _ARMED_SECTORS = frozenset(("REB", "INS", "UAF", "CRM"))
 
 
-def _transliterated_key(n: str) -> str | None:
+def _transliterated_keys(n: str) -> set[str]:
     """A transliterated armed group's name (one with an Arabic article or group word, or a Somali "x") by its
-    words' consonants (``skeleton``), the article left out; ``None`` for other names and names of fewer than two
-    words."""
+    words' consonants (``skeleton``), the article and the kind word left out ("Katibat Ansar al-Tilemsi" / "Katiba
+    Ansarul Tilemsi"; names of fewer than two words give none); and, for a name with a kind word, Arabic opening it or
+    English closing it, its consonants with the kind ("Kataib Jund al-Sahm" / "the Jund al-Sahm Brigades", "the
+    Al-Zerdali Brigades" / "the Zerdali Brigades": ``_KINDS``)."""
     words = n.split()
-    if not (any(w in _ARTICLES or w in _ARABIC_KINDS for w in words) or any("x" in w for w in words)):
-        return None
-    while len([w for w in words[1:] if w not in _ARTICLES]) >= 2 and (
-            words[0] in _ARABIC_KINDS or words[0].replace("x", "h").startswith("harakad")):
-        words = words[1:]  # "Katibat Ansar al-Tilemsi" / "Katiba Ansarul Tilemsi": the kind word, spelt either way, left out
-    # an article written fused to the word before it ("Ansarul"), the article's forms left out
+    arabic = any(w in _ARTICLES or w in _ARABIC_KINDS for w in words) or any("x" in w for w in words)
+    out: set[str] = set()
+    if arabic:
+        bare = words
+        while len([w for w in bare[1:] if w not in _ARTICLES]) >= 2 and (
+                bare[0] in _ARABIC_KINDS or bare[0].replace("x", "h").startswith("harakad")):
+            bare = bare[1:]  # "Katibat Ansar al-Tilemsi" / "Katiba Ansarul Tilemsi": the kind word, spelt either way, left out
+        if (core := _consonants(bare)) and len(core) >= 2:
+            out.add(" ".join(core))
+    kind = None
+    if len(words) >= 2 and words[-1] in _KINDS and words[-1] not in _ARABIC_KINDS:
+        kind, words = _KINDS[words[-1]], words[:-1]
+    elif len(words) >= 2 and words[0] in _KINDS:
+        kind, words = _KINDS[words[0]], words[1:]
+    core = _consonants(words) if kind else []
+    if kind and core and (arabic and len(core) >= 2 or len(core) == 1 and len(core[0].lstrip("-")) >= 3):
+        out.add(" ".join(core) + "/" + kind)  # (an English name of two words or more keeps its words: no key)
+    return out
+
+
+def _consonants(words: list[str]) -> list[str]:
+    """A name's words by their consonants (``skeleton``), an article written fused to the word before it ("Ansarul")
+    and the article's forms left out; none when a word has no consonant."""
     core = [skeleton(_FUSED.sub("", w).replace("x", "h")) for w in words if w not in _ARTICLES]
-    return " ".join(core) if len(core) >= 2 and all(core) else None
+    return core if all(core) else []
+
+
+#: the kind words of an armed group's name, an Arabic one opening it or an English one closing it, as one kind
+#: ("Kataib X" is "the X Brigades", "Saraya X" the "X Brigades", "Jaish X" the "X Army")
+_KINDS = {"kataib": "brigade", "katiba": "brigade", "katibat": "brigade", "liwa": "brigade", "saraya": "brigade",
+          "brigades": "brigade", "brigade": "brigade", "jaish": "army", "jaysh": "army", "army": "army",
+          "jabhat": "front", "front": "front", "harakat": "movement", "movement": "movement"}
 
 
 #: an Arabic article written fused to the end of the word before it ("Ansarul Islam", "Nasrud Din")
@@ -411,8 +437,9 @@ def _armed_group_key(name: str) -> str | None:
         toks = toks[:-1]
     else:
         return None
-    while toks and toks[0].lower().strip(",") in _ARMED_LEAD:
-        toks = toks[1:]
+    while toks and (toks[0].lower().strip(",") in _ARMED_LEAD
+                    or toks[0].lower() in _GROUP_KINDS and len(toks) > 2 and toks[1][:1].isupper()):
+        toks = toks[1:]  # (and a kind before a name: "the separatist Tolnai Azad Lashkar")
     if len(toks) > 3 and toks[0].lower() in _GROUP_KINDS and toks[1].lower() in _GROUP_TAILS:
         toks = toks[1:]  # "the militant group Harakat Fajr al-Wadi"
     if len(toks) > 2 and toks[0].lower() in _GROUP_TAILS and toks[1].lower() not in _NAME_PARTICLES:
@@ -462,6 +489,8 @@ def _known_as(toks: list[str]) -> list[str]:
     """"a militia calling itself the Tana Force", "the group known as Harakat al-Tawil": "the" and the name the
     group goes by (``toks`` as they were when they say no such thing)."""
     i = 1 if toks and toks[0].lower() in ("the", "a", "an") else 0
+    while i < len(toks) - 1 and (toks[i].lower() in _GROUP_KINDS or toks[i].lower() in ("armed", "new", "little-known")):
+        i += 1  # "an armed group calling itself ...", "a new militant movement known as ..."
     if len(toks) < i + 3 or toks[i].lower() not in _GROUP_TAILS | _ARMED_HEADS:
         return toks
     intro = next((w for w in KNOWN_AS if [t.lower() for t in toks[i + 1:i + 1 + len(w)]] == list(w)), None)
