@@ -1986,3 +1986,35 @@ def test_a_call_with_its_day_between_verb_and_for_is_a_request(pipeline, text):
     asks = [({art.actor(i).name for i in e.sources}, {art.actor(i).name for i in e.targets})
             for e in art.events if e.type == "REQUEST"]
     assert asks == [({"Ada Brill"}, {"Omar Pell"})], asks
+
+
+def test_an_order_is_no_attack_told_in_a_modifier_of_what_it_orders(pipeline):
+    """"ordered flags lowered in honour of soldiers killed in an assault": the order is of the flags; the assault,
+    told in a modifier, was not ordered (and "ordered troops to storm the camp" still is an attack)."""
+    art = coded(pipeline, "The government declared three days of mourning and ordered flags lowered on public "
+                          "buildings in honour of the soldiers killed in an assault on a border post.")
+    assert not [e for e in art.events if e.type == "ASSAULT" and e.rule.startswith("request/order")], \
+        [(e.type, e.rule) for e in art.events]
+    art = coded(pipeline, "The general ordered troops to storm the rebel camp on Monday.")
+    assert any(e.type == "ASSAULT" and e.rule.startswith("request/order") for e in art.events)
+
+
+def test_talks_told_as_the_occasion_of_a_demand_are_held_by_who_demanded(pipeline):
+    """"pressed for a survey during talks with X on Thursday": the talks hang on the survey in the parse, yet the
+    minister held them; "on Thursday" is a time, no particle ("pressed on")."""
+    for prep in ("during", "in"):
+        art = coded(pipeline, f"Foreign Minister Teodor Vasskin pressed for a joint boundary survey {prep} talks with "
+                              "Ostrian Foreign Minister Mirel Danescu in Velda on Thursday.")
+        by_type = {e.type: e for e in art.events}
+        assert {"REQUEST", "CONSULT"} <= set(by_type), (prep, [(e.type, e.rule) for e in art.events])
+        consult = by_type["CONSULT"]
+        assert [art.actor(a).name for a in consult.sources] == ["Teodor Vasskin"], consult
+        assert [art.actor(a).name for a in consult.targets] == ["Mirel Danescu"], consult
+
+
+def test_what_came_before_an_order_is_an_act_of_its_own(pipeline):
+    """"ordered her to remain in custody, a day after police detained her": the detention is no part of the order."""
+    art = coded(pipeline, "A court in Velda on Wednesday ordered the journalist Amalie Roux to remain in custody, a day "
+                          "after police detained her over a report on relief funds.")
+    assert any(e.type == "COERCE" and e.rule.startswith("coerce/detain") for e in art.events), \
+        [(e.type, e.rule) for e in art.events]

@@ -695,3 +695,68 @@ def test_the_raid_a_curly_possessive_date_owns_is_coded(pipeline):
     art = extract("Aid groups suspended work in the valley over Tuesday’s raid on Kuvo by gunmen of the Dorva Liberation "
                   "Front.", published="2026-03-14", pipeline=pipeline)
     assert "ASSAULT" in {e.type for e in art.events}, [(e.type, e.rule) for e in art.events]
+
+
+def test_a_country_named_with_and_owns_the_title_after_it(pipeline):
+    """"Antigua and Barbuda's minister, X, ...": one name owning the title (the parser made "minister" a conjunct of
+    "Antigua" and hung the appositive on "Antigua"), whose appositive is the title's."""
+    art = pipeline.parser.parse([make_article(
+        "Antigua and Barbuda's Foreign Minister, Delphine Osterholt-Rowe, spoke by phone on Tuesday with Guyanese "
+        "Foreign Minister Anand Persaud Ramlakhan Tiwari about fishing rights.")])[0]
+    toks = art.tokens
+    by_text = {t.text: t for t in toks}
+    minister = toks[by_text["Barbuda"].head]
+    assert minister.text == "Minister" and minister.dep == "nsubj"
+    assert by_text["Antigua"].dep == "compound" and toks[by_text["Antigua"].head].text == "Barbuda"
+    assert toks[by_text["Rowe"].head] is minister
+
+
+def test_a_name_read_as_a_clause_after_with_is_its_object(pipeline):
+    """"spoke with Foreign Minister Anand Persaud Ramlakhan Tiwari about ...": the parser read the last word of the
+    name as the verb of a clause "with" opened; it is the preposition's object."""
+    from dragoman.nlp.parser import _repair
+
+    words = ["She", "spoke", "with", "Anand", "Tiwari", "about", "rights"]
+    tags = ["PRP", "VBD", "IN", "NNP", "NNP", "IN", "NNS"]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "advcl", "prep", "pobj"]
+    heads = [1, 0, 2, 1, -3, -1, -1]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert (deps[2], 2 + heads[2]) == ("prep", 1)
+    assert (deps[4], 4 + heads[4]) == ("pobj", 2)
+    assert deps[3] == "compound"
+
+
+def test_a_past_form_after_for_and_a_noun_is_a_participle_of_the_noun(pipeline):
+    """"gathered for the funerals of soldiers killed a day earlier, when gunmen ... attacked": the soldiers were
+    killed; the attack's victims, not its attackers."""
+    from dragoman import extract
+
+    art = extract("Hundreds of mourners gathered in Kessaline on Tuesday for the funerals of soldiers killed a day "
+                  "earlier, when gunmen of the Jund al-Sahm Brigades attacked a checkpoint on the edge of the town.",
+                  published="2026-03-04", pipeline=pipeline)
+    killed = next(t for t in art.tokens if t.text == "killed")
+    assert killed.dep == "acl" and art.tokens[killed.head].text == "soldiers"
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(a).name for a in ev.sources] == ["gunmen of the Jund al-Sahm Brigades"], ev
+    assert "soldiers" not in [art.actor(a).name for a in ev.sources]
+
+
+def test_a_name_read_as_a_second_subject_is_the_object_of_the_first_subjects_preposition(pipeline):
+    """"Gunmen from the separatist Tolnai Azad Lashkar opened fire": the parser took "separatist" for the object of
+    "from" and the name for a second subject; the gunmen are the named group's."""
+    from dragoman import extract
+
+    art = extract("Gunmen from the separatist Tolnai Azad Lashkar opened fire on a bus near the depot on Monday, "
+                  "killing four people, police said.", published="2026-03-04", pipeline=pipeline)
+    by_text = {t.text: t for t in art.tokens}
+    assert by_text["Lashkar"].dep == "pobj" and by_text["separatist"].dep == "amod"
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(a).name for a in ev.sources] == ["Gunmen from the separatist Tolnai Azad Lashkar"], ev
+    # a list read as two subjects: its later nouns are the first one's conjuncts
+    from dragoman.nlp.parser import _repair
+    words = ["Thousands", "of", "nurses", ",", "teachers", "and", "drivers", "marched"]
+    tags = ["NNS", "IN", "NNS", ",", "NNS", "CC", "NNS", "VBD"]
+    deps = ["nsubj", "prep", "pobj", "punct", "nsubj", "cc", "conj", "ROOT"]
+    heads = [7, -1, -1, 4, 3, -1, -2, 0]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert (deps[4], 4 + heads[4]) == ("conj", 2)

@@ -338,6 +338,8 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit) -> Group | None:
     name, in another language or the one its people use; ``None`` when the name follows no such phrase."""
     toks = ctx.toks
     j = u.ts - 1
+    if j > 0 and toks[j].text.lower() == "the":
+        j -= 1  # "also known as the Patani Front"
     if j < 3 or toks[j].text.lower() != "as" or u.kind not in ("organisation", "actor", "unknown", "group", "person"):
         return None
     k = next((i for i in range(j - 1, max(0, j - 5), -1) if toks[i].text.lower() in _KNOWN_WORDS), None)

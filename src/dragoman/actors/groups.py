@@ -18,7 +18,7 @@ from dragoman.actors.context import (
     post_owner,
 )
 from dragoman.actors.lexicon import Role
-from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
+from dragoman.actors.titles import PORTFOLIO_WORDS, Coding, _trim, apply, code_phrase, of_a_thing
 from dragoman.actors.vocabulary import words
 
 #: initials standing for a name ("TVF", "M23")
@@ -93,6 +93,8 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     if len(owners) > 1 and role.kind in ("person", "group"):
         # "the foreign ministers of Kenya and Ethiopia": one group per country
         return _conjunct_groups(ctx, root, role, c, owners)
+    if ext == te and role.kind == "person":
+        ext = _portfolio_tail(ctx, te)  # "Timor-Leste's Minister of Defence, Filomeno ...": the portfolio is the title's
     g = Unit(ts, te if ext == te else ext, "group", ctx.text(ts, te if ext == te else ext), rule="group",
              plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
     g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
@@ -110,6 +112,23 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
     g.owned = g.person_role and ext > te and _named_owner_end(ctx, root, te) == ext
     g.head = root
     return [g]
+
+
+def _portfolio_tail(ctx: Context, te: int) -> int:
+    """Where a person's title ending at ``te`` ends with its portfolio, written out in capitals after "of" or "for"
+    and set off by a comma before the holder's name ("Minister [of Defence], Filomeno ...": the title's portfolio,
+    ``vocabulary.portfolio``); ``te`` when none follows."""
+    toks = ctx.toks
+    if te >= len(toks) or toks[te].text not in ("of", "for"):
+        return te
+    j = te + 1
+    while j < len(toks) and toks[j].sent == toks[te].sent and toks[j].text.lower() in PORTFOLIO_WORDS \
+            and toks[j].text != "," and (toks[j].text[:1].isupper() or toks[j].text in ("and", "&")):
+        j += 1
+    if j == te + 1 or toks[j - 1].text in ("and", "&") or j + 1 >= len(toks) or toks[j].text != "," \
+            or toks[j + 1].tag != "NNP" or not toks[j + 1].text[:1].isupper():
+        return te
+    return j
 
 
 def _the_country_named(ctx: Context, root: int) -> Unit | None:

@@ -82,7 +82,7 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_apposed_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in _joined_people(ctx, covered):
-        if any(i in taken for i in range(ent.tok_start, ent.tok_end)):
+        if any(i in taken for i in range(ent.tok_start, ent.tok_end)) or _aged_other(ctx, ent, covered):
             continue
         eu = _entity_unit(ctx, ent, covered)
         if eu is not None:
@@ -193,6 +193,21 @@ def _national_sections(ctx: Context, units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _aged(ctx: Context, i: int) -> bool:
+    """Is the comma at token ``i`` followed by an age and a comma ("Herrera, 44, ...")?"""
+    toks = ctx.toks
+    return i + 2 < len(toks) and toks[i].text == "," and toks[i + 1].tag == "CD" and toks[i + 1].text.isdigit() \
+        and 10 <= int(toks[i + 1].text) <= 110 and toks[i + 2].text == ","
+
+
+def _aged_other(ctx: Context, ent: Span, covered: dict[int, Unit]) -> bool:
+    """Is ``ent`` a name the tagger took for a place or a body ("[Bertalányi]GPE, 44, ..."), set off with an age, that
+    the lexicons do not know? It is a person's (``_aged_names`` takes it)."""
+    return ent.label in ("GPE", "LOC", "ORG", "NORP", "FAC") and _aged(ctx, ent.tok_end) \
+        and not any(i in covered for i in range(ent.tok_start, ent.tok_end)) \
+        and all(ctx.toks[i].pos == "PROPN" for i in range(ent.tok_start, ent.tok_end))
+
+
 def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
     """"Herrera, 44, was led away by police", "Marie-Claude Vernet-Ducros, who led the council, was detained", "arrested
     Kwame Asante-Boateng, the party's spokesman": a run of capitalised proper nouns set off with an age (a number from
@@ -201,8 +216,7 @@ def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
     toks = ctx.toks
     out: list[Unit] = []
     for i in range(1, len(toks) - 2):
-        aged = toks[i + 1].tag == "CD" and toks[i + 1].text.isdigit() and 10 <= int(toks[i + 1].text) <= 110 \
-            and toks[i + 2].text == ","
+        aged = _aged(ctx, i)
         if toks[i].text != "," or not (aged or toks[i + 1].text == "who" or _titled_after(ctx, i)):
             continue
         te = i
@@ -431,6 +445,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             continue  # "the ambassador, Mr Omar Faris": the honorific's own rule reads it
         if any(i in ctx.role_at for i in range(ts, te)):
             continue  # "his rival, Governor Ane Lunde": the later title's own turn
+        if _role.kind == "body":
+            continue  # "the company, Hollandt Freight Kft.": a body's word names the body after it, no person
         if len(names) < 2 or any(i in covered for i in range(ts, te)) or ctx.in_chrome(toks[ts].start, toks[te - 1].end):
             continue
         if all(toks[i].text.lower() in PORTFOLIO_WORDS for i in names):
@@ -441,8 +457,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
         labels = {ents.get(i) for i in names}
         if any(toks[i].text.lower() in ORG_NAME_WORDS for i in names) and "PERSON" not in labels:
             continue  # a body's name after a title's word ("the Independent Police Complaints Commission")
-        if toks[names[-1]].text.lower() in _ARMED_BODY_HEADS:
-            continue  # "militiamen of the Kivu Patriotic Front": an armed body's name, whatever the tagger said
+        if toks[names[-1]].text.lower() in _ARMED_BODY_HEADS or _a_body_named(ctx, ts, te):
+            continue  # "militiamen of the Kivu Patriotic Front", "the separatist Barisan ...": a body's name
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
         cut = len({ent_no.get(i) for i in names}) > 1
         accept = (len(labels) >= 2  # pieces of other kinds, or of none: "Alejandro Ruiz [de] Velasco"
@@ -453,7 +469,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
                   or (labels == {"PERSON"} and cut)  # one name cut in two: "Secretary Mariana Inés | Cervantes Ochoa"
                   or (cut and hyphen)  # a hyphenated first name cut from the rest: "Jean-Baptiste | Ndayizeye Kamana"
                   # a name the tagger missed, or took for a place no lexicon knows ("President Yemane Tekle" a GPE)
-                  or (labels <= {None, "GPE", "LOC", "NORP"} and _role.kind == "person" and 2 <= len(names) <= 4
+                  # or for a work's title ("presenter Amalie Roux")
+                  or (labels <= {None, "GPE", "LOC", "NORP", "WORK_OF_ART"} and _role.kind == "person" and 2 <= len(names) <= 4
                       and all(toks[i].text.isalpha() or "-" in toks[i].text for i in names)
                       and not ctx.title_case(toks[ts].sent)))  # (not a headline's words: "Envoy Discuss Further")
         if not accept:
@@ -474,8 +491,9 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
     j = i + 1
     while j < len(toks) and toks[j].sent == toks[i].sent and (
             (toks[j].text.lower() in PORTFOLIO_WORDS and (toks[j].text[:1].isupper() or toks[j].text.islower()))
-            or (j in covered and covered[j].kind in ("country", "code", "region"))):
-        j += 1
+            or (j in covered and covered[j].kind in ("country", "code", "region"))
+            or (j in covered and covered[j].kind == "organisation" and covered[j].country == "IGO" and j > i + 1)):
+        j += 1  # (a bloc inside a portfolio: "Minister of Foreign and CARICOM Affairs", "of EU Affairs")
     if j == i + 1 or toks[j - 1].text.lower() in ("and", "of", "the", "&") or j >= len(toks):
         return None
     k = j + 1 if toks[j].text == "," and j + 1 < len(toks) else j
@@ -579,6 +597,7 @@ def _apposed_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
 
 
 ARABIC_GROUP_WORDS = words("arabic_group_words")
+_MALAY_GROUP_WORDS = words("malay_group_words")
 #: armed members named after the group they belong to ("fighters of the Frente Aurelio Mosquera")
 _MEMBER_NOUNS = MEMBERS | {"guerrillas", "members", "rebels", "insurgents"}
 
@@ -867,11 +886,8 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
         # the tagger took the honorific into an organisation's name: "[Mr Okonkwo]" is a person
         return Unit(ts + 1, te, "person", ctx.text(ts + 1, te), rule="honorific", label="PERSON")
     kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label, "unknown")
-    if ent.label == "PERSON" and te - ts >= 3 and ctx.toks[te - 1].text.lower() in _ARMED_BODY_HEADS \
-            and ctx.toks[te - 1].text[:1].isupper():
-        kind = "organisation"  # "the Tani Raya Armed Front", "Lord's Liberation Army": an armed body's name
-    if ent.label == "PERSON" and te - ts >= 2 and ctx.toks[ts].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS:
-        kind = "organisation"  # "Jamaat Nasr al-Wadi", "Katiba Tessalit": a group named by an Arabic word for one
+    if ent.label == "PERSON" and _a_body_named(ctx, ts, te):
+        kind = "organisation"
     if ent.label == "ORG" and _person_by_apposition(ctx, ts, te):
         return Unit(ts, te, "person", ctx.text(ts, te), rule="ner:ORG+apposed-title", label="PERSON")
     if ent.label in ("GPE", "LOC", "FAC") or _place_named(ctx, ts, te):
@@ -879,6 +895,21 @@ def _entity_unit(ctx: Context, ent: Span, covered: dict[int, Unit]) -> Unit | No
     elif ent.label == "NORP":
         kind = "nationality"
     return Unit(ts, te, kind, ctx.text(ts, te), rule=f"ner:{ent.label}", label=ent.label)
+
+
+def _a_body_named(ctx: Context, ts: int, te: int) -> bool:
+    """Is the name the tagger took for a person's (tokens ``ts``..``te``) a body's: "the Tani Raya Armed Front",
+    "Lord's Liberation Army" (an armed body's head word), "Jamaat Nasr al-Wadi", "Katiba Tessalit" (an Arabic word
+    for a group; or a Malay one: "Gerakan Tani Raya"), "Hollandt Freight Kft.", "Bertalanfy Transport Ltd" (a company's legal form)?"""
+    toks = ctx.toks
+    last = toks[te - 1].text
+    return te - ts >= 3 and last.lower() in _ARMED_BODY_HEADS and last[:1].isupper() \
+        or te - ts >= 2 and toks[ts].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS | _MALAY_GROUP_WORDS \
+        or te - ts >= 2 and last.lower().rstrip(".") in COMPANY_FORMS and last[:1].isupper()
+
+
+#: the legal forms that end a company's name ("Ltd", "GmbH", "Kft.": words.yaml)
+COMPANY_FORMS = words("company_forms")
 
 
 #: words after a hyphen that make the name before them a modifier ("a Ferlund-era reform"), no syllable of it

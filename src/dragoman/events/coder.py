@@ -304,7 +304,8 @@ class Coder:
         if e.pos and t.pos not in e.pos:
             return False, None
         ch = view.children[i]
-        if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt for c in ch):
+        if e.prt and not any(toks[c].dep in ("prt", "advmod", "prep", "acomp", "oprd", "xcomp", "ccomp", "amod") and view.lemma(c) in e.prt
+                             and not _dated_prep(view, c) for c in ch):
             return False, None
         if e.prep and not any(toks[c].dep in ("prep", "agent", "dative") and view.lemma(c) in e.prep and not _when(view, c)
                               and not (_reason(view, c) and e.type != "ACCUSE") and c > i for c in ch) \
@@ -660,6 +661,8 @@ class Coder:
                     gov = [g for g in gov if g.entry.is_noun or not _in_clause(view, g.tok, c.obj)]
                 for g in gov:
                     consumed.add(g.tok)
+                if gov and c.entry.lemma in self.lex.modes["command_verbs"] and not _ordered(view, c.tok, gov[0].tok):
+                    gov = []  # "ordered flags lowered in honour of soldiers killed in an assault": no assault ordered
                 c.governed = gov
                 if gov and gov[0].entry.type == NONE and (gov[0].entry.cameo.startswith("01") or c.entry.type != "REQUEST") \
                         and c in kept and toks[gov[0].tok].head == c.tok:
@@ -2106,9 +2109,13 @@ def _talks_after(view: View, i: int) -> int:
     if t.dep != "pobj":
         return i
     p = toks[t.head]
-    if (p.lemma.lower() not in TALKS_PREPS and p.text.lower() not in TALKS_PREPS) or toks[p.head].pos not in ("VERB", "AUX"):
-        return i
     v = p.head
+    for _ in range(4):  # "pressed for a survey during talks with X": the talks hung on the object, the verb's all the same
+        if toks[v].pos in ("VERB", "AUX") or toks[v].dep not in ("pobj", "prep", "dobj"):
+            break
+        v = toks[v].head
+    if (p.lemma.lower() not in TALKS_PREPS and p.text.lower() not in TALKS_PREPS) or toks[v].pos not in ("VERB", "AUX"):
+        return i
     while toks[v].head != v and not view.kids(v, "nsubj", "nsubjpass") and (
             toks[v].dep == "xcomp" or toks[v].dep in ("conj", "advcl") and toks[v].tag in ("VB", "VBG")):
         # "have pledged to step up cooperation, during talks": the pledge's subject; "signed a deal, committing
@@ -2328,7 +2335,14 @@ def _content(view: View, i: int) -> list[int]:
     """``i``'s descendants but those told as when it happens ("pledged to step up cooperation, during bilateral
     talks": the talks are no part of what was pledged) and a clause saying where or when a thing in it is ("asked
     Velna to keep the market open, where a strike has gone on for a week": the strike is not what was asked)."""
-    return _descendants(view, i, lambda c: view.toks[c].dep == "prep" and _occasion(view, c) or _where_clause(view, c))
+    return _descendants(view, i, lambda c: view.toks[c].dep == "prep" and _occasion(view, c) or _where_clause(view, c)
+                        or _time_clause(view, c))
+
+
+def _time_clause(view: View, c: int) -> bool:
+    """Is ``c`` a clause telling what came before ("ordered her to remain in custody, a day after police detained
+    her": the detention is not what was ordered, but an act of its own)?"""
+    return view.toks[c].dep == "advcl" and any(view.lemma(m) in ("after", "since") for m in view.kids(c, "mark"))
 
 
 def _where_clause(view: View, c: int) -> bool:
@@ -2343,6 +2357,26 @@ def _own_participle(view: View, v: int, ch: int, by_tok: dict[int, Cand]) -> boo
     toks = view.toks
     return toks[ch].tag == "VBG" and ch > v and toks[ch - 1].text == "," and ch in by_tok \
         and by_tok[ch].entry.type not in (NONE, None) and not by_tok[ch].latent
+
+
+def _dated_prep(view: View, c: int) -> bool:
+    """Is ``c`` a preposition of time ("on Thursday"), no particle ("pressed on")?"""
+    return view.toks[c].dep == "prep" and any(view.toks[o].ent_type in ("DATE", "TIME") for o in view.kids(c, "pobj"))
+
+
+def _ordered(view: View, verb: int, act: int) -> bool:
+    """Is ``act`` what ``verb`` (an order) orders: reached from it through objects and clauses ("ordered an attack",
+    "ordered troops to storm the camp"), not through a preposition's modifier ("ordered flags lowered in honour of
+    soldiers killed in an assault": the assault is no part of the order)?"""
+    toks = view.toks
+    j = act
+    for _ in range(12):
+        if j == verb:
+            return True
+        if toks[j].dep in ("pobj", "prep", "relcl", "appos") or toks[j].head == j:
+            return False
+        j = toks[j].head
+    return False
 
 
 def _descendants(view: View, i: int, skip: Callable[[int], bool] | None = None) -> list[int]:

@@ -1458,15 +1458,14 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "have called on Ellsworth to resign" — a particle with an object of its own is a preposition;
     * "The doctors offering to run the clinic noted ..." — a participle with no auxiliary read as the root, a
       past verb joined to it by no "and", modifies its subject, and the past verb is the root;
-    * "has frozen the assets of officers of the RSF, the Sudanese paramilitary group fighting the army" — an
-      appositive after a comma that closes a noun of the verb's object, attached across the verb to its subject,
-      is that noun's;
+    * "has frozen the assets of officers of the RSF, the Sudanese paramilitary group fighting the army" — an appositive
+      after a comma closing a noun of the verb's object, attached across the verb to its subject, is that noun's;
     * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
       with "by" on its object, modifies the move, "by" its agent;
     * "held talks ... focused on the pipeline", "warned the Freedom Party was the real challenge", "urged X to speak
       out and accused Y", "held without trial by the army": objects, subjects, past verbs and agents put back
       (``_held_objects``, ``_said_subjects``, ``_past_after_infinitives``, ``_agents_after_without``);
-    * the shapes of the leads of wire stories, state agencies' and ministries' releases (``_lead_repairs``)."""
+    * wire stories' and agencies' leads (``_lead_repairs``); names, lists, participles read as clauses (``_phrase_repairs``)."""
     _name_objects(heads, deps, tags, lemmas)
     _name_roots(heads, deps, tags, lemmas)
     _object_appositives(heads, deps, tags)
@@ -1493,6 +1492,132 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     _distant_appositives(heads, deps, tags)
     _past_conjuncts(heads, deps, tags, lemmas)
     _past_after_infinitives(heads, deps, tags, lemmas)
+    _phrase_repairs(heads, deps, tags, lemmas)
+
+
+def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """Names, lists and participles the parser read as clauses or as second subjects (``_repair``):
+
+    * "spoke with Foreign Minister Ana Ruiz Sáez" — a name read as a clause ("with" its subordinator, the last word
+      its verb) is the preposition's object (``_names_taken_for_clauses``);
+    * "Antigua and Barbuda's minister" — a country's name of two words and "and" is one name, not two conjuncts
+      (``_two_word_countries``);
+    * "for the funerals of soldiers killed on Monday" — a past form read as the verb of a clause "for" opens is a
+      participle of the noun before it (``_for_participles``);
+    * "Gunmen from the separatist Tolnai Azad Lashkar opened fire" — a name read as a second subject, right after the
+      object of the first subject's preposition, is that preposition's object; "Thousands of tenants, students and
+      union members marched" — a list's later nouns read as a second subject are the first noun's conjuncts
+      (``_second_subjects``)."""
+    _names_taken_for_clauses(heads, deps, tags, lemmas)
+    _two_word_countries(heads, deps, lemmas)
+    _for_participles(heads, deps, tags, lemmas)
+    _second_subjects(heads, deps, tags)
+
+
+def _second_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"Gunmen from the separatist Tolnai Azad Lashkar opened fire": a proper name read as a second subject of the
+    verb, right after the object of a preposition of the first subject ("the separatist" taken for a noun), is that
+    preposition's object, and the word before it its modifier."""
+    n = len(deps)
+    for b in range(2, n):
+        if deps[b] != "nsubj":
+            continue
+        v = b + heads[b]
+        first = [a for a in range(b) if deps[a] == "nsubj" and a + heads[a] == v]
+        start = min(j for j in range(b + 1) if _under(j, b, heads))
+        p = start - 1
+        if len(first) == 1 and tags[p] == "," and tags[p - 1] in ("NN", "NNS") and _under(p - 1, first[0], heads) \
+                and p - 1 != first[0] and any(j + heads[j] == b and deps[j] == "conj" for j in range(b + 1, n)):
+            # "Thousands of tenants, students and union members marched": a list's later nouns, read as a second
+            # subject, are the first noun's conjuncts
+            heads[b], deps[b] = (p - 1) - b, "conj"
+            heads[p] = (p - 1) - p
+            continue
+        if tags[b] not in ("NNP", "NNPS"):
+            continue
+        if len(first) != 1 or p < 1 or deps[p] != "pobj" or tags[p] not in ("NN", "JJ") or not _under(p, first[0], heads) \
+                or deps[p - 1] != "det":
+            continue
+        heads[b], deps[b] = (p + heads[p]) - b, "pobj"
+        heads[p], deps[p] = b - p, "amod"
+        heads[p - 1] = b - (p - 1)
+
+
+def _for_participles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"gathered for the funerals of soldiers killed on Monday, when gunmen attacked ...": a past form after "for" and a
+    noun phrase, read as a clause ("for" its subordinator, the noun phrase its subject), is a participle of the noun
+    right before it, and "for" the preposition of the verb before it, the noun phrase its object."""
+    for i, dep in enumerate(deps):
+        if dep != "advcl" or tags[i] != "VBD" or i < 3 or not tags[i - 1].startswith("NN"):
+            continue
+        kids = [j for j in range(len(deps)) if j != i and j + heads[j] == i]
+        marks = [j for j in kids if deps[j] == "mark" and j < i and lemmas[j].lower() == "for"]
+        subjects = [j for j in kids if deps[j] == "nsubj" and j < i]
+        if len(marks) != 1 or len(subjects) != 1 or not marks[0] < subjects[0] < i \
+                or any(deps[j] in ("aux", "auxpass", "nsubjpass") for j in kids):
+            continue
+        m, k, n = marks[0], subjects[0], i - 1
+        if not tags[k].startswith("NN") or not _under(n, k, heads):
+            continue
+        g = i + heads[i]
+        heads[m], deps[m] = g - m, "prep"
+        heads[k], deps[k] = m - k, "pobj"
+        heads[i], deps[i], tags[i] = n - i, "acl", "VBN"
+
+
+#: the countries whose names join two words with "and" (lower case), which the parser reads as two conjuncts
+_AND_COUNTRIES = frozenset({("trinidad", "tobago"), ("antigua", "barbuda"), ("bosnia", "herzegovina"),
+                            ("kitts", "nevis"), ("tomé", "príncipe"), ("tome", "principe"), ("vincent", "grenadines"),
+                            ("turks", "caicos"), ("wallis", "futuna")})
+
+
+def _two_word_countries(heads: list[int], deps: list[str], lemmas: list[str]) -> None:
+    """"Antigua and Barbuda's Foreign Minister, Ana Ruiz, said ...": a country named by two words and "and", the
+    second owning a noun that the parser made the first word's conjunct, is one name owning the noun; the noun
+    takes the first word's place in the clause, and the first word's appositives."""
+    n = len(deps)
+    for i in range(n - 3):
+        if (lemmas[i].lower(), lemmas[i + 2].lower()) not in _AND_COUNTRIES and not (
+                i + 4 < n and (lemmas[i].lower(), lemmas[i + 4].lower()) in _AND_COUNTRIES and lemmas[i + 3].lower() == "the"):
+            continue
+        second = i + 2 if (lemmas[i].lower(), lemmas[i + 2].lower()) in _AND_COUNTRIES else i + 4
+        k = second + heads[second]
+        if lemmas[i + 1].lower() != "and" or deps[second] != "poss" or not (0 <= k < n) or deps[k] != "conj" \
+                or k + heads[k] != i:
+            continue
+        g = i + heads[i]
+        heads[k], deps[k] = (g - k, deps[i]) if g != i else (0, deps[i])
+        for j in range(n):
+            if j + heads[j] == i and deps[j] == "appos":
+                heads[j] = k - j
+        heads[i], deps[i] = second - i, "compound"
+        heads[i + 1], deps[i + 1] = second - (i + 1), "cc"
+
+
+#: prepositions the parser reads as a clause's subordinator before a name it took for a clause ("with [Foreign
+#: Minister Ana Ruiz Sáez]", the last word a verb, the others its subject)
+_NAME_PREPOSITIONS = frozenset({"with", "to", "for", "from", "against", "by", "on", "at"})
+
+
+def _names_taken_for_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"spoke by phone with Venezuelan Foreign Minister Rafael Ernesto Montilla Sáez about ...": a proper noun read as
+    the head of an adverbial clause, with a preposition for its subordinator and proper nouns for its subject, is
+    the preposition's object, and those nouns are its name's words."""
+    for i, dep in enumerate(deps):
+        if dep != "advcl" or tags[i] not in ("NNP", "NNPS"):
+            continue
+        kids = [j for j in range(len(deps)) if j != i and j + heads[j] == i]
+        marks = [j for j in kids if deps[j] == "mark" and j < i and lemmas[j].lower() in _NAME_PREPOSITIONS]
+        subjects = [j for j in kids if deps[j] == "nsubj"]
+        if len(marks) != 1 or not subjects or any(tags[j] not in ("NNP", "NNPS") or j > i for j in subjects) \
+                or any(deps[j] in ("aux", "dobj", "nsubjpass", "auxpass") for j in kids):
+            continue
+        m = marks[0]
+        g = i + heads[i]
+        heads[m], deps[m] = g - m, "prep"
+        heads[i], deps[i] = m - i, "pobj"
+        for j in subjects:
+            deps[j] = "compound"
 
 
 def _past_conjuncts(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
