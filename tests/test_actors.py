@@ -832,50 +832,50 @@ def test_a_place_the_tagger_ran_into_the_name_after_it_is_left_out(pipeline):
 def test_a_company_after_its_noun_and_with_its_legal_form_is_no_person(pipeline):
     from dragoman import extract
 
-    art = extract("Police detained the driver on Monday. The company, Hollandt Freight Kft., did not respond to "
-                  "requests for comment.", published="2026-03-04", pipeline=pipeline)
+    art = extract("Police impounded the vehicle on Monday. A statement from the firm, Hollandt Freight Kft., said it was "
+                  "cooperating with investigators.", published="2026-03-04", pipeline=pipeline)
     firm = next(a for a in art.actors if a.name.startswith("Hollandt"))
     assert firm.kind == "organisation", firm
 
 
 def test_a_surname_the_tagger_took_for_a_place_set_off_with_an_age_is_the_persons(pipeline):
-    """"Bertalányi, 44, who runs ..., was taken into custody": the tagger read the surname as a place; with an age
-    after it, it is a person's (taken into custody), and the person named in full before when there is one."""
+    """"Bertalányi, 51, a former customs clerk ..., was arrested": the tagger read the surname as a place; with an age
+    after it, it is a person's (the one arrested), and the person named in full before when there is one."""
     from dragoman import extract
 
-    tail = ("Bertalányi, 44, who runs a small transport company in Kecskemét with members of his family, was taken into "
-            "custody on Wednesday by officers of the state police.")
-    art = extract(tail, published="2026-03-05", pipeline=pipeline)
-    ev = next(e for e in art.events if e.rule.startswith("coerce/take-into"))
+    tail = ("Bertalányi, 51, a former customs clerk who now owns two bakeries, was arrested at Kessaline airport on "
+            "Friday by border police.")
+    art = extract(tail, published="2026-03-07", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "COERCE")
     assert [art.actor(a).name for a in ev.targets] == ["Bertalányi"], ev
-    art = extract("A court on Thursday ordered Hungarian haulier Imre Bertalányi to be held for two weeks, his lawyer "
-                  "said.\n\n" + tail, published="2026-03-05", pipeline=pipeline)
-    ev = next(e for e in art.events if e.rule.startswith("coerce/take-into"))
+    art = extract("Prosecutors charged the businessman Imre Bertalányi with fraud on Saturday.\n\n" + tail,
+                  published="2026-03-08", pipeline=pipeline)
+    ev = next(e for e in art.events if e.rule.startswith("coerce/arrest"))
     assert [art.actor(a).name for a in ev.targets] == ["Imre Bertalányi"], ev
 
 
 def test_a_religious_honorific_is_no_part_of_the_name():
     from dragoman import extract
 
-    art = extract("Afghanistan's acting commerce minister, Mawlawi Abdul Qadir Noorzai, met the Uzbek ambassador in "
-                  "Kabul on Monday.", published="2026-03-04")
+    art = extract("The Taliban administration's deputy minister of mines, Mawlawi Abdul Qadir Noorzai, received a Kazakh "
+                  "trade delegation in Kabul on Monday.", published="2026-03-04")
     assert "Abdul Qadir Noorzai" in [a.name for a in art.actors], [a.name for a in art.actors]
 
 
 def test_a_group_named_by_a_malay_word_and_known_by_an_english_name_is_one_body(pipeline):
     from dragoman import extract
 
-    art = extract("Negotiators for the government and the separatist Barisan Pembebasan Selatan Raya, also known as the "
-                  "South Raya Liberation Front, met in the capital on Monday.", published="2026-03-04", pipeline=pipeline)
+    art = extract("Government envoys met the separatist Barisan Merdeka Utara, also known as the North Merdeka Front, in a "
+                  "border town on Monday.", published="2026-03-04", pipeline=pipeline)
     body = next(a for a in art.actors if a.name.startswith("Barisan"))
     assert body.kind == "organisation", body
-    assert "South Raya Liberation Front" in [m.text for m in body.mentions], body.mentions
+    assert "North Merdeka Front" in [m.text for m in body.mentions], body.mentions
 
 
 def test_a_presenter_is_a_journalist_and_the_name_after_the_title_a_person(pipeline):
     from dragoman import extract
 
-    art = extract("Police on Tuesday detained television presenter Amalie Roux over a report on relief funds.",
+    art = extract("Police on Tuesday detained radio presenter Amalie Roux at her home in Velda.",
                   published="2026-03-04", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "COERCE")
     person = art.actor(ev.targets[0])
@@ -889,16 +889,27 @@ def test_a_ministers_portfolio_written_after_of_is_the_titles_and_a_hyphened_cou
                   "Thursday.", published="2026-03-04", pipeline=pipeline)
     kruzic = next(a for a in art.actors if a.name == "Pavel Kruzic")
     assert kruzic.role.endswith("Minister of Defence"), kruzic
-    art = extract("Indonesian Foreign Minister Rudi Santosa Wirahadi held talks with his Timor-Leste counterpart on "
-                  "Tuesday.", published="2026-03-04", pipeline=pipeline)
+    art = extract("Indonesian Trade Minister Rudi Santosa Wirahadi rang his Timor-Leste counterpart twice last week.",
+                  published="2026-03-04", pipeline=pipeline)
     assert next(a for a in art.actors if "counterpart" in a.name).country == "TLS"
 
 
-def test_gunmen_from_an_armed_group_calling_itself_a_name_are_that_groups(pipeline):
+def test_fighters_from_a_group_calling_itself_a_name_are_that_groups(pipeline):
     from dragoman import extract
 
-    art = extract("Gunmen from an armed group calling itself Kataib Jund al-Sahm attacked a checkpoint on the edge of "
-                  "Kessaline before dawn on Tuesday, killing four members of the security forces.",
-                  published="2026-03-04", pipeline=pipeline)
-    ev = next(e for e in art.events if e.type == "ASSAULT")
-    assert [art.actor(a).name for a in ev.sources] == ["Gunmen from an armed group calling itself Kataib Jund al-Sahm"], ev
+    art = extract("Fighters from a militant group calling itself Kataib Saif al-Wadi burned a customs post near Merrow on "
+                  "Friday night.", published="2026-03-07", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.sources] == ["Fighters from a militant group calling itself Kataib Saif al-Wadi"], ev
+
+
+def test_a_place_named_as_a_likeness_is_not_the_storys_country(pipeline):
+    """"Monaco-style marinas": a likeness, no place of the story, so it gives the article no country for its local
+    actors."""
+    from dragoman import extract
+
+    text = ("The tourism minister, Ilse Marrow, defended the harbour plan on Monday, saying it would bring Monaco-style "
+            "marinas and a Monaco-style promenade to the coast.")
+    art = extract(text, published="2026-03-04", pipeline=pipeline)
+    marrow = next(a for a in art.actors if a.name == "Ilse Marrow")
+    assert marrow.country is None, marrow

@@ -1989,10 +1989,10 @@ def test_a_call_with_its_day_between_verb_and_for_is_a_request(pipeline, text):
 
 
 def test_an_order_is_no_attack_told_in_a_modifier_of_what_it_orders(pipeline):
-    """"ordered flags lowered in honour of soldiers killed in an assault": the order is of the flags; the assault,
+    """"ordered its bells rung in memory of the miners killed in the blast": the order is of the bells; the blast,
     told in a modifier, was not ordered (and "ordered troops to storm the camp" still is an attack)."""
-    art = coded(pipeline, "The government declared three days of mourning and ordered flags lowered on public "
-                          "buildings in honour of the soldiers killed in an assault on a border post.")
+    art = coded(pipeline, "The mayor closed the city's schools for a day and ordered its bells rung at noon in memory of "
+                          "the miners killed in the blast at the Veris pit.")
     assert not [e for e in art.events if e.type == "ASSAULT" and e.rule.startswith("request/order")], \
         [(e.type, e.rule) for e in art.events]
     art = coded(pipeline, "The general ordered troops to storm the rebel camp on Monday.")
@@ -2000,11 +2000,11 @@ def test_an_order_is_no_attack_told_in_a_modifier_of_what_it_orders(pipeline):
 
 
 def test_talks_told_as_the_occasion_of_a_demand_are_held_by_who_demanded(pipeline):
-    """"pressed for a survey during talks with X on Thursday": the talks hang on the survey in the parse, yet the
-    minister held them; "on Thursday" is a time, no particle ("pressed on")."""
+    """"urged a joint commission on river water during talks with X": the talks hang on the commission in the parse,
+    yet the minister held them."""
     for prep in ("during", "in"):
-        art = coded(pipeline, f"Foreign Minister Teodor Vasskin pressed for a joint boundary survey {prep} talks with "
-                              "Ostrian Foreign Minister Mirel Danescu in Velda on Thursday.")
+        art = coded(pipeline, f"Foreign Minister Teodor Vasskin urged a joint commission on river water {prep} talks "
+                              "with Ostrian Foreign Minister Mirel Danescu in Velda on Thursday.")
         by_type = {e.type: e for e in art.events}
         assert {"REQUEST", "CONSULT"} <= set(by_type), (prep, [(e.type, e.rule) for e in art.events])
         consult = by_type["CONSULT"]
@@ -2013,8 +2013,23 @@ def test_talks_told_as_the_occasion_of_a_demand_are_held_by_who_demanded(pipelin
 
 
 def test_what_came_before_an_order_is_an_act_of_its_own(pipeline):
-    """"ordered her to remain in custody, a day after police detained her": the detention is no part of the order."""
-    art = coded(pipeline, "A court in Velda on Wednesday ordered the journalist Amalie Roux to remain in custody, a day "
-                          "after police detained her over a report on relief funds.")
+    """"ordered him held for a month, two days after police detained him": the detention is no part of the order."""
+    art = coded(pipeline, "A judge on Friday ordered the union leader Pavel Kruzic held for a month, two days after "
+                          "police detained him at a rally in Velda.")
     assert any(e.type == "COERCE" and e.rule.startswith("coerce/detain") for e in art.events), \
         [(e.type, e.rule) for e in art.events]
+
+
+def test_asking_people_if_they_support_a_thing_is_a_question_no_request(pipeline):
+    art = coded(pipeline, "The agriculture ministry asked 2,000 growers if they backed the new quota on exports.")
+    assert not [e for e in art.events if e.type == "REQUEST"], [(e.type, e.rule) for e in art.events]
+    assert all(e.aux.hypothetical for e in art.events if e.type == "SUPPORT")
+    art = coded(pipeline, "The minister asked the police to release the two men if they had not been charged.")
+    assert [e.type for e in art.events if e.type == "REQUEST"] == ["REQUEST"], [(e.type, e.rule) for e in art.events]
+
+
+def test_a_time_after_a_verb_is_no_particle_of_it(pipeline):
+    """"pressed for higher pay ... on Thursday": "on" with a day is a time, not the particle of "press on"."""
+    art = coded(pipeline, "The teachers' union pressed for higher pay in a meeting with Education Minister Ilse Marrow "
+                          "in Velda on Thursday.")
+    assert any(e.type == "REQUEST" for e in art.events), [(e.type, e.rule) for e in art.events]

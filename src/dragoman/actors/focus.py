@@ -18,6 +18,7 @@ import yaml
 
 from dragoman.actors.context import COUNTRY_KINDS, LOCATIVE, Context
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
+from dragoman.actors.vocabulary import words
 from dragoman.datafile import read_yaml
 from dragoman.errors import ConfigError
 from dragoman.model import Actor
@@ -66,6 +67,8 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
                 continue  # a city's name inside a person's ("Tariq Merkel Hassan")
             if e.kind in VENUE_KINDS and i and toks[i - 1].text.lower() in LOCATIVE:
                 continue  # "talks with the rebels in Doha": a city may be only where they met
+            if _likened(ctx, m.end):
+                continue  # "Monaco-style casinos", "a Soviet-era law": a likeness or an age, no place of the story
             if toks[i].head != i and toks[toks[i].head].lemma.lower() in _EDGES or (
                     toks[i].dep == "pobj" and toks[toks[i].head].text.lower() == "with"
                     and toks[toks[toks[i].head].head].lemma.lower() in _EDGES):
@@ -77,6 +80,19 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     return (top if n > second and n >= dominance * second else None), second == 0
+
+
+#: words after a hyphen that make the name before them a likeness or an age ("-style", "-era", "-like": words.yaml)
+_LIKENESS = words("likeness_qualifiers")
+
+
+def _likened(ctx: Context, end: int) -> bool:
+    """Is the name ending at character ``end`` followed by "-style", "-era", "-like" ...?"""
+    text = ctx.article.text
+    if text[end:end + 1] != "-":
+        return False
+    word = text[end + 1:end + 12].split(" ")[0].strip(".,;:'\"").lower()
+    return word in _LIKENESS
 
 
 def apply_focus(ctx: Context, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

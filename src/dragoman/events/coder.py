@@ -322,7 +322,9 @@ class Coder:
             return False, None
         if e.clause and not any(toks[c].dep == "ccomp" for c in ch):
             return False, None
-        if e.question and not any(toks[c].dep == "ccomp" and _asks(view, c) for c in ch):
+        if e.question and not any(toks[c].dep == "ccomp" and _asks(view, c) or toks[c].dep == "advcl" and c > i
+                                  and any(view.lemma(m) in ("if", "whether") for m in view.kids(c, "mark")) for c in ch):
+            # ("asked 900 growers if they backed the quota": the parser read the question as a condition)
             return False, None
         if e.cmp and not any(toks[c].dep in ("compound", "amod", "nmod") and view.lemma(c) in e.cmp for c in ch):
             return False, None
@@ -662,7 +664,7 @@ class Coder:
                 for g in gov:
                     consumed.add(g.tok)
                 if gov and c.entry.lemma in self.lex.modes["command_verbs"] and not _ordered(view, c.tok, gov[0].tok):
-                    gov = []  # "ordered flags lowered in honour of soldiers killed in an assault": no assault ordered
+                    gov = []  # "ordered bells rung in memory of miners killed in a blast": no blast ordered
                 c.governed = gov
                 if gov and gov[0].entry.type == NONE and (gov[0].entry.cameo.startswith("01") or c.entry.type != "REQUEST") \
                         and c in kept and toks[gov[0].tok].head == c.tok:
@@ -2110,7 +2112,7 @@ def _talks_after(view: View, i: int) -> int:
         return i
     p = toks[t.head]
     v = p.head
-    for _ in range(4):  # "pressed for a survey during talks with X": the talks hung on the object, the verb's all the same
+    for _ in range(4):  # "urged a commission during talks with X": the talks hung on the object, the verb's all the same
         if toks[v].pos in ("VERB", "AUX") or toks[v].dep not in ("pobj", "prep", "dobj"):
             break
         v = toks[v].head
@@ -2340,8 +2342,8 @@ def _content(view: View, i: int) -> list[int]:
 
 
 def _time_clause(view: View, c: int) -> bool:
-    """Is ``c`` a clause telling what came before ("ordered her to remain in custody, a day after police detained
-    her": the detention is not what was ordered, but an act of its own)?"""
+    """Is ``c`` a clause telling what came before ("ordered him held for a month, two days after police detained
+    him": the detention is not what was ordered, but an act of its own)?"""
     return view.toks[c].dep == "advcl" and any(view.lemma(m) in ("after", "since") for m in view.kids(c, "mark"))
 
 
@@ -2366,8 +2368,8 @@ def _dated_prep(view: View, c: int) -> bool:
 
 def _ordered(view: View, verb: int, act: int) -> bool:
     """Is ``act`` what ``verb`` (an order) orders: reached from it through objects and clauses ("ordered an attack",
-    "ordered troops to storm the camp"), not through a preposition's modifier ("ordered flags lowered in honour of
-    soldiers killed in an assault": the assault is no part of the order)?"""
+    "ordered troops to storm the camp"), not through a preposition's modifier ("ordered bells rung in memory of
+    miners killed in a blast": the blast is no part of the order)?"""
     toks = view.toks
     j = act
     for _ in range(12):
