@@ -1537,7 +1537,7 @@ def test_an_arabic_name_with_its_article_said_as_the_next_letter_is_one_person()
 
 
 def test_an_armed_group_named_by_its_arabic_kind_or_its_english_one_is_one_group():
-    """"Kataib Jund al-Sahm" is "the Jund al-Sahm Brigades"; "the Al-Zerdali Brigades" the "Zerdali Brigades" of
+    """"Kataib Saif al-Wadi" is "the Saif al-Wadi Brigades"; "the Al-Zerdali Brigades" the "Zerdali Brigades" of
     another transliteration; "an armed group calling itself ..." goes by the name after it; another group's
     brigades are not these."""
     from dragoman.store.records import actor_keys
@@ -1545,8 +1545,8 @@ def test_an_armed_group_named_by_its_arabic_kind_or_its_english_one_is_one_group
     def keys(name: str, sector: str = "UAF") -> set[str]:
         return set(actor_keys({"name": name, "kind": "group", "country": "SYR", "org": None, "sector": sector}))
 
-    named = keys("Fighters of the Jund al-Sahm Brigades", "REB")
-    assert keys("Gunmen from an armed group calling itself Kataib Jund al-Sahm") & named
+    named = keys("Fighters of the Saif al-Wadi Brigades", "REB")
+    assert keys("Fighters from a militant group calling itself Kataib Saif al-Wadi") & named
     assert keys("gunmen of the Zerdali Brigades") & keys("Fighters from the Al-Zerdali Brigades", "REB")
-    assert not keys("gunmen of the Jund al-Rashid Brigades") & named
+    assert not keys("gunmen of the Saif al-Rashid Brigades") & named
     assert keys("Gunmen from the separatist Tolnai Azad Lashkar") & {"n:tolnai azad lashkar"}

@@ -701,8 +701,8 @@ def test_a_country_named_with_and_owns_the_title_after_it(pipeline):
     """"Antigua and Barbuda's minister, X, ...": one name owning the title (the parser made "minister" a conjunct of
     "Antigua" and hung the appositive on "Antigua"), whose appositive is the title's."""
     art = pipeline.parser.parse([make_article(
-        "Antigua and Barbuda's Foreign Minister, Delphine Osterholt-Rowe, spoke by phone on Tuesday with Guyanese "
-        "Foreign Minister Anand Persaud Ramlakhan Tiwari about fishing rights.")])[0]
+        "Antigua and Barbuda's Trade Minister, Delphine Osterholt-Rowe, spoke on Monday with Guyanese Trade Minister "
+        "Anand Persaud Ramlakhan Tiwari about sugar quotas.")])[0]
     toks = art.tokens
     by_text = {t.text: t for t in toks}
     minister = toks[by_text["Barbuda"].head]
@@ -712,7 +712,7 @@ def test_a_country_named_with_and_owns_the_title_after_it(pipeline):
 
 
 def test_a_name_read_as_a_clause_after_with_is_its_object(pipeline):
-    """"spoke with Foreign Minister Anand Persaud Ramlakhan Tiwari about ...": the parser read the last word of the
+    """"spoke with Trade Minister Anand Persaud Ramlakhan Tiwari about ...": the parser may read the last word of the
     name as the verb of a clause "with" opened; it is the preposition's object."""
     from dragoman.nlp.parser import _repair
 
@@ -726,28 +726,27 @@ def test_a_name_read_as_a_clause_after_with_is_its_object(pipeline):
     assert deps[3] == "compound"
 
 
-def test_a_past_form_after_for_and_a_noun_is_a_participle_of_the_noun(pipeline):
-    """"gathered for the funerals of soldiers killed a day earlier, when gunmen ... attacked": the soldiers were
-    killed; the attack's victims, not its attackers."""
-    from dragoman import extract
+def test_a_past_form_after_for_and_a_noun_is_a_participle_of_the_noun():
+    """"lined the road for the funerals of farmers killed on Friday": the parser may read "for" as opening a clause
+    whose subject is the funerals; the farmers were killed (the victims, not attackers)."""
+    from dragoman.nlp.parser import _repair
 
-    art = extract("Hundreds of mourners gathered in Kessaline on Tuesday for the funerals of soldiers killed a day "
-                  "earlier, when gunmen of the Jund al-Sahm Brigades attacked a checkpoint on the edge of the town.",
-                  published="2026-03-04", pipeline=pipeline)
-    killed = next(t for t in art.tokens if t.text == "killed")
-    assert killed.dep == "acl" and art.tokens[killed.head].text == "soldiers"
-    ev = next(e for e in art.events if e.type == "ASSAULT")
-    assert [art.actor(a).name for a in ev.sources] == ["gunmen of the Jund al-Sahm Brigades"], ev
-    assert "soldiers" not in [art.actor(a).name for a in ev.sources]
+    words = ["Villagers", "lined", "the", "road", "for", "the", "funerals", "of", "farmers", "killed", "on", "Friday"]
+    tags = ["NNS", "VBD", "DT", "NN", "IN", "DT", "NNS", "IN", "NNS", "VBD", "IN", "NNP"]
+    deps = ["nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "prep", "pobj", "advcl", "prep", "pobj"]
+    heads = [1, 0, 1, -2, 5, 1, 3, -1, -1, -8, -1, -1]
+    _repair(heads, deps, tags, [w.lower() for w in words])
+    assert (deps[9], 9 + heads[9], tags[9]) == ("acl", 8, "VBN")
+    assert (deps[4], 4 + heads[4]) == ("prep", 1) and (deps[6], 6 + heads[6]) == ("pobj", 4)
 
 
 def test_a_name_read_as_a_second_subject_is_the_object_of_the_first_subjects_preposition(pipeline):
-    """"Gunmen from the separatist Tolnai Azad Lashkar opened fire": the parser took "separatist" for the object of
-    "from" and the name for a second subject; the gunmen are the named group's."""
+    """"Gunmen from the separatist Tolnai Azad Lashkar ambushed a convoy": the parser took "separatist" for the object
+    of "from" and the name for a second subject; the gunmen are the named group's."""
     from dragoman import extract
 
-    art = extract("Gunmen from the separatist Tolnai Azad Lashkar opened fire on a bus near the depot on Monday, "
-                  "killing four people, police said.", published="2026-03-04", pipeline=pipeline)
+    art = extract("Gunmen from the separatist Tolnai Azad Lashkar ambushed a convoy of lorries near Merrow late on "
+                  "Sunday and wounded two drivers, officials said.", published="2026-03-04", pipeline=pipeline)
     by_text = {t.text: t for t in art.tokens}
     assert by_text["Lashkar"].dep == "pobj" and by_text["separatist"].dep == "amod"
     ev = next(e for e in art.events if e.type == "ASSAULT")

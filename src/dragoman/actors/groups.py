@@ -94,7 +94,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
         # "the foreign ministers of Kenya and Ethiopia": one group per country
         return _conjunct_groups(ctx, root, role, c, owners)
     if ext == te and role.kind == "person":
-        ext = _portfolio_tail(ctx, te)  # "Timor-Leste's Minister of Defence, Filomeno ...": the portfolio is the title's
+        ext = _portfolio_tail(ctx, te)  # "Ostria's Minister of Mines, Pavel ...": the portfolio is the title's
     g = Unit(ts, te if ext == te else ext, "group", ctx.text(ts, te if ext == te else ext), rule="group",
              plural=role.kind == "group" or toks[root].tag in ("NNS", "NNPS"))
     g.role = ctx.text(ctx.role_of[root][0], ctx.role_of[root][1])
@@ -116,7 +116,7 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
 
 def _portfolio_tail(ctx: Context, te: int) -> int:
     """Where a person's title ending at ``te`` ends with its portfolio, written out in capitals after "of" or "for"
-    and set off by a comma before the holder's name ("Minister [of Defence], Filomeno ...": the title's portfolio,
+    and set off by a comma before the holder's name ("Minister [of Mines], Pavel ...": the title's portfolio,
     ``vocabulary.portfolio``); ``te`` when none follows."""
     toks = ctx.toks
     if te >= len(toks) or toks[te].text not in ("of", "for"):

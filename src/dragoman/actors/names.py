@@ -493,7 +493,7 @@ def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> i
             (toks[j].text.lower() in PORTFOLIO_WORDS and (toks[j].text[:1].isupper() or toks[j].text.islower()))
             or (j in covered and covered[j].kind in ("country", "code", "region"))
             or (j in covered and covered[j].kind == "organisation" and covered[j].country == "IGO" and j > i + 1)):
-        j += 1  # (a bloc inside a portfolio: "Minister of Foreign and CARICOM Affairs", "of EU Affairs")
+        j += 1  # (a bloc inside a portfolio: "Minister of Trade and CARICOM Affairs", "of EU Affairs")
     if j == i + 1 or toks[j - 1].text.lower() in ("and", "of", "the", "&") or j >= len(toks):
         return None
     k = j + 1 if toks[j].text == "," and j + 1 < len(toks) else j

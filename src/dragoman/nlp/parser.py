@@ -1458,7 +1458,7 @@ def _repair(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str
     * "have called on Ellsworth to resign" — a particle with an object of its own is a preposition;
     * "The doctors offering to run the clinic noted ..." — a participle with no auxiliary read as the root, a
       past verb joined to it by no "and", modifies its subject, and the past verb is the root;
-    * "has frozen the assets of officers of the RSF, the Sudanese paramilitary group fighting the army" — an appositive
+    * "has frozen the assets of officers of the KDF, the Kivu paramilitary group fighting the army" — an appositive
       after a comma closing a noun of the verb's object, attached across the verb to its subject, is that noun's;
     * "in a move branded a retreat by the Tories" — a participle judging a move, read as a past verb of the clause
       with "by" on its object, modifies the move, "by" its agent;
@@ -1502,11 +1502,11 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
       its verb) is the preposition's object (``_names_taken_for_clauses``);
     * "Antigua and Barbuda's minister" — a country's name of two words and "and" is one name, not two conjuncts
       (``_two_word_countries``);
-    * "for the funerals of soldiers killed on Monday" — a past form read as the verb of a clause "for" opens is a
+    * "lined the road for the funerals of farmers killed on Friday" — a past form read as the verb of a clause "for" opens is a
       participle of the noun before it (``_for_participles``);
     * "Gunmen from the separatist Tolnai Azad Lashkar opened fire" — a name read as a second subject, right after the
-      object of the first subject's preposition, is that preposition's object; "Thousands of tenants, students and
-      union members marched" — a list's later nouns read as a second subject are the first noun's conjuncts
+      object of the first subject's preposition, is that preposition's object; "Thousands of nurses, teachers and
+      bus drivers marched" — a list's later nouns read as a second subject are the first noun's conjuncts
       (``_second_subjects``)."""
     _names_taken_for_clauses(heads, deps, tags, lemmas)
     _two_word_countries(heads, deps, lemmas)
@@ -1519,8 +1519,11 @@ def _second_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None
     verb, right after the object of a preposition of the first subject ("the separatist" taken for a noun), is that
     preposition's object, and the word before it its modifier."""
     n = len(deps)
+    verbs = [b + heads[b] for b in range(n) if deps[b] == "nsubj"]
+    if len(verbs) == len(set(verbs)):
+        return  # no verb with two subjects (most sentences: nothing to look at)
     for b in range(2, n):
-        if deps[b] != "nsubj":
+        if deps[b] != "nsubj" or verbs.count(b + heads[b]) < 2:
             continue
         v = b + heads[b]
         first = [a for a in range(b) if deps[a] == "nsubj" and a + heads[a] == v]
@@ -1528,7 +1531,7 @@ def _second_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None
         p = start - 1
         if len(first) == 1 and tags[p] == "," and tags[p - 1] in ("NN", "NNS") and _under(p - 1, first[0], heads) \
                 and p - 1 != first[0] and any(j + heads[j] == b and deps[j] == "conj" for j in range(b + 1, n)):
-            # "Thousands of tenants, students and union members marched": a list's later nouns, read as a second
+            # "Thousands of nurses, teachers and bus drivers marched": a list's later nouns, read as a second
             # subject, are the first noun's conjuncts
             heads[b], deps[b] = (p - 1) - b, "conj"
             heads[p] = (p - 1) - p
@@ -1544,7 +1547,7 @@ def _second_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None
 
 
 def _for_participles(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
-    """"gathered for the funerals of soldiers killed on Monday, when gunmen attacked ...": a past form after "for" and a
+    """"lined the road for the funerals of farmers killed on Friday": a past form after "for" and a
     noun phrase, read as a clause ("for" its subordinator, the noun phrase its subject), is a participle of the noun
     right before it, and "for" the preposition of the verb before it, the noun phrase its object."""
     for i, dep in enumerate(deps):
@@ -1577,6 +1580,8 @@ def _two_word_countries(heads: list[int], deps: list[str], lemmas: list[str]) ->
     takes the first word's place in the clause, and the first word's appositives."""
     n = len(deps)
     for i in range(n - 3):
+        if lemmas[i + 1] != "and":
+            continue
         if (lemmas[i].lower(), lemmas[i + 2].lower()) not in _AND_COUNTRIES and not (
                 i + 4 < n and (lemmas[i].lower(), lemmas[i + 4].lower()) in _AND_COUNTRIES and lemmas[i + 3].lower() == "the"):
             continue
@@ -1600,7 +1605,7 @@ _NAME_PREPOSITIONS = frozenset({"with", "to", "for", "from", "against", "by", "o
 
 
 def _names_taken_for_clauses(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
-    """"spoke by phone with Venezuelan Foreign Minister Rafael Ernesto Montilla Sáez about ...": a proper noun read as
+    """"spoke with Guyanese Trade Minister Anand Persaud Ramlakhan Tiwari about ...": a proper noun read as
     the head of an adverbial clause, with a preposition for its subordinator and proper nouns for its subject, is
     the preposition's object, and those nouns are its name's words."""
     for i, dep in enumerate(deps):

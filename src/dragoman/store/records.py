@@ -232,7 +232,7 @@ def _transliterated_keys(n: str) -> set[str]:
     """A transliterated armed group's name (one with an Arabic article or group word, or a Somali "x") by its
     words' consonants (``skeleton``), the article and the kind word left out ("Katibat Ansar al-Tilemsi" / "Katiba
     Ansarul Tilemsi"; names of fewer than two words give none); and, for a name with a kind word, Arabic opening it or
-    English closing it, its consonants with the kind ("Kataib Jund al-Sahm" / "the Jund al-Sahm Brigades", "the
+    English closing it, its consonants with the kind ("Kataib Saif al-Wadi" / "the Saif al-Wadi Brigades", "the
     Al-Zerdali Brigades" / "the Zerdali Brigades": ``_KINDS``)."""
     words = n.split()
     arabic = any(w in _ARTICLES or w in _ARABIC_KINDS for w in words) or any("x" in w for w in words)

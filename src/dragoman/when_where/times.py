@@ -379,7 +379,7 @@ class TimeResolver:
 
     def _lead_days(self, article: Article, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
                    dated: dict[str, _Dated], items: list[_Item]) -> None:
-        """"KABUL, March 3 (AP) - Gunmen stormed a checkpoint, killing four": the main verb of the sentence a wire
+        """"VELDA, May 3 (Isla Wire) - Raiders burned a grain depot, officials said": the main verb of the sentence a wire
         story's dateline opens (or a verb joined to it), with no time of its own, tells the news of the dateline's day,
         where the parse did not hang that day on it; so does what that verb says was done ("..., the ministry said")."""
         lead = self._dateline_day(article, index, items)
