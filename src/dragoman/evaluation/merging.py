@@ -141,8 +141,9 @@ Two measures (``dragoman eval merge``):
   regions; a meeting held by telephone; one report dated from the other side's capital and told from its side; the
   acting side named by its office in one report and by its force in the other; a ministry's own press release; the
   same group protesting again in the same city a week later and the same police detaining the same person, or a
-  relative, months later as decoys), written blind on 7 Dec 2026 and committed before its first run, kept unread:
-  ``holdout23_precision``, ``holdout23_recall``.
+  relative, months later as decoys), written blind on 7 Dec 2026 and committed before its first run:
+  ``holdout23_precision``, ``holdout23_recall``. It was read on 7 Dec 2026, once holdout24 had been written blind,
+  to find why pairs were missed or merged wrongly, so it is no longer blind.
 - **holdout24 set**: ``data/merge_set_holdout24.jsonl``, 40 more reports of seven types from the same brief (other
   regions; an attack whose first report does not yet know who acted; a protesting crowd named by its trade in one
   report and by the union that called it in the other; an official named by title alone throughout one report; a
