@@ -208,7 +208,6 @@ class TimeResolver:
             if best is not None:
                 it = best[2]
                 dated[ev.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day, "timex")
-        self._lead_days(article, index, events, triggers, dated, items)
         # anchored expressions, both directions, two passes
         anchored = [it for it in items if it.value.anchor is not None and it.head is not None]
         for _ in range(2):
@@ -376,23 +375,6 @@ class TimeResolver:
             if (b := nearest(head, fronted, 1)) is not None:
                 out.append(b)
         return out
-
-    def _lead_days(self, article: Article, index: TokenIndex, events: tuple[Event, ...], triggers: dict[str, list[Token]],
-                   dated: dict[str, _Dated], items: list[_Item]) -> None:
-        """"VELDA, May 3 (Isla Wire) - Raiders burned a grain depot, officials said": the main verb of the sentence a wire
-        story's dateline opens (or a verb joined to it), with no time of its own, tells the news of the dateline's day,
-        where the parse did not hang that day on it; so does what that verb says was done ("..., the ministry said")."""
-        lead = self._dateline_day(article, index, items)
-        if lead is None:
-            return
-        it = lead[1]
-        for ev in events:
-            if ev.id in dated or ev.aux.future or ev.aux.hypothetical or ev.aux.historical or ev.aux.negated:
-                continue
-            if any(t.sent == lead[0] and (t.dep == "ROOT" or t.dep in ("conj", "ccomp") and index.toks[t.head].dep == "ROOT")
-                   and t.pos in VERBISH for t in triggers[ev.id]):
-                dated[ev.id] = _Dated(it.value.value or "", it.value.precision, it.found.text, it.trusted, it.value.day,
-                                      "dateline")
 
     @staticmethod
     def _dateline_day(article: Article, index: TokenIndex, items: list[_Item]) -> tuple[int, _Item] | None:
