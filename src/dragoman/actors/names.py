@@ -598,6 +598,8 @@ def _apposed_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
 
 ARABIC_GROUP_WORDS = words("arabic_group_words")
 _MALAY_GROUP_WORDS = words("malay_group_words")
+#: the words for a group, Arabic or Malay, that open a group's name
+_GROUP_OPENERS = ARABIC_GROUP_WORDS | _MALAY_GROUP_WORDS
 #: armed members named after the group they belong to ("fighters of the Frente Aurelio Mosquera")
 _MEMBER_NOUNS = MEMBERS | {"guerrillas", "members", "rebels", "insurgents"}
 
@@ -904,7 +906,7 @@ def _a_body_named(ctx: Context, ts: int, te: int) -> bool:
     toks = ctx.toks
     last = toks[te - 1].text
     return te - ts >= 3 and last.lower() in _ARMED_BODY_HEADS and last[:1].isupper() \
-        or te - ts >= 2 and toks[ts].text.lower().replace("’", "'") in ARABIC_GROUP_WORDS | _MALAY_GROUP_WORDS \
+        or te - ts >= 2 and toks[ts].text.lower().replace("’", "'") in _GROUP_OPENERS \
         or te - ts >= 2 and last.lower().rstrip(".") in COMPANY_FORMS and last[:1].isupper()
 
 

@@ -1529,7 +1529,7 @@ def _second_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None
         first = [a for a in range(b) if deps[a] == "nsubj" and a + heads[a] == v]
         start = min(j for j in range(b + 1) if _under(j, b, heads))
         p = start - 1
-        if len(first) == 1 and tags[p] == "," and tags[p - 1] in ("NN", "NNS") and _under(p - 1, first[0], heads) \
+        if len(first) == 1 and p >= 1 and tags[p] == "," and tags[p - 1] in ("NN", "NNS") and _under(p - 1, first[0], heads) \
                 and p - 1 != first[0] and any(j + heads[j] == b and deps[j] == "conj" for j in range(b + 1, n)):
             # "Thousands of nurses, teachers and bus drivers marched": a list's later nouns, read as a second
             # subject, are the first noun's conjuncts
