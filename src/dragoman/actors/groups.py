@@ -18,7 +18,8 @@ from dragoman.actors.context import (
     post_owner,
 )
 from dragoman.actors.lexicon import Role
-from dragoman.actors.titles import PORTFOLIO_WORDS, Coding, _trim, apply, code_phrase, of_a_thing
+from dragoman.actors.names import portfolio_end
+from dragoman.actors.titles import Coding, _trim, apply, code_phrase, of_a_thing
 from dragoman.actors.vocabulary import words
 
 #: initials standing for a name ("TVF", "M23")
@@ -115,20 +116,11 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
 
 
 def _portfolio_tail(ctx: Context, te: int) -> int:
-    """Where a person's title ending at ``te`` ends with its portfolio, written out in capitals after "of" or "for"
-    and set off by a comma before the holder's name ("Minister [of Mines], Pavel ...": the title's portfolio,
-    ``vocabulary.portfolio``); ``te`` when none follows."""
-    toks = ctx.toks
-    if te >= len(toks) or toks[te].text not in ("of", "for"):
-        return te
-    j = te + 1
-    while j < len(toks) and toks[j].sent == toks[te].sent and toks[j].text.lower() in PORTFOLIO_WORDS \
-            and toks[j].text != "," and (toks[j].text[:1].isupper() or toks[j].text in ("and", "&")):
-        j += 1
-    if j == te + 1 or toks[j - 1].text in ("and", "&") or j + 1 >= len(toks) or toks[j].text != "," \
-            or toks[j + 1].tag != "NNP" or not toks[j + 1].text[:1].isupper():
-        return te
-    return j
+    """Where a person's title ending at ``te`` ends with its portfolio, written out after "of" or "for" and set off by
+    a comma before the holder's name ("Minister [of Mines], Pavel ...": the title's portfolio, ``vocabulary.portfolio``;
+    the words as ``names.portfolio_end`` reads them); ``te`` when none follows."""
+    j = portfolio_end(ctx.toks, te, {})
+    return j if j is not None and ctx.toks[j].text == "," else te
 
 
 def _the_country_named(ctx: Context, root: int) -> Unit | None:

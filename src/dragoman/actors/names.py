@@ -428,7 +428,7 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     ent_no = {i: k for k, e in enumerate(ctx.article.entities) for i in range(e.tok_start, e.tok_end)}
     for rs, (re_, _role) in sorted(ctx.role_at.items()):
         ts = re_ + (1 if re_ < len(toks) and toks[re_].text == "," else 0)
-        portfolio = _portfolio_end(toks, ts, covered)  # "Minister of Energy Elnur Mammadli": the name after it
+        portfolio = portfolio_end(toks, ts, covered)  # "Minister of Energy Elnur Mammadli": the name after it
         ts = portfolio or ts
         if portfolio is not None and toks[ts].text == ",":
             ts += 1  # "The President of the Republic, Mateo Cordero Villacis,"
@@ -479,7 +479,7 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     return out
 
 
-def _portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> int | None:
+def portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> int | None:
     """Where a portfolio or a country written out after a title ends ("Minister [of Water Resources] Hazem
     al-Saadi", "President [of the Republic of Moldova] Natalia Ursu", "The President [of the Republic], Mateo
     Cordero", "Special Envoy [for the Horn of Africa] Thomas Reinholt"), when capitalised portfolio words or a
