@@ -149,8 +149,14 @@ Two measures (``dragoman eval merge``):
   report and by the union that called it in the other; an official named by title alone throughout one report; a
   day-after analysis that tells the happening in passing; a counter-protest by another group in the same city the
   same day and an agreement signed by the same two countries' other ministers a week later as decoys), written
-  blind on 7 Dec 2026 and committed before its first run, kept unread: ``holdout24_precision``,
-  ``holdout24_recall``.
+  blind on 7 Dec 2026 and committed before its first run, unread but for its titles (printed once when it was
+  assembled): ``holdout24_precision``, ``holdout24_recall``.
+- **holdout25 set**: ``data/merge_set_holdout25.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a joint statement of both governments; a day told as a calendar date in one report and as a weekday in
+  the other; the acting body named by its initials alone in one report; the people arrested or attacked named only
+  in the second report; the same two leaders meeting at a summit in a third country the same week and the same
+  armed group attacking the same town a month before as decoys), written blind on 7 Dec 2026, assembled without
+  printing it and committed before its first run, kept unread: ``holdout25_precision``, ``holdout25_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -197,6 +203,7 @@ HOLDOUT21_SET = DATA / "merge_set_holdout21.jsonl"
 HOLDOUT22_SET = DATA / "merge_set_holdout22.jsonl"
 HOLDOUT23_SET = DATA / "merge_set_holdout23.jsonl"
 HOLDOUT24_SET = DATA / "merge_set_holdout24.jsonl"
+HOLDOUT25_SET = DATA / "merge_set_holdout25.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -208,7 +215,7 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
                 (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"),
                 (HOLDOUT22_SET, "holdout22"), (HOLDOUT23_SET, "holdout23"),
-                (HOLDOUT24_SET, "holdout24"))
+                (HOLDOUT24_SET, "holdout24"), (HOLDOUT25_SET, "holdout25"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
