@@ -194,16 +194,15 @@ _KNOWN_BODIES = frozenset(("group", "movement", "militia", "faction", "organisat
                            "network", "cell", "front", "gang"))
 #: the words that introduce that name
 KNOWN_AS = (("known", "as"), ("called",), ("calling", "itself"), ("named",), ("styling", "itself"))
-#: words before the body's noun in such a phrase ("an armed group calling itself ...")
-_KNOWN_BODY_KINDS = frozenset(("armed", "new", "little-known", "militant", "rebel", "jihadist", "separatist", "insurgent",
-                               "islamist", "shadowy"))
+#: words before the body's noun in such a phrase ("an armed group calling itself ...": words.yaml)
+KNOWN_BODY_KINDS = words("known_as_kinds")
 
 
 def known_as_end(toks: Sequence[Token], i: int) -> int:
     """Where "the group known as" (or "a militia called", "a movement calling itself"), starting at token ``i``,
     ends: the index of the name after it; ``i`` when there is no such phrase."""
     j = i + 1 if i < len(toks) and toks[i].text.lower() in ("the", "a", "an") else i
-    while j < len(toks) - 1 and toks[j].text.lower() in _KNOWN_BODY_KINDS:
+    while j < len(toks) - 1 and toks[j].text.lower() in KNOWN_BODY_KINDS:
         j += 1  # "an armed group calling itself ...", "a new militant movement known as ..."
     if j >= len(toks) or toks[j].text.lower() not in _KNOWN_BODIES:
         return i

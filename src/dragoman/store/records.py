@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from dragoman.actors.context import KNOWN_AS
+from dragoman.actors.context import KNOWN_AS, KNOWN_BODY_KINDS
 from dragoman.actors.vocabulary import portfolio, translation, words
 from dragoman.ids import digest
 from dragoman.model import Actor, Article, Event
@@ -489,7 +489,7 @@ def _known_as(toks: list[str]) -> list[str]:
     """"a militia calling itself the Tana Force", "the group known as Harakat al-Tawil": "the" and the name the
     group goes by (``toks`` as they were when they say no such thing)."""
     i = 1 if toks and toks[0].lower() in ("the", "a", "an") else 0
-    while i < len(toks) - 1 and (toks[i].lower() in _GROUP_KINDS or toks[i].lower() in ("armed", "new", "little-known")):
+    while i < len(toks) - 1 and toks[i].lower() in KNOWN_BODY_KINDS:
         i += 1  # "an armed group calling itself ...", "a new militant movement known as ..."
     if len(toks) < i + 3 or toks[i].lower() not in _GROUP_TAILS | _ARMED_HEADS:
         return toks
