@@ -157,6 +157,13 @@ Two measures (``dragoman eval merge``):
   in the second report; the same two leaders meeting at a summit in a third country the same week and the same
   armed group attacking the same town a month before as decoys), written blind on 7 Dec 2026, assembled without
   printing it and committed before its first run, kept unread: ``holdout25_precision``, ``holdout25_recall``.
+- **holdout26 set**: ``data/merge_set_holdout26.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; a happening told in one report only in reported speech; an act told in the passive in one report and in
+  the active in the other; a happening late at night, "late on" one day in one report and "in the early hours" of the
+  next in the other; a person named by a nickname, a family name or a party label in one report and in full in the
+  other; the same two ministers speaking by telephone the day after their meeting and the same group protesting in
+  another city the same day as decoys), written blind on 7 Dec 2026, assembled without printing it and committed
+  before its first run, kept unread: ``holdout26_precision``, ``holdout26_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -204,6 +211,7 @@ HOLDOUT22_SET = DATA / "merge_set_holdout22.jsonl"
 HOLDOUT23_SET = DATA / "merge_set_holdout23.jsonl"
 HOLDOUT24_SET = DATA / "merge_set_holdout24.jsonl"
 HOLDOUT25_SET = DATA / "merge_set_holdout25.jsonl"
+HOLDOUT26_SET = DATA / "merge_set_holdout26.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -215,7 +223,8 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT18_SET, "holdout18"), (HOLDOUT19_SET, "holdout19"),
                 (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"),
                 (HOLDOUT22_SET, "holdout22"), (HOLDOUT23_SET, "holdout23"),
-                (HOLDOUT24_SET, "holdout24"), (HOLDOUT25_SET, "holdout25"))
+                (HOLDOUT24_SET, "holdout24"), (HOLDOUT25_SET, "holdout25"),
+                (HOLDOUT26_SET, "holdout26"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
