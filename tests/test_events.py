@@ -401,7 +401,8 @@ def test_the_place_of_an_attack_stays_its_target(pipeline):
 
     art = extract("Rebels attacked a police station in Kandahar.", published="2024-03-12", pipeline=pipeline)
     ev = only(art, "ASSAULT")
-    assert names(art, ev.targets) == {"Kandahar"}  # PLOVER codes the place of an attack as its target
+    # PLOVER codes the place of an attack as its target; the station is the police's (``groups._force_post``)
+    assert names(art, ev.targets) == {"police", "Kandahar"}
 
 
 @pytest.mark.parametrize("text", ["Turkey will impose sanctions on Syria.", "Turkey plans to impose sanctions on Syria."])
@@ -2033,3 +2034,36 @@ def test_a_time_after_a_verb_is_no_particle_of_it(pipeline):
     art = coded(pipeline, "The teachers' union pressed for higher pay in a meeting with Education Minister Ilse Marrow "
                           "in Velda on Thursday.")
     assert any(e.type == "REQUEST" for e in art.events), [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "No one was arrested during Sunday's march in Lomé, police said.",
+    "No protesters were detained on Monday, the interior ministry said.",
+    "None of the suspects was charged, their lawyer said.",
+])
+def test_an_act_done_to_no_one_is_negated(pipeline, text):
+    """"No one was arrested", "no protesters were detained": an act whose subject is no one did not happen."""
+    art = coded(pipeline, text)
+    assert art.events and all(e.aux.negated for e in art.events), art.events
+
+
+def test_whoever_attacks_a_forces_post_attacks_the_force(pipeline):
+    """"attacked a police post", "ambushed an army convoy": the post or convoy is the force's, and so is the attack's
+    target; posts in the plural tell a habit more often ("has attacked police posts"), no target made of them."""
+    for text, force in (("Gunmen attacked a police post near Ziguinchor on Monday.", "police"),
+                        ("Rebels ambushed an army convoy near Gao on Monday.", "army")):
+        art = coded(pipeline, text)
+        ev = next(e for e in art.events if e.type == "ASSAULT")
+        assert force in [art.actor(a).name for a in ev.targets], ev
+
+
+def test_a_purpose_done_at_an_occasion_used_is_its_users_and_on_its_day(pipeline):
+    """"Ghana's foreign minister used a radio interview in Accra on Monday to urge Togo to reopen the border": the
+    minister urges (the object of "used" is the occasion, not who urges), and on Monday."""
+    from dragoman import extract
+
+    art = extract("Ghana's foreign minister, Ama Serwaa Boadu, used a radio interview in Accra on Monday to urge Togo to "
+                  "reopen the border crossing at Aflao.", published="2026-05-12", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [art.actor(a).name for a in ev.sources] == ["Ama Serwaa Boadu"], ev
+    assert (ev.date, ev.date_precision) == ("2026-05-11", "day"), ev

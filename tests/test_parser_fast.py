@@ -759,3 +759,45 @@ def test_a_name_read_as_a_second_subject_is_the_object_of_the_first_subjects_pre
     heads = [7, -1, -1, 4, 3, -1, -2, 0]
     _repair(heads, deps, tags, [w.lower() for w in words])
     assert (deps[4], 4 + heads[4]) == ("conj", 2)
+
+
+def test_a_verb_of_saying_read_as_a_modifier_of_the_subject_is_the_main_verb(pipeline):
+    """"Ghana's trade minister, Kofi Amanor, charged in a radio interview that new levies Togo imposed in March were
+    unlawful": the parser may read "charged" as a participle of the minister and the that-clause as the main clause;
+    "charged" is the main verb, and the accused is who did what the clause says (the doer of its relative clause)."""
+    from dragoman import extract
+
+    art = extract("Ghana's trade minister, Kofi Amanor, charged in a radio interview that new levies Togo imposed in "
+                  "March were unlawful.", published="2026-05-09", pipeline=pipeline)
+    by_text = {t.text: t for t in art.tokens}
+    assert by_text["charged"].dep == "ROOT" and art.tokens[by_text["minister"].head].text == "charged"
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert [art.actor(a).name for a in ev.sources] == ["Kofi Amanor"], ev
+    assert [art.actor(a).name for a in ev.targets] == ["Togo"], ev
+
+
+def test_a_participle_read_as_the_root_modifies_the_subject_of_the_verb_after_it(pipeline):
+    """"Several thousand miners opposed to a decree that would shut three pits demonstrated in Kitwe": the parser may
+    read the crowd, or "opposed", as the root and the past verb after it as a modifier or a conjunct of something in
+    the participle's phrase; the past verb is the root, and the demonstration is the news."""
+    from dragoman import extract
+
+    art = extract("Several thousand miners opposed to a decree that would shut three pits in the north demonstrated in "
+                  "Kitwe on Friday.", published="2026-05-09", pipeline=pipeline)
+    by_text = {t.text: t for t in art.tokens}
+    assert by_text["demonstrated"].dep == "ROOT" and by_text["opposed"].dep == "acl"
+    assert [e.type for e in art.events] == ["PROTEST"], art.events
+    art = pipeline.parser.parse([make_article("Hundreds of nurses opposed to a reform that would cut night-shift pay "
+                                              "walked out of hospitals in Harare on Monday.", published="2026-05-09")])[0]
+    by_text = {t.text: t for t in art.tokens}
+    assert by_text["walked"].dep == "ROOT" and art.tokens[by_text["Hundreds"].head].text == "walked"
+
+
+def test_a_name_does_not_end_on_a_function_word(pipeline):
+    """The tagger may take the preposition after a name it does not know into it ("[Nacuta in] Mozambique's ..."):
+    the name ends before it."""
+    art = pipeline.parser.parse([make_article("Gunmen raided the village of Nacuta in Mozambique's Niassa province on "
+                                              "Friday.", published="2026-05-09")])[0]
+    names = [e.text for e in art.entities]
+    assert "Nacuta" in names and not any(n.endswith((" in", " of", " the")) for n in names), names
+    assert next(t for t in art.tokens if t.text == "in").ent_iob == "O"

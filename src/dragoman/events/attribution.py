@@ -627,7 +627,11 @@ def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], t
         if not targets:
             gs, _ = view.subject(ch)
             if gs is not None and gs != s and toks[gs].dep != "dobj":
-                targets.extend(x for x in view.phrase_actors(gs)
+                # "charged that the levies Togo imposed were illegal": failing an actor in the subject's phrase, the
+                # doer of a relative clause on it
+                named = view.phrase_actors(gs) or [x for r in view.kids(gs, "relcl") for d in view.kids(r, "nsubj")
+                                                   if toks[d].pos != "PRON" for x in view.phrase_actors(d)]
+                targets.extend(x for x in named
                                if not ((a := view.article.actor(x)) is not None and a.country in own
                                        and a.kind in ("country", "government")))
 

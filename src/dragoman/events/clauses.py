@@ -65,6 +65,11 @@ _STATE_PARTICIPLES = frozenset({"committed", "determined", "prepared", "resolved
                                 "involved", "engaged", "dedicated", "unconvinced", "emboldened", "encouraged", "reassured"})
 
 
+#: verbs whose object is no doer of the verb after it: "promised him to", "used a radio address to call for", "took the
+#: chance to", "spent the day trying": the subject does it
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "use", "seize", "take", "grab", "exploit", "spend"})
+
+
 class View(Tree):
     """One article's parse (:class:`~dragoman.nlp.tree.Tree`), indexed for the event stage: the actors
     whose mentions cover each token, the lemmas of each sentence, the chrome and quoted spans."""
@@ -493,7 +498,7 @@ class View(Tree):
             if obj is not None and t.tag == "VBG" and (self.toks[obj].ent_type in ("TIME", "DATE")
                                                        or self.lemma(obj) in DURATIONS):
                 obj = None  # "spent four hours discussing": the time spent is no one
-            if t.dep == "xcomp" and obj is not None and self.lemma(h) not in ("promise", "vow", "pledge"):
+            if t.dep == "xcomp" and obj is not None and self.lemma(h) not in _SUBJECT_CONTROL:
                 # object control: "urged X to leave" → X
                 return obj, passive
             if self.toks[h].pos in ("VERB", "AUX", "ADJ"):

@@ -87,6 +87,27 @@ def _bare_plural(view: View, n: int) -> bool:
 _MEDIUM_NOUNS = frozenset(("interview", "programme", "program", "show", "broadcast", "podcast", "newspaper",
                            "briefing", "conference"))
 
+#: the nouns of "in support of", "in favour of", "in defence of"
+_SUPPORT_NOUNS = frozenset({"support", "favour", "favor", "defence", "defense"})
+#: the verbs of "to support", "backing": a rally for something
+_SUPPORT_VERBS = frozenset({"support", "back", "defend", "endorse", "welcome", "celebrate"})
+
+
+def _in_support(view: View, trig: int, clause: int) -> bool:
+    """Is the protest at ``trig`` (its clause ``clause``) held for something, not against it: "rallied in support of
+    the bill", "in favour of", "marched to back the reform", "a rally backing the law", "a pro-government rally"?"""
+    for h in {trig, clause}:
+        for ch in view.children[h]:
+            dep, lemma = view.toks[ch].dep, view.lemma(ch)
+            if dep == "prep" and lemma == "in" and any(view.lemma(p) in _SUPPORT_NOUNS for p in view.kids(ch, "pobj")):
+                return True
+            if dep in ("advcl", "xcomp", "acl") and lemma in _SUPPORT_VERBS:
+                return True
+            if dep in ("amod", "compound") and view.toks[ch].text.lower().startswith("pro-"):
+                return True
+    return False
+
+
 class Coder:
     """The ``events`` stage callable (built once by ``make``)."""
 
@@ -1332,19 +1353,20 @@ class Coder:
         if code[:2] == "15" and any(view.lemma(j) in self.lex.modes["peacekeeping_words"] for j in view.subtree(c.tok)):
             code, ptype = self.lex.codes["peacekeeping"], "AID"  # troops sent to a peacekeeping mission: CAMEO 074
             rule += "+peacekeeping"
+        rule += "+support" if ptype == "PROTEST" and _in_support(view, c.tok, c.clause) else ""  # a rally for something
         modes = clause_modes(view, self.lex, c.tok, c.clause, c.obj)
         # CAMEO: an announced intention to cooperate is AGREE (03), to use force or pressure a threat (13)
         if modes.future or modes.intent:
             # a refusal is made when it is said ("will not accept", "would not negotiate": a REJECT now), unless it
             # hangs on a condition ("if the government were not to accept ...")
             said = not (modes.hypothetical or modes.conditional or _under_condition(view, c.clause))
-            if ptype == "AGREE" and code[:2] == "03" and modes.negated:
+            if ptype == "AGREE" and code[:2] == "03" and modes.negated and not modes.nobody:
                 code = lookup(self.lex.refine["reject"], code, ptype)  # "will not accept": a refusal
                 ptype, modes.negated = "REJECT", False
                 modes.future = modes.intent = modes.future and not said
                 rule += "+refusal"
             elif ptype in COOPERATIVE and ptype != "AGREE" or (ptype == "AGREE" and code[:2] != "03"):
-                if modes.negated:
+                if modes.negated and not modes.nobody:
                     code = lookup(self.lex.refine["reject"], code, ptype)
                     ptype, modes.negated = "REJECT", False
                     modes.future = modes.intent = modes.future and not said
@@ -1365,7 +1387,7 @@ class Coder:
             ptype = "THREATEN"
             modes.hypothetical = modes.conditional = False
             rule += "+conditional-threat"
-        elif ptype in ("AGREE", "SUPPORT") and modes.negated and not (modes.hypothetical or modes.conditional) \
+        elif ptype in ("AGREE", "SUPPORT") and modes.negated and not (modes.hypothetical or modes.conditional or modes.nobody) \
                 and e.lemma in self.lex.modes["refusable"]:
             code = lookup(self.lex.refine["reject"], code, ptype)  # "did not accept the offer": a refusal
             ptype, modes.negated = "REJECT", False

@@ -30,6 +30,7 @@ class Modes:
     speech: int | None = None  # the reporting verb, when the clause is reported speech
     obligation: bool = False  # must/should
     conditional: bool = False  # the clause has an "if/unless" condition (or is one)
+    nobody: bool = False  # negated by a subject that is no one ("no one was arrested"): nobody refused anything
 
 
 def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | None = None) -> Modes:
@@ -45,6 +46,9 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         out.negated = True  # "no talks were held"
     if obj is not None and _no(obj):
         out.negated = True
+    if any(_no(c) or view.lemma(c) in ("nobody", "none") for c in view.children[clause]
+           if toks[c].dep in ("nsubj", "nsubjpass")):
+        out.negated = out.nobody = True  # "no one was arrested", "nobody was charged", "no protesters were detained"
     if trig != clause and view.toks[trig].head == clause and view.toks[trig].dep == "dobj":
         # a noun event carried by a verb of planning or wanting: "are planning a protest" (not yet),
         # "sought a meeting" (not held)

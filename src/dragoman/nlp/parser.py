@@ -352,16 +352,7 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
                         st[etype], "" if m == "_" or retagged else m, space == 1)
                 )
             para_toks = tokens[first:]
-        for ent in doc.ents:
-            s0 = offset + ent.start_char
-            s1 = offset + ent.end_char
-            if _one_name(entities, tokens, ent.label_, base + ent.start, base + ent.end):
-                # "Ahmed Sheikh | Ali Warsame": one person's long name the tagger cut in two
-                entities[-1] = Span(entities[-1].start, s1, text[entities[-1].start:s1], "PERSON", entities[-1].tok_start,
-                                    base + ent.end, entities[-1].sent)
-                tokens[base + ent.start] = replace(tokens[base + ent.start], ent_iob="I")
-                continue
-            entities.append(Span(s0, s1, text[s0:s1], ent.label_, base + ent.start, base + ent.end, sent_of[ent.start]))
+        _convert_entities(doc, text, offset, base, sent_of, tokens, entities)
         if n and doc.noun_chunks_iterator is _english_noun_chunks() and doc.has_annotation("DEP"):
             # spaCy's English noun chunks, read off the tokens just converted (spaCy's own iterator
             # builds a Token object for every word): the same chunks, several times faster
@@ -379,6 +370,28 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
     return article.replace(
         tokens=tuple(tokens), sentences=tuple(sentences), entities=tuple(entities), noun_chunks=tuple(chunks)
     )
+
+
+def _convert_entities(doc: Any, text: str, offset: int, base: int, sent_of: list[int], tokens: list[Token],
+                      entities: list[Span]) -> None:
+    """A paragraph's named entities as plain spans (``entities`` grows; ``tokens`` are the article's so far): a name
+    does not end on a function word the tagger took into it, and one person's name cut in two is one."""
+    for ent in doc.ents:
+        s0 = offset + ent.start_char
+        s1 = offset + ent.end_char
+        start, end, label = ent.start, ent.end, ent.label_
+        while end - 1 > start and tokens[base + end - 1].tag in ("IN", "DT", "CC", "TO") \
+                and tokens[base + end - 1].text.islower():
+            end -= 1  # "[Nacuta in] Mozambique": a name does not end on a function word
+            tokens[base + end] = replace(tokens[base + end], ent_iob="O", ent_type="")
+            s1 = tokens[base + end - 1].end
+        if _one_name(entities, tokens, label, base + start, base + end):
+            # "Ahmed Sheikh | Ali Warsame": one person's long name the tagger cut in two
+            entities[-1] = Span(entities[-1].start, s1, text[entities[-1].start:s1], "PERSON", entities[-1].tok_start,
+                                base + end, entities[-1].sent)
+            tokens[base + start] = replace(tokens[base + start], ent_iob="I")
+            continue
+        entities.append(Span(s0, s1, text[s0:s1], label, base + start, base + end, sent_of[start]))
 
 
 def _one_name(entities: list[Span], tokens: list[Token], label: str, start: int, end: int) -> bool:
@@ -1507,11 +1520,86 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
     * "Gunmen from the separatist Tolnai Azad Lashkar opened fire" — a name read as a second subject, right after the
       object of the first subject's preposition, is that preposition's object; "Thousands of nurses, teachers and
       bus drivers marched" — a list's later nouns read as a second subject are the first noun's conjuncts
-      (``_second_subjects``)."""
+      (``_second_subjects``);
+    * "The minister, Ama Boateng, charged at a news conference that the levies were illegal" — a verb of saying read
+      as a modifier of the subject, its that-clause as the main clause, is the main verb (``_said_modifiers``);
+    * "Several thousand miners opposed to a decree that would shut three pits demonstrated in Kitwe" — a participle
+      (or the noun it modifies) read as the root, the past verb after it as a modifier in its phrase: the past verb is
+      the root (``_participle_subjects``)."""
     _names_taken_for_clauses(heads, deps, tags, lemmas)
     _two_word_countries(heads, deps, lemmas)
     _for_participles(heads, deps, tags, lemmas)
     _second_subjects(heads, deps, tags)
+    _said_modifiers(heads, deps, tags, lemmas)
+    _participle_subjects(heads, deps, tags)
+
+
+def _participle_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"Several thousand miners opposed to a decree that would shut three pits demonstrated in Kitwe": a past
+    participle with no auxiliary read as the root (or the noun it modifies read as the root), and a past verb with no
+    subject after it read as a modifier of a noun or a verb in the participle's phrase ("a decree ... demonstrated",
+    "would shut the pits [demonstrated]") or as its conjunct with no "and": the past verb is the root, the participle
+    modifies its subject."""
+    n = len(deps)
+    root = next((i for i in range(n) if deps[i] == "ROOT"), None)
+    if root is None:
+        return
+    kids = [j for j in range(n) if j != root and j + heads[j] == root]
+    if tags[root] == "VBN":
+        subj = next((j for j in kids if deps[j] == "nsubj" and j < root), None)
+        if subj is None or any(deps[j] in ("aux", "auxpass", "dobj") for j in kids):
+            return
+    elif tags[root] in ("NNS", "NN", "NNPS") and any(deps[j] == "acl" and tags[j] == "VBN" and j > root for j in kids):
+        subj = root  # "Several thousand miners [opposed to a decree ...]" read as a noun phrase alone
+    else:
+        return
+    verb = next((j for j in range(root + 1, n) if tags[j] == "VBD" and _under(j, root, heads) and (
+        deps[j] in ("acl", "relcl") and tags[j + heads[j]].startswith("NN") or deps[j] == "ccomp" and j + heads[j] == root
+        or deps[j] == "advcl" and tags[j + heads[j]].startswith("VB")
+        or deps[j] == "conj" and j + heads[j] == root and not any(deps[k] == "cc" for k in kids))), None)
+    if verb is None or any(j + heads[j] == verb and deps[j] in ("nsubj", "nsubjpass", "mark", "advmod") and j < verb
+                           for j in range(n)):
+        return
+    deps[verb], heads[verb] = "ROOT", 0
+    deps[subj], heads[subj] = "nsubj", verb - subj
+    # "KITWE, May 9 (Agency) - Several thousand miners opposed to ...": the dateline's place taken for the subject,
+    # the crowd after the dash for its appositive
+    crowd = next((j for j in range(subj + 1, root) if j + heads[j] == subj and deps[j] == "appos"
+                  and any(tags[k] in (":", "HYPH", "NFP") for k in range(subj + 1, j))), None)
+    if crowd is not None:
+        deps[crowd], heads[crowd] = "nsubj", verb - crowd
+        deps[subj] = "npadvmod"
+    if root != subj:
+        deps[root], heads[root] = "acl", subj - root
+    for k in range(verb + 1, n):
+        if k + heads[k] == root and k != verb:
+            heads[k] = verb - k  # what came after the verb is the verb's (".")
+
+
+#: verbs that say or charge something in a that-clause, for ``_said_modifiers``
+_CLAIMING_VERBS = _SAYING_VERBS | frozenset({"charge", "complain", "assert", "contend", "maintain", "protest"})
+
+
+def _said_modifiers(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"The minister, Ama Boateng, charged at a news conference that the levies were illegal": a past verb of saying
+    read as a reduced relative of the subject ("the minister [charged at ...]"), and the that-clause after it as the
+    main clause with two subjects, is the main verb: the noun its subject, the that-clause its complement."""
+    n = len(deps)
+    for j in range(2, n):
+        a = j + heads[j]
+        if deps[j] != "acl" or tags[j] not in ("VBD", "VBN") or lemmas[j].lower() not in _CLAIMING_VERBS \
+                or deps[a] != "nsubj" or a > j:
+            continue
+        if any(k + heads[k] == j and (deps[k] == "agent" or lemmas[k].lower() in ("by", "with")) for k in range(j + 1, n)):
+            continue  # a participle after all: "the minister, charged with fraud, said that ..."
+        v = a + heads[a]
+        mark = next((k for k in range(j + 1, v) if k + heads[k] == v and deps[k] == "mark" and lemmas[k].lower() == "that"),
+                    None)
+        if mark is None or not any(deps[k] in ("nsubj", "nsubjpass") and k + heads[k] == v for k in range(mark + 1, v)):
+            continue
+        heads[j], deps[j] = (0, "ROOT") if deps[v] == "ROOT" else ((v + heads[v]) - j, deps[v])
+        heads[a] = j - a
+        heads[v], deps[v] = j - v, "ccomp"
 
 
 def _second_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None:

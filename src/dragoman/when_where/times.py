@@ -39,6 +39,7 @@ SPEAKING_VERBS = frozenset(_W["speaking_lemmas"])
 SEQUEL_ADVERBS = frozenset(_W["sequel_adverbs"])
 #: verbs of coming together whose purpose clause happens when they do (``TimeResolver._same_time``)
 GATHERING_VERBS = frozenset(_W["gathering_verbs"])
+OCCASION_VERBS = frozenset(_W["occasion_verbs"])
 
 @dataclass
 class _Item:
@@ -519,7 +520,8 @@ class TimeResolver:
         gunmen attacked their post on June 12" (the killing: June 12).  Only a clause introduced by
         "when", "as" or "while", or a participle with no subject of its own ("Last year the junta suspended
         two stations, accusing them of lies": the accusation is last year's), or the purpose of a gathering
-        ("thousands gathered on Sunday to protest"), and with no date of its own."""
+        ("thousands gathered on Sunday to protest") or of an occasion used ("used a radio address on Monday to call
+        for"), and with no date of its own."""
         cands: list[Any] = []
         for trig in trigs:
             if trig.pos not in VERBISH:
@@ -531,7 +533,8 @@ class TimeResolver:
                 outside = [it for it in plain if it.head is not None and it.head.i not in own]
                 if (b := nearest(index.toks[by.head], outside, 1)) is not None:
                     cands.append(b)
-            purpose = trig.dep in ("advcl", "xcomp") and by.lemma.lower() in GATHERING_VERBS and any(
+            purpose = trig.dep in ("advcl", "xcomp") and (by.lemma.lower() in GATHERING_VERBS or by.lemma.lower() in
+                                                          OCCASION_VERBS and index.kid_tokens(by, "dobj")) and any(
                 c.dep == "aux" and c.tag == "TO" for c in index.kid_tokens(trig))
             if purpose or trig.dep == "advcl" and (_marked(index, trig) or _participle(index, trig)):
                 own = set(index.subtree(trig.i))
