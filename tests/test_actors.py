@@ -913,3 +913,51 @@ def test_a_place_named_as_a_likeness_is_not_the_storys_country(pipeline):
     art = extract(text, published="2026-03-04", pipeline=pipeline)
     marrow = next(a for a in art.actors if a.name == "Ilse Marrow")
     assert marrow.country is None, marrow
+
+
+def test_a_name_set_beside_one_of_a_roles_people_is_a_persons(pipeline):
+    """"arrested Astou Niang Kane, one of the nation's most popular radio presenters": the tagger may take a name it
+    has not seen for a building or a body; set beside "one of" the people a role names, it is a person's."""
+    from dragoman import extract
+
+    art = extract("Gendarmes in Bamako on Monday arrested Astou Niang Kane, one of the nation's most popular radio "
+                  "presenters, after a broadcast on fuel prices.", published="2026-03-04", pipeline=pipeline)
+    kane = by_name(art, "Astou Niang Kane")
+    assert kane.kind == "person", kane
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.targets] == ["Astou Niang Kane"], ev
+
+
+def test_a_name_quoted_whole_is_a_works_title_not_a_person(pipeline):
+    """'the weekly political programme "Bamako Ce Soir"': a name set alone in quotation marks is a work's title (the
+    tagger may call it a person), and the pronouns after it are not its."""
+    from dragoman import extract
+
+    art = extract('Kane presents the weekly political programme "Bamako Ce Soir" on the private channel Nova TV. She was '
+                  'questioned for most of the day.', published="2026-03-04", pipeline=pipeline)
+    assert not any(a.name == "Bamako Ce Soir" for a in art.actors), art.actors
+
+
+def test_a_person_the_tagger_ends_on_a_common_noun_is_no_person():
+    """"Bolivia's TKR cotton-growing plain" tagged a person: no person's name ends on a common noun in lower case."""
+    art = resolve(build([[
+        ("Gunmen", "NOUN", "NNS", "nsubj", 1), ("attacked", "VERB", "VBD", "ROOT", 0), ("a", "DET", "DT", "det", 1),
+        ("post", "NOUN", "NN", "dobj", -2), ("in", "ADP", "IN", "prep", -1),
+        ("Bolivia", "PROPN", "NNP", "poss", 4, "GPE"), ("'s", "PART", "POS", "case", -1),
+        ("TKR", "PROPN", "NNP", "compound", 2, "PERSON"), ("cotton-growing", "ADJ", "JJ", "amod", 1, "PERSON"),
+        ("plain", "NOUN", "NN", "pobj", -5, "PERSON"), (".", "PUNCT", ".", "punct", -9),
+    ]], ents=[(5, 6, "GPE"), (7, 10, "PERSON")]))
+    assert not any(a.kind == "person" for a in art.actors), art.actors
+
+
+def test_a_body_known_by_its_initials_is_one_actor_with_them(pipeline):
+    """"officers of the police criminal investigations division, known by its French initials DPJ. The DPJ said":
+    the initials name the division, where the tagger saw no name and where it did."""
+    from dragoman import extract
+
+    art = extract("Rahim Osei was taken into custody on Tuesday by officers of the police criminal investigations "
+                  "division, known by its French initials DPJ. The DPJ said he would be questioned.",
+                  published="2026-03-04", pipeline=pipeline)
+    division = next(a for a in art.actors if "division" in a.name)
+    assert [m.text for m in division.mentions][1:] == ["DPJ", "DPJ"], division
+    assert not any(a.name == "DPJ" for a in art.actors), art.actors

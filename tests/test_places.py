@@ -356,3 +356,16 @@ def test_a_building_named_after_a_city_abroad_is_not_in_that_city(pipeline):
     places = [e.location for e in art.events if e.type == "PROTEST" and e.location is not None]
     assert not any(p.country == "JAM" for p in places), places
     assert not any(a.country == "JAM" for a in art.actors), art.actors
+
+
+def test_a_town_named_after_the_town_of_is_placed_though_the_gazetteer_does_not_know_it(pipeline):
+    """"raided the village of Nacuta in Mozambique's Niassa province": a settlement the gazetteer does not know, named
+    after "the village of", is a place at a town's precision in the country named after it (where on the map unknown),
+    and the same place wherever the story names it again."""
+    from dragoman import extract
+
+    art = extract("Gunmen raided the village of Nacuta in Mozambique's Niassa province on Friday, killing three farmers. "
+                  "On Sunday soldiers attacked Nacuta again.", published="2026-05-10", pipeline=pipeline)
+    places = [(e.location.name, e.location.country, e.location.precision) for e in art.events if e.location]
+    assert places and places[0] == ("Nacuta", "MOZ", "city"), art.events
+    assert len(places) == 2 and places[1] == places[0], art.events

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dragoman.actors.context import Context, Group, Unit, name_head
+from dragoman.actors.context import SHORT_FORMS, Context, Group, Unit, name_head
 from dragoman.actors.holders import resolve_holders
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.actors.militia import resolve_armed, resolve_members
@@ -320,8 +320,10 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
                 u.country = u.org = None
             gather.add(u, named, "acronym")  # "the British National Party ... the BNP": not Bangladesh's party
             continue
-        if (known := _known_as_of(ctx, gather, u)) is not None:
+        if (known := _known_as_of(ctx, gather, u, pending)) is not None:
             gather.add(u, known, "alias")  # "the Dawn Front, known in Somali as Jabhadda Waaberi,": one body
+            if _ACRONYM.match(u.name):
+                acronyms[u.name] = known  # "known by its initials DCI ... the DCI said"
             continue
         g = gather.add(u)
         _extra_mentions(gather, g, u)
@@ -333,14 +335,26 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
 _KNOWN_WORDS = frozenset(("known", "called", "named"))
 
 
-def _known_as_of(ctx: Context, gather: Gathering, u: Unit) -> Group | None:
-    """The body or group named right before ", known (in Somali, locally, also) as" this name: the name is its other
+def _known_as_of(ctx: Context, gather: Gathering, u: Unit, pending: list[Unit]) -> Group | None:
+    """The body or group named right before ", known (in Somali, locally, also) as" this name, or before ", known by
+    its (French) initials" (a title kept back to refer back, ``pending``, names a body then); the name is its other
     name, in another language or the one its people use; ``None`` when the name follows no such phrase."""
     toks = ctx.toks
     j = u.ts - 1
     if j > 0 and toks[j].text.lower() == "the":
         j -= 1  # "also known as the Patani Front"
-    if j < 3 or toks[j].text.lower() != "as" or u.kind not in ("organisation", "actor", "unknown", "group", "person"):
+    if u.kind in ("organisation", "actor", "unknown", "group") and u.te - u.ts == 1 and _ACRONYM.match(u.name) \
+            and toks[j].text.lower() not in SHORT_FORMS:
+        # "The DPJ said ...", after "known by its French initials DPJ" where the tagger saw no name: the initials as
+        # first given
+        j = next((i - 1 for i in range(u.ts - 1, 3, -1) if toks[i].text == u.name and toks[i - 1].text.lower() in SHORT_FORMS),
+                 j)
+    if j > 3 and toks[j].text.lower() in SHORT_FORMS and u.kind in ("organisation", "actor", "unknown", "group"):
+        # "the economic crimes division, known by its French initials DCE,"
+        j = next((i for i in range(j - 1, max(0, j - 4), -1) if toks[i].text.lower() == "by"), 0)
+        if j < 3 or toks[j + 1].text.lower() not in ("its", "their", "the"):
+            return None
+    elif j < 3 or toks[j].text.lower() != "as" or u.kind not in ("organisation", "actor", "unknown", "group", "person"):
         return None
     k = next((i for i in range(j - 1, max(0, j - 5), -1) if toks[i].text.lower() in _KNOWN_WORDS), None)
     if k is None:
@@ -349,6 +363,13 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit) -> Group | None:
     if comma < 1 or toks[comma].text != ",":
         return None
     hits = [g for g in gather.order if g.unit.kind in ("organisation", "group") and any(m[1] == comma for m in g.mentions)]
+    if not hits:
+        # "the economic crimes division, known by ...": a title that might have referred back names
+        # the body whose other name follows
+        titled = [p for p in pending if p.te == comma]
+        if titled:
+            pending.remove(titled[-1])
+            return gather.add(titled[-1])
     return hits[-1] if hits else None
 
 

@@ -153,6 +153,8 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
                          or toks[ts].ent_type == "DATE" and toks[ts].tag == "CD"):
         ts += 1  # the dateline is not part of the phrase ("CARACAS - Venezuelan agents"), nor a year the parser
         # hung on it ("In 2019 rebels killed ...")
+    if _force_post(ctx, root) and ts == root:
+        return root  # "attacked a police post": the post is the police's, an actor the event may take
     if t.dep in ("compound", "amod", "nmod") and t.head > root and toks[t.head].sent == t.sent:
         if t.head in ctx.role_of or t.head in ctx.title_toks or t.head in ctx.unit_of or not role.strong:
             return None  # "police chief": the head phrase is handled on its own
@@ -169,6 +171,19 @@ def _phrase_start(ctx: Context, root: int, role: Role) -> int | None:
 _RULING_BODIES = frozenset({"government", "cabinet", "administration"})
 #: the policy nouns after which such a modifier is the body that made them
 _GOVERNMENT_WORKS = words("government_works")
+
+
+#: the posts and vehicles of a force ("police post", "army convoy")
+_FORCE_POSTS = words("force_posts")
+
+
+def _force_post(ctx: Context, root: int) -> bool:
+    """Is the role word at ``root`` a bare force ("police", "army") before a noun of one of its posts or vehicles ("a
+    police post", "an army convoy"; not "police posts", more often a habit told)?  The post is the force's: whoever
+    attacks it attacks the force."""
+    t = ctx.toks[root]
+    return t.dep == "compound" and t.head == root + 1 and ctx.role_of[root][2].sector in ("COP", "MIL") \
+        and ctx.role_of[root][0] == root and ctx.toks[t.head].text.lower() in _FORCE_POSTS
 
 
 def _maker_of_policy(ctx: Context, root: int) -> bool:
@@ -220,7 +235,7 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
             and not _ACRONYM_PLURAL.match(t.text) and (
             bare == ts or not (role.strong or role.kind == "person" or _collective(ctx, ts, root))
             or toks[ts].text.lower() not in _NAMING_DETERMINERS) and not _headline_subject(ctx, root, role, ts) \
-            and not _maker_of_policy(ctx, root):
+            and not _maker_of_policy(ctx, root) and not _force_post(ctx, root):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
         # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
     ts = bare

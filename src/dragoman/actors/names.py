@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dragoman.actors.context import COUNTRY_KINDS, RANKS, Context, Unit, known_as_end
+from dragoman.actors.context import COUNTRY_KINDS, RANKS, SHORT_FORMS, Context, Unit, known_as_end
 from dragoman.actors.lexicon import Entry, Match
 from dragoman.actors.militia import MEMBERS
 from dragoman.actors.titles import PORTFOLIO_WORDS
@@ -82,9 +82,11 @@ def find_names(ctx: Context) -> list[Unit]:
     units.extend(_apposed_bodies(ctx, {i for u in units for i in range(u.ts, u.te)}, covered))
     taken = {i for u in units for i in range(u.ts, u.te)}
     for ent in _joined_people(ctx, covered):
-        if any(i in taken for i in range(ent.tok_start, ent.tok_end)) or _aged_other(ctx, ent, covered):
+        if any(i in taken for i in range(ent.tok_start, ent.tok_end)) or _aged_other(ctx, ent, covered) \
+                or _quoted_work(ctx, ent) or _common_noun_end(ctx, ent):
             continue
-        eu = _entity_unit(ctx, ent, covered)
+        eu = _entity_unit(ctx, ent, covered) if not _given_initials(ctx, ent) else \
+            Unit(ent.tok_start, ent.tok_end, "organisation", ent.text, rule="ner:initials", label="ORG")
         if eu is not None:
             units.append(eu)
             taken.update(range(eu.ts, eu.te))
@@ -208,6 +210,39 @@ def _aged_other(ctx: Context, ent: Span, covered: dict[int, Unit]) -> bool:
         and all(ctx.toks[i].pos == "PROPN" for i in range(ent.tok_start, ent.tok_end))
 
 
+_OPENING_QUOTES = frozenset(('"', "“", "``"))
+_CLOSING_QUOTES = frozenset(('"', "”", "''"))
+
+
+def _quoted_work(ctx: Context, ent: Span) -> bool:
+    """Is ``ent`` a "person" the tagger found in a name set alone in quotation marks (the programme "Dakota
+    Tonight", the show "Maria Vela")?  It is a work's title: a person's name is not quoted whole, and a nickname
+    quoted inside a name ('Joaquín "El Tigre" Ruiz') follows a name word."""
+    toks = ctx.toks
+    return ent.label == "PERSON" and ent.tok_start > 0 and ent.tok_end < len(toks) \
+        and toks[ent.tok_start - 1].text in _OPENING_QUOTES and toks[ent.tok_end].text in _CLOSING_QUOTES \
+        and (ent.tok_start < 2 or toks[ent.tok_start - 2].pos != "PROPN")
+
+
+def _given_initials(ctx: Context, ent: Span) -> bool:
+    """Is ``ent`` a body's initials given after "known by its (French) initials", whatever the tagger made of them
+    (a place, often)?  They name the body, an organisation."""
+    toks = ctx.toks
+    j = ent.tok_start - 1
+    if ent.tok_end - ent.tok_start != 1 or not toks[ent.tok_start].text.isupper() or j < 3 \
+            or toks[j].text.lower() not in SHORT_FORMS:
+        return False
+    return any(toks[k].text.lower() == "by" and toks[k - 1].text.lower() == "known" for k in range(max(1, j - 3), j))
+
+
+def _common_noun_end(ctx: Context, ent: Span) -> bool:
+    """Is ``ent`` a "person" the tagger ended on a common noun in lower case ("[Dorvan's TKR cotton-growing plain]")?
+    No person's name ends so; it names a place or a thing."""
+    last = ctx.toks[ent.tok_end - 1]
+    return ent.label == "PERSON" and ent.tok_end - ent.tok_start > 1 and last.pos == "NOUN" and last.text.isalpha() \
+        and last.text.islower()
+
+
 def _aged_names(ctx: Context, taken: set[int]) -> list[Unit]:
     """"Herrera, 44, was led away by police", "Marie-Claude Vernet-Ducros, who led the council, was detained", "arrested
     Kwame Asante-Boateng, the party's spokesman": a run of capitalised proper nouns set off with an age (a number from
@@ -248,8 +283,7 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
     out: list[Unit] = []
     for last in range(1, len(toks) - 1):
         if toks[last].tag != "NNP" or toks[last + 1].text != "," or last in taken or not any(
-                toks[k].dep == "appos" and k in ctx.role_of and ctx.role_of[k][2].kind == "person"
-                for k in ctx.children[last]):
+                toks[k].dep == "appos" and _a_person_described(ctx, k) for k in ctx.children[last]):
             continue
         ts = _without_title(ctx, _name_run_start(ctx, last + 1), last + 1)  # ("Ambassador Zalmay ...": not the title)
         run = range(ts, last + 1)
@@ -260,6 +294,16 @@ def _apposed_persons(ctx: Context, taken: set[int]) -> list[Unit]:
         out.append(Unit(ts, last + 1, "person", ctx.text(ts, last + 1), rule="apposed", label="PERSON"))
         taken.update(run)
     return out
+
+
+def _a_person_described(ctx: Context, k: int) -> bool:
+    """Does the appositive headed at ``k`` describe one person: a person's title ("a former deputy mayor"), or one of
+    the people a role names ("one of the nation's most popular radio presenters")?"""
+    if k in ctx.role_of:
+        return ctx.role_of[k][2].kind == "person"
+    return ctx.toks[k].lemma.lower() == "one" and any(
+        ctx.toks[q].lemma.lower() == "of" and any(p in ctx.role_of and ctx.toks[p].tag == "NNS" for p in ctx.children[q])
+        for q in ctx.children[k])
 
 
 #: first words of a place's or a feature's name ("Spain's Costa Brava", "Peru's Lake Titicaca")

@@ -15,6 +15,7 @@ destination of a visit ("a trip to Beijing").  With none the event has no locati
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -78,6 +79,12 @@ _LANDMARK = re.compile(r"\b(?:outside|in\s+front\s+of|at\s+the\s+gates\s+of|near
                        r"(?:[Pp]arliament(?:\s+[Bb]uilding)?|[Pp]alace|[Aa]ssembly|[Ll]egislature|[Cc]ongress|[Ss]enate|"
                        r"[Cc]ity\s+[Hh]all|[Tt]own\s+[Hh]all|[Ee]mbassy|[Cc]onsulate|[Ss]upreme\s+[Cc]ourt|[Cc]ourthouse|"
                        r"[Mm]inistry(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|Government\s+House|State\s+House))\b")
+#: the nouns of "the town of X"
+_SETTLEMENT_NOUNS = frozenset(_W["named_settlement_nouns"])
+#: a country named after a place ("Ancuro in Peru's south"): the place is in it
+_IN_COUNTRY = re.compile(r"^,?\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
+#: words that make the name after them a town's ("the town of X", "the village of X")
+_SETTLEMENT_OF = re.compile(rf"\b(?:{'|'.join(sorted(_SETTLEMENT_NOUNS))})\s+of\s+$", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?P<dem>[A-Z][a-z]+)\s+(?:city|town|village|province|region)\s+of\s+$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 _THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -150,6 +157,12 @@ class PlaceResolver:
                 continue
             seen.add((m.start, m.end))
             out.append(replace(m, head=index.span_head(s, e)))
+        named = {m.place.name: m.place for m in out if m.place.source == "named"}
+        for s, e, _admin in sorted(spans) if named else ():
+            if (s, e) not in seen and article.text[s:e] in named and not claimed.blocked(s, e):
+                # "the town of Ancuro ... Fighters stormed Ancuro": the town the story named, wherever it names it again
+                seen.add((s, e))
+                out.append(_Mention(s, e, article.text[s:e], named[article.text[s:e]], index.span_head(s, e)))
         out += self._capitals(article.text, claimed, out, index)
         out += self._bare_capitals(article, ctx, claimed, out, index)
         out += self._dateline_squares(article, claimed, out, index)
@@ -196,7 +209,15 @@ class PlaceResolver:
         place = self.gaz.lookup(name, local, admin=admin)
         if place is None and cued and not admin:
             place = self._landmark_city(name, local)
-        if place is not None and strong_only and not self.gaz.strong(place):
+        settled = _SETTLEMENT_OF.search(text[max(0, s - 30) : s]) is not None and name[:1].isupper()
+        if place is None and settled:
+            # "in the town of Pichuro": a town the gazetteer does not know, in the country named after it ("in Peru")
+            # or the one country the story is of, is that place at a town's precision (where on the map unknown)
+            after = _IN_COUNTRY.match(text[e : e + 40])
+            country = self.gaz.country_of(after.group(1)) if after else None
+            country = country or (next(iter(local)) if len(local) == 1 else _main_country(ctx))
+            place = Place(name, country, None, None, "city", source="named") if country else None
+        if place is not None and strong_only and not settled and not self.gaz.strong(place):
             return None
         if place is not None and not (cued or named or admin) and _weak(place):
             return None  # a small town named with no "in"/"at" before it is more often a person
@@ -341,6 +362,9 @@ class PlaceResolver:
                 # "in the province of Idlib" / "in the city of Aleppo" / "to the streets of Velna": the name stands
                 # for the noun before it
                 noun = index.toks[up.head]
+                if noun.lemma.lower() in ADMIN_NOUNS and noun.dep == "dobj" and noun.head == trig.i \
+                        and trig.lemma.lower() in PLACE_OBJECT_LEMMAS:
+                    return 0  # "attacked the town of Ancuro": the town is where
                 if (noun.lemma.lower() in ADMIN_NOUNS or noun.lemma.lower() in LANDMARK_NOUNS
                         or noun.text.lower() in LANDMARK_NOUNS) and noun.dep == "pobj" and noun.head != noun.i:
                     up, prep = index.toks[noun.head], index.toks[noun.head].text.lower()
@@ -358,6 +382,16 @@ class PlaceResolver:
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
                 return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
         return None
+
+
+def _main_country(ctx: list[tuple[int, int, str, int]]) -> str | None:
+    """The country the article names most often (in its own words, or else as its actors' country), if one is named
+    more often than any other."""
+    for tiers in ((0,), (0, 1, 2)):
+        top = Counter(iso for _, _, iso, tier in ctx if tier in tiers).most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return top[0][0]
+    return None
 
 
 def _plural(t: Token) -> bool:
@@ -440,6 +474,9 @@ def _cued_start(toks: Sequence[Token], i: int) -> tuple[int | None, bool]:
     t = toks[i]
     if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
         return i + 1, False
+    if t.text.lower() == "of" and 0 < i < len(toks) - 1 and toks[i - 1].text.lower() in _SETTLEMENT_NOUNS \
+            and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
+        return i + 1, False  # "the town of Nacuro", whatever the tagger made of the name
     # "marched through central Velna", "in northern Dorvan": a word of the part of it between
     if t.text.lower() in CUE_PREPS and i + 2 < len(toks) and toks[i + 1].text in AREA_WORDS and _capital(toks[i + 2]) \
             and toks[i + 2].sent == t.sent:
