@@ -1550,3 +1550,18 @@ def test_an_armed_group_named_by_its_arabic_kind_or_its_english_one_is_one_group
     assert keys("gunmen of the Zerdali Brigades") & keys("Fighters from the Al-Zerdali Brigades", "REB")
     assert not keys("gunmen of the Saif al-Rashid Brigades") & named
     assert keys("Gunmen from the separatist Tolnai Azad Lashkar") & {"n:tolnai azad lashkar"}
+
+
+def test_a_given_name_cut_short_is_one_persons_but_another_given_name_is_not():
+    """"Ravi Persaud" / "Ravindra Nath Persaud": an outlet may cut a given name short (three letters or more, the
+    surname shared); "Ana Persaud" / "Ravindra Persaud" are two people, and so are "Jo" / "Joanna" (too short to tell)."""
+    from dragoman.store.merge import one_person, spelled
+    from dragoman.store.records import norm_name
+
+    def same(a: str, b: str) -> bool:
+        return one_person(spelled(norm_name(a)), spelled(norm_name(b)))
+
+    assert same("Ravi Persaud", "Ravindra Nath Persaud") and same("Ravindra Nath Persaud", "Ravi Persaud")
+    assert not same("Ana Persaud", "Ravindra Persaud")
+    assert not same("Jo Persaud", "Joanna Persaud")
+    assert not same("Ravi Persaud", "Ravindra Singh")  # no surname shared

@@ -200,3 +200,38 @@ def test_a_visitors_arrival_is_not_a_meeting_of_his_visit_on_another_day(pipelin
         store.ingest(coded)
         rows, _ = store.query_events(EventQuery(include_negated=True, include_hypothetical=True), limit=100)
     assert [r["article_ids"] for r in rows if len(r["article_ids"]) > 1] == [], rows
+
+
+#: an attack told the day of it with its attackers unknown and the day after by the group that claimed it, the
+#: town named after "the town of" (no gazetteer knows it); a counter-rally the same day in the same city as a march:
+#: invented towns, groups and outlets
+ARMED_MEN_ARTICLES = [
+    ("u1", "2025-08-15", "attack", ("PEMBA, Aug 15 (Rovuma Wire) - Unidentified gunmen attacked the town of Nacuta before "
+     "dawn on Friday, killing four civilians and burning a market, Mozambican police said.")),
+    ("u2", "2025-08-16", "attack", ("MAPUTO, Aug 16 (Lakeside Herald) - An armed group calling itself the Lugenda Valley "
+     "Front on Saturday claimed Friday's raid on Nacuta. Its fighters stormed the town of Nacuta in the early hours of "
+     "Friday, shooting residents, the group said in a message to Mozambican reporters.")),
+]
+RALLY_ARTICLES = [
+    ("r1", "2025-06-07", "march", ("ACCRA, June 7 (Gold Coast Wire) - Market traders demonstrated in Accra on Saturday "
+     "against the city council's plan to move Makola market, blocking two roads for several hours.")),
+    ("r2", "2025-06-07", "counter-rally", ("ACCRA, June 7 (Volta Times) - Landlords from the Makola district rallied in "
+     "Accra on Saturday in favour of the council's relocation plan, saying the old market was a fire risk.")),
+]
+
+
+def test_armed_men_unknown_and_a_group_that_claims_them_are_one_attack_in_one_town_on_one_day(pipeline, tmp_path):
+    """Gunmen of no name and the fighters of a group named the day after, one town, one day, the same kind of
+    victims: one attack.  The town, unknown to the gazetteer, is placed by "the town of" and the country after it."""
+    merged = pairs_merged(pipeline, ARMED_MEN_ARTICLES, (("u1", "u2"),), tmp_path, "ASSAULT")
+    assert merged == {("u1", "u2"): True}
+
+
+def test_a_rally_in_support_and_a_march_against_are_two_protests(pipeline, tmp_path):
+    """A march against a bill and a rally for it, in one city on one day, by crowds named apart: a counter-rally,
+    not the march told again (the coder marks the rally held for something: ``+support``)."""
+    arts = [make_article(text, id=aid, published=day, source=f"test:{aid}") for aid, day, _, text in RALLY_ARTICLES]
+    coded = pipeline.run_batch(arts)
+    rules = [[e.rule for e in a.events if e.type == "PROTEST"] for a in coded]
+    assert not any("+support" in r for r in rules[0]) and any("+support" in r for r in rules[1]), rules
+    assert pairs_merged(pipeline, RALLY_ARTICLES, (("r1", "r2"),), tmp_path, "PROTEST") == {("r1", "r2"): False}

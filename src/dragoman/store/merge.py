@@ -127,7 +127,19 @@ def lookup_keys(m: dict[str, Any]) -> list[set[str]]:
     if "_lookup" not in m:
         m["_lookup"] = [ks | {"s:" + sound} if len(sound := _surname_sound(a, ks)) >= 2 else ks
                         for a, ks in zip(parts(m), member_keys(m))]
+        town = _armed_town(m)
+        if town:  # armed men no one names, in a town: found by the town ("t:nacuro"), judged by ``_armed_doers``
+            m["_lookup"] = [ks | {town} if a["role"] == "source" else ks for a, ks in zip(parts(m), m["_lookup"])]
     return cast(list[set[str]], m["_lookup"])
+
+
+def _armed_town(m: dict[str, Any]) -> str:
+    """"t:" and the town of an attack whose doers are all armed men or an armed group (sectors of
+    ``SECTOR_FAMILIES[1]``), placed in a town; "" for any other event."""
+    if m.get("type") != "ASSAULT" or m.get("place_precision") not in ("city", "place") or not m.get("place"):
+        return ""
+    doers = [a for a in parts(m) if a["role"] == "source"]
+    return "t:" + norm_name(m["place"]) if doers and all(a.get("sector") in SECTOR_FAMILIES[1] for a in doers) else ""
 
 
 def _surname_sound(a: dict[str, Any], keys: set[str]) -> str:
@@ -303,7 +315,8 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     "Rosa Quispe Condori"), or they share a word and are otherwise written with the same consonants, as
     names transliterated from Arabic or Amharic are ("Mohamed Fathy El-Sayed" / "Muhammad Fathi al-Sayed"), or
     one writes as one word what the other writes as two ("Mohammad Reza Kazemi Tabar" / "Mohammad-Reza Kazemitabar"),
-    or one gives initials for the other's given names ("V. A. Kulkarni" / "Vikram Anand Kulkarni")."""
+    or one gives initials for the other's given names ("V. A. Kulkarni" / "Vikram Anand Kulkarni"), or cuts a given
+    name short ("Ravi Persaud" / "Ravindra Nath Persaud")."""
     x, y = _initialled(x, y)
     x, y = _unfused(x, y), _unfused(y, x)
     if x <= y or y <= x:
@@ -330,6 +343,8 @@ def one_person(x: frozenset[str], y: frozenset[str]) -> bool:
     # "Oleksandr Marchenko" / "Olekszandr Marchenko": every other word of the shorter name is a long word of
     # the other's written with one letter changed, added or left out (two in a word of nine letters or more)
     short, other = (x - y, y - x) if len(x) <= len(y) else (y - x, x - y)
+    if short and x & y and all(len(w) >= 3 and any(v.startswith(w) and len(v) > len(w) + 1 for v in other) for w in short):
+        return True  # "Ravi Persaud" / "Ravindra Nath Persaud": a given name cut short
     return bool(short) and all(len(w) >= 6 and any(_near(w, v) for v in other) for w in short)
 
 
@@ -624,6 +639,70 @@ def _sector_kin(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(ca == cb and any(sa in f and sb in f for f in SECTOR_FAMILIES) for ca, sa in split(a) for cb, sb in split(b))
 
 
+def _armed_kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Do both events name their doers only as armed men ("unidentified gunmen", which give no key, "armed men",
+    "rebels"), sectors of one family (``SECTOR_FAMILIES``) of one country, one of them perhaps by the armed group's
+    name ("gunmen stormed the town" / "the X Movement claimed the raid on the town"): no person, and no body named
+    on both sides?"""
+    def doers(x: dict[str, Any]) -> list[dict[str, Any]]:
+        return [a for a in parts(x) if a["role"] == "source"]
+
+    dm, do = doers(m), doers(o)
+    armed = SECTOR_FAMILIES[1]
+    if not dm or not do or any(a.get("sector") not in armed or a.get("kind") == "person" for a in dm + do):
+        return False
+    named = [any(a.get("kind") == "organisation" for a in d) for d in (dm, do)]
+    cm, co = ({a["country"] for a in d if a.get("country")} for d in (dm, do))
+    return not all(named) and bool(cm or co) and (not cm or not co or bool(cm & co))
+
+
+def _protests_apart(m: dict[str, Any], o: dict[str, Any], sm: frozenset[str], so: frozenset[str]) -> str | None:
+    """Why two protests (``sm``, ``so``: their sources' keys) are two, or ``None``."""
+    if _protesters_apart(sm, so):
+        return "different protesters: each names a group of its own sector, the other's not"
+    if _stance(m) != _stance(o) and not strong(sm & so):
+        # "rallied in support of the bill" / "marched against the bill", one city, one day: a counter-rally
+        return "a rally for and a protest against, by crowds named apart"
+    return None
+
+
+def _armed_doers(m: dict[str, Any], o: dict[str, Any], found: tuple[frozenset[str], int] | None,
+                 sides: tuple[frozenset[str], ...]) -> tuple[tuple[frozenset[str], int] | None, str]:
+    """``found`` (``_aligned``'s keys shared and on how many sides) where the doers of two acts are armed men no one
+    names on both sides, and a note saying so: "gunmen attacked the town of X, killing five civilians" / "the Y
+    Movement's fighters stormed X, shooting residents", armed men of one country against the same kind of victims
+    in one town on one day, share both sides; so do "gunmen attacked the army checkpoint in X" / "militants overran
+    the checkpoint", one country's sectors of one family (``SECTOR_FAMILIES``), no one named, in one town."""
+    sm, tm, so, to = sides
+    if found is None and _armed_kin(m, o) and same_city_day(m, o) and _victims_kin(m, o):
+        return (frozenset(), 2), " (armed men of one country against the same kind of victims, in one town on one day)"
+    if found is not None and found[1] == 1 and not (sm & so) and tm & to and (_sector_kin(sm, so) or _armed_kin(m, o)) \
+            and not any(k.startswith(("n:", "o:")) for k in sm | so) and _one_town(m, o):
+        return (found[0], 2), " (the doers named by kindred sectors of one country)"
+    return found, ""
+
+
+def _stance(m: dict[str, Any]) -> bool:
+    """Is a protest one held for something ("rallied in support of the bill": the coder's ``+support``)?"""
+    return "+support" in (m.get("rule") or "")
+
+
+def _one_town(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Is one of two events placed in a town (or a place in one), and the other in the same or nowhere?"""
+    fine = {"city", "place"}
+    placed = [x for x in (m, o) if x.get("place")]
+    return bool(placed) and all(x.get("place_precision") in fine for x in placed) and places_compatible(m, o)
+
+
+def _victims_kin(m: dict[str, Any], o: dict[str, Any]) -> bool:
+    """Do two events' targets name groups of one country and sector ("at least five civilians" / "residents")?"""
+    def victims(x: dict[str, Any]) -> set[tuple[str, str]]:
+        return {(a["country"], a["sector"]) for a in parts(x)
+                if a["role"] == "target" and a.get("kind") == "group" and a.get("country") and a.get("sector")}
+
+    return bool(victims(m) & victims(o))
+
+
 def _contradict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two sides of one role name different participants?  Both name people or organisations, share
     none of them and share no more than a country's sector ("Ironwood Valley Brigade militants" / "Harakat
@@ -879,24 +958,24 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
         return False, "a mutual act of different parties: each names a person the other does not"
     if mutual and groups_apart(m, o):
         return False, "a mutual act of different parties: one names a country's state, the other only its other groups"
-    if m["type"] == "PROTEST" and _protesters_apart(sm, so):
-        return False, "different protesters: each names a group of its own sector, the other's not"
+    if m["type"] == "PROTEST" and (apart := _protests_apart(m, o, sm, so)) is not None:
+        return False, apart
     if not mutual and _arrested_apart(m, o, tm, to):
         return False, "different people taken: one names whom it arrested, the other someone else (no key or sector shared)"
     found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
     if found is None and mutual:
-        # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources"
-        # (whose names must agree) is either, as roles are the outlet's choice: so the verdict does not
-        # depend on which of the two reports came first
+        # m's sources with o's targets and m's targets with o's sources; which pair counts as "the sources" (whose
+        # names must agree) is either, as roles are the outlet's choice: the verdict is the same in either order
         found = (_aligned(sm, tm, to, so, (psm, ptm), (pto, pso), (csm, ctm), (cto, cso), mutual)
                  or _aligned(tm, sm, so, to, (ptm, psm), (pso, pto), (ctm, csm), (cso, cto), mutual))
         swapped = " (reciprocal, either way round)"
     copy = o["article_id"] in copies
+    found, armed = (found, "") if mutual else _armed_doers(m, o, found, (sm, tm, so, to))
     if found is None and not (copy and not (sm | tm | so | to)):
         return False, "no specific participant shared on aligned sides (sources with sources, targets with targets)"
     shared, sides = found if found is not None else (frozenset(), 0)
-    who = f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side"
+    who = (f"participants {_key_names(shared)}{swapped}" if shared else "no participants on either side") + armed
     place_note = ""
     if not places_compatible(m, o):
         if not (coarse_place(m, o) and same_people_same_day(m, o)):
