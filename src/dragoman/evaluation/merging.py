@@ -150,7 +150,8 @@ Two measures (``dragoman eval merge``):
   day-after analysis that tells the happening in passing; a counter-protest by another group in the same city the
   same day and an agreement signed by the same two countries' other ministers a week later as decoys), written
   blind on 7 Dec 2026 and committed before its first run, unread but for its titles (printed once when it was
-  assembled): ``holdout24_precision``, ``holdout24_recall``.
+  assembled): ``holdout24_precision``, ``holdout24_recall``. It was read later on 7 Dec 2026, once holdout26 had been
+  written blind, to find why pairs were missed or merged wrongly, so it is no longer blind.
 - **holdout25 set**: ``data/merge_set_holdout25.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a joint statement of both governments; a day told as a calendar date in one report and as a weekday in
   the other; the acting body named by its initials alone in one report; the people arrested or attacked named only
