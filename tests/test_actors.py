@@ -961,3 +961,35 @@ def test_a_body_known_by_its_initials_is_one_actor_with_them(pipeline):
     division = next(a for a in art.actors if "division" in a.name)
     assert [m.text for m in division.mentions][1:] == ["DPJ", "DPJ"], division
     assert not any(a.name == "DPJ" for a in art.actors), art.actors
+
+
+def test_a_title_naming_a_country_refers_to_the_official_of_that_country(pipeline):
+    """"The Togolese minister" after a Togolese minister and a host whose country the text did not say: the Togolese
+    one, not the nearer host (who would take Togo's code from it)."""
+    from dragoman import extract
+
+    art = extract("ACCRA, March 2 (Coast Daily) - Defence Minister Kofi Mensah Boateng received visiting Togolese Foreign "
+                  "Minister Komi Agbeko on Monday. Boateng said Ghana wanted calm at sea. The Togolese minister said Togo "
+                  "was open to joint patrols with Ghana.", published="2026-03-02", pipeline=pipeline)
+    assert "Togolese minister" in [m.text for m in by_name(art, "Komi Agbeko").mentions]
+    assert by_name(art, "Kofi Mensah Boateng").country != "TGO"
+
+
+def test_a_bodys_name_after_a_word_of_office_is_no_persons(pipeline):
+    """"Finland's Police Security Service (SUPO)": "Police" is no title of a person named "Security Service"."""
+    from dragoman import extract
+
+    art = extract("HELSINKI, Sept 9 (Baltic Wire) - Finland's Police Security Service (SUPO) on Wednesday arrested a "
+                  "19-year-old man in Turku.", published="2026-09-09", pipeline=pipeline)
+    body = next(a for a in art.actors if "Security Service" in a.name)
+    assert body.kind == "organisation" and body.name == "Police Security Service", body
+
+
+def test_a_name_set_beside_a_coalition_is_a_bodys(pipeline):
+    """"organised by Kisan Jan Morcha, a coalition of farmers' unions": a name an apposition calls a coalition, a
+    movement or a union is an organisation, with or without "the" before it (the tagger may call it a person)."""
+    from dragoman import extract
+
+    art = extract("The march was organised by Kisan Jan Morcha, a coalition of farmers' unions and village councils.",
+                  published="2026-03-04", pipeline=pipeline)
+    assert by_name(art, "Kisan Jan Morcha").kind == "organisation"

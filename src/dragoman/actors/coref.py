@@ -481,6 +481,9 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
              and not (_ranks(ctx, g) - own)]
     partners = _conjoined_with(ctx, u)
     cands = [g for g in cands if not any(s <= k < e for s, e, _ in g.mentions for k in partners)]
+    if u.country is not None and any(g.unit.country == u.country for g in cands):
+        # "the Iranian minister": the minister the text called Iranian, not the nearer one whose country it did not say
+        cands = [g for g in cands if g.unit.country == u.country]
     before = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) < u.ts]
     after = [g for g in cands if g.mentions and min(m[0] for m in g.mentions) > u.ts] if u.person_role else []
     target = None

@@ -118,9 +118,14 @@ def _role_phrase(ctx: Context, rs: int, re_: int, role: Role, done: set[int]) ->
 def _portfolio_tail(ctx: Context, te: int) -> int:
     """Where a person's title ending at ``te`` ends with its portfolio, written out after "of" or "for" and set off by
     a comma before the holder's name ("Minister [of Mines], Pavel ...": the title's portfolio, ``vocabulary.portfolio``;
-    the words as ``names.portfolio_end`` reads them); ``te`` when none follows."""
+    the words as ``names.portfolio_end`` reads them), or followed by no name at all ("met Velna's Minister [of
+    Defence] on Monday"); ``te`` when none follows."""
     j = portfolio_end(ctx.toks, te, {})
-    return j if j is not None and ctx.toks[j].text == "," else te
+    if j is not None:
+        return j if ctx.toks[j].text == "," else te
+    # "met Velna's Minister of Defence on Monday": a capitalised portfolio with no name after it is the title's too
+    j = portfolio_end(ctx.toks, te, {}, named=False)
+    return j if j is not None and not (ctx.toks[j].tag == "NNP" and ctx.toks[j].text[:1].isupper()) else te
 
 
 def _the_country_named(ctx: Context, root: int) -> Unit | None:

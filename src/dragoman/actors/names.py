@@ -499,8 +499,9 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             continue  # a Title Case headline's words after a title ("Envoy Discuss Further Facilitation") name no
             # one unless the story names them too
         labels = {ents.get(i) for i in names}
-        if any(toks[i].text.lower() in ORG_NAME_WORDS for i in names) and "PERSON" not in labels:
-            continue  # a body's name after a title's word ("the Independent Police Complaints Commission")
+        if any(toks[i].text.lower() in ORG_NAME_WORDS | BODY_NAME_WORDS for i in names) and "PERSON" not in labels:
+            continue  # a body's name after a title's word ("the Independent Police Complaints Commission", "Police
+            # Security Service")
         if toks[names[-1]].text.lower() in _ARMED_BODY_HEADS or _a_body_named(ctx, ts, te):
             continue  # "militiamen of the Kivu Patriotic Front", "the separatist Barisan ...": a body's name
         hyphen = any(toks[i].text == "-" for i in range(ts, te))
@@ -523,13 +524,13 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
     return out
 
 
-def portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> int | None:
+def portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit], named: bool = True) -> int | None:
     """Where a portfolio or a country written out after a title ends ("Minister [of Water Resources] Hazem
     al-Saadi", "President [of the Republic of Moldova] Natalia Ursu", "The President [of the Republic], Mateo
     Cordero", "Special Envoy [for the Horn of Africa] Thomas Reinholt"), when capitalised portfolio words or a
     country's or region's name follow "of" or "for" and a capitalised name follows them (perhaps after a comma),
     or portfolio words in lower case, as wire copy writes them ("former undersecretary [of public works] Tomás
-    Quiroga"); else ``None``."""
+    Quiroga"); else ``None``.  ``named=False``: whatever follows ("met Velna's Minister [of Defence] on Monday")."""
     if i >= len(toks) or toks[i].text not in ("of", "for"):
         return None
     j = i + 1
@@ -540,7 +541,12 @@ def portfolio_end(toks: Sequence[Token], i: int, covered: dict[int, Unit]) -> in
         j += 1  # (a bloc inside a portfolio: "Minister of Trade and CARICOM Affairs", "of EU Affairs")
     if j == i + 1 or toks[j - 1].text.lower() in ("and", "of", "the", "&") or j >= len(toks):
         return None
+    if toks[j].text in ("II", "III") and j + 1 < len(toks):
+        j += 1  # "Minister of Defence II": a second minister of one portfolio, as Brunei names them
     k = j + 1 if toks[j].text == "," and j + 1 < len(toks) else j
+    if not named:
+        return j if all(toks[x].text[:1].isupper() or toks[x].text in ("of", "and", "for", "the", "&")
+                        for x in range(i + 1, j)) else None
     return j if toks[k].tag == "NNP" and toks[k].text[:1].isupper() and k not in covered else None
 
 
@@ -629,10 +635,17 @@ def _apposed_bodies(ctx: Context, taken: set[int], covered: dict[int, Unit]) -> 
                 or toks[n].tag != "NNP" or not toks[n].text[:1].isupper():
             continue
         ts = n
-        while ts > 0 and toks[ts - 1].tag == "NNP" and toks[ts - 1].dep == "compound" and toks[ts - 1].head > ts - 1 \
-                and toks[ts - 1].text[:1].isupper() and n - ts < 5:
-            ts -= 1
-        if ts == n or ts == 0 or toks[ts - 1].lemma.lower() != "the" or ctx.in_chrome(toks[ts].start, toks[n].end) \
+        while ts > 1 and n - ts < 6 and (
+                toks[ts - 1].tag == "NNP" and toks[ts - 1].dep == "compound" and toks[ts - 1].head > ts - 1
+                and toks[ts - 1].text[:1].isupper()
+                or (toks[ts - 1].text == "-" or toks[ts - 1].text in _LINKING_PARTICLES
+                    or toks[ts - 1].text.isalpha() and toks[ts - 1].text.islower() and len(toks[ts - 1].text) <= 3
+                    and toks[ts].text == "-") and toks[ts - 2].tag == "NNP"):
+            ts -= 1  # ("Ghaqda Harsien il-Bahar": a particle and a hyphen inside the name)
+        # after "the", or set beside "a coalition of ...", "an association of ..." (a body, whatever comes before it)
+        described = any(toks[d].dep == "det" and toks[d].text.lower() in ("a", "an") for d in ctx.children[h])
+        if ts == n or ts == 0 or not (toks[ts - 1].lemma.lower() == "the" or described) \
+                or ctx.in_chrome(toks[ts].start, toks[n].end) \
                 or any(i in taken or i in covered and covered[i].kind not in _OPENING_PLACES for i in range(ts, n + 1)):
             continue
         out.append(Unit(ts, n + 1, "organisation", ctx.text(ts, n + 1), rule="apposed-body"))
