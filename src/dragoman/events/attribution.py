@@ -581,13 +581,16 @@ _ORGANISING = frozenset({"organise", "organize", "call", "lead", "stage", "conve
 
 
 def _organisers(view: View, c: Cand) -> list[str]:
-    """Who organised the protest at ``c``: the agent of "organised by" hung on the trigger, its object, or (in the
-    trigger's sentence) a word of protest ("thousands marched ..., in a protest organised by X"; "the march,
-    organised by X, reached ...")."""
+    """Who organised the protest at ``c``: the agent of "organised by" hung on the trigger, its object, its subject
+    ("the protesters, led by X, rallied") or (in the trigger's sentence) a word of protest ("thousands marched ...,
+    in a protest organised by X"; "the march, organised by X, reached ...")."""
     toks = view.toks
     sent = toks[c.tok].sent
     heads = {c.tok} | ({c.obj} if c.obj is not None else set())
     heads |= {j for j in range(len(toks)) if toks[j].sent == sent and view.lemma(j) in _PROTEST_WORDS}
+    crowd, _ = view.subject(c.tok)
+    if crowd is not None:
+        heads.add(crowd)  # "The protesters, led by the X Association, rallied ..."
     out: list[str] = []
     for h in heads:
         # "the march organised by X"; "Organised by X, the protesters gathered ...": a participle set before the clause

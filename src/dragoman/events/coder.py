@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from dragoman.actors.lexicon import default_lexicon
 from dragoman.actors.vocabulary import agentive as _agentive
-from dragoman.actors.vocabulary import people_nouns
+from dragoman.actors.vocabulary import people_nouns, portfolio
 from dragoman.events.attribution import ADDRESSING, SYMMETRIC, VERBAL, Attribution, Cand
 from dragoman.events.claim import claimed
 from dragoman.events.clauses import PRONOUNS, View
@@ -86,6 +86,17 @@ def _bare_plural(view: View, n: int) -> bool:
 #: occasions and media of speech: whom a phrase on them names ("in an interview with the Herald") is not judged
 _MEDIUM_NOUNS = frozenset(("interview", "programme", "program", "show", "broadcast", "podcast", "newspaper",
                            "briefing", "conference"))
+
+def _taking_part(view: View, j: int) -> int | None:
+    """The verb of "took part in", "participated in", "joined in" whose "in" hangs on ``j`` ("part" or the verb);
+    ``None`` for any other word."""
+    lemma = view.lemma(j)
+    if lemma in ("participate", "join") and view.toks[j].pos == "VERB" \
+            or lemma == "take" and any(view.lemma(o) == "part" for o in view.kids(j, "dobj")):
+        return j
+    up = view.toks[j].head
+    return up if lemma == "part" and view.toks[j].dep == "dobj" and view.lemma(up) == "take" else None
+
 
 #: the nouns of "in support of", "in favour of", "in defence of"
 _SUPPORT_NOUNS = frozenset({"support", "favour", "favor", "defence", "defense"})
@@ -560,6 +571,8 @@ class Coder:
                 # event stands on its own, its agent unknown here
                 return True, i, 0.05
             return True, h, 0.0
+        if d == "pobj" and view.lemma(h) == "in" and (part := _taking_part(view, toks[h].head)) is not None:
+            return True, part, 0.0  # "1,500 people took part in a demonstration": its subject demonstrated
         if d == "pobj" and view.lemma(h) == "under" and view.subject(toks[h].head)[0] is not None:
             return True, i, 0.1  # "the mayor is under investigation", "came under attack": done to the subject
         if d == "pobj" and (view.lemma(h) in self.event_preps or toks[h].text.lower() in self.event_preps
@@ -1421,6 +1434,9 @@ class Coder:
         sources, targets, recip, ref = self.who.participants(view, c, ptype)
         if not sources and ptype in SYMMETRIC and not e.is_noun and (two := _the_two(view, c.tok, set(targets))):
             sources, recip = list(two), True  # "The two met at the prime minister's office": the two named last
+        if len(set(sources)) <= 1 and not targets and ptype == "CONSULT" and not e.is_noun \
+                and len(parties := _subject_parties(view, c.tok)) > 1:
+            sources, recip = parties, True  # "X's minister A and Y's minister, B, met": a subject the parse broke up
         if "+refusal" in rule and not sources and (sp := view.speech_governor(c.clause)) is not None:
             # "the minister said the detainees will not be freed": the refusal is the speaker's
             ss, _ = view.subject(sp)
@@ -2335,6 +2351,23 @@ def _own_plight(view: View, d: int, plight: frozenset[str]) -> bool:
     verbs of what befalls one (refine.yaml ``plight_verbs``)."""
     s, _ = view.subject(d)
     return view.lemma(d) in plight and s is not None and view.lemma(s).lower() in ("we", "they", "i", "it")
+
+
+def _subject_parties(view: View, v: int) -> list[str]:
+    """The people and states named anywhere in the subject of the mutual act at ``v`` ("Lao Minister X and Brunei's
+    Minister of Foreign Affairs, Y, met": the parser may hang the second on the first's name), in text order."""
+    s, passive = view.subject(v)
+    if s is None or passive or s > v:
+        return []
+    out: list[str] = []
+    for a in view.actors_in(j for j in view.subtree(s, frozenset()) if j < v):
+        x = view.article.actor(a)
+        if x is not None and a not in out and (x.kind in ("person", "country", "government") or x.sector == "GOV"):
+            out.append(a)
+    people = [a for a in out if (x := view.article.actor(a)) is not None and (
+        x.kind == "person" or x.kind == "group" and portfolio(x.name) is not None)]
+    # (two people named: the parties, and the offices that say whose ministers they are, not their titles' other words)
+    return people if sum(1 for a in people if (x := view.article.actor(a)) and x.kind == "person") > 1 else out
 
 
 def _the_two(view: View, v: int, others: set[str]) -> tuple[str, ...] | None:
