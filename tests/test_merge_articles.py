@@ -235,3 +235,52 @@ def test_a_rally_in_support_and_a_march_against_are_two_protests(pipeline, tmp_p
     rules = [[e.rule for e in a.events if e.type == "PROTEST"] for a in coded]
     assert not any("+support" in r for r in rules[0]) and any("+support" in r for r in rules[1]), rules
     assert pairs_merged(pipeline, RALLY_ARTICLES, (("r1", "r2"),), tmp_path, "PROTEST") == {("r1", "r2"): False}
+
+
+#: a meeting of the day, and another article's background that the two countries "have in the past discussed" a
+#: hotline (history, dated only by its article); a force's arrest of one young man and the same force's arrest of two
+#: men elsewhere the same day: invented people and outlets
+HISTORY_ARTICLES = [
+    ("h1", "2025-05-12", "meeting", ("DOHA, May 12 (Gulf Post) - Qatar's Foreign Minister Tamim al-Kuwari met his Omani "
+     "counterpart Salim al-Harthi in Doha on Monday to discuss shipping in the Gulf.")),
+    ("h2", "2025-05-12", "background", ("MUSCAT, May 12 (Oman Wire) - Oman's coast guard often stops Qatari fishing "
+     "boats near its waters, and Salim al-Harthi and Tamim al-Kuwari have in the past discussed a hotline between "
+     "their navies.")),
+]
+ARRESTS_ARTICLES = [
+    ("n1", "2025-09-10", "arrest", ("OSLO, Sept 10 (Fjord Wire) - Norway's Police Security Service on Wednesday arrested "
+     "a 19-year-old man on suspicion of planning an attack on a synagogue.")),
+    ("n2", "2025-09-10", "other arrest", ("TROMSO, Sept 10 (Arctic Post) - The Police Security Service on Wednesday "
+     "arrested two men suspected of photographing military sites for a foreign state.")),
+]
+
+
+def test_a_meeting_of_the_day_and_talks_told_as_history_are_two(pipeline, tmp_path):
+    """Talks the countries "have in the past" held, dated only by the article that recalls them, are not the meeting
+    another article dates to that day (one told as history, the other not: ``kind_apart``)."""
+    merged = pairs_merged(pipeline, HISTORY_ARTICLES, (("h1", "h2"),), tmp_path, "CONSULT")
+    assert merged == {("h1", "h2"): False}
+
+
+def test_one_man_taken_and_two_men_taken_are_two_arrests(pipeline, tmp_path):
+    """One force arresting "a 19-year-old man" and "two men" on one day, no one named: two arrests."""
+    merged = pairs_merged(pipeline, ARRESTS_ARTICLES, (("n1", "n2"),), tmp_path, "COERCE")
+    assert merged == {("n1", "n2"): False}
+
+
+#: one visitor's meetings with two ministers of the host the same day, each report naming the host's minister by
+#: office and portfolio only ("Second Minister of Foreign Affairs", "Minister of Defence II"): invented outlets
+OFFICES_ARTICLES = [
+    ("o1", "2025-04-21", "foreign", ("BANDAR SERI BEGAWAN, April 21 (Borneo Wire) - Fijian Foreign Minister Ratu Isoa "
+     "Waqa met Brunei's Second Minister of Foreign Affairs on Monday to discuss air links and scholarships.")),
+    ("o2", "2025-04-21", "defence", ("BANDAR SERI BEGAWAN, April 21 (Pacific Desk) - Fijian Foreign Minister Ratu Isoa "
+     "Waqa met Brunei's Minister of Defence II on Monday to discuss training for Fijian peacekeepers.")),
+]
+
+
+def test_a_visitors_meetings_with_two_offices_of_other_portfolios_are_two(pipeline, tmp_path):
+    """One visitor meeting the host's foreign minister and, the same day, its defence minister ("Minister of Defence
+    II", as Brunei numbers them), each named by office alone: two meetings (the office's portfolio read from the
+    group's own name)."""
+    merged = pairs_merged(pipeline, OFFICES_ARTICLES, (("o1", "o2"),), tmp_path, "CONSULT")
+    assert merged == {("o1", "o2"): False}

@@ -506,11 +506,12 @@ def parties_apart(m: dict[str, Any], o: dict[str, Any]) -> bool:
         return not any(one_person(words, w) for w, _, _ in people) and not _by_office(states, office, offices)
 
     def other_office(office: tuple[str, str | None], people: list[_Person], offices: frozenset[tuple[str, str | None]]) -> bool:
-        # "Peru's top diplomat" beside a Peruvian named as its defence minister, and no one of Peru's foreign office
+        # "Peru's top diplomat" beside a Peruvian named as its defence minister (or only an office of Peru's of
+        # another portfolio: "Peru's Minister of Defence"), and no one of Peru's foreign office
         state, port = office
-        held = [p for _, states, p in people if state in states]
+        held = [p for _, states, p in people if state in states] + [p for k, p in offices if k == state]
         return port is not None and any(p is not None and p != port for p in held) and not any(
-            p is None or p == port for p in held) and not any(k == state and (p is None or p == port) for k, p in offices)
+            p is None or p == port for p in held)
 
     def names_another(people: list[_Person], offices: frozenset[tuple[str, str | None]], others: list[_Person],
                       other_offices: frozenset[tuple[str, str | None]]) -> bool:
@@ -899,10 +900,10 @@ def same_people_same_day(m: dict[str, Any], o: dict[str, Any]) -> bool:
 
 def kind_apart(m: dict[str, Any], o: dict[str, Any]) -> str | None:
     """Why two article events cannot be one act by their kind alone, or None: types neither equal nor kin
-    (``_kin``), one negated (hypothetical, future) and the other not, or CAMEO categories that differ
-    (``cameo_compatible``; not asked of kin types).  ``compatible``'s first test; it reads only ``type``,
-    ``cameo``, ``negated``, ``hypothetical`` and ``future``, which a stored event's row carries as its
-    representative member's (``merged_rows``): as a cluster is joined only when every member is compatible,
+    (``_kin``), one negated (hypothetical, future) and the other not, one told as history and the other not where
+    either has no date of its own, or CAMEO categories that differ (``cameo_compatible``; not asked of kin types).
+    ``compatible``'s first test; it reads only ``type``, ``cameo``, ``negated``, ``hypothetical``, ``future``,
+    ``historical`` and the dates, which a stored event's row carries as its representative member's (``merged_rows``): as a cluster is joined only when every member is compatible,
     a stored event whose row is apart from a new article event cannot be joined by it, and the store need
     not load it as a candidate (``Store._load_clusters``)."""
     kin = m["type"] != o["type"] and _kin(m, o)
@@ -911,6 +912,9 @@ def kind_apart(m: dict[str, Any], o: dict[str, Any]) -> str | None:
     for flag in ("negated", "hypothetical", "future"):
         if bool(m[flag]) != bool(o[flag]):
             return f"one is {flag}, the other not"
+    if bool(m.get("historical")) != bool(o.get("historical")) and not (own_date(m) and own_date(o)):
+        # "the two countries have in the past discussed a hotline", dated only by its article: no meeting of the day
+        return "one is told as history, the other not, and not both dated by their own texts"
     if not kin and not cameo_compatible(m.get("cameo"), o.get("cameo")):
         return f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
     return None
@@ -961,7 +965,7 @@ def compatible(m: dict[str, Any], o: dict[str, Any], copies: set[str] | frozense
     if m["type"] == "PROTEST" and (apart := _protests_apart(m, o, sm, so)) is not None:
         return False, apart
     if not mutual and _arrested_apart(m, o, tm, to):
-        return False, "different people taken: one names whom it arrested, the other someone else (no key or sector shared)"
+        return False, "different people taken: one names whom it arrested, the other someone else, or one person and several"
     found = _aligned(sm, tm, so, to, (psm, ptm), (pso, pto), (csm, ctm), (cso, cto), mutual)
     swapped = ""
     if found is None and mutual:
@@ -1064,21 +1068,41 @@ _DAILY_DEEDS = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 def _arrested_apart(m: dict[str, Any], o: dict[str, Any], tm: frozenset[str], to: frozenset[str]) -> bool:
     """Does one arrest (COERCE) name its target, a person, and the other only others it shares nothing with, not
     even their country's sector ("police arrested opposition spokesman Kofi Mensah" / "police arrested a
-    businessman in Tamale")?  One force's two arrests on one day are told apart by whom they took.  (Not an
-    attack's: its victims are counted, "14 people" / "14 traders", and rarely named alike.)"""
+    businessman in Tamale")?  Or, no one named, does one take one person and the other several ("an 18-year-old
+    man" / "two men")?  One force's two arrests on one day are told apart by whom they took.  (Not an attack's: its
+    victims are counted, "14 people" / "14 traders", and rarely named alike.)"""
     def named(x: dict[str, Any]) -> bool:
         return any(a["role"] == "target" and person_words(a, ks) is not None for a, ks in zip(parts(x), member_keys(x)))
 
     def others(x: dict[str, Any]) -> bool:
         return any(a["role"] == "target" and a.get("kind") not in ("place", "country") for a in parts(x))
 
-    if m["type"] != "COERCE" or tm & to or not (named(m) and others(o) and not named(o) or named(o) and others(m) and not named(m)):
+    if m["type"] != "COERCE" or tm & to:
+        return False
+    if not named(m) and not named(o) and len({_how_many(m), _how_many(o)} - {None}) == 2:
+        return True  # "arrested an 18-year-old man" / "arrested two men", no one named: others taken
+    if not (named(m) and others(o) and not named(o) or named(o) and others(m) and not named(m)):
         return False
 
     def sectors(keys: frozenset[str]) -> set[str]:
         return {k[2:] for k in keys if k.startswith(("g:", "c:")) and "/" in k}
 
     return not sectors(tm) & sectors(to) and not _sector_kin(tm, to)
+
+
+#: the plural heads of words for people that do not end in "s"
+_PLURAL_PEOPLE = frozenset({"men", "women", "people", "children", "persons"})
+
+
+def _how_many(m: dict[str, Any]) -> str | None:
+    """"one" when every group an act was done to is named in the singular ("an 18-year-old man", "a student"), "many"
+    when every one is in the plural ("two men", "students"), else ``None`` (mixed, or none named so)."""
+    heads = [a["name"].split()[-1].lower() for a in parts(m)
+             if a["role"] == "target" and a.get("kind") == "group" and a.get("name")]
+    if not heads:
+        return None
+    plural = [h in _PLURAL_PEOPLE or h.endswith("s") and not h.endswith("ss") for h in heads]
+    return "many" if all(plural) else "one" if not any(plural) else None
 
 
 def _matched_sides(m: dict[str, Any], o: dict[str, Any], so: frozenset[str], to: frozenset[str]) -> int:

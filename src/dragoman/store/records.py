@@ -88,8 +88,9 @@ def actor_dict(a: Actor) -> dict[str, Any]:
     aliases = sorted({m.text for m in a.mentions if m.kind == "alias"})
     if aliases and a.kind in ("organisation", "group"):
         d["aliases"] = aliases  # "known in Somali as ...": the name another outlet may use
-    if a.kind in ("person", "group") and (office := portfolio(a.role)) is not None:
-        d["portfolio"] = office  # "Defence Minister" → "defence": two officials of one state told apart
+    if a.kind in ("person", "group") and (office := portfolio(a.role) or (portfolio(a.name) if a.kind == "group" else None)):
+        d["portfolio"] = office  # "Defence Minister" → "defence": two officials of one state told apart (a group
+        # named by its office alone, "Brunei's Minister of Defence", by its name)
     return d
 
 

@@ -994,7 +994,7 @@ class Store:
     def _candidate_ids(self, new_members: list[tuple[dict[str, Any], list[str]]], narrow: bool = True) -> list[set[str]]:
         """For each new article event, the stored merged events it may join: those holding an article its article
         nearly copies, and those sharing a participant key with it under its type, dated within a day of it.
-        ``narrow``: of the last, only those whose row (its representative member's type, CAMEO code and modes)
+        ``narrow``: of the last, only those whose row (its representative member's type, CAMEO code, modes and dates)
         is not apart from the article event (``merge.kind_apart``): it could join no other (every member of an
         event must be compatible with it), and on a busy story most are (``explain_merge`` lists them all)."""
         from dragoman.store.merge import kind_apart, member_keys
@@ -1011,8 +1011,9 @@ class Store:
         pairs = self._keyed_events(wanted)  # (new article event, stored event)
         if pairs and narrow:  # the stored event's kind, from its row: kept when not apart
             kinds: dict[str, list[dict[str, Any]]] = {}
-            for r in self._dicts("SELECT id, type, cameo, negated, hypothetical, future FROM events "
-                                 "WHERE list_contains(?, id)", [self._values(eid for _, eid in pairs)]):
+            for r in self._dicts("SELECT id, type, cameo, negated, hypothetical, future, historical, date_lo, "
+                                 "date_precision FROM events WHERE list_contains(?, id)",
+                                 [self._values(eid for _, eid in pairs)]):
                 kinds.setdefault(r.pop("id"), []).append(r)
             pairs = {(at, eid) for at, eid in pairs
                      if any(kind_apart(new_members[at][0], k) is None for k in kinds.get(eid, ()))}
