@@ -157,7 +157,8 @@ Two measures (``dragoman eval merge``):
   the other; the acting body named by its initials alone in one report; the people arrested or attacked named only
   in the second report; the same two leaders meeting at a summit in a third country the same week and the same
   armed group attacking the same town a month before as decoys), written blind on 7 Dec 2026, assembled without
-  printing it and committed before its first run, kept unread: ``holdout25_precision``, ``holdout25_recall``.
+  printing it and committed before its first run: ``holdout25_precision``, ``holdout25_recall``. It was read on 7 Dec
+  2026, once holdout26 had been written blind, so it is no longer blind.
 - **holdout26 set**: ``data/merge_set_holdout26.jsonl``, 40 more reports of seven types from the same brief (other
   regions; a happening told in one report only in reported speech; an act told in the passive in one report and in
   the active in the other; a happening late at night, "late on" one day in one report and "in the early hours" of the
