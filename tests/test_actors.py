@@ -929,12 +929,12 @@ def test_a_name_set_beside_one_of_a_roles_people_is_a_persons(pipeline):
 
 
 def test_a_name_quoted_whole_is_a_works_title_not_a_person(pipeline):
-    """'the weekly political programme "Bamako Ce Soir"': a name set alone in quotation marks is a work's title (the
-    tagger may call it a person), and the pronouns after it are not its."""
+    """'the Sunday talk show "Bamako Ce Soir"': a name set alone in quotation marks is a work's title (the tagger may
+    call it a person), and the pronouns after it are not its."""
     from dragoman import extract
 
-    art = extract('Kane presents the weekly political programme "Bamako Ce Soir" on the private channel Nova TV. She was '
-                  'questioned for most of the day.', published="2026-03-04", pipeline=pipeline)
+    art = extract('Kane has hosted the Sunday talk show "Bamako Ce Soir" on Nova TV since 2019. She was questioned for '
+                  'most of the day.', published="2026-03-04", pipeline=pipeline)
     assert not any(a.name == "Bamako Ce Soir" for a in art.actors), art.actors
 
 
@@ -951,16 +951,15 @@ def test_a_person_the_tagger_ends_on_a_common_noun_is_no_person():
 
 
 def test_a_body_known_by_its_initials_is_one_actor_with_them(pipeline):
-    """"officers of the police criminal investigations division, known by its French initials DPJ. The DPJ said":
-    the initials name the division, where the tagger saw no name and where it did."""
+    """"officers of the border police unit, known by its Portuguese acronym UPF. The UPF said": the initials name the
+    unit, where the tagger saw no name and where it did."""
     from dragoman import extract
 
-    art = extract("Rahim Osei was taken into custody on Tuesday by officers of the police criminal investigations "
-                  "division, known by its French initials DPJ. The DPJ said he would be questioned.",
-                  published="2026-03-04", pipeline=pipeline)
-    division = next(a for a in art.actors if "division" in a.name)
-    assert [m.text for m in division.mentions][1:] == ["DPJ", "DPJ"], division
-    assert not any(a.name == "DPJ" for a in art.actors), art.actors
+    art = extract("Kofi Nyarko was held overnight by officers of the border police unit, known by its Portuguese "
+                  "acronym UPF. The UPF said he would be questioned on Friday.", published="2026-03-04", pipeline=pipeline)
+    unit = next(a for a in art.actors if a.name == "border police unit")
+    assert [m.text for m in unit.mentions][1:] == ["UPF", "UPF"], unit
+    assert not any(a.name == "UPF" for a in art.actors), art.actors
 
 
 def test_a_title_naming_a_country_refers_to_the_official_of_that_country(pipeline):

@@ -2040,7 +2040,7 @@ def test_a_time_after_a_verb_is_no_particle_of_it(pipeline):
 
 @pytest.mark.parametrize("text", [
     "No one was arrested during Sunday's march in Lomé, police said.",
-    "No protesters were detained on Monday, the interior ministry said.",
+    "No marchers were held overnight, the police said.",
     "None of the suspects was charged, their lawyer said.",
 ])
 def test_an_act_done_to_no_one_is_negated(pipeline, text):
@@ -2071,12 +2071,11 @@ def test_a_purpose_done_at_an_occasion_used_is_its_users_and_on_its_day(pipeline
     assert (ev.date, ev.date_precision) == ("2026-05-11", "day"), ev
 
 
-def test_taking_part_in_a_demonstration_is_demonstrating(pipeline):
-    """"About 2,000 people took part in a demonstration": the demonstration took place, its crowd the subject."""
-    art = coded(pipeline, "About 2,000 people took part in a demonstration in Lusaka on Saturday against the mining "
-                          "law, police said.")
+def test_taking_part_in_a_march_is_marching(pipeline):
+    """"Around 2,000 teachers took part in a march": the march took place, its crowd the subject."""
+    art = coded(pipeline, "Around 2,000 teachers took part in a march in Lusaka on Saturday against the pay freeze.")
     ev = next(e for e in art.events if e.type == "PROTEST")
-    assert [art.actor(a).name for a in ev.sources] == ["About 2,000 people"], ev
+    assert [art.actor(a).name for a in ev.sources] == ["Around 2,000 teachers"], ev
 
 
 def test_a_crowd_led_by_a_body_protests_with_it(pipeline):
@@ -2093,7 +2092,7 @@ def test_a_meeting_whose_subject_the_parser_broke_up_has_both_parties(pipeline):
     from dragoman import extract
 
     art = extract("LUSAKA, 14 May (Zambezi Wire) - Zambian Minister of Foreign Affairs Mulenga Chanda and Malawi's "
-                  "Second Minister of Foreign Affairs, Dr Chisomo Banda Phiri, met in Lilongwe on 13 May and pledged to "
+                  "Second Minister of Home Affairs, Dr Chisomo Banda Phiri, met in Lilongwe on 13 May and pledged to "
                   "raise trade between the two neighbours, the ministry said.", published="2026-05-14", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "CONSULT")
     assert sorted(art.actor(a).name for a in ev.sources + ev.targets) == ["Chisomo Banda Phiri", "Mulenga Chanda"], ev

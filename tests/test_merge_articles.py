@@ -206,10 +206,10 @@ def test_a_visitors_arrival_is_not_a_meeting_of_his_visit_on_another_day(pipelin
 #: town named after "the town of" (no gazetteer knows it); a counter-rally the same day in the same city as a march:
 #: invented towns, groups and outlets
 ARMED_MEN_ARTICLES = [
-    ("u1", "2025-08-15", "attack", ("PEMBA, Aug 15 (Rovuma Wire) - Unidentified gunmen attacked the town of Nacuta before "
-     "dawn on Friday, killing four civilians and burning a market, Mozambican police said.")),
-    ("u2", "2025-08-16", "attack", ("MAPUTO, Aug 16 (Lakeside Herald) - An armed group calling itself the Lugenda Valley "
-     "Front on Saturday claimed Friday's raid on Nacuta. Its fighters stormed the town of Nacuta in the early hours of "
+    ("u1", "2025-08-15", "attack", ("PEMBA, Aug 15 (Rovuma Wire) - Gunmen raided the town of Nacuta before dawn on "
+     "Friday, killing four civilians and burning a market, Mozambican police said. No group has claimed the attack.")),
+    ("u2", "2025-08-16", "attack", ("LICHINGA, Aug 16 (Niassa Daily) - The Lugenda Valley Front, a little-known rebel "
+     "group, on Saturday claimed Friday's raid on Nacuta. Its fighters stormed the town of Nacuta in the early hours of "
      "Friday, shooting residents, the group said in a message to Mozambican reporters.")),
 ]
 RALLY_ARTICLES = [
@@ -237,15 +237,15 @@ def test_a_rally_in_support_and_a_march_against_are_two_protests(pipeline, tmp_p
     assert pairs_merged(pipeline, RALLY_ARTICLES, (("r1", "r2"),), tmp_path, "PROTEST") == {("r1", "r2"): False}
 
 
-#: a meeting of the day, and another article's background that the two countries "have in the past discussed" a
-#: hotline (history, dated only by its article); a force's arrest of one young man and the same force's arrest of two
+#: a meeting of the day, and another article recalling a naval hotline its ministers once talked over "in the past"
+#: (history, dated only by its article); a force's arrest of one young man and the same force's arrest of two
 #: men elsewhere the same day: invented people and outlets
 HISTORY_ARTICLES = [
     ("h1", "2025-05-12", "meeting", ("DOHA, May 12 (Gulf Post) - Qatar's Foreign Minister Tamim al-Kuwari met his Omani "
      "counterpart Salim al-Harthi in Doha on Monday to discuss shipping in the Gulf.")),
     ("h2", "2025-05-12", "background", ("MUSCAT, May 12 (Oman Wire) - Oman's coast guard often stops Qatari fishing "
-     "boats near its waters, and Salim al-Harthi and Tamim al-Kuwari have in the past discussed a hotline between "
-     "their navies.")),
+     "boats near its waters. Salim al-Harthi and Tamim al-Kuwari held talks on a naval hotline in the past, but "
+     "nothing came of them.")),
 ]
 ARRESTS_ARTICLES = [
     ("n1", "2025-09-10", "arrest", ("OSLO, Sept 10 (Fjord Wire) - Norway's Police Security Service on Wednesday arrested "
@@ -256,7 +256,7 @@ ARRESTS_ARTICLES = [
 
 
 def test_a_meeting_of_the_day_and_talks_told_as_history_are_two(pipeline, tmp_path):
-    """Talks the countries "have in the past" held, dated only by the article that recalls them, are not the meeting
+    """Talks the ministers held "in the past", dated only by the article that recalls them, are not the meeting
     another article dates to that day (one told as history, the other not: ``kind_apart``)."""
     merged = pairs_merged(pipeline, HISTORY_ARTICLES, (("h1", "h2"),), tmp_path, "CONSULT")
     assert merged == {("h1", "h2"): False}
@@ -269,18 +269,18 @@ def test_one_man_taken_and_two_men_taken_are_two_arrests(pipeline, tmp_path):
 
 
 #: one visitor's meetings with two ministers of the host the same day, each report naming the host's minister by
-#: office and portfolio only ("Second Minister of Foreign Affairs", "Minister of Defence II"): invented outlets
+#: office and portfolio only ("Minister of Trade", "Minister of Transport II"): invented outlets
 OFFICES_ARTICLES = [
-    ("o1", "2025-04-21", "foreign", ("BANDAR SERI BEGAWAN, April 21 (Borneo Wire) - Fijian Foreign Minister Ratu Isoa "
-     "Waqa met Brunei's Second Minister of Foreign Affairs on Monday to discuss air links and scholarships.")),
-    ("o2", "2025-04-21", "defence", ("BANDAR SERI BEGAWAN, April 21 (Pacific Desk) - Fijian Foreign Minister Ratu Isoa "
-     "Waqa met Brunei's Minister of Defence II on Monday to discuss training for Fijian peacekeepers.")),
+    ("o1", "2025-04-14", "trade", ("SINGAPORE, April 14 (Straits Desk) - Fijian Foreign Minister Ratu Isoa Waqa met "
+     "Singapore's Minister of Trade on Monday to talk about air links and scholarships.")),
+    ("o2", "2025-04-14", "transport", ("SINGAPORE, April 14 (Pacific Desk) - Fijian Foreign Minister Ratu Isoa Waqa met "
+     "Singapore's Minister of Transport II on Monday to talk about a new shipping route.")),
 ]
 
 
 def test_a_visitors_meetings_with_two_offices_of_other_portfolios_are_two(pipeline, tmp_path):
-    """One visitor meeting the host's foreign minister and, the same day, its defence minister ("Minister of Defence
-    II", as Brunei numbers them), each named by office alone: two meetings (the office's portfolio read from the
-    group's own name)."""
+    """One visitor meeting the host's trade minister and, the same day, its transport minister ("Minister of
+    Transport II", a second minister of one portfolio), each named by office alone: two meetings (the office's
+    portfolio read from the group's own name)."""
     merged = pairs_merged(pipeline, OFFICES_ARTICLES, (("o1", "o2"),), tmp_path, "CONSULT")
     assert merged == {("o1", "o2"): False}

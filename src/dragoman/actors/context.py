@@ -196,7 +196,7 @@ _KNOWN_BODIES = frozenset(("group", "movement", "militia", "faction", "organisat
 KNOWN_AS = (("known", "as"), ("called",), ("calling", "itself"), ("named",), ("styling", "itself"))
 #: words before the body's noun in such a phrase ("an armed group calling itself ...": words.yaml)
 KNOWN_BODY_KINDS = words("known_as_kinds")
-#: what a body's short name is called ("known by its French initials DCE")
+#: what a body's short name is called ("known by its Portuguese acronym UPF")
 SHORT_FORMS = words("short_form_nouns")
 
 

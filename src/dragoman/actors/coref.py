@@ -345,12 +345,12 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit, pending: list[Unit]) 
         j -= 1  # "also known as the Patani Front"
     if u.kind in ("organisation", "actor", "unknown", "group") and u.te - u.ts == 1 and _ACRONYM.match(u.name) \
             and toks[j].text.lower() not in SHORT_FORMS:
-        # "The DPJ said ...", after "known by its French initials DPJ" where the tagger saw no name: the initials as
+        # "The UPF said ...", after "known by its Portuguese acronym UPF" where the tagger saw no name: the initials as
         # first given
         j = next((i - 1 for i in range(u.ts - 1, 3, -1) if toks[i].text == u.name and toks[i - 1].text.lower() in SHORT_FORMS),
                  j)
     if j > 3 and toks[j].text.lower() in SHORT_FORMS and u.kind in ("organisation", "actor", "unknown", "group"):
-        # "the economic crimes division, known by its French initials DCE,"
+        # "the border police unit, known by its Portuguese acronym UPF,"
         j = next((i for i in range(j - 1, max(0, j - 4), -1) if toks[i].text.lower() == "by"), 0)
         if j < 3 or toks[j + 1].text.lower() not in ("its", "their", "the"):
             return None
@@ -364,7 +364,7 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit, pending: list[Unit]) 
         return None
     hits = [g for g in gather.order if g.unit.kind in ("organisation", "group") and any(m[1] == comma for m in g.mentions)]
     if not hits:
-        # "the economic crimes division, known by ...": a title that might have referred back names
+        # "the border police unit, known by ...": a title that might have referred back names
         # the body whose other name follows
         titled = [p for p in pending if p.te == comma]
         if titled:

@@ -500,8 +500,8 @@ def _titled_names(ctx: Context, covered: dict[int, Unit]) -> list[Unit]:
             # one unless the story names them too
         labels = {ents.get(i) for i in names}
         if any(toks[i].text.lower() in ORG_NAME_WORDS | BODY_NAME_WORDS for i in names) and "PERSON" not in labels:
-            continue  # a body's name after a title's word ("the Independent Police Complaints Commission", "Police
-            # Security Service")
+            # ("Police Security Service": "Police" no title of a person named "Security Service")
+            continue  # a body's name after a title's word ("the Independent Police Complaints Commission")
         if toks[names[-1]].text.lower() in _ARMED_BODY_HEADS or _a_body_named(ctx, ts, te):
             continue  # "militiamen of the Kivu Patriotic Front", "the separatist Barisan ...": a body's name
         hyphen = any(toks[i].text == "-" for i in range(ts, te))

@@ -2354,8 +2354,8 @@ def _own_plight(view: View, d: int, plight: frozenset[str]) -> bool:
 
 
 def _subject_parties(view: View, v: int) -> list[str]:
-    """The people and states named anywhere in the subject of the mutual act at ``v`` ("Lao Minister X and Brunei's
-    Minister of Foreign Affairs, Y, met": the parser may hang the second on the first's name), in text order."""
+    """The people and states named anywhere in the subject of the mutual act at ``v`` ("Velnian Minister X and Dorvan's
+    Second Minister of Home Affairs, Y, met": the parser may hang the second on the first's name), in text order."""
     s, passive = view.subject(v)
     if s is None or passive or s > v:
         return []

@@ -1521,7 +1521,7 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
       object of the first subject's preposition, is that preposition's object; "Thousands of nurses, teachers and
       bus drivers marched" — a list's later nouns read as a second subject are the first noun's conjuncts
       (``_second_subjects``);
-    * "The minister, Ama Boateng, charged at a news conference that the levies were illegal" — a verb of saying read
+    * "The minister, Ama Boateng, charged in a radio interview that the levies were illegal" — a verb of saying read
       as a modifier of the subject, its that-clause as the main clause, is the main verb (``_said_modifiers``);
     * "Several thousand miners opposed to a decree that would shut three pits demonstrated in Kitwe" — a participle
       (or the noun it modifies) read as the root, the past verb after it as a modifier in its phrase: the past verb is
@@ -1581,7 +1581,7 @@ _CLAIMING_VERBS = _SAYING_VERBS | frozenset({"charge", "complain", "assert", "co
 
 
 def _said_modifiers(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
-    """"The minister, Ama Boateng, charged at a news conference that the levies were illegal": a past verb of saying
+    """"The minister, Ama Boateng, charged in a radio interview that the levies were illegal": a past verb of saying
     read as a reduced relative of the subject ("the minister [charged at ...]"), and the that-clause after it as the
     main clause with two subjects, is the main verb: the noun its subject, the that-clause its complement."""
     n = len(deps)

@@ -913,7 +913,7 @@ def kind_apart(m: dict[str, Any], o: dict[str, Any]) -> str | None:
         if bool(m[flag]) != bool(o[flag]):
             return f"one is {flag}, the other not"
     if bool(m.get("historical")) != bool(o.get("historical")) and not (own_date(m) and own_date(o)):
-        # "the two countries have in the past discussed a hotline", dated only by its article: no meeting of the day
+        # talks two states "held years ago" on a hotline, dated only by the article that recalls them: no meeting of the day
         return "one is told as history, the other not, and not both dated by their own texts"
     if not kin and not cameo_compatible(m.get("cameo"), o.get("cameo")):
         return f"CAMEO codes differ ({m.get('cameo')}, {o.get('cameo')})"
