@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from dragoman.api_public import make_article
 from dragoman.model import Article
 from dragoman.store import EventQuery, Store
@@ -220,13 +222,6 @@ RALLY_ARTICLES = [
 ]
 
 
-def test_armed_men_unknown_and_a_group_that_claims_them_are_one_attack_in_one_town_on_one_day(pipeline, tmp_path):
-    """Gunmen of no name and the fighters of a group named the day after, one town, one day, the same kind of
-    victims: one attack.  The town, unknown to the gazetteer, is placed by "the town of" and the country after it."""
-    merged = pairs_merged(pipeline, ARMED_MEN_ARTICLES, (("u1", "u2"),), tmp_path, "ASSAULT")
-    assert merged == {("u1", "u2"): True}
-
-
 def test_a_rally_in_support_and_a_march_against_are_two_protests(pipeline, tmp_path):
     """A march against a bill and a rally for it, in one city on one day, by crowds named apart: a counter-rally,
     not the march told again (the coder marks the rally held for something: ``+support``)."""
@@ -255,19 +250,6 @@ ARRESTS_ARTICLES = [
 ]
 
 
-def test_a_meeting_of_the_day_and_talks_told_as_history_are_two(pipeline, tmp_path):
-    """Talks the ministers held "in the past", dated only by the article that recalls them, are not the meeting
-    another article dates to that day (one told as history, the other not: ``kind_apart``)."""
-    merged = pairs_merged(pipeline, HISTORY_ARTICLES, (("h1", "h2"),), tmp_path, "CONSULT")
-    assert merged == {("h1", "h2"): False}
-
-
-def test_one_man_taken_and_two_men_taken_are_two_arrests(pipeline, tmp_path):
-    """One force arresting "a 19-year-old man" and "two men" on one day, no one named: two arrests."""
-    merged = pairs_merged(pipeline, ARRESTS_ARTICLES, (("n1", "n2"),), tmp_path, "COERCE")
-    assert merged == {("n1", "n2"): False}
-
-
 #: one visitor's meetings with two ministers of the host the same day, each report naming the host's minister by
 #: office and portfolio only ("Minister of Trade", "Minister of Transport II"): invented outlets
 OFFICES_ARTICLES = [
@@ -278,9 +260,18 @@ OFFICES_ARTICLES = [
 ]
 
 
-def test_a_visitors_meetings_with_two_offices_of_other_portfolios_are_two(pipeline, tmp_path):
-    """One visitor meeting the host's trade minister and, the same day, its transport minister ("Minister of
-    Transport II", a second minister of one portfolio), each named by office alone: two meetings (the office's
-    portfolio read from the group's own name)."""
-    merged = pairs_merged(pipeline, OFFICES_ARTICLES, (("o1", "o2"),), tmp_path, "CONSULT")
-    assert merged == {("o1", "o2"): False}
+@pytest.mark.parametrize("articles, type_, one", [
+    # gunmen of no name and the fighters of a group named the day after, one town (unknown to the gazetteer, placed
+    # by "the town of" and the country the story names), one day, the same kind of victims: one attack
+    (ARMED_MEN_ARTICLES, "ASSAULT", True),
+    # talks told "in the past", dated only by the article that recalls them, are not the day's meeting
+    (HISTORY_ARTICLES, "CONSULT", False),
+    # one force arresting "a 19-year-old man" and "two men" on one day, no one named: two arrests
+    (ARRESTS_ARTICLES, "COERCE", False),
+    # one visitor meeting the host's trade minister and its transport minister ("Minister of Transport II") the same
+    # day, each named by office alone: two meetings (the office's portfolio read from the group's name)
+    (OFFICES_ARTICLES, "CONSULT", False),
+], ids=["armed-men-one-town", "history-apart", "one-and-two-arrested", "offices-of-two-portfolios"])
+def test_two_reports_are_one_happening_or_two(pipeline, tmp_path, articles, type_, one):
+    pair = (articles[0][0], articles[1][0])
+    assert pairs_merged(pipeline, articles, (pair,), tmp_path, type_) == {pair: one}
