@@ -2096,3 +2096,12 @@ def test_a_meeting_whose_subject_the_parser_broke_up_has_both_parties(pipeline):
                   "raise trade between the two neighbours, the ministry said.", published="2026-05-14", pipeline=pipeline)
     ev = next(e for e in art.events if e.type == "CONSULT")
     assert sorted(art.actor(a).name for a in ev.sources + ev.targets) == ["Chisomo Banda Phiri", "Mulenga Chanda"], ev
+
+
+def test_a_headlines_name_to_verb_is_announced_not_done(pipeline):
+    """"Mensah to urge reform in Senate", a headline run into its lead with no stop: "Name to VERB" tells what he
+    will do, not what he did (the parser may make the infinitive the subject of the lead's verb)."""
+    art = coded(pipeline, "Mensah to urge reform in Senate Kofi Mensah has said his new seat in the Senate will allow him "
+                          "to push for reform.")
+    urge = next(e for e in art.events if e.rule.startswith("request/urge"))
+    assert urge.aux.future, urge

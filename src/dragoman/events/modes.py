@@ -33,6 +33,17 @@ class Modes:
     nobody: bool = False  # negated by a subject that is no one ("no one was arrested"): nobody refused anything
 
 
+def _headline_infinitive(view: View, v: int) -> bool:
+    """Is the verb at ``v`` a headline's "Name to VERB" ("Kinnock to urge reform", "Police to question the mayor"):
+    an infinitive with no finite verb over it, hung on the name as the parser reads such a line?"""
+    t = view.toks[v]
+    if t.tag != "VB" or not any(view.toks[c].tag == "TO" for c in view.kids(v, "aux")):
+        return False
+    h = view.toks[t.head]
+    return (t.dep == "acl" and h.dep == "ROOT" and h.tag in ("NNP", "NNPS") and h.i < v) \
+        or (t.dep in ("csubj", "ROOT") and any(view.toks[c].tag in ("NNP", "NNPS") for c in view.kids(v, "nsubj")))
+
+
 def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | None = None) -> Modes:
     """Modes of the event whose trigger is ``trig`` (object ``obj``) and whose clause verb is ``clause``."""
     m = lex.modes
@@ -49,6 +60,8 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
     if any(_no(c) or view.lemma(c) in ("nobody", "none") for c in view.children[clause]
            if toks[c].dep in ("nsubj", "nsubjpass")):
         out.negated = out.nobody = True  # "no one was arrested", "nobody was charged", "no protesters were detained"
+    if _headline_infinitive(view, clause):
+        out.future = out.intent = True  # "Blair to urge action on climate": a headline's announced act, not done yet
     if trig != clause and view.toks[trig].head == clause and view.toks[trig].dep == "dobj":
         # a noun event carried by a verb of planning or wanting: "are planning a protest" (not yet),
         # "sought a meeting" (not held)
