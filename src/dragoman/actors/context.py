@@ -200,6 +200,17 @@ KNOWN_BODY_KINDS = words("known_as_kinds")
 SHORT_FORMS = words("short_form_nouns")
 
 
+def short_form_by(toks: Sequence[Token], j: int) -> int | None:
+    """Where "by" is in "known by its (Portuguese) acronym" whose noun of a short name is at ``j`` (the name that
+    follows is the body's other name); ``None`` when no such phrase ends at ``j``."""
+    if j < 3 or j >= len(toks) or toks[j].text.lower() not in SHORT_FORMS:
+        return None
+    by = next((i for i in range(j - 1, max(0, j - 4), -1) if toks[i].text.lower() == "by"), None)
+    if by is None or toks[by - 1].text.lower() != "known" or toks[by + 1].text.lower() not in ("its", "their", "the"):
+        return None
+    return by
+
+
 def known_as_end(toks: Sequence[Token], i: int) -> int:
     """Where "the group known as" (or "a militia called", "a movement calling itself"), starting at token ``i``,
     ends: the index of the name after it; ``i`` when there is no such phrase."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dragoman.actors.context import SHORT_FORMS, Context, Group, Unit, name_head
+from dragoman.actors.context import SHORT_FORMS, Context, Group, Unit, name_head, short_form_by
 from dragoman.actors.holders import resolve_holders
 from dragoman.actors.lexicon import PSEUDO_COUNTRIES
 from dragoman.actors.militia import resolve_armed, resolve_members
@@ -351,8 +351,8 @@ def _known_as_of(ctx: Context, gather: Gathering, u: Unit, pending: list[Unit]) 
                  j)
     if j > 3 and toks[j].text.lower() in SHORT_FORMS and u.kind in ("organisation", "actor", "unknown", "group"):
         # "the border police unit, known by its Portuguese acronym UPF,"
-        j = next((i for i in range(j - 1, max(0, j - 4), -1) if toks[i].text.lower() == "by"), 0)
-        if j < 3 or toks[j + 1].text.lower() not in ("its", "their", "the"):
+        j = short_form_by(toks, j) or 0
+        if j < 3:
             return None
     elif j < 3 or toks[j].text.lower() != "as" or u.kind not in ("organisation", "actor", "unknown", "group", "person"):
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dragoman.actors.context import COUNTRY_KINDS, RANKS, SHORT_FORMS, Context, Unit, known_as_end
+from dragoman.actors.context import COUNTRY_KINDS, RANKS, Context, Unit, known_as_end, short_form_by
 from dragoman.actors.lexicon import Entry, Match
 from dragoman.actors.militia import MEMBERS
 from dragoman.actors.titles import PORTFOLIO_WORDS
@@ -227,12 +227,8 @@ def _quoted_work(ctx: Context, ent: Span) -> bool:
 def _given_initials(ctx: Context, ent: Span) -> bool:
     """Is ``ent`` a body's initials given after "known by its (French) initials", whatever the tagger made of them
     (a place, often)?  They name the body, an organisation."""
-    toks = ctx.toks
-    j = ent.tok_start - 1
-    if ent.tok_end - ent.tok_start != 1 or not toks[ent.tok_start].text.isupper() or j < 3 \
-            or toks[j].text.lower() not in SHORT_FORMS:
-        return False
-    return any(toks[k].text.lower() == "by" and toks[k - 1].text.lower() == "known" for k in range(max(1, j - 3), j))
+    return ent.tok_end - ent.tok_start == 1 and ctx.toks[ent.tok_start].text.isupper() \
+        and short_form_by(ctx.toks, ent.tok_start - 1) is not None
 
 
 def _common_noun_end(ctx: Context, ent: Span) -> bool:
