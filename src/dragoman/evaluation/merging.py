@@ -165,7 +165,15 @@ Two measures (``dragoman eval merge``):
   next in the other; a person named by a nickname, a family name or a party label in one report and in full in the
   other; the same two ministers speaking by telephone the day after their meeting and the same group protesting in
   another city the same day as decoys), written blind on 7 Dec 2026, assembled without printing it and committed
-  before its first run, kept unread: ``holdout26_precision``, ``holdout26_recall``.
+  before its first run: ``holdout26_precision``, ``holdout26_recall``. It was read on 7 Dec 2026, once holdout27 had
+  been written blind, so it is no longer blind.
+- **holdout27 set**: ``data/merge_set_holdout27.jsonl``, 40 more reports of seven types from the same brief (other
+  regions; an organisation or armed group named only by its initials in one report and in full in the other; a
+  happening placed by its district, village or landmark in one report and by its city or province in the other;
+  datelines away from the scene; an official named by title first and by name only late; a first day's figure the
+  next day's report corrects; the same official accusing a different country the same day and a counter-demonstration
+  in the same city the same day as decoys), written blind on 7 Dec 2026, assembled without printing it and committed
+  before its first run, kept unread: ``holdout27_precision``, ``holdout27_recall``.
 
 Each pair of a written set that should have merged and did not is an error (``"kind": "not merged"``) that
 says why (``missed_why``): which article coded no event of the happening's type (the event coder's miss),
@@ -214,6 +222,7 @@ HOLDOUT23_SET = DATA / "merge_set_holdout23.jsonl"
 HOLDOUT24_SET = DATA / "merge_set_holdout24.jsonl"
 HOLDOUT25_SET = DATA / "merge_set_holdout25.jsonl"
 HOLDOUT26_SET = DATA / "merge_set_holdout26.jsonl"
+HOLDOUT27_SET = DATA / "merge_set_holdout27.jsonl"
 #: the written sets in the order they are scored, each with its metrics' prefix
 WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT_SET, "holdout"), (HOLDOUT2_SET, "holdout2"),
                 (HOLDOUT3_SET, "holdout3"), (HOLDOUT4_SET, "holdout4"), (HOLDOUT5_SET, "holdout5"),
@@ -226,7 +235,7 @@ WRITTEN_SETS = ((MERGE_SET, "written"), (VALIDATION_SET, "validation"), (HOLDOUT
                 (HOLDOUT20_SET, "holdout20"), (HOLDOUT21_SET, "holdout21"),
                 (HOLDOUT22_SET, "holdout22"), (HOLDOUT23_SET, "holdout23"),
                 (HOLDOUT24_SET, "holdout24"), (HOLDOUT25_SET, "holdout25"),
-                (HOLDOUT26_SET, "holdout26"))
+                (HOLDOUT26_SET, "holdout26"), (HOLDOUT27_SET, "holdout27"))
 
 
 def _store_events(articles: list[Article]) -> list[dict[str, Any]]:
