@@ -2105,3 +2105,77 @@ def test_a_headlines_name_to_verb_is_announced_not_done(pipeline):
                           "to push for reform.")
     urge = next(e for e in art.events if e.rule.startswith("request/urge"))
     assert urge.aux.future, urge
+
+
+
+def test_a_wire_datelines_place_is_parsed_apart_from_the_lead(pipeline):
+    """"MORONI, 9 March (Agency) - Negotiations between X, envoy of ..., and Y, envoy of ..., were conducted on
+    Monday": the dateline is no part of the lead's parse (its place was taken for the subject and the negotiations
+    for its appositive), and the lead's subject acts ("Mauritius's Minister ..., X, on Monday accused ...")."""
+    from dragoman import extract
+
+    art = extract("MORONI, 9 March (Ylang Post) - Talks between Comoros's fisheries minister, Dhoihir Mmadi Saïd, and "
+                  "the fisheries minister of Mauritius, Vikash Rangasamy, were held on Monday in the harbour office.",
+                  published="2026-03-09", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "CONSULT")
+    assert sorted(art.actor(a).name for a in ev.sources + ev.targets if art.actor(a).kind == "person") == [
+        "Dhoihir Mmadi Saïd", "Vikash Rangasamy"], ev
+    art = extract("PORT LOUIS, April 13 (Lagoon Daily) - Mauritius's Minister of Ports and Fisheries, Vikash Rangasamy, "
+                  "on Monday accused Comoros of ignoring trawler crews who he said were using its atolls and dirt "
+                  "landing strips to smuggle fuel.", published="2026-04-13", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert [art.actor(a).name for a in ev.sources] == ["Vikash Rangasamy"], ev
+
+
+def test_a_relative_clause_with_no_that_is_not_the_sentences_verb(pipeline):
+    """"The minister on Tuesday called on lenders to free up cash they pledged last year": "they pledged" is the
+    cash's relative clause, not the sentence's root; the minister calls."""
+    art = coded(pipeline, "Tuvalu's Minister for Coastal Works, Ana Teleke, on Tuesday called on the lenders to free up "
+                          "cash they pledged nearly two years ago for new sea walls on Nukufetau, saying families faced "
+                          "another cyclone season behind broken defences.")
+    ev = next(e for e in art.events if e.type == "REQUEST")
+    assert [art.actor(a).name for a in ev.sources] == ["Ana Teleke"], ev
+
+
+def test_an_arrests_venue_is_not_whom_it_took(pipeline):
+    """"Gendarmes took X into custody at the union's hall in Y": the union and the town are where, not whom."""
+    art = coded(pipeline, "Gendarmes took Tomé Lavrador into custody early on Friday at the dockers' union hall in "
+                          "Mindelo's port quarter.")
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.targets] == ["Tomé Lavrador"], ev
+
+
+def test_a_passives_agent_hung_on_the_noun_after_into_is_the_doer(pipeline):
+    """"was taken into custody by the gendarmerie": the "by" phrase the parser hung on "custody" is the agent."""
+    art = coded(pipeline, "Darko Velimirov was taken into custody by Budva police at the ferry terminal on Friday.")
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.sources] == ["Budva police"], ev
+    assert "Darko Velimirov" in [art.actor(a).name for a in ev.targets], ev
+
+
+def test_a_clock_time_told_in_a_zone_does_not_end_the_sentence(pipeline):
+    """"was seized at about 9 p.m. Lisbon time at his flat, ... thanking the police": one sentence, and the police in
+    it make "picked up" an arrest."""
+    art = coded(pipeline, "Ruy Calvache was picked up at about 9 p.m. Lisbon time in a rented flat in Faro, prosecutors "
+                          "announced on Monday, thanking the Judiciary Police for months of work.")
+    assert len(art.sentences) == 1, art.sentences
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.targets] == ["Ruy Calvache"], ev
+
+
+def test_an_act_told_as_what_a_would_be_is_good_at_is_not_done(pipeline):
+    """"it is unclear how useful the letter would be in winning backing for the mayor": the winning shares the modes
+    of the "would be" it hangs on (not done); "was key in winning backing" was done."""
+    art = coded(pipeline, "Aides wondered how useful the letter would be in rallying support for the mayor.")
+    assert not any(e.type == "SUPPORT" and not (e.aux.future or e.aux.hypothetical) for e in art.events), art.events
+    art = coded(pipeline, "The union was instrumental in rallying support for the mayor.")
+    assert any(e.type == "SUPPORT" and not (e.aux.future or e.aux.hypothetical) for e in art.events), art.events
+
+
+def test_going_to_go_doing_is_to_come(pipeline):
+    """"we're going to go marching on the ministry": the marching is to come, as "going to march" is; so is "if we go
+    marching"."""
+    for text in ("The nurses' leader said: \"Next week we're going to go marching on the ministry.\"",
+                 "The nurses' leader said: \"If we go marching on the ministry, they will have to listen.\""):
+        art = coded(pipeline, text)
+        assert not any(e.type == "PROTEST" and not (e.aux.future or e.aux.hypothetical) for e in art.events), art.events

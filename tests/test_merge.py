@@ -238,6 +238,10 @@ def test_a_countrys_singular_office_is_its_state_but_a_bare_title_or_officials_a
     assert keys("Peruvians", "PER", "CVL") == set()  # a country's people are no one in particular
     assert keys("Peruvian police", "PER", "COP") == {"g:PER/COP"}  # a sector: a weak key
     assert keys("African Union foreign ministers", "IGO", "GOV", org="AU") == {"o:AU"}
+    # a capital standing for its state's rulers, as wire copy writes them; not its mayor's office
+    assert keys("the Lima authorities", "PER", "GOV") == {"c:PER/state"}
+    assert keys("the Lima government", "PER", "GOV") == {"c:PER/state"}
+    assert keys("the Lima mayor", "PER", "GOV") == set()
 
 
 def test_a_romance_groups_name_is_also_keyed_as_english_outlets_write_it():

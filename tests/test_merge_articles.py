@@ -250,6 +250,17 @@ ARRESTS_ARTICLES = [
 ]
 
 
+#: one attack on a police post in a town no gazetteer knows, placed by one report in the town and by the other in its
+#: province (the town's name not taken for a town there): invented town and outlets
+PROVINCE_ARTICLES = [
+    ("q1", "2025-06-07", "attack", ("LIMA, June 7 (Andes Wire) - Hooded gunmen stormed a police checkpoint in the town of "
+     "Tambochaca in Peru's Cusco region on Saturday, leaving three policemen dead, the Interior Ministry said.")),
+    ("q2", "2025-06-08", "attack", ("LIMA, June 8 (Sierra Post) - Some twenty armed men overran the police checkpoint in "
+     "Tambochaca, in Cusco province, in the early hours of Saturday and shot dead three policemen, Peruvian police "
+     "said.")),
+]
+
+
 #: one visitor's meetings with two ministers of the host the same day, each report naming the host's minister by
 #: office and portfolio only ("Minister of Trade", "Minister of Transport II"): invented outlets
 OFFICES_ARTICLES = [
@@ -271,7 +282,9 @@ OFFICES_ARTICLES = [
     # one visitor meeting the host's trade minister and its transport minister ("Minister of Transport II") the same
     # day, each named by office alone: two meetings (the office's portfolio read from the group's name)
     (OFFICES_ARTICLES, "CONSULT", False),
-], ids=["armed-men-one-town", "history-apart", "one-and-two-arrested", "offices-of-two-portfolios"])
+    # the same attack placed in the town by one report and in its province by the other: one attack
+    (PROVINCE_ARTICLES, "ASSAULT", True),
+], ids=["armed-men-one-town", "history-apart", "one-and-two-arrested", "offices-of-two-portfolios", "town-and-province"])
 def test_two_reports_are_one_happening_or_two(pipeline, tmp_path, articles, type_, one):
     pair = (articles[0][0], articles[1][0])
     assert pairs_merged(pipeline, articles, (pair,), tmp_path, type_) == {pair: one}

@@ -369,3 +369,39 @@ def test_a_town_named_after_the_town_of_is_placed_though_the_gazetteer_does_not_
     places = [(e.location.name, e.location.country, e.location.precision) for e in art.events if e.location]
     assert places and places[0] == ("Nacuta", "MOZ", "city"), art.events
     assert len(places) == 2 and places[1] == places[0], art.events
+
+
+
+def test_a_province_the_tagger_took_with_its_word_is_the_province(pipeline):
+    """"shelled villages in Jizan province": the NER's span holds "province"; the name before it is looked up."""
+    from dragoman import extract
+
+    art = extract("A Yemen-based militia shelled villages in Jizan province on Monday.", published="2026-07-20",
+                  pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert ev.location is not None and (ev.location.country, ev.location.precision) == ("SAU", "admin1"), ev
+
+
+def test_an_unknown_village_is_in_the_country_of_a_provincial_dateline(pipeline):
+    """"NAJRAN, Saudi Arabia (Agency) - Rebels shelled a clinic and a mosque in the village of Wadi Qisra": a town no
+    gazetteer knows, in a story of two countries, is in the country of the provincial town the reporter files from;
+    a place after the object's conjunct is still where the act was done."""
+    from dragoman import extract
+
+    art = extract("NAJRAN, Saudi Arabia, July 20 (Desert Post) - Rebels shelled a clinic and a mosque in the village of "
+                  "Wadi Qisra on Monday, a civil defence spokesman said. Yemen's rebels were blamed. Yemen has denied "
+                  "it.", published="2026-07-20", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("Wadi Qisra", "SAU"), ev
+
+
+def test_a_dateline_town_the_gazetteer_does_not_know_is_a_place(pipeline):
+    """"HAMMERVIK, Sept 9 (Agency) - Customs officers detained a captain in Hammervik": the town the reporter files
+    from is a town, wherever the story names it, in the country the story is of."""
+    from dragoman import extract
+
+    art = extract("HAMMERVIK, Sept 9 (Arctic Post) - Customs officers detained a trawler captain in Hammervik on "
+                  "Wednesday over smuggled diesel. Norway's coast guard said more arrests were possible.",
+                  published="2026-09-09", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert ev.location is not None and (ev.location.name, ev.location.country) == ("Hammervik", "NOR"), ev

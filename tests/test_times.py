@@ -714,3 +714,31 @@ def test_a_speakers_undated_demand_after_her_dated_accusation_is_of_that_day(pip
                   published="2026-05-14")
     demand = [e for e in art.events if e.type == "REQUEST"]
     assert demand and demand[0].date_precision == "article"
+
+
+
+def test_a_leads_act_in_the_present_perfect_with_no_time_of_its_own_is_on_the_datelines_day(pipeline):
+    """"APIA, March 5 (Agency) - Samoa and Tonga have agreed to resume ...": the dateline is parsed apart from the lead,
+    and the lead's act told in the present perfect, with no time of its own, is the dateline day's news; a time the
+    lead tells wins ("telling parliament on Thursday that ...")."""
+    from dragoman import extract
+
+    art = extract("APIA, March 5 (Pacific Ledger) - Samoa and Tonga have agreed to resume joint fisheries patrols after "
+                  "a year's pause.", published="2026-03-05", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "AGREE")
+    assert (ev.date, ev.date_precision) == ("2026-03-05", "day"), ev
+    art = extract("APIA, March 7 (Pacific Ledger) - Samoa's fisheries minister has accused Tonga of overfishing, telling "
+                  "parliament on Thursday that its fleet ignored quotas.", published="2026-03-07", pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ACCUSE")
+    assert (ev.date, ev.date_precision) == ("2026-03-05", "day"), ev
+
+
+def test_a_past_day_hung_on_the_objects_topic_dates_the_act(pipeline):
+    """"signed a memorandum on pooling patrol boats on Tuesday": the parser hangs "on Tuesday" on "pooling"; the
+    signing was on Tuesday.  A day to come stays the topic's ("agreed on holding a vote next Tuesday")."""
+    from dragoman import extract
+
+    art = extract("The fisheries ministers of Samoa and Tonga signed a memorandum on pooling patrol boats on Tuesday "
+                  "during a visit to Apia.", published="2026-03-07", pipeline=pipeline)
+    ev = next(e for e in art.events if e.rule.startswith("support/sign"))
+    assert (ev.date, ev.date_precision) == ("2026-03-03", "day"), ev

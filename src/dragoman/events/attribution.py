@@ -271,7 +271,9 @@ class Attribution:
         if (_material(e.cameo) or (c.governed and _material(c.governed[0].entry.cameo))) and not judged:
             # a material action's place or people named anywhere in its predicate ("lifted the curfew in X"); not
             # whom a judged arrest was done to ("condemned Klein's arrest")
-            targets.extend(self._predicate_actors(view, v, s))
+            # (not where an arrest was made once whom it took is named: "detained X at the party's offices in Y")
+            venues = ptype == "COERCE" and bool(targets) and (view.kid(v, "dobj") is not None or view.agent(v) is not None)
+            targets.extend(self._predicate_actors(view, v, s, venues=venues))
 
     # -- clauses -------------------------------------------------------------------------------
 
@@ -291,6 +293,10 @@ class Attribution:
             objs.append(obj)
         if obj is not None:
             targets.extend(view.phrase_actors(obj))  # "summoned the ambassador", "expelled two diplomats"
+        # "detained the party's leader at its headquarters": where an arrest was made, not whom it took
+        # (with no one named doing it, "was arrested in Lebanon" says who did: the state of the place, kept)
+        taken = ptype == "COERCE" and any(view.phrase_actors(o) for o in objs
+                                          if toks[o].dep == "dobj" or view.agent(v) is not None)
         for h in [v] + objs:
             for ch in view.children[h]:
                 d = toks[ch].dep
@@ -312,7 +318,7 @@ class Attribution:
                         continue
                     if pl in ("on", "over", "about") and not material and (ptype in VERBAL or pl != "on"):
                         continue  # "talks on trade": the topic, not a participant ("sanctions on X" is one)
-                    if pl == "at" and ptype == "CONSULT" and h == v and mode != "visit":
+                    if pl == "at" and ptype == "CONSULT" and h == v and mode != "visit" or taken and pl in ("at", "in"):
                         continue  # "met at the Ministry of Trade": where they met, not whom
                     if (pl in TARGET_PREPS or (pl in ("in", "from") and material) or (pl == "in" and mode == "visit")
                             or (h != v and pl in ("of", "from", "by"))):
@@ -348,11 +354,13 @@ class Attribution:
         lemma = view.lemma(i)
         return lemma in _OCCASIONS or any(e.is_noun and e.type == "CONSULT" for e in self.lex.by_lemma.get(lemma, ()))
 
-    def _predicate_actors(self, view: View, v: int, subj: int | None) -> list[str]:
+    def _predicate_actors(self, view: View, v: int, subj: int | None, venues: bool = False) -> list[str]:
+        """Actors named in ``v``'s predicate, not in its circumstances (nor, with ``venues``, in where it was done)."""
         toks = view.toks
         skip: set[int] = set(view.subtree(subj)) if subj is not None else set()
         for ch in view.kids(v, "prep", "npadvmod"):
-            if view.lemma(ch) in self.lex.modes["circumstance_preps"] or toks[ch].dep == "npadvmod":
+            if view.lemma(ch) in self.lex.modes["circumstance_preps"] or toks[ch].dep == "npadvmod" \
+                    or venues and view.lemma(ch) in ("at", "in", "inside", "outside", "near"):
                 skip.update(view.subtree(ch))  # "after talks in Switzerland": circumstances, not participants
         for ch in view.kids(v, "conj", "cc"):
             skip.update(view.subtree(ch, frozenset()))  # "..., and recalled its ambassador": another event

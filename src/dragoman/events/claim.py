@@ -19,6 +19,7 @@ from dataclasses import replace
 from dragoman.actors.militia import ARMED_SECTORS
 from dragoman.events.clauses import View
 from dragoman.model import Actor, Event
+from dragoman.text.chrome import dateline_end
 
 #: sectors of armed actors outside a state's forces (the militia module's, and insurgents)
 ARMED = ARMED_SECTORS | {"INS"}
@@ -48,6 +49,8 @@ def _described(view: View, a: Actor | None) -> bool:
     if a is None or a.kind != "group" or a.sector not in _MOVEMENTS or a.org is not None:
         return False
     firsts = {s.tok_start for s in view.article.sentences}
+    if (lead := dateline_end(view.article)) is not None:
+        firsts |= {t.i for t in view.tokens_in(lead, lead + 100)[:1]}  # the lead's first word, after a wire dateline
     return not any(t.text[:1].isupper() and t.i not in firsts
                    for m in a.mentions for t in view.tokens_in(m.start, m.end))
 

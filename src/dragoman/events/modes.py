@@ -232,6 +232,43 @@ def _governed(view: View, m: dict[str, frozenset[str]], h: int, out: Modes) -> b
     return True
 
 
+def _light_step(view: View, m: Mapping[str, frozenset[str]], cur: int, out: Modes) -> int | None | bool:
+    """The steps up from ``cur`` through a preposition, "be" or "go" (``_climb``'s first): the verb to go on to,
+    ``None`` where the modes end, ``False`` when none of them is the step."""
+    toks = view.toks
+    t = toks[cur]
+    h = t.head
+    hl = view.lemma(h)
+    if t.dep == "pcomp" and hl in m["negating_preps"]:
+        out.negated = True  # "won without asking voters to pay": no one was asked
+        return None
+    if t.dep == "pcomp" and toks[h].pos == "ADP" and toks[h].head != h:
+        g = toks[h].head
+        g = toks[g].head if toks[g].pos == "ADJ" and toks[g].dep == "acomp" else g
+        if view.lemma(g) == "be":
+            # "how effective it would be in rallying support": the verb's modal ("would"), not its negation ("has not
+            # been straightforward in attacking the party": he attacked it)
+            for c in view.kids(g, "aux"):
+                low = view.lemma(c).lower()
+                if low in m["would"] or toks[c].text.lower() == "would":
+                    out.would = True
+                elif low in m["future_aux"]:
+                    out.future = out.intent = True
+                elif low in m["hypothetical_aux"]:
+                    out.hypothetical = True
+            return None
+    if t.dep == "xcomp" and hl == "be" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")):
+        out.future = True  # "he was to offer a rebate": planned
+        return h
+    if t.dep == "xcomp" and t.tag == "VBG" and hl == "go":
+        # "we're going to go marching into the convention": the going's modes (to come); "if we go marching": a
+        # condition, as the going is
+        if any(view.lemma(k) in m["conditional_marks"] for k in view.kids(h, "mark")):
+            out.hypothetical = True
+        return h
+    return False
+
+
 def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | None:
     """One step up from the verb at ``cur`` to the verb whose modes it shares (its governor), noting the
     modes the step gives; None where the clause's modes end."""
@@ -242,12 +279,9 @@ def _climb(view: View, lex: Lexicon, trig: int, cur: int, out: Modes) -> int | N
         return None
     h = t.head
     hl = view.lemma(h)
-    if t.dep == "pcomp" and hl in m["negating_preps"]:
-        out.negated = True  # "won without asking voters to pay": no one was asked
-        return None
-    if t.dep == "xcomp" and hl == "be" and any(view.lemma(a) == "to" for a in view.kids(cur, "aux")):
-        out.future = True  # "he was to offer a rebate": planned
-        return h
+    light = _light_step(view, m, cur, out)
+    if light is not False:
+        return light
     if t.dep == "xcomp" or t.dep == "ccomp" and view.kids(cur, "nsubj") and any(
             view.lemma(a) == "to" and view.toks[a].tag == "TO" for a in view.kids(cur, "aux")):
         # (an infinitive with a subject of its own, which the parser may hang as a clause: "expects 4,000

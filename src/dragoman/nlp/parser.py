@@ -14,7 +14,7 @@ from typing import Any
 from dragoman.errors import ModelError
 from dragoman.model import Article, Sentence, Span, Token
 from dragoman.settings import Settings
-from dragoman.text.chrome import NOT_PARSED, spans_of
+from dragoman.text.chrome import NOT_PARSED, dateline_end, spans_of
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -203,19 +203,28 @@ def _keep_titles_whole(nlp: Any) -> None:
         nlp.add_pipe("dragoman_titles", before="parser")
 
 
+#: a clock time's "p.m." before the zone it is told in ("at 11 p.m. Spanish time", "9 a.m. GMT"): no sentence ends there
+_CLOCK_ZONE = re.compile(r"\b[ap]\.m\.(?=\s+(?:[A-Z][a-z]+\s+time\b|(?:GMT|UTC|EST|EDT|CET|CEST|BST|IST|WAT|EAT|CAT)\b))")
+
+
 def _no_start_after_titles(doc: Any) -> Any:
     titles = _title_abbreviations()
     text = doc.text
     # where a title's letters stand (found in the text, not token by token: walking every token of every paragraph
     # in Python took 1% of the coding time), then whether a token starts there and is the title
     hits = sorted({p for w in titles for p in _occurrences(text, w)})
-    if not hits:
+    clock = [m.start() for m in _CLOCK_ZONE.finditer(text)] if "m. " in text else []
+    if not hits and not clock:
         return doc
     starts = doc.to_array("IDX").tolist()
     last = len(starts) - 1
     for p in hits:
         i = bisect_left(starts, p)
         if i < last and starts[i] == p and doc[i].text in titles:
+            doc[i + 1].is_sent_start = False
+    for p in clock:
+        i = bisect_left(starts, p)
+        if i < last and starts[i] == p:
             doc[i + 1].is_sent_start = False
     return doc
 
@@ -253,18 +262,24 @@ class Parser:
         self._words = _dictionary(self.nlp)
 
     def parse(self, articles: Sequence[Article], batch_size: int | None = None) -> list[Article]:
-        items: list[tuple[str, tuple[int, int]]] = []
+        items: list[tuple[str, tuple[int, int, int, bool]]] = []
         for ai, art in enumerate(articles):
             skip = spans_of(art.chrome, NOT_PARSED)
             title = art.headline_span()
-            for s, e in _headline_parts(art, paragraphs(art.text, skip)):
+            lead = dateline_end(art)
+            for para, (s, e) in enumerate(_headline_parts(art, paragraphs(art.text, skip))):
                 if title is not None and art.in_headline(s, e):
-                    items.append((straight(sentence_case(art.text, s, e, title[1], self._words)), (ai, s)))
+                    items.append((straight(sentence_case(art.text, s, e, title[1], self._words)), (ai, s, para, False)))
+                elif lead is not None and s < lead < e:
+                    # "ACCRA, May 4 (Agency) - The minister ...": the dateline parsed apart from the lead, so that
+                    # its place is not taken for the lead's subject nor its root
+                    items.append((straight(art.text[s:lead].rstrip()), (ai, s, para, True)))
+                    items.append((straight(art.text[lead:e]), (ai, lead, para, False)))
                 else:
-                    items.append((straight(art.text[s:e]), (ai, s)))
-        parsed: list[list[tuple[int, Any]]] = [[] for _ in articles]
-        for doc, (ai, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
-            parsed[ai].append((offset, doc))
+                    items.append((straight(art.text[s:e]), (ai, s, para, False)))
+        parsed: list[list[tuple[int, int, Any, bool]]] = [[] for _ in articles]
+        for doc, (ai, offset, para, apart) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
+            parsed[ai].append((offset, para, doc, apart))
         out = [_convert(art, docs, self._strings) for art, docs in zip(articles, parsed)]
         if len(self.nlp.vocab.strings) - self._n_strings > self.max_new_strings:
             self._load(fresh=True)
@@ -302,8 +317,9 @@ class _Strings(dict):
         return value
 
 
-def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _Strings | None = None) -> Article:
-    """spaCy docs (one per paragraph, with its character offset) → plain-data tokens and spans.
+def _convert(article: Article, docs: Iterable[tuple[int, int, Any, bool]], strings: _Strings | None = None) -> Article:
+    """spaCy docs (one per paragraph, or a wire dateline parsed apart, with its character offset and paragraph) →
+    plain-data tokens and spans.  A dateline parsed apart is no sentence of its own: its words open the lead's.
 
     Token attributes come from one ``Doc.to_array`` call per paragraph and a cached hash → string
     map: the same values as reading ``token.lemma_`` and friends one by one, several times faster.
@@ -316,16 +332,24 @@ def _convert(article: Article, docs: Iterable[tuple[int, Any]], strings: _String
     chunks: list[Span] = []
     text = article.text
     attr_ids = [IDS[a] for a in _ATTRS]
-    for para, (offset, doc) in enumerate(docs):
+    opened: tuple[int, int] | None = None  # a dateline's start and first token, the lead's sentence to open there
+    for offset, para, doc, apart in docs:
         if strings is None:
             strings = _Strings(doc.vocab.strings)
         base = len(tokens)
         sent_of: list[int] = []
-        for sent in doc.sents:
+        if apart:
+            opened = (offset, base)
+            sent_of = [len(sentences)] * len(doc)
+        for sent in () if apart else doc.sents:
             si = len(sentences)
             s0 = offset + sent.start_char
             s1 = offset + sent.end_char
-            sentences.append(Sentence(si, s0, s1, text[s0:s1], base + sent.start, base + sent.end, para))
+            t0 = base + sent.start
+            if opened is not None:
+                s0, t0 = opened
+                opened = None
+            sentences.append(Sentence(si, s0, s1, text[s0:s1], t0, base + sent.end, para))
             sent_of.extend([si] * (sent.end - sent.start))
         n = len(doc)
         if n:
@@ -1133,7 +1157,9 @@ def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[st
     for x in range(2, n):
         h = x + heads[x]
         dateline = deps[x] == "appos" and h == 0 < x - 2 and deps[h] == "ROOT" and tags[h].startswith("NN")
-        if deps[x] != "ROOT" and not dateline or not tags[x].startswith("NN"):
+        # (or the noun taken for what a reporting verb after it says: "X held talks with Y ..., the ministry said")
+        reported = deps[x] == "ccomp" and h > x and tags[h].startswith("VB")
+        if deps[x] != "ROOT" and not dateline and not reported or not tags[x].startswith("NN"):
             continue
         v = x - 1
         past = tags[v] in ("VBD", "VBN") or tags[v] in ("NNP", "JJ") and lemmas[v].islower() and lemmas[v].endswith("ed")
@@ -1141,7 +1167,7 @@ def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[st
             continue
         if tags[v - 1] not in ("NNP", "NNPS") and not (tags[v] != "VBN" and tags[v - 1] in ("NN", "NNS")):
             continue  # "The envoy hosted talks", "hosted" tagged a name: a past form, not "trained dogs"
-        _verb_of_object(heads, deps, tags, v, x, None)
+        _verb_of_object(heads, deps, tags, v, x, h if reported else None)
         if dateline:  # "DAKAR, May 2 (Agency) - The envoy hosted talks": the dateline's place is no root
             deps[h], heads[h] = "npadvmod", v - h
             if tags[n - 1] == "." and n - 1 + heads[n - 1] == h:
@@ -1152,8 +1178,15 @@ def _verbs_taken_for_adjectives(heads: list[int], deps: list[str], tags: list[st
 def _verb_of_object(heads: list[int], deps: list[str], tags: list[str], v: int, x: int, up: int | None) -> None:
     """Make ``v`` (taken for an adjective of ``x``) the verb: the root (or the complement of ``up``, the reporting
     verb a dateline hung on), the name before it its subject, ``x`` its object; a name set off by commas after
-    the object's phrase, parsed as an adverbial noun of it, is the appositive of the noun before its comma."""
+    the object's phrase, parsed as an adverbial noun of it, is the appositive of the noun before its comma; a verb
+    joined to the object by "and" ("held talks ... and asked China to ...") is the verb's conjunct."""
     n = len(deps)
+    verbs = [j for j in range(x + 1, n) if j + heads[j] == x and deps[j] == "conj" and tags[j].startswith("VB")]
+    for j in verbs:
+        heads[j] = v - j
+        for c in range(x + 1, j):
+            if c + heads[c] == x and deps[c] == "cc":
+                heads[c] = v - c
     heads[v], deps[v], tags[v] = (0, "ROOT", "VBD") if up is None else (up - v, "ccomp", "VBD")
     deps[v - 1], heads[v - 1] = "nsubj", 1
     deps[x], heads[x] = "dobj", v - x
@@ -1369,8 +1402,9 @@ def _particles_with_objects(heads: list[int], deps: list[str], tags: list[str]) 
 
 
 def _agents_after_without(heads: list[int], deps: list[str], lemmas: list[str]) -> None:
-    """"were held without trial by the army": the "by" phrase the parser hung on the noun after "without", of
-    a passive verb with no agent of its own, is the verb's agent."""
+    """"were held without trial by the army", "was taken into custody by Budva police", "was detained at the
+    airport by agents": the "by" phrase the parser hung on the noun after "without" (or "into", "at", "in"), of a
+    passive verb with no agent of its own, is the verb's agent."""
     n = len(deps)
     for b in range(2, n):
         noun = b + heads[b]
@@ -1378,7 +1412,7 @@ def _agents_after_without(heads: list[int], deps: list[str], lemmas: list[str]) 
             continue
         w = noun + heads[noun]
         v = w + heads[w]
-        if lemmas[w].lower() != "without" or deps[w] != "prep" or not any(
+        if lemmas[w].lower() not in ("without", "into", "at", "in") or deps[w] != "prep" or not any(
                 j + heads[j] == v and deps[j] == "auxpass" for j in range(max(0, v - 4), v)):
             continue
         if any(j + heads[j] == v and deps[j] == "agent" for j in range(n)):
@@ -1525,13 +1559,43 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
       as a modifier of the subject, its that-clause as the main clause, is the main verb (``_said_modifiers``);
     * "Several thousand miners opposed to a decree that would shut three pits demonstrated in Kitwe" — a participle
       (or the noun it modifies) read as the root, the past verb after it as a modifier in its phrase: the past verb is
-      the root (``_participle_subjects``)."""
+      the root (``_participle_subjects``);
+    * "The minister on Tuesday called on lenders to free up cash they pledged last year" — a relative clause with no
+      "that" read as the root, the sentence's verb as its adverbial clause, is the relative clause of the noun before
+      its subject (``_relatives_taken_for_roots``)."""
     _names_taken_for_clauses(heads, deps, tags, lemmas)
     _two_word_countries(heads, deps, lemmas)
     _for_participles(heads, deps, tags, lemmas)
     _second_subjects(heads, deps, tags)
     _said_modifiers(heads, deps, tags, lemmas)
     _participle_subjects(heads, deps, tags)
+    _relatives_taken_for_roots(heads, deps, tags)
+
+
+def _relatives_taken_for_roots(heads: list[int], deps: list[str], tags: list[str]) -> None:
+    """"The minister on Tuesday called on lenders to free up cash they pledged last year": the relative clause with no
+    "that" ("they pledged") read as the root and the real verb ("called", with a subject of its own before it) as its
+    adverbial clause — the verb is the root, the clause modifies the noun before its pronoun subject, and what follows
+    the clause after a comma (", saying ...") and the final stop are the verb's."""
+    n = len(deps)
+    v = next((j for j in range(n) if deps[j] == "ROOT"), None)
+    if v is None or v < 3 or tags[v] not in ("VBD", "VBZ", "VBP") or deps[v - 1] != "nsubj" or v - 1 + heads[v - 1] != v:
+        return
+    if tags[v - 1] != "PRP" or tags[v - 2] not in ("NN", "NNS"):
+        return
+    a = next((j for j in range(v - 2) if j + heads[j] == v and deps[j] == "advcl" and tags[j] in ("VBD", "VBN")), None)
+    if a is None or not _under(v - 2, a, heads) or not any(j + heads[j] == a and deps[j] == "nsubj" for j in range(a)):
+        return
+    deps[a], heads[a] = "ROOT", 0
+    deps[v], heads[v] = "relcl", v - 2 - v
+    comma = False
+    for j in range(v + 1, n):
+        if j + heads[j] != v:
+            continue
+        if tags[j] == ",":
+            comma = True
+        if comma or tags[j] == ".":
+            heads[j] = a - j
 
 
 def _participle_subjects(heads: list[int], deps: list[str], tags: list[str]) -> None:

@@ -689,10 +689,16 @@ def _stance(m: dict[str, Any]) -> bool:
 
 
 def _one_town(m: dict[str, Any], o: dict[str, Any]) -> bool:
-    """Is one of two events placed in a town (or a place in one), and the other in the same or nowhere?"""
+    """Is one of two events placed in a town (or a place in one), and the other in the same or nowhere — or in a
+    province of the same country, the town being one no gazetteer knows (where it lies unknown: "the town of Tambochaca"
+    / "in Tambochaca, in Cusco province", the second name not taken for a town)?"""
     fine = {"city", "place"}
     placed = [x for x in (m, o) if x.get("place")]
-    return bool(placed) and all(x.get("place_precision") in fine for x in placed) and places_compatible(m, o)
+    towns = [x for x in placed if x.get("place_precision") in fine]
+    unmapped = len(towns) == 1 and towns[0].get("lat") is None and all(
+        x.get("place_precision") == "admin1" and x.get("place_country") == towns[0].get("place_country")
+        for x in placed if x is not towns[0])
+    return bool(placed) and (all(x.get("place_precision") in fine for x in placed) or unmapped) and places_compatible(m, o)
 
 
 def _victims_kin(m: dict[str, Any], o: dict[str, Any]) -> bool:

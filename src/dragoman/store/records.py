@@ -552,9 +552,13 @@ def _names_country(name: str, country: str) -> bool:
     owner = next((i for i, t in enumerate(toks) if _POSSESSIVE.search(t) and t[:1].isupper()), None)
     if owner is not None:
         candidates.append(toks[:owner + 1])
+    # a capital standing for its state's rulers, as wire copy writes them: "the Bissau authorities", "the Kabul
+    # government" (not its mayor or its police: only the state's collective offices)
+    ruling = low[-1:] in (["authorities"], ["government"], ["administration"], ["regime"])
     for whose in candidates:
         phrase = _POSSESSIVE.sub("", " ".join(whose)).strip()
-        if phrase and any(e.country == country and e.kind in ("country", "demonym", "code")
+        if phrase and any(e.country == country and (e.kind in ("country", "demonym", "code")
+                                                    or e.kind == "capital" and ruling and whose == toks[:-1])
                           for e in default_lexicon().lookup(phrase)):
             return True
     return False

@@ -248,6 +248,24 @@ def _dateline(body_lines: list[tuple[int, int, str]], chrome: dict[str, tuple[in
     return dateline, agency
 
 
+_DASH_AFTER = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?[-–—:]{1,2}\s+")
+
+
+def dateline_end(article: Article) -> int | None:
+    """Where the story starts after a wire dateline ("ACCRA, May 4 (Agency) - "), or ``None`` when the article
+    has no dateline ended by a dash."""
+    if "dateline" not in article.chrome:
+        return None
+    start = article.chrome["dateline"][0]
+    # (the dateline's own agency, not a credit at the story's end)
+    end = max(article.chrome[k][1] for k in ("dateline", "dateline_date", "agency")
+              if k in article.chrome and 0 <= article.chrome[k][0] - start < 100)
+    if article.text[end:end + 1] == ")":
+        end += 1
+    m = _DASH_AFTER.match(article.text, end)
+    return m.end() if m and m.end() < len(article.text) else None
+
+
 def _agency_credit(lines: list[tuple[int, int, str]], chrome: dict[str, tuple[int, int]],
                    agency: str | None) -> str | None:
     """Marks the agency credit at the end of the text ("(ATN)", a line "Reuters") in ``chrome`` unless

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from dragoman.actors.vocabulary import words
 from dragoman.datafile import read_yaml
@@ -56,6 +57,8 @@ ADMIN_WORDS = frozenset(_W["admin_words"])
 #: nouns that a following "of NAME" names: "the province of Idlib", "the city of Aleppo"
 ADMIN_NOUNS = ADMIN_WORDS | frozenset(_W["settlement_words"])
 _ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.IGNORECASE)
+#: a name the NER took with its admin word ("Jazan province"): the name before it
+_ADMIN_END = re.compile(rf"^(.+?)\s+({'|'.join(sorted(ADMIN_WORDS))})$", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.IGNORECASE)
 #: nouns that count what follows "of": "a second round of talks in Montevideo" is talks in Montevideo
 PARTITIVE_NOUNS = frozenset(_W["partitive_nouns"])
@@ -91,6 +94,18 @@ _THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^,\s+([A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)")
 #: verbs whose capitalised object may be a place ("visited Kabul", "reached Mosul")
 _REACHED = PLACE_OBJECT_LEMMAS | {"reach"}
+#: event types done to people or things where they are (not words, whose objects are topics: "discussed fishing and
+#: the war in Yemen")
+_PHYSICAL = frozenset(("ASSAULT", "COERCE", "MOBILIZE"))
+
+
+class _Home(NamedTuple):
+    """An article's dateline: its town (as ``gazetteer.key`` writes it), that town's country, and whether the town is
+    a provincial one (near where the story happened)."""
+
+    town: str | None
+    country: str | None
+    near: bool
 
 
 @dataclass
@@ -146,17 +161,18 @@ class PlaceResolver:
         claimed = _Claimed(article)
         spans, strong_only = _entity_spans(article)
         spans, cued_spans = _cued_names(article, spans, strong_only)
+        home = self._home(article)
         out: list[_Mention] = []
         seen: set[tuple[int, int]] = set()
         for s, e, admin in sorted(spans):
             cued = _cue_before(article.text, s) or (s, e) in cued_spans
             if claimed.blocked(s, e, cued=cued):
                 continue
-            m = self._resolve(article.text, ctx, s, e, admin, cued, (s, e) in strong_only)
+            m = self._resolve(article.text, ctx, s, e, admin, cued, (s, e) in strong_only, home)
             if m is None or (m.start, m.end) in seen:
                 continue
             seen.add((m.start, m.end))
-            out.append(replace(m, head=index.span_head(s, e)))
+            out.append(replace(m, head=index.span_head(m.start, m.end)))  # "in Jazan province": the province's word
         named = {m.place.name: m.place for m in out if m.place.source == "named"}
         for s, e, _admin in sorted(spans) if named else ():
             if (s, e) not in seen and article.text[s:e] in named and not claimed.blocked(s, e):
@@ -194,9 +210,24 @@ class PlaceResolver:
             out.append(_Mention(s, e, text[s:e], home, index.span_head(s, e)))
         return out
 
+    def _home(self, article: Article) -> _Home:
+        """The dateline's town (its name, as ``key`` writes it) and country ("JAZAN, Saudi Arabia, July 20 -": the
+        country after the town, or the one the town is in), and whether the town is a provincial one (not the
+        capital, where wire reporters sit and write of the region), so near where the story happened."""
+        if "dateline" not in article.chrome:
+            return _Home(None, None, False)
+        s, e = article.chrome["dateline"]
+        city, _, region = article.text[s:e].partition(",")
+        place = self.gaz.lookup(city.strip().title())
+        iso = self.gaz.country_of(region.strip()) if region.strip() else None
+        iso = iso or (place.country if place is not None and place.precision in ("city", "admin1") else None)
+        capital = self.gaz.capital(iso) if iso else None
+        return _Home(key(city.strip()), iso, iso is not None and (capital is None or key(capital.name) != key(city.strip())))
+
     def _resolve(self, text: str, ctx: list[tuple[int, int, str, int]], s: int, e: int, admin: bool, cued: bool,
-                 strong_only: bool) -> _Mention | None:
-        """The place a candidate span names (with "province" before or after it), or ``None``."""
+                 strong_only: bool, home: _Home | None = None) -> _Mention | None:
+        """The place a candidate span names (with "province" before or after it), or ``None``; ``home`` is the
+        dateline's country."""
         name = _THE.sub("", text[s:e])
         s2, e2 = s, e
         m = _ADMIN_AFTER.match(text[e : e + 20])
@@ -207,15 +238,22 @@ class PlaceResolver:
             s2, admin = s - (len(text[max(0, s - 30) : s]) - m.start()), True
         local, named = self._local(text, ctx, s, e)
         place = self.gaz.lookup(name, local, admin=admin)
+        if place is None and (m := _ADMIN_END.match(name)) is not None:
+            place, admin = self.gaz.lookup(m.group(1), local, admin=True), True
         if place is None and cued and not admin:
             place = self._landmark_city(name, local)
-        settled = _SETTLEMENT_OF.search(text[max(0, s - 30) : s]) is not None and name[:1].isupper()
+        home = home or _Home(None, None, False)
+        settled = _SETTLEMENT_OF.search(text[max(0, s - 30) : s]) is not None and name[:1].isupper() \
+            or cued and home.town is not None and key(name) == home.town  # "KIRKENES, Sept 9 - ... in Kirkenes"
         if place is None and settled:
             # "in the town of Pichuro": a town the gazetteer does not know, in the country named after it ("in Peru")
             # or the one country the story is of, is that place at a town's precision (where on the map unknown)
             after = _IN_COUNTRY.match(text[e : e + 40])
             country = self.gaz.country_of(after.group(1)) if after else None
-            country = country or (next(iter(local)) if len(local) == 1 else _main_country(ctx))
+            # or, in a story of two countries, the country of a provincial dateline ("JAZAN, Saudi Arabia - ... the
+            # village of Qarn": the reporter is near), the one the story names most, a capital's dateline's
+            near = home.country if home.near else None
+            country = country or (next(iter(local)) if len(local) == 1 else near or _main_country(ctx) or home.country)
             place = Place(name, country, None, None, "city", source="named") if country else None
         if place is not None and strong_only and not settled and not self.gaz.strong(place):
             return None
@@ -321,7 +359,7 @@ class PlaceResolver:
                 for m in mentions:
                     if m.head is None or m.head.sent != trig.sent:
                         continue
-                    steps = self._attached(index, m.head, trig)
+                    steps = self._attached(index, m.head, trig, ev.type in _PHYSICAL)
                     if steps is None:
                         continue
                     key = (steps, PRECISION_ORDER.get(m.place.precision, 9))
@@ -336,8 +374,9 @@ class PlaceResolver:
         return replace(ev, location=Location(p.name, p.country, p.lat, p.lon, p.precision, m.start, m.end))
 
     @staticmethod
-    def _attached(index: TokenIndex, head: Token, trig: Token) -> int | None:
-        """Steps from the place's head to the trigger, when the place says where it happened."""
+    def _attached(index: TokenIndex, head: Token, trig: Token, physical: bool = False) -> int | None:
+        """Steps from the place's head to the trigger, when the place says where it happened (``physical``: an act
+        done to people or things, whose objects' conjuncts are where it was done too: "shelled a clinic and a mosque in X")."""
         if head.i == trig.i:
             return 0
         up = index.toks[head.head] if head.head != head.i else None
@@ -378,7 +417,8 @@ class PlaceResolver:
                         and noun.pos in ("NOUN", "PROPN"):
                     return 2  # (a crowd or a force: not "the ambassador in Washington met ... in Lima")
             if prep in LOC_PREPS:
-                return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
+                return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS,
+                                   conjuncts=physical)
             if prep == "to" and trig.lemma.lower() in DESTINATION_LEMMAS:
                 return is_attached(index, up, trig, max_nouns=1, through=PARTITIVE_NOUNS, apart=OTHER_TIME_PREPS)
         return None

@@ -86,6 +86,7 @@ class TokenIndex(Tree):
 def is_attached(
     index: TokenIndex, head: Token, trigger: Token, stop_at_clause: bool = True, max_nouns: int | None = None,
     loose: bool = False, through: frozenset[str] = frozenset(), apart: frozenset[str] = frozenset(),
+    conjuncts: bool = False,
 ) -> int | None:
     """How many steps up from ``head`` (a time or place phrase) the ``trigger`` is reached without
     crossing into another clause; ``None`` when it is not attached.
@@ -100,6 +101,7 @@ def is_attached(
     ``through``: nouns not counted against ``max_nouns`` when "of" follows them ("a second round of talks in
     Montevideo").  ``apart``: prepositions whose object is another happening, not this one's circumstance ("the
     meeting came a week after their first encounter in Asuncion").
+    ``conjuncts``: a noun joined to another counts as that one ("shelled a clinic and a mosque in Qisra": one noun passed).
     """
     if head.sent != trigger.sent:
         return None
@@ -116,7 +118,7 @@ def is_attached(
             return None
         if steps > 0 and t.pos == "ADP" and t.text.lower() in apart:
             return None
-        if steps > 0 and t.pos in ("NOUN", "PROPN") and not (
+        if steps > 0 and t.pos in ("NOUN", "PROPN") and not (conjuncts and t.dep == "conj") and not (
                 t.lemma.lower() in through and any(k.text.lower() == "of" for k in index.kid_tokens(t))):
             nouns += 1
             if max_nouns is not None and nouns > max_nouns:

@@ -21,7 +21,7 @@ from typing import Any
 
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
-from dragoman.text.chrome import NOT_PARSED, spans_of
+from dragoman.text.chrome import NOT_PARSED, dateline_end, spans_of
 from dragoman.when_where.syntax import VERBISH, TokenIndex, is_attached
 from dragoman.when_where.timex import PRECISION_RANK, Found, TimexTagger, Value, move, words
 
@@ -166,6 +166,7 @@ class TimeResolver:
                         found = (key[0], key[1], it)
             return found
 
+        lead_day = self._lead_day(article, index, plain)
         for ev in events:
             cands = [b for trig in triggers[ev.id] if (b := nearest(trig, plain)) is not None]
             if not cands:
@@ -202,9 +203,7 @@ class TimeResolver:
                         if (b := nearest(head, outside, 1)) is not None:
                             cands.append(b)
             if not cands:
-                cands = self._saying_time(index, triggers[ev.id], plain, nearest)
-            if not cands and "-in-speech" in (ev.rule or ""):
-                cands = self._speech_time(index, triggers[ev.id], plain, nearest)
+                cands = self._last_times(index, ev, triggers[ev.id], plain, nearest, ref, lead_day)
             best = min(cands, key=lambda b: b[:2]) if cands else None
             if best is not None:
                 it = best[2]
@@ -378,6 +377,72 @@ class TimeResolver:
         return out
 
     @staticmethod
+    def _lead_day(article: Article, index: TokenIndex, items: list[_Item]) -> tuple[int, _Item] | None:
+        """The lead's sentence (the first after a dated wire dateline, parsed apart from it) and the dateline's day."""
+        span = article.chrome.get("dateline_date")
+        start = dateline_end(article)
+        if not span or start is None:
+            return None
+        day = next((it for it in items if span[0] <= it.found.start and it.found.end <= span[1]
+                    and it.value.precision == "day"), None)
+        first = next(iter(index.covering(start, min(len(article.text), start + 200))), None)
+        return None if day is None or first is None else (first.sent, day)
+
+    def _last_times(self, index: TokenIndex, ev: Event, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any],
+                    ref: date | None, lead_day: tuple[int, _Item] | None) -> list[Any]:
+        """The times an event with none attached to its triggers is dated by, the last tried: its saying's, its
+        speech's, its topic's, the dateline's."""
+        cands = self._saying_time(index, trigs, plain, nearest)
+        if not cands and "-in-speech" in (ev.rule or ""):
+            cands = self._speech_time(index, trigs, plain, nearest)
+        if not cands and ref is not None:
+            cands = self._topic_time(index, trigs, plain, nearest, ref)
+        if not cands and lead_day is not None:
+            # "ACCRA, May 4 (Agency) - Ghana and Togo have agreed to ...": an act the lead's main clause tells in the
+            # present perfect, or a done act its root reports ("X met Y, the ministry said"), with no time of its
+            # own, is the dateline day's news (a past "agreed" told as the lead's own act keeps its article's date:
+            # it may be the day before's)
+            cands = [(PRECISION_RANK.get(lead_day[1].value.precision, 9), 50, lead_day[1])
+                     for trig in trigs if trig.sent == lead_day[0] and (
+                         self._main_clause(index, trig) and self._perfect(index, trig) or self._reported(index, trig))]
+        return cands
+
+    @staticmethod
+    def _reported(index: TokenIndex, trig: Token) -> bool:
+        """Is ``trig`` a done act the sentence's root reports ("X held a video call with Y, the government said"): the
+        report is made on the dateline's day, and so dates the act, as a dated announcement does."""
+        head = index.toks[trig.head]
+        return trig.dep in ("ccomp", "parataxis") and trig.tag in ("VBD", "VBN") and head.head == head.i \
+            and head.lemma.lower() in REPORTING_VERBS
+
+    @staticmethod
+    def _perfect(index: TokenIndex, trig: Token) -> bool:
+        """Is ``trig`` (or the verb whose object or infinitive it is) told in the present perfect ("has blamed",
+        "have agreed to reopen")?"""
+        t = trig
+        for _ in range(3):
+            if any(a.dep == "aux" and a.lemma.lower() == "have" and a.tag in ("VBZ", "VBP") for a in index.kid_tokens(t)):
+                return True
+            if t.head == t.i:
+                return False
+            t = index.toks[t.head]
+        return False
+
+    @staticmethod
+    def _main_clause(index: TokenIndex, trig: Token) -> bool:
+        """Is ``trig`` its sentence's root, or in the root's own clause (its object, its infinitive)?"""
+        t = trig
+        for _ in range(12):
+            if t.head == t.i:
+                return True
+            if t is not trig and t.pos in VERBISH and t.dep not in ("xcomp", "conj"):
+                return False
+            if t.dep in ("advcl", "ccomp", "relcl", "acl", "csubj", "parataxis", "pcomp"):
+                return False
+            t = index.toks[t.head]
+        return False
+
+    @staticmethod
     def _dateline_day(article: Article, index: TokenIndex, items: list[_Item]) -> tuple[int, _Item] | None:
         """The sentence a wire story's dateline opens and the dateline's day ("QUITO, April 22 (AWS) - ...")."""
         span = article.chrome.get("dateline_date")
@@ -385,7 +450,8 @@ class TimeResolver:
             return None
         for it in items:
             if it.found.start >= span[0] and it.found.end <= span[1] and it.value.value and it.value.precision == "day":
-                for t in index.covering(span[1], min(len(article.text), span[1] + 200)):
+                lead = dateline_end(article) or span[1]  # (the lead, parsed apart from the dateline)
+                for t in index.covering(lead, min(len(article.text), lead + 200)):
                     return t.sent, it
         return None
 
@@ -401,6 +467,25 @@ class TimeResolver:
                     said_when = [it for it in plain if it.head is not None and it.head.i in below]
                     if (b := nearest(sub, said_when, 1)) is not None:
                         cands.append(b)
+        return cands
+
+    @staticmethod
+    def _topic_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any],
+                    ref: date) -> list[Any]:
+        """"signed an agreement on sharing the river's waters on Tuesday": a past day the parser hung on the gerund
+        of the object's topic (which has no subject nor time of its own to be told) is when the act was done; not a
+        day to come ("agreed on holding elections next Tuesday")."""
+        cands: list[Any] = []
+        for trig in trigs:
+            for obj in index.kid_tokens(trig, "dobj"):
+                for prep in index.kid_tokens(obj, "prep"):
+                    for ger in index.kid_tokens(prep, "pcomp"):
+                        if ger.tag != "VBG" or index.kid_tokens(ger, "nsubj"):
+                            continue
+                        days = [it for it in plain if it.head is not None and it.value.precision == "day"
+                                and (it.value.value or "9")[:10] <= ref.isoformat() and nearest(ger, [it]) is not None]
+                        if days and (b := nearest(ger, days, 1)) is not None:
+                            cands.append(b)
         return cands
 
     @staticmethod
