@@ -2164,11 +2164,11 @@ def test_a_clock_time_told_in_a_zone_does_not_end_the_sentence(pipeline):
 
 
 def test_an_act_told_as_what_a_would_be_is_good_at_is_not_done(pipeline):
-    """"it is unclear how useful the letter would be in winning backing for the mayor": the winning shares the modes
-    of the "would be" it hangs on (not done); "was key in winning backing" was done."""
-    art = coded(pipeline, "Aides wondered how useful the letter would be in rallying support for the mayor.")
+    """"how useful the letter would be in rallying voters behind the mayor": the rallying shares the modes of the
+    "would be" it hangs on (not done); "was instrumental in rallying voters" was done."""
+    art = coded(pipeline, "Aides wondered how useful the letter would be in rallying voters behind the mayor.")
     assert not any(e.type == "SUPPORT" and not (e.aux.future or e.aux.hypothetical) for e in art.events), art.events
-    art = coded(pipeline, "The union was instrumental in rallying support for the mayor.")
+    art = coded(pipeline, "The union was instrumental in rallying voters behind the mayor.")
     assert any(e.type == "SUPPORT" and not (e.aux.future or e.aux.hypothetical) for e in art.events), art.events
 
 

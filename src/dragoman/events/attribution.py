@@ -294,7 +294,7 @@ class Attribution:
         if obj is not None:
             targets.extend(view.phrase_actors(obj))  # "summoned the ambassador", "expelled two diplomats"
         # "detained the party's leader at its headquarters": where an arrest was made, not whom it took
-        # (with no one named doing it, "was arrested in Lebanon" says who did: the state of the place, kept)
+        # (with no one named doing it, "was arrested in Laos" says who did: the state of the place, kept)
         taken = ptype == "COERCE" and any(view.phrase_actors(o) for o in objs
                                           if toks[o].dep == "dobj" or view.agent(v) is not None)
         for h in [v] + objs:

@@ -246,8 +246,8 @@ def _light_step(view: View, m: Mapping[str, frozenset[str]], cur: int, out: Mode
         g = toks[h].head
         g = toks[g].head if toks[g].pos == "ADJ" and toks[g].dep == "acomp" else g
         if view.lemma(g) == "be":
-            # "how effective it would be in rallying support": the verb's modal ("would"), not its negation ("has not
-            # been straightforward in attacking the party": he attacked it)
+            # "how useful the letter would be in winning backing": the verb's modal ("would"), not its negation ("was
+            # not shy in attacking the plan": he attacked it)
             for c in view.kids(g, "aux"):
                 low = view.lemma(c).lower()
                 if low in m["would"] or toks[c].text.lower() == "would":
@@ -261,7 +261,7 @@ def _light_step(view: View, m: Mapping[str, frozenset[str]], cur: int, out: Mode
         out.future = True  # "he was to offer a rebate": planned
         return h
     if t.dep == "xcomp" and t.tag == "VBG" and hl == "go":
-        # "we're going to go marching into the convention": the going's modes (to come); "if we go marching": a
+        # "we're going to go marching on the ministry": the going's modes (to come); "if we go marching": a
         # condition, as the going is
         if any(view.lemma(k) in m["conditional_marks"] for k in view.kids(h, "mark")):
             out.hypothetical = True

@@ -552,7 +552,7 @@ def _names_country(name: str, country: str) -> bool:
     owner = next((i for i, t in enumerate(toks) if _POSSESSIVE.search(t) and t[:1].isupper()), None)
     if owner is not None:
         candidates.append(toks[:owner + 1])
-    # a capital standing for its state's rulers, as wire copy writes them: "the Bissau authorities", "the Kabul
+    # a capital standing for its state's rulers, as wire copy writes them: "the Lima authorities", "the Kabul
     # government" (not its mayor or its police: only the state's collective offices)
     ruling = low[-1:] in (["authorities"], ["government"], ["administration"], ["regime"])
     for whose in candidates:

@@ -57,7 +57,7 @@ ADMIN_WORDS = frozenset(_W["admin_words"])
 #: nouns that a following "of NAME" names: "the province of Idlib", "the city of Aleppo"
 ADMIN_NOUNS = ADMIN_WORDS | frozenset(_W["settlement_words"])
 _ADMIN_AFTER = re.compile(rf"^\s+({'|'.join(sorted(ADMIN_WORDS))})\b", re.IGNORECASE)
-#: a name the NER took with its admin word ("Jazan province"): the name before it
+#: a name the NER took with its admin word ("Jizan province"): the name before it
 _ADMIN_END = re.compile(rf"^(.+?)\s+({'|'.join(sorted(ADMIN_WORDS))})$", re.IGNORECASE)
 _ADMIN_BEFORE = re.compile(rf"\b({'|'.join(sorted(ADMIN_WORDS))})\s+of\s+$", re.IGNORECASE)
 #: nouns that count what follows "of": "a second round of talks in Montevideo" is talks in Montevideo
@@ -172,7 +172,7 @@ class PlaceResolver:
             if m is None or (m.start, m.end) in seen:
                 continue
             seen.add((m.start, m.end))
-            out.append(replace(m, head=index.span_head(m.start, m.end)))  # "in Jazan province": the province's word
+            out.append(replace(m, head=index.span_head(m.start, m.end)))  # "in Jizan province": the province's word
         named = {m.place.name: m.place for m in out if m.place.source == "named"}
         for s, e, _admin in sorted(spans) if named else ():
             if (s, e) not in seen and article.text[s:e] in named and not claimed.blocked(s, e):
@@ -211,7 +211,7 @@ class PlaceResolver:
         return out
 
     def _home(self, article: Article) -> _Home:
-        """The dateline's town (its name, as ``key`` writes it) and country ("JAZAN, Saudi Arabia, July 20 -": the
+        """The dateline's town (its name, as ``key`` writes it) and country ("NAJRAN, Saudi Arabia, July 20 -": the
         country after the town, or the one the town is in), and whether the town is a provincial one (not the
         capital, where wire reporters sit and write of the region), so near where the story happened."""
         if "dateline" not in article.chrome:
@@ -244,14 +244,14 @@ class PlaceResolver:
             place = self._landmark_city(name, local)
         home = home or _Home(None, None, False)
         settled = _SETTLEMENT_OF.search(text[max(0, s - 30) : s]) is not None and name[:1].isupper() \
-            or cued and home.town is not None and key(name) == home.town  # "KIRKENES, Sept 9 - ... in Kirkenes"
+            or cued and home.town is not None and key(name) == home.town  # "HAMMERVIK, Sept 9 - ... in Hammervik"
         if place is None and settled:
             # "in the town of Pichuro": a town the gazetteer does not know, in the country named after it ("in Peru")
             # or the one country the story is of, is that place at a town's precision (where on the map unknown)
             after = _IN_COUNTRY.match(text[e : e + 40])
             country = self.gaz.country_of(after.group(1)) if after else None
-            # or, in a story of two countries, the country of a provincial dateline ("JAZAN, Saudi Arabia - ... the
-            # village of Qarn": the reporter is near), the one the story names most, a capital's dateline's
+            # or, in a story of two countries, the country of a provincial dateline ("NAJRAN, Saudi Arabia - ... the
+            # village of Qisra": the reporter is near), the one the story names most, a capital's dateline's
             near = home.country if home.near else None
             country = country or (next(iter(local)) if len(local) == 1 else near or _main_country(ctx) or home.country)
             place = Place(name, country, None, None, "city", source="named") if country else None

@@ -418,7 +418,7 @@ class TimeResolver:
     @staticmethod
     def _perfect(index: TokenIndex, trig: Token) -> bool:
         """Is ``trig`` (or the verb whose object or infinitive it is) told in the present perfect ("has blamed",
-        "have agreed to reopen")?"""
+        "have agreed to resume")?"""
         t = trig
         for _ in range(3):
             if any(a.dep == "aux" and a.lemma.lower() == "have" and a.tag in ("VBZ", "VBP") for a in index.kid_tokens(t)):
