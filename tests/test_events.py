@@ -2179,3 +2179,16 @@ def test_going_to_go_doing_is_to_come(pipeline):
                  "The nurses' leader said: \"If we go marching on the ministry, they will have to listen.\""):
         art = coded(pipeline, text)
         assert not any(e.type == "PROTEST" and not (e.aux.future or e.aux.hypothetical) for e in art.events), art.events
+
+
+def test_a_passive_attacks_doers_and_where_it_came_from_are_not_whom_it_hit(pipeline):
+    """"The rockets had been fired from the Syrian side of the border by fighters of the Jund al-Sahel group": the
+    group in the agent's phrase is the doer, the country the shots came from no target; "withdraw its troops from X"
+    still withdraws from X."""
+    art = coded(pipeline, "The rockets had been fired from the Syrian side of the border by fighters of the Jund "
+                          "al-Sahel group, a Jordanian army source said.")
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert not [art.actor(a).name for a in ev.targets], ev
+    art = coded(pipeline, "Chad says it is willing to withdraw its troops from neighbouring Niger.")
+    ev = next(e for e in art.events if "withdraw" in (e.rule or ""))
+    assert "Niger" in [art.actor(a).name for a in ev.targets], ev

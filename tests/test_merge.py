@@ -269,6 +269,12 @@ def test_a_romance_groups_name_is_also_keyed_as_english_outlets_write_it():
              for n in ("Katibat Ansar al-Tilemsi", "Katiba Ansarul Tilemsi")]
     assert {k for k in armed[0] & armed[1] if k.startswith("n:≈")}, armed
     assert not any(k.startswith("n:≈") for k in keys("Tana Delta Front"))  # no Arabic or Somali name: none
+    # "Kataib" spelt "Katayib", and a body of no known sector named by an Arabic word for an armed group: one group
+    armed = [set(actor_keys({"name": "Kataib Wadi Sirhan", "kind": "organisation", "country": None, "org": None,
+                             "sector": None})),
+             set(actor_keys({"name": "fighters of the Katayib Wadi Sarhan", "kind": "group", "country": "JOR",
+                             "org": None, "sector": "REB"}))]
+    assert {k for k in armed[0] & armed[1] if k.startswith("n:≈")}, armed
     # of a cause, not of a place: no English order made up
     assert keys("Frente Popular de Liberación") & {"n:liberacion popular front", "n:popular front of liberacion"} == set()
 

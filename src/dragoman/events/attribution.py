@@ -273,7 +273,7 @@ class Attribution:
             # whom a judged arrest was done to ("condemned Klein's arrest")
             # (not where an arrest was made once whom it took is named: "detained X at the party's offices in Y")
             venues = ptype == "COERCE" and bool(targets) and (view.kid(v, "dobj") is not None or view.agent(v) is not None)
-            targets.extend(self._predicate_actors(view, v, s, venues=venues))
+            targets.extend(self._predicate_actors(view, v, s, venues=venues, attack=ptype == "ASSAULT"))
 
     # -- clauses -------------------------------------------------------------------------------
 
@@ -324,7 +324,7 @@ class Attribution:
                             or (h != v and pl in ("of", "from", "by"))):
                         pobjs = view.kids(ch, "pobj")
                         for p in pobjs:
-                            origin = _origins(view, ch if pl == "from" else p) if material else set()
+                            origin = _origins(view, ch if pl == "from" else p, ptype == "ASSAULT") if material else set()
                             # "fired from waters off Wonsan", "at dawn from ...": where from, not at whom ("seized
                             # arms from rebels" is)
                             targets.extend(a for a in view.phrase_actors(p) if a not in origin)
@@ -354,7 +354,7 @@ class Attribution:
         lemma = view.lemma(i)
         return lemma in _OCCASIONS or any(e.is_noun and e.type == "CONSULT" for e in self.lex.by_lemma.get(lemma, ()))
 
-    def _predicate_actors(self, view: View, v: int, subj: int | None, venues: bool = False) -> list[str]:
+    def _predicate_actors(self, view: View, v: int, subj: int | None, venues: bool = False, attack: bool = False) -> list[str]:
         """Actors named in ``v``'s predicate, not in its circumstances (nor, with ``venues``, in where it was done)."""
         toks = view.toks
         skip: set[int] = set(view.subtree(subj)) if subj is not None else set()
@@ -364,7 +364,9 @@ class Attribution:
                 skip.update(view.subtree(ch))  # "after talks in Switzerland": circumstances, not participants
         for ch in view.kids(v, "conj", "cc"):
             skip.update(view.subtree(ch, frozenset()))  # "..., and recalled its ambassador": another event
-        origin = _origins(view, v)  # "fired at dawn from waters off Wonsan": where from, not at whom
+        for ch in view.kids(v, "agent"):
+            skip.update(view.subtree(ch))  # "was shelled by fighters of the X Front": the doers, not whom they hit
+        origin = _origins(view, v, attack)  # "fired at dawn from waters off Wonsan": where from, not at whom
         return [a for a in view.actors_in(j for j in view.subtree(v) if j > v and j not in skip) if a not in origin]
 
     def _purpose_targets(self, view: View, v: int, ptype: str, obj: int | None = None) -> list[str]:
@@ -533,15 +535,16 @@ def _holder(view: View, v: int, sources: list[str], targets: list[str]) -> tuple
     return sources, targets
 
 
-def _origins(view: View, root: int) -> set[str]:
-    """The places named in a "from" phrase in ``root``'s subtree (``root`` itself when it is one): where a missile or
-    a shot came from, no target of it."""
+def _origins(view: View, root: int, attack: bool = False) -> set[str]:
+    """The places (for an attack, countries too: "fired from the Yemeni side of the border") named in a "from" phrase
+    in ``root``'s subtree (``root`` itself when it is one): where a missile or a shot came from, no target of it (not
+    whom troops withdraw from: "withdraw its troops from Lebanon")."""
     toks = view.toks
     out: set[str] = set()
     for ch in view.subtree(root):
         if toks[ch].dep == "prep" and view.lemma(ch) == "from":
             out.update(a for a in view.actors_in(view.subtree(ch))
-                       if (x := view.article.actor(a)) is not None and x.kind == "place")
+                       if (x := view.article.actor(a)) is not None and (x.kind == "place" or attack and x.kind == "country"))
     return out
 
 

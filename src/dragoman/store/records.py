@@ -220,7 +220,9 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
         keys.add(state)  # Pakistan = its government
     elif kind == "group":
         keys |= _group_keys(name, n, country, org, sector)
-    if sector in _ARMED_SECTORS and kind in ("organisation", "group"):
+    # (a body of no known sector whose name opens with an Arabic word for an armed group is one: "Kataib X")
+    armed_word = kind == "organisation" and not sector and n.split()[:1] and n.split()[0] in _ARABIC_KINDS
+    if sector in _ARMED_SECTORS and kind in ("organisation", "group") or armed_word:
         # "Harakat al-Fajr" is the "Xarakada al-Fajr" of a Somali outlet: a transliterated name by its consonants
         keys |= {"n:≈" + sk for k in keys if k.startswith("n:") for sk in _transliterated_keys(k[2:])}
     return frozenset(keys)
@@ -265,7 +267,7 @@ def _consonants(words: list[str]) -> list[str]:
 
 #: the kind words of an armed group's name, an Arabic one opening it or an English one closing it, as one kind
 #: ("Kataib X" is "the X Brigades", "Saraya X" the "X Brigades", "Jaish X" the "X Army")
-_KINDS = {"kataib": "brigade", "katiba": "brigade", "katibat": "brigade", "liwa": "brigade", "saraya": "brigade",
+_KINDS = {"kataib": "brigade", "katayib": "brigade", "katiba": "brigade", "katibat": "brigade", "liwa": "brigade", "saraya": "brigade",
           "brigades": "brigade", "brigade": "brigade", "jaish": "army", "jaysh": "army", "army": "army",
           "jabhat": "front", "front": "front", "harakat": "movement", "movement": "movement"}
 
