@@ -2182,13 +2182,31 @@ def test_going_to_go_doing_is_to_come(pipeline):
 
 
 def test_a_passive_attacks_doers_and_where_it_came_from_are_not_whom_it_hit(pipeline):
-    """"The rockets had been fired from the Syrian side of the border by fighters of the Jund al-Sahel group": the
-    group in the agent's phrase is the doer, the country the shots came from no target; "withdraw its troops from X"
-    still withdraws from X."""
-    art = coded(pipeline, "The rockets had been fired from the Syrian side of the border by fighters of the Jund "
+    """"The rockets were launched from Syrian soil by gunmen of the Jund al-Sahel group": the group in the agent's
+    phrase is the doer, the country the shots came from no target; "withdraw its troops from X" still withdraws from
+    X."""
+    art = coded(pipeline, "The rockets had been fired from Syrian farmland near the frontier by gunmen of the Jund "
                           "al-Sahel group, a Jordanian army source said.")
     ev = next(e for e in art.events if e.type == "ASSAULT")
     assert not [art.actor(a).name for a in ev.targets], ev
     art = coded(pipeline, "Chad says it is willing to withdraw its troops from neighbouring Niger.")
     ev = next(e for e in art.events if "withdraw" in (e.rule or ""))
     assert "Niger" in [art.actor(a).name for a in ev.targets], ev
+
+
+def test_a_clause_of_time_read_as_after_and_its_object_has_its_subject(pipeline):
+    """"faces a week behind bars after agents of the Anti-Corruption Commission (ACC) detained him": "after" read as a
+    preposition, the agents as its object; the agents (their body first) detained him."""
+    art = coded(pipeline, "The port's finance chief faces a week behind bars after agents of the Anti-Corruption Commission "
+                          "(ACC) detained him in his office on Monday.")
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.sources][:1] == ["Anti-Corruption Commission"], ev
+    assert [art.actor(a).name for a in ev.targets] == ["port's finance chief"], ev
+
+
+def test_where_a_pronoun_was_arrested_is_not_whom(pipeline):
+    """"Police had detained him at his farmhouse in Oshivelo": he was taken, Oshivelo is where."""
+    art = coded(pipeline, "The mayor was freed on Monday. Police had detained him at his farmhouse in Oshivelo on Sunday, a "
+                          "spokesman said.")
+    ev = next(e for e in art.events if e.type == "COERCE")
+    assert [art.actor(a).name for a in ev.targets] == ["mayor"], ev

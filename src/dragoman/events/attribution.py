@@ -272,7 +272,9 @@ class Attribution:
             # a material action's place or people named anywhere in its predicate ("lifted the curfew in X"); not
             # whom a judged arrest was done to ("condemned Klein's arrest")
             # (not where an arrest was made once whom it took is named: "detained X at the party's offices in Y")
-            venues = ptype == "COERCE" and bool(targets) and (view.kid(v, "dobj") is not None or view.agent(v) is not None)
+            obj = view.kid(v, "dobj")
+            venues = ptype == "COERCE" and (bool(targets) or obj is not None and toks[obj].tag == "PRP") and (
+                obj is not None or view.agent(v) is not None)
             targets.extend(self._predicate_actors(view, v, s, venues=venues, attack=ptype == "ASSAULT"))
 
     # -- clauses -------------------------------------------------------------------------------
@@ -295,8 +297,8 @@ class Attribution:
             targets.extend(view.phrase_actors(obj))  # "summoned the ambassador", "expelled two diplomats"
         # "detained the party's leader at its headquarters": where an arrest was made, not whom it took
         # (with no one named doing it, "was arrested in Laos" says who did: the state of the place, kept)
-        taken = ptype == "COERCE" and any(view.phrase_actors(o) for o in objs
-                                          if toks[o].dep == "dobj" or view.agent(v) is not None)
+        taken = ptype == "COERCE" and any((view.phrase_actors(o) or toks[o].tag == "PRP") for o in objs
+                                          if toks[o].dep == "dobj" or view.agent(v) is not None)  # ("arrested him at")
         for h in [v] + objs:
             for ch in view.children[h]:
                 d = toks[ch].dep

@@ -15,6 +15,8 @@ from dragoman.actors.militia import MEMBERS as ARMED_MEMBERS
 
 #: sectors of a body whose members are its armed men ("gunmen from the X Armed Union")
 _ARMED_BODIES = frozenset({"REB", "INS", "UAF", "MIL", "PRM", "CRM"})
+#: the people of any body who act for it ("members of the Directorate ... arrested him", "agents of the bureau")
+_BODY_MEMBERS = frozenset({"member", "officer", "agent", "operative", "detective", "investigator"})
 from dragoman.actors.vocabulary import words
 from dragoman.model import Article, Token
 from dragoman.nlp.parser import JUDGING_VERBS
@@ -229,11 +231,13 @@ class View(Tree):
         rest: list[int] = []
         for h in heads:
             own = self._core_actors(h)
-            if own and (self.lemma(h) in ARMED_MEMBERS or self.toks[h].text.lower() in ARMED_MEMBERS):
-                # "gunmen from the Tana Delta Front stormed ...": the named group acting through its members, first
+            armed = self.lemma(h) in ARMED_MEMBERS or self.toks[h].text.lower() in ARMED_MEMBERS
+            if own and (armed or self.lemma(h) in _BODY_MEMBERS):
+                # "gunmen from the Tana Delta Front stormed ...", "members of the Directorate of Crime Investigation
+                # (DCI) arrested ...": the named body acting through its members, first
                 named = [a for q in self.kids(h, "prep") if self.lemma(q) in ("of", "from") for p in self.kids(q, "pobj")
                          for a in self.tok_actors.get(p, ()) if (x := self.article.actor(a)) is not None
-                         and x.kind == "organisation" and x.sector in _ARMED_BODIES]
+                         and x.kind == "organisation" and (x.sector in _ARMED_BODIES or not armed)]
                 own = named + [a for a in own if a not in named]  # (the members too: what else they are called)
             if own:
                 out.extend(a for a in own if a not in out)

@@ -1562,7 +1562,9 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
       the root (``_participle_subjects``);
     * "The minister on Tuesday called on lenders to free up cash they pledged last year" — a relative clause with no
       "that" read as the root, the sentence's verb as its adverbial clause, is the relative clause of the noun before
-      its subject (``_relatives_taken_for_roots``)."""
+      its subject (``_relatives_taken_for_roots``);
+    * "... after members of the unit arrested him" — a clause of time read as "after" and its object, its verb as a
+      clause of the main verb with no subject: the noun is the verb's subject (``_subjects_taken_for_objects``)."""
     _names_taken_for_clauses(heads, deps, tags, lemmas)
     _two_word_countries(heads, deps, lemmas)
     _for_participles(heads, deps, tags, lemmas)
@@ -1570,6 +1572,32 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
     _said_modifiers(heads, deps, tags, lemmas)
     _participle_subjects(heads, deps, tags)
     _relatives_taken_for_roots(heads, deps, tags)
+    _subjects_taken_for_objects(heads, deps, tags, lemmas)
+
+
+#: words that open a clause of time the parser may read as a preposition ("after members of the unit arrested him")
+_TIME_MARKS = frozenset(("after", "before", "until", "since", "once"))
+
+
+def _subjects_taken_for_objects(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"faces a week behind bars after agents of the bureau detained him": "after" read as a preposition, the
+    clause's subject as its object and the clause's verb, with no subject, as an adverbial clause of the main verb —
+    the noun is the verb's subject and "after" the clause's marker."""
+    n = len(deps)
+    for p in range(n - 2):
+        if deps[p] != "prep" or lemmas[p].lower() not in _TIME_MARKS:
+            continue
+        obj = next((j for j in range(p + 1, n) if j + heads[j] == p and deps[j] == "pobj"), None)
+        if obj is None or not tags[obj].startswith("NN"):
+            continue
+        end = max(j for j in range(obj, n) if _under(j, obj, heads))
+        v = end + 1
+        if v >= n or tags[v] != "VBD" or deps[v] != "advcl" or v + heads[v] != p + heads[p]:
+            continue
+        if any(j + heads[j] == v and deps[j] in ("nsubj", "nsubjpass", "mark") for j in range(n)):
+            continue
+        deps[obj], heads[obj] = "nsubj", v - obj
+        deps[p], heads[p] = "mark", v - p
 
 
 def _relatives_taken_for_roots(heads: list[int], deps: list[str], tags: list[str]) -> None:
