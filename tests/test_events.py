@@ -2210,3 +2210,13 @@ def test_where_a_pronoun_was_arrested_is_not_whom(pipeline):
                           "spokesman said.")
     ev = next(e for e in art.events if e.type == "COERCE")
     assert [art.actor(a).name for a in ev.targets] == ["mayor"], ev
+
+
+
+def test_an_attack_by_someone_after_its_time_is_theirs(pipeline):
+    """"The lockdown followed a raid on the depot late on Friday by gunmen of the X Front": the "by" phrase the parser
+    hung on the verb is the raid's."""
+    art = coded(pipeline, "The lockdown followed a raid on the Lumbo fuel depot late on Friday by gunmen of the Tete "
+                          "Valley Front.")
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert "gunmen of the Tete Valley Front" in [art.actor(a).name for a in ev.sources], ev

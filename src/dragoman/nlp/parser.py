@@ -1564,7 +1564,9 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
       "that" read as the root, the sentence's verb as its adverbial clause, is the relative clause of the noun before
       its subject (``_relatives_taken_for_roots``);
     * "... after members of the unit arrested him" — a clause of time read as "after" and its object, its verb as a
-      clause of the main verb with no subject: the noun is the verb's subject (``_subjects_taken_for_objects``)."""
+      clause of the main verb with no subject: the noun is the verb's subject (``_subjects_taken_for_objects``);
+    * "followed a raid on the depot ... by bandits" — a "by" phrase read as the agent of a verb that is not passive is
+      its object's (``_agents_of_actives``)."""
     _names_taken_for_clauses(heads, deps, tags, lemmas)
     _two_word_countries(heads, deps, lemmas)
     _for_participles(heads, deps, tags, lemmas)
@@ -1573,6 +1575,25 @@ def _phrase_repairs(heads: list[int], deps: list[str], tags: list[str], lemmas: 
     _participle_subjects(heads, deps, tags)
     _relatives_taken_for_roots(heads, deps, tags)
     _subjects_taken_for_objects(heads, deps, tags, lemmas)
+    _agents_of_actives(heads, deps, tags, lemmas)
+
+
+def _agents_of_actives(heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> None:
+    """"The lockdown followed a raid on the depot late on Friday by bandits": a "by" phrase of people
+    read as the agent (or a preposition) of a verb that is not passive (no passive auxiliary, an object of its own
+    before it) is its object's ("by 20 votes" stays the verb's)."""
+    n = len(deps)
+    for b in range(1, n):
+        if deps[b] not in ("agent", "prep") or lemmas[b].lower() != "by" or tags[b + heads[b]][:2] != "VB":
+            continue
+        if not any(j + heads[j] == b and deps[j] == "pobj" and tags[j] in ("NNS", "NNPS", "NNP") for j in range(b + 1, n)):
+            continue
+        v = b + heads[b]
+        if any(j + heads[j] == v and deps[j] in ("auxpass", "nsubjpass") for j in range(n)):
+            continue
+        obj = next((j for j in range(v + 1, b) if j + heads[j] == v and deps[j] == "dobj"), None)
+        if obj is not None:
+            deps[b], heads[b] = "prep", obj - b
 
 
 #: words that open a clause of time the parser may read as a preposition ("after members of the unit arrested him")
