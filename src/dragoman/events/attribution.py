@@ -581,7 +581,9 @@ def _agent_bodies(view: View, v: int, sources: list[str], targets: list[str]) ->
     if not inside:
         return
     sent = view.sentence_range(v)
-    theirs = [t for t in targets if t not in sources and (a := view.article.actor(t)) is not None
+    # (the actors of the phrase itself: the predicate's targets leave the "by" phrase out)
+    named = list(dict.fromkeys([*targets, *(a for i in sorted(inside) for a in view.tok_actors.get(i, ()))]))
+    theirs = [t for t in named if t not in sources and (a := view.article.actor(t)) is not None
               and a.sector in _FORCE_SECTORS
               and (idx := [i for i in sent if t in view.tok_actors.get(i, ())]) and all(i in inside for i in idx)]
     if theirs:
