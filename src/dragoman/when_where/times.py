@@ -166,7 +166,7 @@ class TimeResolver:
                         found = (key[0], key[1], it)
             return found
 
-        lead_day = self._lead_day(article, index, plain)
+        lead_day = self._dateline_day(article, index, items)
         for ev in events:
             cands = [b for trig in triggers[ev.id] if (b := nearest(trig, plain)) is not None]
             if not cands:
@@ -375,18 +375,6 @@ class TimeResolver:
             if (b := nearest(head, fronted, 1)) is not None:
                 out.append(b)
         return out
-
-    @staticmethod
-    def _lead_day(article: Article, index: TokenIndex, items: list[_Item]) -> tuple[int, _Item] | None:
-        """The lead's sentence (the first after a dated wire dateline, parsed apart from it) and the dateline's day."""
-        span = article.chrome.get("dateline_date")
-        start = dateline_end(article)
-        if not span or start is None:
-            return None
-        day = next((it for it in items if span[0] <= it.found.start and it.found.end <= span[1]
-                    and it.value.precision == "day"), None)
-        first = next(iter(index.covering(start, min(len(article.text), start + 200))), None)
-        return None if day is None or first is None else (first.sent, day)
 
     def _last_times(self, index: TokenIndex, ev: Event, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any],
                     ref: date | None, lead_day: tuple[int, _Item] | None) -> list[Any]:
