@@ -230,6 +230,19 @@ def test_a_title_refers_to_the_leader_the_lexicon_knows_in_office_at_the_article
     assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
 
 
+def test_an_undated_article_means_the_leader_in_office_in_the_years_it_names(pipeline):
+    """With no date, a leader the lexicon knows in office in none of the years the article names is not the one a
+    title means: "Keir Starmer ... Rishi Sunak ... in May 2023 ... the prime minister" is Sunak (Starmer took office
+    in 2024); naming no year, both may be, and no guess is made."""
+    text = ("Rishi Sunak met Keir Starmer at a memorial service in May 2023. The prime minister said the two men had "
+            "spoken briefly.")
+    who = holder(extract(text, pipeline=pipeline), "prime minister")
+    assert who is not None and who.name == "Rishi Sunak", who
+    text = "Rishi Sunak met Keir Starmer at a memorial service. The prime minister said the two men had spoken briefly."
+    who = holder(extract(text, pipeline=pipeline), "prime minister")
+    assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
+
+
 @pytest.mark.parametrize("text, org, sector", [
     # an office holder who speaks for or works at a body is coded as that body's
     ("A spokesman for Amnesty International condemned the verdict.", "AMNESTY", None),

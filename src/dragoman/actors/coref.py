@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import SHORT_FORMS, Context, Group, Unit, name_head, short_form_by
 from dragoman.actors.holders import resolve_holders
-from dragoman.actors.lexicon import PSEUDO_COUNTRIES
+from dragoman.actors.lexicon import PSEUDO_COUNTRIES, Entry
 from dragoman.actors.militia import resolve_armed, resolve_members
 from dragoman.actors.pronoun import resolve_pairs, resolve_pronouns
 from dragoman.actors.vocabulary import words
@@ -516,16 +516,30 @@ def _conjoined_with(ctx: Context, u: Unit) -> set[int]:
 def _office_classes(ctx: Context, pool: list[Group]) -> dict[int, str]:
     """The title classes of the people the text names with no title but the leaders' lexicon knows in office
     ("Tony Blair ... the prime minister": the prime minister is Blair), by group id; none of a class two such
-    people share (an article with no date has every prime minister of the lexicon in office)."""
+    people share (an article with no date has every prime minister of the lexicon in office, but for the years it
+    names: a leader in office in none of them is not the one it means)."""
     found: dict[int, str] = {}
+    years = _named_years(ctx) if ctx.article.reference_date.date is None else set()
     for g in pool:
         e = g.unit.entry
-        if g.unit.kind == "person" and not g.unit.role_cls and e is not None and e.source == "leaders" and e.role:
+        if g.unit.kind == "person" and not g.unit.role_cls and e is not None and e.source == "leaders" and e.role \
+                and (not years or any(_in_office(e, y) for y in years)):
             role = ctx.lex.role(e.role)
             if role is not None:
                 found[id(g)] = role.cls
     shared = [c for c in found.values() if list(found.values()).count(c) > 1]
     return {k: c for k, c in found.items() if c not in shared}
+
+
+def _named_years(ctx: Context) -> set[int]:
+    """The years an article with no date names ("in June 2004", "since 1997"): its news is of about then."""
+    return {int(t.text) for t in ctx.toks if t.ent_type == "DATE" and t.tag == "CD" and len(t.text) == 4
+            and t.text.isdigit() and 1900 <= int(t.text) < 2100}
+
+
+def _in_office(e: Entry, year: int) -> bool:
+    """Did the leader hold the office in some part of ``year`` (the lexicon's dates, ``1997-05-02``)?"""
+    return (not e.valid_from or int(e.valid_from[:4]) <= year) and (not e.valid_to or int(e.valid_to[:4]) >= year)
 
 
 #: words that make a title another office: "Deputy Prime Minister", "shadow chancellor", "former president"
