@@ -533,6 +533,23 @@ def test_an_undated_article_is_news_no_older_than_the_latest_year_it_names(pipel
     assert flags.get("PROTEST") is True and flags.get("THREATEN") is True, [(e.type, e.date, e.aux) for e in art.events]
 
 
+def test_an_undated_articles_act_dated_by_a_month_or_year_it_writes_out_is_background(pipeline):
+    """News tells its own acts by the day ("on Monday"); an act an undated article dates by a year it writes out ("in
+    June 2021", "in 2019") is told for context, even in the latest year the article names. Not so for an act dated
+    by a day, nor when the article has a date to measure it against."""
+    from dragoman import extract
+
+    text = ("Soldiers detained the opposition leader Ana Vela in June 2021. Her party called for her release on "
+            "Monday.")
+    flags = {e.type: e.aux.historical for e in extract(text, pipeline=pipeline).events}
+    assert flags.get("COERCE") is True and flags.get("REQUEST") is False, flags
+    flags = {e.type: e.aux.historical for e in extract(text, published="2021-06-20", pipeline=pipeline).events}
+    assert flags.get("COERCE") is False and flags.get("REQUEST") is False, flags
+    text = "Soldiers detained the opposition leader Ana Vela on 3 June 2021. Her party called for her release."
+    flags = {e.type: e.aux.historical for e in extract(text, pipeline=pipeline).events}
+    assert flags.get("COERCE") is False, flags
+
+
 def test_a_dateline_lead_told_in_the_present_happens_on_the_datelines_day(pipeline):
     """"QUITO, April 22 (AWS) - ... ministers meet in Quito": the dateline's day is the act's, from the text;
     a past act without a day of its own in that sentence keeps its article's date."""

@@ -14,6 +14,7 @@ against the reference date is exactly as trusted as the reference.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -223,10 +224,13 @@ class TimeResolver:
         latest = None if ref_trusted else max((int(it.value.value[:4]) for it in items if it.trusted and it.value.value
                                                and it.value.type == "DATE" and it.value.value[:4].isdigit()), default=None)
 
-        def old(value: str, precision: str, trusted: bool) -> bool:
-            """Background: long before the news (its date), or in a year before the latest one an undated article names."""
+        def old(value: str, precision: str, trusted: bool, text: str | None = None) -> bool:
+            """Background: long before the news (its date); in an undated article, dated by a month or a year its words
+            write out ("in June 2021": news is told by the day), or in a year before the latest one it names."""
             if ref_trusted and ref is not None:
                 return _long_before(value, precision, ref)
+            if trusted and precision in ("month", "year") and text and _YEAR.search(text):
+                return True
             return bool(latest) and trusted and value[:4].isdigit() and int(value[:4]) < (latest or 0)
         out = []
         lead = self._dateline_day(article, index, items)
@@ -261,7 +265,7 @@ class TimeResolver:
                 # "he visited Epstein in 2010, after Epstein was released from prison": before a time long past
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
             if d is not None:
-                if not ev.aux.historical and old(d.value, d.precision, d.trusted):
+                if not ev.aux.historical and old(d.value, d.precision, d.trusted, d.text):
                     # dated by its own words to an earlier year, or two months or more before the news (an article
                     # without a date is news no older than the latest year it names): background
                     ev = replace(ev, aux=replace(ev.aux, historical=True))
@@ -850,6 +854,9 @@ def _signing_days(events: list[Event], ref: date) -> list[Event]:
 
 def _flagged(ev: Event) -> bool:
     return ev.aux.negated or ev.aux.hypothetical or ev.aux.future or ev.aux.historical
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _long_before(value: str, precision: str, ref: date) -> bool:
