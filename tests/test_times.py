@@ -550,6 +550,16 @@ def test_an_undated_articles_act_dated_by_a_month_or_year_it_writes_out_is_backg
     assert flags.get("COERCE") is False, flags
 
 
+def test_an_undated_articles_deed_told_right_after_its_background_is_background(pipeline):
+    """In an article with no date as in one with a date, a deed told with no time of its own right after a sentence of
+    background is background too ("Rebels burned the market in 2015. Soldiers killed twelve villagers.")."""
+    from dragoman import extract
+
+    text = "Rebels burned the market of Tessa in 2015. Soldiers killed twelve villagers."
+    flags = [e.aux.historical for e in extract(text, pipeline=pipeline).events if e.type == "ASSAULT"]
+    assert flags and all(flags), flags
+
+
 def test_a_dateline_lead_told_in_the_present_happens_on_the_datelines_day(pipeline):
     """"QUITO, April 22 (AWS) - ... ministers meet in Quito": the dateline's day is the act's, from the text;
     a past act without a day of its own in that sentence keeps its article's date."""

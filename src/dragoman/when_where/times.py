@@ -220,7 +220,6 @@ class TimeResolver:
                 dated: dict[str, _Dated], items: list[_Item], plain: list[_Item], nearest: Callable[..., Any],
                 ref: date | None, ref_trusted: bool) -> tuple[Event, ...]:
         """Each event with its date (its own, else the article's) and the background flag its time gives it."""
-        back = self._background_sentences(article, index, items, ref) if ref_trusted and ref is not None else set()
         latest = None if ref_trusted else max((int(it.value.value[:4]) for it in items if it.trusted and it.value.value
                                                and it.value.type == "DATE" and it.value.value[:4].isdigit()), default=None)
 
@@ -232,6 +231,11 @@ class TimeResolver:
             if trusted and precision in ("month", "year") and text and _YEAR.search(text):
                 return True
             return bool(latest) and trusted and value[:4].isdigit() and int(value[:4]) < (latest or 0)
+
+        def old_item(it: _Item) -> bool:
+            return bool(it.value.value) and it.value.type == "DATE" and it.value.anchor is None \
+                and old(it.value.value or "", it.value.precision, it.trusted, it.found.text)
+        back = self._background_sentences(items, old_item)
         out = []
         lead = self._dateline_day(article, index, items)
         told = self._told_dates(index, events, triggers, dated, plain, nearest)
@@ -250,8 +254,7 @@ class TimeResolver:
                 # of its own, right after background dated by its own words, is background too (words said are
                 # most often the news reacting to it: "The minister condemned ...")
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
-            elif d is None and back and not ev.aux.historical and ref is not None \
-                    and self._sequel(index, triggers[ev.id], back, items, ref):
+            elif d is None and back and not ev.aux.historical and self._sequel(index, triggers[ev.id], back, items, old_item):
                 # "In June 2018 protesters blocked an ICE office. Police later cleared the camp.": a story of the
                 # past told on ("later", "since") is background, whatever kind of act it tells
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
@@ -500,16 +503,14 @@ class TimeResolver:
         return cands
 
     @staticmethod
-    def _background_sentences(article: Article, index: TokenIndex, items: list[_Item], ref: date) -> set[int]:
-        """The sentences whose time expressions are all background (an earlier year, or two months or more
+    def _background_sentences(items: list[_Item], old: Callable[[_Item], bool]) -> set[int]:
+        """The sentences whose time expressions are all background (``old``: an earlier year, or two months or more
         before the news)."""
         by_sent: dict[int, list[bool]] = {}
         for it in items:
             if it.head is None:
                 continue
-            old = bool(it.value.value) and it.value.type == "DATE" and it.value.anchor is None \
-                and _long_before(it.value.value or "", it.value.precision, ref)
-            by_sent.setdefault(it.head.sent, []).append(old)
+            by_sent.setdefault(it.head.sent, []).append(old(it))
         return {s for s, olds in by_sent.items() if all(olds)}
 
     def _who_once(self, index: TokenIndex, trigs: list[Token]) -> bool:
@@ -551,7 +552,7 @@ class TimeResolver:
         return not any(t.tag in ("VBZ", "VBP") and t.lemma.lower() in REPORTING_VERBS for t in toks)
 
     @staticmethod
-    def _sequel(index: TokenIndex, trigs: list[Token], back: set[int], items: list[_Item], ref: date) -> bool:
+    def _sequel(index: TokenIndex, trigs: list[Token], back: set[int], items: list[_Item], old: Callable[[_Item], bool]) -> bool:
         """Is the act at ``trigs`` told on from the background sentence before it: its clause (or the clause it is
         joined to) marked by an adverb of sequel ("later", "has since expelled"), its sentence with no time of its
         own that is not background too?"""
@@ -561,7 +562,7 @@ class TimeResolver:
         if trig.sent - 1 not in back or trig.pos not in VERBISH:
             return False
         if any(it.head is not None and it.head.sent == trig.sent and it.value.value and it.value.type == "DATE"
-               and not _long_before(it.value.value, it.value.precision, ref) for it in items):
+               and not old(it) for it in items):
             return False
         t = trig
         for _ in range(4):
