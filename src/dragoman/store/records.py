@@ -225,10 +225,29 @@ def _keys(name: str, kind: str | None, country: str | None, org: str | None, sec
     if sector in _ARMED_SECTORS and kind in ("organisation", "group") or armed_word:
         # "Harakat al-Fajr" is the "Xarakada al-Fajr" of a Somali outlet: a transliterated name by its consonants
         keys |= {"n:≈" + sk for k in keys if k.startswith("n:") for sk in _transliterated_keys(k[2:])}
+        keys |= _any_order_initials(keys, name)
     return frozenset(keys)
 
 
 _ARMED_SECTORS = frozenset(("REB", "INS", "UAF", "CRM"))
+
+
+def _any_order_initials(keys: set[str], name: str) -> set[str]:
+    """An armed group's initials in any order ("n:~" and the letters sorted): an outlet writing the initials of its
+    name in French or Portuguese ("the FLV", "the UFAE") and one writing the name in English ("the Velna Liberation
+    Front", "the Union of Armed Forces of the East"), whose adjectives and nouns come the other way round. From
+    a name written in initials (a key of one word of three to eight letters the name writes in capitals) or a name of
+    English or Romance words (``_initials_of_key``)."""
+    caps = {w.lower() for w in re.findall(r"\b[A-Z]{3,8}\b", name)}
+    out: set[str] = set()
+    for k in keys:
+        if not k.startswith("n:") or k[2:3] in ("≈", "~"):
+            continue
+        word = k[2:]
+        letters = word if " " not in word and word in caps else _initials_of_key(word) if " " in word else ""
+        if len(letters) >= 3:
+            out.add("n:~" + "".join(sorted(letters)))
+    return out
 
 
 def _transliterated_keys(n: str) -> set[str]:
@@ -433,9 +452,9 @@ def _armed_group_key(name: str) -> str | None:
         if toks and toks[0].lower() == "to":  # "fighters belonging to the ..."
             toks = toks[1:]
         toks = _known_as(toks)  # "gunmen from a militia calling itself the ...": the name it goes by
-        if not toks or toks[0].lower() != "the" and not (link == "of" and toks[0].lower() in _ARABIC_KINDS):
+        if not toks or toks[0].lower() != "the" and not (link in ("of", "from") and toks[0].lower() in _ARABIC_KINDS):
             return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the",
-            # or, after "of", an Arabic word for a group: "gunmen of Jama'at Ansar al-Qamar")
+            # or an Arabic word for a group: "gunmen of Jama'at Ansar al-Qamar", "militants from Katiba Ansar Y")
     elif len(toks) >= 2 and toks[-1].lower() in _ARMED_HEADS:
         toks = toks[:-1]
     else:
