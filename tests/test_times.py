@@ -560,6 +560,18 @@ def test_an_undated_articles_deed_told_right_after_its_background_is_background(
     assert flags and all(flags), flags
 
 
+def test_a_clause_told_of_a_place_happens_when_the_clause_naming_the_place_does(pipeline):
+    """"The worst violence was on Sunday in Doro, a market town on the river, where rebels stormed the police post":
+    the clause "where" tells of the place happens on the day the sentence gives it."""
+    from dragoman import extract
+
+    art = extract("Aid agencies suspended their work in the district. The worst violence was on Sunday in Doro, a market "
+                  "town on the river, where about fifty rebels stormed the police post.", published="2026-01-13",
+                  pipeline=pipeline)
+    ev = next(e for e in art.events if e.type == "ASSAULT")
+    assert (ev.date, ev.date_precision) == ("2026-01-11", "day"), (ev.date, ev.date_precision)
+
+
 def test_a_dateline_lead_told_in_the_present_happens_on_the_datelines_day(pipeline):
     """"QUITO, April 22 (AWS) - ... ministers meet in Quito": the dateline's day is the act's, from the text;
     a past act without a day of its own in that sentence keeps its article's date."""

@@ -193,6 +193,8 @@ class TimeResolver:
                     it for it in items if it.value.anchor is None and it.value.value and it.value.type == "DATE"
                     and it.value.precision not in ("ref", "none")])
             if not cands:
+                cands = self._where_of(index, triggers[ev.id], plain, nearest)
+            if not cands:
                 # "The UK has sanctioned three firms, the Foreign Office announced on Thursday": a done act
                 # with no time of its own, reported by a dated announcement, is dated by it
                 for trig in triggers[ev.id]:
@@ -589,6 +591,26 @@ class TimeResolver:
             for it in plain:
                 if it.head is not None and it.found.start <= index.toks[t.head].start < it.found.end:
                     cands.append((PRECISION_RANK.get(it.value.precision, 9), 1, it))
+        return cands
+
+    @staticmethod
+    def _where_of(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any]) -> list[Any]:
+        """"The raid was on Friday in Doro, a market town, where rebels burned the depot": a clause told of a place
+        ("where" relative to it) happens when the clause that names the place does."""
+        cands: list[Any] = []
+        for trig in trigs:
+            t, hops = trig, 0
+            while t.dep == "conj" and hops < 3 and t.pos in VERBISH:
+                t, hops = index.toks[t.head], hops + 1
+            if t.dep != "relcl" or t.pos not in VERBISH or not any(
+                    c.lemma.lower() == "where" for c in index.kid_tokens(t, "advmod")):
+                continue
+            up, hops = index.toks[t.head], 0
+            while up.pos not in VERBISH and up.head != up.i and hops < 8:
+                up, hops = index.toks[up.head], hops + 1  # the place, its preposition, the clause's verb
+            own = set(index.subtree(t.i))
+            if up.pos in VERBISH and (b := nearest(up, [it for it in plain if it.head is not None and it.head.i not in own], 1)):
+                cands.append(b)
         return cands
 
     @staticmethod
