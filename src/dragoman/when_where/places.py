@@ -69,6 +69,11 @@ _CAPITAL = re.compile(r"\bthe\s+(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+capital
 _BARE_CAPITAL = re.compile(r"\b(?:in|at|into|to|from|near|outside|across|around|throughout|toward|towards)\s+"
                            r"(?P<cap>the\s+(?:(?:country|nation)['’]s\s+)?capital(?:\s+city)?)\b(?!\s+(?:markets?|gains?|"
                            r"spending|investment|flows?|requirements?|ratio|base|expenditure)\b)")
+#: "the village", "the town" told again with no name ("... the village of Tessa ... Gunmen attacked the village")
+_THE_TOWN = re.compile(r"\bthe\s+(?:village|town)\b(?!\s+of\b|['’])")
+_TOWN_NOUNS = frozenset({"village", "town"})
+#: how many sentences back "the village" looks for the one named
+_TOWN_WINDOW = 4
 #: a named square or street after a preposition of place ("in Alexander Nevsky Square", "at Plaza Mayor", "on Rustaveli
 #: Avenue"): no city owning it named ("in Velna's main square" is the city's own mention)
 _NAMED_SQUARE = re.compile(r"\b(?:in|at|on|into|to|near|outside|around|across)\s+(?:the\s+)?(?P<sq>"
@@ -181,6 +186,7 @@ class PlaceResolver:
                 out.append(_Mention(s, e, article.text[s:e], named[article.text[s:e]], index.span_head(s, e)))
         out += self._capitals(article.text, claimed, out, index)
         out += self._bare_capitals(article, ctx, claimed, out, index)
+        out += _the_town(article, claimed, out, index)
         out += self._dateline_squares(article, claimed, out, index)
         out.sort(key=lambda x: x.start)
         return out
@@ -393,8 +399,10 @@ class PlaceResolver:
                                 apart=OTHER_TIME_PREPS)
             return None if steps is None else steps + 1
         # visited Kabul / shelled Kharkiv
-        if head.dep == "dobj" and up.i == trig.i and trig.lemma.lower() in PLACE_OBJECT_LEMMAS and head.pos == "PROPN":
-            return 0  # (not "welcomed Sweden's president": a mention whose head is a person's title)
+        if head.dep == "dobj" and up.i == trig.i and trig.lemma.lower() in PLACE_OBJECT_LEMMAS and (
+                head.pos == "PROPN" or head.lemma.lower() in _TOWN_NOUNS):
+            return 0  # (not "welcomed Sweden's president": a mention whose head is a person's title; "attacked the
+            # village": the village the story named)
         if head.dep == "pobj" and up.pos == "ADP":
             prep = up.text.lower()
             if prep == "of" and up.head != up.i:
@@ -565,4 +573,27 @@ def _is_dateline(text: str, s: int, e: int) -> bool:
 def _capital(t: Token) -> bool:
     """A capitalised word that can be part of a name (not the first word of a sentence)."""
     return t.text[:1].isupper() and t.text.replace("-", "").replace("'", "").isalpha() and t.pos not in ("PRON", "DET", "VERB", "AUX")
+
+
+def _the_town(article: Article, claimed: _Claimed, found: list[_Mention], index: TokenIndex) -> list[_Mention]:
+    """"Gunmen stormed the village of Tessa ... Armed men attacked the village at dawn": "the village" (or "the
+    town") told with no name of its own is the one the story named last as "the village of" (or "the town of"), in its
+    sentence or the ``_TOWN_WINDOW`` before it; none when it named none so (of towns named bare, the last named need not
+    be the one meant: "the mayor of X thanked the police of Y for their help when looters ransacked the town")."""
+    towns = sorted((m for m in found if m.place.precision in ("city", "place")), key=lambda m: m.start)
+    if not towns:
+        return []
+    out: list[_Mention] = []
+    for m in _THE_TOWN.finditer(article.text):
+        if claimed.blocked(m.start(), m.end()) or any(x.start < m.end() and m.start() < x.end for x in found):
+            continue
+        head = index.span_head(m.start(), m.end())
+        if head is None:
+            continue
+        noun = m.group().split()[-1].lower()
+        before = [t for t in towns if t.end <= m.start() and t.head is not None and head.sent - t.head.sent <= _TOWN_WINDOW
+                  and re.search(rf"\b{noun}\s+of\s+$", article.text[max(0, t.start - 12):t.start], re.IGNORECASE)]
+        if before:
+            out.append(_Mention(m.start(), m.end(), m.group(), before[-1].place, head))
+    return out
 
