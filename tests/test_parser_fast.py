@@ -100,6 +100,18 @@ def test_a_past_verb_joined_to_a_future_complement_is_joined_to_the_past_verb(pi
     assert art.tokens[by_text["praised"].head].text == "insisted"
 
 
+def test_a_british_co_word_with_its_hyphen_is_one_word(pipeline):
+    """"co-operated", "Co-ordination": one token read as the word without the hyphen (split at it, "co - operate" made
+    "co" a verb of its own and lost the act's subject)."""
+    art = pipeline.parser.parse([make_article(
+        "The two border forces co-operated closely on the raid. Co-ordination with the army was poor.")])[0]
+    by_text = {t.text: t for t in art.tokens}
+    act = by_text["co-operated"]
+    assert (act.lemma, act.dep) == ("cooperate", "ROOT"), act
+    assert any(t.dep == "nsubj" and t.head == act.i and t.text == "forces" for t in art.tokens)
+    assert by_text["Co-ordination"].lemma.lower() == "coordination"
+
+
 def test_a_name_after_an_objectless_verb_is_its_object(pipeline):
     from dragoman import extract
     from dragoman.nlp.parser import _repair

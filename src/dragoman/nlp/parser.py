@@ -193,14 +193,25 @@ def _keep_titles_whole(nlp: Any) -> None:
     tokenizer already keeps "Gen." and "Dr.": split from their full stop, they end the sentence before the name.
     A component before the parser tells it that no sentence begins after one ("Capt. Ana Folau attended")."""
     from spacy.language import Language
-    from spacy.symbols import ORTH
+    from spacy.symbols import NORM, ORTH
 
     for word in _title_abbreviations():
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    for word in _co_words():
+        # "co-operate": one word, read as "cooperate" (split at its hyphen, "co - operate" had the parser make a relative
+        # clause of "co" and lose the verb's subject)
+        nlp.tokenizer.add_special_case(word, [{ORTH: word, NORM: word.replace("-", "", 1).lower()}])
     if "dragoman_titles" not in Language.factories:
         Language.component("dragoman_titles", func=_no_start_after_titles)
     if "parser" in nlp.pipe_names and "dragoman_titles" not in nlp.pipe_names:
         nlp.add_pipe("dragoman_titles", before="parser")
+
+
+def _co_words() -> list[str]:
+    """The British spellings with a hyphen after "co" of ``_CO_WORDS`` and their forms, lower case and capitalised."""
+    stems = {"operat": ("e", "ed", "es", "ing", "ion", "ive", "ives"), "ordinat": ("e", "ed", "es", "ing", "ion", "or", "ors")}
+    words = [f"co-{stem}{end}" for stem, ends in stems.items() for end in ends]
+    return words + [w.capitalize() for w in words]
 
 
 #: a clock time's "p.m." before the zone it is told in ("at 11 p.m. Spanish time", "9 a.m. GMT"): no sentence ends there
@@ -370,6 +381,8 @@ def _convert(article: Article, docs: Iterable[tuple[int, int, Any, bool]], strin
                     lem = _LEMMA_FIXES[lem]  # "fined" is fine, not "fin"
                 elif lem in _CO_WORDS and i >= 2 and text[start - 1:start] == "-" and text[start - 3:start - 1].lower() == "co":
                     lem = "co" + lem  # "co-operating", split at the hyphen, is cooperating
+                elif lem[:3].lower() == "co-" and lem[3:].lower() in _CO_WORDS:
+                    lem = "co" + lem[3:].lower()  # "co-operate", one word
                 tokens.append(
                     tok(base + i, start, start + length, text[start : start + length], lem,
                         "VERB" if retagged else st[pos], tags[i], deps[i], base + i + heads[i], sent_of[i], _IOB[iob],
