@@ -1719,13 +1719,26 @@ def test_an_act_told_of_an_office_held_then_is_background(pipeline):
     assert art.events and not any(e.aux.historical for e in art.events), art.events
 
 
+def test_making_a_thing_whose_age_is_given_was_that_long_ago(pipeline):
+    """"The 12-year-old ban was imposed after the massacre": imposing it is background; lifting "the 12-year-old ban"
+    is the news."""
+    from dragoman import extract
+
+    art = extract("The 12-year-old ban was imposed on Velna after the massacre of miners in Tessa.",
+                  published="2025-03-04", pipeline=pipeline)
+    assert art.events and all(e.aux.historical for e in art.events), art.events
+    art = extract("The EU lifted the 12-year-old ban on Velna on Monday.", published="2025-03-04", pipeline=pipeline)
+    assert art.events and not any(e.aux.historical for e in art.events), art.events
+
+
 def test_among_them_says_who_was_included_not_who_acted(pipeline):
     from dragoman import extract
 
-    art = extract("At least 34 people were killed, among them soldiers, members of the Home Guard and several civilians.",
+    art = extract("Nineteen people were shot dead in the raid, among them police officers, members of a village guard and two "
+                  "traders.",
                   published="2025-03-04", pipeline=pipeline)
     kill = [e for e in art.events if e.type == "ASSAULT"]
-    assert kill and not kill[0].sources and "soldiers" in [art.actor(t).name for t in kill[0].targets], art.events
+    assert kill and not kill[0].sources and "police officers" in [art.actor(t).name for t in kill[0].targets], art.events
 
 
 # --- claims of responsibility ------------------------------------------------------------------

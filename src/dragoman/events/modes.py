@@ -81,8 +81,27 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
         # ("would ... if") is caught as such
         out.future = True
         out.intent = True
-    out.historical = _historical(view, lex, trig, clause) or _toll(view, lex, trig, clause) or _former_office(view, clause)
+    out.historical = _historical(view, lex, trig, clause) or _toll(view, lex, trig, clause) or _former_office(view, clause) \
+        or _aged_thing(view, lex, clause)
     return out
+
+
+#: a thing's age written before it: "the 15-year-old ban", "a decades-old treaty", "the century-old law"
+_AGED = re.compile(r"^(?:\d+|[a-z]+)-years?-old$|^(?:decades?|centur(?:y|ies))-old$", re.IGNORECASE)
+
+
+def _aged_thing(view: View, lex: Lexicon, clause: int) -> bool:
+    """"The 40-year-old statute was passed in the wake of the riots", "signed the decades-old treaty": making a thing
+    whose age the text gives in years was that long ago (not "repealed the 40-year-old statute": undoing it is the
+    news)."""
+    if view.lemma(clause) not in lex.modes["making_verbs"]:
+        return False
+    for o in view.kids(clause, "dobj", "nsubjpass"):
+        left = [j for j in view.subtree(o) if j < o]
+        words = "".join(view.toks[j].text + (" " if view.toks[j].space else "") for j in left).split()
+        if any(_AGED.match(w) and not w.lower().startswith(("one-", "1-")) for w in words):
+            return True
+    return False
 
 
 def _former_office(view: View, clause: int) -> bool:
