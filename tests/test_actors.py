@@ -814,6 +814,14 @@ def test_a_country_named_by_its_border_is_not_the_storys(pipeline):
     assert by_name(art, "Police").country is None and by_name(art, "Ivo Markov").country is None
 
 
+def test_a_country_named_for_a_war_is_not_the_storys(pipeline):
+    """"... the party's MPs ... his stance on the Vietnam war": the war's country is a topic, not where the story's
+    local actors are from."""
+    art = extract("Some of the party's MPs complained that their leader had taken too long to unveil the plans. The "
+                  "party's spokesman defended his record on the Vietnam war.", pipeline=pipeline)
+    assert by_name(art, "party's MPs").country is None, by_name(art, "party's MPs")
+
+
 def test_a_place_the_tagger_ran_into_the_name_after_it_is_left_out(pipeline):
     # the tagger's span "Velmar, Anton Petrov Dimov" (as en_core_web_sm read a story of this shape): the person only
 

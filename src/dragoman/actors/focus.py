@@ -25,6 +25,8 @@ from dragoman.model import Actor
 
 #: nouns of a border: the country named with one is the neighbour's, not the story's
 _EDGES = frozenset({"border", "frontier", "boundary", "borderline"})
+#: nouns a country's name names a war with ("the Iraq war", "the Suez invasion")
+_WARS = frozenset({"war", "invasion"})
 #: kinds that do not count where a locative preposition introduces them (a venue)
 VENUE_KINDS = frozenset({"capital", "city"})
 
@@ -69,6 +71,8 @@ def focus_country(ctx: Context, dominance: float | None = None) -> tuple[str | N
                 continue  # "talks with the rebels in Doha": a city may be only where they met
             if _likened(ctx, m.end):
                 continue  # "Monaco-style casinos", "a Soviet-era law": a likeness or an age, no place of the story
+            if toks[i].dep in ("compound", "amod", "nmod") and toks[toks[i].head].lemma.lower() in _WARS:
+                continue  # "the Iraq war", "the Vietnam war": the name of a war, told of as a topic, no place of the story
             if toks[i].head != i and toks[toks[i].head].lemma.lower() in _EDGES or (
                     toks[i].dep == "pobj" and toks[toks[i].head].text.lower() == "with"
                     and toks[toks[toks[i].head].head].lemma.lower() in _EDGES):
