@@ -582,11 +582,7 @@ class TimeResolver:
         the town and burnt the market")."""
         cands: list[Any] = []
         for trig in trigs:
-            t, hops = trig, 0
-            while t.dep == "conj" and hops < 3 and t.pos in VERBISH:
-                t, hops = index.toks[t.head], hops + 1
-            if t.dep != "relcl" or t.pos not in VERBISH or not any(
-                    c.lemma.lower() == "when" for c in index.kid_tokens(t, "advmod")):
+            if (t := _relative_clause(index, trig, "when")) is None:
                 continue
             for it in plain:
                 if it.head is not None and it.found.start <= index.toks[t.head].start < it.found.end:
@@ -599,11 +595,7 @@ class TimeResolver:
         ("where" relative to it) happens when the clause that names the place does."""
         cands: list[Any] = []
         for trig in trigs:
-            t, hops = trig, 0
-            while t.dep == "conj" and hops < 3 and t.pos in VERBISH:
-                t, hops = index.toks[t.head], hops + 1
-            if t.dep != "relcl" or t.pos not in VERBISH or not any(
-                    c.lemma.lower() == "where" for c in index.kid_tokens(t, "advmod")):
+            if (t := _relative_clause(index, trig, "where")) is None:
                 continue
             up, hops = index.toks[t.head], 0
             while up.pos not in VERBISH and up.head != up.i and hops < 8:
@@ -897,6 +889,17 @@ def _long_before(value: str, precision: str, ref: date) -> bool:
             return ref.day >= int(parts[2])  # two full months
         return months >= 2
     return False
+
+
+def _relative_clause(index: TokenIndex, trig: Token, word: str) -> Token | None:
+    """The verb of the relative clause introduced by ``word`` ("when", "where") that the trigger's clause is, or is
+    conjoined to ("when rebels stormed the town and burnt the market"); ``None`` when it is none."""
+    t, hops = trig, 0
+    while t.dep == "conj" and hops < 3 and t.pos in VERBISH:
+        t, hops = index.toks[t.head], hops + 1
+    if t.dep != "relcl" or t.pos not in VERBISH or not any(c.lemma.lower() == word for c in index.kid_tokens(t, "advmod")):
+        return None
+    return t
 
 
 def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
