@@ -713,8 +713,9 @@ class Coder:
                     # were pandering to prejudice": a criticism of whom it warns (the statements' reading codes it)
                     kept.remove(c)
         taken: set[int] = set()
-        events = self._obligations(view, sent, by_tok, taken)
-        events.extend(self._time_for(view, sent))
+        frames = self._obligation_frames(view, sent)  # (read once: the demands and "time for" both use them)
+        events = self._obligations(view, sent, by_tok, taken, frames)
+        events.extend(self._time_for(view, sent, frames))
         events.extend(e for c in kept if c.tok not in taken and (e := self._event(view, sent, c)) is not None)
         events.extend(self._criticisms(view, sent, by_tok, [e for e in events if e is not None]))
         events.extend(self._labels(view, sent, [e for e in events if e is not None]))
@@ -1198,11 +1199,11 @@ class Coder:
             cur = toks[cur].head
         return False
 
-    def _obligations(self, view: View, sent: Sentence, by_tok: dict[int, Cand], taken: set[int]) -> list[Event]:
+    def _obligations(self, view: View, sent: Sentence, by_tok: dict[int, Cand], taken: set[int],
+                     frames: list[tuple[int | None, list[str] | None, int, int]]) -> list[Event]:
         """"X said Y must do Z": a demand by X on Y."""
         toks = view.toks
         out: list[Event] = []
-        frames = self._obligation_frames(view, sent)
         direct = any(f[1] is not None for f in frames) or view.article.text[sent.start:sent.end].lstrip()[:1] in QUOTE_MARKS
         for s_sub, quoted_by, c, depth in frames:
             modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
@@ -1278,11 +1279,11 @@ class Coder:
             )
         return out
 
-    def _time_for(self, view: View, sent: Sentence) -> list[Event]:
+    def _time_for(self, view: View, sent: Sentence, frames: list[tuple[int | None, list[str] | None, int, int]]) -> list[Event]:
         """"X said it was time for Y to go": a demand by X on Y, as "Y should go" is (an appeal, CAMEO 020)."""
         toks = view.toks
         out: list[Event] = []
-        for s_sub, quoted_by, c, depth in self._obligation_frames(view, sent):
+        for s_sub, quoted_by, c, depth in frames:
             if view.lemma(c) != "be" or view.kids(c, "neg"):
                 continue
             for t in view.kids(c, "attr"):
