@@ -559,6 +559,8 @@ def told_types(pipeline, text: str) -> tuple[set[str], list[tuple[str, str | Non
     "Police warned of a possible militia threat.",
     # "this" is what happens, not the warner
     'The senator said: "I have been warning for months that this would happen."',
+    # what others' doing will bring, told in the passive
+    "Serious damage will be caused to the coast by the ministry's port plans, councillors have warned.",
 ])
 def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
     art = coded(pipeline, text)
@@ -572,6 +574,7 @@ def test_a_warning_about_what_others_may_do_is_no_threat(pipeline, text):
     "Ruritania's foreign minister warned that Vellia would face consequences.",  # what the threatened will undergo
     "Iran warned of a crushing response to any incursion.",  # warning of one's own response
     "The minister warned that Vellia risked sanctions if it went ahead.",
+    "The rebels warned that the town would be shelled by their fighters.",  # the warner's own, in the passive
 ])
 def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline, text):
     art = coded(pipeline, text)

@@ -2296,6 +2296,9 @@ def _warns_of_others(view: View, i: int) -> bool:
         if view.lemma(c) in load().modes["suffer_verbs"] and any(
                 view.lemma(o) in load().modes["warned_dangers"] for o in view.kids(c, "dobj")):
             return True  # "warned that children would face serious health risks": a danger, no one's threat
+        if passive and (by := view.agent(c)) is not None and toks[by].pos in ("NOUN", "PROPN") \
+                and not any(toks[k].pos == "PRON" for k in view.kids(by, "poss")) and not set(view.phrase_actors(by)) & own:
+            return True  # "the coast will be harmed by the ministry's scheme, councillors warned": what others' doing brings
         if passive or (view.lemma(c) in load().modes["suffer_verbs"]
                        and (toks[c_sub].pos == "PROPN" or view.phrase_actors(c_sub, strict=True))):
             continue  # "warned that Y would face consequences", "... would be punished": a threat against Y
