@@ -70,8 +70,8 @@ _BARE_CAPITAL = re.compile(r"\b(?:in|at|into|to|from|near|outside|across|around|
                            r"(?P<cap>the\s+(?:(?:country|nation)['’]s\s+)?capital(?:\s+city)?)\b(?!\s+(?:markets?|gains?|"
                            r"spending|investment|flows?|requirements?|ratio|base|expenditure)\b)")
 #: "the village", "the town" told again with no name ("... the village of Tessa ... Gunmen attacked the village")
-_THE_TOWN = re.compile(r"\bthe\s+(?:village|town)\b(?!\s+of\b|['’])")
-_TOWN_NOUNS = frozenset({"village", "town"})
+_TOWN_NOUNS = frozenset(_W["told_again_settlement_nouns"])
+_THE_TOWN = re.compile(rf"\bthe\s+(?:{'|'.join(sorted(_TOWN_NOUNS))})\b(?!\s+of\b|['’])")
 #: how many sentences back "the village" looks for the one named
 _TOWN_WINDOW = 4
 #: a named square or street after a preposition of place ("in Alexander Nevsky Square", "at Plaza Mayor", "on Rustaveli
