@@ -356,7 +356,7 @@ def test_a_bodys_name_after_a_title_word_is_no_person(pipeline):
 
 
 @pytest.mark.parametrize("text", ["Gunmen stormed the town of Saut-Mathurine before dawn on Tuesday.",
-                                  "Gunmen stormed the village of Kabingo Lwasa on Tuesday."])
+                                  "Gunmen raided the village of Kabingo Lwasa on Tuesday."])
 def test_the_town_of_a_name_is_a_place_no_actor(pipeline, text):
     art = extract(text, pipeline=pipeline)
     assert [a.name for a in art.actors] == ["Gunmen"]
@@ -817,7 +817,7 @@ def test_a_country_named_by_its_border_is_not_the_storys(pipeline):
 def test_a_country_named_for_a_war_is_not_the_storys(pipeline):
     """"... the party's MPs ... his stance on the Vietnam war": the war's country is a topic, not where the story's
     local actors are from."""
-    art = extract("Some of the party's MPs complained that their leader had taken too long to unveil the plans. The "
+    art = extract("Some of the party's MPs complained that their leader had been too slow to set out the plans. The "
                   "party's spokesman defended his record on the Vietnam war.", pipeline=pipeline)
     assert by_name(art, "party's MPs").country is None, by_name(art, "party's MPs")
 

@@ -282,8 +282,8 @@ def test_a_romance_groups_name_is_also_keyed_as_english_outlets_write_it():
 
 def test_an_armed_groups_initials_meet_its_name_in_another_languages_order():
     """"the FLV" of one outlet (the initials of a Portuguese name) is "the Velna Liberation Front" of another, "the
-    UFAE" (French) the "Union of Armed Forces of the East": the same initials in another order; "militants from
-    Katiba Ansarul Y" are the group an Arabic word for a group opens, as after "of"."""
+    UFAE" (French) the "Union of Armed Forces of the East": the same initials in another order; "gunmen from
+    Katiba Nasrul Y" are the group an Arabic word for a group opens, as after "of"."""
     from dragoman.store.records import actor_keys
 
     def keys(name: str, kind: str = "group") -> set[str]:
@@ -297,7 +297,7 @@ def test_an_armed_groups_initials_meet_its_name_in_another_languages_order():
     assert not scrambled(keys("Fighters of the FLV")) & scrambled(keys("fighters of the Tessa Islamic Front"))
     assert not scrambled(set(actor_keys({"name": "Union of Armed Forces of the East", "kind": "organisation",
                                          "country": "CAF", "org": None, "sector": "PTY"})))  # (armed groups only)
-    assert {k for k in keys("militants from Katiba Ansarul Dorgo") & keys("Katibat Ansar al-Dorgo", "organisation")
+    assert {k for k in keys("gunmen from Katiba Nasrul Dorgo") & keys("Katibat Nasr al-Dorgo", "organisation")
             if k.startswith("n:≈")}
 
 

@@ -408,11 +408,11 @@ def test_a_dateline_town_the_gazetteer_does_not_know_is_a_place(pipeline):
 
 
 def test_the_village_told_again_without_its_name_is_the_village_named(pipeline):
-    """"Gunmen stormed the village of Tessa ... Armed men attacked the village again on Tuesday": the second attack is
+    """"Gunmen raided the village of Tessa ... Armed men attacked the village again on Tuesday": the second attack is
     in Tessa; "the town" after towns named bare (the last one named need not be the one meant) is no guess."""
     from dragoman import extract
 
-    art = extract("Gunmen stormed the village of Tessa in Borno state on Monday, residents said. Armed men on motorcycles "
+    art = extract("Gunmen raided the village of Tessa in Borno state on Monday, residents said. Armed men on motorcycles "
                   "attacked the village again on Tuesday, killing nine people.", published="2026-03-18", pipeline=pipeline)
     places = [e.location.name if e.location else None for e in art.events if e.type == "ASSAULT"]
     assert places == ["Tessa", "Tessa"], places

@@ -454,7 +454,7 @@ def _armed_group_key(name: str) -> str | None:
         toks = _known_as(toks)  # "gunmen from a militia calling itself the ...": the name it goes by
         if not toks or toks[0].lower() != "the" and not (link in ("of", "from") and toks[0].lower() in _ARABIC_KINDS):
             return None  # "gunmen from Lake Chad": where they came from, not a group (a group's name takes "the",
-            # or an Arabic word for a group: "gunmen of Jama'at Ansar al-Qamar", "militants from Katiba Ansar Y")
+            # or an Arabic word for a group: "gunmen of Jama'at Ansar al-Qamar", "gunmen from Katiba Nasr Y")
     elif len(toks) >= 2 and toks[-1].lower() in _ARMED_HEADS:
         toks = toks[:-1]
     else:

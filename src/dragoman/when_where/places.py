@@ -576,7 +576,7 @@ def _capital(t: Token) -> bool:
 
 
 def _the_town(article: Article, claimed: _Claimed, found: list[_Mention], index: TokenIndex) -> list[_Mention]:
-    """"Gunmen stormed the village of Tessa ... Armed men attacked the village at dawn": "the village" (or "the
+    """"Gunmen raided the village of Tessa ... Armed men attacked the village at dawn": "the village" (or "the
     town") told with no name of its own is the one the story named last as "the village of" (or "the town of"), in its
     sentence or the ``_TOWN_WINDOW`` before it; none when it named none so (of towns named bare, the last named need not
     be the one meant: "the mayor of X thanked the police of Y for their help when looters ransacked the town")."""
