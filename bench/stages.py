@@ -39,10 +39,9 @@ def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> 
 
     from dragoman.ingest import read_inputs
     from dragoman.model import Article
-    from dragoman.nlp.parser import _convert, paragraphs
+    from dragoman.nlp.parser import _convert
     from dragoman.pipeline import Pipeline
     from dragoman.settings import Settings
-    from dragoman.text.chrome import NOT_PARSED, spans_of
 
     settings = Settings()
     t = time.perf_counter()
@@ -68,13 +67,10 @@ def _profile(corpus: str, limit: int, batch: int, cprofile: bool, sort: str) -> 
             arts = [fn(a) for a in arts]
             secs[name] += time.perf_counter() - t
         t = time.perf_counter()
-        paras: list[tuple[str, tuple[int, int]]] = []
-        for ai, art in enumerate(arts):
-            skip = spans_of(art.chrome, NOT_PARSED)
-            paras += [(art.text[s:e], (ai, s)) for s, e in paragraphs(art.text, skip)]
-        docs: list[list[tuple[int, Any]]] = [[] for _ in arts]
-        for doc, (ai, off) in pipe.parser.nlp.pipe(paras, as_tuples=True, batch_size=settings.batch_size):
-            docs[ai].append((off, doc))
+        docs: list[list[tuple[int, int, Any, bool]]] = [[] for _ in arts]
+        for doc, (ai, off, para, apart) in pipe.parser.nlp.pipe(pipe.parser.inputs(arts), as_tuples=True,
+                                                               batch_size=settings.batch_size):
+            docs[ai].append((off, para, doc, apart))
         secs["nlp.spacy"] += time.perf_counter() - t
         t = time.perf_counter()
         arts = [_convert(a, d, pipe.parser._strings) for a, d in zip(arts, docs)]

@@ -273,6 +273,18 @@ class Parser:
         self._words = _dictionary(self.nlp)
 
     def parse(self, articles: Sequence[Article], batch_size: int | None = None) -> list[Article]:
+        items = self.inputs(articles)
+        parsed: list[list[tuple[int, int, Any, bool]]] = [[] for _ in articles]
+        for doc, (ai, offset, para, apart) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
+            parsed[ai].append((offset, para, doc, apart))
+        out = [_convert(art, docs, self._strings) for art, docs in zip(articles, parsed)]
+        if len(self.nlp.vocab.strings) - self._n_strings > self.max_new_strings:
+            self._load(fresh=True)
+        return out
+
+    def inputs(self, articles: Sequence[Article]) -> list[tuple[str, tuple[int, int, int, bool]]]:
+        """What spaCy is given for ``articles``: each text with (article index, character offset, paragraph, whether
+        it is a dateline parsed apart)."""
         items: list[tuple[str, tuple[int, int, int, bool]]] = []
         for ai, art in enumerate(articles):
             skip = spans_of(art.chrome, NOT_PARSED)
@@ -288,13 +300,7 @@ class Parser:
                     items.append((straight(art.text[lead:e]), (ai, lead, para, False)))
                 else:
                     items.append((straight(art.text[s:e]), (ai, s, para, False)))
-        parsed: list[list[tuple[int, int, Any, bool]]] = [[] for _ in articles]
-        for doc, (ai, offset, para, apart) in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size or 256):
-            parsed[ai].append((offset, para, doc, apart))
-        out = [_convert(art, docs, self._strings) for art, docs in zip(articles, parsed)]
-        if len(self.nlp.vocab.strings) - self._n_strings > self.max_new_strings:
-            self._load(fresh=True)
-        return out
+        return items
 
 
 #: a typographer's apostrophe inside a word ("Saturday’s", "don’t", "they’re"): the tagger, trained on straight ones,
