@@ -243,6 +243,38 @@ def test_an_undated_article_means_the_leader_in_office_in_the_years_it_names(pip
     assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
 
 
+def test_a_ministers_title_refers_to_the_holder_of_that_office_the_lexicon_knows(pipeline):
+    """"Charles Clarke ... Jack Straw ... the home secretary": of the ministers named with no title, the one the
+    ministers' lexicon knows in that very office (not the minister named last); "the chancellor" is the chancellor."""
+    text = ("Charles Clarke and Jack Straw flew to Brussels for the summit. Gordon Brown stayed in London. The home "
+            "secretary told reporters the talks had gone well, and the chancellor praised the agreement.")
+    art = extract(text, published="2005-06-10", pipeline=pipeline)
+    who = holder(art, "home secretary")
+    assert who is not None and who.name == "Charles Clarke", who
+    who = holder(art, "chancellor")
+    assert who is not None and who.name == "Gordon Brown", who
+    art = extract(text, published="2003-06-10", pipeline=pipeline)  # Clarke was not home secretary yet
+    who = holder(art, "home secretary")
+    assert who is None or who.name not in ("Charles Clarke", "Jack Straw"), who
+
+
+def test_an_undated_article_is_of_the_era_in_which_the_people_it_names_held_office(pipeline):
+    """With no date and no year named, the offices meant are those its people held together: "Tony Blair ... Gordon
+    Brown ... Jack Straw" are of Blair's years, when Brown was chancellor, not prime minister; so "the prime
+    minister" is Blair and "the chancellor" Brown."""
+    text = ("Gordon Brown, Jack Straw and Tony Blair arrived at the conference hall together. The chancellor "
+            "spoke first, and the prime minister closed the debate.")
+    art = extract(text, pipeline=pipeline)
+    who = holder(art, "chancellor")
+    assert who is not None and who.name == "Gordon Brown", who
+    who = holder(art, "prime minister")
+    assert who is not None and who.name == "Tony Blair", who
+    # an office held outside that era codes nobody: a home secretary of the 1990s named then is no minister
+    art = extract(text + " Michael Howard, the opposition leader, watched from the gallery.", pipeline=pipeline)
+    howard = next(a for a in art.actors if a.name == "Michael Howard")
+    assert howard.sector != "GOV", howard
+
+
 @pytest.mark.parametrize("text, org, sector", [
     # an office holder who speaks for or works at a body is coded as that body's
     ("A spokesman for Amnesty International condemned the verdict.", "AMNESTY", None),

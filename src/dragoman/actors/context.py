@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dragoman.actors.lexicon import Entry, Lexicon, Match, Role
+from dragoman.actors.lexicon import OFFICE_SOURCES, Entry, Lexicon, Match, Role, era
 from dragoman.actors.vocabulary import agentive, people_nouns, words
 from dragoman.model import Article, Token
 from dragoman.nlp.tree import Tree
@@ -91,6 +91,7 @@ class Context(Tree):
         self.inner: dict[int, Unit] = {}  # lexicon hits inside an organisation's name
         self._caps: dict[int, bool] = {}
         self._hit_entries: list[tuple[Match, Entry]] | None = None
+        self._era: frozenset[str] | None = None
         self._named_countries: frozenset[str] | None = None
 
     def _crowd_roles(self) -> None:
@@ -139,8 +140,30 @@ class Context(Tree):
             sure = {e.country for m in self.name_hits if len(m.value) == 1  # type: ignore[arg-type]
                     for e in m.value if e.country and e.kind in COUNTRY_KINDS}  # type: ignore[attr-defined]
             self._hit_entries = [(m, e) for m in self.name_hits
-                                 if (e := _entry_for(m.value, date, sure)) is not None]  # type: ignore[arg-type]
+                                 if (e := _entry_for(self._in_era(m.value), date, sure)) is not None]  # type: ignore[arg-type]
         return self._hit_entries
+
+    def era(self) -> frozenset[str]:
+        """For an article with no date, the days on which the most of the office holders it names (by the lexicons
+        of leaders and ministers) were in office (``lexicon.era``); none when it has a date or names fewer than two
+        such people in office at once."""
+        if self._era is None:
+            people: dict[str, list[Entry]] = {}
+            if self.article.reference_date.date is None:
+                for m in self.name_hits:
+                    for e in m.value:  # type: ignore[attr-defined]
+                        if e.source in OFFICE_SOURCES and e not in people.setdefault(e.name, []):
+                            people[e.name].append(e)
+            self._era = era(list(people.values()))
+        return self._era
+
+    def _in_era(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """``entries`` without the offices not held in the article's era ("Michael Howard" in an undated article
+        that names the ministers of 2005 is no home secretary of the 1990s)."""
+        days = self.era()
+        if not days:
+            return entries
+        return tuple(e for e in entries if e.source not in OFFICE_SOURCES or any(e.valid_on(d) for d in days))
 
     def named_countries(self) -> frozenset[str]:
         """The countries the article names (by name, code, demonym, capital or city), from the lexicon."""

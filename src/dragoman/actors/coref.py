@@ -18,11 +18,12 @@ Ids are "a1", "a2", … in order of first mention.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import SHORT_FORMS, Context, Group, Unit, name_head, short_form_by
 from dragoman.actors.holders import resolve_holders
-from dragoman.actors.lexicon import PSEUDO_COUNTRIES, Entry
+from dragoman.actors.lexicon import OFFICE_SOURCES, PSEUDO_COUNTRIES, Entry
 from dragoman.actors.militia import resolve_armed, resolve_members
 from dragoman.actors.pronoun import resolve_pairs, resolve_pronouns
 from dragoman.actors.vocabulary import words
@@ -468,6 +469,8 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
     organisation, when the title names them; a person whose country the text did not say may be of any) named
     nearest before it, else the only one after it."""
     classes = set((u.role_cls or "").split(","))
+    if u.role:
+        classes.add("office:" + u.role.lower())  # "the home secretary": the home secretary the lexicon knows
     toks = ctx.toks
     own = {toks[i].text.lower() for i in range(max(0, u.ts - 2), u.te)}
     own |= {"former", "ex"} if own & {"former", "ex"} else set()  # "the ex-minister" is "former minister X"
@@ -514,21 +517,41 @@ def _conjoined_with(ctx: Context, u: Unit) -> set[int]:
 
 
 def _office_classes(ctx: Context, pool: list[Group]) -> dict[int, str]:
-    """The title classes of the people the text names with no title but the leaders' lexicon knows in office
-    ("Tony Blair ... the prime minister": the prime minister is Blair), by group id; none of a class two such
-    people share (an article with no date has every prime minister of the lexicon in office, but for the years it
-    names: a leader in office in none of them is not the one it means)."""
-    found: dict[int, str] = {}
-    years = _named_years(ctx) if ctx.article.reference_date.date is None else set()
+    """The title classes of the people the text names with no title but the lexicon knows in office ("Tony Blair ...
+    the prime minister": the prime minister is Blair; "Jack Straw ... the foreign secretary"), by group id; none of a
+    class two such people share.  An article with no date has every office of the lexicon's people in office, but
+    for the years it names, or else for its era: the years in which the most of the people it names held their
+    offices ("Tony Blair", "Charles Clarke" and "Gordon Brown" named together: a chancellor, not a prime minister)."""
+    found: dict[int, set[str]] = {}
+    offices = {id(g): _offices(ctx, g) for g in pool if g.unit.kind == "person" and not g.unit.role_cls}
+    date = ctx.article.reference_date.date
+    years = _named_years(ctx) if date is None else set()
+    era = ctx.era() if date is None and not years else frozenset()
     for g in pool:
-        e = g.unit.entry
-        if g.unit.kind == "person" and not g.unit.role_cls and e is not None and e.source == "leaders" and e.role \
-                and (not years or any(_in_office(e, y) for y in years)):
-            role = ctx.lex.role(e.role)
-            if role is not None:
-                found[id(g)] = role.cls
-    shared = [c for c in found.values() if list(found.values()).count(c) > 1]
-    return {k: c for k, c in found.items() if c not in shared}
+        held = [e for e in offices.get(id(g), ()) if e.valid_on(date) and (not years or any(_in_office(e, y) for y in years))
+                and (not era or any(e.valid_on(d) for d in era))]
+        found[id(g)] = {c for e in held if (cls := _office_class(ctx, e)) for c in cls.split(",")}
+    counts = Counter(c for classes in found.values() for c in classes)
+    return {k: ",".join(sorted(c for c in classes if counts[c] == 1)) for k, classes in found.items()
+            if any(counts[c] == 1 for c in classes)}
+
+
+def _offices(ctx: Context, g: Group) -> list[Entry]:
+    """The offices the lexicons know the person of ``g`` to have held (every entry under the name of the one it was
+    coded by)."""
+    e = g.unit.entry
+    if e is None or e.source not in OFFICE_SOURCES:
+        return []
+    return [x for x in ctx.lex.lookup(e.name) if x.source in OFFICE_SOURCES and x.role and x.country == e.country]
+
+
+def _office_class(ctx: Context, e: Entry) -> str | None:
+    """The title class an office answers to: its role's ("Prime Minister": premier, ...); for a minister's office,
+    the office itself ("office:home secretary"): "the home secretary" is not whichever minister was named last."""
+    role = ctx.lex.role(e.role or "")
+    if e.source == "ministers" and (role is None or role.cls == "minister"):
+        return "office:" + (e.role or "").lower()
+    return role.cls if role is not None else None
 
 
 def _named_years(ctx: Context) -> set[int]:

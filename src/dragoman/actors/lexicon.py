@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ class Entry:
     valid_from: str | None = None  # YYYY-MM-DD (user entries)
     valid_to: str | None = None
     plural: bool = False  # a plural demonym ("Afghans"): a group of people of that country
-    role: str | None = None  # a person's office (leaders.tsv)
+    role: str | None = None  # a person's office (leaders.tsv, ministers.tsv)
     #: an alias marked "?" in the data: an organisation's generic name ("Congress?") codes only where the
     #: article names its country or no other; an ambiguous country name ("Congo?") unless the article names
     #: the other country it may mean (``dragoman.actors.names.find_names`` applies both)
@@ -213,6 +214,37 @@ def _add_leaders(table: _NameTable) -> None:
             table.add(key, e)
 
 
+#: the lexicons of people in office (an entry each office a person held)
+OFFICE_SOURCES = ("leaders", "ministers")
+
+
+def era(offices: list[list[Entry]]) -> frozenset[str]:
+    """The days (each the day after some office was taken up) on which the most of the people named (each by the
+    offices the lexicons know) were in office, when at least two were at once; else none: the time an article with
+    no date is of.  (The day after: on the day of a handover both the outgoing and the incoming holder are in office.)"""
+    starts = {_day_after(e.valid_from) for held in offices for e in held if e.valid_from}
+    count = {d: sum(1 for held in offices if any(e.valid_on(d) for e in held)) for d in starts if d}
+    top = max(count.values(), default=0)
+    return frozenset(d for d, n in count.items() if n == top) if top >= 2 else frozenset()
+
+
+def _day_after(day: str) -> str | None:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _add_ministers(table: _NameTable) -> None:
+    """``ministers.tsv``: the holders of four senior offices (foreign affairs, finance, defence, the interior) in thirty
+    countries, coded GOV of their country; a person's entries here follow any of ``leaders.tsv``."""
+    for _, row in _rows(DATA / "ministers.tsv"):
+        name, aliases, iso3, role, start, end = (row + [""] * 6)[:6]
+        e = Entry(name, iso3, None, "GOV", "person", "ministers", start or None, end or None, role=role or None)
+        for key in [name, *_split(aliases)]:
+            table.add(key, e)
+
+
 def _add_organisations(table: _NameTable, seats: dict[str, list[Entry]], org_entries: dict[str, Entry]) -> None:
     """``organisations.tsv``, filling ``seats`` (capital → organisations) and ``org_entries`` (code → entry)."""
     for _, row in _rows(DATA / "organisations.tsv"):
@@ -284,6 +316,7 @@ class Lexicon:
                     if plain != row[0].strip() and plain not in table.names:
                         table.add(plain, entry)  # "Montreal", "Bogota": news often drops the accents
         _add_leaders(table)
+        _add_ministers(table)
         #: capital (lower case) → the organisations news names by it ("brussels" → EU, NATO)
         self.seats: dict[str, list[Entry]] = {}
         #: org code → its main entry (the first line with that code: "EU" → European Union)

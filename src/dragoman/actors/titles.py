@@ -248,13 +248,13 @@ def apply(u: Unit, c: Coding, rule: str, overwrite: bool = False) -> None:
     if not (u.entry is not None and u.entry.source.startswith("user:") and not overwrite):
         if c.country and (overwrite or u.country is None):
             u.country, u.org = c.country, c.org
-        from_leaders = u.entry is not None and u.entry.source == "leaders"
+        from_leaders = u.entry is not None and u.entry.source in ("leaders", "ministers")
         if c.sector and (overwrite or u.sector is None or c.sector == "ELI" or from_leaders):
             u.sector = c.sector  # a "former"/"ousted" title makes even a known leader an elite
         if c.country or c.sector:
             u.rule = (u.rule + "+" if u.rule else "") + rule
-    if c.role and u.role is None:
-        u.role = c.role
+    if c.role and (u.role is None or u.entry is not None and u.entry.source == "ministers" and u.role == u.entry.role):
+        u.role = c.role  # (the title the text gives a minister is the office's name there: "Cabinet Secretary")
     if c.classes:
         u.role_cls = ",".join(dict.fromkeys(((u.role_cls or "").split(",") if u.role_cls else []) + list(c.classes)))
     # the names inside the phrase belong to it: "Pakistan" in "Pakistan's Army Chief of Staff General ..."
