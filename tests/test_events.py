@@ -351,6 +351,17 @@ def test_calling_for_sanctions_against_x_rallies_opposition(code):
     assert ev.type == "ACCUSE" and ev.cameo == "113"
 
 
+@pytest.mark.parametrize("text", [
+    "Detectives in Norrby appealed for witnesses to the attack on Friday.",
+    "Detectives in Norrby asked anyone with information about the attack to contact them.",
+])
+def test_an_appeal_for_witnesses_to_an_attack_is_a_request_not_a_rally_against_anyone(pipeline, text):
+    """"appealed for witnesses to the shooting": the attack is what the police ask to be told about, not what they
+    call for against someone."""
+    art = coded(pipeline, text)
+    assert [e.type for e in art.events if e.type in ("REQUEST", "ACCUSE")] == ["REQUEST"], art.events
+
+
 @pytest.mark.parametrize(
     "text, type_",
     [

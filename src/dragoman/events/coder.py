@@ -58,12 +58,26 @@ QUOTE_MARKS = "\"“‘'"
 #: sectors of those who bear arms: their attacks are no words
 _ARMED_SECTORS = frozenset(("MIL", "REB", "UAF", "CRM", "COP", "SPY", "INS", "PRM"))
 
-def _rallies_against(view: View, top: int, g: Cand) -> bool:
+def _rallies_against(view: View, top: int, g: Cand, asked_about: frozenset[str]) -> bool:
     """Does a call or demand at ``top`` ask for the hostile act ``g`` it governs against someone ("called for sanctions
-    against X", "demanded action against ...") — not in an adjunct, not denied ("assurances that it was not done")?"""
+    against X", "demanded action against ...") — not in an adjunct, not denied ("assurances that it was not done"),
+    not what it asks to be told about ("appealed for witnesses to the attack": ``asked_about``)?"""
     return g.entry.type in MATERIAL_CONFLICT and not _in_adjunct(view, g.tok, top) and (
         g.entry.is_noun or any(view.lemma(p) == "against" for p in view.kids(g.tok, "prep"))) \
-        and not _denied_below(view, g.tok, top)
+        and not _denied_below(view, g.tok, top) and not _told_about(view, g.tok, top, asked_about)
+
+
+def _told_about(view: View, j: int, top: int, nouns: frozenset[str]) -> bool:
+    """Does the act at ``j`` hang, below ``top``, on a noun of what is asked to be told ("witnesses to", "information
+    about"), or is what ``top`` calls for such a noun ("appealed for witnesses to the attack", the "to" on the verb)?"""
+    if any(view.lemma(o) in nouns for p in view.kids(top, "prep") if view.lemma(p) == "for" for o in view.kids(p, "pobj")):
+        return True
+    for a in view.ancestors(j):
+        if a == top:
+            return False
+        if view.lemma(a) in nouns:
+            return True
+    return False
 
 
 def _denied_below(view: View, j: int, top: int) -> bool:
@@ -1346,7 +1360,7 @@ class Coder:
             new = self.lex.refined(code, g.entry.cameo, g.entry.type)
             if code[:2] == "03" and g.entry.type in MATERIAL_CONFLICT and toks[g.tok].head == c.tok:
                 new = lookup(self.lex.refine["intent_conflict"], g.entry.cameo, g.entry.type)  # "vowed to fight"
-            elif code[:2] in ("02", "10") and _rallies_against(view, c.tok, g):
+            elif code[:2] in ("02", "10") and _rallies_against(view, c.tok, g, self.lex.modes["asked_about_nouns"]):
                 new, ptype = self.lex.codes["rally_opposition"], "ACCUSE"  # "called for sanctions against X": rallying opposition against X
             if new:
                 code = new
