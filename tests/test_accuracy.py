@@ -7,10 +7,12 @@ A pin is only ever raised (a ceiling, ``{"max": x}``, only ever lowered). Scores
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import EVAL_DIR
+from conftest import EVAL_DIR, ROOT
 
 BASELINES = Path(__file__).parent / "baselines"
 PINNED = sorted(p.stem for p in BASELINES.glob("*.json"))
@@ -29,3 +31,24 @@ def test_suite_not_below_baseline(suite, pipeline):
     report = run(suite, EVAL_DIR, pipeline)
     broken = regressions(report, pins)
     assert not broken, f"{suite} broke its baseline (got, pinned): {broken}"
+
+
+def _eval(*args: str) -> subprocess.CompletedProcess:
+    """``dragoman eval ARGS`` as a user runs it, from the project's root (the sets at ../shared/eval)."""
+    return subprocess.run([sys.executable, "-m", "dragoman", "eval", *args], check=False, capture_output=True,
+                          cwd=ROOT, timeout=600)
+
+
+def test_eval_baseline_takes_one_suites_pins_or_pins_keyed_by_suite(tmp_path):
+    """``--baseline`` with one suite's own pins (the shape of tests/baselines/SUITE.json) checks that suite; a file
+    keyed by suite name checks each; one suite's pins given with two suites is a usage error, not a silent pass."""
+    flat = tmp_path / "seed.json"
+    flat.write_text(json.dumps({"required_found": 1.0, "must_not_ok": 1.5}))
+    res = _eval( "seed", "--baseline", str(flat))
+    assert res.returncode == 1 and b"REGRESSION seed.must_not_ok" in res.stderr, res.stderr
+    assert b"required_found" not in res.stderr  # (a pin the suite meets)
+    keyed = tmp_path / "all.json"
+    keyed.write_text(json.dumps({"seed": {"required_found": 1.0}}))
+    assert _eval( "seed", "--baseline", str(keyed)).returncode == 0
+    res = _eval( "seed", "seed-actors", "--baseline", str(flat))
+    assert res.returncode == 2 and b"one suite's pins" in res.stderr, res.stderr

@@ -136,3 +136,4 @@ def test_python_api_matches_cli():
         assert GOOD[s.start:s.end] == s.text
     for t in art.tokens:
         assert GOOD[t.start:t.end] == t.text
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,7 +31,7 @@ def evaluate(suites: tuple[str, ...], data: Path, limit: int | None, as_json: bo
 
     names = sorted(SUITES) if "all" in suites else list(suites)
     pipe = Pipeline()
-    pins = json.loads(baseline.read_text()) if baseline else {}
+    pins = _pins(baseline, names) if baseline else {}
     failed = False
     for name in names:
         report = run(name, data, pipe, limit)
@@ -43,11 +44,29 @@ def evaluate(suites: tuple[str, ...], data: Path, limit: int | None, as_json: bo
                 click.echo(f"  {k:<28} {v:.3f}")
             for row in report.table:
                 click.echo("    " + "  ".join(f"{k}={v}" for k, v in row.items()))
-        for metric, (got, want) in regressions(report, pins.get(name) or {}).items():
+        for metric, (got, want) in regressions(report, pins.get(name, {})).items():
             failed = True
             click.echo(f"REGRESSION {name}.{metric}: {got}, pinned {want}", err=True)
     if failed:
         raise SystemExit(1)
+
+
+def _pins(path: Path, names: list[str]) -> dict[str, dict[str, Any]]:
+    """The pins of each suite in ``names`` from a baseline file: keyed by suite name ({"plover": {"micro_f1": 0.86}}),
+    or one suite's own pins, metric by metric, as in ``tests/baselines/SUITE.json`` (for one suite only)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise click.BadParameter(f"{path}: not a JSON file of pins ({e})", param_hint="--baseline") from e
+    if not isinstance(data, dict):
+        raise click.BadParameter(f"{path}: expected a JSON object of pins", param_hint="--baseline")
+    if any(k in SUITES for k in data):
+        return {name: data.get(name) or {} for name in names}
+    if len(names) != 1:
+        raise click.BadParameter(
+            f"{path} holds one suite's pins (metric names, not suite names): give it with one suite, or key the "
+            f"file by suite name", param_hint="--baseline")
+    return {names[0]: data}
 
 
 COMMANDS = [evaluate]
