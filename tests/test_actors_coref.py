@@ -243,6 +243,20 @@ def test_an_undated_article_means_the_leader_in_office_in_the_years_it_names(pip
     assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
 
 
+def test_he_inside_a_quoted_sentence_is_not_its_speaker(pipeline):
+    """'Dunn argued: "He has resigned ..."': the one quoted would say "I"; "he" is someone talked about (the
+    chairman the sentence before asked to resign), not another speaker either. A phrase in quotation marks ("his
+    'serious concerns'") is no quoted sentence: its pronouns are read as the narrative's."""
+    text = ("Mr Ole Varga, the club chairman, faced calls to quit. Mrs Ana Holm said the chairman should go at once. "
+            'Mr Paul Dunn argued: "He has resigned and I think we should leave the matter there."')
+    art = extract(text, pipeline=pipeline)
+    who = holder(art, "He")
+    assert who is not None and who.name == "Ole Varga", who
+    text = 'Mr Paul Dunn wrote to the board about his "serious concerns".'
+    who = holder(extract(text, pipeline=pipeline), "his")
+    assert who is not None and who.name == "Paul Dunn", who
+
+
 def test_a_ministers_title_refers_to_the_holder_of_that_office_the_lexicon_knows(pipeline):
     """"Charles Clarke ... Jack Straw ... the home secretary": of the ministers named with no title, the one the
     ministers' lexicon knows in that very office (not the minister named last); "the chancellor" is the chancellor."""

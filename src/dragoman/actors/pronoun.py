@@ -168,6 +168,8 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
     named_starts = [s for s, _, _ in named]
     # the spans between quotation marks: a pronoun there is the speaker's, a name there is not who speaks
     quoted = [(m.start, m.end) for m in find_marked(ctx.article.text)]
+    # of them, the quoted sentences (not a quoted phrase, nor the words between two quotes a stray mark paired)
+    spoken = [(s, e) for s, e in quoted if ctx.article.text[s:e].lstrip()[:1].isupper()]
     verbs = ctx.lex.reporting_verbs
     last_speaker: Group | None = None
     for t in toks:
@@ -182,7 +184,13 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
         gender = "m" if low in _MALE else "f" if low in _FEMALE else None
         if kind == "person":
-            target = _person_referent(ctx, t, window, at, quoted, gender)
+            # '... Clarke argued: "He has apologised"': within a quote "he" is not the one quoted (who says "I")
+            # and rather one talked about than another speaker ("Y said Z should apologise. X said: 'He has'": Z)
+            voice = _sentence_speaker(ctx, at, t.sent, t.i) if _inside(spoken, t.start) else None
+            told = [(i, g) for i, g in window if g is not voice]
+            if voice is not None and any(not _speaks(ctx, i) for i, _ in told):
+                told = [(i, g) for i, g in told if not _speaks(ctx, i)]
+            target = _person_referent(ctx, t, told, at, quoted, gender, voice is None)
         elif kind == "body":
             # "It blamed Iranian forces for the launch": "it" as the subject of an act stands for the organisation,
             # government or country named last (not "it is", "it rained": see ``_impersonal``)
@@ -213,10 +221,11 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
 
 
 def _person_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group],
-                     quoted: list[tuple[int, int]], gender: str | None) -> Group | None:
-    """The person "he" or "she" at ``t`` stands for: the speaker of the clause it is the subject of, else the most
-    salient person of its kind named in ``window`` — not someone named inside the quote or the reported clause when it
-    says who speaks ("..., she said"), not the judge of its own judgement ("X praised his handling"), not its clause's subject."""
+                     quoted: list[tuple[int, int]], gender: str | None, reported: bool = True) -> Group | None:
+    """The person "he" or "she" at ``t`` stands for: the speaker of the clause it is the subject of (where
+    ``reported``: not in a quoted sentence, whose speaker says "I"), else the most salient person of its kind named in
+    ``window`` — not someone named inside the quote or the reported clause when it says who speaks ("..., she said"),
+    not the judge of its own judgement ("X praised his handling"), not its clause's subject."""
     toks = ctx.toks
     says = t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs \
         and not _inside(quoted, t.start)
@@ -229,7 +238,7 @@ def _person_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[
     prev = [(i, g) for i, g in window
             if (g.unit.kind == "person" or g.unit.person_role and not g.unit.plural)
             and _gender(ctx, g) in (None, gender) and not (says and (_inside(quoted, toks[i].start) or i in told))]
-    target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender)
+    target = _speaker_of_clause(ctx, t.i, at, plural=False, gender=gender) if reported else None
     judge = _judge(ctx, t.i, at)
     if judge is not None:  # "X praised his handling of ...": someone other than X
         prev = [(i, g) for i, g in prev if g is not judge]
