@@ -244,11 +244,11 @@ def test_an_undated_article_means_the_leader_in_office_in_the_years_it_names(pip
 
 
 def test_he_inside_a_quoted_sentence_is_not_its_speaker(pipeline):
-    """'Dunn argued: "He has resigned ..."': the one quoted would say "I"; "he" is someone talked about (the
+    """'Dunn replied: "He has gone now ..."': the one quoted would say "I"; "he" is someone talked about (the
     chairman the sentence before asked to resign), not another speaker either. A phrase in quotation marks ("his
     'serious concerns'") is no quoted sentence: its pronouns are read as the narrative's."""
     text = ("Mr Ole Varga, the club chairman, faced calls to quit. Mrs Ana Holm said the chairman should go at once. "
-            'Mr Paul Dunn argued: "He has resigned and I think we should leave the matter there."')
+            'Mr Paul Dunn replied: "He has gone now, and I hope the club can move on."')
     art = extract(text, pipeline=pipeline)
     who = holder(art, "He")
     assert who is not None and who.name == "Ole Varga", who

@@ -2244,3 +2244,14 @@ def test_an_attack_by_someone_after_its_time_is_theirs(pipeline):
                           "Valley Front.")
     ev = next(e for e in art.events if e.type == "ASSAULT")
     assert "gunmen of the Tete Valley Front" in [art.actor(a).name for a in ev.sources], ev
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Senator Ilse Brandt refused to explain which body should run the inquiry.", False),
+    ("The minister would not say whether the garrison should withdraw from Tarvik.", False),
+    ("Senator Ilse Brandt said the inquiry should report by March.", True),
+])
+def test_a_question_told_with_should_asks_no_one(pipeline, text, asks):
+    """"refused to explain which body should run the inquiry": "should" in a question told is no demand on anyone."""
+    told, shown = told_types(pipeline, text)
+    assert ("REQUEST" in told) == asks, shown

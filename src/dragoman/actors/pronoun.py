@@ -184,8 +184,8 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         window = [(i, g) for i, g in firsts[max(0, lo - 40):lo] if t.sent - toks[i].sent <= PRONOUN_WINDOW]
         gender = "m" if low in _MALE else "f" if low in _FEMALE else None
         if kind == "person":
-            # '... Clarke argued: "He has apologised"': within a quote "he" is not the one quoted (who says "I")
-            # and rather one talked about than another speaker ("Y said Z should apologise. X said: 'He has'": Z)
+            # '... Dunn replied: "He has gone now"': within a quote "he" is not the one quoted (who says "I")
+            # and rather one talked about than another speaker ("Y said Z should quit. X said: 'He has gone'": Z)
             voice = _sentence_speaker(ctx, at, t.sent, t.i) if _inside(spoken, t.start) else None
             told = [(i, g) for i, g in window if g is not voice]
             if voice is not None and any(not _speaks(ctx, i) for i, _ in told):

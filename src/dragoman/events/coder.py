@@ -67,6 +67,13 @@ def _rallies_against(view: View, top: int, g: Cand, asked_about: frozenset[str])
         and not _denied_below(view, g.tok, top) and not _told_about(view, g.tok, top, asked_about)
 
 
+def _embedded_question(view: View, c: int) -> bool:
+    """Is the clause at ``c`` a question told ("what the plan should cost", "whether the army must withdraw"): it opens
+    on a wh-word or "whether"/"if"?"""
+    first = min(view.subtree(c))
+    return view.toks[first].tag in ("WDT", "WP", "WP$", "WRB") or view.lemma(first) in ("whether", "if")
+
+
 def _told_about(view: View, j: int, top: int, nouns: frozenset[str]) -> bool:
     """Does the act at ``j`` hang, below ``top``, on a noun of what is asked to be told ("witnesses to", "information
     about"), or is what ``top`` calls for such a noun ("appealed for witnesses to the attack", the "to" on the verb)?"""
@@ -1220,6 +1227,8 @@ class Coder:
         out: list[Event] = []
         direct = any(f[1] is not None for f in frames) or view.article.text[sent.start:sent.end].lstrip()[:1] in QUOTE_MARKS
         for s_sub, quoted_by, c, depth in frames:
+            if _embedded_question(view, c):
+                continue  # "would not explain how the money should be spent": a question, no one asked to act
             modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
             if modal is not None and toks[modal].text.lower() == "must" and (
                     toks[c].tag == "VBG" and any(view.lemma(a) == "be" for a in view.kids(c, "aux"))
