@@ -2255,3 +2255,13 @@ def test_a_question_told_with_should_asks_no_one(pipeline, text, asks):
     """"refused to explain which body should run the inquiry": "should" in a question told is no demand on anyone."""
     told, shown = told_types(pipeline, text)
     assert ("REQUEST" in told) == asks, shown
+
+
+def test_a_participle_clause_before_the_verb_is_how_the_act_was_done(pipeline):
+    """"Speaking to reporters in Tarvik, the minister accused ...": the opening participle tells the occasion; it is
+    not what the accusation governs (a statement, which would leave no act), nor are those it names the act's target
+    ("Judge A, sitting with Judge B, ruled ...": B sat with her)."""
+    art = coded(pipeline, "Speaking to reporters in Tarvik, Interior Minister Ilse Brandt accused the rebels of lying.")
+    assert [(e.type, [art.actor(t).name for t in e.targets]) for e in art.events] == [("ACCUSE", ["rebels"])], art.events
+    art = coded(pipeline, "Judge Mara Ostrova, sitting with Judge Pavel Lind, ruled that the detention was unlawful.")
+    assert all("Pavel Lind" not in [art.actor(t).name for t in e.targets] for e in art.events), art.events

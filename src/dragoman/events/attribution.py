@@ -392,6 +392,8 @@ class Attribution:
                 continue
             if not any(view.lemma(a) == "to" for a in view.kids(ch, "aux")) and toks[ch].tag != "VBG":
                 continue
+            if toks[ch].tag == "VBG" and ch < v and not marks:
+                continue  # "Judge X, sitting with Y and Z, ruled ...": how the doer stood, not whom the act aims at
             t2, _, _ = self._clause_targets(view, ch, None, ptype, None)
             out.extend(t2)
             for d in view.kids(ch, "dobj"):

@@ -702,7 +702,8 @@ class Coder:
                 inside: set[int] = set()
                 for ch in view.children[c.tok]:
                     if toks[ch].dep in COMP_DEPS and not (toks[ch].dep == "conj" and toks[ch].pos in ("VERB", "AUX")):
-                        if toks[ch].dep == "advcl" and (view.kids(ch, "mark") or _own_participle(view, c.tok, ch, by_tok)):
+                        if toks[ch].dep == "advcl" and (view.kids(ch, "mark") or _own_participle(view, c.tok, ch, by_tok)
+                                                         or _circumstance(view, c.tok, ch)):
                             continue
                         if toks[ch].dep == "prep" and _occasion(view, ch):
                             continue  # "pledged closer ties after talks with X": the talks were held, an event of their own
@@ -2441,6 +2442,12 @@ def _own_participle(view: View, v: int, ch: int, by_tok: dict[int, Cand]) -> boo
     toks = view.toks
     return toks[ch].tag == "VBG" and ch > v and toks[ch - 1].text == "," and ch in by_tok \
         and by_tok[ch].entry.type not in (NONE, None) and not by_tok[ch].latent
+
+
+def _circumstance(view: View, v: int, ch: int) -> bool:
+    """"Speaking to reporters in Lagos, the minister accused ...": a participle clause before the verb tells how the
+    act was done, not what the verb governs."""
+    return view.toks[ch].tag in ("VBG", "VBN") and ch < v
 
 
 def _dated_prep(view: View, c: int) -> bool:
