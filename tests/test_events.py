@@ -2265,3 +2265,14 @@ def test_a_participle_clause_before_the_verb_is_how_the_act_was_done(pipeline):
     assert [(e.type, [art.actor(t).name for t in e.targets]) for e in art.events] == [("ACCUSE", ["rebels"])], art.events
     art = coded(pipeline, "Judge Mara Ostrova, sitting with Judge Pavel Lind, ruled that the detention was unlawful.")
     assert all("Pavel Lind" not in [art.actor(t).name for t in e.targets] for e in art.events), art.events
+
+
+@pytest.mark.parametrize("text", [
+    "There is little prospect of Russia agreeing to cut its tariffs.",
+    'There is still "little prospect" of Russia agreeing to cut its tariffs.',
+    "There is a real risk of rebels attacking the convoy.",
+])
+def test_an_act_after_the_prospect_of_is_what_may_come(pipeline, text):
+    """"little prospect of X agreeing", "the risk of the rebels attacking": may yet happen, not done."""
+    told, shown = told_types(pipeline, text)
+    assert not told & {"AGREE", "ASSAULT"}, shown

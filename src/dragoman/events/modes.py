@@ -69,6 +69,8 @@ def clause_modes(view: View, lex: Lexicon, trig: int, clause: int, obj: int | No
             out.future = out.intent = True
         elif view.lemma(clause) in m["hypothetical_governors"]:
             out.hypothetical = True
+    if _prospect_of(view, clause, m["prospect_nouns"]):
+        out.hypothetical = True  # "there is little prospect of the junta agreeing to talks"
     cur: int | None = clause
     hops = 0
     while cur is not None and hops < 6:
@@ -201,6 +203,22 @@ def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, o
             toks[g].dep == "mark" and view.lemma(g) in m["conditional_marks"] for g in view.children[c]
         ):
             out.conditional = True  # the consequent of "if ..."
+
+
+def _prospect_of(view: View, clause: int, nouns: frozenset[str]) -> bool:
+    """Is the verb at ``clause`` a gerund after "of" on a noun of what may come ("the prospect of X agreeing")?"""
+    toks = view.toks
+    t = toks[clause]
+    if t.tag != "VBG" or t.head == clause:
+        return False
+    if t.dep == "acl" and view.lemma(t.head) in nouns:
+        return True  # ('"little hope" of the junta agreeing': the gerund hung on the noun itself)
+    if t.dep == "acl" and toks[t.head].dep == "pobj":
+        t = toks[t.head]  # "the chance of the rebels signing": the gerund hung on its subject
+    elif t.dep != "pcomp":
+        return False
+    p = toks[t.head]
+    return view.lemma(p.i) == "of" and p.head != p.i and view.lemma(p.head) in nouns
 
 
 def _inverted(view: View, cur: int, aux: int) -> bool:
