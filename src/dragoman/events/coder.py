@@ -1228,8 +1228,6 @@ class Coder:
         out: list[Event] = []
         direct = any(f[1] is not None for f in frames) or view.article.text[sent.start:sent.end].lstrip()[:1] in QUOTE_MARKS
         for s_sub, quoted_by, c, depth in frames:
-            if _embedded_question(view, c):
-                continue  # "would not explain how the money should be spent": a question, no one asked to act
             modal = next((a for a in view.kids(c, "aux") if view.lemma(a) in ("must", "should") or toks[a].text.lower() in ("must", "should")), None)
             if modal is not None and toks[modal].text.lower() == "must" and (
                     toks[c].tag == "VBG" and any(view.lemma(a) == "be" for a in view.kids(c, "aux"))
@@ -1341,7 +1339,8 @@ class Coder:
                 frames.extend((view.subject(i)[0], None, c, view.depth(i)) for c in said)
         if not frames and (quoted := self._quoted(view, sent)) is not None and toks[quoted[1]].pos in ("VERB", "AUX"):
             frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
-        return frames
+        # (not a question told: "would not explain how the money should be spent" asks no one to act)
+        return [f for f in frames if not _embedded_question(view, f[2])]
 
     def _judged_or_expected(self, view: View, c: int) -> bool:
         """Does "should" at the clause ``c`` expect a result ("this should mean ...") or judge someone ("should be
