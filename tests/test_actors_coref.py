@@ -243,6 +243,16 @@ def test_an_undated_article_means_the_leader_in_office_in_the_years_it_names(pip
     assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
 
 
+def test_a_group_told_again_by_its_number_and_noun_is_the_group_told_before(pipeline):
+    """"Six opposition parties ... the six parties": one group; "the two parties" is not it."""
+    text = "Six opposition parties walked out of the assembly on Monday. The six parties say the new electoral law is unfair."
+    art = extract(text, pipeline=pipeline)
+    first, again = holder(art, "Six opposition parties"), holder(art, "six parties")
+    assert first is not None and again is first, (first, again)
+    art = extract(text.replace("The six parties", "The two parties"), pipeline=pipeline)
+    assert holder(art, "two parties") is not holder(art, "Six opposition parties")
+
+
 def test_he_inside_a_quoted_sentence_is_not_its_speaker(pipeline):
     """'Dunn replied: "He has gone now ..."': the one quoted would say "I"; "he" is someone talked about (the
     chairman the sentence before asked to resign), not another speaker either. A phrase in quotation marks ("his

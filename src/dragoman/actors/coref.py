@@ -97,6 +97,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     _later_uses(ctx, gather, acronyms, parts)
     _gather_titles(ctx, gather, pending)
     _named_next(ctx, gather)
+    _counted_again(ctx, gather)
     resolve_armed(ctx, gather)
     resolve_pronouns(ctx, gather.order, gather.covered)
     resolve_pairs(ctx, gather.order, gather.covered)
@@ -104,6 +105,28 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     resolve_descriptions(ctx, gather.order, gather.covered)
     resolve_members(ctx, gather)
     return _actors(ctx, _beside_governments(gather.order))
+
+
+def _counted_again(ctx: Context, gather: Gathering) -> None:
+    """"Six opposition parties walked out ... The six parties say ...": a group told again as "the"
+    and its number and noun ("the five unions") is the group of that number and noun told last before it."""
+    toks = ctx.toks
+    for g in list(gather.order):
+        u = g.unit
+        if u.kind != "group" or u.entry is not None or u.ts == 0 or toks[u.ts - 1].text.lower() != "the" \
+                or toks[u.ts].tag != "CD" or toks[u.te - 1].tag != "NNS" or len(g.mentions) != 1:
+            continue
+        count, head = toks[u.ts].text.lower(), toks[u.te - 1].lemma.lower()
+        before = [h for h in gather.order if h is not g and h.unit.kind == "group" and h.unit.entry is None
+                  and h.mentions and h.mentions[0][0] < u.ts
+                  and toks[h.unit.ts].text.lower() == count and toks[h.unit.te - 1].lemma.lower() == head]
+        if not before:
+            continue
+        h = max(before, key=lambda x: x.mentions[0][0])
+        h.mentions.extend(g.mentions)
+        gather.order.remove(g)
+        for k in [k for k, v in gather.groups.items() if v is g]:
+            del gather.groups[k]
 
 
 def _named_next(ctx: Context, gather: Gathering) -> None:
