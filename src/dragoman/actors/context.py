@@ -4,7 +4,7 @@ its parse tree, and the phrase helpers every step shares (head of a span, left a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dragoman.actors.lexicon import OFFICE_SOURCES, Entry, Lexicon, Match, Role, era
 from dragoman.actors.vocabulary import agentive, people_nouns, words
@@ -158,12 +158,17 @@ class Context(Tree):
         return self._era
 
     def _in_era(self, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-        """``entries`` without the offices not held in the article's era ("Michael Howard" in an undated article
-        that names the ministers of 2005 is no home secretary of the 1990s)."""
+        """``entries`` with the offices not held in the article's era made those of a former holder, an elite of
+        the country, no officer ("Michael Howard" in an undated article that names the ministers of 2005 is no home
+        secretary of the 1990s)."""
         days = self.era()
         if not days:
             return entries
-        return tuple(e for e in entries if e.source not in OFFICE_SOURCES or any(e.valid_on(d) for d in days))
+        held = tuple(e for e in entries if e.source not in OFFICE_SOURCES or any(e.valid_on(d) for d in days))
+        if held or not entries:
+            return held
+        e = entries[0]
+        return (replace(e, sector="ELI", role=None, valid_from=None, valid_to=None),)
 
     def named_countries(self) -> frozenset[str]:
         """The countries the article names (by name, code, demonym, capital or city), from the lexicon."""
