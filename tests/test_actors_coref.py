@@ -243,6 +243,14 @@ def test_an_undated_article_means_the_leader_in_office_in_the_years_it_names(pip
     assert who is None or who.name not in ("Keir Starmer", "Rishi Sunak"), who
 
 
+def test_they_who_speak_uncoded_are_those_speakers_not_a_country_nearby(pipeline):
+    """"... in Norway, and dockers have said they want higher pay": "they" are the dockers (no actor: nobody
+    coded), not Norway, nor the harbour staff named before."""
+    text = "About 3,000 harbour staff work at ports in Norway, and dockers have said they want higher pay."
+    who = holder(extract(text, pipeline=pipeline), "they")
+    assert who is None, who
+
+
 def test_a_group_told_again_by_its_number_and_noun_is_the_group_told_before(pipeline):
     """"Six opposition parties ... the six parties": one group; "the two parties" is not it."""
     text = "Six opposition parties walked out of the assembly on Monday. The six parties say the new electoral law is unfair."

@@ -200,7 +200,10 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         elif kind == "plural":
             plural = [(i, g) for i, g in window if g.unit.kind != "person" and not g.unit.person_role
                       and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
-            target = _speaker_of_clause(ctx, t.i, at, plural=True, gender=None) or _plural_referent(ctx, t, plural, at)
+            target = _speaker_of_clause(ctx, t.i, at, plural=True, gender=None)
+            if target is None and _uncoded_speakers(ctx, t.i, at):
+                continue  # "dockers have said they want higher pay": the dockers, whom no actor stands for
+            target = target or _plural_referent(ctx, t, plural, at)
         else:  # speaker
             target = _sentence_speaker(ctx, at, t.sent, t.i) or last_speaker
         if target is None and t.dep in ("nsubj", "nsubjpass") and not _inside(quoted, t.start):
@@ -316,6 +319,20 @@ def _reporting_subject(ctx: Context, i: int, at: dict[int, Group]) -> tuple[int,
     if subj is None or subj > i or subj not in at:
         return None
     return subj, at[subj]
+
+
+def _uncoded_speakers(ctx: Context, i: int, at: dict[int, Group]) -> bool:
+    """Is the "they" at ``i`` the subject of what people no actor stands for are reported to say ("nurses have said
+    they will strike"): they are those people, not a country or body named nearby?"""
+    toks = ctx.toks
+    t = toks[i]
+    if t.dep not in ("nsubj", "nsubjpass") or t.head == i:
+        return False
+    v = toks[t.head]
+    if v.dep != "ccomp" or v.head == v.i or toks[v.head].lemma.lower() not in ctx.lex.reporting_verbs:
+        return False
+    subj = next((c for c in ctx.children[v.head] if toks[c].dep == "nsubj"), None)
+    return subj is not None and subj < i and subj not in at and toks[subj].tag == "NNS"
 
 
 def _thing_subject_before(ctx: Context, i: int, at: dict[int, Group], after: int) -> bool:
