@@ -304,6 +304,15 @@ def _sentence_speaker(ctx: Context, at: dict[int, Group], sent: int, exclude: in
 def _reporting_subject(ctx: Context, i: int, at: dict[int, Group]) -> tuple[int, Group] | None:
     """For the subject pronoun at ``i`` of a clause a reporting verb reports ("X said he would resign"), the
     reporting verb's subject token and the actor it names; None when there is none."""
+    subj = _reporter(ctx, i)
+    if subj is None or subj not in at:
+        return None
+    return subj, at[subj]
+
+
+def _reporter(ctx: Context, i: int) -> int | None:
+    """For the subject pronoun at ``i`` of a clause a reporting verb reports, the reporting verb's subject token (told
+    before the pronoun); None when there is none."""
     toks = ctx.toks
     t = toks[i]
     if t.dep not in ("nsubj", "nsubjpass"):
@@ -316,23 +325,14 @@ def _reporting_subject(ctx: Context, i: int, at: dict[int, Group]) -> tuple[int,
     if v.dep != "ccomp" or v.head == v.i or toks[v.head].lemma.lower() not in ctx.lex.reporting_verbs:
         return None
     subj = next((c for c in ctx.children[v.head] if toks[c].dep == "nsubj"), None)
-    if subj is None or subj > i or subj not in at:
-        return None
-    return subj, at[subj]
+    return subj if subj is not None and subj < i else None
 
 
 def _uncoded_speakers(ctx: Context, i: int, at: dict[int, Group]) -> bool:
     """Is the "they" at ``i`` the subject of what people no actor stands for are reported to say ("nurses have said
     they will strike"): they are those people, not a country or body named nearby?"""
-    toks = ctx.toks
-    t = toks[i]
-    if t.dep not in ("nsubj", "nsubjpass") or t.head == i:
-        return False
-    v = toks[t.head]
-    if v.dep != "ccomp" or v.head == v.i or toks[v.head].lemma.lower() not in ctx.lex.reporting_verbs:
-        return False
-    subj = next((c for c in ctx.children[v.head] if toks[c].dep == "nsubj"), None)
-    return subj is not None and subj < i and subj not in at and toks[subj].tag == "NNS"
+    subj = _reporter(ctx, i)
+    return subj is not None and subj not in at and ctx.toks[subj].tag == "NNS"
 
 
 def _thing_subject_before(ctx: Context, i: int, at: dict[int, Group], after: int) -> bool:
