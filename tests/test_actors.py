@@ -306,6 +306,19 @@ def test_state_institutions_named_alone(pipeline, text, name, country, sector):
     assert (name, country, sector) in got, got
 
 
+def test_a_shadow_minister_and_the_shadow_cabinet_are_the_opposition(pipeline):
+    """"Shadow home secretary Dana Whitlow", "the shadow Cabinet": the opposition's front bench, not the state's
+    (and "the Cabinet" told after "the shadow Cabinet" is the government's own, another actor)."""
+    from dragoman import extract
+
+    art = extract("Shadow home secretary Dana Whitlow attacked the prisons plan. Party sources said the shadow Cabinet "
+                  "was divided. A minister said the Cabinet would meet on Tuesday.", published="2024-05-04",
+                  pipeline=pipeline)
+    got = {a.name: a.sector for a in art.actors}
+    assert got.get("Dana Whitlow") == "OPP", got
+    assert got.get("shadow Cabinet") == "OPP" and got.get("Cabinet") == "GOV", got
+
+
 def test_an_honorific_the_tagger_took_into_an_organisations_name_makes_a_person():
     # the tagger sometimes tags "Mr Ladbrook" whole as an organisation: the honorific says a person
     art = resolve(build([[("But", "CCONJ", "CC", "cc", 3), ("Mr", "PROPN", "NNP", "compound", 1),

@@ -413,7 +413,8 @@ def _short_name_of(gather: Gathering, u: Unit, definite: bool) -> Group | None:
     if not definite or u.kind not in ("person", "organisation", "actor", "unknown") or len(u.name.split()) != 1:
         return None
     hits = [g for g in gather.order if g.unit.kind in ("organisation", "actor", "unknown")
-            and len(g.unit.name.split()) > 1 and g.unit.name.split()[-1] == u.name]
+            and len(g.unit.name.split()) > 1 and g.unit.name.split()[-1] == u.name
+            and g.unit.name.split()[0].lower() not in _RANK_WORDS]  # ("the Cabinet" is not "the shadow Cabinet")
     return hits[-1] if len(hits) == 1 or (hits and all(h is hits[-1] for h in hits)) else None
 
 

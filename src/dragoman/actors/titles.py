@@ -255,6 +255,8 @@ def apply(u: Unit, c: Coding, rule: str, overwrite: bool = False) -> None:
             u.rule = (u.rule + "+" if u.rule else "") + rule
     if c.role and (u.role is None or u.entry is not None and u.entry.source == "ministers" and u.role == u.entry.role):
         u.role = c.role  # (the title the text gives a minister is the office's name there: "Cabinet Secretary")
+    if "shadow" in c.classes and u.kind != "person" and not u.name.lower().startswith("shadow"):
+        u.name = f"shadow {u.name}"  # "the shadow Cabinet" is the opposition's, not "the Cabinet"
     if c.classes:
         u.role_cls = ",".join(dict.fromkeys(((u.role_cls or "").split(",") if u.role_cls else []) + list(c.classes)))
     # the names inside the phrase belong to it: "Pakistan" in "Pakistan's Army Chief of Staff General ..."
