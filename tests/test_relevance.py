@@ -1583,6 +1583,29 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
     assert all(not e.targets for e in art.events if e.type == "REQUEST"), [(e.type, e.targets) for e in art.events]
 
 
+@pytest.mark.parametrize("text, target", [
+    # a party at home criticising a measure no one is named as making criticises the government
+    (("The government wants ten new prisons. Liberal Democrat spokesman Tom Varley branded the prison scheme a waste "
+      "of money."), "government"),
+    # a union's criticism of plans is as often of an employer's: no target
+    ("The government wants ten new prisons. The prison officers' union attacked the plans as reckless.", None),
+    # a party of another country than the government's: which state's measures it means is not told, none is taken
+    ("The Polish government wants ten new prisons. Germany's Social Democrats attacked the measures as too mild.",
+     None),
+    # the Tories' plans are the Tories'
+    ("The government wants ten new prisons. Liberal Democrat spokesman Tom Varley attacked Tory plans as reckless.",
+     "Conservative"),
+])
+def test_a_partys_criticism_of_a_measure_no_one_is_named_as_making_is_aimed_at_the_government(pipeline, text, target):
+    art = extract_at(pipeline, text)
+    got = [[art.actor(a).name for a in e.targets] for e in art.events if e.type == "ACCUSE"]
+    assert got, [(e.type, e.rule, e.targets) for e in art.events]
+    if target is None:
+        assert not got[0], got
+    else:
+        assert target in " ".join(got[0]), got
+
+
 def test_questions_a_plan_raises_are_no_ones_criticism(pipeline):
     art = extract_at(pipeline, "The EU negotiator said the prime minister's proposals for a customs arrangement raise "
                                "a series of difficult questions.")

@@ -356,12 +356,21 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
             if not asked or any(view.tok_actors.get(o) for o in asked):
                 continue
         else:
+            home = view.article.actor(gov)
+            if ev.type == "ACCUSE" and not all((a := view.article.actor(s)) is not None and a.sector in _OPPOSING
+                                               and (home is None or None in (a.country, home.country) or a.country == home.country)
+                                               for s in ev.sources):
+                continue  # criticism by a party at home is of the government's measure; by others as often a rival's or a firm's
             objs = view.kids(i, "dobj", "nsubjpass") or [o for p in view.kids(i, "prep") if view.lemma(p) in ("to", "against")
-                                                          for o in view.kids(p, "pobj")]
+                                                          for o in view.kids(p, "pobj")] \
+                or [o for o in view.kids(i, "ccomp", "oprd") if view.toks[o].pos == "NOUN"]  # "branded the scheme a waste"
             if not objs or view.lemma(objs[0]) not in modes["public_measures"] or view.kids(objs[0], "poss"):
                 continue
+            if ev.type == "ACCUSE" and any(view.tok_actors.get(k) for k in view.kids(objs[0], "compound", "amod", "nmod")):
+                continue  # "attacked Tory plans": the Tories'
         out[n] = replace(ev, targets=(gov,), rule=f"{ev.rule}+government")
     return out
 
 
-_MEASURE_TYPES = ("SUPPORT", "REJECT", "REQUEST")
+_MEASURE_TYPES = ("SUPPORT", "REJECT", "REQUEST", "ACCUSE")
+_OPPOSING = frozenset({"PTY", "OPP"})
