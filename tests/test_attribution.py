@@ -816,3 +816,18 @@ def test_judging_the_study_named_before_with_its_author_judges_the_author(pipeli
     assert names(art, ev.targets) == {"Orvik Institute"}
     art, ev = one(pipeline, "The minister welcomed the report.", "SUPPORT")
     assert not ev.targets  # a report named with no author: no one
+
+
+@pytest.mark.parametrize("text, verb, sources, targets", [
+    # the parties of what is sought or rejected are whom it is asked of or aimed at, not the askers
+    (("The interior minister, Hallam Pryce, said he was seeking accords between several African governments and "
+      "Britain."), "REQUEST", {"Hallam Pryce"}, {"African governments", "United Kingdom"}),
+    ("The rebels rejected the truce between the army and the militias.", "REJECT", {"rebels"}, {"army", "militias"}),
+])
+def test_the_parties_of_a_sought_or_rejected_accord_are_its_targets(pipeline, text, verb, sources, targets):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = [({art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets})
+           for e in art.events if e.type == verb]
+    assert got and got[0][0] == sources and all(any(t in n for n in got[0][1]) for t in targets), got

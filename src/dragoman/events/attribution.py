@@ -334,6 +334,11 @@ class Attribution:
                         if not pobjs:
                             targets.extend(_dangling(view, ch))  # the parser lost the preposition's object
                     elif pl in ("between", "among") and not _inclusion(view, ch):
+                        if h != v and ptype in ("REQUEST", "REJECT", "ACCUSE"):
+                            # "sought memorandums between other governments and Britain": the parties of what is
+                            # sought or opposed are whom it is asked of or aimed at, not the ones asking
+                            targets.extend(a for p in view.kids(ch, "pobj") for a in view.phrase_actors(p))
+                            continue
                         for p in view.kids(ch, "pobj"):
                             between.extend(view.phrase_actors(p))
                             recip = True
