@@ -275,6 +275,22 @@ def test_he_inside_a_quoted_sentence_is_not_its_speaker(pipeline):
     assert who is not None and who.name == "Paul Dunn", who
 
 
+def test_you_in_a_quote_told_to_a_person_is_that_person(pipeline):
+    """'He told Mrs Holm: "It is shameful that you ..."': "you" is whom the quote is told to; told to an outlet, or
+    outside quotation marks, it is anyone; "you have told lies" is no report of what the one told says."""
+    text = ('Mr Paul Dunn answered the letter on Tuesday. He told Mrs Ana Holm: "It is shameful that you have spread '
+            'these rumours."')
+    art = extract(text, pipeline=pipeline)
+    who = holder(art, "you")
+    assert who is not None and who.name == "Ana Holm", who
+    assert [(art.actor(e.sources[0]).name, [art.actor(t).name for t in e.targets])
+            for e in art.events if e.type == "ACCUSE" and e.sources] == [("Paul Dunn", ["Ana Holm"])], art.events
+    text = 'Mr Paul Dunn spoke to Radio Velna on Tuesday. He told the station: "You have to be careful."'
+    assert holder(extract(text, pipeline=pipeline), "You") is None
+    text = 'Mr Paul Dunn told Mrs Ana Holm: "Now you have told too many stories."'
+    assert holder(extract(text, pipeline=pipeline), "you") is None
+
+
 def test_a_ministers_title_refers_to_the_holder_of_that_office_the_lexicon_knows(pipeline):
     """"Charles Clarke ... Jack Straw ... the home secretary": of the ministers named with no title, the one the
     ministers' lexicon knows in that very office (not the minister named last); "the chancellor" is the chancellor."""

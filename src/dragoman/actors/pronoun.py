@@ -204,6 +204,10 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             if target is None and _uncoded_speakers(ctx, t.i, at):
                 continue  # "dockers have said they want higher pay": the dockers, whom no actor stands for
             target = target or _plural_referent(ctx, t, plural, at)
+        elif kind == "addressee":
+            if not _inside(spoken, t.start) or t.dep == "nsubj" and toks[t.head].lemma.lower() in verbs:
+                continue  # ("you have told lies": not a report of what the one told says)
+            target = _addressee(ctx, at, t.i)
         else:  # speaker
             target = _sentence_speaker(ctx, at, t.sent, t.i) or last_speaker
         if target is None and t.dep in ("nsubj", "nsubjpass") and not _inside(quoted, t.start):
@@ -298,6 +302,25 @@ def _sentence_speaker(ctx: Context, at: dict[int, Group], sent: int, exclude: in
             got = next((at[j] for j in named if j in at), None)
             if got is not None:
                 return got
+    return None
+
+
+#: the verbs whose object is whom a quote is said to ("told Ms Lane: 'you ...'")
+_TELLING = frozenset({"tell", "warn", "ask", "assure", "remind", "urge"})
+
+
+def _addressee(ctx: Context, at: dict[int, Group], i: int) -> Group | None:
+    """Whom the quoted "you" at ``i`` is said to: the one person a verb of telling in its sentence names as its object
+    ("He told Ms Lane: 'It is sad that you ...'"); ``None`` when it is told to no one named, or to a body or an
+    outlet ("told the BBC: 'you have to ...'": anyone)."""
+    toks = ctx.toks
+    s = ctx.article.sentences[toks[i].sent]
+    for v in range(s.tok_start, s.tok_end):
+        if toks[v].lemma.lower() not in _TELLING or toks[v].pos != "VERB":
+            continue
+        told = [at[c] for c in ctx.children[v] if toks[c].dep in ("dobj", "dative") and c in at and not i <= c]
+        if len(told) == 1 and told[0].unit.kind == "person":
+            return told[0]
     return None
 
 
