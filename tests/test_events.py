@@ -1411,6 +1411,7 @@ def test_a_hyphenated_word_of_criticism_is_one_and_a_wrong_said_not_to_be_accuse
     ("Her office said Ms Vale should be judged on what she delivers.", "REQUEST", False),
     ('A spokeswoman said: "That should mean the council balances its books next year."', "REQUEST", False),
     ("The senator said the governor should resign.", "REQUEST", True),
+    ("The columnist said the mayor should know by now that loose talk is punished.", "REQUEST", False),
 ])
 def test_senses_of_deny_rally_defend_seize_strike_and_warn_against(pipeline, text, kind, expected):
     types, got = told_types(pipeline, text)

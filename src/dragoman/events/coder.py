@@ -1344,10 +1344,10 @@ class Coder:
 
     def _judged_or_expected(self, view: View, c: int) -> bool:
         """Does "should" at the clause ``c`` expect a result ("this should mean ...") or judge someone ("should be
-        judged on what she delivers"), rather than ask for an act?"""
+        judged on what she delivers", "should know by now that ..."), rather than ask for an act?"""
         m = self.lex.modes
         return view.lemma(c) in m["expectation_verbs"] and not view.kids(c, "auxpass") \
-            or view.lemma(c) in m["judged_verbs"] and bool(view.kids(c, "auxpass"))
+            or view.lemma(c) in m["judged_verbs"] and bool(view.kids(c, "auxpass")) or view.lemma(c) in m["knowing_verbs"]
 
     def _legal_charge(self, view: View, c: Cand) -> bool:
         """"They were charged under the Public Order Act": a charge told in the passive with no "that" clause is
