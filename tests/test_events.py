@@ -1412,6 +1412,10 @@ def test_a_hyphenated_word_of_criticism_is_one_and_a_wrong_said_not_to_be_accuse
     ('A spokeswoman said: "That should mean the council balances its books next year."', "REQUEST", False),
     ("The senator said the governor should resign.", "REQUEST", True),
     ("The columnist said the mayor should know by now that loose talk is punished.", "REQUEST", False),
+    # a warning of what is going on or was done is no threat; of what one gets ready to do, it is
+    ("The army chief warned that the militia had failed to disarm its units in the north.", "THREATEN", False),
+    ("The army chief warned that the militia was failing to disarm its units in the north.", "THREATEN", False),
+    ("The army warned that it was preparing to strike the militia's camps.", "THREATEN", True),
 ])
 def test_senses_of_deny_rally_defend_seize_strike_and_warn_against(pipeline, text, kind, expected):
     types, got = told_types(pipeline, text)

@@ -2314,6 +2314,8 @@ def _warns_of_others(view: View, i: int) -> bool:
     own = set(view.phrase_actors(s_sub)) if s_sub is not None else set()
     for c in view.kids(i, "ccomp"):
         c_sub, passive = view.subject(c)
+        if _told_as_so(view, c):
+            return True  # "warned that it was failing pupils", "... that they had ignored the advice": how things are
         if c_sub is None or toks[c_sub].head != c or (toks[c_sub].pos == "PRON" and view.lemma(c_sub).lower() not in _DEMONSTRATIVES):
             continue  # a pronoun is the warner ("it would respond"), not "this" ("warned that this would happen")
         if view.lemma(c) in load().modes["suffer_verbs"] and any(
@@ -2342,6 +2344,21 @@ def _warns_of_others(view: View, i: int) -> bool:
                                           and not _same_state(view, own, set(owners))):
                 return True
     return False
+
+
+def _told_as_so(view: View, c: int) -> bool:
+    """Is the clause at ``c`` told as going on or done — "was failing", "is losing", "had ignored" — with no modal
+    that would make it what is to come?"""
+    auxes = {view.lemma(a) for a in view.kids(c, "aux", "auxpass")}
+    if auxes & _MODALS or view.toks[c].tag not in ("VBG", "VBN") or view.lemma(c) in _PREPARING:
+        return False  # ("warned that it was preparing to strike": what is to come)
+    return "be" in auxes if view.toks[c].tag == "VBG" else "have" in auxes
+
+
+#: verbs of getting ready, whose going on tells what is to come
+_PREPARING = frozenset({"prepare", "plan", "go", "get", "gear", "ready", "poise", "mobilise", "mobilize", "mass", "threaten"})
+#: the auxiliaries of what is to come or may be
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "wo"})
 
 
 def _conditioned(view: View, c: int, own: set[str]) -> bool:
