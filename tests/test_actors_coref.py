@@ -275,6 +275,16 @@ def test_he_inside_a_quoted_sentence_is_not_its_speaker(pipeline):
     assert who is not None and who.name == "Paul Dunn", who
 
 
+def test_a_year_named_outside_the_undated_articles_era_does_not_decide_its_offices(pipeline):
+    """An undated article naming Tony Blair and Gordon Brown, and a target "by 2030": "the prime minister" is still
+    Blair (the era of the two in office together decides, not a year of a forecast)."""
+    text = ("Tony Blair has attacked the opposition's tax plans. The prime minister told a rally the plans would "
+            "fail. Gordon Brown said the plans would mean dearer bus fares by 2030.")
+    art = extract(text, pipeline=pipeline)
+    who = holder(art, "prime minister")
+    assert who is not None and who.name == "Tony Blair", who
+
+
 def test_you_in_a_quote_told_to_a_person_is_that_person(pipeline):
     """'He told Mrs Holm: "It is shameful that you ..."': "you" is whom the quote is told to; told to an outlet, or
     outside quotation marks, it is anyone; "you have told lies" is no report of what the one told says."""

@@ -544,13 +544,18 @@ def _office_classes(ctx: Context, pool: list[Group]) -> dict[int, str]:
     """The title classes of the people the text names with no title but the lexicon knows in office ("Tony Blair ...
     the prime minister": the prime minister is Blair; "Jack Straw ... the foreign secretary"), by group id; none of a
     class two such people share.  An article with no date has every office of the lexicon's people in office, but
-    for the years it names, or else for its era: the years in which the most of the people it names held their
-    offices ("Tony Blair", "Charles Clarke" and "Gordon Brown" named together: a chancellor, not a prime minister)."""
+    for the years it names within its era (the years in which the most of the people it names held their offices:
+    "Tony Blair", "Charles Clarke" and "Gordon Brown" named together: a chancellor, not a prime minister), or else
+    its era, or else the years it names."""
     found: dict[int, set[str]] = {}
     offices = {id(g): _offices(ctx, g) for g in pool if g.unit.kind == "person" and not g.unit.role_cls}
     date = ctx.article.reference_date.date
     years = _named_years(ctx) if date is None else set()
-    era = ctx.era() if date is None and not years else frozenset()
+    era = ctx.era() if date is None else frozenset()
+    if era and years:
+        # a year named outside the era is not of the news (a forecast "by 2030"): the era alone decides then
+        years = {y for y in years if any(d.startswith(str(y)) for d in era)}
+    era = era if not years else frozenset()
     for g in pool:
         held = [e for e in offices.get(id(g), ()) if e.valid_on(date) and (not years or any(_in_office(e, y) for y in years))
                 and (not era or any(e.valid_on(d) for d in era))]
