@@ -781,3 +781,16 @@ def test_a_past_day_hung_on_the_objects_topic_dates_the_act(pipeline):
                   "during a visit to Apia.", published="2026-03-07", pipeline=pipeline)
     ev = next(e for e in art.events if e.rule.startswith("support/sign"))
     assert (ev.date, ev.date_precision) == ("2026-03-03", "day"), ev
+
+
+@pytest.mark.parametrize("text, precision, historical", [
+    # a year in the name of what an act is over is that thing's, not the act's
+    ("Court jails three protest leaders over 2019 Vellmark Square sit-in", "article", False),
+    ("A court jailed three protest leaders on Thursday over the 2019 sit-in in Vellmark Square.", "day", False),
+    # a year of the war an act was done in is the act's
+    ("The militia seized the bridge in the 1994 war, the commander recalled.", "year", True),
+])
+def test_a_year_naming_what_an_act_is_over_does_not_date_the_act(pipeline, text, precision, historical):
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = [(e.date_precision, e.aux.historical) for e in art.events if e.type in ("COERCE", "ASSAULT")]
+    assert got and got[0] == (precision, historical), [(e.type, e.date, e.date_precision, e.aux) for e in art.events]

@@ -420,7 +420,8 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
         d = toks[c].dep
         if d in ("prep", "npadvmod", "advmod", "tmod", "amod", "nmod"):
             for j in view.subtree(c):
-                if (toks[j].ent_type == "DATE" or d in ("advmod", "amod")) and not _in_clause_below(view, j, c):
+                if (toks[j].ent_type == "DATE" or d in ("advmod", "amod")) and not _in_clause_below(view, j, c) \
+                        and not (d == "prep" and view.lemma(c) in m["cause_prepositions"] and _dates_a_thing(view, j)):
                     words.append(toks[j].text.lower())
     if not words:
         return False
@@ -439,6 +440,16 @@ def _historical(view: View, lex: Lexicon, trig: int, clause: int) -> bool:
         if now and years and max(years) < now:
             return True
     return False
+
+
+def _dates_a_thing(view: View, j: int) -> bool:
+    """Is the date word at ``j`` part of a name given a thing by its year ("over the 2020 rally"): the thing's
+    date, not the act's (for the objects of ``cause_prepositions``)?"""
+    toks = view.toks
+    k = j
+    while toks[k].dep in ("nummod", "compound", "amod", "npadvmod", "poss") and toks[k].head != k:
+        k = toks[k].head  # up the name's words: "2019" in "the 2019 Vellmark Square sit-in"
+    return k != j and toks[k].ent_type != "DATE" and toks[k].pos in ("NOUN", "PROPN") and toks[k].dep == "pobj"
 
 
 def _long_ago(words: list[str]) -> bool:

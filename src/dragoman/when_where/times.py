@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from dragoman.events.lexicon import load as load_events
 from dragoman.model import Article, Event, TimeExpr, Token
 from dragoman.settings import Settings
 from dragoman.text.chrome import NOT_PARSED, dateline_end, spans_of
@@ -159,6 +160,8 @@ class TimeResolver:
             """The expression attached to ``trig``: the most precise, then not the dateline's, then the closest."""
             found = None
             for it in items_:
+                if it.head is not None and _dates_a_thing(index, it.head):
+                    continue  # "jailed over the 2020 rally": the rally's year, not the jailing's
                 steps = is_attached(index, it.head, trig, loose=True) if it.head is not None else None
                 if steps is not None:
                     own = not (line and line[0] <= it.found.start and it.found.end <= line[1])
@@ -865,6 +868,21 @@ def _signing_days(events: list[Event], ref: date) -> list[Event]:
             dated[ev.id] = replace(ev, date=last.date, date_precision="day", date_text=last.date_text,
                                    date_trusted=last.date_trusted)
     return [dated.get(e.id, e) for e in events]
+
+
+def _dates_a_thing(index: TokenIndex, head: Token) -> bool:
+    """Is the time phrase headed at ``head`` a year or day given a thing in its name ("over the 2020 rally", "after
+    the May 2019 vote"), the object of a preposition of cause or sequence: the thing's date, not the act's?"""
+    t = head
+    while t.dep in _NAMING and t.head != t.i:
+        t = index.toks[t.head]  # up the name's words: "2019" in "the 2019 Vellmark Square sit-in"
+    if t is head or t.ent_type == "DATE" or t.pos not in ("NOUN", "PROPN") or t.dep != "pobj" or t.head == t.i:
+        return False
+    return index.toks[t.head].lemma.lower() in load_events().modes["cause_prepositions"]
+
+
+#: the dependencies of the words of a noun's name
+_NAMING = frozenset({"nummod", "compound", "amod", "npadvmod", "poss"})
 
 
 def _flagged(ev: Event) -> bool:
