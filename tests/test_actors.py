@@ -306,6 +306,21 @@ def test_state_institutions_named_alone(pipeline, text, name, country, sector):
     assert (name, country, sector) in got, got
 
 
+@pytest.mark.parametrize("text, name, sector", [
+    # the abbreviated titles of American and military copy code the person as the spelled ones do
+    ("Gov. Ilse Marwick vetoed the bill on Friday.", "Ilse Marwick", "GOV"),
+    ("Sen. Dario Whitlock voted against the bill.", "Dario Whitlock", "LEG"),
+    ("Rep. Carla Benning, D-Ore., criticized the ruling.", "Carla Benning", "LEG"),
+    ("Maj. Gen. Tarek Osei said the town had been retaken.", "Tarek Osei", "MIL"),
+])
+def test_abbreviated_titles_code_the_person(pipeline, text, name, sector):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = {a.name: a.sector for a in art.actors}
+    assert got.get(name) == sector, got
+
+
 def test_a_shadow_minister_and_the_shadow_cabinet_are_the_opposition(pipeline):
     """"Shadow home secretary Dana Whitlow", "the shadow Cabinet": the opposition's front bench, not the state's
     (and "the Cabinet" told after "the shadow Cabinet" is the government's own, another actor)."""
