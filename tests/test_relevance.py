@@ -1595,6 +1595,9 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
     # the Tories' plans are the Tories'
     ("The government wants ten new prisons. Liberal Democrat spokesman Tom Varley attacked Tory plans as reckless.",
      "Conservative"),
+    # a criticised decision is as often a court's
+    ("The government wants ten new prisons. Liberal Democrat spokesman Tom Varley attacked the decision as reckless.",
+     None),
 ])
 def test_a_partys_criticism_of_a_measure_no_one_is_named_as_making_is_aimed_at_the_government(pipeline, text, target):
     art = extract_at(pipeline, text)

@@ -366,8 +366,9 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
                 or [o for o in view.kids(i, "ccomp", "oprd") if view.toks[o].pos == "NOUN"]  # "branded the scheme a waste"
             if not objs or view.lemma(objs[0]) not in modes["public_measures"] or view.kids(objs[0], "poss"):
                 continue
-            if ev.type == "ACCUSE" and any(view.tok_actors.get(k) for k in view.kids(objs[0], "compound", "amod", "nmod")):
-                continue  # "attacked Tory plans": the Tories'
+            if ev.type == "ACCUSE" and (view.lemma(objs[0]) not in modes["criticised_measures"] or any(
+                    view.tok_actors.get(k) for k in view.kids(objs[0], "compound", "amod", "nmod"))):
+                continue  # "attacked Tory plans": the Tories'; "criticised the decision": a court's, a firm's, ...
         out[n] = replace(ev, targets=(gov,), rule=f"{ev.rule}+government")
     return out
 
