@@ -285,6 +285,19 @@ def test_a_year_named_outside_the_undated_articles_era_does_not_decide_its_offic
     assert who is not None and who.name == "Tony Blair", who
 
 
+def test_a_bare_title_in_the_headline_is_the_holder_the_story_names(pipeline):
+    """"... governor condemns raid": a headline writes no article; the governor is the one the story names after it,
+    and the headline's accusation and the lead's are one event."""
+    text = ("Cannery sweep nets 80; governor condemns 'dawn ambush'\n\n"
+            "Federal agents detained 80 workers at a canning plant on Tuesday. Gov. Ilse Marwick accused the agents "
+            "of a \"dawn ambush\" on families.")
+    art = extract(text, published="2024-05-08", pipeline=pipeline)
+    who = holder(art, "governor")
+    assert who is not None and who.name == "Ilse Marwick", who
+    accusations = [e for e in art.events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and len(accusations[0].evidence) == 2, [(e.rule, e.evidence) for e in accusations]
+
+
 def test_you_in_a_quote_told_to_a_person_is_that_person(pipeline):
     """'He told Mrs Holm: "It is shameful that you ..."': "you" is whom the quote is told to; told to an outlet, or
     outside quotation marks, it is anyone; "you have told lies" is no report of what the one told says."""

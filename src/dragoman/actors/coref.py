@@ -311,7 +311,7 @@ def _gather_names(ctx: Context, gather: Gathering, kept: list[Unit],
     for u in sorted(kept, key=lambda u: u.ts):
         if u.kind == "person" and u.ts in person_starts:
             continue
-        definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
+        definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the" or _bare_in_headline(ctx, u)
         if u.kind == "group" and not u.plural and u.role_cls and u.entry is None and not u.owned and (
                 u.person_role or definite and u.country is None):
             pending.append(u)  # "the envoy", "the government": may refer back
@@ -471,7 +471,7 @@ def _gather_titles(ctx: Context, gather: Gathering, pending: list[Unit]) -> None
                     and not g.unit.plural and not g.unit.person_role
                     and (g.unit.country not in PSEUDO_COUNTRIES or u.org is not None)]
         target = _title_target(ctx, gather.order, u, pool)
-        definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the"
+        definite = u.ts > 0 and toks[u.ts - 1].text.lower() == "the" or _bare_in_headline(ctx, u)
         # "a 34-year-old Dutch man ...": someone with no office, told of for the first time, is not whoever is named
         # after him ("A federal judge blocked ... Judge Ann Lee wrote": an office, told again, is)
         indefinite = toks[u.ts].text.lower() in ("a", "an") or u.ts > 0 and toks[u.ts - 1].text.lower() in ("a", "an")
@@ -527,6 +527,16 @@ def _title_target(ctx: Context, order: list[Group], u: Unit, pool: list[Group]) 
                   and (g.unit.sector is None or u.sector is None or g.unit.sector == u.sector)]
         target = max(marked, key=lambda g: max(m[0] for m in g.mentions if m[0] < u.ts)) if marked else None
     return target
+
+
+def _bare_in_headline(ctx: Context, u: Unit) -> bool:
+    """Is the title a bare one in the headline ("governor condemns raid"), which writes no article: as definite as
+    "the governor"?"""
+    title = ctx.article.headline_span()
+    toks = ctx.toks
+    if title is None or not title[0] <= toks[u.ts].start < title[1]:
+        return False
+    return u.ts == 0 or toks[u.ts - 1].pos not in ("DET", "NUM") and toks[u.ts - 1].text.lower() not in ("a", "an")
 
 
 def _conjoined_with(ctx: Context, u: Unit) -> set[int]:
