@@ -321,6 +321,16 @@ def test_abbreviated_titles_code_the_person(pipeline, text, name, sector):
     assert got.get(name) == sector, got
 
 
+@pytest.mark.parametrize("text", ["Counter-terror cops arrested four men in Leeds on Tuesday.",
+                                  "State troopers arrested four men on the interstate on Tuesday."])
+def test_cops_and_troopers_are_police(pipeline, text):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = [{art.actor(a).sector for a in e.sources} for e in art.events if e.type == "COERCE"]
+    assert got == [{"COP"}], [(e.type, e.sources) for e in art.events]
+
+
 def test_a_shadow_minister_and_the_shadow_cabinet_are_the_opposition(pipeline):
     """"Shadow home secretary Dana Whitlow", "the shadow Cabinet": the opposition's front bench, not the state's
     (and "the Cabinet" told after "the shadow Cabinet" is the government's own, another actor)."""
