@@ -445,6 +445,20 @@ def test_title_case_headline_verb_is_not_a_person_and_names_its_object(pipeline)
     assert ev.location is not None and ev.location.name == "Nairobi"
 
 
+def test_a_capitals_headline_that_retells_the_leads_arrest_in_its_own_word_is_that_arrest(pipeline):
+    """"FLOOD PROTEST: NINE HELD AT DAM SITE" over "Riot police arrested nine protesters ...": a headline in capitals
+    with a colon is the headline (no dateline), and "held" is how headlines tell an arrest (``headline_words``)."""
+    from dragoman import extract
+
+    text = ("FLOOD PROTEST: NINE HELD AT DAM SITE\n\n"
+            "Riot police arrested nine protesters at the Kessor dam site on Tuesday after they chained themselves "
+            "to the gates.")
+    art = extract(text, published="2024-03-12", pipeline=pipeline)
+    assert art.headline_span() is not None and art.dateline is None, (art.headline_span(), art.dateline)
+    ev = only(art, "COERCE")
+    assert len(ev.evidence) == 2 and ev.evidence[0].start == 0, ev.evidence
+
+
 @pytest.mark.parametrize("text, source, targets", [
     # "on" usually names a topic ("talks on trade"); after "call" it names whom the call is addressed to
     ('The envoy said: "I call on both parties to come to Geneva ready to close this file."', {"envoy"}, {"parties"}),

@@ -225,7 +225,9 @@ def _retold_in_headline(article: Article, events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         free = [t for t in htoks if (ev.type, (t.start, t.end)) not in taken]
-        tok = next((t for w in _trigger_words(article, ev) for t in free if _retells(t.text, w)), None)
+        said = _trigger_words(article, ev)
+        tok = next((t for w in said for t in free if _retells(t.text, w)), None) or next(
+            (t for w in said for t in free if t.text.lower() in _headline_forms().get(w, ())), None)
         if tok is None or not _headline_names(article, ev, title, htoks):
             out.append(ev)
             continue
@@ -234,6 +236,14 @@ def _retold_in_headline(article: Article, events: list[Event]) -> list[Event]:
         told = Evidence(start=sent.start, end=sent.end, trigger=(tok.start, tok.end), sent=sent.i)
         out.append(replace(ev, evidence=tuple(sorted(ev.evidence + (told,), key=lambda x: x.start))))
     return out
+
+
+def _headline_forms() -> dict[str, frozenset[str]]:
+    """The words headlines write for a lead's act, by the lead's trigger word (``headline_words``: "held" for
+    "arrest")."""
+    from dragoman.events.lexicon import load
+
+    return {w[0]: frozenset(w[1:]) for line in load().modes["headline_words"] if (w := line.split())}
 
 
 def _trigger_words(article: Article, ev: Event) -> list[str]:

@@ -130,7 +130,12 @@ def _is_sentence(line: str, date: re.Match) -> bool:
 
 
 def _is_body(line: str) -> bool:
-    return len(line) >= 100 and bool(_SENTENCE_END.search(line)) or bool(_DATELINE.match(line) or _DATELINE_UNDASHED.match(line))
+    if len(line) >= 100 and _SENTENCE_END.search(line):
+        return True
+    m = _DATELINE.match(line) or _DATELINE_UNDASHED.match(line)
+    # a dateline opens a paragraph told in sentence case; a headline in capitals with a colon is no dateline
+    # ("TERROR RAIDS: FOUR HELD OVER PLOT")
+    return m is not None and any(c.islower() for c in line[m.end():])
 
 
 def annotate(article: Article) -> Article:
