@@ -445,6 +445,19 @@ def test_title_case_headline_verb_is_not_a_person_and_names_its_object(pipeline)
     assert ev.location is not None and ev.location.name == "Nairobi"
 
 
+def test_found_guilty_is_a_conviction_and_a_headlines_guilty_retells_it(pipeline):
+    """"was found guilty by a court" is a conviction (COERCE, like "convicted"; the guideline's coders code it so),
+    and "Councillors guilty of ballot fraud" over it is that conviction told first."""
+    from dragoman import extract
+
+    text = ("Councillors guilty of ballot fraud\n\n"
+            "Two Green councillors in Leeds have been found guilty of ballot fraud by an election court.")
+    art = extract(text, published="2024-03-12", pipeline=pipeline)
+    ev = only(art, "COERCE")
+    assert len(ev.evidence) == 2 and ev.evidence[0].start == 0, ev.evidence
+    assert not [e for e in art.events if e.type == "ACCUSE"], [(e.type, e.rule) for e in art.events]
+
+
 def test_a_capitals_headline_that_retells_the_leads_arrest_in_its_own_word_is_that_arrest(pipeline):
     """"FLOOD PROTEST: NINE HELD AT DAM SITE" over "Riot police arrested nine protesters ...": a headline in capitals
     with a colon is the headline (no dateline), and "held" is how headlines tell an arrest (``headline_words``)."""

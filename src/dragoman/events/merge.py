@@ -249,7 +249,7 @@ def _headline_forms() -> dict[str, frozenset[str]]:
 def _trigger_words(article: Article, ev: Event) -> list[str]:
     """The words of ``ev``'s trigger a headline would write, the best first: its nouns, the head last in the phrase
     first ("fired a water cannon": cannon, water), else its verb unless a light one ("held talks" is told by
-    "talks", never by "holds")."""
+    "talks", never by "holds"), then its adjective ("found guilty")."""
     from dragoman.events.lexicon import load
 
     lo, hi = ev.evidence[0].trigger
@@ -258,7 +258,9 @@ def _trigger_words(article: Article, ev: Event) -> list[str]:
     if nouns:
         return nouns
     light = set(load().modes["light_verbs"]) | _PLAIN_VERBS
-    return [t.lemma.lower() for t in toks if t.pos == "VERB" and t.lemma.lower() not in light]
+    # then its adjective: "found guilty" is told by "Councillors guilty of fraud"
+    return [t.lemma.lower() for t in toks if t.pos == "VERB" and t.lemma.lower() not in light] + [
+        t.lemma.lower() for t in toks if t.pos == "ADJ"]
 
 
 def _retells(word: str, stem: str) -> bool:
