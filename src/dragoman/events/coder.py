@@ -2350,15 +2350,10 @@ def _told_as_so(view: View, c: int) -> bool:
     """Is the clause at ``c`` told as going on or done — "was failing", "is losing", "had ignored" — with no modal
     that would make it what is to come?"""
     auxes = {view.lemma(a) for a in view.kids(c, "aux", "auxpass")}
-    if auxes & _MODALS or view.toks[c].tag not in ("VBG", "VBN") or view.lemma(c) in _PREPARING:
+    m = load().modes
+    if auxes & m["modal_auxiliaries"] or view.toks[c].tag not in ("VBG", "VBN") or view.lemma(c) in m["preparing_verbs"]:
         return False  # ("warned that it was preparing to strike": what is to come)
     return "be" in auxes if view.toks[c].tag == "VBG" else "have" in auxes
-
-
-#: verbs of getting ready, whose going on tells what is to come
-_PREPARING = frozenset({"prepare", "plan", "go", "get", "gear", "ready", "poise", "mobilise", "mobilize", "mass", "threaten"})
-#: the auxiliaries of what is to come or may be
-_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "wo"})
 
 
 def _conditioned(view: View, c: int, own: set[str]) -> bool:

@@ -333,8 +333,9 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
     """``events`` with the article's government as the target of support for or opposition to a public measure, or of
     a call for one, that names no one else and is made by someone outside the government: "the unions welcomed the
     increase", "the Tories called for a change in the law", "the Lib Dems oppose the proposals" — what careful coders
-    of political news do (``public_measures``, ``measure_calls`` in refine.yaml). Criticism is left alone: a
-    criticised measure is as often a rival's or a company's."""
+    of political news do (``public_measures``, ``measure_calls`` in refine.yaml). Criticism is aimed so only when a
+    party of the government's country makes it of a measure governments make (``criticised_measures``: "branded the
+    scheme a waste"): by others, or of a "decision", it is as often a rival's, a court's or a company's."""
     gov = _the_government(view) if political_news(view.article) else None
     if gov is None:
         return events  # (in business, sport or other news the measure is no government's by default)
