@@ -1585,8 +1585,8 @@ def test_support_or_opposition_to_a_measure_or_a_call_for_one_is_aimed_at_the_go
 
 @pytest.mark.parametrize("text, target", [
     # a party at home criticising a measure no one is named as making criticises the government
-    (("The government wants ten new prisons. Liberal Democrat spokesman Tom Varley branded the prison scheme a waste "
-      "of money."), "government"),
+    (("The government wants ten new prisons. Liberal Democrat spokesman Tom Varley branded the prison scheme a costly "
+      "folly."), "government"),
     # a union's criticism of plans is as often of an employer's: no target
     ("The government wants ten new prisons. The prison officers' union attacked the plans as reckless.", None),
     # a party of another country than the government's: which state's measures it means is not told, none is taken

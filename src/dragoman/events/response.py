@@ -335,7 +335,7 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
     increase", "the Tories called for a change in the law", "the Lib Dems oppose the proposals" — what careful coders
     of political news do (``public_measures``, ``measure_calls`` in refine.yaml). Criticism is aimed so only when a
     party of the government's country makes it of a measure governments make (``criticised_measures``: "branded the
-    scheme a waste"): by others, or of a "decision", it is as often a rival's, a court's or a company's."""
+    scheme a costly folly"): by others, or of a "decision", it is as often a rival's, a court's or a company's."""
     gov = _the_government(view) if political_news(view.article) else None
     if gov is None:
         return events  # (in business, sport or other news the measure is no government's by default)
@@ -364,7 +364,7 @@ def governments(view: View, events: list[Event], modes: Mapping[str, frozenset[s
                 continue  # criticism by a party at home is of the government's measure; by others as often a rival's or a firm's
             objs = view.kids(i, "dobj", "nsubjpass") or [o for p in view.kids(i, "prep") if view.lemma(p) in ("to", "against")
                                                           for o in view.kids(p, "pobj")] \
-                or [o for o in view.kids(i, "ccomp", "oprd") if view.toks[o].pos == "NOUN"]  # "branded the scheme a waste"
+                or [o for o in view.kids(i, "ccomp", "oprd") if view.toks[o].pos == "NOUN"]  # "branded the scheme a folly"
             if not objs or view.lemma(objs[0]) not in modes["public_measures"] or view.kids(objs[0], "poss"):
                 continue
             if ev.type == "ACCUSE" and (view.lemma(objs[0]) not in modes["criticised_measures"] or any(
