@@ -343,6 +343,19 @@ def test_an_honorific_the_tagger_took_into_an_organisations_name_makes_a_person(
     assert who.kind == "person" and not [a for a in art.actors if a.kind == "organisation"]
 
 
+def test_a_name_the_tagger_took_for_a_building_that_says_something_is_a_person():
+    # "The Halden Trust's [Amrit Voskuil]FAC said ...": a building does not speak
+    art = build([[("The", "DET", "DT", "det", 2), ("Halden", "PROPN", "NNP", "compound", 1),
+                  ("Trust", "PROPN", "NNP", "poss", 3), ("'s", "PART", "POS", "case", -1),
+                  ("Amrit", "PROPN", "NNP", "compound", 1), ("Voskuil", "PROPN", "NNP", "nsubj", 1),
+                  ("said", "VERB", "VBD", "ROOT", 0), ("so", "ADV", "RB", "advmod", -1),
+                  (".", "PUNCT", ".", "punct", -2)]], ents=[(0, 4, "ORG"), (4, 6, "FAC")])
+    toks = list(art.tokens)
+    toks[6] = dataclasses.replace(toks[6], lemma="say")
+    art = resolve(dataclasses.replace(art, tokens=tuple(toks)))
+    assert by_name(art, "Amrit Voskuil").kind == "person"
+
+
 def test_a_name_taken_for_an_organisations_with_a_persons_title_in_apposition_is_a_person():
     # "arrested Kofi Mensah, the spokesman": the title after the name says whom the tagger's organisation is
     art = resolve(build([[("Police", "NOUN", "NNS", "nsubj", 1), ("arrested", "VERB", "VBD", "ROOT", 0),

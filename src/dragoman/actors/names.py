@@ -402,7 +402,7 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
     two to four capitalised words, with no word of an organisation's name and none the lexicons know (not "the
     Boston Herald" ... "the Herald says"), whose last word the article names alone as a person (the tagger's or
     an honorific's), or that is joined by "and" to a person's name ("Bakyt Toktogulov and Farhod
-    Nazarzoda", the first tagged a building), is a person's name.  A building's or an organisation's tag only:
+    Nazarzoda", the first tagged a building), or that says something, tagged a building, is a person's name.  A building's or an organisation's tag only:
     a place the tagger knew as a country or a region stays one."""
     toks = ctx.toks
     # a surname alone, not after "the" ("The Herald says": a paper's short name)
@@ -421,7 +421,9 @@ def _people_named_again(ctx: Context, units: list[Unit], covered: dict[int, Unit
         if any(w.lower() in ORG_NAME_WORDS or not w[:1].isupper() or w.isupper() for w in ws):
             continue
         paired = u.te + 1 < len(toks) and toks[u.te].text == "and" and u.te + 1 in people
-        if ws[-1].lower() not in surnames and not paired and not _who_follows(toks, u.te):
+        # a building does not speak: "the Halden Trust's Amrit Voskuil said", the name tagged a building
+        speaks = u.label == "FAC" and toks[u.te - 1].dep == "nsubj" and toks[toks[u.te - 1].head].lemma.lower() in ctx.lex.reporting_verbs
+        if ws[-1].lower() not in surnames and not paired and not _who_follows(toks, u.te) and not speaks:
             continue
         u.kind, u.label, u.rule = "person", "PERSON", (u.rule + "+" if u.rule else "") + "named-again"
 
