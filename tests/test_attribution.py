@@ -325,6 +325,44 @@ def test_a_judgement_of_a_verdict_judges_the_court_that_gave_it(pipeline):
         [(e.type, e.rule, names(art, e.targets)) for e in art.events]
 
 
+@pytest.mark.parametrize("text, judged", [
+    # a decision nothing else names is the last act told: the court's fine
+    (("The regional court on Monday fined the Dorvan mayor for breaking campaign rules. The opposition Unity Party "
+     "welcomed the decision."), "regional court"),
+    # a judgment is the judge's, not that of the lawyer named after him
+    (("A High Court judge ruled on Friday that the curfews broke the law. Mr Justice Penrose said the orders were "
+     "unlawful. The men's lawyer, Owen Tarrant, said they had suffered for a year. Civil rights group Liberty "
+     "welcomed the judgment."), "Penrose"),
+    # a ruling refused: the object of the verb the refusal governs
+    (("An arbitration tribunal in The Hague found in July that Velnia's case over the islands was unfounded. The "
+     "Velnia's leaders refused on Monday to recognise the ruling."), "tribunal"),
+])
+def test_a_judged_decision_is_aimed_at_whoever_made_it(pipeline, text, judged):
+    art = extract(text, pipeline=pipeline)
+    evs = [e for e in art.events if e.type in ("SUPPORT", "REJECT")]
+    assert evs and any(judged in n for n in names(art, evs[-1].targets)), \
+        [(e.type, e.rule, names(art, e.targets)) for e in art.events]
+
+
+@pytest.mark.parametrize("text, target", [
+    (("Interior Minister Karl Benn said on Friday that he was outlawing the Kurdistan Workers' Party, which he "
+     "described as \"a gang of thugs\"."), "Kurdistan Workers' Party"),
+    ("Rebels shelled the Velnish army, which President Ilse Marr condemned as a failing force.",
+     "Velnish army"),
+])
+def test_a_relative_pronoun_object_stands_for_its_noun(pipeline, text, target):
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert evs and names(art, evs[-1].targets) == {target}, [(e.type, e.rule, names(art, e.targets)) for e in art.events]
+
+
+def test_a_place_before_a_relative_label_is_not_its_target(pipeline):
+    # a label given to a city judges what is done there, not a party to it
+    art, evs = events(pipeline, "Russian soldiers patrol Aleppo, which the Syrian opposition council called "
+                                "\"a humiliation\".", "ACCUSE")
+    assert evs and not any(art.actor(t).kind == "place" for e in evs for t in e.targets), \
+        [(e.type, e.rule, names(art, e.targets)) for e in evs]
+
+
 def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline):
     art, ev = one(pipeline, "Megan Lind won the primary on Tuesday. Senator Rafa Garza congratulated her.", "SUPPORT")
     assert names(art, ev.targets) == {"Megan Lind"}, names(art, ev.targets)

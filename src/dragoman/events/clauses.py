@@ -211,6 +211,7 @@ class View(Tree):
         troops"), and failing that (unless ``strict``) anything in the phrase ("teams from Afghanistan
         and the Taliban"); ``strict`` is for objects of talk verbs, whose phrase is a topic.
         """
+        i = self.antecedent(i)
         heads = [i]
         stack = [i]
         while stack:
@@ -562,6 +563,14 @@ class View(Tree):
         if t.dep != "pobj" or self.lemma(t.head) not in ("with", "without") or t.pos not in ("NOUN", "PROPN", "PRON"):
             return None
         return cur if max(self.subtree(cur, frozenset())) == j else None
+
+    def antecedent(self, i: int) -> int:
+        """A relative pronoun object stands for the noun its clause modifies ("the Front, which the minister
+        condemned": the Front); any other token stands for itself."""
+        t = self.toks[i]
+        if t.dep in ("dobj", "nsubjpass") and self.lemma(i) in REL_PRONOUNS and self.toks[t.head].dep == "relcl":
+            return self._resolve_rel(t.head, i)
+        return i
 
     def _resolve_rel(self, v: int, s: int) -> int:
         """A relative pronoun subject stands for the noun the relative clause modifies; a dateline the

@@ -976,6 +976,11 @@ class Coder:
             named = sorted((view.quoted(j) and self._person(view, a), abs(j - cue), a) for j in content
                            if j not in likened for a in view.tok_actors.get(j, ()) if a not in sources)
             targets = [named[0][2]] if named else []
+            if not targets:
+                # "the Front, which he described as a gang": the noun the relative clause is told of (not a place:
+                # "a base near the city, which he called an occupation" hangs the clause on the parser's nearest noun)
+                targets = [a for o in view.kids(i, "dobj") if view.antecedent(o) != o for a in view.phrase_actors(o)
+                           if a not in sources and getattr(view.article.actor(a), "kind", "") != "place"][:1]
             if not targets and not scare and not any(self._act_noun(view, j) or (
                     view.lemma(j) in self.lex.modes["judged_texts"] and toks[j].pos == "NOUN") for j in content if j != cue):
                 continue  # "called the weather dreadful": nobody and no act or text judged ("the remark" is one)

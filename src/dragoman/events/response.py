@@ -171,11 +171,14 @@ def _judged_noun(view: View, i: int, modes: Mapping[str, frozenset[str]]) -> int
 
 def _judged_objects(view: View, i: int, cue_deps: tuple[str, ...]) -> list[int]:
     """What the trigger at ``i`` judges: its object, or, where the trigger is the cue of a label verb (its dependency
-    one of ``cue_deps``), that verb's object ("called the ruling 'usurpation'": the cue, not the verb)."""
+    one of ``cue_deps``), that verb's object ("called the ruling 'usurpation'": the cue, not the verb), or the object
+    of the verb it governs ("refused to recognise the ruling")."""
     objs = view.kids(i, "dobj", "nsubjpass")
     if not objs and view.toks[i].dep in cue_deps and view.toks[i].head != i:
         objs = view.kids(view.toks[i].head, "dobj")
-    return objs
+    if not objs:
+        objs = [o for x in view.kids(i, "xcomp") for o in view.kids(x, "dobj")]  # "refused to recognise the ruling"
+    return [view.antecedent(o) for o in objs]  # ("the law, which she called cruel": the law)
 
 
 def _object_noun(view: View, i: int) -> int | None:
@@ -270,10 +273,39 @@ def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: f
     return []
 
 
-def _last_court(view: View, before: int, judges: set[str], courts: frozenset[str]) -> list[str]:
-    """The court or judge the article named last before character ``before`` (other than the judges): whose
-    verdict or ruling a judgement of "the verdict" judges, wherever the article told it; [] when it names none."""
-    return _last_actor(view, before, judges, lambda a: (a.sector or "").lower() in courts)
+#: types of what is said of an act, not of an act one decides ("the decision" is not a critic's words)
+_OPINIONS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT"})
+
+
+def _last_doer(events: list[Event], n: int, sent: int, judges: set[str]) -> list[str]:
+    """The sources of the nearest event told as done before ``events[n]``, in its sentence or the
+    ``_DOER_WINDOW`` before it, by others than the judges and other than words of opinion: whose act "the decision"
+    or "the move" is where nothing else names it; [] when there is none."""
+    at = events[n].evidence[0].trigger[0]
+    for p in reversed(events[:n]):
+        if not p.sources or not p.evidence or p.evidence[0].sent is None or p.evidence[0].trigger[0] >= at:
+            continue
+        if p.evidence[0].sent < sent - _DOER_WINDOW:
+            break
+        if p.type in _OPINIONS or judges & set(p.sources) or p.aux.negated or p.aux.hypothetical or p.aux.future:
+            continue
+        return list(p.sources)
+    return []
+
+
+def _last_court(view: View, events: list[Event], n: int, judges: set[str], modes: Mapping[str, frozenset[str]]) -> list[str]:
+    """The court or judge (not the ``court_parties`` who argue before it: lawyers, prosecutors) whose verdict or
+    ruling a judgement of "the verdict" (``events[n]``) judges, wherever the article told it: the last to act in an
+    event coded before it, else the last the article named before it; [] when it names none."""
+    def court(a: Actor | None) -> bool:
+        return a is not None and (a.sector or "").lower() in modes["court_sectors"] \
+            and not set(f"{a.role or ''} {a.name}".lower().split()) & modes["court_parties"]
+    before = events[n].evidence[0].trigger[0]
+    for p in reversed(events[:n]):
+        if p.evidence and p.evidence[0].trigger[0] < before and not judges & set(p.sources) and p.sources \
+                and all(court(view.article.actor(x)) for x in p.sources):
+            return list(p.sources)
+    return _last_actor(view, before, judges, court)
 
 
 def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
@@ -302,9 +334,11 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
         if not who and view.lemma(noun) in modes["said_things"]:
             who = _claimant(view, i, sent, judges, modes["claim_verbs"])  # "X said ... Democrats called the remark dangerous"
         if not who and view.lemma(noun) in modes["court_products"]:
-            who = _last_court(view, view.toks[i].start, judges, modes["court_sectors"])  # "HRW condemned the verdict"
+            who = _last_court(view, out, n, judges, modes)  # "HRW condemned the verdict"
         if not who:
             who = _coded_doer(view, out, n, noun, judges)
+        if not who and view.lemma(noun) in modes["decided_things"]:
+            who = _last_doer(out, n, sent, judges)
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
