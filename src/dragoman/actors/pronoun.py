@@ -156,15 +156,8 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
     kinds = ctx.lex.pronouns
     if not order or not any(t.text.lower() in kinds for t in toks):
         return
-    at: dict[int, Group] = {}
-    for g in order:
-        for s, e, k in g.mentions:
-            if k != "descriptive":
-                for i in range(s, e):
-                    at.setdefault(i, g)
-    firsts = sorted(((s, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
+    at, firsts, named = _mentioned(order)
     starts = [i for i, _ in firsts]
-    named = sorted(((s, e, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
     named_starts = [s for s, _, _ in named]
     # the spans between quotation marks: a pronoun there is the speaker's, a name there is not who speaks
     quoted = [(m.start, m.end) for m in find_marked(ctx.article.text)]
@@ -267,6 +260,20 @@ def _speaks(ctx: Context, i: int) -> bool:
             break
         t = toks[t.head]
     return t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma.lower() in ctx.lex.reporting_verbs
+
+
+def _mentioned(order: list[Group]) -> tuple[dict[int, Group], list[tuple[int, Group]], list[tuple[int, int, Group]]]:
+    """Where the groups are named (not described): the group at each token, each naming's first token with its
+    group, and each naming's span with its group, in the order of the text."""
+    at: dict[int, Group] = {}
+    for g in order:
+        for s, e, k in g.mentions:
+            if k != "descriptive":
+                for i in range(s, e):
+                    at.setdefault(i, g)
+    firsts = sorted(((s, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
+    named = sorted(((s, e, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
+    return at, firsts, named
 
 
 def _body_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:
