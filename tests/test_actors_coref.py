@@ -185,6 +185,19 @@ def test_it_as_the_subject_of_an_act_is_the_body_a_sentence_was_about(pipeline):
     assert not [m for m in army.mentions if m.kind == "pronoun"], army.mentions
 
 
+@pytest.mark.parametrize("text, pronoun, body", [
+    ("The former minister quit the Labour Party last week, calling it a shambles.", "it", "Labour Party"),
+    ("The senator criticised the World Bank on Friday, accusing it of neglect.", "it", "World Bank"),
+    ("Ann Moss attacked the dockers' unions on Monday, accusing them of greed.", "them", "unions"),
+])
+def test_an_object_pronoun_of_a_participle_is_the_object_of_the_act_it_goes_with(pipeline, text, pronoun, body):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    holders = [a.name for a in art.actors if any(m.kind == "pronoun" and m.text == pronoun for m in a.mentions)]
+    assert len(holders) == 1 and body in holders[0], [(a.name, [m.text for m in a.mentions]) for a in art.actors]
+
+
 def test_meeting_a_standard_is_no_meeting(pipeline):
     from dragoman import extract
 

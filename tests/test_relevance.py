@@ -186,6 +186,9 @@ def test_asking_a_question_is_no_request(unfiltered):
     ("Gunmen attacked Governor Tom Hollis for an hour.", "ASSAULT"),
     # office holders attacking a party do it in words
     ("Senior MPs attacked the Conservative Party over the cuts.", "ACCUSE"),
+    # an attack told with the blame it laid is made in words, whoever is attacked
+    ("Ann Moss attacked the dockers' unions on Monday, accusing them of greed.", "ACCUSE"),
+    ("Gunmen attacked a police convoy, saying it was revenge for the raid.", "ASSAULT"),
 ])
 def test_a_politician_attacking_someone_is_criticism_unless_there_is_a_weapon(unfiltered, text, type_):
     from dragoman import extract
@@ -379,6 +382,17 @@ def test_a_thing_that_does_something_is_no_actor(unfiltered, text, want):
     ('"The Labour government has betrayed pensioners," the Conservative spokesman said.', "Conservative spokesman", "Labour government"),
     ("The opposition leader said the Labour government's pledges were worthless.", "opposition leader", "Labour government"),
     ("The Conservative spokesman said the Labour government had failed.", "Conservative spokesman", "Labour government"),
+    # what someone is said to do "too" much, or be "too" weak
+    ("The Green Party's treasury spokeswoman said the Labour government was borrowing too much.", "spokeswoman",
+     "Labour government"),
+    ("The opposition leader said the Labour government had acted too slowly on the floods.", "opposition leader",
+     "Labour government"),
+    # a judgement of how someone acts, told with the act (the refusal and the judgement are both coded)
+    ("Ministers are being foolish by refusing to publish the report, the opposition leader says.",
+     "opposition leader", "Ministers"),
+    # a word of reproach added to the lists
+    ("The Green Party's treasury spokeswoman said the Labour government's new levy was draconian.", "spokeswoman",
+     "Labour government"),
 ])
 def test_a_reported_criticism_of_another_actor_is_an_accusation(pipeline, text, source, target):
     from dragoman import extract
@@ -393,6 +407,9 @@ def test_a_reported_criticism_of_another_actor_is_an_accusation(pipeline, text, 
 @pytest.mark.parametrize("text", [
     "The minister said the weather had been a disgrace all summer.",  # nobody criticised
     "The senator said it would be unacceptable to raise taxes, adding that Iran had attacked the tanker.",  # an event of its own
+    # "too" much of a thing, or of a time, judges no one
+    "The senator said there were too many families in the shelters of the Labour government's capital.",
+    "The senator said the refugees had waited in Labour government camps for too long.",
 ])
 def test_a_criticism_needs_someone_criticised_and_no_event_of_its_own(pipeline, text):
     from dragoman import extract

@@ -184,6 +184,9 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             if voice is not None and any(not _speaks(ctx, i) for i, _ in told):
                 told = [(i, g) for i, g in told if not _speaks(ctx, i)]
             target = _person_referent(ctx, t, told, at, quoted, gender, voice is None)
+        elif (kind in ("body", "plural") and t.dep == "dobj" and not _inside(quoted, t.start)
+              and (target := _governing_object(ctx, t, at, plural=kind == "plural")) is not None):
+            pass  # "quit the party, calling it a joke", "accusing them of ...": the object of the participle's act
         elif kind == "body":
             # "It blamed Iranian forces for the launch": "it" as the subject of an act stands for the organisation,
             # government or country named last (not "it is", "it rained": see ``_impersonal``)
@@ -274,6 +277,22 @@ def _mentioned(order: list[Group]) -> tuple[dict[int, Group], list[tuple[int, Gr
     firsts = sorted(((s, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
     named = sorted(((s, e, g) for g in order for s, e, k in g.mentions if k != "descriptive"), key=lambda x: x[0])
     return at, firsts, named
+
+
+def _governing_object(ctx: Context, t, at: dict[int, Group], plural: bool) -> Group | None:
+    """The body (``plural``: the group or body) the object pronoun ``t`` of a participle stands for: the object of
+    the verb the participle hangs on ("quit the party, calling it a joke"); ``None`` for any other pronoun."""
+    toks = ctx.toks
+    v = toks[t.head]
+    if v.tag != "VBG" or v.dep != "advcl" or v.head == v.i:
+        return None
+    for o in ctx.children[v.head]:
+        g = at.get(o) if toks[o].dep == "dobj" else None
+        if g is None or g.unit.person_role:
+            continue
+        if plural and g.unit.kind in PLURAL_REFERENTS or not plural and g.unit.kind in BODY_REFERENTS and not g.unit.plural:
+            return g
+    return None
 
 
 def _body_referent(ctx: Context, t, window: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:

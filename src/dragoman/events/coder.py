@@ -259,15 +259,16 @@ class Coder:
         targets = [a for a in map(art.actor, ev.targets) if a is not None]
         if any(a.kind == "group" and a.name.lower().split()[-1] in m["speaking_groups"] for a in targets):
             return True  # "attacking critics"
-        if len(targets) < len(ev.targets) or not all(a.kind == "person" or a.sector in PARTY_SECTORS for a in targets):
-            return False  # (a person: a candidate out of office has no sector; the cue below says it was words)
         t = view.toks[i]
         # "went on to attack the president, saying ...": the saying hangs on the verb above
         kids = view.children[i] + (view.children[t.head] if t.dep in ("advcl", "xcomp") else [])
+        if any(view.toks[k].dep == "advcl" and view.toks[k].tag == "VBG" and view.lemma(k) in m["speech_verbs"]
+               | m["label_verbs"] | m["accusing_verbs"] for k in kids):
+            return True  # "attacked the unions, accusing them of greed", "attacked the president, saying ..."
+        if len(targets) < len(ev.targets) or not all(a.kind == "person" or a.sector in PARTY_SECTORS for a in targets):
+            return False  # (a person: a candidate out of office has no sector; the cue below says it was words)
         for k in kids:
             dep, lem = view.toks[k].dep, view.lemma(k)
-            if dep == "advcl" and view.toks[k].tag == "VBG" and lem in m["speech_verbs"]:
-                return True  # "attacked the president, saying ..."
             objs = [view.lemma(o) for o in view.kids(k, "pobj")] if dep == "prep" else []
             if lem == "for" and objs and objs[0] not in m["time_nouns"]:
                 return True  # "attacked the senator for his vote" (not "for hours")
@@ -823,8 +824,10 @@ class Coder:
                 # "not a shred of truth in the report"
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, said_of[:1], False,
                                     Aux(), (toks[cue].start, toks[cue].end), conf, "reject/no-truth-in-speech")]
-            if any(j in coded for j in content):
-                continue  # the content tells an event of its own
+            manner = {k for p in view.kids(c, "prep") if view.lemma(p) in self.lex.modes["manner_preps"]
+                      for k in view.subtree(p)}
+            if any(j in coded and j not in manner for j in content):
+                continue  # the content tells an event of its own ("are being naive by refusing to ...": told how)
             if verb is not None and view.kids(verb, "neg"):
                 continue  # "did not think the remarks were offensive", "did not say": no one is judged
             if verb is not None and toks[verb].dep == "advcl" and (toks[verb].head in attacks or any(
@@ -1091,8 +1094,9 @@ class Coder:
         """The word of judgement in a statement's content (``c``) and whom it judges: the cue, the target
         (at most one) and whether it denies a claim; ``None`` when it judges nobody and no act."""
         toks = view.toks
+        excess = self.lex.modes["excess_words"] if words is _word_list("criticism.txt") else frozenset()
         cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words
-                                                     or _hyphenated(view, j) & words)
+                                                     or _hyphenated(view, j) & words or _too(view, j, excess))
                     and not _described(view, j, c) and not self._supposed(view, j, c)), None)
         if cue is None:
             return None
@@ -2114,6 +2118,14 @@ def _told_as_news(view: View, i: int) -> bool:
     days = [c for c in view.children[i] if toks[c].dep in ("npadvmod", "tmod")]
     days += [p for c in view.kids(i, "prep") if view.lemma(c) == "on" for p in view.kids(c, "pobj")]
     return any(toks[d].text.lower() in _NEWS_DAYS for d in days)
+
+
+def _too(view: View, j: int, excess: frozenset[str]) -> bool:
+    """Is ``j`` a word of ``excess`` said to be "too" much of how someone acts or is ("spending too much", "acted too
+    slowly", "is too weak")? Not of a thing ("too many families") nor of a time ("suffered for too long")."""
+    t = view.toks[j]
+    return view.lemma(j).lower() in excess and t.dep in ("advmod", "dobj", "acomp", "npadvmod") \
+        and view.toks[t.head].pos in ("VERB", "AUX") and any(view.toks[k].text.lower() == "too" for k in view.kids(j, "advmod"))
 
 
 def _hyphenated(view: View, j: int) -> set[str]:
