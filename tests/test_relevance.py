@@ -1089,6 +1089,33 @@ def test_a_headline_infinitive_is_future(unfiltered, text, want):
     assert not [e for e in art.events if not e.aux.future]
 
 
+@pytest.mark.parametrize("text, published", [
+    # "next Monday", "tomorrow": told as to come, whether or not the article has a date to count from
+    ("Union leaders are holding talks with the health secretary next Monday.", "2024-05-04"),
+    ("Union leaders hold talks with the health secretary next Monday.", None),
+    ("Union leaders hold talks with the health secretary tomorrow.", None),
+])
+def test_an_act_told_for_next_week_or_tomorrow_is_future(unfiltered, text, published):
+    from dragoman import extract
+
+    art = extract(text, published=published, pipeline=unfiltered)
+    assert art.events and all(e.aux.future for e in art.events), [(e.type, e.rule, e.aux) for e in art.events]
+
+
+def test_a_past_act_that_names_next_week_was_done(unfiltered):
+    # guard: the parser hangs "next week" on the challenge; the debate, not the challenge, is to come
+    art = extract_at(unfiltered, "Treasurer Ann Cole challenged Mr Harlow to a televised debate on housing next week.")
+    assert [e.type for e in art.events if not e.aux.future] == ["REQUEST"], [(e.type, e.rule, e.aux) for e in art.events]
+
+
+def test_a_speaker_set_after_a_closing_verb_of_saying_is_its_subject(unfiltered):
+    # "..., warn union leaders": the leaders warn; the parser took them for the object
+    art = extract_at(unfiltered, "Thousands of nurses could walk out if ministers freeze their pay, warn union leaders.")
+    warned = [e for e in art.events if e.rule and "warn" in e.rule]
+    assert warned and [art.actor(a).name for a in warned[0].sources] == ["union leaders"], \
+        [(e.type, e.rule, [art.actor(a).name for a in e.sources]) for e in art.events]
+
+
 @pytest.mark.parametrize("text, want", [
     # a visit is an event when it meets someone or goes abroad, not a trip at home to a place
     ("The governor toured the flooded southern districts of the state on Friday.", []),

@@ -38,6 +38,8 @@ UTTERANCE_NOUNS = words("utterance_nouns") | quotes_lexicon().speech_artefacts
 CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj", "appos"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"})
+#: verbs of saying that may close a sentence with their speaker after them ("..., warn union leaders")
+_INVERSION_CUES = frozenset(quotes_lexicon().cue_verbs) - quotes_lexicon().weak_cue_verbs
 #: verbs of showing or perceiving someone doing something ("the video showed X asking for ...")
 _DEPICTING = frozenset({"show", "see", "hear", "watch", "film", "picture", "depict", "catch", "record", "photograph"})
 #: words naming a part of those after "of" ("one of her colleagues", "some of the protesters")
@@ -455,8 +457,8 @@ class View(Tree):
             return None, False
         passive = any(self.toks[c].dep == "auxpass" for c in self.children[v])
         subs = [c for c in self.children[v] if self.toks[c].dep in ("nsubj", "csubj")]
-        if len(subs) > 1:
-            return self._one_of_subjects(v, subs), passive
+        if len(subs) > 1 or not subs and (inverted := self._inverted_speaker(v)) is not None:  # ("..., warn unions")
+            return (self._one_of_subjects(v, subs), passive) if subs else (inverted, False)
         for c in self.children[v]:
             d = self.toks[c].dep
             if d in ("nsubjpass", "nsubj") and self._chrome and self._in_chrome(c) and any(
@@ -571,6 +573,20 @@ class View(Tree):
         if t.dep in ("dobj", "nsubjpass") and self.lemma(i) in REL_PRONOUNS and self.toks[t.head].dep == "relcl":
             return self._resolve_rel(t.head, i)
         return i
+
+    def _inverted_speaker(self, v: int) -> int | None:
+        """The speaker set after a verb of saying that closes its sentence after a comma, which the parser took for
+        its object ("Teachers could strike if pay is cut, warn union leaders": the leaders); ``None`` otherwise."""
+        t = self.toks[v]
+        if self.lemma(v) not in _INVERSION_CUES or t.tag not in ("VB", "VBP", "VBZ", "VBD") or v == 0 \
+                or self.toks[v - 1].text not in (",", "\u2014", "-") or self.kids(v, "aux", "auxpass"):
+            return None
+        objs = self.kids(v, "dobj")
+        if len(objs) != 1:
+            return None
+        end = self.article.sentences[t.sent].tok_end
+        after = range(max(self.subtree(objs[0], frozenset())) + 1, end)
+        return objs[0] if all(self.toks[k].pos == "PUNCT" for k in after) else None
 
     def _resolve_rel(self, v: int, s: int) -> int:
         """A relative pronoun subject stands for the noun the relative clause modifies; a dateline the

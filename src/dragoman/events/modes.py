@@ -192,6 +192,10 @@ def _read_marks(view: View, m: dict[str, frozenset[str]], cur: int, hops: int, o
                 out.hypothetical = True
             elif lem in m["obligation_aux"] or low in m["obligation_aux"]:
                 out.obligation = True
+        elif hops == 1 and t.dep in ("npadvmod", "tmod") and toks[cur].tag not in ("VBD", "VBN") and (low == "tomorrow" or any(
+                toks[k].text.lower() == "next" for k in view.kids(c, "amod"))):
+            out.future = True  # "the leaders hold talks next Monday": told as to come (a past verb's "next
+            # week" is the parser's: "challenged him to a debate next week")
         elif t.dep == "mark" and lem in m["conditional_marks"] and hops == 1:
             out.hypothetical = True  # the condition itself: "if war starts"
         elif t.dep in ("mark", "advmod") and lem in m["generic_marks"] and hops == 1 and toks[cur].tag in ("VBZ", "VBP") \

@@ -272,6 +272,11 @@ class TimeResolver:
                     for h in _after_heads(index, triggers[ev.id])):
                 # "he visited Epstein in 2010, after Epstein was released from prison": before a time long past
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
+            if d is not None and not _flagged(ev) and _COMING.match(d.text or "") and not any(
+                    t.tag in ("VBD", "VBN") for t in triggers[ev.id]):
+                # "Union leaders are holding talks next Monday": dated by its own words as to come (not
+                # by a weekday the resolver put ahead: "tried to march on Saturday" is most often past)
+                ev = replace(ev, aux=replace(ev.aux, future=True))
             if d is not None:
                 if not ev.aux.historical and old(d.value, d.precision, d.trusted, d.text):
                     # dated by its own words to an earlier year, or two months or more before the news (an article
@@ -890,6 +895,10 @@ def _flagged(ev: Event) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+#: a time told as to come, whatever the article's date ("next Monday", "tomorrow")
+_COMING = re.compile(r"(?:next|tomorrow)\b", re.IGNORECASE)
 
 
 def _long_before(value: str, precision: str, ref: date) -> bool:
