@@ -344,6 +344,27 @@ def test_a_judged_decision_is_aimed_at_whoever_made_it(pipeline, text, judged):
         [(e.type, e.rule, names(art, e.targets)) for e in art.events]
 
 
+def test_a_decision_judged_is_no_killing_told_before_it(pipeline):
+    # guard: "the decision" names something decided, not the killings of the sentence before
+    text = "Militants killed four soldiers near Garissa on Monday. The Kenyan opposition condemned the decision."
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert evs and not any(names(art, e.targets) & {"Militants"} for e in evs), \
+        [(e.type, e.rule, names(art, e.targets)) for e in art.events]
+
+
+@pytest.mark.parametrize("text, side", [
+    # a count's range is no pair of parties: of a passive, whom the act was done to
+    (("The president will lay a wreath at the memorial in Yerevan on Sunday. Between 1.2 and 1.4 million people, "
+      "mainly Armenians, were killed in the deportations."), "targets"),
+    ("Between 200 and 300 Hamas fighters attacked the town on Sunday.", "sources"),
+])
+def test_between_two_numbers_is_a_count_not_the_parties(pipeline, text, side):
+    art, evs = events(pipeline, text)
+    assert evs and all(not e.reciprocal for e in evs), [(e.type, e.rule, e.reciprocal) for e in evs]
+    got = [names(art, getattr(e, side)) for e in evs]
+    assert any(any("Armenians" in n or "Hamas" in n for n in g) for g in got), got
+
+
 @pytest.mark.parametrize("text, target", [
     (("Interior Minister Karl Benn said on Friday that he was outlawing the Kurdistan Workers' Party, which he "
      "described as \"a gang of thugs\"."), "Kurdistan Workers' Party"),

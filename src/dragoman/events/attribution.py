@@ -333,6 +333,12 @@ class Attribution:
                             recip = recip or (pl == "with" and ptype in SYMMETRIC)
                         if not pobjs:
                             targets.extend(_dangling(view, ch))  # the parser lost the preposition's object
+                    elif pl == "between" and h == v and _range(view, ch):
+                        # "Between 20 and 30 people were killed": a count the parser hung on the verb, the undergoers
+                        # of a passive (of an active verb, its doers: the subject's own rule finds none)
+                        passive = any(toks[a].dep == "auxpass" for a in view.children[v])
+                        for p in view.kids(ch, "pobj"):
+                            (targets if passive else between).extend(view.phrase_actors(p))
                     elif pl in ("between", "among") and not _inclusion(view, ch):
                         if h != v and ptype in ("REQUEST", "REJECT", "ACCUSE"):
                             # "sought memorandums between other governments and Britain": the parties of what is
@@ -411,6 +417,11 @@ def _inclusion(view: View, prep: int) -> bool:
     the act was."""
     return view.lemma(prep) == "among" and any(view.lemma(p) in ("they", "them", "those", "whom")
                                                for p in view.kids(prep, "pobj"))
+
+
+def _range(view: View, prep: int) -> bool:
+    """Is the "between" at ``prep`` a count's range ("between 20 and 30 people"), not the parties of an act?"""
+    return any(view.toks[k].tag == "CD" for p in view.kids(prep, "pobj") for k in view.kids(p, "nummod"))
 
 
 def _noun_phrase(view: View, n: int, ptype: str) -> tuple[list[str], list[str], list[str], bool]:

@@ -273,21 +273,22 @@ def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: f
     return []
 
 
-#: types of what is said of an act, not of an act one decides ("the decision" is not a critic's words)
-_OPINIONS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "REJECT"})
+#: types of what one decides ("the court fined the party", "ministers refused to extend the deadline"): not words of
+#: opinion, nor violence, protest or talks, which "the decision" does not name
+_DECISIONS = frozenset({"AGREE", "CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "COOPERATE", "REJECT"})
 
 
 def _last_doer(events: list[Event], n: int, sent: int, judges: set[str]) -> list[str]:
     """The sources of the nearest event told as done before ``events[n]``, in its sentence or the
-    ``_DOER_WINDOW`` before it, by others than the judges and other than words of opinion: whose act "the decision"
-    or "the move" is where nothing else names it; [] when there is none."""
+    ``_DOER_WINDOW`` before it, by others than the judges, of a kind one decides: whose act "the decision" or "the
+    move" is where nothing else names it; [] when there is none."""
     at = events[n].evidence[0].trigger[0]
     for p in reversed(events[:n]):
         if not p.sources or not p.evidence or p.evidence[0].sent is None or p.evidence[0].trigger[0] >= at:
             continue
         if p.evidence[0].sent < sent - _DOER_WINDOW:
             break
-        if p.type in _OPINIONS or judges & set(p.sources) or p.aux.negated or p.aux.hypothetical or p.aux.future:
+        if p.type not in _DECISIONS or judges & set(p.sources) or p.aux.negated or p.aux.hypothetical or p.aux.future:
             continue
         return list(p.sources)
     return []
