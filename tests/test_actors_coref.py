@@ -567,3 +567,18 @@ def test_a_title_joined_by_and_to_a_person_is_another_person(pipeline):
                   "Hungary's foreign minister, Ilse Varga, said the talks went well.", pipeline=pipeline)
     brek = next(a for a in art.actors if a.name == "Tomas Brek")
     assert brek.country != "HUN" and not any("Hungary" in m.text for m in brek.mentions), (brek.country, brek.mentions)
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("Scottish councils must freeze their rents, says the housing minister.", "Scottish councils", "GOV"),
+    ("Hampshire County Council voted on Tuesday to sue the bus operator.", "Hampshire County Council", "GOV"),
+])
+def test_local_councils_are_local_government(pipeline, text, name, sector):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    got = {a.name: a.sector for a in art.actors}
+    assert got.get(name) == sector, got
+    # guard: a school's council is no government
+    art = extract("The student council protested against the canteen prices.", published="2024-05-04", pipeline=pipeline)
+    assert not [a for a in art.actors if a.sector == "GOV"], [(a.name, a.sector) for a in art.actors]

@@ -1108,6 +1108,16 @@ def test_a_past_act_that_names_next_week_was_done(unfiltered):
     assert [e.type for e in art.events if not e.aux.future] == ["REQUEST"], [(e.type, e.rule, e.aux) for e in art.events]
 
 
+@pytest.mark.parametrize("text, asks", [
+    # what people "should see" is a forecast; "should see sense" asks
+    ("The finance minister said most households in Devon should notice only a small rise in their bills.", False),
+    ("The finance minister said the rail unions should see sense and call off the strike.", True),
+])
+def test_should_see_forecasts_unless_it_asks_for_sense(unfiltered, text, asks):
+    art = extract_at(unfiltered, text)
+    assert bool([e for e in art.events if e.type == "REQUEST"]) == asks, [(e.type, e.rule) for e in art.events]
+
+
 def test_a_speaker_set_after_a_closing_verb_of_saying_is_its_subject(unfiltered):
     # "..., warn union leaders": the leaders warn; the parser took them for the object
     art = extract_at(unfiltered, "Thousands of nurses could walk out if ministers freeze their pay, warn union leaders.")

@@ -1356,6 +1356,7 @@ class Coder:
         judged on what she delivers", "should know by now that ..."), rather than ask for an act?"""
         m = self.lex.modes
         return view.lemma(c) in m["expectation_verbs"] and not view.kids(c, "auxpass") \
+            and not any(view.lemma(o) in m["insight_objects"] for o in view.kids(c, "dobj")) \
             or view.lemma(c) in m["judged_verbs"] and bool(view.kids(c, "auxpass")) or view.lemma(c) in m["knowing_verbs"]
 
     def _legal_charge(self, view: View, c: Cand) -> bool:
