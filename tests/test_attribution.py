@@ -566,6 +566,23 @@ def test_refusals_declared_now(pipeline, text, source):
     assert source in names(art, ev.sources)
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The prime minister said on Friday that he would not take part in any televised debate.",
+     "prime minister"),
+    ("The Green Party said it would not join the governing coalition.", "Green Party"),
+])
+def test_saying_one_will_not_take_part_or_join_is_a_refusal(pipeline, text, source):
+    art, ev = one(pipeline, text, "REJECT")
+    assert source in names(art, ev.sources)
+
+
+def test_taking_questions_or_kindly_to_something_is_no_refusal(pipeline):
+    # guard: only "take part" of the verb "take" is a refusal's
+    for text in ("The minister will not take questions after the speech.", "Voters will not take kindly to the tax."):
+        _, evs = events(pipeline, text, "REJECT")
+        assert not evs, (text, [(e.type, e.rule) for e in evs])
+
+
 def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
     _, evs = events(pipeline, "The firm does not accept cash payments.")
     assert not evs

@@ -775,13 +775,14 @@ class Coder:
         out: list[Event] = []
         for i in range(sent.tok_start, sent.tok_end):
             lemma = view.lemma(i)
-            if i in coded or toks[i].pos != "VERB" or lemma not in m["refusal_verbs"] | m["declared_refusals"]:
+            part = lemma == "take" and any(view.lemma(o) == "part" for o in view.kids(i, "dobj"))  # "will not take part"
+            if i in coded or toks[i].pos != "VERB" or lemma not in m["refusal_verbs"] | m["declared_refusals"] and not part:
                 continue
             negs = {view.lemma(n) for n in view.kids(i, "neg")} | {toks[n].text.lower() for n in view.kids(i, "neg")}
             auxes = {view.lemma(a) for a in view.kids(i, "aux")}
             if not negs & m["negators"]:
                 continue
-            if not (auxes & m["refusal_modals"] and lemma in m["refusal_verbs"] or "never" in negs and "have" in auxes
+            if not (auxes & m["refusal_modals"] and (lemma in m["refusal_verbs"] or part) or "never" in negs and "have" in auxes
                     or "do" in auxes and lemma in m["declared_refusals"]):
                 continue
             if _under_condition(view, i):

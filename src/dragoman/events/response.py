@@ -273,9 +273,9 @@ def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: f
     return []
 
 
-#: types of what one decides ("the court fined the party", "ministers refused to extend the deadline"): not words of
-#: opinion, nor violence, protest or talks, which "the decision" does not name
-_DECISIONS = frozenset({"AGREE", "CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "COOPERATE", "REJECT"})
+#: types of what one decides ("the court fined the party", "the ministry dropped the charges"): not words of opinion
+#: or refusal, nor violence, protest or talks, which "the decision" does not name
+_DECISIONS = frozenset({"AGREE", "CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "COOPERATE"})
 
 
 def _last_doer(events: list[Event], n: int, sent: int, judges: set[str]) -> list[str]:
