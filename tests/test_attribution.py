@@ -583,6 +583,13 @@ def test_taking_questions_or_kindly_to_something_is_no_refusal(pipeline):
         assert not evs, (text, [(e.type, e.rule) for e in evs])
 
 
+def test_one_mocked_in_a_partys_leaflet_is_mocked_by_the_party(pipeline):
+    # the leaflet a participle was done in names its maker: the doer of a passive without "by"
+    art, ev = one(pipeline, "Dan Okafor, one of the ministers ridiculed in the Green Party leaflet, said he was baffled.",
+                  "ACCUSE")
+    assert names(art, ev.sources) == {"Green Party"}, (names(art, ev.sources), names(art, ev.targets))
+
+
 def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
     _, evs = events(pipeline, "The firm does not accept cash payments.")
     assert not evs

@@ -621,12 +621,19 @@ class View(Tree):
         return any(a <= t.start and t.end <= b for a, b in self._chrome)
 
     def agent(self, v: int) -> int | None:
-        """The "by" phrase of a passive verb."""
+        """The "by" phrase of a passive verb; else, of a participle, what someone said or published that it was done
+        in, when it names whose it is ("the ministers ridiculed in the Green leaflet": the leaflet, the Greens')."""
         for c in self.children[v]:
             if self.toks[c].dep == "agent":
                 p = self.kid(c, "pobj")
                 if p is not None:
                     return p
+        if self.toks[v].tag in ("VBN", "VBD") and self.toks[v].dep == "acl":  # (a participle the tagger took for a past)
+            for c in self.kids(v, "prep"):
+                for p in self.kids(c, "pobj"):
+                    if self.lemma(c) == "in" and self.lemma(p) in UTTERANCE_NOUNS and any(
+                            self.tok_actors.get(k) for k in self.kids(p, "compound", "poss")):
+                        return p
         return None
 
     def speech_governor(self, v: int) -> int | None:
