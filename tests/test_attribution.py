@@ -590,6 +590,21 @@ def test_one_mocked_in_a_partys_leaflet_is_mocked_by_the_party(pipeline):
     assert names(art, ev.sources) == {"Green Party"}, (names(art, ev.sources), names(art, ev.targets))
 
 
+def test_pressure_resisted_for_someone_to_act_is_not_aimed_at_them(pipeline):
+    # the clause after "pressure for" is what was demanded; those it names asked nothing
+    art, ev = one(pipeline, "Ministers resisted pressure for magistrates to approve the curfew orders.", "REJECT")
+    assert not names(art, ev.targets) & {"magistrates"}, names(art, ev.targets)
+    # guard: a plea parsed the same way is made to whom it names
+    art, ev = one(pipeline, "The unions pleaded with the ministry to lift the ban.", "REQUEST")
+    assert names(art, ev.targets) == {"ministry"}, names(art, ev.targets)
+
+
+def test_whom_a_concession_names_is_not_whom_a_criticism_judges(pipeline):
+    art, ev = one(pipeline, "Ann Moss of Liberty said the new law was a travesty and would stay unacceptable even if a "
+                            "judge signed the orders.", "ACCUSE")
+    assert not any("judge" in n for n in names(art, ev.targets)), names(art, ev.targets)
+
+
 def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
     _, evs = events(pipeline, "The firm does not accept cash payments.")
     assert not evs

@@ -195,7 +195,7 @@ class Attribution:
         # "accepted that ministers ignored warnings"); a denied act is not coded, so its target is none of the denial's
         stated = e.lemma in STATING
         if ("comp" in e.flags or c.governed) and not stated:
-            _addressed_subjects(view, v, s, sources, targets)
+            _addressed_subjects(view, v, s, sources, targets, self.lex.modes["answered_demands"] | {"pressure"})
         if c.governed:
             g = c.governed[0]
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)
@@ -648,14 +648,17 @@ _BANNERS = frozenset({"banner", "flag", "umbrella", "auspices", "leadership"})
 _PROTEST_WORDS = frozenset({"protest", "march", "rally", "demonstration", "strike", "sit-in", "vigil", "walkout"})
 
 
-def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], targets: list[str]) -> None:
+def _addressed_subjects(view: View, v: int, s: int | None, sources: list[str], targets: list[str],
+                        demands: frozenset[str]) -> None:
     """"demanded that X withdraw": X is whom the demand is addressed to (not the speaker's own
     country: "Venezuela's minister warned that Venezuela would not accept ...")."""
     toks = view.toks
     own = {a.country for a in (view.article.actor(x) for x in sources) if a is not None and a.country}
-    # "pleaded with the ministry to lift the ban", parsed as a clause "with the ministry to lift ..."
+    # "pleaded with the ministry to lift the ban", parsed as a clause "with the ministry to lift ..." (not after an
+    # object that is itself a demand: in "rebuffed calls for the courts to decide" the clause is what was demanded)
+    asked_for = any(view.lemma(o) in demands for o in view.kids(v, "dobj"))
     misparsed = [ch for ch in view.kids(v, "advcl") if any(view.lemma(m) in ("with", "for") for m in view.kids(ch, "mark"))
-                 and any(view.lemma(a) == "to" for a in view.kids(ch, "aux"))]
+                 and any(view.lemma(a) == "to" for a in view.kids(ch, "aux")) and not asked_for]
     # "demanded to know whether X would ...", "asked to know why X had ...": the question is put to X
     asked = [q for k in view.kids(v, "xcomp") if view.lemma(k) in ("know", "learn", "hear") for q in view.kids(k, "ccomp")
              if any(view.lemma(m) in ("whether", "if", "why", "how", "when", "what") for m in view.kids(q, "mark", "advmod"))]

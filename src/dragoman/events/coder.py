@@ -1124,6 +1124,9 @@ class Coder:
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
         # "..., in an interview on Radio Velna", "told the Morning Show programme": where it was said is no one judged
         skip |= {k for j in content if toks[j].dep == "pobj" and view.lemma(j) in _MEDIUM_NOUNS for k in view.subtree(j)}
+        # "... would remain unpalatable even if a judge was involved": whom a concession names is no one judged
+        skip |= {k for j in content if toks[j].dep == "advcl" and any(view.lemma(mk) == "if" for mk in view.kids(j, "mark"))
+                 and any(view.lemma(e) == "even" for e in view.kids(j, "advmod")) for k in view.subtree(j)}
         subjects = [x for x in (k_sub, c_sub) if x is not None and x not in skip]
         generic = self.lex.modes["generic_subjects"]
         if feels:
