@@ -390,6 +390,9 @@ def test_a_thing_that_does_something_is_no_actor(unfiltered, text, want):
     # a judgement of how someone acts, told with the act (the refusal and the judgement are both coded)
     ("Ministers are being foolish by refusing to publish the report, the opposition leader says.",
      "opposition leader", "Ministers"),
+    # breaking a law, a treaty or rights, said of another
+    ("The opposition leader said the Labour government had violated the refugee treaty.", "opposition leader",
+     "Labour government"),
     # a word of reproach added to the lists
     ("The Green Party's treasury spokeswoman said the Labour government's new levy was draconian.", "spokeswoman",
      "Labour government"),
@@ -407,6 +410,8 @@ def test_a_reported_criticism_of_another_actor_is_an_accusation(pipeline, text, 
 @pytest.mark.parametrize("text", [
     "The minister said the weather had been a disgrace all summer.",  # nobody criticised
     "The senator said it would be unacceptable to raise taxes, adding that Iran had attacked the tanker.",  # an event of its own
+    # breaking a club's or a game's rules is no breach of a law
+    "The senator said the Labour government's football team had breached the league's rules.",
     # "too" much of a thing, or of a time, judges no one
     "The senator said there were too many families in the shelters of the Labour government's capital.",
     "The senator said the refugees had waited in Labour government camps for too long.",

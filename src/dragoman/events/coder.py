@@ -1095,9 +1095,11 @@ class Coder:
         """The word of judgement in a statement's content (``c``) and whom it judges: the cue, the target
         (at most one) and whether it denies a claim; ``None`` when it judges nobody and no act."""
         toks = view.toks
-        excess = self.lex.modes["excess_words"] if words is _word_list("criticism.txt") else frozenset()
+        crit = words is _word_list("criticism.txt")
+        excess = self.lex.modes["excess_words"] if crit else frozenset()
         cue = next((j for j in sorted(content) if (view.lemma(j) in words or toks[j].text.lower() in words
-                                                     or _hyphenated(view, j) & words or _too(view, j, excess))
+                                                     or _hyphenated(view, j) & words or _too(view, j, excess)
+                                                     or crit and self._breaks_norm(view, j))
                     and not _described(view, j, c) and not self._supposed(view, j, c)), None)
         if cue is None:
             return None
@@ -1141,6 +1143,13 @@ class Coder:
         if not targets and not denial and not judged and not self._judged_act(view, cue):
             return None  # a judgement of nobody named: an opinion
         return cue, targets, denial
+
+    def _breaks_norm(self, view: View, j: int) -> bool:
+        """Is ``j`` a verb of breaking a law, a treaty or rights (``norm_breaking_verbs`` with an object of
+        ``legal_norms``: "breached the convention", "violated human rights")?"""
+        m = self.lex.modes
+        return view.lemma(j) in m["norm_breaking_verbs"] and any(view.lemma(o) in m["legal_norms"]
+                                                                 for o in view.kids(j, "dobj"))
 
     def _thought_not(self, view: View, cue: int, top: int) -> bool:
         """Is the word of judgement at ``cue`` inside what someone says they do not think, believe or find, up to the
