@@ -582,3 +582,16 @@ def test_local_councils_are_local_government(pipeline, text, name, sector):
     # guard: a school's council is no government
     art = extract("The student council protested against the canteen prices.", published="2024-05-04", pipeline=pipeline)
     assert not [a for a in art.actors if a.sector == "GOV"], [(a.name, a.sector) for a in art.actors]
+
+
+def test_its_is_the_body_its_own_sentence_is_about(pipeline):
+    from dragoman import extract
+
+    art = extract("The navy said on Sunday that its helicopters had sunk three pirate skiffs.", published="2024-05-04",
+                  pipeline=pipeline)
+    navy = next(a for a in art.actors if a.name.lower().endswith("navy"))
+    assert any(m.kind == "pronoun" and m.text == "its" for m in navy.mentions), [(a.name, a.mentions) for a in art.actors]
+    # guard: a thing's "its" is no body's, and a body named only in an earlier sentence is not what "its" is about
+    art = extract("The navy held a parade. The bill and its provisions were criticised by the Green Party.",
+                  published="2024-05-04", pipeline=pipeline)
+    assert not [m for a in art.actors for m in a.mentions if m.text == "its"], [(a.name, a.mentions) for a in art.actors]

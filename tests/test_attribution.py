@@ -605,6 +605,15 @@ def test_whom_a_concession_names_is_not_whom_a_criticism_judges(pipeline):
     assert not any("judge" in n for n in names(art, ev.targets)), names(art, ev.targets)
 
 
+def test_both_governments_are_two_states_not_a_senator(pipeline):
+    text = ("China and the United States suspended trade talks last month. Senator Ann Cole urged China's commerce "
+            "ministry to buy more soybeans. Farm unions in Iowa now want both governments to go back to the table.")
+    art = extract(text, pipeline=pipeline)
+    calls = [e for e in art.events if e.type == "REQUEST" and "both governments" in text[e.evidence[0].start:e.evidence[0].end]]
+    assert calls and not any(art.actor(t).kind == "person" for t in calls[0].targets), \
+        [(e.type, e.rule, names(art, e.targets)) for e in art.events]
+
+
 def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
     _, evs = events(pipeline, "The firm does not accept cash payments.")
     assert not evs

@@ -190,9 +190,10 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
         elif kind == "body":
             # "It blamed Iranian forces for the launch": "it" as the subject of an act stands for the organisation,
             # government or country named last (not "it is", "it rained": see ``_impersonal``)
-            if t.dep != "nsubj" or _impersonal(ctx, t) or _inside(quoted, t.start):
+            if t.dep not in ("nsubj", "poss") or t.dep == "nsubj" and _impersonal(ctx, t) or _inside(quoted, t.start):
                 continue
-            target = _body_referent(ctx, t, window, at)
+            # ("The army said its jets had bombed ...": "its" only for a body its own sentence was about)
+            target = _body_referent(ctx, t, [(i, g) for i, g in window if t.dep != "poss" or toks[i].sent == t.sent], at)
         elif kind == "plural":
             plural = [(i, g) for i, g in window if g.unit.kind != "person" and not g.unit.person_role
                       and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]

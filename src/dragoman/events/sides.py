@@ -33,8 +33,8 @@ _STATE_SECTORS = frozenset(("GOV", "LEG", "MIL"))
 
 def _of_kind(a: Actor, kinds: frozenset[str]) -> bool:
     """Is ``a`` of one of ``kinds``, a state's body or officer counting as a state ("the Scottish Government", its
-    first minister)?"""
-    return a.kind in kinds or "country" in kinds and a.sector in _STATE_SECTORS
+    first minister; not a senator or a general, who speak for no government)?"""
+    return a.kind in kinds or "country" in kinds and a.sector in _STATE_SECTORS and (a.kind != "person" or a.sector == "GOV")
 
 
 def _is_pair(view: View, actor: Actor | None, sent: int, nouns: frozenset[str]) -> bool:
