@@ -195,7 +195,7 @@ class Attribution:
         # "accepted that ministers ignored warnings"); a denied act is not coded, so its target is none of the denial's
         stated = e.lemma in STATING
         if ("comp" in e.flags or c.governed) and not stated:
-            _addressed_subjects(view, v, s, sources, targets, self.lex.modes["answered_demands"] | {"pressure"})
+            _addressed_subjects(view, v, s, sources, targets, self.lex.modes["answered_demands"] | self.lex.modes["pressure_nouns"])
         if c.governed:
             g = c.governed[0]
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)

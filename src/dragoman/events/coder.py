@@ -775,7 +775,7 @@ class Coder:
         out: list[Event] = []
         for i in range(sent.tok_start, sent.tok_end):
             lemma = view.lemma(i)
-            part = lemma == "take" and any(view.lemma(o) == "part" for o in view.kids(i, "dobj"))  # "will not take part"
+            part = any(f"{lemma} {view.lemma(o)}" in m["refusal_phrases"] for o in view.kids(i, "dobj"))  # "take part"
             if i in coded or toks[i].pos != "VERB" or lemma not in m["refusal_verbs"] | m["declared_refusals"] and not part:
                 continue
             negs = {view.lemma(n) for n in view.kids(i, "neg")} | {toks[n].text.lower() for n in view.kids(i, "neg")}

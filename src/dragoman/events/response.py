@@ -313,7 +313,9 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
            doings: Mapping[str, frozenset[str]]) -> list[Event]:
     """``events`` with the targets of judgements of an earlier-told act filled in with that act's doers: whoever
     made what the judged noun names (``making_verbs``), else whoever did it (``doings``), else, for what is said
-    (``said_things``: "the remark", "his comments"), whoever said something last (``claim_verbs``)."""
+    (``said_things``: "the remark", "his comments"), whoever said something last (``claim_verbs``), for a court's
+    product (``court_products``) the court that gave it, for an act coded before whoever did it, and for a decision
+    or a move (``decided_things``) whoever last did something one decides."""
     out = list(events)
     for n, ev in enumerate(out):
         if ev.type not in _JUDGING_TYPES or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None:
