@@ -608,6 +608,35 @@ def test_both_governments_are_two_states_not_a_senator(pipeline):
         [(e.type, e.rule, names(art, e.targets)) for e in art.events]
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # a naming, active or passive, is an accusation by the namer, not a telephone call
+    ("The Green Party leader called the prime minister a coward in a speech on Friday.", "Green Party leader",
+     "prime minister"),
+    ("The home secretary was called a liar by the Labour Party on Friday.", "Labour Party", "home secretary"),
+    # "by" hung on the label by the parser is still who labels
+    ("The budget was branded a shambles by the Green Party on Friday.", "Green Party", None),
+])
+def test_namings_are_accusations_by_the_namer(pipeline, text, source, target):
+    art, ev = one(pipeline, text, "ACCUSE")
+    assert names(art, ev.sources) == {source}, (ev.rule, names(art, ev.sources), names(art, ev.targets))
+    assert target is None or target in names(art, ev.targets), names(art, ev.targets)
+    assert not [e for e in art.events if e.type == "CONSULT"], [(e.type, e.rule) for e in art.events]
+
+
+def test_who_says_others_are_outraged_by_a_decision_judges_its_maker(pipeline):
+    art, ev = one(pipeline, "The chairwoman of the bookmakers' association said her members were outraged by the "
+                            "government's decision.", "ACCUSE")
+    assert names(art, ev.targets) == {"government"}, names(art, ev.targets)
+
+
+def test_a_subjunctive_after_insist_is_a_demand(pipeline):
+    art, ev = one(pipeline, "The nurses' union insisted that the health minister drop the pay offer.", "REQUEST")
+    assert names(art, ev.targets) == {"health minister"}, names(art, ev.targets)
+    # guard: what one insists was so is a claim, no demand
+    _, evs = events(pipeline, "The minister insisted that the pay offer was fair.", "REQUEST")
+    assert not evs, [(e.type, e.rule) for e in evs]
+
+
 def test_a_firm_not_accepting_cash_is_no_refusal(pipeline):
     _, evs = events(pipeline, "The firm does not accept cash payments.")
     assert not evs

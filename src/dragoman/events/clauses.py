@@ -628,6 +628,12 @@ class View(Tree):
                 p = self.kid(c, "pobj")
                 if p is not None:
                     return p
+        if self.kids(v, "auxpass"):
+            # "The plan was branded a shambles by the Tories": the parser hung "by" on the label
+            for o in self.kids(v, "dobj", "oprd", "attr"):
+                for p in self.kids(o, "prep"):
+                    if self.lemma(p) == "by" and (by := self.kid(p, "pobj")) is not None and self.tok_actors.get(by):
+                        return by
         if self.toks[v].tag in ("VBN", "VBD") and self.toks[v].dep == "acl":  # (a participle the tagger took for a past)
             for c in self.kids(v, "prep"):
                 for p in self.kids(c, "pobj"):

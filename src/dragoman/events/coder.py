@@ -372,6 +372,8 @@ class Coder:
             return False, None  # "called the summer dreadful for farmers": a naming, not a call for anything
         if e.noobj and any(toks[c].dep == "dobj" for c in ch):
             return False, None
+        if e.mode == "phone" and any(toks[c].dep == "oprd" for c in ch):
+            return False, None  # "called the minister a liar": a naming, not a telephone call
         if e.nocomp and any(toks[c].dep in ("xcomp",) for c in ch):
             return False, None
         if e.clause and not any(toks[c].dep == "ccomp" for c in ch):
@@ -1121,7 +1123,8 @@ class Coder:
         if any(view.lemma(a) in self.lex.modes["warned_dangers"] for a in view.ancestors(cue, 3)):
             return None  # "said the country risked a needless scare": a risk warned of, no one judged
         k_sub, _ = view.subject(own)
-        feels = k_sub is not None and view.lemma(cue) in self.lex.modes["feeling_adjectives"]
+        feels = k_sub is not None and (view.lemma(cue) in self.lex.modes["feeling_adjectives"]
+                                       or toks[cue].text.lower() in self.lex.modes["feeling_adjectives"])  # ("were outraged")
         # "the villagers were delighted with the apology": who feels so is no one judged
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
         # "..., in an interview on Radio Velna", "told the Morning Show programme": where it was said is no one judged
@@ -1257,6 +1260,7 @@ class Coder:
                 modal = None  # "must be doing something right", "must have known": a conclusion, not a demand
             if modal is not None and self._judged_or_expected(view, c):
                 modal = None  # "this should mean he keeps the rules", "she should be judged on what she delivers": no one is asked
+            modal = c if (subjunctive := modal is None and self._subjunctive(view, c)) else modal
             if modal is None and view.lemma(c) == "need" and view.kids(c, "auxpass") and view.kids(c, "nsubjpass") \
                     and not view.kids(c, "neg") and not (_definite(view, view.kids(c, "nsubjpass")[0]) and any(
                         view.lemma(a) == "to" for x in view.kids(c, "xcomp", "advcl") for a in view.kids(x, "aux"))):
@@ -1319,7 +1323,7 @@ class Coder:
             code = lookup(self.lex.refine[table], inner.entry.cameo, inner.entry.type) if inner else self.lex.codes[table]
             out.append(
                 self._build(view, sent, "REQUEST", code, None, (), sources, targets, False, Aux(), span, conf,
-                            f"request/{view.lemma(modal)}-in-speech")
+                            f"request/{'subjunctive' if subjunctive else view.lemma(modal)}-in-speech")
             )
         return out
 
@@ -1363,6 +1367,13 @@ class Coder:
             frames.append((None, quoted[0], quoted[1], 1))  # "It is a disgrace," she said. "The minister must go."
         # (not a question told: "would not explain how the money should be spent" asks no one to act)
         return [f for f in frames if not _embedded_question(view, f[2])]
+
+    def _subjunctive(self, view: View, c: int) -> bool:
+        """Is the clause ``c`` a demand in the subjunctive, under a verb of ``mandative_verbs`` ("insisted that ministers
+        scrap the levy": a base form with a subject and no auxiliary)?"""
+        t = view.toks[c]
+        return t.tag == "VB" and t.dep == "ccomp" and not view.kids(c, "aux", "auxpass") and bool(view.kids(c, "nsubj")) \
+            and view.lemma(t.head) in self.lex.modes["mandative_verbs"]
 
     def _judged_or_expected(self, view: View, c: int) -> bool:
         """Does "should" at the clause ``c`` expect a result ("this should mean ...") or judge someone ("should be
