@@ -54,6 +54,8 @@ class Attribution:
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        # what a clause after it is the content of ("resisted pressure for magistrates to act"): _addressed_subjects
+        self.demands = lex.modes["answered_demands"] | lex.modes["pressure_nouns"]
 
     def participants(self, view: View, c: Cand, ptype: str) -> tuple[list[str], list[str], bool, bool | str]:
         """The event's sources and targets (actor ids), whether it is reciprocal, and whether a noun event
@@ -195,7 +197,7 @@ class Attribution:
         # "accepted that ministers ignored warnings"); a denied act is not coded, so its target is none of the denial's
         stated = e.lemma in STATING
         if ("comp" in e.flags or c.governed) and not stated:
-            _addressed_subjects(view, v, s, sources, targets, self.lex.modes["answered_demands"] | self.lex.modes["pressure_nouns"])
+            _addressed_subjects(view, v, s, sources, targets, self.demands)
         if c.governed:
             g = c.governed[0]
             g_src, g_tgt, _, _ = self.participants(view, g, g.entry.type)

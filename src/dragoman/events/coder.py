@@ -775,10 +775,13 @@ class Coder:
         m = self.lex.modes
         coded = {_tok_at(view, e.evidence[0].trigger[0]) for e in found if e.evidence}
         out: list[Event] = []
+        refusing = m["refusal_verbs"] | m["declared_refusals"]
         for i in range(sent.tok_start, sent.tok_end):
+            if i in coded or toks[i].pos != "VERB":
+                continue
             lemma = view.lemma(i)
             part = any(f"{lemma} {view.lemma(o)}" in m["refusal_phrases"] for o in view.kids(i, "dobj"))  # "take part"
-            if i in coded or toks[i].pos != "VERB" or lemma not in m["refusal_verbs"] | m["declared_refusals"] and not part:
+            if lemma not in refusing and not part:
                 continue
             negs = {view.lemma(n) for n in view.kids(i, "neg")} | {toks[n].text.lower() for n in view.kids(i, "neg")}
             auxes = {view.lemma(a) for a in view.kids(i, "aux")}
@@ -827,9 +830,9 @@ class Coder:
                 # "not a shred of truth in the report"
                 return [self._build(view, sent, "REJECT", self.lex.codes["denial"], None, (), sources, said_of[:1], False,
                                     Aux(), (toks[cue].start, toks[cue].end), conf, "reject/no-truth-in-speech")]
-            manner = {k for p in view.kids(c, "prep") if view.lemma(p) in self.lex.modes["manner_preps"]
-                      for k in view.subtree(p)}
-            if any(j in coded and j not in manner for j in content):
+            inside = [j for j in content if j in coded]
+            if inside and not set(inside) <= {k for p in view.kids(c, "prep") if view.lemma(p) in self.lex.modes["manner_preps"]
+                                              for k in view.subtree(p)}:
                 continue  # the content tells an event of its own ("are being naive by refusing to ...": told how)
             if verb is not None and view.kids(verb, "neg"):
                 continue  # "did not think the remarks were offensive", "did not say": no one is judged
