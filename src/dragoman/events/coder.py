@@ -372,7 +372,7 @@ class Coder:
             return False, None  # "called the summer dreadful for farmers": a naming, not a call for anything
         if e.noobj and any(toks[c].dep == "dobj" for c in ch):
             return False, None
-        if e.mode == "phone" and any(toks[c].dep == "oprd" for c in ch):
+        if e.noname and any(toks[c].dep == "oprd" for c in ch):
             return False, None  # "called the minister a liar": a naming, not a telephone call
         if e.nocomp and any(toks[c].dep in ("xcomp",) for c in ch):
             return False, None

@@ -48,6 +48,7 @@ class Entry:
     flags: frozenset[str]
     line: int
     clause: bool = False  # needs a that-clause complement ("accepted that ...")
+    noname: bool = False  # no object complement: "called the minister a liar" names, it is no call
     question: bool = False  # needs a question complement ("asked the lawyer what had happened")
 
     @property
@@ -99,14 +100,14 @@ def _parse_pattern(text: str, line: int, path: Path) -> tuple[str, tuple[str, ..
     cons: dict[str, frozenset[str]] = {}
     noobj = False
     for p in parts[1:]:
-        if p in ("noobj", "nocomp", "clause", "question"):
+        if p in ("noobj", "nocomp", "noname", "clause", "question"):
             cons[p] = frozenset({"1"})
             noobj = noobj or p == "noobj"
             continue
         key, eq, vals = p.partition("=")
         if not eq or key not in ("prt", "prep", "obj", "cmp", "subj", "near"):
             raise TaxonomyError(f"line {line}: unknown constraint '{p}'", source=str(path),
-                                hint="use prt=, prep=, obj=, cmp=, subj=, near=, noobj, nocomp, clause or question")
+                                hint="use prt=, prep=, obj=, cmp=, subj=, near=, noobj, nocomp, noname, clause or question")
         cons[key] = frozenset(v.lower() for v in vals.split("|") if v)
     return lemma.lower(), _POS[pos], cons, noobj
 
@@ -165,6 +166,7 @@ def load() -> Lexicon:
             near=cons.get("near", frozenset()),
             noobj=noobj,
             nocomp="nocomp" in cons,
+            noname="noname" in cons,
             clause="clause" in cons,
             question="question" in cons,
             cameo=cameo,

@@ -273,22 +273,17 @@ def _nearest_doer(view: View, before: int, sent: int, others: set[str], verbs: f
     return []
 
 
-#: types of what one decides ("the court fined the party", "the ministry dropped the charges"): not words of opinion
-#: or refusal, nor violence, protest or talks, which "the decision" does not name
-_DECISIONS = frozenset({"AGREE", "CONCEDE", "RETREAT", "COERCE", "SANCTION", "AID", "COOPERATE"})
-
-
-def _last_doer(events: list[Event], n: int, sent: int, judges: set[str]) -> list[str]:
+def _last_doer(events: list[Event], n: int, sent: int, judges: set[str], decisions: frozenset[str]) -> list[str]:
     """The sources of the nearest event told as done before ``events[n]``, in its sentence or the
-    ``_DOER_WINDOW`` before it, by others than the judges, of a kind one decides: whose act "the decision" or "the
-    move" is where nothing else names it; [] when there is none."""
+    ``_DOER_WINDOW`` before it, by others than the judges, of a type one decides (``decisions``): whose act "the
+    decision" or "the move" is where nothing else names it; [] when there is none."""
     at = events[n].evidence[0].trigger[0]
     for p in reversed(events[:n]):
         if not p.sources or not p.evidence or p.evidence[0].sent is None or p.evidence[0].trigger[0] >= at:
             continue
         if p.evidence[0].sent < sent - _DOER_WINDOW:
             break
-        if p.type not in _DECISIONS or judges & set(p.sources) or p.aux.negated or p.aux.hypothetical or p.aux.future:
+        if p.type.lower() not in decisions or judges & set(p.sources) or p.aux.negated or p.aux.hypothetical or p.aux.future:
             continue
         return list(p.sources)
     return []
@@ -341,7 +336,7 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
         if not who:
             who = _coded_doer(view, out, n, noun, judges)
         if not who and view.lemma(noun) in modes["decided_things"]:
-            who = _last_doer(out, n, sent, judges)
+            who = _last_doer(out, n, sent, judges, modes["decision_types"])
         if who:
             out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+owner")
     return out
