@@ -57,6 +57,20 @@ def test_precision_recall_strict_and_flags():
     assert {e["kind"] for e in errors} == {"actors", "false positive", "flagged in gold"}
 
 
+def test_a_pronoun_an_actor_was_told_by_is_not_one_of_its_names():
+    """"Unions criticised the government. It denied ...": an actor whose name is only a title ("the government")
+    is matched by that title, however many pronouns stand for it; "it" is no name to match."""
+    text = "Unions criticised the government. It denied the charge."
+    unions = Actor("a1", "Unions", mentions=(Mention(0, 6, "Unions"),))
+    gov = Actor("a2", "government", mentions=(Mention(22, 32, "government"), Mention(34, 36, "It", kind="pronoun")))
+    ev = Event("e1", "REJECT", sources=("a2",), targets=("a1",), evidence=(Evidence(34, 55, (37, 43)),))
+    art = Article(id="t", text=text, actors=(unions, gov), events=(ev,))
+    tally = Tally()
+    errors: list = []
+    score_article(art, [(34, 55)], [gold("REJECT", (34, 55), [["government"]], [["unions"]])], tally, errors, "t")
+    assert tally.strict_tp_pred == 1 and not errors
+
+
 def test_a_gold_sentence_is_found_whatever_the_spacing():
     loc = Locator("Headline\n\nThe  minister   resigned on\nMonday. Then more.")
     s, e = loc.find("The minister resigned on Monday.")

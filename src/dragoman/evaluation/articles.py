@@ -216,7 +216,8 @@ def _side_words(article: Article, ids: Iterable[str]) -> list[set[str]]:
             continue
         w = name_words(a.name)
         for m in a.mentions:
-            w |= name_words(m.text)
+            if m.kind != "pronoun":  # "they" names no one: the government it stands for is matched by its name
+                w |= name_words(m.text)
         words.append(_bare(w))
     return words
 
