@@ -450,6 +450,18 @@ def test_its_fighters_are_the_organisation_named_before_them(pipeline):
     assert [art.actor(i).name for i in attack.sources] == ["soldiers"]  # not the armed members' word
 
 
+@pytest.mark.parametrize("text, name", [
+    (("The Ansar Dine Front, an armed faction that broke away from al-Shabaab in 2021, said on its website "
+      "that its fighters raided the barracks."), "Ansar Dine Front"),
+    ("The Kivu Liberation Army, which split from the Mai-Mai Raia in 2019, said its militants stormed the camp.",
+     "Kivu Liberation Army"),
+])
+def test_its_fighters_are_not_those_of_a_body_told_of_in_an_apposition(pipeline, text, name):
+    art = extract(text, pipeline=pipeline)
+    attack = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(i).name for i in attack.sources] == [name]
+
+
 def _events(art):
     return [(e.type, [art.actor(i).name for i in e.sources], [art.actor(i).name for i in e.targets], e.date)
             for e in art.events]

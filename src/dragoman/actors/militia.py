@@ -92,11 +92,44 @@ def resolve_members(ctx: Context, gather: Gathering) -> None:
                  for m in n.mentions if m[2] in ("name", "acronym") and m[0] < s and toks[m[0]].sent == toks[s].sent]
         if not named:
             continue
-        owner = max(named, key=lambda x: x[0])[1]
+        # "The Front, a faction that broke away from the Ansar Brigades, said its fighters ...": a body named inside
+        # what is said of another is not whose fighters they are
+        outer = [(m, n) for m, n in named if not _told_of_another(ctx, m, [x for x, o in named if o is not n])]
+        owner = max(outer or named, key=lambda x: x[0])[1]
         owner.mentions.append((s, e, "title"))
         if owner.unit.sector is None:
             owner.unit.sector = "REB"
         gather.order.remove(g)
+
+
+#: the relations that tell something of a noun: an apposition, a relative or participle clause, a prepositional phrase
+_TELLING = frozenset({"appos", "relcl", "acl"})
+
+
+def _told_of_another(ctx: Context, at: int, others: list[int]) -> bool:
+    """Is the name at token ``at`` inside an apposition or a clause that tells of one of the names at ``others``
+    ("the Front, an armed faction that split from the Brigades": the Brigades are told of the Front)?"""
+    toks = ctx.toks
+    t = toks[at]
+    for _ in range(12):
+        if t.head == t.i:
+            return False
+        if t.dep in _TELLING and any(toks[o].sent == t.sent and _same_phrase(ctx, o, t.head) for o in others):
+            return True
+        t = toks[t.head]
+    return False
+
+
+def _same_phrase(ctx: Context, a: int, b: int) -> bool:
+    """Is token ``b`` the head of the noun phrase ``a`` is in (or ``a`` itself)?"""
+    t = ctx.toks[a]
+    for _ in range(4):
+        if t.i == b:
+            return True
+        if t.dep not in ("compound", "amod", "det", "nmod", "flat", "poss") or t.head == t.i:
+            return False
+        t = ctx.toks[t.head]
+    return t.i == b
 
 
 def _members_of(ctx: Context, g: Group) -> None:
