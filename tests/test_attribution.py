@@ -291,6 +291,30 @@ def test_a_rejection_answers_nobody_who_made_no_claim(pipeline, text):
     assert not ev.targets, names(art, ev.targets)
 
 
+# --- rule: a refusal that names no one answers whoever asked the refuser (events/response.py: refusals) ------
+
+
+@pytest.mark.parametrize("text", [
+    ("Opposition leader Mara Velk asked the cabinet on Monday to scrap the port levy. "
+     "The cabinet has so far refused."),
+    ("Senator Ada Brill called on the transport ministry to reopen the rail inquiry. "
+     "The ministry said on Friday it would not reopen the inquiry."),
+    # the request was made of a part of the government, the refusal is the government's
+    ("Opposition leader Mara Velk urged the prime minister to scrap the port levy. The government refused."),
+])
+def test_a_refusal_answers_whoever_asked_the_refuser(pipeline, text):
+    art, evs = events(pipeline, text, "REJECT")
+    assert len(evs) == 1, [(e.type, e.rule) for e in art.events]
+    assert {"Mara Velk", "Ada Brill"} & names(art, evs[0].targets), (names(art, evs[0].targets), evs[0].rule)
+
+
+def test_a_refusal_answers_no_request_made_of_someone_else(pipeline):
+    # the request was made of a court, not of the refusing party
+    art, evs = events(pipeline, "Senator Ada Brill asked the Supreme Court to halt the count. The Dorvan Freedom Party "
+                                "refused to concede.", "REJECT")
+    assert evs and not any("Ada Brill" in names(art, e.targets) for e in evs), [(e.rule, names(art, e.targets)) for e in evs]
+
+
 def test_an_election_commission_is_a_state_body_that_answers_a_partys_complaints(pipeline):
     art, ev = one(pipeline, "The Dorvan Freedom Party filed complaints with the election commission on Monday. "
                   "The election commission rejected the complaints on Wednesday.", "REJECT")

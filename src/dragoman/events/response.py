@@ -7,7 +7,8 @@ claims"), a demand ("the call", "the ultimatum") or a clause ("denied that she h
 as target the source of the nearest earlier event of the answered kind — an accusation for a claim or
 a denial, a request or an offer for a demand — told in the same sentence or in the three before it, by
 someone else; an accusation aimed at the rejecter is preferred to a nearer one that is not.  The
-answered words are data (``answered_*`` in ``data/refine.yaml``).
+answered words are data (``answered_*`` in ``data/refine.yaml``).  A refusal that names no one ("the cabinet
+refused") answers whoever asked the refuser, or a part of its government, for something (``refusals``).
 
 Likewise a judgement of an act or a measure that names no actor ("Amnesty condemned the plan", "called the
 ruling \"usurpation\"", "welcomed the decision") is aimed at whoever the article said made it: where the same
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from dragoman.events.clauses import View
@@ -112,6 +113,42 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
         aimed = [p for p in prior if mine & set(p.targets)]
         chosen = (aimed or prior)[-1]
         out[n] = replace(ev, targets=tuple(chosen.sources), rule=f"{ev.rule}+answers")
+    return out
+
+
+#: rules of refusals: one says no to what someone asked
+_REFUSALS = ("reject/refuse", "reject/refusal-of-an-act", "reject/ignore", "reject/defy", "reject/resist")
+_REFUSAL_WINDOW = 8  # sentences before the refusal where the request aimed at the refuser may be told
+
+
+def _kin(view: View, mine: set[str], asked: tuple[str, ...]) -> bool:
+    """Whether the request aimed at ``asked`` was aimed at the refusers ``mine``: one of them, or, where both are a
+    government's parts ("the president" asked, "the government" refuses), of one country."""
+    if mine & set(asked):
+        return True
+    def gov(ids: Iterable[str]) -> set[str | None]:
+        return {a.country for x in ids if (a := view.article.actor(x)) is not None and a.sector == "GOV"}
+    theirs, ours = gov(asked), gov(mine)
+    return bool(theirs and ours) and (None in theirs | ours or bool(theirs & ours))
+
+
+def refusals(view: View, events: list[Event]) -> list[Event]:
+    """``events`` with the targets of refusals that name no one filled in with whoever asked the refuser for
+    something: "The unions asked the cabinet to withdraw the decree. ... The cabinet refused", "... said the ministry
+    would not reopen the inquiry": the source of the nearest earlier request
+    aimed at one of the refusers, in the same sentence or the ``_REFUSAL_WINDOW`` before it."""
+    out = list(events)
+    for n, ev in enumerate(out):
+        rule = ev.rule or ""
+        if ev.type != "REJECT" or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None \
+                or not (rule.startswith(_REFUSALS) or "+refusal" in rule):
+            continue
+        mine, s, at = set(ev.sources), ev.evidence[0].sent, ev.evidence[0].trigger[0]
+        asked = [p for p in out[:n] if p.type == "REQUEST" and p.sources and _kin(view, mine, p.targets)
+                 and not mine & set(p.sources) and p.evidence and p.evidence[0].sent is not None
+                 and s - _REFUSAL_WINDOW <= p.evidence[0].sent <= s and p.evidence[0].trigger[0] < at]
+        if asked:
+            out[n] = replace(ev, targets=tuple(asked[-1].sources), rule=f"{rule}+refuses")
     return out
 
 
