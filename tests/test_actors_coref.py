@@ -595,3 +595,34 @@ def test_its_is_the_body_its_own_sentence_is_about(pipeline):
     art = extract("The navy held a parade. The bill and its provisions were criticised by the Green Party.",
                   published="2024-05-04", pipeline=pipeline)
     assert not [m for a in art.actors for m in a.mentions if m.text == "its"], [(a.name, a.mentions) for a in art.actors]
+
+
+# --- rule: a person told again by the common noun the article described them with (actors/epithet.py) ---------
+
+
+@pytest.mark.parametrize("text, who, epithet", [
+    (("Governor Ana Lind faces a challenge from Tom Hale, a retired surgeon. On Thursday, Lind accused the retired "
+     "surgeon of lying."), "Tom Hale", "the retired surgeon"),
+    ("The pop singer Marco Velez was charged on Monday. Prosecutors accused the singer of hiding income.",
+     "Marco Velez", "the singer"),
+])
+def test_a_person_is_told_again_by_the_noun_that_described_them(pipeline, text, who, epithet):
+    art = extract(text, pipeline=pipeline)
+    assert holder(art, epithet) is not None and holder(art, epithet).name == who, [(a.name, [m.text for m in a.mentions])
+                                                                                  for a in art.actors]
+    accusation = next(e for e in art.events if e.type == "ACCUSE")
+    assert [art.actor(i).name for i in accusation.targets] == [who]
+
+
+@pytest.mark.parametrize("text, epithet", [
+    # two people described with the noun: which one is not said
+    (("Tom Hale, a surgeon, and Eva Ruiz, a surgeon at the same clinic, were arrested. Police accused the surgeon "
+     "of fraud."), "the surgeon"),
+    # a noun that tells which one it is, or a noun no one was described with
+    ("Tom Hale, a retired surgeon, was arrested. Police said the surgeon who treated him was not involved.",
+     "the surgeon"),
+    ("Tom Hale, a retired surgeon, was arrested. Police accused the nurse of fraud.", "the nurse"),
+])
+def test_an_epithet_is_nobody_the_article_did_not_single_out(pipeline, text, epithet):
+    art = extract(text, pipeline=pipeline)
+    assert holder(art, epithet) is None or holder(art, epithet).name != "Tom Hale"
