@@ -140,6 +140,18 @@ def test_hosting_refugees_is_not_hosting_a_visit(code, text, consult):
     assert any(e.type == "CONSULT" for e in code(text).events) is consult
 
 
+@pytest.mark.parametrize("text, names, consult", [
+    ("Marco Velez arrived at the Madrid high court in a grey suit for the start of his trial.",
+     ("Marco Velez", "Madrid high court"), False),
+    ("Marco Velez arrived at the Lyon courthouse on Monday, flanked by his lawyers.",
+     ("Marco Velez", "Lyon courthouse"), False),
+    ("The Kenyan foreign minister arrived in Kigali on Monday for talks.", ("Kenyan foreign minister", "Kigali"), True),
+])
+def test_arriving_at_court_is_no_visit(code, text, names, consult):
+    art = code(text, names)
+    assert any(e.type == "CONSULT" for e in art.events) is consult, [(e.type, e.rule) for e in art.events]
+
+
 # --- who acts on whom --------------------------------------------------------------------------
 
 
