@@ -159,6 +159,14 @@ def test_the_head_noun_of_a_bodys_name_is_that_body(pipeline):
     assert holder(art, "The state") is None and holder(art, "The tribunal") is None
 
 
+def test_the_head_noun_is_the_body_whatever_the_tagger_and_the_verbs_of_phrase(pipeline):
+    # the tagger takes a lower-case "council" for a proper noun, and the parser hangs "of nimbyism" on it
+    art = extract("Westbury District Council voted to reject the housing plan on Monday. Ministers accused the council "
+                  "of nimbyism.", published="2024-05-04", pipeline=pipeline)
+    accusation = next(e for e in art.events if e.type == "ACCUSE")
+    assert [art.actor(t).name for t in accusation.targets] == ["Westbury District Council"]
+
+
 def test_a_surname_written_with_its_article_is_found_without_it(pipeline):
     """"Hazim Karim al-Saadi" ... "held talks with Saadi": the later surname is the minister."""
     from dragoman import extract

@@ -28,7 +28,7 @@ from dragoman.actors.lexicon import OFFICE_SOURCES, PSEUDO_COUNTRIES, Entry
 from dragoman.actors.militia import resolve_armed, resolve_members
 from dragoman.actors.pronoun import resolve_pairs, resolve_pronouns
 from dragoman.actors.vocabulary import words
-from dragoman.model import Actor, Mention
+from dragoman.model import Actor, Mention, Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}s?$")
 #: resolver unit kinds → Actor.kind
@@ -177,9 +177,10 @@ def resolve_descriptions(ctx: Context, order: list[Group], covered: set[int]) ->
         return
     for t in toks:
         low = t.lemma.lower()
-        if t.i in covered or (low not in nouns and t.text not in heads) or t.tag != "NN" or ctx.in_chrome(t.start, t.end):
+        if t.i in covered or (low not in nouns and t.text not in heads) or t.tag not in ("NN", "NNP") \
+                or not t.text.islower() or ctx.in_chrome(t.start, t.end):  # (the tagger takes "the council" for a name)
             continue
-        kids = ctx.children[t.i]
+        kids = [c for c in ctx.children[t.i] if not _verbs_of(ctx, t, c)]
         if [toks[c].text.lower() for c in kids if toks[c].dep == "det"] != ["the"] or any(
                 toks[c].dep in ("compound", "amod", "poss", "prep", "nmod", "acl", "relcl", "appos") for c in kids):
             continue  # "the rebel group", "the group of experts", "the group that organised ...": said which
@@ -189,6 +190,18 @@ def resolve_descriptions(ctx: Context, order: list[Group], covered: set[int]) ->
             target = before[-1][1]
             target.mentions.append((t.i - 1, t.i + 1, "title"))
             covered.update((t.i - 1, t.i))
+
+
+#: verbs whose object takes an "of" phrase of the verb's own ("accused the council of nimbyism"), which the parser
+#: hangs on the object
+_OF_VERBS = words("of_object_verbs")
+
+
+def _verbs_of(ctx: Context, t: Token, c: int) -> bool:
+    """Is ``c``, a child of the object ``t``, an "of" phrase the verb governing ``t`` takes ("accused the council
+    of ...", "cleared the group of wrongdoing"), not one that says which ``t`` is?"""
+    return ctx.toks[c].dep == "prep" and ctx.toks[c].lemma.lower() == "of" and t.dep == "dobj" \
+        and ctx.toks[t.head].lemma.lower() in _OF_VERBS
 
 
 def _body(u: Unit) -> bool:
