@@ -333,6 +333,13 @@ def test_a_denial_of_what_was_said_answers_the_speaker(pipeline, text):
     assert {"Ada Brill", "Mara Velk"} & names(art, ev.targets), (ev.rule, names(art, ev.targets))
 
 
+def test_a_denial_of_what_was_just_said_answers_its_speaker_not_an_earlier_accuser(pipeline):
+    text = ("Opposition leader Mara Velk accused the Greens of hypocrisy on Monday. The treasurer Ada Brill said on "
+            "Tuesday that the Green plans would cost nine billion pounds, which the Greens deny.")
+    art, evs = events(pipeline, text, "REJECT")
+    assert len(evs) == 1 and names(art, evs[0].targets) == {"Ada Brill"}, [(e.rule, names(art, e.targets)) for e in evs]
+
+
 def test_a_denial_of_wrongdoing_answers_a_charge_told_earlier_in_the_article(pipeline):
     text = ("Prosecutors charged Mayor Tom Bell with fraud on Monday. The case has divided the city council. "
             "Several councillors called for calm. Local businesses said they were worried. Bell has denied wrongdoing.")

@@ -110,6 +110,12 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
             if who:
                 out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+answers-speaker")
             continue
+        if _said_before(view, i) and not any(p.evidence[0].sent == s for p in prior) \
+                and (who := _claimant(view, i, s, mine, modes["claim_verbs"])):
+            # "X said the plans would cost nine billion, which the Greens deny": what was just said, not an
+            # accusation told earlier
+            out[n] = replace(ev, targets=tuple(who[:1]), rule=f"{ev.rule}+answers-speaker")
+            continue
         aimed = [p for p in prior if mine & set(p.targets)]
         chosen = (aimed or prior)[-1]
         out[n] = replace(ev, targets=tuple(chosen.sources), rule=f"{ev.rule}+answers")
@@ -150,6 +156,13 @@ def refusals(view: View, events: list[Event]) -> list[Event]:
         if asked:
             out[n] = replace(ev, targets=tuple(asked[-1].sources), rule=f"{rule}+refuses")
     return out
+
+
+def _said_before(view: View, i: int) -> bool:
+    """Is what the rejection at ``i`` rejects a word standing for what was said just before it ("which the Greens
+    deny", "denied it")?"""
+    objs = _answered_objects(view, i)
+    return bool(objs) and view.lemma(objs[0]).lower() in _SAID
 
 
 def _claimant(view: View, i: int, sent: int, mine: set[str], verbs: frozenset[str]) -> list[str]:
