@@ -512,6 +512,25 @@ def test_background_told_of_an_earlier_time(pipeline, text, type_, historical):
     assert evs and evs[-1].aux.historical == historical, [(e.type, e.date, e.aux) for e in art.events]
 
 
+@pytest.mark.parametrize("text, type_, historical", [
+    # a clause that describes part of one told of an earlier time happened then
+    ("Mr Osei quit the party in 2011 after being questioned by detectives, who blamed him for the riots.",
+     "ACCUSE", True),
+    (("The editor was arrested in May last year in a raid that targeted writers whom the president had called "
+     "traitors."), "ACCUSE", True),
+    # not the other way round, nor a clause told in the present
+    ("The ministry wants him extradited over papers he leaked in 2015.", "REQUEST", False),
+    ("Rebels took the port in 2016, and the navy has now drawn up a plan that critics say is reckless.",
+     "ACCUSE", False),
+])
+def test_a_clause_describing_part_of_a_past_one_is_of_its_time(pipeline, text, type_, historical):
+    from dragoman import extract
+
+    art = extract(text, published="2019-11-15", pipeline=pipeline)
+    evs = [e for e in art.events if e.type == type_]
+    assert evs and evs[-1].aux.historical == historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
+
+
 def test_what_happened_before_a_time_long_past_is_background(pipeline):
     from dragoman import extract
 

@@ -393,11 +393,47 @@ class TimeResolver:
                 out.append(b)
         return out
 
+    @staticmethod
+    def _governing_time(index: TokenIndex, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any],
+                        ref: date) -> list[tuple[int, int, _Item]]:
+        """"The editor was arrested in May last year in a raid that targeted writers whom the president had called
+        traitors": an act told in a clause that
+        describes part of another (a relative, adverbial or participle clause, up the tree) happened in the time of
+        the clause it describes, where that time is background to the news (long before the article's date); an
+        "after" or "before" clause orders two acts and shares no time (``_after_heads`` flags it). Not the
+        other way round ("wants him extradited over papers he leaked in 2015": the leak's year is not the request's),
+        nor into what is said, intended or asked (a complement has its own time)."""
+        out = []
+        for trig in trigs:
+            if _told_now(index, trig):
+                continue  # "a strategy that critics say fails", "which has since cost ...": of now, whatever it describes
+            own = set(index.subtree(trig.i))
+            t, inside = trig, False
+            for _ in range(8):
+                if t.head == t.i or t.dep in _OWN_TIME_DEPS:
+                    break
+                if t.dep == "advcl" and any(m.text.lower() in _ORDERING_MARKS for m in index.kid_tokens(t, "mark")):
+                    break  # "killed in 2014 after gunmen had attacked for weeks": an order in time, no date shared
+                inside = inside or t.dep in _DESCRIBING_DEPS
+                t = index.toks[t.head]
+                if not inside or t.pos not in VERBISH:
+                    continue
+                outside = [it for it in plain if it.head is not None and it.head.i not in own]
+                b = nearest(t, outside, 2)
+                if b is None:
+                    continue  # a clause with no time of its own describes another in turn: that one's
+                if _long_before(b[2].value.value or "", b[2].value.precision, ref):
+                    out.append(b)
+                break
+        return out
+
     def _last_times(self, index: TokenIndex, ev: Event, trigs: list[Token], plain: list[_Item], nearest: Callable[..., Any],
                     ref: date | None, lead_day: tuple[int, _Item] | None) -> list[Any]:
         """The times an event with none attached to its triggers is dated by, the last tried: its saying's, its
-        speech's, its topic's, the dateline's."""
-        cands = self._saying_time(index, trigs, plain, nearest)
+        speech's, its topic's, the dateline's (and first the background time of a clause it describes part of)."""
+        cands = self._governing_time(index, trigs, plain, nearest, ref) if ref is not None else []
+        if not cands:
+            cands = self._saying_time(index, trigs, plain, nearest)
         if not cands and "-in-speech" in (ev.rule or ""):
             cands = self._speech_time(index, trigs, plain, nearest)
         if not cands and ref is not None:
@@ -888,6 +924,27 @@ def _dates_a_thing(index: TokenIndex, head: Token) -> bool:
 
 #: the dependencies of the words of a noun's name
 _NAMING = frozenset({"nummod", "compound", "amod", "npadvmod", "poss"})
+
+
+#: the relations of a clause that describes part of another: it happened in that other's time (``_governing_time``)
+_DESCRIBING_DEPS = frozenset({"relcl", "advcl", "acl"})
+#: what makes an adverbial clause an earlier or later act ("after", "before"), not one of the same time
+_ORDERING_MARKS = frozenset({"after", "before", "until", "till", "since", "once"})
+#: the relations of a clause with a time of its own: what is said, intended or asked
+_OWN_TIME_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "csubj"})
+
+
+def _told_now(index: TokenIndex, trig: Token) -> bool:
+    """Is the clause of ``trig`` (its own verb, or the nearest above it) told in the present or the future: a
+    present-tense verb, or one with a present or future auxiliary ("has since adopted", "will join")?"""
+    t = trig
+    for _ in range(4):
+        if t.pos in VERBISH:
+            break
+        if t.head == t.i:
+            return False
+        t = index.toks[t.head]
+    return t.tag in ("VBZ", "VBP") or any(a.tag in ("VBZ", "VBP", "MD") for a in index.kid_tokens(t, "aux", "auxpass"))
 
 
 def _flagged(ev: Event) -> bool:
