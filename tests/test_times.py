@@ -531,6 +531,19 @@ def test_a_clause_describing_part_of_a_past_one_is_of_its_time(pipeline, text, t
     assert evs and evs[-1].aux.historical == historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
 
 
+@pytest.mark.parametrize("text, historical", [
+    ("Senators criticised the interior minister last year for closing the border posts.", True),
+    ("Three years ago the militia attacked the town.", True),
+    # a month or a time counted from another is not an earlier year by its words alone
+    ("Police arrested six men last month.", False),
+])
+def test_last_year_is_background_in_an_article_with_no_date(pipeline, text, historical):
+    from dragoman import extract
+
+    art = extract(text, pipeline=pipeline)
+    assert art.events and art.events[0].aux.historical == historical, [(e.type, e.date, e.aux) for e in art.events]
+
+
 def test_what_happened_before_a_time_long_past_is_background(pipeline):
     from dragoman import extract
 

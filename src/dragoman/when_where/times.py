@@ -233,8 +233,8 @@ class TimeResolver:
             write out ("in June 2021": news is told by the day), or in a year before the latest one it names."""
             if ref_trusted and ref is not None:
                 return _long_before(value, precision, ref)
-            if trusted and precision in ("month", "year") and text and _YEAR.search(text):
-                return True
+            if trusted and precision in ("month", "year") and text and _YEAR.search(text) or _EARLIER_YEAR.match(text or ""):
+                return True  # ("last year", "two years ago": an earlier year, whatever the article's date)
             return bool(latest) and trusted and value[:4].isdigit() and int(value[:4]) < (latest or 0)
 
         def old_item(it: _Item) -> bool:
@@ -262,6 +262,11 @@ class TimeResolver:
             elif d is None and back and not ev.aux.historical and self._sequel(index, triggers[ev.id], back, items, old_item):
                 # "In June 2018 protesters blocked an ICE office. Police later cleared the camp.": a story of the
                 # past told on ("later", "since") is background, whatever kind of act it tells
+                ev = replace(ev, aux=replace(ev.aux, historical=True))
+            elif d is None and not ev.aux.historical and any(
+                    nearest(t, [it for it in items if not it.value.value and _EARLIER_YEAR.match(it.found.text)])
+                    for t in triggers[ev.id]):
+                # "MPs criticised the minister last year", in an article with no date to count from: an earlier year
                 ev = replace(ev, aux=replace(ev.aux, historical=True))
             elif d is None and not ev.aux.historical and self._who_once(index, triggers[ev.id]):
                 # "Former minister Ana Lund, who resigned over the war, said ...": what a speaker once did, told to
@@ -954,6 +959,10 @@ def _flagged(ev: Event) -> bool:
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
+#: a time that is an earlier year, whatever the article's date ("last year", "two years ago"; not "the previous
+#: year", which counts from another time)
+_EARLIER_YEAR = re.compile(r"(?:last year|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|some|a few)"
+                           r" years? ago)$", re.IGNORECASE)
 #: a time told as to come, whatever the article's date ("next Monday", "tomorrow")
 _COMING = re.compile(r"(?:next|tomorrow)\b", re.IGNORECASE)
 
