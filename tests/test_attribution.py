@@ -992,3 +992,15 @@ def test_the_parties_of_a_sought_or_rejected_accord_are_its_targets(pipeline, te
     got = [({art.actor(a).name for a in e.sources}, {art.actor(a).name for a in e.targets})
            for e in art.events if e.type == verb]
     assert got and got[0][0] == sources and all(any(t in n for n in got[0][1]) for t in targets), got
+
+
+# --- rule: a news outlet something is said to is no target (events/clauses.py told_the_press) --------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ada Brill renewed her criticism at the weekend, telling CNN that the governor was a fraud.",
+    "Senator Ada Brill told the BBC that the governor's plan was reckless and cruel.",
+])
+def test_the_outlet_an_interview_is_given_to_is_no_target(pipeline, text):
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert evs and not any({"CNN", "BBC"} & names(art, e.targets) for e in evs), [(e.rule, names(art, e.targets)) for e in evs]

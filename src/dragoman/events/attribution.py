@@ -78,7 +78,8 @@ class Attribution:
             targets = targets + _doers_of_what(view, c.tok, sources)  # "criticised the way X's government operates"
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
-        targets = [a for a in targets if not view.only_a_landmark(a, c.tok)]  # "300 kilometres from Gao"
+        targets = [a for a in targets if not view.only_a_landmark(a, c.tok)  # "300 kilometres from Gao"
+                   and not view.only_told(a, c.tok)]  # "telling CNN that ...": whom an interview was given
         if ptype == "REJECT" and c.obj is not None and view.lemma(c.obj) in self.lex.modes["claim_words"]:
             targets = [a for a in targets if a not in _told_in_claim(view, c.tok, c.obj)]
         if (ptype in PLACE_NOT_TARGET or e.type in PLACE_NOT_TARGET) and e.mode != "visit":

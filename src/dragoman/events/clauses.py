@@ -59,6 +59,8 @@ DURATIONS = frozenset({"hour", "day", "week", "month", "year", "time", "minute",
 DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "kilometres", "kilometers", "mile", "miles", "metre",
                             "meter", "metres", "meters", "yard", "yards"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
+#: verbs whose object or "to" phrase is whom something is said to
+TELLING_VERBS = frozenset({"tell", "say", "speak", "write", "inform", "brief", "explain"})
 #: inside a noun phrase or a coordination: walk up these to the phrase's head
 _NP_DEPS = frozenset({"conj", "compound", "flat", "appos", "amod", "nmod", "poss", "det", "cc"})
 
@@ -138,6 +140,21 @@ class View(Tree):
             # whose office or residence it was held at: "met at the prime minister's office"
             return venue and bool(idx) and all(self._owns_venue(i, trigger) for i in idx)
         return bool(idx) and all(self._locative(i, trigger) for i in idx)
+
+    def told_the_press(self, j: int) -> bool:
+        """Is ``j`` a news outlet something is said to ("told CNN that ...", "said to the BBC"): whom an interview is
+        given to, no one judged or addressed by the act told?"""
+        t = self.toks[j]
+        head = t.head if t.dep in ("dobj", "dative") else self.toks[t.head].head if t.dep == "pobj" \
+            and self.lemma(t.head) == "to" else None
+        return head is not None and self.lemma(head) in TELLING_VERBS and any(
+            (a := self.article.actor(x)) is not None and a.sector == "JRN" for x in self.tok_actors.get(j, ()))
+
+    def only_told(self, actor: str, trigger: int) -> bool:
+        """True when every mention of ``actor`` in ``trigger``'s sentence is a news outlet something is said to
+        ("escalated her criticism, telling CNN that ..."): no target of the act."""
+        idx = [i for i in self.sentence_range(trigger) if actor in self.tok_actors.get(i, ())]
+        return bool(idx) and all(self.told_the_press(i) for i in idx)
 
     def only_a_landmark(self, actor: str, trigger: int) -> bool:
         """True when every mention of ``actor`` in ``trigger``'s sentence is where a distance is counted from

@@ -1132,6 +1132,7 @@ class Coder:
         skip = set(view.subtree(k_sub)) if feels and k_sub is not None else set()
         # "..., in an interview on Radio Velna", "told the Morning Show programme": where it was said is no one judged
         skip |= {k for j in content if toks[j].dep == "pobj" and view.lemma(j) in _MEDIUM_NOUNS for k in view.subtree(j)}
+        skip |= {k for j in content if view.told_the_press(j) for k in view.subtree(j)}  # ("told CNN that ...")
         # "... would remain unpalatable even if a judge was involved": whom a concession names is no one judged
         skip |= {k for j in content if toks[j].dep == "advcl" and any(view.lemma(mk) == "if" for mk in view.kids(j, "mark"))
                  and any(view.lemma(e) == "even" for e in view.kids(j, "advmod")) for k in view.subtree(j)}
