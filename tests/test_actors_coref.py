@@ -634,3 +634,10 @@ def test_a_person_is_told_again_by_the_noun_that_described_them(pipeline, text, 
 def test_an_epithet_is_nobody_the_article_did_not_single_out(pipeline, text, epithet):
     art = extract(text, pipeline=pipeline)
     assert holder(art, epithet) is None or holder(art, epithet).name != "Tom Hale"
+
+
+def test_they_in_words_said_to_an_outlet_is_not_the_outlet(pipeline):
+    art = extract('Mr Reid told BBC News: "Those who leak these stories think they will gain, but they are wrong."',
+                  pipeline=pipeline)
+    who = holder(art, "they")
+    assert who is None or who.name != "BBC News", [(a.name, [m.text for m in a.mentions]) for a in art.actors]

@@ -196,7 +196,7 @@ def resolve_pronouns(ctx: Context, order: list[Group], covered: set[int]) -> Non
             target = _body_referent(ctx, t, [(i, g) for i, g in window if t.dep != "poss" or toks[i].sent == t.sent], at)
         elif kind == "plural":
             plural = [(i, g) for i, g in window if g.unit.kind != "person" and not g.unit.person_role
-                      and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS)]
+                      and (g.unit.plural or g.unit.kind in PLURAL_REFERENTS) and not _interviewer(ctx, i, g)]
             target = _speaker_of_clause(ctx, t.i, at, plural=True, gender=None)
             if target is None and _uncoded_speakers(ctx, t.i, at):
                 continue  # "dockers have said they want higher pay": the dockers, whom no actor stands for
@@ -418,6 +418,21 @@ def _clause_subject(ctx: Context, i: int, at: dict[int, Group]) -> Group | None:
         return None
     subj = next((k for k in range(max(0, verb - 30), verb) if toks[k].head == verb and toks[k].dep == "nsubj"), None)
     return at.get(subj) if subj is not None else None
+
+
+#: verbs whose object is whom something is said to ("told BBC News: ...")
+_TELLING = frozenset({"tell", "say", "speak", "write", "inform", "brief", "explain"})
+
+
+def _interviewer(ctx: Context, i: int, g: Group) -> bool:
+    """Is the mention at ``i`` a news outlet something is said to ("He told BBC News: '... they ...'"): whom an
+    interview is given, not what the words said to it are about?"""
+    t = ctx.toks[i]
+    while t.dep in ("compound", "flat") and t.head != t.i:
+        t = ctx.toks[t.head]
+    head = t.head if t.dep in ("dobj", "dative") else ctx.toks[t.head].head if t.dep == "pobj" \
+        and ctx.toks[t.head].lemma.lower() == "to" else None
+    return g.unit.sector == "JRN" and head is not None and ctx.toks[head].lemma.lower() in _TELLING
 
 
 def _plural_referent(ctx: Context, t, plural: list[tuple[int, Group]], at: dict[int, Group]) -> Group | None:
