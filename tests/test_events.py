@@ -124,6 +124,16 @@ def test_triggers_give_type_cameo_and_mode(code, text, type_, cameo, mode):
         assert ev.mode == mode
 
 
+@pytest.mark.parametrize("text, names", [
+    ('"Arrest the governor," the crowd chanted outside the palace.', ("governor", "crowd")),
+    ('"Ask us again next month," the minister said.', ("minister",)),
+])
+def test_a_bare_imperative_tells_no_act(code, text, names):
+    art = code(text, names)
+    assert not [e for e in art.events if e.type in ("COERCE", "REQUEST") and not e.sources], \
+        [(e.type, e.rule, e.sources) for e in art.events]
+
+
 def test_statements_are_not_events(code):
     assert not code("A government spokesman declined to comment on the strike.").events
     art = code("Hamas rejected the accusation that it attacked the convoy.", ("Hamas",))

@@ -1975,6 +1975,20 @@ def _doubted_future(k: Coder, x: _Clause) -> bool:
                                      for a in x.view.kids(c, "aux")) for c in clauses)
 
 
+def _imperative(k: Coder, x: _Clause) -> bool:
+    """"Charge the officer!", "Ask me in February": a bare imperative, with no one doing it, tells no act (what a
+    speaker or a crowd demands so is at most their request)."""
+    v, t = x.view, x.view.toks[x.c.tok]
+    if x.sources or x.c.entry.is_noun or t.tag != "VB" or t.dep not in ("ROOT", "conj", "ccomp", "parataxis"):
+        return False  # ('"Ask us next month," she said': the quote is the saying's complement)
+    if t.dep == "conj" and v.toks[t.head].tag != "VB":
+        return False
+    if v.kids(x.c.tok, "nsubj", "nsubjpass", "aux", "auxpass", "mark"):
+        return False  # ("Let us ...", "to ask", "must ask": not bare)
+    first = next((j for j in v.sentence_range(x.c.tok) if v.toks[j].pos not in ("PUNCT", "INTJ") and v.toks[j].dep != "advmod"), None)
+    return first == x.c.tok or (t.dep == "conj" and first == t.head)
+
+
 #: the rules by which a candidate clause tells no act, tried in order (``Coder._no_act``)
 def _standing_position(k: Coder, x: _Clause) -> bool:
     """"She supports more border agents", "two Republicans who support abortion rights", "Turkey and Egypt, which back
@@ -1996,7 +2010,7 @@ _NO_ACT: tuple[tuple[str, Callable[[Coder, _Clause], bool]], ...] = (
     ("questions-a-thing-raises", _questions_a_thing_raises), ("campaign-rally", _campaign_rally),
     ("meeting-alone", _meeting_alone), ("aspiration", _aspiration), ("dispersed-itself", _dispersed_itself),
     ("agrees-with-a-view", _agrees_with_a_view), ("mere-wish", _mere_wish), ("fought-a-disaster", _fought_a_disaster),
-    ("no-dare", _no_dare),
+    ("no-dare", _no_dare), ("imperative", _imperative),
 )
 
 
