@@ -1692,6 +1692,18 @@ def test_two_politicians_told_clashing_as_the_two_leaders_clash_in_words(pipelin
     assert clash and clash[0].type == "ACCUSE" and len(clash[0].sources) == 2, [(e.type, e.rule) for e in art.events]
 
 
+@pytest.mark.parametrize("text, words", [
+    ("Prime Minister Owen Hale and opposition leader Mark Quill battled over taxes in a televised debate on Monday.", True),
+    ("Government troops battled rebels near the border town of Ardo on Monday.", False),
+])
+def test_politicians_battling_in_a_debate_battle_in_words(pipeline, text, words):
+    from dragoman import extract
+
+    art = extract(text, published="2025-03-04", pipeline=pipeline)
+    battle = [e for e in art.events if "battle" in (e.rule or "")]
+    assert battle and (battle[0].type == "ACCUSE") is words, [(e.type, e.rule) for e in art.events]
+
+
 def test_two_people_told_anew_are_not_the_pair_named_before(pipeline):
     from dragoman import extract
 
