@@ -95,6 +95,9 @@ def test_no_political_participant_no_event(pipeline, text):
     ("Prosecutors dropped the investigation into the former minister.", "CONCEDE"),
     ("Government troops recaptured the town of Kalehe.", "COERCE"),
     ("The two sides exchanged prisoners on Sunday.", "RETREAT"),
+    # whoever is charged, by a state no one needs to name
+    ("Kovac-Hale was charged with fraud on Monday.", "COERCE"),
+    ("Nordbank Holdings was charged with money laundering on Monday.", "COERCE"),
 ])
 def test_political_acts_are_coded(pipeline, text, type_):
     from dragoman import extract

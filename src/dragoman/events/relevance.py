@@ -23,7 +23,8 @@ restatements are merged (a restatement may add the participant that decides it):
   union urged ministers to block the sale"); a state's statements about markets are not events;
 - in political news, any political actor: those, organised civil society (unions, churches, NGOs,
   media as actors), a politician named in full, or — for violence, coercion and protest — the people
-  who suffer or carry it out.
+  who suffer or carry it out; a coercion with no doer named ("X was charged with fraud") is the state's,
+  whoever it is done to.
 
 Events the coder is less sure of than ``min_confidence`` (settings) are dropped here too, after the
 restatements are merged (a weakly worded restatement still adds its evidence and participants).
@@ -178,6 +179,8 @@ def keep(event: Event, article: Article) -> bool:
                    if a is not None)
     if any(political_actor(a, article.text) for a in actors):
         return True
+    if event.type == "COERCE" and not event.sources and event.targets:
+        return True  # "Mensah-Ward was charged with ...": whoever is arrested or charged, the unnamed doer is the state
     return event.type in rules().people_types and any(people(a) for a in actors)
 
 
