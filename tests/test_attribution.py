@@ -1004,3 +1004,22 @@ def test_the_parties_of_a_sought_or_rejected_accord_are_its_targets(pipeline, te
 def test_the_outlet_an_interview_is_given_to_is_no_target(pipeline, text):
     art, evs = events(pipeline, text, "ACCUSE")
     assert evs and not any({"CNN", "BBC"} & names(art, e.targets) for e in evs), [(e.rule, names(art, e.targets)) for e in evs]
+
+
+# --- rule: a relative clause denying what its noun says is news (coder._denial_of_which) -----------------------
+
+
+@pytest.mark.parametrize("text, source", [
+    (("Newspapers have reported a quarrel between the foreign minister and the Treasury over the budget, which "
+     "the Elysee has denied."), "Elysee"),
+    ("Police said Omar Haddad was being held on charges of sedition, which he denies.", "Omar Haddad"),
+])
+def test_a_denial_told_in_a_relative_clause_is_coded(pipeline, text, source):
+    art, evs = events(pipeline, text, "REJECT")
+    assert evs and source in names(art, evs[0].sources), [(e.type, e.rule, names(art, e.sources)) for e in art.events]
+
+
+def test_a_client_denying_a_charge_is_a_person_not_a_thing(pipeline):
+    # "client" is one of the words for people (actors/data/people.txt): its verbs are acts, not a thing's doing
+    art, evs = events(pipeline, 'Defence lawyer Ana Ruiz told reporters that her client denies every count.', "REJECT")
+    assert evs, [(e.type, e.rule) for e in art.events]

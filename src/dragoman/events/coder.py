@@ -1572,10 +1572,13 @@ class Coder:
         if "weak" in e.flags:
             conf -= w["weak"]
         depth = view.depth(c.clause) if noun and c.clause != c.tok else c.depth
-        if not noun and _told_as_news(view, c.tok):
+        denial = not noun and _denial_of_which(view, c.tok)
+        if not noun and (denial or _told_as_news(view, c.tok)):
             depth = min(depth, 1)  # "a letter delivered by nurses who marched on the assembly yesterday"
         conf -= min(w["depth_cap"], w["depth_step"] * depth) + c.penalty
-        if toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
+        if denial:
+            pass  # "reports of a rift, which the ministry denied": the denial is news, however deep the claim
+        elif toks[c.tok].dep in ("relcl", "acl", "advcl", "amod", "pcomp"):
             conf -= w["nested_clause"]
         elif any(toks[a].dep in ("relcl", "acl") for a in view.ancestors(c.tok)):
             conf -= w["in_relative"]  # told inside a relative clause: background
@@ -2150,6 +2153,14 @@ def _move_makers(view: View, events: list[Event]) -> list[Event]:
 #: days a report counts from its own ("yesterday", "on Tuesday"): a clause dated so tells the news, however deep
 _NEWS_DAYS = frozenset(("yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
                         "saturday", "sunday"))
+
+
+def _denial_of_which(view: View, i: int) -> bool:
+    """Is the verb at ``i`` a relative clause denying what the noun it hangs on says ("charges of treason, which he
+    denies", "reports of a quarrel, which the ministry has rejected")?"""
+    toks = view.toks
+    return toks[i].dep == "relcl" and view.lemma(i) in ("deny", "dispute", "reject", "contest", "refute") \
+        and any(view.lemma(o) in ("which", "that") for o in view.kids(i, "dobj"))
 
 
 def _told_as_news(view: View, i: int) -> bool:
