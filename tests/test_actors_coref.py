@@ -641,3 +641,14 @@ def test_they_in_words_said_to_an_outlet_is_not_the_outlet(pipeline):
                   pipeline=pipeline)
     who = holder(art, "they")
     assert who is None or who.name != "BBC News", [(a.name, [m.text for m in a.mentions]) for a in art.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Jean Moreau was charged with fraud on Monday. Moreau's lawyer, Ana Ruiz, said her client denies every count.",
+    "Jean Moreau was charged with fraud on Monday. Ana Ruiz, who represents Moreau, said her client denies every count.",
+])
+def test_her_client_is_whom_the_lawyer_acts_for(pipeline, text):
+    art = extract(text, pipeline=pipeline)
+    denial = next(e for e in art.events if e.type == "REJECT")
+    assert [art.actor(i).name for i in denial.sources] == ["Jean Moreau"], [(a.name, [m.text for m in a.mentions])
+                                                                          for a in art.actors]

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from dragoman.actors.context import SHORT_FORMS, Context, Group, Unit, name_head, short_form_by
-from dragoman.actors.epithet import resolve_epithets
+from dragoman.actors.epithet import resolve_clients, resolve_epithets
 from dragoman.actors.holders import resolve_holders
 from dragoman.actors.lexicon import OFFICE_SOURCES, PSEUDO_COUNTRIES, Entry
 from dragoman.actors.militia import resolve_armed, resolve_members
@@ -105,6 +105,7 @@ def build(ctx: Context, kept: list[Unit]) -> tuple[Actor, ...]:
     resolve_holders(ctx, gather.order)
     resolve_descriptions(ctx, gather.order, gather.covered)
     resolve_epithets(ctx, gather.order, gather.covered)
+    resolve_clients(ctx, gather.order, gather.covered)
     resolve_members(ctx, gather)
     return _actors(ctx, _beside_governments(gather.order))
 

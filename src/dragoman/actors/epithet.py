@@ -6,6 +6,9 @@ whose head is the noun an apposition to a person's name, or a common noun writte
 with is that person, when the article described no one else with that noun before it.  Offices and roles
 ("the minister", "the judge") are titles, resolved apart (``coref._gather_titles``); this is for what the lexicons
 do not know as a role: an occupation, a kinship, an age ("the 34-year-old").
+
+Likewise "his client", said by a lawyer, is whom the lawyer acts for, where the sentence says so ("Moreau's lawyer, Ana
+Ruiz, said her client denies ...", "Ana Ruiz, who represents Moreau, said her client ...": ``resolve_clients``).
 """
 
 from __future__ import annotations
@@ -66,3 +69,30 @@ def resolve_epithets(ctx: Context, order: list[Group], covered: set[int]) -> Non
             continue  # the description itself
         person.mentions.append((dets[0], t.i + 1, "title"))
         covered.update(range(dets[0], t.i + 1))
+
+
+#: the nouns of those who act for a client
+_COUNSEL = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate", "representative"})
+
+
+def resolve_clients(ctx: Context, order: list[Group], covered: set[int]) -> None:
+    """Add to the person a lawyer acts for, in the lawyer's sentence, "his client" or "her client" (the subject
+    or object of what the lawyer says): the possessor of the lawyer's title ("Moreau's lawyer") or the object of
+    "represents" in a clause about the lawyer."""
+    toks = ctx.toks
+    at = {i: g for g in order for s, e, _ in g.mentions for i in range(s, e)}
+    for t in toks:
+        if t.lemma.lower() != "client" or t.i in covered or t.tag != "NN":
+            continue
+        poss = [c for c in ctx.children[t.i] if toks[c].dep == "poss" and toks[c].tag == "PRP$"]
+        if not poss:
+            continue
+        sent = [k for k in range(len(toks)) if toks[k].sent == t.sent]
+        owners = [c for k in sent if toks[k].lemma.lower() in _COUNSEL for c in ctx.children[k] if toks[c].dep == "poss"]
+        owners += [c for k in sent if toks[k].lemma.lower() == "represent" and k < t.i for c in ctx.children[k]
+                   if toks[c].dep == "dobj"]
+        people = {id(g): g for c in owners if (g := at.get(c)) is not None and g.unit.kind == "person"}
+        if len(people) == 1:
+            person = next(iter(people.values()))
+            person.mentions.append((poss[0], t.i + 1, "title"))
+            covered.update(range(poss[0], t.i + 1))
