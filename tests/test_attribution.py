@@ -1023,3 +1023,12 @@ def test_a_client_denying_a_charge_is_a_person_not_a_thing(pipeline):
     # "client" is one of the words for people (actors/data/people.txt): its verbs are acts, not a thing's doing
     art, evs = events(pipeline, 'Defence lawyer Ana Ruiz told reporters that her client denies every count.', "REJECT")
     assert evs, [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Tom Hale voiced criticism of the way Governor Ana Lind handled the crisis.",
+    "Senator Tom Hale repeated his criticism of the way Governor Ana Lind brought in the rules.",
+])
+def test_criticism_of_the_way_someone_acted_is_aimed_at_them(pipeline, text):
+    art, evs = events(pipeline, text, "ACCUSE")
+    assert evs and names(art, evs[0].targets) == {"Ana Lind"}, [(e.rule, names(art, e.targets)) for e in evs]

@@ -74,7 +74,7 @@ class Attribution:
             sources, targets, recip = self._verb_participants(view, c, ptype)
         if ptype == "PROTEST":
             sources = sources + _organisers(view, c)  # "a march organised by the tenants' movement X": X's protest
-        if ptype in ("ACCUSE", "SUPPORT", "REJECT") and not e.is_noun and not [a for a in targets if a not in sources]:
+        if ptype in ("ACCUSE", "SUPPORT", "REJECT") and not [a for a in targets if a not in sources]:
             targets = targets + _doers_of_what(view, c.tok, sources)  # "criticised the way X's government operates"
         sources = uniq(sources)
         targets = [a for a in uniq(targets) if a not in sources]
@@ -572,11 +572,14 @@ def _origins(view: View, root: int, attack: bool = False) -> set[str]:
 
 
 def _doers_of_what(view: View, v: int, sources: list[str]) -> list[str]:
-    """Who did what the verb at ``v`` judges, when its object is told by a relative clause with a subject of its own:
-    "attacked the way the premier's cabinet takes decisions" (the government), "praised the decision the council
-    took" (the council)."""
+    """Who did what the verb (or the noun) at ``v`` judges, when its object is told by a relative clause with a subject
+    of its own: "attacked the way the premier's cabinet takes decisions" (the government), "praised the decision the
+    council took" (the council), "criticism of the way the minister handled the crisis" (the minister)."""
     out: list[str] = []
-    for o in view.kids(v, "dobj"):
+    # (a noun's: "criticism of the way the minister handled the crisis")
+    objs = view.kids(v, "dobj") + [o for p in view.kids(v, "prep") if view.toks[v].pos == "NOUN"
+                                   and view.lemma(p) in ("of", "over") for o in view.kids(p, "pobj")]
+    for o in objs:
         for r in view.kids(o, "relcl"):
             s, passive = view.subject(r)
             if s is not None and not passive and view.lemma(s) not in ("that", "which", "who"):
