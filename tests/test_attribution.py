@@ -1032,3 +1032,20 @@ def test_a_client_denying_a_charge_is_a_person_not_a_thing(pipeline):
 def test_criticism_of_the_way_someone_acted_is_aimed_at_them(pipeline, text):
     art, evs = events(pipeline, text, "ACCUSE")
     assert evs and names(art, evs[0].targets) == {"Ana Lind"}, [(e.rule, names(art, e.targets)) for e in evs]
+
+
+# --- rule: a retort that names no one is aimed at whoever attacked the retorter (events/response.py: retorts) -------
+
+
+def test_a_retort_is_aimed_at_the_attacker(pipeline):
+    art, evs = events(pipeline, "Senator Ada Brill accused Governor Tom Hale of lying about the budget. Hale hit back on "
+                                "Tuesday, saying the senator had voted for the cuts.", "ACCUSE")
+    retort = [e for e in evs if "hit-back" in (e.rule or "")]
+    assert retort and names(art, retort[0].targets) == {"Ada Brill"}, [(e.rule, names(art, e.targets)) for e in evs]
+
+
+def test_a_retort_with_no_attack_told_is_aimed_at_no_one(pipeline):
+    art, evs = events(pipeline, "Senator Ada Brill visited the port on Monday. Governor Tom Hale hit back on Tuesday, "
+                                "saying the senator had voted for the cuts.", "ACCUSE")
+    retort = [e for e in evs if "hit-back" in (e.rule or "")]
+    assert retort and not retort[0].targets, [(e.rule, names(art, e.targets)) for e in evs]

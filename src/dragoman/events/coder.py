@@ -28,7 +28,7 @@ from dragoman.events.lexicon import NONE, Entry, Lexicon, load, lookup
 from dragoman.events.merge import other_stages
 from dragoman.events.modes import Modes, clause_modes
 from dragoman.events.relevance import state_actor
-from dragoman.events.response import answer, governments, owners, refusals
+from dragoman.events.response import answer, governments, owners, refusals, retorts
 from dragoman.events.sides import named_before, sides
 from dragoman.ids import event_id
 from dragoman.model import Actor, Article, Aux, Event, Evidence, Sentence, Token
@@ -168,7 +168,7 @@ class Coder:
             events.extend(self.sentence(view, sent))
         events = [b for e in events if (b := self._binding(view, self._verbal(view, e))) is not None
                   and not _given_by_a_thing(view, b) and not _home_tour(view, b) and not _war_on_a_thing(view, b)]
-        events = owners(view, refusals(view, answer(view, events, self.lex.modes)), self.lex.modes, self.lex.doings)
+        events = owners(view, retorts(refusals(view, answer(view, events, self.lex.modes))), self.lex.modes, self.lex.doings)
         events = governments(view, events, self.lex.modes)
         events = sides(view, events, self.lex.modes)
         # "the two leaders clashed": told again with the two named, a clash of politicians is one of words

@@ -8,7 +8,8 @@ as target the source of the nearest earlier event of the answered kind — an ac
 a denial, a request or an offer for a demand — told in the same sentence or in the three before it, by
 someone else; an accusation aimed at the rejecter is preferred to a nearer one that is not.  The
 answered words are data (``answered_*`` in ``data/refine.yaml``).  A refusal that names no one ("the cabinet
-refused") answers whoever asked the refuser, or a part of its government, for something (``refusals``).
+refused") answers whoever asked the refuser, or a part of its government, for something (``refusals``); a retort
+("hit back", "shot back") whoever attacked the retorter (``retorts``).
 
 Likewise a judgement of an act or a measure that names no actor ("Amnesty condemned the plan", "called the
 ruling \"usurpation\"", "welcomed the decision") is aimed at whoever the article said made it: where the same
@@ -125,6 +126,30 @@ def answer(view: View, events: list[Event], modes: Mapping[str, frozenset[str]])
 #: rules of refusals: one says no to what someone asked
 _REFUSALS = ("reject/refuse", "reject/refusal-of-an-act", "reject/ignore", "reject/defy", "reject/resist")
 _REFUSAL_WINDOW = 8  # sentences before the refusal where the request aimed at the refuser may be told
+
+
+#: rules of retorts: one hits back at whoever attacked
+_RETORTS = ("accuse/hit-back", "accuse/shoot-back")
+
+
+def retorts(events: list[Event]) -> list[Event]:
+    """``events`` with the targets of retorts that name no one ("the governor hit back", "shot back in a statement")
+    filled in with whoever attacked the retorter: the source of the nearest earlier accusation aimed at one of them,
+    anywhere before; else of the nearest earlier accusation, by someone else, in its sentence or the ``_WINDOW``
+    before it."""
+    out = list(events)
+    for n, ev in enumerate(out):
+        if ev.type != "ACCUSE" or ev.targets or not ev.sources or not (ev.rule or "").startswith(_RETORTS) \
+                or not ev.evidence or ev.evidence[0].sent is None:
+            continue
+        mine, s, at = set(ev.sources), ev.evidence[0].sent, ev.evidence[0].trigger[0]
+        before = [p for p in out[:n] if p.type == "ACCUSE" and p.sources and not mine & set(p.sources) and p.evidence
+                  and p.evidence[0].sent is not None and p.evidence[0].trigger[0] < at]
+        aimed = [p for p in before if mine & set(p.targets)]
+        near = [p for p in before if s - _WINDOW <= (p.evidence[0].sent or 0) <= s]
+        if aimed or near:
+            out[n] = replace(ev, targets=tuple((aimed or near)[-1].sources), rule=f"{ev.rule}+retorts")
+    return out
 
 
 def _kin(view: View, mine: set[str], asked: tuple[str, ...]) -> bool:
