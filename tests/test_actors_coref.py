@@ -630,6 +630,8 @@ def test_a_person_is_told_again_by_the_noun_that_described_them(pipeline, text, 
     ("Tom Hale, a retired surgeon, was arrested. Police said the surgeon who treated him was not involved.",
      "the surgeon"),
     ("Tom Hale, a retired surgeon, was arrested. Police accused the nurse of fraud.", "the nurse"),
+    # a word the description lacks says another one
+    ("Tom Hale, a retired surgeon, was arrested. Police accused the German surgeon of fraud.", "the German surgeon"),
 ])
 def test_an_epithet_is_nobody_the_article_did_not_single_out(pipeline, text, epithet):
     art = extract(text, pipeline=pipeline)

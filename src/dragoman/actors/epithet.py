@@ -21,6 +21,17 @@ from dragoman.actors.vocabulary import words
 _SAYS_WHICH = frozenset({"poss", "relcl", "acl", "appos", "compound", "nummod"})
 
 
+def _words_of(ctx: Context, i: int) -> set[str]:
+    """The lower-case words of the noun phrase headed at ``i`` (its modifiers, not its clauses)."""
+    toks = ctx.toks
+    out, stack = set(), [i]
+    while stack:
+        k = stack.pop()
+        out.add(toks[k].lemma.lower())
+        stack.extend(c for c in ctx.children[k] if toks[c].dep in ("amod", "compound", "nmod", "advmod", "npadvmod"))
+    return out
+
+
 def _described(ctx: Context, order: list[Group]) -> list[tuple[int, str, Group]]:
     """Where each person was described with a common noun, the noun and the person: the head of an apposition
     to their name ("Tom Hale, a retired surgeon"), or a lower-case noun written before it ("the pop singer Marco
@@ -61,7 +72,9 @@ def resolve_epithets(ctx: Context, order: list[Group], covered: set[int]) -> Non
         dets = [c for c in kids if toks[c].dep == "det"]
         if [toks[c].text.lower() for c in dets] != ["the"] or any(toks[c].dep in _SAYS_WHICH for c in kids):
             continue  # "a surgeon", "the surgeon who operated", "the band's singer": not (or not only) them
-        people = {id(g): g for i, lemma, g in told if i < t.i and lemma == t.lemma.lower()}
+        # "the European weather agency" is not "JAXA, the Japanese space agency": no word the description lacks
+        mods = {toks[c].lemma.lower() for c in kids if toks[c].dep == "amod"}
+        people = {id(g): g for i, lemma, g in told if i < t.i and lemma == t.lemma.lower() and mods <= _words_of(ctx, i)}
         if len(people) != 1:
             continue  # two people described so, or none yet: which one is not said
         person = next(iter(people.values()))
