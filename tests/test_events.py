@@ -150,6 +150,15 @@ def test_hosting_refugees_is_not_hosting_a_visit(code, text, consult):
     assert any(e.type == "CONSULT" for e in code(text).events) is consult
 
 
+@pytest.mark.parametrize("text, names, type_", [
+    ("The two unions hammered out a pay deal with the ministry last week.", ("unions", "ministry"), "AGREE"),
+    ("The opposition leader hammered the ministry over its budget.", ("opposition leader", "ministry"), "ACCUSE"),
+])
+def test_hammering_out_a_deal_is_agreeing(code, text, names, type_):
+    art = code(text, names)
+    assert [e.type for e in art.events] == [type_], [(e.type, e.rule) for e in art.events]
+
+
 @pytest.mark.parametrize("text, names, consult", [
     ("Marco Velez arrived at the Madrid high court in a grey suit for the start of his trial.",
      ("Marco Velez", "Madrid high court"), False),
