@@ -84,8 +84,8 @@ def resolve_epithets(ctx: Context, order: list[Group], covered: set[int]) -> Non
         covered.update(range(dets[0], t.i + 1))
 
 
-#: the nouns of those who act for a client
-_COUNSEL = frozenset({"lawyer", "attorney", "counsel", "solicitor", "barrister", "advocate", "representative"})
+#: the nouns of those who act for a client (words.yaml)
+_COUNSEL = words("counsel_nouns")
 
 
 def resolve_clients(ctx: Context, order: list[Group], covered: set[int]) -> None:
@@ -100,7 +100,7 @@ def resolve_clients(ctx: Context, order: list[Group], covered: set[int]) -> None
         poss = [c for c in ctx.children[t.i] if toks[c].dep == "poss" and toks[c].tag == "PRP$"]
         if not poss:
             continue
-        sent = [k for k in range(len(toks)) if toks[k].sent == t.sent]
+        sent = ctx.sentence_range(t.i)
         owners = [c for k in sent if toks[k].lemma.lower() in _COUNSEL for c in ctx.children[k] if toks[c].dep == "poss"]
         owners += [c for k in sent if toks[k].lemma.lower() == "represent" and k < t.i for c in ctx.children[k]
                    if toks[c].dep == "dobj"]

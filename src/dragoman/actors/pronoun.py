@@ -420,8 +420,8 @@ def _clause_subject(ctx: Context, i: int, at: dict[int, Group]) -> Group | None:
     return at.get(subj) if subj is not None else None
 
 
-#: verbs whose object is whom something is said to ("told BBC News: ...")
-_TELLING = frozenset({"tell", "say", "speak", "write", "inform", "brief", "explain"})
+#: verbs whose object is whom something is said to ("told BBC News: ..."; words.yaml)
+_TELLING = words("telling_verbs")
 
 
 def _interviewer(ctx: Context, i: int, g: Group) -> bool:

@@ -59,8 +59,8 @@ DURATIONS = frozenset({"hour", "day", "week", "month", "year", "time", "minute",
 DISTANCE_WORDS = frozenset({"kilometre", "kilometer", "km", "kilometres", "kilometers", "mile", "miles", "metre",
                             "meter", "metres", "meters", "yard", "yards"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
-#: verbs whose object or "to" phrase is whom something is said to
-TELLING_VERBS = frozenset({"tell", "say", "speak", "write", "inform", "brief", "explain"})
+#: verbs whose object or "to" phrase is whom something is said to (the actors' words.yaml)
+TELLING_VERBS = words("telling_verbs")
 #: inside a noun phrase or a coordination: walk up these to the phrase's head
 _NP_DEPS = frozenset({"conj", "compound", "flat", "appos", "amod", "nmod", "poss", "det", "cc"})
 

@@ -128,6 +128,40 @@ _REFUSALS = ("reject/refuse", "reject/refusal-of-an-act", "reject/ignore", "reje
 _REFUSAL_WINDOW = 8  # sentences before the refusal where the request aimed at the refuser may be told
 
 
+def _kin(view: View, mine: set[str], asked: tuple[str, ...]) -> bool:
+    """Whether the request aimed at ``asked`` was aimed at the refusers ``mine``: one of them, or, where both are a
+    government's parts ("the president" asked, "the government" refuses), of one country."""
+    if mine & set(asked):
+        return True
+    theirs, ours = _government_countries(view, asked), _government_countries(view, mine)
+    return bool(theirs and ours) and (None in theirs | ours or bool(theirs & ours))
+
+
+def _government_countries(view: View, ids: Iterable[str]) -> set[str | None]:
+    """The countries (``None`` for one not known) of the actors of ``ids`` that are parts of a government."""
+    return {a.country for x in ids if (a := view.article.actor(x)) is not None and a.sector == "GOV"}
+
+
+def refusals(view: View, events: list[Event]) -> list[Event]:
+    """``events`` with the targets of refusals that name no one filled in with whoever asked the refuser for
+    something: "The unions asked the cabinet to withdraw the decree. ... The cabinet refused", "... said the ministry
+    would not reopen the inquiry": the source of the nearest earlier request
+    aimed at one of the refusers, in the same sentence or the ``_REFUSAL_WINDOW`` before it."""
+    out = list(events)
+    for n, ev in enumerate(out):
+        rule = ev.rule or ""
+        if ev.type != "REJECT" or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None \
+                or not (rule.startswith(_REFUSALS) or "+refusal" in rule):
+            continue
+        mine, s, at = set(ev.sources), ev.evidence[0].sent, ev.evidence[0].trigger[0]
+        asked = [p for p in out[:n] if p.type == "REQUEST" and p.sources and _kin(view, mine, p.targets)
+                 and not mine & set(p.sources) and p.evidence and p.evidence[0].sent is not None
+                 and s - _REFUSAL_WINDOW <= p.evidence[0].sent <= s and p.evidence[0].trigger[0] < at]
+        if asked:
+            out[n] = replace(ev, targets=tuple(asked[-1].sources), rule=f"{rule}+refuses")
+    return out
+
+
 #: rules of retorts: one hits back at whoever attacked
 _RETORTS = ("accuse/hit-back", "accuse/shoot-back")
 
@@ -149,37 +183,6 @@ def retorts(events: list[Event]) -> list[Event]:
         near = [p for p in before if s - _WINDOW <= (p.evidence[0].sent or 0) <= s]
         if aimed or near:
             out[n] = replace(ev, targets=tuple((aimed or near)[-1].sources), rule=f"{ev.rule}+retorts")
-    return out
-
-
-def _kin(view: View, mine: set[str], asked: tuple[str, ...]) -> bool:
-    """Whether the request aimed at ``asked`` was aimed at the refusers ``mine``: one of them, or, where both are a
-    government's parts ("the president" asked, "the government" refuses), of one country."""
-    if mine & set(asked):
-        return True
-    def gov(ids: Iterable[str]) -> set[str | None]:
-        return {a.country for x in ids if (a := view.article.actor(x)) is not None and a.sector == "GOV"}
-    theirs, ours = gov(asked), gov(mine)
-    return bool(theirs and ours) and (None in theirs | ours or bool(theirs & ours))
-
-
-def refusals(view: View, events: list[Event]) -> list[Event]:
-    """``events`` with the targets of refusals that name no one filled in with whoever asked the refuser for
-    something: "The unions asked the cabinet to withdraw the decree. ... The cabinet refused", "... said the ministry
-    would not reopen the inquiry": the source of the nearest earlier request
-    aimed at one of the refusers, in the same sentence or the ``_REFUSAL_WINDOW`` before it."""
-    out = list(events)
-    for n, ev in enumerate(out):
-        rule = ev.rule or ""
-        if ev.type != "REJECT" or ev.targets or not ev.sources or not ev.evidence or ev.evidence[0].sent is None \
-                or not (rule.startswith(_REFUSALS) or "+refusal" in rule):
-            continue
-        mine, s, at = set(ev.sources), ev.evidence[0].sent, ev.evidence[0].trigger[0]
-        asked = [p for p in out[:n] if p.type == "REQUEST" and p.sources and _kin(view, mine, p.targets)
-                 and not mine & set(p.sources) and p.evidence and p.evidence[0].sent is not None
-                 and s - _REFUSAL_WINDOW <= p.evidence[0].sent <= s and p.evidence[0].trigger[0] < at]
-        if asked:
-            out[n] = replace(ev, targets=tuple(asked[-1].sources), rule=f"{rule}+refuses")
     return out
 
 
