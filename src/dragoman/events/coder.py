@@ -1572,7 +1572,7 @@ class Coder:
         if "weak" in e.flags:
             conf -= w["weak"]
         depth = view.depth(c.clause) if noun and c.clause != c.tok else c.depth
-        denial = not noun and _denial_of_which(view, c.tok)
+        denial = not noun and _denial_of_which(view, c.tok, self.lex.modes["relative_denials"])
         if not noun and (denial or _told_as_news(view, c.tok)):
             depth = min(depth, 1)  # "a letter delivered by nurses who marched on the assembly yesterday"
         conf -= min(w["depth_cap"], w["depth_step"] * depth) + c.penalty
@@ -2155,11 +2155,11 @@ _NEWS_DAYS = frozenset(("yesterday", "today", "tonight", "monday", "tuesday", "w
                         "saturday", "sunday"))
 
 
-def _denial_of_which(view: View, i: int) -> bool:
+def _denial_of_which(view: View, i: int, denials: frozenset[str]) -> bool:
     """Is the verb at ``i`` a relative clause denying what the noun it hangs on says ("charges of treason, which he
-    denies", "reports of a quarrel, which the ministry has rejected")?"""
+    denies", "reports of a quarrel, which the ministry has rejected"; ``relative_denials`` in refine.yaml)?"""
     toks = view.toks
-    return toks[i].dep == "relcl" and view.lemma(i) in ("deny", "dispute", "reject", "contest", "refute") \
+    return toks[i].dep == "relcl" and view.lemma(i) in denials \
         and any(view.lemma(o) in ("which", "that") for o in view.kids(i, "dobj"))
 
 
