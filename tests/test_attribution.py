@@ -979,6 +979,16 @@ def test_judging_the_study_named_before_with_its_author_judges_the_author(pipeli
     assert not ev.targets  # a report named with no author: no one
 
 
+def test_a_report_judged_long_after_it_was_named_with_its_author_judges_the_author(pipeline):
+    text = ("A report by the Tarrow Audit Commission found the ferry contract had run two years late. "
+            "It said officials had ignored warnings. The transport department paid the operator twice. "
+            "Opposition members asked questions in the assembly on Monday. Ministers said the contract would be "
+            "reviewed. The operator declined to comment. Several councils have also raised complaints. "
+            "A department spokeswoman said: \"We welcome the report and will act on it.\"")
+    art, ev = one(pipeline, text, "SUPPORT")
+    assert names(art, ev.targets) == {"Tarrow Audit Commission"}, names(art, ev.targets)
+
+
 @pytest.mark.parametrize("text, verb, sources, targets", [
     # the parties of what is sought or rejected are whom it is asked of or aimed at, not the askers
     (("The interior minister, Hallam Pryce, said he was seeking accords between several African governments and "

@@ -17,8 +17,9 @@ noun was used first, in one of the five sentences before, as the object of a ver
 "EU leaders unveiled a plan ..."), the subject of that verb, when it names actors other than the judge
 (``owners``); else, where it was told done, in the same sentence or the three before, by a verb the noun names
 (``doings`` in ``data/refine.yaml``: "the court ruled ... welcomed the ruling", "troops raided ... condemned the
-raid"), the subject of the nearest such verb; else, for what a court gives (``court_products``: "condemned the
-verdict"), the court or judge the article named last; failing all these, the doers of the nearest earlier event the
+raid"), the subject of the nearest such verb; else the maker named with the word where the article first used it,
+however long before ("a report by the audit office ... 'We welcome the report'"); else, for what a court gives
+(``court_products``: "condemned the verdict"), the court or judge the article named last; failing all these, the doers of the nearest earlier event the
 article coded whose trigger writes the noun's word, whatever the noun ("imposed sanctions ... rejected the sanctions").
 """
 
@@ -306,13 +307,9 @@ def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset
             if view.lemma(j) == lemma and view.toks[j].pos == "NOUN"]
     if not uses:
         return []
-    first = uses[0]
-    # "a report by the National Audit Office", "the watchdog's report", "the Hutton report": its maker named with it
-    named = [a for c in view.children[first] if view.toks[c].dep in ("poss", "compound") for a in view.tok_actors.get(c, ())]
-    named += [a for c in view.kids(first, "prep") if view.lemma(c) == "by" for o in view.kids(c, "pobj")
-              for a in view.phrase_actors(o)]
+    named = _named_with(view, uses[0])
     if named:
-        return [x for x in dict.fromkeys(named) if x not in judges]
+        return [x for x in named if x not in judges]
     for j in reversed(uses):
         verb = view.toks[j].head
         if view.toks[j].dep not in ("dobj", "nsubjpass") or view.lemma(verb) not in making:
@@ -322,6 +319,27 @@ def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset
         who = [x for x in view.phrase_actors(doer) if x not in judges] if doer is not None else []
         if who:
             return who
+    return []
+
+
+def _named_with(view: View, j: int) -> list[str]:
+    """The actors named with the noun at ``j`` as its maker: "a report by the Tarrow audit office", "the watchdog's
+    report", "the Hutton report"."""
+    named = [a for c in view.children[j] if view.toks[c].dep in ("poss", "compound") for a in view.tok_actors.get(c, ())]
+    named += [a for c in view.kids(j, "prep") if view.lemma(c) == "by" for o in view.kids(c, "pobj")
+              for a in view.phrase_actors(o)]
+    return list(dict.fromkeys(named))
+
+
+def _first_maker(view: View, noun: int, sent: int, judges: set[str]) -> list[str]:
+    """The actors named as the maker of what ``noun`` names where the article first used its word, however long
+    before ``sent`` ("a report by the audit office ... [ten paragraphs on] ... 'We welcome the report'"), when no
+    nearer use or doing tells whose it is; [] when that first use names no one other than the judges."""
+    lemma = view.lemma(noun)
+    for s in range(sent):
+        for j in range(view.article.sentences[s].tok_start, view.article.sentences[s].tok_end):
+            if view.lemma(j) == lemma and view.toks[j].pos == "NOUN":
+                return [x for x in _named_with(view, j) if x not in judges]
     return []
 
 
@@ -406,7 +424,7 @@ def owners(view: View, events: list[Event], modes: Mapping[str, frozenset[str]],
         if view.kids(noun, "poss") and view.lemma(noun) not in modes["undergone_nouns"]:
             continue  # "condemned the army's raid": the owner did it ("Klein's arrest": she underwent it)
         who = _owner(view, noun, sent, judges, modes["making_verbs"]) or _doer(
-            view, noun, sent, judges, doings.get(view.lemma(noun), frozenset()))
+            view, noun, sent, judges, doings.get(view.lemma(noun), frozenset())) or _first_maker(view, noun, sent, judges)
         if not who and view.lemma(noun) in modes["said_things"]:
             who = _claimant(view, i, sent, judges, modes["claim_verbs"])  # "X said ... Democrats called the remark dangerous"
         if not who and view.lemma(noun) in modes["court_products"]:
