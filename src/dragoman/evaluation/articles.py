@@ -38,8 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dragoman.datafile import read_yaml
 from dragoman.errors import EvalError
 from dragoman.evaluation import Report
 from dragoman.evaluation.common import name_words, read_jsonl
@@ -58,7 +57,7 @@ _WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def pages_list() -> dict[str, Any]:
     """The hand-made list of the real pages: which are political (coded), which not, which in between."""
-    data: dict[str, Any] = yaml.safe_load(PAGES_LIST.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(PAGES_LIST.read_text(encoding="utf-8"))  # ("on" a word, not True)
     return data
 
 
