@@ -272,3 +272,21 @@ def test_a_headlines_bare_title_is_its_subject_and_its_act_is_the_leads(pipeline
     art = extract(text, published="2024-05-04", pipeline=pipeline)
     evs = [e for e in art.events if e.type == type_]
     assert len(evs) == 1 and [x.sent for x in evs[0].evidence] == [0, 1], [(e.type, e.rule) for e in art.events]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a plural acronym ends the headline: "MPs" is no first name of the name after it
+    (("Vance pledges calm to Ellery MPs Premier Ada Vance has told the island's MPs that the harbour dispute will "
+      "not stop the budget. Vance said the talks would go on. The opposition said it would wait for the figures."),
+     "Vance pledges calm to Ellery MPs"),
+    # the story restates the headline's subject in another form of the word ("Ally" / "allies")
+    (("Ally backing for harbour deal The premier's allies are to back the harbour authority's deal to extend the "
+      "docks. Their leader told members the deal would bring jobs to Port Ellery. The vote is due next week."),
+     "Ally backing for harbour deal"),
+    # the same two words told again across a full stop are no name ("port plan. The")
+    (("Council doubts over port plan The council of Port Ellery has raised doubts over the port plan. The harbour "
+      "authority said it would answer the council's questions. A vote is due in the spring, officials said."),
+     "Council doubts over port plan"),
+])
+def test_a_glued_headline_is_found_where_its_words_come_back_in_another_form(text, want):
+    assert headline(text) == want

@@ -4,11 +4,11 @@
 line break nor full stop between the headline and the story. Left as it is, the parser reads one long
 sentence whose first clause is the headline. The cut is found from the words alone, before parsing:
 it falls before a capitalised word that starts the story, such that the headline's words of content
-come back in the story's first sixty words, its first one (the subject) among the first twenty: the
-story's first sentence restates the headline. A day or month in the words before the cut, or a dateline
-("VILNIUS - "), says they are the story's own sentence. Only a
-text of one line and several sentences is looked at (a text with line breaks has its title on a line
-of its own).
+come back in the story's first sixty words, its first one (the subject, in any form of the word:
+"Tories" for "Tory") among the first twenty: the story's first sentence restates the headline. A day
+or month in the words before the cut, or a dateline ("VILNIUS - "), says they are the story's own
+sentence. Only a text of one line and several sentences is looked at (a text with line breaks has its
+title on a line of its own).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”]?\s+['\"‘“]?[A-Z]")
 _QUOTES = "'\"‘“’”,.-()"
+#: a plural acronym ("MPs", "MEPs"): never a word of a person's name, so the capitalised word after it may start the story
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 
 #: the longest headline looked for, in words, and the least story after it
 MAX_WORDS = 10
@@ -53,6 +55,22 @@ def _stem(word: str) -> str:
     if w.endswith(("'s", "’s")):
         w = w[:-2]
     return w[:5]
+
+
+#: endings taken off a word before the headline's subject is looked for in the story ("Tories" / "Tory"), with what
+#: replaces them
+_ENDINGS = (("ies", "y"), ("ing", ""), ("ed", ""), ("s", ""))
+
+
+def _root(word: str) -> str:
+    """The first four letters of ``word`` without its ending: "Tories" and "Tory" share one."""
+    w = word.lower().strip("'’")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    for ending, instead in _ENDINGS:
+        if w.endswith(ending) and not w.endswith("ss") and len(w) - len(ending) >= 3:
+            return (w[:-len(ending)] + instead)[:4]
+    return w[:4]
 
 
 def _spelt_out(acronym: str, words: list[str]) -> bool:
@@ -90,10 +108,11 @@ def glued_headline(text: str) -> tuple[int, int] | None:
             continue
         if low[k - 1] in lex["stop"] or low[k - 1] in lex["particles"] or prev.endswith(",") or low[k] in lex["dates"] or low[k - 1] in lex["titles"]:
             continue
-        if prev[0].isupper() and low[k] not in lex["openers"] and low[k - 1] not in low[k:k + 4] and not said_by:
+        if prev.lstrip(_QUOTES)[:1].isupper() and not _PLURAL_ACRONYM.match(prev) and low[k] not in lex["openers"] and low[k - 1] not in low[k:k + 4] and not said_by:
             continue  # inside a name: "Paula | Radcliffe" (not "... Straw | Jack Straw has ...", "..., says Quist | Lars")
-        if any(low[j] == low[k - 1] and low[j + 1] == low[k] for j in range(k + 1, len(low) - 1)):
-            continue  # "New Zealand" told again later: a name
+        if any(low[j] == low[k - 1] and low[j + 1] == low[k] and not _ENDS_SENTENCE.search(toks[j][2])
+               for j in range(k + 1, len(low) - 1)):
+            continue  # "New Zealand", "pop band Busted" told again later: one phrase (not "... ID cards. The ...")
         head = {_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2]) if m.group().lower() not in lex["stop"]}
         if not head:
             continue
@@ -105,12 +124,12 @@ def glued_headline(text: str) -> tuple[int, int] | None:
             continue  # "Minister Petros Kallis accused | Turkey of ...": a name, its verb, then its object (not "... arrested | The")
         if any(low[j] in lex["dates"] for j in range(k)):
             break  # "... on Tuesday accused": a day belongs to the story's sentence, never to a headline
-        first_word = next((_stem(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2])
+        first_word = next((_root(m.group()) for t in toks[:k] for m in _WORD.finditer(t[2])
                            if m.group().lower() not in lex["stop"]), "")
         if said_by:
-            first_word = _stem(toks[k - 1][2])  # ", says Quist": the story names its speaker again
-        lead = {_stem(m.group())[:4] for t in toks[k:k + LEAD_WORDS] for m in _WORD.finditer(t[2])}
-        if first_word[:4] not in lead and not _spelt_out(toks[0][2], [t[2] for t in toks[k:k + LEAD_WORDS]]):
+            first_word = _root(toks[k - 1][2])  # ", says Quist": the story names its speaker again
+        lead = {_root(m.group()) for t in toks[k:k + LEAD_WORDS] for m in _WORD.finditer(t[2])}
+        if first_word not in lead and not _spelt_out(toks[0][2], [t[2] for t in toks[k:k + LEAD_WORDS]]):
             continue  # the story's first words do not restate the headline's subject: "X met | Japan's premier"
         score = (hits, hits / len(head), -k)
         if hits >= MIN_REPEATED and hits / len(head) >= MIN_SHARE and (best is None or score > best[0]):
