@@ -2296,8 +2296,8 @@ def _listed_with_places(view: View, a: Actor) -> bool:
 def _there_is(view: View, c: int, by_tok: dict[int, Cand]) -> bool:
     """Does the clause at ``c`` say there is, or needs to be, an act ("there should be an inquiry", "there needs to
     be an investigation"): "there" its subject, an event noun what is (or must be)?"""
-    if not view.kids(c, "expl"):
-        return False
+    if not view.kids(c, "expl") and not any(view.kids(a, "expl") for a in view.kids(c, "aux")):
+        return False  # ("There does need to be": the parser may hang "there" on the auxiliary)
     be = c if view.lemma(c) == "be" else next((x for x in view.kids(c, "xcomp") if view.lemma(x) == "be"), None)
     return be is not None and any(j in by_tok for a in view.kids(be, "attr") for j in (a, *view.kids(a, "compound")))
 
