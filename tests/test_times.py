@@ -531,6 +531,25 @@ def test_a_clause_describing_part_of_a_past_one_is_of_its_time(pipeline, text, t
     assert evs and evs[-1].aux.historical == historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
 
 
+@pytest.mark.parametrize("text, type_, historical", [
+    # what an "after" clause tells happened before the clause it orders, even where that clause's year is told in an
+    # infinitive it governs ("failed to form a government in 1974")
+    ("The Whigs failed to form a government in 1974 after the Radicals demanded that the premier quit.",
+     "REQUEST", True),
+    # a story of the past told on: "the following day" dates the refusal to that year; "hours later" goes on with it
+    (("The Whigs failed to form a government in 1974. The following day, the Radical leader refused to back the "
+      "premier. Four hours later, the premier called the Radical leader back to his office."), "CONSULT", True),
+    ("The Whigs won the election last week. Four hours later, the premier called the Radical leader to his office.",
+     "CONSULT", False),
+])
+def test_a_story_of_the_past_told_on_stays_in_the_past(pipeline, text, type_, historical):
+    from dragoman import extract
+
+    art = extract(text, published="2005-01-01", pipeline=pipeline)
+    evs = [e for e in art.events if e.type == type_]
+    assert evs and evs[-1].aux.historical == historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
+
+
 @pytest.mark.parametrize("text, historical", [
     ("Senators criticised the interior minister last year for closing the border posts.", True),
     ("Three years ago the militia attacked the town.", True),

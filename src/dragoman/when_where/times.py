@@ -996,7 +996,8 @@ def _relative_clause(index: TokenIndex, trig: Token, word: str) -> Token | None:
 
 
 def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
-    """The verbs a trigger's clause happened before: "visited X in 2010, after X was released" (visited)."""
+    """The verbs a trigger's clause happened before: "visited X in 2010, after X was released" (visited; and "form" in
+    "failed to form a government in 1974 after X demanded ...")."""
     out = []
     for trig in trigs:
         t = trig
@@ -1006,6 +1007,7 @@ def _after_heads(index: TokenIndex, trigs: list[Token]) -> list[Token]:
                 c.text.lower() == "after" for c in index.kid_tokens(t, "mark")):
             h = index.toks[t.head]
             out.append(h)
+            out.extend(x for x in index.kid_tokens(h, "xcomp") if x.pos in VERBISH)  # "failed to win a seat in 1974"
             by = index.toks[h.head]
             if h.dep == "pcomp" and by.lemma.lower() == "by" and by.head != by.i:
                 out.append(index.toks[by.head])  # "caused chaos by blocking roads after X threatened": caused
