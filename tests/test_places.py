@@ -420,3 +420,14 @@ def test_the_village_told_again_without_its_name_is_the_village_named(pipeline):
                   published="2026-03-18", pipeline=pipeline)
     places = [e.location.name if e.location else None for e in art.events if e.type == "ASSAULT"]
     assert places and "Zaria" not in places, places
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a month after "in" is a time, not the town that shares its name (March, England)
+    ("Hospital porters walked out in March 2024 over unpaid overtime.", "walked", None),
+    ("Hospital porters staged a strike in March over unpaid overtime, the union said.", "staged", None),
+    ("Hospital porters staged a strike in Reading on Monday over unpaid overtime.", "staged", "Reading"),
+])
+def test_a_month_after_in_is_no_place(pipeline, places, text, trigger, expected):
+    _, loc = locate(pipeline, places, text, trigger)
+    assert (loc.name if loc else None) == expected

@@ -44,6 +44,8 @@ CUE_PREPS = LOC_PREPS | frozenset(_W["cue_prepositions"])
 PLACE_OBJECT_LEMMAS = words("place_object_lemmas")
 #: verbs of coming together whose purpose clause happens where they do ("gathered in X to protest")
 GATHERING_VERBS = frozenset(timex_words()["gathering_verbs"])
+#: the months' names: "in March 2023" is a time, though a town is called March
+_MONTHS = frozenset(timex_words()["months"])
 #: places inside a city ("Bucharest's main square"): where the city owns one, it is where things happen
 LANDMARK_NOUNS = words("landmark_nouns")
 #: the last words of a building's name that may begin with its city's ("Velna City Hall", "Dorvan Town Hall")
@@ -520,6 +522,9 @@ def _cued_start(toks: Sequence[Token], i: int) -> tuple[int | None, bool]:
     """Where a cued name starts at token ``i`` (the word after "in"/"to"..., or the capitalised object of
     "visited"/"attacked"), and whether the cue is weak (an object: a person as often as a place)."""
     t = toks[i]
+    if i + 1 < len(toks) and toks[i + 1].text.lower() in _MONTHS and (
+            toks[i + 1].ent_type == "DATE" or i + 2 < len(toks) and toks[i + 2].pos == "NUM"):
+        return None, False  # "in March 2023", "in May": a month, not the town of that name
     if t.text.lower() in CUE_PREPS and i + 1 < len(toks) and _capital(toks[i + 1]) and toks[i + 1].sent == t.sent:
         return i + 1, False
     if t.text.lower() == "of" and 0 < i < len(toks) - 1 and toks[i - 1].text.lower() in _SETTLEMENT_NOUNS \
