@@ -267,6 +267,23 @@ def test_an_acronyms_plural_tagged_singular_is_a_group(pipeline):
     assert ev and [art.actor(i).name for i in ev[0].targets] == ["MPs"], [(a.name, a.sector) for a in art.actors]
 
 
+@pytest.mark.parametrize("text, body", [
+    # a body noun with no determiner and only words of quality before it is a way of governing, no actor
+    ("The minister said the reforms would bring leaner and fairer government.", None),
+    ("Critics said the tax rises showed that big government was back.", None),
+    ("The senator said feuding in the cabinet stood between voters and good government.", None),
+    # with a determiner, or a party's or country's word, it is the body
+    ("The senator said the new government had failed.", "new government"),
+    ("The senator said a Tory government would cut taxes.", "Tory government"),
+])
+def test_good_government_is_a_way_of_governing_not_a_body(pipeline, text, body):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    governments = [a.name for a in art.actors if "government" in a.name.lower()]
+    assert governments == ([body] if body else []), governments
+
+
 def test_new_york_is_new_york_not_york(pipeline):
     from dragoman import extract
 

@@ -243,11 +243,29 @@ def _named_start(ctx: Context, root: int, role: Role, ts: int, te: int) -> int |
             and not _maker_of_policy(ctx, root) and not _force_post(ctx, root):
         return None  # a bare singular noun ("not party to the deal", "a state of emergency") names no one;
         # a collective one the tagger took for a name ("LIMA - Police in Peru arrested ...") does
+    if _abstract_body(ctx, root, ts, bare):
+        return None  # "good government", "big government": a way of governing, no one
     ts = bare
     named = {id(u): u for i in range(ts, te) if (u := ctx.unit_of.get(i)) is not None}
     if any(u.ts <= root < u.te for u in named.values()):
         return None  # the phrase is a name itself (a person before the role only modifies it: "the Assad regime")
     return _strip_det(ctx, ts, te)
+
+
+#: nouns of a body that, bare and with only words of quality before them, name a way of governing ("big government")
+_ABSTRACT_BODIES = words("abstract_bodies")
+#: the parts of speech of words of quality and what joins them ("leaner and fairer")
+_QUALITY_POS = frozenset({"ADJ", "ADV", "CCONJ", "PUNCT"})
+
+
+def _abstract_body(ctx: Context, root: int, ts: int, bare: int) -> bool:
+    """Is the singular body noun at ``root`` a way of governing, not a body: no determiner before it (``bare`` is
+    ``ts``) and only adjectives, adverbs and their conjunctions, no country's or party's word, between ("good
+    government", "big government", "leaner and fairer government"; not "the government",
+    "Labour government", "Kenyan government")?"""
+    toks = ctx.toks
+    return toks[root].tag == "NN" and toks[root].lemma.lower() in _ABSTRACT_BODIES and bare == ts < root \
+        and all(toks[i].pos in _QUALITY_POS and i not in ctx.unit_of for i in range(ts, root))
 
 
 def _headline_subject(ctx: Context, root: int, role: Role, ts: int) -> bool:
