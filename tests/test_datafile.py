@@ -37,13 +37,3 @@ def test_no_word_list_holds_a_boolean(path):
     found = list(_booleans_in_lists(read_yaml(path.read_text(encoding="utf-8"))))
     assert not found, f"{path.name}: a list item read as a boolean at {found}: quote the word"
 
-
-def test_a_headline_ending_on_a_preposition_is_not_cut_before_a_name():
-    from dragoman.text.headline import glued_headline
-
-    text = ("Dravic cool on Melbourne Reigning champion Petra Dravic says she doubts she can defend her title in "
-            "Melbourne after a long injury layoff. Dravic missed four months with a wrist problem and has played on "
-            "hard courts only twice since. Her coach said a decision would come next week. The event begins in "
-            "January.")
-    cut = glued_headline(text)
-    assert cut is None or text[cut[0]:cut[1]].endswith("Melbourne"), cut and text[cut[0]:cut[1]]

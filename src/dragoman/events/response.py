@@ -19,8 +19,9 @@ noun was used first, in one of the five sentences before, as the object of a ver
 (``doings`` in ``data/refine.yaml``: "the court ruled ... welcomed the ruling", "troops raided ... condemned the
 raid"), the subject of the nearest such verb; else the maker named with the word where the article first used it,
 however long before ("a report by the audit office ... 'We welcome the report'"); else, for what a court gives
-(``court_products``: "condemned the verdict"), the court or judge the article named last; failing all these, the doers of the nearest earlier event the
-article coded whose trigger writes the noun's word, whatever the noun ("imposed sanctions ... rejected the sanctions").
+(``court_products``: "condemned the verdict"), the court or judge the article named last; failing all these, the
+doers of the nearest earlier event the article coded whose trigger writes the noun's word, whatever the noun
+("imposed sanctions ... rejected the sanctions").
 """
 
 from __future__ import annotations
