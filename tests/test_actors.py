@@ -284,6 +284,21 @@ def test_good_government_is_a_way_of_governing_not_a_body(pipeline, text, body):
     assert governments == ([body] if body else []), governments
 
 
+@pytest.mark.parametrize("text, state", [
+    # a "state" of a condition is no state that acts
+    ("The regional cabinet declared a ten-day state of emergency across the valley on Friday.", None),
+    ("Officials worried about the state of the harbour after the storm.", None),
+    # a state named is one
+    ("The state of Israel protested against the vote on Friday.", "Israel"),
+])
+def test_a_state_of_emergency_is_no_actor(pipeline, text, state):
+    from dragoman import extract
+
+    art = extract(text, published="2024-05-04", pipeline=pipeline)
+    states = [a.name for a in art.actors if "state" in a.name.lower() or a.name == state]
+    assert states == ([state] if state else []), [(a.name, a.kind) for a in art.actors]
+
+
 def test_new_york_is_new_york_not_york(pipeline):
     from dragoman import extract
 

@@ -210,6 +210,8 @@ def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
     toks = ctx.toks
     if any(toks[i].text.lower() == "whose" for i in range(ts, root)):
         return True
+    if _state_of_things(ctx, root):
+        return True
     t = toks[root]
     if t.dep != "pobj" or toks[root].tag in ("NNS", "NNPS"):
         return False
@@ -217,6 +219,17 @@ def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
     if prep.text.lower() == "of":
         return toks[prep.head].lemma.lower() in OFFICE_NOUNS
     return prep.text.lower() == "as" and toks[prep.head].pos in ("VERB", "AUX")
+
+
+def _state_of_things(ctx: Context, root: int) -> bool:
+    """Is the role word at ``root`` a "state" of a condition ("a two-week state of emergency", "a state of siege",
+    "the state of the economy"): "of" and a common noun that names no actor, not "the state of Israel"?"""
+    toks = ctx.toks
+    if toks[root].lemma.lower() != "state" or toks[root].tag != "NN":
+        return False
+    of = next((c for c in ctx.children[root] if toks[c].dep == "prep" and toks[c].text.lower() == "of"), None)
+    obj = next((c for c in ctx.children[of] if toks[c].dep == "pobj"), None) if of is not None else None
+    return obj is not None and toks[obj].pos == "NOUN" and obj not in ctx.unit_of and obj not in ctx.role_of
 
 
 #: the determiners with which a singular role noun names an actor ("the government", "this government", "our party")
