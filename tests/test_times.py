@@ -524,11 +524,16 @@ def test_background_told_of_an_earlier_time(pipeline, text, type_, historical):
      "ACCUSE", False),
 ])
 def test_a_clause_describing_part_of_a_past_one_is_of_its_time(pipeline, text, type_, historical):
-    from dragoman import extract
+    got, told = last_is_background(pipeline, text, type_, "2019-11-15")
+    assert got == historical, told
 
-    art = extract(text, published="2019-11-15", pipeline=pipeline)
+
+def last_is_background(pipeline, text: str, type_: str, published: str) -> tuple[bool | None, list]:
+    """Whether the last event of ``type_`` coded in ``text`` is flagged historical (None when there is none), and
+    every event coded, for the assertion's message."""
+    art = extract(text, published=published, pipeline=pipeline)
     evs = [e for e in art.events if e.type == type_]
-    assert evs and evs[-1].aux.historical == historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
+    return (evs[-1].aux.historical if evs else None), [(e.type, e.rule, e.date, e.aux) for e in art.events]
 
 
 @pytest.mark.parametrize("text, type_, historical", [
@@ -543,11 +548,8 @@ def test_a_clause_describing_part_of_a_past_one_is_of_its_time(pipeline, text, t
      "CONSULT", False),
 ])
 def test_a_story_of_the_past_told_on_stays_in_the_past(pipeline, text, type_, historical):
-    from dragoman import extract
-
-    art = extract(text, published="2005-01-01", pipeline=pipeline)
-    evs = [e for e in art.events if e.type == type_]
-    assert evs and evs[-1].aux.historical == historical, [(e.type, e.rule, e.date, e.aux) for e in art.events]
+    got, told = last_is_background(pipeline, text, type_, "2005-01-01")
+    assert got == historical, told
 
 
 @pytest.mark.parametrize("text, historical", [
