@@ -206,7 +206,7 @@ OFFICE_NOUNS = frozenset({"post", "position", "office", "job", "role", "title", 
 def _not_an_actor(ctx: Context, root: int, ts: int) -> bool:
     """A role phrase that names no actor of its own: "whose party" (the party of the noun the relative
     clause hangs on, found by the event stage), an office ("quit the job of interior minister",
-    "stepped down as defence minister" with nobody named)."""
+    "stepped down as defence minister" with nobody named), a condition ("a state of emergency")."""
     toks = ctx.toks
     if any(toks[i].text.lower() == "whose" for i in range(ts, root)):
         return True
