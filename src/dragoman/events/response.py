@@ -302,10 +302,7 @@ def _owner(view: View, noun: int, sent: int, judges: set[str], making: frozenset
     named with it ("a report by the audit office", "the watchdog's report"); else, at the nearest use of the word
     as the object of a verb of ``making``, that verb's subject (or the passive's agent) ("Mr Brown announced plans
     to merge agencies ... Unions oppose the plans"); [] when there are none."""
-    lemma = view.lemma(noun)
-    uses = [j for s in range(max(0, sent - _OWNER_WINDOW), sent)
-            for j in range(view.article.sentences[s].tok_start, view.article.sentences[s].tok_end)
-            if view.lemma(j) == lemma and view.toks[j].pos == "NOUN"]
+    uses = _uses(view, noun, max(0, sent - _OWNER_WINDOW), sent)
     if not uses:
         return []
     named = _named_with(view, uses[0])
@@ -336,12 +333,15 @@ def _first_maker(view: View, noun: int, sent: int, judges: set[str]) -> list[str
     """The actors named as the maker of what ``noun`` names where the article first used its word, however long
     before ``sent`` ("a report by the audit office ... [ten paragraphs on] ... 'We welcome the report'"), when no
     nearer use or doing tells whose it is; [] when that first use names no one other than the judges."""
+    uses = _uses(view, noun, 0, sent)
+    return [x for x in _named_with(view, uses[0]) if x not in judges] if uses else []
+
+
+def _uses(view: View, noun: int, first: int, end: int) -> list[int]:
+    """The nouns of the word ``noun`` writes in sentences ``first`` to ``end`` (not included), in text order."""
     lemma = view.lemma(noun)
-    for s in range(sent):
-        for j in range(view.article.sentences[s].tok_start, view.article.sentences[s].tok_end):
-            if view.lemma(j) == lemma and view.toks[j].pos == "NOUN":
-                return [x for x in _named_with(view, j) if x not in judges]
-    return []
+    return [j for s in range(first, end) for j in range(view.article.sentences[s].tok_start, view.article.sentences[s].tok_end)
+            if view.lemma(j) == lemma and view.toks[j].pos == "NOUN"]
 
 
 def _doer(view: View, noun: int, sent: int, judges: set[str], doings: frozenset[str]) -> list[str]:
